@@ -1,0 +1,44 @@
+# Two commands do all the set-up on a fresh machine with only python3:
+#   make run    create .venv from uv.lock, then run the curate flow on raw/ into output/
+#   make test   create .venv from uv.lock, then run the test suite
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+RAW ?= raw
+OUT ?= output
+PYTEST_ARGS ?=
+
+# Prefect keeps its state inside the project and sends no telemetry.
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+
+.PHONY: setup run test lint dictionary bench clean
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# Byte-compiled on install: imports are twice as fast with PYTHONDONTWRITEBYTECODE set.
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --compile-bytecode
+	@touch $@
+
+setup: $(VENV)/.synced
+
+run: setup
+	$(VENV)/bin/factsieve run $(RAW) --out $(OUT)
+
+test: setup
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+dictionary: setup
+	$(VENV)/bin/factsieve dictionary
+
+clean:
+	rm -rf $(OUT) .prefect .pytest_cache

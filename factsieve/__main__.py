@@ -1,0 +1,5 @@
+import sys
+
+from factsieve.cli import main
+
+sys.exit(main())

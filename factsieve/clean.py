@@ -1,0 +1,114 @@
+"""Clean: Unicode repair, whitespace normalisation and boilerplate-line removal.
+
+The clean text keeps one paragraph or heading per line. Lines judged to be
+boilerplate (navigation, related-links blocks, bylines with view counters, share
+and subscribe prompts, lone punctuation) are removed, and returned with the reason
+for each so the documents table can keep them auditable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import ftfy
+
+# Headings that open a block of links to other stories; everything after one of them
+# that does not read like prose belongs to the block.
+_BLOCK_START = re.compile(
+    r"^(?:related|latest|lastest|more|recommended|popular|trending|top|recent|other|most read|read next|"
+    r"you may also like|you might also like|also read|see also|more from|more stories|further reading)"
+    r"(?:\s+(?:news|stories|articles|posts|links|reads|videos|on this topic|from \w+))?\s*:?$",
+    re.IGNORECASE,
+)
+_COUNTER = re.compile(r"\b\d[\d,.]*\s*[kKmM]?\s*(?:views?|comments?|shares?|likes?|reads?)\b", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by\s+)?[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}\s+[-–—|•]\s+"
+    r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w{3,9}\s+\d{4}|\d{4}-\d{2}-\d{2})",
+)
+_PROMPT = re.compile(
+    r"^(?:share(?: this)?(?: article| story| post)?(?: on \w+)?|share on \w+|tweet|print|email|"
+    r"read more|read full (?:story|article)|continue reading|click here.*|subscribe(?: now| to .*)?|"
+    r"sign up(?: for .*)?|follow us(?: on .*)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|"
+    r"cookie (?:policy|settings)|accept (?:all )?cookies|privacy policy|terms of (?:use|service)|"
+    r"all rights reserved\.?|copyright .*|© .*|back to top|next article|previous article|comments?|"
+    r"leave a (?:comment|reply)|loading\.*|home|menu|search|log ?in|sign in|newsletter)\s*[.!:]?$",
+    re.IGNORECASE,
+)
+_NAV_SEP = re.compile(r"\s[|»›•·]\s|\s>\s")
+_LONE_PUNCT = re.compile(r"^[\W_]+$")
+_PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_HSPACE = re.compile(r"[^\S\n]+")
+
+REMOVAL_REASONS = ("lone_punctuation", "counter_byline", "related_block", "prompt", "navigation")
+
+
+@dataclass(slots=True)
+class CleanResult:
+    text: str
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (reason, line)
+    fixed_unicode: bool = False
+
+    @property
+    def removed_text(self) -> str:
+        return "\n".join(line for _, line in self.removed)
+
+    @property
+    def removed_chars(self) -> int:
+        return sum(len(line) for _, line in self.removed)
+
+
+def _is_prose(line: str) -> bool:
+    """Prose ends like a sentence and is long enough to be more than a headline."""
+    return len(line.split()) >= 12 and bool(_PROSE_END.search(line))
+
+
+def _line_reason(line: str) -> str | None:
+    if _LONE_PUNCT.match(line):
+        return "lone_punctuation"
+    words = len(line.split())
+    if words <= 16 and (_COUNTER.search(line) or _BYLINE.match(line)):
+        return "counter_byline"
+    if words <= 8 and _PROMPT.match(line):
+        return "prompt"
+    if words <= 30 and len(_NAV_SEP.findall(line)) >= 2 and not _PROSE_END.search(line):
+        return "navigation"
+    return None
+
+
+def normalize_unicode(text: str) -> tuple[str, bool]:
+    # Curly quotes are kept: they are the text as published, and the classifier reads both kinds.
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    return fixed, fixed != unicodedata.normalize("NFC", text)
+
+
+def clean_text(text: str) -> CleanResult:
+    """Repair, normalise and strip boilerplate lines from ``text``."""
+    fixed, changed = normalize_unicode(text)
+    fixed = fixed.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    in_block = False
+    for raw_line in fixed.split("\n"):
+        line = _HSPACE.sub(" ", raw_line).strip()
+        if not line:
+            continue
+        if _BLOCK_START.match(line):
+            in_block = True
+            removed.append(("related_block", line))
+            continue
+        if in_block:
+            # A related-links block ends at the first line that reads like prose.
+            if _is_prose(line) and not _COUNTER.search(line):
+                in_block = False
+            else:
+                removed.append(("related_block", line))
+                continue
+        reason = _line_reason(line)
+        if reason:
+            removed.append((reason, line))
+            continue
+        kept.append(line)
+    return CleanResult("\n".join(kept), removed, changed)
+

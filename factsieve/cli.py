@@ -1,0 +1,173 @@
+"""The `factsieve` command line.
+
+    factsieve run [RAW] [--out OUTPUT]      run the curate flow (RAW defaults to raw/, OUTPUT to output/)
+    factsieve explain "TEXT"                label each sentence and show the cues that decided it
+    factsieve eval --labels F --task T      precision/recall/F1 on a labelled JSONL file
+    factsieve train --labels F --task T --out MODEL
+    factsieve dictionary [--check]          (re)generate docs/DATA_DICTIONARY.md from the schemas
+
+Exit codes: 0 success, 1 unexpected error, 2 bad arguments or unreadable input,
+3 output folder locked by another run, 4 schema validation failed, 5 run marked failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _prefect_env() -> None:
+    """Keep Prefect's state inside the project and its telemetry off, before it is imported."""
+    home = PROJECT_ROOT / ".prefect" if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / ".prefect"
+    os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _fail(code: int, message: str) -> int:
+    print(f"factsieve: error: {message}", file=sys.stderr)
+    return code
+
+
+def format_summary(s: dict) -> str:
+    labels = ", ".join(f"{k} {v}" for k, v in s["labels"].items()) or "none"
+    reasons = ", ".join(f"{k} {v}" for k, v in s["reject_reasons"].items()) or "none"
+    lines = [
+        f"run {s['run_id']} {s['status']}",
+        f"  inputs      {s['input_files']} files, {s['input_records']} records from {s['raw']}",
+        f"  documents   {s['documents']} ({s['canonical_documents']} canonical)",
+        f"  sentences   {s['sentences']}: {labels}",
+        f"  duplicates  {s['exact_duplicates']} exact, {s['near_duplicates']} near",
+        f"  rejects     {s['rejects']}: {reasons}",
+        f"  tables      {s['out']}/{{documents,sentences,duplicates,rejects,runs}}/part-{s['run_id']}.parquet",
+    ]
+    if s.get("report"):
+        lines.append(f"  report      {s['report']}")
+    return "\n".join(lines)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _prefect_env()
+    from factsieve.publish import OutputLocked
+    from factsieve.sources import SourceError, discover
+    from factsieve.tables import ValidationFailed
+
+    try:
+        discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
+    except SourceError as exc:
+        return _fail(2, str(exc))
+    from flows.curate import curate, task_runner_for
+
+    flow = curate.with_options(task_runner=task_runner_for(args.runner, args.workers))
+    try:
+        summary = flow(raw=args.raw, out=args.out)
+    except OutputLocked as exc:
+        return _fail(3, str(exc))
+    except ValidationFailed as exc:
+        print(exc.report, file=sys.stderr)
+        return _fail(4, f"table '{exc.table}' failed schema validation; nothing was written")
+    except SourceError as exc:
+        return _fail(2, str(exc))
+    except Exception as exc:  # the one-line reason; Prefect's logs keep the traceback
+        return _fail(1, f"{type(exc).__name__}: {exc}")
+    print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
+    return 5 if summary.get("status") == "failed" else 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from factsieve.classify import explain
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    print(explain(text))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from factsieve.evaluate import evaluate, format_report
+
+    try:
+        result = evaluate(args.labels, args.task, model_path=args.model, split=args.split)
+    except (FileNotFoundError, ValueError) as exc:
+        return _fail(2, str(exc))
+    print(json.dumps(result, sort_keys=True) if args.json else format_report(result))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from factsieve.model import train
+
+    try:
+        info = train(args.labels, args.task, args.out, split=args.split)
+    except (FileNotFoundError, ValueError) as exc:
+        return _fail(2, str(exc))
+    print(json.dumps(info, indent=2, sort_keys=True, default=str))
+    return 0
+
+
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    from schemas.dictionary import render
+
+    target = Path(args.path)
+    text = render()
+    if args.check:
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            return _fail(1, f"{target} is out of date: run `factsieve dictionary`")
+        print(f"{target} is up to date")
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="factsieve", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="run the curate flow over RAW and write tables under --out")
+    r.add_argument("raw", nargs="?", default="raw", help="folder (read recursively), file or fsspec URL (default: raw)")
+    r.add_argument("--out", default="output", help="output folder (default: output)")
+    r.add_argument("--runner", default="thread", choices=["thread", "process"], help="task runner for the batch stage")
+    r.add_argument("--workers", type=int, default=None, help="parallel batch workers (default: the runner's)")
+    r.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    r.set_defaults(func=cmd_run)
+
+    e = sub.add_parser("explain", help="label each sentence of TEXT and show the deciding cues")
+    e.add_argument("text", help="the text, or - to read standard input")
+    e.set_defaults(func=cmd_explain)
+
+    v = sub.add_parser("eval", help="evaluate the classifier on a labelled JSONL file (text, label 0/1)")
+    v.add_argument("--labels", required=True)
+    v.add_argument("--task", required=True, choices=["hedge", "subjectivity"])
+    v.add_argument("--model", default=None, help="a model written by `factsieve train` (default: the rules)")
+    v.add_argument("--split", default=None, help="only rows whose 'split' equals this (e.g. dev)")
+    v.add_argument("--json", action="store_true", help="print one JSON object")
+    v.set_defaults(func=cmd_eval)
+
+    t = sub.add_parser("train", help="fit a linear model over rule features and n-grams")
+    t.add_argument("--labels", required=True)
+    t.add_argument("--task", required=True, choices=["hedge", "subjectivity"])
+    t.add_argument("--out", required=True, help="where to write the model (JSON, no pickle)")
+    t.add_argument("--split", default="train")
+    t.set_defaults(func=cmd_train)
+
+    d = sub.add_parser("dictionary", help="generate the data dictionary from the pandera schemas")
+    d.add_argument("--path", default=str(PROJECT_ROOT / "docs" / "DATA_DICTIONARY.md"))
+    d.add_argument("--check", action="store_true", help="fail when the file is out of date")
+    d.set_defaults(func=cmd_dictionary)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

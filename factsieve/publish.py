@@ -1,0 +1,184 @@
+"""Crash-safe output: a lock, a staging area, and a publish step readers never see half-done.
+
+Layout of the output folder::
+
+    output/<table>/part-<run_id>.parquet   one file per run per table (documents, sentences,
+                                           duplicates, rejects, runs)
+    output/_state/dedup/<run_id>/          dedup index after that run (read by the next run)
+    output/_staging/<run_id>/               a run in progress (never read by anyone)
+    output/.lock                            held (flock) by the run in progress
+
+Commit protocol: every file is written and fsynced in staging, then moved into place
+with ``os.replace`` (atomic on one filesystem), the runs file last. A run exists for
+readers once its runs row exists. A crash before that leaves files that the next run
+removes in ``recover`` — so the next run produces exactly what an uninterrupted run
+would have. Folders starting with "_" or "." are skipped by pyarrow, DuckDB and Polars
+dataset readers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+
+DATA_TABLES = ("documents", "sentences", "duplicates", "rejects")
+COMMIT_TABLE = "runs"
+ZSTD_LEVEL = 3
+
+
+class OutputLocked(Exception):
+    """Another run holds the output folder."""
+
+
+def part_name(run_id: str) -> str:
+    return f"part-{run_id}.parquet"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write and fsync one Parquet file (zstd)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path, compression="zstd", compression_level=ZSTD_LEVEL, row_group_size=64 * 1024)
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[Path]:
+    """Hold an exclusive lock on ``out`` for the duration of a run.
+
+    flock is released by the kernel when the process dies, so a crashed run never
+    leaves a stale lock behind; the file only carries who holds it, for the message.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    lock_path = out / ".lock"
+    fh = open(lock_path, "a+")
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown holder"
+            raise OutputLocked(f"another factsieve run is writing to {out} ({holder}); try again when it ends") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
+        fh.flush()
+        yield lock_path
+    finally:
+        fh.close()
+
+
+def committed_run_ids(out: Path) -> list[str]:
+    """Run ids with a runs file, oldest first (run ids sort by start time)."""
+    runs_dir = out / COMMIT_TABLE
+    if not runs_dir.is_dir():
+        return []
+    return sorted(p.name[len("part-"):-len(".parquet")] for p in runs_dir.glob("part-*.parquet"))
+
+
+@dataclass(slots=True)
+class Recovery:
+    removed_staging: list[str]
+    removed_parts: list[str]
+
+
+def recover(out: Path) -> Recovery:
+    """Remove what a crashed run left: staging folders and parts of uncommitted runs."""
+    removed_staging: list[str] = []
+    staging = out / "_staging"
+    if staging.is_dir():
+        for d in sorted(staging.iterdir()):
+            shutil.rmtree(d, ignore_errors=True)
+            removed_staging.append(d.name)
+    committed = set(committed_run_ids(out))
+    removed_parts: list[str] = []
+    for table in DATA_TABLES:
+        tdir = out / table
+        if not tdir.is_dir():
+            continue
+        for p in sorted(tdir.glob("part-*.parquet")):
+            if p.name[len("part-"):-len(".parquet")] not in committed:
+                p.unlink()
+                removed_parts.append(f"{table}/{p.name}")
+    state_root = out / "_state" / "dedup"
+    if state_root.is_dir():
+        for d in sorted(state_root.iterdir()):
+            if d.name not in committed:
+                shutil.rmtree(d, ignore_errors=True)
+                removed_parts.append(f"_state/dedup/{d.name}")
+    return Recovery(removed_staging, removed_parts)
+
+
+def staging_dir(out: Path, run_id: str) -> Path:
+    d = out / "_staging" / run_id
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def latest_dedup_state(out: Path) -> Path | None:
+    """The dedup state of the newest committed run that has one."""
+    for run_id in reversed(committed_run_ids(out)):
+        d = out / "_state" / "dedup" / run_id
+        if d.is_dir():
+            return d
+    return None
+
+
+def publish(out: Path, run_id: str, tables: dict[str, pa.Table], dedup_state: Path | None = None) -> dict[str, Path]:
+    """Stage every table, then move them into place, the runs table last."""
+    stage = staging_dir(out, run_id)
+    staged: dict[str, Path] = {}
+    for name in (*DATA_TABLES, COMMIT_TABLE):
+        path = stage / name / part_name(run_id)
+        write_parquet(tables[name], path)
+        staged[name] = path
+    final: dict[str, Path] = {}
+    for name in DATA_TABLES:
+        dest = out / name / part_name(run_id)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged[name], dest)
+        _fsync_dir(dest.parent)
+        final[name] = dest
+    if dedup_state is not None and dedup_state.is_dir():
+        dest_state = out / "_state" / "dedup" / run_id
+        dest_state.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(dedup_state, dest_state)
+    dest = out / COMMIT_TABLE / part_name(run_id)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged[COMMIT_TABLE], dest)  # the commit point
+    _fsync_dir(dest.parent)
+    final[COMMIT_TABLE] = dest
+    shutil.rmtree(stage, ignore_errors=True)
+    return final
+
+
+def read_table(out: Path, table: str, run_id: str | None = None) -> pa.Table:
+    """Read a table's committed parts (optionally one run's), never a staging file."""
+    committed = committed_run_ids(out)
+    if run_id is not None:
+        committed = [r for r in committed if r == run_id]
+    paths = [out / table / part_name(r) for r in committed if (out / table / part_name(r)).exists()]
+    if not paths:
+        return schemas.arrow_schema(table).empty_table()
+    return pa.concat_tables([pq.read_table(p) for p in paths])

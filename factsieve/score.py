@@ -1,0 +1,123 @@
+"""Document scores: label ratios, a quality score in [0, 1], a tier and flags.
+
+The score is deliberately simple so every number can be explained:
+
+    support   = character-weighted mean over sentences of LABEL_WEIGHT[label]
+    length    = min(1, words / FULL_LENGTH_WORDS) ** 0.5
+    cleanness = 1 - 0.5 * (boilerplate chars removed / raw chars)
+    quality   = support * length * cleanness
+
+Reported and attributed sentences carry full weight, opinion some, the author's
+speculation, reader-addressing filler and boilerplate none. Tiers cut the score at
+TIER_CUTS. Flags are independent of the score; see FLAG_RULES in docs/ANALYSTS.md.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from factsieve.classify import LABELS
+
+LABEL_WEIGHT = {
+    "reported": 1.0,
+    "attributed": 1.0,
+    "opinion": 0.4,
+    "speculative": 0.0,
+    "filler": 0.0,
+    "boilerplate": 0.0,
+}
+FULL_LENGTH_WORDS = 150
+TIER_CUTS = (("high", 0.7), ("medium", 0.4), ("low", 0.0))
+
+# Flag thresholds, in one place so docs and code agree.
+SPECULATIVE_PADDING_SHARE = 0.10  # share of content sentences (reported+attributed+speculative)
+SPECULATIVE_PADDING_MIN = 3
+READER_FILLER_MIN = 2
+BOILERPLATE_HEAVY_SHARE = 0.20
+LOW_ATTRIBUTION_MIN_SENTENCES = 10
+SHORT_WORDS = 50
+
+FLAGS = (
+    "speculative_padding",
+    "reader_filler",
+    "boilerplate_heavy",
+    "low_attribution",
+    "duplicate",
+    "short",
+    "non_english",
+    "no_sentences",
+)
+
+
+def label_counts(sentences: pd.DataFrame, doc_ids: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per document: sentence counts per label and character-weighted support."""
+    if len(sentences):
+        lab = sentences["label"].astype(str)
+        chars = (sentences["end"].astype("int64") - sentences["start"].astype("int64")).to_numpy()
+        weights = lab.map(LABEL_WEIGHT).to_numpy(dtype=float)
+        frame = pd.DataFrame({"doc_id": sentences["doc_id"].astype(str).to_numpy(), "label": lab.to_numpy(),
+                              "chars": chars, "wchars": chars * weights})
+        counts = pd.crosstab(frame["doc_id"], frame["label"]).reindex(columns=list(LABELS), fill_value=0)
+        sums = frame.groupby("doc_id")[["chars", "wchars"]].sum()
+    else:
+        counts = pd.DataFrame(columns=list(LABELS), dtype="int64")
+        sums = pd.DataFrame(columns=["chars", "wchars"], dtype="float64")
+    ids = doc_ids.astype(str).to_numpy()
+    return counts.reindex(ids, fill_value=0), sums.reindex(ids, fill_value=0)
+
+
+def score_documents(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return ratio_*, quality_score, quality_tier and quality_flags for ``docs`` (same order).
+
+    ``docs`` needs doc_id, word_count, raw_chars, removed_chars, language and is_canonical.
+    """
+    counts, sums = label_counts(sentences, docs["doc_id"])
+    n = counts.sum(axis=1).to_numpy()
+    safe_n = np.maximum(n, 1)
+    out = pd.DataFrame(index=docs.index)
+    for lab in LABELS:
+        out[f"ratio_{lab}"] = counts[lab].to_numpy() / safe_n
+
+    chars = sums["chars"].to_numpy(dtype=float)
+    support = np.divide(sums["wchars"].to_numpy(dtype=float), chars, out=np.zeros_like(chars), where=chars > 0)
+    words = docs["word_count"].to_numpy(dtype=float)
+    length = np.minimum(1.0, words / FULL_LENGTH_WORDS) ** 0.5
+    raw_chars = np.maximum(docs["raw_chars"].to_numpy(dtype=float), 1.0)
+    cleanness = 1.0 - 0.5 * np.clip(docs["removed_chars"].to_numpy(dtype=float) / raw_chars, 0.0, 1.0)
+    quality = np.clip(support * length * cleanness, 0.0, 1.0).round(4)
+    out["quality_score"] = quality
+
+    tiers = np.full(len(docs), "low", dtype=object)
+    for name, cut in reversed(TIER_CUTS):
+        tiers[quality >= cut] = name
+    out["quality_tier"] = tiers
+
+    spec = counts["speculative"].to_numpy()
+    content = counts["reported"].to_numpy() + counts["attributed"].to_numpy() + spec
+    removed_share = docs["removed_chars"].to_numpy(dtype=float) / raw_chars
+    bp_share = np.maximum(removed_share, counts["boilerplate"].to_numpy() / safe_n)
+    conditions = {
+        "speculative_padding": (spec >= SPECULATIVE_PADDING_MIN)
+        & (spec >= SPECULATIVE_PADDING_SHARE * np.maximum(content, 1)),
+        "reader_filler": counts["filler"].to_numpy() >= READER_FILLER_MIN,
+        "boilerplate_heavy": bp_share >= BOILERPLATE_HEAVY_SHARE,
+        "low_attribution": (n >= LOW_ATTRIBUTION_MIN_SENTENCES) & (counts["attributed"].to_numpy() == 0),
+        "duplicate": ~docs["is_canonical"].to_numpy(dtype=bool),
+        "short": words < SHORT_WORDS,
+        "non_english": docs["language"].astype(str).to_numpy() != "en",
+        "no_sentences": n == 0,
+    }
+    flags: list[list[str]] = [[] for _ in range(len(docs))]
+    for name in FLAGS:
+        for i in np.flatnonzero(conditions[name]):
+            flags[i].append(name)
+    out["quality_flags"] = flags
+    out["sentence_count"] = n.astype("int32")
+    return out
+
+
+def base_quality(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """Quality before deduplication: what dedup uses to choose the canonical copy."""
+    tmp = docs.assign(is_canonical=True)
+    return score_documents(tmp, sentences)["quality_score"]

@@ -1,0 +1,204 @@
+"""The curate flow: raw files in, validated Parquet tables and a report out.
+
+Thin orchestration over the domain package: each task calls one plain function in
+``factsieve``. Per-batch stages are mapped over the task runner (threads by default,
+processes with ``runner="process"``); whole-run stages (dedup, scoring, validation,
+publishing) run once.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import secrets
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+import schemas
+from factsieve import __version__, dedup, pipeline, publish, tables
+from factsieve.config import RunConfig
+from factsieve.ingest import IngestLimits
+from factsieve.score import base_quality
+from factsieve.sources import InputFile, discover
+
+
+def new_run_id(now: datetime) -> str:
+    """Sortable by start time; the suffix keeps two runs in one second apart."""
+    return f"{now:%Y%m%dT%H%M%S}Z-{secrets.token_hex(3)}"
+
+
+@task(name="discover", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def discover_inputs(raw: str) -> list[InputFile]:
+    return discover(raw)
+
+
+@task(name="ingest-clean-segment-classify", cache_policy=NO_CACHE)
+def process_batch(batch: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits) -> pipeline.BatchResult:
+    return pipeline.process_batch(batch, run_id, ingested_at, limits)
+
+
+@task(name="deduplicate", cache_policy=NO_CACHE)
+def deduplicate(docs: pd.DataFrame, sentences: pd.DataFrame, params: dedup.DedupParams, state_in: Path | None,
+                state_out: Path) -> dedup.DedupResult:
+    frame = pd.DataFrame({
+        "doc_id": docs["doc_id"],
+        "text": docs["text"],
+        "quality_score": base_quality(docs, sentences).to_numpy(),
+        "published_at": pd.to_datetime(docs["published_at"], utc=True),
+    })
+    return dedup.deduplicate(frame, params, state_in=state_in, state_out=state_out)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
+
+
+@task(name="publish", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def publish_tables(out: Path, run_id: str, frames: dict[str, pd.DataFrame], state: Path | None) -> dict[str, str]:
+    arrow = {name: tables.to_arrow(df, name) for name, df in frames.items()}
+    return {k: str(v) for k, v in publish.publish(out, run_id, arrow, state).items()}
+
+
+def _versions() -> dict[str, str]:
+    import great_expectations
+    import pandera
+    import prefect
+    import pyarrow
+
+    return {
+        "factsieve": __version__, "python": platform.python_version(), "prefect": prefect.__version__,
+        "pandas": pd.__version__, "pyarrow": pyarrow.__version__, "pandera": pandera.__version__,
+        "great_expectations": great_expectations.__version__,
+    }
+
+
+def _batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[list[InputFile]]:
+    """Group files into batches of about target_bytes, in discovery order."""
+    batches: list[list[InputFile]] = []
+    cur: list[InputFile] = []
+    size = 0
+    for f in files:
+        cur.append(f)
+        size += f.size
+        if size >= target_bytes or len(cur) >= max_files:
+            batches.append(cur)
+            cur, size = [], 0
+    if cur:
+        batches.append(cur)
+    return batches
+
+
+def _sorted(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return df.sort_values(keys, kind="stable").reset_index(drop=True) if len(df) else df.reset_index(drop=True)
+
+
+@flow(name="curate", log_prints=False, validate_parameters=False)
+def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = None) -> dict:
+    """Run every stage over RAW and publish the tables under OUT. Returns the run summary."""
+    cfg = config or RunConfig()
+    logger = get_run_logger()
+    started = datetime.now(UTC)
+    run_id = new_run_id(started)
+    ingested_at = pd.Timestamp(started)
+    out_path = Path(out)
+    seconds: dict[str, float] = {}
+
+    with publish.output_lock(out_path):
+        rec = publish.recover(out_path)
+        if rec.removed_staging or rec.removed_parts:
+            logger.warning("recovered from an interrupted run: removed staging %s and uncommitted parts %s",
+                           rec.removed_staging, rec.removed_parts)
+
+        t = time.perf_counter()
+        files = discover_inputs(raw)
+        seconds["discover"] = time.perf_counter() - t
+        logger.info("run %s: %d input files under %s", run_id, len(files), raw)
+
+        t = time.perf_counter()
+        batches = _batches(files, cfg.batch_bytes, cfg.batch_files)
+        futures = process_batch.map(batches, run_id=run_id, ingested_at=ingested_at, limits=cfg.limits)
+        results: list[pipeline.BatchResult] = [f.result() for f in futures]
+        seconds["ingest_segment_classify"] = time.perf_counter() - t
+        docs = pd.concat([r.documents for r in results], ignore_index=True) if results else tables.empty("documents")[tables.STAGE1_DOC_COLUMNS]
+        sentences = pd.concat([r.sentences for r in results], ignore_index=True) if results else tables.empty("sentences")
+        rejects = pd.concat([r.rejects for r in results], ignore_index=True) if results else tables.empty("rejects")
+        input_records = sum(r.input_records for r in results)
+        docs = _sorted(docs, ["source_uri", "record_key"])
+        rejects = _sorted(rejects, ["source_uri", "record_key"])
+
+        t = time.perf_counter()
+        stage = publish.staging_dir(out_path, run_id)
+        state_out = stage / "dedup_state"
+        dd = deduplicate(docs, sentences, cfg.dedup, publish.latest_dedup_state(out_path), state_out)
+        seconds["dedup"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        documents = pipeline.finish_documents(docs, sentences, dd.assignments)
+        duplicates = dd.duplicates.assign(run_id=run_id)
+        seconds["score"] = time.perf_counter() - t
+
+        # Sentences follow document order, so the file reads in the same order as documents.
+        order = {d: i for i, d in enumerate(documents["doc_id"])}
+        sentences = sentences.assign(_o=sentences["doc_id"].map(order)).sort_values(["_o", "sent_index"], kind="stable").drop(columns="_o").reset_index(drop=True)
+        duplicates = _sorted(duplicates, ["cluster_id", "method", "doc_id"])
+
+        label_counts = pipeline.label_counts(sentences)
+        reject_reasons = rejects["reason"].value_counts().sort_index().to_dict() if len(rejects) else {}
+        n_exact = int((documents["dup_method"] == "exact").sum())
+        n_near = int((documents["dup_method"] == "near").sum())
+        finished = datetime.now(UTC)
+        run_row = {
+            "run_id": run_id, "status": "succeeded", "started_at": pd.Timestamp(started), "finished_at": pd.Timestamp(finished),
+            "raw": str(raw),
+            "parameters": tables.json_cell({"raw": str(raw), "out": str(out), **asdict(cfg)}),
+            "input_files": len(files), "input_records": input_records, "documents": len(documents),
+            "rejects": len(rejects), "sentences": len(sentences), "exact_duplicates": n_exact, "near_duplicates": n_near,
+            "stage_seconds": "{}", "stage_counts": tables.json_cell({
+                "ingest": {"files": len(files), "records": input_records, "documents": len(documents), "rejects": len(rejects)},
+                "labels": label_counts, "reject_reasons": reject_reasons, "dedup": dd.stats.get("counts", dd.stats),
+                "batches": len(batches),
+            }),
+            "versions": tables.json_cell(_versions()), "validation": "passed", "gx_status": "skipped", "gx_detail": "[]",
+            "schema_version": schemas.SCHEMA_VERSION,
+        }
+        if input_records != len(documents) + len(rejects):
+            raise RuntimeError(f"accounting broken: {input_records} records in, {len(documents)} documents + {len(rejects)} rejects out")
+
+        t = time.perf_counter()
+        frames = {"documents": documents, "sentences": sentences, "duplicates": duplicates, "rejects": rejects,
+                  "runs": pd.DataFrame([run_row])}
+        validated = validate_tables(frames)
+        seconds["validate"] = time.perf_counter() - t
+        seconds["publish"] = 0.0
+        validated["runs"] = tables.typed(pd.DataFrame([{**run_row, "stage_seconds": tables.json_cell(
+            {k: round(v, 3) for k, v in seconds.items()})}]), "runs")
+        t = time.perf_counter()
+        paths = publish_tables(out_path, run_id, validated, state_out if state_out.is_dir() else None)
+        seconds["publish"] = time.perf_counter() - t
+
+    summary = {
+        "run_id": run_id, "raw": str(raw), "out": str(out_path), "input_files": len(files), "input_records": input_records,
+        "documents": len(documents), "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
+        "sentences": len(sentences), "labels": label_counts, "exact_duplicates": n_exact, "near_duplicates": n_near,
+        "rejects": len(rejects), "reject_reasons": reject_reasons, "tables": paths,
+        "seconds": {k: round(v, 3) for k, v in seconds.items()}, "status": run_row["status"],
+    }
+    logger.info("run %s finished: %s", run_id, json.dumps({k: summary[k] for k in ("documents", "sentences", "rejects")}))
+    return summary
+
+
+def task_runner_for(name: str, workers: int | None = None):
+    """'thread' (default) or 'process' (uses every core for the CPU-bound batch stage)."""
+    if name == "process":
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if name == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    raise ValueError(f"unknown runner '{name}': use thread or process")

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from factsieve.clean import clean_text
+
+SEO_TAIL = """Only time will tell how things play out, but it's clear this relationship is one to watch. Thanks for reading!
+Lastest News
+-
+-
+Related News
+How to Apply for a Passport Online: Step-by-Step Guide
+Maria Lopez - Nov 14, 2025 88 Views -
+Related News
+Top 10 Budget Travel Tips for Central America
+Maria Lopez - Nov 12, 2025 61 Views"""
+
+
+def test_related_news_tail_is_removed_and_auditable():
+    res = clean_text(SEO_TAIL)
+    assert res.text == (
+        "Only time will tell how things play out, but it's clear this relationship is one to watch. Thanks for reading!"
+    )
+    assert "Maria Lopez - Nov 14, 2025 88 Views -" in res.removed_text
+    assert "How to Apply for a Passport Online: Step-by-Step Guide" in res.removed_text
+    assert {reason for reason, _ in res.removed} == {"related_block"}
+    assert len(res.removed) == 9
+    assert res.removed_chars == sum(len(line) for _, line in res.removed)
+
+
+def test_headings_are_kept_as_lines_and_prose_after_a_block_resumes():
+    text = (
+        "Why Guatemala?\n"
+        "Guatemala faces serious challenges, including poverty, drought and corruption, which push families north.\n"
+        "Related stories\n"
+        "Coffee prices hit record high\n"
+        "The council said the harvest would reach 700,000 bags this year, still below the levels of the early 1990s.\n"
+    )
+    res = clean_text(text)
+    lines = res.text.split("\n")
+    assert lines[0] == "Why Guatemala?"
+    assert "Coffee prices hit record high" not in res.text
+    assert lines[-1].startswith("The council said the harvest")
+
+
+def test_navigation_prompts_bylines_and_lone_punctuation():
+    text = (
+        "Home | News | World | Business\n"
+        "Share this article\n"
+        "Daniel Reyes - April 18, 2024 1,204 views\n"
+        "•\n"
+        "Work on the port expansion will begin in June, the commission said on Thursday.\n"
+        "Subscribe to our newsletter\n"
+        "© 2024 Coastal Business Daily. All rights reserved.\n"
+    )
+    res = clean_text(text)
+    assert res.text == "Work on the port expansion will begin in June, the commission said on Thursday."
+    reasons = [r for r, _ in res.removed]
+    assert reasons == ["navigation", "prompt", "counter_byline", "lone_punctuation", "prompt", "prompt"]
+
+
+def test_mojibake_and_whitespace_are_repaired():
+    text = "The councilâ€™s  budget\u00a0was approved.\r\n\r\n\tCafÃ© owners welcomed it.  "
+    res = clean_text(text)
+    assert res.text == "The council’s budget was approved.\nCafé owners welcomed it."
+    assert res.fixed_unicode
+
+
+def test_ordinary_article_loses_nothing():
+    text = (
+        "El Salvador and US agree to expand port cooperation\n"
+        "Officials signed an agreement on Tuesday, the two governments said in a joint statement.\n"
+        "Exports totalled $2.4 billion in 2023, down 8 percent, the central bank reported.\n"
+    )
+    res = clean_text(text)
+    assert res.removed == []
+    assert res.text == text.strip()

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import codecs
+import json
+
+import pytest
+
+from factsieve import ingest
+from factsieve.sources import InputFile, SourceError, discover
+
+
+def _inp(tmp_path, name: str, data: bytes) -> InputFile:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return InputFile(str(p), len(data), p.stat().st_mtime, rel=name)
+
+
+ARTICLE = (
+    "Coffee exports rise 12 percent\n"
+    "SAN SALVADOR – El Salvador’s coffee exports rose 12 percent in the first quarter, the council said on Friday.\n"
+)
+
+
+def test_utf8_text_is_one_document_with_headline_title(tmp_path):
+    res = ingest.read_input(_inp(tmp_path, "a.txt", ARTICLE.encode()))
+    assert not res.rejects
+    [doc] = res.docs
+    assert doc.encoding == "utf-8"
+    assert doc.title == "Coffee exports rise 12 percent"
+    assert doc.text == ARTICLE
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_single_byte_encodings_decode_correctly(tmp_path, encoding):
+    text = "Mayor José Peña said the café budget rose to 5 million.\nThe council agreed with him, and the vote passed.\n"
+    if encoding == "cp1252":
+        text = text.replace("5 million", "€5 million").replace("said", "“said”")
+    res = ingest.read_input(_inp(tmp_path, "legacy.txt", text.encode(encoding)))
+    [doc] = res.docs
+    assert doc.text == text
+    assert doc.encoding in ("cp1252", "latin_1")
+
+
+@pytest.mark.parametrize("bom_codec", ["utf-16", "utf-8-sig"])
+def test_bom_encodings(tmp_path, bom_codec):
+    data = ARTICLE.encode(bom_codec)
+    if bom_codec == "utf-16" and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")
+    [doc] = ingest.read_input(_inp(tmp_path, "bom.txt", data)).docs
+    assert doc.text.lstrip("\ufeff") == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", ingest.EMPTY),
+        ("blank.txt", b"  \n\t\n", ingest.EMPTY),
+        ("image.txt", bytes(range(256)) * 8, ingest.BINARY),
+        ("nul.jsonl", b'{"text": "a"}\x00\x00\x00', ingest.BINARY),
+        ("photo.png", b"\x89PNG\r\n\x1a\n", ingest.UNSUPPORTED_FORMAT),
+        ("page.html", b"<html><head><title>Loading</title></head><body><script>x()</script></body></html>",
+         ingest.NO_MAIN_TEXT),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason(tmp_path, name, data, reason):
+    res = ingest.read_input(_inp(tmp_path, name, data))
+    assert not res.docs
+    [rej] = res.rejects
+    assert rej.reason == reason
+    assert rej.detail
+
+
+def test_too_large_file_is_rejected_without_reading(tmp_path):
+    inp = _inp(tmp_path, "big.txt", b"word " * 1000)
+    res = ingest.read_input(inp, ingest.IngestLimits(max_file_bytes=100))
+    assert [r.reason for r in res.rejects] == [ingest.TOO_LARGE]
+
+
+def test_jsonl_records_each_end_in_documents_or_rejects(tmp_path):
+    lines = [
+        json.dumps({"id": "r1", "text": "Remittances fell 1.2 percent in March.", "title": "Remittances fall",
+                    "url": "https://example.com/r1", "published": "2024-04-15T10:00:00+02:00"}),
+        '{"id": "r2", "text": "Fuel prices rose for a third',  # truncated line
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "r4", "title": "no body"}),
+        json.dumps({"id": "r5", "text": 42}),
+        json.dumps({"id": "r6", "text": "  "}),
+        "",
+        json.dumps({"text": "Exports rose 8 percent, the bank said."}),
+        json.dumps({"id": "r1", "text": "A second record reusing id r1 keeps its own key."}),
+    ]
+    res = ingest.read_input(_inp(tmp_path, "feed.jsonl", "\n".join(lines).encode()))
+    assert [d.record_key for d in res.docs] == ["r1", "line:8", "r1@line:9"]
+    assert [(r.record_key, r.reason) for r in res.rejects] == [
+        ("line:2", ingest.MALFORMED_JSON),
+        ("line:3", ingest.MALFORMED_RECORD),
+        ("r4", ingest.MISSING_TEXT),
+        ("r5", ingest.MALFORMED_RECORD),
+        ("r6", ingest.EMPTY),
+    ]
+    first = res.docs[0]
+    assert first.title == "Remittances fall" and first.url == "https://example.com/r1"
+    assert str(first.published_at) == "2024-04-15 08:00:00+00:00"
+    assert "line 2" in res.rejects[0].detail
+
+
+def test_html_main_text_title_and_date(tmp_path):
+    html = b"""<html><head><title>Port expansion to start in June | Daily</title>
+    <meta property="article:published_time" content="2024-04-18T09:30:00-06:00"></head><body>
+    <nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/subscribe">Subscribe</a></nav>
+    <article><h1>Port expansion to start in June</h1>
+    <p>Work on a $110 million expansion of the port of Acajutla will begin in June, the port commission said on Thursday.</p>
+    <p>The commission said the project would raise the port's annual capacity from 4.5 million to 6.8 million tonnes by 2027.</p>
+    <p>Shipping companies have complained for years about delays at the port, according to the commission's annual report.</p>
+    </article><footer>(c) 2024 Daily. All rights reserved. <a href="/privacy">Privacy policy</a></footer></body></html>"""
+    [doc] = ingest.read_input(_inp(tmp_path, "page.html", html)).docs
+    assert "Work on a $110 million expansion" in doc.text
+    assert "Subscribe" not in doc.text and "All rights reserved" not in doc.text
+    assert doc.title and doc.title.startswith("Port expansion to start in June")
+    assert doc.published_at is not None and doc.published_at.year == 2024 and doc.published_at.month == 4
+
+
+def test_raw_inputs_are_never_modified(tmp_path):
+    data = "Caf\xe9 owners protest.\r\nThe council listened.\r\n".encode("cp1252")
+    inp = _inp(tmp_path, "x.txt", data)
+    before = (tmp_path / "x.txt").stat()
+    ingest.read_input(inp)
+    assert (tmp_path / "x.txt").read_bytes() == data
+    assert (tmp_path / "x.txt").stat().st_mtime_ns == before.st_mtime_ns
+
+
+def test_discover_is_recursive_sorted_and_skips_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("z")
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("x")
+    (tmp_path / ".DS_Store").write_bytes(b"\0")
+    files = discover(tmp_path)
+    assert [f.rel for f in files] == ["a.txt", "b/z.txt"]
+    assert [f.rel for f in discover(tmp_path / "b" / "z.txt")] == ["z.txt"]
+    with pytest.raises(SourceError, match="does not exist"):
+        discover(tmp_path / "missing")
+
+
+def test_discover_fsspec_memory_filesystem():
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/bucket/raw/a.txt", ARTICLE.encode())
+    fs.pipe("/bucket/raw/sub/b.jsonl", b'{"text": "Exports rose, the bank said."}\n')
+    files = discover("memory://bucket/raw")
+    assert [f.rel for f in files] == ["a.txt", "sub/b.jsonl"]
+    docs = [d for f in files for d in ingest.read_input(f).docs]
+    assert [d.text for d in docs] == [ARTICLE, "Exports rose, the bank said."]
