@@ -111,4 +111,3 @@ def clean_text(text: str) -> CleanResult:
             continue
         kept.append(line)
     return CleanResult("\n".join(kept), removed, changed)
-

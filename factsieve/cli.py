@@ -23,7 +23,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 def _prefect_env() -> None:
     """Keep Prefect's state inside the project and its telemetry off, before it is imported."""
-    home = PROJECT_ROOT / ".prefect" if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / ".prefect"
+    home = (
+        PROJECT_ROOT / ".prefect" if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / ".prefect"
+    )
     os.environ.setdefault("PREFECT_HOME", str(home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -131,9 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("run", help="run the curate flow over RAW and write tables under --out")
-    r.add_argument("raw", nargs="?", default="raw", help="folder (read recursively), file or fsspec URL (default: raw)")
+    r.add_argument(
+        "raw", nargs="?", default="raw", help="folder (read recursively), file or fsspec URL (default: raw)"
+    )
     r.add_argument("--out", default="output", help="output folder (default: output)")
-    r.add_argument("--runner", default="thread", choices=["thread", "process"], help="task runner for the batch stage")
+    r.add_argument(
+        "--runner", default="thread", choices=["thread", "process"], help="task runner for the batch stage"
+    )
     r.add_argument("--workers", type=int, default=None, help="parallel batch workers (default: the runner's)")
     r.add_argument("--json", action="store_true", help="print the run summary as JSON")
     r.set_defaults(func=cmd_run)

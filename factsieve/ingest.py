@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import json
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import charset_normalizer
@@ -42,11 +41,27 @@ READ_ERROR = "read_error"
 # Decided after cleaning (factsieve.pipeline): every line of the text was boilerplate.
 ONLY_BOILERPLATE = "only_boilerplate"
 REASON_CODES = (
-    EMPTY, BINARY, UNDECODABLE, MALFORMED_JSON, MALFORMED_RECORD, MISSING_TEXT,
-    TOO_LARGE, UNSUPPORTED_FORMAT, NO_MAIN_TEXT, READ_ERROR, ONLY_BOILERPLATE,
+    EMPTY,
+    BINARY,
+    UNDECODABLE,
+    MALFORMED_JSON,
+    MALFORMED_RECORD,
+    MISSING_TEXT,
+    TOO_LARGE,
+    UNSUPPORTED_FORMAT,
+    NO_MAIN_TEXT,
+    READ_ERROR,
+    ONLY_BOILERPLATE,
 )
 
-FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -171,8 +186,15 @@ def _read_text(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> I
         return res
     if len(text) > limits.max_record_chars:
         res.rejects.append(
-            Reject(inp.uri, "", fmt, TOO_LARGE, f"{len(text):,} characters > limit {limits.max_record_chars:,}",
-                   len(data), _sample(text))
+            Reject(
+                inp.uri,
+                "",
+                fmt,
+                TOO_LARGE,
+                f"{len(text):,} characters > limit {limits.max_record_chars:,}",
+                len(data),
+                _sample(text),
+            )
         )
         return res
     if not text.strip():
@@ -197,16 +219,30 @@ def _read_html(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> I
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
         res.rejects.append(
-            Reject(inp.uri, "", fmt, NO_MAIN_TEXT, "trafilatura found no main text in the page", len(data),
-                   _sample(html))
+            Reject(
+                inp.uri,
+                "",
+                fmt,
+                NO_MAIN_TEXT,
+                "trafilatura found no main text in the page",
+                len(data),
+                _sample(html),
+            )
         )
         return res
     if len(text) > limits.max_record_chars:
-        res.rejects.append(Reject(inp.uri, "", fmt, TOO_LARGE, f"{len(text):,} characters", len(data), _sample(text)))
+        res.rejects.append(
+            Reject(inp.uri, "", fmt, TOO_LARGE, f"{len(text):,} characters", len(data), _sample(text))
+        )
         return res
     res.docs.append(
         RawDoc(
-            inp.uri, "", fmt, text, enc, len(data),
+            inp.uri,
+            "",
+            fmt,
+            text,
+            enc,
+            len(data),
             title=(extracted.title or None),
             url=(extracted.url or None),
             published_at=parse_published(extracted.date),
@@ -231,12 +267,30 @@ def _read_jsonl(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> 
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            res.rejects.append(Reject(inp.uri, key, fmt, MALFORMED_JSON, f"line {lineno}: {exc.msg} at column {exc.colno}",
-                                      nbytes, _sample(line)))
+            res.rejects.append(
+                Reject(
+                    inp.uri,
+                    key,
+                    fmt,
+                    MALFORMED_JSON,
+                    f"line {lineno}: {exc.msg} at column {exc.colno}",
+                    nbytes,
+                    _sample(line),
+                )
+            )
             continue
         if not isinstance(rec, dict):
-            res.rejects.append(Reject(inp.uri, key, fmt, MALFORMED_RECORD,
-                                      f"line {lineno}: expected a JSON object, got {type(rec).__name__}", nbytes, _sample(line)))
+            res.rejects.append(
+                Reject(
+                    inp.uri,
+                    key,
+                    fmt,
+                    MALFORMED_RECORD,
+                    f"line {lineno}: expected a JSON object, got {type(rec).__name__}",
+                    nbytes,
+                    _sample(line),
+                )
+            )
             continue
         if rec.get("id") is not None:
             # The record's own id is the stable key; repeated ids get the line number appended.
@@ -246,25 +300,53 @@ def _read_jsonl(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> 
         seen_keys.add(key)
         text = rec.get("text")
         if text is None:
-            res.rejects.append(Reject(inp.uri, key, fmt, MISSING_TEXT, f"line {lineno}: no 'text' field", nbytes, _sample(line)))
+            res.rejects.append(
+                Reject(
+                    inp.uri, key, fmt, MISSING_TEXT, f"line {lineno}: no 'text' field", nbytes, _sample(line)
+                )
+            )
             continue
         if not isinstance(text, str):
-            res.rejects.append(Reject(inp.uri, key, fmt, MALFORMED_RECORD,
-                                      f"line {lineno}: 'text' is {type(text).__name__}, not a string", nbytes, _sample(line)))
+            res.rejects.append(
+                Reject(
+                    inp.uri,
+                    key,
+                    fmt,
+                    MALFORMED_RECORD,
+                    f"line {lineno}: 'text' is {type(text).__name__}, not a string",
+                    nbytes,
+                    _sample(line),
+                )
+            )
             continue
         if not text.strip():
-            res.rejects.append(Reject(inp.uri, key, fmt, EMPTY, f"line {lineno}: 'text' is empty", nbytes, ""))
+            res.rejects.append(
+                Reject(inp.uri, key, fmt, EMPTY, f"line {lineno}: 'text' is empty", nbytes, "")
+            )
             continue
         if len(text) > limits.max_record_chars:
-            res.rejects.append(Reject(inp.uri, key, fmt, TOO_LARGE,
-                                      f"line {lineno}: {len(text):,} characters > limit {limits.max_record_chars:,}",
-                                      nbytes, _sample(text)))
+            res.rejects.append(
+                Reject(
+                    inp.uri,
+                    key,
+                    fmt,
+                    TOO_LARGE,
+                    f"line {lineno}: {len(text):,} characters > limit {limits.max_record_chars:,}",
+                    nbytes,
+                    _sample(text),
+                )
+            )
             continue
         title = rec.get("title")
         url = rec.get("url")
         res.docs.append(
             RawDoc(
-                inp.uri, key, fmt, text, enc, nbytes,
+                inp.uri,
+                key,
+                fmt,
+                text,
+                enc,
+                nbytes,
                 title=title if isinstance(title, str) and title.strip() else _title_from_text(text),
                 url=url if isinstance(url, str) and url else None,
                 published_at=parse_published(rec.get("published")),
@@ -280,25 +362,63 @@ def read_input(inp: InputFile, limits: IngestLimits = IngestLimits()) -> IngestR
     """Read one input file into documents and rejects. Never raises for bad content."""
     fmt = FORMATS.get(inp.suffix)
     if fmt is None:
-        return IngestResult(rejects=[Reject(inp.uri, "", inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT,
-                                            f"no reader for '{inp.suffix or 'no extension'}' files; supported: "
-                                            + ", ".join(sorted(FORMATS)), inp.size)])
+        return IngestResult(
+            rejects=[
+                Reject(
+                    inp.uri,
+                    "",
+                    inp.suffix.lstrip(".") or "none",
+                    UNSUPPORTED_FORMAT,
+                    f"no reader for '{inp.suffix or 'no extension'}' files; supported: "
+                    + ", ".join(sorted(FORMATS)),
+                    inp.size,
+                )
+            ]
+        )
     if inp.size > limits.max_file_bytes:
-        return IngestResult(rejects=[Reject(inp.uri, "", fmt, TOO_LARGE,
-                                            f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}", inp.size)])
+        return IngestResult(
+            rejects=[
+                Reject(
+                    inp.uri,
+                    "",
+                    fmt,
+                    TOO_LARGE,
+                    f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}",
+                    inp.size,
+                )
+            ]
+        )
     try:
         data = inp.read_bytes()
     except OSError as exc:
-        return IngestResult(rejects=[Reject(inp.uri, "", fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)])
+        return IngestResult(
+            rejects=[Reject(inp.uri, "", fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)]
+        )
     if not data.strip():
-        return IngestResult(rejects=[Reject(inp.uri, "", fmt, EMPTY, "file has no content" if not data else
-                                            "file has only whitespace", len(data))])
+        return IngestResult(
+            rejects=[
+                Reject(
+                    inp.uri,
+                    "",
+                    fmt,
+                    EMPTY,
+                    "file has no content" if not data else "file has only whitespace",
+                    len(data),
+                )
+            ]
+        )
     if not data.startswith(tuple(b for b, _ in _BOMS[3:] + _BOMS[:2])) and _looks_binary(data):
-        return IngestResult(rejects=[Reject(inp.uri, "", fmt, BINARY, "control bytes found: not a text file",
-                                            len(data), _sample(data, 40))])
+        return IngestResult(
+            rejects=[
+                Reject(
+                    inp.uri,
+                    "",
+                    fmt,
+                    BINARY,
+                    "control bytes found: not a text file",
+                    len(data),
+                    _sample(data, 40),
+                )
+            ]
+        )
     return _READERS[fmt](inp, data, limits, fmt)
-
-
-def iter_ingest(inputs: list[InputFile], limits: IngestLimits = IngestLimits()) -> Iterator[IngestResult]:
-    for inp in inputs:
-        yield read_input(inp, limits)

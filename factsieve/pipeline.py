@@ -40,14 +40,22 @@ def make_doc_id(rel: str, record_key: str, text: str) -> str:
     return h.hexdigest()
 
 
-def _document_row(inp: InputFile, doc: RawDoc, run_id: str, ingested_at: pd.Timestamp) -> tuple[dict, str] | Reject:
+def _document_row(
+    inp: InputFile, doc: RawDoc, run_id: str, ingested_at: pd.Timestamp
+) -> tuple[dict, str] | Reject:
     cleaned = clean_text(doc.text)
     text = cleaned.text
     if not text:
         reasons = sorted({reason for reason, _ in cleaned.removed})
-        return Reject(doc.source_uri, doc.record_key, doc.format, ONLY_BOILERPLATE,
-                      f"all {len(cleaned.removed)} lines were boilerplate ({', '.join(reasons)})", doc.raw_bytes,
-                      doc.text[:120])
+        return Reject(
+            doc.source_uri,
+            doc.record_key,
+            doc.format,
+            ONLY_BOILERPLATE,
+            f"all {len(cleaned.removed)} lines were boilerplate ({', '.join(reasons)})",
+            doc.raw_bytes,
+            doc.text[:120],
+        )
     row = {
         "doc_id": make_doc_id(inp.rel or inp.uri, doc.record_key, doc.text),
         "run_id": run_id,
@@ -76,8 +84,14 @@ def _document_row(inp: InputFile, doc: RawDoc, run_id: str, ingested_at: pd.Time
 
 def _reject_row(rej: Reject, run_id: str, ingested_at: pd.Timestamp) -> dict:
     return {
-        "run_id": run_id, "source_uri": rej.source_uri, "record_key": rej.record_key, "format": rej.format,
-        "reason": rej.reason, "detail": rej.detail, "raw_bytes": rej.raw_bytes, "sample": rej.sample,
+        "run_id": run_id,
+        "source_uri": rej.source_uri,
+        "record_key": rej.record_key,
+        "format": rej.format,
+        "reason": rej.reason,
+        "detail": rej.detail,
+        "raw_bytes": rej.raw_bytes,
+        "sample": rej.sample,
         "ingested_at": ingested_at,
     }
 
@@ -111,7 +125,10 @@ def sentence_rows(doc_ids: list[str], texts: list[str], run_id: str) -> pd.DataF
             "attributed": [lab.attributed for lab in labels],
             "quoted": [lab.quoted for lab in labels],
             "opinion": [lab.opinion for lab in labels],
-            "cues": [[{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end} for c in lab.cues] for lab in labels],
+            "cues": [
+                [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end} for c in lab.cues]
+                for lab in labels
+            ],
             "deciding_cue": [lab.deciding_cue for lab in labels],
             "source": [lab.source for lab in labels],
         }
@@ -119,9 +136,10 @@ def sentence_rows(doc_ids: list[str], texts: list[str], run_id: str) -> pd.DataF
 
 
 def process_batch(
-    inputs: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits = IngestLimits()
+    inputs: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits | None = None
 ) -> BatchResult:
     """Ingest, clean, segment and classify a batch of input files."""
+    limits = limits or IngestLimits()
     t0 = time.perf_counter()
     doc_rows: list[dict] = []
     texts: list[str] = []
@@ -153,7 +171,14 @@ def process_batch(
 
 def finish_documents(docs: pd.DataFrame, sentences: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
     """Attach the dedup assignments and the scores to the documents."""
-    dedup_cols = ["content_hash", "dup_cluster_id", "canonical_doc_id", "is_canonical", "dup_method", "dup_similarity"]
+    dedup_cols = [
+        "content_hash",
+        "dup_cluster_id",
+        "canonical_doc_id",
+        "is_canonical",
+        "dup_method",
+        "dup_similarity",
+    ]
     merged = docs.reset_index(drop=True).join(assignments.reset_index(drop=True)[dedup_cols])
     scores = score_documents(merged, sentences)
     return pd.concat([merged, scores], axis=1)

@@ -79,10 +79,20 @@ def output_lock(out: Path) -> Iterator[Path]:
         except BlockingIOError:
             fh.seek(0)
             holder = fh.read().strip() or "unknown holder"
-            raise OutputLocked(f"another factsieve run is writing to {out} ({holder}); try again when it ends") from None
+            raise OutputLocked(
+                f"another factsieve run is writing to {out} ({holder}); try again when it ends"
+            ) from None
         fh.seek(0)
         fh.truncate()
-        fh.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
+        fh.write(
+            json.dumps(
+                {
+                    "pid": os.getpid(),
+                    "host": socket.gethostname(),
+                    "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                }
+            )
+        )
         fh.flush()
         yield lock_path
     finally:
@@ -94,7 +104,7 @@ def committed_run_ids(out: Path) -> list[str]:
     runs_dir = out / COMMIT_TABLE
     if not runs_dir.is_dir():
         return []
-    return sorted(p.name[len("part-"):-len(".parquet")] for p in runs_dir.glob("part-*.parquet"))
+    return sorted(p.name[len("part-") : -len(".parquet")] for p in runs_dir.glob("part-*.parquet"))
 
 
 @dataclass(slots=True)
@@ -118,7 +128,7 @@ def recover(out: Path) -> Recovery:
         if not tdir.is_dir():
             continue
         for p in sorted(tdir.glob("part-*.parquet")):
-            if p.name[len("part-"):-len(".parquet")] not in committed:
+            if p.name[len("part-") : -len(".parquet")] not in committed:
                 p.unlink()
                 removed_parts.append(f"{table}/{p.name}")
     state_root = out / "_state" / "dedup"
@@ -145,7 +155,9 @@ def latest_dedup_state(out: Path) -> Path | None:
     return None
 
 
-def publish(out: Path, run_id: str, tables: dict[str, pa.Table], dedup_state: Path | None = None) -> dict[str, Path]:
+def publish(
+    out: Path, run_id: str, tables: dict[str, pa.Table], dedup_state: Path | None = None
+) -> dict[str, Path]:
     """Stage every table, then move them into place, the runs table last."""
     stage = staging_dir(out, run_id)
     staged: dict[str, Path] = {}

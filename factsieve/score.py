@@ -3,13 +3,17 @@
 The score is deliberately simple so every number can be explained:
 
     support   = character-weighted mean over sentences of LABEL_WEIGHT[label]
+    padding   = (1 - min(0.6, 2 * speculative share)) * (1 - min(0.5, 2 * filler share))
     length    = min(1, words / FULL_LENGTH_WORDS) ** 0.5
     cleanness = 1 - 0.5 * (boilerplate chars removed / raw chars)
-    quality   = support * length * cleanness
+    quality   = support * padding * length * cleanness
 
 Reported and attributed sentences carry full weight, opinion some, the author's
-speculation, reader-addressing filler and boilerplate none. Tiers cut the score at
-TIER_CUTS. Flags are independent of the score; see FLAG_RULES in docs/ANALYSTS.md.
+speculation, reader-addressing filler and boilerplate none. ``padding`` is there
+because an SEO piece pads generic statements with guesses and chat: its sentence
+mix, not only each sentence, says the document is not reporting (shares are of
+sentence counts). Tiers cut the score at TIER_CUTS. Flags are independent of the
+score; the thresholds are below and in docs/ANALYSTS.md.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ LABEL_WEIGHT = {
     "boilerplate": 0.0,
 }
 FULL_LENGTH_WORDS = 150
+SPECULATION_PENALTY_CAP = 0.6
+FILLER_PENALTY_CAP = 0.5
 TIER_CUTS = (("high", 0.7), ("medium", 0.4), ("low", 0.0))
 
 # Flag thresholds, in one place so docs and code agree.
@@ -56,8 +62,14 @@ def label_counts(sentences: pd.DataFrame, doc_ids: pd.Series) -> tuple[pd.DataFr
         lab = sentences["label"].astype(str)
         chars = (sentences["end"].astype("int64") - sentences["start"].astype("int64")).to_numpy()
         weights = lab.map(LABEL_WEIGHT).to_numpy(dtype=float)
-        frame = pd.DataFrame({"doc_id": sentences["doc_id"].astype(str).to_numpy(), "label": lab.to_numpy(),
-                              "chars": chars, "wchars": chars * weights})
+        frame = pd.DataFrame(
+            {
+                "doc_id": sentences["doc_id"].astype(str).to_numpy(),
+                "label": lab.to_numpy(),
+                "chars": chars,
+                "wchars": chars * weights,
+            }
+        )
         counts = pd.crosstab(frame["doc_id"], frame["label"]).reindex(columns=list(LABELS), fill_value=0)
         sums = frame.groupby("doc_id")[["chars", "wchars"]].sum()
     else:
@@ -80,12 +92,17 @@ def score_documents(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
         out[f"ratio_{lab}"] = counts[lab].to_numpy() / safe_n
 
     chars = sums["chars"].to_numpy(dtype=float)
-    support = np.divide(sums["wchars"].to_numpy(dtype=float), chars, out=np.zeros_like(chars), where=chars > 0)
+    support = np.divide(
+        sums["wchars"].to_numpy(dtype=float), chars, out=np.zeros_like(chars), where=chars > 0
+    )
     words = docs["word_count"].to_numpy(dtype=float)
     length = np.minimum(1.0, words / FULL_LENGTH_WORDS) ** 0.5
     raw_chars = np.maximum(docs["raw_chars"].to_numpy(dtype=float), 1.0)
     cleanness = 1.0 - 0.5 * np.clip(docs["removed_chars"].to_numpy(dtype=float) / raw_chars, 0.0, 1.0)
-    quality = np.clip(support * length * cleanness, 0.0, 1.0).round(4)
+    padding = (1.0 - np.minimum(SPECULATION_PENALTY_CAP, 2.0 * counts["speculative"].to_numpy() / safe_n)) * (
+        1.0 - np.minimum(FILLER_PENALTY_CAP, 2.0 * counts["filler"].to_numpy() / safe_n)
+    )
+    quality = np.clip(support * padding * length * cleanness, 0.0, 1.0).round(4)
     out["quality_score"] = quality
 
     tiers = np.full(len(docs), "low", dtype=object)

@@ -54,8 +54,10 @@ def _is_false_boundary(text: str, line_start: int, dot_pos: int, punct: str, nex
         return False
     if token in _ABBREVIATIONS:
         # "U.S." or "Inc." at the end of a sentence followed by "The ..." is a real boundary.
-        return not (("." in token or token in {"inc", "corp", "co", "ltd", "plc", "llc", "etc"})
-                    and next_word.lower() in _SENTENCE_STARTERS)
+        return not (
+            ("." in token or token in {"inc", "corp", "co", "ltd", "plc", "llc", "etc"})
+            and next_word.lower() in _SENTENCE_STARTERS
+        )
     if len(token) == 1 and token.isalpha():
         # An initial, as in "J. K. Rowling" or "Antony J. Blinken".
         return True

@@ -46,7 +46,9 @@ class InputFile:
 
 
 def _is_hidden(rel: str) -> bool:
-    return any(part.startswith(".") or part in _IGNORED_NAMES or part.endswith("~") for part in rel.split("/"))
+    return any(
+        part.startswith(".") or part in _IGNORED_NAMES or part.endswith("~") for part in rel.split("/")
+    )
 
 
 def _mtime(info: dict) -> float | None:
@@ -94,7 +96,11 @@ def discover(raw: str | Path) -> list[InputFile]:
 
     if fs.isfile(root):
         info = fs.info(root)
-        return [InputFile(_uri(root), int(info.get("size") or 0), _mtime(info), protocol, posixpath.basename(root))]
+        return [
+            InputFile(
+                _uri(root), int(info.get("size") or 0), _mtime(info), protocol, posixpath.basename(root)
+            )
+        ]
     files = []
     for path, info in fs.find(root, detail=True).items():
         rel = posixpath.relpath(path, root)

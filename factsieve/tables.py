@@ -17,9 +17,27 @@ import pyarrow as pyarrow
 import schemas
 
 STAGE1_DOC_COLUMNS = [
-    "doc_id", "run_id", "source_uri", "record_key", "format", "encoding", "ingested_at", "title", "url",
-    "published_at", "language", "text", "raw_bytes", "raw_chars", "clean_chars", "word_count", "removed_lines",
-    "removed_chars", "removed_text", "removed_reasons", "unicode_fixed",
+    "doc_id",
+    "run_id",
+    "source_uri",
+    "record_key",
+    "format",
+    "encoding",
+    "ingested_at",
+    "title",
+    "url",
+    "published_at",
+    "language",
+    "text",
+    "raw_bytes",
+    "raw_chars",
+    "clean_chars",
+    "word_count",
+    "removed_lines",
+    "removed_chars",
+    "removed_text",
+    "removed_reasons",
+    "unicode_fixed",
 ]
 REJECT_COLUMNS = list(schemas.arrow_schema("rejects").names)
 
@@ -36,7 +54,10 @@ class ValidationFailed(Exception):
 
 def to_arrow(df: pd.DataFrame, table: str) -> pyarrow.Table:
     schema = schemas.arrow_schema(table)
-    return pyarrow.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
+    arrow = pyarrow.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
+    # Drop pandas' own metadata: it records "list<...>[pyarrow]" dtype strings that
+    # pd.read_parquet cannot parse back. The Arrow schema alone is the contract.
+    return arrow.replace_schema_metadata(schema.metadata)
 
 
 def typed(df: pd.DataFrame, table: str) -> pd.DataFrame:

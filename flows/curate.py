@@ -40,19 +40,28 @@ def discover_inputs(raw: str) -> list[InputFile]:
 
 
 @task(name="ingest-clean-segment-classify", cache_policy=NO_CACHE)
-def process_batch(batch: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits) -> pipeline.BatchResult:
+def process_batch(
+    batch: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits
+) -> pipeline.BatchResult:
     return pipeline.process_batch(batch, run_id, ingested_at, limits)
 
 
 @task(name="deduplicate", cache_policy=NO_CACHE)
-def deduplicate(docs: pd.DataFrame, sentences: pd.DataFrame, params: dedup.DedupParams, state_in: Path | None,
-                state_out: Path) -> dedup.DedupResult:
-    frame = pd.DataFrame({
-        "doc_id": docs["doc_id"],
-        "text": docs["text"],
-        "quality_score": base_quality(docs, sentences).to_numpy(),
-        "published_at": pd.to_datetime(docs["published_at"], utc=True),
-    })
+def deduplicate(
+    docs: pd.DataFrame,
+    sentences: pd.DataFrame,
+    params: dedup.DedupParams,
+    state_in: Path | None,
+    state_out: Path,
+) -> dedup.DedupResult:
+    frame = pd.DataFrame(
+        {
+            "doc_id": docs["doc_id"],
+            "text": docs["text"],
+            "quality_score": base_quality(docs, sentences).to_numpy(),
+            "published_at": pd.to_datetime(docs["published_at"], utc=True),
+        }
+    )
     return dedup.deduplicate(frame, params, state_in=state_in, state_out=state_out)
 
 
@@ -62,21 +71,22 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 @task(name="publish", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def publish_tables(out: Path, run_id: str, frames: dict[str, pd.DataFrame], state: Path | None) -> dict[str, str]:
+def publish_tables(
+    out: Path, run_id: str, frames: dict[str, pd.DataFrame], state: Path | None
+) -> dict[str, str]:
     arrow = {name: tables.to_arrow(df, name) for name, df in frames.items()}
     return {k: str(v) for k, v in publish.publish(out, run_id, arrow, state).items()}
 
 
 def _versions() -> dict[str, str]:
-    import great_expectations
-    import pandera
-    import prefect
-    import pyarrow
+    # importlib.metadata, not the modules: importing great_expectations alone takes seconds.
+    from importlib.metadata import version
 
+    libs = ("prefect", "pandas", "pyarrow", "pandera", "great-expectations", "trafilatura", "numpy")
     return {
-        "factsieve": __version__, "python": platform.python_version(), "prefect": prefect.__version__,
-        "pandas": pd.__version__, "pyarrow": pyarrow.__version__, "pandera": pandera.__version__,
-        "great_expectations": great_expectations.__version__,
+        "factsieve": __version__,
+        "python": platform.python_version(),
+        **{lib: version(lib) for lib in libs},
     }
 
 
@@ -97,7 +107,9 @@ def _batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[
 
 
 def _sorted(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    return df.sort_values(keys, kind="stable").reset_index(drop=True) if len(df) else df.reset_index(drop=True)
+    return (
+        df.sort_values(keys, kind="stable").reset_index(drop=True) if len(df) else df.reset_index(drop=True)
+    )
 
 
 @flow(name="curate", log_prints=False, validate_parameters=False)
@@ -114,8 +126,11 @@ def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = Non
     with publish.output_lock(out_path):
         rec = publish.recover(out_path)
         if rec.removed_staging or rec.removed_parts:
-            logger.warning("recovered from an interrupted run: removed staging %s and uncommitted parts %s",
-                           rec.removed_staging, rec.removed_parts)
+            logger.warning(
+                "recovered from an interrupted run: removed staging %s and uncommitted parts %s",
+                rec.removed_staging,
+                rec.removed_parts,
+            )
 
         t = time.perf_counter()
         files = discover_inputs(raw)
@@ -127,9 +142,19 @@ def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = Non
         futures = process_batch.map(batches, run_id=run_id, ingested_at=ingested_at, limits=cfg.limits)
         results: list[pipeline.BatchResult] = [f.result() for f in futures]
         seconds["ingest_segment_classify"] = time.perf_counter() - t
-        docs = pd.concat([r.documents for r in results], ignore_index=True) if results else tables.empty("documents")[tables.STAGE1_DOC_COLUMNS]
-        sentences = pd.concat([r.sentences for r in results], ignore_index=True) if results else tables.empty("sentences")
-        rejects = pd.concat([r.rejects for r in results], ignore_index=True) if results else tables.empty("rejects")
+        docs = (
+            pd.concat([r.documents for r in results], ignore_index=True)
+            if results
+            else tables.empty("documents")[tables.STAGE1_DOC_COLUMNS]
+        )
+        sentences = (
+            pd.concat([r.sentences for r in results], ignore_index=True)
+            if results
+            else tables.empty("sentences")
+        )
+        rejects = (
+            pd.concat([r.rejects for r in results], ignore_index=True) if results else tables.empty("rejects")
+        )
         input_records = sum(r.input_records for r in results)
         docs = _sorted(docs, ["source_uri", "record_key"])
         rejects = _sorted(rejects, ["source_uri", "record_key"])
@@ -147,7 +172,12 @@ def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = Non
 
         # Sentences follow document order, so the file reads in the same order as documents.
         order = {d: i for i, d in enumerate(documents["doc_id"])}
-        sentences = sentences.assign(_o=sentences["doc_id"].map(order)).sort_values(["_o", "sent_index"], kind="stable").drop(columns="_o").reset_index(drop=True)
+        sentences = (
+            sentences.assign(_o=sentences["doc_id"].map(order))
+            .sort_values(["_o", "sent_index"], kind="stable")
+            .drop(columns="_o")
+            .reset_index(drop=True)
+        )
         duplicates = _sorted(duplicates, ["cluster_id", "method", "doc_id"])
 
         label_counts = pipeline.label_counts(sentences)
@@ -156,42 +186,89 @@ def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = Non
         n_near = int((documents["dup_method"] == "near").sum())
         finished = datetime.now(UTC)
         run_row = {
-            "run_id": run_id, "status": "succeeded", "started_at": pd.Timestamp(started), "finished_at": pd.Timestamp(finished),
+            "run_id": run_id,
+            "status": "succeeded",
+            "started_at": pd.Timestamp(started),
+            "finished_at": pd.Timestamp(finished),
             "raw": str(raw),
             "parameters": tables.json_cell({"raw": str(raw), "out": str(out), **asdict(cfg)}),
-            "input_files": len(files), "input_records": input_records, "documents": len(documents),
-            "rejects": len(rejects), "sentences": len(sentences), "exact_duplicates": n_exact, "near_duplicates": n_near,
-            "stage_seconds": "{}", "stage_counts": tables.json_cell({
-                "ingest": {"files": len(files), "records": input_records, "documents": len(documents), "rejects": len(rejects)},
-                "labels": label_counts, "reject_reasons": reject_reasons, "dedup": dd.stats.get("counts", dd.stats),
-                "batches": len(batches),
-            }),
-            "versions": tables.json_cell(_versions()), "validation": "passed", "gx_status": "skipped", "gx_detail": "[]",
+            "input_files": len(files),
+            "input_records": input_records,
+            "documents": len(documents),
+            "rejects": len(rejects),
+            "sentences": len(sentences),
+            "exact_duplicates": n_exact,
+            "near_duplicates": n_near,
+            "stage_seconds": "{}",
+            "stage_counts": tables.json_cell(
+                {
+                    "ingest": {
+                        "files": len(files),
+                        "records": input_records,
+                        "documents": len(documents),
+                        "rejects": len(rejects),
+                    },
+                    "labels": label_counts,
+                    "reject_reasons": reject_reasons,
+                    "dedup": dd.stats.get("counts", dd.stats),
+                    "batches": len(batches),
+                }
+            ),
+            "versions": tables.json_cell(_versions()),
+            "validation": "passed",
+            "gx_status": "skipped",
+            "gx_detail": "[]",
             "schema_version": schemas.SCHEMA_VERSION,
         }
         if input_records != len(documents) + len(rejects):
-            raise RuntimeError(f"accounting broken: {input_records} records in, {len(documents)} documents + {len(rejects)} rejects out")
+            raise RuntimeError(
+                f"accounting broken: {input_records} records in, {len(documents)} documents + {len(rejects)} rejects out"
+            )
 
         t = time.perf_counter()
-        frames = {"documents": documents, "sentences": sentences, "duplicates": duplicates, "rejects": rejects,
-                  "runs": pd.DataFrame([run_row])}
+        frames = {
+            "documents": documents,
+            "sentences": sentences,
+            "duplicates": duplicates,
+            "rejects": rejects,
+            "runs": pd.DataFrame([run_row]),
+        }
         validated = validate_tables(frames)
         seconds["validate"] = time.perf_counter() - t
         seconds["publish"] = 0.0
-        validated["runs"] = tables.typed(pd.DataFrame([{**run_row, "stage_seconds": tables.json_cell(
-            {k: round(v, 3) for k, v in seconds.items()})}]), "runs")
+        validated["runs"] = tables.typed(
+            pd.DataFrame(
+                [{**run_row, "stage_seconds": tables.json_cell({k: round(v, 3) for k, v in seconds.items()})}]
+            ),
+            "runs",
+        )
         t = time.perf_counter()
         paths = publish_tables(out_path, run_id, validated, state_out if state_out.is_dir() else None)
         seconds["publish"] = time.perf_counter() - t
 
     summary = {
-        "run_id": run_id, "raw": str(raw), "out": str(out_path), "input_files": len(files), "input_records": input_records,
-        "documents": len(documents), "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
-        "sentences": len(sentences), "labels": label_counts, "exact_duplicates": n_exact, "near_duplicates": n_near,
-        "rejects": len(rejects), "reject_reasons": reject_reasons, "tables": paths,
-        "seconds": {k: round(v, 3) for k, v in seconds.items()}, "status": run_row["status"],
+        "run_id": run_id,
+        "raw": str(raw),
+        "out": str(out_path),
+        "input_files": len(files),
+        "input_records": input_records,
+        "documents": len(documents),
+        "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
+        "sentences": len(sentences),
+        "labels": label_counts,
+        "exact_duplicates": n_exact,
+        "near_duplicates": n_near,
+        "rejects": len(rejects),
+        "reject_reasons": reject_reasons,
+        "tables": paths,
+        "seconds": {k: round(v, 3) for k, v in seconds.items()},
+        "status": run_row["status"],
     }
-    logger.info("run %s finished: %s", run_id, json.dumps({k: summary[k] for k in ("documents", "sentences", "rejects")}))
+    logger.info(
+        "run %s finished: %s",
+        run_id,
+        json.dumps({k: summary[k] for k in ("documents", "sentences", "rejects")}),
+    )
     return summary
 
 

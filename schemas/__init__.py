@@ -29,5 +29,8 @@ TABLES = {
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of ``table``, derived from its pandera model (column order kept)."""
     model = TABLES[table].to_schema()
-    fields = [pa.field(name, col.dtype.type.pyarrow_dtype, nullable=bool(col.nullable)) for name, col in model.columns.items()]
+    fields = [
+        pa.field(name, col.dtype.type.pyarrow_dtype, nullable=bool(col.nullable))
+        for name, col in model.columns.items()
+    ]
     return pa.schema(fields, metadata={"factsieve.table": table, "factsieve.schema_version": SCHEMA_VERSION})

@@ -19,5 +19,7 @@ FLOAT64 = Annotated[pd.ArrowDtype, pa.float64()]
 BOOL = Annotated[pd.ArrowDtype, pa.bool_()]
 TIMESTAMP = Annotated[pd.ArrowDtype, pa.timestamp("us", tz="UTC")]
 STRING_LIST = Annotated[pd.ArrowDtype, pa.list_(pa.string())]
-CUE_STRUCT = pa.struct([("kind", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
+CUE_STRUCT = pa.struct(
+    [("kind", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())]
+)
 CUE_LIST = Annotated[pd.ArrowDtype, pa.list_(CUE_STRUCT)]

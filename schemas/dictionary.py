@@ -35,11 +35,20 @@ def render() -> str:
     for name, model in schemas.TABLES.items():
         schema = model.to_schema()
         arrow = schemas.arrow_schema(name)
-        out += [f"## {name}", "", (model.__doc__ or "").strip(), "", f"Folder: `output/{name}/`, one `part-<run_id>.parquet` per run.", ""]
+        out += [
+            f"## {name}",
+            "",
+            (model.__doc__ or "").strip(),
+            "",
+            f"Folder: `output/{name}/`, one `part-<run_id>.parquet` per run.",
+            "",
+        ]
         out += ["| column | type | nullable | checks | description |", "|---|---|---|---|---|"]
         for col_name, col in schema.columns.items():
             desc = (col.description or "").replace("|", "\\|")
-            out.append(f"| `{col_name}` | `{arrow.field(col_name).type}` | {'yes' if col.nullable else 'no'} | {_checks(col)} | {desc} |")
+            out.append(
+                f"| `{col_name}` | `{arrow.field(col_name).type}` | {'yes' if col.nullable else 'no'} | {_checks(col)} | {desc} |"
+            )
         table_checks = [c for c in schema.checks]
         if table_checks or schema.unique:
             out += ["", "Table checks:"]

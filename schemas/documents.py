@@ -18,19 +18,31 @@ class DocumentsSchema(pa.DataFrameModel):
     """One row per document. Duplicates and low-quality documents are kept and flagged;
     filter on is_canonical and quality_tier to get the clean subset."""
 
-    doc_id: Series[STRING] = pa.Field(unique=True, str_length={"min_value": 32, "max_value": 32},
-                                      description="Stable id: xxh3-128 of (path within RAW, record key, raw text).")
+    doc_id: Series[STRING] = pa.Field(
+        unique=True,
+        str_length={"min_value": 32, "max_value": 32},
+        description="Stable id: xxh3-128 of (path within RAW, record key, raw text).",
+    )
     run_id: Series[STRING] = pa.Field(description="Run that ingested the document; join to runs.run_id.")
     source_uri: Series[STRING] = pa.Field(description="Input file the document came from.")
-    record_key: Series[STRING] = pa.Field(description="Record within a multi-record file (JSONL id or 'line:N'); '' otherwise.")
+    record_key: Series[STRING] = pa.Field(
+        description="Record within a multi-record file (JSONL id or 'line:N'); '' otherwise."
+    )
     format: Series[STRING] = pa.Field(isin=FORMATS, description="Input format: text, html or jsonl.")
     encoding: Series[STRING] = pa.Field(description="Detected encoding of the input bytes.")
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")
-    title: Series[STRING] = pa.Field(nullable=True, description="Title (HTML <title>/metadata, JSONL 'title', or a headline-like first line).")
+    title: Series[STRING] = pa.Field(
+        nullable=True,
+        description="Title (HTML <title>/metadata, JSONL 'title', or a headline-like first line).",
+    )
     url: Series[STRING] = pa.Field(nullable=True, description="Canonical URL when the input names one.")
-    published_at: Series[TIMESTAMP] = pa.Field(nullable=True, description="Publication time (UTC) when known.")
+    published_at: Series[TIMESTAMP] = pa.Field(
+        nullable=True, description="Publication time (UTC) when known."
+    )
     language: Series[STRING] = pa.Field(description="'en' or 'und' (undetermined).")
-    text: Series[STRING] = pa.Field(description="Clean text: one paragraph or heading per line; sentence offsets index into it.")
+    text: Series[STRING] = pa.Field(
+        description="Clean text: one paragraph or heading per line; sentence offsets index into it."
+    )
     raw_bytes: Series[INT64] = pa.Field(ge=0, description="Size of the input record in bytes.")
     raw_chars: Series[INT64] = pa.Field(ge=0, description="Characters after decoding, before cleaning.")
     clean_chars: Series[INT64] = pa.Field(ge=0, description="Characters of the clean text.")
@@ -39,21 +51,43 @@ class DocumentsSchema(pa.DataFrameModel):
     removed_lines: Series[INT32] = pa.Field(ge=0, description="Boilerplate lines removed by the cleaner.")
     removed_chars: Series[INT64] = pa.Field(ge=0, description="Characters in the removed lines.")
     removed_text: Series[STRING] = pa.Field(description="The removed lines, newline-joined, for audit.")
-    removed_reasons: Series[STRING_LIST] = pa.Field(description="Reason per removed line, in order (lone_punctuation, counter_byline, related_block, prompt, navigation).")
+    removed_reasons: Series[STRING_LIST] = pa.Field(
+        description="Reason per removed line, in order (lone_punctuation, counter_byline, related_block, prompt, navigation)."
+    )
     unicode_fixed: Series[BOOL] = pa.Field(description="ftfy repaired mojibake or other Unicode damage.")
-    content_hash: Series[STRING] = pa.Field(description="Hash of the normalised clean text; equal hashes are exact duplicates.")
-    dup_cluster_id: Series[STRING] = pa.Field(nullable=True, description="Duplicate cluster (null when the document has no duplicate).")
-    canonical_doc_id: Series[STRING] = pa.Field(description="The cluster's kept copy; the document itself when canonical or unique.")
+    content_hash: Series[STRING] = pa.Field(
+        description="Hash of the normalised clean text; equal hashes are exact duplicates."
+    )
+    dup_cluster_id: Series[STRING] = pa.Field(
+        nullable=True, description="Duplicate cluster (null when the document has no duplicate)."
+    )
+    canonical_doc_id: Series[STRING] = pa.Field(
+        description="The cluster's kept copy; the document itself when canonical or unique."
+    )
     is_canonical: Series[BOOL] = pa.Field(description="False for duplicates of another document.")
-    dup_method: Series[STRING] = pa.Field(nullable=True, isin=["exact", "near"], description="exact or near for duplicates; null otherwise.")
-    dup_similarity: Series[FLOAT64] = pa.Field(nullable=True, ge=0, le=1, description="Similarity to the canonical copy; null when not in a cluster.")
-    ratio_reported: Series[FLOAT64] = pa.Field(ge=0, le=1, description="Share of sentences labelled reported.")
-    ratio_attributed: Series[FLOAT64] = pa.Field(ge=0, le=1, description="Share of sentences labelled attributed.")
-    ratio_speculative: Series[FLOAT64] = pa.Field(ge=0, le=1, description="Share of sentences labelled speculative.")
+    dup_method: Series[STRING] = pa.Field(
+        nullable=True, isin=["exact", "near"], description="exact or near for duplicates; null otherwise."
+    )
+    dup_similarity: Series[FLOAT64] = pa.Field(
+        nullable=True, ge=0, le=1, description="Similarity to the canonical copy; null when not in a cluster."
+    )
+    ratio_reported: Series[FLOAT64] = pa.Field(
+        ge=0, le=1, description="Share of sentences labelled reported."
+    )
+    ratio_attributed: Series[FLOAT64] = pa.Field(
+        ge=0, le=1, description="Share of sentences labelled attributed."
+    )
+    ratio_speculative: Series[FLOAT64] = pa.Field(
+        ge=0, le=1, description="Share of sentences labelled speculative."
+    )
     ratio_opinion: Series[FLOAT64] = pa.Field(ge=0, le=1, description="Share of sentences labelled opinion.")
     ratio_filler: Series[FLOAT64] = pa.Field(ge=0, le=1, description="Share of sentences labelled filler.")
-    ratio_boilerplate: Series[FLOAT64] = pa.Field(ge=0, le=1, description="Share of sentences labelled boilerplate.")
-    quality_score: Series[FLOAT64] = pa.Field(ge=0, le=1, description="Quality in [0, 1]; see docs/ANALYSTS.md for the formula.")
+    ratio_boilerplate: Series[FLOAT64] = pa.Field(
+        ge=0, le=1, description="Share of sentences labelled boilerplate."
+    )
+    quality_score: Series[FLOAT64] = pa.Field(
+        ge=0, le=1, description="Quality in [0, 1]; see docs/ANALYSTS.md for the formula."
+    )
     quality_tier: Series[STRING] = pa.Field(isin=TIERS, description="high (>= 0.7), medium (>= 0.4) or low.")
     quality_flags: Series[STRING_LIST] = pa.Field(description="Any of: " + ", ".join(FLAGS) + ".")
 

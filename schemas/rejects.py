@@ -14,12 +14,20 @@ class RejectsSchema(pa.DataFrameModel):
 
     run_id: Series[STRING] = pa.Field(description="Run that read the record.")
     source_uri: Series[STRING] = pa.Field(description="The input file.")
-    record_key: Series[STRING] = pa.Field(description="Record within a multi-record file (JSONL id or 'line:N'); '' for single-record files.")
+    record_key: Series[STRING] = pa.Field(
+        description="Record within a multi-record file (JSONL id or 'line:N'); '' for single-record files."
+    )
     format: Series[STRING] = pa.Field(description="text, html, jsonl, or the unsupported extension.")
-    reason: Series[STRING] = pa.Field(isin=list(REASON_CODES), description="Reason code: " + ", ".join(REASON_CODES) + ".")
-    detail: Series[STRING] = pa.Field(description="Human-readable detail (line number, parser message, sizes).")
+    reason: Series[STRING] = pa.Field(
+        isin=list(REASON_CODES), description="Reason code: " + ", ".join(REASON_CODES) + "."
+    )
+    detail: Series[STRING] = pa.Field(
+        description="Human-readable detail (line number, parser message, sizes)."
+    )
     raw_bytes: Series[INT64] = pa.Field(ge=0, description="Size of the record or file in bytes.")
-    sample: Series[STRING] = pa.Field(description="First characters of the record (undecodable bytes escaped), for triage.")
+    sample: Series[STRING] = pa.Field(
+        description="First characters of the record (undecodable bytes escaped), for triage."
+    )
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the record (UTC).")
 
     class Config:

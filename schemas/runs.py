@@ -15,25 +15,41 @@ class RunsSchema(pa.DataFrameModel):
     """One row per run of the curate flow. The row is written last: a run whose row is
     present is complete, and its rows in every other table are visible."""
 
-    run_id: Series[STRING] = pa.Field(unique=True, description="Run identifier (UTC start time + random suffix).")
-    status: Series[STRING] = pa.Field(isin=RUN_STATUSES, description="succeeded or failed (a critical GX expectation failed).")
+    run_id: Series[STRING] = pa.Field(
+        unique=True, description="Run identifier (UTC start time + random suffix)."
+    )
+    status: Series[STRING] = pa.Field(
+        isin=RUN_STATUSES, description="succeeded or failed (a critical GX expectation failed)."
+    )
     started_at: Series[TIMESTAMP] = pa.Field(description="When the run started (UTC).")
     finished_at: Series[TIMESTAMP] = pa.Field(description="When the run finished writing (UTC).")
     raw: Series[STRING] = pa.Field(description="The RAW location the run read.")
     parameters: Series[STRING] = pa.Field(description="JSON object of the run's parameters.")
     input_files: Series[INT64] = pa.Field(ge=0, description="Files discovered under RAW.")
-    input_records: Series[INT64] = pa.Field(ge=0, description="Records read (one per file, one per JSONL line).")
+    input_records: Series[INT64] = pa.Field(
+        ge=0, description="Records read (one per file, one per JSONL line)."
+    )
     documents: Series[INT64] = pa.Field(ge=0, description="Rows written to documents.")
-    rejects: Series[INT64] = pa.Field(ge=0, description="Rows written to rejects. documents + rejects = input_records.")
+    rejects: Series[INT64] = pa.Field(
+        ge=0, description="Rows written to rejects. documents + rejects = input_records."
+    )
     sentences: Series[INT64] = pa.Field(ge=0, description="Rows written to sentences.")
     exact_duplicates: Series[INT64] = pa.Field(ge=0, description="Documents flagged as exact duplicates.")
     near_duplicates: Series[INT64] = pa.Field(ge=0, description="Documents flagged as near duplicates.")
     stage_seconds: Series[STRING] = pa.Field(description="JSON object: wall seconds per stage.")
-    stage_counts: Series[STRING] = pa.Field(description="JSON object: records in/out per stage, labels, reject reasons.")
-    versions: Series[STRING] = pa.Field(description="JSON object: versions of factsieve, Python and key libraries.")
-    validation: Series[STRING] = pa.Field(description="pandera outcome: 'passed' (a failing run writes nothing).")
+    stage_counts: Series[STRING] = pa.Field(
+        description="JSON object: records in/out per stage, labels, reject reasons."
+    )
+    versions: Series[STRING] = pa.Field(
+        description="JSON object: versions of factsieve, Python and key libraries."
+    )
+    validation: Series[STRING] = pa.Field(
+        description="pandera outcome: 'passed' (a failing run writes nothing)."
+    )
     gx_status: Series[STRING] = pa.Field(isin=GX_STATUSES, description="Great Expectations outcome.")
-    gx_detail: Series[STRING] = pa.Field(description="JSON list of failed or warning expectations with their reasons.")
+    gx_detail: Series[STRING] = pa.Field(
+        description="JSON list of failed or warning expectations with their reasons."
+    )
     schema_version: Series[STRING] = pa.Field(description="Version of these table schemas.")
 
     class Config:

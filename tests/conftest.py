@@ -29,3 +29,19 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def sample_run(prefect_harness, tmp_path_factory):
+    """One real flow run over raw/, shared by the tests that read its tables."""
+    import pandas as pd
+
+    from flows.curate import curate
+
+    out = tmp_path_factory.mktemp("sample-out")
+    summary = curate(raw=str(RAW), out=str(out))
+    tables = {
+        name: pd.read_parquet(out / name)
+        for name in ("documents", "sentences", "duplicates", "rejects", "runs")
+    }
+    return summary, tables, out

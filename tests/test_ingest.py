@@ -58,8 +58,11 @@ def test_bom_encodings(tmp_path, bom_codec):
         ("image.txt", bytes(range(256)) * 8, ingest.BINARY),
         ("nul.jsonl", b'{"text": "a"}\x00\x00\x00', ingest.BINARY),
         ("photo.png", b"\x89PNG\r\n\x1a\n", ingest.UNSUPPORTED_FORMAT),
-        ("page.html", b"<html><head><title>Loading</title></head><body><script>x()</script></body></html>",
-         ingest.NO_MAIN_TEXT),
+        (
+            "page.html",
+            b"<html><head><title>Loading</title></head><body><script>x()</script></body></html>",
+            ingest.NO_MAIN_TEXT,
+        ),
     ],
 )
 def test_bad_files_are_rejected_with_a_reason(tmp_path, name, data, reason):
@@ -78,8 +81,15 @@ def test_too_large_file_is_rejected_without_reading(tmp_path):
 
 def test_jsonl_records_each_end_in_documents_or_rejects(tmp_path):
     lines = [
-        json.dumps({"id": "r1", "text": "Remittances fell 1.2 percent in March.", "title": "Remittances fall",
-                    "url": "https://example.com/r1", "published": "2024-04-15T10:00:00+02:00"}),
+        json.dumps(
+            {
+                "id": "r1",
+                "text": "Remittances fell 1.2 percent in March.",
+                "title": "Remittances fall",
+                "url": "https://example.com/r1",
+                "published": "2024-04-15T10:00:00+02:00",
+            }
+        ),
         '{"id": "r2", "text": "Fuel prices rose for a third',  # truncated line
         json.dumps(["not", "an", "object"]),
         json.dumps({"id": "r4", "title": "no body"}),

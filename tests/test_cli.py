@@ -1,0 +1,81 @@
+"""The command line as a user runs it: a real subprocess, real Prefect, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.conftest import REPO, shared_path
+
+
+def _factsieve(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PREFECT_HOME": str(REPO / ".prefect")}
+    return subprocess.run(
+        [sys.executable, "-m", "factsieve", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        env=env,
+    )
+
+
+def test_missing_raw_exits_2_with_one_line_reason(tmp_path):
+    res = _factsieve("run", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0
+    assert "does not exist" in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_data_dictionary_is_up_to_date():
+    res = _factsieve("dictionary", "--check")
+    assert res.returncode == 0, res.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_seeds_through_the_cli(tmp_path):
+    seeds = shared_path("seeds")
+    out = tmp_path / "out"
+    res = _factsieve("run", str(seeds), "--out", str(out), "--json")
+    assert res.returncode == 0, res.stderr[-2000:]
+    summary = json.loads(res.stdout)
+    assert summary["documents"] == 2 and summary["rejects"] == 0
+
+    docs = pd.read_parquet(out / "documents")
+    sents = pd.read_parquet(out / "sentences")
+    reported = docs[docs["source_uri"].str.contains("000_")].iloc[0]
+    seo = docs[docs["source_uri"].str.contains("003_")].iloc[0]
+
+    assert reported["quality_tier"] == "high"
+    assert reported["ratio_speculative"] == 0
+    assert seo["quality_score"] < reported["quality_score"] and seo["quality_tier"] == "low"
+    assert "speculative_padding" in seo["quality_flags"]
+    # the Related News tail is dropped from the clean text, and kept for audit
+    assert "Related News" not in seo["text"] and "47 Views" not in seo["text"]
+    assert "Alex Braham - Nov 14, 2025 47 Views -" in seo["removed_text"]
+
+    s = sents[sents["doc_id"] == seo["doc_id"]]
+    spec = s[s["label"] == "speculative"]
+    # every "likely"/"probably" sentence of the author is marked speculative, one by one, with its cue
+    for needle in (
+        "they likely discussed a wide range of issues",
+        "They also probably talked about the challenges",
+        "She likely offered support for initiatives",
+        "Harris likely announced new initiatives",
+    ):
+        [row] = spec[spec["text"].str.contains(needle, regex=False)].to_dict("records")
+        assert row["deciding_cue"] and row["deciding_cue"].lower() in row["text"].lower()
+    assert len(spec) >= 9
+    fill = s[s["label"] == "filler"]["text"]
+    assert any("grab your coffee" in t for t in fill)
+    r = sents[sents["doc_id"] == reported["doc_id"]]
+    assert (r["label"] == "speculative").sum() == 0
+    blinken = r[r["text"].str.startswith("Secretary Blinken echoed")].iloc[0]
+    assert blinken["label"] == "attributed" and blinken["source"] and "Blinken" in blinken["source"]

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from factsieve.pipeline import sentence_rows
+from factsieve.score import score_documents
+
+REPORTED = (
+    "Officials from El Salvador and the United States signed an agreement on Tuesday to expand cooperation on port "
+    "security, the two governments said in a joint statement.\n"
+    "The agreement covers the ports of Acajutla and La Unión, which handled 6.1 million tonnes of cargo in 2023, "
+    "according to the port authority.\n"
+    "“This is about moving goods faster,” said Foreign Minister Alexandra Hill at the signing ceremony.\n"
+    "Exports to the United States totalled $2.4 billion in 2023, down 8 percent from the previous year.\n"
+    "The port of Acajutla was modernised between 2013 and 2016 with a $30 million loan from the development bank.\n"
+)
+SEO = (
+    "Hey guys! This trip was a really big deal, and it's worth understanding what went down. So, grab a snack, and let's get started!\n"
+    "During the visit, the Vice President met with President Alejandro Giammattei in Guatemala City.\n"
+    "They likely discussed migration, corruption and economic investment. The two leaders probably talked about new programs. "
+    "She may have raised concerns about the courts. They might have also discussed vaccine deliveries.\n"
+    "The Vice President likely announced new funding for farmers. Thanks for reading, guys!\n"
+)
+
+
+def _docs(
+    texts: dict[str, str], removed: dict[str, int] | None = None, canonical: dict[str, bool] | None = None
+):
+    rows = []
+    for doc_id, text in texts.items():
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "word_count": len(text.split()),
+                "raw_chars": len(text) + (removed or {}).get(doc_id, 0),
+                "removed_chars": (removed or {}).get(doc_id, 0),
+                "language": "en",
+                "is_canonical": (canonical or {}).get(doc_id, True),
+            }
+        )
+    docs = pd.DataFrame(rows)
+    sents = sentence_rows(list(texts), list(texts.values()), "run")
+    return docs, sents
+
+
+def test_reported_article_scores_high_and_seo_piece_low():
+    docs, sents = _docs({"a": REPORTED, "seo": SEO})
+    sc = score_documents(docs, sents).set_index(docs["doc_id"])
+    assert sc.loc["a", "quality_tier"] == "high"
+    assert sc.loc["seo", "quality_tier"] == "low"
+    assert sc.loc["seo", "quality_score"] < 0.3 < 0.7 <= sc.loc["a", "quality_score"]
+    assert {"speculative_padding", "reader_filler"} <= set(sc.loc["seo", "quality_flags"])
+    assert sc.loc["a", "quality_flags"] == []
+    ratios = sc.loc["seo", [c for c in sc.columns if c.startswith("ratio_")]]
+    assert ratios.sum() == pytest.approx(1.0)
+    assert sc.loc["seo", "ratio_speculative"] >= 0.3
+
+
+def test_duplicate_short_and_boilerplate_flags():
+    short = "Shares of Acme rose 3 percent on Monday, the exchange said."
+    docs, sents = _docs({"a": REPORTED, "b": short}, removed={"a": 2000}, canonical={"a": False})
+    sc = score_documents(docs, sents).set_index(docs["doc_id"])
+    assert "duplicate" in sc.loc["a", "quality_flags"] and "boilerplate_heavy" in sc.loc["a", "quality_flags"]
+    assert "short" in sc.loc["b", "quality_flags"] and "duplicate" not in sc.loc["b", "quality_flags"]
+    assert sc.loc["b", "quality_score"] < 0.5  # short text is not a full article
+
+
+def test_document_without_sentences():
+    docs = pd.DataFrame(
+        [
+            {
+                "doc_id": "x",
+                "word_count": 0,
+                "raw_chars": 10,
+                "removed_chars": 0,
+                "language": "und",
+                "is_canonical": True,
+            }
+        ]
+    )
+    sents = sentence_rows([], [], "run")
+    sc = score_documents(docs, sents)
+    assert sc.loc[0, "quality_score"] == 0.0
+    assert {"no_sentences", "non_english"} <= set(sc.loc[0, "quality_flags"])
