@@ -38,11 +38,17 @@ def _fail(code: int, message: str) -> int:
 
 
 def format_summary(s: dict) -> str:
+    if s["status"] == "unchanged":
+        return (
+            f"run {s['run_id']}: nothing new under {s['raw']} ({s['unchanged_files']} files unchanged since "
+            f"earlier runs); nothing written to {s['out']}"
+        )
     labels = ", ".join(f"{k} {v}" for k, v in s["labels"].items()) or "none"
     reasons = ", ".join(f"{k} {v}" for k, v in s["reject_reasons"].items()) or "none"
     lines = [
         f"run {s['run_id']} {s['status']}",
-        f"  inputs      {s['input_files']} files, {s['input_records']} records from {s['raw']}",
+        f"  inputs      {s['input_files']} files ({s['new_files']} new, {s['changed_files']} changed, "
+        f"{s['unchanged_files']} unchanged skipped), {s['input_records']} records from {s['raw']}",
         f"  documents   {s['documents']} ({s['canonical_documents']} canonical)",
         f"  sentences   {s['sentences']}: {labels}",
         f"  duplicates  {s['exact_duplicates']} exact, {s['near_duplicates']} near",
@@ -68,7 +74,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     flow = curate.with_options(task_runner=task_runner_for(args.runner, args.workers))
     try:
-        summary = flow(raw=args.raw, out=args.out)
+        summary = flow(raw=args.raw, out=args.out, incremental=not args.reprocess)
     except OutputLocked as exc:
         return _fail(3, str(exc))
     except ValidationFailed as exc:
@@ -142,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--workers", type=int, default=None, help="parallel batch workers (default: the runner's)")
     r.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    r.add_argument(
+        "--reprocess",
+        action="store_true",
+        help="process every input again, even those an earlier run processed unchanged",
+    )
     r.set_defaults(func=cmd_run)
 
     e = sub.add_parser("explain", help="label each sentence of TEXT and show the deciding cues")

@@ -5,6 +5,7 @@ Layout of the output folder::
     output/<table>/part-<run_id>.parquet   one file per run per table (documents, sentences,
                                            duplicates, rejects, runs)
     output/_state/dedup/<run_id>/          dedup index after that run (read by the next run)
+    output/_state/manifest/part-<run_id>.parquet  inputs the run processed (incremental runs)
     output/_staging/<run_id>/               a run in progress (never read by anyone)
     output/.lock                            held (flock) by the run in progress
 
@@ -23,6 +24,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import socket
 import time
 from collections.abc import Iterator
@@ -131,12 +133,17 @@ def recover(out: Path) -> Recovery:
             if p.name[len("part-") : -len(".parquet")] not in committed:
                 p.unlink()
                 removed_parts.append(f"{table}/{p.name}")
-    state_root = out / "_state" / "dedup"
+    state_root = out / "_state"
     if state_root.is_dir():
-        for d in sorted(state_root.iterdir()):
-            if d.name not in committed:
-                shutil.rmtree(d, ignore_errors=True)
-                removed_parts.append(f"_state/dedup/{d.name}")
+        for kind in sorted(p for p in state_root.iterdir() if p.is_dir()):
+            for entry in sorted(kind.iterdir()):
+                run_id = entry.name.removeprefix("part-").removesuffix(".parquet")
+                if run_id not in committed:
+                    if entry.is_dir():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        entry.unlink()
+                    removed_parts.append(f"_state/{kind.name}/{entry.name}")
     return Recovery(removed_staging, removed_parts)
 
 
@@ -155,16 +162,37 @@ def latest_dedup_state(out: Path) -> Path | None:
     return None
 
 
+def crash_point(name: str) -> None:
+    """Die like a SIGKILL at a named point when FACTSIEVE_CRASH_AT names it.
+
+    Only the crash-safety tests set the variable; it lets them kill a real run at
+    exact points of the commit protocol instead of guessing with timers.
+    """
+    if os.environ.get("FACTSIEVE_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def publish(
-    out: Path, run_id: str, tables: dict[str, pa.Table], dedup_state: Path | None = None
+    out: Path,
+    run_id: str,
+    tables: dict[str, pa.Table],
+    dedup_state: Path | None = None,
+    state_tables: dict[str, pa.Table] | None = None,
 ) -> dict[str, Path]:
-    """Stage every table, then move them into place, the runs table last."""
+    """Stage every table, then move them into place, the runs table last.
+
+    ``state_tables`` maps a state kind (e.g. "manifest") to a table written as
+    output/_state/<kind>/part-<run_id>.parquet and committed with the run.
+    """
     stage = staging_dir(out, run_id)
     staged: dict[str, Path] = {}
     for name in (*DATA_TABLES, COMMIT_TABLE):
         path = stage / name / part_name(run_id)
         write_parquet(tables[name], path)
         staged[name] = path
+    for kind, table in (state_tables or {}).items():
+        write_parquet(table, stage / "_state" / kind / part_name(run_id))
+    crash_point("staged")
     final: dict[str, Path] = {}
     for name in DATA_TABLES:
         dest = out / name / part_name(run_id)
@@ -172,10 +200,16 @@ def publish(
         os.replace(staged[name], dest)
         _fsync_dir(dest.parent)
         final[name] = dest
+        crash_point(f"published-{name}")
+    for kind in state_tables or {}:
+        dest = out / "_state" / kind / part_name(run_id)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(stage / "_state" / kind / part_name(run_id), dest)
     if dedup_state is not None and dedup_state.is_dir():
         dest_state = out / "_state" / "dedup" / run_id
         dest_state.parent.mkdir(parents=True, exist_ok=True)
         os.replace(dedup_state, dest_state)
+    crash_point("before-commit")
     dest = out / COMMIT_TABLE / part_name(run_id)
     dest.parent.mkdir(parents=True, exist_ok=True)
     os.replace(staged[COMMIT_TABLE], dest)  # the commit point

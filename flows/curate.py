@@ -8,7 +8,6 @@ publishing) run once.
 
 from __future__ import annotations
 
-import json
 import platform
 import secrets
 import time
@@ -22,7 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 import schemas
-from factsieve import __version__, dedup, pipeline, publish, tables
+from factsieve import __version__, dedup, manifest, pipeline, publish, tables
 from factsieve.config import RunConfig
 from factsieve.ingest import IngestLimits
 from factsieve.score import base_quality
@@ -72,10 +71,10 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 @task(name="publish", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def publish_tables(
-    out: Path, run_id: str, frames: dict[str, pd.DataFrame], state: Path | None
+    out: Path, run_id: str, frames: dict[str, pd.DataFrame], state: Path | None, state_tables: dict
 ) -> dict[str, str]:
     arrow = {name: tables.to_arrow(df, name) for name, df in frames.items()}
-    return {k: str(v) for k, v in publish.publish(out, run_id, arrow, state).items()}
+    return {k: str(v) for k, v in publish.publish(out, run_id, arrow, state, state_tables).items()}
 
 
 def _versions() -> dict[str, str]:
@@ -112,9 +111,41 @@ def _sorted(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     )
 
 
+def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    return pd.concat(frames, ignore_index=True) if frames else empty
+
+
+def _run_row(run_id: str, started: datetime, raw: str, params: dict, counts: dict, seconds: dict) -> dict:
+    return {
+        "run_id": run_id,
+        "status": "succeeded",
+        "started_at": pd.Timestamp(started),
+        "finished_at": pd.Timestamp(datetime.now(UTC)),
+        "raw": raw,
+        "parameters": tables.json_cell(params),
+        **{k: counts[k] for k in ("input_files", "input_records", "documents", "rejects", "sentences")},
+        "exact_duplicates": counts["exact_duplicates"],
+        "near_duplicates": counts["near_duplicates"],
+        "stage_seconds": tables.json_cell({k: round(v, 3) for k, v in seconds.items()}),
+        "stage_counts": tables.json_cell(counts["stages"]),
+        "versions": tables.json_cell(_versions()),
+        "validation": "passed",
+        "gx_status": "skipped",
+        "gx_detail": "[]",
+        "schema_version": schemas.SCHEMA_VERSION,
+    }
+
+
 @flow(name="curate", log_prints=False, validate_parameters=False)
-def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = None) -> dict:
-    """Run every stage over RAW and publish the tables under OUT. Returns the run summary."""
+def curate(
+    raw: str = "raw", out: str = "output", config: RunConfig | None = None, incremental: bool = True
+) -> dict:
+    """Run every stage over the new inputs under RAW and publish the tables under OUT.
+
+    With ``incremental`` (the default) files processed by an earlier committed run,
+    unchanged in size, mtime or content, are skipped; a run with nothing new writes
+    nothing and says so. Returns the run summary.
+    """
     cfg = config or RunConfig()
     logger = get_run_logger()
     started = datetime.now(UTC)
@@ -122,6 +153,13 @@ def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = Non
     ingested_at = pd.Timestamp(started)
     out_path = Path(out)
     seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = seconds.get(stage, 0.0) + now - clock
+        clock = now
 
     with publish.output_lock(out_path):
         rec = publish.recover(out_path)
@@ -131,143 +169,136 @@ def curate(raw: str = "raw", out: str = "output", config: RunConfig | None = Non
                 rec.removed_staging,
                 rec.removed_parts,
             )
-
-        t = time.perf_counter()
         files = discover_inputs(raw)
-        seconds["discover"] = time.perf_counter() - t
-        logger.info("run %s: %d input files under %s", run_id, len(files), raw)
+        previous = manifest.load(out_path, publish.committed_run_ids(out_path)) if incremental else {}
+        plan = manifest.plan(files, previous)
+        todo = plan.to_process
+        lap("discover")
+        logger.info(
+            "run %s: %d input files under %s, %d new, %d changed, %d unchanged",
+            run_id,
+            len(files),
+            raw,
+            len(plan.new),
+            len(plan.changed),
+            len(plan.unchanged),
+        )
+        base = {
+            "run_id": run_id,
+            "raw": str(raw),
+            "out": str(out_path),
+            "input_files": len(files),
+            "new_files": len(plan.new),
+            "changed_files": len(plan.changed),
+            "unchanged_files": len(plan.unchanged),
+        }
+        if not todo:
+            return {**base, "status": "unchanged", "seconds": {k: round(v, 3) for k, v in seconds.items()}}
 
-        t = time.perf_counter()
-        batches = _batches(files, cfg.batch_bytes, cfg.batch_files)
+        batches = _batches(todo, cfg.batch_bytes, cfg.batch_files)
         futures = process_batch.map(batches, run_id=run_id, ingested_at=ingested_at, limits=cfg.limits)
         results: list[pipeline.BatchResult] = [f.result() for f in futures]
-        seconds["ingest_segment_classify"] = time.perf_counter() - t
-        docs = (
-            pd.concat([r.documents for r in results], ignore_index=True)
-            if results
-            else tables.empty("documents")[tables.STAGE1_DOC_COLUMNS]
+        docs = _sorted(
+            _concat([r.documents for r in results], tables.empty("documents")[tables.STAGE1_DOC_COLUMNS]),
+            ["source_uri", "record_key"],
         )
-        sentences = (
-            pd.concat([r.sentences for r in results], ignore_index=True)
-            if results
-            else tables.empty("sentences")
-        )
-        rejects = (
-            pd.concat([r.rejects for r in results], ignore_index=True) if results else tables.empty("rejects")
+        sentences = _concat([r.sentences for r in results], tables.empty("sentences"))
+        rejects = _sorted(
+            _concat([r.rejects for r in results], tables.empty("rejects")), ["source_uri", "record_key"]
         )
         input_records = sum(r.input_records for r in results)
-        docs = _sorted(docs, ["source_uri", "record_key"])
-        rejects = _sorted(rejects, ["source_uri", "record_key"])
+        if input_records != len(docs) + len(rejects):
+            raise RuntimeError(
+                f"accounting broken: {input_records} records in, {len(docs)} documents + {len(rejects)} rejects out"
+            )
+        lap("ingest_clean_segment_classify")
+        publish.crash_point("processed")
 
-        t = time.perf_counter()
-        stage = publish.staging_dir(out_path, run_id)
-        state_out = stage / "dedup_state"
+        state_out = publish.staging_dir(out_path, run_id) / "dedup_state"
         dd = deduplicate(docs, sentences, cfg.dedup, publish.latest_dedup_state(out_path), state_out)
-        seconds["dedup"] = time.perf_counter() - t
+        lap("dedup")
 
-        t = time.perf_counter()
         documents = pipeline.finish_documents(docs, sentences, dd.assignments)
-        duplicates = dd.duplicates.assign(run_id=run_id)
-        seconds["score"] = time.perf_counter() - t
-
+        duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["cluster_id", "method", "doc_id"])
         # Sentences follow document order, so the file reads in the same order as documents.
-        order = {d: i for i, d in enumerate(documents["doc_id"])}
+        order = pd.Series(range(len(documents)), index=documents["doc_id"].to_numpy())
         sentences = (
             sentences.assign(_o=sentences["doc_id"].map(order))
             .sort_values(["_o", "sent_index"], kind="stable")
             .drop(columns="_o")
             .reset_index(drop=True)
         )
-        duplicates = _sorted(duplicates, ["cluster_id", "method", "doc_id"])
+        lap("score")
 
         label_counts = pipeline.label_counts(sentences)
         reject_reasons = rejects["reason"].value_counts().sort_index().to_dict() if len(rejects) else {}
-        n_exact = int((documents["dup_method"] == "exact").sum())
-        n_near = int((documents["dup_method"] == "near").sum())
-        finished = datetime.now(UTC)
-        run_row = {
-            "run_id": run_id,
-            "status": "succeeded",
-            "started_at": pd.Timestamp(started),
-            "finished_at": pd.Timestamp(finished),
-            "raw": str(raw),
-            "parameters": tables.json_cell({"raw": str(raw), "out": str(out), **asdict(cfg)}),
-            "input_files": len(files),
+        counts = {
+            "input_files": len(todo),
             "input_records": input_records,
             "documents": len(documents),
             "rejects": len(rejects),
             "sentences": len(sentences),
-            "exact_duplicates": n_exact,
-            "near_duplicates": n_near,
-            "stage_seconds": "{}",
-            "stage_counts": tables.json_cell(
-                {
-                    "ingest": {
-                        "files": len(files),
-                        "records": input_records,
-                        "documents": len(documents),
-                        "rejects": len(rejects),
-                    },
-                    "labels": label_counts,
-                    "reject_reasons": reject_reasons,
-                    "dedup": dd.stats.get("counts", dd.stats),
-                    "batches": len(batches),
-                }
-            ),
-            "versions": tables.json_cell(_versions()),
-            "validation": "passed",
-            "gx_status": "skipped",
-            "gx_detail": "[]",
-            "schema_version": schemas.SCHEMA_VERSION,
+            "exact_duplicates": int((documents["dup_method"] == "exact").sum()),
+            "near_duplicates": int((documents["dup_method"] == "near").sum()),
         }
-        if input_records != len(documents) + len(rejects):
-            raise RuntimeError(
-                f"accounting broken: {input_records} records in, {len(documents)} documents + {len(rejects)} rejects out"
-            )
-
-        t = time.perf_counter()
+        counts["stages"] = {
+            "discover": {
+                "files": len(files),
+                "new": len(plan.new),
+                "changed": len(plan.changed),
+                "unchanged": len(plan.unchanged),
+            },
+            "ingest": {
+                "files": len(todo),
+                "batches": len(batches),
+                "records": input_records,
+                "documents": len(documents),
+                "rejects": len(rejects),
+            },
+            "labels": label_counts,
+            "reject_reasons": reject_reasons,
+            "dedup": dd.stats.get("counts", dd.stats),
+        }
+        params = {"raw": str(raw), "out": str(out_path), "incremental": incremental, **asdict(cfg)}
         frames = {
             "documents": documents,
             "sentences": sentences,
             "duplicates": duplicates,
             "rejects": rejects,
-            "runs": pd.DataFrame([run_row]),
+            "runs": pd.DataFrame([_run_row(run_id, started, str(raw), params, counts, seconds)]),
         }
         validated = validate_tables(frames)
-        seconds["validate"] = time.perf_counter() - t
-        seconds["publish"] = 0.0
-        validated["runs"] = tables.typed(
-            pd.DataFrame(
-                [{**run_row, "stage_seconds": tables.json_cell({k: round(v, 3) for k, v in seconds.items()})}]
-            ),
-            "runs",
+        lap("validate")
+
+        validated["runs"].loc[0, "stage_seconds"] = tables.json_cell(
+            {k: round(v, 3) for k, v in seconds.items()}
         )
-        t = time.perf_counter()
-        paths = publish_tables(out_path, run_id, validated, state_out if state_out.is_dir() else None)
-        seconds["publish"] = time.perf_counter() - t
+        manifest_table = manifest.table(todo, plan.hashes, run_id)
+        paths = publish_tables(
+            out_path,
+            run_id,
+            validated,
+            state_out if state_out.is_dir() else None,
+            {"manifest": manifest_table},
+        )
+        lap("publish")
 
     summary = {
-        "run_id": run_id,
-        "raw": str(raw),
-        "out": str(out_path),
-        "input_files": len(files),
-        "input_records": input_records,
-        "documents": len(documents),
+        **base,
+        **{k: v for k, v in counts.items() if k != "stages"},
+        "status": "succeeded",
         "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
-        "sentences": len(sentences),
         "labels": label_counts,
-        "exact_duplicates": n_exact,
-        "near_duplicates": n_near,
-        "rejects": len(rejects),
         "reject_reasons": reject_reasons,
         "tables": paths,
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
-        "status": run_row["status"],
     }
     logger.info(
-        "run %s finished: %s",
+        "run %s finished: %d documents, %d sentences, %d rejects",
         run_id,
-        json.dumps({k: summary[k] for k in ("documents", "sentences", "rejects")}),
+        len(documents),
+        len(sentences),
+        len(rejects),
     )
     return summary
 

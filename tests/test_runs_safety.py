@@ -1,0 +1,143 @@
+"""Incremental reruns, one run at a time, and crash safety under SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from factsieve import publish
+from tests.conftest import RAW, REPO
+
+pytestmark = pytest.mark.slow
+
+# Columns that legitimately differ between two runs over the same input.
+RUN_SPECIFIC = {"run_id", "ingested_at", "started_at", "finished_at", "source_uri"}
+
+
+def _tables(out) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for name in ("documents", "sentences", "duplicates", "rejects"):
+        df = pd.read_parquet(out / name)
+        frames[name] = df[[c for c in df.columns if c not in RUN_SPECIFIC]]
+    return frames
+
+
+def _assert_same_tables(a, b):
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+@pytest.fixture
+def raw_copy(tmp_path):
+    dst = tmp_path / "raw"
+    shutil.copytree(RAW, dst)
+    return dst
+
+
+def test_rerun_adds_nothing_new_file_is_processed_changed_file_is_a_new_version(
+    prefect_harness, raw_copy, tmp_path
+):
+    from flows.curate import curate
+
+    out = tmp_path / "out"
+    first = curate(raw=str(raw_copy), out=str(out))
+    assert first["status"] == "succeeded" and first["new_files"] == 10
+
+    again = curate(raw=str(raw_copy), out=str(out))
+    assert again["status"] == "unchanged" and again["unchanged_files"] == 10
+    assert len(pd.read_parquet(out / "runs")) == 1
+
+    # touching a file without changing it is not a change
+    os.utime(raw_copy / "news" / "2024-05-02-rail-contract-vote.txt", (time.time() + 5, time.time() + 5))
+    assert curate(raw=str(raw_copy), out=str(out))["status"] == "unchanged"
+
+    (raw_copy / "news" / "2024-06-01-new.txt").write_text(
+        "Coffee council raises harvest forecast\nThe Salvadoran Coffee Council raised its harvest forecast to 720,000 "
+        "bags on Saturday, citing better rainfall, council director Ana María Velasco said.\n",
+        encoding="utf-8",
+    )
+    changed = raw_copy / "seo" / "harris-visit-explained.txt"
+    first_line, rest = changed.read_text(encoding="utf-8").split("\n", 1)
+    changed.write_text(
+        f"{first_line}\nThis article was corrected on June 2 to fix the name of a minister.\n{rest}",
+        encoding="utf-8",
+    )
+    third = curate(raw=str(raw_copy), out=str(out))
+    assert (third["new_files"], third["changed_files"], third["unchanged_files"]) == (1, 1, 9)
+    assert third["documents"] == 2
+    docs = pd.read_parquet(out / "documents")
+    runs = pd.read_parquet(out / "runs")
+    assert len(runs) == 2
+    seo = docs[docs["source_uri"].str.endswith("harris-visit-explained.txt")].sort_values("run_id")
+    assert len(seo) == 2 and seo["doc_id"].nunique() == 2  # the old version stays, the new one is added
+    # the latest version of a source is the row with the newest run_id
+    assert "corrected on June 2" in seo.iloc[-1]["text"]
+
+
+def test_second_run_on_the_same_output_refuses_while_one_holds_the_lock(prefect_harness, tmp_path):
+    from flows.curate import curate
+
+    out = tmp_path / "out"
+    with publish.output_lock(out), pytest.raises(publish.OutputLocked, match="another factsieve run"):
+        curate(raw=str(RAW), out=str(out))
+    assert not (out / "documents").exists()
+    # the lock is free again once its holder is gone
+    assert curate(raw=str(RAW), out=str(out))["status"] == "succeeded"
+
+
+def _run_cli_crashing_at(point: str, raw, out, api_url: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "FACTSIEVE_CRASH_AT": point,
+        "PREFECT_API_URL": api_url,
+        "PREFECT_HOME": str(REPO / ".prefect"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
+
+
+@pytest.fixture(scope="module")
+def reference_tables(prefect_harness, tmp_path_factory):
+    """An uninterrupted run over raw/ (doc ids depend on paths within RAW, not on where RAW is)."""
+    from flows.curate import curate
+
+    out = tmp_path_factory.mktemp("reference")
+    curate(raw=str(RAW), out=str(out))
+    return _tables(out)
+
+
+@pytest.mark.parametrize(
+    "point", ["processed", "staged", "published-documents", "published-rejects", "before-commit"]
+)
+def test_sigkill_at_any_point_then_rerun_equals_uninterrupted_run(
+    reference_tables, raw_copy, tmp_path, point
+):
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.curate import curate
+
+    out = tmp_path / "out"
+    res = _run_cli_crashing_at(point, raw_copy, out, PREFECT_API_URL.value())
+    assert res.returncode == -9, res.stderr[-2000:]
+    # readers see no committed run, whatever the crash left behind
+    assert publish.committed_run_ids(out) == []
+    for name in ("documents", "sentences", "duplicates", "rejects", "runs"):
+        assert publish.read_table(out, name).num_rows == 0
+
+    summary = curate(raw=str(raw_copy), out=str(out))
+    assert summary["status"] == "succeeded" and summary["new_files"] == 10
+    assert not any((out / "_staging").iterdir())
+    _assert_same_tables(reference_tables, _tables(out))
+    assert len(pd.read_parquet(out / "runs")) == 1
