@@ -1,0 +1,342 @@
+"""Text normalisation, word shingles and MinHash signatures, vectorised over batches of documents.
+
+Hot path per batch (no per-shingle Python loop):
+  1. normalise all texts with Arrow string kernels (C++, releases the GIL);
+  2. split into words, dictionary-encode the batch's words and hash each *distinct* word once with
+     xxh3_64 (the only Python loop, over the batch vocabulary);
+  3. combine the hashes of k consecutive words into one 64-bit shingle hash with numpy
+     (sum of word hash x per-position odd constant, then a splitmix64 finaliser) and keep 32 bits;
+  4. one numpy sort makes each document's shingle set unique (this set is also what verification
+     uses for exact Jaccard);
+  5. MinHash: num_perm multiply-add permutations h_j(x) = (a_j*x + b_j) mod 2^64, high 32 bits,
+     computed as one (shingles x num_perm) numpy op per chunk and reduced per document with
+     np.minimum.reduceat.
+
+Multiply-add-shift (Dietzfelbinger 1996) on 32-bit keys is a 2-universal family, the same guarantee
+as the textbook (a*x+b) mod p, but runs in native wrapping uint64 arithmetic without a modulo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import xxhash
+
+_U64 = np.uint64
+_MASK32 = _U64(0xFFFFFFFF)
+
+
+def _splitmix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser (in place on a fresh uint64 array): avalanche all bits."""
+    x ^= x >> _U64(30)
+    x *= _U64(0xBF58476D1CE4E5B9)
+    x ^= x >> _U64(27)
+    x *= _U64(0x94D049BB133111EB)
+    x ^= x >> _U64(31)
+    return x
+
+
+# Byte classes of the lower-cased UTF-8 text: 1 = part of a word, 0 = separator, 2 = deleted.
+# ASCII letters and digits are word bytes; ASCII punctuation, symbols and whitespace separate words;
+# apostrophes are deleted ("don't" = "dont"). Non-ASCII bytes are word bytes (letters of any script)
+# except the punctuation blocks handled in _byte_classes.
+_WORD, _SEP, _DEL = 1, 0, 2
+_LUT = np.zeros(256, dtype=np.uint8)
+for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789":
+    _LUT[_c] = _WORD
+_LUT[0x80:] = _WORD
+_LUT[ord("'")] = _DEL
+
+
+def _lower(texts: list[str] | pa.Array) -> pa.Array:
+    arr = texts if isinstance(texts, pa.Array) else pa.array(texts, type=pa.large_string())
+    if arr.type != pa.large_string():
+        arr = arr.cast(pa.large_string())
+    arr = pc.fill_null(arr, "")
+    return pc.utf8_lower(pc.utf8_normalize(arr, "NFKC"))
+
+
+def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(uint8 bytes, int64 offsets rebased to 0) of a large_string array, zero-copy."""
+    n = len(arr)
+    off = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + n + 1]
+    buf = arr.buffers()[2]
+    data = np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, dtype=np.uint8)
+    return data[off[0] : off[-1]], off - off[0]
+
+
+def _byte_classes(b: np.ndarray) -> np.ndarray:
+    cls = _LUT[b]
+    n = len(b)
+    hi = np.flatnonzero(b >= 0xC2)  # lead bytes of multi-byte characters (ASCII-only text skips this)
+    if len(hi):
+        nxt = b[np.minimum(hi + 1, n - 1)]
+        nxt2 = b[np.minimum(hi + 2, n - 1)]
+        lead = b[hi]
+        # U+00A0-U+00BF (C2 A0-BF: nbsp, inverted marks, currency, quotes, degree) separate words;
+        # after NFKC the letters and digits of that range are already ASCII
+        i = hi[(lead == 0xC2) & (nxt >= 0xA0) & (nxt <= 0xBF)]
+        cls[i] = _SEP
+        cls[i + 1] = _SEP
+        i = hi[(lead == 0xCA) & (nxt == 0xBC)]  # U+02BC modifier apostrophe
+        cls[i] = _DEL
+        cls[i + 1] = _DEL
+        # U+2000-U+206F general punctuation (dashes, quotes, ellipsis, odd spaces) and U+3000-U+303F CJK
+        # punctuation separate words; U+2019 right single quote is an apostrophe and is deleted
+        m = ((lead == 0xE2) & ((nxt == 0x80) | (nxt == 0x81))) | ((lead == 0xE3) & (nxt == 0x80))
+        i = hi[m]
+        kind = np.where((lead[m] == 0xE2) & (nxt[m] == 0x80) & (nxt2[m] == 0x99), _DEL, _SEP).astype(np.uint8)
+        cls[i] = kind
+        cls[i + 1] = kind
+        cls[i + 2] = kind
+    # thousands separators: a comma between two digits is deleted ("1,234" = "1234")
+    c = np.flatnonzero(b == 0x2C)
+    c = c[(c > 0) & (c < n - 1)]
+    if len(c):
+        p, q = b[c - 1], b[c + 1]
+        cls[c[(p >= 0x30) & (p <= 0x39) & (q >= 0x30) & (q <= 0x39)]] = _DEL
+    return cls
+
+
+def _tokenize(low: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Words of lower-cased texts as (bytes, word starts, word lengths, words per text), vectorised
+    over the whole batch; the bytes have deleted characters removed."""
+    b, off = _buffers(low)
+    cls = _byte_classes(b)
+    dele = np.flatnonzero(cls == _DEL)
+    if len(dele):
+        keep = cls != _DEL
+        b, cls = b[keep], cls[keep]
+        off = off - np.searchsorted(dele, off)
+    n = len(b)
+    word = cls == _WORD
+    prev = np.zeros(n, dtype=bool)
+    prev[1:] = word[:-1]
+    nxt = np.zeros(n, dtype=bool)
+    nxt[:-1] = word[1:]
+    inner = off[1:-1]
+    inner = inner[(inner > 0) & (inner < n)]
+    prev[inner] = False  # a text start separates words
+    nxt[inner - 1] = False
+    starts = np.flatnonzero(word & ~prev)
+    ends = np.flatnonzero(word & ~nxt) + 1
+    n_words = np.diff(np.searchsorted(starts, off)).astype(np.int64)
+    return b, starts, ends - starts, n_words
+
+
+_BLOCK = 16
+
+
+def _block_constants() -> np.ndarray:
+    rng = np.random.default_rng([0xB17E5, 1])
+    return rng.integers(0, 2**63, size=(64, 2), dtype=np.int64).astype(_U64) * _U64(2) + _U64(1)
+
+
+_BLOCK_MULT = _block_constants()
+
+
+_LOW_MASK = np.array([(1 << (8 * i)) - 1 for i in range(8)] + [2**64 - 1], dtype=_U64)
+
+
+def _hash_words(b: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """64-bit hash of each word: its bytes read as little-endian uint64 per 8-byte block (unaligned
+    loads through a 1-byte-strided uint64 view, bytes past the word masked off), each block
+    multiplied by a per-position random odd constant, summed with the length (mod 2^64) and finalised
+    with splitmix64. Vectorised: two 8-byte gathers per word, more only for words over 16 bytes."""
+    n = len(starts)
+    if n == 0:
+        return np.zeros(0, dtype=_U64)
+    padded = np.concatenate([b, np.zeros(2 * _BLOCK, dtype=np.uint8)])
+    u64 = np.ndarray(shape=(len(b) + _BLOCK,), dtype=_U64, buffer=padded, strides=(1,))
+    mult = _BLOCK_MULT.reshape(-1)
+    h = lengths.astype(_U64) * _U64(0x9E3779B97F4A7C15)
+    sel = None
+    blk = 0
+    while True:
+        st = starts if sel is None else starts[sel]
+        ln = lengths if sel is None else lengths[sel]
+        rem = np.clip(ln - 8 * blk, 0, 8)
+        v = u64[st + 8 * blk] & _LOW_MASK[rem]
+        v *= mult[min(blk, len(mult) - 1)]
+        if sel is None:
+            h += v
+        else:
+            h[sel] += v
+        blk += 1
+        nxt = np.flatnonzero(lengths > 8 * blk) if sel is None else sel[lengths[sel] > 8 * blk]
+        if len(nxt) == 0:
+            break
+        if sel is None and len(nxt) > n // 2:
+            continue  # most words are longer than 8 bytes: keep the full-array path
+        sel = nxt
+    return _splitmix64(h)
+
+
+def normalized_words(text: str) -> list[str]:
+    """The words of one text exactly as the batch path sees them (for tests and debugging)."""
+    b, starts, lengths, _ = _tokenize(_lower([text]))
+    raw = b.tobytes()
+    return [
+        raw[s : s + k].decode("utf-8", "replace")
+        for s, k in zip(starts.tolist(), lengths.tolist(), strict=True)
+    ]
+
+
+def normalize_text(text: str) -> str:
+    """Normalised text: NFKC, lower case, punctuation and whitespace runs = one space, apostrophes and
+    thousands separators removed, digits kept (mapping them to 0 would merge every templated earnings
+    brief into one cluster)."""
+    return " ".join(normalized_words(text))
+
+
+@dataclass
+class BatchFeatures:
+    """Per-document features of one batch, in the batch's row order."""
+
+    content_hash: list[str]
+    n_words: np.ndarray  # int64 (n,)
+    shingles: np.ndarray  # uint32 shingle hashes of all docs concatenated (in text order, not unique)
+    shingle_offsets: np.ndarray  # int64 (n+1,), doc i owns shingles[off[i]:off[i+1]]
+    signatures: np.ndarray  # uint32 (n, num_perm); rows of docs without shingles are all 0xFFFFFFFF
+
+
+def word_hashes(texts: list[str] | pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(flat uint64 hashes of the normalised words of all texts, words per text)."""
+    b, starts, lengths, n_words = _tokenize(_lower(texts))
+    return _hash_words(b, starts, lengths), n_words
+
+
+def content_hashes(word_hash: np.ndarray, n_words: np.ndarray) -> list[str]:
+    """128-bit xxh3 hex digest of each document's normalised word sequence (the exact-duplicate key).
+    Hashing the sequence of 64-bit word hashes is equivalent to hashing the normalised text up to a
+    2^-64 word-hash collision, and avoids materialising the normalised strings."""
+    h = xxhash.xxh3_128_hexdigest
+    ends = np.cumsum(n_words)
+    buf = word_hash.view(np.uint8)
+    return [h(buf[8 * (e - k) : 8 * e]) for e, k in zip(ends.tolist(), n_words.tolist(), strict=True)]
+
+
+def _position_constants(k: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng([seed, 0x5E1F, k])
+    return rng.integers(0, 2**63, size=k, dtype=np.int64).astype(_U64) * _U64(2) + _U64(1)
+
+
+def shingles(word_hash: np.ndarray, n_words: np.ndarray, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """32-bit hashes of the word k-grams of each document, in text order (not deduplicated; MinHash
+    does not care and verification makes each set unique only for the few candidate documents).
+
+    A document with fewer than k (but at least one) words gets one shingle of all its words, so its
+    set is not empty; such documents are below min_words and never reach LSH anyway."""
+    n = len(n_words)
+    W = len(word_hash)
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(n_words, out=starts[1:])
+    consts = _position_constants(k, seed)
+    n_sh = np.where(n_words >= k, n_words - k + 1, (n_words > 0).astype(np.int64))
+    if W >= k:
+        m = W - k + 1
+        acc = word_hash[:m] * consts[0]
+        for j in range(1, k):
+            acc += word_hash[j : j + m] * consts[j]
+        # windows that do not cross a document boundary
+        doc_of_pos = np.repeat(np.arange(n, dtype=np.int64), n_words)[:m]
+        valid = np.arange(m, dtype=np.int64) <= (starts[1:][doc_of_pos] - k)
+        sh = acc[valid]
+    else:
+        sh = np.zeros(0, dtype=_U64)
+    short = np.flatnonzero((n_words > 0) & (n_words < k))
+    if len(short):
+        out_off = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(n_sh, out=out_off[1:])
+        full = np.zeros(int(out_off[-1]), dtype=_U64)
+        long_docs = n_words >= k
+        full[np.repeat(long_docs, n_sh)] = sh
+        for d in short:  # rare: only docs shorter than one shingle
+            w = word_hash[starts[d] : starts[d + 1]]
+            full[out_off[d]] = (w * consts[: len(w)]).sum(dtype=_U64)
+        sh = full
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(n_sh, out=offsets[1:])
+    return (_splitmix64(sh) >> _U64(32)).astype(np.uint32), offsets
+
+
+def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng([seed, 0x3141, num_perm])
+    a = rng.integers(0, 2**63, size=num_perm, dtype=np.int64).astype(_U64) * _U64(2) + _U64(1)
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.int64).astype(_U64)
+    return a, b
+
+
+def signatures(
+    shingle_hash: np.ndarray, offsets: np.ndarray, num_perm: int, seed: int, chunk_cols: int = 8192
+) -> np.ndarray:
+    """MinHash signatures (n, num_perm) uint32 from the concatenated shingle hashes.
+
+    The work matrix is laid out (num_perm x shingles) so np.minimum.reduceat runs along the contiguous
+    axis (5x faster than the other layout), over chunks of whole documents of about chunk_cols
+    shingles so it stays in cache. min over the full 64-bit value then >> 32 equals the min of the
+    high halves, so the shift is applied once to the result."""
+    a, b = permutations(num_perm, seed)
+    n = len(offsets) - 1
+    out = np.full((num_perm, n), np.iinfo(np.uint64).max, dtype=_U64)
+    counts = np.diff(offsets)
+    docs = np.flatnonzero(counts > 0)
+    if len(docs) == 0:
+        return (out >> _U64(32)).astype(np.uint32).T
+    x = shingle_hash.astype(_U64)
+    buf = np.empty((num_perm, max(chunk_cols, int(counts.max()))), dtype=_U64)
+    ends = offsets[docs + 1]
+    i = 0
+    while i < len(docs):
+        lo = offsets[docs[i]]
+        j = max(int(np.searchsorted(ends, lo + chunk_cols, side="right")), i + 1)
+        sel = docs[i:j]
+        hi = offsets[sel[-1] + 1]
+        work = buf[:, : int(hi - lo)]
+        np.multiply(a[:, None], x[None, lo:hi], out=work)
+        np.add(work, b[:, None], out=work)
+        out[:, sel] = np.minimum.reduceat(work, offsets[sel] - lo, axis=1)
+        i = j
+    return np.ascontiguousarray((out >> _U64(32)).astype(np.uint32).T)
+
+
+def band_keys(sigs: np.ndarray, bands: int, rows: int, seed: int) -> np.ndarray:
+    """(n, bands) uint64 LSH keys; the key of band i hashes the i-th group of `rows` signature values
+    and the band index, so all bands can share one key space."""
+    n = sigs.shape[0]
+    if bands * rows > sigs.shape[1]:
+        raise ValueError(f"bands*rows = {bands * rows} exceeds num_perm = {sigs.shape[1]}")
+    rng = np.random.default_rng([seed, 0xBA4D, bands, rows])
+    mult = rng.integers(0, 2**63, size=(bands, rows), dtype=np.int64).astype(_U64) * _U64(2) + _U64(1)
+    salt = rng.integers(0, 2**63, size=bands, dtype=np.int64).astype(_U64)
+    v = sigs[:, : bands * rows].reshape(n, bands, rows).astype(_U64)
+    v *= mult[None]
+    keys = v.sum(axis=2, dtype=_U64) + salt[None]
+    return _splitmix64(keys)
+
+
+def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, seed: int) -> BatchFeatures:
+    wh, n_words = word_hashes(texts)
+    ch = content_hashes(wh, n_words)
+    sh, off = shingles(wh, n_words, shingle_size, seed)
+    sig = signatures(sh, off, num_perm, seed)
+    return BatchFeatures(ch, n_words, sh, off, sig)
+
+
+def shingle_set(shingle_hash: np.ndarray) -> np.ndarray:
+    return np.unique(shingle_hash)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard of two sorted unique uint32 arrays (see shingle_set)."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    idx = np.searchsorted(b, a)
+    idx[idx == len(b)] = 0
+    inter = int(np.count_nonzero(b[idx] == a))
+    return inter / (len(a) + len(b) - inter)

@@ -1,0 +1,348 @@
+"""Exact and near-duplicate detection on hand-written news text (no shared corpora needed)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from factsieve import minhash as mh
+from factsieve.dedup import DedupParams, cluster_id_for, deduplicate
+
+STORY = (
+    "The city council voted on Tuesday to approve a new budget that raises spending on public transport by "
+    "twelve percent, after a heated debate that ran late into the evening. Supporters said the extra money "
+    "would pay for more frequent buses on the northern routes and for repairs to the tram depot, which has "
+    "been closed since the floods last spring. Opponents argued that the plan relied on optimistic forecasts "
+    "of parking revenue and warned that property taxes could rise next year if the income did not arrive. "
+    "The mayor, who had pushed for the increase since her election, said the vote showed that residents "
+    "wanted reliable services. A final reading is scheduled for next month, when the council will also "
+    "consider a proposal to extend the night bus network to the airport."
+)
+EXTRA_PARAGRAPH = (
+    "Union representatives welcomed the decision but said drivers had not yet been consulted on the new "
+    "timetables, and asked for talks before the changes take effect."
+)
+OTHER_STORY = (
+    "Heavy rain caused flooding across the southern valleys overnight, cutting power to thousands of homes "
+    "and forcing the closure of two main roads. Emergency crews rescued a family from a car trapped by rising "
+    "water near the old bridge, and the regional weather office issued a warning for further storms on "
+    "Friday. Farmers said the downpour came too late to save much of this year's harvest, which had already "
+    "suffered from a long dry summer. Officials urged people to avoid travel unless it was essential and to "
+    "check on elderly neighbours."
+)
+BRIEFS = [
+    "Shr 11 cts vs 13 cts Net 1,234,000 vs 987,000 Revs 12.3 mln vs 11.1 mln Nine mths Shr 34 cts vs 30 cts "
+    "Net 3,456,000 vs 2,990,000 Revs 36.5 mln vs 33.2 mln",
+    "Shr 21 cts vs 19 cts Net 2,104,000 vs 1,887,000 Revs 22.8 mln vs 20.4 mln Nine mths Shr 61 cts vs 55 cts "
+    "Net 6,120,000 vs 5,470,000 Revs 66.1 mln vs 60.9 mln",
+    "Shr loss four cts vs profit 17 cts Net loss 410,000 vs profit 1,702,000 Revs 8.1 mln vs 9.6 mln Nine mths "
+    "Shr profit 12 cts vs 48 cts Net 1,230,000 vs 4,810,000 Revs 25.7 mln vs 28.3 mln",
+    "Shr 88 cts vs 72 cts Net 9,870,000 vs 8,020,000 Revs 101.5 mln vs 93.4 mln Nine mths Shr 2.41 dlrs vs "
+    "2.05 dlrs Net 27,100,000 vs 22,900,000 Revs 298.7 mln vs 270.1 mln",
+]
+DIVIDENDS = [
+    f"Qtly div {c} cts vs {p} cts prior Pay April {d} Record March {r} Reuter"
+    for c, p, d, r in [(10, 9, 15, 31), (12, 12, 1, 16), (25, 22, 30, 13), (8, 8, 10, 20)]
+]
+
+
+def frame(rows: list[tuple[str, str]], quality=None, published=None) -> pd.DataFrame:
+    n = len(rows)
+    return pd.DataFrame(
+        {
+            "doc_id": [r[0] for r in rows],
+            "text": [r[1] for r in rows],
+            "quality_score": quality if quality is not None else [0.5] * n,
+            "published_at": pd.to_datetime(published if published is not None else [None] * n, utc=True),
+        }
+    )
+
+
+def row(result, doc_id: str) -> pd.Series:
+    a = result.assignments
+    return a[a["doc_id"] == doc_id].iloc[0]
+
+
+# ---------------------------------------------------------------------------------------------- minhash
+
+
+def test_normalisation_ignores_case_whitespace_and_punctuation_but_keeps_digits():
+    a = "The Mayor said:  “We won’t stop.”\n\nRevenue rose to 1,234 mln dlrs."
+    b = "the mayor said we wont stop -- revenue rose to 1234 mln dlrs"
+    assert (
+        mh.normalize_text(a)
+        == mh.normalize_text(b)
+        == ("the mayor said we wont stop revenue rose to 1234 mln dlrs")
+    )
+    assert mh.normalize_text("Shr 11 cts vs 13 cts") != mh.normalize_text("Shr 12 cts vs 19 cts")
+
+
+def test_content_hash_equal_for_whitespace_only_difference():
+    wh, nw = mh.word_hashes([STORY, STORY.replace(" ", "  \n"), STORY + "!"])
+    h = mh.content_hashes(wh, nw)
+    assert h[0] == h[1] == h[2]
+    wh2, nw2 = mh.word_hashes([STORY.replace("twelve", "eleven")])
+    assert mh.content_hashes(wh2, nw2)[0] != h[0]
+
+
+def test_shingles_count_and_no_crossing_of_document_boundaries():
+    texts = ["one two three four five six seven", "alpha beta gamma", "", "one two three four five six seven"]
+    wh, nw = mh.word_hashes(texts)
+    assert nw.tolist() == [7, 3, 0, 7]
+    # a text that starts with a deleted byte (apostrophe) does not glue onto the previous text's last word
+    wh_a, nw_a = mh.word_hashes(["ends with word", "'tis the season"])
+    assert nw_a.tolist() == [3, 3]
+    assert mh.word_hashes(["word"])[0][0] == wh_a[2] and mh.word_hashes(["tis"])[0][0] == wh_a[3]
+    sh, off = mh.shingles(wh, nw, 5, seed=1)
+    assert np.diff(off).tolist() == [3, 1, 0, 3]  # 7-5+1; a short doc gets one shingle; empty none
+    assert sh[off[0] : off[1]].tolist() == sh[off[3] : off[4]].tolist()
+    # the same doc alone gives the same shingles as inside a batch
+    wh1, nw1 = mh.word_hashes([texts[0]])
+    sh1, _ = mh.shingles(wh1, nw1, 5, seed=1)
+    assert sh1.tolist() == sh[off[0] : off[1]].tolist()
+    # word order matters inside a shingle
+    wh2, nw2 = mh.word_hashes(["two one three four five"])
+    assert mh.shingles(wh2, nw2, 5, seed=1)[0][0] != sh[0]
+
+
+def test_jaccard_matches_python_sets():
+    rng = np.random.default_rng(0)
+    a = rng.integers(0, 1000, 300).astype(np.uint32)
+    b = rng.integers(0, 1000, 400).astype(np.uint32)
+    expect = len(set(a.tolist()) & set(b.tolist())) / len(set(a.tolist()) | set(b.tolist()))
+    assert mh.jaccard(mh.shingle_set(a), mh.shingle_set(b)) == pytest.approx(expect)
+    assert mh.jaccard(mh.shingle_set(a), mh.shingle_set(a)) == 1.0
+    assert mh.jaccard(mh.shingle_set(a), np.zeros(0, np.uint32)) == 0.0
+
+
+def test_signatures_estimate_jaccard_and_do_not_depend_on_batch():
+    texts = [STORY, STORY + " " + EXTRA_PARAGRAPH, OTHER_STORY]
+    f = mh.featurize(texts, 5, 256, seed=3)
+    sets = [mh.shingle_set(f.shingles[f.shingle_offsets[i] : f.shingle_offsets[i + 1]]) for i in range(3)]
+    true = mh.jaccard(sets[0], sets[1])
+    est = float(np.mean(f.signatures[0] == f.signatures[1]))
+    assert 0.6 < true < 0.95
+    assert abs(est - true) < 0.1
+    assert float(np.mean(f.signatures[0] == f.signatures[2])) < 0.05
+    alone = mh.featurize([texts[1]], 5, 256, seed=3)
+    assert np.array_equal(alone.signatures[0], f.signatures[1])
+    other_seed = mh.featurize([texts[1]], 5, 256, seed=4)
+    assert not np.array_equal(other_seed.signatures[0], f.signatures[1])
+
+
+def test_band_keys_change_only_for_the_changed_band():
+    sig = np.arange(64, dtype=np.uint32).reshape(1, 64).repeat(2, axis=0)
+    sig[1, 9] += 1  # inside band 2 when rows=4
+    keys = mh.band_keys(sig, bands=16, rows=4, seed=1)
+    same = keys[0] == keys[1]
+    assert same.sum() == 15 and not same[2]
+    # identical row values in different bands still give different keys (band index is mixed in)
+    flat = np.zeros((1, 8), dtype=np.uint32)
+    k = mh.band_keys(flat, bands=2, rows=4, seed=1)
+    assert k[0, 0] != k[0, 1]
+    with pytest.raises(ValueError):
+        mh.band_keys(sig, bands=20, rows=4, seed=1)
+
+
+# ------------------------------------------------------------------------------------------------ dedup
+
+
+def test_republished_story_with_new_headline_and_footer_is_a_near_duplicate():
+    docs = frame(
+        [
+            ("orig", "Council backs transport budget\n\n" + STORY),
+            (
+                "syndicated",
+                "BUDGET PASSES AFTER LATE-NIGHT DEBATE\n" + STORY + "\nCopyright 2024 Metro Wire.",
+            ),
+            ("extended", "Council approves budget\n" + STORY + "\n" + EXTRA_PARAGRAPH),
+            ("other", OTHER_STORY),
+        ],
+        quality=[0.6, 0.9, 0.6, 0.9],
+    )
+    r = deduplicate(docs)
+    assert len(r.assignments) == 4  # flagged, not dropped
+    assert r.assignments["doc_id"].tolist() == ["orig", "syndicated", "extended", "other"]
+    syn = row(r, "syndicated")
+    assert syn["is_canonical"] and syn["canonical_doc_id"] == "syndicated"  # best quality wins
+    for d in ("orig", "extended"):
+        x = row(r, d)
+        assert not x["is_canonical"]
+        assert x["canonical_doc_id"] == "syndicated"
+        assert x["dup_method"] == "near"
+        assert 0.7 <= x["dup_similarity"] < 1.0
+        assert x["dup_cluster_id"] == cluster_id_for("syndicated")
+    other = row(r, "other")
+    assert other["is_canonical"] and pd.isna(other["dup_cluster_id"]) and pd.isna(other["dup_method"])
+    assert np.isnan(other["dup_similarity"])
+    dup = r.duplicates
+    assert sorted(dup["doc_id"]) == ["extended", "orig", "syndicated"]
+    assert dup.set_index("doc_id").loc["syndicated", "method"] == "canonical"
+    assert dup["is_new"].all()
+    assert r.stats["near_dups"] == 2 and r.stats["verified_pairs"] >= 2
+
+
+def test_exact_duplicates_differing_in_whitespace_and_punctuation():
+    docs = frame(
+        [
+            ("a", STORY),
+            ("b", STORY.replace(". ", ".\n\n").replace(",", " ,")),
+            ("c", STORY.upper()),
+        ],
+        published=["2024-03-02", "2024-03-01", None],
+    )
+    r = deduplicate(docs)
+    # same quality -> earliest published wins; missing date counts as latest
+    assert row(r, "b")["is_canonical"]
+    for d in ("a", "c"):
+        x = row(r, d)
+        assert x["dup_method"] == "exact" and x["dup_similarity"] == 1.0 and x["canonical_doc_id"] == "b"
+    assert r.assignments["content_hash"].nunique() == 1
+    assert r.stats["exact_dups"] == 2
+
+
+def test_canonical_tie_breaks_on_doc_id_and_missing_quality_is_worst():
+    docs = frame([("z", STORY), ("y", STORY), ("x", STORY)], quality=[0.5, 0.5, np.nan])
+    r = deduplicate(docs)
+    assert row(r, "y")["is_canonical"] and row(r, "z")["canonical_doc_id"] == "y"
+
+
+def test_templated_earnings_briefs_from_different_companies_are_not_duplicates():
+    rows = [(f"brief{i}", t) for i, t in enumerate(BRIEFS)] + [
+        (f"div{i}", t) for i, t in enumerate(DIVIDENDS)
+    ]
+    r = deduplicate(frame(rows))
+    assert r.assignments["dup_cluster_id"].isna().all()
+    assert r.assignments["is_canonical"].all()
+    # a naive digit-to-0 normaliser would have made the dividend notices identical
+    zeroed = {re.sub(r"\d+", "0", mh.normalize_text(t)) for t in DIVIDENDS}
+    assert len(zeroed) == 1
+    # but a re-sent copy of one brief is found
+    r2 = deduplicate(frame(rows + [("brief0-resent", BRIEFS[0].replace(" vs ", "  vs  "))]))
+    assert row(r2, "brief0-resent")["canonical_doc_id"] == "brief0"
+    assert row(r2, "brief0-resent")["dup_method"] == "exact"
+
+
+def test_short_documents_match_exactly_only():
+    p = DedupParams(min_words=20)
+    docs = frame(
+        [
+            ("s1", "Shares of Acme rose 3 pct in early trading on Monday."),
+            ("s2", "Shares of Acme rose 4 pct in early trading on Monday."),
+            ("s3", "shares of acme rose 3 pct in early trading on monday"),
+            ("s4", "Shares of Acme rose 3 pct in early trading on Monday, dealers said."),
+        ]
+    )
+    r = deduplicate(docs, p)
+    assert row(r, "s3")["canonical_doc_id"] == "s1" and row(r, "s3")["dup_method"] == "exact"
+    assert pd.isna(row(r, "s2")["dup_cluster_id"])
+    assert pd.isna(row(r, "s4")["dup_cluster_id"])  # near but short -> not matched
+    assert r.stats["lsh_docs"] == 0
+
+
+def test_empty_texts_are_never_duplicates():
+    r = deduplicate(frame([("e1", ""), ("e2", "  \n "), ("e3", None)]))
+    assert r.assignments["dup_cluster_id"].isna().all()
+
+
+def test_verification_rejects_lsh_candidates_below_threshold():
+    # many tiny bands make nearly every pair of related stories a candidate; exact Jaccard decides
+    half = STORY[: len(STORY) // 2]
+    p = DedupParams(num_perm=64, bands=64, rows=1, threshold=0.9)
+    docs = frame([("a", STORY), ("b", half + " " + OTHER_STORY), ("c", STORY + " " + EXTRA_PARAGRAPH)])
+    r = deduplicate(docs, p)
+    assert r.stats["candidate_pairs"] >= 2
+    assert r.stats["rejected_pairs"] >= 2
+    assert r.assignments["dup_cluster_id"].isna().all()
+    r2 = deduplicate(docs, DedupParams(num_perm=64, bands=64, rows=1, threshold=0.7))
+    assert row(r2, "c")["canonical_doc_id"] == "a"
+    assert pd.isna(row(r2, "b")["dup_cluster_id"])
+
+
+def test_output_is_deterministic_and_independent_of_row_order():
+    rows = [
+        ("n1", "Headline one\n" + STORY),
+        ("n2", STORY + " Reuters"),
+        ("n3", OTHER_STORY),
+        ("n4", OTHER_STORY.replace("Friday", "Saturday") + " More to follow."),
+        ("n5", BRIEFS[0]),
+        ("n6", STORY),
+    ]
+    a = deduplicate(frame(rows)).assignments.sort_values("doc_id").reset_index(drop=True)
+    b = deduplicate(frame(rows[::-1])).assignments.sort_values("doc_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+    assert a["dup_cluster_id"].notna().sum() == 5
+
+
+def _tree_digest(d: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(d.iterdir())}
+
+
+def test_incremental_run_matches_old_documents_and_keeps_old_canonical(tmp_path: Path):
+    first = frame(
+        [("old-story", STORY), ("old-other", OTHER_STORY), ("old-copy", "Budget news\n" + STORY)],
+        quality=[0.4, 0.5, 0.3],
+    )
+    s1 = tmp_path / "s1"
+    r1 = deduplicate(first, state_out=s1)
+    assert row(r1, "old-story")["is_canonical"]
+    cid = row(r1, "old-copy")["dup_cluster_id"]
+    before = _tree_digest(s1)
+
+    # a better-quality republication arrives later; plus a duplicate of a previously unique doc
+    second = frame(
+        [
+            ("new-story", "TRANSPORT BUDGET APPROVED\n" + STORY + " (c) Wire 2024"),
+            ("new-other", OTHER_STORY + " " + "Reporting by our correspondent."),
+            ("new-unrelated", BRIEFS[1]),
+        ],
+        quality=[0.99, 0.99, 0.5],
+    )
+    s2 = tmp_path / "s2"
+    r2 = deduplicate(second, state_in=s1, state_out=s2)
+    assert _tree_digest(s1) == before  # state_in untouched
+    ns = row(r2, "new-story")
+    assert ns["canonical_doc_id"] == "old-story" and not ns["is_canonical"]
+    assert ns["dup_cluster_id"] == cid and ns["dup_method"] == "near"
+    no = row(r2, "new-other")
+    assert no["canonical_doc_id"] == "old-other" and no["dup_cluster_id"] == cluster_id_for("old-other")
+    assert pd.isna(row(r2, "new-unrelated")["dup_cluster_id"])
+    dup = r2.duplicates.set_index("doc_id")
+    assert dup.loc["old-story", "method"] == "canonical" and not dup.loc["old-story", "is_new"]
+    assert dup.loc["old-copy", "cluster_id"] == cid and not dup.loc["old-copy", "is_new"]
+    assert dup.loc["new-story", "is_new"]
+    assert dup.loc["old-other", "method"] == "canonical"
+
+    # a third run sees both earlier runs, and re-sending an old doc does not change anything
+    s3 = tmp_path / "s3"
+    r3 = deduplicate(
+        frame([("third", STORY + " Updated at noon."), ("old-story", STORY)]), state_in=s2, state_out=s3
+    )
+    assert row(r3, "third")["canonical_doc_id"] == "old-story"
+    assert row(r3, "old-story")["is_canonical"] and r3.stats["docs_known"] == 1
+
+
+def test_state_guards(tmp_path: Path):
+    s1 = tmp_path / "s1"
+    deduplicate(frame([("a", STORY)]), state_out=s1)
+    with pytest.raises(ValueError, match="params"):
+        deduplicate(frame([("b", STORY)]), DedupParams(threshold=0.9), state_in=s1)
+    with pytest.raises(FileExistsError):
+        deduplicate(frame([("b", STORY)]), state_in=None, state_out=s1)
+    # a missing state_in directory is a fresh start
+    r = deduplicate(frame([("b", STORY)]), state_in=tmp_path / "nope")
+    assert r.assignments["is_canonical"].all()
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(ValueError, match="unique"):
+        deduplicate(frame([("a", STORY), ("a", OTHER_STORY)]))
+    with pytest.raises(ValueError, match="missing"):
+        deduplicate(pd.DataFrame({"doc_id": ["a"]}))
+    with pytest.raises(ValueError, match="bands"):
+        deduplicate(frame([("a", STORY)]), DedupParams(num_perm=64, bands=32, rows=4))
