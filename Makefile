@@ -31,7 +31,9 @@ setup: $(VENV)/.synced
 run: setup
 	$(VENV)/bin/factsieve run $(RAW) --out $(OUT)
 
+# The report's headless-browser test needs Debian's chromium; installed when root, skipped otherwise.
 test: setup
+	@if [ "$$(id -u)" = 0 ] && [ ! -x /usr/bin/chromium ]; then scripts/install-chromium.sh || true; fi
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: setup

@@ -1,9 +1,11 @@
 """The `factsieve` command line.
 
     factsieve run [RAW] [--out OUTPUT]      run the curate flow (RAW defaults to raw/, OUTPUT to output/)
+    factsieve serve --cron "EXPR" [RAW] [--out OUTPUT]   serve the flow as a scheduled Prefect deployment
     factsieve explain "TEXT"                label each sentence and show the cues that decided it
     factsieve eval --labels F --task T      precision/recall/F1 on a labelled JSONL file
     factsieve train --labels F --task T --out MODEL
+    factsieve report [--run RUN_ID] [--out OUTPUT]   rebuild a run's HTML data-quality report
     factsieve dictionary [--check]          (re)generate docs/DATA_DICTIONARY.md from the schemas
 
 Exit codes: 0 success, 1 unexpected error, 2 bad arguments or unreadable input,
@@ -55,6 +57,13 @@ def format_summary(s: dict) -> str:
         f"  rejects     {s['rejects']}: {reasons}",
         f"  tables      {s['out']}/{{documents,sentences,duplicates,rejects,runs}}/part-{s['run_id']}.parquet",
     ]
+    gx = s.get("gx_status", "skipped")
+    lines.append(
+        f"  checks      pandera passed; Great Expectations {gx}"
+        + (f" ({len(s['gx_failures'])} expectation(s) not met)" if s.get("gx_failures") else "")
+    )
+    for r in s.get("gx_failures", [])[:5]:
+        lines.append(f"    - [{r['severity']}] {r['table']}: {r['reason']}")
     if s.get("report"):
         lines.append(f"  report      {s['report']}")
     return "\n".join(lines)
@@ -72,7 +81,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(2, str(exc))
     from flows.curate import curate, task_runner_for
 
-    flow = curate.with_options(task_runner=task_runner_for(args.runner, args.workers))
+    try:
+        runner = task_runner_for(args.runner, args.workers)
+    except ValueError as exc:
+        return _fail(2, str(exc))
+    flow = curate.with_options(task_runner=runner)
     try:
         summary = flow(raw=args.raw, out=args.out, incremental=not args.reprocess)
     except OutputLocked as exc:
@@ -86,6 +99,27 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(1, f"{type(exc).__name__}: {exc}")
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
     return 5 if summary.get("status") == "failed" else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _prefect_env()
+    from flows.deploy import BadSchedule, check_cron, serve
+
+    try:
+        check_cron(args.cron, args.timezone)
+    except BadSchedule as exc:
+        return _fail(2, str(exc))
+    if not os.environ.get("PREFECT_API_URL"):
+        print(
+            "factsieve: warning: PREFECT_API_URL is not set; a temporary server lives only as long as this "
+            "process. Start one with `prefect server start` for a lasting schedule (see README).",
+            file=sys.stderr,
+        )
+    print(
+        f"serving deployment curate/factsieve-scheduled on '{args.cron}' ({args.timezone}) over {args.raw} -> {args.out}"
+    )
+    serve(args.cron, args.raw, args.out, args.runner, args.timezone)
+    return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -115,6 +149,17 @@ def cmd_train(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ValueError) as exc:
         return _fail(2, str(exc))
     print(json.dumps(info, indent=2, sort_keys=True, default=str))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from factsieve.report import ReportError, build_report
+
+    try:
+        path = build_report(Path(args.out), args.run)
+    except ReportError as exc:
+        return _fail(2, str(exc))
+    print(path)
     return 0
 
 
@@ -155,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.set_defaults(func=cmd_run)
 
+    sv = sub.add_parser("serve", help="serve the curate flow as a Prefect deployment on a cron schedule")
+    sv.add_argument("raw", nargs="?", default="raw")
+    sv.add_argument("--out", default="output")
+    sv.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *" for hourly')
+    sv.add_argument("--timezone", default="UTC")
+    sv.add_argument("--runner", default="thread", help="thread, process, dask or dask:ADDRESS")
+    sv.set_defaults(func=cmd_serve)
+
     e = sub.add_parser("explain", help="label each sentence of TEXT and show the deciding cues")
     e.add_argument("text", help="the text, or - to read standard input")
     e.set_defaults(func=cmd_explain)
@@ -173,6 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", required=True, help="where to write the model (JSON, no pickle)")
     t.add_argument("--split", default="train")
     t.set_defaults(func=cmd_train)
+
+    rp = sub.add_parser("report", help="rebuild the HTML data-quality report of a committed run")
+    rp.add_argument("--run", default=None, help="run id (default: the newest committed run)")
+    rp.add_argument("--out", default="output", help="output folder (default: output)")
+    rp.set_defaults(func=cmd_report)
 
     d = sub.add_parser("dictionary", help="generate the data dictionary from the pandera schemas")
     d.add_argument("--path", default=str(PROJECT_ROOT / "docs" / "DATA_DICTIONARY.md"))

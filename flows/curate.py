@@ -8,6 +8,7 @@ publishing) run once.
 
 from __future__ import annotations
 
+import os
 import platform
 import secrets
 import time
@@ -21,11 +22,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 import schemas
-from factsieve import __version__, dedup, manifest, pipeline, publish, tables
+from factsieve import __version__, dedup, manifest, pipeline, publish, quality_checks, tables
+from factsieve import report as run_report
 from factsieve.config import RunConfig
 from factsieve.ingest import IngestLimits
 from factsieve.score import base_quality
 from factsieve.sources import InputFile, discover
+from flows.artifacts import publish_artifacts
 
 
 def new_run_id(now: datetime) -> str:
@@ -75,6 +78,20 @@ def publish_tables(
 ) -> dict[str, str]:
     arrow = {name: tables.to_arrow(df, name) for name, df in frames.items()}
     return {k: str(v) for k, v in publish.publish(out, run_id, arrow, state, state_tables).items()}
+
+
+@task(name="great-expectations", cache_policy=NO_CACHE)
+def check_expectations(frames: dict[str, pd.DataFrame], out: Path, run_id: str) -> quality_checks.GxOutcome:
+    return quality_checks.run_checks(frames, out, run_id)
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def build_report(out: Path, run_id: str) -> Path | None:
+    try:
+        return run_report.build_report(out, run_id)
+    except Exception as exc:  # the data is published; a report problem must not fail the run
+        get_run_logger().warning("report not built: %s", exc)
+        return None
 
 
 def _versions() -> dict[str, str]:
@@ -270,6 +287,20 @@ def curate(
         validated = validate_tables(frames)
         lap("validate")
 
+        outcome = check_expectations(validated, out_path, run_id)
+        lap("gx")
+        runs_row = validated["runs"]
+        runs_row.loc[0, "gx_status"] = outcome.status
+        runs_row.loc[0, "gx_detail"] = outcome.detail_json()
+        if outcome.status == "failed":
+            runs_row.loc[0, "status"] = "failed"
+            logger.error(
+                "run %s: critical expectations failed: %s",
+                run_id,
+                "; ".join(
+                    r["reason"] for r in outcome.results if not r["success"] and r["severity"] == "critical"
+                ),
+            )
         validated["runs"].loc[0, "stage_seconds"] = tables.json_cell(
             {k: round(v, 3) for k, v in seconds.items()}
         )
@@ -283,16 +314,24 @@ def curate(
         )
         lap("publish")
 
+        report_path = build_report(out_path, run_id)
+        lap("report")
+
     summary = {
         **base,
         **{k: v for k, v in counts.items() if k != "stages"},
-        "status": "succeeded",
+        "status": str(runs_row.loc[0, "status"]),
+        "gx_status": outcome.status,
+        "gx_failures": [r for r in outcome.results if not r["success"]],
+        "gx_docs": str(outcome.docs_path or ""),
+        "report": str(report_path) if report_path else None,
         "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
         "labels": label_counts,
         "reject_reasons": reject_reasons,
         "tables": paths,
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
     }
+    publish_artifacts(summary, report_path)
     logger.info(
         "run %s finished: %d documents, %d sentences, %d rejects",
         run_id,
@@ -304,9 +343,26 @@ def curate(
 
 
 def task_runner_for(name: str, workers: int | None = None):
-    """'thread' (default) or 'process' (uses every core for the CPU-bound batch stage)."""
+    """thread (default), process (every core for the CPU-bound batch stage), or
+    dask[:ADDRESS] (a LocalCluster, or an existing scheduler at ADDRESS)."""
     if name == "process":
         return ProcessPoolTaskRunner(max_workers=workers)
     if name == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
-    raise ValueError(f"unknown runner '{name}': use thread or process")
+    if name == "dask" or name.startswith("dask:"):
+        from prefect_dask import DaskTaskRunner
+
+        address = name.partition(":")[2]
+        if address:
+            return DaskTaskRunner(address=address)
+        # One single-threaded worker process per core: the batch stage is CPU-bound Python.
+        return DaskTaskRunner(
+            cluster_class="distributed.LocalCluster",
+            cluster_kwargs={
+                "n_workers": workers or os.cpu_count() or 1,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            },
+        )
+    raise ValueError(f"unknown runner '{name}': use thread, process, dask or dask:ADDRESS")

@@ -1,0 +1,759 @@
+"""The per-run data-quality report: one self-contained HTML page.
+
+``build_report`` reads a committed run's tables (never staging) and writes
+``<out>/reports/run-<id>.html``, and ``reports/latest.html`` when the run is the newest
+committed one. ``render_report`` is pure: tables in, HTML string out.
+
+Self-contained means: the CSS is inline, the charts are inline SVG drawn here, there is
+no script, and nothing is fetched — the page opens offline from a file. Every string that
+comes from the data is escaped with html.escape, so a document containing ``<script>``
+shows as text. docs/REPORT.md explains each section.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from factsieve import publish, svg
+from factsieve.classify import LABELS
+from factsieve.quality_checks import derived_metrics
+
+REPORTS_DIR = "reports"
+LATEST = "latest.html"
+LOWEST_QUALITY_DOCS = 5  # documents shown sentence by sentence
+MAX_SENTENCES_SHOWN = 80  # per document in that section
+MAX_CLUSTERS = 20
+MAX_MEMBERS = 10  # per cluster
+REJECT_EXAMPLES = 3  # per reason
+DRIFT_ALERT = 0.05  # absolute change of a rate/share/mean quality that is flagged in the drift table
+GX_DOCS_REL = "gx/uncommitted/data_docs/local_site/index.html"  # relative to reports/
+
+LABEL_COLORS = {
+    "reported": "#4e79a7",
+    "attributed": "#59a14f",
+    "speculative": "#e15759",
+    "opinion": "#f28e2b",
+    "filler": "#b07aa1",
+    "boilerplate": "#9c755f",
+}
+
+
+class ReportError(Exception):
+    """No such committed run (or none at all) under the output folder."""
+
+
+def _e(v: Any) -> str:
+    return html.escape("" if v is None else str(v), quote=True)
+
+
+def _json(v: Any, default: Any) -> Any:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return default
+    try:
+        return json.loads(v)
+    except (TypeError, ValueError):
+        return default
+
+
+def _pct(v: float | None) -> str:
+    return "–" if v is None else f"{v:.1%}"
+
+
+def _n(v: Any) -> str:
+    try:
+        return f"{int(v):,}"
+    except (TypeError, ValueError):
+        return _e(v)
+
+
+def _cell(v: Any) -> Any:
+    """A pandas/Arrow cell as a plain Python value (None for missing)."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    return v
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _frame(out: Path, table: str, run_id: str) -> pd.DataFrame:
+    return publish.read_table(out, table, run_id).to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def _run_row(out: Path, run_id: str) -> dict:
+    rows = publish.read_table(out, "runs", run_id).to_pylist()
+    if not rows:
+        raise ReportError(f"run {run_id} has no runs row under {out}")
+    return rows[0]
+
+
+def _columns(out: Path, table: str, run_id: str, columns: list[str]) -> pd.DataFrame:
+    path = out / table / publish.part_name(run_id)
+    if not path.exists():
+        return pd.DataFrame(columns=columns)
+    return pq.read_table(path, columns=columns).to_pandas()
+
+
+def run_metrics(out: Path, run_id: str) -> dict[str, float]:
+    """The drift metrics of a committed run, reading only the columns they need."""
+    frames = {
+        "documents": _columns(out, "documents", run_id, ["is_canonical", "quality_score", "quality_tier"]),
+        "sentences": _columns(out, "sentences", run_id, ["label"]),
+        "rejects": _columns(out, "rejects", run_id, ["reason"]),
+    }
+    return derived_metrics(frames)
+
+
+def _earlier_documents(out: Path, doc_ids: set[str], skip_run: str) -> pd.DataFrame:
+    """title/source of canonical copies ingested by earlier runs (duplicates of old documents)."""
+    cols = ["doc_id", "run_id", "source_uri", "title", "quality_score"]
+    found = []
+    for rid in publish.committed_run_ids(out):
+        if rid == skip_run or not doc_ids:
+            continue
+        part = _columns(out, "documents", rid, cols)
+        hit = part[part["doc_id"].isin(doc_ids)]
+        if len(hit):
+            found.append(hit)
+            doc_ids = doc_ids - set(hit["doc_id"])
+    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=cols)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def build_report(out: Path, run_id: str | None = None) -> Path:
+    """Write the report of a committed run (default: the newest) and return its path."""
+    out = Path(out)
+    committed = publish.committed_run_ids(out)
+    if not committed:
+        raise ReportError(f"no committed run under {out}: run `factsieve run` first")
+    if run_id is None:
+        run_id = committed[-1]
+    elif run_id not in committed:
+        raise ReportError(f"run {run_id} is not a committed run under {out} (latest: {committed[-1]})")
+    run = _run_row(out, run_id)
+    tables = {t: _frame(out, t, run_id) for t in publish.DATA_TABLES}
+    dup = tables["duplicates"]
+    known = set(tables["documents"]["doc_id"].astype(str))
+    missing = (
+        {str(d) for d in pd.concat([dup["doc_id"], dup["canonical_doc_id"]]).astype(str)} - known
+        if len(dup)
+        else set()
+    )
+    tables["earlier_documents"] = _earlier_documents(out, missing, run_id)
+    previous = None
+    idx = committed.index(run_id)
+    if idx > 0:
+        prev_id = committed[idx - 1]
+        previous = {**_run_row(out, prev_id), "metrics": run_metrics(out, prev_id)}
+    reports = out / REPORTS_DIR
+    reports.mkdir(parents=True, exist_ok=True)
+    page = render_report(run, tables, previous, gx_docs=(reports / GX_DOCS_REL).exists())
+    path = reports / f"run-{run_id}.html"
+    _atomic_write(path, page)
+    if run_id == committed[-1]:  # latest.html always shows the newest run, not the last one rendered
+        _atomic_write(reports / LATEST, page)
+    return path
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+CSS = """
+:root { --ok:#2e7d32; --warn:#b26a00; --bad:#c62828; --muted:#666; --line:#ddd; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #222; background: #fafafa; }
+main { max-width: 1100px; margin: 0 auto; padding: 16px 24px 48px; }
+h1 { font-size: 1.5rem; margin: 8px 0; } h2 { font-size: 1.2rem; margin-top: 32px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 1rem; margin: 16px 0 6px; }
+nav a { margin-right: 12px; font-size: .9rem; }
+table { border-collapse: collapse; margin: 8px 0; font-size: .9rem; background: #fff; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.badge { display: inline-block; padding: 2px 8px; border-radius: 10px; color: #fff; font-size: .85rem; font-weight: 600; }
+.ok { background: var(--ok); } .warning { background: var(--warn); } .bad { background: var(--bad); } .skipped { background: #888; }
+.summary { background: #fff; border: 1px solid var(--line); padding: 12px 16px; border-radius: 6px; }
+.summary li { margin: 3px 0; }
+.muted { color: var(--muted); } .small { font-size: .85rem; }
+code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .85rem; }
+.sample { white-space: pre-wrap; word-break: break-all; max-width: 420px; display: inline-block; }
+.doc { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 12px 0; }
+.sent { margin: 3px 0; line-height: 1.5; }
+.tag { display: inline-block; min-width: 84px; font-size: .72rem; color: #fff; border-radius: 3px; padding: 0 4px; margin-right: 6px; text-align: center; }
+mark.speculative { background: #fde2e1; outline: 1px solid #e15759; }
+.cue { border-bottom: 2px dotted #888; }
+.cue.deciding { border-bottom: 2px solid #c62828; font-weight: 600; }
+.why { color: var(--muted); font-size: .8rem; margin-left: 6px; }
+.drift { font-weight: 600; color: var(--bad); }
+.charts { display: flex; flex-wrap: wrap; gap: 24px; }
+.charts > div { flex: 1 1 420px; }
+details summary { cursor: pointer; }
+"""
+
+
+def _badge(text: str, kind: str) -> str:
+    return f'<span class="badge {kind}">{_e(text)}</span>'
+
+
+def _status_kind(status: str) -> str:
+    return {"succeeded": "ok", "passed": "ok", "warning": "warning", "failed": "bad"}.get(status, "skipped")
+
+
+def _table(headers: list[str], rows: list[list[str]], num: set[int] | None = None, cls: str = "") -> str:
+    num = num or set()
+    head = "".join(
+        f'<th class="num">{_e(h)}</th>' if i in num else f"<th>{_e(h)}</th>" for i, h in enumerate(headers)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td class="num">{c}</td>' if i in num else f"<td>{c}</td>" for i, c in enumerate(r))
+        + "</tr>"
+        for r in rows
+    )
+    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _section(sid: str, title: str, body: str) -> str:
+    return f'<section id="{sid}"><h2>{_e(title)}</h2>{body}</section>'
+
+
+def _gx_results(run: dict) -> list[dict]:
+    detail = _json(run.get("gx_detail"), [])
+    return [r for r in detail if isinstance(r, dict)] if isinstance(detail, list) else []
+
+
+def _summary(run: dict, tables: dict[str, pd.DataFrame], metrics: dict, drifted: list[str]) -> str:
+    docs = tables["documents"]
+    gx = _gx_results(run)
+    crit = [r for r in gx if not r.get("success") and r.get("severity") == "critical"]
+    warn = [r for r in gx if not r.get("success") and r.get("severity") != "critical"]
+    canonical = int(docs["is_canonical"].astype(bool).sum()) if len(docs) else 0
+    reasons = (
+        tables["rejects"]["reason"].astype(str).value_counts()
+        if len(tables["rejects"])
+        else pd.Series(dtype=int)
+    )
+    items = [
+        f"<li><b>Outcome:</b> run {_badge(run.get('status', '?'), _status_kind(str(run.get('status'))))} · "
+        f"Great Expectations {_badge(run.get('gx_status', 'skipped'), _status_kind(str(run.get('gx_status'))))} "
+        f"({len(crit)} critical failure(s), {len(warn)} warning(s))</li>",
+        f"<li><b>In:</b> {_n(run.get('input_files'))} files, {_n(run.get('input_records'))} records</li>",
+        f"<li><b>Out:</b> {_n(len(docs))} documents ({_n(canonical)} canonical), {_n(len(tables['sentences']))} sentences</li>",
+        f"<li><b>Rejected:</b> {_n(len(tables['rejects']))} ({_pct(metrics['reject_rate'])})"
+        + (": " + ", ".join(f"{_e(k)} {v}" for k, v in reasons.items()) if len(reasons) else "")
+        + "</li>",
+        f"<li><b>Duplicates:</b> {_n(run.get('exact_duplicates'))} exact, {_n(run.get('near_duplicates'))} near "
+        f"({_pct(metrics['duplicate_rate'])} of documents)</li>",
+        f"<li><b>Quality:</b> mean {metrics['mean_quality']:.3f}, {_pct(metrics['low_tier_share'])} low tier; "
+        f"{_pct(metrics['share_speculative'])} of sentences speculative</li>",
+        "<li><b>Drift vs previous run:</b> "
+        + (f'<span class="drift">{_e(", ".join(drifted))}</span>' if drifted else "nothing beyond ±5 points")
+        + "</li>",
+    ]
+    if crit:
+        items.append(
+            "<li><b>Why it failed:</b><ul>"
+            + "".join(
+                f"<li>{_e(r.get('table'))} · {_e(r.get('expectation'))}: {_e(r.get('reason'))}</li>"
+                for r in crit
+            )
+            + "</ul></li>"
+        )
+    return '<div class="summary"><ul>' + "".join(items) + "</ul></div>"
+
+
+def _stages(run: dict, tables: dict[str, pd.DataFrame]) -> str:
+    docs = tables["documents"]
+    canonical = int(docs["is_canonical"].astype(bool).sum()) if len(docs) else 0
+    stages = [
+        ("input files", run.get("input_files") or 0),
+        ("input records", run.get("input_records") or 0),
+        ("rejected records", len(tables["rejects"])),
+        ("documents", len(docs)),
+        ("canonical documents", canonical),
+        ("sentences", len(tables["sentences"])),
+    ]
+    chart = svg.bar_chart([(k, float(v)) for k, v in stages], title="Records through the stages")
+    seconds = _json(run.get("stage_seconds"), {}) or {}
+    rows = [[_e(k), _n(v)] for k, v in stages]
+    sec_rows = [[_e(k), f"{float(v):.3f}"] for k, v in seconds.items()] if isinstance(seconds, dict) else []
+    started, finished = run.get("started_at"), run.get("finished_at")
+    wall = (
+        (finished - started).total_seconds()
+        if isinstance(started, datetime) and isinstance(finished, datetime)
+        else None
+    )
+    return (
+        '<div class="charts"><div>'
+        + chart
+        + "</div><div>"
+        + _table(["stage", "count"], rows, {1})
+        + ("<h3>Seconds per stage</h3>" + _table(["stage", "seconds"], sec_rows, {1}) if sec_rows else "")
+        + (f'<p class="small muted">wall time {wall:.1f} s</p>' if wall is not None else "")
+        + "</div></div>"
+    )
+
+
+def _rejects(tables: dict[str, pd.DataFrame]) -> str:
+    rej = tables["rejects"]
+    if not len(rej):
+        return "<p>No input was rejected.</p>"
+    counts = rej["reason"].astype(str).value_counts()
+    chart = svg.bar_chart([(k, float(v)) for k, v in counts.items()], title="Rejected records by reason")
+    blocks = []
+    for reason, n in counts.items():
+        ex = rej[rej["reason"].astype(str) == reason].head(REJECT_EXAMPLES)
+        rows = [
+            [
+                f'<span class="mono">{_e(r["source_uri"])}</span>'
+                + (f' <span class="muted">[{_e(r["record_key"])}]</span>' if r["record_key"] else ""),
+                _e(r["detail"]),
+                f'<span class="sample mono">{_e(_cell(r["sample"]) or "")}</span>',
+                _n(r["raw_bytes"]),
+            ]
+            for _, r in ex.iterrows()
+        ]
+        more = f' <span class="muted small">(showing {len(ex)} of {n})</span>' if n > len(ex) else ""
+        blocks.append(
+            f"<h3>{_e(reason)} — {n}{more}</h3>" + _table(["input", "detail", "sample", "bytes"], rows, {3})
+        )
+    return chart + "".join(blocks)
+
+
+def _doc_name(doc_id: str, lookup: dict[str, dict]) -> str:
+    d = lookup.get(doc_id)
+    if d is None:
+        return f'<span class="mono">{_e(doc_id[:12])}</span>'
+    title = _cell(d.get("title")) or "(untitled)"
+    earlier = ' <span class="muted small">(earlier run)</span>' if d.get("_earlier") else ""
+    return f'{_e(title)}{earlier}<br><span class="mono small muted">{_e(d.get("source_uri"))} · {_e(doc_id[:12])}</span>'
+
+
+def _duplicates(tables: dict[str, pd.DataFrame]) -> str:
+    dup = tables["duplicates"]
+    docs = tables["documents"]
+    if not len(dup):
+        return "<p>No duplicate clusters in this run.</p>"
+    cluster_ids = dup["cluster_id"].astype(str).to_numpy()
+    groups = pd.Series(range(len(dup))).groupby(cluster_ids, sort=False).indices
+    order = sorted(groups, key=lambda c: (-len(groups[c]), c))
+    shown_rows = dup.iloc[sorted(i for c in order[:MAX_CLUSTERS] for i in groups[c])]
+    wanted = set(shown_rows["doc_id"].astype(str)) | set(shown_rows["canonical_doc_id"].astype(str))
+    mine = docs[docs["doc_id"].isin(wanted)] if len(docs) else docs
+    lookup = (
+        {str(r["doc_id"]): r for r in mine[["doc_id", "title", "source_uri"]].to_dict("records")}
+        if len(mine)
+        else {}
+    )
+    earlier = tables.get("earlier_documents")
+    if earlier is not None and len(earlier):
+        for r in earlier.to_dict("records"):
+            lookup.setdefault(str(r["doc_id"]), {**r, "_earlier": True})
+    n_clusters = len(order)
+    methods = dup["method"].astype(str).value_counts()
+    head = (
+        f"<p>{n_clusters} cluster(s), {len(dup)} member rows "
+        f"({', '.join(f'{_e(k)} {v}' for k, v in methods.items())}). Largest first; "
+        "the canonical copy is the one kept for analysis (is_canonical).</p>"
+    )
+    blocks = []
+    for cid in order[:MAX_CLUSTERS]:
+        members = dup.iloc[groups[cid]]
+        canon = str(members["canonical_doc_id"].iloc[0])
+        rest = members[members["doc_id"].astype(str) != canon].sort_values("similarity", ascending=False)
+        rows = [
+            [
+                _doc_name(str(m["doc_id"]), lookup),
+                _e(m["method"]),
+                f"{float(m['similarity']):.3f}",
+                "yes" if bool(m["is_new"]) else "no",
+            ]
+            for _, m in rest.head(MAX_MEMBERS).iterrows()
+        ]
+        more = (
+            f'<p class="small muted">… {len(rest) - MAX_MEMBERS} more members</p>'
+            if len(rest) > MAX_MEMBERS
+            else ""
+        )
+        blocks.append(
+            f"<h3>{_e(cid)} — {len(members)} documents</h3><p><b>Canonical:</b> {_doc_name(canon, lookup)}</p>"
+            + _table(["duplicate", "method", "similarity", "new in this run"], rows, {2})
+            + more
+        )
+    if n_clusters > MAX_CLUSTERS:
+        blocks.append(f'<p class="muted">… {n_clusters - MAX_CLUSTERS} smaller clusters not shown.</p>')
+    return head + "".join(blocks)
+
+
+def _labels(tables: dict[str, pd.DataFrame], metrics: dict) -> str:
+    sents = tables["sentences"]
+    counts = sents["label"].astype(str).value_counts() if len(sents) else pd.Series(dtype=int)
+    items = [(lab, float(counts.get(lab, 0))) for lab in LABELS]
+    chart = svg.bar_chart(items, title="Sentences per label", colors=[LABEL_COLORS[lab] for lab in LABELS])
+    rows = [
+        [
+            f'<span class="tag" style="background:{LABEL_COLORS[lab]}">{_e(lab)}</span>',
+            _n(counts.get(lab, 0)),
+            _pct(metrics[f"share_{lab}"]),
+        ]
+        for lab in LABELS
+    ]
+    cues = sents["deciding_cue"].dropna().astype(str).str.lower() if len(sents) else pd.Series(dtype=str)
+    spec_cues = (
+        sents.loc[sents["label"].astype(str) == "speculative", "deciding_cue"]
+        .dropna()
+        .astype(str)
+        .str.lower()
+        if len(sents)
+        else pd.Series(dtype=str)
+    )
+    top = spec_cues.value_counts().head(10)
+    cue_rows = [[f"<code>{_e(k)}</code>", _n(v)] for k, v in top.items()]
+    return (
+        '<div class="charts"><div>'
+        + chart
+        + "</div><div>"
+        + _table(["label", "sentences", "share"], rows, {1, 2})
+        + f'<p class="small muted">{_n(len(cues))} sentences were decided by a cue; the rest are plain reported.</p>'
+        + (
+            "<h3>Cues that decided speculative sentences</h3>" + _table(["cue", "sentences"], cue_rows, {1})
+            if cue_rows
+            else ""
+        )
+        + "</div></div>"
+    )
+
+
+def _quality(tables: dict[str, pd.DataFrame]) -> str:
+    docs = tables["documents"]
+    if not len(docs):
+        return "<p>No documents.</p>"
+    scores = [float(v) for v in docs["quality_score"].astype("float64")]
+    hist = svg.histogram(scores, title="Quality score of documents", bins=10, x_label="quality score")
+    tiers = docs["quality_tier"].astype(str).value_counts()
+    tier_chart = svg.bar_chart(
+        [(t, float(tiers.get(t, 0))) for t in ("high", "medium", "low")],
+        title="Documents per tier",
+        colors=["#2e7d32", "#b26a00", "#c62828"],
+    )
+    flags = pd.Series(
+        [
+            f
+            for fl in docs["quality_flags"]
+            for f in (list(fl) if fl is not None and not isinstance(fl, float) else [])
+        ],
+        dtype=object,
+    ).value_counts()
+    flag_rows = [[f"<code>{_e(k)}</code>", _n(v)] for k, v in flags.items()]
+    return (
+        '<div class="charts"><div>'
+        + hist
+        + "</div><div>"
+        + tier_chart
+        + (
+            "<h3>Quality flags</h3>" + _table(["flag", "documents"], flag_rows, {1})
+            if flag_rows
+            else "<p>No quality flags.</p>"
+        )
+        + "</div></div>"
+    )
+
+
+def _deciding_span(cues: list[dict], deciding: str | None) -> int | None:
+    if not deciding:
+        return None
+    d = deciding.lower()
+    for i, c in enumerate(cues):
+        if str(c.get("text", "")).lower() == d:
+            return i
+    for i, c in enumerate(cues):
+        if d in str(c.get("text", "")).lower():
+            return i
+    return None
+
+
+def highlight_sentence(text: str, cues: list[dict], deciding: str | None) -> str:
+    """The sentence as escaped HTML, each cue span wrapped; the deciding cue stands out."""
+    dec = _deciding_span(cues, deciding)
+    spans = sorted(
+        (
+            (int(c["start"]), int(c["end"]), str(c.get("kind", "")), i == dec)
+            for i, c in enumerate(cues)
+            if c.get("start") is not None
+            and c.get("end") is not None
+            and 0 <= int(c["start"]) < int(c["end"]) <= len(text)
+        ),
+        key=lambda s: (s[0], -s[1]),
+    )
+    out, pos = [], 0
+    for start, end, kind, is_dec in spans:
+        if start < pos:  # overlapping cue: the earlier (longer) one is shown
+            continue
+        out.append(_e(text[pos:start]))
+        cls = "cue deciding" if is_dec else "cue"
+        out.append(f'<span class="{cls}" title="{_e(kind)} cue">{_e(text[start:end])}</span>')
+        pos = end
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+def _cue_list(v: Any) -> list[dict]:
+    if v is None or isinstance(v, float):
+        return []
+    return [dict(c) for c in v]
+
+
+def _lowest(tables: dict[str, pd.DataFrame]) -> str:
+    docs = tables["documents"]
+    sents = tables["sentences"]
+    if not len(docs):
+        return "<p>No documents.</p>"
+    low = (
+        docs.assign(_q=docs["quality_score"].astype("float64"))
+        .sort_values(["_q", "doc_id"])
+        .head(LOWEST_QUALITY_DOCS)
+    )
+    wanted = set(low["doc_id"].astype(str))
+    mine = sents[sents["doc_id"].isin(wanted)] if len(sents) else sents
+    by_doc = {k: g for k, g in mine.groupby(mine["doc_id"].astype(str), sort=False)} if len(mine) else {}
+    blocks = [
+        f"<p>The {len(low)} lowest-scoring documents, sentence by sentence. "
+        '<mark class="speculative">Speculative</mark> sentences are highlighted; cues are underlined, '
+        '<span class="cue deciding">the deciding cue</span> in bold.</p>'
+    ]
+    for _, d in low.iterrows():
+        doc_id = str(d["doc_id"])
+        flags = ", ".join(str(f) for f in (d["quality_flags"] if d["quality_flags"] is not None else []))
+        ratios = ", ".join(
+            f"{lab} {float(d[f'ratio_{lab}']):.0%}" for lab in LABELS if float(d[f"ratio_{lab}"]) > 0
+        )
+        g = by_doc.get(doc_id)
+        lines = []
+        if g is not None:
+            for _, s in g.sort_values("sent_index").head(MAX_SENTENCES_SHOWN).iterrows():
+                lab = str(s["label"])
+                deciding = _cell(s["deciding_cue"])
+                body = highlight_sentence(str(s["text"]), _cue_list(s["cues"]), deciding)
+                if lab == "speculative":
+                    body = f'<mark class="speculative">{body}</mark>'
+                why = f'<span class="why">decided by “{_e(deciding)}”</span>' if deciding else ""
+                lines.append(
+                    f'<div class="sent"><span class="tag" style="background:{LABEL_COLORS.get(lab, "#777")}">'
+                    f"{_e(lab)}</span>{body}{why}</div>"
+                )
+            if len(g) > MAX_SENTENCES_SHOWN:
+                lines.append(f'<p class="small muted">… {len(g) - MAX_SENTENCES_SHOWN} more sentences</p>')
+        removed = int(d["removed_lines"]) if _cell(d["removed_lines"]) is not None else 0
+        blocks.append(
+            f'<div class="doc"><h3>{_e(_cell(d["title"]) or "(untitled)")} — quality {float(d["quality_score"]):.2f} '
+            f'({_e(d["quality_tier"])})</h3><p class="small muted mono">{_e(d["source_uri"])} '
+            f"{_e(d['record_key'])} · {_e(doc_id)}</p>"
+            f'<p class="small">flags: {_e(flags or "none")} · labels: {_e(ratios or "none")} · '
+            f"{removed} boilerplate line(s) removed before segmentation</p>" + "".join(lines) + "</div>"
+        )
+    return "".join(blocks)
+
+
+def _gx(run: dict, gx_docs: bool) -> str:
+    status = str(run.get("gx_status") or "skipped")
+    results = _gx_results(run)
+    head = f"<p>Outcome {_badge(status, _status_kind(status))}. "
+    if gx_docs:
+        head += (
+            f'Full Great Expectations Data Docs: <a href="{_e(GX_DOCS_REL)}">{_e(GX_DOCS_REL)}</a> '
+            '<span class="small muted">(GX\'s pages load their styles from a CDN)</span>.'
+        )
+    head += "</p>"
+    if not results:
+        return head + "<p>No expectation results were recorded for this run.</p>"
+    rank = {(False, "critical"): 0, (False, "warning"): 1}
+    ordered = sorted(results, key=lambda r: rank.get((bool(r.get("success")), str(r.get("severity"))), 2))
+    rows = []
+    for r in ordered:
+        ok = bool(r.get("success"))
+        sev = str(r.get("severity"))
+        verdict = (
+            _badge("pass", "ok")
+            if ok
+            else _badge("fail" if sev == "critical" else "warn", "bad" if sev == "critical" else "warning")
+        )
+        observed = r.get("observed")
+        if isinstance(observed, dict) and "unexpected" in observed:
+            obs = f"{observed.get('unexpected')} of {observed.get('of')} rows unexpected"
+        elif isinstance(observed, float):
+            obs = f"{observed:.4g}"
+        else:
+            obs = json.dumps(observed, default=str) if observed is not None else "–"
+        rows.append(
+            [
+                verdict,
+                _e(r.get("table")),
+                f"<code>{_e(r.get('expectation'))}</code>"
+                + (
+                    f'<br><span class="small muted">{_e(r.get("description"))}</span>'
+                    if r.get("description")
+                    else ""
+                ),
+                _e(sev),
+                _e(obs),
+                _e(r.get("reason") or ""),
+            ]
+        )
+    n_fail = sum(1 for r in results if not r.get("success"))
+    return (
+        head
+        + f"<p>{len(results) - n_fail} of {len(results)} expectations met.</p>"
+        + _table(["result", "table", "expectation", "severity", "observed", "reason"], rows)
+    )
+
+
+DRIFT_KEYS = [
+    ("reject_rate", "reject rate"),
+    ("duplicate_rate", "duplicate rate"),
+    ("mean_quality", "mean quality"),
+    ("low_tier_share", "low-tier share"),
+] + [(f"share_{lab}", f"{lab} share") for lab in LABELS]
+
+
+def drift_rows(metrics: dict, prev: dict | None) -> list[tuple[str, float | None, float, float | None, bool]]:
+    """(name, previous, this, delta, flagged) per drift metric; flagged when |delta| >= DRIFT_ALERT."""
+    out = []
+    for key, name in DRIFT_KEYS:
+        cur = float(metrics.get(key, 0.0))
+        p = float(prev[key]) if prev and key in prev else None
+        delta = cur - p if p is not None else None
+        out.append((name, p, cur, delta, delta is not None and abs(delta) >= DRIFT_ALERT - 1e-12))
+    return out
+
+
+def _drift(run: dict, metrics: dict, previous: dict | None) -> str:
+    if not previous:
+        return "<p>This is the first committed run: nothing to compare with.</p>"
+    pm = previous.get("metrics") or {}
+    rows_data = drift_rows(metrics, pm)
+    rows = []
+    for name, p, cur, delta, flagged in rows_data:
+        fmt = (lambda v: f"{v:.3f}") if name == "mean quality" else _pct
+        d = (
+            "–"
+            if delta is None
+            else (f"{delta:+.3f}" if name == "mean quality" else f"{delta * 100:+.1f} pts")
+        )
+        rows.append(
+            [
+                _e(name),
+                fmt(p) if p is not None else "–",
+                fmt(cur),
+                f'<span class="drift">{d} ⚠</span>' if flagged else d,
+            ]
+        )
+    chart = svg.grouped_bars(
+        list(LABELS),
+        {
+            f"previous ({previous.get('run_id')})": [float(pm.get(f"share_{lab}", 0.0)) for lab in LABELS],
+            "this run": [float(metrics[f"share_{lab}"]) for lab in LABELS],
+        },
+        title="Label shares: previous vs this run",
+    )
+    counts = [
+        [_e(k), _n(previous.get(k)), _n(run.get(k))]
+        for k in ("input_records", "documents", "rejects", "sentences")
+    ]
+    return (
+        f"<p>Compared with the previous committed run <code>{_e(previous.get('run_id'))}</code> "
+        f"(status {_e(previous.get('status'))}). Changes of {DRIFT_ALERT * 100:.0f} points or more are flagged ⚠.</p>"
+        '<div class="charts"><div>'
+        + _table(["metric", "previous", "this run", "change"], rows, {1, 2, 3})
+        + _table(["count", "previous", "this run"], counts, {1, 2})
+        + "</div><div>"
+        + chart
+        + "</div></div>"
+    )
+
+
+def _run_info(run: dict) -> str:
+    versions = _json(run.get("versions"), {}) or {}
+    params = _json(run.get("parameters"), {}) or {}
+    rows = [
+        [_e(k), f"<code>{_e(v)}</code>"]
+        for k, v in (
+            ("raw", run.get("raw")),
+            ("started", run.get("started_at")),
+            ("finished", run.get("finished_at")),
+            ("schema version", run.get("schema_version")),
+            ("pandera validation", run.get("validation")),
+        )
+    ]
+    return (
+        "<details><summary>Parameters and versions</summary>"
+        + _table(["", ""], rows)
+        + f'<pre class="mono small">{_e(json.dumps(params, indent=2, sort_keys=True, default=str))}</pre>'
+        + _table(["library", "version"], [[_e(k), _e(v)] for k, v in sorted(versions.items())])
+        + "</details>"
+    )
+
+
+SECTIONS = [
+    ("summary", "Summary"),
+    ("stages", "Counts per stage"),
+    ("rejects", "Rejects"),
+    ("duplicates", "Duplicate clusters"),
+    ("labels", "Labels"),
+    ("quality", "Quality"),
+    ("lowest", "Lowest-quality documents"),
+    ("gx", "Great Expectations"),
+    ("drift", "Drift against the previous run"),
+]
+
+
+def render_report(
+    run: dict, tables: dict[str, pd.DataFrame], previous: dict | None, *, gx_docs: bool = False
+) -> str:
+    """The report page. ``run`` is the runs row; ``tables`` this run's documents, sentences,
+    duplicates, rejects (and optionally earlier_documents, for canonical copies from earlier
+    runs); ``previous`` the previous committed runs row with a "metrics" dict, or None."""
+    metrics = derived_metrics(tables)
+    drifted = (
+        [name for name, _, _, _, flagged in drift_rows(metrics, (previous or {}).get("metrics")) if flagged]
+        if previous
+        else []
+    )
+    run_id = str(run.get("run_id"))
+    body = {
+        "summary": _summary(run, tables, metrics, drifted) + _run_info(run),
+        "stages": _stages(run, tables),
+        "rejects": _rejects(tables),
+        "duplicates": _duplicates(tables),
+        "labels": _labels(tables, metrics),
+        "quality": _quality(tables),
+        "lowest": _lowest(tables),
+        "gx": _gx(run, gx_docs),
+        "drift": _drift(run, metrics, previous),
+    }
+    nav = "".join(f'<a href="#{sid}">{_e(title)}</a>' for sid, title in SECTIONS)
+    sections = "".join(_section(sid, title, body[sid]) for sid, title in SECTIONS)
+    status = str(run.get("status"))
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>factsieve run {_e(run_id)} — {_e(status)}</title><style>{CSS}</style></head><body><main>"
+        f"<h1>factsieve run <code>{_e(run_id)}</code> {_badge(status, _status_kind(status))}</h1>"
+        f"<nav>{nav}</nav>{sections}"
+        '<p class="small muted">Generated by <code>factsieve report</code> from the committed tables; '
+        "rebuild any run's page with <code>factsieve report --run RUN_ID</code>.</p>"
+        "</main></body></html>\n"
+    )

@@ -1,0 +1,150 @@
+"""Great Expectations checks on real tables from raw/, and on tables broken after pandera."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+from test_report import RAW, write_run
+
+from factsieve import quality_checks, report, tables
+from factsieve.quality_checks import CRITICAL, WARNING, GxBounds, run_checks
+
+RUN = "20240301T000000Z-cccccc"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("gx-sample")
+    return write_run(RAW, out, RUN)
+
+
+def _copy(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {k: v.copy() for k, v in frames.items()}
+
+
+def _result(outcome, table: str, expectation: str) -> dict:
+    hits = [r for r in outcome.results if r["table"] == table and r["expectation"] == expectation]
+    assert len(hits) == 1, (
+        table,
+        expectation,
+        [r["expectation"] for r in outcome.results if r["table"] == table],
+    )
+    return hits[0]
+
+
+def test_sample_run_passes_and_builds_data_docs(sample, tmp_path):
+    outcome = run_checks(sample, tmp_path, RUN)
+    failed = [r for r in outcome.results if not r["success"]]
+    assert outcome.status == "passed", failed
+    assert len(outcome.results) == len(quality_checks.specs(GxBounds(), 15))
+    assert {r["table"] for r in outcome.results} == set(quality_checks.TABLES)
+    for r in outcome.results:
+        assert set(r) >= {"table", "expectation", "severity", "success", "observed", "reason"}
+        assert r["severity"] in (CRITICAL, WARNING)
+    assert (
+        outcome.docs_path
+        == tmp_path / "reports" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    )
+    assert outcome.docs_path.exists()
+    assert list((tmp_path / "reports" / "gx" / "uncommitted" / "validations").rglob("*.json"))
+    # the runs row accepts the outcome
+    row = sample["runs"].iloc[0].to_dict() | {"gx_status": outcome.status, "gx_detail": outcome.detail_json()}
+    tables.validate(tables.typed(pd.DataFrame([row]), "runs"), "runs")
+    assert json.loads(row["gx_detail"])[0]["table"] == "documents"
+
+
+def test_label_outside_set_and_score_above_one_are_critical(sample, tmp_path):
+    broken = _copy(sample)
+    broken["sentences"].loc[3, "label"] = "rumour"
+    broken["documents"].loc[0, "quality_score"] = 1.5
+    outcome = run_checks(broken, tmp_path, RUN)
+    assert outcome.status == "failed"
+    label = _result(outcome, "sentences", "ExpectColumnValuesToBeInSet(label)")
+    assert not label["success"] and label["severity"] == CRITICAL
+    assert "'rumour'" in label["reason"] and label["observed"]["unexpected"] == 1
+    score = _result(outcome, "documents", "ExpectColumnValuesToBeBetween(quality_score)")
+    assert not score["success"] and score["severity"] == CRITICAL and "1.5" in score["reason"]
+    # everything else still passes: one broken cell breaks only its own expectation(s)
+    others = [r for r in outcome.results if not r["success"] and r not in (label, score)]
+    assert all(r["severity"] == WARNING for r in others), others
+
+
+def test_sentence_past_the_end_of_its_document_is_critical(sample, tmp_path):
+    broken = _copy(sample)
+    doc0 = broken["documents"].loc[0, "doc_id"]
+    broken["documents"].loc[0, "clean_chars"] = 10  # shorter than its sentences' end offsets
+    outcome = run_checks(broken, tmp_path, RUN)
+    assert outcome.status == "failed"
+    r = _result(outcome, "sentences", "ExpectColumnPairValuesAToBeGreaterThanB(doc_clean_chars, end)")
+    n_doc0 = int((sample["sentences"]["doc_id"] == doc0).sum())
+    assert not r["success"] and r["observed"]["unexpected"] == n_doc0
+
+
+def test_orphan_sentence_and_repeated_doc_id_are_critical(sample, tmp_path):
+    broken = _copy(sample)
+    broken["sentences"].loc[0, "doc_id"] = "f" * 32
+    broken["documents"].loc[1, "doc_id"] = broken["documents"].loc[2, "doc_id"]
+    outcome = run_checks(broken, tmp_path, RUN)
+    assert outcome.status == "failed"
+    assert not _result(outcome, "sentences", "ExpectColumnValuesToNotBeNull(doc_clean_chars)")["success"]
+    assert not _result(outcome, "documents", "ExpectColumnValuesToBeUnique(doc_id)")["success"]
+
+
+def test_breach_of_warning_bound_only_gives_warning(sample, tmp_path):
+    outcome = run_checks(
+        sample, tmp_path, RUN, GxBounds(max_reject_rate=0.1, label_share_bounds={"speculative": (0.0, 0.02)})
+    )
+    assert outcome.status == "warning"
+    rej = _result(outcome, "runs", "ExpectColumnValuesToBeBetween(reject_rate)")
+    assert not rej["success"] and rej["severity"] == WARNING
+    assert re.search(r"\b0\.333", json.dumps(rej)), rej  # 5 rejects of 15 records
+    spec = _result(outcome, "runs", "ExpectColumnValuesToBeBetween(share_speculative)")
+    assert not spec["success"] and spec["severity"] == WARNING
+    assert all(r["success"] for r in outcome.results if r["severity"] == CRITICAL)
+
+
+def test_missing_column_fails_without_raising(sample, tmp_path):
+    broken = _copy(sample)
+    broken["sentences"] = broken["sentences"].drop(columns=["label"])
+    outcome = run_checks(broken, tmp_path, RUN)
+    assert outcome.status == "failed"
+    r = _result(outcome, "sentences", "ExpectColumnValuesToBeInSet(label)")
+    assert not r["success"] and r["reason"]
+
+
+def test_gx_internal_error_gives_failed_with_reason(sample, tmp_path, monkeypatch):
+    def boom(*_a, **_k):
+        raise RuntimeError("store unavailable")
+
+    monkeypatch.setattr(quality_checks, "_validate_with_gx", boom)
+    outcome = run_checks(sample, tmp_path, RUN)
+    assert outcome.status == "failed"
+    assert outcome.results[0]["severity"] == CRITICAL and "store unavailable" in outcome.results[0]["reason"]
+
+
+def test_empty_run_row_counts_are_warnings_only():
+    relaxed = {
+        s.label: s.severity
+        for s in quality_checks.specs(GxBounds(), input_records=0)
+        if s.table in ("documents", "sentences")
+    }
+    assert relaxed["ExpectTableRowCountToBeBetween"] == WARNING
+    strict = {
+        s.label: s.severity
+        for s in quality_checks.specs(GxBounds(), input_records=5)
+        if s.table == "documents"
+    }
+    assert strict["ExpectTableRowCountToBeBetween"] == CRITICAL
+
+
+def test_published_run_with_gx_shows_results_in_report(tmp_path):
+    write_run(RAW, tmp_path, RUN, gx=True, bounds=GxBounds(max_reject_rate=0.1))
+    page = report.build_report(tmp_path).read_text(encoding="utf-8")
+    gx = re.search(r'<section id="gx">(.*?)</section>', page, re.S).group(1)
+    assert '<span class="badge warning">warning</span>' in gx
+    assert '<span class="badge warning">warn</span>' in gx and "reject_rate" in gx
+    assert f'href="{report.GX_DOCS_REL}"' in gx
+    assert (tmp_path / "reports" / report.GX_DOCS_REL).exists()

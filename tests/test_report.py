@@ -1,0 +1,367 @@
+"""The run report: built from tables the real domain functions produce and publish.
+
+``write_run`` mirrors flows/curate.py without Prefect: process_batch -> deduplicate ->
+finish_documents -> typed/validated -> (GX) -> publish into tmp_path.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import schemas
+from factsieve import dedup, pipeline, publish, report, tables
+from factsieve.config import RunConfig
+from factsieve.score import base_quality
+from factsieve.sources import discover
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO / "raw"
+
+XSS_TEXT = (
+    "Mayor <script>alert(1)</script> speech explained\n\n"
+    "They likely discussed the budget <script>alert(1)</script> behind closed doors.\n"
+    "The council probably talked about the roads too.\n"
+    "So, grab your coffee, and let's get started!\n"
+)
+XSS_JSONL = '{"id": "bad-1", "title": "<script>alert(2)</script>", "text": "unterminated\n'
+
+
+def write_run(raw: Path, out: Path, run_id: str, *, gx: bool = False, bounds=None) -> dict[str, pd.DataFrame]:
+    """One run over RAW published under OUT, as the flow does it; returns the validated frames."""
+    cfg = RunConfig()
+    started = pd.Timestamp(pd.to_datetime(run_id[:15], format="%Y%m%dT%H%M%S", utc=True))
+    files = discover(str(raw))
+    res = pipeline.process_batch(files, run_id, started, cfg.limits)
+    docs = res.documents.sort_values(["source_uri", "record_key"], kind="stable").reset_index(drop=True)
+    rejects = res.rejects.sort_values(["source_uri", "record_key"], kind="stable").reset_index(drop=True)
+    sentences = res.sentences
+    state_out = publish.staging_dir(out, run_id) / "dedup_state"
+    frame = pd.DataFrame(
+        {
+            "doc_id": docs["doc_id"],
+            "text": docs["text"],
+            "quality_score": base_quality(docs, sentences).to_numpy(),
+            "published_at": pd.to_datetime(docs["published_at"], utc=True),
+        }
+    )
+    dd = dedup.deduplicate(frame, cfg.dedup, state_in=publish.latest_dedup_state(out), state_out=state_out)
+    documents = pipeline.finish_documents(docs, sentences, dd.assignments)
+    duplicates = dd.duplicates.assign(run_id=run_id)
+    labels = pipeline.label_counts(sentences)
+    run_row = {
+        "run_id": run_id,
+        "status": "succeeded",
+        "started_at": started,
+        "finished_at": started + pd.Timedelta(seconds=2),
+        "raw": str(raw),
+        "parameters": tables.json_cell({"raw": str(raw), **asdict(cfg)}),
+        "input_files": len(files),
+        "input_records": res.input_records,
+        "documents": len(documents),
+        "rejects": len(rejects),
+        "sentences": len(sentences),
+        "exact_duplicates": int((documents["dup_method"] == "exact").sum()),
+        "near_duplicates": int((documents["dup_method"] == "near").sum()),
+        "stage_seconds": tables.json_cell({"ingest_segment_classify": 0.5, "dedup": 0.1}),
+        "stage_counts": tables.json_cell({"labels": labels}),
+        "versions": tables.json_cell({"factsieve": "test"}),
+        "validation": "passed",
+        "gx_status": "skipped",
+        "gx_detail": "[]",
+        "schema_version": schemas.SCHEMA_VERSION,
+    }
+    frames = {
+        "documents": documents,
+        "sentences": sentences,
+        "duplicates": duplicates,
+        "rejects": rejects,
+        "runs": pd.DataFrame([run_row]),
+    }
+    validated = {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
+    if gx:
+        from factsieve.quality_checks import GxBounds, run_checks
+
+        outcome = run_checks(validated, out, run_id, bounds or GxBounds())
+        run_row.update(
+            gx_status=outcome.status,
+            gx_detail=outcome.detail_json(),
+            status="failed" if outcome.status == "failed" else "succeeded",
+        )
+        validated["runs"] = tables.typed(pd.DataFrame([run_row]), "runs")
+    publish.publish(
+        out,
+        run_id,
+        {n: tables.to_arrow(df, n) for n, df in validated.items()},
+        state_out if state_out.is_dir() else None,
+    )
+    return validated
+
+
+def raw_with_xss(tmp: Path, subdirs: tuple[str, ...] = ("feeds", "misc", "seo", "syndicated", "web")) -> Path:
+    raw = tmp / "raw"
+    for sub in subdirs:
+        shutil.copytree(RAW / sub, raw / sub)
+    (raw / "seo" / "mayor-speech-explained.txt").write_text(XSS_TEXT, encoding="utf-8")
+    (raw / "feeds" / "broken.jsonl").write_text(XSS_JSONL, encoding="utf-8")
+    return raw
+
+
+RUN1 = "20240101T000000Z-aaaaaa"
+RUN2 = "20240102T000000Z-bbbbbb"
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    """Run 1: raw/news and raw/legacy. Run 2: the rest of raw/ plus a document and a record with
+    <script> in them. Run 2's wire copy duplicates a run-1 article (canonical from an earlier run)."""
+    tmp = tmp_path_factory.mktemp("report")
+    raw1 = tmp / "raw1"
+    for sub in ("news", "legacy"):
+        shutil.copytree(RAW / sub, raw1 / sub)
+    out = tmp / "out"
+    f1 = write_run(raw1, out, RUN1)
+    f2 = write_run(raw_with_xss(tmp), out, RUN2)
+    path = report.build_report(out)
+    return out, f1, f2, path, path.read_text(encoding="utf-8")
+
+
+def _section(page: str, sid: str) -> str:
+    m = re.search(rf'<section id="{sid}">(.*?)</section>', page, re.S)
+    assert m, f"section {sid} missing"
+    return m.group(1)
+
+
+def test_report_written_for_latest_run_and_copied_to_latest(two_runs):
+    out, _, _, path, page = two_runs
+    assert path == out / "reports" / f"run-{RUN2}.html"
+    assert (out / "reports" / "latest.html").read_text(encoding="utf-8") == page
+    assert not list((out / "reports").glob("*.tmp")) and not list((out / "reports").glob(".*.tmp"))
+
+
+def test_every_section_present(two_runs):
+    page = two_runs[4]
+    for sid, _title in report.SECTIONS:
+        _section(page, sid)
+    assert page.count("<svg") >= 6  # stages, rejects, labels, histogram, tiers, drift
+
+
+def test_counts_per_stage_match_tables(two_runs):
+    _, _, f2, _, page = two_runs
+    run = f2["runs"].iloc[0]
+    stages = _section(page, "stages")
+    for name, n in [
+        ("input files", run["input_files"]),
+        ("input records", run["input_records"]),
+        ("rejected records", len(f2["rejects"])),
+        ("documents", len(f2["documents"])),
+        ("canonical documents", int(f2["documents"]["is_canonical"].sum())),
+        ("sentences", len(f2["sentences"])),
+    ]:
+        assert f'<td>{name}</td><td class="num">{int(n):,}</td>' in stages, name
+    assert int(run["input_records"]) == len(f2["documents"]) + len(f2["rejects"])
+
+
+def test_rejects_grouped_by_reason_with_examples(two_runs):
+    _, _, f2, _, page = two_runs
+    sec = _section(page, "rejects")
+    counts = f2["rejects"]["reason"].astype(str).value_counts()
+    assert len(counts) >= 3
+    for reason, n in counts.items():
+        assert re.search(rf"<h3>{reason} — {n}\b", sec), reason
+    assert "raw/misc/empty.txt" in sec and "file has no content" in sec
+
+
+def test_duplicate_clusters_largest_first_with_canonical(two_runs):
+    _, _, f2, _, page = two_runs
+    sec = _section(page, "duplicates")
+    dup = f2["duplicates"]
+    n_clusters = dup["cluster_id"].nunique()
+    assert n_clusters >= 2
+    assert f"{n_clusters} cluster(s)" in sec
+    sizes = [int(n) for n in re.findall(r"<h3>dup-[0-9a-f]+ — (\d+) documents</h3>", sec)]
+    assert sizes == sorted(sizes, reverse=True) and len(sizes) == n_clusters
+    assert sec.count("<b>Canonical:</b>") == n_clusters
+    # the wire copy's canonical was ingested by run 1
+    assert re.search(
+        r"<b>Canonical:</b> El Salvador and US agree to expand port and customs cooperation "
+        r'<span class="muted small">\(earlier run\)</span>',
+        sec,
+    )
+
+
+def test_label_distribution_and_quality(two_runs):
+    _, _, f2, _, page = two_runs
+    labels = _section(page, "labels")
+    counts = f2["sentences"]["label"].astype(str).value_counts()
+    for lab, n in counts.items():
+        assert re.search(rf">{lab}</span></td><td class=\"num\">{n:,}</td>", labels), lab
+    assert "likely" in labels  # a cue that decided speculative sentences
+    quality = _section(page, "quality")
+    assert "Quality score of documents" in quality
+    hist_total = sum(
+        int(n)
+        for n in re.findall(
+            r"</title></rect><text [^>]*>(\d+)</text>", quality.split("Documents per tier")[0]
+        )
+    )
+    assert hist_total == len(f2["documents"])
+
+
+def test_lowest_quality_documents_highlight_speculation_with_deciding_cue(two_runs):
+    _, _, f2, _, page = two_runs
+    sec = _section(page, "lowest")
+    assert "harris-visit-explained.txt" in sec
+    assert sec.count('<mark class="speculative">') >= 5
+    assert '<span class="cue deciding" title="hedge cue">likely</span>' in sec
+    assert "decided by “likely”" in sec
+
+
+def test_gx_section_without_results_and_drift_against_previous_run(two_runs):
+    _, _, f2, _, page = two_runs
+    assert "No expectation results were recorded" in _section(page, "gx")
+    drift = _section(page, "drift")
+    assert RUN1 in drift
+    assert "⚠" in drift  # run 1 had no rejects, run 2 has several: the reject rate drifted
+    assert re.search(r"<td>reject rate</td><td class=\"num\">0\.0%</td>", drift)
+
+
+def test_no_network_references(two_runs):
+    page = two_runs[4]
+    assert not re.search(r"""(src|href|xlink:href|action)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", page, re.I)
+    assert "@import" not in page
+    assert "<script" not in page.lower()
+    assert "<link" not in page.lower() and "<img" not in page.lower() and "<iframe" not in page.lower()
+
+
+def test_document_text_is_escaped(two_runs):
+    page = two_runs[4]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # document text and title
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page  # a rejected record's sample
+    assert "<script>" not in page
+
+
+def test_first_run_has_nothing_to_compare(two_runs):
+    out = two_runs[0]
+    path = report.build_report(out, RUN1)
+    page = path.read_text(encoding="utf-8")
+    assert path.name == f"run-{RUN1}.html"
+    assert "first committed run" in _section(page, "drift")
+    # latest.html keeps showing the newest run
+    assert RUN2 in (out / "reports" / "latest.html").read_text(encoding="utf-8")
+
+
+def test_unknown_run_and_empty_output_are_clear_errors(tmp_path, two_runs):
+    with pytest.raises(report.ReportError, match="no committed run"):
+        report.build_report(tmp_path / "nothing")
+    with pytest.raises(report.ReportError, match="not a committed run"):
+        report.build_report(two_runs[0], "20000101T000000Z-zzzzzz")
+
+
+def test_highlight_sentence_escapes_and_marks_deciding_cue():
+    text = "They <b>likely</b> met, reportedly."
+    cues = [
+        {"kind": "hedge", "text": "likely", "start": 8, "end": 14},
+        {"kind": "hedge", "text": "reportedly", "start": 24, "end": 34},
+    ]
+    out = report.highlight_sentence(text, cues, "likely")
+    assert out == (
+        'They &lt;b&gt;<span class="cue deciding" title="hedge cue">likely</span>&lt;/b&gt; met, '
+        '<span class="cue" title="hedge cue">reportedly</span>.'
+    )
+    # offsets past the text are ignored rather than breaking the page
+    assert (
+        report.highlight_sentence("short", [{"kind": "x", "text": "y", "start": 3, "end": 99}], None)
+        == "short"
+    )
+
+
+def test_render_report_is_pure_and_shows_failed_gx(two_runs):
+    _, _, f2, _, _ = two_runs
+    run = f2["runs"].iloc[0].to_dict()
+    run.update(
+        status="failed",
+        gx_status="failed",
+        gx_detail=(
+            '[{"table": "sentences", "expectation": "ExpectColumnValuesToBeInSet(label)", "severity": "critical",'
+            ' "success": false, "observed": {"unexpected": 1, "of": 9, "examples": ["rumour"]},'
+            ' "reason": "1 of 9 rows break it (e.g. \'rumour\')"}]'
+        ),
+    )
+    tabs = {k: f2[k] for k in publish.DATA_TABLES}
+    page = report.render_report(run, tabs, None)
+    assert '<span class="badge bad">failed</span>' in page
+    assert "Why it failed" in _section(page, "summary")
+    gx = _section(page, "gx")
+    assert "ExpectColumnValuesToBeInSet(label)" in gx and "1 of 9 rows unexpected" in gx
+    assert '<span class="badge bad">fail</span>' in gx
+
+
+def test_prefect_artifacts_created_inside_a_flow_run(prefect_harness, two_runs):
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        ArtifactFilter,
+        ArtifactFilterKey,
+        FlowRunFilter,
+        FlowRunFilterId,
+    )
+
+    from flows import artifacts
+
+    _, _, f2, path, _ = two_runs
+    summary = {
+        "run_id": RUN2,
+        "status": "succeeded",
+        "raw": "raw",
+        "input_files": 12,
+        "input_records": 18,
+        "documents": len(f2["documents"]),
+        "canonical_documents": 7,
+        "sentences": len(f2["sentences"]),
+        "rejects": len(f2["rejects"]),
+        "reject_reasons": {"empty": 2, "malformed_json": 2},
+        "labels": {"reported": 30, "speculative": 11},
+        "exact_duplicates": 1,
+        "near_duplicates": 1,
+        "gx_status": "warning",
+        "gx_detail": '[{"table": "runs", "expectation": "ExpectColumnValuesToBeBetween(reject_rate)",'
+        ' "severity": "warning", "success": false, "reason": "observed 0.33 | more"}]',
+    }
+
+    @flow
+    def emit() -> str:
+        from prefect.runtime import flow_run
+
+        artifacts.publish_artifacts(summary, path)
+        return flow_run.id
+
+    run_id = emit()
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(
+                    any_=[artifacts.SUMMARY_KEY, artifacts.COUNTS_KEY, artifacts.REPORT_KEY]
+                )
+            ),
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run_id])),
+        )
+    by_key = {a.key: a for a in found}
+    assert set(by_key) == {artifacts.SUMMARY_KEY, artifacts.COUNTS_KEY, artifacts.REPORT_KEY}
+    assert by_key[artifacts.SUMMARY_KEY].type == "markdown"
+    assert (
+        "**warning**" in by_key[artifacts.SUMMARY_KEY].data
+        and "observed 0.33 \\| more" in by_key[artifacts.SUMMARY_KEY].data
+    )
+    assert by_key[artifacts.COUNTS_KEY].type == "table" and "malformed_json" in str(
+        by_key[artifacts.COUNTS_KEY].data
+    )
+    assert by_key[artifacts.REPORT_KEY].type == "markdown" or by_key[artifacts.REPORT_KEY].type == "link"
+    assert path.resolve().as_uri() in str(by_key[artifacts.REPORT_KEY].data)
+    assert all(re.fullmatch(r"[a-z0-9-]+", k) for k in by_key)
