@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--out", default="output", help="output folder (default: output)")
     r.add_argument(
-        "--runner", default="thread", choices=["thread", "process"], help="task runner for the batch stage"
+        "--runner", default="thread", help="task runner for the batch stage: thread (default), process, dask or dask:ADDRESS"
     )
     r.add_argument("--workers", type=int, default=None, help="parallel batch workers (default: the runner's)")
     r.add_argument("--json", action="store_true", help="print the run summary as JSON")

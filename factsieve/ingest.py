@@ -390,7 +390,9 @@ def read_input(inp: InputFile, limits: IngestLimits = IngestLimits()) -> IngestR
         )
     try:
         data = inp.read_bytes()
-    except OSError as exc:
+    except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+        # Permanent: the file vanished or is unreadable. Other OSErrors (I/O errors,
+        # timeouts of network filesystems) propagate so the flow retries the batch.
         return IngestResult(
             rejects=[Reject(inp.uri, "", fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)]
         )

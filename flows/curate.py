@@ -36,12 +36,42 @@ def new_run_id(now: datetime) -> str:
     return f"{now:%Y%m%dT%H%M%S}Z-{secrets.token_hex(3)}"
 
 
-@task(name="discover", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+# Transient I/O (a network filesystem hiccup, an object store timeout) is retried with
+# backoff; errors that will not go away on their own (missing file, permissions) are not.
+_PERMANENT_IO = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
+RETRY_DELAYS = [1, 5, 20]
+
+
+def transient_io_error(task, task_run, state) -> bool:
+    try:
+        state.result()
+    except _PERMANENT_IO:
+        return False
+    except (OSError, TimeoutError):
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(
+    name="discover",
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=transient_io_error,
+    cache_policy=NO_CACHE,
+)
 def discover_inputs(raw: str) -> list[InputFile]:
     return discover(raw)
 
 
-@task(name="ingest-clean-segment-classify", cache_policy=NO_CACHE)
+@task(
+    name="ingest-clean-segment-classify",
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=transient_io_error,
+    cache_policy=NO_CACHE,
+)
 def process_batch(
     batch: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits
 ) -> pipeline.BatchResult:
@@ -72,7 +102,13 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
 
 
-@task(name="publish", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+@task(
+    name="publish",
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=transient_io_error,
+    cache_policy=NO_CACHE,
+)
 def publish_tables(
     out: Path, run_id: str, frames: dict[str, pd.DataFrame], state: Path | None, state_tables: dict
 ) -> dict[str, str]:

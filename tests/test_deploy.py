@@ -72,7 +72,44 @@ def test_serve_registers_a_scheduled_deployment(prefect_harness, tmp_path):
         assert sched.schedule.cron == "*/15 * * * *"
         assert sched.active
         assert deployment.parameters == {"raw": str(REPO / "raw"), "out": str(tmp_path / "out")}
-        assert deployment.global_concurrency_limit is not None and deployment.global_concurrency_limit.limit == 1
+        assert (
+            deployment.global_concurrency_limit is not None and deployment.global_concurrency_limit.limit == 1
+        )
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_prefect_yaml_deploys_the_same_schedule(prefect_harness, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.settings import PREFECT_API_URL
+
+    async def create_pool():
+        async with get_client() as client:
+            try:
+                await client.create_work_pool(WorkPoolCreate(name="factsieve-pool", type="process"))
+            except Exception:  # already there from an earlier test in this session
+                pass
+
+    asyncio.run(create_pool())
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
+        "PREFECT_HOME": str(REPO / ".prefect"),
+        "FACTSIEVE_HOME": str(REPO),
+    }
+    res = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "prefect"), "--no-prompt", "deploy", "--all"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    deployment = asyncio.run(_read_deployment("curate/factsieve-scheduled"))
+    assert deployment.work_pool_name == "factsieve-pool"
+    assert deployment.entrypoint == "flows/curate.py:curate"
+    [sched] = deployment.schedules
+    assert sched.schedule.cron == "0 * * * *"

@@ -1,0 +1,90 @@
+"""Other task runners and input locations produce the same tables as the default run."""
+
+from __future__ import annotations
+
+import fsspec
+import pandas as pd
+import pytest
+
+from tests.conftest import RAW
+
+pytestmark = pytest.mark.slow
+
+SAME = {
+    "documents": [
+        "doc_id",
+        "record_key",
+        "text",
+        "quality_score",
+        "quality_flags",
+        "canonical_doc_id",
+        "dup_cluster_id",
+    ],
+    "sentences": ["doc_id", "sent_index", "start", "end", "label", "deciding_cue", "source"],
+    "duplicates": ["cluster_id", "doc_id", "canonical_doc_id", "similarity", "method"],
+    "rejects": ["record_key", "reason", "detail"],
+}
+
+
+def _assert_same(reference: dict[str, pd.DataFrame], out):
+    for name, cols in SAME.items():
+        got = pd.read_parquet(out / name)[cols].reset_index(drop=True)
+        pd.testing.assert_frame_equal(reference[name][cols].reset_index(drop=True), got, obj=name)
+
+
+@pytest.mark.parametrize("runner", ["process", "dask"])
+def test_parallel_runners_match_the_default(sample_run, tmp_path, runner):
+    from factsieve.config import RunConfig
+    from flows.curate import curate, task_runner_for
+
+    _, reference, _ = sample_run
+    # small batches so the files really spread over the workers
+    flow = curate.with_options(task_runner=task_runner_for(runner, workers=2))
+    summary = flow(raw=str(RAW), out=str(tmp_path), config=RunConfig(batch_files=2))
+    assert summary["status"] == "succeeded"
+    _assert_same(reference, tmp_path)
+
+
+def test_fsspec_url_input(sample_run, tmp_path):
+    from flows.curate import curate
+
+    _, reference, _ = sample_run
+    fs = fsspec.filesystem("memory")
+    for path in sorted(p for p in RAW.rglob("*") if p.is_file()):
+        fs.pipe(f"/bucket/raw/{path.relative_to(RAW).as_posix()}", path.read_bytes())
+    summary = curate(raw="memory://bucket/raw", out=str(tmp_path))
+    assert summary["documents"] == len(reference["documents"])
+    docs = pd.read_parquet(tmp_path / "documents")
+    assert docs["source_uri"].str.match(r"memory://+bucket/raw/").all()
+    _assert_same(reference, tmp_path)
+
+
+def test_transient_read_error_is_retried(sample_run, tmp_path, monkeypatch):
+    import errno
+
+    from factsieve.sources import InputFile
+    from flows.curate import curate
+
+    _, reference, _ = sample_run
+    real = InputFile.read_bytes
+    failures = {"left": 1}
+
+    def flaky(self):
+        if self.name == "2024-03-12-el-salvador-talks.txt" and failures["left"]:
+            failures["left"] -= 1
+            raise OSError(errno.EIO, "Input/output error (simulated)")
+        return real(self)
+
+    monkeypatch.setattr(InputFile, "read_bytes", flaky)
+    summary = curate(raw=str(RAW), out=str(tmp_path))
+    assert failures["left"] == 0
+    assert summary["status"] == "succeeded" and summary["rejects"] == len(reference["rejects"])
+    _assert_same(reference, tmp_path)
+
+
+def test_vanished_file_is_a_read_error_reject(tmp_path):
+    from factsieve import ingest
+    from factsieve.sources import InputFile
+
+    res = ingest.read_input(InputFile(str(tmp_path / "gone.txt"), 10, 0.0, rel="gone.txt"))
+    assert [r.reason for r in res.rejects] == [ingest.READ_ERROR]
