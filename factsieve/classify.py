@@ -1,0 +1,233 @@
+"""Rule-based sentence classifier: one primary label, independent flags, and the cues behind them.
+
+Precedence when several labels apply (first match wins):
+
+1. boilerplate  — a navigation/byline/counter cue ("Related News", "47 Views", "Nov 14, 2025").
+2. filler       — a reader-addressing cue outside quotations ("let's", "grab your coffee").
+3. attributed   — an attribution cue (speech verb, "according to", agentless "is expected to",
+                  "reportedly") or a quotation that makes up most of the sentence. A hedge in the
+                  reported content or inside the quotation keeps the label attributed and only sets
+                  the hedged flag: "X said the talks would likely fail" is X's claim, not the author's guess.
+                  Exception: a hedge *before* the speech verb hedges the speech act itself and is the
+                  author's speculation: "Harris likely announced new initiatives" is speculative.
+4. speculative  — a hedge cue outside quotations and not governed by an attribution.
+5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth").
+6. reported     — none of the above.
+
+Flags are independent of the label: hedged (any hedge cue, including inside quotations), attributed,
+quoted, opinion. See docs/EVALUATION.md for the cue families, the traps and measured accuracy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+
+from factsieve.cues import (
+    Cue,
+    attribution_cues,
+    boilerplate_cues,
+    filler_cues,
+    hedge_cues,
+    inside,
+    opinion_and_stance_cues,
+    personal_modal_cues,
+    quote_cues,
+    words_of,
+)
+
+__all__ = ["LABELS", "Cue", "SentenceLabel", "classify", "classify_batch", "explain"]
+
+LABELS: tuple[str, ...] = ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLabel:
+    label: str
+    confidence: float
+    hedged: bool
+    attributed: bool
+    quoted: bool
+    opinion: bool
+    cues: tuple[Cue, ...]
+    deciding_cue: str | None
+    source: str | None
+
+
+# Attribution words that carry their own hedge: the claim is someone else's, never the author's guess.
+_SELF_ATTRIBUTING = frozenset({"reportedly", "allegedly", "purportedly", "according to"})
+# A speech verb in a trailing clause governs what precedes it: "They might win, officials said."
+_TRAILING_CLAUSE = re.compile(r"[,”\"’]\s*(?:\S+\s+){0,5}$")
+_SPAN_ORDER = attrgetter("start", "end")
+_DIGIT = re.compile(r"\d")
+# A quotation this long (in words) is a quoted statement, not a scare-quoted phrase.
+_MIN_QUOTE_WORDS = 4
+# Strong hedges that decide speculation on their own; the rest need company for high confidence.
+_STRONG_HEDGES = frozenset(
+    "probably likely perhaps maybe possibly might may presumably apparently seemingly supposedly".split()
+)
+
+
+def _governs_from_start(text: str, cue: Cue) -> bool:
+    low = cue.text.lower()
+    return (
+        low in _SELF_ATTRIBUTING
+        or low.startswith(("is ", "are ", "was ", "were ", "it is"))
+        or bool(_TRAILING_CLAUSE.search(text, max(0, cue.start - 60), cue.start))
+    )
+
+
+def _quote_is_statement(text: str, quotes: list[Cue]) -> bool:
+    if not quotes:
+        return False
+    quoted_chars = sum(q.end - q.start for q in quotes)
+    longest_words = max(len(q.text.split()) for q in quotes)
+    return longest_words >= _MIN_QUOTE_WORDS and quoted_chars >= 0.4 * len(text.strip())
+
+
+def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]) -> bool:
+    """True when the author hedges the speech act itself ("She likely announced …")."""
+    if not free_hedges or not attribs:
+        return False
+    first_attr = attribs[0]
+    if any(_governs_from_start(text, a) for a in attribs):
+        return False
+    own = [h for h in free_hedges if h.text.lower() not in _SELF_ATTRIBUTING and h.end <= first_attr.start]
+    return bool(own)
+
+
+def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -> float:
+    if label == "boilerplate":
+        return 0.95
+    if label == "filler":
+        return min(0.95, 0.8 + 0.05 * n_deciding)
+    if label == "attributed":
+        return 0.9 if source else 0.8
+    if label == "speculative":
+        return min(0.95, (0.8 if strong else 0.65) + 0.05 * (n_deciding - 1))
+    if label == "opinion":
+        return min(0.9, 0.55 + 0.1 * n_deciding)
+    return 0.75
+
+
+def classify(text: str) -> SentenceLabel:
+    """Label one sentence and explain the decision by its cues and their character spans."""
+    words = words_of(text)
+    quotes = (
+        quote_cues(text)
+        if ("“" in text or "”" in text or '"' in text or "«" in text or "``" in text or "‘" in text)
+        else []
+    )
+    qspans = [(q.start, q.end) for q in quotes]
+    hedges = hedge_cues(text, words)
+    attribs, source = attribution_cues(text, qspans, words)
+    opinions, stances = opinion_and_stance_cues(text, qspans, words)
+    taken = {(h.start, h.end) for h in hedges}
+    personal = [c for c in personal_modal_cues(text, qspans, words) if (c.start, c.end) not in taken]
+    fillers = filler_cues(text, qspans, words)
+    boiler = boilerplate_cues(text, words)
+    found = [*boiler, *fillers, *attribs, *quotes, *hedges, *personal, *opinions, *stances]
+    if len(found) > 1:
+        found.sort(key=_SPAN_ORDER)
+    cues = tuple(found)
+
+    free_hedges = [h for h in hedges if not inside(qspans, h.start)]
+    quote_statement = _quote_is_statement(text, quotes)
+    attributed = bool(attribs) or quote_statement
+    hedged = bool(hedges or personal)
+
+    if attributed and _speculation_overrides(text, free_hedges, attribs):
+        # The author hedges the speech act itself ("She may have announced …"): the cue stays listed,
+        # but nobody else vouches for the claim, so the flag is off.
+        attributed = quote_statement
+
+    label: str
+    deciding: Cue | None
+    n = 1
+    if boiler:
+        label, deciding = "boilerplate", boiler[0]
+    elif fillers:
+        label, deciding, n = "filler", fillers[0], len(fillers)
+    elif attributed:
+        label, deciding = "attributed", attribs[0] if attribs else max(quotes, key=lambda q: q.end - q.start)
+    elif free_hedges:
+        label, deciding, n = "speculative", free_hedges[0], len(free_hedges)
+    elif opinions:
+        label, deciding, n = "opinion", opinions[0], len(opinions) + len(stances)
+    elif personal:
+        label, deciding, n = "opinion", personal[0], len(personal) + len(stances)
+    elif stances and not _DIGIT.search(text):
+        label, deciding, n = "opinion", stances[0], len(stances)
+    else:
+        label, deciding = "reported", None
+
+    strong = any(h.text.lower() in _STRONG_HEDGES for h in free_hedges)
+    return SentenceLabel(
+        label=label,
+        confidence=round(_confidence(label, n, strong, source if label == "attributed" else None), 3),
+        hedged=hedged,
+        attributed=attributed,
+        quoted=bool(quotes),
+        opinion=bool(opinions or stances),
+        cues=cues,
+        deciding_cue=deciding.text if deciding is not None else None,
+        source=source if attributed else None,
+    )
+
+
+def classify_batch(texts: Sequence[str]) -> list[SentenceLabel]:
+    """Classify many sentences; repeated sentences (boilerplate, syndication) are classified once."""
+    seen: dict[str, SentenceLabel] = {}
+    out: list[SentenceLabel] = []
+    for t in texts:
+        t = t if isinstance(t, str) else ("" if t is None else str(t))
+        lab = seen.get(t)
+        if lab is None:
+            lab = seen[t] = classify(t)
+        out.append(lab)
+    return out
+
+
+_FALLBACK_SPLIT = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’)]*|$)")
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    try:
+        from factsieve.segment import split_sentences
+    except ImportError:  # the segmenter is optional for this module; a plain split keeps explain usable
+        spans = []
+        for m in _FALLBACK_SPLIT.finditer(text):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+        return spans
+    return split_sentences(text)
+
+
+def explain(text: str) -> str:
+    """Human-readable explanation: one block per sentence with label, flags, cues and spans.
+
+    The header gives the sentence's character offsets in ``text``; cue spans are within the sentence.
+    """
+    lines: list[str] = []
+    for i, (s, e) in enumerate(_split(text)):
+        sent = text[s:e]
+        lab = classify(sent)
+        flags = [f for f in ("hedged", "attributed", "quoted", "opinion") if getattr(lab, f)]
+        lines.append(f"[{i}] chars {s}-{e}: {lab.label} (confidence {lab.confidence:.2f})")
+        lines.append(f"    text: {sent}")
+        lines.append(f"    flags: {', '.join(flags) if flags else '-'}")
+        if lab.deciding_cue is not None:
+            lines.append(f"    decided by: {lab.deciding_cue!r}")
+        if lab.source:
+            lines.append(f"    source: {lab.source}")
+        # Cue spans are offsets within the sentence (add the sentence's start for offsets in the text).
+        for c in lab.cues:
+            lines.append(f"    cue {c.kind:<11} {c.text!r} [{c.start}:{c.end}]")
+    return "\n".join(lines)

@@ -1,0 +1,1141 @@
+"""Cue finders for the sentence classifier: each returns ``Cue`` spans into one sentence.
+
+Every finder is a module-level compiled regex plus a small context check for the
+words a plain word list gets wrong ("May" the month, "likely voters", past-ability
+"could", "suggested retail price", "no doubt"). The lexicons were chosen from the
+train splits of the labelled sets in ../shared/data (which cue words annotators mark,
+and how often a word marks uncertainty when it appears); see docs/EVALUATION.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CUE_KINDS: tuple[str, ...] = ("hedge", "attribution", "quote", "opinion", "filler", "boilerplate")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str  # one of CUE_KINDS
+    text: str  # exactly sentence[start:end]
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- context helpers
+
+_PREV_WORD = re.compile(r"([A-Za-z’']+)[^A-Za-z’'\n]*$")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z’'-]+)")
+_NEXT_CHAR = re.compile(r"[ \t]*(\S)")
+
+
+def _prev(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def _next(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
+def _next_char(text: str, end: int) -> str:
+    m = _NEXT_CHAR.match(text, end)
+    return m.group(1) if m else ""
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    return not text[:start].strip(" \t\"“‘'([-–—")
+
+
+_BE = frozenset(
+    "is are was were be been being am 's ’s seems seem seemed appears appear appeared looks look "
+    "remains remain remained became become becomes".split()
+)
+_PAST_PARTICIPLE_IRREGULAR = frozenset(
+    "been given known seen made shed taken gone done had got gotten heard felt thought said told "
+    "won lost met led brought bought found kept left meant paid put read run sent set spent stood "
+    "understood written driven chosen spoken broken begun drawn fallen grown shown thrown become "
+    "come held".split()
+)
+
+
+def _is_past_participle(word: str) -> bool:
+    return word.endswith("ed") or word in _PAST_PARTICIPLE_IRREGULAR
+
+
+# --------------------------------------------------------------------------- fast gating
+
+# Python's regex engine tries every alternative at every position, so each family's regex runs only
+# when the sentence contains one of its trigger words (one findall + set test per sentence). The
+# trigger sets must cover the first word of every alternative; tests/test_classify.py checks that.
+_WORDS_RE = re.compile(r"[a-z]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Lower-cased alphabetic tokens of a sentence, for trigger gating."""
+    return frozenset(_WORDS_RE.findall(_lower(text)))
+
+
+_UNESCAPED_SPACE = re.compile(r"(?<!\\)\s+")
+
+
+def _split_top_level(body: str) -> list[str]:
+    """Split a regex alternation on its top-level "|" (ignoring groups, classes and escapes)."""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            cur.append(body[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            j = body.index("]", i + 1)
+            cur.append(body[i : j + 1])
+            i = j + 1
+            continue
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    parts.append("".join(cur))
+    return [p for p in parts if p]
+
+
+def word_alternation(body: str) -> str:
+    r"""``\b(?:alt|alt|…)\b`` with alternatives grouped by first letter.
+
+    CPython's engine tries every alternative at every word start; factoring out the first letter
+    makes it try about one group instead of ~150 alternatives (2-3x faster, same matches).
+    Alternatives that start with a group or class keep their place in front, so multi-word phrases
+    ("may or may not") still win over their first word.
+    """
+    alts = _split_top_level(_UNESCAPED_SPACE.sub("", body))
+    by_letter: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for a in alts:
+        if a[0].isalpha() and a[0].islower():
+            by_letter.setdefault(a[0], []).append(a[1:])
+        else:
+            rest.append(a)
+    grouped = [f"{c}(?:{'|'.join(v)})" for c, v in by_letter.items()]
+    return r"\b(?:" + "|".join(rest + grouped) + r")\b"
+
+
+# (text, text.lower()) of the sentence being classified: every finder needs the lower-cased copy.
+# One tuple swapped atomically, so threads classifying different sentences never mix them up.
+_LAST_LOWER: list[tuple[str, str]] = [("", "")]
+
+
+def _lower(text: str) -> str:
+    last = _LAST_LOWER[0]
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWER[0] = (text, low)
+    return low
+
+
+class _CaseFreeRe:
+    """A pattern compiled twice: case-sensitive for lower-cased text (about 5x faster than
+    re.IGNORECASE in CPython) and case-insensitive for the rare text whose lower-casing changes
+    its length (offsets would no longer line up with the original)."""
+
+    __slots__ = ("low", "ic")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.low = re.compile(pattern, flags)
+        self.ic = re.compile(pattern, flags | re.IGNORECASE)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        low = _lower(text)
+        if len(low) == len(text):
+            return list(self.low.finditer(low))
+        return list(self.ic.finditer(text))
+
+
+HEDGE_TRIGGERS = frozenset(
+    """likelihood certainly known evidence proof confirmation clear understood sure certain feeling said
+    may might whether probably
+    perhaps possibly presumably apparently seemingly supposedly allegedly reportedly purportedly reputedly
+    conceivably plausibly potentially hypothetically maybe likely unlikely probable improbable possible
+    possibility possibilities likelihood uncertain uncertainty unclear unsure unknown doubtful doubt doubts
+    doubted unproven unconfirmed unverified speculative speculate speculates speculated speculating
+    speculation speculations putative alleged allege alleges allegation allegations accused rumor rumors
+    rumored rumour rumours rumoured suspected suspect presumed presume assume assumes assumed assuming
+    assumption assumptions hypothesize hypothesized hypothesizes hypothesise hypothesised hypothesises
+    believe believed believes believing belief beliefs think thinks thought seem seems seemed seeming appear
+    appears appeared apparent suggest suggests suggested suggesting suggestion suggestions imply implies
+    implied implying consider considers considered regarded seen viewed perceived expect expects expected
+    expecting feared fears suppose supposed supposedly guess imagine wonder wonders wondered indicate
+    indicates indicating idea view views regard regards questionable questioned accusation accusations could would must""".split()
+)
+
+# --------------------------------------------------------------------------- hedges
+
+# One alternation for speed; ambiguous words are vetted by _HEDGE_CHECKS below.
+_HEDGE_RE = _CaseFreeRe(
+    word_alternation(
+        r"""
+      in\ all\ likelihood | almost\ certainly | little\ is\ known | little\ doubt | some\ doubt
+    | no\ (?:clear\ |solid\ |hard\ |conclusive\ |scientific\ |direct\ )?(?:evidence|proof|confirmation)
+    | little\ evidence | insufficient\ evidence | not\ (?:yet\ |entirely\ |fully\ |well\ )?(?:clear|known|understood|sure|certain)
+    | remains\ to\ be\ seen | (?:may|might)\ or\ (?:may|might)\ not | whether\ or\ not
+    | have\ a\ feeling | whether | questioned | accusations?
+    | probably | perhaps | possibly | presumably | apparently | seemingly | supposedly | allegedly
+    | reportedly | reputedly | conceivably | plausibly | potentially | hypothetically
+    | maybe | likely | unlikely | probable | improbable | possible | possibility | possibilities
+    | likelihood | uncertain | uncertainty | unclear | unsure | unknown | doubtful | doubts? | doubted
+    | unproven | unconfirmed | unverified | speculative | speculat(?:e|es|ed|ing|ion|ions)
+    | putative | alleged | alleges? | allegations? | accused | rumou?r(?:s|ed)? | suspected | suspect
+    | presumed | presume | assum(?:e|es|ed|ing|ption|ptions) | hypothesi[sz](?:e|ed|es)
+    | believ(?:e|ed|es|ing) | beliefs? | think | thinks | thought | seem(?:s|ed|ing)? | appear(?:s|ed)?
+    | suggest(?:s|ed|ing)? | suggestions? | impl(?:y|ies|ied) | implying
+    | consider(?:s|ed)? | regarded | regards? | views? | seen | viewed | expect(?:s|ed|ing)?
+    | feared | fears | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
+    | indicat(?:e|es|ing)\ that | idea\ that | view\ that
+    | may | might | could | would | must
+    """
+    )
+)
+
+_MONTH_CONTEXT = frozenset(
+    "in on of since until by early late mid last next this during from through".split()
+)
+_NOT_MODAL_AFTER_MAY = frozenset("of and to the in through until or day".split())
+
+
+def _ok_may(text: str, s: int, e: int) -> bool:
+    word = text[s:e]
+    nxt = _next(text, e)
+    if _next_char(text, e).isdigit():
+        return False  # "May 5", "may 2023": the month
+    if word == "May":
+        if not _at_sentence_start(text, s):
+            return False  # mid-sentence capital: the month or a name ("Theresa May said")
+        return (
+            bool(nxt)
+            and nxt not in _NOT_MODAL_AFTER_MAY
+            and nxt[0].islower() is True
+            and text[e : e + 1] == " "
+        )
+    if _prev(text, s) in _MONTH_CONTEXT and nxt in ("", "and", "or"):
+        return False  # "until may." in lower-cased text
+    return True
+
+
+_MIGHT_NOUN_PREV = frozenset(
+    "the its his her their our military economic naval full all industrial financial with".split()
+)
+
+
+def _ok_might(text: str, s: int, e: int) -> bool:
+    nxt = _next(text, e)
+    if _prev(text, s) in _MIGHT_NOUN_PREV and (nxt in ("of", "and", "is", "was", "") or not nxt):
+        return False  # "military might", "with all his might"
+    return not (nxt == "" and _next_char(text, e) in (".", ",", ";", "!"))
+
+
+_PAST_ABILITY = re.compile(
+    r"\b(?:as\ an?\ (?:child|boy|girl|kid|teenager|youngster|student)|when\ (?:he|she|i|they|we|you)\ (?:was|were)\b"
+    r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime)|back\ then|in\ those\ days|at\ (?:that|the)\ time"
+    r"|by\ the\ age\ of|years?\ old|used\ to)",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COULD_FACTUAL_NEXT = frozenset(
+    "not n't never hardly barely only no nothing see hear afford feel smell".split()
+)
+_PURPOSE_PREV = frozenset("that so who which where".split())
+
+
+# One search per sentence, however many "could"s it has (one-entry cache, swapped atomically).
+_LAST_PAST_ABILITY: list[tuple[str, bool]] = [("", False)]
+
+
+def _has_past_ability_context(text: str) -> bool:
+    last = _LAST_PAST_ABILITY[0]
+    if last[0] is text:
+        return last[1]
+    found = _PAST_ABILITY.search(text) is not None
+    _LAST_PAST_ABILITY[0] = (text, found)
+    return found
+
+
+_PURPOSE_BEFORE = re.compile(r"\b(?:so|so that|in order that)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+
+def _ok_could(text: str, s: int, e: int) -> bool:
+    nxt = _next(text, e)
+    if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
+        return False  # negated or perception/ability: "could not attend", "could see the lights"
+    if _prev(text, s) in _PURPOSE_PREV or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):
+        return False  # purpose clause: "so that they could attend", "so stranded travellers could return"
+    return not _has_past_ability_context(text)  # "he could swim as a child"
+
+
+_HAVE_PP = re.compile(
+    r"[ \t]+(?:also[ \t]+|probably[ \t]+|likely[ \t]+)?have[ \t]+([A-Za-z]+)", re.IGNORECASE
+)
+
+
+def _ok_would_must(text: str, s: int, e: int) -> bool:
+    # Only the counterfactual/inferential perfect ("would have given", "must have been") is the
+    # author's guess; plain "would" is conditional or future-in-the-past, "must" is obligation.
+    m = _HAVE_PP.match(text, e)
+    return bool(m) and _is_past_participle(m.group(1).lower()) and m.group(1).lower() != "had"
+
+
+_LIKELY_NOUNS = frozenset("voter voters caucusgoers caucus-goers electorate".split())
+
+
+def _ok_likely(text: str, s: int, e: int) -> bool:
+    nxt = _next(text, e)
+    if nxt in _LIKELY_NOUNS or (
+        nxt in ("democratic", "republican", "primary", "general")
+        and _next(text, e + 1 + len(nxt)) in _LIKELY_NOUNS
+    ):
+        return False  # the polling term "likely voters"
+    return True
+
+
+_POSSIBLE_NOT_PREV = frozenset(
+    "as made make makes making if where whenever wherever best highest lowest greatest every all "
+    "fastest earliest smallest largest maximum minimum widest shortest".split()
+)
+
+
+_CLAUSE_START = frozenset(
+    "that however they he she it the this these those we there some one his her their".split()
+)
+
+
+def _ok_possible(text: str, s: int, e: int) -> bool:
+    # "as soon as possible", "made possible", "it is possible to bend the pins", "boarding is possible
+    # there": feasibility, not doubt. Predicative "possible" is a hedge only before a clause.
+    prev, nxt = _prev(text, s), _next(text, e)
+    if prev in _POSSIBLE_NOT_PREV or nxt in ("to", "for"):
+        return False
+    if prev in _BE or prev in ("sometimes", "always", "only", "also", "not", "quite", "entirely", "still"):
+        return nxt in _CLAUSE_START
+    return True
+
+
+def _ok_unknown(text: str, s: int, e: int) -> bool:
+    nxt = _next(text, e)
+    prev = _prev(text, s)
+    return (
+        nxt in ("whether", "if", "why", "how", "what", "when", "who", "where")
+        or prev in _BE
+        or prev == "still"
+    )
+
+
+_DOUBT_NEGATORS = re.compile(r"\b(?:no|without|beyond|little|any|some)\s+(?:a\s+)?$", re.IGNORECASE)
+
+
+def _ok_doubt(text: str, s: int, e: int) -> bool:
+    word = text[s:e].lower()
+    if word in ("doubts", "doubted"):
+        return True
+    m = _DOUBT_NEGATORS.search(text, max(0, s - 12), s)
+    return m is None or m.group(0).lower().startswith(("little", "some"))  # "no doubt" is a booster
+
+
+_APPEAR_OK_NEXT = frozenset("to that as likely unlikely".split())
+
+
+def _ok_appear(text: str, s: int, e: int) -> bool:
+    return _next(text, e) in _APPEAR_OK_NEXT or _prev(text, s) in ("it", "would", "there", "might", "may")
+
+
+_SUGGEST_NOT_NEXT = frozenset(
+    "retail price prices reading readings donation dose dosage serving servings use age".split()
+)
+
+
+def _ok_suggest(text: str, s: int, e: int) -> bool:
+    # "the suggested retail price" is a recommended amount, not a tentative claim.
+    return (
+        _prev(text, s) not in ("the", "a", "an", "our", "their", "its")
+        and _next(text, e) not in _SUGGEST_NOT_NEXT
+    )
+
+
+_CONSIDER_PREV = (
+    frozenset(
+        "widely generally often usually commonly now still traditionally long also many some most others critics "
+        "scholars historians people experts i we you they once originally later frequently largely sometimes "
+        "universally be".split()
+    )
+    | _BE
+)
+
+_MODAL_BE_BEFORE = re.compile(r"\b(?:should|must|will|would|could|can|may|might|to)\s+be\s+$", re.IGNORECASE)
+_CONSIDER_DELIBERATION_NEXT = frozenset(
+    "whether how what for options alternatives applications buying moving leaving".split()
+)
+
+
+def _ok_considered(text: str, s: int, e: int) -> bool:
+    # Doxastic "is considered (to be) X", "many consider X a Y"; not deliberation ("consider whether",
+    # "considered changing the name", "the input was considered but rejected") or the imperative.
+    word = text[s:e].lower()
+    nxt = _next(text, e)
+    if (
+        nxt in _CONSIDER_DELIBERATION_NEXT
+        or nxt in ("but", "in", "from", "separately")
+        or nxt.endswith("ing")
+    ):
+        return False
+    if word in ("consider", "considers"):
+        # Not the imperative ("Consider a vector …") or deliberation ("to consider her options").
+        return not _at_sentence_start(text, s) and _prev(text, s) not in (
+            "to",
+            "and",
+            "please",
+            "must",
+            "should",
+        )
+    return True
+
+
+_BY_AS = re.compile(r"[ \t]+by[ \t]+(?:\S+[ \t]+){1,4}?as\b", re.IGNORECASE)
+
+
+def _ok_as_judgement(text: str, s: int, e: int) -> bool:
+    # "regarded/seen/viewed/perceived (by many) as": a doxastic judgement; "seen in Paris" is perception.
+    nxt = _next(text, e)
+    return nxt == "as" or (nxt == "by" and _BY_AS.match(text, e) is not None)
+
+
+_AS_SOON = re.compile(r"[ \t]+(?:[\w’'-]+[ \t]+){0,4}?as\b", re.IGNORECASE)
+
+
+def _ok_regard_view(text: str, s: int, e: int) -> bool:
+    # "Some regard them as descendants …", "others view it as a remake": a judgement held by others.
+    # Not the nouns ("the view", "in this regard", "with regard to").
+    prev = _prev(text, s)
+    if prev in (
+        "the",
+        "a",
+        "this",
+        "that",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "in",
+        "with",
+        "of",
+        "point",
+        "world",
+    ):
+        return False
+    return _AS_SOON.match(text, e) is not None
+
+
+_THOUGHT_NOUN_PREV = frozenset(
+    "a the of school in political religious chinese western his her their my our any second deep".split()
+)
+
+
+def _ok_thought(text: str, s: int, e: int) -> bool:
+    prev = _prev(text, s)
+    nxt = _next(text, e)
+    if prev in _THOUGHT_NOUN_PREV:
+        return False
+    return nxt in (
+        "to",
+        "that",
+        "of",
+        "it",
+        "he",
+        "she",
+        "they",
+        "this",
+        "the",
+        "i",
+        "we",
+        "so",
+    ) or prev in _BE | _CONSIDER_PREV | {"i", "we", "been"}
+
+
+def _ok_think(text: str, s: int, e: int) -> bool:
+    return _next(text, e) not in (
+        "about",
+        "of",
+        "twice",
+        "back",
+        "through",
+        "outside",
+        "big",
+        "tank",
+        "tanks",
+    )
+
+
+_BELIEVE_NOT_BEFORE = re.compile(
+    r"(?:hard to|make|can['’]t|cannot|couldn['’]t|could not)[\s-]$", re.IGNORECASE
+)
+
+
+def _ok_believe(text: str, s: int, e: int) -> bool:
+    if _next(text, e) == "in":
+        return False  # "believe in twelve Imams": faith or support, not an uncertain claim
+    return _BELIEVE_NOT_BEFORE.search(text, max(0, s - 12), s) is None  # "hard to believe": incredulity
+
+
+def _ok_expect(text: str, s: int, e: int) -> bool:
+    prev = _prev(text, s)
+    nxt = _next(text, e)
+    if prev in ("than", "as", "the", "life", "un"):
+        return False  # "better than expected", "the expected outcome", "life expectancy"
+    return (
+        nxt in ("to", "that", "it", "this", "the", "a", "an", "them", "him", "her", "more", "much")
+        or prev in _BE
+    )
+
+
+def _ok_seen(text: str, s: int, e: int) -> bool:
+    return _ok_as_judgement(text, s, e)
+
+
+def _ok_suspect(text: str, s: int, e: int) -> bool:
+    prev = _prev(text, s)
+    return text[s:e].lower() == "suspected" or prev in ("i", "we", "they", "some", "many", "to")
+
+
+def _ok_fear(text: str, s: int, e: int) -> bool:
+    return _next(text, e) in ("that", "to", "it", "he", "she", "they") or _prev(text, s) in _BE
+
+
+def _ok_first_person(text: str, s: int, e: int) -> bool:
+    return _prev(text, s) in ("i", "we", "you", "one", "just", "can")  # "I guess", "I imagine"
+
+
+def _ok_wonder(text: str, s: int, e: int) -> bool:
+    return _next(text, e) in ("if", "whether", "why", "how", "what", "who", "when")
+
+
+def _ok_belief(text: str, s: int, e: int) -> bool:
+    return _next(text, e) in ("that", "in", "is", "was")
+
+
+_HEDGE_CHECKS = {
+    "may": _ok_may,
+    "might": _ok_might,
+    "could": _ok_could,
+    "would": _ok_would_must,
+    "must": _ok_would_must,
+    "likely": _ok_likely,
+    "possible": _ok_possible,
+    "unknown": _ok_unknown,
+    "doubt": _ok_doubt,
+    "appear": _ok_appear,
+    "appears": _ok_appear,
+    "appeared": _ok_appear,
+    "suggest": _ok_suggest,
+    "suggests": _ok_suggest,
+    "suggested": _ok_suggest,
+    "suggesting": _ok_suggest,
+    "consider": _ok_considered,
+    "considers": _ok_considered,
+    "considered": _ok_considered,
+    "viewed": _ok_as_judgement,
+    "seen": _ok_seen,
+    "regard": _ok_regard_view,
+    "regards": _ok_regard_view,
+    "view": _ok_regard_view,
+    "views": _ok_regard_view,
+    "thought": _ok_thought,
+    "think": _ok_think,
+    "thinks": _ok_think,
+    "believe": _ok_believe,
+    "believed": _ok_believe,
+    "believes": _ok_believe,
+    "expect": _ok_expect,
+    "expects": _ok_expect,
+    "expected": _ok_expect,
+    "expecting": _ok_expect,
+    "suspect": _ok_suspect,
+    "feared": _ok_fear,
+    "fears": _ok_fear,
+    "guess": _ok_first_person,
+    "imagine": _ok_first_person,
+    "wonder": _ok_wonder,
+    "wonders": _ok_wonder,
+    "wondered": _ok_wonder,
+    "belief": _ok_belief,
+    "beliefs": _ok_belief,
+}
+
+
+def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
+    """Every epistemic hedge cue in the sentence (words of uncertainty, not conditionals)."""
+    out: list[Cue] = []
+    if (words if words is not None else words_of(text)).isdisjoint(HEDGE_TRIGGERS):
+        return out
+    for m in _HEDGE_RE.finditer(text):
+        s, e = m.span()
+        check = _HEDGE_CHECKS.get(m.group(0).lower())
+        if check is None or check(text, s, e):
+            out.append(Cue("hedge", text[s:e], s, e))
+    return out
+
+
+# Modal verbs in the writer's or reader's own voice ("I would recommend it", "you could try the
+# sequel", "if you like thrillers"): the writer's tentative stance. Reviews annotate them as
+# speculation (SFU); encyclopedic and news prose almost never has a first/second person outside
+# quotations, so the rule does not fire there. They set the hedged flag but never decide
+# "speculative" on their own: the stance is an opinion (see classify.py).
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:I|[Ww]e|[Mm]y|me|us|[Oo]ur|I['’](?:m|ve|d|ll)|[Ww]e['’](?:re|ll|d|ve))\b"
+)
+_SECOND_PERSON_RE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:re|ll|d|ve))\b")
+_PERSONAL_MODAL_RE = _CaseFreeRe(
+    r"\b(?:would|could|should|might|may|can|must|if|cannot|(?:ca|wo|could|would|should|must)\ ?n['’]t)\b"
+)
+PERSON_TRIGGERS = frozenset("i you we my your me us our".split())
+_MODAL_WORDS = frozenset("would could should might may can must if cannot ca wo".split())
+# Generic "you" ("you can see the towers", "you must manage the union") is instruction, not stance:
+# with only a second person, ability and obligation modals do not count.
+_SECOND_PERSON_SKIP = frozenset("can cannot can't can’t ca n't must".split())
+
+
+def _voice(text: str, quotes: list[tuple[int, int]]) -> str:
+    """ "first", "second" or "" — the writer's or reader's voice outside quotations."""
+    for m in _FIRST_PERSON_RE.finditer(text):
+        if inside(quotes, m.start()):
+            continue
+        if m.group(0) == "I":
+            prev_raw = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+            if (
+                prev_raw
+                and prev_raw.group(1)[:1].isupper()
+                and not _at_sentence_start(text, prev_raw.start())
+            ):
+                continue  # "World War I", "Henry I": a numeral, not the writer
+        return "first"
+    for m in _SECOND_PERSON_RE.finditer(text):
+        if not inside(quotes, m.start()):
+            return "second"
+    return ""
+
+
+def personal_modal_cues(
+    text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
+) -> list[Cue]:
+    words = words if words is not None else words_of(text)
+    if words.isdisjoint(PERSON_TRIGGERS) or words.isdisjoint(_MODAL_WORDS):
+        return []
+    voice = _voice(text, quotes)
+    if not voice:
+        return []
+    out = []
+    for m in _PERSONAL_MODAL_RE.finditer(text):
+        s, e = m.span()
+        word = text[s:e].lower()
+        if inside(quotes, s) or (word == "may" and not _ok_may(text, s, e)):
+            continue
+        if voice == "second" and (word in _SECOND_PERSON_SKIP or word.startswith(("ca", "must"))):
+            continue
+        out.append(Cue("hedge", text[s:e], s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- quotations
+
+# Straight quotes pair up left to right; curly quotes by direction. British single curly quotes count
+# only from a word-initial ‘ to a ’ not followed by a letter (a ’ inside a word is an apostrophe:
+# ‘it’s over’). Straight single quotes are skipped: apostrophes and Wikipedia bold markup. Quotations
+# are bounded in length so a run of unmatched openers costs linear, not quadratic, time.
+_QUOTE_RE = re.compile(
+    r"“[^“”\n]{2,2000}?”|\"[^\"\n]{2,2000}?\"|«[^«»\n]{2,2000}?»|``[^`'\n]{2,2000}?''|(?<!\w)‘(?:[^’‘\n]|’(?=\w)){2,2000}?’(?!\w)"
+)
+
+
+def quote_cues(text: str) -> list[Cue]:
+    """Quotations, including one left open or closed across a sentence boundary by the segmenter."""
+    out = [Cue("quote", m.group(0), m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    first_open, first_close = text.find("“"), text.find("”")
+    if first_close != -1 and (first_open == -1 or first_close < first_open) and first_close > 0:
+        # The quotation began in the previous sentence: "And you are our best partners,” stated Hill".
+        if not out or out[0].start > first_close:
+            out.insert(0, Cue("quote", text[: first_close + 1], 0, first_close + 1))
+    last_open = text.rfind("“")
+    if last_open != -1 and text.find("”", last_open) == -1 and all(c.end <= last_open for c in out):
+        end = len(text.rstrip())
+        if end - last_open > 2:
+            out.append(Cue("quote", text[last_open:end], last_open, end))
+    return out
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+# --------------------------------------------------------------------------- attribution
+
+# Verbs that put a claim in someone else's mouth whatever follows them. Matched case-sensitively so
+# "United States" is not "states"; the few that start sentences get a capital variant.
+_SPEECH_VERBS = (
+    r"said|says|say|saying|stated|stating|told|tells|telling|added|adding|noted|noting|explained|explaining"
+    r"|argued|argues|argue|arguing|claimed|claims|claim|claiming|insisted|insists|insisting|warned|warns|warning"
+    r"|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|stressed|stresses|stressing|asserted|asserts|declared|declares"
+    r"|remarked|commented|acknowledged|acknowledges|admitted|admits|denied|denies|wrote|writes"
+    r"|tweeted|urged|urges|echoed|echoing|announced|announces|contended|contends|believes|thinks|reckons|reckoned"
+    r"|testified|complained|conceded|countered|replied|responded|cautioned|commended|praised"
+    r"|criticized|criticised|condemned|welcomed|accused|pointed\ out|points\ out|called\ for|calls\ for|call\ for"
+    r"|raised\ concerns?|raises\ concerns?|expressed\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|"
+    r"eagerness|confidence|doubts?|fears?|frustration|disappointment|interest|gratitude|regret|opposition)"
+    r"|expressing\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|eagerness|confidence)"
+    r"|[Aa]ccording\ to|[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|is\ said\ to|are\ said\ to|was\ said\ to|were\ said\ to"
+    r"|[Ii]t\ is\ said|(?:is|are|was|were)\ (?:widely\ |generally\ |also\ |now\ |often\ |commonly\ |long\ )?"
+    r"(?:expected|believed|thought|reported|rumou?red|alleged|considered|regarded|understood|said)"
+    r"(?!\ (?:in|for|at|on|from|with|and|but|during|after|before|when)\b)(?=\ [a-z])"
+)
+_ATTRIB_RE = re.compile(word_alternation(_SPEECH_VERBS))
+# "Many believe", "some experts think": doxastic verbs become attribution with a plural or vague subject.
+_WEASEL_RE = re.compile(
+    r"\b((?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Oo]bservers|[Pp]eople"
+    r"|[Ss]cholars|[Hh]istorians|[Rr]esearchers|[Ss]cientists|[Oo]thers|[Oo]fficials)(?:\s+(?:[a-z]+\s+)?(?:people|experts|"
+    r"critics|analysts|observers|scholars|historians|researchers|scientists|officials|commentators|economists))?)"
+    r"\s+(?:also\s+|still\s+|even\s+)?(believe|think|suggest|fear|consider|expect|speculate|assume|suspect|contend|"
+    r"maintain|worry|doubt)\b"
+)
+_WEASEL_VERBS = frozenset(
+    "believe think suggest fear consider expect speculate assume suspect contend maintain worry doubt".split()
+)
+# Verbs that report a topic ("the report highlighted matters") are attribution only before a that-clause.
+_TOPIC_VERB_RE = _CaseFreeRe(
+    word_alternation(
+        "highlighted|highlights|mentioned|mentions|suggested|suggests|indicated|indicates|showed|shows|found|"
+        "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
+        "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
+    )
+    + r"\s+that\b"
+)
+# Object words after which these verbs are not speech ("added to the list", "wrote the music").
+_NOT_SPEECH_NEXT = {
+    "added": frozenset("to a an the new more extra value some up".split()),
+    "adding": frozenset("to a an the new more extra value some up".split()),
+    "wrote": frozenset("a an the his her their several many music songs books novels poems for".split()),
+    "noted": frozenset("for as".split()),
+    "denied": frozenset("entry access bail a the".split()),
+    "say": frozenset(),
+}
+_NOT_SPEECH_PREV = {
+    "say": frozenset("to let's let’s i".split()),
+    "claim": frozenset("a the this that insurance".split()),
+    "claims": frozenset("a the these those insurance".split()),
+}
+# Reporting words with no named agent: the claim belongs to "people", not the author.
+_AGENTLESS = re.compile(
+    r"^(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to|it is said|(?:is|are|was|were)\b)",
+    re.IGNORECASE,
+)
+
+_PRONOUNS = frozenset("he she they it we i you this that these those who which there".split())
+_SOURCE_NOUNS = (
+    r"officials?|spokes(?:man|woman|person)|minister|president|secretary|ambassador|analysts?|experts?|critics?"
+    r"|researchers?|scientists?|police|authorities|sources?|reports?|study|studies|statement|survey|poll|economists?"
+    r"|investigators?|prosecutors?|lawyers?|historians?|scholars?|observers?|residents?|witnesses?|doctors?|leaders?"
+    r"|government|ministry|department|agency|company|campaign|spokesperson|commentators?|opponents?|supporters?|people"
+    r"|chancellor|director|chief|chairman|ceo|professor|some|many|others|most"
+)
+# A noun phrase that can name a source: capitalised words with small connectors, or a source noun.
+_NP = (
+    r"(?:(?:the|a|an|both|some|many|several|most|other|its|his|her|their)\s+)?"
+    r"(?:(?:[A-Z][\w.’'&-]*|(?:of|for|to|de|del|and|the|on)\b|"
+    + _SOURCE_NOUNS
+    + r"|[a-z]+(?=\s+(?:"
+    + _SOURCE_NOUNS
+    + r")\b))\s*){1,9}"
+)
+# The noun phrase just before a speech verb is found by walking tokens backwards: a regex searched
+# with "$" over the preceding text backtracks badly (~80 µs a call).
+_TOKEN_RE = re.compile(r"[\w.’'&-]+|[^\w\s]")
+_AUX_BEFORE_VERB = frozenset(
+    "has have had also further later repeatedly publicly once again recently previously then reportedly".split()
+)
+_NP_CONNECTORS = frozenset("of for to de del the and on".split())
+_NP_DETERMINERS = frozenset("the a an both some many several most other its his her their".split())
+_SOURCE_NOUN_RE = re.compile(r"(?:" + _SOURCE_NOUNS + r")\Z")
+
+
+def _np_before(text: str, end: int) -> str | None:
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, max(0, end - 120), end)]
+    i = len(toks)
+    while i and (toks[i - 1][2].lower() in _AUX_BEFORE_VERB or toks[i - 1][2] == ","):
+        i -= 1
+    j = i
+    while j:
+        word = toks[j - 1][2]
+        low = word.lower()
+        is_np = (
+            word[0].isupper()
+            or low in _NP_CONNECTORS
+            or _SOURCE_NOUN_RE.match(low) is not None
+            or (
+                word.isalpha()
+                and word.islower()
+                and j < i
+                and _SOURCE_NOUN_RE.match(toks[j][2].lower()) is not None
+            )
+        )
+        if not is_np or i - j >= 9:
+            break
+        j -= 1
+    if j < i and j and toks[j - 1][2].lower() in _NP_DETERMINERS:
+        j -= 1
+    if j == i:
+        return None
+    return text[toks[j][0] : toks[i - 1][1]]
+
+
+_NP_AFTER_RE = re.compile(r"\s*(" + _NP + r")")
+_LEADING_NP_RE = re.compile(
+    r"^[\"“‘(]?(?:(?:However|But|And|Despite [^,]{1,40}|In [^,]{1,60}|Meanwhile|Earlier|Later|Today|"
+    r"Yesterday|On [^,]{1,30}),\s*)?(" + _NP + r")"
+)
+_TRAILING_CONNECTORS = re.compile(
+    r"(?:\s+(?:of|for|to|de|del|and|the|on))+$|^(?:of|for|to|de|and|on)\s+", re.IGNORECASE
+)
+
+
+_NOT_A_SOURCE = frozenset(
+    """the of and however but so said as when while if in on at after before this that it there then also
+    yet still meanwhile moreover furthermore despite although though because since during""".split()
+)
+_SOURCE_NOUN_SEARCH = re.compile(r"[A-Z]|\b(?:" + _SOURCE_NOUNS + r")\b")
+
+
+def _clean_np(np_text: str) -> str | None:
+    np_text = _TRAILING_CONNECTORS.sub("", np_text.strip(" ,.;:")).strip(" ,.;:")
+    words = np_text.split()
+    if not words or np_text.lower() in _PRONOUNS or words[-1].lower() in ("the", "a", "an"):
+        return None
+    if np_text[0].islower() and not _SOURCE_NOUN_SEARCH.search(np_text):
+        return None
+    if len(words) == 1 and words[0].lower() in _NOT_A_SOURCE:
+        return None  # a sentence-initial function word ("As …") is not a source
+    return np_text
+
+
+def _source_for(text: str, cue: Cue, quotes: list[tuple[int, int]]) -> str | None:
+    low = cue.text.lower()
+    if low == "according to":
+        m = _NP_AFTER_RE.match(text, cue.end)
+        return _clean_np(m.group(1)) if m else None
+    if _AGENTLESS.match(low):
+        return None
+    # Inverted order after a quotation: '“…,” stated Chancellor Alexandra Hill'.
+    before = text[: cue.start]
+    if before.rstrip().endswith((",”", ',"', "”", '"', ",’")) or (
+        quotes and quotes[-1][1] <= cue.start and before.rstrip()[-1:] in ',”"'
+    ):
+        m = _NP_AFTER_RE.match(text, cue.end)
+        if m and (src := _clean_np(m.group(1))):
+            return src
+    np_text = _np_before(text, cue.start)
+    if np_text and (src := _clean_np(np_text)):
+        return src
+    if low.endswith("ing") or before.rstrip().endswith((",", "and")):
+        # A participle or coordinated verb ("…, stating that") shares the sentence subject.
+        m = _LEADING_NP_RE.match(text)
+        if m:
+            return _clean_np(m.group(1))
+    return None
+
+
+ATTRIBUTION_TRIGGERS = frozenset(
+    """said says say saying stated stating told tells telling added adding noted noting explained explaining
+    argued argues argue arguing claimed claims claim claiming insisted insists insisting warned warns warning
+    emphasized emphasised emphasizes emphasises emphasizing emphasising stressed stresses stressing asserted
+    asserts declared declares remarked commented acknowledged acknowledges admitted admits denied denies wrote
+    writes tweeted urged urges echoed echoing announced announces contended contends believes thinks reckons
+    reckoned testified complained conceded countered replied responded cautioned commended praised criticized
+    criticised condemned welcomed accused pointed points called calls call raised raises expressed expressing
+    according reportedly allegedly purportedly expected thought rumored rumoured considered regarded
+    understood believe think suggest fear consider expect
+    speculate assume suspect contend maintain worry doubt highlighted highlights mentioned mentions suggested
+    suggests indicated indicates showed shows found reported reports concluded concludes estimated estimates
+    believed alleged alleges confirmed confirms revealed reveals observed observes recalled predicted predicts
+    maintained maintains posted""".split()
+)
+
+
+def attribution_cues(
+    text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
+) -> tuple[list[Cue], str | None]:
+    """Attribution cues outside quotations, and the first named source found for them."""
+    cues: list[Cue] = []
+    source: str | None = None
+    words = words if words is not None else words_of(text)
+    if words.isdisjoint(ATTRIBUTION_TRIGGERS):
+        return cues, source
+    for m in _ATTRIB_RE.finditer(text):
+        word = m.group(0)
+        if inside(quotes, m.start()) or _next(text, m.end()) in _NOT_SPEECH_NEXT.get(word, ()):
+            continue
+        if _prev(text, m.start()) in _NOT_SPEECH_PREV.get(word, ()):
+            continue
+        cue = Cue("attribution", word, m.start(), m.end())
+        cues.append(cue)
+        if source is None:
+            source = _source_for(text, cue, quotes)
+    for m in _WEASEL_RE.finditer(text) if not words.isdisjoint(_WEASEL_VERBS) else ():
+        if inside(quotes, m.start()):
+            continue
+        cues.append(Cue("attribution", m.group(2), m.start(2), m.end(2)))
+        if source is None:
+            source = m.group(1)
+    for m in _TOPIC_VERB_RE.finditer(text) if "that" in words else ():
+        if inside(quotes, m.start()) or any(c.start == m.start() for c in cues):
+            continue
+        verb_end = m.start() + len(m.group(0).split()[0])
+        cue = Cue("attribution", text[m.start() : verb_end], m.start(), verb_end)
+        cues.append(cue)
+        if source is None:
+            source = _source_for(text, cue, quotes)
+    cues.sort(key=lambda c: c.start)
+    return cues, source
+
+
+# --------------------------------------------------------------------------- opinion, filler, boilerplate
+
+# Opinion cues come in two strengths. Strong: the author's evaluation ("a pretty big deal",
+# "fascinating", "it's worth"). Weak (stance): the author's own voice ("we", "our"), obligation,
+# intensifiers, sweeping generalisations, common evaluative words; alone they make a sentence opinion
+# only when it carries no figures (numbers mark concrete, checkable reporting; see classify.py).
+# Single words are found by set lookup on the sentence's word set and str.find (no regex scan: these
+# words are common, so a scan would run on most sentences); phrases by a small gated regex.
+# Strong: words that evaluate whatever they touch. Words that are often descriptive in news ("the
+# disaster", "best actress", "a massive earthquake", "the first ever") are weak stance cues instead,
+# and "failed"/"failure" are not cues at all ("he failed to score" is a fact).
+OPINION_WORDS = frozenset(
+    """fascinating amazing awesome incredible incredibly terrible horrible awful wonderful excellent fantastic
+    brilliant stunning remarkable impressive disappointing disgraceful shameful outrageous ridiculous absurd
+    pathetic disastrous appalling shocking scandalous insane stupid foolish idiotic silly nonsense hypocritical
+    hypocrisy sadly unfortunately fortunately thankfully hopefully surely obviously clearly undoubtedly
+    undeniably indeed frankly honestly truly absolutely crucial vital pivotal unacceptable beautiful ugly
+    boring exciting interesting compelling shame ideology ideologies ideological ideologue ideologues
+    propaganda woke tyranny""".split()
+)
+STANCE_WORDS = (
+    frozenset(
+        """we our us ourselves must should ought shall really actually ever very too even just certainly only
+    everything nothing something everyone everybody nobody always never bad good great wrong evil racist
+    illegal fair unfair explosive dramatic dramatically immense fragile terrific ferocious drastic horror wild
+    ruin greed greedy obscene shameless blatant blatantly alarming troubling best worst greatest disaster mess
+    merely mere simply powerful massive huge enormous tremendous extraordinary desperate radical extreme
+    reckless corrupt dangerous essential elite elites socialism socialist""".split()
+    )
+    - OPINION_WORDS
+)
+_OPINION_PHRASE_RE = _CaseFreeRe(
+    word_alternation(
+        r"""
+      (?:pretty|really|very|such\ a|a)\ big\ deal | big\ deal | (?:it'?s|it’s|it\ is|is|are|was|well)\ worth
+    | worth\ (?:understanding|noting|watching|reading|mentioning|remembering|considering|it)
+    | of\ course | no\ doubt | in\ fact | needless\ to\ say | critical\ (?:part|role|step|one|for|to|that)
+    | (?:should|ought\ to|must|need\ to|needs\ to)\ (?:\w+\ )?(?:be|have|not|never|stop|start|do|take|make|want|play|aim|realize|recogni[sz]e|remember|support|reject|act)
+    | we\ (?:need|must|should|cannot|can't|can’t) | i\ (?:think|believe|feel|hope|love|hate|like)
+    | our\ (?:country|nation|society|democracy|system|children) | let\ us\ not | so-called
+    | only\ (?:a|the)\ (?:few|handful)
+    """
+    )
+)
+_STANCE_PHRASE_RE = _CaseFreeRe(word_alternation(r"need\ to | needs\ to | so\ much | no\ one"))
+# Gate on the most specific word of each phrase (not "we", "i", "so", "only": too common to gate on).
+OPINION_PHRASE_TRIGGERS = frozenset(
+    """deal worth course doubt fact needless critical should ought must need needs cannot can think believe
+    feel hope love hate like country nation society democracy system children let called few handful""".split()
+)
+STANCE_PHRASE_TRIGGERS = frozenset("need needs much one".split())
+_GOOD_TERMS = frozenset("governance faith practice practices news will".split())
+
+
+def _word_spans(low: str, present: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """Whole-word occurrences of each word in ``present`` in the lower-cased sentence."""
+    spans: list[tuple[int, int]] = []
+    n_low = len(low)
+    for w in present:
+        n = len(w)
+        i = low.find(w)
+        while i != -1:
+            j = i + n
+            if (i == 0 or not low[i - 1].isalnum()) and (j == n_low or not low[j].isalnum()):
+                spans.append((i, j))
+            i = low.find(w, j)
+    return spans
+
+
+def _keep_stance(text: str, s: int, e: int) -> bool:
+    word = text[s:e]
+    if word[0].isupper() and (word.isupper() or not _at_sentence_start(text, s)):
+        return False  # "US", "Great Britain", "Good Friday": names, not the author's voice
+    return not (word.lower() == "good" and _next(text, e) in _GOOD_TERMS)
+
+
+def opinion_and_stance_cues(
+    text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
+) -> tuple[list[Cue], list[Cue]]:
+    """(strong opinion cues, weak stance cues) outside quotations."""
+    words = words if words is not None else words_of(text)
+    strong = words & OPINION_WORDS
+    weak = words & STANCE_WORDS
+    phrases = not words.isdisjoint(OPINION_PHRASE_TRIGGERS)
+    stance_phrases = not words.isdisjoint(STANCE_PHRASE_TRIGGERS)
+    bang = text.rstrip().endswith("!")
+    if not (strong or weak or phrases or stance_phrases or bang):
+        return [], []  # the common case: no cue word at all
+    low = _lower(text)
+    if len(low) != len(text):  # offsets would drift; the rare case is not worth a second code path
+        low = text
+    opinions: list[Cue] = []
+    stances: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    if phrases:
+        for m in _OPINION_PHRASE_RE.finditer(text):
+            if not inside(quotes, m.start()):
+                opinions.append(Cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
+                taken.append(m.span())
+    if stance_phrases:
+        for m in _STANCE_PHRASE_RE.finditer(text):
+            if not inside(quotes, m.start()) and not inside(taken, m.start()):
+                stances.append(Cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
+                taken.append(m.span())
+    if strong:
+        for s, e in _word_spans(low, strong):
+            if not inside(quotes, s) and not inside(taken, s):
+                opinions.append(Cue("opinion", text[s:e], s, e))
+    if weak:
+        for s, e in _word_spans(low, weak):
+            if not inside(quotes, s) and not inside(taken, s) and _keep_stance(text, s, e):
+                stances.append(Cue("opinion", text[s:e], s, e))
+    if bang:
+        end = len(text.rstrip())
+        if not inside(quotes, end - 1):
+            opinions.append(Cue("opinion", "!", end - 1, end))
+    if len(opinions) > 1:
+        opinions.sort(key=lambda c: c.start)
+    if len(stances) > 1:
+        stances.sort(key=lambda c: c.start)
+    return opinions, stances
+
+
+def opinion_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
+    return opinion_and_stance_cues(text, quotes, words)[0]
+
+
+def stance_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
+    return opinion_and_stance_cues(text, quotes, words)[1]
+
+
+_FILLER_RE = _CaseFreeRe(
+    r"""(?:\b(?:hey|hi|hello)\ (?:guys|everyone|folks|there|friends)\b | \blet['’]?s\b | \blet\ us\b(?!\ not)
+    | \bgrab\ (?:your|a)\ (?:coffee|cup|tea|snack|popcorn|seat)\b
+    | \bthanks?\ (?:you\ )?for\ (?:tuning\ in|reading|watching|listening|stopping\ by|joining)\b
+    | \bstay\ tuned\b | \bbuckle\ up\b | \bwithout\ further\ ado\b | \bwrapping\ (?:it|things)\ up\b
+    | \bkeep\ an\ eye\ on\b | \bdon['’]?t\ forget\ to\b | \byou\ (?:might|may)\ be\ wondering\b
+    | \bhave\ you\ ever\ wondered\b
+    | \bin\ this\ (?:article|post|guide|blog),?\ (?:we|i)['’]?(?:ll|\ will|\ are\ going\ to)\b
+    | \bwe['’]re\ going\ to\ (?:break\ down|dive|explore|look|take)\b | \bdive\ (?:into|in|deep)\b | \bread\ on\b
+    | \b(?:guys|folks)\b(?=[!.,?]) | \bhappy\ reading\b | \bcheers\b(?=[!.]|$) | \bhere['’]s\ the\ (?:deal|thing)\b
+    | \bbut\ wait\b | \bas\ you\ (?:can\ see|know|might\ know)\b
+    )""",
+    re.VERBOSE,
+)
+FILLER_TRIGGERS = frozenset(
+    """hey hi hello let grab thanks thank tuned buckle ado wrapping eye forget wondering wondered article post
+    guide blog going dive read guys folks reading cheers deal thing wait see know""".split()
+)
+# Discourse openers that only address the reader at the very start: "Alright, so what …", "So, why …?"
+_FILLER_OPENER_RE = re.compile(
+    r"\s*(?:alright|all right|okay|ok|so|well|now),?\s+(?:so\b|guys\b|let|what\b|why\b|how\b|here\b)",
+    re.IGNORECASE,
+)
+
+
+def _strip_cue(kind: str, m: re.Match[str], text: str) -> Cue:
+    raw = text[m.start() : m.end()]  # the match may come from the lower-cased copy
+    lead = len(raw) - len(raw.lstrip())
+    body = raw.strip()
+    return Cue(kind, body, m.start() + lead, m.start() + lead + len(body))
+
+
+def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
+    out: list[Cue] = []
+    m = _FILLER_OPENER_RE.match(text)
+    if m:
+        out.append(_strip_cue("filler", m, text))
+    if not (words if words is not None else words_of(text)).isdisjoint(FILLER_TRIGGERS):
+        out.extend(
+            _strip_cue("filler", m, text) for m in _FILLER_RE.finditer(text) if not inside(quotes, m.start())
+        )
+    return out
+
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_BOILERPLATE_RE = _CaseFreeRe(
+    r"""(?:\b\d[\d,.]*[km]?\s+(?:views|comments|shares|likes|reads)\b
+    | ©\ ?\d{4}
+    | \b"""
+    + _MONTHS
+    + r"""\s+\d{1,2},\s+\d{4}\b(?=\s+\d|\s*[-–|·•]|\s*$)
+    | \b(?:subscribe\ to\ (?:our|the)\ (?:newsletter|channel|feed)|sign\ up\ for\ (?:our|the)|follow\ us\ on
+      |share\ (?:on|via)\ (?:facebook|twitter|x|whatsapp|linkedin|email)|click\ here|all\ rights\ reserved
+      |privacy\ policy|terms\ of\ (?:use|service)|cookie\ (?:policy|settings)|accept\ cookies|\d+\s+min(?:ute)?\ read
+      |copyright\ ©?|leave\ a\ (?:comment|reply)|print\ this|email\ this)\b
+    )""",
+    re.VERBOSE,
+)
+# Whole-line navigation labels: only when the line is (almost) nothing but the label.
+_BOILERPLATE_LINE_RE = re.compile(
+    r"""\s*(?:related\ (?:news|posts?|articles?|stories|content|reading)|lat?e?st\ news|lastest\ news|read\ more
+      |read\ next|recommended(?:\ for\ you)?|trending(?:\ now)?|popular\ posts?|more\ from\ [\w\ ]{1,30}|see\ also
+      |you\ may\ also\ like|advertisement|sponsored(?:\ content)?|share\ this(?:\ article|\ story|\ post)?|share
+      |tags?:.*|categories:.*|filed\ under.*|previous\ (?:article|post)|next\ (?:article|post)|back\ to\ top
+      |skip\ to\ (?:main\ )?content|loading\.*|menu|home|posted\ (?:by|on|in)\ .{1,60}|published\ (?:by|on)\ .{1,60}
+      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|photo:.*|image:.*|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+BOILERPLATE_TRIGGERS = frozenset(
+    """views comments shares likes reads subscribe sign follow share click rights privacy terms cookie cookies
+    min minute copyright leave print email""".split()
+)
+_MONTH_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december""".split()
+)
+_DIGIT_RE = re.compile(r"\d")
+_NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
+
+
+def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
+    out: list[Cue] = []
+    if len(text) <= 80:
+        m = _BOILERPLATE_LINE_RE.match(text)
+        if m:
+            body = text.strip()
+            start = len(text) - len(text.lstrip())
+            out.append(Cue("boilerplate", body, start, start + len(body)))
+            return out
+    words = words if words is not None else words_of(text)
+    # A byline date ("Nov 14, 2025 47 Views") only counts on a short line; prose dates are content.
+    byline = len(text) <= 120 and not words.isdisjoint(_MONTH_WORDS) and _DIGIT_RE.search(text) is not None
+    if byline or "©" in text or not words.isdisjoint(BOILERPLATE_TRIGGERS):
+        out.extend(_strip_cue("boilerplate", m, text) for m in _BOILERPLATE_RE.finditer(text))
+    if not out and text.strip() and _NO_LETTERS.match(text):
+        body = text.strip()
+        start = len(text) - len(text.lstrip())
+        out.append(Cue("boilerplate", body, start, start + len(body)))
+    return out

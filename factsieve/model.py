@@ -1,0 +1,156 @@
+"""Optional trained classifier: a linear model over the rule features plus hashed word/char n-grams.
+
+The rule classifier stays the default; a model is used only when a path is passed. Training is fast
+(seconds on ~15k sentences) and the model is saved in a safe format — a compressed .npz holding only
+numeric arrays and a JSON config string, loaded with ``allow_pickle=False`` — never pickle/joblib,
+so loading a model file cannot execute code. HashingVectorizer needs no vocabulary, so the file holds
+no text from the training data, only weights.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from factsieve.classify import LABELS, SentenceLabel, classify_batch
+from factsieve.cues import CUE_KINDS
+from factsieve.evaluate import TASKS, load_labels, rule_prediction, scores
+
+FORMAT_VERSION = 1
+_DEFAULT_CONFIG = {
+    "word_features": 2**18,
+    "char_features": 2**18,
+    "word_ngrams": [1, 2],
+    "char_ngrams": [3, 5],
+    "C": 2.0,
+}
+
+
+def _rule_features(labs: Sequence[SentenceLabel], task: str) -> np.ndarray:
+    """Dense features from the rule classifier: cue-kind counts, flags, label one-hot, rule vote."""
+    rows = np.zeros((len(labs), len(CUE_KINDS) + 4 + len(LABELS) + 2), dtype=np.float64)
+    kind_index = {k: i for i, k in enumerate(CUE_KINDS)}
+    off_flags = len(CUE_KINDS)
+    off_label = off_flags + 4
+    label_index = {k: i for i, k in enumerate(LABELS)}
+    for r, lab in enumerate(labs):
+        for c in lab.cues:
+            rows[r, kind_index[c.kind]] += 1.0
+        rows[r, off_flags : off_flags + 4] = (lab.hedged, lab.attributed, lab.quoted, lab.opinion)
+        rows[r, off_label + label_index[lab.label]] = 1.0
+        rows[r, -2] = rule_prediction(lab, task)
+        rows[r, -1] = lab.confidence
+    rows[:, : len(CUE_KINDS)] = np.log1p(rows[:, : len(CUE_KINDS)])
+    return rows
+
+
+class LinearModel:
+    """A loaded model: ``predict_proba(texts)`` gives an (n, 2) array, ``predict(texts)`` 0/1 labels."""
+
+    def __init__(self, task: str, config: dict, coef: np.ndarray, intercept: float) -> None:
+        self.task = task
+        self.config = config
+        self.coef = coef.astype(np.float64)
+        self.intercept = float(intercept)
+        self._word = HashingVectorizer(
+            analyzer="word",
+            ngram_range=tuple(config["word_ngrams"]),
+            n_features=config["word_features"],
+            alternate_sign=False,
+            norm="l2",
+        )
+        self._char = HashingVectorizer(
+            analyzer="char_wb",
+            ngram_range=tuple(config["char_ngrams"]),
+            n_features=config["char_features"],
+            alternate_sign=False,
+            norm="l2",
+        )
+
+    def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        texts = [t if isinstance(t, str) else "" for t in texts]
+        dense = _rule_features(classify_batch(texts), self.task)
+        return sparse.hstack(
+            [self._word.transform(texts), self._char.transform(texts), sparse.csr_matrix(dense)], format="csr"
+        )
+
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        return self.features(texts) @ self.coef + self.intercept
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        p1 = 1.0 / (1.0 + np.exp(-self.decision_function(texts)))
+        return np.column_stack([1.0 - p1, p1])
+
+    def predict(self, texts: Sequence[str]) -> np.ndarray:
+        return (self.decision_function(texts) > 0.0).astype(np.int64)
+
+
+def train(labels_path: str | Path, task: str, out_path: str | Path, split: str | None = "train") -> dict:
+    """Fit a logistic regression on ``split`` of a labelled file and save it to ``out_path`` (.npz)."""
+    if task not in TASKS:
+        raise ValueError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")
+    rows = load_labels(labels_path, split)
+    y = np.array([g for _, g in rows], dtype=np.int64)
+    if len(set(y.tolist())) < 2:
+        raise ValueError(f"{labels_path}: training needs both labels 0 and 1 in split {split!r}")
+    config = dict(_DEFAULT_CONFIG)
+    shell = LinearModel(task, config, np.zeros(1), 0.0)
+    X = shell.features([t for t, _ in rows])
+    clf = LogisticRegression(C=config["C"], max_iter=2000, solver="liblinear")
+    clf.fit(X, y)
+    out = Path(out_path)
+    if out.suffix != ".npz":
+        out = out.with_name(out.name + ".npz")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "format_version": FORMAT_VERSION,
+        "task": task,
+        "config": config,
+        "trained_on": str(labels_path),
+        "split": split,
+        "n": len(rows),
+    }
+    np.savez_compressed(
+        out,
+        coef=clf.coef_.ravel().astype(np.float32),
+        intercept=np.array([clf.intercept_[0]], dtype=np.float64),
+        meta=np.array(json.dumps(meta)),
+    )
+    model = load(out)
+    train_scores = scores(y.tolist(), model.predict([t for t, _ in rows]).tolist())
+    return {
+        "task": task,
+        "out": str(out),
+        "n": len(rows),
+        "split": split,
+        "features": int(X.shape[1]),
+        "train_f1": train_scores["f1"],
+        "train_macro_f1": train_scores["macro_f1"],
+    }
+
+
+def load(path: str | Path) -> LinearModel:
+    """Load a model saved by ``train`` (numeric arrays + JSON only; no pickle)."""
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"model file not found: {p}")
+    try:
+        with np.load(p, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            coef = data["coef"]
+            intercept = float(data["intercept"][0])
+    except (ValueError, KeyError, OSError) as exc:
+        raise ValueError(f"{p}: not a factsieve model file ({exc})") from None
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise ValueError(f"{p}: unsupported model format {meta.get('format_version')!r}")
+    config = meta["config"]
+    expected = config["word_features"] + config["char_features"] + len(CUE_KINDS) + 4 + len(LABELS) + 2
+    if coef.shape != (expected,):
+        raise ValueError(f"{p}: coefficient shape {coef.shape} does not match config ({expected},)")
+    return LinearModel(meta["task"], config, coef, intercept)

@@ -1,0 +1,470 @@
+"""Behaviour of the rule classifier on hand-written sentences: every cue family and every trap."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from factsieve import cues as cues_mod
+from factsieve.classify import LABELS, Cue, SentenceLabel, classify, classify_batch, explain
+
+
+def _spans_ok(text: str, lab: SentenceLabel) -> None:
+    for c in lab.cues:
+        assert text[c.start : c.end] == c.text, c
+
+
+def check(
+    text: str,
+    label: str,
+    *,
+    hedged: bool | None = None,
+    attributed: bool | None = None,
+    quoted: bool | None = None,
+    opinion: bool | None = None,
+    deciding: str | None = "",
+    source: str | None = "",
+) -> SentenceLabel:
+    lab = classify(text)
+    _spans_ok(text, lab)
+    assert lab.label == label, (text, lab)
+    for flag, want in (
+        ("hedged", hedged),
+        ("attributed", attributed),
+        ("quoted", quoted),
+        ("opinion", opinion),
+    ):
+        if want is not None:
+            assert getattr(lab, flag) is want, (flag, text, lab)
+    if deciding != "":
+        assert lab.deciding_cue == deciding, (text, lab)
+    if source != "":
+        assert lab.source == source, (text, lab)
+    assert 0.0 <= lab.confidence <= 1.0
+    return lab
+
+
+def cue_texts(lab: SentenceLabel, kind: str) -> list[str]:
+    return [c.text for c in lab.cues if c.kind == kind]
+
+
+# ----------------------------------------------------------------------------- API shape
+
+
+def test_labels_and_types() -> None:
+    assert LABELS == ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
+    lab = classify("The bridge reopened on Monday.")
+    assert isinstance(lab, SentenceLabel)
+    assert lab == SentenceLabel("reported", lab.confidence, False, False, False, False, (), None, None)
+    with pytest.raises(AttributeError):
+        lab.label = "opinion"  # type: ignore[misc]
+    assert Cue("hedge", "may", 0, 3).text == "may"
+
+
+def test_empty_and_whitespace() -> None:
+    assert classify("").label == "reported"
+    assert classify("   ").cues == ()
+
+
+# ----------------------------------------------------------------------------- seed sentences
+
+
+def test_seed_reported() -> None:
+    check(
+        "The most recent report, released in March 2023, highlighted matters such as arbitrary homicides, "
+        "forced disappearances, torture, and government corruption.",
+        "reported",
+        hedged=False,
+        attributed=False,
+        deciding=None,
+        source=None,
+    )
+
+
+def test_seed_attributed_participle_takes_sentence_subject() -> None:
+    lab = check(
+        "Secretary Blinken echoed Hill’s sentiments, stating that the two countries are “deeply connected” "
+        "and expressing his eagerness to explore avenues for further cooperation.",
+        "attributed",
+        attributed=True,
+        quoted=True,
+        hedged=False,
+        source="Secretary Blinken",
+    )
+    assert "stating" in cue_texts(lab, "attribution")
+    assert cue_texts(lab, "quote") == ["“deeply connected”"]
+
+
+def test_seed_attributed_institution_source() -> None:
+    check(
+        "However, it is worth noting that the US Department of State has raised concerns about human rights "
+        "issues in El Salvador in its annual reports.",
+        "attributed",
+        source="the US Department of State",
+    )
+
+
+def test_seed_inverted_speech_verb_after_quote() -> None:
+    check(
+        "And you are our best partners,” stated Chancellor Alexandra Hill, highlighting the strong ties.",
+        "attributed",
+        quoted=True,
+        deciding="stated",
+        source="Chancellor Alexandra Hill",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "They also probably talked about the challenges El Salvador faces and how the US can provide support.",
+            "probably",
+        ),
+        ("She likely offered support for initiatives that strengthen democratic institutions.", "likely"),
+        ("They might have discussed the progress of US-funded projects aimed at creating jobs.", "might"),
+        (
+            "Meeting with business leaders, for example, would have given her insights into the investment climate.",
+            "would",
+        ),
+        (
+            "Harris likely announced new initiatives and partnerships aimed at boosting economic growth.",
+            "likely",
+        ),
+        ("She may have announced funding for projects that improve infrastructure.", "may"),
+        ("One key announcement was likely new investments in economic development.", "likely"),
+    ],
+)
+def test_seed_speculative(text: str, cue: str) -> None:
+    lab = check(text, "speculative", hedged=True, attributed=False, deciding=cue, source=None)
+    assert cue in cue_texts(lab, "hedge")
+
+
+def test_seed_opinion() -> None:
+    lab = check(
+        "This trip was a pretty big deal, and it's worth understanding what went down and why it matters.",
+        "opinion",
+        opinion=True,
+        hedged=False,
+    )
+    assert "pretty big deal" in cue_texts(lab, "opinion")
+    check(
+        "It will be fascinating to watch how this relationship evolves in the coming years.",
+        "opinion",
+        deciding="fascinating",
+        hedged=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("So, grab your coffee, and let's get started!", "grab your coffee"),
+        ("Hey guys!", "Hey guys"),
+        ("Thanks for tuning in!", "Thanks for tuning in"),
+        ("Let's keep digging to uncover more about what this visit actually entailed!", "Let's"),
+        ("Alright, so what were the main goals of Kamala's trip?", "Alright, so"),
+    ],
+)
+def test_filler(text: str, cue: str) -> None:
+    check(text, "filler", deciding=cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Alex Braham - Nov 14, 2025 47 Views -", "Nov 14, 2025"),
+        ("Related News", "Related News"),
+        ("Share this article", "Share this article"),
+        ("Read more", "Read more"),
+        ("Subscribe to our newsletter", "Subscribe to our newsletter"),
+        ("-", "-"),
+        ("© 2024 Example Media. All rights reserved.", "© 2024"),
+    ],
+)
+def test_boilerplate(text: str, cue: str) -> None:
+    lab = check(text, "boilerplate", deciding=cue)
+    assert lab.confidence >= 0.9
+
+
+def test_boilerplate_words_inside_prose_are_not_boilerplate() -> None:
+    check("The council will share the report with residents next month.", "reported")
+    check("More than 300 people attended the home game.", "reported")
+
+
+# ----------------------------------------------------------------------------- traps
+
+
+def test_may_month_vs_modal() -> None:
+    check("The bridge reopened in May 2023 after repairs.", "reported", hedged=False)
+    check("The vote is scheduled for May 5.", "reported", hedged=False)
+    check("Theresa May said the deal was dead.", "attributed", hedged=False, source="Theresa May")
+    lab = check("The ministry may announce new measures in May.", "speculative", hedged=True, deciding="may")
+    assert cue_texts(lab, "hedge") == ["may"]
+    m = [c for c in lab.cues if c.kind == "hedge"][0]
+    assert (m.start, m.end) == (13, 16)
+
+
+def test_likely_voters_is_not_a_hedge() -> None:
+    check("Support among likely voters rose to 52 percent.", "reported", hedged=False)
+    check("The senator is likely to run again.", "speculative", hedged=True, deciding="likely")
+    check("The senator will likely run again.", "speculative", deciding="likely")
+
+
+def test_could_past_ability_and_negation() -> None:
+    check("He could swim across the river as a child.", "reported", hedged=False)
+    check("The company could not pay its suppliers.", "reported", hedged=False)
+    check("The company couldn't pay its suppliers.", "reported", hedged=False)
+    check("They moved closer so that they could hear the speech.", "reported", hedged=False)
+    check("The delay could cost the city millions.", "speculative", hedged=True, deciding="could")
+
+
+def test_will_is_plain_future() -> None:
+    check("The new stadium will open in 2026.", "reported", hedged=False)
+    check(
+        "The success of these meetings will ultimately determine the future of the relationship.", "reported"
+    )
+
+
+def test_would_only_counterfactual_perfect() -> None:
+    check("Years later the magazine would cite this decision as controversial.", "reported", hedged=False)
+    check("Without the loan the firm would have collapsed.", "speculative", deciding="would")
+    check("The firm would have to repay the loan.", "reported", hedged=False)
+
+
+def test_suggest_retail_price_vs_evidence() -> None:
+    check("The suggested retail price is $299.", "reported", hedged=False)
+    check("The data suggest that the drug reduces mortality.", "speculative", deciding="suggest")
+
+
+def test_negated_hedges() -> None:
+    # "no doubt" is a booster (certainty), recorded as an opinion cue, never as a hedge.
+    lab = check("There is no doubt that the dam held.", "opinion", hedged=False)
+    assert cue_texts(lab, "opinion") == ["no doubt"]
+    # A negated probability is still a probability judgement: "not likely" stays a hedge.
+    check("It is not likely that the talks will resume.", "speculative", hedged=True, deciding="likely")
+    check("Little is known about his early life.", "speculative", deciding="Little is known")
+    check("The cause of the fire is known.", "reported", hedged=False)
+
+
+def test_hedge_inside_quotation_is_not_author_speculation() -> None:
+    lab = check(
+        "“We might lose the vote,” the senator said.",
+        "attributed",
+        hedged=True,
+        quoted=True,
+        attributed=True,
+        deciding="said",
+    )
+    assert cue_texts(lab, "hedge") == ["might"]
+    check("“We might lose the vote if turnout stays this low.”", "attributed", hedged=True, quoted=True)
+
+
+def test_british_single_quotes_and_apostrophes() -> None:
+    lab = check("He said ‘it’s probably over’ and left.", "attributed", quoted=True, hedged=True)
+    assert cue_texts(lab, "quote") == ["‘it’s probably over’"]
+    check("Hill’s sentiments were clear.", "reported", quoted=False)
+    lab = check(
+        "Boris Johnson declared ‘levelling up’ the ‘defining mission’ of his government.",
+        "attributed",
+        source="Boris Johnson",
+    )
+    assert cue_texts(lab, "quote") == ["‘levelling up’", "‘defining mission’"]
+
+
+def test_precedence_attributed_over_hedge() -> None:
+    lab = check(
+        "Officials said the talks would likely fail.",
+        "attributed",
+        hedged=True,
+        attributed=True,
+        deciding="said",
+        source="Officials",
+    )
+    assert cue_texts(lab, "hedge") == ["likely"]
+    check("The suspect may have fled abroad, police said.", "attributed", hedged=True, source="police")
+    check(
+        "According to the police, the suspect may have fled abroad.",
+        "attributed",
+        hedged=True,
+        deciding="According to",
+        source="the police",
+    )
+
+
+def test_hedged_speech_act_is_speculation() -> None:
+    lab = check(
+        "Harris also likely announced new programs to support education.",
+        "speculative",
+        attributed=False,
+        deciding="likely",
+    )
+    assert cue_texts(lab, "attribution") == ["announced"]
+
+
+def test_agentless_reporting_is_attributed_without_source() -> None:
+    check(
+        "The economy is expected to grow by 3 percent next year.",
+        "attributed",
+        hedged=True,
+        source=None,
+        deciding="is expected",
+    )
+    check("The painting is widely considered his best work.", "attributed", hedged=True, source=None)
+    check("The company reportedly cut 500 jobs.", "attributed", hedged=True, deciding="reportedly")
+
+
+def test_vague_plural_sources() -> None:
+    check(
+        "Some critics argue that these programs are not well-designed.", "attributed", source="Some critics"
+    )
+    check("Many believe the election was stolen.", "attributed", hedged=True, source="Many")
+
+
+def test_word_sense_traps() -> None:
+    check("He thought about the offer for a week.", "reported", hedged=False)
+    check("Chinese thought influenced the region for centuries.", "reported", hedged=False)
+    check("The military might of the empire was unmatched.", "reported", hedged=False)
+    check("He appeared in three films.", "reported", hedged=False)
+    check("He appears to have left the country.", "speculative", deciding="appears")
+    check("It is possible to bend the pins.", "reported", hedged=False)
+    check("It is possible that the pins were bent.", "speculative", deciding="possible")
+    check("The results were better than expected.", "reported", hedged=False)
+    check("The United States shares a border with Mexico.", "reported", attributed=False)
+    check("Most Shia Muslims believe in twelve Imams.", "reported", hedged=False)
+
+
+def test_every_hedge_cue_is_listed() -> None:
+    text = "Perhaps the mayor will resign; it seems she may have misled the council, and apparently nobody noticed."
+    lab = check(text, "speculative", deciding="Perhaps")
+    assert cue_texts(lab, "hedge") == ["Perhaps", "seems", "may", "apparently"]
+
+
+def test_weasel_hedges_from_wikipedia_style() -> None:
+    for text, cue in [
+        ("He is often considered the group's heartthrob.", "is often considered"),
+        ("The land is traditionally thought to have been populated by Arameans.", "thought"),
+        ("The Planck energy is probably also the maximum possible energy.", "probably"),
+    ]:
+        lab = classify(text)
+        assert lab.hedged, text
+        _spans_ok(text, lab)
+        assert cue in [c.text for c in lab.cues], (cue, lab.cues)
+
+
+def test_personal_voice_modals_are_hedges_that_mark_stance() -> None:
+    # Reviews (SFU) annotate modals in the writer's voice as speculation; the label stays opinion.
+    lab = check("I would definitely not recommend it to anybody.", "opinion", hedged=True, deciding="would")
+    assert cue_texts(lab, "hedge") == ["would"]
+    check("If you like spy novels, you should read this one.", "opinion", hedged=True, deciding="If")
+    # Generic "you" with ability/obligation is instruction, not stance.
+    check("In the cave you can see reproductions of the tombs.", "reported", hedged=False)
+    # "I" as a numeral and "US" as a country are not the writer's voice.
+    lab = check("World War I could have been avoided.", "speculative", deciding="could")
+    assert cue_texts(lab, "hedge") == ["could"]
+    check("The US can provide support to its allies.", "reported", hedged=False, opinion=False)
+    # A modal inside a quotation is the speaker's, not the writer's.
+    check("“I would never do that,” he said.", "attributed", hedged=False)
+
+
+def test_weak_stance_cues_yield_to_figures() -> None:
+    check("We must act before the next election.", "opinion", opinion=True, deciding="We must")
+    check("Our team never gives up.", "opinion", deciding="Our")
+    # Numbers mark concrete reporting: weak stance words alone do not make it opinion (flag still set).
+    check("We lost 3 of our 12 games in 2023.", "reported", opinion=True)
+    # Strong evaluative cues win regardless of figures.
+    check("The 2023 season was shameful.", "opinion", deciding="shameful")
+    # Words that are often descriptive in news are weak; "failed" is no cue at all.
+    check("He estimated the cost of the 2004 disaster at $300m.", "reported", opinion=True)
+    check("The striker failed to score in the second half.", "reported", opinion=False)
+    check("Good governance was on the agenda.", "reported", opinion=False)
+
+
+# ----------------------------------------------------------------------------- batch, explain, speed gating
+
+
+def test_classify_batch_matches_classify_and_tolerates_none() -> None:
+    texts = ["Read more", "They likely discussed trade.", "Read more", None, "Police said it was calm."]
+    out = classify_batch(texts)  # type: ignore[arg-type]
+    assert [o.label for o in out] == ["boilerplate", "speculative", "boilerplate", "reported", "attributed"]
+    assert out[1] == classify("They likely discussed trade.")
+
+
+def test_classify_is_thread_safe() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Officials said on day {i} that the talks would likely fail, reportedly." for i in range(300)]
+    texts += ["“We might lose,” she said.", "Read more", "They probably talked about trade."] * 100
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(classify, texts))
+    assert threaded == [classify(t) for t in texts]
+    for t, lab in zip(texts, threaded, strict=True):
+        _spans_ok(t, lab)
+
+
+def test_explain_lists_sentences_cues_and_spans() -> None:
+    text = "Hey guys! They probably talked about trade. Officials said the talks would likely fail."
+    out = explain(text)
+    assert "[0] chars 0-9: filler" in out
+    assert "speculative" in out and "decided by: 'probably'" in out
+    assert re.search(r"cue hedge\s+'probably' \[\d+:\d+\]", out)
+    assert "source: Officials" in out
+    assert out.count("\n[") == 2
+
+
+def test_trigger_sets_cover_every_regex_match() -> None:
+    # The trigger gating must never hide a cue: each family's regex is run ungated on varied text.
+    samples = [
+        "In all likelihood the data suggest the claims were unproven and rumoured, little is known.",
+        "Whether or not it may or might or could happen remains to be seen; no evidence, not yet clear.",
+        "Reportedly, according to officials, the talks are said to be expected to fail, he believed.",
+        "It is widely regarded as, perceived as, viewed as questionable; the idea that I have a feeling.",
+    ]
+    for text in samples:
+        words = cues_mod.words_of(text)
+        hedges_ungated = {(m.start(), m.group(0).lower()) for m in cues_mod._HEDGE_RE.ic.finditer(text)}
+        for _, w in hedges_ungated:
+            assert not words.isdisjoint(cues_mod.HEDGE_TRIGGERS), w
+            assert set(re.findall(r"[a-z]+", w)) & cues_mod.HEDGE_TRIGGERS, w
+        for m in cues_mod._ATTRIB_RE.finditer(text):
+            assert set(re.findall(r"[a-z]+", m.group(0).lower())) & cues_mod.ATTRIBUTION_TRIGGERS, m.group(0)
+
+
+# ----------------------------------------------------------------------------- real seed files (../shared)
+
+
+def _shared() -> Path:
+    env = os.environ.get("FACTSIEVE_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.mark.shared
+def test_seed_files_label_mix() -> None:
+    seeds = _shared() / "seeds"
+    reported = sorted(seeds.glob("000_*.txt")) if seeds.is_dir() else []
+    seo = sorted(seeds.glob("003_*.txt")) if seeds.is_dir() else []
+    if not reported or not seo:
+        pytest.skip("../shared/seeds not available")
+    from factsieve.segment import sentences
+
+    labs = classify_batch(sentences(reported[0].read_text(encoding="utf-8")))
+    counts = {k: sum(lab.label == k for lab in labs) for k in LABELS}
+    assert counts["speculative"] == 0
+    assert counts["reported"] + counts["attributed"] >= 0.8 * len(labs)
+
+    seo_sents = sentences(seo[0].read_text(encoding="utf-8"))
+    seo_labs = classify_batch(seo_sents)
+    spec = [(s, lab) for s, lab in zip(seo_sents, seo_labs, strict=True) if lab.label == "speculative"]
+    hedge_words = re.compile(r"\b(?:likely|probably|may have|might have)\b")
+    wanted = [s for s in seo_sents if hedge_words.search(s)]
+    assert len(wanted) >= 9
+    for s in wanted:
+        lab = classify(s)
+        assert lab.label == "speculative", s
+        assert lab.deciding_cue is not None and lab.deciding_cue.lower() in s.lower()
+    assert len(spec) >= len(wanted)
+    assert sum(lab.label == "boilerplate" for lab in seo_labs) >= 10
+    assert sum(lab.label == "filler" for lab in seo_labs) >= 5
