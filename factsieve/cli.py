@@ -79,15 +79,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
     except SourceError as exc:
         return _fail(2, str(exc))
+    from factsieve.config import ConfigError, RunConfig
     from flows.curate import curate, task_runner_for
 
     try:
         runner = task_runner_for(args.runner, args.workers)
-    except ValueError as exc:
+        config = RunConfig.from_toml(args.config) if args.config else RunConfig()
+    except (ConfigError, ValueError) as exc:
         return _fail(2, str(exc))
     flow = curate.with_options(task_runner=runner)
     try:
-        summary = flow(raw=args.raw, out=args.out, incremental=not args.reprocess)
+        summary = flow(raw=args.raw, out=args.out, config=config, incremental=not args.reprocess)
     except OutputLocked as exc:
         return _fail(3, str(exc))
     except ValidationFailed as exc:
@@ -189,7 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--out", default="output", help="output folder (default: output)")
     r.add_argument(
-        "--runner", default="thread", help="task runner for the batch stage: thread (default), process, dask or dask:ADDRESS"
+        "--runner",
+        default="thread",
+        help="task runner for the batch stage: thread (default), process, dask or dask:ADDRESS",
+    )
+    r.add_argument(
+        "--config", default=None, help="TOML file overriding the embedded defaults (see factsieve/config.py)"
     )
     r.add_argument("--workers", type=int, default=None, help="parallel batch workers (default: the runner's)")
     r.add_argument("--json", action="store_true", help="print the run summary as JSON")

@@ -117,8 +117,10 @@ def publish_tables(
 
 
 @task(name="great-expectations", cache_policy=NO_CACHE)
-def check_expectations(frames: dict[str, pd.DataFrame], out: Path, run_id: str) -> quality_checks.GxOutcome:
-    return quality_checks.run_checks(frames, out, run_id)
+def check_expectations(
+    frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: quality_checks.GxBounds
+) -> quality_checks.GxOutcome:
+    return quality_checks.run_checks(frames, out, run_id, bounds)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -323,7 +325,7 @@ def curate(
         validated = validate_tables(frames)
         lap("validate")
 
-        outcome = check_expectations(validated, out_path, run_id)
+        outcome = check_expectations(validated, out_path, run_id, cfg.gx)
         lap("gx")
         runs_row = validated["runs"]
         runs_row.loc[0, "gx_status"] = outcome.status

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from factsieve.config import ConfigError, RunConfig
+from tests.conftest import RAW
+
+
+def test_toml_overrides_defaults(tmp_path):
+    p = tmp_path / "factsieve.toml"
+    p.write_text(
+        "batch_files = 50\n[limits]\nmax_file_bytes = 1024\n[dedup]\nthreshold = 0.8\n"
+        "[gx]\nmax_reject_rate = 0.2\nlabel_share_bounds = { speculative = [0.0, 0.1] }\n",
+        encoding="utf-8",
+    )
+    cfg = RunConfig.from_toml(p)
+    assert cfg.batch_files == 50 and cfg.limits.max_file_bytes == 1024 and cfg.dedup.threshold == 0.8
+    assert cfg.gx.max_reject_rate == 0.2
+    assert cfg.gx.label_share_bounds["speculative"] == (0.0, 0.1)
+    assert cfg.gx.label_share_bounds["reported"] == RunConfig().gx.label_share_bounds["reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("batchsize = 3\n", "unknown setting 'batchsize'"),
+        ("[dedup]\nthreshhold = 0.8\n", "threshhold"),
+        ("[dedup]\nbands = 40\nrows = 3\n", "bands*rows"),
+        ("dedup = 3\n", "must be a table"),
+        ("not toml at all [\n", "not valid TOML"),
+    ],
+)
+def test_bad_config_is_a_clear_error(tmp_path, text, message):
+    p = tmp_path / "bad.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises((ConfigError, ValueError), match=message.replace("*", r"\*")):
+        RunConfig.from_toml(p)
+
+
+@pytest.mark.slow
+def test_critical_expectation_marks_the_run_failed(prefect_harness, tmp_path):
+    """A run whose tables break a critical GX expectation is published as failed, with the reason."""
+    from flows.curate import curate
+
+    cfg = RunConfig.from_dict({"gx": {"min_documents": 1000}})
+    summary = curate(raw=str(RAW), out=str(tmp_path), config=cfg)
+    assert summary["status"] == "failed" and summary["gx_status"] == "failed"
+    runs = pd.read_parquet(tmp_path / "runs")
+    assert list(runs["status"]) == ["failed"] and list(runs["gx_status"]) == ["failed"]
+    detail = json.loads(runs["gx_detail"].iloc[0])
+    failed = [r for r in detail if not r["success"]]
+    assert failed and all(r["severity"] == "critical" for r in failed)
+    assert any(r["table"] == "documents" for r in failed)
+    assert (tmp_path / "reports" / "latest.html").exists()
