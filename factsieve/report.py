@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
+import schemas
 from factsieve import publish, svg
 from factsieve.classify import LABELS
 from factsieve.quality_checks import derived_metrics
@@ -87,8 +88,24 @@ def _cell(v: Any) -> Any:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _frame(out: Path, table: str, run_id: str) -> pd.DataFrame:
-    return publish.read_table(out, table, run_id).to_pandas(types_mapper=pd.ArrowDtype)
+HEAVY_DOCUMENT_COLUMNS = ("text", "removed_text")
+
+
+def _frame(
+    out: Path,
+    table: str,
+    run_id: str,
+    columns: list[str] | None = None,
+    exclude: tuple[str, ...] = (),
+    filters: list | None = None,
+) -> pd.DataFrame:
+    """One committed run's part of a table, reading only the columns (and rows) asked for."""
+    path = out / table / publish.part_name(run_id)
+    schema = schemas.arrow_schema(table)
+    if not path.exists():
+        return schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+    cols = columns or [n for n in schema.names if n not in exclude]
+    return pq.read_table(path, columns=cols, filters=filters).to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _run_row(out: Path, run_id: str) -> dict:
@@ -147,7 +164,22 @@ def build_report(out: Path, run_id: str | None = None) -> Path:
     elif run_id not in committed:
         raise ReportError(f"run {run_id} is not a committed run under {out} (latest: {committed[-1]})")
     run = _run_row(out, run_id)
-    tables = {t: _frame(out, t, run_id) for t in publish.DATA_TABLES}
+    # Read only what the page shows: at a million documents the full text and every
+    # sentence's cues would cost gigabytes for a page that shows a dozen documents.
+    tables = {
+        "documents": _frame(out, "documents", run_id, exclude=HEAVY_DOCUMENT_COLUMNS),
+        "sentences": _frame(out, "sentences", run_id, columns=["doc_id", "label", "deciding_cue"]),
+        "duplicates": _frame(out, "duplicates", run_id),
+        "rejects": _frame(out, "rejects", run_id),
+    }
+    low_ids = (
+        sorted(lowest_documents(tables["documents"])["doc_id"].astype(str))
+        if len(tables["documents"])
+        else []
+    )
+    tables["lowest_sentences"] = _frame(
+        out, "sentences", run_id, filters=[("doc_id", "in", low_ids)] if low_ids else None
+    )
     dup = tables["duplicates"]
     known = set(tables["documents"]["doc_id"].astype(str))
     missing = (
@@ -517,16 +549,21 @@ def _cue_list(v: Any) -> list[dict]:
     return [dict(c) for c in v]
 
 
-def _lowest(tables: dict[str, pd.DataFrame]) -> str:
-    docs = tables["documents"]
-    sents = tables["sentences"]
-    if not len(docs):
-        return "<p>No documents.</p>"
-    low = (
+def lowest_documents(docs: pd.DataFrame) -> pd.DataFrame:
+    return (
         docs.assign(_q=docs["quality_score"].astype("float64"))
         .sort_values(["_q", "doc_id"])
         .head(LOWEST_QUALITY_DOCS)
     )
+
+
+def _lowest(tables: dict[str, pd.DataFrame]) -> str:
+    docs = tables["documents"]
+    # build_report reads full sentence rows (text, cues) only for the lowest documents
+    sents = tables.get("lowest_sentences", tables["sentences"])
+    if not len(docs):
+        return "<p>No documents.</p>"
+    low = lowest_documents(docs)
     wanted = set(low["doc_id"].astype(str))
     mine = sents[sents["doc_id"].isin(wanted)] if len(sents) else sents
     by_doc = {k: g for k, g in mine.groupby(mine["doc_id"].astype(str), sort=False)} if len(mine) else {}
