@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/classify_speed.py            # all labelled sentences in ../shared
     .venv/bin/python benchmarks/classify_speed.py --repeat 5
+    git archive HEAD factsieve | tar -x -C /tmp/base    # then, before/after in one process:
+    .venv/bin/python benchmarks/classify_speed.py --baseline /tmp/base --repeat 10
 
 Sentences are made unique first, so the batch-level cache for repeated sentences does not flatter the
 number; a second line shows a batch with the natural repetition of scraped text (seed files x 50).
@@ -47,11 +49,57 @@ def best_rate(fn, items: list[str], repeat: int, clock=time.process_time) -> flo
     return best
 
 
+def _load_classify(root: Path | None):
+    import importlib
+    import sys
+
+    for name in [k for k in sys.modules if k == "factsieve" or k.startswith("factsieve.")]:
+        del sys.modules[name]
+    if root is not None:
+        sys.path.insert(0, str(root))
+    try:
+        return importlib.import_module("factsieve.classify")
+    finally:
+        if root is not None:
+            sys.path.remove(str(root))
+
+
+def compare(baseline: Path, sents: list[str], rounds: int) -> int:
+    """Alternate the baseline revision and this one in one process; print best and median rates."""
+    import statistics
+
+    old = _load_classify(baseline.resolve())
+    new = _load_classify(None)
+    rates: dict[str, list[float]] = {"before": [], "now": []}
+    for i in range(rounds):
+        order = [("before", old), ("now", new)] if i % 2 == 0 else [("now", new), ("before", old)]
+        for name, mod in order:
+            t0 = time.process_time()
+            mod.classify_batch(sents)
+            rates[name].append(len(sents) / max(time.process_time() - t0, 1e-9))
+    print(
+        f"{len(sents):,} unique sentences, {rounds} alternating rounds, load average {os.getloadavg()[0]:.2f}"
+    )
+    for name, rs in rates.items():
+        print(
+            f"{name:<7} best {max(rs):>9,.0f}  median {statistics.median(rs):>9,.0f} sentences/s per core (CPU time)"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        help="folder holding another revision's factsieve package (git archive REV factsieve | tar -x -C DIR); "
+        "both are loaded into this process and timed alternately, which is fair on a shared machine",
+    )
     args = ap.parse_args(argv)
     sents = load_sentences()
+    if args.baseline:
+        return compare(args.baseline, sents, args.repeat)
     chars = sum(len(s) for s in sents) / max(1, len(sents))
     print(
         f"{len(sents):,} unique sentences, mean {chars:.0f} chars, cpu count {os.cpu_count()}, "
@@ -72,6 +120,35 @@ def main(argv: list[str] | None = None) -> int:
         ] * 50
         print(
             f"classify_batch (seeds x50): {best_rate(classify_batch, seed_sents, args.repeat):>9,.0f} sentences/s"
+        )
+
+    # classify_document (quotation context across sentences) against classify_batch on the same
+    # sentences: documents of 20 consecutive unique sentences, segmented once up front.
+    try:
+        from factsieve.classify import classify_document, quote_context
+    except ImportError:  # an older revision (before/after comparisons): no document entry point
+        pass
+    else:
+        from factsieve.segment import split_sentences
+
+        docs = [" ".join(sents[i : i + 20]) for i in range(0, len(sents), 20)]
+        doc_spans = [split_sentences(d) for d in docs]
+        doc_sents = [d[s:e] for d, sp in zip(docs, doc_spans, strict=True) for s, e in sp]
+        t0 = time.process_time()
+        classify_batch(doc_sents)
+        t_batch = time.process_time() - t0
+        t0 = time.process_time()
+        for d, sp in zip(docs, doc_spans, strict=True):
+            classify_document(d, sp)
+        t_doc = time.process_time() - t0
+        t0 = time.process_time()
+        for d, sp in zip(docs, doc_spans, strict=True):
+            quote_context(d, sp)
+        t_ctx = time.process_time() - t0
+        n = len(doc_sents)
+        print(
+            f"classify_document (20-sentence docs): {n / t_doc:>9,.0f} sentences/s vs classify_batch "
+            f"{n / t_batch:,.0f}; quote_context alone {n / t_ctx:,.0f} sentences/s"
         )
 
     for name, fn in [

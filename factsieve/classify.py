@@ -14,8 +14,14 @@ Precedence when several labels apply (first match wins):
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth").
 6. reported     — none of the above.
 
-Flags are independent of the label: hedged (any hedge cue, including inside quotations), attributed,
-quoted, opinion. See docs/EVALUATION.md for the cue families, the traps and measured accuracy.
+Flags are independent of the label: hedged (any hedge cue, including inside quotations, and the
+options a writer offers in their own voice — "or", "you can" — which never decide a label),
+attributed, quoted, opinion. A closing "!" is an opinion cue except in filler, where it is part of
+the address to the reader.
+
+``classify`` sees one sentence; ``classify_document`` (or ``classify_batch`` with ``quote_context``
+flags) also knows which sentences sit inside a quotation opened by an earlier sentence. See
+docs/EVALUATION.md for the cue families, the traps and measured accuracy.
 """
 
 from __future__ import annotations
@@ -33,12 +39,22 @@ from factsieve.cues import (
     hedge_cues,
     inside,
     opinion_and_stance_cues,
-    personal_modal_cues,
+    personal_cues,
     quote_cues,
     words_of,
 )
+from factsieve.segment import split_sentences
 
-__all__ = ["LABELS", "Cue", "SentenceLabel", "classify", "classify_batch", "explain"]
+__all__ = [
+    "LABELS",
+    "Cue",
+    "SentenceLabel",
+    "classify",
+    "classify_batch",
+    "classify_document",
+    "explain",
+    "quote_context",
+]
 
 LABELS: tuple[str, ...] = ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
 
@@ -62,6 +78,8 @@ _SELF_ATTRIBUTING = frozenset({"reportedly", "allegedly", "purportedly", "accord
 _TRAILING_CLAUSE = re.compile(r"[,”\"’]\s*(?:\S+\s+){0,5}$")
 _SPAN_ORDER = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
+# Any quotation mark: only then are quotations looked for (one scan instead of one per mark).
+_QUOTE_GATE = re.compile(r"[“”\"«‘]|``")
 # A quotation this long (in words) is a quoted statement, not a scare-quoted phrase.
 _MIN_QUOTE_WORDS = 4
 # Strong hedges that decide speculation on their own; the rest need company for high confidence.
@@ -112,31 +130,39 @@ def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -
     return 0.75
 
 
-def classify(text: str) -> SentenceLabel:
-    """Label one sentence and explain the decision by its cues and their character spans."""
+def classify(text: str, continued: bool = False) -> SentenceLabel:
+    """Label one sentence and explain the decision by its cues and their character spans.
+
+    ``continued=True`` says the sentence starts inside a quotation opened by an earlier sentence (the
+    middle of a multi-sentence quotation, see ``quote_context``); the quoted part is then the
+    speaker's, not the author's. ``classify_document`` works this out from the text.
+    """
     words = words_of(text)
-    quotes = (
-        quote_cues(text)
-        if ("“" in text or "”" in text or '"' in text or "«" in text or "``" in text or "‘" in text)
-        else []
-    )
+    quotes = quote_cues(text, continued) if continued or _QUOTE_GATE.search(text) else []
     qspans = [(q.start, q.end) for q in quotes]
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    taken = {(h.start, h.end) for h in hedges}
-    personal = [c for c in personal_modal_cues(text, qspans, words) if (c.start, c.end) not in taken]
+    personal, options = personal_cues(text, qspans, words)
+    if hedges and (personal or options):
+        taken = {(h.start, h.end) for h in hedges}
+        personal = [c for c in personal if (c.start, c.end) not in taken]
+        options = [c for c in options if (c.start, c.end) not in taken]
     fillers = filler_cues(text, qspans, words)
+    if fillers and opinions and opinions[-1].text == "!":
+        # "So, grab your coffee, and let's get started!": the exclamation is enthusiasm aimed at the
+        # reader, part of the filler, not the author's evaluation of anything. Not an opinion cue.
+        opinions = opinions[:-1]
     boiler = boilerplate_cues(text, words)
-    found = [*boiler, *fillers, *attribs, *quotes, *hedges, *personal, *opinions, *stances]
+    found = [*boiler, *fillers, *attribs, *quotes, *hedges, *personal, *options, *opinions, *stances]
     if len(found) > 1:
         found.sort(key=_SPAN_ORDER)
     cues = tuple(found)
 
-    free_hedges = [h for h in hedges if not inside(qspans, h.start)]
+    free_hedges = [h for h in hedges if not inside(qspans, h.start)] if qspans else hedges
     quote_statement = _quote_is_statement(text, quotes)
     attributed = bool(attribs) or quote_statement
-    hedged = bool(hedges or personal)
+    hedged = bool(hedges or personal or options)
 
     if attributed and _speculation_overrides(text, free_hedges, attribs):
         # The author hedges the speech act itself ("She may have announced …"): the cue stays listed,
@@ -163,7 +189,7 @@ def classify(text: str) -> SentenceLabel:
     else:
         label, deciding = "reported", None
 
-    strong = any(h.text.lower() in _STRONG_HEDGES for h in free_hedges)
+    strong = label == "speculative" and any(h.text.lower() in _STRONG_HEDGES for h in free_hedges)
     return SentenceLabel(
         label=label,
         confidence=round(_confidence(label, n, strong, source if label == "attributed" else None), 3),
@@ -177,37 +203,73 @@ def classify(text: str) -> SentenceLabel:
     )
 
 
-def classify_batch(texts: Sequence[str]) -> list[SentenceLabel]:
-    """Classify many sentences; repeated sentences (boilerplate, syndication) are classified once."""
+def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None) -> list[SentenceLabel]:
+    """Classify many sentences; repeated sentences (boilerplate, syndication) are classified once.
+
+    ``continued`` (optional, one flag per sentence, e.g. from ``quote_context``) marks sentences
+    that start inside a quotation opened by an earlier sentence.
+    """
+    if continued is not None and len(continued) != len(texts):
+        raise ValueError(f"{len(continued)} continued flags for {len(texts)} sentences")
     seen: dict[str, SentenceLabel] = {}
+    seen_cont: dict[str, SentenceLabel] = {}
     out: list[SentenceLabel] = []
-    for t in texts:
+    for i, t in enumerate(texts):
         t = t if isinstance(t, str) else ("" if t is None else str(t))
-        lab = seen.get(t)
+        cont = continued is not None and bool(continued[i])
+        cache = seen_cont if cont else seen
+        lab = cache.get(t)
         if lab is None:
-            lab = seen[t] = classify(t)
+            lab = cache[t] = classify(t, cont)
         out.append(lab)
     return out
 
 
-_FALLBACK_SPLIT = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’)]*|$)")
+# A quotation left open longer than this many sentences is more likely an unmatched mark than speech.
+_MAX_QUOTED_SENTENCES = 12
 
 
-def _split(text: str) -> list[tuple[int, int]]:
-    try:
-        from factsieve.segment import split_sentences
-    except ImportError:  # the segmenter is optional for this module; a plain split keeps explain usable
-        spans = []
-        for m in _FALLBACK_SPLIT.finditer(text):
-            s, e = m.span()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                spans.append((s, e))
-        return spans
-    return split_sentences(text)
+def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each sentence span of ``text``, whether it starts inside a quotation opened earlier.
+
+    Double quotation marks are tracked across sentences (curly “ ” and « » by direction, straight "
+    by parity; single quotes are left alone, they are mostly apostrophes). Journalistic convention
+    closes a quotation in its paragraph or reopens it with a new “, so the state resets at each line
+    break, and after ``_MAX_QUOTED_SENTENCES`` sentences, so one stray mark cannot turn the rest of a
+    document into quotation.
+    """
+    flags: list[bool] = []
+    open_q = False
+    run = 0
+    pos = 0
+    for s, e in spans:
+        if open_q and ("\n" in text[pos:s] or run >= _MAX_QUOTED_SENTENCES):
+            open_q = False
+        flags.append(open_q)
+        run = run + 1 if open_q else 0
+        sent = text[s:e]
+        if '"' in sent or "“" in sent or "”" in sent or "«" in sent or "»" in sent:
+            for ch in sent:
+                if ch == "“" or ch == "«":
+                    open_q = True
+                elif ch == "”" or ch == "»":
+                    open_q = False
+                elif ch == '"':
+                    open_q = not open_q
+        pos = e
+    return flags
+
+
+def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceLabel]:
+    """Classify the sentences ``text[s:e]`` of one document, keeping quotation context across them.
+
+    ``spans`` are sentence offsets (``factsieve.segment.split_sentences(text)`` when omitted). A
+    sentence in the middle of a multi-sentence quotation carries no quote marks of its own; here it
+    is still read as quoted, so the speaker's "we will …" is not the author's opinion or guess.
+    """
+    if spans is None:
+        spans = split_sentences(text)
+    return classify_batch([text[s:e] for s, e in spans], quote_context(text, spans))
 
 
 def explain(text: str) -> str:
@@ -216,9 +278,9 @@ def explain(text: str) -> str:
     The header gives the sentence's character offsets in ``text``; cue spans are within the sentence.
     """
     lines: list[str] = []
-    for i, (s, e) in enumerate(_split(text)):
+    spans = split_sentences(text)
+    for i, ((s, e), lab) in enumerate(zip(spans, classify_document(text, spans), strict=True)):
         sent = text[s:e]
-        lab = classify(sent)
         flags = [f for f in ("hedged", "attributed", "quoted", "opinion") if getattr(lab, f)]
         lines.append(f"[{i}] chars {s}-{e}: {lab.label} (confidence {lab.confidence:.2f})")
         lines.append(f"    text: {sent}")

@@ -395,14 +395,20 @@ def _ok_considered(text: str, s: int, e: int) -> bool:
         return False
     if word in ("consider", "considers"):
         # Not the imperative ("Consider a vector …") or deliberation ("to consider her options").
-        return not _at_sentence_start(text, s) and _prev(text, s) not in (
-            "to",
-            "and",
-            "please",
-            "must",
-            "should",
-        )
+        if _at_sentence_start(text, s) or _prev(text, s) in ("to", "and", "please", "must", "should", "we"):
+            return False
+        # Active "consider" holds an opinion only with a judgement about its object: "consider it a
+        # comet", "consider Lemieux to be …", "consider the storage as …", "consider that …".
+        # Without one it is deliberation: "goaltenders consider the shooter's preference".
+        return nxt in _CONSIDER_OBJECT_PRONOUNS or _JUDGEMENT_AHEAD.match(text, e) is not None
     return True
+
+
+_CONSIDER_OBJECT_PRONOUNS = frozenset(
+    "that it this these them themselves him her himself herself itself".split()
+)
+# A small-clause judgement within the same clause: "… to be", "… as", "… a/an …", or a quoted label.
+_JUDGEMENT_AHEAD = re.compile(r"[^,;:.!?()]{0,60}?(?:\bto\s+be\b|\bas\b|\s[Aa]n?\s|[“\"])")
 
 
 _BY_AS = re.compile(r"[ \t]+by[ \t]+(?:\S+[ \t]+){1,4}?as\b", re.IGNORECASE)
@@ -595,18 +601,32 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
 # speculation (SFU); encyclopedic and news prose almost never has a first/second person outside
 # quotations, so the rule does not fire there. They set the hedged flag but never decide
 # "speculative" on their own: the stance is an opinion (see classify.py).
+#
+# Alternatives and possibilities the writer offers ("I wish they had black or white", "you can rent
+# boats or play tennis", "you get either a view of the woods or the pool") are the same stance: the
+# writer leaves the choice open. They set the hedged flag only and never decide a label, so a news
+# sentence keeps its label. Third-person "or"/"can" ("security, migration, or investment", "the US
+# can provide support") stay out: there the disjunction or ability is part of the reported content.
 _FIRST_PERSON_RE = re.compile(
-    r"\b(?:I|[Ww]e|[Mm]y|me|us|[Oo]ur|I['’](?:m|ve|d|ll)|[Ww]e['’](?:re|ll|d|ve))\b"
+    r"\b(?:I(?![-–:.)’'\x92]?\d|[-–:)/])|[Ww]e|[Mm]y|me|us|[Oo]ur|I['’\x92](?:m|ve|d|ll)|[Ww]e['’\x92](?:re|ll|d|ve))\b"
 )
-_SECOND_PERSON_RE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou['’](?:re|ll|d|ve))\b")
+# Lower-case "i" as a pronoun (informal writing: "i couldn't stop"), not the index "i" of a formula.
+# A separate pattern, run only when the text has a lone "i", keeps the common case fast.
+_LOWER_I_RE = re.compile(r"(?<![\w.'’-])i(?=['’\x92](?:m|ve|d|ll)\b|\s+(?!is\b|and\b|or\b|=)[a-z])")
+_SECOND_PERSON_RE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou['’\x92](?:re|ll|d|ve))\b")
+# "won't" is left out with "will": plain future, never a hedge.
+_NEGATED_MODAL = r"(?:ca|could|would|should|must)\ ?n['’\x92]t"
 _PERSONAL_MODAL_RE = _CaseFreeRe(
-    r"\b(?:would|could|should|might|may|can|must|if|cannot|(?:ca|wo|could|would|should|must)\ ?n['’]t)\b"
+    word_alternation(_NEGATED_MODAL + r"|would|could|should|might|may|can|must|if|cannot|or|either")
 )
 PERSON_TRIGGERS = frozenset("i you we my your me us our".split())
-_MODAL_WORDS = frozenset("would could should might may can must if cannot ca wo".split())
-# Generic "you" ("you can see the towers", "you must manage the union") is instruction, not stance:
-# with only a second person, ability and obligation modals do not count.
-_SECOND_PERSON_SKIP = frozenset("can cannot can't can’t ca n't must".split())
+_MODAL_WORDS = frozenset(
+    "would could should might may can must if cannot ca couldn wouldn shouldn mustn or either".split()
+)
+# Generic "you" with a perception verb ("in the cave you can see the tombs") describes what is there,
+# it offers no choice: not a cue.
+_PERCEPTION_NEXT = frozenset("see hear smell taste spot notice tell".split())
+_OPTION_WORDS = frozenset("or either".split())
 
 
 def _voice(text: str, quotes: list[tuple[int, int]]) -> str:
@@ -614,7 +634,8 @@ def _voice(text: str, quotes: list[tuple[int, int]]) -> str:
     for m in _FIRST_PERSON_RE.finditer(text):
         if inside(quotes, m.start()):
             continue
-        if m.group(0) == "I":
+        word = m.group(0)
+        if word == "I":
             prev_raw = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
             if (
                 prev_raw
@@ -622,32 +643,59 @@ def _voice(text: str, quotes: list[tuple[int, int]]) -> str:
                 and not _at_sentence_start(text, prev_raw.start())
             ):
                 continue  # "World War I", "Henry I": a numeral, not the writer
+            nxt = _next(text, m.end())
+            if nxt.endswith("s") and not nxt.endswith("ss") and nxt != "was":
+                continue  # "Theater I consists of": a numeral with a third-person verb
+        elif word[0] in "MWO" and not _at_sentence_start(text, m.start()):
+            continue  # "My Lai", "We Are the World": a name or title, not the writer
         return "first"
+    if "i " in text or "i'" in text or "i’" in text or "i\x92" in text:
+        for m in _LOWER_I_RE.finditer(text):
+            if not inside(quotes, m.start()):
+                return "first"
     for m in _SECOND_PERSON_RE.finditer(text):
         if not inside(quotes, m.start()):
             return "second"
     return ""
 
 
-def personal_modal_cues(
+def personal_cues(
     text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
-) -> list[Cue]:
+) -> tuple[list[Cue], list[Cue]]:
+    """(stance modals, offered options) in the writer's or reader's voice, outside quotations.
+
+    Stance modals ("I would recommend", "if you like") may decide an opinion label; offered options
+    ("or"/"either", and "you can"/"you must") only set the hedged flag.
+    """
     words = words if words is not None else words_of(text)
     if words.isdisjoint(PERSON_TRIGGERS) or words.isdisjoint(_MODAL_WORDS):
-        return []
+        return [], []
     voice = _voice(text, quotes)
     if not voice:
-        return []
-    out = []
+        return [], []
+    stance: list[Cue] = []
+    options: list[Cue] = []
     for m in _PERSONAL_MODAL_RE.finditer(text):
         s, e = m.span()
         word = text[s:e].lower()
         if inside(quotes, s) or (word == "may" and not _ok_may(text, s, e)):
             continue
-        if voice == "second" and (word in _SECOND_PERSON_SKIP or word.startswith(("ca", "must"))):
-            continue
-        out.append(Cue("hedge", text[s:e], s, e))
-    return out
+        cue = Cue("hedge", text[s:e], s, e)
+        if word in _OPTION_WORDS:
+            options.append(cue)
+        elif voice == "second" and (word in ("can", "cannot", "must") or word.startswith(("ca", "must"))):
+            # Generic "you": what the reader can or must do is an option offered, not the writer's stance.
+            if _next(text, e) not in _PERCEPTION_NEXT:
+                options.append(cue)
+        else:
+            stance.append(cue)
+    return stance, options
+
+
+def personal_modal_cues(
+    text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
+) -> list[Cue]:
+    return personal_cues(text, quotes, words)[0]
 
 
 # --------------------------------------------------------------------------- quotations
@@ -661,8 +709,21 @@ _QUOTE_RE = re.compile(
 )
 
 
-def quote_cues(text: str) -> list[Cue]:
-    """Quotations, including one left open or closed across a sentence boundary by the segmenter."""
+def quote_cues(text: str, continued: bool = False) -> list[Cue]:
+    """Quotations, including one left open or closed across a sentence boundary by the segmenter.
+
+    ``continued`` says the sentence starts inside a quotation opened in an earlier sentence (see
+    ``classify.quote_context``): text up to the first closing mark, or the whole sentence when none
+    closes, is quoted.
+    """
+    if continued:
+        ends = [i for i in (text.find("”"), text.find('"'), text.find("»")) if i != -1]
+        close = min(ends) if ends else -1
+        end = close + 1 if close != -1 else len(text.rstrip())
+        start = len(text) - len(text.lstrip())
+        head = [Cue("quote", text[start:end], start, end)] if end > start else []
+        rest = quote_cues(text[end:]) if close != -1 else []
+        return head + [Cue(c.kind, c.text, c.start + end, c.end + end) for c in rest]
     out = [Cue("quote", m.group(0), m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     first_open, first_close = text.find("“"), text.find("”")
     if first_close != -1 and (first_open == -1 or first_close < first_open) and first_close > 0:
@@ -927,11 +988,14 @@ OPINION_WORDS = frozenset(
     hypocrisy sadly unfortunately fortunately thankfully hopefully surely obviously clearly undoubtedly
     undeniably indeed frankly honestly truly absolutely crucial vital pivotal unacceptable beautiful ugly
     boring exciting interesting compelling shame ideology ideologies ideological ideologue ideologues
-    propaganda woke tyranny""".split()
+    propaganda woke tyranny
+    strange bizarre absurdity hysteria hysterical sham farce charade folly arrogant arrogance cynical
+    grotesque sinister lunacy madness travesty disgrace rubbish garbage insidious perverse corrosive
+    pernicious cowardly utterly sheer zealots fanatics orwellian dystopian""".split()
 )
 STANCE_WORDS = (
     frozenset(
-        """we our us ourselves must should ought shall really actually ever very too even just certainly only
+        """we our us ourselves must should ought shall really actually ever very too just certainly only
     everything nothing something everyone everybody nobody always never bad good great wrong evil racist
     illegal fair unfair explosive dramatic dramatically immense fragile terrific ferocious drastic horror wild
     ruin greed greedy obscene shameless blatant blatantly alarming troubling best worst greatest disaster mess

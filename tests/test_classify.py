@@ -468,3 +468,115 @@ def test_seed_files_label_mix() -> None:
     assert len(spec) >= len(wanted)
     assert sum(lab.label == "boilerplate" for lab in seo_labs) >= 10
     assert sum(lab.label == "filler" for lab in seo_labs) >= 5
+
+
+# ----------------------------------------------------------------------------- offered options, "!" in filler
+
+
+def test_options_offered_by_writer_or_reader_set_hedged_only() -> None:
+    # Reviews (SFU) mark the alternatives and possibilities a writer offers as speculation. In the
+    # writer's or reader's voice they set the hedged flag; they never decide the label.
+    lab = check("I wish they had a basic black or white.", "reported", hedged=True, deciding=None)
+    assert cue_texts(lab, "hedge") == ["or"]
+    lab = check("You can rent boats, play tennis or even croquet.", "reported", hedged=True)
+    assert cue_texts(lab, "hedge") == ["can", "or"]
+    # Informal lower-case "i" is the writer; "I-74" and "Category I:" are not.
+    check("i couldn't stop listening to it.", "opinion", hedged=True, deciding="couldn't")
+    check("The route is signed as either I-74 or Future I-74.", "reported", hedged=False)
+    check("Category I: any mission to the Sun or Mercury.", "reported", hedged=False)
+    # Third person: the disjunction or ability is reported content, not a hedge.
+    check("Talks covered security, migration, or investment.", "reported", hedged=False)
+    # "won't" is plain future, like "will".
+    check("We won't stop.", "opinion", hedged=False)
+
+
+def test_active_consider_needs_a_judgement() -> None:
+    check("Goaltenders often consider the shooter's shot preference.", "reported", hedged=False)
+    assert classify("Many fans still consider this album to be his finest.").hedged
+    lab = classify("Astronomers consider it a comet.")
+    assert lab.hedged and "consider" in cue_texts(lab, "hedge")
+
+
+def test_evaluative_lexicon_and_focus_even() -> None:
+    check("The hearing was a farce.", "opinion", deciding="farce")
+    check("The 2019 plan was utterly cynical.", "opinion", opinion=True)
+    # "even" is a focus particle, common in factual news; no longer a stance cue.
+    check("Even the regular television news was matter of fact.", "reported", opinion=False)
+
+
+def test_exclamation_in_filler_is_not_opinion() -> None:
+    check("So, grab your coffee, and let's get started!", "filler", opinion=False)
+    check("Hey guys!", "filler", opinion=False)
+    # Outside filler an exclamation is still the author's evaluation.
+    check("What a game!", "opinion", opinion=True, deciding="!")
+
+
+# ----------------------------------------------------------------------------- document context
+
+
+def test_explain_uses_the_project_segmenter() -> None:
+    import factsieve.classify as classify_mod
+
+    assert not hasattr(classify_mod, "_FALLBACK_SPLIT")
+    out = explain("Dr. Smith said the U.S. team would likely lose. It rained.")
+    assert out.count("\n[") == 1  # two sentences: "Dr." and "U.S." do not split
+    assert "[0] chars 0-47: attributed" in out
+
+
+def test_quote_context_tracks_open_quotations() -> None:
+    from factsieve.classify import quote_context
+    from factsieve.segment import split_sentences
+
+    text = (
+        "The mayor spoke at noon. “We will win this fight. We must never give up. Our city deserves "
+        "better,” she said. It rained later.\nA stray “ mark opens here. Next paragraph."
+    )
+    spans = split_sentences(text)
+    assert [text[s:e][:12] for s, e in spans][:5] == [
+        "The mayor sp",
+        "“We will win",
+        "We must neve",
+        "Our city des",
+        "It rained la",
+    ]
+    # The stray “ leaves the rest of its paragraph quoted; the line break resets the state.
+    assert quote_context(text, spans) == [False, False, True, True, False, False, True]
+    assert quote_context(text + "\nNew line.", split_sentences(text + "\nNew line."))[-1] is False
+    # Straight quotes pair by parity.
+    t2 = 'He said: "We are ready. We are strong." Then he left.'
+    assert quote_context(t2, split_sentences(t2)) == [False, True, False]
+
+
+def test_quote_context_gives_up_on_a_stray_mark() -> None:
+    from factsieve.classify import quote_context
+
+    text = "A “stray mark. " + " ".join(f"Sentence {i} follows." for i in range(20))
+    from factsieve.segment import split_sentences
+
+    flags = quote_context(text, split_sentences(text))
+    assert flags[1] and not flags[-1]
+    assert sum(flags) == 12
+
+
+def test_classify_document_keeps_quote_context() -> None:
+    from factsieve.classify import classify_document
+    from factsieve.segment import split_sentences
+
+    text = (
+        "The mayor spoke at noon. “We will win this fight. We must never give up. Our city probably "
+        "deserves better,” she said."
+    )
+    spans = split_sentences(text)
+    alone = classify_batch([text[s:e] for s, e in spans])
+    assert alone[2].label == "opinion"  # "We must never give up." read without context
+    labs = classify_document(text, spans)
+    assert classify_document(text) == labs
+    assert [lab.label for lab in labs] == ["reported", "attributed", "attributed", "attributed"]
+    mid = labs[2]
+    assert mid.quoted and not mid.opinion
+    for (s, e), lab in zip(spans, labs, strict=True):
+        _spans_ok(text[s:e], lab)
+    # A hedge inside the continued quotation is the speaker's: hedged, not speculative.
+    assert labs[3].hedged and labs[3].label == "attributed"
+    with pytest.raises(ValueError, match="continued flags"):
+        classify_batch(["a", "b"], [True])
