@@ -141,3 +141,36 @@ def test_sigkill_at_any_point_then_rerun_equals_uninterrupted_run(
     assert not any((out / "_staging").iterdir())
     _assert_same_tables(reference_tables, _tables(out))
     assert len(pd.read_parquet(out / "runs")) == 1
+
+
+def test_later_run_finds_duplicates_among_earlier_runs_documents(prefect_harness, raw_copy, tmp_path):
+    from flows.curate import curate
+
+    out = tmp_path / "out"
+    curate(raw=str(raw_copy), out=str(out))
+    first_docs = pd.read_parquet(out / "documents")
+    article = first_docs[first_docs["source_uri"].str.endswith("port-expansion-acajutla.html")].iloc[0]
+
+    # a later feed republishes the port story with a new headline and sign-off
+    body = article["text"].split("\n", 1)[1]
+    (raw_copy / "later").mkdir()
+    (raw_copy / "later" / "port-story-again.txt").write_text(
+        "Acajutla expansion: works begin in June\n"
+        + body
+        + "\nReporting by the regional desk; editing by staff.\n",
+        encoding="utf-8",
+    )
+    second = curate(raw=str(raw_copy), out=str(out))
+    assert second["new_files"] == 1 and second["near_duplicates"] == 1
+    docs = pd.read_parquet(out / "documents")
+    new = docs[docs["source_uri"].str.endswith("port-story-again.txt")].iloc[0]
+    assert not new["is_canonical"] and new["dup_method"] == "near"
+    # the earlier run's copy stays canonical; the new document joins its cluster
+    old_canonical = first_docs[first_docs["dup_cluster_id"] == article["dup_cluster_id"]]
+    old_canonical = old_canonical[old_canonical["is_canonical"]].iloc[0]
+    assert new["canonical_doc_id"] == old_canonical["doc_id"]
+    assert new["dup_cluster_id"] == article["dup_cluster_id"]
+    dups = pd.read_parquet(out / "duplicates")
+    latest = dups[dups["run_id"] == docs["run_id"].max()]
+    assert set(latest["doc_id"]) >= {new["doc_id"], old_canonical["doc_id"]}
+    assert not latest.loc[latest["doc_id"] == old_canonical["doc_id"], "is_new"].iloc[0]
