@@ -12,7 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pyarrow as pa
 import xxhash
+
+import schemas
 
 from factsieve import classify, tables
 from factsieve.clean import clean_text
@@ -21,6 +24,9 @@ from factsieve.language import detect_language
 from factsieve.score import score_documents
 from factsieve.segment import split_sentences
 from factsieve.sources import InputFile
+
+
+_SENTENCE_SCHEMA = schemas.arrow_schema("sentences")
 
 
 @dataclass(slots=True)
@@ -97,42 +103,73 @@ def _reject_row(rej: Reject, run_id: str, ingested_at: pd.Timestamp) -> dict:
 
 
 def sentence_rows(doc_ids: list[str], texts: list[str], run_id: str) -> pd.DataFrame:
-    """Segment and classify the texts; one row per sentence, cues as lists of structs."""
-    d_ids: list[str] = []
+    """Segment and classify the texts; one row per sentence, cues as lists of structs.
+
+    The frame is built as Arrow arrays with the sentences table's schema (pd.ArrowDtype columns):
+    about 5× less memory than Python objects (a dict per cue) for the flow to hold and for the process
+    runner to pickle back, and the later ``tables.typed`` call converts without copying.
+    """
+    if len(doc_ids) != len(texts):
+        raise ValueError(f"{len(doc_ids)} doc_ids for {len(texts)} texts")
+    doc_index: list[int] = []
     idx: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     sents: list[str] = []
-    for doc_id, text in zip(doc_ids, texts, strict=True):
-        for i, (s, e) in enumerate(split_sentences(text)):
-            d_ids.append(doc_id)
-            idx.append(i)
+    for d, text in enumerate(texts):
+        spans = split_sentences(text)
+        n = len(spans)
+        if not n:
+            continue
+        doc_index.extend([d] * n)
+        idx.extend(range(n))
+        for s, e in spans:
             starts.append(s)
             ends.append(e)
             sents.append(text[s:e])
     labels = classify.classify_batch(sents)
-    return pd.DataFrame(
-        {
-            "doc_id": d_ids,
-            "run_id": run_id,
-            "sent_index": idx,
-            "start": starts,
-            "end": ends,
-            "text": sents,
-            "label": [lab.label for lab in labels],
-            "confidence": [lab.confidence for lab in labels],
-            "hedged": [lab.hedged for lab in labels],
-            "attributed": [lab.attributed for lab in labels],
-            "quoted": [lab.quoted for lab in labels],
-            "opinion": [lab.opinion for lab in labels],
-            "cues": [
-                [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end} for c in lab.cues]
-                for lab in labels
-            ],
-            "deciding_cue": [lab.deciding_cue for lab in labels],
-            "source": [lab.source for lab in labels],
-        }
+    n = len(sents)
+    cue_offsets = [0] * (n + 1)
+    kinds: list[str] = []
+    cue_texts: list[str] = []
+    cue_starts: list[int] = []
+    cue_ends: list[int] = []
+    for i, lab in enumerate(labels):
+        for c in lab.cues:
+            kinds.append(c.kind)
+            cue_texts.append(c.text)
+            cue_starts.append(c.start)
+            cue_ends.append(c.end)
+        cue_offsets[i + 1] = len(kinds)
+    schema = _SENTENCE_SCHEMA
+    cue_struct = pa.StructArray.from_arrays(
+        [
+            pa.array(kinds, pa.string()),
+            pa.array(cue_texts, pa.string()),
+            pa.array(cue_starts, pa.int32()),
+            pa.array(cue_ends, pa.int32()),
+        ],
+        fields=list(schema.field("cues").type.value_type),
     )
+    columns = {
+        "doc_id": pa.array(doc_ids, pa.string()).take(pa.array(doc_index, pa.int32())),
+        "run_id": pa.array([run_id] * n, pa.string()),
+        "sent_index": pa.array(idx, pa.int32()),
+        "start": pa.array(starts, pa.int32()),
+        "end": pa.array(ends, pa.int32()),
+        "text": pa.array(sents, pa.string()),
+        "label": pa.array([lab.label for lab in labels], pa.string()),
+        "confidence": pa.array([lab.confidence for lab in labels], pa.float64()),
+        "hedged": pa.array([lab.hedged for lab in labels], pa.bool_()),
+        "attributed": pa.array([lab.attributed for lab in labels], pa.bool_()),
+        "quoted": pa.array([lab.quoted for lab in labels], pa.bool_()),
+        "opinion": pa.array([lab.opinion for lab in labels], pa.bool_()),
+        "cues": pa.ListArray.from_arrays(pa.array(cue_offsets, pa.int32()), cue_struct),
+        "deciding_cue": pa.array([lab.deciding_cue for lab in labels], pa.string()),
+        "source": pa.array([lab.source for lab in labels], pa.string()),
+    }
+    table = pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def process_batch(

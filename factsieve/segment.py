@@ -38,18 +38,23 @@ _SENTENCE_STARTERS = frozenset(
 
 # A terminal run (". ! ? …" possibly repeated), optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-Ý])""")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _LINE = re.compile(r"[^\n]+")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([\w’'-]+)")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _is_false_boundary(text: str, line_start: int, dot_pos: int, punct: str, next_word: str) -> bool:
     """True when the full stop at dot_pos belongs to an abbreviation, initial or acronym."""
     if punct != ".":
         return False
-    m = _TOKEN_BEFORE.search(text, line_start, dot_pos)
-    if m is None:
+    # The token before the full stop: scan back to the previous space (a regex search from the
+    # sentence start re-scanned the whole sentence at every candidate boundary).
+    i = dot_pos
+    while i > line_start and not text[i - 1].isspace():
+        i -= 1
+    if i == dot_pos:
         return False
-    token = m.group(1).lstrip("\"'“‘([").lower()
+    token = text[i:dot_pos].lstrip("\"'“‘([").lower()
     if not token:
         return False
     if token in _ABBREVIATIONS:
@@ -61,7 +66,7 @@ def _is_false_boundary(text: str, line_start: int, dot_pos: int, punct: str, nex
     if len(token) == 1 and token.isalpha():
         # An initial, as in "J. K. Rowling" or "Antony J. Blinken".
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+    if _DOTTED_ACRONYM.fullmatch(token):
         # Dotted acronyms not in the list ("N.A.T.O"): split only before a common starter.
         return next_word.lower() not in _SENTENCE_STARTERS
     return False
@@ -72,7 +77,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = start
     for m in _BOUNDARY.finditer(text, start, end):
         after = m.end()
-        next_word_m = re.match(r"[\"'“‘«(\[]?([\w’'-]+)", text[after:end])
+        # Matched in place (pos/endpos), not on a slice: slicing the rest of the line at every
+        # boundary made long lines quadratic.
+        next_word_m = _NEXT_WORD.match(text, after, end)
         next_word = next_word_m.group(1) if next_word_m else ""
         if _is_false_boundary(text, sent_start, m.start(1), m.group(1), next_word):
             continue
