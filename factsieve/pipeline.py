@@ -116,18 +116,22 @@ def sentence_rows(doc_ids: list[str], texts: list[str], run_id: str) -> pd.DataF
     starts: list[int] = []
     ends: list[int] = []
     sents: list[str] = []
+    # Whether each sentence starts inside a quotation opened by an earlier one: the middle
+    # of a multi-sentence quote is the speaker's, not the author's.
+    continued: list[bool] = []
     for d, text in enumerate(texts):
         spans = split_sentences(text)
         n = len(spans)
         if not n:
             continue
+        continued.extend(classify.quote_context(text, spans))
         doc_index.extend([d] * n)
         idx.extend(range(n))
         for s, e in spans:
             starts.append(s)
             ends.append(e)
             sents.append(text[s:e])
-    labels = classify.classify_batch(sents)
+    labels = classify.classify_batch(sents, continued)
     n = len(sents)
     cue_offsets = [0] * (n + 1)
     kinds: list[str] = []
