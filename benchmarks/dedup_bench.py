@@ -1,12 +1,16 @@
 """Speed and memory of factsieve.dedup.deduplicate, beside datasketch's MinHashLSH.
 
-    .venv/bin/python benchmarks/dedup_bench.py                      # 22k real corpus + datasketch
+    .venv/bin/python benchmarks/dedup_bench.py                      # 22k real corpus (+ prepare() on
+                                                                    # 2 processes) + datasketch
     .venv/bin/python benchmarks/dedup_bench.py --sizes 220000 1000000  # scaled corpora, one subprocess each
+    .venv/bin/python benchmarks/dedup_bench.py --sizes 1000000 --dup-rate 0.03  # the "news" profile
     .venv/bin/python benchmarks/dedup_bench.py --one 220000          # (internal) a single size, prints JSON
 
-MB/s counts UTF-8 bytes of the input texts. Peak RSS is resource.getrusage(RUSAGE_SELF).ru_maxrss of
-the process doing one size; "rss_before" is the RSS after the input DataFrame was built, so
-peak - before is what deduplicate itself added.
+MB/s counts UTF-8 bytes of the input texts and uses the best wall time of --repeat runs; the spread
+(min/median/max wall) and the process CPU time of each run are reported too, because wall time on a
+shared 2-core VM varies 2-4x with other load while CPU time barely moves. Peak RSS is
+resource.getrusage(RUSAGE_SELF).ru_maxrss of the process doing one size; "rss_before" is the RSS after
+the input DataFrame was built, so peak - before is what deduplicate itself added.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -25,7 +30,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import base_corpus, scaled_corpus  # noqa: E402
-from factsieve.dedup import DedupParams, deduplicate  # noqa: E402
+from factsieve.dedup import DedupParams, deduplicate, prepare  # noqa: E402
 
 
 def frame(docs) -> pd.DataFrame:
@@ -51,25 +56,82 @@ def peak_mb() -> float:
 
 def bench_factsieve(df: pd.DataFrame, params: DedupParams, repeat: int) -> dict:
     size = mb(df)
-    best, res = None, None
+    walls, cpus, res, fastest = [], [], None, None
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         res = deduplicate(df, params)
-        dt = time.perf_counter() - t
-        best = dt if best is None else min(best, dt)
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+        if walls[-1] == min(walls):
+            fastest = res.stats["timings_s"]
+    best = min(walls)
     s = res.stats
     return {
         "docs": len(df),
         "mb": round(size, 1),
         "seconds": round(best, 3),
+        "wall_min_median_max": [
+            round(min(walls), 2),
+            round(statistics.median(walls), 2),
+            round(max(walls), 2),
+        ],
+        "cpu_s": [round(x, 2) for x in cpus],
         "docs_per_s": round(len(df) / best),
         "mb_per_s": round(size / best, 1),
-        "timings_s": s["timings_s"],
+        "mb_per_cpu_s": round(size / min(cpus), 1),
+        "timings_s": fastest,
         "exact_dups": s["exact_dups"],
         "near_dups": s["near_dups"],
         "candidate_pairs": s["candidate_pairs"],
         "verified_pairs": s["verified_pairs"],
         "rejected_pairs": s["rejected_pairs"],
+        "split_from_chain": s.get("split_from_chain"),
+    }
+
+
+def _prepare_batch(args: tuple[pd.DataFrame, DedupParams]):
+    return prepare(*args)
+
+
+def bench_prepared(df: pd.DataFrame, params: DedupParams, procs: int, repeat: int, batch_docs: int) -> dict:
+    """The flow's shape: features computed per batch in `procs` worker processes (prepare(); the batch
+    DataFrame is pickled to the worker and the Features back, both inside the timing), then the single
+    global deduplicate(features=...). The pool is started and warmed up outside the timing, as the
+    flow's task-runner workers already exist."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = mb(df)
+    batches = [(df.iloc[i : i + batch_docs], params) for i in range(0, len(df), batch_docs)]
+    rows = []
+    with ProcessPoolExecutor(procs) as ex:
+        list(ex.map(_prepare_batch, [(df.head(200), params)] * procs))
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            feats = list(ex.map(_prepare_batch, batches))
+            t1 = time.perf_counter()
+            c = time.process_time()
+            res = deduplicate(df, params, features=feats)
+            t2 = time.perf_counter()
+            rows.append((t2 - t0, t1 - t0, t2 - t1, time.process_time() - c))
+    best = min(rows)
+    walls = [r[0] for r in rows]
+    return {
+        "docs": len(df),
+        "batches": len(batches),
+        "processes": procs,
+        "seconds": round(best[0], 3),
+        "wall_min_median_max": [
+            round(min(walls), 2),
+            round(statistics.median(walls), 2),
+            round(max(walls), 2),
+        ],
+        "prepare_s": round(best[1], 3),
+        "global_dedup_s": round(best[2], 3),
+        "global_dedup_cpu_s": round(best[3], 3),
+        "mb_per_s": round(size / best[0], 1),
+        "global_mb_per_s": round(size / best[2], 1),
+        "near_dups": res.stats["near_dups"],
+        "exact_dups": res.stats["exact_dups"],
     }
 
 
@@ -100,14 +162,15 @@ def bench_datasketch(df: pd.DataFrame, params: DedupParams) -> dict:
     }
 
 
-def one(n: int, seed: int) -> dict:
+def one(n: int, seed: int, dup_rate: float | None, repeat: int) -> dict:
     t = time.perf_counter()
-    df = frame(scaled_corpus(n, seed)) if n != 0 else frame(base_corpus())
+    df = frame(scaled_corpus(n, seed, dup_rate)) if n != 0 else frame(base_corpus())
     gen_s = time.perf_counter() - t
     rss_before = psutil.Process().memory_info().rss / 2**20
-    out = bench_factsieve(df, DedupParams(), repeat=1)
+    out = bench_factsieve(df, DedupParams(), repeat=repeat)
     out.update(
         {
+            "profile": "real" if n == 0 else ("stress" if dup_rate is None else f"news dup_rate={dup_rate}"),
             "generate_s": round(gen_s, 1),
             "rss_before_mb": round(rss_before),
             "peak_rss_mb": round(peak_mb()),
@@ -125,9 +188,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--no-datasketch", action="store_true")
+    ap.add_argument("--dup-rate", type=float, default=None, help="scaled corpus 'news' profile")
+    ap.add_argument("--repeat", type=int, default=None, help="runs per size (default 5 at 22k, 2 above)")
     args = ap.parse_args()
     if args.one is not None:
-        print(json.dumps(one(args.one, args.seed)))
+        rep = args.repeat or (5 if args.one == 0 else 2)
+        print(json.dumps(one(args.one, args.seed, args.dup_rate, rep)))
         return
     results: dict = {}
     if not args.sizes:
@@ -137,23 +203,30 @@ def main() -> None:
             return
         df = frame(docs)
         deduplicate(df.head(500))  # warm-up (imports, allocator)
-        results["22k"] = {"factsieve": bench_factsieve(df, DedupParams(), repeat=3)}
-        results["22k"]["factsieve_2_threads"] = bench_factsieve(df, DedupParams(workers=2), repeat=3)
+        rep = args.repeat or 5
+        results["22k"] = {"factsieve": bench_factsieve(df, DedupParams(), repeat=rep)}
+        results["22k"]["factsieve_2_threads"] = bench_factsieve(df, DedupParams(workers=2), repeat=rep)
+        results["22k"]["prepare_on_2_processes"] = bench_prepared(df, DedupParams(), 2, rep, 2048)
         if not args.no_datasketch:
             results["22k"]["datasketch"] = bench_datasketch(df, DedupParams())
         results["22k"]["subprocess"] = json.loads(
             subprocess.run(
-                [sys.executable, __file__, "--one", "0"], capture_output=True, text=True, check=True
+                [sys.executable, __file__, "--one", "0", "--repeat", str(rep)],
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
         )
     for n in args.sizes:
+        extra = ["--dup-rate", str(args.dup_rate)] if args.dup_rate is not None else []
+        extra += ["--repeat", str(args.repeat)] if args.repeat else []
         r = subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)],
+            [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed), *extra],
             capture_output=True,
             text=True,
             check=True,
         )
-        results[str(n)] = json.loads(r.stdout)
+        results[str(n) + ("" if args.dup_rate is None else f"-news{args.dup_rate}")] = json.loads(r.stdout)
     print(json.dumps(results, indent=1))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))

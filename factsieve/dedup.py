@@ -1,15 +1,22 @@
 """Exact and near-duplicate detection: flag, never drop.
 
 Pipeline (see docs/DEDUP.md for the reasoning and the measurements behind the defaults):
-  featurize (batched, 2 threads) -> exact groups by content hash -> banded LSH candidates (one
-  representative per content hash, docs with >= min_words words only) -> verification by exact
-  Jaccard of the word-shingle sets -> union-find over verified edges -> canonical per cluster.
+  features (content hash, sorted shingle sets, LSH band keys; batched, or precomputed per batch on
+  workers with prepare()) -> exact groups by content hash -> banded LSH candidates (one representative
+  per content hash, docs with >= min_words words only; pairs generated with numpy, no loop per
+  bucket) -> batched verification by exact Jaccard of the shingle sets -> connected components ->
+  canonical per component, every member verified against the canonical itself (no chaining).
 
 Canonical rule: best quality_score (missing = worst), then earliest published_at (missing = latest),
 then smallest doc_id. Cross-run rule: documents from earlier runs keep their role; a new document that
 duplicates an old one joins the old cluster (its canonical stays canonical, its cluster_id stays), old
 clusters are never merged with each other, and an old unclustered document that gains duplicates
 becomes the canonical of a new cluster.
+
+No chaining: a member is reported in a cluster only if its own Jaccard to the cluster's canonical is
+>= threshold. Within a component of verified edges, the best-ranked document becomes canonical and
+takes every member at >= threshold to it; the best-ranked of the rest becomes the next canonical, and
+so on (a component linked to an old cluster first offers its members to that cluster's canonical).
 
 cluster_id = "dup-" + xxh3_64 hex of the canonical's doc_id: stable across runs because the canonical
 of a cluster never changes once published.
@@ -23,8 +30,7 @@ import resource
 import shutil
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import xxhash
 
 from factsieve import minhash as mh
@@ -166,16 +173,18 @@ def _empty_docs() -> pd.DataFrame:
 # input
 
 
-def _prepare_input(docs: pd.DataFrame) -> tuple[pd.DataFrame, pa.Array]:
-    missing = {"doc_id", "text"} - set(docs.columns)
+def _prepare_input(
+    docs: pd.DataFrame, who: str = "deduplicate", need_text: bool = True
+) -> tuple[pd.DataFrame, pa.Array | None]:
+    missing = ({"doc_id", "text"} if need_text else {"doc_id"}) - set(docs.columns)
     if missing:
-        raise ValueError(f"deduplicate: docs is missing column(s) {sorted(missing)}")
+        raise ValueError(f"{who}: docs is missing column(s) {sorted(missing)}")
     if docs["doc_id"].isna().any():
-        raise ValueError("deduplicate: doc_id must not be null")
+        raise ValueError(f"{who}: doc_id must not be null")
     ids = docs["doc_id"].astype(str)
     dup = ids[ids.duplicated()]
     if len(dup):
-        raise ValueError(f"deduplicate: doc_id must be unique, repeated: {sorted(set(dup))[:5]}")
+        raise ValueError(f"{who}: doc_id must be unique, repeated: {sorted(set(dup))[:5]}")
     q = (
         pd.to_numeric(docs["quality_score"], errors="coerce").astype(np.float64)
         if "quality_score" in docs
@@ -186,12 +195,6 @@ def _prepare_input(docs: pd.DataFrame) -> tuple[pd.DataFrame, pa.Array]:
         if "published_at" in docs
         else pd.Series(pd.NaT, index=docs.index, dtype="datetime64[ns, UTC]")
     )
-    text = docs["text"]
-    if not isinstance(text.dtype, pd.StringDtype):
-        text = text.astype("str")  # non-strings become their str(), missing stays missing (= empty)
-    text_pa = pa.array(text)  # zero-copy for Arrow-backed string columns
-    if text_pa.type != pa.large_string():
-        text_pa = text_pa.cast(pa.large_string())
     frame = pd.DataFrame(
         {
             "doc_id": ids.to_numpy(dtype=object),
@@ -199,6 +202,14 @@ def _prepare_input(docs: pd.DataFrame) -> tuple[pd.DataFrame, pa.Array]:
             "published_ns": _ns(p),
         }
     )
+    if not need_text:  # features were computed elsewhere: the text is not needed (nor read)
+        return frame, None
+    text = docs["text"]
+    if not isinstance(text.dtype, pd.StringDtype):
+        text = text.astype("str")  # non-strings become their str(), missing stays missing (= empty)
+    text_pa = pa.array(text)  # zero-copy for Arrow-backed string columns
+    if text_pa.type != pa.large_string():
+        text_pa = text_pa.cast(pa.large_string())
     return frame, text_pa
 
 
@@ -219,30 +230,115 @@ def _rank_key(quality: np.ndarray, published_ns: np.ndarray, doc_id: np.ndarray)
     """Order of canonical preference (0 = best): quality desc (NaN worst), published asc (NaT last),
     doc_id asc."""
     q = np.where(np.isnan(quality), np.inf, -quality)
-    return np.lexsort((doc_id.astype(str), published_ns, q))
+    return np.lexsort((_str_order_rank(doc_id), published_ns, q))
+
+
+def _str_order(a: np.ndarray) -> np.ndarray:
+    """Stable argsort of an object array of str by code point (Arrow's sort: several times faster
+    than numpy on object strings, and no fixed-width copy of every id)."""
+    return pc.sort_indices(pa.array(a, type=pa.large_string())).to_numpy()
+
+
+def _str_order_rank(a: np.ndarray) -> np.ndarray:
+    r = np.empty(len(a), dtype=np.int64)
+    r[_str_order(a)] = np.arange(len(a))
+    return r
 
 
 # ----------------------------------------------------------------------------------------------------
-# union-find
+# features: computable per batch on workers, consumed by the single global dedup step
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+@dataclass
+class Features:
+    """Dedup features of a batch of documents (see prepare()). Only numpy arrays and a small tuple, so
+    it pickles compactly between processes: ~4 bytes per distinct word 5-gram + ~200 bytes per doc."""
 
-    def find(self, x: int) -> int:
-        p = self.parent
-        while p[x] != x:
-            p[x] = p[p[x]]
-            x = p[x]
-        return x
+    doc_id: np.ndarray  # object (n,) of str
+    digest: np.ndarray  # uint8 (n, 16): xxh3_128 of the normalised word sequence (exact key)
+    n_words: np.ndarray  # int64 (n,)
+    shingles: np.ndarray  # uint32: each document's sorted unique word-shingle hashes, concatenated
+    shingle_offsets: np.ndarray  # int64 (n + 1,): doc i owns shingles[off[i]:off[i + 1]]
+    band_keys: np.ndarray  # uint64 (n, bands): LSH band keys of the MinHash signature
+    params: tuple  # sorted DedupParams.result_params() items the features were computed with
 
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                ra, rb = rb, ra
-            self.parent[ra] = rb
+    def __len__(self) -> int:
+        return len(self.doc_id)
+
+    def take(self, rows: np.ndarray) -> Features:
+        off = self.shingle_offsets
+        lens = np.diff(off)[rows]
+        new_off = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lens, out=new_off[1:])
+        return Features(
+            self.doc_id[rows],
+            self.digest[rows],
+            self.n_words[rows],
+            self.shingles[mh.ranges(off[:-1][rows], lens)],
+            new_off,
+            self.band_keys[rows],
+            self.params,
+        )
+
+
+def _params_key(params: DedupParams) -> tuple:
+    return tuple(sorted(params.result_params().items()))
+
+
+def _featurize(texts: pa.Array, doc_ids: np.ndarray, p: DedupParams) -> Features:
+    f = mh.featurize(texts, p.shingle_size, p.num_perm, p.seed)
+    bk = mh.band_keys(f.signatures, p.bands, p.rows, p.seed)
+    return Features(
+        np.asarray(doc_ids, dtype=object),
+        f.digests,
+        f.n_words,
+        f.shingles,
+        f.shingle_offsets,
+        bk,
+        _params_key(p),
+    )
+
+
+def _concat_features(parts: list[Features], p: DedupParams) -> Features:
+    if not parts:
+        return Features(
+            np.zeros(0, dtype=object),
+            np.zeros((0, 16), dtype=np.uint8),
+            np.zeros(0, dtype=np.int64),
+            np.zeros(0, dtype=np.uint32),
+            np.zeros(1, dtype=np.int64),
+            np.zeros((0, p.bands), dtype=np.uint64),
+            _params_key(p),
+        )
+    if len(parts) == 1:
+        return parts[0]
+    lens = np.concatenate([np.diff(f.shingle_offsets) for f in parts])
+    off = np.zeros(len(lens) + 1, dtype=np.int64)
+    np.cumsum(lens, out=off[1:])
+    return Features(
+        np.concatenate([f.doc_id for f in parts]),
+        np.concatenate([f.digest for f in parts]),
+        np.concatenate([f.n_words for f in parts]),
+        np.concatenate([f.shingles for f in parts]),
+        off,
+        np.concatenate([f.band_keys for f in parts]),
+        parts[0].params,
+    )
+
+
+def prepare(
+    docs: pd.DataFrame,
+    params: DedupParams = DedupParams(),  # noqa: B008 - frozen dataclass, safe as a default
+) -> Features:
+    """Per-document dedup features (content hash, shingle sets, LSH band keys) of docs (columns
+    doc_id, text). Meant to run on the worker that produced the batch; pass the results of all
+    batches to deduplicate(..., features=[...]) so the global step only buckets, verifies and
+    clusters. The same params must be used in both calls."""
+    params.validate()
+    inp, text_pa = _prepare_input(docs, "prepare")
+    ids = inp["doc_id"].to_numpy(dtype=object)
+    parts = [_featurize(text_pa[s:e], ids[s:e], params) for s, e in _batches(len(inp), params.batch_size)]
+    return _concat_features(parts, params)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -257,13 +353,61 @@ def _batches(n: int, size: int) -> Iterator[tuple[int, int]]:
         yield s, min(n, s + size)
 
 
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Connected components of an undirected graph on 0..n-1 (label = a member index): min-label
+    hooking plus pointer jumping, vectorised; a few passes for the small components dedup produces."""
+    lab = np.arange(n, dtype=np.int64)
+    if len(a) == 0:
+        return lab
+    while True:
+        m = np.minimum(lab[a], lab[b])
+        new = lab.copy()
+        for x in (a, b, lab[a], lab[b]):
+            np.minimum.at(new, x, m)
+        while True:
+            nxt = new[new]
+            if np.array_equal(nxt, new):
+                break
+            new = nxt
+        if np.array_equal(new, lab):
+            return lab
+        lab = new
+
+
+def _bucket_pairs(keys: np.ndarray, idx: np.ndarray, lim: int, n_old: int, N: int) -> np.ndarray:
+    """Candidate pair codes (a*N + b, a < b) of one band: keys sorted, idx ascending within equal keys.
+    The member at position i of a bucket pairs with positions 0..min(i, lim)-1, so a bucket of s docs
+    costs at most s*lim pairs (templated text cannot explode)."""
+    n = len(keys)
+    if n < 2:
+        return np.zeros(0, dtype=np.int64)
+    first = np.ones(n, dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    bstart = np.flatnonzero(first)
+    bid = np.cumsum(first) - 1
+    partners = np.minimum(np.arange(n) - bstart[bid], lim)
+    el = np.flatnonzero(partners > 0)
+    if len(el) == 0:
+        return np.zeros(0, dtype=np.int64)
+    cnt = partners[el]
+    b = idx[np.repeat(el, cnt)]
+    a = idx[mh.ranges(bstart[bid[el]], cnt)]
+    keep = b >= n_old  # at least one new document (b is the larger index)
+    return a[keep].astype(np.int64) * N + b[keep]
+
+
 def deduplicate(
     docs: pd.DataFrame,
     params: DedupParams = DedupParams(),  # noqa: B008 - frozen dataclass, safe as a default
     state_in: Path | None = None,
     state_out: Path | None = None,
+    features: Sequence[Features] | None = None,
 ) -> DedupResult:
-    """Flag exact and near duplicates in docs (plus everything in state_in); see module docstring."""
+    """Flag exact and near duplicates in docs (plus everything in state_in); see module docstring.
+
+    features: the prepare() results of docs, in any batching and order, covering exactly docs'
+    doc_ids; when given, nothing is re-featurized (documents already in state_in are skipped as usual)
+    and docs needs no text column (doc_id, plus quality_score/published_at for the canonical rule)."""
     params.validate()
     t_start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -282,16 +426,33 @@ def deduplicate(
             raise FileExistsError(f"deduplicate: state_out {state_out} exists and is not empty")
 
     t = time.perf_counter()
-    inp, text_pa = _prepare_input(docs)
+    inp, text_pa = _prepare_input(docs, need_text=features is None)
+    feats = None
+    if features is not None:
+        features = list(features)
+        if any(f.params != _params_key(params) for f in features):
+            raise ValueError("deduplicate: features were prepared with different DedupParams")
+        feats = _concat_features(features, params)
+        pos = pd.Index(inp["doc_id"].to_numpy(dtype=object)).get_indexer(feats.doc_id)
+        if len(feats) != len(inp) or (pos < 0).any() or len(np.unique(pos)) != len(pos):
+            raise ValueError("deduplicate: features must cover exactly the doc_ids of docs, once each")
     old, meta, old_segments = _load_state(state_in, params)
     n_old = len(old)
     # documents already in the state are not reprocessed (idempotent re-runs); only their rows are returned
     known = inp["doc_id"].isin(set(old["doc_id"])) if n_old else pd.Series(False, index=inp.index)
     # new docs are processed in doc_id order so results do not depend on input row order
     new_pos = np.flatnonzero(~known.to_numpy())
-    new_pos = new_pos[np.argsort(inp["doc_id"].to_numpy()[new_pos].astype(str), kind="stable")]
+    new_pos = new_pos[_str_order(inp["doc_id"].to_numpy(dtype=object)[new_pos])]
     new = inp.iloc[new_pos].reset_index(drop=True)
-    texts = text_pa.take(pa.array(new_pos, type=pa.int64()))
+    texts, text_to_new = None, None
+    if feats is None and len(new_pos) == len(inp):
+        # featurize in input order (zero-copy slices) and place each row by its doc_id rank: gathering
+        # all texts into doc_id order first would copy every byte once more
+        texts, text_to_new = text_pa, np.empty(len(new_pos), dtype=np.int64)
+        text_to_new[new_pos] = np.arange(len(new_pos))
+    elif feats is None:
+        texts = text_pa.take(pa.array(new_pos, type=pa.int64()))
+        text_to_new = np.arange(len(new_pos))
     del text_pa
     n_new = len(new)
     t = lap("load", t)
@@ -299,6 +460,7 @@ def deduplicate(
     tmpdir = None
     seg_no = len(old_segments)
     seg_name = f"seg-{seg_no:05d}"
+    sorted_segments = list(meta.get("sorted_segments", []))
     if state_out is not None:
         state_out.mkdir(parents=True, exist_ok=True)
         work_dir = state_out
@@ -307,7 +469,21 @@ def deduplicate(
         work_dir = Path(tmpdir.name)
     try:
         result = _run(
-            inp, new, texts, old, old_segments, state_in, work_dir, seg_name, params, timings, stats, lap, t
+            inp,
+            new,
+            texts,
+            text_to_new,
+            feats,
+            old,
+            old_segments,
+            set(sorted_segments),
+            state_in,
+            work_dir,
+            seg_name,
+            params,
+            stats,
+            lap,
+            t,
         )
         if state_out is not None:
             t = time.perf_counter()
@@ -321,6 +497,9 @@ def deduplicate(
                         "format": STATE_FORMAT,
                         "params": params.result_params(),
                         "segments": old_segments + [seg_name],
+                        # segments whose per-doc shingles are stored sorted and unique (older ones
+                        # hold them in text order and are made unique when read)
+                        "sorted_segments": sorted_segments + [seg_name],
                         "n_docs": int(len(result["state"])),
                         "runs": int(meta.get("runs", 0)) + 1,
                     },
@@ -338,6 +517,7 @@ def deduplicate(
             "docs_new": int(n_new),
             "docs_known": int(known.sum()),
             "docs_in_state": int(n_old + n_new),
+            "features_precomputed": feats is not None,
             "timings_s": timings,
             "total_s": round(time.perf_counter() - t_start, 4),
             "peak_rss_mb": round(_rss_mb(), 1),
@@ -346,56 +526,97 @@ def deduplicate(
     return DedupResult(result["assignments"], result["duplicates"], stats)
 
 
-def _run(inp, new, texts, old, old_segments, state_in, work_dir, seg_name, params, timings, stats, lap, t):
+def _feature_batches(
+    texts, text_to_new, feats, new_ids, p: DedupParams
+) -> Iterator[tuple[np.ndarray, Features]]:
+    """(new-doc positions, their Features) per batch: computed here (a small thread pool) or taken
+    from precomputed features."""
+    n_new = len(new_ids)
+    if feats is not None:
+        pos = pd.Index(new_ids).get_indexer(feats.doc_id)  # -1 = already in the state
+        keep = np.flatnonzero(pos >= 0)
+        yield pos[keep], (feats if len(keep) == len(pos) else feats.take(keep))
+        return
+    spans = list(_batches(n_new, p.batch_size))
+
+    def job(span: tuple[int, int]) -> Features:
+        s, e = span
+        return _featurize(texts[s:e], new_ids[text_to_new[s:e]], p)
+
+    with ThreadPoolExecutor(max_workers=max(1, p.workers)) as ex:
+        window = max(1, p.workers) * 2
+        futs = [ex.submit(job, sp) for sp in spans[:window]]
+        nxt = window
+        k = 0
+        while futs:
+            f = futs.pop(0).result()
+            if nxt < len(spans):
+                futs.append(ex.submit(job, spans[nxt]))
+                nxt += 1
+            s, e = spans[k]
+            k += 1
+            yield text_to_new[s:e], f
+
+
+def _run(
+    inp,
+    new,
+    texts,
+    text_to_new,
+    feats,
+    old,
+    old_segments,
+    sorted_segs,
+    state_in,
+    work_dir,
+    seg_name,
+    params,
+    stats,
+    lap,
+    t,
+):
     p = params
     n_old, n_new = len(old), len(new)
     N = n_old + n_new
+    new_ids = new["doc_id"].to_numpy(dtype=object)
 
-    # ---- featurize new docs in batches on a small thread pool, spilling shingles and band keys to the
-    # segment files so memory stays bounded by the batch size
+    # ---- features of new docs, shingle sets spilled to the segment file as each batch arrives so
+    # memory stays bounded by the batch size (plus 168 bytes of band keys per new doc)
     sh_path = work_dir / (seg_name + ".shingles.u32")
     bk_path = work_dir / (seg_name + ".bands.u64")
     n_words = np.zeros(n_new, dtype=np.int64)
     sh_len = np.zeros(n_new, dtype=np.int64)
-    chash: list[str] = [""] * n_new
-
-    def feat(span: tuple[int, int]):
-        s, e = span
-        f = mh.featurize(texts[s:e], p.shingle_size, p.num_perm, p.seed)
-        return s, e, f, mh.band_keys(f.signatures, p.bands, p.rows, p.seed)
-
+    sh_off = np.zeros(n_new, dtype=np.int64)
+    digest = np.zeros((n_new, 16), dtype=np.uint8)
+    bk_new = np.zeros((p.bands, n_new), dtype=np.uint64)  # band-major: LSH reads one band at a time
+    file_pos = 0
     peak_batch = 0
-    with open(sh_path, "wb") as fsh, open(bk_path, "wb") as fbk:
-        spans = list(_batches(n_new, p.batch_size))
-        with ThreadPoolExecutor(max_workers=max(1, p.workers)) as ex:
-            window = max(1, p.workers) * 2
-            futs = [ex.submit(feat, sp) for sp in spans[:window]]
-            nxt = window
-            while futs:
-                s, e, f, bk = futs.pop(0).result()
-                if nxt < len(spans):
-                    futs.append(ex.submit(feat, spans[nxt]))
-                    nxt += 1
-                n_words[s:e] = f.n_words
-                sh_len[s:e] = np.diff(f.shingle_offsets)
-                chash[s:e] = f.content_hash
-                fsh.write(f.shingles.tobytes())
-                fbk.write(np.ascontiguousarray(bk).tobytes())
-                peak_batch = max(peak_batch, f.shingles.nbytes + f.signatures.nbytes + bk.nbytes)
-    t = lap("featurize", t)
+    with open(sh_path, "wb") as fsh:
+        for idx, f in _feature_batches(texts, text_to_new, feats, new_ids, p):
+            off = f.shingle_offsets
+            n_words[idx] = f.n_words
+            sh_len[idx] = np.diff(off)
+            sh_off[idx] = file_pos + off[:-1]
+            file_pos += len(f.shingles)
+            digest[idx] = f.digest
+            bk_new[:, idx] = f.band_keys.T
+            fsh.write(f.shingles.tobytes())
+            peak_batch = max(peak_batch, f.shingles.nbytes + f.band_keys.nbytes)
+    bk_new.T.tofile(bk_path)  # on disk (n_docs, bands) row-major, as the state format says
+    chash = mh.hex_digests(digest)
+    del digest
+    t = lap("featurize" if feats is None else "spill_features", t)
 
     store = _ShingleStore()
     for s in old_segments:
         store.add(Path(state_in) / (s + ".shingles.u32"))
     store.add(sh_path)
+    seg_sorted = np.array([s in sorted_segs for s in old_segments] + [True])
     cur_seg = len(old_segments)
-    sh_off = np.zeros(n_new, dtype=np.int64)
-    if n_new:
-        np.cumsum(sh_len[:-1], out=sh_off[1:])
 
     # global arrays (old rows first, then new rows in doc_id order)
-    g_id = np.concatenate([old["doc_id"].to_numpy(dtype=object), new["doc_id"].to_numpy(dtype=object)])
-    g_hash = np.concatenate([old["content_hash"].to_numpy(dtype=object), np.array(chash, dtype=object)])
+    g_id = np.concatenate([old["doc_id"].to_numpy(dtype=object), new_ids])
+    g_hash = np.concatenate([old["content_hash"].to_numpy(dtype=object), chash])
     g_words = np.concatenate([old["n_words"].to_numpy(dtype=np.int64), n_words])
     g_q = np.concatenate([old["quality_score"].to_numpy(dtype=np.float64), new["quality_score"].to_numpy()])
     old_pub = _ns(old["published_at"])
@@ -408,177 +629,207 @@ def _run(inp, new, texts, old, old_segments, state_in, work_dir, seg_name, param
     old_cluster = _obj(old["cluster_id"])
     old_canon = _obj(old["canonical_doc_id"])
 
-    set_cache: dict[int, np.ndarray] = {}
+    def gather(gidx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted unique shingle sets of the given docs (repeats allowed), concatenated, and sizes."""
+        lens = g_len[gidx]
+        dst_off = np.zeros(len(gidx) + 1, dtype=np.int64)
+        np.cumsum(lens, out=dst_off[1:])
+        out = np.empty(int(dst_off[-1]), dtype=np.uint32)
+        segs = g_seg[gidx]
+        for s in np.unique(segs).tolist():
+            m = segs == s
+            out[mh.ranges(dst_off[:-1][m], lens[m])] = store.segs[s][mh.ranges(g_off[gidx[m]], lens[m])]
+        if not seg_sorted[segs].all():  # segments written before sets were stored sorted
+            doc = np.repeat(np.arange(len(gidx), dtype=np.uint64), lens)
+            key = np.unique((doc << np.uint64(32)) | out.astype(np.uint64))
+            lens = np.bincount((key >> np.uint64(32)).astype(np.int64), minlength=len(gidx))
+            out = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        return out, lens
 
-    def sset(i: int) -> np.ndarray:
-        a = set_cache.get(i)
-        if a is None:
-            seg = store.segs[g_seg[i]]
-            a = mh.shingle_set(np.asarray(seg[g_off[i] : g_off[i] + g_len[i]]))
-            if len(set_cache) > 200_000:
-                set_cache.clear()
-            set_cache[i] = a
-        return a
+    def jaccard_pairs(ga: np.ndarray, gb: np.ndarray, chunk: int = 4_000_000) -> np.ndarray:
+        """Exact Jaccard of many (ga[i], gb[i]) pairs, in chunks of about `chunk` shingles."""
+        out = np.zeros(len(ga), dtype=np.float64)
+        if len(ga) == 0:
+            return out
+        cost = np.cumsum(g_len[ga] + g_len[gb])
+        s = 0
+        while s < len(ga):
+            e = max(int(np.searchsorted(cost, (cost[s - 1] if s else 0) + chunk, side="right")), s + 1)
+            a_sets, al = gather(ga[s:e])
+            b_sets, bl = gather(gb[s:e])
+            inter = mh.pair_intersections(a_sets, al, b_sets, bl)
+            union = al + bl - inter
+            ok = (al > 0) & (bl > 0)
+            out[s:e] = np.where(ok, inter / np.maximum(union, 1), 0.0)
+            s = e
+        return out
 
-    # ---- exact groups: anchor = an old doc with the same hash if any, else the first new doc
-    edges: list[tuple[int, int, float]] = []  # (new global idx, other global idx, similarity)
-    anchor: dict[str, int] = {}
+    # ---- exact groups: anchor = an old doc with the same hash (its canonical first) if any, else
+    # the first new doc; only anchors go on to LSH
+    nonempty = n_words > 0  # empty text: never a duplicate of anything
+    codes, uniq = pd.factorize(chash)
+    anchor_of_code = np.full(len(uniq), -1, dtype=np.int64)
+    ne = np.flatnonzero(nonempty)
+    uc, fi = np.unique(codes[ne], return_index=True)
+    anchor_of_code[uc] = ne[fi] + n_old
     if n_old and n_new:
-        new_hashes = set(chash)
-        m = old["content_hash"].isin(new_hashes).to_numpy() & (old["n_words"].to_numpy() > 0)
-        for i in np.flatnonzero(m):
-            h = g_hash[i]
-            cur = anchor.get(h)
-            # prefer the old canonical of the group, else the first old doc
-            if cur is None or (bool(old["is_canonical"].iat[i]) and not bool(old["is_canonical"].iat[cur])):
-                anchor[h] = int(i)
-    lsh_new = np.zeros(n_new, dtype=bool)
-    n_exact_edges = 0
-    for j in range(n_new):
-        g = n_old + j
-        if n_words[j] == 0:
-            continue  # empty text: never a duplicate of anything
-        h = chash[j]
-        a = anchor.get(h)
-        if a is None:
-            anchor[h] = g
-            lsh_new[j] = n_words[j] >= p.min_words and sh_len[j] > 0
-        else:
-            edges.append((g, a, 1.0))
-            n_exact_edges += 1
+        oh = old["content_hash"].to_numpy(dtype=object)
+        cand = np.flatnonzero((pd.Index(uniq).get_indexer(oh) >= 0) & (old["n_words"].to_numpy() > 0))
+        if len(cand):
+            df = pd.DataFrame(
+                {"h": oh[cand], "can": old["is_canonical"].to_numpy(dtype=bool)[cand], "i": cand}
+            )
+            df = df.sort_values(["can", "i"], ascending=[False, True]).drop_duplicates("h")
+            anchor_of_code[pd.Index(uniq).get_indexer(df["h"].to_numpy())] = df["i"].to_numpy()
+    g_new = np.arange(n_new, dtype=np.int64) + n_old
+    anchor = np.where(nonempty, anchor_of_code[codes], -1)
+    is_rep = nonempty & (anchor == g_new)
+    ex = np.flatnonzero(nonempty & ~is_rep)
+    e_a = [g_new[ex]]  # edges: (new global idx, other global idx, similarity)
+    e_b = [anchor[ex]]
+    e_s = [np.ones(len(ex))]
+    n_exact_edges = len(ex)
+    lsh_new = is_rep & (n_words >= p.min_words) & (sh_len > 0)
     t = lap("exact", t)
 
-    # ---- LSH candidates: per band, sort keys of new representatives together with the old keys that
-    # share a value with one of them
-    bk_new = np.fromfile(bk_path, dtype=np.uint64).reshape(n_new, p.bands) if n_new else None
+    # ---- LSH candidates: per band, sort the keys of new representatives together with the old keys
+    # that share a value with one of them; bucket pairs are generated without a Python loop
     rep_new = np.flatnonzero(lsh_new)
     old_lsh = np.flatnonzero(old["lsh"].to_numpy(dtype=bool)) if n_old else np.zeros(0, dtype=np.int64)
     old_bk = []
     if len(old_lsh) and len(rep_new):
-        seg_start: dict[int, int] = {}
         segs = old["seg"].to_numpy(dtype=np.int64)
         for s_i in range(len(old_segments)):
             rows = np.flatnonzero(segs == s_i)
-            seg_start[s_i] = int(rows[0]) if len(rows) else 0
             if len(rows):
                 arr = np.memmap(
                     Path(state_in) / (old_segments[s_i] + ".bands.u64"), dtype=np.uint64, mode="r"
                 ).reshape(-1, p.bands)
-                sel = np.intersect1d(rows, old_lsh)
-                old_bk.append((sel, arr, seg_start[s_i]))
+                old_bk.append((np.intersect1d(rows, old_lsh), arr, int(rows[0])))
     pair_codes = []
     for band in range(p.bands if len(rep_new) else 0):
-        kn = bk_new[rep_new, band]
-        idx_parts = [rep_new + n_old]
-        key_parts = [kn]
-        for sel, arr, start in old_bk:
+        kn = bk_new[band, rep_new]
+        key_parts, idx_parts = [], []
+        for sel, arr, start in old_bk:  # old rows first: idx stays ascending within a bucket
             ko = np.asarray(arr[sel - start, band])
             hit = np.isin(ko, kn)
             if hit.any():
                 key_parts.append(ko[hit])
                 idx_parts.append(sel[hit])
+        key_parts.append(kn)
+        idx_parts.append(rep_new + n_old)
         keys = np.concatenate(key_parts)
         idx = np.concatenate(idx_parts)
-        order = np.lexsort((idx, keys))
-        keys, idx = keys[order], idx[order]
-        brk = np.flatnonzero(keys[1:] != keys[:-1]) + 1
-        starts = np.concatenate([[0], brk])
-        ends = np.concatenate([brk, [len(keys)]])
-        big = np.flatnonzero(ends - starts >= 2)
-        for b_i in big:
-            mem = idx[starts[b_i] : ends[b_i]]
-            if mem[-1] < n_old:
-                continue  # old-only bucket (cannot happen after the isin filter, kept for safety)
-            lim = min(len(mem), p.max_bucket_pairs)
-            ii, jj = np.triu_indices(len(mem), k=1)
-            keep = ii < lim
-            a_, b_ = mem[ii[keep]], mem[jj[keep]]
-            keep2 = b_ >= n_old  # at least one new (b is the larger index)
-            pair_codes.append(a_[keep2].astype(np.int64) * N + b_[keep2])
+        order = np.argsort(keys, kind="stable")
+        pair_codes.append(_bucket_pairs(keys[order], idx[order], p.max_bucket_pairs, n_old, N))
     pairs = np.unique(np.concatenate(pair_codes)) if pair_codes else np.zeros(0, dtype=np.int64)
+    del bk_new
     t = lap("lsh", t)
 
-    # ---- verification: exact Jaccard of the shingle sets
-    n_rejected = 0
-    for code in pairs.tolist():
-        a_, b_ = divmod(code, N)
-        sim = mh.jaccard(sset(a_), sset(b_))
-        if sim >= p.threshold:
-            edges.append((b_, a_, sim))
-        else:
-            n_rejected += 1
+    # ---- verification: exact Jaccard of the shingle sets, batched
+    pa_, pb_ = pairs // N, pairs % N
+    # J(A, B) <= min(|A|, |B|) / max(|A|, |B|): pairs whose set sizes alone rule the threshold out are
+    # rejected without reading their shingles (sizes are exact for sorted segments only)
+    la, lb = g_len[pa_], g_len[pb_]
+    exact_size = seg_sorted[g_seg[pa_]] & seg_sorted[g_seg[pb_]]
+    hopeless = exact_size & (np.minimum(la, lb) < p.threshold * np.maximum(la, lb))
+    sims = np.zeros(len(pairs), dtype=np.float64)
+    check = np.flatnonzero(~hopeless)
+    sims[check] = jaccard_pairs(pa_[check], pb_[check])
+    del la, lb, exact_size
+    verified = sims >= p.threshold
+    n_candidates, n_rejected = len(pairs), int((~verified).sum())
+    e_a.append(pb_[verified])  # pb_ is the larger index, always new
+    e_b.append(pa_[verified])
+    e_s.append(sims[verified])
+    e_a, e_b, e_s = np.concatenate(e_a), np.concatenate(e_b), np.concatenate(e_s)
+    del pairs, pa_, pb_, sims
     t = lap("verify", t)
 
-    # ---- clustering: union-find over new<->new edges; each new component attaches to the old cluster
-    # of its strongest link to an old doc (old clusters are never merged)
-    uf = _UnionFind(n_new)
-    old_links: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
-    for g, o, _sim in edges:
-        if o >= n_old:
-            uf.union(g - n_old, o - n_old)
-    for g, o, sim in edges:
-        if o < n_old:
-            old_links[g - n_old].append((sim, o))
-    comps: dict[int, list[int]] = defaultdict(list)
-    for j in range(n_new):
-        comps[uf.find(j)].append(j)
+    # ---- clustering. Connected components of the verified new<->new edges; a component linked to
+    # old documents targets the old cluster of its strongest link (old clusters are never merged).
+    # Then members are checked against the canonical itself (no chaining): round 0 against the old
+    # target's canonical, then repeatedly the best-ranked unassigned member becomes a canonical and
+    # takes every unassigned member of its component with Jaccard >= threshold to it.
+    nn = e_b >= n_old
+    comp = _components(n_new, e_a[nn] - n_old, e_b[nn] - n_old)
+    comp_size = np.bincount(comp, minlength=n_new)
+    lk = ~nn
+    n_bridges = 0
+    target = np.full(n_new, -1, dtype=np.int64)  # per component label: global idx of the old canonical
+    if lk.any():
+        o = e_b[lk]
+        has_cl = pd.notna(old_cluster[o])
+        tcanon = np.where(has_cl, old_canon[o], g_id[o])
+        tkey = np.where(has_cl, old_cluster[o], "solo:" + g_id[o].astype(str))
+        links = pd.DataFrame({"comp": comp[e_a[lk] - n_old], "sim": e_s[lk], "tcanon": tcanon, "tkey": tkey})
+        n_bridges = int((links.groupby("comp")["tkey"].nunique() - 1).sum())
+        best = links.sort_values(["comp", "sim", "tcanon"], ascending=[True, False, True]).drop_duplicates(
+            "comp"
+        )
+        old_index = pd.Index(g_id[:n_old])
+        target[best["comp"].to_numpy()] = old_index.get_indexer(best["tcanon"].to_numpy())
 
-    rank = _rank_key(g_q, g_pub, g_id)
+    g_rank = _rank_key(g_q, g_pub, g_id)
     pos = np.empty(N, dtype=np.int64)
-    pos[rank] = np.arange(N)
+    pos[g_rank] = np.arange(N)
+
+    assigned = np.full(n_new, -1, dtype=np.int64)  # global idx of the member's canonical
+    msim = np.full(n_new, np.nan)
+    pending = (comp_size[comp] >= 2) | (target[comp] >= 0)
+    split = np.zeros(n_new, dtype=bool)  # failed against a canonical at least once (chained)
+    rnd = 0
+    while pending.any() and rnd < 1000:
+        um = np.flatnonzero(pending)
+        if rnd == 0:
+            um = um[target[comp[um]] >= 0]
+            canon_of_comp = target
+        else:
+            order = np.lexsort((pos[um + n_old], comp[um]))
+            firsts = um[order][np.r_[True, comp[um[order]][1:] != comp[um[order]][:-1]]]
+            canon_of_comp = np.full(n_new, -1, dtype=np.int64)
+            canon_of_comp[comp[firsts]] = firsts + n_old
+            assigned[firsts] = firsts + n_old
+            msim[firsts] = 1.0
+            pending[firsts] = False
+            um = um[~np.isin(um, firsts)]
+        if len(um):
+            c = canon_of_comp[comp[um]]
+            same = g_hash[um + n_old] == g_hash[c]
+            sim = np.ones(len(um))
+            sim[~same] = jaccard_pairs(um[~same] + n_old, c[~same])
+            ok = sim >= p.threshold
+            assigned[um[ok]] = c[ok]
+            msim[um[ok]] = sim[ok]
+            pending[um[ok]] = False
+            split[um[~ok]] = True
+        rnd += 1
+    pending_left = int(pending.sum())  # only after 1,000 rounds on a pathological component
 
     cl_id = np.concatenate([old_cluster, np.full(n_new, None, dtype=object)])
-    canon = np.concatenate([old_canon, new["doc_id"].to_numpy(dtype=object)])
+    canon = np.concatenate([old_canon, new_ids])
     is_can = np.concatenate([old["is_canonical"].to_numpy(dtype=bool), np.ones(n_new, dtype=bool)])
     method = np.concatenate([_obj(old["dup_method"]), np.full(n_new, None, dtype=object)])
     simil = np.concatenate([old["dup_similarity"].to_numpy(dtype=np.float64), np.full(n_new, np.nan)])
-    canon_idx_of: dict[str, int] = {}
+    mem = np.flatnonzero((assigned >= 0) & (assigned != g_new))  # new non-canonical members
     touched: set[str] = set()
-    n_bridges = 0
-    id_to_g: dict[str, int] = {}
-
-    def gidx(doc_id: str) -> int:
-        if not id_to_g:
-            id_to_g.update({d: i for i, d in enumerate(g_id.tolist())})
-        return id_to_g[doc_id]
-
-    for members in comps.values():
-        links = [lk for j in members for lk in old_links.get(j, [])]
-        if links:
-            targets = {}
-            for sim, o in links:
-                key = old_cluster[o] if old_cluster[o] is not None else ("solo", o)
-                targets[key] = max(targets.get(key, 0.0), sim)
-            n_bridges += len(targets) - 1
-            # strongest link wins; ties -> smaller doc_id of the old canonical
-            best = min(
-                links,
-                key=lambda lk: (-lk[0], old_canon[lk[1]] if old_cluster[lk[1]] is not None else g_id[lk[1]]),
-            )
-            o = best[1]
-            if old_cluster[o] is not None:
-                cid, c_g = old_cluster[o], gidx(old_canon[o])
-            else:
-                c_g = o
-                cid = cluster_id_for(g_id[o])
-                cl_id[o], canon[o], is_can[o], method[o], simil[o] = cid, g_id[o], True, None, 1.0
-        elif len(members) >= 2:
-            c_g = min((n_old + j for j in members), key=lambda g: pos[g])
-            cid = cluster_id_for(g_id[c_g])
-            cl_id[c_g], canon[c_g], is_can[c_g], method[c_g], simil[c_g] = cid, g_id[c_g], True, None, 1.0
-        else:
-            continue
-        touched.add(cid)
-        canon_idx_of[cid] = c_g
-        for j in members:
-            g = n_old + j
-            if g == c_g:
-                continue
-            cl_id[g], canon[g], is_can[g] = cid, g_id[c_g], False
-            if g_hash[g] == g_hash[c_g]:
-                method[g], simil[g] = "exact", 1.0
-            else:
-                method[g], simil[g] = "near", round(mh.jaccard(sset(g), sset(c_g)), 6)
+    if len(mem):
+        cg = assigned[mem]
+        heads = np.unique(cg)
+        cid_of = {}
+        for h in heads.tolist():
+            if h < n_old and old_cluster[h] is not None:
+                cid_of[h] = old_cluster[h]
+            else:  # a new canonical, or an old unclustered doc that gains duplicates
+                cid_of[h] = cluster_id_for(g_id[h])
+                cl_id[h], canon[h], is_can[h], method[h], simil[h] = cid_of[h], g_id[h], True, None, 1.0
+        touched = set(cid_of.values())
+        g = mem + n_old
+        cl_id[g] = np.array([cid_of[h] for h in cg.tolist()], dtype=object)
+        canon[g] = g_id[cg]
+        is_can[g] = False
+        method[g] = np.where(g_hash[g] == g_hash[cg], "exact", "near").astype(object)
+        simil[g] = np.where(g_hash[g] == g_hash[cg], 1.0, np.round(msim[mem], 6))
     t = lap("cluster", t)
 
     # ---- outputs
@@ -643,9 +894,9 @@ def _run(inp, new, texts, old, old_segments, state_in, work_dir, seg_name, param
         int(N) * (8 * 6 + 1 + 1)  # numeric columns
         + int(sum(len(x) for x in g_id.tolist()))
         + 32 * int(N)  # doc_id + content hash text
-        + int(n_new) * p.bands * 8  # band keys read back for this run
+        + int(n_new) * p.bands * 8  # band keys of this run's docs
         + peak_batch * max(1, p.workers) * 2
-        + len(pairs) * 8
+        + len(e_a) * 24
     )
     stats.update(
         {
@@ -654,10 +905,14 @@ def _run(inp, new, texts, old, old_segments, state_in, work_dir, seg_name, param
             "clusters_touched": len(touched),
             "clusters_total": int(pd.Series(cl_id).dropna().nunique()),
             "lsh_docs": int(len(rep_new)),
-            "exact_edges": n_exact_edges,
-            "candidate_pairs": int(len(pairs)),
-            "verified_pairs": int(len(pairs) - n_rejected),
+            "exact_edges": int(n_exact_edges),
+            "candidate_pairs": int(n_candidates),
+            "verified_pairs": int(n_candidates - n_rejected),
             "rejected_pairs": int(n_rejected),
+            "rejected_by_size": int(hopeless.sum()),
+            "split_from_chain": int(split.sum()),
+            "cluster_rounds": int(rnd),
+            "left_unclustered_after_round_cap": pending_left,
             "bridges_ignored": int(n_bridges),
             "peak_state_bytes_est": int(state_bytes),
         }

@@ -198,9 +198,10 @@ class BatchFeatures:
 
     content_hash: list[str]
     n_words: np.ndarray  # int64 (n,)
-    shingles: np.ndarray  # uint32 shingle hashes of all docs concatenated (in text order, not unique)
+    shingles: np.ndarray  # uint32 shingle sets of all docs concatenated (each doc's sorted, unique)
     shingle_offsets: np.ndarray  # int64 (n+1,), doc i owns shingles[off[i]:off[i+1]]
     signatures: np.ndarray  # uint32 (n, num_perm); rows of docs without shingles are all 0xFFFFFFFF
+    digests: np.ndarray  # uint8 (n, 16) raw content hashes (content_hash is their hex form)
 
 
 def word_hashes(texts: list[str] | pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -209,14 +210,30 @@ def word_hashes(texts: list[str] | pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return _hash_words(b, starts, lengths), n_words
 
 
-def content_hashes(word_hash: np.ndarray, n_words: np.ndarray) -> list[str]:
-    """128-bit xxh3 hex digest of each document's normalised word sequence (the exact-duplicate key).
-    Hashing the sequence of 64-bit word hashes is equivalent to hashing the normalised text up to a
-    2^-64 word-hash collision, and avoids materialising the normalised strings."""
-    h = xxhash.xxh3_128_hexdigest
+def content_digests(word_hash: np.ndarray, n_words: np.ndarray) -> np.ndarray:
+    """(n, 16) uint8: 128-bit xxh3 digest of each document's normalised word sequence (the
+    exact-duplicate key). Hashing the sequence of 64-bit word hashes is equivalent to hashing the
+    normalised text up to a 2^-64 word-hash collision, and avoids materialising the normalised strings."""
+    h = xxhash.xxh3_128_digest
     ends = np.cumsum(n_words)
     buf = word_hash.view(np.uint8)
-    return [h(buf[8 * (e - k) : 8 * e]) for e, k in zip(ends.tolist(), n_words.tolist(), strict=True)]
+    raw = b"".join(h(buf[8 * (e - k) : 8 * e]) for e, k in zip(ends.tolist(), n_words.tolist(), strict=True))
+    return np.frombuffer(raw, dtype=np.uint8).reshape(len(n_words), 16)
+
+
+def hex_digests(digests: np.ndarray) -> np.ndarray:
+    """Object array of the 32-character lower-case hex strings of (n, 16) digests (vectorised; equal
+    to xxh3_128_hexdigest)."""
+    n = len(digests)
+    if n == 0:
+        return np.zeros(0, dtype=object)
+    hx = np.frombuffer(np.ascontiguousarray(digests).tobytes().hex().encode("ascii"), dtype="S32")
+    return hx.astype("U32").astype(object)
+
+
+def content_hashes(word_hash: np.ndarray, n_words: np.ndarray) -> list[str]:
+    """Hex form of content_digests."""
+    return hex_digests(content_digests(word_hash, n_words)).tolist()
 
 
 def _position_constants(k: int, seed: int) -> np.ndarray:
@@ -318,16 +335,66 @@ def band_keys(sigs: np.ndarray, bands: int, rows: int, seed: int) -> np.ndarray:
     return _splitmix64(keys)
 
 
+def unique_per_doc(shingle_hash: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's shingles sorted and made unique (one sort of doc<<32|hash over the batch)."""
+    n = len(offsets) - 1
+    if len(shingle_hash) == 0:
+        return shingle_hash.astype(np.uint32), np.zeros(n + 1, dtype=np.int64)
+    doc = np.repeat(np.arange(n, dtype=_U64), np.diff(offsets))
+    key = (doc << _U64(32)) | shingle_hash.astype(_U64)
+    key.sort()
+    keep = np.ones(len(key), dtype=bool)
+    keep[1:] = key[1:] != key[:-1]
+    key = key[keep]
+    out_off = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount((key >> _U64(32)).astype(np.int64), minlength=n), out=out_off[1:])
+    return (key & _MASK32).astype(np.uint32), out_off
+
+
 def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, seed: int) -> BatchFeatures:
+    """Features of a batch; each document's shingles come back sorted and unique (the set that exact
+    verification intersects; MinHash of the set equals MinHash of the multiset)."""
     wh, n_words = word_hashes(texts)
-    ch = content_hashes(wh, n_words)
-    sh, off = shingles(wh, n_words, shingle_size, seed)
+    dg = content_digests(wh, n_words)
+    sh, off = unique_per_doc(*shingles(wh, n_words, shingle_size, seed))
     sig = signatures(sh, off, num_perm, seed)
-    return BatchFeatures(ch, n_words, sh, off, sig)
+    return BatchFeatures(hex_digests(dg).tolist(), n_words, sh, off, sig, dg)
 
 
 def shingle_set(shingle_hash: np.ndarray) -> np.ndarray:
     return np.unique(shingle_hash)
+
+
+def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenation of arange(s, s + k) for every (s, k), without a Python loop."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    return np.repeat(np.asarray(starts, dtype=np.int64) - (ends - lengths), lengths) + np.arange(total)
+
+
+def pair_intersections(
+    a_sets: np.ndarray, a_len: np.ndarray, b_sets: np.ndarray, b_len: np.ndarray
+) -> np.ndarray:
+    """|A_p & B_p| for many pairs at once. a_sets/b_sets are the concatenated sorted unique sets of the
+    pairs' two sides (pair p owns a_len[p] / b_len[p] values). Each side is keyed p<<32|value, which is
+    already globally sorted, so one searchsorted of A's keys into B's answers every pair: no sort, no
+    Python loop per pair."""
+    P = len(a_len)
+    if P == 0:
+        return np.zeros(0, dtype=np.int64)
+    pa_ = np.repeat(np.arange(P, dtype=_U64), a_len)
+    pb_ = np.repeat(np.arange(P, dtype=_U64), b_len)
+    ka = (pa_ << _U64(32)) | a_sets.astype(_U64)
+    kb = (pb_ << _U64(32)) | b_sets.astype(_U64)
+    if len(kb) == 0 or len(ka) == 0:
+        return np.zeros(P, dtype=np.int64)
+    pos = np.searchsorted(kb, ka)
+    pos[pos == len(kb)] = 0
+    hit = kb[pos] == ka
+    return np.bincount(pa_[hit].astype(np.int64), minlength=P)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
