@@ -65,6 +65,37 @@ def write_parquet(table: pa.Table, path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+class StagedTable:
+    """One Parquet file in staging, written batch by batch (one row group per batch or more).
+
+    Lets the flow write each batch's rows as they arrive instead of holding a whole run
+    in memory; the file only becomes visible to readers when ``publish`` moves it.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema):
+        self.path = path
+        self.schema = schema
+        self.rows = 0
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, table: pa.Table) -> None:
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = pq.ParquetWriter(self.path, self.schema, compression="zstd", compression_level=ZSTD_LEVEL)
+        if table.num_rows:
+            self._writer.write_table(table.cast(self.schema), row_group_size=64 * 1024)
+            self.rows += table.num_rows
+
+    def close(self) -> Path:
+        if self._writer is None:
+            write_parquet(self.schema.empty_table(), self.path)
+        else:
+            self._writer.close()
+            with open(self.path, "rb") as fh:
+                os.fsync(fh.fileno())
+        return self.path
+
+
 @contextlib.contextmanager
 def output_lock(out: Path) -> Iterator[Path]:
     """Hold an exclusive lock on ``out`` for the duration of a run.
@@ -175,11 +206,14 @@ def crash_point(name: str) -> None:
 def publish(
     out: Path,
     run_id: str,
-    tables: dict[str, pa.Table],
+    tables: dict[str, pa.Table | Path],
     dedup_state: Path | None = None,
     state_tables: dict[str, pa.Table] | None = None,
 ) -> dict[str, Path]:
     """Stage every table, then move them into place, the runs table last.
+
+    A table is an Arrow table (written to staging here) or the Path of a file already
+    written and closed in this run's staging folder (see ``StagedTable``).
 
     ``state_tables`` maps a state kind (e.g. "manifest") to a table written as
     output/_state/<kind>/part-<run_id>.parquet and committed with the run.
@@ -187,8 +221,12 @@ def publish(
     stage = staging_dir(out, run_id)
     staged: dict[str, Path] = {}
     for name in (*DATA_TABLES, COMMIT_TABLE):
+        table = tables[name]
+        if isinstance(table, Path):
+            staged[name] = table
+            continue
         path = stage / name / part_name(run_id)
-        write_parquet(tables[name], path)
+        write_parquet(table, path)
         staged[name] = path
     for kind, table in (state_tables or {}).items():
         write_parquet(table, stage / "_state" / kind / part_name(run_id))

@@ -56,6 +56,19 @@ FLAGS = (
 )
 
 
+STAT_COLUMNS = [*LABELS, "chars", "wchars"]
+
+
+def label_stats(sentences: pd.DataFrame, doc_ids: pd.Series) -> pd.DataFrame:
+    """Per document (rows in ``doc_ids`` order, indexed by doc_id): sentence counts per
+    label, sentence characters and label-weighted characters — all the scores need.
+
+    Computed per batch, so the flow never has to hold every sentence of a run at once.
+    """
+    counts, sums = label_counts(sentences, doc_ids)
+    return pd.concat([counts.astype("int64"), sums.astype("float64")], axis=1)[STAT_COLUMNS]
+
+
 def label_counts(sentences: pd.DataFrame, doc_ids: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per document: sentence counts per label and character-weighted support."""
     if len(sentences):
@@ -84,7 +97,14 @@ def score_documents(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
 
     ``docs`` needs doc_id, word_count, raw_chars, removed_chars, language and is_canonical.
     """
-    counts, sums = label_counts(sentences, docs["doc_id"])
+    return score_from_stats(docs, label_stats(sentences, docs["doc_id"]))
+
+
+def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame) -> pd.DataFrame:
+    """``score_documents`` from precomputed ``label_stats`` (any row order; looked up by doc_id)."""
+    stats = stats.reindex(docs["doc_id"].astype(str).to_numpy(), fill_value=0)
+    counts = stats[list(LABELS)]
+    sums = stats[["chars", "wchars"]]
     n = counts.sum(axis=1).to_numpy()
     safe_n = np.maximum(n, 1)
     out = pd.DataFrame(index=docs.index)
@@ -134,7 +154,6 @@ def score_documents(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
     return out
 
 
-def base_quality(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
-    """Quality before deduplication: what dedup uses to choose the canonical copy."""
-    tmp = docs.assign(is_canonical=True)
-    return score_documents(tmp, sentences)["quality_score"]
+def base_quality(docs: pd.DataFrame, stats: pd.DataFrame) -> pd.Series:
+    """Quality before deduplication (from ``label_stats``): what dedup uses to choose the canonical copy."""
+    return score_from_stats(docs.assign(is_canonical=True), stats)["quality_score"]

@@ -22,7 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 import schemas
-from factsieve import __version__, dedup, manifest, pipeline, publish, quality_checks, tables
+from factsieve import __version__, assemble, dedup, manifest, pipeline, publish, quality_checks, tables
 from factsieve import report as run_report
 from factsieve.config import RunConfig
 from factsieve.ingest import IngestLimits
@@ -73,28 +73,35 @@ def discover_inputs(raw: str) -> list[InputFile]:
     cache_policy=NO_CACHE,
 )
 def process_batch(
-    batch: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits
-) -> pipeline.BatchResult:
-    return pipeline.process_batch(batch, run_id, ingested_at, limits)
+    batch: list[InputFile],
+    run_id: str,
+    ingested_at: pd.Timestamp,
+    limits: IngestLimits,
+    params: dedup.DedupParams,
+) -> tuple[pipeline.BatchResult, dedup.Features]:
+    """Everything per document, on the worker: ingest to labels, plus the dedup features,
+    so the global dedup step only buckets, verifies and clusters."""
+    result = pipeline.process_batch(batch, run_id, ingested_at, limits)
+    return result, dedup.prepare(result.documents[["doc_id", "text"]], params)
 
 
 @task(name="deduplicate", cache_policy=NO_CACHE)
 def deduplicate(
     docs: pd.DataFrame,
-    sentences: pd.DataFrame,
+    stats: pd.DataFrame,
+    features: list[dedup.Features],
     params: dedup.DedupParams,
     state_in: Path | None,
     state_out: Path,
 ) -> dedup.DedupResult:
     frame = pd.DataFrame(
         {
-            "doc_id": docs["doc_id"],
-            "text": docs["text"],
-            "quality_score": base_quality(docs, sentences).to_numpy(),
-            "published_at": pd.to_datetime(docs["published_at"], utc=True),
+            "doc_id": docs["doc_id"].astype(str).to_numpy(),
+            "quality_score": base_quality(docs, stats).to_numpy(),
+            "published_at": pd.to_datetime(docs["published_at"], utc=True).to_numpy(),
         }
     )
-    return dedup.deduplicate(frame, params, state_in=state_in, state_out=state_out)
+    return dedup.deduplicate(frame, params, state_in=state_in, state_out=state_out, features=features)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -110,9 +117,9 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cache_policy=NO_CACHE,
 )
 def publish_tables(
-    out: Path, run_id: str, frames: dict[str, pd.DataFrame], state: Path | None, state_tables: dict
+    out: Path, run_id: str, frames: dict[str, pd.DataFrame | Path], state: Path | None, state_tables: dict
 ) -> dict[str, str]:
-    arrow = {name: tables.to_arrow(df, name) for name, df in frames.items()}
+    arrow = {name: df if isinstance(df, Path) else tables.to_arrow(df, name) for name, df in frames.items()}
     return {k: str(v) for k, v in publish.publish(out, run_id, arrow, state, state_tables).items()}
 
 
@@ -164,10 +171,6 @@ def _sorted(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return (
         df.sort_values(keys, kind="stable").reset_index(drop=True) if len(df) else df.reset_index(drop=True)
     )
-
-
-def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
-    return pd.concat(frames, ignore_index=True) if frames else empty
 
 
 def _run_row(run_id: str, started: datetime, raw: str, params: dict, counts: dict, seconds: dict) -> dict:
@@ -251,48 +254,54 @@ def curate(
             return {**base, "status": "unchanged", "seconds": {k: round(v, 3) for k, v in seconds.items()}}
 
         batches = _batches(todo, cfg.batch_bytes, cfg.batch_files)
-        futures = process_batch.map(batches, run_id=run_id, ingested_at=ingested_at, limits=cfg.limits)
-        results: list[pipeline.BatchResult] = [f.result() for f in futures]
-        docs = _sorted(
-            _concat([r.documents for r in results], tables.empty("documents")[tables.STAGE1_DOC_COLUMNS]),
-            ["source_uri", "record_key"],
+        stage = publish.staging_dir(out_path, run_id)
+        asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in todo))
+        futures = process_batch.map(
+            batches, run_id=run_id, ingested_at=ingested_at, limits=cfg.limits, params=cfg.dedup
         )
-        sentences = _concat([r.sentences for r in results], tables.empty("sentences"))
-        rejects = _sorted(
-            _concat([r.rejects for r in results], tables.empty("rejects")), ["source_uri", "record_key"]
-        )
-        input_records = sum(r.input_records for r in results)
-        if input_records != len(docs) + len(rejects):
+        # Consumed in batch order whatever order they finish in: the files come out the
+        # same with any runner. Each result is dropped once staged, bounding memory.
+        for i, batch in enumerate(batches):
+            result, features = futures[i].result()
+            futures[i] = None
+            asm.add(result, features, batch_bytes=sum(f.size for f in batch))
+            del result, features
+        asm.close_batches()
+        rejects = asm.rejects_frame()
+        if asm.input_records != asm.documents + len(rejects):
             raise RuntimeError(
-                f"accounting broken: {input_records} records in, {len(docs)} documents + {len(rejects)} rejects out"
+                f"accounting broken: {asm.input_records} records in, {asm.documents} documents + "
+                f"{len(rejects)} rejects out"
             )
         lap("ingest_clean_segment_classify")
         publish.crash_point("processed")
 
-        state_out = publish.staging_dir(out_path, run_id) / "dedup_state"
-        dd = deduplicate(docs, sentences, cfg.dedup, publish.latest_dedup_state(out_path), state_out)
+        state_out = stage / "dedup_state"
+        dd = deduplicate(
+            asm.light_documents(),
+            asm.stats(),
+            asm.features,
+            cfg.dedup,
+            publish.latest_dedup_state(out_path),
+            state_out,
+        )
+        asm.features = []
         lap("dedup")
 
-        documents = pipeline.finish_documents(docs, sentences, dd.assignments)
+        documents_path, documents = asm.finish_documents(dd.assignments)
         duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["cluster_id", "method", "doc_id"])
-        # Sentences follow document order, so the file reads in the same order as documents.
-        order = pd.Series(range(len(documents)), index=documents["doc_id"].to_numpy())
-        sentences = (
-            sentences.assign(_o=sentences["doc_id"].map(order))
-            .sort_values(["_o", "sent_index"], kind="stable")
-            .drop(columns="_o")
-            .reset_index(drop=True)
-        )
         lap("score")
 
-        label_counts = pipeline.label_counts(sentences)
-        reject_reasons = rejects["reason"].value_counts().sort_index().to_dict() if len(rejects) else {}
+        label_counts = dict(sorted(asm.labels.items()))
+        reject_reasons = (
+            rejects["reason"].astype(str).value_counts().sort_index().to_dict() if len(rejects) else {}
+        )
         counts = {
             "input_files": len(todo),
-            "input_records": input_records,
+            "input_records": asm.input_records,
             "documents": len(documents),
             "rejects": len(rejects),
-            "sentences": len(sentences),
+            "sentences": asm.sentences.rows,
             "exact_duplicates": int((documents["dup_method"] == "exact").sum()),
             "near_duplicates": int((documents["dup_method"] == "near").sum()),
         }
@@ -306,7 +315,7 @@ def curate(
             "ingest": {
                 "files": len(todo),
                 "batches": len(batches),
-                "records": input_records,
+                "records": asm.input_records,
                 "documents": len(documents),
                 "rejects": len(rejects),
             },
@@ -315,16 +324,20 @@ def curate(
             "dedup": dd.stats.get("counts", dd.stats),
         }
         params = {"raw": str(raw), "out": str(out_path), "incremental": incremental, **asdict(cfg)}
-        frames = {
-            "documents": documents,
-            "sentences": sentences,
-            "duplicates": duplicates,
-            "rejects": rejects,
-            "runs": pd.DataFrame([_run_row(run_id, started, str(raw), params, counts, seconds)]),
-        }
-        validated = validate_tables(frames)
+        small = validate_tables(
+            {
+                "duplicates": duplicates,
+                "runs": pd.DataFrame([_run_row(run_id, started, str(raw), params, counts, seconds)]),
+            }
+        )
         lap("validate")
-
+        # GX sees documents without their text and a sample of sentences (factsieve.assemble).
+        validated = {
+            "documents": documents,
+            "sentences": asm.sentence_sample(),
+            "rejects": rejects,
+            **small,
+        }
         outcome = check_expectations(validated, out_path, run_id, cfg.gx)
         lap("gx")
         runs_row = validated["runs"]
@@ -346,7 +359,13 @@ def curate(
         paths = publish_tables(
             out_path,
             run_id,
-            validated,
+            {
+                "documents": documents_path,
+                "sentences": asm.sentences.path,
+                "rejects": asm.rejects.path,
+                "duplicates": validated["duplicates"],
+                "runs": validated["runs"],
+            },
             state_out if state_out.is_dir() else None,
             {"manifest": manifest_table},
         )
@@ -374,7 +393,7 @@ def curate(
         "run %s finished: %d documents, %d sentences, %d rejects",
         run_id,
         len(documents),
-        len(sentences),
+        counts["sentences"],
         len(rejects),
     )
     return summary

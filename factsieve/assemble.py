@@ -1,0 +1,160 @@
+"""Assemble a run's tables batch by batch, so memory is bounded by the batch, not the run.
+
+The flow hands each finished batch to ``RunAssembler.add`` in batch order. Sentences and
+rejects are validated (pandera) and appended to their staged Parquet files at once;
+documents are staged without scores (scores need the whole run's deduplication). What
+stays in memory per document is small: ids, the few columns scoring needs, label
+counts, and the dedup features. ``finish_documents`` then streams the staged documents
+back, attaches dedup results and scores, validates and writes the final file.
+
+Great Expectations sees documents without their text and a deterministic sample of
+sentences (every k-th row, k chosen so the sample stays under ``GX_SENTENCE_CAP``);
+pandera validates every row of every table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+from factsieve import tables
+from factsieve.pipeline import BatchResult
+from factsieve.publish import StagedTable, part_name
+from factsieve.score import label_stats, score_from_stats
+
+GX_SENTENCE_CAP = 250_000
+HEAVY_DOC_COLUMNS = ("text", "removed_text")
+# What scoring and dedup need of each document; everything else waits in staging.
+LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "word_count", "raw_chars", "removed_chars", "language"]
+DEDUP_COLUMNS = [
+    "content_hash",
+    "dup_cluster_id",
+    "canonical_doc_id",
+    "is_canonical",
+    "dup_method",
+    "dup_similarity",
+]
+STAGE1_SCHEMA = pa.schema(
+    [schemas.arrow_schema("documents").field(c) for c in tables.STAGE1_DOC_COLUMNS],
+    metadata={"factsieve.table": "documents-stage1"},
+)
+
+
+class RunAssembler:
+    def __init__(self, stage: Path, run_id: str, total_bytes: int):
+        self.stage = stage
+        self.run_id = run_id
+        self.total_bytes = max(total_bytes, 1)
+        self.sentences = StagedTable(
+            stage / "sentences" / part_name(run_id), schemas.arrow_schema("sentences")
+        )
+        self.rejects = StagedTable(stage / "rejects" / part_name(run_id), schemas.arrow_schema("rejects"))
+        self._stage1 = StagedTable(stage / "documents-stage1.parquet", STAGE1_SCHEMA)
+        self._light: list[pd.DataFrame] = []
+        self._stats: list[pd.DataFrame] = []
+        self._rejects: list[pd.DataFrame] = []
+        self._sample: list[pd.DataFrame] = []
+        self.features: list = []
+        self.labels: Counter[str] = Counter()
+        self.input_records = 0
+        self.documents = 0
+        self._stride: int | None = None
+
+    def add(self, batch: BatchResult, features=None, batch_bytes: int = 0) -> None:
+        """Validate and stage one batch (batches must arrive in batch order for deterministic files)."""
+        self.input_records += batch.input_records
+        docs = batch.documents.reset_index(drop=True)
+        self.documents += len(docs)
+        sents = tables.validate(tables.typed(batch.sentences, "sentences"), "sentences")
+        rejects = tables.validate(tables.typed(batch.rejects, "rejects"), "rejects")
+        self.sentences.write(tables.to_arrow(sents, "sentences"))
+        self.rejects.write(tables.to_arrow(rejects, "rejects"))
+        self._stage1.write(
+            pa.Table.from_pandas(docs[STAGE1_SCHEMA.names], schema=STAGE1_SCHEMA, preserve_index=False)
+        )
+        self._light.append(docs[LIGHT_DOC_COLUMNS])
+        self._stats.append(label_stats(sents, docs["doc_id"]))
+        self._rejects.append(rejects)
+        if features is not None:
+            self.features.append(features)
+        self.labels.update(sents["label"].astype(str).value_counts().to_dict())
+        if self._stride is None and len(sents):
+            # Sample stride from the first batch's sentences per input byte.
+            per_byte = len(sents) / max(batch_bytes, 1)
+            self._stride = max(1, math.ceil(per_byte * self.total_bytes / GX_SENTENCE_CAP))
+        self._sample.append(sents.drop(columns=["cues"]).iloc[:: self._stride or 1])
+
+    def light_documents(self) -> pd.DataFrame:
+        return (
+            pd.concat(self._light, ignore_index=True)
+            if self._light
+            else tables.empty("documents")[LIGHT_DOC_COLUMNS]
+        )
+
+    def stats(self) -> pd.DataFrame:
+        return (
+            pd.concat(self._stats)
+            if self._stats
+            else label_stats(tables.empty("sentences"), pd.Series([], dtype=str))
+        )
+
+    def rejects_frame(self) -> pd.DataFrame:
+        return pd.concat(self._rejects, ignore_index=True) if self._rejects else tables.empty("rejects")
+
+    def sentence_sample(self) -> pd.DataFrame:
+        return pd.concat(self._sample, ignore_index=True) if self._sample else tables.empty("sentences")
+
+    def close_batches(self) -> None:
+        self.sentences.close()
+        self.rejects.close()
+        self._stage1.close()
+
+    def finish_documents(
+        self, assignments: pd.DataFrame, chunk_rows: int = 50_000
+    ) -> tuple[Path, pd.DataFrame]:
+        """Stream staged documents back, attach dedup results and scores, validate, write.
+
+        Returns the final documents file and the documents without their text (for GX,
+        the summary and the report's counts).
+        """
+        light = self.light_documents()
+        scored = pd.concat(
+            [
+                light,
+                assignments.set_index("doc_id")
+                .reindex(light["doc_id"].to_numpy())[DEDUP_COLUMNS]
+                .reset_index(drop=True),
+            ],
+            axis=1,
+        )
+        scored = pd.concat([scored, score_from_stats(scored, self.stats())], axis=1).set_index("doc_id")
+        extra = [c for c in scored.columns if c not in LIGHT_DOC_COLUMNS]
+        out = StagedTable(
+            self.stage / "documents" / part_name(self.run_id), schemas.arrow_schema("documents")
+        )
+        without_text: list[pd.DataFrame] = []
+        for rb in pq.ParquetFile(self._stage1.path).iter_batches(batch_size=chunk_rows):
+            part = rb.to_pandas(types_mapper=pd.ArrowDtype)
+            part = pd.concat(
+                [part, scored.loc[part["doc_id"].astype(str).to_numpy(), extra].reset_index(drop=True)],
+                axis=1,
+            )
+            part = tables.validate(tables.typed(part, "documents"), "documents")
+            out.write(tables.to_arrow(part, "documents"))
+            without_text.append(part.drop(columns=list(HEAVY_DOC_COLUMNS)))
+        path = out.close()
+        self._stage1.path.unlink(missing_ok=True)
+        docs = (
+            pd.concat(without_text, ignore_index=True)
+            if without_text
+            else tables.empty("documents").drop(columns=list(HEAVY_DOC_COLUMNS))
+        )
+        if docs["doc_id"].duplicated().any():
+            raise tables.ValidationFailed("documents", "- column doc_id: not unique across batches")
+        return path, docs
