@@ -194,7 +194,17 @@ def _run_row(run_id: str, started: datetime, raw: str, params: dict, counts: dic
     }
 
 
-@flow(name="curate", log_prints=False, validate_parameters=False)
+# Batches in flight are bounded by the workers: an unbounded thread pool would start every
+# batch at once and hold all their intermediate frames (measured: 4.2 GB at 220k documents).
+CORES = os.cpu_count() or 1
+
+
+@flow(
+    name="curate",
+    log_prints=False,
+    validate_parameters=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=CORES),
+)
 def curate(
     raw: str = "raw", out: str = "output", config: RunConfig | None = None, incremental: bool = True
 ) -> dict:
@@ -403,9 +413,9 @@ def task_runner_for(name: str, workers: int | None = None):
     """thread (default), process (every core for the CPU-bound batch stage), or
     dask[:ADDRESS] (a LocalCluster, or an existing scheduler at ADDRESS)."""
     if name == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return ProcessPoolTaskRunner(max_workers=workers or CORES)
     if name == "thread":
-        return ThreadPoolTaskRunner(max_workers=workers)
+        return ThreadPoolTaskRunner(max_workers=workers or CORES)
     if name == "dask" or name.startswith("dask:"):
         from prefect_dask import DaskTaskRunner
 
