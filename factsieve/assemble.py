@@ -7,7 +7,7 @@ stays in memory per document is small: ids, the few columns scoring needs, label
 counts, and the dedup features. ``finish_documents`` then streams the staged documents
 back, attaches dedup results and scores, validates and writes the final file.
 
-Great Expectations sees documents without their text and a deterministic sample of
+Great Expectations sees every document (the columns it checks) and a deterministic sample of
 sentences (every k-th row, k chosen so the sample stays under ``GX_SENTENCE_CAP``);
 pandera validates every row of every table.
 """
@@ -29,7 +29,25 @@ from factsieve.publish import StagedTable, part_name
 from factsieve.score import label_stats, score_from_stats
 
 GX_SENTENCE_CAP = 250_000
-HEAVY_DOC_COLUMNS = ("text", "removed_text")
+# The documents columns kept in memory after writing: what GX checks, the run summary and
+# the derived rates need. Everything else is only in the Parquet file (~8 kB/doc otherwise).
+CHECK_DOC_COLUMNS = [
+    "doc_id",
+    "format",
+    "clean_chars",
+    "canonical_doc_id",
+    "is_canonical",
+    "dup_method",
+    "dup_similarity",
+    "quality_score",
+    "quality_tier",
+    "ratio_reported",
+    "ratio_attributed",
+    "ratio_speculative",
+    "ratio_opinion",
+    "ratio_filler",
+    "ratio_boilerplate",
+]
 # What scoring and dedup need of each document; everything else waits in staging.
 LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "word_count", "raw_chars", "removed_chars", "language"]
 DEDUP_COLUMNS = [
@@ -120,8 +138,8 @@ class RunAssembler:
     ) -> tuple[Path, pd.DataFrame]:
         """Stream staged documents back, attach dedup results and scores, validate, write.
 
-        Returns the final documents file and the documents without their text (for GX,
-        the summary and the report's counts).
+        Returns the final documents file and the documents' CHECK_DOC_COLUMNS (for GX and
+        the run summary).
         """
         light = self.light_documents()
         scored = pd.concat(
@@ -147,13 +165,13 @@ class RunAssembler:
             )
             part = tables.validate(tables.typed(part, "documents"), "documents")
             out.write(tables.to_arrow(part, "documents"))
-            without_text.append(part.drop(columns=list(HEAVY_DOC_COLUMNS)))
+            without_text.append(part[CHECK_DOC_COLUMNS])
         path = out.close()
         self._stage1.path.unlink(missing_ok=True)
         docs = (
             pd.concat(without_text, ignore_index=True)
             if without_text
-            else tables.empty("documents").drop(columns=list(HEAVY_DOC_COLUMNS))
+            else tables.empty("documents")[CHECK_DOC_COLUMNS]
         )
         if docs["doc_id"].duplicated().any():
             raise tables.ValidationFailed("documents", "- column doc_id: not unique across batches")

@@ -17,7 +17,7 @@ import pytest
 import schemas
 from factsieve import dedup, pipeline, publish, report, tables
 from factsieve.config import RunConfig
-from factsieve.score import base_quality
+from factsieve.score import base_quality, label_stats
 from factsieve.sources import discover
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,7 +46,7 @@ def write_run(raw: Path, out: Path, run_id: str, *, gx: bool = False, bounds=Non
         {
             "doc_id": docs["doc_id"],
             "text": docs["text"],
-            "quality_score": base_quality(docs, sentences).to_numpy(),
+            "quality_score": base_quality(docs, label_stats(sentences, docs["doc_id"])).to_numpy(),
             "published_at": pd.to_datetime(docs["published_at"], utc=True),
         }
     )
