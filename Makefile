@@ -34,6 +34,7 @@ run: setup
 # The report's headless-browser test needs Debian's chromium; installed when root, skipped otherwise.
 test: setup
 	@if [ "$$(id -u)" = 0 ] && [ ! -x /usr/bin/chromium ]; then scripts/install-chromium.sh || true; fi
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: setup

@@ -16,7 +16,6 @@ import pyarrow as pa
 import xxhash
 
 import schemas
-
 from factsieve import classify, tables
 from factsieve.clean import clean_text
 from factsieve.ingest import ONLY_BOILERPLATE, IngestLimits, RawDoc, Reject, read_input
@@ -24,7 +23,6 @@ from factsieve.language import detect_language
 from factsieve.score import score_documents
 from factsieve.segment import split_sentences
 from factsieve.sources import InputFile
-
 
 _SENTENCE_SCHEMA = schemas.arrow_schema("sentences")
 
