@@ -157,9 +157,10 @@ def test_discover_fsspec_memory_filesystem():
     import fsspec
 
     fs = fsspec.filesystem("memory")
-    fs.pipe("/bucket/raw/a.txt", ARTICLE.encode())
-    fs.pipe("/bucket/raw/sub/b.jsonl", b'{"text": "Exports rose, the bank said."}\n')
-    files = discover("memory://bucket/raw")
+    fs.pipe("/ingest-test/raw/a.txt", ARTICLE.encode())
+    fs.pipe("/ingest-test/raw/sub/b.jsonl", b'{"text": "Exports rose, the bank said."}\n')
+    files = discover("memory://ingest-test/raw")
     assert [f.rel for f in files] == ["a.txt", "sub/b.jsonl"]
     docs = [d for f in files for d in ingest.read_input(f).docs]
     assert [d.text for d in docs] == [ARTICLE, "Exports rose, the bank said."]
+    fs.rm("/ingest-test", recursive=True)

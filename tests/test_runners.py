@@ -49,13 +49,16 @@ def test_fsspec_url_input(sample_run, tmp_path):
     from flows.curate import curate
 
     _, reference, _ = sample_run
+    # the memory filesystem is process-global: a folder of its own keeps other tests' files out
     fs = fsspec.filesystem("memory")
+    root = f"/bucket-{tmp_path.name}/raw"
     for path in sorted(p for p in RAW.rglob("*") if p.is_file()):
-        fs.pipe(f"/bucket/raw/{path.relative_to(RAW).as_posix()}", path.read_bytes())
-    summary = curate(raw="memory://bucket/raw", out=str(tmp_path))
+        fs.pipe(f"{root}/{path.relative_to(RAW).as_posix()}", path.read_bytes())
+    summary = curate(raw=f"memory://{root}", out=str(tmp_path))
     assert summary["documents"] == len(reference["documents"])
     docs = pd.read_parquet(tmp_path / "documents")
-    assert docs["source_uri"].str.match(r"memory://+bucket/raw/").all()
+    assert docs["source_uri"].str.match(rf"memory://+{root.lstrip('/')}/").all()
+    fs.rm(root, recursive=True)
     _assert_same(reference, tmp_path)
 
 
