@@ -32,6 +32,18 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from factsieve.cues import (
+    ATTRIBUTION_TRIGGERS,
+    BOILERPLATE_LINE_WORDS,
+    BOILERPLATE_TRIGGERS,
+    FILLER_OPENER_RE,
+    FILLER_TRIGGERS,
+    HEDGE_TRIGGERS,
+    MONTH_WORDS,
+    OPINION_PHRASE_TRIGGERS,
+    OPINION_WORDS,
+    PERSON_TRIGGERS,
+    STANCE_PHRASE_TRIGGERS,
+    STANCE_WORDS,
     Cue,
     attribution_cues,
     boilerplate_cues,
@@ -88,6 +100,56 @@ _STRONG_HEDGES = frozenset(
 )
 
 
+# Every word that lets some cue family look at a sentence. A sentence with none of them, no quotation
+# mark, no closing "!", no reader-addressing opener and no boilerplate cue has no cue at all: it is
+# "reported" (more than half of news sentences), decided without running the cue finders.
+_ANY_TRIGGER = (
+    HEDGE_TRIGGERS
+    | ATTRIBUTION_TRIGGERS
+    | OPINION_WORDS
+    | STANCE_WORDS
+    | OPINION_PHRASE_TRIGGERS
+    | STANCE_PHRASE_TRIGGERS
+    | PERSON_TRIGGERS
+    | FILLER_TRIGGERS
+    | BOILERPLATE_TRIGGERS
+)
+_NO_CUES = SentenceLabel(
+    label="reported",
+    confidence=0.75,
+    hedged=False,
+    attributed=False,
+    quoted=False,
+    opinion=False,
+    cues=(),
+    deciding_cue=None,
+    source=None,
+)
+
+
+def _has_no_cues(text: str, words: frozenset[str]) -> bool:
+    """For a sentence with no trigger word: True when no quotation, "!", opener or boilerplate cue."""
+    if text.isascii():
+        # The same tests as below, cheaper: ASCII text has no curly quotes or "©", has letters
+        # exactly when it has words, and the line pattern needs its first word in the sentence.
+        n = len(text)
+        return (
+            '"' not in text
+            and "``" not in text
+            and not text.rstrip().endswith("!")
+            and FILLER_OPENER_RE.match(text) is None
+            and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS))
+            and (n > 120 or words.isdisjoint(MONTH_WORDS) or _DIGIT.search(text) is None)
+            and (bool(words) or not text.strip())
+        )
+    return (
+        _QUOTE_GATE.search(text) is None
+        and not text.rstrip().endswith("!")
+        and FILLER_OPENER_RE.match(text) is None
+        and not boilerplate_cues(text, words)
+    )
+
+
 def _governs_from_start(text: str, cue: Cue) -> bool:
     low = cue.text.lower()
     return (
@@ -138,7 +200,14 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
     speaker's, not the author's. ``classify_document`` works this out from the text.
     """
     words = words_of(text)
-    quotes = quote_cues(text, continued) if continued or _QUOTE_GATE.search(text) else []
+    if not continued and words.isdisjoint(_ANY_TRIGGER) and _has_no_cues(text, words):
+        return _NO_CUES
+    if continued:
+        quotes = quote_cues(text, True)
+    elif '"' in text or "``" in text or (not text.isascii() and _QUOTE_GATE.search(text)):
+        quotes = quote_cues(text)  # ASCII text can only hold the straight marks
+    else:
+        quotes = []
     qspans = [(q.start, q.end) for q in quotes]
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)

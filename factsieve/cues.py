@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 CUE_KINDS: tuple[str, ...] = ("hedge", "attribution", "quote", "opinion", "filler", "boilerplate")
 
@@ -73,9 +74,15 @@ def _is_past_participle(word: str) -> bool:
 _WORDS_RE = re.compile(r"[a-z]+")
 
 
+_ASCII_NON_AZ = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
+
+
 def words_of(text: str) -> frozenset[str]:
     """Lower-cased alphabetic tokens of a sentence, for trigger gating."""
-    return frozenset(_WORDS_RE.findall(_lower(text)))
+    low = _lower(text)
+    if low.isascii():  # the same tokens as the regex, found by str.translate + split (faster)
+        return frozenset(low.translate(_ASCII_NON_AZ).split())
+    return frozenset(_WORDS_RE.findall(low))
 
 
 _UNESCAPED_SPACE = re.compile(r"(?<!\\)\s+")
@@ -142,16 +149,221 @@ def _lower(text: str) -> str:
     return low
 
 
+# --------------------------------------------------------------------------- candidate scanning
+#
+# A big alternation searched over a whole sentence costs ~40 ns per character in CPython's engine
+# (every position is tried). Every cue pattern below starts each alternative with \b and a word, so a
+# match can only begin where one of a few "start tokens" (the maximal run of a-z letters at the
+# match start, lower-cased) stands in the sentence. Those tokens are derived from the parsed pattern
+# (``start_tokens``), the sentence's word set says which of them occur, ``str.find`` locates them, and
+# the pattern is only tried there (``Pattern.match`` at a position behaves exactly like the search
+# reaching that position: \b and lookarounds see the whole string). Positions are tried left to
+# right, skipping those inside the previous match, so the matches are exactly ``finditer``'s.
+
+try:  # Python 3.11+
+    import re._constants as _sre_c
+    import re._parser as _sre_p
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NON_LETTER_CATEGORIES = frozenset({_sre_c.CATEGORY_DIGIT, _sre_c.CATEGORY_SPACE, _sre_c.CATEGORY_LINEBREAK})
+
+
+def _class_chars(items: list) -> tuple[list[str], bool]:
+    r"""The listed characters of a class, and whether it also holds unlisted non-letters (\s, \d)."""
+    chars: list[str] = []
+    other = False
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            chars.append(chr(av))
+        elif op is _sre_c.RANGE:
+            lo, hi = av
+            if hi - lo > 64:
+                raise _Unsupported
+            chars.extend(chr(c) for c in range(lo, hi + 1))
+        elif op is _sre_c.CATEGORY and av in _NON_LETTER_CATEGORIES:
+            other = True
+        else:  # \w, negated classes: may be a letter
+            raise _Unsupported
+    return chars, other
+
+
+# A state: (token so far, token closed, \b seen before the first letter).
+_State = tuple[str, bool, bool]
+
+
+def _walk(items: list, states: set[_State]) -> set[_State]:
+    for op, av in items:
+        if all(closed for _, closed, _ in states):
+            break
+        states = _step(op, av, states)
+    return states
+
+
+def _add_char(ch: str, open_: list[_State], out: set[_State]) -> None:
+    for tok, _, bounded in open_:
+        if ch in _ASCII_LETTERS:
+            if not tok and not bounded:
+                raise _Unsupported  # a match could start inside a word
+            out.add((tok + ch.lower(), False, bounded))
+        elif not tok:
+            raise _Unsupported  # a match could start with a non-letter
+        else:
+            out.add((tok, True, bounded))
+
+
+def _step(op, av, states: set[_State]) -> set[_State]:  # noqa: ANN001
+    out = {s for s in states if s[1]}
+    open_ = [s for s in states if not s[1]]
+    if op is _sre_c.LITERAL:
+        _add_char(chr(av), open_, out)
+    elif op is _sre_c.IN:
+        chars, other = _class_chars(av)
+        for ch in chars:
+            _add_char(ch, open_, out)
+        if other:  # \s, \d: characters that are no letters
+            _add_char(" ", open_, out)
+    elif op is _sre_c.BRANCH:
+        for alt in av[1]:
+            out |= _walk(alt.data, set(open_))
+    elif op is _sre_c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unsupported  # inline flags
+        out |= _walk(av[3].data, set(open_))
+    elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+        lo, hi, sub = av
+        cur: set[_State] = set(open_)
+        for k in range(12):
+            if k >= lo:
+                out |= cur
+            if k == hi or all(closed for _, closed, _ in cur):
+                break
+            cur = _walk(sub.data, cur)
+            if len(cur) > 4096:
+                raise _Unsupported  # e.g. [a-z]*: tokens of any length
+        else:
+            raise _Unsupported
+    elif op is _sre_c.AT and av is _sre_c.AT_BOUNDARY:
+        for tok, _, bounded in open_:
+            out.add((tok, True, bounded) if tok else (tok, False, True))
+    elif op is _sre_c.AT and av in (_sre_c.AT_END, _sre_c.AT_END_STRING):
+        for tok, _, bounded in open_:
+            if not tok:
+                raise _Unsupported
+            out.add((tok, True, bounded))
+    elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+        out |= set(open_)  # consumes nothing
+    else:
+        raise _Unsupported
+    return out
+
+
+def start_tokens(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every lower-cased a-z token a match of ``pattern`` can start with, or None when a match may
+    start elsewhere than at a word of letters (then the pattern is searched the plain way)."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        states = _walk(_sre_p.parse(pattern, flags).data, {("", False, False)})
+    except _Unsupported:
+        return None
+    if any(not closed or not tok for tok, closed, _ in states):
+        return None
+    return frozenset(tok for tok, _, _ in states)
+
+
+def line_start_tokens(rx: re.Pattern[str]) -> frozenset[str]:
+    """The lower-cased a-z token a match of an anchored ``\\s*(?:…)`` line pattern starts with
+    (case-insensitive patterns included: for ASCII text a case-insensitive match is one of the
+    lower-cased text)."""
+    data = list(_sre_p.parse(rx.pattern, rx.flags & ~re.IGNORECASE).data)
+    op, av = data[0]
+    assert (
+        op is _sre_c.MAX_REPEAT
+        and av[0] == 0
+        and list(av[2].data) == [(_sre_c.IN, [(_sre_c.CATEGORY, _sre_c.CATEGORY_SPACE)])]
+    ), "pattern must start with \\s*"
+    states = _walk(data[1:], {("", False, True)})
+    assert all(closed and tok for tok, closed, _ in states)
+    return frozenset(tok for tok, _, _ in states)
+
+
+def _candidates(target: str, low: str, present: frozenset[str] | set[str]) -> list[int]:
+    """Start offsets of whole a-z tokens ``present`` in ``low`` (``target`` lower-cased, same
+    length) that follow no alphanumeric character in ``target``, ascending."""
+    pos: list[int] = []
+    n_low = len(low)
+    for w in present:
+        n = len(w)
+        i = low.find(w)
+        while i != -1:
+            j = i + n
+            if (i == 0 or not target[i - 1].isalnum()) and (j == n_low or not ("a" <= low[j] <= "z")):
+                pos.append(i)
+            i = low.find(w, j)
+    if len(pos) > 1:
+        pos.sort()
+    return pos
+
+
+def scan(
+    rx: re.Pattern[str],
+    starts: frozenset[str],
+    target: str,
+    low: str,
+    words: frozenset[str],
+    requires: dict[str, frozenset[str]] | None = None,
+) -> list[re.Match[str]]:
+    """``list(rx.finditer(target))`` for a pattern whose matches all start with a token in ``starts``.
+
+    ``requires`` maps a common start token to the words of which every match starting with it holds
+    at least one ("a" → {"deal"} for "a big deal"): without them the token is not tried.
+    """
+    present = words & starts
+    if present and requires:
+        present = {w for w in present if w not in requires or not words.isdisjoint(requires[w])}
+    if not present:
+        return []
+    out: list[re.Match[str]] = []
+    end = 0
+    match = rx.match
+    for p in _candidates(target, low, present):
+        if p >= end:
+            m = match(target, p)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
 class _CaseFreeRe:
     """A pattern compiled twice: case-sensitive for lower-cased text (about 5x faster than
     re.IGNORECASE in CPython) and case-insensitive for the rare text whose lower-casing changes
     its length (offsets would no longer line up with the original)."""
 
-    __slots__ = ("low", "ic")
+    __slots__ = ("low", "ic", "starts", "requires")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, requires: dict[str, str] | None = None) -> None:
         self.low = re.compile(pattern, flags)
         self.ic = re.compile(pattern, flags | re.IGNORECASE)
+        self.starts = start_tokens(pattern, flags)
+        self.requires = {k: frozenset(v.split()) for k, v in (requires or {}).items()}
+
+    def find(self, text: str, words: frozenset[str]) -> list[re.Match[str]]:
+        """``finditer(text)`` by candidate scanning; ``words`` must be ``words_of(text)``."""
+        low = _lower(text)
+        if len(low) == len(text):
+            if self.starts is not None:
+                return scan(self.low, self.starts, low, low, words, self.requires)
+            return list(self.low.finditer(low))
+        return list(self.ic.finditer(text))
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         low = _lower(text)
@@ -202,7 +414,19 @@ _HEDGE_RE = _CaseFreeRe(
     | indicat(?:e|es|ing)\ that | idea\ that | view\ that
     | may | might | could | would | must
     """
-    )
+    ),
+    # Common first words of phrases: tried only with a later word of one of their phrases present.
+    requires={
+        "in": "likelihood",
+        "almost": "certainly",
+        "little": "known doubt evidence",
+        "some": "doubt",
+        "no": "evidence proof confirmation",
+        "not": "clear known understood sure certain",
+        "remains": "seen",
+        "have": "feeling",
+        "insufficient": "evidence",
+    },
 )
 
 _MONTH_CONTEXT = frozenset(
@@ -586,9 +810,10 @@ _HEDGE_CHECKS = {
 def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
     """Every epistemic hedge cue in the sentence (words of uncertainty, not conditionals)."""
     out: list[Cue] = []
-    if (words if words is not None else words_of(text)).isdisjoint(HEDGE_TRIGGERS):
+    words = words if words is not None else words_of(text)
+    if words.isdisjoint(HEDGE_TRIGGERS):
         return out
-    for m in _HEDGE_RE.finditer(text):
+    for m in _HEDGE_RE.find(text, words):
         s, e = m.span()
         check = _HEDGE_CHECKS.get(m.group(0).lower())
         if check is None or check(text, s, e):
@@ -675,7 +900,7 @@ def personal_cues(
         return [], []
     stance: list[Cue] = []
     options: list[Cue] = []
-    for m in _PERSONAL_MODAL_RE.finditer(text):
+    for m in _PERSONAL_MODAL_RE.find(text, words):
         s, e = m.span()
         word = text[s:e].lower()
         if inside(quotes, s) or (word == "may" and not _ok_may(text, s, e)):
@@ -763,6 +988,18 @@ _SPEECH_VERBS = (
     r"(?!\ (?:in|for|at|on|from|with|and|but|during|after|before|when)\b)(?=\ [a-z])"
 )
 _ATTRIB_RE = re.compile(word_alternation(_SPEECH_VERBS))
+_ATTRIB_STARTS = start_tokens(_ATTRIB_RE.pattern)
+_AGENTLESS_VERBS = (
+    "said expected believed thought reported rumored rumoured alleged considered regarded understood"
+)
+_ATTRIB_REQUIRES = {
+    "is": _AGENTLESS_VERBS,
+    "are": _AGENTLESS_VERBS,
+    "was": _AGENTLESS_VERBS,
+    "were": _AGENTLESS_VERBS,
+    "it": "said",
+}
+_ATTRIB_REQUIRES = {k: frozenset(v.split()) for k, v in _ATTRIB_REQUIRES.items()}
 # "Many believe", "some experts think": doxastic verbs become attribution with a plural or vague subject.
 _WEASEL_RE = re.compile(
     r"\b((?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Oo]bservers|[Pp]eople"
@@ -771,6 +1008,7 @@ _WEASEL_RE = re.compile(
     r"\s+(?:also\s+|still\s+|even\s+)?(believe|think|suggest|fear|consider|expect|speculate|assume|suspect|contend|"
     r"maintain|worry|doubt)\b"
 )
+_WEASEL_STARTS = start_tokens(_WEASEL_RE.pattern)
 _WEASEL_VERBS = frozenset(
     "believe think suggest fear consider expect speculate assume suspect contend maintain worry doubt".split()
 )
@@ -831,14 +1069,14 @@ _NP_DETERMINERS = frozenset("the a an both some many several most other its his 
 _SOURCE_NOUN_RE = re.compile(r"(?:" + _SOURCE_NOUNS + r")\Z")
 
 
-def _np_before(text: str, end: int) -> str | None:
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, max(0, end - 120), end)]
+def _np_walk(toks: list[str]) -> tuple[int, int]:
+    """(i, j): the noun phrase is ``toks[j:i]``; the walk looked at no token before ``toks[j - 1]``."""
     i = len(toks)
-    while i and (toks[i - 1][2].lower() in _AUX_BEFORE_VERB or toks[i - 1][2] == ","):
+    while i and (toks[i - 1].lower() in _AUX_BEFORE_VERB or toks[i - 1] == ","):
         i -= 1
     j = i
     while j:
-        word = toks[j - 1][2]
+        word = toks[j - 1]
         low = word.lower()
         is_np = (
             word[0].isupper()
@@ -848,17 +1086,41 @@ def _np_before(text: str, end: int) -> str | None:
                 word.isalpha()
                 and word.islower()
                 and j < i
-                and _SOURCE_NOUN_RE.match(toks[j][2].lower()) is not None
+                and _SOURCE_NOUN_RE.match(toks[j].lower()) is not None
             )
         )
         if not is_np or i - j >= 9:
             break
         j -= 1
-    if j < i and j and toks[j - 1][2].lower() in _NP_DETERMINERS:
+    return i, j
+
+
+# Tokens of the last _NP_NEAR characters decide almost every walk; the full _NP_WINDOW is tokenized
+# only when the walk reaches the first (possibly cut) token of the short window. Every non-space
+# character belongs to a token, so tokens are separated by whitespace only and their offsets are
+# recovered with rfind from the end (match objects for every token cost more than the walk).
+_NP_NEAR = 32
+_NP_WINDOW = 120
+
+
+def _np_before(text: str, end: int) -> str | None:
+    lo = max(0, end - _NP_NEAR)
+    toks = _TOKEN_RE.findall(text, lo, end)
+    i, j = _np_walk(toks)
+    if j <= 1 and lo > max(0, end - _NP_WINDOW):
+        lo = max(0, end - _NP_WINDOW)
+        toks = _TOKEN_RE.findall(text, lo, end)
+        i, j = _np_walk(toks)
+    if j < i and j and toks[j - 1].lower() in _NP_DETERMINERS:
         j -= 1
     if j == i:
         return None
-    return text[toks[j][0] : toks[i - 1][1]]
+    pos = stop = end
+    for k in range(len(toks) - 1, j - 1, -1):
+        pos = text.rfind(toks[k], lo, pos)
+        if k == i - 1:
+            stop = pos + len(toks[k])
+    return text[pos:stop]
 
 
 _NP_AFTER_RE = re.compile(r"\s*(" + _NP + r")")
@@ -933,6 +1195,9 @@ ATTRIBUTION_TRIGGERS = frozenset(
 )
 
 
+_START = attrgetter("start")
+
+
 def attribution_cues(
     text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
 ) -> tuple[list[Cue], str | None]:
@@ -942,23 +1207,36 @@ def attribution_cues(
     words = words if words is not None else words_of(text)
     if words.isdisjoint(ATTRIBUTION_TRIGGERS):
         return cues, source
-    for m in _ATTRIB_RE.finditer(text):
+    low = _lower(text)
+    if len(low) == len(text):
+        found = scan(_ATTRIB_RE, _ATTRIB_STARTS, text, low, words, _ATTRIB_REQUIRES)
+    else:
+        found = list(_ATTRIB_RE.finditer(text))
+    for m in found:
         word = m.group(0)
-        if inside(quotes, m.start()) or _next(text, m.end()) in _NOT_SPEECH_NEXT.get(word, ()):
+        if inside(quotes, m.start()):
             continue
-        if _prev(text, m.start()) in _NOT_SPEECH_PREV.get(word, ()):
+        if word in _NOT_SPEECH_NEXT and _next(text, m.end()) in _NOT_SPEECH_NEXT[word]:
+            continue
+        if word in _NOT_SPEECH_PREV and _prev(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
         cue = Cue("attribution", word, m.start(), m.end())
         cues.append(cue)
         if source is None:
             source = _source_for(text, cue, quotes)
-    for m in _WEASEL_RE.finditer(text) if not words.isdisjoint(_WEASEL_VERBS) else ():
+    if words.isdisjoint(_WEASEL_VERBS):
+        found = []
+    elif len(low) == len(text):
+        found = scan(_WEASEL_RE, _WEASEL_STARTS, text, low, words)
+    else:
+        found = list(_WEASEL_RE.finditer(text))
+    for m in found:
         if inside(quotes, m.start()):
             continue
         cues.append(Cue("attribution", m.group(2), m.start(2), m.end(2)))
         if source is None:
             source = m.group(1)
-    for m in _TOPIC_VERB_RE.finditer(text) if "that" in words else ():
+    for m in _TOPIC_VERB_RE.find(text, words) if "that" in words else ():
         if inside(quotes, m.start()) or any(c.start == m.start() for c in cues):
             continue
         verb_end = m.start() + len(m.group(0).split()[0])
@@ -966,7 +1244,8 @@ def attribution_cues(
         cues.append(cue)
         if source is None:
             source = _source_for(text, cue, quotes)
-    cues.sort(key=lambda c: c.start)
+    if len(cues) > 1:
+        cues.sort(key=_START)
     return cues, source
 
 
@@ -1015,7 +1294,19 @@ _OPINION_PHRASE_RE = _CaseFreeRe(
     | our\ (?:country|nation|society|democracy|system|children) | let\ us\ not | so-called
     | only\ (?:a|the)\ (?:few|handful)
     """
-    )
+    ),
+    requires={
+        **dict.fromkeys("pretty really very such a big".split(), "deal"),
+        **dict.fromkeys("it its is are was well".split(), "worth"),
+        "of": "course",
+        "no": "doubt",
+        "in": "fact",
+        "we": "need must should cannot can",
+        "i": "think believe feel hope love hate like",
+        "our": "country nation society democracy system children",
+        "so": "called",
+        "only": "few handful",
+    },
 )
 _STANCE_PHRASE_RE = _CaseFreeRe(word_alternation(r"need\ to | needs\ to | so\ much | no\ one"))
 # Gate on the most specific word of each phrase (not "we", "i", "so", "only": too common to gate on).
@@ -1068,12 +1359,12 @@ def opinion_and_stance_cues(
     stances: list[Cue] = []
     taken: list[tuple[int, int]] = []
     if phrases:
-        for m in _OPINION_PHRASE_RE.finditer(text):
+        for m in _OPINION_PHRASE_RE.find(text, words):
             if not inside(quotes, m.start()):
                 opinions.append(Cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
                 taken.append(m.span())
     if stance_phrases:
-        for m in _STANCE_PHRASE_RE.finditer(text):
+        for m in _STANCE_PHRASE_RE.find(text, words):
             if not inside(quotes, m.start()) and not inside(taken, m.start()):
                 stances.append(Cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
                 taken.append(m.span())
@@ -1117,13 +1408,24 @@ _FILLER_RE = _CaseFreeRe(
     | \bbut\ wait\b | \bas\ you\ (?:can\ see|know|might\ know)\b
     )""",
     re.VERBOSE,
+    requires={
+        "as": "see know",
+        "in": "article post guide blog",
+        "we": "going",
+        "you": "wondering",
+        "have": "wondered",
+        "but": "wait",
+        "here": "deal thing",
+        "happy": "reading",
+        "keep": "eye",
+    },
 )
 FILLER_TRIGGERS = frozenset(
     """hey hi hello let grab thanks thank tuned buckle ado wrapping eye forget wondering wondered article post
     guide blog going dive read guys folks reading cheers deal thing wait see know""".split()
 )
 # Discourse openers that only address the reader at the very start: "Alright, so what …", "So, why …?"
-_FILLER_OPENER_RE = re.compile(
+FILLER_OPENER_RE = _FILLER_OPENER_RE = re.compile(
     r"\s*(?:alright|all right|okay|ok|so|well|now),?\s+(?:so\b|guys\b|let|what\b|why\b|how\b|here\b)",
     re.IGNORECASE,
 )
@@ -1138,12 +1440,15 @@ def _strip_cue(kind: str, m: re.Match[str], text: str) -> Cue:
 
 def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
     out: list[Cue] = []
-    m = _FILLER_OPENER_RE.match(text)
+    m = FILLER_OPENER_RE.match(text)
     if m:
         out.append(_strip_cue("filler", m, text))
-    if not (words if words is not None else words_of(text)).isdisjoint(FILLER_TRIGGERS):
+    words = words if words is not None else words_of(text)
+    if not words.isdisjoint(FILLER_TRIGGERS):
         out.extend(
-            _strip_cue("filler", m, text) for m in _FILLER_RE.finditer(text) if not inside(quotes, m.start())
+            _strip_cue("filler", m, text)
+            for m in _FILLER_RE.find(text, words)
+            if not inside(quotes, m.start())
         )
     return out
 
@@ -1176,29 +1481,33 @@ BOILERPLATE_TRIGGERS = frozenset(
     """views comments shares likes reads subscribe sign follow share click rights privacy terms cookie cookies
     min minute copyright leave print email""".split()
 )
-_MONTH_WORDS = frozenset(
+MONTH_WORDS = _MONTH_WORDS = frozenset(
     """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
     september october november december""".split()
 )
+# For ASCII text the line pattern can only match when the line's first word is one of these.
+BOILERPLATE_LINE_WORDS = line_start_tokens(_BOILERPLATE_LINE_RE)
 _DIGIT_RE = re.compile(r"\d")
 _NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
 
 
 def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
     out: list[Cue] = []
-    if len(text) <= 80:
+    words = words if words is not None else words_of(text)
+    ascii_text = text.isascii()
+    # ASCII text: the line pattern needs its first word in the sentence, and letters mean words.
+    if len(text) <= 80 and (not ascii_text or not words.isdisjoint(BOILERPLATE_LINE_WORDS)):
         m = _BOILERPLATE_LINE_RE.match(text)
         if m:
             body = text.strip()
             start = len(text) - len(text.lstrip())
             out.append(Cue("boilerplate", body, start, start + len(body)))
             return out
-    words = words if words is not None else words_of(text)
     # A byline date ("Nov 14, 2025 47 Views") only counts on a short line; prose dates are content.
     byline = len(text) <= 120 and not words.isdisjoint(_MONTH_WORDS) and _DIGIT_RE.search(text) is not None
     if byline or "©" in text or not words.isdisjoint(BOILERPLATE_TRIGGERS):
         out.extend(_strip_cue("boilerplate", m, text) for m in _BOILERPLATE_RE.finditer(text))
-    if not out and text.strip() and _NO_LETTERS.match(text):
+    if not out and text.strip() and (not words if ascii_text else _NO_LETTERS.match(text)):
         body = text.strip()
         start = len(text) - len(text.lstrip())
         out.append(Cue("boilerplate", body, start, start + len(body)))

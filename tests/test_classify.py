@@ -580,3 +580,104 @@ def test_classify_document_keeps_quote_context() -> None:
     assert labs[3].hedged and labs[3].label == "attributed"
     with pytest.raises(ValueError, match="continued flags"):
         classify_batch(["a", "b"], [True])
+
+
+# ----------------------------------------------------------------------------- candidate scanning
+
+
+def _scan_texts() -> list[str]:
+    import random
+
+    rng = random.Random(7)
+    vocab = sorted(
+        cues_mod.HEDGE_TRIGGERS
+        | cues_mod.ATTRIBUTION_TRIGGERS
+        | cues_mod.OPINION_PHRASE_TRIGGERS
+        | cues_mod.FILLER_TRIGGERS
+        | cues_mod.PERSON_TRIGGERS
+        | {
+            "a",
+            "an",
+            "the",
+            "is",
+            "it",
+            "its",
+            "in",
+            "of",
+            "no",
+            "not",
+            "so",
+            "as",
+            "we",
+            "i",
+            "our",
+            "let's",
+        }
+        | {"Many", "Some", "Officials", "According", "It", "Reportedly", "That", "that", "to", "be", "have"}
+        | {"can't", "couldn't", "don't", "we're", "it's", "so-called", "Mr.", "U.S.", "2024", ",", ".", "!"}
+    )
+    return [" ".join(rng.choice(vocab) for _ in range(rng.randint(3, 14))) for _ in range(3000)] + [
+        "In all likelihood little is known; some doubt, no clear evidence, it is not yet clear.",
+        "It's worth noting: we can't, i think, our country is a big deal, so-called, only a few, of course.",
+        "As you can see, in this article we'll dive into it; we're going to look, but wait, here's the thing.",
+        "Many experts believe it, it is said that officials are widely expected to say so, according to Reuters.",
+    ]
+
+
+def test_candidate_scanning_equals_finditer() -> None:
+    # The start-token scanner must return exactly what a plain finditer over the sentence returns.
+    case_free = [
+        cues_mod._HEDGE_RE,
+        cues_mod._OPINION_PHRASE_RE,
+        cues_mod._STANCE_PHRASE_RE,
+        cues_mod._FILLER_RE,
+        cues_mod._TOPIC_VERB_RE,
+        cues_mod._PERSONAL_MODAL_RE,
+    ]
+    assert all(rx.starts for rx in case_free)
+    for text in _scan_texts():
+        words = cues_mod.words_of(text)
+        low = text.lower()
+        for rx in case_free:
+            assert [m.span() for m in rx.find(text, words)] == [m.span() for m in rx.low.finditer(low)], text
+        got = cues_mod.scan(
+            cues_mod._ATTRIB_RE, cues_mod._ATTRIB_STARTS, text, low, words, cues_mod._ATTRIB_REQUIRES
+        )
+        assert [m.span() for m in got] == [m.span() for m in cues_mod._ATTRIB_RE.finditer(text)], text
+        got = cues_mod.scan(cues_mod._WEASEL_RE, cues_mod._WEASEL_STARTS, text, low, words)
+        assert [m.span() for m in got] == [m.span() for m in cues_mod._WEASEL_RE.finditer(text)], text
+        if len(text) <= 80 and words.isdisjoint(cues_mod.BOILERPLATE_LINE_WORDS):
+            assert cues_mod._BOILERPLATE_LINE_RE.match(text) is None, text
+
+
+def test_start_tokens_derivation() -> None:
+    assert cues_mod.start_tokens(r"\b(?:may|might)\ or\b") == {"may", "might"}
+    assert cues_mod.start_tokens(r"\brumou?r(?:s|ed)?\b") == {
+        "rumor",
+        "rumour",
+        "rumors",
+        "rumours",
+        "rumored",
+        "rumoured",
+    }
+    assert cues_mod.start_tokens(r"\b(?:ca|could)\ ?n't\b") == {"ca", "can", "could", "couldn"}
+    assert cues_mod.start_tokens(r"\bit'?s\b") == {"it", "its"}
+    assert cues_mod.start_tokens(r"said") is None  # no \b: could start inside a word
+    assert cues_mod.start_tokens(r"\b\d+ views") is None  # starts with a digit
+    assert cues_mod.start_tokens(r"\bjan[a-z]*\b") is None  # token of unbounded length
+    assert "latest" in cues_mod.BOILERPLATE_LINE_WORDS and "last" in cues_mod.BOILERPLATE_LINE_WORDS
+
+
+def test_words_of_ascii_and_unicode_agree_with_regex() -> None:
+    for text in ["Hello, World! It's 2024: U.S.-led talks.", "Ünïcode café “quoted” — naïve", "İstanbul K"]:
+        assert cues_mod.words_of(text) == frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
+def test_no_cue_sentences_share_one_label() -> None:
+    a, b = classify("The river flows north past the town."), classify("The bridge opened in 1932.")
+    assert a is b and a.label == "reported" and a.cues == ()
+    # Anything that could be a cue takes the full path.
+    assert classify("Related news").label == "boilerplate"
+    assert classify("12345 -- 678").label == "boilerplate"
+    assert classify("The bridge opened in 1932!").label == "opinion"
+    assert classify('The "bridge of sighs and tears" opened.').quoted
