@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 import schemas
 from factsieve import tables
-from factsieve.pipeline import BatchResult
+from factsieve.pipeline import DEDUP_COLUMNS, BatchResult
 from factsieve.publish import StagedTable, part_name
 from factsieve.score import label_stats, score_from_stats
 
@@ -50,14 +50,6 @@ CHECK_DOC_COLUMNS = [
 ]
 # What scoring and dedup need of each document; everything else waits in staging.
 LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "word_count", "raw_chars", "removed_chars", "language"]
-DEDUP_COLUMNS = [
-    "content_hash",
-    "dup_cluster_id",
-    "canonical_doc_id",
-    "is_canonical",
-    "dup_method",
-    "dup_similarity",
-]
 STAGE1_SCHEMA = pa.schema(
     [schemas.arrow_schema("documents").field(c) for c in tables.STAGE1_DOC_COLUMNS],
     metadata={"factsieve.table": "documents-stage1"},

@@ -177,13 +177,10 @@ def _title_from_text(text: str) -> str | None:
     return None
 
 
-def _read_text(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> IngestResult:
+def _read_text(
+    inp: InputFile, data: bytes, text: str, enc: str, limits: IngestLimits, fmt: str
+) -> IngestResult:
     res = IngestResult()
-    try:
-        text, enc = decode_bytes(data)
-    except UnicodeError as exc:
-        res.rejects.append(Reject(inp.uri, "", fmt, UNDECODABLE, str(exc), len(data), _sample(data)))
-        return res
     if len(text) > limits.max_record_chars:
         res.rejects.append(
             Reject(
@@ -204,15 +201,12 @@ def _read_text(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> I
     return res
 
 
-def _read_html(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> IngestResult:
+def _read_html(
+    inp: InputFile, data: bytes, html: str, enc: str, limits: IngestLimits, fmt: str
+) -> IngestResult:
     import trafilatura  # imported lazily: it pulls in lxml and date parsers (~0.3 s)
 
     res = IngestResult()
-    try:
-        html, enc = decode_bytes(data)
-    except UnicodeError as exc:
-        res.rejects.append(Reject(inp.uri, "", fmt, UNDECODABLE, str(exc), len(data), _sample(data)))
-        return res
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
     )
@@ -251,13 +245,10 @@ def _read_html(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> I
     return res
 
 
-def _read_jsonl(inp: InputFile, data: bytes, limits: IngestLimits, fmt: str) -> IngestResult:
+def _read_jsonl(
+    inp: InputFile, data: bytes, body: str, enc: str, limits: IngestLimits, fmt: str
+) -> IngestResult:
     res = IngestResult()
-    try:
-        body, enc = decode_bytes(data)
-    except UnicodeError as exc:
-        res.rejects.append(Reject(inp.uri, "", fmt, UNDECODABLE, str(exc), len(data), _sample(data)))
-        return res
     seen_keys: set[str] = set()
     for lineno, line in enumerate(body.splitlines(), start=1):
         if not line.strip():
@@ -423,4 +414,10 @@ def read_input(inp: InputFile, limits: IngestLimits = IngestLimits()) -> IngestR
                 )
             ]
         )
-    return _READERS[fmt](inp, data, limits, fmt)
+    try:
+        decoded, enc = decode_bytes(data)
+    except UnicodeError as exc:
+        return IngestResult(
+            rejects=[Reject(inp.uri, "", fmt, UNDECODABLE, str(exc), len(data), _sample(data))]
+        )
+    return _READERS[fmt](inp, data, decoded, enc, limits, fmt)

@@ -208,17 +208,20 @@ def process_batch(
     )
 
 
+# What deduplication adds to each document (factsieve.dedup.DedupResult.assignments).
+DEDUP_COLUMNS = [
+    "content_hash",
+    "dup_cluster_id",
+    "canonical_doc_id",
+    "is_canonical",
+    "dup_method",
+    "dup_similarity",
+]
+
+
 def finish_documents(docs: pd.DataFrame, sentences: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
     """Attach the dedup assignments and the scores to the documents."""
-    dedup_cols = [
-        "content_hash",
-        "dup_cluster_id",
-        "canonical_doc_id",
-        "is_canonical",
-        "dup_method",
-        "dup_similarity",
-    ]
-    merged = docs.reset_index(drop=True).join(assignments.reset_index(drop=True)[dedup_cols])
+    merged = docs.reset_index(drop=True).join(assignments.reset_index(drop=True)[DEDUP_COLUMNS])
     scores = score_documents(merged, sentences)
     return pd.concat([merged, scores], axis=1)
 
