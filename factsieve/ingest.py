@@ -245,6 +245,22 @@ def _read_html(
     return res
 
 
+def _record_problem(rec: object, limits: IngestLimits) -> tuple[str, str] | None:
+    """Why a parsed JSONL record cannot be a document (reason code, detail), or None."""
+    if not isinstance(rec, dict):
+        return MALFORMED_RECORD, f"expected a JSON object, got {type(rec).__name__}"
+    text = rec.get("text")
+    if text is None:
+        return MISSING_TEXT, "no 'text' field"
+    if not isinstance(text, str):
+        return MALFORMED_RECORD, f"'text' is {type(text).__name__}, not a string"
+    if not text.strip():
+        return EMPTY, "'text' is empty"
+    if len(text) > limits.max_record_chars:
+        return TOO_LARGE, f"{len(text):,} characters > limit {limits.max_record_chars:,}"
+    return None
+
+
 def _read_jsonl(
     inp: InputFile, data: bytes, body: str, enc: str, limits: IngestLimits, fmt: str
 ) -> IngestResult:
@@ -258,76 +274,22 @@ def _read_jsonl(
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            res.rejects.append(
-                Reject(
-                    inp.uri,
-                    key,
-                    fmt,
-                    MALFORMED_JSON,
-                    f"line {lineno}: {exc.msg} at column {exc.colno}",
-                    nbytes,
-                    _sample(line),
-                )
-            )
+            problem: tuple[str, str] | None = (MALFORMED_JSON, f"{exc.msg} at column {exc.colno}")
+            rec = None
+        else:
+            if isinstance(rec, dict) and rec.get("id") is not None:
+                # The record's own id is the stable key; repeated ids get the line number appended.
+                key = str(rec["id"])
+                if key in seen_keys:
+                    key = f"{key}@line:{lineno}"
+            seen_keys.add(key)
+            problem = _record_problem(rec, limits)
+        if problem is not None:
+            reason, detail = problem
+            sample = "" if reason == EMPTY else _sample(line)
+            res.rejects.append(Reject(inp.uri, key, fmt, reason, f"line {lineno}: {detail}", nbytes, sample))
             continue
-        if not isinstance(rec, dict):
-            res.rejects.append(
-                Reject(
-                    inp.uri,
-                    key,
-                    fmt,
-                    MALFORMED_RECORD,
-                    f"line {lineno}: expected a JSON object, got {type(rec).__name__}",
-                    nbytes,
-                    _sample(line),
-                )
-            )
-            continue
-        if rec.get("id") is not None:
-            # The record's own id is the stable key; repeated ids get the line number appended.
-            key = str(rec["id"])
-            if key in seen_keys:
-                key = f"{key}@line:{lineno}"
-        seen_keys.add(key)
-        text = rec.get("text")
-        if text is None:
-            res.rejects.append(
-                Reject(
-                    inp.uri, key, fmt, MISSING_TEXT, f"line {lineno}: no 'text' field", nbytes, _sample(line)
-                )
-            )
-            continue
-        if not isinstance(text, str):
-            res.rejects.append(
-                Reject(
-                    inp.uri,
-                    key,
-                    fmt,
-                    MALFORMED_RECORD,
-                    f"line {lineno}: 'text' is {type(text).__name__}, not a string",
-                    nbytes,
-                    _sample(line),
-                )
-            )
-            continue
-        if not text.strip():
-            res.rejects.append(
-                Reject(inp.uri, key, fmt, EMPTY, f"line {lineno}: 'text' is empty", nbytes, "")
-            )
-            continue
-        if len(text) > limits.max_record_chars:
-            res.rejects.append(
-                Reject(
-                    inp.uri,
-                    key,
-                    fmt,
-                    TOO_LARGE,
-                    f"line {lineno}: {len(text):,} characters > limit {limits.max_record_chars:,}",
-                    nbytes,
-                    _sample(text),
-                )
-            )
-            continue
+        text = rec["text"]
         title = rec.get("title")
         url = rec.get("url")
         res.docs.append(
