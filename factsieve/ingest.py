@@ -311,75 +311,40 @@ def _read_jsonl(
 _READERS = {"text": _read_text, "html": _read_html, "jsonl": _read_jsonl}
 
 
+def _file_reject(
+    inp: InputFile, fmt: str, reason: str, detail: str, nbytes: int, sample: str = ""
+) -> IngestResult:
+    """The whole file is one rejected record."""
+    return IngestResult(rejects=[Reject(inp.uri, "", fmt, reason, detail, nbytes, sample)])
+
+
 def read_input(inp: InputFile, limits: IngestLimits = IngestLimits()) -> IngestResult:
     """Read one input file into documents and rejects. Never raises for bad content."""
     fmt = FORMATS.get(inp.suffix)
     if fmt is None:
-        return IngestResult(
-            rejects=[
-                Reject(
-                    inp.uri,
-                    "",
-                    inp.suffix.lstrip(".") or "none",
-                    UNSUPPORTED_FORMAT,
-                    f"no reader for '{inp.suffix or 'no extension'}' files; supported: "
-                    + ", ".join(sorted(FORMATS)),
-                    inp.size,
-                )
-            ]
-        )
+        supported = ", ".join(sorted(FORMATS))
+        detail = f"no reader for '{inp.suffix or 'no extension'}' files; supported: {supported}"
+        return _file_reject(inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, detail, inp.size)
     if inp.size > limits.max_file_bytes:
-        return IngestResult(
-            rejects=[
-                Reject(
-                    inp.uri,
-                    "",
-                    fmt,
-                    TOO_LARGE,
-                    f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}",
-                    inp.size,
-                )
-            ]
+        return _file_reject(
+            inp, fmt, TOO_LARGE, f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}", inp.size
         )
     try:
         data = inp.read_bytes()
     except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
         # Permanent: the file vanished or is unreadable. Other OSErrors (I/O errors,
         # timeouts of network filesystems) propagate so the flow retries the batch.
-        return IngestResult(
-            rejects=[Reject(inp.uri, "", fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)]
-        )
+        return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
     if not data.strip():
-        return IngestResult(
-            rejects=[
-                Reject(
-                    inp.uri,
-                    "",
-                    fmt,
-                    EMPTY,
-                    "file has no content" if not data else "file has only whitespace",
-                    len(data),
-                )
-            ]
+        return _file_reject(
+            inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
     if not data.startswith(tuple(b for b, _ in _BOMS[3:] + _BOMS[:2])) and _looks_binary(data):
-        return IngestResult(
-            rejects=[
-                Reject(
-                    inp.uri,
-                    "",
-                    fmt,
-                    BINARY,
-                    "control bytes found: not a text file",
-                    len(data),
-                    _sample(data, 40),
-                )
-            ]
+        return _file_reject(
+            inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )
     try:
         decoded, enc = decode_bytes(data)
     except UnicodeError as exc:
-        return IngestResult(
-            rejects=[Reject(inp.uri, "", fmt, UNDECODABLE, str(exc), len(data), _sample(data))]
-        )
+        return _file_reject(inp, fmt, UNDECODABLE, str(exc), len(data), _sample(data))
     return _READERS[fmt](inp, data, decoded, enc, limits, fmt)
