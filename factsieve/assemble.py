@@ -81,8 +81,10 @@ class RunAssembler:
         self.input_records += batch.input_records
         docs = batch.documents.reset_index(drop=True)
         self.documents += len(docs)
-        sents = tables.validate(tables.typed(batch.sentences, "sentences"), "sentences")
-        rejects = tables.validate(tables.typed(batch.rejects, "rejects"), "rejects")
+        sents, rejects = batch.sentences, batch.rejects
+        if not batch.validated:
+            sents = tables.validate(tables.typed(sents, "sentences"), "sentences")
+            rejects = tables.validate(tables.typed(rejects, "rejects"), "rejects")
         self.sentences.write(tables.to_arrow(sents, "sentences"))
         self.rejects.write(tables.to_arrow(rejects, "rejects"))
         self._stage1.write(

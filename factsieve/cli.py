@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import sys
@@ -113,12 +114,27 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         runner = task_runner_for(args.runner, args.workers)
         config = RunConfig.from_toml(args.config) if args.config else RunConfig()
-    except (ConfigError, ValueError) as exc:
+        if args.workers:
+            config = dataclasses.replace(config, workers=args.workers)
+        if args.model:
+            config = dataclasses.replace(config, model=args.model)
+        if config.model:
+            from factsieve.model import load
+
+            load(config.model)  # a missing or foreign file fails here, before any work
+            config = dataclasses.replace(config, model=str(Path(config.model).resolve()))
+    except (ConfigError, ValueError, FileNotFoundError) as exc:
         return _fail(2, str(exc))
     flow = curate.with_options(task_runner=runner)
     try:
         with _shared_api_for_workers(args.runner):
-            summary = flow(raw=args.raw, out=args.out, config=config, incremental=not args.reprocess)
+            summary = flow(
+                raw=args.raw,
+                out=args.out,
+                config=config,
+                incremental=not args.reprocess,
+                use_pool=args.runner == "thread",
+            )
     except OutputLocked as exc:
         return _fail(3, str(exc))
     except ValidationFailed as exc:
@@ -222,12 +238,23 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--runner",
         default="thread",
-        help="task runner for the batch stage: thread (default), process, dask or dask:ADDRESS",
+        help="task runner: thread (default; the batch stage runs on a pool of worker processes), "
+        "process, dask or dask:ADDRESS",
     )
     r.add_argument(
         "--config", default=None, help="TOML file overriding the embedded defaults (see factsieve/config.py)"
     )
-    r.add_argument("--workers", type=int, default=None, help="parallel batch workers (default: the runner's)")
+    r.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="parallel batch workers (default: one per core; 1 = no worker processes)",
+    )
+    r.add_argument(
+        "--model",
+        default=None,
+        help="a model written by `factsieve train`; it overrules the rules on its task (default: rules only)",
+    )
     r.add_argument("--json", action="store_true", help="print the run summary as JSON")
     r.add_argument(
         "--reprocess",

@@ -38,6 +38,10 @@ class RunConfig:
     # whichever comes first. Memory per worker is bounded by it, not by the corpus.
     batch_bytes: int = 8 * 1024 * 1024
     batch_files: int = 2000
+    # Worker processes for the batch stage (factsieve.workers); 0 = one per core, 1 = inline.
+    workers: int = 0
+    # A model written by `factsieve train`: it overrules the rules on its task (factsieve.model.overrule).
+    model: str | None = None
     limits: IngestLimits = field(default_factory=IngestLimits)
     dedup: DedupParams = field(default_factory=DedupParams)
     gx: GxBounds = field(default_factory=GxBounds)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import charset_normalizer
 import pandas as pd
@@ -104,6 +104,8 @@ class Reject:
 class IngestResult:
     docs: list[RawDoc] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    # For a part of a JSONL file: every record key it used (see ``split_parts``).
+    keys: set[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,12 +263,29 @@ def _record_problem(rec: object, limits: IngestLimits) -> tuple[str, str] | None
     return None
 
 
+def _jsonl_lines(body: str) -> list[str]:
+    """JSON Lines are separated by "\n" ("\r\n" allowed). Not str.splitlines: JSON strings may
+    hold U+2028, U+0085 and friends unescaped, and they do not end a record."""
+    lines = body.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def _read_jsonl(
-    inp: InputFile, data: bytes, body: str, enc: str, limits: IngestLimits, fmt: str
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
 ) -> IngestResult:
+    """One document or reject per non-blank line. ``taken``: record keys used by earlier
+    parts of the same file (a repeated id gets its line number appended, file-wide)."""
     res = IngestResult()
-    seen_keys: set[str] = set()
-    for lineno, line in enumerate(body.splitlines(), start=1):
+    seen_keys: set[str] = set(taken or ())
+    for lineno, line in enumerate(_jsonl_lines(body), start=inp.first_line):
         if not line.strip():
             continue  # blank lines separate nothing and are not records
         key = f"line:{lineno}"
@@ -305,6 +324,8 @@ def _read_jsonl(
                 published_at=parse_published(rec.get("published")),
             )
         )
+    if inp.is_part:
+        res.keys = seen_keys - set(taken or ())
     return res
 
 
@@ -318,8 +339,25 @@ def _file_reject(
     return IngestResult(rejects=[Reject(inp.uri, "", fmt, reason, detail, nbytes, sample)])
 
 
-def read_input(inp: InputFile, limits: IngestLimits = IngestLimits()) -> IngestResult:
-    """Read one input file into documents and rejects. Never raises for bad content."""
+def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
+    """A part of a UTF-8 JSONL file that ``split_parts`` checked as a whole."""
+    try:
+        data = inp.read_bytes()
+        body = data.decode("utf-8")
+    except (FileNotFoundError, PermissionError, IsADirectoryError, UnicodeDecodeError) as exc:
+        # The file vanished or changed after it was planned: say so for this part's bytes.
+        detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
+        return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
+    return _read_jsonl(inp, data, body, "utf-8", limits, "jsonl", taken)
+
+
+def read_input(
+    inp: InputFile, limits: IngestLimits = IngestLimits(), taken: set[str] | None = None
+) -> IngestResult:
+    """Read one input file (or part of one) into documents and rejects. Never raises for bad
+    content. ``taken``: for a part, the record keys earlier parts of its file used."""
+    if inp.is_part:
+        return _read_part(inp, limits, taken)
     fmt = FORMATS.get(inp.suffix)
     if fmt is None:
         supported = ", ".join(sorted(FORMATS))
@@ -348,3 +386,67 @@ def read_input(inp: InputFile, limits: IngestLimits = IngestLimits()) -> IngestR
     except UnicodeError as exc:
         return _file_reject(inp, fmt, UNDECODABLE, str(exc), len(data), _sample(data))
     return _READERS[fmt](inp, data, decoded, enc, limits, fmt)
+
+
+_SPLIT_BLOCK = 8 * 1024 * 1024
+
+
+def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A JSONL file larger than ``target_bytes`` as parts of about that size, cut after a
+    newline; any other file as itself.
+
+    Parts keep memory bounded by the batch, not the file, and let one large file use every
+    core. A file is only split when reading it whole would give the same records: UTF-8
+    (with or without BOM), not binary, not blank. Anything else (other encodings, which
+    need detection over the whole file) is read whole, within ``max_file_bytes``, as before.
+    One streaming pass validates the UTF-8 and counts lines, so each part knows the line
+    number its first record has (record keys are line numbers where records have no id).
+    """
+    if FORMATS.get(inp.suffix) != "jsonl" or inp.size <= target_bytes or inp.is_part:
+        return [inp]
+    try:
+        fh = inp.open()
+    except OSError:
+        return [inp]  # read_input reports it
+    with fh:
+        head = fh.read(8192)
+        if head.startswith(tuple(b for b, _ in _BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+            return [inp]
+        start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        cuts: list[tuple[int, int]] = [(start, 1)]  # (offset, line number of the first line there)
+        newlines = 0  # "\n" before ``pos``
+        pos = 0
+        next_cut = start + target_bytes
+        blank = True
+        while block := fh.read(_SPLIT_BLOCK):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
+                return [inp]
+            blank = blank and not block.strip()
+            while next_cut < pos + len(block):
+                nl = block.find(b"\n", max(next_cut - pos, 0))
+                if nl < 0:
+                    break  # the cut moves into the next block
+                cut = pos + nl + 1
+                cuts.append((cut, newlines + block.count(b"\n", 0, nl + 1) + 1))
+                next_cut = cut + target_bytes
+            newlines += block.count(b"\n")
+            pos += len(block)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return [inp]
+    if blank:
+        return [inp]
+    if cuts[-1][0] >= pos:
+        cuts.pop()  # a cut at the very end starts no part
+    if len(cuts) == 1:
+        return [inp]
+    ends = [c for c, _ in cuts[1:]] + [pos]
+    return [
+        replace(inp, size=end - offset, start=offset, end=end, first_line=line)
+        for (offset, line), end in zip(cuts, ends, strict=True)
+    ]

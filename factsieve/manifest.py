@@ -25,7 +25,13 @@ from factsieve.sources import InputFile
 
 MANIFEST_DIR = ("_state", "manifest")
 SCHEMA = pa.schema(
-    [("uri", pa.string()), ("size", pa.int64()), ("mtime", pa.float64()), ("content_hash", pa.string()), ("run_id", pa.string())]
+    [
+        ("uri", pa.string()),
+        ("size", pa.int64()),
+        ("mtime", pa.float64()),
+        ("content_hash", pa.string()),
+        ("run_id", pa.string()),
+    ]
 )
 
 

@@ -9,7 +9,9 @@ no text from the training data, only weights.
 
 from __future__ import annotations
 
+import functools
 import json
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from sklearn.linear_model import LogisticRegression
 
 from factsieve.classify import LABELS, SentenceLabel, classify_batch
 from factsieve.cues import CUE_KINDS
-from factsieve.evaluate import TASKS, load_labels, rule_prediction, scores
+from factsieve.evaluate import SUBJECTIVE_LABELS, TASKS, load_labels, rule_prediction, scores
 
 FORMAT_VERSION = 1
 _DEFAULT_CONFIG = {
@@ -73,18 +75,23 @@ class LinearModel:
             norm="l2",
         )
 
-    def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
+    def features(
+        self, texts: Sequence[str], labs: Sequence[SentenceLabel] | None = None
+    ) -> sparse.csr_matrix:
+        """Feature matrix; ``labs``: the rule classifier's labels of ``texts`` if already known."""
         texts = [t if isinstance(t, str) else "" for t in texts]
-        dense = _rule_features(classify_batch(texts), self.task)
+        dense = _rule_features(labs if labs is not None else classify_batch(texts), self.task)
         return sparse.hstack(
             [self._word.transform(texts), self._char.transform(texts), sparse.csr_matrix(dense)], format="csr"
         )
 
-    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        return self.features(texts) @ self.coef + self.intercept
+    def decision_function(
+        self, texts: Sequence[str], labs: Sequence[SentenceLabel] | None = None
+    ) -> np.ndarray:
+        return self.features(texts, labs) @ self.coef + self.intercept
 
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        p1 = 1.0 / (1.0 + np.exp(-self.decision_function(texts)))
+    def predict_proba(self, texts: Sequence[str], labs: Sequence[SentenceLabel] | None = None) -> np.ndarray:
+        p1 = 1.0 / (1.0 + np.exp(-self.decision_function(texts, labs)))
         return np.column_stack([1.0 - p1, p1])
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
@@ -104,24 +111,8 @@ def train(labels_path: str | Path, task: str, out_path: str | Path, split: str |
     X = shell.features([t for t, _ in rows])
     clf = LogisticRegression(C=config["C"], max_iter=2000, solver="liblinear")
     clf.fit(X, y)
-    out = Path(out_path)
-    if out.suffix != ".npz":
-        out = out.with_name(out.name + ".npz")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    meta = {
-        "format_version": FORMAT_VERSION,
-        "task": task,
-        "config": config,
-        "trained_on": str(labels_path),
-        "split": split,
-        "n": len(rows),
-    }
-    np.savez_compressed(
-        out,
-        coef=clf.coef_.ravel().astype(np.float32),
-        intercept=np.array([clf.intercept_[0]], dtype=np.float64),
-        meta=np.array(json.dumps(meta)),
-    )
+    trained = LinearModel(task, config, clf.coef_.ravel(), clf.intercept_[0])
+    out = save(trained, out_path, trained_on=str(labels_path), split=split, n=len(rows))
     model = load(out)
     train_scores = scores(y.tolist(), model.predict([t for t, _ in rows]).tolist())
     return {
@@ -135,6 +126,22 @@ def train(labels_path: str | Path, task: str, out_path: str | Path, split: str |
     }
 
 
+def save(model: LinearModel, path: str | Path, **provenance) -> Path:
+    """Write ``model`` as .npz (numeric arrays and a JSON string; no pickle); returns the path."""
+    out = Path(path)
+    if out.suffix != ".npz":
+        out = out.with_name(out.name + ".npz")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"format_version": FORMAT_VERSION, "task": model.task, "config": model.config, **provenance}
+    np.savez_compressed(
+        out,
+        coef=model.coef.astype(np.float32),
+        intercept=np.array([model.intercept], dtype=np.float64),
+        meta=np.array(json.dumps(meta)),
+    )
+    return out
+
+
 def load(path: str | Path) -> LinearModel:
     """Load a model saved by ``train`` (numeric arrays + JSON only; no pickle)."""
     p = Path(path)
@@ -145,7 +152,7 @@ def load(path: str | Path) -> LinearModel:
             meta = json.loads(str(data["meta"]))
             coef = data["coef"]
             intercept = float(data["intercept"][0])
-    except (ValueError, KeyError, OSError) as exc:
+    except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
         raise ValueError(f"{p}: not a factsieve model file ({exc})") from None
     if meta.get("format_version") != FORMAT_VERSION:
         raise ValueError(f"{p}: unsupported model format {meta.get('format_version')!r}")
@@ -154,3 +161,58 @@ def load(path: str | Path) -> LinearModel:
     if coef.shape != (expected,):
         raise ValueError(f"{p}: coefficient shape {coef.shape} does not match config ({expected},)")
     return LinearModel(meta["task"], config, coef, intercept)
+
+
+@functools.cache
+def load_cached(path: str, mtime_ns: int) -> LinearModel:
+    """``load``, once per worker process and model file version."""
+    return load(path)
+
+
+def model_cue(task: str) -> str:
+    """What ``deciding_cue`` says where the model overruled the rules."""
+    return f"model:{task}"
+
+
+def overrule(model: LinearModel, texts: Sequence[str], labs: Sequence[SentenceLabel], cols) -> int:
+    """Let a trained model overrule the rules where they disagree on its task; returns how
+    many primary labels changed. The precedence rule still holds: a model only moves a
+    sentence between the author's plain claim and the author's own hedge (task hedge:
+    reported <-> speculative) or opinion (task subjectivity: reported <-> opinion);
+    attributed, quoted, filler and boilerplate sentences keep their label, though the
+    hedged flag follows the model. The rule cues stay in ``cues`` as found; ``deciding_cue``
+    names the model and ``confidence`` is its probability for the new label.
+
+    ``cols`` has one list per column the model may change, an entry per sentence, changed in
+    place: label, confidence, hedged, opinion, deciding_cue.
+    """
+    if not texts:
+        return 0
+    p = model.predict_proba(texts, labs)[:, 1]
+    cue = model_cue(model.task)
+    changed = 0
+    for i, prob in enumerate(p.tolist()):
+        yes = prob > 0.5
+        old = cols.label[i]
+        new = old
+        if model.task == "hedge":
+            if yes == cols.hedged[i]:
+                continue
+            cols.hedged[i] = yes
+            if yes and old == "reported":
+                new = "speculative"
+            elif not yes and old == "speculative":
+                new = "opinion" if cols.opinion[i] else "reported"
+        else:
+            if yes == (old in SUBJECTIVE_LABELS):
+                continue
+            if yes and old == "reported":
+                new, cols.opinion[i] = "opinion", True
+            elif not yes and old == "opinion":
+                new, cols.opinion[i] = "reported", False
+        if new != old:
+            cols.label[i] = new
+            cols.deciding_cue[i] = cue
+            cols.confidence[i] = round(prob if yes else 1.0 - prob, 3)
+            changed += 1
+    return changed

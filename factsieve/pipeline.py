@@ -7,22 +7,28 @@ scores once every batch is in. No Prefect here: the flow in flows/ only orchestr
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
 import xxhash
 
 import schemas
-from factsieve import classify, tables
+from factsieve import classify, dedup, tables
 from factsieve.clean import clean_text
 from factsieve.ingest import ONLY_BOILERPLATE, IngestLimits, RawDoc, Reject, read_input
 from factsieve.language import detect_language
 from factsieve.score import score_documents
 from factsieve.segment import split_sentences
 from factsieve.sources import InputFile
+
+if TYPE_CHECKING:
+    from factsieve.model import LinearModel
 
 _SENTENCE_SCHEMA = schemas.arrow_schema("sentences")
 
@@ -34,6 +40,12 @@ class BatchResult:
     rejects: pd.DataFrame
     seconds: dict[str, float] = field(default_factory=dict)
     input_records: int = 0
+    # True once sentences and rejects passed pandera (done on the worker by ``run_batch``).
+    validated: bool = False
+    # Record keys used by parts of split JSONL files, by file URI (factsieve.ingest.split_parts).
+    part_keys: dict[str, set[str]] = field(default_factory=dict)
+    # Primary labels a trained model changed (``factsieve run --model``).
+    model_changes: int = 0
 
 
 def make_doc_id(rel: str, record_key: str, text: str) -> str:
@@ -100,12 +112,16 @@ def _reject_row(rej: Reject, run_id: str, ingested_at: pd.Timestamp) -> dict:
     }
 
 
-def sentence_rows(doc_ids: list[str], texts: list[str], run_id: str) -> pd.DataFrame:
+def sentence_rows(
+    doc_ids: list[str], texts: list[str], run_id: str, model: LinearModel | None = None
+) -> pd.DataFrame:
     """Segment and classify the texts; one row per sentence, cues as lists of structs.
 
     The frame is built as Arrow arrays with the sentences table's schema (pd.ArrowDtype columns):
     about 5× less memory than Python objects (a dict per cue) for the flow to hold and for the process
     runner to pickle back, and the later ``tables.typed`` call converts without copying.
+    With a trained ``model`` (factsieve.model.overrule) the model overrules the rules on its task;
+    ``df.attrs["model_changes"]`` counts the labels it changed.
     """
     if len(doc_ids) != len(texts):
         raise ValueError(f"{len(doc_ids)} doc_ids for {len(texts)} texts")
@@ -143,6 +159,18 @@ def sentence_rows(doc_ids: list[str], texts: list[str], run_id: str) -> pd.DataF
             cue_starts.append(c.start)
             cue_ends.append(c.end)
         cue_offsets[i + 1] = len(kinds)
+    cols = SimpleNamespace(
+        label=[lab.label for lab in labels],
+        confidence=[lab.confidence for lab in labels],
+        hedged=[lab.hedged for lab in labels],
+        opinion=[lab.opinion for lab in labels],
+        deciding_cue=[lab.deciding_cue for lab in labels],
+    )
+    changes = 0
+    if model is not None:
+        from factsieve.model import overrule  # scikit-learn: imported only with a model (~1.7 s)
+
+        changes = overrule(model, sents, labels, cols)
     schema = _SENTENCE_SCHEMA
     cue_struct = pa.StructArray.from_arrays(
         [
@@ -160,32 +188,49 @@ def sentence_rows(doc_ids: list[str], texts: list[str], run_id: str) -> pd.DataF
         "start": pa.array(starts, pa.int32()),
         "end": pa.array(ends, pa.int32()),
         "text": pa.array(sents, pa.string()),
-        "label": pa.array([lab.label for lab in labels], pa.string()),
-        "confidence": pa.array([lab.confidence for lab in labels], pa.float64()),
-        "hedged": pa.array([lab.hedged for lab in labels], pa.bool_()),
+        "label": pa.array(cols.label, pa.string()),
+        "confidence": pa.array(cols.confidence, pa.float64()),
+        "hedged": pa.array(cols.hedged, pa.bool_()),
         "attributed": pa.array([lab.attributed for lab in labels], pa.bool_()),
         "quoted": pa.array([lab.quoted for lab in labels], pa.bool_()),
-        "opinion": pa.array([lab.opinion for lab in labels], pa.bool_()),
+        "opinion": pa.array(cols.opinion, pa.bool_()),
         "cues": pa.ListArray.from_arrays(pa.array(cue_offsets, pa.int32()), cue_struct),
-        "deciding_cue": pa.array([lab.deciding_cue for lab in labels], pa.string()),
+        "deciding_cue": pa.array(cols.deciding_cue, pa.string()),
         "source": pa.array([lab.source for lab in labels], pa.string()),
     }
     table = pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
-    return table.to_pandas(types_mapper=pd.ArrowDtype)
+    frame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    frame.attrs["model_changes"] = changes
+    return frame
 
 
 def process_batch(
-    inputs: list[InputFile], run_id: str, ingested_at: pd.Timestamp, limits: IngestLimits | None = None
+    inputs: list[InputFile],
+    run_id: str,
+    ingested_at: pd.Timestamp,
+    limits: IngestLimits | None = None,
+    taken: dict[str, set[str]] | None = None,
+    model_path: str | None = None,
 ) -> BatchResult:
-    """Ingest, clean, segment and classify a batch of input files."""
+    """Ingest, clean, segment and classify a batch of input files (or parts of files).
+
+    ``taken``: by file URI, the record keys that earlier batches' parts of the file used.
+    ``model_path``: a model from ``factsieve train`` that overrules the rules on its task.
+    """
     limits = limits or IngestLimits()
     t0 = time.perf_counter()
     doc_rows: list[dict] = []
     texts: list[str] = []
     reject_rows: list[dict] = []
     n_records = 0
+    part_keys: dict[str, set[str]] = {}
     for inp in inputs:
-        res = read_input(inp, limits)
+        earlier = None
+        if inp.is_part:
+            earlier = (taken or {}).get(inp.uri, set()) | part_keys.get(inp.uri, set())
+        res = read_input(inp, limits, earlier)
+        if res.keys is not None:
+            part_keys.setdefault(inp.uri, set()).update(res.keys)
         n_records += len(res.docs) + len(res.rejects)
         reject_rows.extend(_reject_row(r, run_id, ingested_at) for r in res.rejects)
         for doc in res.docs:
@@ -197,7 +242,12 @@ def process_batch(
             doc_rows.append(row)
             texts.append(text)
     t1 = time.perf_counter()
-    sentences = sentence_rows([r["doc_id"] for r in doc_rows], texts, run_id)
+    model = None
+    if model_path:
+        from factsieve.model import load_cached
+
+        model = load_cached(model_path, os.stat(model_path).st_mtime_ns)
+    sentences = sentence_rows([r["doc_id"] for r in doc_rows], texts, run_id, model)
     t2 = time.perf_counter()
     return BatchResult(
         documents=pd.DataFrame(doc_rows, columns=tables.STAGE1_DOC_COLUMNS),
@@ -205,7 +255,42 @@ def process_batch(
         rejects=pd.DataFrame(reject_rows, columns=tables.REJECT_COLUMNS),
         seconds={"ingest_clean": t1 - t0, "segment_classify": t2 - t1},
         input_records=n_records,
+        part_keys=part_keys,
+        model_changes=sentences.attrs.get("model_changes", 0),
     )
+
+
+def run_batch(
+    inputs: list[InputFile],
+    run_id: str,
+    ingested_at: pd.Timestamp,
+    limits: IngestLimits,
+    params: dedup.DedupParams,
+    taken: dict[str, set[str]] | None = None,
+    model_path: str | None = None,
+) -> tuple[BatchResult, dedup.Features]:
+    """Everything per document, on a worker: ``process_batch``, pandera validation of the
+    batch's sentences and rejects, and the dedup features (so the global dedup step only
+    buckets, verifies and clusters, and the flow's process only writes).
+
+    A record id repeated across parts of a split file is noticed by the flow, which runs
+    the batch again with ``taken`` (``key_clashes``); the result is then what reading the
+    file whole gives.
+    """
+    result = process_batch(inputs, run_id, ingested_at, limits, taken, model_path)
+    t0 = time.perf_counter()
+    result.sentences = tables.validate(tables.typed(result.sentences, "sentences"), "sentences")
+    result.rejects = tables.validate(tables.typed(result.rejects, "rejects"), "rejects")
+    result.validated = True
+    t1 = time.perf_counter()
+    features = dedup.prepare(result.documents[["doc_id", "text"]], params)
+    result.seconds.update(validate=t1 - t0, dedup_features=time.perf_counter() - t1)
+    return result, features
+
+
+def key_clashes(result: BatchResult, seen: dict[str, set[str]]) -> bool:
+    """Whether the batch's parts reused a record key of an earlier part of their file."""
+    return any(not keys.isdisjoint(seen.get(uri, ())) for uri, keys in result.part_keys.items())
 
 
 # What deduplication adds to each document (factsieve.dedup.DedupResult.assignments).

@@ -81,7 +81,9 @@ class StagedTable:
     def write(self, table: pa.Table) -> None:
         if self._writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer = pq.ParquetWriter(self.path, self.schema, compression="zstd", compression_level=ZSTD_LEVEL)
+            self._writer = pq.ParquetWriter(
+                self.path, self.schema, compression="zstd", compression_level=ZSTD_LEVEL
+            )
         if table.num_rows:
             self._writer.write_table(table.cast(self.schema), row_group_size=64 * 1024)
             self.rows += table.num_rows

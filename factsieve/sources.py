@@ -29,6 +29,15 @@ class InputFile:
     # Path relative to the raw root: part of the doc_id, so ids do not depend on
     # where the raw folder is mounted.
     rel: str = ""
+    # A part of a large JSONL file (factsieve.ingest.split_parts): bytes [start, end), whose
+    # first line is line number first_line of the file. end == -1: the whole file.
+    start: int = 0
+    end: int = -1
+    first_line: int = 1
+
+    @property
+    def is_part(self) -> bool:
+        return self.end >= 0
 
     @property
     def name(self) -> str:
@@ -38,11 +47,18 @@ class InputFile:
     def suffix(self) -> str:
         return posixpath.splitext(self.name)[1].lower()
 
+    def open(self):
+        return open(self.uri, "rb") if self.protocol == "file" else fsspec.open(self.uri, "rb").open()
+
     def read_bytes(self) -> bytes:
-        if self.protocol == "file":
+        """The file's bytes, or the part's."""
+        if not self.is_part and self.protocol == "file":
             return Path(self.uri).read_bytes()
-        with fsspec.open(self.uri, "rb") as fh:
-            return fh.read()
+        with self.open() as fh:
+            if not self.is_part:
+                return fh.read()
+            fh.seek(self.start)
+            return fh.read(self.end - self.start)
 
 
 def _is_hidden(rel: str) -> bool:

@@ -17,15 +17,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 import schemas
-from factsieve import __version__, assemble, dedup, manifest, pipeline, publish, quality_checks, tables
+from factsieve import (
+    __version__,
+    assemble,
+    dedup,
+    manifest,
+    pipeline,
+    publish,
+    quality_checks,
+    tables,
+    workers,
+)
 from factsieve import report as run_report
 from factsieve.config import RunConfig
-from factsieve.ingest import IngestLimits
+from factsieve.ingest import IngestLimits, split_parts
 from factsieve.score import base_quality
 from factsieve.sources import InputFile, discover
 from flows.artifacts import publish_artifacts
@@ -66,6 +76,18 @@ def discover_inputs(raw: str) -> list[InputFile]:
 
 
 @task(
+    name="plan-batches",
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=transient_io_error,
+    cache_policy=NO_CACHE,
+)
+def plan_parts(files: list[InputFile], target_bytes: int) -> list[InputFile]:
+    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.split_parts)."""
+    return [part for f in files for part in split_parts(f, target_bytes)]
+
+
+@task(
     name="ingest-clean-segment-classify",
     retries=3,
     retry_delay_seconds=RETRY_DELAYS,
@@ -78,11 +100,12 @@ def process_batch(
     ingested_at: pd.Timestamp,
     limits: IngestLimits,
     params: dedup.DedupParams,
+    pool: str | None = None,
+    model: str | None = None,
 ) -> tuple[pipeline.BatchResult, dedup.Features]:
-    """Everything per document, on the worker: ingest to labels, plus the dedup features,
-    so the global dedup step only buckets, verifies and clusters."""
-    result = pipeline.process_batch(batch, run_id, ingested_at, limits)
-    return result, dedup.prepare(result.documents[["doc_id", "text"]], params)
+    """Everything per document: ingest to labels, pandera on the batch's sentences and
+    rejects, and the dedup features — on a worker process of ``pool`` when there is one."""
+    return workers.run(pool, pipeline.run_batch, batch, run_id, ingested_at, limits, params, model_path=model)
 
 
 @task(name="deduplicate", cache_policy=NO_CACHE)
@@ -152,16 +175,17 @@ def _versions() -> dict[str, str]:
 
 
 def _batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[list[InputFile]]:
-    """Group files into batches of about target_bytes, in discovery order."""
+    """Group files (and parts of files) into batches of at most target_bytes or max_files, in
+    discovery order; a larger file that could not be split is a batch of its own."""
     batches: list[list[InputFile]] = []
     cur: list[InputFile] = []
     size = 0
     for f in files:
-        cur.append(f)
-        size += f.size
-        if size >= target_bytes or len(cur) >= max_files:
+        if cur and (size + f.size > target_bytes or len(cur) >= max_files):
             batches.append(cur)
             cur, size = [], 0
+        cur.append(f)
+        size += f.size
     if cur:
         batches.append(cur)
     return batches
@@ -206,13 +230,19 @@ CORES = os.cpu_count() or 1
     task_runner=ThreadPoolTaskRunner(max_workers=CORES),
 )
 def curate(
-    raw: str = "raw", out: str = "output", config: RunConfig | None = None, incremental: bool = True
+    raw: str = "raw",
+    out: str = "output",
+    config: RunConfig | None = None,
+    incremental: bool = True,
+    use_pool: bool = True,
 ) -> dict:
     """Run every stage over the new inputs under RAW and publish the tables under OUT.
 
     With ``incremental`` (the default) files processed by an earlier committed run,
     unchanged in size, mtime or content, are skipped; a run with nothing new writes
-    nothing and says so. Returns the run summary.
+    nothing and says so. With ``use_pool`` (the default) the batch stage runs on a pool of
+    ``config.workers`` processes (factsieve.workers); the process and Dask task runners
+    pass False, their tasks already run in other processes. Returns the run summary.
     """
     cfg = config or RunConfig()
     logger = get_run_logger()
@@ -263,19 +293,46 @@ def curate(
         if not todo:
             return {**base, "status": "unchanged", "seconds": {k: round(v, 3) for k, v in seconds.items()}}
 
-        batches = _batches(todo, cfg.batch_bytes, cfg.batch_files)
+        parts = plan_parts(todo, cfg.batch_bytes)
+        batches = _batches(parts, cfg.batch_bytes, cfg.batch_files)
+        # Record keys of split files' parts, kept until the file's last batch is consumed.
+        last_batch = {f.uri: i for i, batch in enumerate(batches) for f in batch if f.is_part}
+        part_keys: dict[str, set[str]] = {}
+        model_changes = 0
         stage = publish.staging_dir(out_path, run_id)
         asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in todo))
-        futures = process_batch.map(
-            batches, run_id=run_id, ingested_at=ingested_at, limits=cfg.limits, params=cfg.dedup
-        )
-        # Consumed in batch order whatever order they finish in: the files come out the
-        # same with any runner. Each result is dropped once staged, bounding memory.
-        for i, batch in enumerate(batches):
-            result, features = futures[i].result()
-            futures[i] = None
-            asm.add(result, features, batch_bytes=sum(f.size for f in batch))
-            del result, features
+        # Worker processes only where they pay: a run of one batch does its work inline.
+        n_workers = min(cfg.workers or CORES, len(batches))
+        with workers.batch_pool(n_workers if use_pool else 1) as pool:
+            futures = process_batch.map(
+                batches,
+                run_id=run_id,
+                ingested_at=ingested_at,
+                limits=cfg.limits,
+                params=cfg.dedup,
+                pool=unmapped(pool),
+                model=cfg.model,
+            )
+            # Consumed in batch order whatever order they finish in: the files come out the
+            # same with any runner. Each result is dropped once staged, bounding memory.
+            for i, batch in enumerate(batches):
+                result, features = futures[i].result()
+                futures[i] = None
+                if pipeline.key_clashes(result, part_keys):
+                    # A record id repeated across parts of a file: redo this batch knowing the
+                    # earlier parts' keys, as reading the file whole would (rare; inline).
+                    taken = {uri: part_keys[uri] for uri in result.part_keys if uri in part_keys}
+                    logger.info("batch %d reuses record ids of earlier parts: re-read with them", i)
+                    result, features = pipeline.run_batch(
+                        batch, run_id, ingested_at, cfg.limits, cfg.dedup, taken, cfg.model
+                    )
+                model_changes += result.model_changes
+                for uri, keys in result.part_keys.items():
+                    part_keys.setdefault(uri, set()).update(keys)
+                    if last_batch[uri] == i:
+                        del part_keys[uri]
+                asm.add(result, features, batch_bytes=sum(f.size for f in batch))
+                del result, features
         asm.close_batches()
         rejects = asm.rejects_frame()
         if asm.input_records != asm.documents + len(rejects):
@@ -330,6 +387,7 @@ def curate(
                 "rejects": len(rejects),
             },
             "labels": label_counts,
+            **({"labels_changed_by_model": model_changes} if cfg.model else {}),
             "reject_reasons": reject_reasons,
             "dedup": dd.stats.get("counts", dd.stats),
         }
@@ -409,13 +467,14 @@ def curate(
     return summary
 
 
-def task_runner_for(name: str, workers: int | None = None):
-    """thread (default), process (every core for the CPU-bound batch stage), or
+def task_runner_for(name: str, n_workers: int | None = None):
+    """thread (default: tasks on threads, the batch stage's work on the flow's pool of worker
+    processes), process (Prefect's process pool: each task in a worker process), or
     dask[:ADDRESS] (a LocalCluster, or an existing scheduler at ADDRESS)."""
     if name == "process":
-        return ProcessPoolTaskRunner(max_workers=workers or CORES)
+        return ProcessPoolTaskRunner(max_workers=n_workers or CORES)
     if name == "thread":
-        return ThreadPoolTaskRunner(max_workers=workers or CORES)
+        return ThreadPoolTaskRunner(max_workers=n_workers or CORES)
     if name == "dask" or name.startswith("dask:"):
         from prefect_dask import DaskTaskRunner
 
@@ -426,7 +485,7 @@ def task_runner_for(name: str, workers: int | None = None):
         return DaskTaskRunner(
             cluster_class="distributed.LocalCluster",
             cluster_kwargs={
-                "n_workers": workers or os.cpu_count() or 1,
+                "n_workers": n_workers or os.cpu_count() or 1,
                 "threads_per_worker": 1,
                 "processes": True,
                 "dashboard_address": None,

@@ -39,7 +39,8 @@ def build_deployment(
     return flow.to_deployment(
         name=DEPLOYMENT_NAME,
         schedule=schedule,
-        parameters={"raw": raw, "out": out},
+        # The process and Dask runners run tasks in other processes: no worker pool of its own.
+        parameters={"raw": raw, "out": out, **({} if runner == "thread" else {"use_pool": False})},
         # Prefect queues a scheduled run while one is active; the output lock would
         # refuse the second anyway, but this keeps the UI honest.
         concurrency_limit=1,

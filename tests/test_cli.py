@@ -79,3 +79,13 @@ def test_seeds_through_the_cli(tmp_path):
     assert (r["label"] == "speculative").sum() == 0
     blinken = r[r["text"].str.startswith("Secretary Blinken echoed")].iloc[0]
     assert blinken["label"] == "attributed" and blinken["source"] and "Blinken" in blinken["source"]
+
+
+def test_run_with_a_missing_or_foreign_model_exits_2_before_any_work(tmp_path):
+    res = _factsieve("run", "raw", "--out", str(tmp_path / "out"), "--model", str(tmp_path / "none.npz"))
+    assert res.returncode == 2 and "model file not found" in res.stderr
+    foreign = tmp_path / "foreign.npz"
+    foreign.write_bytes(b"PK\x03\x04 not a model")
+    res = _factsieve("run", "raw", "--out", str(tmp_path / "out"), "--model", str(foreign))
+    assert res.returncode == 2 and "not a factsieve model file" in res.stderr
+    assert not (tmp_path / "out").exists()

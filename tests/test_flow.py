@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -140,3 +142,20 @@ def test_second_run_adds_a_run_and_is_deterministic(run, tmp_path):
     pd.testing.assert_frame_equal(first["documents"][cols], again[cols])
     s_cols = ["doc_id", "sent_index", "start", "end", "label", "deciding_cue"]
     pd.testing.assert_frame_equal(first["sentences"][s_cols], pd.read_parquet(tmp_path / "sentences")[s_cols])
+
+
+def test_run_with_a_trained_model_records_its_changes(prefect_harness, tmp_path):
+    from factsieve import model
+    from factsieve.config import RunConfig
+    from flows.curate import curate
+    from tests.test_model import _constant_model
+
+    path = model.save(_constant_model("hedge", 4.0), tmp_path / "hedge")
+    summary = curate(raw=str(RAW), out=str(tmp_path / "out"), config=RunConfig(model=str(path)))
+    runs = pd.read_parquet(tmp_path / "out" / "runs")
+    changed = json.loads(runs["stage_counts"][0])["labels_changed_by_model"]
+    assert json.loads(runs["parameters"][0])["model"] == str(path)
+    sents = pd.read_parquet(tmp_path / "out" / "sentences")
+    by_model = sents[sents["deciding_cue"] == "model:hedge"]
+    assert changed == len(by_model) > 10
+    assert set(by_model["label"]) == {"speculative"} and summary["labels"].get("reported", 0) == 0

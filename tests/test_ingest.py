@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from itertools import pairwise
 
 import pytest
 
@@ -164,3 +165,105 @@ def test_discover_fsspec_memory_filesystem():
     docs = [d for f in files for d in ingest.read_input(f).docs]
     assert [d.text for d in docs] == [ARTICLE, "Exports rose, the bank said."]
     fs.rm("/ingest-test", recursive=True)
+
+
+# --- large JSONL files read in parts -------------------------------------------------------
+
+WIRE = [
+    "Remittances to El Salvador fell 1.2 percent in March, the central bank said on Tuesday.",
+    "Coffee exports rose 12 percent in the first quarter, according to the coffee council.",
+    "Officials will likely discuss the port expansion when they meet in June.",
+    "The ministry said fuel prices would rise for a third month.",
+]
+
+
+def _wire_feed(n: int) -> str:
+    """A feed with the cases that depend on where a file is cut: ids repeated far apart, lines
+    without ids (keyed by line number), blank lines, CRLF, a malformed line, and U+2028 inside a
+    JSON string (it does not end a JSON Lines record)."""
+    lines = []
+    for i in range(n):
+        rec = {"id": f"r{i % 40}", "text": f"{WIRE[i % 4]} Item {i}."}
+        if i % 7 == 0:
+            del rec["id"]
+        if i % 11 == 0:
+            rec["text"] += "\u2028Second paragraph of the item."
+        lines.append(json.dumps(rec, ensure_ascii=False))
+        if i % 13 == 0:
+            lines.append("")
+        if i % 17 == 0:
+            lines.append('{"id": "broken", "text": "cut off')
+    return "\r\n".join(lines[: n // 2]) + "\r\n" + "\n".join(lines[n // 2 :]) + "\n"
+
+
+def _records(results) -> tuple[list, list]:
+    docs = [(d.record_key, d.text, d.raw_bytes, d.encoding) for r in results for d in r.docs]
+    rejects = [(x.record_key, x.reason, x.detail, x.raw_bytes) for r in results for x in r.rejects]
+    return docs, rejects
+
+
+def _read_parts(parts):
+    """Read parts in order, passing on the keys earlier parts used (as the flow does)."""
+    seen: set[str] = set()
+    results = []
+    for part in parts:
+        res = ingest.read_input(part, taken=seen)
+        seen |= res.keys
+        results.append(res)
+    return results
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_large_jsonl_parts_read_like_the_whole_file(tmp_path, bom):
+    data = bom + _wire_feed(400).encode()
+    inp = _inp(tmp_path, "wire.jsonl", data)
+    parts = ingest.split_parts(inp, target_bytes=2_000)
+    assert len(parts) > 10
+    # contiguous, cut after a newline, covering every byte after the BOM
+    assert parts[0].start == len(bom) and parts[-1].end == len(data)
+    assert all(a.end == b.start and data[a.end - 1 : a.end] == b"\n" for a, b in pairwise(parts))
+    assert all(p.first_line == data[len(bom) : p.start].count(b"\n") + 1 for p in parts)
+    whole = ingest.read_input(inp)
+    assert _records(_read_parts(parts)) == _records([whole])
+    keys = [d.record_key for d in whole.docs]
+    assert "r1@line:" in " ".join(keys) and "line:1" in keys and len(set(keys)) == len(keys)
+    assert any("\u2028" in d.text for d in whole.docs)
+
+
+def test_part_without_the_earlier_keys_repeats_ids(tmp_path):
+    # The reason parts pass keys on: read alone, a later part reuses an earlier part's id.
+    inp = _inp(tmp_path, "wire.jsonl", _wire_feed(400).encode())
+    parts = ingest.split_parts(inp, target_bytes=2_000)
+    alone = {d.record_key for d in ingest.read_input(parts[5]).docs}
+    before = {d.record_key for p in parts[:5] for d in ingest.read_input(p).docs}
+    assert alone & before
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        (
+            "legacy.jsonl",
+            "\n".join(
+                json.dumps({"text": f"Café {i} fermé."}, ensure_ascii=False) for i in range(300)
+            ).encode("cp1252"),
+        ),
+        ("utf16.jsonl", "\n".join(json.dumps({"text": f"Item {i}."}) for i in range(300)).encode("utf-16")),
+        ("blank.jsonl", b" \n" * 3000),
+        ("binary.jsonl", b"\x00\x01\x02" * 3000),
+        ("small.jsonl", b'{"text": "One item."}\n'),
+        ("notes.txt", b"Plain text is never split.\n" * 300),
+    ],
+)
+def test_files_that_need_whole_file_reading_are_not_split(tmp_path, name, data):
+    inp = _inp(tmp_path, name, data)
+    assert ingest.split_parts(inp, target_bytes=1_000) == [inp]
+
+
+def test_part_of_a_file_changed_after_planning_is_a_read_error_reject(tmp_path):
+    inp = _inp(tmp_path, "wire.jsonl", _wire_feed(200).encode())
+    parts = ingest.split_parts(inp, target_bytes=2_000)
+    (tmp_path / "wire.jsonl").write_bytes(b"\xff" * inp.size)  # rewritten in place meanwhile
+    [rej] = ingest.read_input(parts[1]).rejects
+    assert rej.reason == ingest.READ_ERROR and "UnicodeDecodeError" in rej.detail
+    assert f"from line {parts[1].first_line}" in rej.detail

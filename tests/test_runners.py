@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import fsspec
 import pandas as pd
 import pytest
@@ -39,10 +41,34 @@ def test_parallel_runners_match_the_default(sample_run, tmp_path, runner):
 
     _, reference, _ = sample_run
     # small batches so the files really spread over the workers
-    flow = curate.with_options(task_runner=task_runner_for(runner, workers=2))
-    summary = flow(raw=str(RAW), out=str(tmp_path), config=RunConfig(batch_files=2))
+    flow = curate.with_options(task_runner=task_runner_for(runner, n_workers=2))
+    summary = flow(raw=str(RAW), out=str(tmp_path), config=RunConfig(batch_files=2), use_pool=False)
     assert summary["status"] == "succeeded"
     _assert_same(reference, tmp_path)
+
+
+def test_worker_pool_and_split_jsonl_match_whole_files_inline(prefect_harness, tmp_path):
+    """Large JSONL files cut into parts, batches on two worker processes: same tables as
+    reading every file whole in the flow's own process."""
+    import shutil
+
+    from factsieve.config import RunConfig
+    from flows.curate import curate
+    from tests.test_ingest import _wire_feed
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "feeds" / "wire-big.jsonl").write_bytes(_wire_feed(600).encode())
+    inline = curate(raw=str(raw), out=str(tmp_path / "inline"), config=RunConfig(workers=1))
+    pooled = curate(
+        raw=str(raw), out=str(tmp_path / "pooled"), config=RunConfig(batch_bytes=4_000, workers=2)
+    )
+    assert inline["status"] == pooled["status"] == "succeeded"
+    assert inline["documents"] > 600 and inline["rejects"] > 30
+    runs = pd.read_parquet(tmp_path / "pooled" / "runs")
+    assert json.loads(runs["stage_counts"][0])["ingest"]["batches"] > 10
+    reference = {name: pd.read_parquet(tmp_path / "inline" / name) for name in SAME}
+    _assert_same(reference, tmp_path / "pooled")
 
 
 def test_fsspec_url_input(sample_run, tmp_path):
