@@ -16,10 +16,24 @@ _EN_FUNCTION_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 
+# The ASCII fast path: a byte table that lower-cases A-Z and turns every other non-letter byte into
+# a space, so bytes.split() yields exactly the lower-cased [A-Za-z]+ runs, without the regex and the
+# str objects findall builds (about twice as fast on news text).
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_EN_FUNCTION_WORDS_ASCII = frozenset(w.encode("ascii") for w in _EN_FUNCTION_WORDS)
+
 
 def detect_language(text: str, sample_chars: int = 4000) -> str:
-    words = _WORD.findall(text[:sample_chars].lower())
+    sample = text[:sample_chars]
+    if sample.isascii():
+        # For ASCII text str.lower() changes only A-Z, which the table lower-cases too.
+        words = sample.encode("ascii").translate(_ASCII_WORDS).split()
+        function_words = _EN_FUNCTION_WORDS_ASCII
+    else:
+        # lower() can turn non-ASCII characters into ASCII letters ("İ" -> "i̇"), so lower first.
+        words = _WORD.findall(sample.lower())
+        function_words = _EN_FUNCTION_WORDS
     if len(words) < 3:
         return "und"
-    share = sum(w in _EN_FUNCTION_WORDS for w in words) / len(words)
+    share = sum(map(function_words.__contains__, words)) / len(words)
     return "en" if share >= 0.12 else "und"

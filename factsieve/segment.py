@@ -38,7 +38,11 @@ _SENTENCE_STARTERS = frozenset(
 
 # A terminal run (". ! ? …" possibly repeated), optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-Ý])""")
-_LINE = re.compile(r"[^\n]+")
+# _BOUNDARY confined to one line (\s+ is the only part of it that can match "\n"): run over the
+# whole text, it finds a match starting in every line in which _BOUNDARY finds one, and matches
+# never cross lines. A line without one is a single sentence. ("[.!?…][.!?…]*" is "[.!?…]+" written
+# to start with a character set, which the regex engine scans for much faster.)
+_LINE_BOUNDARY = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*[^\S\n]+(?=["'“‘«(\[]?[A-Z0-9À-Ý])""")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([\w’'-]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -77,12 +81,15 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = start
     for m in _BOUNDARY.finditer(text, start, end):
         after = m.end()
-        # Matched in place (pos/endpos), not on a slice: slicing the rest of the line at every
-        # boundary made long lines quadratic.
-        next_word_m = _NEXT_WORD.match(text, after, end)
-        next_word = next_word_m.group(1) if next_word_m else ""
-        if _is_false_boundary(text, sent_start, m.start(1), m.group(1), next_word):
-            continue
+        punct = m.group(1)
+        # Only a lone full stop can be a false boundary; don't look up the next word for others.
+        if punct == ".":
+            # Matched in place (pos/endpos), not on a slice: slicing the rest of the line at every
+            # boundary made long lines quadratic.
+            next_word_m = _NEXT_WORD.match(text, after, end)
+            next_word = next_word_m.group(1) if next_word_m else ""
+            if _is_false_boundary(text, sent_start, m.start(1), punct, next_word):
+                continue
         stop = m.end(2)
         if stop > sent_start:
             spans.append((sent_start, stop))
@@ -99,8 +106,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     surrounding whitespace excluded. Empty and whitespace-only lines produce nothing.
     """
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        for s, e in _split_line(text, line.start(), line.end()):
+    # Start of each possible boundary, ascending; most lines (headings, hard-wrapped wire copy) have
+    # none and are taken whole, without _split_line's per-line regex work.
+    candidates = [m.start() for m in _LINE_BOUNDARY.finditer(text)]
+    candidates.append(len(text))  # sentinel: no candidate lies beyond the text
+    ci = 0
+    end = -1
+    # Lines are the non-empty runs of characters other than "\n"; start and end are their offsets.
+    for line in text.split("\n"):
+        start = end + 1
+        end = start + len(line)
+        if not line:
+            continue
+        while candidates[ci] < start:
+            ci += 1
+        if candidates[ci] >= end:
+            # One sentence: the line without its surrounding whitespace, if anything is left
+            # (str.strip and str.isspace agree on what whitespace is).
+            s = end - len(line.lstrip())
+            e = start + len(line.rstrip())
+            if e > s:
+                spans.append((s, e))
+            continue
+        for s, e in _split_line(text, start, end):
             # Trim whitespace so offsets point at the first and last visible characters.
             while s < e and text[s].isspace():
                 s += 1

@@ -73,3 +73,30 @@ def test_ordinary_article_loses_nothing():
     res = clean_text(text)
     assert res.removed == []
     assert res.text == text.strip()
+
+
+def test_pound_sign_is_kept_and_mojibake_next_to_it_is_still_repaired():
+    # Text whose only non-ASCII character is "£" skips ftfy; it must come out as it went in.
+    plain = "Chelsea paid £50m for the striker, the club said in a statement on Friday."
+    res = clean_text(plain)
+    assert res.text == plain
+    assert not res.fixed_unicode
+    res = clean_text(plain + "\nPrices rose to Â£5m, a rise of 4%.")
+    assert res.text == plain + "\nPrices rose to £5m, a rise of 4%."
+    assert res.fixed_unicode
+
+
+def test_counter_and_byline_lines_with_non_ascii_names_are_removed():
+    text = (
+        "Maria López – Nov 14, 2025 1,204 Views\n"
+        "José\tNúñez  -  Nov 14, 2025\n"
+        "The ministry said 1,204 people had applied for the scheme, which reads like a success story.\n"
+    )
+    res = clean_text(text)
+    assert res.text == (
+        "The ministry said 1,204 people had applied for the scheme, which reads like a success story."
+    )
+    assert res.removed == [
+        ("counter_byline", "Maria López – Nov 14, 2025 1,204 Views"),
+        ("counter_byline", "José Núñez - Nov 14, 2025"),
+    ]
