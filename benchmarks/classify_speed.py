@@ -4,6 +4,9 @@
     .venv/bin/python benchmarks/classify_speed.py --repeat 5
     git archive HEAD factsieve | tar -x -C /tmp/base    # then, before/after in one process:
     .venv/bin/python benchmarks/classify_speed.py --baseline /tmp/base --repeat 10
+    .venv/bin/python benchmarks/classify_speed.py --baseline /tmp/base --repeat 6 --docs 10000
+        # + one pipeline batch: 10k news documents (scaled corpus, cleaned) -> ~180k sentences with
+        #   quote_context flags, as pipeline.sentence_rows builds it (natural repetition included)
 
 Sentences are made unique first, so the batch-level cache for repeated sentences does not flatter the
 number; a second line shows a batch with the natural repetition of scraped text (seed files x 50).
@@ -40,6 +43,28 @@ def load_sentences() -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+def corpus_batch(n_docs: int) -> tuple[list[str], list[bool]]:
+    """Sentences and continued flags of ``n_docs`` news documents, built like pipeline.sentence_rows."""
+    import itertools
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import scaled_corpus
+
+    from factsieve.classify import quote_context
+    from factsieve.clean import clean_text
+    from factsieve.segment import split_sentences
+
+    sents: list[str] = []
+    flags: list[bool] = []
+    for doc in itertools.islice(scaled_corpus(n_docs, 0), n_docs):
+        text = clean_text(doc["text"]).text
+        spans = split_sentences(text)
+        flags.extend(quote_context(text, spans))
+        sents.extend(text[s:e] for s, e in spans)
+    return sents, flags
+
+
 def best_rate(fn, items: list[str], repeat: int, clock=time.process_time) -> float:
     best = 0.0
     for _ in range(repeat):
@@ -64,26 +89,28 @@ def _load_classify(root: Path | None):
             sys.path.remove(str(root))
 
 
-def compare(baseline: Path, sents: list[str], rounds: int) -> int:
+def compare(baseline: Path, sents: list[str], rounds: int, batch: tuple[list[str], list[bool]] | None) -> int:
     """Alternate the baseline revision and this one in one process; print best and median rates."""
     import statistics
 
     old = _load_classify(baseline.resolve())
     new = _load_classify(None)
-    rates: dict[str, list[float]] = {"before": [], "now": []}
-    for i in range(rounds):
-        order = [("before", old), ("now", new)] if i % 2 == 0 else [("now", new), ("before", old)]
-        for name, mod in order:
-            t0 = time.process_time()
-            mod.classify_batch(sents)
-            rates[name].append(len(sents) / max(time.process_time() - t0, 1e-9))
-    print(
-        f"{len(sents):,} unique sentences, {rounds} alternating rounds, load average {os.getloadavg()[0]:.2f}"
-    )
-    for name, rs in rates.items():
-        print(
-            f"{name:<7} best {max(rs):>9,.0f}  median {statistics.median(rs):>9,.0f} sentences/s per core (CPU time)"
-        )
+    sets = [(f"{len(sents):,} unique sentences", sents, None)]
+    if batch is not None:
+        sets.append((f"corpus batch of {len(batch[0]):,} sentences", *batch))
+    for title, items, flags in sets:
+        rates: dict[str, list[float]] = {"before": [], "now": []}
+        for i in range(rounds):
+            order = [("before", old), ("now", new)] if i % 2 == 0 else [("now", new), ("before", old)]
+            for name, mod in order:
+                t0 = time.process_time()
+                mod.classify_batch(items, flags)
+                rates[name].append(len(items) / max(time.process_time() - t0, 1e-9))
+        print(f"{title}, {rounds} alternating rounds, load average {os.getloadavg()[0]:.2f}")
+        for name, rs in rates.items():
+            print(
+                f"{name:<7} best {max(rs):>9,.0f}  median {statistics.median(rs):>9,.0f} sentences/s per core (CPU time)"
+            )
     return 0
 
 
@@ -96,10 +123,18 @@ def main(argv: list[str] | None = None) -> int:
         help="folder holding another revision's factsieve package (git archive REV factsieve | tar -x -C DIR); "
         "both are loaded into this process and timed alternately, which is fair on a shared machine",
     )
+    ap.add_argument(
+        "--docs",
+        type=int,
+        default=0,
+        help="also time one pipeline batch: this many scaled-corpus news documents, cleaned, segmented, "
+        "with quote_context flags (needs ../shared/data/corpora)",
+    )
     args = ap.parse_args(argv)
     sents = load_sentences()
+    batch = corpus_batch(args.docs) if args.docs else None
     if args.baseline:
-        return compare(args.baseline, sents, args.repeat)
+        return compare(args.baseline, sents, args.repeat, batch)
     chars = sum(len(s) for s in sents) / max(1, len(sents))
     print(
         f"{len(sents):,} unique sentences, mean {chars:.0f} chars, cpu count {os.cpu_count()}, "
@@ -110,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     wall = best_rate(classify_batch, sents, args.repeat, clock=time.perf_counter)
     print(f"classify_batch (unique):   {wall:>10,.0f} sentences/s wall clock (affected by other load)")
+    if batch is not None:
+        b_sents, b_flags = batch
+        rate = best_rate(lambda xs: classify_batch(xs, b_flags), b_sents, args.repeat)
+        print(
+            f"classify_batch ({args.docs:,} docs, {len(b_sents):,} sentences): {rate:>9,.0f} sentences/s per core"
+        )
 
     seeds = _shared() / "seeds"
     if seeds.is_dir():

@@ -681,3 +681,83 @@ def test_no_cue_sentences_share_one_label() -> None:
     assert classify("12345 -- 678").label == "boilerplate"
     assert classify("The bridge opened in 1932!").label == "opinion"
     assert classify('The "bridge of sighs and tears" opened.').quoted
+
+
+def test_words_of_agrees_with_regex_on_generated_text() -> None:
+    # The ASCII byte-table path must give the tokens of the regex on the lower-cased text.
+    texts = [*_scan_texts(), "".join(chr(c) for c in range(128)), "ABC\x1fdef\x0bGHI", "", "  "]
+    for text in texts:
+        assert cues_mod.words_of(text) == frozenset(re.findall(r"[a-z]+", text.lower())), text
+
+
+def test_source_noun_set_equals_pattern() -> None:
+    # _np_walk looks source nouns up in a set; it must hold exactly the words the regex matches.
+    words = cues_mod._SOURCE_NOUN_WORDS
+    assert {"official", "officials", "spokeswoman", "witnesse", "ceo", "most"} <= words
+    assert all(cues_mod._SOURCE_NOUN_RE.match(w) for w in words)
+    probes = {w + x for w in words for x in ("", "s", "es", ".", "'", "’s")} | {w[:-1] for w in words}
+    for text in _scan_texts():
+        probes.update(t.lower() for t in cues_mod._TOKEN_RE.findall(text))
+    for w in probes:
+        assert (w in words) == (cues_mod._SOURCE_NOUN_RE.match(w) is not None), w
+
+
+def test_filler_opener_gate() -> None:
+    assert cues_mod.FILLER_OPENER_WORDS == {"alright", "all", "okay", "ok", "so", "well", "now"}
+    for text in [*_scan_texts(), "Okay, so here we go", "  WELL guys", "Oklahoma, so what", "Sofa why"]:
+        if cues_mod.words_of(text).isdisjoint(cues_mod.FILLER_OPENER_WORDS):
+            assert cues_mod.FILLER_OPENER_RE.match(text) is None, text
+
+
+def test_fast_constructors_build_equal_frozen_objects() -> None:
+    import dataclasses
+
+    from factsieve import classify as classify_mod
+
+    cue = cues_mod._cue("hedge", "may", 3, 6)
+    assert (
+        type(cue) is Cue and cue == Cue("hedge", "may", 3, 6) and hash(cue) == hash(Cue("hedge", "may", 3, 6))
+    )
+    args = ("speculative", 0.8, True, False, False, False, (cue,), "may", None)
+    lab = classify_mod._label(*args)
+    assert (
+        type(lab) is SentenceLabel and lab == SentenceLabel(*args) and repr(lab) == repr(SentenceLabel(*args))
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        lab.label = "reported"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cue.start = 0  # type: ignore[misc]
+
+
+def test_batch_memo_keeps_continued_apart() -> None:
+    text = "we will win this, he said."
+    plain, cont = classify(text), classify(text, True)
+    assert plain != cont
+    assert classify_batch([text, text, text], [False, True, False]) == [plain, cont, plain]
+    assert classify_batch([text, text]) == [plain, plain]
+
+
+def test_boilerplate_prefilter_never_hides_a_match() -> None:
+    assert {"privacy", "subscribe", "min", "minute", "all", "share"} <= cues_mod._PHRASE_START_WORDS
+    samples = [
+        "Nov 14, 2025 47 Views",
+        "March 3, 1987 - Reuters",
+        "All rights reserved.",
+        "Share on Facebook",
+        "5 min read",
+        "12 minute read",
+        "1.2k shares",
+        "Privacy Policy | Terms of Service",
+        "Leave a reply",
+        "Copyright 2020 Acme",
+        "Subscribe to our newsletter",
+        "Sign up for our alerts",
+        "Follow us on X",
+        "Click here to print this",
+        "Accept cookies",
+        "The shares rose 5% on Monday, all analysts said.",
+    ]
+    for text in [*_scan_texts(), *samples, *(s.upper() for s in samples)]:
+        if text.isascii() and not cues_mod._boilerplate_possible(text, cues_mod.words_of(text)):
+            assert cues_mod._BOILERPLATE_RE.finditer(text) == [], text
+    assert all(cues_mod._boilerplate_possible(s, cues_mod.words_of(s)) for s in samples[:-1])
