@@ -154,8 +154,11 @@ def run_flow(
     corpus: Path, out: Path, runner: str, workers: int | None, timeout: float, sample: float, env: dict
 ) -> dict:
     cmd = [str(REPO / ".venv" / "bin" / "factsieve"), "run", str(corpus), "--out", str(out), "--json"]
-    cmd += ["--runner", runner]
-    if workers:
+    # "inline": the thread runner without worker processes (the batch stage on one core).
+    cmd += ["--runner", "thread" if runner == "inline" else runner]
+    if runner == "inline":
+        cmd += ["--workers", "1"]
+    elif workers:
         cmd += ["--workers", str(workers)]
     log = out.parent / (out.name + ".log")
     t0 = time.perf_counter()
@@ -203,6 +206,8 @@ def run_flow(
     # The summary's seconds include publish and report, which happen after the runs row is written;
     # the runs row's stage_seconds (checked here to agree) stops at gx.
     res["stage_seconds"] = summary["seconds"]
+    # The flow process's RSS high-water mark after each stage (worker processes not included).
+    res["stage_peak_rss_mb"] = summary.get("peak_rss_mb", {})
     row = pq.read_table(out / "runs").to_pylist()[-1]
     res["runs_stage_seconds"] = json.loads(row["stage_seconds"])
     res["documents"] = row["documents"]
@@ -245,8 +250,10 @@ def table(results: list[dict], startup: list[float]) -> str:
         mb = meta["text_bytes"] / 1e6
         name = "BBC+Reuters" if size == "real" else f"scaled {int(size):,}"
         if not ok:
-            lines.append(f"| {name} | {meta['docs']:,} | {mb:.0f} | {runner} | {len(rs)} | failed: "
-                         f"{rs[-1].get('error', '')[:60]} | | | | | | | |")
+            lines.append(
+                f"| {name} | {meta['docs']:,} | {mb:.0f} | {runner} | {len(rs)} | failed: "
+                f"{rs[-1].get('error', '')[:60]} | | | | | | | |"
+            )
             continue
         walls = [r["wall"] for r in ok]
         flows = [r["flow"] for r in ok]
@@ -274,6 +281,23 @@ def table(results: list[dict], startup: list[float]) -> str:
             + " | ".join(f"{best['stage_seconds'].get(s, 0):.1f}" for s in STAGES)
             + " |"
         )
+    with_rss = [(k, rs) for k, rs in groups.items() if any(r.get("stage_peak_rss_mb") for r in rs if r["ok"])]
+    if with_rss:
+        lines.append("")
+        lines.append(
+            "Flow process's peak RSS (MB) after each stage, best run (high-water mark: a stage that does"
+        )
+        lines.append("not raise it repeats the previous value):")
+        lines.append("")
+        lines.append("| corpus | runner | " + " | ".join(STAGES) + " |")
+        lines.append("|---|---|" + "---|" * len(STAGES))
+        for (size, runner), rs in with_rss:
+            best = min((r for r in rs if r["ok"]), key=lambda r: r["flow"])
+            name = "BBC+Reuters" if size == "real" else f"scaled {int(size):,}"
+            peaks = best.get("stage_peak_rss_mb", {})
+            lines.append(
+                f"| {name} | {runner} | " + " | ".join(f"{peaks.get(s, 0):,}" for s in STAGES) + " |"
+            )
     return "\n".join(lines)
 
 
@@ -295,8 +319,17 @@ def update_docs(md: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", nargs="+", default=["real"], help='"real" (BBC+Reuters) and/or document counts')
-    ap.add_argument("--runners", nargs="+", default=["thread"], choices=["thread", "process"])
+    ap.add_argument(
+        "--sizes", nargs="+", default=["real"], help='"real" (BBC+Reuters) and/or document counts'
+    )
+    ap.add_argument(
+        "--runners",
+        nargs="+",
+        default=["thread"],
+        choices=["thread", "inline", "process"],
+        help="thread: the default (batch work on a pool of worker processes); inline: thread with "
+        "--workers 1; process: Prefect's process pool",
+    )
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--docs-per-file", type=int, default=10_000)
@@ -339,8 +372,11 @@ def main(argv: list[str] | None = None) -> int:
         server = SubprocessASGIServer()
         server.start(timeout=180)
         env["PREFECT_API_URL"] = server.api_url
-        print(f"# shared Prefect server {server.api_url} started in {time.perf_counter() - t0:.1f} s",
-              file=sys.stderr, flush=True)
+        print(
+            f"# shared Prefect server {server.api_url} started in {time.perf_counter() - t0:.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     if args.report_only:
         for line in results_path.read_text().splitlines():
             r = json.loads(line)
@@ -369,10 +405,19 @@ def main(argv: list[str] | None = None) -> int:
                 for i in range(args.repeats):
                     out = runs_dir / f"{size}-{runner}-{datetime.now():%H%M%S}-{i}"
                     r = run_flow(corpus, out, runner, args.workers, args.timeout, args.sample, env)
-                    r.update(size=size, runner=runner, meta=meta, tag=args.tag, repeat=i,
-                             shared_server=server is not None)
-                    brief = {k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()
-                             if k not in ("rss_timeline_mb", "meta", "error")}
+                    r.update(
+                        size=size,
+                        runner=runner,
+                        meta=meta,
+                        tag=args.tag,
+                        repeat=i,
+                        shared_server=server is not None,
+                    )
+                    brief = {
+                        k: (round(v, 1) if isinstance(v, float) else v)
+                        for k, v in r.items()
+                        if k not in ("rss_timeline_mb", "meta", "error")
+                    }
                     print(f"# {size} {runner} #{i}: {brief}", file=sys.stderr, flush=True)
                     if not r["ok"]:
                         print(r.get("error", ""), file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import secrets
 import time
 from dataclasses import asdict
@@ -253,11 +254,15 @@ def curate(
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 
+    peak_rss_mb: dict[str, int] = {}
+
     def lap(stage: str) -> None:
         nonlocal clock
         now = time.perf_counter()
         seconds[stage] = seconds.get(stage, 0.0) + now - clock
         clock = now
+        # The flow process's high-water mark so far (worker processes not included).
+        peak_rss_mb[stage] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
     with publish.output_lock(out_path):
         rec = publish.recover(out_path)
@@ -455,6 +460,7 @@ def curate(
         "reject_reasons": reject_reasons,
         "tables": paths,
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
+        "peak_rss_mb": peak_rss_mb,
     }
     publish_artifacts(summary, report_path)
     logger.info(
