@@ -2,7 +2,9 @@
 
 ``build_report`` reads a committed run's tables (never staging) and writes
 ``<out>/reports/run-<id>.html``, and ``reports/latest.html`` when the run is the newest
-committed one. ``render_report`` is pure: tables in, HTML string out.
+committed one. ``summarize_run`` streams the tables a record batch at a time into a small
+``RunSummary`` (memory does not grow with the run); ``render_report`` is pure: summary in,
+HTML string out.
 
 Self-contained means: the CSS is inline, the charts are inline SVG drawn here, there is
 no script, and nothing is fetched — the page opens offline from a file. Every string that
@@ -13,20 +15,25 @@ shows as text. docs/REPORT.md explains each section.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import math
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
 from factsieve import publish, svg
 from factsieve.classify import LABELS
-from factsieve.quality_checks import derived_metrics
 
 REPORTS_DIR = "reports"
 LATEST = "latest.html"
@@ -86,26 +93,270 @@ def _cell(v: Any) -> Any:
 
 
 # --- reading ---------------------------------------------------------------------------------
+#
+# The page shows counts, shares and a few dozen rows, so it is built without ever holding a
+# table: each committed part is read a record batch at a time (never more than one row group,
+# which publish writes at 64 Ki rows), only the columns needed, and folded into the small
+# summaries below. What stays in memory is one batch, counters keyed by label / reason / tier /
+# flag / cue, the LOWEST_QUALITY_DOCS lowest documents, the REJECT_EXAMPLES examples per reason,
+# the cluster sizes of the duplicates table and the rows actually shown on the page.
+
+BATCH_ROWS = 64 * 1024  # rows per record batch (tests lower it to exercise the merging)
+HEAVY_DOCUMENT_COLUMNS = ("text", "removed_text")  # never read for the report
+QUALITY_BINS = 10  # histogram of quality scores over [0, 1]
+LOWEST_COLUMNS = [
+    "doc_id",
+    "title",
+    "source_uri",
+    "record_key",
+    "quality_score",
+    "quality_tier",
+    "quality_flags",
+    "removed_lines",
+    *(f"ratio_{lab}" for lab in LABELS),
+]
+LOWEST_SENTENCE_COLUMNS = ["doc_id", "sent_index", "label", "deciding_cue", "text", "cues"]
+NAME_COLUMNS = ["doc_id", "title", "source_uri"]  # how the duplicate clusters name a document
 
 
-HEAVY_DOCUMENT_COLUMNS = ("text", "removed_text")
+def _part(out: Path, table: str, run_id: str) -> Path:
+    return out / table / publish.part_name(run_id)
 
 
-def _frame(
-    out: Path,
-    table: str,
-    run_id: str,
-    columns: list[str] | None = None,
-    exclude: tuple[str, ...] = (),
-    filters: list | None = None,
-) -> pd.DataFrame:
-    """One committed run's part of a table, reading only the columns (and rows) asked for."""
-    path = out / table / publish.part_name(run_id)
-    schema = schemas.arrow_schema(table)
+def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
+    """The columns of one committed part, a record batch at a time (a batch never spans two
+    row groups). A part that does not exist reads as no rows."""
     if not path.exists():
-        return schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
-    cols = columns or [n for n in schema.names if n not in exclude]
-    return pq.read_table(path, columns=cols, filters=filters).to_pandas(types_mapper=pd.ArrowDtype)
+        return
+    pf = pq.ParquetFile(path)
+    for rg in range(pf.metadata.num_row_groups):
+        yield from pf.iter_batches(batch_size=BATCH_ROWS, row_groups=[rg], columns=columns)
+
+
+def _rows_where(path: Path, table: str, key: str, values: set[str], columns: list[str]) -> pa.Table:
+    """The rows of a part whose ``key`` is one of ``values``, in table order. Row group by row
+    group: the key column first, the other columns only of row groups holding a match."""
+    found = []
+    if values and path.exists():
+        wanted = pa.array(sorted(values), pa.string())
+        pf = pq.ParquetFile(path)
+        for rg in range(pf.metadata.num_row_groups):
+            mask = pc.is_in(pf.read_row_group(rg, columns=[key]).column(key), value_set=wanted)
+            if pc.any(mask).as_py():
+                found.append(pf.read_row_group(rg, columns=columns).filter(mask))
+    if not found:
+        return schemas.arrow_schema(table).empty_table().select(columns)
+    return pa.concat_tables(found)
+
+
+def _count_into(counts: dict[str, int], values: pa.Array | pa.ChunkedArray) -> None:
+    """Add the value counts of ``values`` (nulls left out) to ``counts``. Batches are added in
+    table order and a dict keeps insertion order, so ``counts`` lists values in order of first
+    appearance — what pandas' value_counts breaks ties by."""
+    vc = pc.value_counts(values)
+    for value, n in zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True):
+        if value is not None:
+            counts[value] = counts.get(value, 0) + n
+
+
+def ranked(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Most frequent first, ties in order of first appearance: pandas' ``value_counts()``."""
+    return sorted(counts.items(), key=lambda kv: -kv[1])
+
+
+def _quality_bin_counts(scores: np.ndarray, bins: int = QUALITY_BINS) -> np.ndarray:
+    """How many scores fall in each bin, binned exactly as svg.histogram bins over [0, 1]
+    (out-of-range scores clamped into the end bins, NaN left out)."""
+    lo, span = 0.0, 1.0
+    scores = scores[~np.isnan(scores)]
+    k = np.clip(np.trunc((scores - lo) / span * bins), 0, bins - 1).astype(np.int64)
+    return np.bincount(k, minlength=bins)
+
+
+def _bin_centres(counts: list[int]) -> Iterator[float]:
+    """One value per document, at the centre of its bin: svg.histogram draws the same bars
+    from these as from the scores themselves, without the scores being held."""
+    bins = len(counts)
+    return itertools.chain.from_iterable(itertools.repeat((i + 0.5) / bins, n) for i, n in enumerate(counts))
+
+
+@dataclass(slots=True)
+class DocumentStats:
+    """What the page shows of a run's documents."""
+
+    rows: int = 0
+    canonical: int = 0
+    quality_sum: float = 0.0
+    quality_count: int = 0  # non-null scores
+    tiers: dict[str, int] = field(default_factory=dict)
+    flags: dict[str, int] = field(default_factory=dict)  # documents per quality flag, first appearance order
+    quality_bins: list[int] = field(default_factory=lambda: [0] * QUALITY_BINS)
+    lowest: pd.DataFrame | None = None  # LOWEST_COLUMNS of the lowest-scoring documents, lowest first
+    names: dict[str, dict] = field(default_factory=dict)  # doc_id -> NAME_COLUMNS of documents asked for
+
+
+@dataclass(slots=True)
+class SentenceStats:
+    rows: int = 0
+    labels: dict[str, int] = field(default_factory=dict)
+    decided: int = 0  # sentences with a deciding cue
+    speculative_cues: dict[str, int] = field(default_factory=dict)  # lower-cased deciding cue -> sentences
+
+
+@dataclass(slots=True)
+class RejectStats:
+    rows: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)  # first appearance order
+    examples: dict[str, list[dict]] = field(default_factory=dict)  # the first REJECT_EXAMPLES rows per reason
+
+
+@dataclass(slots=True)
+class DuplicateStats:
+    rows: int = 0
+    methods: dict[str, int] = field(default_factory=dict)  # first appearance order
+    clusters: int = 0
+    largest: list[str] = field(default_factory=list)  # the MAX_CLUSTERS largest cluster ids, in page order
+    shown: pd.DataFrame | None = None  # every row of those clusters, in table order
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Everything render_report needs of a run's tables: counts and the few rows on the page."""
+
+    documents: DocumentStats
+    sentences: SentenceStats
+    rejects: RejectStats
+    duplicates: DuplicateStats
+    lowest_sentences: pd.DataFrame  # LOWEST_SENTENCE_COLUMNS of the lowest documents' sentences
+    names: dict[str, dict]  # doc_id -> title/source_uri (+ "_earlier") of documents in shown clusters
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        return summary_metrics(self.documents, self.sentences, self.rejects)
+
+
+def summary_metrics(docs: DocumentStats, sents: SentenceStats, rejects: RejectStats) -> dict[str, float]:
+    """quality_checks.derived_metrics computed from the counts instead of whole frames."""
+    n_docs, n_rej, n_sent = docs.rows, rejects.rows, sents.rows
+    mean = docs.quality_sum / docs.quality_count if docs.quality_count else 0.0
+    m: dict[str, float] = {
+        "reject_rate": n_rej / (n_docs + n_rej) if n_docs + n_rej else 0.0,
+        "duplicate_rate": (n_docs - docs.canonical) / n_docs if n_docs else 0.0,
+        "mean_quality": mean if n_docs and not math.isnan(mean) else 0.0,
+        "low_tier_share": docs.tiers.get("low", 0) / n_docs if n_docs else 0.0,
+    }
+    for lab in LABELS:
+        m[f"share_{lab}"] = sents.labels.get(lab, 0) / n_sent if n_sent else 0.0
+    m["supported_share"] = m["share_reported"] + m["share_attributed"]
+    return m
+
+
+def _keep_lowest(best: pa.Table | None, batch: pa.RecordBatch) -> pa.Table:
+    """The LOWEST_QUALITY_DOCS lowest rows of the rows kept so far and a new batch, in the
+    order of lowest_documents (earlier rows first on ties, as in one sort of the whole table)."""
+    rows = pa.Table.from_batches([batch])
+    if best is None:
+        best = rows.slice(0, 0)
+    elif best.num_rows >= LOWEST_QUALITY_DOCS:
+        worst = best["quality_score"][-1].as_py()  # best is in page order: its last row is the worst
+        if worst is not None and not math.isnan(worst):
+            # only a score up to the worst one kept can enter (NaN and null sort last)
+            rows = rows.filter(pc.less_equal(rows["quality_score"], worst))
+    rows = pa.concat_tables([best, rows])
+    keys = rows.select(["quality_score", "doc_id"]).to_pandas(types_mapper=pd.ArrowDtype)
+    return rows.take(lowest_documents(keys).index.to_numpy())
+
+
+def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None = None) -> DocumentStats:
+    """One pass over a documents part. ``page=False`` reads only what the drift metrics need;
+    ``names_of``: doc ids whose title and source to keep (the documents the duplicates name)."""
+    columns = ["is_canonical", "quality_score", "quality_tier"]
+    if page:
+        columns = list(dict.fromkeys([*columns, *LOWEST_COLUMNS, *NAME_COLUMNS]))
+    wanted = pa.array(sorted(names_of), pa.string()) if names_of else None
+    s = DocumentStats()
+    best = None
+    for b in _batches(path, columns):
+        s.rows += b.num_rows
+        s.canonical += pc.sum(b["is_canonical"]).as_py() or 0
+        scores = b["quality_score"]
+        s.quality_sum += pc.sum(scores).as_py() or 0.0
+        s.quality_count += len(scores) - scores.null_count
+        _count_into(s.tiers, b["quality_tier"])
+        if not page:
+            continue
+        _count_into(s.flags, pc.list_flatten(b["quality_flags"]))
+        bins = _quality_bin_counts(scores.to_numpy(zero_copy_only=False).astype("float64"))
+        s.quality_bins = [a + int(n) for a, n in zip(s.quality_bins, bins, strict=True)]
+        best = _keep_lowest(best, b.select(LOWEST_COLUMNS))
+        if wanted is not None:
+            hits = b.select(NAME_COLUMNS).filter(pc.is_in(b["doc_id"], value_set=wanted))
+            s.names.update((r["doc_id"], r) for r in hits.to_pylist())
+    if page:
+        table = (
+            best
+            if best is not None
+            else schemas.arrow_schema("documents").empty_table().select(LOWEST_COLUMNS)
+        )
+        s.lowest = lowest_documents(table.to_pandas(types_mapper=pd.ArrowDtype))
+    return s
+
+
+def sentence_stats(path: Path, *, page: bool = True) -> SentenceStats:
+    """One pass over a sentences part (``page=False``: labels only, for the drift metrics)."""
+    s = SentenceStats()
+    for b in _batches(path, ["label", "deciding_cue"] if page else ["label"]):
+        s.rows += b.num_rows
+        _count_into(s.labels, b["label"])
+        if page:
+            cue = b["deciding_cue"]
+            s.decided += len(cue) - cue.null_count
+            # lower-cased with Arrow's utf8_lower, as pandas' .str.lower does for these columns
+            _count_into(s.speculative_cues, pc.utf8_lower(cue.filter(pc.equal(b["label"], "speculative"))))
+    return s
+
+
+def reject_stats(path: Path, *, page: bool = True) -> RejectStats:
+    """One pass over a rejects part: counts per reason and the first examples of each."""
+    columns = ["reason", "source_uri", "record_key", "detail", "sample", "raw_bytes"] if page else ["reason"]
+    s = RejectStats()
+    for b in _batches(path, columns):
+        s.rows += b.num_rows
+        _count_into(s.reasons, b["reason"])
+        if not page:
+            continue
+        for reason in pc.unique(b["reason"].drop_null()).to_pylist():
+            shown = s.examples.setdefault(reason, [])
+            if len(shown) < REJECT_EXAMPLES:
+                idx = pc.indices_nonzero(pc.equal(b["reason"], reason))[: REJECT_EXAMPLES - len(shown)]
+                shown.extend(b.take(idx).to_pylist())
+    return s
+
+
+def duplicate_stats(path: Path) -> DuplicateStats:
+    """Counts of the duplicates part, then the rows of its MAX_CLUSTERS largest clusters."""
+    s = DuplicateStats()
+    sizes = pa.table({"cluster_id": pa.array([], pa.string()), "n": pa.array([], pa.int64())})
+    for b in _batches(path, ["cluster_id", "method"]):
+        s.rows += b.num_rows
+        _count_into(s.methods, b["method"])
+        vc = pc.value_counts(b["cluster_id"])
+        sizes = (
+            pa.concat_tables([sizes, pa.table({"cluster_id": vc.field("values"), "n": vc.field("counts")})])
+            .group_by("cluster_id")
+            .aggregate([("n", "sum")])
+            .rename_columns({"n_sum": "n"})
+            .select(["cluster_id", "n"])
+        )
+    s.clusters = sizes.num_rows
+    # largest first, then by id: the order of the page
+    order = pc.sort_indices(sizes, sort_keys=[("n", "descending"), ("cluster_id", "ascending")])
+    s.largest = sizes.take(order[:MAX_CLUSTERS]).column("cluster_id").to_pylist()
+    columns = schemas.arrow_schema("duplicates").names
+    s.shown = _rows_where(path, "duplicates", "cluster_id", set(s.largest), columns).to_pandas(
+        types_mapper=pd.ArrowDtype
+    )
+    return s
 
 
 def _run_row(out: Path, run_id: str) -> dict:
@@ -115,36 +366,53 @@ def _run_row(out: Path, run_id: str) -> dict:
     return rows[0]
 
 
-def _columns(out: Path, table: str, run_id: str, columns: list[str]) -> pd.DataFrame:
-    path = out / table / publish.part_name(run_id)
-    if not path.exists():
-        return pd.DataFrame(columns=columns)
-    return pq.read_table(path, columns=columns).to_pandas()
-
-
 def run_metrics(out: Path, run_id: str) -> dict[str, float]:
-    """The drift metrics of a committed run, reading only the columns they need."""
-    frames = {
-        "documents": _columns(out, "documents", run_id, ["is_canonical", "quality_score", "quality_tier"]),
-        "sentences": _columns(out, "sentences", run_id, ["label"]),
-        "rejects": _columns(out, "rejects", run_id, ["reason"]),
-    }
-    return derived_metrics(frames)
+    """The drift metrics of a committed run, streaming only the columns they need."""
+    return summary_metrics(
+        document_stats(_part(out, "documents", run_id), page=False),
+        sentence_stats(_part(out, "sentences", run_id), page=False),
+        reject_stats(_part(out, "rejects", run_id), page=False),
+    )
 
 
-def _earlier_documents(out: Path, doc_ids: set[str], skip_run: str) -> pd.DataFrame:
-    """title/source of canonical copies ingested by earlier runs (duplicates of old documents)."""
-    cols = ["doc_id", "run_id", "source_uri", "title", "quality_score"]
-    found = []
+def _earlier_documents(out: Path, doc_ids: set[str], skip_run: str) -> dict[str, dict]:
+    """title/source of canonical copies ingested by other runs (duplicates of old documents),
+    the first run holding a document winning."""
+    found: dict[str, dict] = {}
     for rid in publish.committed_run_ids(out):
         if rid == skip_run or not doc_ids:
             continue
-        part = _columns(out, "documents", rid, cols)
-        hit = part[part["doc_id"].isin(doc_ids)]
-        if len(hit):
-            found.append(hit)
-            doc_ids = doc_ids - set(hit["doc_id"])
-    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=cols)
+        hits = _rows_where(_part(out, "documents", rid), "documents", "doc_id", doc_ids, NAME_COLUMNS)
+        for r in hits.to_pylist():
+            found.setdefault(r["doc_id"], r)
+        doc_ids = doc_ids - set(found)
+    return found
+
+
+def summarize_run(out: Path, run_id: str) -> RunSummary:
+    """Read one committed run's tables into a RunSummary, a batch at a time."""
+    out = Path(out)
+    dups = duplicate_stats(_part(out, "duplicates", run_id))
+    shown = dups.shown if dups.shown is not None else pd.DataFrame()
+    named = (
+        set(shown["doc_id"].astype(str)) | set(shown["canonical_doc_id"].astype(str)) if len(shown) else set()
+    )
+    docs = document_stats(_part(out, "documents", run_id), names_of=named)
+    low_ids = set(docs.lowest["doc_id"].astype(str)) if docs.lowest is not None else set()
+    lowest_sentences = _rows_where(
+        _part(out, "sentences", run_id), "sentences", "doc_id", low_ids, LOWEST_SENTENCE_COLUMNS
+    ).to_pandas(types_mapper=pd.ArrowDtype)
+    names = dict(docs.names)
+    for doc_id, r in _earlier_documents(out, named - set(names), run_id).items():
+        names.setdefault(doc_id, {**r, "_earlier": True})
+    return RunSummary(
+        documents=docs,
+        sentences=sentence_stats(_part(out, "sentences", run_id)),
+        rejects=reject_stats(_part(out, "rejects", run_id)),
+        duplicates=dups,
+        lowest_sentences=lowest_sentences,
+        names=names,
+    )
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -164,30 +432,7 @@ def build_report(out: Path, run_id: str | None = None) -> Path:
     elif run_id not in committed:
         raise ReportError(f"run {run_id} is not a committed run under {out} (latest: {committed[-1]})")
     run = _run_row(out, run_id)
-    # Read only what the page shows: at a million documents the full text and every
-    # sentence's cues would cost gigabytes for a page that shows a dozen documents.
-    tables = {
-        "documents": _frame(out, "documents", run_id, exclude=HEAVY_DOCUMENT_COLUMNS),
-        "sentences": _frame(out, "sentences", run_id, columns=["doc_id", "label", "deciding_cue"]),
-        "duplicates": _frame(out, "duplicates", run_id),
-        "rejects": _frame(out, "rejects", run_id),
-    }
-    low_ids = (
-        sorted(lowest_documents(tables["documents"])["doc_id"].astype(str))
-        if len(tables["documents"])
-        else []
-    )
-    tables["lowest_sentences"] = _frame(
-        out, "sentences", run_id, filters=[("doc_id", "in", low_ids)] if low_ids else None
-    )
-    dup = tables["duplicates"]
-    known = set(tables["documents"]["doc_id"].astype(str))
-    missing = (
-        {str(d) for d in pd.concat([dup["doc_id"], dup["canonical_doc_id"]]).astype(str)} - known
-        if len(dup)
-        else set()
-    )
-    tables["earlier_documents"] = _earlier_documents(out, missing, run_id)
+    summary = summarize_run(out, run_id)
     previous = None
     idx = committed.index(run_id)
     if idx > 0:
@@ -195,7 +440,7 @@ def build_report(out: Path, run_id: str | None = None) -> Path:
         previous = {**_run_row(out, prev_id), "metrics": run_metrics(out, prev_id)}
     reports = out / REPORTS_DIR
     reports.mkdir(parents=True, exist_ok=True)
-    page = render_report(run, tables, previous, gx_docs=(reports / GX_DOCS_REL).exists())
+    page = render_report(run, summary, previous, gx_docs=(reports / GX_DOCS_REL).exists())
     path = reports / f"run-{run_id}.html"
     _atomic_write(path, page)
     if run_id == committed[-1]:  # latest.html always shows the newest run, not the last one rendered
@@ -268,25 +513,20 @@ def _gx_results(run: dict) -> list[dict]:
     return [r for r in detail if isinstance(r, dict)] if isinstance(detail, list) else []
 
 
-def _summary(run: dict, tables: dict[str, pd.DataFrame], metrics: dict, drifted: list[str]) -> str:
-    docs = tables["documents"]
+def _summary(run: dict, s: RunSummary, metrics: dict, drifted: list[str]) -> str:
     gx = _gx_results(run)
     crit = [r for r in gx if not r.get("success") and r.get("severity") == "critical"]
     warn = [r for r in gx if not r.get("success") and r.get("severity") != "critical"]
-    canonical = int(docs["is_canonical"].astype(bool).sum()) if len(docs) else 0
-    reasons = (
-        tables["rejects"]["reason"].astype(str).value_counts()
-        if len(tables["rejects"])
-        else pd.Series(dtype=int)
-    )
+    reasons = ranked(s.rejects.reasons)
     items = [
         f"<li><b>Outcome:</b> run {_badge(run.get('status', '?'), _status_kind(str(run.get('status'))))} · "
         f"Great Expectations {_badge(run.get('gx_status', 'skipped'), _status_kind(str(run.get('gx_status'))))} "
         f"({len(crit)} critical failure(s), {len(warn)} warning(s))</li>",
         f"<li><b>In:</b> {_n(run.get('input_files'))} files, {_n(run.get('input_records'))} records</li>",
-        f"<li><b>Out:</b> {_n(len(docs))} documents ({_n(canonical)} canonical), {_n(len(tables['sentences']))} sentences</li>",
-        f"<li><b>Rejected:</b> {_n(len(tables['rejects']))} ({_pct(metrics['reject_rate'])})"
-        + (": " + ", ".join(f"{_e(k)} {v}" for k, v in reasons.items()) if len(reasons) else "")
+        f"<li><b>Out:</b> {_n(s.documents.rows)} documents ({_n(s.documents.canonical)} canonical), "
+        f"{_n(s.sentences.rows)} sentences</li>",
+        f"<li><b>Rejected:</b> {_n(s.rejects.rows)} ({_pct(metrics['reject_rate'])})"
+        + (": " + ", ".join(f"{_e(k)} {v}" for k, v in reasons) if reasons else "")
         + "</li>",
         f"<li><b>Duplicates:</b> {_n(run.get('exact_duplicates'))} exact, {_n(run.get('near_duplicates'))} near "
         f"({_pct(metrics['duplicate_rate'])} of documents)</li>",
@@ -308,16 +548,14 @@ def _summary(run: dict, tables: dict[str, pd.DataFrame], metrics: dict, drifted:
     return '<div class="summary"><ul>' + "".join(items) + "</ul></div>"
 
 
-def _stages(run: dict, tables: dict[str, pd.DataFrame]) -> str:
-    docs = tables["documents"]
-    canonical = int(docs["is_canonical"].astype(bool).sum()) if len(docs) else 0
+def _stages(run: dict, s: RunSummary) -> str:
     stages = [
         ("input files", run.get("input_files") or 0),
         ("input records", run.get("input_records") or 0),
-        ("rejected records", len(tables["rejects"])),
-        ("documents", len(docs)),
-        ("canonical documents", canonical),
-        ("sentences", len(tables["sentences"])),
+        ("rejected records", s.rejects.rows),
+        ("documents", s.documents.rows),
+        ("canonical documents", s.documents.canonical),
+        ("sentences", s.sentences.rows),
     ]
     chart = svg.bar_chart([(k, float(v)) for k, v in stages], title="Records through the stages")
     seconds = _json(run.get("stage_seconds"), {}) or {}
@@ -340,15 +578,14 @@ def _stages(run: dict, tables: dict[str, pd.DataFrame]) -> str:
     )
 
 
-def _rejects(tables: dict[str, pd.DataFrame]) -> str:
-    rej = tables["rejects"]
-    if not len(rej):
+def _rejects(s: RunSummary) -> str:
+    if not s.rejects.rows:
         return "<p>No input was rejected.</p>"
-    counts = rej["reason"].astype(str).value_counts()
-    chart = svg.bar_chart([(k, float(v)) for k, v in counts.items()], title="Rejected records by reason")
+    counts = ranked(s.rejects.reasons)
+    chart = svg.bar_chart([(k, float(v)) for k, v in counts], title="Rejected records by reason")
     blocks = []
-    for reason, n in counts.items():
-        ex = rej[rej["reason"].astype(str) == reason].head(REJECT_EXAMPLES)
+    for reason, n in counts:
+        ex = s.rejects.examples.get(reason, [])  # the first REJECT_EXAMPLES rows of the reason
         rows = [
             [
                 f'<span class="mono">{_e(r["source_uri"])}</span>'
@@ -357,7 +594,7 @@ def _rejects(tables: dict[str, pd.DataFrame]) -> str:
                 f'<span class="sample mono">{_e(_cell(r["sample"]) or "")}</span>',
                 _n(r["raw_bytes"]),
             ]
-            for _, r in ex.iterrows()
+            for r in ex
         ]
         more = f' <span class="muted small">(showing {len(ex)} of {n})</span>' if n > len(ex) else ""
         blocks.append(
@@ -375,35 +612,21 @@ def _doc_name(doc_id: str, lookup: dict[str, dict]) -> str:
     return f'{_e(title)}{earlier}<br><span class="mono small muted">{_e(d.get("source_uri"))} · {_e(doc_id[:12])}</span>'
 
 
-def _duplicates(tables: dict[str, pd.DataFrame]) -> str:
-    dup = tables["duplicates"]
-    docs = tables["documents"]
-    if not len(dup):
+def _duplicates(s: RunSummary) -> str:
+    stats = s.duplicates
+    if not stats.rows or stats.shown is None:
         return "<p>No duplicate clusters in this run.</p>"
-    cluster_ids = dup["cluster_id"].astype(str).to_numpy()
-    groups = pd.Series(range(len(dup))).groupby(cluster_ids, sort=False).indices
-    order = sorted(groups, key=lambda c: (-len(groups[c]), c))
-    shown_rows = dup.iloc[sorted(i for c in order[:MAX_CLUSTERS] for i in groups[c])]
-    wanted = set(shown_rows["doc_id"].astype(str)) | set(shown_rows["canonical_doc_id"].astype(str))
-    mine = docs[docs["doc_id"].isin(wanted)] if len(docs) else docs
-    lookup = (
-        {str(r["doc_id"]): r for r in mine[["doc_id", "title", "source_uri"]].to_dict("records")}
-        if len(mine)
-        else {}
-    )
-    earlier = tables.get("earlier_documents")
-    if earlier is not None and len(earlier):
-        for r in earlier.to_dict("records"):
-            lookup.setdefault(str(r["doc_id"]), {**r, "_earlier": True})
-    n_clusters = len(order)
-    methods = dup["method"].astype(str).value_counts()
+    dup = stats.shown  # the rows of the largest clusters, in table order
+    groups = pd.Series(range(len(dup))).groupby(dup["cluster_id"].astype(str).to_numpy(), sort=False).indices
+    lookup = s.names
+    n_clusters = stats.clusters
     head = (
-        f"<p>{n_clusters} cluster(s), {len(dup)} member rows "
-        f"({', '.join(f'{_e(k)} {v}' for k, v in methods.items())}). Largest first; "
+        f"<p>{n_clusters} cluster(s), {stats.rows} member rows "
+        f"({', '.join(f'{_e(k)} {v}' for k, v in ranked(stats.methods))}). Largest first; "
         "the canonical copy is the one kept for analysis (is_canonical).</p>"
     )
     blocks = []
-    for cid in order[:MAX_CLUSTERS]:
+    for cid in stats.largest:
         members = dup.iloc[groups[cid]]
         canon = str(members["canonical_doc_id"].iloc[0])
         rest = members[members["doc_id"].astype(str) != canon].sort_values("similarity", ascending=False)
@@ -431,9 +654,8 @@ def _duplicates(tables: dict[str, pd.DataFrame]) -> str:
     return head + "".join(blocks)
 
 
-def _labels(tables: dict[str, pd.DataFrame], metrics: dict) -> str:
-    sents = tables["sentences"]
-    counts = sents["label"].astype(str).value_counts() if len(sents) else pd.Series(dtype=int)
+def _labels(s: RunSummary, metrics: dict) -> str:
+    counts = s.sentences.labels
     items = [(lab, float(counts.get(lab, 0))) for lab in LABELS]
     chart = svg.bar_chart(items, title="Sentences per label", colors=[LABEL_COLORS[lab] for lab in LABELS])
     rows = [
@@ -444,23 +666,14 @@ def _labels(tables: dict[str, pd.DataFrame], metrics: dict) -> str:
         ]
         for lab in LABELS
     ]
-    cues = sents["deciding_cue"].dropna().astype(str).str.lower() if len(sents) else pd.Series(dtype=str)
-    spec_cues = (
-        sents.loc[sents["label"].astype(str) == "speculative", "deciding_cue"]
-        .dropna()
-        .astype(str)
-        .str.lower()
-        if len(sents)
-        else pd.Series(dtype=str)
-    )
-    top = spec_cues.value_counts().head(10)
-    cue_rows = [[f"<code>{_e(k)}</code>", _n(v)] for k, v in top.items()]
+    top = ranked(s.sentences.speculative_cues)[:10]
+    cue_rows = [[f"<code>{_e(k)}</code>", _n(v)] for k, v in top]
     return (
         '<div class="charts"><div>'
         + chart
         + "</div><div>"
         + _table(["label", "sentences", "share"], rows, {1, 2})
-        + f'<p class="small muted">{_n(len(cues))} sentences were decided by a cue; the rest are plain reported.</p>'
+        + f'<p class="small muted">{_n(s.sentences.decided)} sentences were decided by a cue; the rest are plain reported.</p>'
         + (
             "<h3>Cues that decided speculative sentences</h3>" + _table(["cue", "sentences"], cue_rows, {1})
             if cue_rows
@@ -470,27 +683,23 @@ def _labels(tables: dict[str, pd.DataFrame], metrics: dict) -> str:
     )
 
 
-def _quality(tables: dict[str, pd.DataFrame]) -> str:
-    docs = tables["documents"]
-    if not len(docs):
+def _quality(s: RunSummary) -> str:
+    docs = s.documents
+    if not docs.rows:
         return "<p>No documents.</p>"
-    scores = [float(v) for v in docs["quality_score"].astype("float64")]
-    hist = svg.histogram(scores, title="Quality score of documents", bins=10, x_label="quality score")
-    tiers = docs["quality_tier"].astype(str).value_counts()
+    hist = svg.histogram(
+        _bin_centres(docs.quality_bins),
+        title="Quality score of documents",
+        bins=QUALITY_BINS,
+        x_label="quality score",
+    )
+    tiers = docs.tiers
     tier_chart = svg.bar_chart(
         [(t, float(tiers.get(t, 0))) for t in ("high", "medium", "low")],
         title="Documents per tier",
         colors=["#2e7d32", "#b26a00", "#c62828"],
     )
-    flags = pd.Series(
-        [
-            f
-            for fl in docs["quality_flags"]
-            for f in (list(fl) if fl is not None and not isinstance(fl, float) else [])
-        ],
-        dtype=object,
-    ).value_counts()
-    flag_rows = [[f"<code>{_e(k)}</code>", _n(v)] for k, v in flags.items()]
+    flag_rows = [[f"<code>{_e(k)}</code>", _n(v)] for k, v in ranked(docs.flags)]
     return (
         '<div class="charts"><div>'
         + hist
@@ -557,13 +766,11 @@ def lowest_documents(docs: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _lowest(tables: dict[str, pd.DataFrame]) -> str:
-    docs = tables["documents"]
-    # build_report reads full sentence rows (text, cues) only for the lowest documents
-    sents = tables.get("lowest_sentences", tables["sentences"])
-    if not len(docs):
+def _lowest(s: RunSummary) -> str:
+    low = s.documents.lowest
+    if not s.documents.rows or low is None:
         return "<p>No documents.</p>"
-    low = lowest_documents(docs)
+    sents = s.lowest_sentences  # every sentence of the lowest documents, nothing else
     wanted = set(low["doc_id"].astype(str))
     mine = sents[sents["doc_id"].isin(wanted)] if len(sents) else sents
     by_doc = {k: g for k, g in mine.groupby(mine["doc_id"].astype(str), sort=False)} if len(mine) else {}
@@ -757,13 +964,11 @@ SECTIONS = [
 ]
 
 
-def render_report(
-    run: dict, tables: dict[str, pd.DataFrame], previous: dict | None, *, gx_docs: bool = False
-) -> str:
-    """The report page. ``run`` is the runs row; ``tables`` this run's documents, sentences,
-    duplicates, rejects (and optionally earlier_documents, for canonical copies from earlier
-    runs); ``previous`` the previous committed runs row with a "metrics" dict, or None."""
-    metrics = derived_metrics(tables)
+def render_report(run: dict, summary: RunSummary, previous: dict | None, *, gx_docs: bool = False) -> str:
+    """The report page. ``run`` is the runs row; ``summary`` what summarize_run read of this
+    run's documents, sentences, duplicates and rejects; ``previous`` the previous committed runs
+    row with a "metrics" dict, or None."""
+    metrics = summary.metrics
     drifted = (
         [name for name, _, _, _, flagged in drift_rows(metrics, (previous or {}).get("metrics")) if flagged]
         if previous
@@ -771,13 +976,13 @@ def render_report(
     )
     run_id = str(run.get("run_id"))
     body = {
-        "summary": _summary(run, tables, metrics, drifted) + _run_info(run),
-        "stages": _stages(run, tables),
-        "rejects": _rejects(tables),
-        "duplicates": _duplicates(tables),
-        "labels": _labels(tables, metrics),
-        "quality": _quality(tables),
-        "lowest": _lowest(tables),
+        "summary": _summary(run, summary, metrics, drifted) + _run_info(run),
+        "stages": _stages(run, summary),
+        "rejects": _rejects(summary),
+        "duplicates": _duplicates(summary),
+        "labels": _labels(summary, metrics),
+        "quality": _quality(summary),
+        "lowest": _lowest(summary),
         "gx": _gx(run, gx_docs),
         "drift": _drift(run, metrics, previous),
     }

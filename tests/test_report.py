@@ -6,17 +6,22 @@ finish_documents -> typed/validated -> (GX) -> publish into tmp_path.
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import schemas
-from factsieve import dedup, pipeline, publish, report, tables
+from factsieve import dedup, pipeline, publish, report, svg, tables
 from factsieve.config import RunConfig
+from factsieve.quality_checks import derived_metrics
 from factsieve.score import base_quality, label_stats
 from factsieve.sources import discover
 
@@ -294,13 +299,90 @@ def test_render_report_is_pure_and_shows_failed_gx(two_runs):
             ' "reason": "1 of 9 rows break it (e.g. \'rumour\')"}]'
         ),
     )
-    tabs = {k: f2[k] for k in publish.DATA_TABLES}
-    page = report.render_report(run, tabs, None)
+    page = report.render_report(run, report.summarize_run(two_runs[0], RUN2), None)
     assert '<span class="badge bad">failed</span>' in page
     assert "Why it failed" in _section(page, "summary")
     gx = _section(page, "gx")
     assert "ExpectColumnValuesToBeInSet(label)" in gx and "1 of 9 rows unexpected" in gx
     assert '<span class="badge bad">fail</span>' in gx
+
+
+def test_metrics_from_counts_equal_derived_metrics(two_runs):
+    """The report's drift metrics come from streamed counts; they are derived_metrics' numbers."""
+    out, f1, f2, _, _ = two_runs
+    for run_id, frames in ((RUN1, f1), (RUN2, f2)):
+        expected = derived_metrics(frames)
+        for got in (report.summarize_run(out, run_id).metrics, report.run_metrics(out, run_id)):
+            assert list(got) == list(expected)
+            for key, value in expected.items():
+                # a sum of floats may differ in the last bit with the order of addition
+                assert got[key] == (pytest.approx(value, rel=1e-12) if key == "mean_quality" else value), key
+    empty = report.summary_metrics(report.DocumentStats(), report.SentenceStats(), report.RejectStats())
+    assert empty == derived_metrics({})
+
+
+def _rewrite_in_small_row_groups(out: Path, rows: int) -> None:
+    for part in out.glob("*/part-*.parquet"):
+        table = pq.read_table(part)
+        pq.write_table(table, part, row_group_size=rows)
+
+
+def test_page_does_not_depend_on_batches_or_row_groups(two_runs, tmp_path, monkeypatch):
+    """Counters, the lowest documents, the histogram, the reject examples and the cluster sizes
+    are merged batch by batch: tiny row groups and batches give the very same page."""
+    src, _, _, _, page = two_runs
+    out = tmp_path / "out"
+    shutil.copytree(src, out, ignore=shutil.ignore_patterns("reports"))
+    _rewrite_in_small_row_groups(out, 5)
+    monkeypatch.setattr(report, "BATCH_ROWS", 3)
+    assert report.build_report(out, RUN2).read_text(encoding="utf-8") == page
+    assert pq.ParquetFile(out / "sentences" / publish.part_name(RUN2)).metadata.num_row_groups > 10
+
+
+def test_reads_only_the_columns_it_needs(two_runs, tmp_path, monkeypatch):
+    """Document text is never read; sentence text and cues only for the rows on the page."""
+    out = tmp_path / "out"
+    shutil.copytree(two_runs[0], out, ignore=shutil.ignore_patterns("reports"))
+    scanned, looked_up = [], []
+    batches, rows_where = report._batches, report._rows_where
+
+    def spy_batches(path, columns):
+        scanned.append((path.parent.name, tuple(columns)))
+        return batches(path, columns)
+
+    def spy_rows_where(path, table, key, values, columns):
+        found = rows_where(path, table, key, values, columns)
+        looked_up.append((table, tuple(columns), found.num_rows))
+        return found
+
+    monkeypatch.setattr(report, "_batches", spy_batches)
+    monkeypatch.setattr(report, "_rows_where", spy_rows_where)
+    report.build_report(out, RUN2)
+    assert {t for t, _ in scanned} == {"documents", "sentences", "duplicates", "rejects"}
+    for table, columns in scanned:
+        assert not set(columns) & {*report.HEAVY_DOCUMENT_COLUMNS, "cues"}, (table, columns)
+    sentence_rows = [n for t, cols, n in looked_up if t == "sentences" and "text" in cols]
+    assert len(sentence_rows) == 1 and 0 < sentence_rows[0] < len(two_runs[2]["sentences"])
+
+
+def test_value_counts_merged_across_batches_rank_like_pandas():
+    rng = random.Random(7)
+    for _ in range(50):
+        values = [rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 200))]
+        counts: dict[str, int] = {}
+        for i in range(0, len(values), 9):
+            report._count_into(counts, pa.array(values[i : i + 9] + [None]))
+        assert report.ranked(counts) == list(pd.Series(values, dtype=object).value_counts().items())
+
+
+def test_histogram_from_bin_counts_equals_histogram_of_scores():
+    rng = random.Random(3)
+    scores = [rng.random() for _ in range(500)] + [i / 10 for i in range(11)] + [0.3, 0.7, float("nan")]
+    bins = report._quality_bin_counts(np.array(scores, dtype="float64"))
+    assert sum(bins) == len(scores) - 1
+    assert svg.histogram(
+        report._bin_centres([int(n) for n in bins]), title="q", x_label="x"
+    ) == svg.histogram(scores, title="q", x_label="x")
 
 
 def test_prefect_artifacts_created_inside_a_flow_run(prefect_harness, two_runs):
