@@ -5,6 +5,9 @@
     .venv/bin/python benchmarks/dedup_bench.py --sizes 220000 1000000  # scaled corpora, one subprocess each
     .venv/bin/python benchmarks/dedup_bench.py --sizes 1000000 --dup-rate 0.03  # the "news" profile
     .venv/bin/python benchmarks/dedup_bench.py --one 220000          # (internal) a single size, prints JSON
+    .venv/bin/python benchmarks/dedup_bench.py --flow benchmarks/.work/corpus-220000-10000 [--spill]
+        # the flow's shape and memory: prepare() per JSONL file (10k docs) -> keep all Features ->
+        # one deduplicate(features=..., state_out=...); reports retained bytes/doc and the transient
 
 MB/s counts UTF-8 bytes of the input texts and uses the best wall time of --repeat runs; the spread
 (min/median/max wall) and the process CPU time of each run are reported too, because wall time on a
@@ -181,6 +184,116 @@ def one(n: int, seed: int, dup_rate: float | None, repeat: int) -> dict:
     return out
 
 
+def flow_memory(folder: Path, spill: bool, repeat: int) -> dict:
+    """Memory of the flow's dedup path in this process: doc ids are 32-hex xxh3_128 ids like
+    pipeline.make_doc_id; features are prepared per file (one worker batch) and kept (spilled to a
+    staging directory with --spill), then one global deduplicate with a state directory. Retained =
+    RSS growth while keeping the features (after malloc_trim); transient = peak RSS during
+    deduplicate minus RSS just before it (an RSS sampler thread also records the peak per phase)."""
+    import ctypes
+    import gc
+    import shutil
+    import tempfile
+    import threading
+
+    import numpy as np
+    import xxhash
+
+    def trim() -> None:
+        gc.collect()
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+    def rss() -> int:
+        return psutil.Process().memory_info().rss
+
+    params = DedupParams()
+    work = Path(tempfile.mkdtemp(prefix="dedup-flow-"))
+    try:
+        ids, quality, pub = [], [], []
+        trim()
+        r0 = rss()
+        feats = []
+        t = time.perf_counter()
+        for f in sorted(folder.glob("*.jsonl")):
+            rows = [json.loads(line) for line in f.open()]
+            b_ids = [xxhash.xxh3_128_hexdigest(r["id"].encode()) for r in rows]
+            batch = pd.DataFrame({"doc_id": b_ids, "text": [r["text"] for r in rows]})
+            feats.append(prepare(batch, params, spill_dir=work / "features" if spill else None))
+            ids += b_ids
+            quality += [(xxhash.xxh3_64_intdigest(i.encode()) % 20) / 20 for i in b_ids]
+            pub += [r.get("published") for r in rows]
+            del rows, batch
+        prepare_s = time.perf_counter() - t
+        n = len(ids)
+        frame_ = pd.DataFrame(
+            {
+                "doc_id": np.array(ids, dtype=object),
+                "quality_score": quality,
+                "published_at": pd.to_datetime(pub, utc=True, errors="coerce"),
+            }
+        )
+        del ids, quality, pub
+        trim()
+        r1 = rss()
+        counted = sum(
+            f.doc_id.nbytes
+            + f.digest.nbytes
+            + f.n_words.nbytes
+            + f.shingle_offsets.nbytes
+            + f.band_keys.nbytes
+            + (f.shingles.nbytes if f.shingles is not None else 0)
+            for f in feats
+        )
+        runs = []
+        for k in range(repeat):
+            trim()
+            before = rss()
+            samples: list[tuple[float, int]] = []
+            stop = threading.Event()
+
+            def sample(samples: list = samples, stop: threading.Event = stop) -> None:
+                while not stop.is_set():
+                    samples.append((time.perf_counter(), rss()))
+                    time.sleep(0.002)
+
+            th = threading.Thread(target=sample, daemon=True)
+            th.start()
+            t0, c0 = time.perf_counter(), time.process_time()
+            res = deduplicate(frame_, params, state_out=work / f"state-{k}", features=feats)
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+            stop.set()
+            th.join()
+            phases, acc = {}, t0
+            for name, sec in res.stats["timings_s"].items():
+                inside = [r for tt, r in samples if acc <= tt < acc + sec]
+                phases[name] = round((max(inside) - before) / 2**20) if inside else None
+                acc += sec
+            peak = max(r for _, r in samples) if samples else before
+            runs.append((wall, cpu, (peak - before) / 2**20, phases, res.stats))
+            del res
+            shutil.rmtree(work / f"state-{k}", ignore_errors=True)
+        best = min(runs, key=lambda r: r[0])
+        s = best[4]
+        return {
+            "docs": n,
+            "spill": spill,
+            "prepare_s_single_process": round(prepare_s, 1),
+            "retained_bytes_per_doc_rss": round((r1 - r0 - frame_.memory_usage(deep=True).sum()) / n),
+            "retained_bytes_per_doc_arrays": round(counted / n),
+            "dedup_wall_s": [round(r[0], 2) for r in runs],
+            "dedup_cpu_s": [round(r[1], 2) for r in runs],
+            "dedup_transient_peak_mb": [round(r[2]) for r in runs],
+            "dedup_transient_bytes_per_doc": round(min(r[2] for r in runs) * 2**20 / n),
+            "transient_peak_mb_by_phase": best[3],
+            "timings_s": s["timings_s"],
+            "near_dups": s["near_dups"],
+            "exact_dups": s["exact_dups"],
+            "candidate_pairs": s["candidate_pairs"],
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[])
@@ -190,7 +303,14 @@ def main() -> None:
     ap.add_argument("--no-datasketch", action="store_true")
     ap.add_argument("--dup-rate", type=float, default=None, help="scaled corpus 'news' profile")
     ap.add_argument("--repeat", type=int, default=None, help="runs per size (default 5 at 22k, 2 above)")
+    ap.add_argument(
+        "--flow", type=Path, default=None, help="corpus folder of JSONL files: flow-shaped memory"
+    )
+    ap.add_argument("--spill", action="store_true", help="with --flow: prepare(..., spill_dir=...)")
     args = ap.parse_args()
+    if args.flow is not None:
+        print(json.dumps(flow_memory(args.flow, args.spill, args.repeat or 2), indent=1))
+        return
     if args.one is not None:
         rep = args.repeat or (5 if args.one == 0 else 2)
         print(json.dumps(one(args.one, args.seed, args.dup_rate, rep)))

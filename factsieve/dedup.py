@@ -24,6 +24,7 @@ of a cluster never changes once published.
 
 from __future__ import annotations
 
+import binascii
 import json
 import os
 import resource
@@ -32,13 +33,14 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import xxhash
 
 from factsieve import minhash as mh
@@ -117,12 +119,60 @@ _DOC_COLS = [
 
 
 class _ShingleStore:
+    """Shingle segment files, read with pread for the documents verification needs. (Memory-mapping
+    them made every cached page of the file count in RSS: the kernel maps ~64 KB around each fault,
+    so random reads of a few thousand documents mapped the whole segment.)"""
+
+    _GAP = 1024  # uint32 values: documents closer than this are read with one call
+
     def __init__(self) -> None:
-        self.segs: list[np.ndarray] = []
+        self.fds: list[int] = []
 
     def add(self, path: Path) -> None:
-        size = path.stat().st_size
-        self.segs.append(np.memmap(path, dtype=np.uint32, mode="r") if size else np.zeros(0, dtype=np.uint32))
+        self.fds.append(os.open(path, os.O_RDONLY))
+
+    def close(self) -> None:
+        for fd in self.fds:
+            os.close(fd)
+        self.fds = []
+
+    def __del__(self) -> None:  # an exception left _run early
+        self.close()
+
+    def read(self, seg: int, offs: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Concatenation of values [offs[i], offs[i] + lens[i]) of segment seg (repeats allowed):
+        documents sorted by offset, nearby ones merged into one read, one pread per run."""
+        offs = np.asarray(offs, dtype=np.int64)
+        lens = np.asarray(lens, dtype=np.int64)
+        n = len(offs)
+        if n == 0 or int(lens.sum()) == 0:
+            return np.zeros(0, dtype=np.uint32)
+        order = np.argsort(offs, kind="stable")
+        so = offs[order]
+        se = so + lens[order]
+        reach = np.maximum.accumulate(se)
+        first = np.ones(n, dtype=bool)
+        first[1:] = so[1:] > reach[:-1] + self._GAP
+        starts = np.flatnonzero(first)
+        r_lo = so[starts]
+        r_len = np.maximum.reduceat(se, starts) - r_lo
+        r_buf = np.zeros(len(starts) + 1, dtype=np.int64)
+        np.cumsum(r_len, out=r_buf[1:])
+        buf = np.empty(int(r_buf[-1]), dtype=np.uint32)
+        mv = memoryview(buf).cast("B")
+        fd = self.fds[seg]
+        for lo, b0, b1 in zip(
+            (4 * r_lo).tolist(), (4 * r_buf[:-1]).tolist(), (4 * r_buf[1:]).tolist(), strict=True
+        ):
+            while b0 < b1:
+                k = os.preadv(fd, [mv[b0:b1]], lo)
+                if k <= 0:
+                    raise ValueError("dedup state: a shingle segment file is shorter than its offsets")
+                b0, lo = b0 + k, lo + k
+        run = np.cumsum(first) - 1
+        pos = np.empty(n, dtype=np.int64)
+        pos[order] = r_buf[run] + (so - r_lo[run])
+        return buf[mh.ranges(pos, lens)]
 
 
 def _link_or_copy(src: Path, dst: Path) -> None:
@@ -175,15 +225,23 @@ def _empty_docs() -> pd.DataFrame:
 
 def _prepare_input(
     docs: pd.DataFrame, who: str = "deduplicate", need_text: bool = True
-) -> tuple[pd.DataFrame, pa.Array | None]:
+) -> tuple[pd.DataFrame, pa.Array | None, pd.Index]:
+    """(frame of doc_id [object array of str], quality_score, published_ns; the texts as Arrow or
+    None; an object Index of the doc_ids). The doc_id str objects are made once (or are the caller's
+    own when it passes an object column of str) and shared by everything downstream."""
     missing = ({"doc_id", "text"} if need_text else {"doc_id"}) - set(docs.columns)
     if missing:
         raise ValueError(f"{who}: docs is missing column(s) {sorted(missing)}")
     if docs["doc_id"].isna().any():
         raise ValueError(f"{who}: doc_id must not be null")
-    ids = docs["doc_id"].astype(str)
-    dup = ids[ids.duplicated()]
-    if len(dup):
+    col = docs["doc_id"]
+    if col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string":
+        ids = col.to_numpy(dtype=object)  # already str: no copy of the strings
+    else:
+        ids = col.astype(str).to_numpy(dtype=object)
+    index = pd.Index(ids, dtype=object, copy=False)
+    if not index.is_unique:
+        dup = index[index.duplicated()]
         raise ValueError(f"{who}: doc_id must be unique, repeated: {sorted(set(dup))[:5]}")
     q = (
         pd.to_numeric(docs["quality_score"], errors="coerce").astype(np.float64)
@@ -197,20 +255,20 @@ def _prepare_input(
     )
     frame = pd.DataFrame(
         {
-            "doc_id": ids.to_numpy(dtype=object),
+            "doc_id": pd.Series(ids, dtype=object, copy=False),
             "quality_score": q.to_numpy(),
             "published_ns": _ns(p),
         }
     )
     if not need_text:  # features were computed elsewhere: the text is not needed (nor read)
-        return frame, None
+        return frame, None, index
     text = docs["text"]
     if not isinstance(text.dtype, pd.StringDtype):
         text = text.astype("str")  # non-strings become their str(), missing stays missing (= empty)
     text_pa = pa.array(text)  # zero-copy for Arrow-backed string columns
     if text_pa.type != pa.large_string():
         text_pa = text_pa.cast(pa.large_string())
-    return frame, text_pa
+    return frame, text_pa, index
 
 
 def _obj(s: pd.Series) -> np.ndarray:
@@ -251,22 +309,53 @@ def _str_order_rank(a: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Features:
-    """Dedup features of a batch of documents (see prepare()). Only numpy arrays and a small tuple, so
-    it pickles compactly between processes: ~4 bytes per distinct word 5-gram + ~200 bytes per doc."""
+    """Dedup features of a batch of documents (see prepare()). Only numpy arrays, a small tuple and an
+    optional file name, so it pickles compactly between processes: ~4 bytes per distinct word 5-gram +
+    ~225 bytes per doc, or only the ~225 bytes once the shingles are spilled to a file (spill())."""
 
-    doc_id: np.ndarray  # object (n,) of str
+    doc_id: np.ndarray  # (n,) UTF-8 bytes "S<width>" (object array of str in features from before)
     digest: np.ndarray  # uint8 (n, 16): xxh3_128 of the normalised word sequence (exact key)
-    n_words: np.ndarray  # int64 (n,)
-    shingles: np.ndarray  # uint32: each document's sorted unique word-shingle hashes, concatenated
-    shingle_offsets: np.ndarray  # int64 (n + 1,): doc i owns shingles[off[i]:off[i + 1]]
+    n_words: np.ndarray  # uint32 (n,) (int64 in features from before)
+    shingles: np.ndarray | None  # uint32: each doc's sorted unique word-shingle hashes, concatenated;
+    # None when they were spilled to shingles_file
+    shingle_offsets: np.ndarray  # uint32 or int64 (n + 1,): doc i owns shingles[off[i]:off[i + 1]]
     band_keys: np.ndarray  # uint64 (n, bands): LSH band keys of the MinHash signature
     params: tuple  # sorted DedupParams.result_params() items the features were computed with
+    shingles_file: str | None = None  # raw uint32 file holding `shingles` (see spill())
 
     def __len__(self) -> int:
         return len(self.doc_id)
 
+    @property
+    def n_shingles(self) -> int:
+        return int(self.shingle_offsets[-1])
+
+    def load_shingles(self) -> np.ndarray:
+        """The shingles, read back from shingles_file if they were spilled."""
+        if self.shingles is not None:
+            return self.shingles
+        return np.fromfile(self.shingles_file, dtype=np.uint32, count=self.n_shingles)
+
+    def doc_ids(self) -> np.ndarray:
+        """doc_id as an object array of str."""
+        return _decode_ids(self.doc_id)
+
+    def spill(self, directory: str | os.PathLike) -> Features:
+        """The same features with the shingle sets moved to a new file in `directory` (a staging
+        directory the caller owns and deletes after deduplicate; it must stay readable until then).
+        Keeps ~225 bytes per document in memory instead of ~4 bytes per distinct word 5-gram on top;
+        deduplicate() copies the file into its state segment without reading it into memory."""
+        if self.shingles is None:
+            return self
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix="features-", suffix=".shingles.u32", dir=directory)
+        with os.fdopen(fd, "wb") as fh:
+            np.ascontiguousarray(self.shingles, dtype=np.uint32).tofile(fh)
+        return replace(self, shingles=None, shingles_file=str(name))
+
     def take(self, rows: np.ndarray) -> Features:
-        off = self.shingle_offsets
+        off = self.shingle_offsets.astype(np.int64)
         lens = np.diff(off)[rows]
         new_off = np.zeros(len(rows) + 1, dtype=np.int64)
         np.cumsum(lens, out=new_off[1:])
@@ -274,11 +363,40 @@ class Features:
             self.doc_id[rows],
             self.digest[rows],
             self.n_words[rows],
-            self.shingles[mh.ranges(off[:-1][rows], lens)],
-            new_off,
+            self.load_shingles()[mh.ranges(off[:-1][rows], lens)],
+            _small_offsets(new_off),
             self.band_keys[rows],
             self.params,
         )
+
+
+def _encode_ids(ids: np.ndarray) -> np.ndarray:
+    """doc_ids as fixed-width UTF-8 bytes (32 bytes for a 32-hex id instead of a ~90-byte str object +
+    pointer); an object array when that is not exact (NUL characters, which "S" would strip) or would
+    waste space (very uneven lengths)."""
+    ids = np.asarray(ids, dtype=object)
+    try:
+        enc = [x.encode("utf-8") for x in ids.tolist()]
+    except (AttributeError, UnicodeEncodeError):  # not str, or lone surrogates
+        return ids
+    if not enc:
+        return ids
+    lens = np.fromiter(map(len, enc), dtype=np.int64, count=len(enc))
+    width = int(lens.max())
+    if int(lens.min()) == 0 or width > 2 * float(lens.mean()) + 16 or any(b"\x00" in x for x in enc):
+        return ids
+    return np.array(enc, dtype=f"S{width}")
+
+
+def _decode_ids(ids: np.ndarray) -> np.ndarray:
+    if ids.dtype == object:
+        return ids
+    return np.char.decode(ids, "utf-8").astype(object)
+
+
+def _small_offsets(off: np.ndarray) -> np.ndarray:
+    """Shingle offsets as uint32 when they fit (a batch has far fewer than 2^32 shingles), else int64."""
+    return off.astype(np.uint32) if len(off) and int(off[-1]) < 2**32 else off.astype(np.int64)
 
 
 def _params_key(params: DedupParams) -> tuple:
@@ -291,36 +409,37 @@ def _featurize(texts: pa.Array, doc_ids: np.ndarray, p: DedupParams) -> Features
     return Features(
         np.asarray(doc_ids, dtype=object),
         f.digests,
-        f.n_words,
+        f.n_words.astype(np.uint32),
         f.shingles,
-        f.shingle_offsets,
+        _small_offsets(f.shingle_offsets),
         bk,
         _params_key(p),
     )
 
 
 def _concat_features(parts: list[Features], p: DedupParams) -> Features:
+    """One Features of a prepare() call's sub-batches (worker side; deduplicate never concatenates)."""
     if not parts:
         return Features(
             np.zeros(0, dtype=object),
             np.zeros((0, 16), dtype=np.uint8),
-            np.zeros(0, dtype=np.int64),
             np.zeros(0, dtype=np.uint32),
-            np.zeros(1, dtype=np.int64),
+            np.zeros(0, dtype=np.uint32),
+            np.zeros(1, dtype=np.uint32),
             np.zeros((0, p.bands), dtype=np.uint64),
             _params_key(p),
         )
     if len(parts) == 1:
         return parts[0]
-    lens = np.concatenate([np.diff(f.shingle_offsets) for f in parts])
+    lens = np.concatenate([np.diff(f.shingle_offsets.astype(np.int64)) for f in parts])
     off = np.zeros(len(lens) + 1, dtype=np.int64)
     np.cumsum(lens, out=off[1:])
     return Features(
         np.concatenate([f.doc_id for f in parts]),
         np.concatenate([f.digest for f in parts]),
         np.concatenate([f.n_words for f in parts]),
-        np.concatenate([f.shingles for f in parts]),
-        off,
+        np.concatenate([f.load_shingles() for f in parts]),
+        _small_offsets(off),
         np.concatenate([f.band_keys for f in parts]),
         parts[0].params,
     )
@@ -329,16 +448,23 @@ def _concat_features(parts: list[Features], p: DedupParams) -> Features:
 def prepare(
     docs: pd.DataFrame,
     params: DedupParams = DedupParams(),  # noqa: B008 - frozen dataclass, safe as a default
+    spill_dir: str | os.PathLike | None = None,
 ) -> Features:
     """Per-document dedup features (content hash, shingle sets, LSH band keys) of docs (columns
     doc_id, text). Meant to run on the worker that produced the batch; pass the results of all
     batches to deduplicate(..., features=[...]) so the global step only buckets, verifies and
-    clusters. The same params must be used in both calls."""
+    clusters. The same params must be used in both calls.
+
+    spill_dir: write the shingle sets to a new file there (Features.spill) so that only ~225 bytes
+    per document stay in memory (and travel between processes); the directory must be readable by
+    the process calling deduplicate and be kept until it returns."""
     params.validate()
-    inp, text_pa = _prepare_input(docs, "prepare")
+    inp, text_pa, _ = _prepare_input(docs, "prepare")
     ids = inp["doc_id"].to_numpy(dtype=object)
     parts = [_featurize(text_pa[s:e], ids[s:e], params) for s, e in _batches(len(inp), params.batch_size)]
-    return _concat_features(parts, params)
+    f = _concat_features(parts, params)
+    f = replace(f, doc_id=_encode_ids(f.doc_id))
+    return f.spill(spill_dir) if spill_dir is not None else f
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -416,6 +542,7 @@ def deduplicate(
     def lap(name: str, t0: float) -> float:
         t1 = time.perf_counter()
         timings[name] = round(timings.get(name, 0.0) + t1 - t0, 4)
+
         return t1
 
     if state_out is not None:
@@ -426,31 +553,47 @@ def deduplicate(
             raise FileExistsError(f"deduplicate: state_out {state_out} exists and is not empty")
 
     t = time.perf_counter()
-    inp, text_pa = _prepare_input(docs, need_text=features is None)
+    inp, text_pa, index = _prepare_input(docs, need_text=features is None)
+    ids = inp["doc_id"].to_numpy(dtype=object)
     feats = None
     if features is not None:
-        features = list(features)
-        if any(f.params != _params_key(params) for f in features):
+        # the parts are used one at a time and never concatenated (that copy was the largest
+        # transient of the global step): here only each part's positions in docs are kept
+        parts = list(features)
+        if any(f.params != _params_key(params) for f in parts):
             raise ValueError("deduplicate: features were prepared with different DedupParams")
-        feats = _concat_features(features, params)
-        pos = pd.Index(inp["doc_id"].to_numpy(dtype=object)).get_indexer(feats.doc_id)
-        if len(feats) != len(inp) or (pos < 0).any() or len(np.unique(pos)) != len(pos):
+        seen = np.zeros(len(inp), dtype=bool)
+        part_pos, total = [], 0
+        for f in parts:
+            pos = index.get_indexer(f.doc_ids())
+            if (pos < 0).any():
+                raise ValueError("deduplicate: features must cover exactly the doc_ids of docs, once each")
+            seen[pos] = True
+            total += len(pos)
+            part_pos.append(pos)
+        if total != len(inp) or int(seen.sum()) != total:
             raise ValueError("deduplicate: features must cover exactly the doc_ids of docs, once each")
+        del seen
+        feats = (parts, part_pos)
     old, meta, old_segments = _load_state(state_in, params)
     n_old = len(old)
     # documents already in the state are not reprocessed (idempotent re-runs); only their rows are returned
     known = inp["doc_id"].isin(set(old["doc_id"])) if n_old else pd.Series(False, index=inp.index)
     # new docs are processed in doc_id order so results do not depend on input row order
     new_pos = np.flatnonzero(~known.to_numpy())
-    new_pos = new_pos[_str_order(inp["doc_id"].to_numpy(dtype=object)[new_pos])]
+    new_pos = new_pos[_str_order(ids[new_pos])]
+    del index, ids
     new = inp.iloc[new_pos].reset_index(drop=True)
     texts, text_to_new = None, None
-    if feats is None and len(new_pos) == len(inp):
+    if feats is not None:
+        text_to_new = np.full(len(inp), -1, dtype=np.int64)  # input row -> new-doc position (-1: known)
+        text_to_new[new_pos] = np.arange(len(new_pos))
+    elif len(new_pos) == len(inp):
         # featurize in input order (zero-copy slices) and place each row by its doc_id rank: gathering
         # all texts into doc_id order first would copy every byte once more
         texts, text_to_new = text_pa, np.empty(len(new_pos), dtype=np.int64)
         text_to_new[new_pos] = np.arange(len(new_pos))
-    elif feats is None:
+    else:
         texts = text_pa.take(pa.array(new_pos, type=pa.int64()))
         text_to_new = np.arange(len(new_pos))
     del text_pa
@@ -484,13 +627,14 @@ def deduplicate(
             stats,
             lap,
             t,
+            new_pos,
+            state_out is not None,
         )
         if state_out is not None:
             t = time.perf_counter()
             for s in old_segments:
                 for ext in (".shingles.u32", ".bands.u64"):
                     _link_or_copy(Path(state_in) / (s + ext), state_out / (s + ext))
-            result["state"].to_parquet(state_out / "docs.parquet", index=False)
             (state_out / "meta.json").write_text(
                 json.dumps(
                     {
@@ -500,7 +644,7 @@ def deduplicate(
                         # segments whose per-doc shingles are stored sorted and unique (older ones
                         # hold them in text order and are made unique when read)
                         "sorted_segments": sorted_segments + [seg_name],
-                        "n_docs": int(len(result["state"])),
+                        "n_docs": result["n_state"],
                         "runs": int(meta.get("runs", 0)) + 1,
                     },
                     indent=1,
@@ -530,12 +674,16 @@ def _feature_batches(
     texts, text_to_new, feats, new_ids, p: DedupParams
 ) -> Iterator[tuple[np.ndarray, Features]]:
     """(new-doc positions, their Features) per batch: computed here (a small thread pool) or taken
-    from precomputed features."""
+    from the precomputed parts one at a time (text_to_new then maps input rows to new positions)."""
     n_new = len(new_ids)
     if feats is not None:
-        pos = pd.Index(new_ids).get_indexer(feats.doc_id)  # -1 = already in the state
-        keep = np.flatnonzero(pos >= 0)
-        yield pos[keep], (feats if len(keep) == len(pos) else feats.take(keep))
+        for f, pos in zip(*feats, strict=True):
+            dest = text_to_new[pos]
+            keep = np.flatnonzero(dest >= 0)  # the others are already in the state
+            if len(keep) == len(dest):
+                yield dest, f
+            elif len(keep):
+                yield dest[keep], f.take(keep)
         return
     spans = list(_batches(n_new, p.batch_size))
 
@@ -558,6 +706,151 @@ def _feature_batches(
             yield text_to_new[s:e], f
 
 
+def _digests_from_hex(hexes: pd.Series) -> np.ndarray:
+    """(n, 16) uint8 digests of 32-char hex content hashes (as stored in the state)."""
+    raw = "".join(hexes.astype(str).tolist())
+    if len(raw) != 32 * len(hexes):
+        raise ValueError("dedup state: content_hash values must be 32 hex characters")
+    return np.frombuffer(binascii.unhexlify(raw), dtype=np.uint8).reshape(len(hexes), 16)
+
+
+def _digest_codes(dig: np.ndarray) -> np.ndarray:
+    """Group codes of (n, 16) digests, equal codes <=> equal digests: factorize the first 8 bytes and
+    check the other 8 agree within every group (a 64-bit collision between different digests falls
+    back to factorizing the whole 16 bytes)."""
+    dig = np.ascontiguousarray(dig, dtype=np.uint8)
+    if len(dig) == 0:
+        return np.zeros(0, dtype=np.int64)
+    v = dig.view(np.uint64)
+    codes, uniq = pd.factorize(v[:, 0])
+    first = np.empty(len(uniq), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    if not np.array_equal(v[:, 1], v[first[codes], 1]):
+        codes, _ = pd.factorize(dig.view("S16").ravel().astype(object))  # fixed width: exact
+    return codes.astype(np.int64, copy=False)
+
+
+def _hex_array(dig: np.ndarray) -> pa.Array:
+    """Arrow string array of the lower-case hex of (n, 16) digests (= xxh3_128_hexdigest), built from
+    one buffer: no Python str per document."""
+    n = len(dig)
+    data = binascii.hexlify(np.ascontiguousarray(dig, dtype=np.uint8).tobytes())
+    if 32 * n < 2**31:
+        off = np.arange(0, 32 * n + 1, 32, dtype=np.int32)
+        return pa.StringArray.from_buffers(n, pa.py_buffer(off), pa.py_buffer(data))
+    off = np.arange(0, 32 * n + 1, 32, dtype=np.int64)
+    return pa.LargeStringArray.from_buffers(n, pa.py_buffer(off), pa.py_buffer(data))
+
+
+def _unique_inplace(parts: list[np.ndarray]) -> np.ndarray:
+    """Sorted unique values of the concatenated parts (np.unique without its extra sorted copy)."""
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    a = np.concatenate(parts)
+    parts.clear()
+    a.sort()
+    if len(a) < 2:
+        return a
+    keep = np.empty(len(a), dtype=bool)
+    keep[0] = True
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep]
+
+
+def _write_state(path: Path, cols: dict[str, np.ndarray], rows_per_slice: int = 1 << 17) -> None:
+    """docs.parquet, written slice by slice (the whole state as one DataFrame plus its Arrow copy was
+    the largest output transient). Every slice gets the dtypes a single DataFrame of all rows would
+    infer (an object column is str unless it holds no string at all), so the file reads back the same."""
+    n = len(cols["doc_id"])
+    as_str = {
+        k: v.dtype == object and pd.api.types.infer_dtype(v, skipna=True) == "string"
+        for k, v in cols.items()
+        if k not in ("content_hash",)
+    }
+
+    def frame(s: int, e: int) -> pd.DataFrame:
+        out = {}
+        for k, v in cols.items():
+            if k == "content_hash":  # (an empty object column of no rows, as pandas infers it)
+                out[k] = pd.array(_hex_array(v[s:e]), dtype="str") if n else np.zeros(0, dtype=object)
+            elif k == "published_at":
+                out[k] = pd.to_datetime(v[s:e].view("datetime64[ns]"), utc=True)
+            elif k == "seg":
+                out[k] = v[s:e].astype(np.int32)
+            elif as_str[k]:
+                out[k] = pd.array(v[s:e], dtype="str")
+            else:
+                out[k] = v[s:e]
+        return pd.DataFrame(out)
+
+    if n == 0:
+        frame(0, 0).to_parquet(path, index=False)
+        return
+    writer = None
+    try:
+        for s in range(0, n, rows_per_slice):
+            table = pa.Table.from_pandas(frame(s, min(n, s + rows_per_slice)), preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table)
+            del table
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _pwrite_all(fd: int, arr: np.ndarray, pos: int) -> None:
+    mv = memoryview(arr).cast("B")
+    while len(mv):
+        k = os.pwrite(fd, mv, pos)
+        mv, pos = mv[k:], pos + k
+
+
+def _copy_file_into(fd: int, src: str, nbytes: int, pos: int) -> None:
+    """Copy the first nbytes of file src to fd at pos, in the kernel where possible."""
+    with open(src, "rb") as fh:
+        done = 0
+        while done < nbytes:
+            try:
+                k = os.copy_file_range(fh.fileno(), fd, nbytes - done, done, pos + done)
+            except (AttributeError, OSError):
+                k = -1
+            if k <= 0:  # unsupported here (or a short file: caught below)
+                fh.seek(done)
+                chunk = fh.read(min(1 << 23, nbytes - done))
+                if not chunk:
+                    raise ValueError(f"deduplicate: features file {src} is shorter than its offsets say")
+                _pwrite_all(fd, np.frombuffer(chunk, dtype=np.uint8), pos + done)
+                k = len(chunk)
+            done += k
+
+
+def _write_band_file(path: Path, parts: list[tuple[np.ndarray, np.ndarray]], n: int, bands: int) -> None:
+    """Write the (n, bands) uint64 band keys of new docs, row = new position, from the per-batch parts
+    in chunks of rows (no full (n, bands) copy in memory)."""
+    srt = []
+    for idx, _ in parts:
+        o = np.argsort(idx, kind="stable")
+        srt.append((o, idx[o]))
+    chunk = 1 << 15
+    with open(path, "wb") as fh:
+        for s in range(0, n, chunk):
+            e = min(n, s + chunk)
+            buf = np.zeros((e - s, bands), dtype=np.uint64)
+            for (o, si), (_, bk) in zip(srt, parts, strict=True):
+                lo, hi = np.searchsorted(si, [s, e])
+                if hi > lo:
+                    buf[si[lo:hi] - s] = bk[o[lo:hi]]
+            buf.tofile(fh)
+
+
+def _band_column(parts: list[tuple[np.ndarray, np.ndarray]], n: int, band: int) -> np.ndarray:
+    col = np.zeros(n, dtype=np.uint64)
+    for idx, bk in parts:
+        col[idx] = bk[:, band]
+    return col
+
+
 def _run(
     inp,
     new,
@@ -574,37 +867,47 @@ def _run(
     stats,
     lap,
     t,
+    new_pos,
+    write_state,
 ):
     p = params
     n_old, n_new = len(old), len(new)
     N = n_old + n_new
     new_ids = new["doc_id"].to_numpy(dtype=object)
 
-    # ---- features of new docs, shingle sets spilled to the segment file as each batch arrives so
-    # memory stays bounded by the batch size (plus 168 bytes of band keys per new doc)
+    # ---- features of new docs, shingle sets written to the segment file as each batch arrives (a
+    # spilled part is copied file to file, never read into memory). Band keys stay in their parts
+    # (168 bytes per new doc, held by the caller anyway for precomputed features); LSH gathers one
+    # band at a time and the segment's bands file is written in row chunks.
     sh_path = work_dir / (seg_name + ".shingles.u32")
     bk_path = work_dir / (seg_name + ".bands.u64")
     n_words = np.zeros(n_new, dtype=np.int64)
     sh_len = np.zeros(n_new, dtype=np.int64)
     sh_off = np.zeros(n_new, dtype=np.int64)
     digest = np.zeros((n_new, 16), dtype=np.uint8)
-    bk_new = np.zeros((p.bands, n_new), dtype=np.uint64)  # band-major: LSH reads one band at a time
+    bk_parts: list[tuple[np.ndarray, np.ndarray]] = []  # (new positions, (m, bands) band keys)
     file_pos = 0
     peak_batch = 0
-    with open(sh_path, "wb") as fsh:
+    fd = os.open(sh_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
         for idx, f in _feature_batches(texts, text_to_new, feats, new_ids, p):
-            off = f.shingle_offsets
+            off = f.shingle_offsets.astype(np.int64)
             n_words[idx] = f.n_words
             sh_len[idx] = np.diff(off)
             sh_off[idx] = file_pos + off[:-1]
-            file_pos += len(f.shingles)
             digest[idx] = f.digest
-            bk_new[:, idx] = f.band_keys.T
-            fsh.write(f.shingles.tobytes())
-            peak_batch = max(peak_batch, f.shingles.nbytes + f.band_keys.nbytes)
-    bk_new.T.tofile(bk_path)  # on disk (n_docs, bands) row-major, as the state format says
-    chash = mh.hex_digests(digest)
-    del digest
+            bk_parts.append((np.asarray(idx, dtype=np.int64), f.band_keys))
+            n_sh = int(off[-1])
+            if f.shingles is None:
+                _copy_file_into(fd, f.shingles_file, 4 * n_sh, 4 * file_pos)
+            else:
+                _pwrite_all(fd, np.ascontiguousarray(f.shingles[:n_sh], dtype=np.uint32), 4 * file_pos)
+            file_pos += n_sh
+            peak_batch = max(peak_batch, 4 * n_sh + f.band_keys.nbytes)
+            del f
+    finally:
+        os.close(fd)
+    _write_band_file(bk_path, bk_parts, n_new, p.bands)  # (n_docs, bands) row-major, the state format
     t = lap("featurize" if feats is None else "spill_features", t)
 
     store = _ShingleStore()
@@ -616,7 +919,11 @@ def _run(
 
     # global arrays (old rows first, then new rows in doc_id order)
     g_id = np.concatenate([old["doc_id"].to_numpy(dtype=object), new_ids])
-    g_hash = np.concatenate([old["content_hash"].to_numpy(dtype=object), chash])
+    # content hashes as 16-byte digests and exact-group codes (equal code <=> equal hash) instead of
+    # 32-char str objects (~90 bytes per doc); hex text is made only for the outputs
+    g_dig = np.concatenate([_digests_from_hex(old["content_hash"]), digest]) if n_old else digest
+    del digest
+    g_code = _digest_codes(g_dig)
     g_words = np.concatenate([old["n_words"].to_numpy(dtype=np.int64), n_words])
     g_q = np.concatenate([old["quality_score"].to_numpy(dtype=np.float64), new["quality_score"].to_numpy()])
     old_pub = _ns(old["published_at"])
@@ -634,11 +941,15 @@ def _run(
         lens = g_len[gidx]
         dst_off = np.zeros(len(gidx) + 1, dtype=np.int64)
         np.cumsum(lens, out=dst_off[1:])
-        out = np.empty(int(dst_off[-1]), dtype=np.uint32)
         segs = g_seg[gidx]
-        for s in np.unique(segs).tolist():
-            m = segs == s
-            out[mh.ranges(dst_off[:-1][m], lens[m])] = store.segs[s][mh.ranges(g_off[gidx[m]], lens[m])]
+        useg = np.unique(segs)
+        if len(useg) == 1:  # usual case: one segment, no destination index needed
+            out = store.read(int(useg[0]), g_off[gidx], lens)
+        else:
+            out = np.empty(int(dst_off[-1]), dtype=np.uint32)
+            for s in useg.tolist():
+                m = segs == s
+                out[mh.ranges(dst_off[:-1][m], lens[m])] = store.read(s, g_off[gidx[m]], lens[m])
         if not seg_sorted[segs].all():  # segments written before sets were stored sorted
             doc = np.repeat(np.arange(len(gidx), dtype=np.uint64), lens)
             key = np.unique((doc << np.uint64(32)) | out.astype(np.uint64))
@@ -646,7 +957,7 @@ def _run(
             out = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
         return out, lens
 
-    def jaccard_pairs(ga: np.ndarray, gb: np.ndarray, chunk: int = 4_000_000) -> np.ndarray:
+    def jaccard_pairs(ga: np.ndarray, gb: np.ndarray, chunk: int = 1_000_000) -> np.ndarray:
         """Exact Jaccard of many (ga[i], gb[i]) pairs, in chunks of about `chunk` shingles."""
         out = np.zeros(len(ga), dtype=np.float64)
         if len(ga) == 0:
@@ -661,26 +972,29 @@ def _run(
             union = al + bl - inter
             ok = (al > 0) & (bl > 0)
             out[s:e] = np.where(ok, inter / np.maximum(union, 1), 0.0)
+            del a_sets, b_sets
             s = e
         return out
 
     # ---- exact groups: anchor = an old doc with the same hash (its canonical first) if any, else
     # the first new doc; only anchors go on to LSH
     nonempty = n_words > 0  # empty text: never a duplicate of anything
-    codes, uniq = pd.factorize(chash)
-    anchor_of_code = np.full(len(uniq), -1, dtype=np.int64)
+    codes = g_code[n_old:]
+    anchor_of_code = np.full(int(g_code.max()) + 1 if N else 0, -1, dtype=np.int64)
     ne = np.flatnonzero(nonempty)
     uc, fi = np.unique(codes[ne], return_index=True)
     anchor_of_code[uc] = ne[fi] + n_old
     if n_old and n_new:
-        oh = old["content_hash"].to_numpy(dtype=object)
-        cand = np.flatnonzero((pd.Index(uniq).get_indexer(oh) >= 0) & (old["n_words"].to_numpy() > 0))
+        present = np.zeros(len(anchor_of_code), dtype=bool)
+        present[codes] = True
+        oc = g_code[:n_old]
+        cand = np.flatnonzero(present[oc] & (old["n_words"].to_numpy() > 0))
         if len(cand):
             df = pd.DataFrame(
-                {"h": oh[cand], "can": old["is_canonical"].to_numpy(dtype=bool)[cand], "i": cand}
+                {"h": oc[cand], "can": old["is_canonical"].to_numpy(dtype=bool)[cand], "i": cand}
             )
             df = df.sort_values(["can", "i"], ascending=[False, True]).drop_duplicates("h")
-            anchor_of_code[pd.Index(uniq).get_indexer(df["h"].to_numpy())] = df["i"].to_numpy()
+            anchor_of_code[df["h"].to_numpy()] = df["i"].to_numpy()
     g_new = np.arange(n_new, dtype=np.int64) + n_old
     anchor = np.where(nonempty, anchor_of_code[codes], -1)
     is_rep = nonempty & (anchor == g_new)
@@ -708,7 +1022,7 @@ def _run(
                 old_bk.append((np.intersect1d(rows, old_lsh), arr, int(rows[0])))
     pair_codes = []
     for band in range(p.bands if len(rep_new) else 0):
-        kn = bk_new[band, rep_new]
+        kn = _band_column(bk_parts, n_new, band)[rep_new]
         key_parts, idx_parts = [], []
         for sel, arr, start in old_bk:  # old rows first: idx stays ascending within a bucket
             ko = np.asarray(arr[sel - start, band])
@@ -722,8 +1036,11 @@ def _run(
         idx = np.concatenate(idx_parts)
         order = np.argsort(keys, kind="stable")
         pair_codes.append(_bucket_pairs(keys[order], idx[order], p.max_bucket_pairs, n_old, N))
-    pairs = np.unique(np.concatenate(pair_codes)) if pair_codes else np.zeros(0, dtype=np.int64)
-    del bk_new
+        del kn, keys, idx, order
+        if sum(len(x) for x in pair_codes) > 8_000_000:  # a pair recurs in many bands: compact
+            pair_codes = [_unique_inplace(pair_codes)]
+    pairs = _unique_inplace(pair_codes)
+    del bk_parts
     t = lap("lsh", t)
 
     # ---- verification: exact Jaccard of the shingle sets, batched
@@ -795,7 +1112,7 @@ def _run(
             um = um[~np.isin(um, firsts)]
         if len(um):
             c = canon_of_comp[comp[um]]
-            same = g_hash[um + n_old] == g_hash[c]
+            same = g_code[um + n_old] == g_code[c]
             sim = np.ones(len(um))
             sim[~same] = jaccard_pairs(um[~same] + n_old, c[~same])
             ok = sim >= p.threshold
@@ -828,38 +1145,43 @@ def _run(
         cl_id[g] = np.array([cid_of[h] for h in cg.tolist()], dtype=object)
         canon[g] = g_id[cg]
         is_can[g] = False
-        method[g] = np.where(g_hash[g] == g_hash[cg], "exact", "near").astype(object)
-        simil[g] = np.where(g_hash[g] == g_hash[cg], 1.0, np.round(msim[mem], 6))
+        method[g] = np.where(g_code[g] == g_code[cg], "exact", "near").astype(object)
+        simil[g] = np.where(g_code[g] == g_code[cg], 1.0, np.round(msim[mem], 6))
+    store.close()
     t = lap("cluster", t)
 
     # ---- outputs
     g_lsh = np.concatenate([old["lsh"].to_numpy(dtype=bool), lsh_new])
-    state = pd.DataFrame(
-        {
-            "doc_id": g_id,
-            "content_hash": g_hash,
-            "n_words": g_words,
-            "lsh": g_lsh,
-            "quality_score": g_q,
-            "published_at": pd.to_datetime(
-                np.where(g_pub == _NO_DATE, np.iinfo(np.int64).min, g_pub).view("datetime64[ns]"), utc=True
-            ),
-            "cluster_id": cl_id,
-            "canonical_doc_id": canon,
-            "is_canonical": is_can,
-            "dup_method": method,
-            "dup_similarity": simil,
-            "seg": g_seg.astype(np.int32),
-            "sh_off": g_off,
-            "sh_len": g_len,
-        }
-    )
-    by_id = pd.Series(np.arange(N), index=g_id)
-    rows = by_id.loc[inp["doc_id"].to_numpy()].to_numpy()
+    if write_state:  # written in row slices before the other outputs are built; nothing if not wanted
+        _write_state(
+            work_dir / "docs.parquet",
+            {
+                "doc_id": g_id,
+                "content_hash": g_dig,
+                "n_words": g_words,
+                "lsh": g_lsh,
+                "quality_score": g_q,
+                "published_at": np.where(g_pub == _NO_DATE, np.iinfo(np.int64).min, g_pub),
+                "cluster_id": cl_id,
+                "canonical_doc_id": canon,
+                "is_canonical": is_can,
+                "dup_method": method,
+                "dup_similarity": simil,
+                "seg": g_seg,
+                "sh_off": g_off,
+                "sh_len": g_len,
+            },
+        )
+    # global row of every input row: new docs by their doc_id rank, known docs by lookup in the state
+    rows = np.empty(len(inp), dtype=np.int64)
+    rows[new_pos] = np.arange(n_new) + n_old
+    if n_new < len(inp):
+        known_pos = np.setdiff1d(np.arange(len(inp)), new_pos, assume_unique=True)
+        rows[known_pos] = pd.Index(g_id[:n_old]).get_indexer(inp["doc_id"].to_numpy(dtype=object)[known_pos])
     assignments = pd.DataFrame(
         {
             "doc_id": pd.array(g_id[rows], dtype="str"),
-            "content_hash": pd.array(g_hash[rows], dtype="str"),
+            "content_hash": pd.array(_hex_array(g_dig[rows]), dtype="str"),
             "dup_cluster_id": cl_id[rows],
             "canonical_doc_id": pd.array(canon[rows], dtype="str"),
             "is_canonical": is_can[rows],
@@ -884,9 +1206,7 @@ def _run(
             "is_new": mem_rows >= n_old,
         }
     )
-    new_mask_in = (
-        ~inp["doc_id"].isin(set(g_id[:n_old].tolist())).to_numpy() if n_old else np.ones(len(inp), bool)
-    )
+    new_mask_in = rows >= n_old
     meth_in = assignments["dup_method"].to_numpy()
     lap("output", t)
 
@@ -917,4 +1237,4 @@ def _run(
             "peak_state_bytes_est": int(state_bytes),
         }
     )
-    return {"assignments": assignments, "duplicates": duplicates, "state": state}
+    return {"assignments": assignments, "duplicates": duplicates, "n_state": int(N)}

@@ -460,3 +460,98 @@ def test_state_segments_without_sorted_sets_are_still_read(tmp_path: Path):
     fresh = deduplicate(pd.concat([frame([("old", STORY)]), new]))
     assert row(r, "new")["dup_similarity"] == row(fresh, "old")["dup_similarity"] < 1.0
     deduplicate(frame([("third", STORY + " Updated.")]), state_in=s2, state_out=s3)
+
+
+# ------------------------------------------------------------------------------ memory-lean features
+
+
+def test_spilled_features_give_the_same_result_and_pickle_small(tmp_path: Path):
+    import pickle
+
+    from factsieve.dedup import prepare
+
+    docs = frame(_corpus_rows(), quality=[0.5 + 0.01 * i for i in range(len(_corpus_rows()))])
+    plain = deduplicate(docs)
+    mem = [prepare(docs.iloc[i::2]) for i in range(2)]
+    assert mem[0].doc_id.dtype.kind == "S" and mem[0].n_words.dtype == np.uint32
+    assert mem[0].shingle_offsets.dtype == np.uint32
+    spilled = [prepare(docs.iloc[0::2], spill_dir=tmp_path / "stage"), mem[1].spill(tmp_path / "stage")]
+    assert spilled[0].shingles is None and Path(spilled[0].shingles_file).exists()
+    np.testing.assert_array_equal(spilled[1].load_shingles(), mem[1].shingles)
+    assert len(pickle.dumps(spilled[1])) < len(pickle.dumps(mem[1])) - 3 * mem[1].shingles.nbytes // 4
+    shipped = [pickle.loads(pickle.dumps(f)) for f in spilled]
+    for feats in (mem, shipped, [mem[0], shipped[1]]):
+        r = deduplicate(docs.drop(columns="text"), features=feats)
+        pd.testing.assert_frame_equal(plain.assignments, r.assignments)
+        pd.testing.assert_frame_equal(plain.duplicates, r.duplicates)
+    # take() reads spilled shingles back
+    t = shipped[0].take(np.array([2, 0]))
+    np.testing.assert_array_equal(t.load_shingles(), mem[0].take(np.array([2, 0])).shingles)
+    # incremental run with spilled features that include a document already in the state
+    s1, s2a, s2b = tmp_path / "s1", tmp_path / "s2a", tmp_path / "s2b"
+    deduplicate(docs.iloc[:6], state_out=s1)
+    second = pd.concat([docs.iloc[6:], docs.iloc[[0]]])
+    r_plain = deduplicate(second, state_in=s1, state_out=s2a)
+    r_sp = deduplicate(
+        second,
+        state_in=s1,
+        state_out=s2b,
+        features=[prepare(second.iloc[:5], spill_dir=tmp_path / "st2"), prepare(second.iloc[5:])],
+    )
+    pd.testing.assert_frame_equal(r_plain.assignments, r_sp.assignments)
+    pd.testing.assert_frame_equal(r_plain.duplicates, r_sp.duplicates)
+    for name in ("seg-00001.shingles.u32", "seg-00001.bands.u64"):
+        assert (s2a / name).read_bytes() == (s2b / name).read_bytes()
+
+
+def test_doc_ids_that_fixed_width_bytes_cannot_hold_stay_objects():
+    from factsieve.dedup import _decode_ids, _encode_ids
+
+    for ids in (["a\x00", "b"], ["", "x"], ["a", "b", "c", "x" * 200], ["\ud800", "a"]):
+        enc = _encode_ids(np.array(ids, dtype=object))
+        assert enc.dtype == object and list(_decode_ids(enc)) == ids
+    ids = ["é-1", "ab", "0123456789abcdef"]
+    enc = _encode_ids(np.array(ids, dtype=object))
+    assert enc.dtype.kind == "S" and list(_decode_ids(enc)) == ids
+
+
+def test_digest_codes_are_exact_even_when_the_first_8_bytes_collide():
+    from factsieve.dedup import _digest_codes, _hex_array
+
+    rng = np.random.default_rng(5)
+    d = rng.integers(0, 256, size=(6, 16), dtype=np.uint8)
+    d[3] = d[1]
+    d[4, :8] = d[0, :8]  # same first half, different second half
+    d[5, 8:] = 0  # trailing zero bytes
+    c = _digest_codes(d)
+    for i in range(6):
+        for j in range(6):
+            assert (c[i] == c[j]) == bool((d[i] == d[j]).all())
+    assert _hex_array(d).to_pylist() == [bytes(r).hex() for r in d]
+
+
+def test_ranges_pair_intersections_and_segment_reads_match_naive(tmp_path: Path):
+    from factsieve.dedup import _ShingleStore
+
+    rng = np.random.default_rng(7)
+    vals = rng.integers(0, 2**32, size=5000, dtype=np.uint64).astype(np.uint32)
+    path = tmp_path / "seg.u32"
+    vals.tofile(path)
+    store = _ShingleStore()
+    store.add(path)
+    for _ in range(200):
+        k = int(rng.integers(0, 8))
+        starts = rng.integers(0, 4900, k)
+        lens = rng.integers(0, 60, k)
+        naive = [np.arange(s, s + n) for s, n in zip(starts, lens, strict=True)]
+        exp = np.concatenate(naive) if k else np.zeros(0, dtype=np.int64)
+        np.testing.assert_array_equal(mh.ranges(starts, lens), exp)
+        np.testing.assert_array_equal(store.read(0, starts, lens), vals[exp])
+        a = [np.unique(rng.integers(0, 30, int(rng.integers(0, 9)))).astype(np.uint32) for _ in range(k)]
+        b = [np.unique(rng.integers(0, 30, int(rng.integers(0, 9)))).astype(np.uint32) for _ in range(k)]
+        if k:
+            got = mh.pair_intersections(
+                np.concatenate(a), [len(x) for x in a], np.concatenate(b), [len(x) for x in b]
+            )
+            assert got.tolist() == [len(set(x.tolist()) & set(y.tolist())) for x, y in zip(a, b, strict=True)]
+    store.close()
