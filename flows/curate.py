@@ -299,6 +299,7 @@ def curate(
         if not todo:
             return {**base, "status": "unchanged", "seconds": {k: round(v, 3) for k, v in seconds.items()}}
 
+        quality_checks.preload_in_background()
         parts = plan_parts(todo, cfg.batch_bytes)
         batches = _batches(parts, cfg.batch_bytes, cfg.batch_files)
         # Record keys of split files' parts, kept until the file's last batch is consumed.
