@@ -54,7 +54,7 @@ def main(raw: str) -> None:
     frame = pd.DataFrame(
         {
             "doc_id": light["doc_id"].astype(str).to_numpy(),
-            "quality_score": base_quality(light, asm.stats()).to_numpy(),
+            "quality_score": base_quality(light, asm.stats(), aligned=True).to_numpy(),
             "published_at": pd.to_datetime(light["published_at"], utc=True).to_numpy(),
         }
     )

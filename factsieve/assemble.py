@@ -50,6 +50,7 @@ CHECK_DOC_COLUMNS = [
 ]
 # What scoring and dedup need of each document; everything else waits in staging.
 LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "word_count", "raw_chars", "removed_chars", "language"]
+LIGHT_SCHEMA = pa.schema([schemas.arrow_schema("documents").field(c) for c in LIGHT_DOC_COLUMNS])
 STAGE1_SCHEMA = pa.schema(
     [schemas.arrow_schema("documents").field(c) for c in tables.STAGE1_DOC_COLUMNS],
     metadata={"factsieve.table": "documents-stage1"},
@@ -90,8 +91,14 @@ class RunAssembler:
         self._stage1.write(
             pa.Table.from_pandas(docs[STAGE1_SCHEMA.names], schema=STAGE1_SCHEMA, preserve_index=False)
         )
-        self._light.append(docs[LIGHT_DOC_COLUMNS])
-        self._stats.append(label_stats(sents, docs["doc_id"]))
+        # Kept as Arrow tables, not Python objects: a million small strings kept from each batch
+        # pinned the allocator's pages of everything else the batch allocated (measured: the flow
+        # process grew ~2 kB per document over the batch stage with pandas object columns here).
+        self._light.append(
+            pa.Table.from_pandas(docs[LIGHT_DOC_COLUMNS], schema=LIGHT_SCHEMA, preserve_index=False)
+        )
+        # Per-document label counts, in the documents' order (no doc_id index: see stats()).
+        self._stats.append(pa.Table.from_pandas(label_stats(sents, docs["doc_id"]), preserve_index=False))
         self._rejects.append(rejects)
         if features is not None:
             self.features.append(features)
@@ -103,18 +110,17 @@ class RunAssembler:
         self._sample.append(sents.drop(columns=["cues"]).iloc[:: self._stride or 1])
 
     def light_documents(self) -> pd.DataFrame:
-        return (
-            pd.concat(self._light, ignore_index=True)
-            if self._light
-            else tables.empty("documents")[LIGHT_DOC_COLUMNS]
-        )
+        """LIGHT_DOC_COLUMNS of every document so far, in batch order (Arrow-backed)."""
+        if not self._light:
+            return tables.empty("documents")[LIGHT_DOC_COLUMNS]
+        return pa.concat_tables(self._light).to_pandas(types_mapper=pd.ArrowDtype)
 
     def stats(self) -> pd.DataFrame:
-        return (
-            pd.concat(self._stats)
-            if self._stats
-            else label_stats(tables.empty("sentences"), pd.Series([], dtype=str))
-        )
+        """``label_stats`` of every document so far, row i for row i of ``light_documents()``
+        (pass ``aligned=True`` to the score functions)."""
+        if not self._stats:
+            return label_stats(tables.empty("sentences"), pd.Series([], dtype=str)).reset_index(drop=True)
+        return pa.concat_tables(self._stats).to_pandas()
 
     def rejects_frame(self) -> pd.DataFrame:
         return pd.concat(self._rejects, ignore_index=True) if self._rejects else tables.empty("rejects")
@@ -135,28 +141,36 @@ class RunAssembler:
         Returns the final documents file and the documents' CHECK_DOC_COLUMNS (for GX and
         the run summary).
         """
-        light = self.light_documents()
-        scored = pd.concat(
-            [
-                light,
-                assignments.set_index("doc_id")
-                .reindex(light["doc_id"].to_numpy())[DEDUP_COLUMNS]
-                .reset_index(drop=True),
-            ],
-            axis=1,
+        # Staged documents, light columns, stats and (normally) the dedup assignments are all in
+        # the same document order: each chunk is scored on its own, so memory is bounded by the
+        # chunk, not the run.
+        stats = self.stats()
+        ids = (
+            pa.concat_tables(self._light).column("doc_id")
+            if self._light
+            else pa.chunked_array([], pa.string())
         )
-        scored = pd.concat([scored, score_from_stats(scored, self.stats())], axis=1).set_index("doc_id")
-        extra = [c for c in scored.columns if c not in LIGHT_DOC_COLUMNS]
+        self._light = []
+        assigned = assignments[["doc_id", *DEDUP_COLUMNS]].reset_index(drop=True)
+        if len(assigned) != len(ids) or not pa.array(assigned["doc_id"].astype(str).to_numpy()).equals(
+            ids.combine_chunks()
+        ):
+            assigned = assigned.set_index("doc_id").reindex(ids.to_numpy()).reset_index()
         out = StagedTable(
             self.stage / "documents" / part_name(self.run_id), schemas.arrow_schema("documents")
         )
         without_text: list[pd.DataFrame] = []
+        offset = 0
         for rb in pq.ParquetFile(self._stage1.path).iter_batches(batch_size=chunk_rows):
             part = rb.to_pandas(types_mapper=pd.ArrowDtype)
-            part = pd.concat(
-                [part, scored.loc[part["doc_id"].astype(str).to_numpy(), extra].reset_index(drop=True)],
-                axis=1,
-            )
+            rows = slice(offset, offset + len(part))
+            offset += len(part)
+            dd = assigned.iloc[rows].reset_index(drop=True)
+            if not (dd["doc_id"].astype(str).to_numpy() == part["doc_id"].astype(str).to_numpy()).all():
+                raise RuntimeError("staged documents and dedup assignments are out of step")
+            part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
+            scores = score_from_stats(part, stats.iloc[rows].reset_index(drop=True), aligned=True)
+            part = pd.concat([part, scores], axis=1)
             part = tables.validate(tables.typed(part, "documents"), "documents")
             out.write(tables.to_arrow(part, "documents"))
             without_text.append(part[CHECK_DOC_COLUMNS])

@@ -100,9 +100,14 @@ def score_documents(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
     return score_from_stats(docs, label_stats(sentences, docs["doc_id"]))
 
 
-def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame) -> pd.DataFrame:
-    """``score_documents`` from precomputed ``label_stats`` (any row order; looked up by doc_id)."""
-    stats = stats.reindex(docs["doc_id"].astype(str).to_numpy(), fill_value=0)
+def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame, aligned: bool = False) -> pd.DataFrame:
+    """``score_documents`` from precomputed ``label_stats``: looked up by doc_id (any row order),
+    or with ``aligned`` row i of ``stats`` belongs to row i of ``docs`` (no index needed)."""
+    if aligned:
+        if len(stats) != len(docs):
+            raise ValueError(f"{len(stats)} stats rows for {len(docs)} documents")
+    else:
+        stats = stats.reindex(docs["doc_id"].astype(str).to_numpy(), fill_value=0)
     counts = stats[list(LABELS)]
     sums = stats[["chars", "wchars"]]
     n = counts.sum(axis=1).to_numpy()
@@ -154,6 +159,6 @@ def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def base_quality(docs: pd.DataFrame, stats: pd.DataFrame) -> pd.Series:
+def base_quality(docs: pd.DataFrame, stats: pd.DataFrame, aligned: bool = False) -> pd.Series:
     """Quality before deduplication (from ``label_stats``): what dedup uses to choose the canonical copy."""
-    return score_from_stats(docs.assign(is_canonical=True), stats)["quality_score"]
+    return score_from_stats(docs.assign(is_canonical=True), stats, aligned)["quality_score"]

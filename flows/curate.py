@@ -122,7 +122,7 @@ def deduplicate(
     frame = pd.DataFrame(
         {
             "doc_id": docs["doc_id"].astype(str).to_numpy(),
-            "quality_score": base_quality(docs, stats).to_numpy(),
+            "quality_score": base_quality(docs, stats, aligned=True).to_numpy(),
             "published_at": pd.to_datetime(docs["published_at"], utc=True).to_numpy(),
         }
     )
