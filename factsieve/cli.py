@@ -98,21 +98,30 @@ def _shared_api_for_workers(runner: str):
         server.stop()
 
 
+def _expected_pool(files: list, batch_bytes: int, batch_files: int, workers: int) -> int:
+    """The pool size the flow will ask for (curate: min(workers, batches)), estimated from the
+    discovered files before anything is read; only used to start the pool ahead of the flow."""
+    from factsieve.workers import default_workers
+
+    total = sum(f.size for f in files)
+    batches = max(-(-total // max(batch_bytes, 1)), -(-len(files) // max(batch_files, 1)))
+    return min(workers or default_workers(), batches)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_env()
+    from factsieve import workers
     from factsieve.publish import OutputLocked
     from factsieve.sources import SourceError, discover
     from factsieve.tables import ValidationFailed
 
     try:
-        discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
+        files = discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
     except SourceError as exc:
         return _fail(2, str(exc))
     from factsieve.config import ConfigError, RunConfig
-    from flows.curate import curate, task_runner_for
 
     try:
-        runner = task_runner_for(args.runner, args.workers)
         config = RunConfig.from_toml(args.config) if args.config else RunConfig()
         if args.workers:
             config = dataclasses.replace(config, workers=args.workers)
@@ -125,8 +134,18 @@ def cmd_run(args: argparse.Namespace) -> int:
             config = dataclasses.replace(config, model=str(Path(config.model).resolve()))
     except (ConfigError, ValueError, FileNotFoundError) as exc:
         return _fail(2, str(exc))
-    flow = curate.with_options(task_runner=runner)
+    if args.runner == "thread":
+        # The worker pool starts on the other core while this process imports Prefect and
+        # starts its temporary server (factsieve.workers.prestart).
+        workers.prestart(_expected_pool(files, config.batch_bytes, config.batch_files, config.workers))
     try:
+        from flows.curate import curate, task_runner_for
+
+        try:
+            runner = task_runner_for(args.runner, args.workers)
+        except ValueError as exc:
+            return _fail(2, str(exc))
+        flow = curate.with_options(task_runner=runner)
         with _shared_api_for_workers(args.runner):
             summary = flow(
                 raw=args.raw,
@@ -144,6 +163,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(2, str(exc))
     except Exception as exc:  # the one-line reason; Prefect's logs keep the traceback
         return _fail(1, f"{type(exc).__name__}: {exc}")
+    finally:
+        workers.discard_warm()
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
     return 5 if summary.get("status") == "failed" else 0
 

@@ -13,6 +13,11 @@ So each batch task hands its work to a pool of plain worker processes, one per c
 
 A task finds the pool by the id the flow registered it under; in a process where that id
 is unknown (the process or Dask task runners run tasks elsewhere) the work runs inline.
+
+Starting the pool costs ~2-3 s here (the fork server imports pandas, pyarrow, pandera and
+the domain modules). ``prestart`` begins that in the background before the flow starts,
+while the CLI's process imports Prefect and starts its temporary API server on the other
+core; the flow's ``batch_pool`` then takes the warm pool instead of starting one.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import multiprocessing
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TypeVar
@@ -33,25 +39,83 @@ PRELOAD = ["factsieve.pipeline", "factsieve.dedup", "factsieve.tables", "factsie
 
 _pools: dict[str, Executor] = {}
 _lock = threading.Lock()
+# A pool started ahead of the flow by ``prestart``: (number of workers, executor).
+_warm: tuple[int, ProcessPoolExecutor] | None = None
 
 
 def default_workers() -> int:
     return os.cpu_count() or 1
 
 
+def _executor(workers: int) -> ProcessPoolExecutor:
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+def _occupy(seconds: float) -> int:
+    """A warm-up task: keeps its worker busy briefly so each warm-up submit starts a new worker."""
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def prestart(workers: int) -> None:
+    """Start a pool of ``workers`` processes in the background for the next ``batch_pool(workers)``.
+
+    Returns at once: the fork server's imports and the workers' start run on a thread
+    (the submits that start them block) and in the new processes. A pool nobody takes is
+    closed by ``discard_warm`` (or at interpreter exit).
+    """
+    global _warm
+    if workers <= 1:
+        return
+    with _lock:
+        if _warm is not None:
+            return
+        executor = _executor(workers)
+        _warm = (workers, executor)
+
+    def _start() -> None:
+        try:
+            for _ in range(workers):
+                executor.submit(_occupy, 0.2)
+        except RuntimeError:  # shut down before it started (discard_warm): nothing to warm
+            pass
+
+    threading.Thread(target=_start, name="factsieve-pool-prestart", daemon=True).start()
+
+
+def discard_warm() -> None:
+    """Shut down a prestarted pool that no flow took."""
+    global _warm
+    with _lock:
+        warm, _warm = _warm, None
+    if warm is not None:
+        warm[1].shutdown(wait=True, cancel_futures=True)
+
+
+def _take_warm(workers: int) -> ProcessPoolExecutor | None:
+    global _warm
+    with _lock:
+        warm = _warm
+        if warm is None or warm[0] != workers:
+            return None
+        _warm = None
+    return warm[1]
+
+
 @contextlib.contextmanager
 def batch_pool(workers: int) -> Iterator[str | None]:
     """A pool of ``workers`` processes for the duration of the block; yields its id.
 
-    With ``workers <= 1`` there is no pool (id None): the work runs inline.
+    With ``workers <= 1`` there is no pool (id None): the work runs inline. A pool of the
+    same size started by ``prestart`` is used instead of a new one.
     """
     if workers <= 1:
         yield None
         return
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(PRELOAD)
     pool_id = secrets.token_hex(8)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as executor:
+    with _take_warm(workers) or _executor(workers) as executor:
         with _lock:
             _pools[pool_id] = executor
         try:

@@ -49,9 +49,11 @@ def test_parallel_runners_match_the_default(sample_run, tmp_path, runner):
 
 def test_worker_pool_and_split_jsonl_match_whole_files_inline(prefect_harness, tmp_path):
     """Large JSONL files cut into parts, batches on two worker processes: same tables as
-    reading every file whole in the flow's own process."""
+    reading every file whole in the flow's own process. The pooled run takes the pool
+    started ahead of it (as `factsieve run` does)."""
     import shutil
 
+    from factsieve import workers
     from factsieve.config import RunConfig
     from flows.curate import curate
     from tests.test_ingest import _wire_feed
@@ -60,9 +62,17 @@ def test_worker_pool_and_split_jsonl_match_whole_files_inline(prefect_harness, t
     shutil.copytree(RAW, raw)
     (raw / "feeds" / "wire-big.jsonl").write_bytes(_wire_feed(600).encode())
     inline = curate(raw=str(raw), out=str(tmp_path / "inline"), config=RunConfig(workers=1))
-    pooled = curate(
-        raw=str(raw), out=str(tmp_path / "pooled"), config=RunConfig(batch_bytes=4_000, workers=2)
-    )
+    workers.prestart(2)
+    warm = workers._warm[1]
+    try:
+        pooled = curate(
+            raw=str(raw), out=str(tmp_path / "pooled"), config=RunConfig(batch_bytes=4_000, workers=2)
+        )
+        assert workers._warm is None  # the flow took the prestarted pool ...
+        with pytest.raises(RuntimeError):  # ... and shut it down at the end of the batch stage
+            warm.submit(int)
+    finally:
+        workers.discard_warm()
     assert inline["status"] == pooled["status"] == "succeeded"
     assert inline["documents"] > 600 and inline["rejects"] > 30
     runs = pd.read_parquet(tmp_path / "pooled" / "runs")

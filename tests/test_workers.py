@@ -1,0 +1,63 @@
+"""The batch stage's worker pool (factsieve.workers): started ahead of the flow, taken once."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from factsieve import workers
+from factsieve.cli import _expected_pool
+from factsieve.sources import InputFile
+
+
+@pytest.fixture(autouse=True)
+def _no_warm_pool_left():
+    yield
+    workers.discard_warm()
+
+
+def test_batch_pool_takes_the_prestarted_pool_of_its_size():
+    workers.prestart(2)
+    warm = workers._warm[1]
+    with workers.batch_pool(2) as pool_id:
+        assert workers._pools[pool_id] is warm
+        assert workers._warm is None
+        pids = {workers.run(pool_id, os.getpid) for _ in range(4)}
+        assert os.getpid() not in pids  # the work ran on the workers
+    with pytest.raises(RuntimeError):  # closed with the block, like a pool batch_pool started
+        warm.submit(int)
+
+
+def test_a_prestarted_pool_of_another_size_is_left_and_discarded():
+    workers.prestart(2)
+    warm = workers._warm[1]
+    with workers.batch_pool(3) as pool_id:
+        assert workers._pools[pool_id] is not warm
+    assert workers._warm is not None  # still waiting: discard_warm closes it
+    workers.prestart(2)  # a second prestart while one waits starts nothing new
+    assert workers._warm[1] is warm
+    workers.discard_warm()
+    assert workers._warm is None
+    with pytest.raises(RuntimeError):
+        warm.submit(int)
+
+
+def test_no_pool_for_one_worker():
+    workers.prestart(1)
+    assert workers._warm is None
+    with workers.batch_pool(1) as pool_id:
+        assert pool_id is None
+        assert workers.run(pool_id, os.getpid) == os.getpid()
+
+
+def _files(*sizes: int) -> list[InputFile]:
+    return [InputFile(f"file:///raw/{i}.jsonl", s, None, rel=f"{i}.jsonl") for i, s in enumerate(sizes)]
+
+
+def test_expected_pool_follows_batches_and_cores():
+    mb = 1 << 20
+    assert _expected_pool(_files(3 * mb), 8 * mb, 2000, 0) == 1  # one batch: the flow runs it inline
+    assert _expected_pool(_files(20 * mb), 8 * mb, 2000, 2) == 2
+    assert _expected_pool(_files(20 * mb), 8 * mb, 2000, 1) == 1  # --workers 1
+    assert _expected_pool(_files(*[100] * 5), 8 * mb, 2, 4) == 3  # capped by files per batch
