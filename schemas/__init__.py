@@ -6,6 +6,9 @@ the exact Arrow schema the Parquet files are written with.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import pyarrow as pa
 
 from schemas.documents import DocumentsSchema
@@ -24,6 +27,41 @@ TABLES = {
     "rejects": RejectsSchema,
     "runs": RunsSchema,
 }
+
+
+@contextlib.contextmanager
+def _pandas_annotations_only() -> Iterator[None]:
+    """While pandera builds our models' schemas, recognise only pandas Series/Index annotations.
+
+    pandera (0.35) decides whether a field is a Series or an Index by comparing its annotation
+    with every supported dataframe library's types, and imports dask.dataframe for that
+    whenever dask is installed (prefect-dask installs it): ~1 CPU-s in each process that builds
+    a schema (the CLI, every worker, every test process). Our models use pandas types only.
+    The patch lasts only while the schemas are built (pandera caches them per model): other
+    pandera users in the same process see pandera unchanged.
+    """
+    try:
+        from pandera.api.pandas import model
+        from pandera.typing import Index, Series
+    except ImportError:  # pandera moved them: build the schemas the ordinary way
+        yield
+        return
+    saved = {name: getattr(model, name, None) for name in ("get_series_types", "get_index_types")}
+    if None in saved.values():
+        yield
+        return
+    model.get_series_types = lambda: {Series}
+    model.get_index_types = lambda: {Index}
+    try:
+        yield
+    finally:
+        for name, fn in saved.items():
+            setattr(model, name, fn)
+
+
+with _pandas_annotations_only():
+    for _model in TABLES.values():
+        _model.to_schema()
 
 
 def arrow_schema(table: str) -> pa.Schema:
