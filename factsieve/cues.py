@@ -934,6 +934,10 @@ def personal_cues(
         word = text[s:e].lower()
         if inside(quotes, s) or (word == "may" and not _ok_may(text, s, e)):
             continue
+        if word == "cannot" or (word[:2] == "ca" and word != "can"):
+            # Negated ability states a fact about the writer or the product, like "could not":
+            # "I can't comment on the spa", "you cannot put them in the dishwasher".
+            continue
         cue = _cue("hedge", text[s:e], s, e)
         if word in _OPTION_WORDS:
             options.append(cue)

@@ -761,3 +761,13 @@ def test_boilerplate_prefilter_never_hides_a_match() -> None:
         if text.isascii() and not cues_mod._boilerplate_possible(text, cues_mod.words_of(text)):
             assert cues_mod._BOILERPLATE_RE.finditer(text) == [], text
     assert all(cues_mod._boilerplate_possible(s, cues_mod.words_of(s)) for s in samples[:-1])
+
+
+def test_negated_ability_in_the_writers_voice_is_not_a_hedge() -> None:
+    # "can't"/"cannot" state what the writer or reader is unable to do, a fact like "could not";
+    # the other personal modals stay stance hedges.
+    check("I can't comment on the spa because I did not try it.", "reported", hedged=False)
+    check("You cannot put these pans in the dishwasher.", "reported", hedged=False)
+    check("I can't recommend this phone.", "reported", hedged=False)
+    check("i couldn't stop listening to it.", "opinion", hedged=True, deciding="couldn't")
+    check("You can return it within thirty days.", "reported", hedged=True)
