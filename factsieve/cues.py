@@ -568,13 +568,36 @@ _CLAUSE_START = frozenset(
 )
 
 
+# A count before "possible" enumerates the options a system allows ("three possible combustion
+# chambers", "four possible patterns"): a range of alternatives, not doubt. "one possible cause" is
+# left alone: a single candidate offered is the tentative use.
+_POSSIBLE_COUNT_PREV = frozenset(
+    "two three four five six seven eight nine ten twelve several all both".split()
+)
+# A superlative up to two words before: "the sharpest possible handling", "the dumbest way possible",
+# "the best score possible" — the degree reached, not doubt.
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:[a-z]{2,}est|best|worst|most|least)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_NOT_SUPERLATIVE = frozenset(
+    "interest honest modest earnest forest west rest test contest protest request suggest guest chest "
+    "quest harvest manifest digest priest arrest invest conquest".split()
+)
+_NEGATED_BE = frozenset("isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t even never".split())
+
+
 def _ok_possible(text: str, s: int, e: int) -> bool:
     # "as soon as possible", "made possible", "it is possible to bend the pins", "boarding is possible
     # there": feasibility, not doubt. Predicative "possible" is a hedge only before a clause.
     prev, nxt = _prev(text, s), _next(text, e)
-    if prev in _POSSIBLE_NOT_PREV or nxt in ("to", "for"):
+    if prev in _POSSIBLE_NOT_PREV or nxt in ("to", "for") or prev in _POSSIBLE_COUNT_PREV:
         return False
-    if prev in _BE or prev in ("sometimes", "always", "only", "also", "not", "quite", "entirely", "still"):
+    m = _SUPERLATIVE_BEFORE.search(text, max(0, s - 40), s)
+    if m is not None and m.group(0).split()[0].lower() not in _NOT_SUPERLATIVE:
+        return False
+    if (
+        prev in _BE
+        or prev in _NEGATED_BE
+        or prev in ("sometimes", "always", "only", "also", "not", "quite", "entirely", "still")
+    ):
         return nxt in _CLAUSE_START
     return True
 

@@ -771,3 +771,14 @@ def test_negated_ability_in_the_writers_voice_is_not_a_hedge() -> None:
     check("I can't recommend this phone.", "reported", hedged=False)
     check("i couldn't stop listening to it.", "opinion", hedged=True, deciding="couldn't")
     check("You can return it within thirty days.", "reported", hedged=True)
+
+
+def test_possible_as_a_count_or_degree_is_not_a_hedge() -> None:
+    # Options a system allows ("three possible firing orders") and the degree reached ("the shortest
+    # route possible", "the sharpest possible picture") are not doubt; a candidate offered is.
+    check("The engine has three possible firing orders.", "reported", hedged=False)
+    check("They took the shortest route possible.", "reported", hedged=False)
+    check("The lens gives the sharpest possible picture.", "reported", hedged=False)
+    check("Boarding wasn't possible.", "reported", hedged=False)
+    check("One possible explanation is a faulty valve.", "speculative", hedged=True, deciding="possible")
+    check("It is possible that the valve failed.", "speculative", hedged=True, deciding="possible")
