@@ -78,6 +78,11 @@ class GxBounds:
     max_low_tier_share: float = 0.60
     # A run that read records but kept fewer documents than this fails (critical).
     min_documents: int = 1
+    # Not a bound: GX validation results (and their Data Docs pages) of only this many most
+    # recent runs are kept under <out>/reports/gx; older ones are deleted after each run.
+    # GX's Data Docs index loads every stored result, so without a limit each run's GX step
+    # grows with the number of earlier runs (measured: ~14 ms and ~0.43 MB per stored run).
+    keep_runs: int = 20
 
 
 @dataclass
@@ -586,8 +591,27 @@ def _data_docs_index(root: Path) -> Path | None:
     return p if p.exists() else None
 
 
+def prune_results(context, keep_runs: int, current: str) -> list[str]:
+    """Delete stored validation results of all but the ``keep_runs`` most recent runs (by run
+    time; ``current`` is always kept). Their Data Docs pages go with the next docs build (GX
+    removes pages whose result is gone). Returns the run names removed, oldest first."""
+    store = context.validation_results_store
+    keys = store.list_keys()
+    latest: dict[str, object] = {}
+    for k in keys:
+        name, when = k.run_id.run_name, k.run_id.run_time
+        if name not in latest or when > latest[name]:
+            latest[name] = when
+    ordered = sorted(latest, key=lambda n: (n == current, latest[n], n))
+    expired = set(ordered[: max(len(ordered) - max(keep_runs, 1), 0)])
+    for k in keys:
+        if k.run_id.run_name in expired:
+            store.remove_key(k)
+    return [n for n in ordered if n in expired]
+
+
 def _validate_with_gx(
-    plain: dict[str, pd.DataFrame], all_specs: list[Spec], root: Path, run_id: str
+    plain: dict[str, pd.DataFrame], all_specs: list[Spec], root: Path, run_id: str, keep_runs: int = 20
 ) -> list[dict]:
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
@@ -646,6 +670,12 @@ def _validate_with_gx(
     order = {id(s): i for i, s in enumerate(all_specs)}
     results.sort(key=lambda r: order[r.pop("_spec")])
     try:
+        removed = prune_results(context, keep_runs, run_id)
+        if removed:
+            log.info("GX results of %d old run(s) deleted (keep_runs=%d)", len(removed), keep_runs)
+    except Exception as exc:  # noqa: BLE001 - the results stand; the history is just longer
+        log.warning("old GX results could not be deleted: %s", exc)
+    try:
         ids = [
             k
             for k in context.validation_results_store.list_keys()
@@ -700,7 +730,7 @@ def run_checks(
         )
         all_specs = specs(bounds, records)
         plain = gx_frames(frames)
-        results = _validate_with_gx(plain, all_specs, root, run_id)
+        results = _validate_with_gx(plain, all_specs, root, run_id, bounds.keep_runs)
     except Exception as exc:  # noqa: BLE001 - the run must get an outcome, not a traceback
         log.exception("GX checks could not run")
         reason = f"GX checks could not run: {type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"

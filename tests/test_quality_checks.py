@@ -56,6 +56,23 @@ def test_sample_run_passes_and_builds_data_docs(sample, tmp_path):
     assert json.loads(row["gx_detail"])[0]["table"] == "documents"
 
 
+def test_only_the_newest_runs_results_and_data_docs_pages_are_kept(sample, tmp_path):
+    gx_dir = tmp_path / "reports" / "gx" / "uncommitted"
+    names = [f"2024030{d}T000000Z-cccccc" for d in range(1, 5)]
+    for name in names:
+        outcome = run_checks(sample, tmp_path, name, GxBounds(keep_runs=2))
+        assert outcome.status == "passed"
+    stored = {p.parent.parent.name for p in (gx_dir / "validations").rglob("*.json")}
+    assert stored == set(names[2:])
+    pages = {
+        p.parent.parent.name for p in (gx_dir / "data_docs" / "local_site" / "validations").rglob("*.html")
+    }
+    assert pages == set(names[2:])
+    index = (gx_dir / "data_docs" / "local_site" / "index.html").read_text(encoding="utf-8")
+    assert names[3] in index and names[2] in index
+    assert names[0] not in index and names[1] not in index
+
+
 def test_label_outside_set_and_score_above_one_are_critical(sample, tmp_path):
     broken = _copy(sample)
     broken["sentences"].loc[3, "label"] = "rumour"
