@@ -612,23 +612,23 @@ def deduplicate(
         work_dir = Path(tmpdir.name)
     try:
         result = _run(
-            inp,
-            new,
-            texts,
-            text_to_new,
-            feats,
-            old,
-            old_segments,
-            set(sorted_segments),
-            state_in,
-            work_dir,
-            seg_name,
-            params,
-            stats,
-            lap,
-            t,
-            new_pos,
-            state_out is not None,
+            inp=inp,
+            new=new,
+            texts=texts,
+            text_to_new=text_to_new,
+            feats=feats,
+            old=old,
+            old_segments=old_segments,
+            sorted_segs=set(sorted_segments),
+            state_in=state_in,
+            work_dir=work_dir,
+            seg_name=seg_name,
+            params=params,
+            stats=stats,
+            lap=lap,
+            t=t,
+            new_pos=new_pos,
+            write_state=state_out is not None,
         )
         if state_out is not None:
             t = time.perf_counter()
@@ -852,6 +852,7 @@ def _band_column(parts: list[tuple[np.ndarray, np.ndarray]], n: int, band: int) 
 
 
 def _run(
+    *,
     inp,
     new,
     texts,
