@@ -67,7 +67,7 @@ def _key(lab) -> tuple:  # noqa: ANN001
     )
 
 
-def build_corpus(mods: dict) -> tuple[list[str], list[bool], list[str]]:
+def build_corpus(mods: dict) -> tuple[list[str], list[bool], list[str], list[tuple[int, int]]]:
     """Sentences and continued flags (news with quote_context flags, labels both ways, seeds)."""
     clean_text = mods["clean"].clean_text
     split = mods["segment"].split_sentences
@@ -75,10 +75,12 @@ def build_corpus(mods: dict) -> tuple[list[str], list[bool], list[str]]:
     sents: list[str] = []
     flags: list[bool] = []
     docs: list[str] = []
+    all_spans: list[tuple[int, int]] = []
     for doc in [*iter_bbc(), *iter_reuters()]:
         text = clean_text(doc["text"]).text
         docs.append(text)
         spans = split(text)
+        all_spans += spans
         flags.extend(qc(text, spans))
         sents.extend(text[s:e] for s, e in spans)
     shared = shared_dir()
@@ -94,7 +96,7 @@ def build_corpus(mods: dict) -> tuple[list[str], list[bool], list[str]]:
         spans = split(text)
         flags.extend(qc(text, spans))
         sents.extend(text[s:e] for s, e in spans)
-    return sents, flags, docs
+    return sents, flags, docs, all_spans
 
 
 def _diff(name: str, a: list, b: list, items: list[str], show: int = 5) -> int:
@@ -119,11 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     old = _load(args.baseline.resolve())
     new = _load(REPO)
     t0 = time.process_time()
-    sents_old, flags_old, _ = build_corpus(old)
-    sents, flags, docs = build_corpus(new)
+    sents_old, flags_old, _, spans_old = build_corpus(old)
+    sents, flags, docs, spans = build_corpus(new)
     print(f"corpus: {len(sents):,} sentences ({len(set(sents)):,} unique), {len(docs):,} news documents")
     bad = 0
-    bad += _diff("segmentation", sents_old, sents, sents)
+    bad += _diff("segmentation (news spans)", spans_old, spans, sents)
+    bad += _diff("segmentation (sentences)", sents_old, sents, sents)
     bad += _diff("quote_context flags", flags_old, flags, sents)
     if bad:
         return 1

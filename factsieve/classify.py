@@ -27,6 +27,7 @@ docs/EVALUATION.md for the cue families, the traps and measured accuracy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -362,6 +363,7 @@ def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None
 
 # A quotation left open longer than this many sentences is more likely an unmatched mark than speech.
 _MAX_QUOTED_SENTENCES = 12
+_QUOTE_MARK = re.compile('["“”«»]')
 
 
 def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
@@ -373,24 +375,31 @@ def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     break, and after ``_MAX_QUOTED_SENTENCES`` sentences, so one stray mark cannot turn the rest of a
     document into quotation.
     """
+    # The document's quotation marks, found once (most sentences hold none): each sentence then only
+    # looks up the marks inside its span instead of copying and scanning its text.
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    if not marks:
+        return [False] * len(spans)
+    n_marks = len(marks)
     flags: list[bool] = []
     open_q = False
     run = 0
     pos = 0
     for s, e in spans:
-        if open_q and ("\n" in text[pos:s] or run >= _MAX_QUOTED_SENTENCES):
+        if open_q and (run >= _MAX_QUOTED_SENTENCES or text.find("\n", pos, s) != -1):
             open_q = False
         flags.append(open_q)
         run = run + 1 if open_q else 0
-        sent = text[s:e]
-        if '"' in sent or "“" in sent or "”" in sent or "«" in sent or "»" in sent:
-            for ch in sent:
-                if ch == "“" or ch == "«":
-                    open_q = True
-                elif ch == "”" or ch == "»":
-                    open_q = False
-                elif ch == '"':
-                    open_q = not open_q
+        k = bisect_left(marks, s)
+        while k < n_marks and marks[k] < e:
+            ch = text[marks[k]]
+            if ch == "“" or ch == "«":
+                open_q = True
+            elif ch == "”" or ch == "»":
+                open_q = False
+            else:  # '"'
+                open_q = not open_q
+            k += 1
         pos = e
     return flags
 

@@ -761,3 +761,38 @@ def test_boilerplate_prefilter_never_hides_a_match() -> None:
         if text.isascii() and not cues_mod._boilerplate_possible(text, cues_mod.words_of(text)):
             assert cues_mod._BOILERPLATE_RE.finditer(text) == [], text
     assert all(cues_mod._boilerplate_possible(s, cues_mod.words_of(s)) for s in samples[:-1])
+
+
+def test_quote_context_agrees_with_a_character_scan() -> None:
+    # quote_context looks up the document's quotation marks by position; the reference below scans
+    # every sentence's characters (the definition). Random documents with every mark and line breaks.
+    import random
+
+    from factsieve.classify import _MAX_QUOTED_SENTENCES, quote_context
+    from factsieve.segment import split_sentences
+
+    def reference(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        flags, open_q, run, pos = [], False, 0, 0
+        for s, e in spans:
+            if open_q and ("\n" in text[pos:s] or run >= _MAX_QUOTED_SENTENCES):
+                open_q = False
+            flags.append(open_q)
+            run = run + 1 if open_q else 0
+            for ch in text[s:e]:
+                if ch in "“«":
+                    open_q = True
+                elif ch in "”»":
+                    open_q = False
+                elif ch == '"':
+                    open_q = not open_q
+            pos = e
+        return flags
+
+    rng = random.Random(3)
+    pieces = ["He said “yes. ", "No.” ", 'A "b. ', 'C." ', "«D. ", "E.» ", "Plain text. ", "\n", "F “g” h. "]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        spans = split_sentences(text)
+        assert quote_context(text, spans) == reference(text, spans), text
+        gappy = spans[::2]  # marks between the given spans are not read
+        assert quote_context(text, gappy) == reference(text, gappy), text
