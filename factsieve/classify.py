@@ -236,6 +236,9 @@ def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -
     return 0.75
 
 
+_CONFIDENCE_MEMO: dict[tuple[str, int, bool, bool], float] = {}
+
+
 def classify(text: str, continued: bool = False) -> SentenceLabel:
     """Label one sentence and explain the decision by its cues and their character spans.
 
@@ -278,11 +281,12 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
     cues = tuple(found)
 
     free_hedges = [h for h in hedges if not inside(qspans, h.start)] if qspans else hedges
-    quote_statement = _quote_is_statement(text, quotes)
+    quote_statement = _quote_is_statement(text, quotes) if quotes else False
     attributed = bool(attribs) or quote_statement
     hedged = bool(hedges or personal or options)
 
-    if attributed and _speculation_overrides(text, free_hedges, attribs):
+    # (_speculation_overrides is False without free hedges or attribution cues: not called then.)
+    if attributed and free_hedges and attribs and _speculation_overrides(text, free_hedges, attribs):
         # The author hedges the speech act itself ("She may have announced …"): the cue stays listed,
         # but nobody else vouches for the claim, so the flag is off.
         attributed = quote_statement
@@ -308,9 +312,17 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
         label, deciding = "reported", None
 
     strong = label == "speculative" and any(h.text.lower() in _STRONG_HEDGES for h in free_hedges)
+    # The confidence depends on the label, n, strong and (attributed only) whether there is a source:
+    # a handful of values, remembered.
+    key = (label, n, strong, label == "attributed" and bool(source))
+    confidence = _CONFIDENCE_MEMO.get(key)
+    if confidence is None:
+        confidence = _CONFIDENCE_MEMO[key] = round(
+            _confidence(label, n, strong, source if label == "attributed" else None), 3
+        )
     return _label(
         label,  # label
-        round(_confidence(label, n, strong, source if label == "attributed" else None), 3),  # confidence
+        confidence,
         hedged,
         attributed,
         bool(quotes),  # quoted
@@ -346,10 +358,10 @@ def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None
             append(lab)
         return out
     seen_cont: dict[str, SentenceLabel] = {}
-    for i, t in enumerate(texts):
+    for t, cont in zip(texts, continued, strict=True):
         if not isinstance(t, str):
             t = "" if t is None else str(t)
-        if continued[i]:  # the same truth test as bool(continued[i])
+        if cont:  # the same truth test as bool(continued[i])
             lab = seen_cont.get(t)
             if lab is None:
                 lab = seen_cont[t] = classify(t, True)

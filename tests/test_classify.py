@@ -796,3 +796,23 @@ def test_quote_context_agrees_with_a_character_scan() -> None:
         assert quote_context(text, spans) == reference(text, spans), text
         gappy = spans[::2]  # marks between the given spans are not read
         assert quote_context(text, gappy) == reference(text, gappy), text
+
+
+def test_fast_prev_word_and_ascii_quotes_agree_with_the_patterns() -> None:
+    # cues._prev matches the reversed window instead of searching _PREV_WORD over it; quote_cues uses
+    # the straight-quote alternatives of _QUOTE_RE for ASCII text. Both must give the patterns' results.
+    import random
+
+    rng = random.Random(11)
+    alphabet = "aB’' \n.,é1\t-\"`“”‘"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 45)))
+        start = rng.randint(0, len(text))
+        m = cues_mod._PREV_WORD.search(text, max(0, start - 30), start)
+        assert cues_mod._prev(text, start) == (m.group(1).lower() if m else ""), (text, start)
+    pieces = ['He said "yes', 'no" ', "``quoted''", " plain ", '"', "a", "\n", "''", "``"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in cues_mod._QUOTE_RE_ASCII.finditer(text)] == [
+            m.span() for m in cues_mod._QUOTE_RE.finditer(text)
+        ], text
