@@ -47,6 +47,7 @@ from factsieve.cues import (
     STANCE_PHRASE_TRIGGERS,
     STANCE_WORDS,
     Cue,
+    _boilerplate_possible,
     attribution_cues,
     boilerplate_cues,
     filler_cues,
@@ -55,6 +56,7 @@ from factsieve.cues import (
     opinion_and_stance_cues,
     personal_cues,
     quote_cues,
+    starts_with_line_word,
     words_of,
 )
 from factsieve.segment import split_sentences
@@ -174,16 +176,22 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
     """For a sentence with no trigger word: True when no quotation, "!", opener or boilerplate cue."""
     if text.isascii():
         # The same tests as below, cheaper: ASCII text has no curly quotes or "©", has letters
-        # exactly when it has words, and the opener and line patterns need their first word in the
-        # sentence.
+        # exactly when it has words, the opener and line patterns need their first word in the
+        # sentence (the line pattern: as the sentence's first word), and the byline date pattern
+        # what _boilerplate_possible looks for (the sentence has no boilerplate trigger word).
         n = len(text)
         return (
             '"' not in text
             and "``" not in text
             and ("!" not in text or not text.rstrip().endswith("!"))  # the substring test spares a copy
             and (words.isdisjoint(FILLER_OPENER_WORDS) or FILLER_OPENER_RE.match(text) is None)
-            and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS))
-            and (n > 120 or words.isdisjoint(MONTH_WORDS) or _DIGIT.search(text) is None)
+            and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS) or not starts_with_line_word(text))
+            and (
+                n > 120
+                or words.isdisjoint(MONTH_WORDS)
+                or _DIGIT.search(text) is None
+                or not _boilerplate_possible(text, words)  # no date tail: the byline pattern cannot match
+            )
             and (bool(words) or not text.strip())
         )
     return (

@@ -1615,6 +1615,17 @@ MONTH_WORDS = _MONTH_WORDS = frozenset(
 )
 # For ASCII text the line pattern can only match when the line's first word is one of these.
 BOILERPLATE_LINE_WORDS = line_start_tokens(_BOILERPLATE_LINE_RE)
+_LEADING_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def starts_with_line_word(text: str) -> bool:
+    """For ASCII text: False when _BOILERPLATE_LINE_RE cannot match, because the first word (the
+    maximal run of letters after leading whitespace, which a match starts with) is not one of
+    BOILERPLATE_LINE_WORDS. "by", "more", "read" are common words; as first words they are rare."""
+    m = _LEADING_WORD.match(text)
+    return m is not None and m.group(1).lower() in BOILERPLATE_LINE_WORDS
+
+
 _DIGIT_RE = re.compile(r"\d")
 _NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
 
@@ -1624,7 +1635,9 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     words = words if words is not None else words_of(text)
     ascii_text = text.isascii()
     # ASCII text: the line pattern needs its first word in the sentence, and letters mean words.
-    if len(text) <= 80 and (not ascii_text or not words.isdisjoint(BOILERPLATE_LINE_WORDS)):
+    if len(text) <= 80 and (
+        not ascii_text or (not words.isdisjoint(BOILERPLATE_LINE_WORDS) and starts_with_line_word(text))
+    ):
         m = _BOILERPLATE_LINE_RE.match(text)
         if m:
             body = text.strip()

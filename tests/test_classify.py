@@ -816,3 +816,33 @@ def test_fast_prev_word_and_ascii_quotes_agree_with_the_patterns() -> None:
         assert [m.span() for m in cues_mod._QUOTE_RE_ASCII.finditer(text)] == [
             m.span() for m in cues_mod._QUOTE_RE.finditer(text)
         ], text
+
+
+def test_line_word_and_byline_gates_are_necessary_conditions() -> None:
+    # _has_no_cues and boilerplate_cues skip the whole-line pattern when the first word is no line
+    # word, and the byline date pattern when _boilerplate_possible says it cannot match.
+    import random
+
+    rng = random.Random(5)
+    pieces = [
+        "Read more",
+        " by John Smith",
+        "Home",
+        "Nov 14, 2025",
+        " 47 views",
+        "share",
+        "Tags: a",
+        "x",
+        " ",
+        "7",
+    ]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        if cues_mod._BOILERPLATE_LINE_RE.match(text):
+            assert cues_mod.starts_with_line_word(text), text
+        words = cues_mod.words_of(text)
+        if cues_mod._BOILERPLATE_RE.ic.search(text):
+            assert cues_mod._boilerplate_possible(text, words), text
+    assert not cues_mod.starts_with_line_word("He was hit by a car")
+    assert cues_mod.starts_with_line_word("  Read more")
+    assert classify("Posted by John Smith").label == "boilerplate"
