@@ -11,8 +11,6 @@ import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import attrgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
@@ -129,7 +127,8 @@ def sentence_rows(
         raise ValueError(f"{len(doc_ids)} doc_ids for {len(texts)} texts")
     doc_index: list[int] = []
     idx: list[int] = []
-    all_spans: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     sents: list[str] = []
     # Whether each sentence starts inside a quotation opened by an earlier one: the middle
     # of a multi-sentence quote is the speaker's, not the author's.
@@ -139,42 +138,38 @@ def sentence_rows(
         n = len(spans)
         if not n:
             continue
-        continued += classify.quote_context(text, spans)
-        doc_index += [d] * n
-        idx += range(n)
-        all_spans += spans
-        sents += [text[s:e] for s, e in spans]
-    starts = [s for s, _ in all_spans]
-    ends = [e for _, e in all_spans]
+        continued.extend(classify.quote_context(text, spans))
+        doc_index.extend([d] * n)
+        idx.extend(range(n))
+        for s, e in spans:
+            starts.append(s)
+            ends.append(e)
+            sents.append(text[s:e])
     labels = classify.classify_batch(sents, continued)
     n = len(sents)
-    # Field columns by one C-level getter per label, transposed by zip; cues flattened once.
-    fields = attrgetter(
-        "label", "confidence", "hedged", "attributed", "quoted", "opinion", "deciding_cue", "source"
-    )
-    label_col, conf_col, hedged_col, attributed_col, quoted_col, opinion_col, deciding_col, source_col = (
-        zip(*map(fields, labels), strict=True) if n else ((),) * 8
-    )
-    cue_offsets = [0, *accumulate(len(lab.cues) for lab in labels)]
-    all_cues = [c for lab in labels for c in lab.cues]
-    kinds = [c.kind for c in all_cues]
-    cue_texts = [c.text for c in all_cues]
-    cue_starts = [c.start for c in all_cues]
-    cue_ends = [c.end for c in all_cues]
+    cue_offsets = [0] * (n + 1)
+    kinds: list[str] = []
+    cue_texts: list[str] = []
+    cue_starts: list[int] = []
+    cue_ends: list[int] = []
+    for i, lab in enumerate(labels):
+        for c in lab.cues:
+            kinds.append(c.kind)
+            cue_texts.append(c.text)
+            cue_starts.append(c.start)
+            cue_ends.append(c.end)
+        cue_offsets[i + 1] = len(kinds)
     cols = SimpleNamespace(
-        label=label_col,
-        confidence=conf_col,
-        hedged=hedged_col,
-        opinion=opinion_col,
-        deciding_cue=deciding_col,
+        label=[lab.label for lab in labels],
+        confidence=[lab.confidence for lab in labels],
+        hedged=[lab.hedged for lab in labels],
+        opinion=[lab.opinion for lab in labels],
+        deciding_cue=[lab.deciding_cue for lab in labels],
     )
     changes = 0
     if model is not None:
         from factsieve.model import overrule  # scikit-learn: imported only with a model (~1.7 s)
 
-        cols = SimpleNamespace(
-            **{k: list(v) for k, v in vars(cols).items()}
-        )  # the model changes them in place
         changes = overrule(model, sents, labels, cols)
     schema = _SENTENCE_SCHEMA
     cue_struct = pa.StructArray.from_arrays(
@@ -196,12 +191,12 @@ def sentence_rows(
         "label": pa.array(cols.label, pa.string()),
         "confidence": pa.array(cols.confidence, pa.float64()),
         "hedged": pa.array(cols.hedged, pa.bool_()),
-        "attributed": pa.array(attributed_col, pa.bool_()),
-        "quoted": pa.array(quoted_col, pa.bool_()),
+        "attributed": pa.array([lab.attributed for lab in labels], pa.bool_()),
+        "quoted": pa.array([lab.quoted for lab in labels], pa.bool_()),
         "opinion": pa.array(cols.opinion, pa.bool_()),
         "cues": pa.ListArray.from_arrays(pa.array(cue_offsets, pa.int32()), cue_struct),
         "deciding_cue": pa.array(cols.deciding_cue, pa.string()),
-        "source": pa.array(source_col, pa.string()),
+        "source": pa.array([lab.source for lab in labels], pa.string()),
     }
     table = pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
     frame = table.to_pandas(types_mapper=pd.ArrowDtype)
