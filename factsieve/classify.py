@@ -27,6 +27,7 @@ docs/EVALUATION.md for the cue families, the traps and measured accuracy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -46,6 +47,7 @@ from factsieve.cues import (
     STANCE_PHRASE_TRIGGERS,
     STANCE_WORDS,
     Cue,
+    _boilerplate_possible,
     attribution_cues,
     boilerplate_cues,
     filler_cues,
@@ -54,6 +56,7 @@ from factsieve.cues import (
     opinion_and_stance_cues,
     personal_cues,
     quote_cues,
+    starts_with_line_word,
     words_of,
 )
 from factsieve.segment import split_sentences
@@ -173,16 +176,22 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
     """For a sentence with no trigger word: True when no quotation, "!", opener or boilerplate cue."""
     if text.isascii():
         # The same tests as below, cheaper: ASCII text has no curly quotes or "©", has letters
-        # exactly when it has words, and the opener and line patterns need their first word in the
-        # sentence.
+        # exactly when it has words, the opener and line patterns need their first word in the
+        # sentence (the line pattern: as the sentence's first word), and the byline date pattern
+        # what _boilerplate_possible looks for (the sentence has no boilerplate trigger word).
         n = len(text)
         return (
             '"' not in text
             and "``" not in text
             and ("!" not in text or not text.rstrip().endswith("!"))  # the substring test spares a copy
             and (words.isdisjoint(FILLER_OPENER_WORDS) or FILLER_OPENER_RE.match(text) is None)
-            and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS))
-            and (n > 120 or words.isdisjoint(MONTH_WORDS) or _DIGIT.search(text) is None)
+            and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS) or not starts_with_line_word(text))
+            and (
+                n > 120
+                or words.isdisjoint(MONTH_WORDS)
+                or _DIGIT.search(text) is None
+                or not _boilerplate_possible(text, words)  # no date tail: the byline pattern cannot match
+            )
             and (bool(words) or not text.strip())
         )
     return (
@@ -235,6 +244,9 @@ def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -
     return 0.75
 
 
+_CONFIDENCE_MEMO: dict[tuple[str, int, bool, bool], float] = {}
+
+
 def classify(text: str, continued: bool = False) -> SentenceLabel:
     """Label one sentence and explain the decision by its cues and their character spans.
 
@@ -277,11 +289,12 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
     cues = tuple(found)
 
     free_hedges = [h for h in hedges if not inside(qspans, h.start)] if qspans else hedges
-    quote_statement = _quote_is_statement(text, quotes)
+    quote_statement = _quote_is_statement(text, quotes) if quotes else False
     attributed = bool(attribs) or quote_statement
     hedged = bool(hedges or personal or options)
 
-    if attributed and _speculation_overrides(text, free_hedges, attribs):
+    # (_speculation_overrides is False without free hedges or attribution cues: not called then.)
+    if attributed and free_hedges and attribs and _speculation_overrides(text, free_hedges, attribs):
         # The author hedges the speech act itself ("She may have announced …"): the cue stays listed,
         # but nobody else vouches for the claim, so the flag is off.
         attributed = quote_statement
@@ -307,9 +320,17 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
         label, deciding = "reported", None
 
     strong = label == "speculative" and any(h.text.lower() in _STRONG_HEDGES for h in free_hedges)
+    # The confidence depends on the label, n, strong and (attributed only) whether there is a source:
+    # a handful of values, remembered.
+    key = (label, n, strong, label == "attributed" and bool(source))
+    confidence = _CONFIDENCE_MEMO.get(key)
+    if confidence is None:
+        confidence = _CONFIDENCE_MEMO[key] = round(
+            _confidence(label, n, strong, source if label == "attributed" else None), 3
+        )
     return _label(
         label,  # label
-        round(_confidence(label, n, strong, source if label == "attributed" else None), 3),  # confidence
+        confidence,
         hedged,
         attributed,
         bool(quotes),  # quoted
@@ -345,10 +366,10 @@ def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None
             append(lab)
         return out
     seen_cont: dict[str, SentenceLabel] = {}
-    for i, t in enumerate(texts):
+    for t, cont in zip(texts, continued, strict=True):
         if not isinstance(t, str):
             t = "" if t is None else str(t)
-        if continued[i]:  # the same truth test as bool(continued[i])
+        if cont:  # the same truth test as bool(continued[i])
             lab = seen_cont.get(t)
             if lab is None:
                 lab = seen_cont[t] = classify(t, True)
@@ -362,6 +383,7 @@ def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None
 
 # A quotation left open longer than this many sentences is more likely an unmatched mark than speech.
 _MAX_QUOTED_SENTENCES = 12
+_QUOTE_MARK = re.compile('["“”«»]')
 
 
 def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
@@ -373,24 +395,31 @@ def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     break, and after ``_MAX_QUOTED_SENTENCES`` sentences, so one stray mark cannot turn the rest of a
     document into quotation.
     """
+    # The document's quotation marks, found once (most sentences hold none): each sentence then only
+    # looks up the marks inside its span instead of copying and scanning its text.
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    if not marks:
+        return [False] * len(spans)
+    n_marks = len(marks)
     flags: list[bool] = []
     open_q = False
     run = 0
     pos = 0
     for s, e in spans:
-        if open_q and ("\n" in text[pos:s] or run >= _MAX_QUOTED_SENTENCES):
+        if open_q and (run >= _MAX_QUOTED_SENTENCES or text.find("\n", pos, s) != -1):
             open_q = False
         flags.append(open_q)
         run = run + 1 if open_q else 0
-        sent = text[s:e]
-        if '"' in sent or "“" in sent or "”" in sent or "«" in sent or "»" in sent:
-            for ch in sent:
-                if ch == "“" or ch == "«":
-                    open_q = True
-                elif ch == "”" or ch == "»":
-                    open_q = False
-                elif ch == '"':
-                    open_q = not open_q
+        k = bisect_left(marks, s)
+        while k < n_marks and marks[k] < e:
+            ch = text[marks[k]]
+            if ch == "“" or ch == "«":
+                open_q = True
+            elif ch == "”" or ch == "»":
+                open_q = False
+            else:  # '"'
+                open_q = not open_q
+            k += 1
         pos = e
     return flags
 

@@ -41,8 +41,10 @@ _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?
 # _BOUNDARY confined to one line (\s+ is the only part of it that can match "\n"): run over the
 # whole text, it finds a match starting in every line in which _BOUNDARY finds one, and matches
 # never cross lines. A line without one is a single sentence. ("[.!?…][.!?…]*" is "[.!?…]+" written
-# to start with a character set, which the regex engine scans for much faster.)
-_LINE_BOUNDARY = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*[^\S\n]+(?=["'“‘«(\[]?[A-Z0-9À-Ý])""")
+# to start with a character set, which the regex engine scans for much faster.) Its matches in a line
+# are exactly _BOUNDARY's matches in that line (the same groups; the lookahead fails at a line end
+# either way), so the text is scanned once and each line with a boundary is handed its matches.
+_LINE_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)([^\S\n]+)(?=["'“‘«(\[]?[A-Z0-9À-Ý])""")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([\w’'-]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -76,10 +78,13 @@ def _is_false_boundary(text: str, line_start: int, dot_pos: int, punct: str, nex
     return False
 
 
-def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_line(
+    text: str, start: int, end: int, matches: list[re.Match[str]] | None = None
+) -> list[tuple[int, int]]:
+    """Sentences of the line ``text[start:end]``; ``matches``: _BOUNDARY's matches in it, if known."""
     spans: list[tuple[int, int]] = []
     sent_start = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in _BOUNDARY.finditer(text, start, end) if matches is None else matches:
         after = m.end()
         punct = m.group(1)
         # Only a lone full stop can be a false boundary; don't look up the next word for others.
@@ -108,7 +113,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     # Start of each possible boundary, ascending; most lines (headings, hard-wrapped wire copy) have
     # none and are taken whole, without _split_line's per-line regex work.
-    candidates = [m.start() for m in _LINE_BOUNDARY.finditer(text)]
+    found = list(_LINE_BOUNDARY.finditer(text))
+    candidates = [m.start() for m in found]
     candidates.append(len(text))  # sentinel: no candidate lies beyond the text
     ci = 0
     end = -1
@@ -128,7 +134,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if e > s:
                 spans.append((s, e))
             continue
-        for s, e in _split_line(text, start, end):
+        cj = ci + 1
+        while candidates[cj] < end:
+            cj += 1
+        for s, e in _split_line(text, start, end, found[ci:cj]):
             # Trim whitespace so offsets point at the first and last visible characters.
             while s < e and text[s].isspace():
                 s += 1

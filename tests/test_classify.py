@@ -789,3 +789,88 @@ def test_could_with_an_action_verb_in_news_stays_speculation() -> None:
     # in news these are the author's guesses about what someone may do next.
     check("The company could buy its largest rival next year.", "speculative", hedged=True, deciding="could")
     check("The minister could travel to Beijing next week.", "speculative", hedged=True, deciding="could")
+
+
+def test_quote_context_agrees_with_a_character_scan() -> None:
+    # quote_context looks up the document's quotation marks by position; the reference below scans
+    # every sentence's characters (the definition). Random documents with every mark and line breaks.
+    import random
+
+    from factsieve.classify import _MAX_QUOTED_SENTENCES, quote_context
+    from factsieve.segment import split_sentences
+
+    def reference(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        flags, open_q, run, pos = [], False, 0, 0
+        for s, e in spans:
+            if open_q and ("\n" in text[pos:s] or run >= _MAX_QUOTED_SENTENCES):
+                open_q = False
+            flags.append(open_q)
+            run = run + 1 if open_q else 0
+            for ch in text[s:e]:
+                if ch in "“«":
+                    open_q = True
+                elif ch in "”»":
+                    open_q = False
+                elif ch == '"':
+                    open_q = not open_q
+            pos = e
+        return flags
+
+    rng = random.Random(3)
+    pieces = ["He said “yes. ", "No.” ", 'A "b. ', 'C." ', "«D. ", "E.» ", "Plain text. ", "\n", "F “g” h. "]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        spans = split_sentences(text)
+        assert quote_context(text, spans) == reference(text, spans), text
+        gappy = spans[::2]  # marks between the given spans are not read
+        assert quote_context(text, gappy) == reference(text, gappy), text
+
+
+def test_fast_prev_word_and_ascii_quotes_agree_with_the_patterns() -> None:
+    # cues._prev matches the reversed window instead of searching _PREV_WORD over it; quote_cues uses
+    # the straight-quote alternatives of _QUOTE_RE for ASCII text. Both must give the patterns' results.
+    import random
+
+    rng = random.Random(11)
+    alphabet = "aB’' \n.,é1\t-\"`“”‘"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 45)))
+        start = rng.randint(0, len(text))
+        m = cues_mod._PREV_WORD.search(text, max(0, start - 30), start)
+        assert cues_mod._prev(text, start) == (m.group(1).lower() if m else ""), (text, start)
+    pieces = ['He said "yes', 'no" ', "``quoted''", " plain ", '"', "a", "\n", "''", "``"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in cues_mod._QUOTE_RE_ASCII.finditer(text)] == [
+            m.span() for m in cues_mod._QUOTE_RE.finditer(text)
+        ], text
+
+
+def test_line_word_and_byline_gates_are_necessary_conditions() -> None:
+    # _has_no_cues and boilerplate_cues skip the whole-line pattern when the first word is no line
+    # word, and the byline date pattern when _boilerplate_possible says it cannot match.
+    import random
+
+    rng = random.Random(5)
+    pieces = [
+        "Read more",
+        " by John Smith",
+        "Home",
+        "Nov 14, 2025",
+        " 47 views",
+        "share",
+        "Tags: a",
+        "x",
+        " ",
+        "7",
+    ]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        if cues_mod._BOILERPLATE_LINE_RE.match(text):
+            assert cues_mod.starts_with_line_word(text), text
+        words = cues_mod.words_of(text)
+        if cues_mod._BOILERPLATE_RE.ic.search(text):
+            assert cues_mod._boilerplate_possible(text, words), text
+    assert not cues_mod.starts_with_line_word("He was hit by a car")
+    assert cues_mod.starts_with_line_word("  Read more")
+    assert classify("Posted by John Smith").label == "boilerplate"

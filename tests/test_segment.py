@@ -64,3 +64,40 @@ def test_lines_are_hard_boundaries_and_offsets_index_the_text():
 def test_empty_text():
     assert split_sentences("") == []
     assert split_sentences("\n \n") == []
+
+
+def test_line_matches_from_one_scan_equal_a_per_line_scan():
+    # split_sentences scans the whole text once (_LINE_BOUNDARY) and hands each line its matches;
+    # _split_line without them scans the line with _BOUNDARY. Both must give the same sentences.
+    import random
+
+    from factsieve import segment
+
+    rng = random.Random(7)
+    pieces = [
+        "Dr. Smith left.",
+        "The U.S. team won. ",
+        "He said “no.” ",
+        "Wait!! Why?\t",
+        "Inc. The end… ",
+        "J. K. Rowling wrote. ",
+        "(See it.) ",
+        "a.m. Then ",
+        "\u00a0",
+        "x. \n",
+        "3.5 percent. 4 more. ",
+        "«Oui.» Non. ",
+        "   ",
+    ]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        found = list(segment._LINE_BOUNDARY.finditer(text))
+        end = -1
+        for line in text.split("\n"):
+            start = end + 1
+            end = start + len(line)
+            mine = [m for m in found if start <= m.start() < end]
+            assert [m.span() for m in mine] == [
+                m.span() for m in segment._BOUNDARY.finditer(text, start, end)
+            ]
+            assert segment._split_line(text, start, end, mine) == segment._split_line(text, start, end), text
