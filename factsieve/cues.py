@@ -1657,6 +1657,24 @@ _DIGIT_RE = re.compile(r"\d")
 _NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
 
 
+_COUNTER_MATCH = re.compile(r"\s*\d[\d,.]*[km]?\s+(?:" + _COUNTER_WORDS + r")\s*$", re.IGNORECASE)
+# Words that make a line prose rather than page furniture (bylines keep "by", "on", "at").
+_PROSE_WORDS = frozenset(
+    """the a an of and to in is that for it was with as be this are from have has not or but were had which
+    their they its his her will would been also than who he she we i you our my your each""".split()
+)
+_META_SEPARATOR = re.compile(r"[|·•]")
+
+
+def _counter_is_metadata(text: str, words: frozenset[str]) -> bool:
+    """A counter ("47 views", "1.2k shares") is page furniture on a metadata line — separated by
+    "|", "·" or "•", or with no function word and at most three other words ("John Smith 47 views")
+    — not in a sentence: "The company bought 500,000 shares of the stock" reports a fact."""
+    if _META_SEPARATOR.search(text):
+        return True
+    return words.isdisjoint(_PROSE_WORDS) and len(words - _COUNTER_WORD_SET) <= 3
+
+
 def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
     out: list[Cue] = []
     words = words if words is not None else words_of(text)
@@ -1676,7 +1694,11 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     if (byline or "©" in text or not words.isdisjoint(BOILERPLATE_TRIGGERS)) and (
         not ascii_text or _boilerplate_possible(text, words)
     ):
-        out.extend(_strip_cue("boilerplate", m, text) for m in _BOILERPLATE_RE.finditer(text))
+        out.extend(
+            _strip_cue("boilerplate", m, text)
+            for m in _BOILERPLATE_RE.finditer(text)
+            if not _COUNTER_MATCH.match(m.group(0)) or _counter_is_metadata(text, words)
+        )
     if not out and text.strip() and (not words if ascii_text else _NO_LETTERS.match(text)):
         body = text.strip()
         start = len(text) - len(text.lstrip())

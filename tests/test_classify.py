@@ -183,6 +183,9 @@ def test_filler(text: str, cue: str) -> None:
         ("Subscribe to our newsletter", "Subscribe to our newsletter"),
         ("-", "-"),
         ("© 2024 Example Media. All rights reserved.", "© 2024"),
+        ("Posted 3 hours ago | 12 comments", "12 comments"),
+        ("Jane Doe · Senior Correspondent · 1.2K shares", "1.2K shares"),
+        ("John Smith 47 views", "47 views"),
     ],
 )
 def test_boilerplate(text: str, cue: str) -> None:
@@ -193,6 +196,10 @@ def test_boilerplate(text: str, cue: str) -> None:
 def test_boilerplate_words_inside_prose_are_not_boilerplate() -> None:
     check("The council will share the report with residents next month.", "reported")
     check("More than 300 people attended the home game.", "reported")
+    # a count of shares or comments in a sentence is news, not a page's share counter
+    check("The company bought 500,000 shares of the stock in March.", "reported")
+    check("He sold 1,200 shares at $14 each.", "reported")
+    check("The proposal drew 300 comments from the public.", "reported")
 
 
 # ----------------------------------------------------------------------------- traps
