@@ -146,6 +146,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             return _fail(2, str(exc))
         flow = curate.with_options(task_runner=runner)
+        # Great Expectations takes ~3.5 s to import: mostly while this process waits for
+        # Prefect's temporary API server to start (a subprocess), before any batch work.
+        from factsieve.quality_checks import preload_in_background
+
+        preload_in_background()
         with _shared_api_for_workers(args.runner):
             summary = flow(
                 raw=args.raw,

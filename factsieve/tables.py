@@ -90,6 +90,15 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
         raise ValidationFailed(table, _summarise(exc), exc.failure_cases) from None
 
 
+def warm_up() -> None:
+    """Validate an empty frame of every table once: pandera imports what validation needs
+    (its strategies module, and hypothesis when installed: ~110 modules) on the first call.
+    Done up front where that first call would otherwise race another thread's imports
+    (two threads importing at once are many times slower) or repeat in every worker."""
+    for table in schemas.TABLES:
+        validate(empty(table), table)
+
+
 @dataclass(slots=True)
 class RunTables:
     documents: pd.DataFrame

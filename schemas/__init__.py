@@ -6,8 +6,7 @@ the exact Arrow schema the Parquet files are written with.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
+import sys
 
 import pyarrow as pa
 
@@ -29,39 +28,42 @@ TABLES = {
 }
 
 
-@contextlib.contextmanager
-def _pandas_annotations_only() -> Iterator[None]:
-    """While pandera builds our models' schemas, recognise only pandas Series/Index annotations.
+# Libraries whose pandera typing modules pandera imports to recognise their annotations.
+_OTHER_FRAME_LIBRARIES = ("dask", "modin", "pyspark", "geopandas")
 
-    pandera (0.35) decides whether a field is a Series or an Index by comparing its annotation
-    with every supported dataframe library's types, and imports dask.dataframe for that
-    whenever dask is installed (prefect-dask installs it): ~1 CPU-s in each process that builds
-    a schema (the CLI, every worker, every test process). Our models use pandas types only.
-    The patch lasts only while the schemas are built (pandera caches them per model): other
-    pandera users in the same process see pandera unchanged.
+
+def _pandas_annotations_unless_others_loaded() -> None:
+    """Let pandera recognise Series/Index annotations without importing dask first.
+
+    pandera (0.35) decides whether a model field is a Series or an Index by comparing its
+    annotation with every supported dataframe library's types, and for that imports
+    dask.dataframe whenever dask is installed (prefect-dask installs it): ~1 CPU-s, in every
+    thread that first validates (pandera caches a model's schema per thread: each Prefect task
+    thread, each worker). Our models use pandas types only. The replacements answer with the
+    pandas types while none of those libraries is imported; a model annotated with, say,
+    ``pandera.typing.dask.Series`` has imported dask already, and then pandera's own answer
+    is used, so other pandera users in the process see no difference.
     """
     try:
         from pandera.api.pandas import model
         from pandera.typing import Index, Series
-    except ImportError:  # pandera moved them: build the schemas the ordinary way
-        yield
+    except ImportError:  # pandera moved them: leave pandera as it is
         return
-    saved = {name: getattr(model, name, None) for name in ("get_series_types", "get_index_types")}
-    if None in saved.values():
-        yield
-        return
-    model.get_series_types = lambda: {Series}
-    model.get_index_types = lambda: {Index}
-    try:
-        yield
-    finally:
-        for name, fn in saved.items():
-            setattr(model, name, fn)
+    for name, pandas_types in (("get_series_types", {Series}), ("get_index_types", {Index})):
+        original = getattr(model, name, None)
+        if original is None or getattr(original, "_factsieve", False):
+            continue
+
+        def types(original=original, pandas_types=frozenset(pandas_types)):
+            if any(lib in sys.modules for lib in _OTHER_FRAME_LIBRARIES):
+                return original()
+            return pandas_types
+
+        types._factsieve = True
+        setattr(model, name, types)
 
 
-with _pandas_annotations_only():
-    for _model in TABLES.values():
-        _model.to_schema()
+_pandas_annotations_unless_others_loaded()
 
 
 def arrow_schema(table: str) -> pa.Schema:
