@@ -70,26 +70,42 @@ def label_stats(sentences: pd.DataFrame, doc_ids: pd.Series) -> pd.DataFrame:
 
 
 def label_counts(sentences: pd.DataFrame, doc_ids: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per document: sentence counts per label and character-weighted support."""
-    if len(sentences):
+    """Per document: sentence counts per label and character-weighted support.
+
+    Rows follow ``doc_ids`` (a document without sentences gets zeros; sentences of other
+    documents are ignored). Counts come from numpy.bincount over (document, label) codes
+    instead of ``pd.crosstab`` (which cost ~0.35 CPU-s per 100k sentences in the flow process,
+    for every batch); the character sums are the same groupby over the id strings as before
+    (its compensated summation), so every value is bit-identical to the crosstab version.
+    """
+    ids = doc_ids.astype(str).to_numpy()
+    uniq = pd.Index(ids).unique()
+    n_uniq, n_lab = len(uniq), len(LABELS)
+    counts = np.zeros((n_uniq, n_lab), dtype=np.int64)
+    chars_sum = np.zeros(n_uniq, dtype=np.float64)
+    wchars_sum = np.zeros(n_uniq, dtype=np.float64)
+    if len(sentences) and n_uniq:
         lab = sentences["label"].astype(str)
+        sent_ids = sentences["doc_id"].astype(str).to_numpy()
+        doc = uniq.get_indexer(sent_ids)
+        code = pd.Index(LABELS).get_indexer(lab.to_numpy())
+        known = (doc >= 0) & (code >= 0)
+        flat = np.bincount(doc[known] * n_lab + code[known], minlength=n_uniq * n_lab)
+        counts = flat.reshape(n_uniq, n_lab)
         chars = (sentences["end"].astype("int64") - sentences["start"].astype("int64")).to_numpy()
         weights = lab.map(LABEL_WEIGHT).to_numpy(dtype=float)
-        frame = pd.DataFrame(
-            {
-                "doc_id": sentences["doc_id"].astype(str).to_numpy(),
-                "label": lab.to_numpy(),
-                "chars": chars,
-                "wchars": chars * weights,
-            }
-        )
-        counts = pd.crosstab(frame["doc_id"], frame["label"]).reindex(columns=list(LABELS), fill_value=0)
+        frame = pd.DataFrame({"doc_id": sent_ids, "chars": chars, "wchars": chars * weights})
         sums = frame.groupby("doc_id")[["chars", "wchars"]].sum()
-    else:
-        counts = pd.DataFrame(columns=list(LABELS), dtype="int64")
-        sums = pd.DataFrame(columns=["chars", "wchars"], dtype="float64")
-    ids = doc_ids.astype(str).to_numpy()
-    return counts.reindex(ids, fill_value=0), sums.reindex(ids, fill_value=0)
+        at = uniq.get_indexer(sums.index)
+        hit = at >= 0
+        chars_sum[at[hit]] = sums["chars"].to_numpy(dtype=np.float64)[hit]
+        wchars_sum[at[hit]] = sums["wchars"].to_numpy(dtype=np.float64)[hit]
+    rows = uniq.get_indexer(ids)
+    index = pd.Index(ids, name="doc_id" if len(sentences) else None)  # as crosstab/reindex named it
+    return (
+        pd.DataFrame(counts[rows], index=index, columns=list(LABELS)),
+        pd.DataFrame({"chars": chars_sum[rows], "wchars": wchars_sum[rows]}, index=index),
+    )
 
 
 def score_documents(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

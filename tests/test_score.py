@@ -83,3 +83,34 @@ def test_document_without_sentences():
     sc = score_documents(docs, sents)
     assert sc.loc[0, "quality_score"] == 0.0
     assert {"no_sentences", "non_english"} <= set(sc.loc[0, "quality_flags"])
+
+
+def test_label_stats_match_a_crosstab_and_groupby():
+    # label_counts counts with numpy.bincount; the reference is the plain pandas formulation.
+    from factsieve.classify import LABELS
+    from factsieve.score import LABEL_WEIGHT, label_stats
+
+    docs, sents = _docs({"rep": REPORTED, "seo": SEO, "rep2": REPORTED[:200]})
+    ids = pd.Series(["seo", "none", "rep", "rep2", "seo"])  # a document without sentences, one twice
+    frame = pd.DataFrame(
+        {
+            "doc_id": sents["doc_id"].astype(str),
+            "label": sents["label"].astype(str),
+            "chars": (sents["end"] - sents["start"]).astype("int64"),
+        }
+    )
+    frame["wchars"] = frame["chars"] * frame["label"].map(LABEL_WEIGHT)
+    counts = pd.crosstab(frame["doc_id"], frame["label"]).reindex(columns=list(LABELS), fill_value=0)
+    sums = frame.groupby("doc_id")[["chars", "wchars"]].sum()
+    expected = pd.concat(
+        [
+            counts.reindex(ids, fill_value=0).astype("int64"),
+            sums.reindex(ids, fill_value=0).astype("float64"),
+        ],
+        axis=1,
+    )
+    got = label_stats(sents, ids)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True, check_names=False)
+    assert got.iloc[1].sum() == 0  # "none"
+    assert got.iloc[0].equals(got.iloc[4])  # "seo" twice
+    assert got.iloc[0]["speculative"] >= 4 and got.iloc[2]["attributed"] >= 2
