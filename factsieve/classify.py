@@ -47,9 +47,9 @@ from factsieve.cues import (
     STANCE_PHRASE_TRIGGERS,
     STANCE_WORDS,
     Cue,
-    _boilerplate_possible,
     attribution_cues,
     boilerplate_cues,
+    boilerplate_possible,
     filler_cues,
     hedge_cues,
     inside,
@@ -178,7 +178,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
         # The same tests as below, cheaper: ASCII text has no curly quotes or "©", has letters
         # exactly when it has words, the opener and line patterns need their first word in the
         # sentence (the line pattern: as the sentence's first word), and the byline date pattern
-        # what _boilerplate_possible looks for (the sentence has no boilerplate trigger word).
+        # what boilerplate_possible looks for (the sentence has no boilerplate trigger word).
         n = len(text)
         return (
             '"' not in text
@@ -190,7 +190,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
                 n > 120
                 or words.isdisjoint(MONTH_WORDS)
                 or _DIGIT.search(text) is None
-                or not _boilerplate_possible(text, words)  # no date tail: the byline pattern cannot match
+                or not boilerplate_possible(text, words)  # no date tail: the byline pattern cannot match
             )
             and (bool(words) or not text.strip())
         )

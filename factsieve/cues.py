@@ -1609,7 +1609,7 @@ _PHRASE_START_WORDS = start_tokens(
 _PHRASE_REQUIRES = {"all": frozenset({"rights"}), "share": frozenset({"on", "via"})}
 
 
-def _boilerplate_possible(text: str, words: frozenset[str]) -> bool:
+def boilerplate_possible(text: str, words: frozenset[str]) -> bool:
     """False only when _BOILERPLATE_RE cannot match the ASCII ``text`` (see above)."""
     digit = _DIGIT_RE.search(text) is not None
     if digit and not words.isdisjoint(_COUNTER_WORD_SET):
@@ -1692,7 +1692,7 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     # A byline date ("Nov 14, 2025 47 Views") only counts on a short line; prose dates are content.
     byline = len(text) <= 120 and not words.isdisjoint(_MONTH_WORDS) and _DIGIT_RE.search(text) is not None
     if (byline or "©" in text or not words.isdisjoint(BOILERPLATE_TRIGGERS)) and (
-        not ascii_text or _boilerplate_possible(text, words)
+        not ascii_text or boilerplate_possible(text, words)
     ):
         out.extend(
             _strip_cue("boilerplate", m, text)

@@ -611,7 +611,7 @@ def prune_results(context, keep_runs: int, current: str) -> list[str]:
 
 
 def _validate_with_gx(
-    plain: dict[str, pd.DataFrame], all_specs: list[Spec], root: Path, run_id: str, keep_runs: int = 20
+    plain: dict[str, pd.DataFrame], all_specs: list[Spec], root: Path, run_id: str, keep_runs: int
 ) -> list[dict]:
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier

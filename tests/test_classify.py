@@ -765,9 +765,9 @@ def test_boilerplate_prefilter_never_hides_a_match() -> None:
         "The shares rose 5% on Monday, all analysts said.",
     ]
     for text in [*_scan_texts(), *samples, *(s.upper() for s in samples)]:
-        if text.isascii() and not cues_mod._boilerplate_possible(text, cues_mod.words_of(text)):
+        if text.isascii() and not cues_mod.boilerplate_possible(text, cues_mod.words_of(text)):
             assert cues_mod._BOILERPLATE_RE.finditer(text) == [], text
-    assert all(cues_mod._boilerplate_possible(s, cues_mod.words_of(s)) for s in samples[:-1])
+    assert all(cues_mod.boilerplate_possible(s, cues_mod.words_of(s)) for s in samples[:-1])
 
 
 def test_negated_ability_in_the_writers_voice_is_not_a_hedge() -> None:
@@ -855,7 +855,7 @@ def test_fast_prev_word_and_ascii_quotes_agree_with_the_patterns() -> None:
 
 def test_line_word_and_byline_gates_are_necessary_conditions() -> None:
     # _has_no_cues and boilerplate_cues skip the whole-line pattern when the first word is no line
-    # word, and the byline date pattern when _boilerplate_possible says it cannot match.
+    # word, and the byline date pattern when boilerplate_possible says it cannot match.
     import random
 
     rng = random.Random(5)
@@ -877,7 +877,7 @@ def test_line_word_and_byline_gates_are_necessary_conditions() -> None:
             assert cues_mod.starts_with_line_word(text), text
         words = cues_mod.words_of(text)
         if cues_mod._BOILERPLATE_RE.ic.search(text):
-            assert cues_mod._boilerplate_possible(text, words), text
+            assert cues_mod.boilerplate_possible(text, words), text
     assert not cues_mod.starts_with_line_word("He was hit by a car")
     assert cues_mod.starts_with_line_word("  Read more")
     assert classify("Posted by John Smith").label == "boilerplate"
