@@ -59,7 +59,7 @@ from factsieve.cues import (
     starts_with_line_word,
     words_of,
 )
-from factsieve.segment import split_sentences
+from factsieve.text.segment import split_sentences
 
 __all__ = [
     "LABELS",
@@ -427,7 +427,7 @@ def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
 def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceLabel]:
     """Classify the sentences ``text[s:e]`` of one document, keeping quotation context across them.
 
-    ``spans`` are sentence offsets (``factsieve.segment.split_sentences(text)`` when omitted). A
+    ``spans`` are sentence offsets (``factsieve.text.segment.split_sentences(text)`` when omitted). A
     sentence in the middle of a multi-sentence quotation carries no quote marks of its own; here it
     is still read as quoted, so the speaker's "we will …" is not the author's opinion or guess.
     """

@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factsieve import ingest
-from factsieve.pipeline import process_batch
-from factsieve.sources import InputFile
+from factsieve.batch.pipeline import process_batch
+from factsieve.ingest import read as ingest
+from factsieve.ingest.sources import InputFile
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -11,7 +11,7 @@ import time
 import pandas as pd
 import pytest
 
-from factsieve import publish
+from factsieve.output import publish
 from tests.conftest import RAW, REPO
 
 pytestmark = pytest.mark.slow
@@ -99,7 +99,7 @@ def _run_cli_crashing_at(point: str, raw, out, api_url: str) -> subprocess.Compl
         "PREFECT_HOME": str(REPO / ".prefect"),
     }
     return subprocess.run(
-        [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(out)],
+        [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out)],
         env=env,
         capture_output=True,
         text=True,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from factsieve.pipeline import sentence_rows
+from factsieve.batch.pipeline import sentence_rows
 from factsieve.score import score_documents
 
 REPORTED = (

@@ -32,7 +32,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve import publish, svg
+from factsieve.output import publish
+from factsieve.output import svg
 from factsieve.classify import LABELS
 
 REPORTS_DIR = "reports"

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
-from factsieve.sources import InputFile
+from factsieve.ingest.sources import InputFile
 
 MANIFEST_DIR = ("_state", "manifest")
 SCHEMA = pa.schema(

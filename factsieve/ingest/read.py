@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import charset_normalizer
 import pandas as pd
 
-from factsieve.sources import InputFile
+from factsieve.ingest.sources import InputFile
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ TOO_LARGE = "too_large"
 UNSUPPORTED_FORMAT = "unsupported_format"
 NO_MAIN_TEXT = "no_main_text"
 READ_ERROR = "read_error"
-# Decided after cleaning (factsieve.pipeline): every line of the text was boilerplate.
+# Decided after cleaning (factsieve.batch.pipeline): every line of the text was boilerplate.
 ONLY_BOILERPLATE = "only_boilerplate"
 REASON_CODES = (
     EMPTY,
