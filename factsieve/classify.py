@@ -60,6 +60,7 @@ from factsieve.cues import (
     words_of,
 )
 from factsieve.text.segment import split_sentences
+from factsieve.vocabulary import LABELS
 
 __all__ = [
     "LABELS",
@@ -71,9 +72,6 @@ __all__ = [
     "explain",
     "quote_context",
 ]
-
-LABELS: tuple[str, ...] = ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
-
 
 @dataclass(frozen=True, slots=True)
 class SentenceLabel:

@@ -20,13 +20,14 @@ import xxhash
 
 import schemas
 from factsieve import classify, dedup
-from factsieve.ingest.read import ONLY_BOILERPLATE, IngestLimits, RawDoc, Reject, read_input
+from factsieve.ingest.read import IngestLimits, RawDoc, Reject, read_input
 from factsieve.ingest.sources import InputFile
 from factsieve.output import tables
 from factsieve.score import score_documents
 from factsieve.text.clean import clean_text
 from factsieve.text.language import detect_language
 from factsieve.text.segment import split_sentences
+from factsieve.vocabulary import ONLY_BOILERPLATE
 
 if TYPE_CHECKING:
     from factsieve.model import LinearModel

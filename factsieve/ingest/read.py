@@ -23,36 +23,20 @@ import charset_normalizer
 import pandas as pd
 
 from factsieve.ingest.sources import InputFile
-
-log = logging.getLogger(__name__)
-
-# Reason codes, documented in docs/ANALYSTS.md. Kept as constants so tests and the
-# report refer to the same strings.
-EMPTY = "empty"
-BINARY = "binary"
-UNDECODABLE = "undecodable"
-MALFORMED_JSON = "malformed_json"
-MALFORMED_RECORD = "malformed_record"
-MISSING_TEXT = "missing_text"
-TOO_LARGE = "too_large"
-UNSUPPORTED_FORMAT = "unsupported_format"
-NO_MAIN_TEXT = "no_main_text"
-READ_ERROR = "read_error"
-# Decided after cleaning (factsieve.batch.pipeline): every line of the text was boilerplate.
-ONLY_BOILERPLATE = "only_boilerplate"
-REASON_CODES = (
-    EMPTY,
+from factsieve.vocabulary import (
     BINARY,
-    UNDECODABLE,
+    EMPTY,
     MALFORMED_JSON,
     MALFORMED_RECORD,
     MISSING_TEXT,
-    TOO_LARGE,
-    UNSUPPORTED_FORMAT,
     NO_MAIN_TEXT,
     READ_ERROR,
-    ONLY_BOILERPLATE,
+    TOO_LARGE,
+    UNDECODABLE,
+    UNSUPPORTED_FORMAT,
 )
+
+log = logging.getLogger(__name__)
 
 FORMATS = {
     ".txt": "text",

@@ -33,8 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from factsieve.classify import LABELS
-from factsieve.ingest.read import REASON_CODES
+from factsieve.vocabulary import LABELS, REASON_CODES
 
 log = logging.getLogger(__name__)
 

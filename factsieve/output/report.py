@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 import schemas
 from factsieve.output import publish
 from factsieve.output import svg
-from factsieve.classify import LABELS
+from factsieve.vocabulary import LABELS
 
 REPORTS_DIR = "reports"
 LATEST = "latest.html"
