@@ -4,13 +4,13 @@ Every default can be overridden from a TOML file (`factsieve run --config FILE`)
 
     batch_bytes = 4194304          # top-level keys: RunConfig fields
 
-    [limits]                       # factsieve.ingest.read.IngestLimits
+    [limits]                       # factsieve.params.IngestLimits
     max_file_bytes = 134217728
 
-    [dedup]                        # factsieve.dedup.DedupParams
+    [dedup]                        # factsieve.params.DedupParams
     threshold = 0.8
 
-    [gx]                           # factsieve.output.checks.GxBounds
+    [gx]                           # factsieve.params.GxBounds
     max_reject_rate = 0.2
     label_share_bounds = { speculative = [0.0, 0.1] }
 
@@ -23,9 +23,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from factsieve.dedup import DedupParams
-from factsieve.ingest.read import IngestLimits
-from factsieve.output.checks import GxBounds
+from factsieve.params import DedupParams, GxBounds, IngestLimits
 
 
 class ConfigError(ValueError):

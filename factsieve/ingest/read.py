@@ -23,6 +23,7 @@ import charset_normalizer
 import pandas as pd
 
 from factsieve.ingest.sources import InputFile
+from factsieve.params import IngestLimits
 from factsieve.vocabulary import (
     BINARY,
     EMPTY,
@@ -90,13 +91,6 @@ class IngestResult:
     rejects: list[Reject] = field(default_factory=list)
     # For a part of a JSONL file: every record key it used (see ``split_parts``).
     keys: set[str] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class IngestLimits:
-    max_file_bytes: int = 64 * 1024 * 1024
-    max_record_chars: int = 2_000_000
-    min_text_chars: int = 1
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -33,7 +33,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from factsieve.vocabulary import LABELS, REASON_CODES
+from factsieve.params import GxBounds
+from factsieve.vocabulary import LABELS, REASON_CODES, TIERS
 
 log = logging.getLogger(__name__)
 
@@ -41,47 +42,10 @@ CRITICAL = "critical"
 WARNING = "warning"
 TABLES = ("documents", "sentences", "duplicates", "rejects", "runs")
 FORMATS = ("text", "html", "jsonl")
-TIERS = ("high", "medium", "low")
 DUP_METHODS = ("canonical", "exact", "near")
 RUN_STATUSES = ("succeeded", "failed")
 DATASOURCE = "factsieve"
 BATCH = "run"
-# Shares of all sentences of the run. Wide on purpose: a warning should mean "look at this run",
-# not "this corpus has a lot of quotes". Tune per corpus with GxBounds(label_share_bounds=...).
-DEFAULT_LABEL_SHARES: dict[str, tuple[float, float]] = {
-    "reported": (0.0, 1.0),
-    "attributed": (0.0, 1.0),
-    "speculative": (0.0, 0.25),
-    "opinion": (0.0, 0.40),
-    "filler": (0.0, 0.15),
-    "boilerplate": (0.0, 0.25),
-}
-
-
-@dataclass(frozen=True)
-class GxBounds:
-    """Thresholds of the warning expectations (critical ones are fixed by the schemas).
-
-    Rates are computed from the run's frames: reject_rate = rejects / (documents + rejects);
-    duplicate_rate = non-canonical documents / documents; label shares = sentences with the
-    label / all sentences; supported_share = reported + attributed share.
-    """
-
-    max_reject_rate: float = 0.50
-    max_duplicate_rate: float = 0.50
-    label_share_bounds: dict[str, tuple[float, float]] = field(
-        default_factory=lambda: dict(DEFAULT_LABEL_SHARES)
-    )
-    min_supported_share: float = 0.30
-    min_mean_quality: float = 0.30
-    max_low_tier_share: float = 0.60
-    # A run that read records but kept fewer documents than this fails (critical).
-    min_documents: int = 1
-    # Not a bound: GX validation results (and their Data Docs pages) of only this many most
-    # recent runs are kept under <out>/reports/gx; older ones are deleted after each run.
-    # GX's Data Docs index loads every stored result, so without a limit each run's GX step
-    # grows with the number of earlier runs (measured: ~14 ms and ~0.43 MB per stored run).
-    keep_runs: int = 20
 
 
 @dataclass
