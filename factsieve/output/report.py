@@ -237,7 +237,7 @@ class RunSummary:
 
 
 def summary_metrics(docs: DocumentStats, sents: SentenceStats, rejects: RejectStats) -> dict[str, float]:
-    """quality_checks.derived_metrics computed from the counts instead of whole frames."""
+    """checks.derived_metrics computed from the counts instead of whole frames."""
     n_docs, n_rej, n_sent = docs.rows, rejects.rows, sents.rows
     mean = docs.quality_sum / docs.quality_count if docs.quality_count else 0.0
     m: dict[str, float] = {
