@@ -1,6 +1,6 @@
 """Regression check for speed work: this revision's classifier must give byte-identical output.
 
-    git archive 96b0551 factsieve | tar -x -C /tmp/speed_base     # any earlier revision
+    git archive 96b0551 factsieve schemas | tar -x -C /tmp/speed_base     # any earlier revision
     .venv/bin/python benchmarks/classify_regression.py --baseline /tmp/speed_base
     .venv/bin/python benchmarks/classify_regression.py --baseline /tmp/speed_base --rows-docs 3000
 
@@ -53,15 +53,16 @@ def _import_module(name: str):  # noqa: ANN202
 
 
 def _load(root: Path) -> dict:
-    """Import ``factsieve`` from ``root`` and return its modules (then forget them in sys.modules)."""
-    for name in [k for k in sys.modules if k == "factsieve" or k.startswith("factsieve.")]:
+    """Import ``factsieve`` (and the ``schemas`` its pipeline imports, which import its vocabulary) from
+    ``root`` and return its modules (then forget them in sys.modules)."""
+    for name in [k for k in sys.modules if k.split(".")[0] in ("factsieve", "schemas")]:
         del sys.modules[name]
     sys.path.insert(0, str(root))
     try:
         mods = {n: _import_module(n) for n in ("classify", "cues", "segment", "clean", "pipeline")}
     finally:
         sys.path.remove(str(root))
-    for name in [k for k in sys.modules if k == "factsieve" or k.startswith("factsieve.")]:
+    for name in [k for k in sys.modules if k.split(".")[0] in ("factsieve", "schemas")]:
         del sys.modules[name]
     return mods
 

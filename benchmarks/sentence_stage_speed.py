@@ -1,6 +1,6 @@
 """CPU time of the per-batch sentence stage (segment + quote_context + classify_batch + sentence_rows).
 
-    git archive 96b0551 factsieve | tar -x -C /tmp/speed_base
+    git archive 96b0551 factsieve schemas | tar -x -C /tmp/speed_base
     .venv/bin/python benchmarks/sentence_stage_speed.py --baseline /tmp/speed_base --repeat 6
     .venv/bin/python benchmarks/sentence_stage_speed.py --baseline /tmp/speed_base \
         --input benchmarks/.work/corpus-real-10000 --bytes 8000000
@@ -44,14 +44,14 @@ def _import_module(name: str):  # noqa: ANN202
 
 
 def _load(root: Path) -> dict:
-    for name in [k for k in sys.modules if k == "factsieve" or k.startswith("factsieve.")]:
+    for name in [k for k in sys.modules if k.split(".")[0] in ("factsieve", "schemas")]:
         del sys.modules[name]
     sys.path.insert(0, str(root))
     try:
         mods = {n: _import_module(n) for n in ("classify", "segment", "pipeline")}
     finally:
         sys.path.remove(str(root))
-    for name in [k for k in sys.modules if k == "factsieve" or k.startswith("factsieve.")]:
+    for name in [k for k in sys.modules if k.split(".")[0] in ("factsieve", "schemas")]:
         del sys.modules[name]
     return mods
 
