@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from factsieve import latest, manifest, publish
-from tests.conftest import RAW, REPO
+from tests.conftest import RAW, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -67,23 +65,6 @@ def change_inputs(raw: Path) -> None:
             line = json.dumps(rec, ensure_ascii=False)
         lines.append(line)
     (raw / FEED).write_text("\n".join(lines), encoding="utf-8")
-
-
-def run_cli(raw: Path, out: Path, crash_at: str | None = None) -> subprocess.CompletedProcess:
-    from prefect.settings import PREFECT_API_URL
-
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_HOME": str(REPO / ".prefect")}
-    env.pop("FACTSIEVE_CRASH_AT", None)
-    if crash_at:
-        env["FACTSIEVE_CRASH_AT"] = crash_at
-    return subprocess.run(
-        [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-    )
 
 
 def latest_tables(out: Path) -> dict[str, pd.DataFrame]:
@@ -142,6 +123,9 @@ def test_second_run_records_removals_and_replacements(sequence):
     assert changes.loc[str(raw / DELETED), "change"] == "removed"
     assert changes.loc[str(raw / RENAMED[0]), "change"] == "removed"
     assert changes.loc[str(raw / FEED), "record_key"] == EDITED_RECORD
+    page = (out / "reports" / "latest.html").read_text(encoding="utf-8")
+    section = page.split('id="changes"', 1)[1].split("</section>", 1)[0]
+    assert "2 live documents removed" in section and "2 replaced" in section and str(raw / DELETED) in section
 
 
 def test_latest_view_holds_exactly_the_live_records(sequence):
