@@ -1,6 +1,7 @@
 """The `factsieve` command line.
 
     factsieve run [RAW] [--out OUTPUT]      run the curate flow (RAW defaults to raw/, OUTPUT to output/)
+    factsieve server [--stop]               a Prefect server in the background, used by later runs
     factsieve serve --cron "EXPR" [RAW] [--out OUTPUT]   serve the flow as a scheduled Prefect deployment
     factsieve explain "TEXT"                label each sentence and show the cues that decided it
     factsieve eval --labels F --task T      precision/recall/F1 on a labelled JSONL file
@@ -21,6 +22,8 @@ import json
 import os
 import sys
 from pathlib import Path
+
+from flows import progress, server
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,30 +77,6 @@ def format_summary(s: dict) -> str:
     return "\n".join(lines)
 
 
-@contextlib.contextmanager
-def _shared_api_for_workers(runner: str):
-    """One temporary Prefect server for the flow and its worker processes.
-
-    With no PREFECT_API_URL, Prefect starts a temporary server per process: each
-    process-pool or Dask worker would start its own (measured: three servers for one
-    run, the batch stage 2-3x slower). Starting one here and exporting its URL lets
-    the spawned workers inherit it.
-    """
-    if runner == "thread" or os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start(timeout=180)
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
-
-
 def _expected_pool(files: list, batch_bytes: int, batch_files: int, workers: int) -> int:
     """The pool size the flow will ask for (curate: min(workers, batches)), estimated from the
     discovered files before anything is read; only used to start the pool ahead of the flow."""
@@ -108,7 +87,16 @@ def _expected_pool(files: list, batch_bytes: int, batch_files: int, workers: int
     return min(workers or default_workers(), batches)
 
 
+def _process_started() -> float:
+    """UNIX time this process started: the command's wall time includes the interpreter's
+    start-up and every import, not only the flow."""
+    import psutil
+
+    return psutil.Process().create_time()
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    command_started = _process_started()
     _prefect_env()
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
@@ -138,6 +126,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         # The worker pool starts on the other core while this process imports Prefect and
         # starts its temporary server (factsieve.batch.workers.prestart).
         workers.prestart(_expected_pool(files, config.batch_bytes, config.batch_files, config.workers))
+    # One API for the flow and every worker process (the process and Dask runners' workers
+    # would each start a temporary server of their own): a running server when there is one,
+    # else a temporary one started now, importing on the other core while this process
+    # imports the flow (flows/server.py).
+    api = contextlib.ExitStack()
+    try:
+        temporary = api.enter_context(server.api_for_run())
+    except server.ServerError as exc:
+        return _fail(1, str(exc))
     try:
         from flows.curate import curate, task_runner_for
 
@@ -151,13 +148,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         from factsieve.output.checks import preload_in_background
 
         preload_in_background()
-        with _shared_api_for_workers(args.runner):
+        if temporary is not None:
+            temporary.wait()
+        with progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)):
             summary = flow(
                 raw=args.raw,
                 out=args.out,
                 config=config,
                 incremental=not args.reprocess,
                 use_pool=args.runner == "thread",
+                command_started=command_started,
             )
     except OutputLocked as exc:
         return _fail(3, str(exc))
@@ -170,6 +170,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(1, f"{type(exc).__name__}: {exc}")
     finally:
         workers.discard_warm()
+        api.close()
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
     return 5 if summary.get("status") == "failed" else 0
 
@@ -192,6 +193,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"serving deployment curate/factsieve-scheduled on '{args.cron}' ({args.timezone}) over {args.raw} -> {args.out}"
     )
     serve(args.cron, args.raw, args.out, args.runner, args.timezone)
+    return 0
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    _prefect_env()
+    if args.stop:
+        rec = server.stop_background()
+        print(f"stopped the Prefect server at {rec['url']}" if rec else "no Prefect server was recorded")
+        return 0
+    try:
+        rec = server.start_background(args.port)
+    except server.ServerError as exc:
+        return _fail(1, str(exc))
+    state = "already running" if rec.get("already_running") else "started"
+    print(
+        f"Prefect server {state} at {rec['url']} (UI: {rec['url'].removesuffix('/api')}, pid {rec['pid']}); "
+        f"`factsieve run` uses it until `factsieve server --stop`"
+    )
     return 0
 
 
@@ -281,7 +300,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="a model written by `factsieve train`; it overrules the rules on its task (default: rules only)",
     )
-    r.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    r.add_argument("--json", action="store_true", help="print the run summary as JSON (implies --quiet)")
+    r.add_argument(
+        "--quiet", action="store_true", help="no progress display or lines; only the summary at the end"
+    )
+    r.add_argument(
+        "--progress-seconds",
+        type=float,
+        default=10.0,
+        help="when standard error is not a terminal: a progress line at most this often (default 10)",
+    )
     r.add_argument(
         "--reprocess",
         action="store_true",
@@ -296,6 +324,16 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--timezone", default="UTC")
     sv.add_argument("--runner", default="thread", help="thread, process, dask or dask:ADDRESS")
     sv.set_defaults(func=cmd_serve)
+
+    srv = sub.add_parser(
+        "server",
+        help="start a Prefect server in the background that later runs use (no start-up per run)",
+    )
+    srv.add_argument(
+        "--port", type=int, default=None, help=f"port (default {server.DEFAULT_PORT}, or a free one)"
+    )
+    srv.add_argument("--stop", action="store_true", help="stop the server `factsieve server` started")
+    srv.set_defaults(func=cmd_server)
 
     e = sub.add_parser("explain", help="label each sentence of TEXT and show the deciding cues")
     e.add_argument("text", help="the text, or - to read standard input")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas._types import INT64, STRING, TIMESTAMP
+from schemas._types import FLOAT64, INT64, STRING, TIMESTAMP
 
 RUN_STATUSES = ["succeeded", "failed"]
 GX_STATUSES = ["passed", "warning", "failed", "skipped"]
@@ -49,7 +49,15 @@ class RunsSchema(pa.DataFrameModel):
         description="Live documents this run replaced by a new version (same source_uri and "
         "record_key, new content, new doc_id).",
     )
-    stage_seconds: Series[STRING] = pa.Field(description="JSON object: wall seconds per stage.")
+    stage_seconds: Series[STRING] = pa.Field(
+        description="JSON object: wall seconds per stage ('startup' = process start to flow start)."
+    )
+    command_seconds: Series[FLOAT64] = pa.Field(
+        ge=0,
+        description="Wall seconds from the start of the command's process (interpreter, imports and "
+        "Prefect's start-up included: the 'startup' stage) until this row was written; a deployment "
+        "run counts from its flow's start.",
+    )
     stage_counts: Series[STRING] = pa.Field(
         description="JSON object: records in/out per stage, labels, reject reasons."
     )

@@ -313,4 +313,5 @@ def read_table(out: Path, table: str, run_id: str | None = None) -> pa.Table:
     paths = [out / table / part_name(r) for r in committed if (out / table / part_name(r)).exists()]
     if not paths:
         return schemas.arrow_schema(table).empty_table()
-    return pa.concat_tables([pq.read_table(p) for p in paths])
+    # Parts written before a column was added lack it: read as nulls there (schema evolution).
+    return pa.concat_tables([pq.read_table(p) for p in paths], promote_options="default")

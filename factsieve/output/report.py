@@ -571,18 +571,24 @@ def _stages(run: dict, s: RunSummary) -> str:
     rows = [[_e(k), _n(v)] for k, v in stages]
     sec_rows = [[_e(k), f"{float(v):.3f}"] for k, v in seconds.items()] if isinstance(seconds, dict) else []
     started, finished = run.get("started_at"), run.get("finished_at")
-    wall = (
-        (finished - started).total_seconds()
-        if isinstance(started, datetime) and isinstance(finished, datetime)
-        else None
-    )
+    # The whole command (start-up included) when recorded; runs written before it: the flow's span.
+    wall = run.get("command_seconds")
+    if wall is None and isinstance(started, datetime) and isinstance(finished, datetime):
+        wall = (finished - started).total_seconds()
+    startup = seconds.get("startup") if isinstance(seconds, dict) else None
     return (
         '<div class="charts"><div>'
         + chart
         + "</div><div>"
         + _table(["stage", "count"], rows, {1})
         + ("<h3>Seconds per stage</h3>" + _table(["stage", "seconds"], sec_rows, {1}) if sec_rows else "")
-        + (f'<p class="small muted">wall time {wall:.1f} s</p>' if wall is not None else "")
+        + (
+            f'<p class="small muted">wall time {float(wall):.1f} s'
+            + (f" (start-up {float(startup):.1f} s included)" if startup is not None else "")
+            + "</p>"
+            if wall is not None
+            else ""
+        )
         + "</div></div>"
     )
 

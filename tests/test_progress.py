@@ -1,0 +1,135 @@
+"""Progress of `factsieve run`, the whole command's wall time in the runs table and the report,
+and the background Prefect server later runs reuse: real subprocesses, real Prefect, real files."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from flows import progress, server
+from tests.conftest import RAW, REPO
+
+BATCH_LINE = re.compile(
+    r"^factsieve: ingest-clean-segment-classify: (\d+)/(\d+) batches, (\d+)/(\d+) files, "
+    r"([\d,]+) records, ([\d,]+) docs/s, ETA (\S+)$"
+)
+
+
+def _cli(*args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args],
+        capture_output=True,  # not a terminal: plain progress lines, no bar
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        env=env,
+    )
+
+
+@pytest.fixture
+def harness_env(prefect_harness):
+    from prefect.settings import PREFECT_API_URL
+
+    return {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_HOME": str(REPO / ".prefect")}
+
+
+@pytest.fixture
+def four_files_a_batch(tmp_path):
+    cfg = tmp_path / "small-batches.toml"
+    cfg.write_text("batch_files = 4\n", encoding="utf-8")
+    return cfg
+
+
+@pytest.mark.slow
+def test_plain_progress_lines_follow_the_batches_and_the_run_records_its_command_time(
+    tmp_path, harness_env, four_files_a_batch
+):
+    out = tmp_path / "out"
+    res = _cli(
+        "run", str(RAW), "--out", str(out), "--config", str(four_files_a_batch), "--workers", "1",
+        "--progress-seconds", "0", env=harness_env,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-2000:]
+    lines = [m for m in map(BATCH_LINE.match, res.stderr.splitlines()) if m]
+    # raw/ holds 10 files: batches of 4, 4 and 2, one line as each is staged, counts only growing
+    assert [(int(m[1]), int(m[2]), int(m[3]), int(m[4])) for m in lines] == [
+        (1, 3, 4, 10),
+        (2, 3, 8, 10),
+        (3, 3, 10, 10),
+    ]
+    records = [int(m[5].replace(",", "")) for m in lines]
+    assert records == sorted(records) and records[0] > 0
+    assert lines[-1][7] == "0:00:00"
+    assert "factsieve: stage gx done in" in res.stderr
+    assert res.stdout.startswith("run ") and " succeeded" in res.stdout.splitlines()[0]
+
+    runs = pd.read_parquet(out / "runs").iloc[0]
+    stages = json.loads(runs["stage_seconds"])
+    flow_seconds = sum(v for k, v in stages.items() if k != "startup")
+    # interpreter + imports + Prefect before the flow: more than nothing, and part of the total
+    assert stages["startup"] > 0.2
+    assert runs["command_seconds"] >= stages["startup"] + flow_seconds - 0.01
+    report = (out / "reports" / f"run-{runs['run_id']}.html").read_text(encoding="utf-8")
+    assert (
+        f"wall time {runs['command_seconds']:.1f} s (start-up {stages['startup']:.1f} s included)" in report
+    )
+
+
+@pytest.mark.slow
+def test_quiet_prints_only_the_summary(tmp_path, harness_env, four_files_a_batch):
+    res = _cli(
+        "run", str(RAW), "--out", str(tmp_path / "out"), "--config", str(four_files_a_batch),
+        "--workers", "1", "--progress-seconds", "0", "--quiet", env=harness_env,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "factsieve:" not in res.stderr
+    assert res.stdout.startswith("run ") and "documents" in res.stdout
+
+
+def test_lines_are_throttled_to_the_interval():
+    stream = io.StringIO()
+    sink = progress.LogLines(stream, interval=3600)
+    sink.begin_batches(batches=3, files=10, total_bytes=30_000)
+    for i in range(3):
+        sink.batch_done(
+            files_done=3 * i + 3, records=100 * (i + 1), documents=90 * (i + 1), bytes_done=10_000 * (i + 1)
+        )
+    sink.stage_done("dedup", 0.4)
+    assert stream.getvalue() == ""  # a run shorter than the interval prints nothing extra
+    assert sink.batches_done == 3 and sink.eta_seconds() == 0
+
+
+@pytest.mark.slow
+def test_a_background_server_is_found_by_later_runs_and_stopped(tmp_path):
+    """`factsieve server` records its URL under PREFECT_HOME; a run without PREFECT_API_URL uses
+    it (its flow run is in that server's database, as the UI shows it); --stop ends it."""
+    import httpx
+
+    home = tmp_path / "prefect-home"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(home)
+    started = _cli("server", "--port", "0", env=env)
+    try:
+        assert started.returncode == 0, started.stderr[-2000:]
+        record = json.loads((home / "factsieve-server.json").read_text(encoding="utf-8"))
+        assert record["url"] in started.stdout
+
+        out = tmp_path / "out"
+        res = _cli("run", str(RAW / "news"), "--out", str(out), "--json", env=env)
+        assert res.returncode == 0, res.stderr[-2000:]
+        run_id = json.loads(res.stdout)["run_id"]
+        flow_runs = httpx.post(f"{record['url']}/flow_runs/filter", json={}, timeout=30).json()
+        assert any(r["flow_id"] and r["state_type"] == "COMPLETED" for r in flow_runs), flow_runs
+        assert (out / "runs" / f"part-{run_id}.parquet").exists()
+    finally:
+        stopped = _cli("server", "--stop", env=env)
+    assert stopped.returncode == 0 and "stopped" in stopped.stdout
+    assert not (home / "factsieve-server.json").exists()
+    assert not server._alive(record["pid"])  # gone (or a zombie its new parent has yet to reap)
