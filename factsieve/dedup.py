@@ -1304,8 +1304,12 @@ def forget(
     try:
         for s in segments:
             store.add(state_in / (s + ".shingles.u32"))
+        # live members of the affected clusters, grouped once (not one scan of the state per cluster)
+        cl = docs["cluster_id"].to_numpy(dtype=object)
+        rows_in = np.flatnonzero(pd.Series(cl).isin(affected).to_numpy() & ~gone)
+        by_cluster = pd.Series(rows_in).groupby(cl[rows_in]).agg(list).to_dict() if len(rows_in) else {}
         for cid in sorted(affected):
-            members = np.flatnonzero((docs["cluster_id"] == cid).to_numpy(dtype=bool) & ~gone)
+            members = np.array(sorted(by_cluster.get(cid, [])), dtype=np.int64)
             if len(members) <= 1:
                 _make_unique(docs, members)
                 continue
