@@ -25,23 +25,16 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 import schemas
-from factsieve import (
-    __version__,
-    assemble,
-    dedup,
-    latest,
-    manifest,
-    pipeline,
-    publish,
-    quality_checks,
-    tables,
-    workers,
-)
-from factsieve import report as run_report
+from factsieve import __version__, dedup
+from factsieve.batch import pipeline, workers
 from factsieve.config import RunConfig
-from factsieve.ingest import IngestLimits, split_parts
+from factsieve.ingest import manifest
+from factsieve.ingest.read import IngestLimits, split_parts
+from factsieve.ingest.sources import InputFile, discover
+from factsieve.output import assemble, latest, publish, tables
+from factsieve.output import checks as quality_checks
+from factsieve.output import report as run_report
 from factsieve.score import base_quality
-from factsieve.sources import InputFile, discover
 from flows.artifacts import publish_artifacts
 
 
@@ -87,7 +80,7 @@ def discover_inputs(raw: str) -> list[InputFile]:
     cache_policy=NO_CACHE,
 )
 def plan_parts(files: list[InputFile], target_bytes: int) -> list[InputFile]:
-    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.split_parts)."""
+    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.read.split_parts)."""
     return [part for f in files for part in split_parts(f, target_bytes)]
 
 
@@ -252,7 +245,7 @@ def curate(
     With ``incremental`` (the default) files processed by an earlier committed run,
     unchanged in size, mtime or content, are skipped; a run with nothing new writes
     nothing and says so. With ``use_pool`` (the default) the batch stage runs on a pool of
-    ``config.workers`` processes (factsieve.workers); the process and Dask task runners
+    ``config.workers`` processes (factsieve.batch.workers); the process and Dask task runners
     pass False, their tasks already run in other processes. Returns the run summary.
     """
     cfg = config or RunConfig()
@@ -444,7 +437,7 @@ def curate(
             }
         )
         lap("validate")
-        # GX sees documents without their text and a sample of sentences (factsieve.assemble).
+        # GX sees documents without their text and a sample of sentences (factsieve.output.assemble).
         validated = {
             "documents": documents,
             "sentences": asm.sentence_sample(),

@@ -50,7 +50,7 @@ def sample_run(prefect_harness, tmp_path_factory):
 
 def run_cli(raw, out, crash_at: str | None = None):
     """``factsieve run RAW --out OUT`` in a subprocess on the session's Prefect API; with crash_at, the
-    run SIGKILLs itself at that point of the commit protocol (factsieve.publish.crash_point)."""
+    run SIGKILLs itself at that point of the commit protocol (factsieve.output.publish.crash_point)."""
     import subprocess
     import sys
 
@@ -61,7 +61,7 @@ def run_cli(raw, out, crash_at: str | None = None):
     if crash_at:
         env["FACTSIEVE_CRASH_AT"] = crash_at
     return subprocess.run(
-        [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(out)],
+        [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out)],
         env=env,
         capture_output=True,
         text=True,

@@ -19,7 +19,8 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from factsieve import latest, manifest, publish
+from factsieve.ingest import manifest
+from factsieve.output import latest, publish
 from tests.conftest import RAW, run_cli
 from tests.test_analysts_doc import BLOCKS
 

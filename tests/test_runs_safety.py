@@ -9,7 +9,7 @@ import time
 import pandas as pd
 import pytest
 
-from factsieve import publish
+from factsieve.output import publish
 from tests.conftest import RAW, run_cli
 
 pytestmark = pytest.mark.slow

@@ -32,8 +32,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve import publish, svg
-from factsieve.classify import LABELS
+from factsieve.output import publish, svg
+from factsieve.vocabulary import LABELS
 
 REPORTS_DIR = "reports"
 LATEST = "latest.html"
@@ -230,7 +230,7 @@ class RunSummary:
     duplicates: DuplicateStats
     lowest_sentences: pd.DataFrame  # LOWEST_SENTENCE_COLUMNS of the lowest documents' sentences
     names: dict[str, dict]  # doc_id -> title/source_uri (+ "_earlier") of documents in shown clusters
-    # the first MAX_CHANGES documents the run removed or replaced (factsieve.latest.changes)
+    # the first MAX_CHANGES documents the run removed or replaced (factsieve.output.latest.changes)
     changes: pd.DataFrame | None = None
 
     @property
@@ -239,7 +239,7 @@ class RunSummary:
 
 
 def summary_metrics(docs: DocumentStats, sents: SentenceStats, rejects: RejectStats) -> dict[str, float]:
-    """quality_checks.derived_metrics computed from the counts instead of whole frames."""
+    """checks.derived_metrics computed from the counts instead of whole frames."""
     n_docs, n_rej, n_sent = docs.rows, rejects.rows, sents.rows
     mean = docs.quality_sum / docs.quality_count if docs.quality_count else 0.0
     m: dict[str, float] = {

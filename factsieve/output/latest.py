@@ -1,7 +1,7 @@
 """The latest view: the live rows of every table, one read away.
 
 A document's identity is its input and record key (source_uri, record_key); a version is its
-content (doc_id hashes the path, the key and the raw text). The manifest (factsieve.manifest) says
+content (doc_id hashes the path, the key and the raw text). The manifest (factsieve.ingest.manifest) says
 which committed run's rows are live for every input, tombstoned inputs having none. The latest view
 keeps exactly those rows::
 
@@ -36,9 +36,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve import manifest, publish
 from factsieve.dedup import live_roles
-from factsieve.score import FLAGS
+from factsieve.ingest import manifest
+from factsieve.output import publish
+from factsieve.vocabulary import FLAGS
 
 TABLES = publish.DATA_TABLES
 ROLE_COLUMNS = ["dup_cluster_id", "canonical_doc_id", "is_canonical", "dup_method", "dup_similarity"]

@@ -9,7 +9,7 @@ A new version's records get new doc_ids (the id covers the raw text), so the old
 rows stay where they are, under their own run_id. A file of an earlier run that is no
 longer found under RAW gets a tombstone: a row with ``removed = true``. So the manifest
 says, for every input, which committed run's rows are live (``Entry.run_id``), and the
-latest view (factsieve.latest) keeps exactly those. The manifest is published with the
+latest view (factsieve.output.latest) keeps exactly those. The manifest is published with the
 run (under output/_state/manifest/) and removed with it if the run does not commit, so a
 crashed run's inputs are processed again next time.
 """
@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
-from factsieve.sources import InputFile
+from factsieve.ingest.sources import InputFile
 
 MANIFEST_DIR = ("_state", "manifest")
 SCHEMA = pa.schema(

@@ -7,7 +7,7 @@ Layout of the output folder::
     output/_state/dedup/<run_id>/          dedup index after that run (read by the next run)
     output/_state/manifest/part-<run_id>.parquet  inputs the run processed or found removed
     output/_state/changes/part-<run_id>.parquet   documents the run removed or replaced
-    output/_state/latest/<run_id>/<table>/  the live rows as of that run (factsieve.latest)
+    output/_state/latest/<run_id>/<table>/  the live rows as of that run (factsieve.output.latest)
     output/latest -> _state/latest/<run_id>  symlink to the newest committed run's version
     output/_staging/<run_id>/               a run in progress (never read by anyone)
     output/.lock                            held (flock) by the run in progress
@@ -19,7 +19,7 @@ place, then the runs file: the commit point. A run exists for readers once its r
 exists. A crash before that leaves files that the next run removes in ``recover`` — so
 the next run produces exactly what an uninterrupted run would have. Right after the
 commit the ``latest`` symlink is swapped to the new version (one atomic rename); a crash
-between the commit and the swap is finished by the next run (factsieve.latest.ensure). Folders starting with "_" or "." are skipped by pyarrow, DuckDB and Polars
+between the commit and the swap is finished by the next run (factsieve.output.latest.ensure). Folders starting with "_" or "." are skipped by pyarrow, DuckDB and Polars
 dataset readers.
 """
 
