@@ -172,7 +172,8 @@ def build(
     for uri, rid in sources.items():
         by_run.setdefault(rid, []).append(uri)
     clustered_run: dict[str, str] = {}  # doc_id of a live clustered document -> its run
-    in_cluster = set(roles.index[roles["dup_cluster_id"].notna()])
+    # Arrow's is_in, not pandas' on a set: pandas' isin on Arrow strings made a Python str per row
+    in_cluster = pa.array(roles.index[roles["dup_cluster_id"].notna()].astype(str), pa.string())
 
     def emit(
         table: str, src: Path, source_run: str, keep: np.ndarray, fix=None, changed: bool = False
@@ -209,8 +210,9 @@ def build(
             for col in ROLE_COLUMNS:
                 changed |= known & ~_same(live[col].reset_index(drop=True), r[col].reset_index(drop=True))
             emit("documents", src, rid, keep, lambda tb: _with_roles(tb, roles), changed.any())
-            ids = live["doc_id"].astype(str)
-            clustered_run.update(dict.fromkeys(ids[ids.isin(in_cluster)], rid))
+            live_ids = t["doc_id"].filter(pa.array(keep))
+            clustered = live_ids.filter(pc.is_in(live_ids, value_set=in_cluster)).to_pylist()
+            clustered_run.update(dict.fromkeys(clustered, rid))
             dead += t["doc_id"].filter(pa.array(~keep)).to_pylist()
             any_live |= bool(keep.any())
         dead_ids = pa.array(dead, pa.string())
@@ -240,7 +242,9 @@ def build(
 
 def _duplicates(roles: pd.DataFrame, clustered_run: dict[str, str], run_id: str) -> pa.Table:
     """Every live member of every cluster, as judged by run_id (is_new: ingested by run_id)."""
-    live = roles.loc[roles.index.isin(list(clustered_run))]
+    if not clustered_run:
+        return schemas.arrow_schema("duplicates").empty_table()
+    live = roles.loc[list(clustered_run)]
     if not len(live):
         return schemas.arrow_schema("duplicates").empty_table()
     df = pd.DataFrame(
