@@ -17,12 +17,13 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+import re
 from dataclasses import dataclass, field, replace
 
 import charset_normalizer
 import pandas as pd
 
-from factsieve.sources import InputFile
+from factsieve.sources import OUTSIDE_RAW, SPECIAL_FILE, InputFile
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,9 @@ TOO_LARGE = "too_large"
 UNSUPPORTED_FORMAT = "unsupported_format"
 NO_MAIN_TEXT = "no_main_text"
 READ_ERROR = "read_error"
+# Well-formed JSON that Python cannot hold: an integer of more than 4,300 digits (the
+# interpreter's int-digits limit) or nesting deeper than its recursion limit.
+INVALID_JSON_VALUE = "invalid_json_value"
 # Decided after cleaning (factsieve.pipeline): every line of the text was boilerplate.
 ONLY_BOILERPLATE = "only_boilerplate"
 REASON_CODES = (
@@ -51,6 +55,9 @@ REASON_CODES = (
     UNSUPPORTED_FORMAT,
     NO_MAIN_TEXT,
     READ_ERROR,
+    INVALID_JSON_VALUE,
+    OUTSIDE_RAW,
+    SPECIAL_FILE,
     ONLY_BOILERPLATE,
 )
 
@@ -247,20 +254,69 @@ def _read_html(
     return res
 
 
+# Optional JSONL fields and the types they may have; any other type is a malformed record
+# (a title that is a list is a producer bug to show, not a field to drop silently).
+_OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published": (str,)}
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
 def _record_problem(rec: object, limits: IngestLimits) -> tuple[str, str] | None:
     """Why a parsed JSONL record cannot be a document (reason code, detail), or None."""
     if not isinstance(rec, dict):
-        return MALFORMED_RECORD, f"expected a JSON object, got {type(rec).__name__}"
+        return MALFORMED_RECORD, f"expected a JSON object, got {_type_name(rec)}"
     text = rec.get("text")
     if text is None:
         return MISSING_TEXT, "no 'text' field"
     if not isinstance(text, str):
-        return MALFORMED_RECORD, f"'text' is {type(text).__name__}, not a string"
+        return MALFORMED_RECORD, f"'text' is {_type_name(text)}, not a string"
+    for name, types in _OPTIONAL_FIELDS.items():
+        value = rec.get(name)
+        # bool is an int subclass, but `"id": true` names nothing.
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            expected = " or ".join("string" if t is str else "integer" for t in types)
+            return MALFORMED_RECORD, f"'{name}' is {_type_name(value)}, expected {expected} or null"
     if not text.strip():
         return EMPTY, "'text' is empty"
     if len(text) > limits.max_record_chars:
         return TOO_LARGE, f"{len(text):,} characters > limit {limits.max_record_chars:,}"
     return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(s: str) -> str:
+    """``s`` with each lone surrogate (JSON's ``"\\udfff"``: valid JSON, not Unicode text) as
+    U+FFFD, as ftfy does for the text: they cannot be written as UTF-8 (Parquet, HTML)."""
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
+
+
+def _key_from_id(value: str | int) -> str:
+    """A record key from a JSONL ``id``: lone surrogates backslash-escaped, so ids that differ
+    only there stay apart (the key must be writable as UTF-8)."""
+    key = str(value)
+    if key.isascii():
+        return key
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return key.encode("utf-8", "backslashreplace").decode("utf-8")
+    return key
+
+
+def _parse_json(line: str) -> tuple[object, tuple[str, str] | None]:
+    """The line's JSON value, or why it has none (reason code, detail)."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as exc:
+        return None, (MALFORMED_JSON, f"{exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return None, (INVALID_JSON_VALUE, "nested deeper than the JSON parser's recursion limit")
+    except ValueError as exc:  # e.g. an integer longer than the int-digits limit (4,300 digits)
+        return None, (INVALID_JSON_VALUE, str(exc).split(";")[0])
 
 
 def _jsonl_lines(body: str) -> list[str]:
@@ -288,27 +344,26 @@ def _read_jsonl(
     for lineno, line in enumerate(_jsonl_lines(body), start=inp.first_line):
         if not line.strip():
             continue  # blank lines separate nothing and are not records
-        key = f"line:{lineno}"
         nbytes = len(line.encode("utf-8", "surrogatepass"))
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem: tuple[str, str] | None = (MALFORMED_JSON, f"{exc.msg} at column {exc.colno}")
-            rec = None
-        else:
-            if isinstance(rec, dict) and rec.get("id") is not None:
-                # The record's own id is the stable key; repeated ids get the line number appended.
-                key = str(rec["id"])
-                if key in seen_keys:
-                    key = f"{key}@line:{lineno}"
-            seen_keys.add(key)
+        rec, problem = _parse_json(line)
+        key = f"line:{lineno}"
+        if problem is None:
             problem = _record_problem(rec, limits)
+            rec_id = rec.get("id") if isinstance(rec, dict) else None
+            if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
+                key = _key_from_id(rec_id)  # the record's own id is the stable key
+        # Any key already used in the file (an explicit id repeated, or equal to another
+        # line's default "line:N") gets the line number appended until it is unique: every
+        # record keeps a key of its own, whatever ids the file holds.
+        while key in seen_keys:
+            key = f"{key}@line:{lineno}"
+        seen_keys.add(key)
         if problem is not None:
             reason, detail = problem
             sample = "" if reason == EMPTY else _sample(line)
             res.rejects.append(Reject(inp.uri, key, fmt, reason, f"line {lineno}: {detail}", nbytes, sample))
             continue
-        text = rec["text"]
+        text = _without_surrogates(rec["text"])
         title = rec.get("title")
         url = rec.get("url")
         res.docs.append(
@@ -319,8 +374,8 @@ def _read_jsonl(
                 text,
                 enc,
                 nbytes,
-                title=title if isinstance(title, str) and title.strip() else _title_from_text(text),
-                url=url if isinstance(url, str) and url else None,
+                title=_without_surrogates(title) if title and title.strip() else _title_from_text(text),
+                url=_without_surrogates(url) if url else None,
                 published_at=parse_published(rec.get("published")),
             )
         )
@@ -356,6 +411,9 @@ def read_input(
 ) -> IngestResult:
     """Read one input file (or part of one) into documents and rejects. Never raises for bad
     content. ``taken``: for a part, the record keys earlier parts of its file used."""
+    if inp.refused:  # discovery decided it must not be read (factsieve.sources)
+        fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
+        return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
     if inp.is_part:
         return _read_part(inp, limits, taken)
     fmt = FORMATS.get(inp.suffix)
