@@ -123,10 +123,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         config = RunConfig.from_toml(args.config) if args.config else RunConfig()
-        if args.workers:
+        if args.workers is not None:
             config = dataclasses.replace(config, workers=args.workers)
         if args.model:
             config = dataclasses.replace(config, model=args.model)
+        config.validate("--workers" if args.workers is not None else "config")
         if config.model:
             from factsieve.model import load
 
