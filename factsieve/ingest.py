@@ -4,7 +4,7 @@ Every input record ends up in exactly one of two lists: ``RawDoc`` (usable text)
 or ``Reject`` (reason code + detail). Raw files are only ever read.
 
 Formats by file extension:
-- ``.txt``/``.text``: one document; encoding detected (BOM, UTF-8, then charset-normalizer).
+- ``.txt``/``.text``: one document; encoding decided by ``factsieve.decode`` (docs/INGEST.md).
 - ``.html``/``.htm``: one document; main text, title and date extracted by trafilatura.
 - ``.jsonl``/``.ndjson``: one document per non-blank line, an object with ``text`` and
   optional ``id``, ``url``, ``title``, ``published``.
@@ -20,10 +20,11 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
-import charset_normalizer
 import pandas as pd
 
+from factsieve.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.sources import OUTSIDE_RAW, SPECIAL_FILE, InputFile
+from factsieve.visible import visible
 
 log = logging.getLogger(__name__)
 
@@ -70,16 +71,8 @@ FORMATS = {
     ".ndjson": "jsonl",
 }
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
 # separates binary files from text in an unknown single-byte encoding.
-_CHAOS_TIE = 0.1
 _CONTROL = bytes(set(range(0, 9)) | set(range(14, 27)) | set(range(28, 32)))
 
 
@@ -130,39 +123,11 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(4, len(head) // 100)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text and name the encoding; raise UnicodeError when hopeless.
-
-    UTF-8 is tried strictly first because charset detection on short UTF-8 text can
-    guess a single-byte code page and produce mojibake.
-    """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data.decode(enc), enc.replace("-sig", "")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    matches = list(charset_normalizer.from_bytes(data))
-    if not matches:
-        raise UnicodeError("no text encoding fits these bytes")
-    best = matches[0]
-    # Detection often ties between code pages on short Western text (cp1250 vs cp1252,
-    # even cp932 on one BBC file). Windows-1252, the web's legacy default (HTML5 reads
-    # latin-1 as it), wins any near-tie; it decodes é, ñ, € and curly quotes right.
-    for m in matches:
-        if m.encoding in ("cp1252", "latin_1") and m.chaos <= best.chaos + _CHAOS_TIE:
-            try:
-                return data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                return data.decode("latin-1"), "latin_1"
-    return str(best), best.encoding
-
-
 def _sample(data: bytes | str, n: int = 120) -> str:
+    """The first characters, for triage: undecodable bytes, controls and bidi overrides as escapes."""
     if isinstance(data, bytes):
-        return data[:n].decode("utf-8", "backslashreplace")
-    return data[:n]
+        return visible(data[:n].decode("utf-8", "backslashreplace"))
+    return visible(data[:n])
 
 
 def parse_published(value: object) -> pd.Timestamp | None:
@@ -435,7 +400,7 @@ def read_input(
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
-    if not data.startswith(tuple(b for b, _ in _BOMS[3:] + _BOMS[:2])) and _looks_binary(data):
+    if _looks_binary(data) and not looks_utf16(data):
         return _file_reject(
             inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )
@@ -468,7 +433,7 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
         return [inp]  # read_input reports it
     with fh:
         head = fh.read(8192)
-        if head.startswith(tuple(b for b, _ in _BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+        if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
             return [inp]
         start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
         fh.seek(0)
