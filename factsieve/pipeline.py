@@ -26,6 +26,7 @@ from factsieve.language import detect_language
 from factsieve.score import score_documents
 from factsieve.segment import split_sentences
 from factsieve.sources import InputFile
+from factsieve.visible import visible
 
 if TYPE_CHECKING:
     from factsieve.model import LinearModel
@@ -70,7 +71,7 @@ def _document_row(
             ONLY_BOILERPLATE,
             f"all {len(cleaned.removed)} lines were boilerplate ({', '.join(reasons)})",
             doc.raw_bytes,
-            doc.text[:120],
+            visible(doc.text[:120]),
         )
     row = {
         "doc_id": make_doc_id(inp.rel or inp.uri, doc.record_key, doc.text),
