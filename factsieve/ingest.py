@@ -130,17 +130,33 @@ def _sample(data: bytes | str, n: int = 120) -> str:
     return visible(data[:n])
 
 
+# Publication dates outside [1900, ingest time + 1 day] are typos, placeholders (9999-12-31,
+# 0001-01-01) or epoch accidents, not dates: they would sort first or last in every date filter.
+EARLIEST_PUBLISHED = pd.Timestamp("1900-01-01", tz="UTC")
+FUTURE_SLACK = pd.Timedelta(days=1)  # time zones and clock skew between publisher and us
+
+
 def parse_published(value: object) -> pd.Timestamp | None:
-    """Parse a publication date to UTC; unknown or unparsable dates become None."""
-    if value is None or value == "":
+    """Parse a publication date string to UTC; unknown, relative or implausible dates become None.
+
+    A string without a digit is never a date: pandas reads "now" and "today" as the current time.
+    The upper bound needs the ingest time: see ``published_within``.
+    """
+    if not isinstance(value, str) or not any(ch.isdigit() for ch in value):
         return None
     try:
-        ts = pd.Timestamp(value)
+        ts = pd.Timestamp(value.strip())
     except (ValueError, TypeError, OverflowError):
         return None
     if ts is pd.NaT:
         return None
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts if ts >= EARLIEST_PUBLISHED else None
+
+
+def published_within(ts: pd.Timestamp | None, ingested_at: pd.Timestamp) -> pd.Timestamp | None:
+    """``ts`` unless it lies more than a day after the ingest time."""
+    return ts if ts is None or ts <= ingested_at + FUTURE_SLACK else None
 
 
 def _title_from_text(text: str) -> str | None:

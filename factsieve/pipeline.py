@@ -21,7 +21,7 @@ import xxhash
 import schemas
 from factsieve import classify, dedup, tables
 from factsieve.clean import clean_text
-from factsieve.ingest import ONLY_BOILERPLATE, IngestLimits, RawDoc, Reject, read_input
+from factsieve.ingest import ONLY_BOILERPLATE, IngestLimits, RawDoc, Reject, published_within, read_input
 from factsieve.language import detect_language
 from factsieve.score import score_documents
 from factsieve.segment import split_sentences
@@ -83,7 +83,7 @@ def _document_row(
         "ingested_at": ingested_at,
         "title": doc.title,
         "url": doc.url,
-        "published_at": doc.published_at,
+        "published_at": published_within(doc.published_at, ingested_at),
         "language": detect_language(text),
         "text": text,
         "raw_bytes": doc.raw_bytes,

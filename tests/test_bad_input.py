@@ -176,3 +176,30 @@ def test_fsspec_local_urls_follow_the_same_link_policy(tmp_path):
     with pytest.raises(PermissionError):
         files["environ.txt"].read_bytes()
     assert files["story.txt"].read_bytes() == SENTENCE.encode()
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2024-04-15T10:00:00+02:00", "2024-04-15 08:00:00+00:00"),
+        ("Sun, 01 Mar 2026 10:00:00 GMT", "2026-03-01 10:00:00+00:00"),
+        ("2026-03-01T18:00:00-05:00", "2026-03-01 23:00:00+00:00"),  # hours after NOW: allowed
+        ("now", None),
+        ("today", None),
+        ("Yesterday", None),
+        ("3 hours ago", None),
+        ("9999-12-31", None),
+        ("2026-03-03T00:00:01Z", None),  # more than a day after the ingest time
+        ("2200-01-01", None),
+        ("1899-12-31", None),
+        ("0001-01-01", None),
+        ("not a date 12", None),
+        ("", None),
+    ],
+)
+def test_publication_dates_outside_the_sane_window_or_relative_are_null(tmp_path, published, expected):
+    raw = _jsonl(tmp_path, json.dumps({"text": SENTENCE, "published": published}))
+    docs, rejects = _batch(raw)
+    assert rejects.empty
+    value = docs["published_at"][0]
+    assert (None if value is None or pd.isna(value) else str(value)) == expected
