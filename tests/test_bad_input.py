@@ -8,6 +8,8 @@ import os
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factsieve import ingest, tables
 from factsieve.pipeline import process_batch
@@ -203,3 +205,30 @@ def test_publication_dates_outside_the_sane_window_or_relative_are_null(tmp_path
     assert rejects.empty
     value = docs["published_at"][0]
     assert (None if value is None or pd.isna(value) else str(value)) == expected
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF), max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+hostile_record = st.fixed_dictionaries(
+    {},
+    optional={name: json_values for name in ("id", "text", "title", "url", "published")}
+    | {"text": st.text(max_size=200) | json_values},
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=st.lists(hostile_record | json_values, min_size=1, max_size=8))
+def test_any_json_values_in_any_field_end_in_exactly_one_table_and_are_writable(tmp_path, records):
+    """Lone surrogates included (st.characters with no codec), NaN/Infinity, nesting, every type."""
+    lines = [json.dumps(r) for r in records]  # ensure_ascii: surrogates become \\udxxx escapes
+    docs, rejects = _batch(_jsonl(tmp_path, *lines))  # the same file each example: overwritten
+    assert len(docs) + len(rejects) == len(lines)
+    keys = list(docs["record_key"]) + list(rejects["record_key"])
+    assert len(set(keys)) == len(keys)
