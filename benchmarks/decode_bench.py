@@ -30,7 +30,7 @@ label is still reported: see ``labels``).
 
 Approaches: ``charset-normalizer`` (the policy ingest used before: BOM, strict UTF-8, then
 charset-normalizer with a cp1252 preference on near-ties), ``chardet`` (BOM, UTF-8, chardet 7),
-``chardetng`` (BOM, UTF-8, chardetng alone) and the Western-first policy of factsieve.decode with
+``chardetng`` (BOM, UTF-8, chardetng alone) and the Western-first policy of factsieve.ingest.decode with
 either detector behind the cp1252 check. Speed is the median per-document decode time.
 """
 
@@ -51,7 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import iter_bbc, iter_reuters  # noqa: E402
-from factsieve import decode  # noqa: E402
+from factsieve.ingest import decode  # noqa: E402
 
 WORDS = {
     "ru": """правительство президент министр заявил сообщил компания рынок цены нефть банк процентов

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factsieve import ingest, tables
-from factsieve.pipeline import process_batch
-from factsieve.sources import SourceError, discover
+from factsieve import vocabulary as codes
+from factsieve.batch.pipeline import process_batch
+from factsieve.ingest.sources import SourceError, discover
+from factsieve.output import tables
 
 NOW = pd.Timestamp("2026-03-01", tz="UTC")
 SENTENCE = "The council approved the budget on Friday, officials said."
@@ -50,7 +51,7 @@ def test_integer_beyond_the_digit_limit_is_a_reject_and_the_file_goes_on(tmp_pat
     docs, rejects = _batch(raw)
     assert list(docs["record_key"]) == ["line:1", "line:3"]
     [rej] = rejects.itertuples()
-    assert (rej.reason, rej.record_key) == (ingest.INVALID_JSON_VALUE, "line:2")
+    assert (rej.reason, rej.record_key) == (codes.INVALID_JSON_VALUE, "line:2")
     assert "4300 digits" in rej.detail
 
 
@@ -59,7 +60,7 @@ def test_nesting_beyond_the_recursion_limit_is_a_reject(tmp_path, opener):
     raw = _jsonl(tmp_path, opener * 100_000, json.dumps({"text": SENTENCE}))
     docs, rejects = _batch(raw)
     assert list(docs["record_key"]) == ["line:2"]
-    assert list(rejects["reason"]) == [ingest.INVALID_JSON_VALUE]
+    assert list(rejects["reason"]) == [codes.INVALID_JSON_VALUE]
     assert "nested deeper" in rejects["detail"][0]
 
 
@@ -112,7 +113,7 @@ def test_wrong_json_types_are_malformed_records_naming_the_field(tmp_path, recor
     raw = _jsonl(tmp_path, json.dumps(record))
     docs, rejects = _batch(raw)
     assert docs.empty
-    assert list(rejects["reason"]) == [ingest.MALFORMED_RECORD]
+    assert list(rejects["reason"]) == [codes.MALFORMED_RECORD]
     assert detail in rejects["detail"][0]
 
 
@@ -152,11 +153,11 @@ def test_symlinks_out_of_raw_and_system_files_are_refused_unread(tmp_path):
     assert sorted(u.rsplit("/", 1)[-1] for u in docs["source_uri"]) == ["alias.txt", "story.txt"]
     reasons = {u.rsplit("/", 1)[-1]: r for u, r in zip(rejects["source_uri"], rejects["reason"], strict=True)}
     assert reasons == {
-        "leak.txt": ingest.OUTSIDE_RAW,
-        "environ.txt": ingest.OUTSIDE_RAW,
-        "parent": ingest.OUTSIDE_RAW,
-        "gone.txt": ingest.READ_ERROR,
-        "pipe.txt": ingest.SPECIAL_FILE,
+        "leak.txt": codes.OUTSIDE_RAW,
+        "environ.txt": codes.OUTSIDE_RAW,
+        "parent": codes.OUTSIDE_RAW,
+        "gone.txt": codes.READ_ERROR,
+        "pipe.txt": codes.SPECIAL_FILE,
     }
     everything = " ".join(rejects["sample"]) + " ".join(rejects["detail"])
     assert "hunter2" not in everything and "PATH=" not in everything
@@ -174,7 +175,7 @@ def test_fsspec_local_urls_follow_the_same_link_policy(tmp_path):
     (raw / "story.txt").write_text(SENTENCE)
     (raw / "environ.txt").symlink_to("/proc/self/environ")
     files = {f.rel: f for f in discover(f"file://{raw}")}
-    assert files["environ.txt"].refused == ingest.OUTSIDE_RAW
+    assert files["environ.txt"].refused == codes.OUTSIDE_RAW
     with pytest.raises(PermissionError):
         files["environ.txt"].read_bytes()
     assert files["story.txt"].read_bytes() == SENTENCE.encode()

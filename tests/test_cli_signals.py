@@ -1,4 +1,4 @@
-"""A `factsieve run` killed mid-way leaves no process of its own behind (factsieve.supervise).
+"""A `factsieve run` killed mid-way leaves no process of its own behind (flows.supervise).
 
 Each test starts the real CLI on a corpus it writes, waits until the run's Prefect API server
 and batch workers are up, kills the CLI, and then looks for any process still carrying the
@@ -66,7 +66,7 @@ def test_killed_run_leaves_no_process_behind(tmp_path, sig):
     err_path = tmp_path / "stderr.txt"
     with err_path.open("w") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(out), "--config", str(config)],
+            [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "--config", str(config)],
             cwd=REPO,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -116,7 +116,7 @@ def test_unwritable_output_is_exit_6_in_one_line(tmp_path, options, reason):
         pytest.skip("cannot mount a tmpfs here (needs root)")
     try:
         res = subprocess.run(
-            [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(mnt / "out")],
+            [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(mnt / "out")],
             cwd=REPO,
             env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")},
             capture_output=True,

@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factsieve import decode, ingest
-from factsieve.sources import InputFile
+from factsieve import vocabulary
+from factsieve.ingest import decode
+from factsieve.ingest import read as ingest
+from factsieve.ingest.sources import InputFile
 
 EN = "The minister said “it’s a good day for exporters” – coffee prices rose 3 percent to £1.20.\r\n"
 CASES = [
@@ -84,7 +86,7 @@ def test_binary_with_nul_bytes_is_still_binary(tmp_path):
     p = tmp_path / "photo.txt"
     p.write_bytes(data)
     [rej] = ingest.read_input(InputFile(str(p), len(data), 0.0, rel="photo.txt")).rejects
-    assert rej.reason == ingest.BINARY
+    assert rej.reason == vocabulary.BINARY
 
 
 @pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])

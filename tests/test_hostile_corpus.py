@@ -12,7 +12,7 @@ import sys
 import pandas as pd
 import pytest
 
-from factsieve.ingest import REASON_CODES
+from factsieve.vocabulary import REASON_CODES
 from tests.conftest import REPO
 
 STORY = (
@@ -80,7 +80,9 @@ def _write_corpus(raw) -> dict[str, int]:
         json.dumps({"text": "NUL \u0000 inside a JSON string, escaped."}),
         json.dumps({"text": "a" * 2_100_000}),  # a huge record
     ]
-    put("feeds/hostile.jsonl", "\n".join(lines).encode() + b"\n\n  \r\n", len(lines))  # blank lines: no records
+    put(
+        "feeds/hostile.jsonl", "\n".join(lines).encode() + b"\n\n  \r\n", len(lines)
+    )  # blank lines: no records
     put("feeds/crlf.jsonl", b'{"text": "CRLF line one."}\r\n{"text": "CRLF line two."}\r\n', 2)
     put("feeds/invalid-utf8.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9 \xff"}\n', 2)
     # a 100 MB line between two small ones: split into parts (larger than a batch), too large as a record
@@ -121,7 +123,7 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     expected = _write_corpus(raw)
     res = subprocess.run(
-        [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(out), "--json"],
+        [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "--json"],
         cwd=REPO,
         env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")},
         capture_output=True,

@@ -36,7 +36,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 # Imported once by the fork server; every worker starts with them loaded.
-PRELOAD = ["factsieve._worker_init"]
+PRELOAD = ["factsieve.batch._worker_init"]
 
 _pools: dict[str, Executor] = {}
 _lock = threading.Lock()
@@ -97,7 +97,7 @@ def discard_warm() -> None:
 
 def terminate_all() -> None:
     """Terminate every worker process of this process's pools and their fork server now, without
-    waiting for running work: a run that was interrupted (factsieve.supervise) must not wait for
+    waiting for running work: a run that was interrupted (flows.supervise) must not wait for
     a batch to finish. Tasks waiting on a result get BrokenProcessPool and unwind."""
     # No _lock: this runs in a signal handler, maybe while this very thread holds it.
     warm = _warm

@@ -23,15 +23,13 @@ from pathlib import Path
 
 import fsspec
 
+from factsieve.vocabulary import OUTSIDE_RAW, SPECIAL_FILE
+
 # OS and editor droppings that are never inputs.
 _IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
 # Kernel and device file systems: reading them leaks the machine's state (/proc/self/environ)
 # or blocks forever (/dev/stdin), whatever a link or a URL says.
 _SYSTEM_ROOTS = ("/proc", "/sys", "/dev")
-
-# Reason codes for files discovery refuses (factsieve.ingest.REASON_CODES lists them too).
-OUTSIDE_RAW = "outside_raw"
-SPECIAL_FILE = "special_file"
 
 
 class SourceError(Exception):
@@ -47,7 +45,7 @@ class InputFile:
     # Path relative to the raw root: part of the doc_id, so ids do not depend on
     # where the raw folder is mounted.
     rel: str = ""
-    # A part of a large JSONL file (factsieve.ingest.split_parts): bytes [start, end), whose
+    # A part of a large JSONL file (factsieve.ingest.read.split_parts): bytes [start, end), whose
     # first line is line number first_line of the file. end == -1: the whole file.
     start: int = 0
     end: int = -1

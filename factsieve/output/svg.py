@@ -11,7 +11,7 @@ import html
 import math
 from collections.abc import Sequence
 
-from factsieve.visible import visible
+from factsieve.text.visible import visible
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 FONT = 'font-family="system-ui, sans-serif" font-size="12"'

@@ -4,7 +4,7 @@ Every input record ends up in exactly one of two lists: ``RawDoc`` (usable text)
 or ``Reject`` (reason code + detail). Raw files are only ever read.
 
 Formats by file extension:
-- ``.txt``/``.text``: one document; encoding decided by ``factsieve.decode`` (docs/INGEST.md).
+- ``.txt``/``.text``: one document; encoding decided by ``factsieve.ingest.decode`` (docs/INGEST.md).
 - ``.html``/``.htm``: one document; main text, title and date extracted by trafilatura.
 - ``.jsonl``/``.ndjson``: one document per non-blank line, an object with ``text`` and
   optional ``id``, ``url``, ``title``, ``published``.
@@ -22,45 +22,25 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from factsieve.decode import BOMS, decode_bytes, looks_utf16
-from factsieve.sources import OUTSIDE_RAW, SPECIAL_FILE, InputFile
-from factsieve.visible import visible
-
-log = logging.getLogger(__name__)
-
-# Reason codes, documented in docs/ANALYSTS.md. Kept as constants so tests and the
-# report refer to the same strings.
-EMPTY = "empty"
-BINARY = "binary"
-UNDECODABLE = "undecodable"
-MALFORMED_JSON = "malformed_json"
-MALFORMED_RECORD = "malformed_record"
-MISSING_TEXT = "missing_text"
-TOO_LARGE = "too_large"
-UNSUPPORTED_FORMAT = "unsupported_format"
-NO_MAIN_TEXT = "no_main_text"
-READ_ERROR = "read_error"
-# Well-formed JSON that Python cannot hold: an integer of more than 4,300 digits (the
-# interpreter's int-digits limit) or nesting deeper than its recursion limit.
-INVALID_JSON_VALUE = "invalid_json_value"
-# Decided after cleaning (factsieve.pipeline): every line of the text was boilerplate.
-ONLY_BOILERPLATE = "only_boilerplate"
-REASON_CODES = (
-    EMPTY,
+from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
+from factsieve.ingest.sources import InputFile
+from factsieve.params import IngestLimits
+from factsieve.text.visible import visible
+from factsieve.vocabulary import (
     BINARY,
-    UNDECODABLE,
+    EMPTY,
+    INVALID_JSON_VALUE,
     MALFORMED_JSON,
     MALFORMED_RECORD,
     MISSING_TEXT,
-    TOO_LARGE,
-    UNSUPPORTED_FORMAT,
     NO_MAIN_TEXT,
     READ_ERROR,
-    INVALID_JSON_VALUE,
-    OUTSIDE_RAW,
-    SPECIAL_FILE,
-    ONLY_BOILERPLATE,
+    TOO_LARGE,
+    UNDECODABLE,
+    UNSUPPORTED_FORMAT,
 )
+
+log = logging.getLogger(__name__)
 
 FORMATS = {
     ".txt": "text",
@@ -106,13 +86,6 @@ class IngestResult:
     rejects: list[Reject] = field(default_factory=list)
     # For a part of a JSONL file: every record key it used (see ``split_parts``).
     keys: set[str] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class IngestLimits:
-    max_file_bytes: int = 64 * 1024 * 1024
-    max_record_chars: int = 2_000_000
-    min_text_chars: int = 1
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -392,7 +365,7 @@ def read_input(
 ) -> IngestResult:
     """Read one input file (or part of one) into documents and rejects. Never raises for bad
     content. ``taken``: for a part, the record keys earlier parts of its file used."""
-    if inp.refused:  # discovery decided it must not be read (factsieve.sources)
+    if inp.refused:  # discovery decided it must not be read (factsieve.ingest.sources)
         fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
     if inp.is_part:

@@ -10,14 +10,15 @@ process it starts joins that group), the parent only waits.
 
 - SIGINT, SIGTERM or SIGHUP to the parent (Ctrl-C reaches it: it stays in the terminal's
   foreground group) are passed to the child, which unwinds: the worker processes are
-  terminated at once (``factsieve.workers.terminate_all``), ``finally`` blocks and atexit
+  terminated at once (``factsieve.batch.workers.terminate_all``), ``finally`` blocks and atexit
   handlers stop the API server. If the child has not ended ``GRACE_SECONDS`` later, or after a
   second signal, the parent kills the group.
 - When the child has ended, the parent kills whatever is left of the group.
 - SIGKILL to the parent: the child gets SIGTERM from the kernel (PR_SET_PDEATHSIG) and unwinds
   as above; as its last act it kills the rest of its group itself.
 
-Exit code: the child's; 128 + N when it ended by signal N (130 for Ctrl-C, 143 for SIGTERM).
+Exit status: the child's (130 after Ctrl-C, 143 after SIGTERM: it handles them); when the
+child was killed by a signal it does not handle (SIGKILL), the parent ends by the same signal.
 Linux only (prctl, /proc); elsewhere, or with FACTSIEVE_NO_SUPERVISOR=1, the command runs in
 this process.
 """
@@ -150,4 +151,11 @@ def supervised(body: Callable[[], int], on_interrupt: Callable[[], None] = lambd
         signal.signal(sig, signal.SIG_DFL)
     _kill_group(pid, signal.SIGKILL)  # whatever the child left behind
     code = os.waitstatus_to_exitcode(status)
-    return 128 - code if code < 0 else code
+    if code < 0:
+        # Killed by a signal it did not handle (SIGKILL, a crash): end the same way, so whoever
+        # started us sees what an unsupervised run would have shown.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.kill(os.getpid(), -code)
+        return 128 - code  # the signal is ignored or blocked here
+    return code
