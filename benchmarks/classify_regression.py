@@ -48,7 +48,7 @@ def _load(root: Path) -> dict:
     try:
         mods = {
             n: importlib.import_module(f"factsieve.{n}")
-            for n in ("classify", "cues", "segment", "clean", "pipeline")
+            for n in ("classify", "segment", "clean", "pipeline")
         }
     finally:
         sys.path.remove(str(root))

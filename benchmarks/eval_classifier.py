@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from factsieve.classify import classify_batch
-from factsieve.evaluate import evaluate, load_labels, scores
+from factsieve.classify.evaluate import evaluate, load_labels, scores
 
 SETS = [
     ("hedge_wikipedia.jsonl", "hedge", "Szeged Uncertainty (Wikipedia)", "F1 ≥ 0.88"),
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             r = evaluate(path, task, split=args.split)
             lines.append(_row(title, task, r))
             if args.models:
-                from factsieve import model
+                from factsieve.classify import model
 
                 t0 = time.perf_counter()
                 info = model.train(path, task, Path(tmp) / f"{fname}.npz", split="train")

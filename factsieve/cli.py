@@ -128,7 +128,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.model:
             config = dataclasses.replace(config, model=args.model)
         if config.model:
-            from factsieve.model import load
+            from factsieve.classify.model import load
 
             load(config.model)  # a missing or foreign file fails here, before any work
             config = dataclasses.replace(config, model=str(Path(config.model).resolve()))
@@ -204,7 +204,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from factsieve.evaluate import evaluate, format_report
+    from factsieve.classify.evaluate import evaluate, format_report
 
     try:
         result = evaluate(args.labels, args.task, model_path=args.model, split=args.split)
@@ -215,7 +215,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from factsieve.model import train
+    from factsieve.classify.model import train
 
     try:
         info = train(args.labels, args.task, args.out, split=args.split)

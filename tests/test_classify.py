@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from factsieve import cues as cues_mod
 from factsieve.classify import LABELS, Cue, SentenceLabel, classify, classify_batch, explain
+from factsieve.classify import attribution as attribution_mod
+from factsieve.classify import boilerplate as boilerplate_mod
+from factsieve.classify import context as context_mod
+from factsieve.classify import cue as cue_mod
+from factsieve.classify import filler as filler_mod
+from factsieve.classify import hedge as hedge_mod
+from factsieve.classify import opinion as opinion_mod
+from factsieve.classify import personal as personal_mod
+from factsieve.classify import prefilter as prefilter_mod
+from factsieve.classify import quotes as quotes_mod
 
 
 def _spans_ok(text: str, lab: SentenceLabel) -> None:
@@ -431,13 +440,15 @@ def test_trigger_sets_cover_every_regex_match() -> None:
         "It is widely regarded as, perceived as, viewed as questionable; the idea that I have a feeling.",
     ]
     for text in samples:
-        words = cues_mod.words_of(text)
-        hedges_ungated = {(m.start(), m.group(0).lower()) for m in cues_mod._HEDGE_RE.ic.finditer(text)}
+        words = prefilter_mod.words_of(text)
+        hedges_ungated = {(m.start(), m.group(0).lower()) for m in hedge_mod._HEDGE_RE.ic.finditer(text)}
         for _, w in hedges_ungated:
-            assert not words.isdisjoint(cues_mod.HEDGE_TRIGGERS), w
-            assert set(re.findall(r"[a-z]+", w)) & cues_mod.HEDGE_TRIGGERS, w
-        for m in cues_mod._ATTRIB_RE.finditer(text):
-            assert set(re.findall(r"[a-z]+", m.group(0).lower())) & cues_mod.ATTRIBUTION_TRIGGERS, m.group(0)
+            assert not words.isdisjoint(hedge_mod.HEDGE_TRIGGERS), w
+            assert set(re.findall(r"[a-z]+", w)) & hedge_mod.HEDGE_TRIGGERS, w
+        for m in attribution_mod._ATTRIB_RE.finditer(text):
+            assert set(re.findall(r"[a-z]+", m.group(0).lower())) & attribution_mod.ATTRIBUTION_TRIGGERS, (
+                m.group(0)
+            )
 
 
 # ----------------------------------------------------------------------------- real seed files (../shared)
@@ -522,7 +533,7 @@ def test_exclamation_in_filler_is_not_opinion() -> None:
 
 
 def test_explain_uses_the_project_segmenter() -> None:
-    import factsieve.classify as classify_mod
+    import factsieve.classify.classifier as classify_mod
 
     assert not hasattr(classify_mod, "_FALLBACK_SPLIT")
     out = explain("Dr. Smith said the U.S. team would likely lose. It rained.")
@@ -597,11 +608,11 @@ def _scan_texts() -> list[str]:
 
     rng = random.Random(7)
     vocab = sorted(
-        cues_mod.HEDGE_TRIGGERS
-        | cues_mod.ATTRIBUTION_TRIGGERS
-        | cues_mod.OPINION_PHRASE_TRIGGERS
-        | cues_mod.FILLER_TRIGGERS
-        | cues_mod.PERSON_TRIGGERS
+        hedge_mod.HEDGE_TRIGGERS
+        | attribution_mod.ATTRIBUTION_TRIGGERS
+        | opinion_mod.OPINION_PHRASE_TRIGGERS
+        | filler_mod.FILLER_TRIGGERS
+        | personal_mod.PERSON_TRIGGERS
         | {
             "a",
             "an",
@@ -634,32 +645,37 @@ def _scan_texts() -> list[str]:
 def test_candidate_scanning_equals_finditer() -> None:
     # The start-token scanner must return exactly what a plain finditer over the sentence returns.
     case_free = [
-        cues_mod._HEDGE_RE,
-        cues_mod._OPINION_PHRASE_RE,
-        cues_mod._STANCE_PHRASE_RE,
-        cues_mod._FILLER_RE,
-        cues_mod._TOPIC_VERB_RE,
-        cues_mod._PERSONAL_MODAL_RE,
+        hedge_mod._HEDGE_RE,
+        opinion_mod._OPINION_PHRASE_RE,
+        opinion_mod._STANCE_PHRASE_RE,
+        filler_mod._FILLER_RE,
+        attribution_mod._TOPIC_VERB_RE,
+        personal_mod._PERSONAL_MODAL_RE,
     ]
     assert all(rx.starts for rx in case_free)
     for text in _scan_texts():
-        words = cues_mod.words_of(text)
+        words = prefilter_mod.words_of(text)
         low = text.lower()
         for rx in case_free:
             assert [m.span() for m in rx.find(text, words)] == [m.span() for m in rx.low.finditer(low)], text
-        got = cues_mod.scan(
-            cues_mod._ATTRIB_RE, cues_mod._ATTRIB_STARTS, text, low, words, cues_mod._ATTRIB_REQUIRES
+        got = prefilter_mod.scan(
+            attribution_mod._ATTRIB_RE,
+            attribution_mod._ATTRIB_STARTS,
+            text,
+            low,
+            words,
+            attribution_mod._ATTRIB_REQUIRES,
         )
-        assert [m.span() for m in got] == [m.span() for m in cues_mod._ATTRIB_RE.finditer(text)], text
-        got = cues_mod.scan(cues_mod._WEASEL_RE, cues_mod._WEASEL_STARTS, text, low, words)
-        assert [m.span() for m in got] == [m.span() for m in cues_mod._WEASEL_RE.finditer(text)], text
-        if len(text) <= 80 and words.isdisjoint(cues_mod.BOILERPLATE_LINE_WORDS):
-            assert cues_mod._BOILERPLATE_LINE_RE.match(text) is None, text
+        assert [m.span() for m in got] == [m.span() for m in attribution_mod._ATTRIB_RE.finditer(text)], text
+        got = prefilter_mod.scan(attribution_mod._WEASEL_RE, attribution_mod._WEASEL_STARTS, text, low, words)
+        assert [m.span() for m in got] == [m.span() for m in attribution_mod._WEASEL_RE.finditer(text)], text
+        if len(text) <= 80 and words.isdisjoint(boilerplate_mod.BOILERPLATE_LINE_WORDS):
+            assert boilerplate_mod._BOILERPLATE_LINE_RE.match(text) is None, text
 
 
 def test_start_tokens_derivation() -> None:
-    assert cues_mod.start_tokens(r"\b(?:may|might)\ or\b") == {"may", "might"}
-    assert cues_mod.start_tokens(r"\brumou?r(?:s|ed)?\b") == {
+    assert prefilter_mod.start_tokens(r"\b(?:may|might)\ or\b") == {"may", "might"}
+    assert prefilter_mod.start_tokens(r"\brumou?r(?:s|ed)?\b") == {
         "rumor",
         "rumour",
         "rumors",
@@ -667,17 +683,20 @@ def test_start_tokens_derivation() -> None:
         "rumored",
         "rumoured",
     }
-    assert cues_mod.start_tokens(r"\b(?:ca|could)\ ?n't\b") == {"ca", "can", "could", "couldn"}
-    assert cues_mod.start_tokens(r"\bit'?s\b") == {"it", "its"}
-    assert cues_mod.start_tokens(r"said") is None  # no \b: could start inside a word
-    assert cues_mod.start_tokens(r"\b\d+ views") is None  # starts with a digit
-    assert cues_mod.start_tokens(r"\bjan[a-z]*\b") is None  # token of unbounded length
-    assert "latest" in cues_mod.BOILERPLATE_LINE_WORDS and "last" in cues_mod.BOILERPLATE_LINE_WORDS
+    assert prefilter_mod.start_tokens(r"\b(?:ca|could)\ ?n't\b") == {"ca", "can", "could", "couldn"}
+    assert prefilter_mod.start_tokens(r"\bit'?s\b") == {"it", "its"}
+    assert prefilter_mod.start_tokens(r"said") is None  # no \b: could start inside a word
+    assert prefilter_mod.start_tokens(r"\b\d+ views") is None  # starts with a digit
+    assert prefilter_mod.start_tokens(r"\bjan[a-z]*\b") is None  # token of unbounded length
+    assert (
+        "latest" in boilerplate_mod.BOILERPLATE_LINE_WORDS
+        and "last" in boilerplate_mod.BOILERPLATE_LINE_WORDS
+    )
 
 
 def test_words_of_ascii_and_unicode_agree_with_regex() -> None:
     for text in ["Hello, World! It's 2024: U.S.-led talks.", "Ünïcode café “quoted” — naïve", "İstanbul K"]:
-        assert cues_mod.words_of(text) == frozenset(re.findall(r"[a-z]+", text.lower()))
+        assert prefilter_mod.words_of(text) == frozenset(re.findall(r"[a-z]+", text.lower()))
 
 
 def test_no_cue_sentences_share_one_label() -> None:
@@ -694,34 +713,34 @@ def test_words_of_agrees_with_regex_on_generated_text() -> None:
     # The ASCII byte-table path must give the tokens of the regex on the lower-cased text.
     texts = [*_scan_texts(), "".join(chr(c) for c in range(128)), "ABC\x1fdef\x0bGHI", "", "  "]
     for text in texts:
-        assert cues_mod.words_of(text) == frozenset(re.findall(r"[a-z]+", text.lower())), text
+        assert prefilter_mod.words_of(text) == frozenset(re.findall(r"[a-z]+", text.lower())), text
 
 
 def test_source_noun_set_equals_pattern() -> None:
     # _np_walk looks source nouns up in a set; it must hold exactly the words the regex matches.
-    words = cues_mod._SOURCE_NOUN_WORDS
+    words = attribution_mod._SOURCE_NOUN_WORDS
     assert {"official", "officials", "spokeswoman", "witnesse", "ceo", "most"} <= words
-    assert all(cues_mod._SOURCE_NOUN_RE.match(w) for w in words)
+    assert all(attribution_mod._SOURCE_NOUN_RE.match(w) for w in words)
     probes = {w + x for w in words for x in ("", "s", "es", ".", "'", "’s")} | {w[:-1] for w in words}
     for text in _scan_texts():
-        probes.update(t.lower() for t in cues_mod._TOKEN_RE.findall(text))
+        probes.update(t.lower() for t in attribution_mod._TOKEN_RE.findall(text))
     for w in probes:
-        assert (w in words) == (cues_mod._SOURCE_NOUN_RE.match(w) is not None), w
+        assert (w in words) == (attribution_mod._SOURCE_NOUN_RE.match(w) is not None), w
 
 
 def test_filler_opener_gate() -> None:
-    assert cues_mod.FILLER_OPENER_WORDS == {"alright", "all", "okay", "ok", "so", "well", "now"}
+    assert filler_mod.FILLER_OPENER_WORDS == {"alright", "all", "okay", "ok", "so", "well", "now"}
     for text in [*_scan_texts(), "Okay, so here we go", "  WELL guys", "Oklahoma, so what", "Sofa why"]:
-        if cues_mod.words_of(text).isdisjoint(cues_mod.FILLER_OPENER_WORDS):
-            assert cues_mod.FILLER_OPENER_RE.match(text) is None, text
+        if prefilter_mod.words_of(text).isdisjoint(filler_mod.FILLER_OPENER_WORDS):
+            assert filler_mod.FILLER_OPENER_RE.match(text) is None, text
 
 
 def test_fast_constructors_build_equal_frozen_objects() -> None:
     import dataclasses
 
-    from factsieve import classify as classify_mod
+    from factsieve.classify import classifier as classify_mod
 
-    cue = cues_mod._cue("hedge", "may", 3, 6)
+    cue = cue_mod.new_cue("hedge", "may", 3, 6)
     assert (
         type(cue) is Cue and cue == Cue("hedge", "may", 3, 6) and hash(cue) == hash(Cue("hedge", "may", 3, 6))
     )
@@ -745,7 +764,7 @@ def test_batch_memo_keeps_continued_apart() -> None:
 
 
 def test_boilerplate_prefilter_never_hides_a_match() -> None:
-    assert {"privacy", "subscribe", "min", "minute", "all", "share"} <= cues_mod._PHRASE_START_WORDS
+    assert {"privacy", "subscribe", "min", "minute", "all", "share"} <= boilerplate_mod._PHRASE_START_WORDS
     samples = [
         "Nov 14, 2025 47 Views",
         "March 3, 1987 - Reuters",
@@ -765,9 +784,9 @@ def test_boilerplate_prefilter_never_hides_a_match() -> None:
         "The shares rose 5% on Monday, all analysts said.",
     ]
     for text in [*_scan_texts(), *samples, *(s.upper() for s in samples)]:
-        if text.isascii() and not cues_mod.boilerplate_possible(text, cues_mod.words_of(text)):
-            assert cues_mod._BOILERPLATE_RE.finditer(text) == [], text
-    assert all(cues_mod.boilerplate_possible(s, cues_mod.words_of(s)) for s in samples[:-1])
+        if text.isascii() and not boilerplate_mod.boilerplate_possible(text, prefilter_mod.words_of(text)):
+            assert boilerplate_mod._BOILERPLATE_RE.finditer(text) == [], text
+    assert all(boilerplate_mod.boilerplate_possible(s, prefilter_mod.words_of(s)) for s in samples[:-1])
 
 
 def test_negated_ability_in_the_writers_voice_is_not_a_hedge() -> None:
@@ -803,7 +822,7 @@ def test_quote_context_agrees_with_a_character_scan() -> None:
     # every sentence's characters (the definition). Random documents with every mark and line breaks.
     import random
 
-    from factsieve.classify import _MAX_QUOTED_SENTENCES, quote_context
+    from factsieve.classify.quotes import _MAX_QUOTED_SENTENCES, quote_context
     from factsieve.segment import split_sentences
 
     def reference(text: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -843,13 +862,13 @@ def test_fast_prev_word_and_ascii_quotes_agree_with_the_patterns() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 45)))
         start = rng.randint(0, len(text))
-        m = cues_mod._PREV_WORD.search(text, max(0, start - 30), start)
-        assert cues_mod._prev(text, start) == (m.group(1).lower() if m else ""), (text, start)
+        m = context_mod.PREV_WORD_RE.search(text, max(0, start - 30), start)
+        assert context_mod.prev_word(text, start) == (m.group(1).lower() if m else ""), (text, start)
     pieces = ['He said "yes', 'no" ', "``quoted''", " plain ", '"', "a", "\n", "''", "``"]
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        assert [m.span() for m in cues_mod._QUOTE_RE_ASCII.finditer(text)] == [
-            m.span() for m in cues_mod._QUOTE_RE.finditer(text)
+        assert [m.span() for m in quotes_mod._QUOTE_RE_ASCII.finditer(text)] == [
+            m.span() for m in quotes_mod._QUOTE_RE.finditer(text)
         ], text
 
 
@@ -873,11 +892,11 @@ def test_line_word_and_byline_gates_are_necessary_conditions() -> None:
     ]
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
-        if cues_mod._BOILERPLATE_LINE_RE.match(text):
-            assert cues_mod.starts_with_line_word(text), text
-        words = cues_mod.words_of(text)
-        if cues_mod._BOILERPLATE_RE.ic.search(text):
-            assert cues_mod.boilerplate_possible(text, words), text
-    assert not cues_mod.starts_with_line_word("He was hit by a car")
-    assert cues_mod.starts_with_line_word("  Read more")
+        if boilerplate_mod._BOILERPLATE_LINE_RE.match(text):
+            assert boilerplate_mod.starts_with_line_word(text), text
+        words = prefilter_mod.words_of(text)
+        if boilerplate_mod._BOILERPLATE_RE.ic.search(text):
+            assert boilerplate_mod.boilerplate_possible(text, words), text
+    assert not boilerplate_mod.starts_with_line_word("He was hit by a car")
+    assert boilerplate_mod.starts_with_line_word("  Read more")
     assert classify("Posted by John Smith").label == "boilerplate"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factsieve.evaluate import evaluate, format_report, load_labels, scores
+from factsieve.classify.evaluate import evaluate, format_report, load_labels, scores
 
 FIXTURE = Path(__file__).parent / "fixtures" / "labels_small.jsonl"
 

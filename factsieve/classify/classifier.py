@@ -27,50 +27,27 @@ docs/EVALUATION.md for the cue families, the traps and measured accuracy.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from factsieve.cues import (
-    ATTRIBUTION_TRIGGERS,
+from factsieve.classify.attribution import attribution_cues
+from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
-    BOILERPLATE_TRIGGERS,
-    FILLER_OPENER_RE,
-    FILLER_OPENER_WORDS,
-    FILLER_TRIGGERS,
-    HEDGE_TRIGGERS,
     MONTH_WORDS,
-    OPINION_PHRASE_TRIGGERS,
-    OPINION_WORDS,
-    PERSON_TRIGGERS,
-    STANCE_PHRASE_TRIGGERS,
-    STANCE_WORDS,
-    Cue,
-    attribution_cues,
     boilerplate_cues,
     boilerplate_possible,
-    filler_cues,
-    hedge_cues,
-    inside,
-    opinion_and_stance_cues,
-    personal_cues,
-    quote_cues,
     starts_with_line_word,
-    words_of,
 )
+from factsieve.classify.cue import Cue, inside
+from factsieve.classify.filler import FILLER_OPENER_RE, FILLER_OPENER_WORDS, filler_cues
+from factsieve.classify.hedge import hedge_cues
+from factsieve.classify.opinion import opinion_and_stance_cues
+from factsieve.classify.personal import personal_cues
+from factsieve.classify.prefilter import words_of
+from factsieve.classify.quotes import quote_context, quote_cues
+from factsieve.classify.registry import ANY_TRIGGER
 from factsieve.segment import split_sentences
-
-__all__ = [
-    "LABELS",
-    "Cue",
-    "SentenceLabel",
-    "classify",
-    "classify_batch",
-    "classify_document",
-    "explain",
-    "quote_context",
-]
 
 LABELS: tuple[str, ...] = ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
 
@@ -145,20 +122,9 @@ _STRONG_HEDGES = frozenset(
 )
 
 
-# Every word that lets some cue family look at a sentence. A sentence with none of them, no quotation
-# mark, no closing "!", no reader-addressing opener and no boilerplate cue has no cue at all: it is
-# "reported" (more than half of news sentences), decided without running the cue finders.
-_ANY_TRIGGER = (
-    HEDGE_TRIGGERS
-    | ATTRIBUTION_TRIGGERS
-    | OPINION_WORDS
-    | STANCE_WORDS
-    | OPINION_PHRASE_TRIGGERS
-    | STANCE_PHRASE_TRIGGERS
-    | PERSON_TRIGGERS
-    | FILLER_TRIGGERS
-    | BOILERPLATE_TRIGGERS
-)
+# A sentence with no trigger word of any cue family (registry.ANY_TRIGGER), no quotation mark, no
+# closing "!", no reader-addressing opener and no boilerplate cue has no cue at all: it is "reported"
+# (more than half of news sentences), decided without running the cue finders.
 _NO_CUES = SentenceLabel(
     label="reported",
     confidence=0.75,
@@ -255,7 +221,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
     speaker's, not the author's. ``classify_document`` works this out from the text.
     """
     words = words_of(text)
-    if not continued and words.isdisjoint(_ANY_TRIGGER) and _has_no_cues(text, words):
+    if not continued and words.isdisjoint(ANY_TRIGGER) and _has_no_cues(text, words):
         return _NO_CUES
     if continued:
         quotes = quote_cues(text, True)
@@ -379,49 +345,6 @@ def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None
                 lab = seen[t] = classify(t, False)
         append(lab)
     return out
-
-
-# A quotation left open longer than this many sentences is more likely an unmatched mark than speech.
-_MAX_QUOTED_SENTENCES = 12
-_QUOTE_MARK = re.compile('["“”«»]')
-
-
-def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each sentence span of ``text``, whether it starts inside a quotation opened earlier.
-
-    Double quotation marks are tracked across sentences (curly “ ” and « » by direction, straight "
-    by parity; single quotes are left alone, they are mostly apostrophes). Journalistic convention
-    closes a quotation in its paragraph or reopens it with a new “, so the state resets at each line
-    break, and after ``_MAX_QUOTED_SENTENCES`` sentences, so one stray mark cannot turn the rest of a
-    document into quotation.
-    """
-    # The document's quotation marks, found once (most sentences hold none): each sentence then only
-    # looks up the marks inside its span instead of copying and scanning its text.
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
-    if not marks:
-        return [False] * len(spans)
-    n_marks = len(marks)
-    flags: list[bool] = []
-    open_q = False
-    run = 0
-    pos = 0
-    for s, e in spans:
-        if open_q and (run >= _MAX_QUOTED_SENTENCES or text.find("\n", pos, s) != -1):
-            open_q = False
-        flags.append(open_q)
-        run = run + 1 if open_q else 0
-        k = bisect_left(marks, s)
-        while k < n_marks and marks[k] < e:
-            ch = text[marks[k]]
-            if ch == "“" or ch == "«":
-                open_q = True
-            elif ch == "”" or ch == "»":
-                open_q = False
-            else:  # '"'
-                open_q = not open_q
-            k += 1
-        pos = e
-    return flags
 
 
 def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceLabel]:

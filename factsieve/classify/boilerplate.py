@@ -1,0 +1,150 @@
+"""Boilerplate cues: navigation labels, bylines, counters, legal lines — page furniture, not text."""
+
+from __future__ import annotations
+
+import re
+
+from factsieve.classify.cue import (
+    Cue,
+    new_cue,
+    strip_cue,
+)
+from factsieve.classify.prefilter import (
+    _UNESCAPED_SPACE,
+    CaseFreeRe,
+    _split_top_level,
+    line_start_tokens,
+    start_tokens,
+    words_of,
+)
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_COUNTER_WORDS = "views|comments|shares|likes|reads"
+_BOILERPLATE_PHRASES = r"""subscribe\ to\ (?:our|the)\ (?:newsletter|channel|feed)|sign\ up\ for\ (?:our|the)|follow\ us\ on
+      |share\ (?:on|via)\ (?:facebook|twitter|x|whatsapp|linkedin|email)|click\ here|all\ rights\ reserved
+      |privacy\ policy|terms\ of\ (?:use|service)|cookie\ (?:policy|settings)|accept\ cookies|\d+\s+min(?:ute)?\ read
+      |copyright\ ©?|leave\ a\ (?:comment|reply)|print\ this|email\ this"""
+_BOILERPLATE_RE = CaseFreeRe(
+    r"""(?:\b\d[\d,.]*[km]?\s+(?:"""
+    + _COUNTER_WORDS
+    + r""")\b
+    | ©\ ?\d{4}
+    | \b"""
+    + _MONTHS
+    + r"""\s+\d{1,2},\s+\d{4}\b(?=\s+\d|\s*[-–|·•]|\s*$)
+    | \b(?:"""
+    + _BOILERPLATE_PHRASES
+    + r""")\b
+    )""",
+    re.VERBOSE,
+)
+# Necessary conditions for a match of _BOILERPLATE_RE in ASCII text (no "©", so not the second
+# branch), one per remaining branch: a counter word ("47 views") with a digit; a date tail
+# "D, DDDD" (the month branch); a first word of a phrase ("privacy policy", "5 min read": "min"),
+# with "all" only beside "rights" and "share" only beside "on"/"via". When none holds, finditer
+# cannot match and is skipped (it scans every position: ~20 µs a sentence).
+_COUNTER_WORD_SET = frozenset(_COUNTER_WORDS.split("|"))
+_DATE_TAIL_RE = re.compile(r"\d,\s+\d{4}")
+_PHRASE_START_WORDS = start_tokens(
+    r"\b(?:"
+    + "|".join(a for a in _split_top_level(_UNESCAPED_SPACE.sub("", _BOILERPLATE_PHRASES)) if a[0] != "\\")
+    + r")\b"
+) | {"min", "minute"}  # the one alternative that starts with digits: \d+\s+min(?:ute)?\ read
+_PHRASE_REQUIRES = {"all": frozenset({"rights"}), "share": frozenset({"on", "via"})}
+
+
+def boilerplate_possible(text: str, words: frozenset[str]) -> bool:
+    """False only when _BOILERPLATE_RE cannot match the ASCII ``text`` (see above)."""
+    digit = DIGIT_RE.search(text) is not None
+    if digit and not words.isdisjoint(_COUNTER_WORD_SET):
+        return True
+    if digit and _DATE_TAIL_RE.search(text) is not None:
+        return True
+    return any(
+        w not in _PHRASE_REQUIRES or not words.isdisjoint(_PHRASE_REQUIRES[w])
+        for w in words & _PHRASE_START_WORDS
+    )
+
+
+# Whole-line navigation labels: only when the line is (almost) nothing but the label.
+_BOILERPLATE_LINE_RE = re.compile(
+    r"""\s*(?:related\ (?:news|posts?|articles?|stories|content|reading)|lat?e?st\ news|lastest\ news|read\ more
+      |read\ next|recommended(?:\ for\ you)?|trending(?:\ now)?|popular\ posts?|more\ from\ [\w\ ]{1,30}|see\ also
+      |you\ may\ also\ like|advertisement|sponsored(?:\ content)?|share\ this(?:\ article|\ story|\ post)?|share
+      |tags?:.*|categories:.*|filed\ under.*|previous\ (?:article|post)|next\ (?:article|post)|back\ to\ top
+      |skip\ to\ (?:main\ )?content|loading\.*|menu|home|posted\ (?:by|on|in)\ .{1,60}|published\ (?:by|on)\ .{1,60}
+      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|photo:.*|image:.*|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+BOILERPLATE_TRIGGERS = frozenset(
+    """views comments shares likes reads subscribe sign follow share click rights privacy terms cookie cookies
+    min minute copyright leave print email""".split()
+)
+MONTH_WORDS = MONTH_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december""".split()
+)
+# For ASCII text the line pattern can only match when the line's first word is one of these.
+BOILERPLATE_LINE_WORDS = line_start_tokens(_BOILERPLATE_LINE_RE)
+_LEADING_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def starts_with_line_word(text: str) -> bool:
+    """For ASCII text: False when _BOILERPLATE_LINE_RE cannot match, because the first word (the
+    maximal run of letters after leading whitespace, which a match starts with) is not one of
+    BOILERPLATE_LINE_WORDS. "by", "more", "read" are common words; as first words they are rare."""
+    m = _LEADING_WORD.match(text)
+    return m is not None and m.group(1).lower() in BOILERPLATE_LINE_WORDS
+
+
+DIGIT_RE = re.compile(r"\d")
+_NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
+
+
+_COUNTER_MATCH = re.compile(r"\s*\d[\d,.]*[km]?\s+(?:" + _COUNTER_WORDS + r")\s*$", re.IGNORECASE)
+# Words that make a line prose rather than page furniture (bylines keep "by", "on", "at").
+_PROSE_WORDS = frozenset(
+    """the a an of and to in is that for it was with as be this are from have has not or but were had which
+    their they its his her will would been also than who he she we i you our my your each""".split()
+)
+_META_SEPARATOR = re.compile(r"[|·•]")
+
+
+def _counter_is_metadata(text: str, words: frozenset[str]) -> bool:
+    """A counter ("47 views", "1.2k shares") is page furniture on a metadata line — separated by
+    "|", "·" or "•", or with no function word and at most three other words ("John Smith 47 views")
+    — not in a sentence: "The company bought 500,000 shares of the stock" reports a fact."""
+    if _META_SEPARATOR.search(text):
+        return True
+    return words.isdisjoint(_PROSE_WORDS) and len(words - _COUNTER_WORD_SET) <= 3
+
+
+def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
+    out: list[Cue] = []
+    words = words if words is not None else words_of(text)
+    ascii_text = text.isascii()
+    # ASCII text: the line pattern needs its first word in the sentence, and letters mean words.
+    if len(text) <= 80 and (
+        not ascii_text or (not words.isdisjoint(BOILERPLATE_LINE_WORDS) and starts_with_line_word(text))
+    ):
+        m = _BOILERPLATE_LINE_RE.match(text)
+        if m:
+            body = text.strip()
+            start = len(text) - len(text.lstrip())
+            out.append(new_cue("boilerplate", body, start, start + len(body)))
+            return out
+    # A byline date ("Nov 14, 2025 47 Views") only counts on a short line; prose dates are content.
+    byline = len(text) <= 120 and not words.isdisjoint(MONTH_WORDS) and DIGIT_RE.search(text) is not None
+    if (byline or "©" in text or not words.isdisjoint(BOILERPLATE_TRIGGERS)) and (
+        not ascii_text or boilerplate_possible(text, words)
+    ):
+        out.extend(
+            strip_cue("boilerplate", m, text)
+            for m in _BOILERPLATE_RE.finditer(text)
+            if not _COUNTER_MATCH.match(m.group(0)) or _counter_is_metadata(text, words)
+        )
+    if not out and text.strip() and (not words if ascii_text else _NO_LETTERS.match(text)):
+        body = text.strip()
+        start = len(text) - len(text.lstrip())
+        out.append(new_cue("boilerplate", body, start, start + len(body)))
+    return out
