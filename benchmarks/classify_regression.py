@@ -47,8 +47,7 @@ def _load(root: Path) -> dict:
     sys.path.insert(0, str(root))
     try:
         mods = {
-            n: importlib.import_module(f"factsieve.{n}")
-            for n in ("classify", "segment", "clean", "pipeline")
+            n: importlib.import_module(f"factsieve.{n}") for n in ("classify", "segment", "clean", "pipeline")
         }
     finally:
         sys.path.remove(str(root))

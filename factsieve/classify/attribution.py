@@ -33,21 +33,20 @@ _SPEECH_VERBS = (
     r"|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|stressed|stresses|stressing|asserted|asserts|declared|declares"
     r"|remarked|commented|acknowledged|acknowledges|admitted|admits|denied|denies|wrote|writes"
     r"|tweeted|urged|urges|echoed|echoing|announced|announces|contended|contends|believes|thinks|reckons|reckoned"
+    r"|expects|predicts|anticipates|forecasts|projects|estimates"
     r"|testified|complained|conceded|countered|replied|responded|cautioned|commended|praised"
-    r"|criticized|criticised|condemned|welcomed|accused|pointed\ out|points\ out|called\ for|calls\ for|call\ for"
+    r"|criticized|criticised|condemned|welcomed|accused|pointed\ out|points\ out|point\ out|called\ for|calls\ for|call\ for"
     r"|raised\ concerns?|raises\ concerns?|expressed\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|"
     r"eagerness|confidence|doubts?|fears?|frustration|disappointment|interest|gratitude|regret|opposition)"
     r"|expressing\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|eagerness|confidence)"
     r"|[Aa]ccording\ to|[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|is\ said\ to|are\ said\ to|was\ said\ to|were\ said\ to"
     r"|[Ii]t\ is\ said|(?:is|are|was|were)\ (?:widely\ |generally\ |also\ |now\ |often\ |commonly\ |long\ )?"
-    r"(?:expected|believed|thought|reported|rumou?red|alleged|considered|regarded|understood|said)"
+    r"(?:believed|thought|reported|rumou?red|alleged|considered|regarded|understood|said)"
     r"(?!\ (?:in|for|at|on|from|with|and|but|during|after|before|when)\b)(?=\ [a-z])"
 )
 _ATTRIB_RE = re.compile(word_alternation(_SPEECH_VERBS))
 _ATTRIB_STARTS = start_tokens(_ATTRIB_RE.pattern)
-_AGENTLESS_VERBS = (
-    "said expected believed thought reported rumored rumoured alleged considered regarded understood"
-)
+_AGENTLESS_VERBS = "said believed thought reported rumored rumoured alleged considered regarded understood"
 _ATTRIB_REQUIRES = {
     "is": _AGENTLESS_VERBS,
     "are": _AGENTLESS_VERBS,
@@ -71,7 +70,7 @@ _WEASEL_VERBS = frozenset(
 # Verbs that report a topic ("the report highlighted matters") are attribution only before a that-clause.
 _TOPIC_VERB_RE = CaseFreeRe(
     word_alternation(
-        "highlighted|highlights|mentioned|mentions|suggested|suggests|indicated|indicates|showed|shows|found|"
+        "highlighted|highlights|mentioned|mentions|indicated|indicates|showed|shows|found|"
         "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
         "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
     )
@@ -85,6 +84,10 @@ _NOT_SPEECH_NEXT = {
     "noted": frozenset("for as".split()),
     "denied": frozenset("entry access bail a the".split()),
     "say": frozenset(),
+    # "four points out of the top four", "the bow points out of the harbour": position, not speech.
+    "points out": frozenset({"of"}),
+    "pointed out": frozenset({"of"}),
+    "point out": frozenset({"of"}),
 }
 _NOT_SPEECH_PREV = {
     "say": frozenset("to let's let’s i".split()),
@@ -252,6 +255,80 @@ def _source_for(text: str, cue: Cue, quotes: list[tuple[int, int]]) -> str | Non
     return None
 
 
+# A forecast verb in the third person singular puts the forecast in its subject's mouth ("The airline
+# expects 2 million passengers", "…, the agency projects."). "forecasts", "projects" and "estimates"
+# are also plural nouns ("government forecasts show", "building projects were delayed"): as verbs they
+# follow no determiner or noun modifier and take an object (a determiner, a figure, "that") or end
+# the clause.
+_NOUN_FORECAST_FORMS = frozenset({"forecasts", "projects", "estimates"})
+_NOUN_MODIFIERS = frozenset(
+    """the a an its his her their our these those new latest official early initial previous earlier budget
+    growth government revised current own such many some several two three both other""".split()
+)
+_OBJECT_NEXT = re.compile(
+    r"[ \t]*(?:[\d£$€]|(?:that|a|an|the|its|their|his|her|more|fewer|less|further|another|growth|profits?|sales"
+    r"|inflation|losses|record|higher|lower|rates?|prices)\b|[.,;]|$)"
+)
+
+
+def _ok_forecast_verb(text: str, s: int, e: int) -> bool:
+    if text[s:e] not in _NOUN_FORECAST_FORMS:
+        return True
+    return prev_word(text, s) not in _NOUN_MODIFIERS and _OBJECT_NEXT.match(text, e) is not None
+
+
+# A plural group or institution as the subject of a verb of belief or forecast is a source, named
+# or not: "Investigators believe …", "Prosecutors think …", "Economists polled by Reuters expect …",
+# "Analysts at Barclays predict …". The subject is any plural noun (or "police", "they"), optionally
+# followed by who asked them or where they work.
+_GROUP_VERBS = frozenset(
+    "believe think suspect fear doubt worry expect estimate predict project forecast anticipate reckon assume "
+    "speculate".split()
+)
+_GROUP_RE = re.compile(
+    r"\b(?P<np>[A-Za-z][a-z’'-]*s|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
+    r"(?:\s+(?:surveyed|polled|questioned|interviewed|consulted|asked|quoted|cited|contacted)\s+by\s+(?:the\s+)?"
+    r"[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"|\s+(?:at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})?"
+    r",?\s+(?:also\s+|still\s+|now\s+|privately\s+|widely\s+|generally\s+|increasingly\s+|largely\s+)?"
+    r"(?P<verb>believe|think|suspect|fear|doubt|worry|expect|estimate|predict|project|forecast|anticipate|reckon"
+    r"|assume|speculate)\b"
+)
+# Plural-looking words that are no group: function words and singular nouns ending in -s.
+_NOT_A_GROUP = frozenset(
+    """this his its was has as yes always perhaps sometimes besides whereas towards afterwards does goes thus
+    plus unless news series means""".split()
+)
+
+
+def _group_subject(np: str) -> bool:
+    low = np.lower()
+    return low not in _NOT_A_GROUP and not low.endswith(("ss", "us", "is", "’s", "'s"))
+
+
+# "suggest" is the claim of its subject when the subject is a source — a study, a survey, data, a
+# named person or body ("Research published in Nature suggests …", "Smith suggested …") — and the
+# author's own inference when the subject is the author's own reasoning ("this suggests", "the timing
+# suggests", "taken together, it suggests").
+_SUGGEST_RE = re.compile(r"\bsuggest(?:s|ed)?\b")
+_DOCUMENT_NOUNS = re.compile(
+    r"\b(?:stud(?:y|ies)|research|survey|polls?|polling|data|report|analysis|memo|trials?|census|paper|review"
+    r"|audit|results|findings|figures|records|documents|modell?ing|projections|estimates|letter|filing)\b"
+)
+_OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?:of\s+)?this|what)\b")
+
+
+def _suggest_has_source(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+    subject = lowered(text)[clause_start:start]
+    if _OWN_REASONING.match(subject):
+        return False
+    if _DOCUMENT_NOUNS.search(subject):
+        return True
+    np_text = _np_before(text, start)
+    return bool(np_text) and _clean_np(np_text) is not None
+
+
 ATTRIBUTION_TRIGGERS = frozenset(
     """said says say saying stated stating told tells telling added adding noted noting explained explaining
     argued argues argue arguing claimed claims claim claiming insisted insists insisting warned warns warning
@@ -265,7 +342,8 @@ ATTRIBUTION_TRIGGERS = frozenset(
     speculate assume suspect contend maintain worry doubt highlighted highlights mentioned mentions suggested
     suggests indicated indicates showed shows found reported reports concluded concludes estimated estimates
     believed alleged alleges confirmed confirms revealed reveals observed observes recalled predicted predicts
-    maintained maintains posted""".split()
+    maintained maintains posted expects anticipates forecasts projects point predict project forecast
+    anticipate reckon estimate""".split()
 )
 
 
@@ -291,6 +369,8 @@ def attribution_cues(
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
+        if word[-1] == "s" and not _ok_forecast_verb(text, m.start(), m.end()):
+            continue
         cue = new_cue("attribution", word, m.start(), m.end())
         cues.append(cue)
         if source is None:
@@ -307,6 +387,28 @@ def attribution_cues(
         cues.append(new_cue("attribution", m.group(2), m.start(2), m.end(2)))
         if source is None:
             source = m.group(1)
+    if not words.isdisjoint(_GROUP_VERBS):
+        for m in _GROUP_RE.finditer(text):
+            s = m.start("verb")
+            if inside(quotes, s) or not _group_subject(m.group("np")) or any(c.start == s for c in cues):
+                continue
+            if next_word(text, m.end("verb")) == "in":
+                continue  # "Most Shia Muslims believe in twelve Imams": faith, not a claim
+            cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
+            cues.append(cue)
+            if source is None:
+                source = _source_for(text, cue, quotes) or (
+                    None if m.group("np") in ("they", "They") else m.group("np")
+                )
+    if "suggest" in words or "suggests" in words or "suggested" in words:
+        for m in _SUGGEST_RE.finditer(lowered(text)):
+            s = m.start()
+            if inside(quotes, s) or any(c.start == s for c in cues) or not _suggest_has_source(text, s):
+                continue
+            cue = new_cue("attribution", text[s : m.end()], s, m.end())
+            cues.append(cue)
+            if source is None:
+                source = _source_for(text, cue, quotes)
     for m in _TOPIC_VERB_RE.find(text, words) if "that" in words else ():
         if inside(quotes, m.start()) or any(c.start == m.start() for c in cues):
             continue

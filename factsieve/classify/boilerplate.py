@@ -144,7 +144,128 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
             if not _COUNTER_MATCH.match(m.group(0)) or _counter_is_metadata(text, words)
         )
     if not out and text.strip() and (not words if ascii_text else _NO_LETTERS.match(text)):
-        body = text.strip()
-        start = len(text) - len(text.lstrip())
-        out.append(new_cue("boilerplate", body, start, start + len(body)))
+        out.append(_whole(text))
+    if not out:
+        out = page_furniture_cues(text, words)
     return out
+
+
+# --------------------------------------------------------------------------- page furniture
+#
+# Lines a page wraps around the article: bylines, timestamps, headings and section titles,
+# breadcrumbs, "Read more:" teasers and share/comment prompts. None of them is a claim, so they are
+# boilerplate and do not count as support in a document's label ratios.
+
+# "By Daniel Okoye, Political Correspondent", "Reporting by Ana Silva; editing by Ed Lee": after "by"
+# only names, roles and connectors — no lower-case word of a sentence ("By Tuesday, the waters had
+# receded" is a sentence).
+_BYLINE_RE = re.compile(
+    r"\s*(?:(?:written|reported|reporting|words|story|text|photos?|photographs|additional\s+reporting|editing"
+    r"|edited|compiled|video|graphics|interviews?)\s+)?by\s+(?=\S)",
+    re.IGNORECASE,
+)
+_BYLINE_WORDS = frozenset(
+    """by and staff writer writers reporter reporters correspondent correspondents editor editors editing edited
+    additional reporting photos photo photographs video graphics in at for of the news our with from de van von
+    da del la le bin al contributor contributors desk team agencies agency wire""".split()
+)
+_BYLINE_FIRST_WORDS = frozenset(
+    """by written reported reporting words story text photo photos photographs additional editing edited compiled
+    video graphics interview interviews""".split()
+)
+# A timestamp line: only dates, times, time zones and the words around them.
+_TIME_WORDS = MONTH_WORDS | frozenset(
+    """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
+    updated update published posted last modified first edited on at ago just now minutes minute mins min
+    hours hour hrs hr days day seconds secs weeks week months month am pm a m p gmt bst est edt cst cdt pst pdt
+    mst mdt cet cest utc et pt ct ist jst aest aedt sast eat wat msk hkt sgt local time th st nd rd read""".split()
+)
+_TIME_LINE_WORDS = frozenset(
+    "updated published posted modified ago gmt bst est edt cet cest utc et pt ist jst aest am pm".split()
+)
+_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+# Headings, section titles, breadcrumbs: a short line that does not end as a sentence does, starts
+# with a capital and holds no figure ("Key points", "What happens next", "Home » World » Europe").
+_SENTENCE_END = frozenset(".!?…:;,\"”’')]")
+_HEADING_MAX_WORDS = 10
+# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …".
+_TEASER_RE = re.compile(
+    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos?|gallery"
+    r"|live|explainer|factbox|timeline|read\s+next|must\s+read|recommended|trending|in\s+pictures)\s*:",
+    re.IGNORECASE,
+)
+# Share and comment prompts in their common wordings: "Send this article to a friend", "Let us know in
+# the comments what you think", "Join the conversation", "Click to share on Twitter".
+_SHARE_RE = re.compile(
+    r"^\W*(?:share|send|forward|email|e-mail|tweet|pass|post)\s+(?:this|it|the\s+(?:story|article|link|post))\b"
+    r"|\bsharing\s+this\s+(?:story|article|post|page|piece)\b|\bspread\s+the\s+word\b"
+    r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\b|\bcomments?\s+(?:section\s+)?below\b"
+    r"|\b(?:leave|post|drop|add|write)\s+(?:a|your|us\s+a)\s+(?:comment|thoughts?|views?|reply)s?\b"
+    r"|\bjoin\s+the\s+(?:conversation|discussion|debate)\b|\bhave\s+your\s+say\b|\btweet\s+us\b"
+    r"|\byour\s+(?:views|thoughts|comments)\s+(?:on\s+this\s+(?:story|article)\s+)?below\b"
+    r"|\bclick\s+to\s+(?:share|email|print)\b|\bopens\s+in\s+(?:a\s+)?new\s+window\b"
+    r"|^\W*share\s+on\s+\w+",
+    re.IGNORECASE,
+)
+_SHARE_WORDS = frozenset(
+    """share sharing send forward email tweet pass post spread comment comments conversation discussion debate
+    thoughts views click window""".split()
+)
+# "have your say": "say" alone is too common to gate on.
+_SAY_YOUR = frozenset({"say", "your"})
+# For ASCII text the teaser pattern can only match when the line's first word is one of these.
+_TEASER_WORDS = line_start_tokens(_TEASER_RE)
+FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS
+
+
+def _whole(text: str) -> Cue:
+    body = text.strip()
+    start = len(text) - len(text.lstrip())
+    return new_cue("boilerplate", body, start, start + len(body))
+
+
+def _is_byline(text: str) -> bool:
+    m = _BYLINE_RE.match(text)
+    if m is None or len(text) > 160:
+        return False
+    rest = text[m.end() :]
+    return bool(rest[:1].isupper() or rest[:5].lower() == "staff") and all(
+        w[0].isupper() or w.lower() in _BYLINE_WORDS for w in _LETTER_RUNS.findall(rest)
+    )
+
+
+def _is_time_line(text: str, words: frozenset[str]) -> bool:
+    return len(text) <= 80 and DIGIT_RE.search(text) is not None and words <= _TIME_WORDS
+
+
+def _is_heading(text: str) -> bool:
+    body = text.strip()
+    if not body or body[-1] in _SENTENCE_END or len(body) > 100 or not body[0].isupper():
+        return False
+    return len(body.split()) <= _HEADING_MAX_WORDS and DIGIT_RE.search(body) is None
+
+
+def furniture_possible(text: str, words: frozenset[str]) -> bool:
+    """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
+    body = text.rstrip()
+    return bool(
+        (body and body[-1] not in _SENTENCE_END)
+        or not words.isdisjoint(FURNITURE_TRIGGERS)
+        or _SAY_YOUR <= words
+        or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
+    )
+
+
+def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
+    """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
+    if _is_heading(text) or _is_time_line(text, words):
+        return [_whole(text)]
+    if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
+        return [_whole(text)]
+    if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
+        return [_whole(text)]
+    if len(text) <= 160 and (not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words):
+        m = _SHARE_RE.search(text)
+        if m is not None:
+            return [strip_cue("boilerplate", m, text)]
+    return []

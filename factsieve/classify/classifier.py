@@ -37,6 +37,7 @@ from factsieve.classify.boilerplate import (
     MONTH_WORDS,
     boilerplate_cues,
     boilerplate_possible,
+    furniture_possible,
     starts_with_line_word,
 )
 from factsieve.classify.cue import Cue, inside
@@ -159,11 +160,14 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
                 or not boilerplate_possible(text, words)  # no date tail: the byline pattern cannot match
             )
             and (bool(words) or not text.strip())
+            and not furniture_possible(text, words)
+            and ("?" not in text or not text.rstrip().endswith("?"))
         )
     return (
         _QUOTE_GATE.search(text) is None
         and not text.rstrip().endswith("!")
         and FILLER_OPENER_RE.match(text) is None
+        and not text.rstrip().endswith("?")
         and not boilerplate_cues(text, words)
     )
 
@@ -194,6 +198,38 @@ def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]
         return False
     own = [h for h in free_hedges if h.text.lower() not in _SELF_ATTRIBUTING and h.end <= first_attr.start]
     return bool(own)
+
+
+# A non-restrictive relative clause or an apposition set off by commas ("The governor, who could face a
+# recall vote, signed the bill") describes a participant; a hedge inside it does not hedge the main
+# clause. It sets the hedged flag but does not decide the label.
+_SIDE_CLAUSE = re.compile(
+    r",\s+(?:(?:who|which|whose)\b[^,;:]*(?:[,;]|$)|(?:a|an|its|his|her|their)\s[^,;:]{1,50},)"
+)
+# "I believe …", "we think …", "in my view": the author's own belief stated as such is opinion (decided
+# by the opinion cue "I believe"), not the author hedging a claim.
+_BELIEF_VERBS = frozenset(
+    "think believe suspect guess reckon imagine doubt fear feel expect suppose assume".split()
+)
+# "I"/"we" as the pronoun: not the numeral of "World War I" or "Henry I" (a capitalised word before).
+_FIRST_PERSON_SUBJECT = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:\w+\s+)?$")
+_IN_MY_VIEW = re.compile(r"\bin\s+(?:my|our)\s+$", re.IGNORECASE)
+
+
+def _first_person_belief(text: str, h: Cue) -> bool:
+    low = h.text.lower()
+    if low in ("view", "views"):
+        return _IN_MY_VIEW.search(text, max(0, h.start - 10), h.start) is not None
+    return (
+        low in _BELIEF_VERBS and _FIRST_PERSON_SUBJECT.search(text, max(0, h.start - 40), h.start) is not None
+    )
+
+
+def _deciding_hedges(text: str, hedges: list[Cue]) -> list[Cue]:
+    """The free hedges that can decide "speculative": not inside a side clause, not first-person belief."""
+    sides = [m.span() for m in _SIDE_CLAUSE.finditer(text)] if "," in text else []
+    keep = [h for h in hedges if not (sides and inside(sides, h.start)) and not _first_person_belief(text, h)]
+    return keep if len(keep) != len(hedges) else hedges
 
 
 def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -> float:
@@ -255,6 +291,8 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
     cues = tuple(found)
 
     free_hedges = [h for h in hedges if not inside(qspans, h.start)] if qspans else hedges
+    if free_hedges:
+        free_hedges = _deciding_hedges(text, free_hedges)
     quote_statement = _quote_is_statement(text, quotes) if quotes else False
     attributed = bool(attribs) or quote_statement
     hedged = bool(hedges or personal or options)

@@ -41,7 +41,8 @@ HEDGE_TRIGGERS = frozenset(
     appears appeared apparent suggest suggests suggested suggesting suggestion suggestions imply implies
     implied implying consider considers considered regarded seen viewed perceived expect expects expected
     expecting feared fears suppose supposed supposedly guess imagine wonder wonders wondered indicate
-    indicates indicating idea view views regard regards questionable questioned accusation accusations could would must""".split()
+    indicates indicating idea view views regard regards questionable questioned accusation accusations could would must
+    projected forecast predicted estimated""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -67,6 +68,7 @@ _HEDGE_RE = CaseFreeRe(
     | consider(?:s|ed)? | regarded | regards? | views? | seen | viewed | expect(?:s|ed|ing)?
     | feared | fears | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
     | indicat(?:e|es|ing)\ that | idea\ that | view\ that
+    | projected | forecast | predicted | estimated
     | may | might | could | would | must
     """
     ),
@@ -90,23 +92,52 @@ _MONTH_CONTEXT = frozenset(
 _NOT_MODAL_AFTER_MAY = frozenset("of and to the in through until or day".split())
 
 
+# Permission, not possibility: a group of people allowed to do something ("Visitors may park free of
+# charge", "Pupils may not leave the grounds"). Both a people noun as the subject and a verb of a
+# permitted action are required: "Drivers may face delays", "Patients may experience side effects"
+# stay hedges (the verbs say what may happen to them, not what they are allowed to do).
+_PERMITTED_SUBJECTS = frozenset(
+    """visitors passengers residents students members public applicants customers employees pupils tenants
+    voters drivers users guests shoppers participants travellers travelers spectators parents owners
+    candidates staff holders buyers sellers clients bidders entrants delegates attendees readers subscribers
+    cardholders motorists cyclists anglers hunters""".split()
+)
+_PERMITTED_ACTIONS = frozenset(
+    """apply park bring attend submit request work register use enter visit vote claim choose opt borrow carry
+    keep take receive access join collect travel remain stay sell buy smoke camp fish swim appeal withdraw
+    cancel transfer return leave bid order pay ask file""".split()
+)
+_PERMISSION_CONTEXT = re.compile(
+    r"\b(?:under\s+the\s+(?:new\s+)?(?:rules?|law|scheme|regulations?|policy|terms)|allowed|permitted)\b",
+    re.IGNORECASE,
+)
+_MODAL_ADVERBS = frozenset("not also only still now no longer".split())
+
+
+def _is_permission(text: str, s: int, e: int) -> bool:
+    nxt = next_word(text, e)
+    end = e
+    while nxt in _MODAL_ADVERBS:
+        end = text.lower().index(nxt, end) + len(nxt)
+        nxt = next_word(text, end)
+    if nxt not in _PERMITTED_ACTIONS:
+        return False
+    return prev_word(text, s) in _PERMITTED_SUBJECTS or _PERMISSION_CONTEXT.search(text) is not None
+
+
 def ok_may(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     nxt = next_word(text, e)
     if next_char(text, e).isdigit():
         return False  # "May 5", "may 2023": the month
     if word == "May":
-        if not at_sentence_start(text, s):
-            return False  # mid-sentence capital: the month or a name ("Theresa May said")
-        return (
-            bool(nxt)
-            and nxt not in _NOT_MODAL_AFTER_MAY
-            and nxt[0].islower() is True
-            and text[e : e + 1] == " "
-        )
+        # The epistemic modal needs a subject before it; a statement cannot start with it. A capital
+        # "May" is the month ("May inflation eased"), a name ("May Chen, 58, …", "Theresa May") or the
+        # optative ("May the best team win"): never the author's doubt.
+        return False
     if prev_word(text, s) in _MONTH_CONTEXT and nxt in ("", "and", "or"):
         return False  # "until may." in lower-cased text
-    return True
+    return not _is_permission(text, s, e)
 
 
 _MIGHT_NOUN_PREV = frozenset(
@@ -124,7 +155,18 @@ def _ok_might(text: str, s: int, e: int) -> bool:
 _PAST_ABILITY = re.compile(
     r"\b(?:as\ an?\ (?:child|boy|girl|kid|teenager|youngster|student)|when\ (?:he|she|i|they|we|you)\ (?:was|were)\b"
     r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime)|back\ then|in\ those\ days|at\ (?:that|the)\ time"
-    r"|by\ the\ age\ of|years?\ old|used\ to)",
+    r"|by\ the\ age\ of|years?\ old|used\ to"
+    # A past time frame set by the sentence: "Until the mine closed, the town could house 4,000 workers",
+    # "In the 1970s the plant could produce …", "At its peak the stadium could seat …". "Until"/"Before"
+    # count only with a past event after them, not a future one ("Until a deal is reached, flights could
+    # be disrupted").
+    r"|^\W*(?:until|before)\b(?![^,]*\b(?:is|are|has|have|will|can)\b)[^,]{0,50}?\b(?:\w+ed|was|were|had|came"
+    r"|began|took|went|fell|rose|shut|built|last|(?:19|20)\d\d|the\ (?:war|pandemic|crisis|upgrade|recession"
+    r"|revolution|merger|fire|flood|closure|collapse|reforms?|ban))\b"
+    r"|\bin\ (?:the\ )?(?:1[89]\d\d|20[01]\d)s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
+    r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"
+    r"|\b(?:decades|years|centuries|generations)\ ago\b|\bback\ in\b|\bformerly\b|\bin\ the\ past\b"
+    r"|\bat\ one\ (?:time|point)\b|\bin\ (?:its|their|his|her)\ heyday\b)",
     re.IGNORECASE | re.VERBOSE,
 )
 _COULD_FACTUAL_NEXT = frozenset(
@@ -149,10 +191,15 @@ def _has_past_ability_context(text: str) -> bool:
 _PURPOSE_BEFORE = re.compile(r"\b(?:so|so that|in order that)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
+_SIDE_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+$")
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
         return False  # negated or perception/ability: "could not attend", "could see the lights"
+    if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
+        return True  # ", who could face a recall vote,": a possibility about the participant
     if prev_word(text, s) in _PURPOSE_PREV or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):
         return False  # purpose clause: "so that they could attend", "so stranded travellers could return"
     return not _has_past_ability_context(text)  # "he could swim as a child"
@@ -210,7 +257,23 @@ _NOT_SUPERLATIVE = frozenset(
 _NEGATED_BE = frozenset("isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t even never".split())
 
 
+_OF_A_BEFORE = re.compile(r"\bof\s+a\s+$", re.IGNORECASE)
+
+
+def _ok_probable(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) != "cause"  # "probable cause": the legal standard, not doubt
+
+
+# An agentless forecast ("Sales are forecast to grow", "The repairs are estimated to cost £30m") is the
+# author's own expectation: a hedge. The active verb with a subject is attribution (attribution.py).
+def _ok_passive_forecast(text: str, s: int, e: int) -> bool:
+    return prev_word(text, s) in BE_WORDS and next_word(text, e) in ("to", "at", "that")
+
+
 def _ok_possible(text: str, s: int, e: int) -> bool:
+    if next_char(text, e).isdigit() and _OF_A_BEFORE.search(text, max(0, s - 10), s):
+        return False  # "scored 17 of a possible 20": the maximum score
+
     # "as soon as possible", "made possible", "it is possible to bend the pins", "boarding is possible
     # there": feasibility, not doubt. Predicative "possible" is a hedge only before a clause.
     prev, nxt = prev_word(text, s), next_word(text, e)
@@ -457,6 +520,11 @@ _HEDGE_CHECKS = {
     "must": _ok_would_must,
     "likely": _ok_likely,
     "possible": _ok_possible,
+    "probable": _ok_probable,
+    "projected": _ok_passive_forecast,
+    "forecast": _ok_passive_forecast,
+    "predicted": _ok_passive_forecast,
+    "estimated": _ok_passive_forecast,
     "unknown": _ok_unknown,
     "doubt": _ok_doubt,
     "appear": _ok_appear,

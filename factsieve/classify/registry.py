@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factsieve.classify.attribution import ATTRIBUTION_TRIGGERS
-from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS
-from factsieve.classify.filler import FILLER_TRIGGERS
+from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS, FURNITURE_TRIGGERS
+from factsieve.classify.filler import FILLER_TRIGGERS, VOCATIVE_WORDS
 from factsieve.classify.hedge import HEDGE_TRIGGERS
 from factsieve.classify.opinion import (
     OPINION_PHRASE_TRIGGERS,
@@ -32,8 +32,8 @@ class CueFamily:
 
 
 FAMILIES: tuple[CueFamily, ...] = (
-    CueFamily("boilerplate", "boilerplate", BOILERPLATE_TRIGGERS),
-    CueFamily("filler", "filler", FILLER_TRIGGERS),
+    CueFamily("boilerplate", "boilerplate", BOILERPLATE_TRIGGERS | FURNITURE_TRIGGERS),
+    CueFamily("filler", "filler", FILLER_TRIGGERS | VOCATIVE_WORDS),
     CueFamily("attribution", "attributed", ATTRIBUTION_TRIGGERS),
     CueFamily("quotes", "attributed", frozenset()),
     CueFamily("hedge", "speculative", HEDGE_TRIGGERS),
