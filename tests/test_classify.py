@@ -375,11 +375,12 @@ def test_weasel_hedges_from_wikipedia_style() -> None:
         assert cue in [c.text for c in lab.cues], (cue, lab.cues)
 
 
-def test_personal_voice_modals_are_hedges_that_mark_stance() -> None:
-    # Reviews (SFU) annotate modals in the writer's voice as speculation; the label stays opinion.
-    lab = check("I would definitely not recommend it to anybody.", "opinion", hedged=True, deciding="would")
+def test_personal_voice_modals_mark_stance() -> None:
+    # Modals in the writer's voice mark stance: the label is opinion. They are not epistemic hedges
+    # (the reviews scheme that counted them is retired, issue #17), so the hedged flag stays off.
+    lab = check("I would definitely not recommend it to anybody.", "opinion", hedged=False, deciding="would")
     assert cue_texts(lab, "hedge") == ["would"]
-    check("If you like spy novels, you should read this one.", "opinion", hedged=True, deciding="If")
+    check("If you like spy novels, you should read this one.", "opinion", hedged=False, deciding="If")
     # Generic "you" with ability/obligation is instruction, not stance.
     check("In the cave you can see reproductions of the tombs.", "reported", hedged=False)
     # "I" as a numeral and "US" as a country are not the writer's voice.
@@ -500,14 +501,14 @@ def test_seed_files_label_mix() -> None:
 
 
 def test_options_offered_by_writer_or_reader_set_hedged_only() -> None:
-    # Reviews (SFU) mark the alternatives and possibilities a writer offers as speculation. In the
-    # writer's or reader's voice they set the hedged flag; they never decide the label.
-    lab = check("I wish they had a basic black or white.", "reported", hedged=True, deciding=None)
+    # The alternatives and possibilities a writer offers are listed as cues but never decide the
+    # label, and since the reviews scheme was retired (issue #17) they no longer set the hedged flag.
+    lab = check("I wish they had a basic black or white.", "reported", hedged=False, deciding=None)
     assert cue_texts(lab, "hedge") == ["or"]
-    lab = check("You can rent boats, play tennis or even croquet.", "reported", hedged=True)
+    lab = check("You can rent boats, play tennis or even croquet.", "reported", hedged=False)
     assert cue_texts(lab, "hedge") == ["can", "or"]
     # Informal lower-case "i" is the writer; "I-74" and "Category I:" are not.
-    check("i couldn't stop listening to it.", "opinion", hedged=True, deciding="couldn't")
+    check("i couldn't stop listening to it.", "opinion", hedged=False, deciding="couldn't")
     check("The route is signed as either I-74 or Future I-74.", "reported", hedged=False)
     check("Category I: any mission to the Sun or Mercury.", "reported", hedged=False)
     # Third person: the disjunction or ability is reported content, not a hedge.
@@ -805,8 +806,8 @@ def test_negated_ability_in_the_writers_voice_is_not_a_hedge() -> None:
     check("I can't comment on the spa because I did not try it.", "reported", hedged=False)
     check("You cannot put these pans in the dishwasher.", "reported", hedged=False)
     check("I can't recommend this phone.", "reported", hedged=False)
-    check("i couldn't stop listening to it.", "opinion", hedged=True, deciding="couldn't")
-    check("You can return it within thirty days.", "reported", hedged=True)
+    check("i couldn't stop listening to it.", "opinion", hedged=False, deciding="couldn't")
+    check("You can return it within thirty days.", "reported", hedged=False)
 
 
 def test_possible_as_a_count_or_degree_is_not_a_hedge() -> None:

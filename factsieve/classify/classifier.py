@@ -1,23 +1,31 @@
 """Rule-based sentence classifier: one primary label, independent flags, and the cues behind them.
 
-Precedence when several labels apply (first match wins):
+Precedence when several labels apply (first match wins; the one place it is decided is ``classify``):
 
-1. boilerplate  — a navigation/byline/counter cue ("Related News", "47 Views", "Nov 14, 2025").
-2. filler       — a reader-addressing cue outside quotations ("let's", "grab your coffee").
-3. attributed   — an attribution cue (speech verb, "according to", agentless "is expected to",
-                  "reportedly") or a quotation that makes up most of the sentence. A hedge in the
-                  reported content or inside the quotation keeps the label attributed and only sets
-                  the hedged flag: "X said the talks would likely fail" is X's claim, not the author's guess.
+1. boilerplate  — page furniture: navigation, counters, bylines, timestamps, headings and section
+                  titles, "Read more:" teasers, share/comment prompts ("Related News", "47 Views",
+                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024").
+2. filler       — a reader-addressing cue outside quotations ("let's", "Stay tuned", "Here's what it
+                  all means for you", a short content-free question to the reader).
+3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
+                  group or institution that believes/expects/forecasts, "a study suggests") or a
+                  quotation that makes up most of the sentence. A hedge in the reported content or
+                  inside the quotation keeps the label attributed and only sets the hedged flag:
+                  "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
                   author's speculation: "Harris likely announced new initiatives" is speculative.
-4. speculative  — a hedge cue outside quotations and not governed by an attribution.
-5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth").
+4. speculative  — a hedge cue outside quotations, not governed by an attribution, not inside a
+                  comma-set relative clause or apposition, and not the author's stated belief ("I
+                  believe …" is opinion). Agentless forecasts ("Prices are expected to ease") are the
+                  author's own expectation: speculative.
+5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
+                  "can't be ignored", "will be remembered as a turning point", "I think").
 6. reported     — none of the above.
 
-Flags are independent of the label: hedged (any hedge cue, including inside quotations, and the
-options a writer offers in their own voice — "or", "you can" — which never decide a label),
-attributed, quoted, opinion. A closing "!" is an opinion cue except in filler, where it is part of
-the address to the reader.
+Flags are independent of the label: hedged (any epistemic hedge cue, including inside quotations and
+inside relative clauses), attributed, quoted, opinion. The modals and options a writer offers in
+their own voice ("I would", "or", "you can") are listed as cues but set no flag. A closing "!" is an
+opinion cue except in filler, where it is part of the address to the reader.
 
 ``classify`` sees one sentence; ``classify_document`` (or ``classify_batch`` with ``quote_context``
 flags) also knows which sentences sit inside a quotation opened by an earlier sentence. See
@@ -295,7 +303,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
         free_hedges = _deciding_hedges(text, free_hedges)
     quote_statement = _quote_is_statement(text, quotes) if quotes else False
     attributed = bool(attribs) or quote_statement
-    hedged = bool(hedges or personal or options)
+    hedged = bool(hedges)
 
     # (_speculation_overrides is False without free hedges or attribution cues: not called then.)
     if attributed and free_hedges and attribs and _speculation_overrides(text, free_hedges, attribs):
