@@ -23,6 +23,7 @@ import charset_normalizer
 import pandas as pd
 
 from factsieve.sources import InputFile
+from factsieve.title import title_from_text
 
 log = logging.getLogger(__name__)
 
@@ -172,11 +173,8 @@ def parse_published(value: object) -> pd.Timestamp | None:
 
 
 def _title_from_text(text: str) -> str | None:
-    """A first line that reads like a headline (short, no final full stop) is the title."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if 0 < len(first) <= 160 and not first.endswith((".", "!", ",", ";", ":")) and len(first.split()) <= 20:
-        return first
-    return None
+    """A headline-like first line, after any byline, dateline or breadcrumb (factsieve.title)."""
+    return title_from_text(text)
 
 
 def _read_text(
