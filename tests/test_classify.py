@@ -911,3 +911,25 @@ def test_line_word_and_byline_gates_are_necessary_conditions() -> None:
     assert not boilerplate_mod.starts_with_line_word("He was hit by a car")
     assert boilerplate_mod.starts_with_line_word("  Read more")
     assert classify("Posted by John Smith").label == "boilerplate"
+
+
+def test_explain_json_one_object_per_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from factsieve.classify import explain_records
+    from factsieve.cli import main
+
+    text = "Investigators believe the crash was caused by ice. Fuel prices are expected to ease by spring."
+    recs = explain_records(text)
+    assert [r["label"] for r in recs] == ["attributed", "speculative"]
+    first = recs[0]
+    assert text[first["start"] : first["end"]] == first["text"]
+    assert (
+        first["source"] == "Investigators" and first["flags"]["hedged"] and first["deciding_cue"] == "believe"
+    )
+    for r in recs:
+        for c in r["cues"]:
+            assert r["text"][c["start"] : c["end"]] == c["text"]
+    assert main(["explain", "--json", text]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line) for line in lines] == recs

@@ -15,6 +15,7 @@ from factsieve.classify.classifier import (
     classify_batch,
     classify_document,
     explain,
+    explain_records,
 )
 from factsieve.classify.cue import Cue
 from factsieve.classify.quotes import quote_context
@@ -27,5 +28,6 @@ __all__ = [
     "classify_batch",
     "classify_document",
     "explain",
+    "explain_records",
     "quote_context",
 ]

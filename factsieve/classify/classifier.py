@@ -405,6 +405,31 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None)
     return classify_batch([text[s:e] for s, e in spans], quote_context(text, spans))
 
 
+def explain_records(text: str) -> list[dict]:
+    """One record per sentence of ``text``: what ``explain`` prints, as data (``explain --json``).
+
+    Offsets: ``start``/``end`` locate the sentence in ``text``; each cue's ``start``/``end`` are
+    within the sentence. ``deciding_cue`` is the cue text that decided the label (None for a plain
+    "reported" sentence with no cue).
+    """
+    spans = split_sentences(text)
+    return [
+        {
+            "index": i,
+            "start": s,
+            "end": e,
+            "text": text[s:e],
+            "label": lab.label,
+            "confidence": lab.confidence,
+            "flags": {f: getattr(lab, f) for f in ("hedged", "attributed", "quoted", "opinion")},
+            "deciding_cue": lab.deciding_cue,
+            "source": lab.source,
+            "cues": [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end} for c in lab.cues],
+        }
+        for i, ((s, e), lab) in enumerate(zip(spans, classify_document(text, spans), strict=True))
+    ]
+
+
 def explain(text: str) -> str:
     """Human-readable explanation: one block per sentence with label, flags, cues and spans.
 
