@@ -267,14 +267,15 @@ _NOUN_MODIFIERS = frozenset(
 )
 _OBJECT_NEXT = re.compile(
     r"[ \t]*(?:[\d£$€]|(?:that|a|an|the|its|their|his|her|more|fewer|less|further|another|growth|profits?|sales"
-    r"|inflation|losses|record|higher|lower|rates?|prices)\b|[.,;]|$)"
+    r"|inflation|losses|record|higher|lower|rates?|prices)\b|[.;]|$)"
 )
 
 
 def _ok_forecast_verb(text: str, s: int, e: int) -> bool:
     if text[s:e] not in _NOUN_FORECAST_FORMS:
         return True
-    return prev_word(text, s) not in _NOUN_MODIFIERS and _OBJECT_NEXT.match(text, e) is not None
+    prev = prev_word(text, s)
+    return bool(prev) and prev not in _NOUN_MODIFIERS and _OBJECT_NEXT.match(text, e) is not None
 
 
 # A plural group or institution as the subject of a verb of belief or forecast is a source, named

@@ -198,8 +198,9 @@ _TEASER_RE = re.compile(
 # the comments what you think", "Join the conversation", "Click to share on Twitter".
 _SHARE_RE = re.compile(
     r"^\W*(?:share|send|forward|email|e-mail|tweet|pass|post)\s+(?:this|it|the\s+(?:story|article|link|post))\b"
-    r"|\bsharing\s+this\s+(?:story|article|post|page|piece)\b|\bspread\s+the\s+word\b"
-    r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\b|\bcomments?\s+(?:section\s+)?below\b"
+    r"|\bsharing\s+this\s+(?:story|article|post|page|piece)\b|^\W*spread\s+the\s+word\b"
+    r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\s*(?:below\b|[.!]|$)|\bcomments?\s+(?:section\s+)?below\b"
+    r"|\b(?:let\s+us\s+know|tell\s+us)\b[^.]*\bcomments?\b"
     r"|\b(?:leave|post|drop|add|write)\s+(?:a|your|us\s+a)\s+(?:comment|thoughts?|views?|reply)s?\b"
     r"|\bjoin\s+the\s+(?:conversation|discussion|debate)\b|\bhave\s+your\s+say\b|\btweet\s+us\b"
     r"|\byour\s+(?:views|thoughts|comments)\s+(?:on\s+this\s+(?:story|article)\s+)?below\b"
@@ -234,15 +235,77 @@ def _is_byline(text: str) -> bool:
     )
 
 
+# A date alone ("April 17.") is often the tail of a hard-wrapped sentence, and a month with figures
+# a row of a price table ("Sep 9262 9262 9260"); a timestamp line also has a year, a clock time with
+# its zone, "ago" or a publishing word.
+_CLOCK_MARK = re.compile(r"\d[:.]\d\d|\b(?:ago|updated|published|posted|modified)\b", re.IGNORECASE)
+_TIMESTAMP_MARK = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:ago|updated|published|posted|modified)\b"
+    r"|\d[:.]\d\d\s*(?:[ap]\.?m\b|gmt|bst|est|edt|cet|cest|utc|et|pt|ist|jst|hrs)",
+    re.IGNORECASE,
+)
+
+
 def _is_time_line(text: str, words: frozenset[str]) -> bool:
-    return len(text) <= 80 and DIGIT_RE.search(text) is not None and words <= _TIME_WORDS
+    if len(text) > 80 or not words or not words <= _TIME_WORDS or DIGIT_RE.search(text) is None:
+        return False
+    # "February 1986." closing a line is the tail of a hard-wrapped sentence; a timestamp line
+    # does not end with a full stop unless it names a clock time or a publishing word.
+    if text.rstrip().endswith("."):
+        return _CLOCK_MARK.search(text) is not None
+    return _TIMESTAMP_MARK.search(text) is not None
+
+
+# A line that stops on one of these is a sentence cut by a line break (hard-wrapped wire copy:
+# "The Group of Seven industrialised" / "It said it has been"), not a heading.
+_FRAGMENT_END = frozenset(
+    """the a an of to and or but in on at for with by from as that which who whom whose is are was were be
+    been being has have had will would could should may might must can said says say told it its their his
+    her this these those than into about over after before under between no not also if when while our
+    your my we they he she i you there""".split()
+)
+_SHORT_HEADING_WORDS = 4
+_BREADCRUMB_MARKS = re.compile(r"[»›>|]")
+
+
+# Words that start or carry a sentence, not a heading: a line that opens with a determiner or pronoun,
+# or holds a finite verb of reporting, is a sentence cut by a line break ("The company", "It said the
+# licenses", "Officials said the complementary").
+_NOT_HEADING_FIRST = frozenset(
+    "the a an its his her their this that these those it he she they we i you as but and or so if when "
+    "while which who".split()
+)
+_SENTENCE_VERBS = frozenset(
+    "said says told is are was were has have had will would could should may might can must believes expects "
+    "reported announced added".split()
+)
 
 
 def _is_heading(text: str) -> bool:
+    """A heading, section title or breadcrumb: short, capitalised, no figure, no sentence ending.
+
+    Up to four words ("Key points", "What happens next") or a Title Case line of up to ten ("Key
+    Objectives of the Visit"), or a breadcrumb ("Home » World » Europe"); never a line that reads as
+    a cut sentence (hard-wrapped wire copy: "The Group of Seven industrialised", "It said it has been")."""
     body = text.strip()
     if not body or body[-1] in _SENTENCE_END or len(body) > 100 or not body[0].isupper():
         return False
-    return len(body.split()) <= _HEADING_MAX_WORDS and DIGIT_RE.search(body) is None
+    if not (body[-1].isalpha() or body[-1] in "?)"):
+        return False  # "Retail profit -", "Atkinson Co> and": cut mid-line
+    if DIGIT_RE.search(body) is not None:
+        return False
+    tokens = body.split()
+    if len(_BREADCRUMB_MARKS.findall(body)) >= 2 and len(tokens) <= 2 * _HEADING_MAX_WORDS:
+        return True
+    low = [w.lower() for w in tokens]
+    if len(tokens) > _HEADING_MAX_WORDS or low[-1] in _FRAGMENT_END or low[0] in _NOT_HEADING_FIRST:
+        return False
+    if not _SENTENCE_VERBS.isdisjoint(low):
+        return False
+    if len(tokens) <= _SHORT_HEADING_WORDS:
+        return True
+    # Title Case: every word of four letters or more is capitalised.
+    return all(not w[0].isalpha() or w[0].isupper() or len(w) < 4 for w in tokens)
 
 
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
@@ -262,6 +325,10 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
         return [_whole(text)]
+    # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
+    # common stock"): bylines and prompts start with a capital.
+    if not text.lstrip()[:1].isupper():
+        return []
     if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
         return [_whole(text)]
     if len(text) <= 160 and (not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words):

@@ -29,8 +29,8 @@ _FILLER_RE = CaseFreeRe(
     | \byou\ won['’]t\ (?:want\ to\ miss|believe)\b | \bhave\ you\ ever\ wondered\b
     | \bin\ this\ (?:article|post|guide|blog),?\ (?:we|i)['’]?(?:ll|\ will|\ are\ going\ to)\b
     | \bwe['’]re\ going\ to\ (?:break\ down|dive|explore|look|take)\b | \bwe(?:['’]ve|\ have)\ got\ you\ covered\b
-    | \bhappy\ reading\b | \bhere(?:['’]s|\ is|\ are)\ (?:what|everything|all|why|how
-      |an?\ (?:quick\ |brief\ |short\ )?(?:rundown|look|breakdown|primer|guide|recap|summary)
+    | \bhappy\ reading\b | \bhere(?:['’]s|\ is|\ are)\ (?:(?:what|everything|all|why|how)(?=[^.;:]*\byou)
+      |an?\ (?:quick\ |brief\ |short\ )?(?:rundown|look|breakdown|primer|recap|summary)
       |the\ (?:lowdown|rundown|deal|thing|kicker|catch|breakdown|bottom\ line|scoop|skinny))\b
     | \bwhat\ (?:this|that|it)\ (?:all\ )?means\ for\ you | \bthis\ is\ where\ it\ gets\ (?:interesting|good|tricky)\b
     | \bsound\ familiar\b | \bbut\ wait\b | \bas\ you\ (?:can\ see|know|might\ know)\b
@@ -62,7 +62,7 @@ FILLER_OPENER_RE = re.compile(
     r"grab\s+(?:your|a)\s+(?:coffee|cup|tea|snack|popcorn|seat)|stay\s+(?:tuned|with\s+us)|buckle\s+up"
     r"|keep\s+an\s+eye\s+on|don['’]?t\s+(?:forget\s+to|miss)|dive\s+(?:into|in|deep)|read\s+on"
     r"|stick\s+(?:around|with\s+us)|keep\s+(?:reading|scrolling|watching|listening)|read\s+to\s+the\s+end"
-    r"|bear\s+with\s+(?:us|me)|hang\s+(?:tight|on)|scroll\s+down|let\s+me|sit\s+back|settle\s+in"
+    r"|bear\s+with\s+(?:us|me)|hang\s+tight|scroll\s+down|let\s+me|sit\s+back|settle\s+in"
     r"|find\s+out\s+(?:below|more|why|how|what)|check\s+(?:it|this)\s+out"
     r"|(?:curious|wondering)\s+(?:what|how|why|about|whether|if|to)|want\s+to\s+(?:know|learn|find)"
     r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered)\b)",

@@ -157,13 +157,14 @@ _PAST_ABILITY = re.compile(
     r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime)|back\ then|in\ those\ days|at\ (?:that|the)\ time"
     r"|by\ the\ age\ of|years?\ old|used\ to"
     # A past time frame set by the sentence: "Until the mine closed, the town could house 4,000 workers",
-    # "In the 1970s the plant could produce …", "At its peak the stadium could seat …". "Until"/"Before"
+    # "In the 1970s the plant could produce …" (a year opening the sentence, not any year in it: "profits
+    # could rise in 1987 after falling in 1986" is a forecast), "At its peak the stadium could seat …". "Until"/"Before"
     # count only with a past event after them, not a future one ("Until a deal is reached, flights could
     # be disrupted").
     r"|^\W*(?:until|before)\b(?![^,]*\b(?:is|are|has|have|will|can)\b)[^,]{0,50}?\b(?:\w+ed|was|were|had|came"
     r"|began|took|went|fell|rose|shut|built|last|(?:19|20)\d\d|the\ (?:war|pandemic|crisis|upgrade|recession"
     r"|revolution|merger|fire|flood|closure|collapse|reforms?|ban))\b"
-    r"|\bin\ (?:the\ )?(?:1[89]\d\d|20[01]\d)s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
+    r"|^\W*in\ (?:the\ )?(?:1[89]\d\d|20[01]\d)s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
     r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"
     r"|\b(?:decades|years|centuries|generations)\ ago\b|\bback\ in\b|\bformerly\b|\bin\ the\ past\b"
     r"|\bat\ one\ (?:time|point)\b|\bin\ (?:its|their|his|her)\ heyday\b)",
