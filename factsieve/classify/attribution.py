@@ -320,7 +320,8 @@ _OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?
 
 
 def _suggest_has_source(text: str, start: int) -> bool:
-    clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+    # A clause break is ", " or "; " (not the comma of "2,000").
+    clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
     subject = lowered(text)[clause_start:start]
     if _OWN_REASONING.match(subject):
         return False
