@@ -31,9 +31,9 @@ import resource
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -44,40 +44,10 @@ import pyarrow.parquet as pq
 import xxhash
 
 from factsieve import minhash as mh
+from factsieve.params import DedupParams
 
 STATE_FORMAT = 1
 _NO_DATE = np.iinfo(np.int64).max
-
-
-@dataclass(frozen=True)
-class DedupParams:
-    shingle_size: int = 5  # words per shingle
-    num_perm: int = 64  # MinHash permutations (only bands*rows of them are used for LSH)
-    bands: int = 21
-    rows: int = 3  # P(candidate) = 1-(1-J^3)^21: 0.994 at J=0.6, 0.9998 at J=0.7
-    threshold: float = 0.7  # exact Jaccard of shingle sets needed to call a pair near-duplicate
-    min_words: int = 20  # below this many normalised words: exact match only
-    seed: int = 1
-    batch_size: int = 2048  # docs per featurization batch (memory bound, not a result parameter)
-    workers: int = 1  # featurization threads; 2 measured slower on this 2-core VM (docs/BENCHMARKS.md)
-    max_bucket_pairs: int = 64  # an LSH bucket larger than this pairs each member with its first 64 only
-
-    def validate(self) -> None:
-        if self.shingle_size < 1:
-            raise ValueError("shingle_size must be >= 1")
-        if self.bands < 1 or self.rows < 1 or self.bands * self.rows > self.num_perm:
-            raise ValueError(f"need bands*rows <= num_perm, got {self.bands}*{self.rows} > {self.num_perm}")
-        if not 0.0 < self.threshold <= 1.0:
-            raise ValueError("threshold must be in (0, 1]")
-        if self.min_words < self.shingle_size:
-            raise ValueError("min_words must be >= shingle_size")
-
-    def result_params(self) -> dict:
-        """Parameters that change results; a state directory is only valid for the same values."""
-        d = asdict(self)
-        for k in ("batch_size", "workers"):
-            d.pop(k)
-        return d
 
 
 @dataclass
@@ -1239,3 +1209,139 @@ def _run(
         }
     )
     return {"assignments": assignments, "duplicates": duplicates, "n_state": int(N)}
+
+
+# ----------------------------------------------------------------------------------------------------
+# forgetting: documents removed from the inputs or replaced by a new version
+
+FORGOTTEN_PREFIX = "forgotten:"
+
+
+def _shingle_set(
+    store: _ShingleStore, row: pd.Series, sorted_segs: set[str], segments: list[str]
+) -> np.ndarray:
+    s = int(row["seg"])
+    vals = store.read(s, np.array([row["sh_off"]]), np.array([row["sh_len"]]))
+    return vals if segments[s] in sorted_segs else np.unique(vals)
+
+
+def forget(
+    state_in: Path, doc_ids: Iterable[str], state_out: Path, params: DedupParams = DedupParams()
+) -> int:  # noqa: B008
+    """A copy of the dedup state in which ``doc_ids`` no longer exist: a later deduplicate() never
+    matches a document against them, and a document with one of their ids is new again.
+
+    Incremental runs call this with the documents that are no longer live (their input was removed,
+    or replaced by a new version) so duplicates are judged among live documents only: an edited
+    document is not a near-duplicate of its own old version, a renamed file not an exact duplicate of
+    its old name. The rows stay (segment offsets index them; history is not rewritten) under the id
+    "forgotten:<row>:<doc_id>", unmatchable (no words, no LSH keys). Clusters that lose members are
+    re-formed among their live members: one live member left is no cluster; a forgotten canonical is
+    succeeded by the best-ranked live member (the canonical rule), and the other members stay only if
+    their own Jaccard to it reaches the threshold (no chaining) — the rest become unique.
+
+    state_in is never modified; segments are hard-linked into state_out. Returns how many rows
+    were forgotten.
+    """
+    params.validate()
+    state_in, state_out = Path(state_in), Path(state_out)
+    if state_out.exists() and any(state_out.iterdir()):
+        raise FileExistsError(f"forget: state_out {state_out} exists and is not empty")
+    docs, meta, segments = _load_state(state_in, params)
+    if not meta:
+        raise ValueError(f"forget: {state_in} holds no dedup state")
+    state_out.mkdir(parents=True, exist_ok=True)
+    for s in segments:
+        for ext in (".shingles.u32", ".bands.u64"):
+            _link_or_copy(state_in / (s + ext), state_out / (s + ext))
+    (state_out / "meta.json").write_text(json.dumps(meta, indent=1))
+    gone = docs["doc_id"].isin(set(doc_ids)).to_numpy()
+    if not gone.any():
+        _link_or_copy(state_in / "docs.parquet", state_out / "docs.parquet")
+        return 0
+    ids = docs["doc_id"].to_numpy(dtype=object).copy()
+    gone_ids = set(ids[gone].tolist())
+    rows = np.flatnonzero(gone)
+    affected = set(docs.loc[gone, "cluster_id"].dropna().tolist())
+    ids[rows] = [f"{FORGOTTEN_PREFIX}{r}:{ids[r]}" for r in rows.tolist()]
+    docs["doc_id"] = pd.array(ids, dtype="str")
+    docs.loc[gone, "lsh"] = False
+    docs.loc[gone, "n_words"] = 0
+    _make_unique(docs, gone)
+
+    store = _ShingleStore()
+    sorted_segs = set(meta.get("sorted_segments", []))
+    try:
+        for s in segments:
+            store.add(state_in / (s + ".shingles.u32"))
+        for cid in sorted(affected):
+            members = np.flatnonzero((docs["cluster_id"] == cid).to_numpy(dtype=bool) & ~gone)
+            if len(members) <= 1:
+                _make_unique(docs, members)
+                continue
+            canon = docs.iloc[members[0]]["canonical_doc_id"]
+            if canon not in gone_ids:
+                continue  # its canonical is live: every live member was verified against it
+            m = docs.iloc[members]
+            order = _rank_key(
+                m["quality_score"].to_numpy(dtype=np.float64),
+                np.where(_ns(m["published_at"]) == np.iinfo(np.int64).min, _NO_DATE, _ns(m["published_at"])),
+                m["doc_id"].to_numpy(dtype=object),
+            )
+            head = members[order[0]]
+            head_row = docs.iloc[head]
+            head_set = _shingle_set(store, head_row, sorted_segs, segments)
+            new_cid = cluster_id_for(str(head_row["doc_id"]))
+            kept = []
+            for r in members[order[1:]].tolist():
+                row = docs.iloc[r]
+                if row["content_hash"] == head_row["content_hash"]:
+                    kept.append((r, "exact", 1.0))
+                    continue
+                other = _shingle_set(store, row, sorted_segs, segments)
+                union = len(head_set) + len(other) - len(np.intersect1d(head_set, other, assume_unique=True))
+                sim = len(np.intersect1d(head_set, other, assume_unique=True)) / union if union else 0.0
+                if len(head_set) and len(other) and sim >= params.threshold:
+                    kept.append((r, "near", round(sim, 6)))
+                else:
+                    _make_unique(docs, np.array([r]))
+            if not kept:
+                _make_unique(docs, np.array([head]))
+                continue
+            docs.loc[docs.index[head], ["cluster_id", "canonical_doc_id", "is_canonical"]] = [
+                new_cid,
+                head_row["doc_id"],
+                True,
+            ]
+            docs.loc[docs.index[head], ["dup_method", "dup_similarity"]] = [None, 1.0]
+            for r, method, sim in kept:
+                docs.loc[docs.index[r], ["cluster_id", "canonical_doc_id", "is_canonical"]] = [
+                    new_cid,
+                    head_row["doc_id"],
+                    False,
+                ]
+                docs.loc[docs.index[r], ["dup_method", "dup_similarity"]] = [method, sim]
+    finally:
+        store.close()
+    docs.to_parquet(state_out / "docs.parquet", index=False)
+    return len(rows)
+
+
+def _make_unique(docs: pd.DataFrame, rows: np.ndarray) -> None:
+    """Rows of documents in no cluster: their own canonical (the state's form of a unique document)."""
+    if len(rows) == 0:
+        return
+    idx = docs.index[rows]
+    docs.loc[idx, "cluster_id"] = None
+    docs.loc[idx, "canonical_doc_id"] = docs.loc[idx, "doc_id"]
+    docs.loc[idx, "is_canonical"] = True
+    docs.loc[idx, "dup_method"] = None
+    docs.loc[idx, "dup_similarity"] = np.nan
+
+
+def live_roles(state: Path) -> pd.DataFrame:
+    """doc_id and duplicate role (documents' dup columns) of every live document in a dedup state."""
+    cols = ["doc_id", "cluster_id", "canonical_doc_id", "is_canonical", "dup_method", "dup_similarity"]
+    t = pq.read_table(Path(state) / "docs.parquet", columns=cols)
+    t = t.filter(pc.invert(pc.starts_with(t["doc_id"], FORGOTTEN_PREFIX)))
+    return t.rename_columns(["doc_id", "dup_cluster_id", *cols[2:]]).to_pandas()

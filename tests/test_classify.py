@@ -471,7 +471,7 @@ def test_seed_files_label_mix() -> None:
     seo = sorted(seeds.glob("003_*.txt")) if seeds.is_dir() else []
     if not reported or not seo:
         pytest.skip("../shared/seeds not available")
-    from factsieve.segment import sentences
+    from factsieve.text.segment import sentences
 
     sents = sentences(reported[0].read_text(encoding="utf-8"))
     labs = classify_batch(sents)
@@ -552,7 +552,7 @@ def test_explain_uses_the_project_segmenter() -> None:
 
 def test_quote_context_tracks_open_quotations() -> None:
     from factsieve.classify import quote_context
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     text = (
         "The mayor spoke at noon. “We will win this fight. We must never give up. Our city deserves "
@@ -578,7 +578,7 @@ def test_quote_context_gives_up_on_a_stray_mark() -> None:
     from factsieve.classify import quote_context
 
     text = "A “stray mark. " + " ".join(f"Sentence {i} follows." for i in range(20))
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     flags = quote_context(text, split_sentences(text))
     assert flags[1] and not flags[-1]
@@ -587,7 +587,7 @@ def test_quote_context_gives_up_on_a_stray_mark() -> None:
 
 def test_classify_document_keeps_quote_context() -> None:
     from factsieve.classify import classify_document
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     text = (
         "The mayor spoke at noon. “We will win this fight. We must never give up. Our city probably "
@@ -834,7 +834,7 @@ def test_quote_context_agrees_with_a_character_scan() -> None:
     import random
 
     from factsieve.classify.quotes import _MAX_QUOTED_SENTENCES, quote_context
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     def reference(text: str, spans: list[tuple[int, int]]) -> list[bool]:
         flags, open_q, run, pos = [], False, 0, 0
@@ -917,7 +917,7 @@ def test_explain_json_one_object_per_sentence(capsys: pytest.CaptureFixture[str]
     import json
 
     from factsieve.classify import explain_records
-    from factsieve.cli import main
+    from flows.cli import main
 
     text = "Investigators believe the crash was caused by ice. Fuel prices are expected to ease by spring."
     recs = explain_records(text)

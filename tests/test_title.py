@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factsieve.title import title_from_text
+from factsieve.text.title import title_from_text
 
 
 @pytest.mark.parametrize(

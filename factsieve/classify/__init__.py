@@ -9,7 +9,6 @@ registry → classifier → tasks → evaluate/model.
 """
 
 from factsieve.classify.classifier import (
-    LABELS,
     SentenceLabel,
     classify,
     classify_batch,
@@ -19,6 +18,7 @@ from factsieve.classify.classifier import (
 )
 from factsieve.classify.cue import Cue
 from factsieve.classify.quotes import quote_context
+from factsieve.vocabulary import LABELS
 
 __all__ = [
     "LABELS",

@@ -56,9 +56,7 @@ from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
 from factsieve.classify.registry import ANY_TRIGGER
-from factsieve.segment import split_sentences
-
-LABELS: tuple[str, ...] = ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
+from factsieve.text.segment import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +394,7 @@ def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None
 def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceLabel]:
     """Classify the sentences ``text[s:e]`` of one document, keeping quotation context across them.
 
-    ``spans`` are sentence offsets (``factsieve.segment.split_sentences(text)`` when omitted). A
+    ``spans`` are sentence offsets (``factsieve.text.segment.split_sentences(text)`` when omitted). A
     sentence in the middle of a multi-sentence quotation carries no quote marks of its own; here it
     is still read as quoted, so the speaker's "we will …" is not the author's opinion or guess.
     """
