@@ -114,13 +114,12 @@ class RichBar(RunProgress):
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
         self._bar = Progress(
             TextColumn("{task.description}"),
-            BarColumn(),
+            BarColumn(bar_width=20),  # room for the counts on an 80-column terminal
             TextColumn("{task.fields[detail]}"),
-            TimeElapsedColumn(),
             TextColumn("ETA"),
             TimeRemainingColumn(),
             console=Console(file=stream),
@@ -132,11 +131,11 @@ class RichBar(RunProgress):
     def show_batches(self) -> None:
         self._bar.update(
             self._task,
-            description=BATCH_STAGE,
+            description="ingest → classify",
             total=self.total_bytes or None,
             completed=self.bytes_done,
             detail=f"{self.batches_done}/{self.batches} batches, {self.files_done}/{self.files} files, "
-            f"{self.records:,} records, {self.docs_per_second():,.0f} docs/s",
+            f"{self.records:,} rec, {self.docs_per_second():,.0f} docs/s",
         )
 
     def stage_done(self, stage: str, seconds: float) -> None:
