@@ -1,5 +1,5 @@
-"""Progress of `factsieve run`, the whole command's wall time in the runs table and the report,
-and the background Prefect server later runs reuse: real subprocesses, real Prefect, real files."""
+"""Progress of `factsieve run` and the whole command's wall time in the runs table and the report:
+real subprocesses, real Prefect, real files."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import sys
 import pandas as pd
 import pytest
 
-from flows import progress, server
+from flows import progress
 from tests.conftest import RAW, REPO
 
 BATCH_LINE = re.compile(
@@ -104,32 +104,3 @@ def test_lines_are_throttled_to_the_interval():
     sink.stage_done("dedup", 0.4)
     assert stream.getvalue() == ""  # a run shorter than the interval prints nothing extra
     assert sink.batches_done == 3 and sink.eta_seconds() == 0
-
-
-@pytest.mark.slow
-def test_a_background_server_is_found_by_later_runs_and_stopped(tmp_path):
-    """`factsieve server` records its URL under PREFECT_HOME; a run without PREFECT_API_URL uses
-    it (its flow run is in that server's database, as the UI shows it); --stop ends it."""
-    import httpx
-
-    home = tmp_path / "prefect-home"
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env["PREFECT_HOME"] = str(home)
-    started = _cli("server", "--port", "0", env=env)
-    try:
-        assert started.returncode == 0, started.stderr[-2000:]
-        record = json.loads((home / "factsieve-server.json").read_text(encoding="utf-8"))
-        assert record["url"] in started.stdout
-
-        out = tmp_path / "out"
-        res = _cli("run", str(RAW / "news"), "--out", str(out), "--json", env=env)
-        assert res.returncode == 0, res.stderr[-2000:]
-        run_id = json.loads(res.stdout)["run_id"]
-        flow_runs = httpx.post(f"{record['url']}/flow_runs/filter", json={}, timeout=30).json()
-        assert any(r["flow_id"] and r["state_type"] == "COMPLETED" for r in flow_runs), flow_runs
-        assert (out / "runs" / f"part-{run_id}.parquet").exists()
-    finally:
-        stopped = _cli("server", "--stop", env=env)
-    assert stopped.returncode == 0 and "stopped" in stopped.stdout
-    assert not (home / "factsieve-server.json").exists()
-    assert not server._alive(record["pid"])  # gone (or a zombie its new parent has yet to reap)
