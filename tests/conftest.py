@@ -68,3 +68,19 @@ def run_cli(raw, out, crash_at: str | None = None):
         timeout=300,
         cwd=REPO,
     )
+
+
+def factsieve(*args: str, env: dict | None = None, timeout: int = 600):
+    """``python -m flows.cli ARGS`` in a subprocess from the repository, output captured (so its
+    standard error is not a terminal)."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        env=env,
+    )

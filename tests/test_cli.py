@@ -5,24 +5,15 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pandas as pd
 import pytest
 
-from tests.conftest import REPO, shared_path
+from tests.conftest import REPO, factsieve, shared_path
 
 
 def _factsieve(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PREFECT_HOME": str(REPO / ".prefect")}
-    return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=REPO,
-        env=env,
-    )
+    return factsieve(*args, env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")}, timeout=timeout)
 
 
 def test_missing_raw_exits_2_with_one_line_reason(tmp_path):

@@ -7,30 +7,17 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
 
 from flows import progress
-from tests.conftest import RAW, REPO
+from tests.conftest import RAW, REPO, factsieve
 
 BATCH_LINE = re.compile(
     r"^factsieve: ingest-clean-segment-classify: (\d+)/(\d+) batches, (\d+)/(\d+) files, "
     r"([\d,]+) records, ([\d,]+) docs/s, ETA (\S+)$"
 )
-
-
-def _cli(*args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args],
-        capture_output=True,  # not a terminal: plain progress lines, no bar
-        text=True,
-        timeout=timeout,
-        cwd=REPO,
-        env=env,
-    )
 
 
 @pytest.fixture
@@ -52,7 +39,7 @@ def test_plain_progress_lines_follow_the_batches_and_the_run_records_its_command
     tmp_path, harness_env, four_files_a_batch
 ):
     out = tmp_path / "out"
-    res = _cli(
+    res = factsieve(
         "run", str(RAW), "--out", str(out), "--config", str(four_files_a_batch), "--workers", "1",
         "--progress-seconds", "0", env=harness_env,
     )  # fmt: skip
@@ -84,7 +71,7 @@ def test_plain_progress_lines_follow_the_batches_and_the_run_records_its_command
 
 @pytest.mark.slow
 def test_quiet_prints_only_the_summary(tmp_path, harness_env, four_files_a_batch):
-    res = _cli(
+    res = factsieve(
         "run", str(RAW), "--out", str(tmp_path / "out"), "--config", str(four_files_a_batch),
         "--workers", "1", "--progress-seconds", "0", "--quiet", env=harness_env,
     )  # fmt: skip

@@ -11,18 +11,7 @@ import sys
 import pytest
 
 from flows import server
-from tests.conftest import RAW, REPO
-
-
-def _cli(*args: str, env: dict, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=REPO,
-        env=env,
-    )
+from tests.conftest import RAW, factsieve
 
 
 def test_an_explicit_api_url_wins_and_nothing_is_started(monkeypatch, tmp_path):
@@ -53,21 +42,21 @@ def test_a_background_server_is_found_by_later_runs_and_stopped(tmp_path):
     home = tmp_path / "prefect-home"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(home)
-    started = _cli("server", "--port", "0", env=env)
+    started = factsieve("server", "--port", "0", env=env)
     try:
         assert started.returncode == 0, started.stderr[-2000:]
         record = json.loads((home / "factsieve-server.json").read_text(encoding="utf-8"))
         assert record["url"] in started.stdout
 
         out = tmp_path / "out"
-        res = _cli("run", str(RAW / "news"), "--out", str(out), "--json", env=env)
+        res = factsieve("run", str(RAW / "news"), "--out", str(out), "--json", env=env)
         assert res.returncode == 0, res.stderr[-2000:]
         run_id = json.loads(res.stdout)["run_id"]
         flow_runs = httpx.post(f"{record['url']}/flow_runs/filter", json={}, timeout=30).json()
         assert any(r["flow_id"] and r["state_type"] == "COMPLETED" for r in flow_runs), flow_runs
         assert (out / "runs" / f"part-{run_id}.parquet").exists()
     finally:
-        stopped = _cli("server", "--stop", env=env)
+        stopped = factsieve("server", "--stop", env=env)
     assert stopped.returncode == 0 and "stopped" in stopped.stdout
     assert not (home / "factsieve-server.json").exists()
     assert not server._alive(record["pid"])  # gone (or a zombie its new parent has yet to reap)
