@@ -7,11 +7,12 @@ import re
 
 import pandas as pd
 import pytest
-from test_report import RAW, write_run
 
 from factsieve.output import checks as quality_checks
 from factsieve.output import report, tables
 from factsieve.output.checks import CRITICAL, WARNING, GxBounds, run_checks
+from tests.conftest import RAW
+from tests.output.test_report import write_run
 
 RUN = "20240301T000000Z-cccccc"
 
@@ -166,3 +167,4 @@ def test_published_run_with_gx_shows_results_in_report(tmp_path):
     assert '<span class="badge warning">warn</span>' in gx and "reject_rate" in gx
     assert f'href="{report.GX_DOCS_REL}"' in gx
     assert (tmp_path / "reports" / report.GX_DOCS_REL).exists()
+

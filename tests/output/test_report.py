@@ -26,9 +26,7 @@ from factsieve.ingest.sources import discover
 from factsieve.output import publish, report, svg, tables
 from factsieve.output.checks import derived_metrics
 from factsieve.score import base_quality, label_stats
-
-REPO = Path(__file__).resolve().parents[1]
-RAW = REPO / "raw"
+from tests.conftest import RAW
 
 XSS_TEXT = (
     "Mayor <script>alert(1)</script> speech explained\n\n"
