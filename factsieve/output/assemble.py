@@ -23,8 +23,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve.output import tables
 from factsieve.batch.pipeline import DEDUP_COLUMNS, BatchResult
+from factsieve.output import tables
 from factsieve.output.publish import StagedTable, part_name
 from factsieve.score import label_stats, score_from_stats
 

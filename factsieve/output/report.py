@@ -32,8 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve.output import publish
-from factsieve.output import svg
+from factsieve.output import publish, svg
 from factsieve.vocabulary import LABELS
 
 REPORTS_DIR = "reports"
