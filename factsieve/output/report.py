@@ -33,6 +33,7 @@ import pyarrow.parquet as pq
 
 import schemas
 from factsieve.output import publish, svg
+from factsieve.output.metrics import RunCounts, rates
 from factsieve.vocabulary import LABELS
 
 REPORTS_DIR = "reports"
@@ -236,19 +237,19 @@ class RunSummary:
 
 
 def summary_metrics(docs: DocumentStats, sents: SentenceStats, rejects: RejectStats) -> dict[str, float]:
-    """checks.derived_metrics computed from the counts instead of whole frames."""
-    n_docs, n_rej, n_sent = docs.rows, rejects.rows, sents.rows
-    mean = docs.quality_sum / docs.quality_count if docs.quality_count else 0.0
-    m: dict[str, float] = {
-        "reject_rate": n_rej / (n_docs + n_rej) if n_docs + n_rej else 0.0,
-        "duplicate_rate": (n_docs - docs.canonical) / n_docs if n_docs else 0.0,
-        "mean_quality": mean if n_docs and not math.isnan(mean) else 0.0,
-        "low_tier_share": docs.tiers.get("low", 0) / n_docs if n_docs else 0.0,
-    }
-    for lab in LABELS:
-        m[f"share_{lab}"] = sents.labels.get(lab, 0) / n_sent if n_sent else 0.0
-    m["supported_share"] = m["share_reported"] + m["share_attributed"]
-    return m
+    """The rates checks.derived_metrics gives the GX gate, from the streamed counts."""
+    return rates(
+        RunCounts(
+            documents=docs.rows,
+            non_canonical=docs.rows - docs.canonical,
+            quality_sum=docs.quality_sum,
+            quality_count=docs.quality_count,
+            low_tier=docs.tiers.get("low", 0),
+            rejects=rejects.rows,
+            sentences=sents.rows,
+            labels=sents.labels,
+        )
+    )
 
 
 def _keep_lowest(best: pa.Table | None, batch: pa.RecordBatch) -> pa.Table:

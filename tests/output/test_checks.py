@@ -168,3 +168,17 @@ def test_published_run_with_gx_shows_results_in_report(tmp_path):
     assert f'href="{report.GX_DOCS_REL}"' in gx
     assert (tmp_path / "reports" / report.GX_DOCS_REL).exists()
 
+
+@pytest.mark.slow
+def test_gx_gate_and_report_compute_the_same_rates_on_a_real_flow_run(sample_run):
+    """The gate counts whole frames, the report streams the committed Parquet: one formula
+    (metrics.rates), so on a real run they give the same numbers."""
+    summary, frames, out = sample_run
+    gate = quality_checks.derived_metrics(frames)
+    page = report.run_metrics(out, summary["run_id"])
+    assert list(page) == list(gate)
+    for key, value in gate.items():
+        assert page[key] == pytest.approx(value, rel=1e-12), key
+    # raw/ has rejects, copies and low-quality pages: the rates compared are not all zero
+    assert gate["reject_rate"] > 0 and gate["duplicate_rate"] > 0 and gate["low_tier_share"] > 0
+    assert 0 < gate["mean_quality"] < 1 and gate["supported_share"] > 0
