@@ -125,7 +125,7 @@ def deduplicate(
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    return {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
+    return {name: tables.conform(df, name) for name, df in frames.items()}
 
 
 @task(

@@ -281,8 +281,8 @@ def run_batch(
     """
     result = process_batch(inputs, run_id, ingested_at, limits, taken, model_path)
     t0 = time.perf_counter()
-    result.sentences = tables.validate(tables.typed(result.sentences, "sentences"), "sentences")
-    result.rejects = tables.validate(tables.typed(result.rejects, "rejects"), "rejects")
+    result.sentences = tables.conform(result.sentences, "sentences")
+    result.rejects = tables.conform(result.rejects, "rejects")
     result.validated = True
     t1 = time.perf_counter()
     features = dedup.prepare(result.documents[["doc_id", "text"]], params)

@@ -90,6 +90,12 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
         raise ValidationFailed(table, _summarise(exc), exc.failure_cases) from None
 
 
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The frame as it is written: the table's exact columns and Arrow types (``typed``),
+    validated against its schema (``validate``)."""
+    return validate(typed(df, table), table)
+
+
 def warm_up() -> None:
     """Validate an empty frame of every table once: pandera imports what validation needs
     (its strategies module, and hypothesis when installed: ~110 modules) on the first call.

@@ -88,7 +88,7 @@ def write_run(raw: Path, out: Path, run_id: str, *, gx: bool = False, bounds=Non
         "rejects": rejects,
         "runs": pd.DataFrame([run_row]),
     }
-    validated = {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
+    validated = {name: tables.conform(df, name) for name, df in frames.items()}
     if gx:
         from factsieve.output.checks import GxBounds, run_checks
 
