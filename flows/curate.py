@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import os
 import platform
-import resource
 import secrets
 import shutil
-import time
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +31,7 @@ from factsieve.ingest.sources import InputFile, discover
 from factsieve.output import assemble, publish, tables
 from factsieve.output import checks as quality_checks
 from factsieve.output import report as run_report
+from factsieve.runstats import Stopwatch
 from factsieve.score import base_quality
 from flows.artifacts import publish_artifacts
 
@@ -204,7 +203,7 @@ def _run_row(run_id: str, started: datetime, raw: str, params: dict, counts: dic
         **{k: counts[k] for k in ("input_files", "input_records", "documents", "rejects", "sentences")},
         "exact_duplicates": counts["exact_duplicates"],
         "near_duplicates": counts["near_duplicates"],
-        "stage_seconds": tables.json_cell({k: round(v, 3) for k, v in seconds.items()}),
+        "stage_seconds": tables.json_cell(seconds),
         "stage_counts": tables.json_cell(counts["stages"]),
         "versions": tables.json_cell(_versions()),
         "validation": "passed",
@@ -246,18 +245,8 @@ def curate(
     run_id = new_run_id(started)
     ingested_at = pd.Timestamp(started)
     out_path = Path(out)
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    peak_rss_mb: dict[str, int] = {}
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = seconds.get(stage, 0.0) + now - clock
-        clock = now
-        # The flow process's high-water mark so far (worker processes not included).
-        peak_rss_mb[stage] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    watch = Stopwatch()
+    lap = watch.lap
 
     with publish.output_lock(out_path):
         rec = publish.recover(out_path)
@@ -291,7 +280,7 @@ def curate(
             "unchanged_files": len(plan.unchanged),
         }
         if not todo:
-            return {**base, "status": "unchanged", "seconds": {k: round(v, 3) for k, v in seconds.items()}}
+            return {**base, "status": "unchanged", "seconds": watch.rounded()}
 
         parts = plan_parts(todo, cfg.batch_bytes)
         batches = _batches(parts, cfg.batch_bytes, cfg.batch_files)
@@ -407,7 +396,7 @@ def curate(
         small = validate_tables(
             {
                 "duplicates": duplicates,
-                "runs": pd.DataFrame([_run_row(run_id, started, str(raw), params, counts, seconds)]),
+                "runs": pd.DataFrame([_run_row(run_id, started, str(raw), params, counts, watch.rounded())]),
             }
         )
         lap("validate")
@@ -432,9 +421,7 @@ def curate(
                     r["reason"] for r in outcome.results if not r["success"] and r["severity"] == "critical"
                 ),
             )
-        validated["runs"].loc[0, "stage_seconds"] = tables.json_cell(
-            {k: round(v, 3) for k, v in seconds.items()}
-        )
+        validated["runs"].loc[0, "stage_seconds"] = tables.json_cell(watch.rounded())
         manifest_table = manifest.table(todo, plan.hashes, run_id)
         paths = publish_tables(
             out_path,
@@ -466,8 +453,8 @@ def curate(
         "labels": label_counts,
         "reject_reasons": reject_reasons,
         "tables": paths,
-        "seconds": {k: round(v, 3) for k, v in seconds.items()},
-        "peak_rss_mb": peak_rss_mb,
+        "seconds": watch.rounded(),
+        "peak_rss_mb": {k: round(v) for k, v in watch.peak_rss_mb.items()},
     }
     publish_artifacts(summary, report_path)
     logger.info(
