@@ -9,7 +9,6 @@ publishing) run once.
 from __future__ import annotations
 
 import os
-import platform
 import secrets
 import shutil
 from dataclasses import asdict
@@ -21,8 +20,7 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-import schemas
-from factsieve import __version__, dedup
+from factsieve import dedup
 from factsieve.batch import pipeline, workers
 from factsieve.config import RunConfig
 from factsieve.ingest import manifest
@@ -31,7 +29,7 @@ from factsieve.ingest.sources import InputFile, discover
 from factsieve.output import assemble, publish, tables
 from factsieve.output import checks as quality_checks
 from factsieve.output import report as run_report
-from factsieve.runstats import Stopwatch
+from factsieve.runstats import RunStats
 from factsieve.score import base_quality
 from flows.artifacts import publish_artifacts
 
@@ -157,18 +155,6 @@ def build_report(out: Path, run_id: str) -> Path | None:
         return None
 
 
-def _versions() -> dict[str, str]:
-    # importlib.metadata, not the modules: importing great_expectations alone takes seconds.
-    from importlib.metadata import version
-
-    libs = ("prefect", "pandas", "pyarrow", "pandera", "great-expectations", "trafilatura", "numpy")
-    return {
-        "factsieve": __version__,
-        "python": platform.python_version(),
-        **{lib: version(lib) for lib in libs},
-    }
-
-
 def _batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[list[InputFile]]:
     """Group files (and parts of files) into batches of at most target_bytes or max_files, in
     discovery order; a larger file that could not be split is a batch of its own."""
@@ -190,27 +176,6 @@ def _sorted(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return (
         df.sort_values(keys, kind="stable").reset_index(drop=True) if len(df) else df.reset_index(drop=True)
     )
-
-
-def _run_row(run_id: str, started: datetime, raw: str, params: dict, counts: dict, seconds: dict) -> dict:
-    return {
-        "run_id": run_id,
-        "status": "succeeded",
-        "started_at": pd.Timestamp(started),
-        "finished_at": pd.Timestamp(datetime.now(UTC)),
-        "raw": raw,
-        "parameters": tables.json_cell(params),
-        **{k: counts[k] for k in ("input_files", "input_records", "documents", "rejects", "sentences")},
-        "exact_duplicates": counts["exact_duplicates"],
-        "near_duplicates": counts["near_duplicates"],
-        "stage_seconds": tables.json_cell(seconds),
-        "stage_counts": tables.json_cell(counts["stages"]),
-        "versions": tables.json_cell(_versions()),
-        "validation": "passed",
-        "gx_status": "skipped",
-        "gx_detail": "[]",
-        "schema_version": schemas.SCHEMA_VERSION,
-    }
 
 
 # Batches in flight are bounded by the workers: an unbounded thread pool would start every
@@ -245,8 +210,9 @@ def curate(
     run_id = new_run_id(started)
     ingested_at = pd.Timestamp(started)
     out_path = Path(out)
-    watch = Stopwatch()
-    lap = watch.lap
+    params = {"raw": str(raw), "out": str(out_path), "incremental": incremental, **asdict(cfg)}
+    stats = RunStats(run_id, started, str(raw), params)
+    lap = stats.lap
 
     with publish.output_lock(out_path):
         rec = publish.recover(out_path)
@@ -261,6 +227,12 @@ def curate(
         plan = manifest.plan(files, previous)
         todo = plan.to_process
         lap("discover")
+        stats.stage("discover").counts = {
+            "files": len(files),
+            "new": len(plan.new),
+            "changed": len(plan.changed),
+            "unchanged": len(plan.unchanged),
+        }
         logger.info(
             "run %s: %d input files under %s, %d new, %d changed, %d unchanged",
             run_id,
@@ -280,7 +252,7 @@ def curate(
             "unchanged_files": len(plan.unchanged),
         }
         if not todo:
-            return {**base, "status": "unchanged", "seconds": watch.rounded()}
+            return {**base, "status": "unchanged", "seconds": stats.rounded()}
 
         parts = plan_parts(todo, cfg.batch_bytes)
         batches = _batches(parts, cfg.batch_bytes, cfg.batch_files)
@@ -360,11 +332,12 @@ def curate(
         duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["cluster_id", "method", "doc_id"])
         lap("score")
 
-        label_counts = dict(sorted(asm.labels.items()))
-        reject_reasons = (
+        stats.labels = dict(sorted(asm.labels.items()))
+        stats.labels_changed_by_model = model_changes if cfg.model else None
+        stats.reject_reasons = (
             rejects["reason"].astype(str).value_counts().sort_index().to_dict() if len(rejects) else {}
         )
-        counts = {
+        stats.totals = {
             "input_files": len(todo),
             "input_records": asm.input_records,
             "documents": len(documents),
@@ -373,32 +346,15 @@ def curate(
             "exact_duplicates": int((documents["dup_method"] == "exact").sum()),
             "near_duplicates": int((documents["dup_method"] == "near").sum()),
         }
-        counts["stages"] = {
-            "discover": {
-                "files": len(files),
-                "new": len(plan.new),
-                "changed": len(plan.changed),
-                "unchanged": len(plan.unchanged),
-            },
-            "ingest": {
-                "files": len(todo),
-                "batches": len(batches),
-                "records": asm.input_records,
-                "documents": len(documents),
-                "rejects": len(rejects),
-            },
-            "labels": label_counts,
-            **({"labels_changed_by_model": model_changes} if cfg.model else {}),
-            "reject_reasons": reject_reasons,
-            "dedup": dd.stats.get("counts", dd.stats),
+        stats.stage("ingest_clean_segment_classify").counts = {
+            "files": len(todo),
+            "batches": len(batches),
+            "records": asm.input_records,
+            "documents": len(documents),
+            "rejects": len(rejects),
         }
-        params = {"raw": str(raw), "out": str(out_path), "incremental": incremental, **asdict(cfg)}
-        small = validate_tables(
-            {
-                "duplicates": duplicates,
-                "runs": pd.DataFrame([_run_row(run_id, started, str(raw), params, counts, watch.rounded())]),
-            }
-        )
+        stats.stage("dedup").counts = dd.stats.get("counts", dd.stats)
+        small = validate_tables({"duplicates": duplicates, "runs": pd.DataFrame([stats.runs_row()])})
         lap("validate")
         # GX sees documents without their text and a sample of sentences (factsieve.output.assemble).
         validated = {
@@ -409,11 +365,8 @@ def curate(
         }
         outcome = check_expectations(validated, out_path, run_id, cfg.gx)
         lap("gx")
-        runs_row = validated["runs"]
-        runs_row.loc[0, "gx_status"] = outcome.status
-        runs_row.loc[0, "gx_detail"] = outcome.detail_json()
+        stats.record_gx(outcome.status, outcome.detail_json())
         if outcome.status == "failed":
-            runs_row.loc[0, "status"] = "failed"
             logger.error(
                 "run %s: critical expectations failed: %s",
                 run_id,
@@ -421,7 +374,8 @@ def curate(
                     r["reason"] for r in outcome.results if not r["success"] and r["severity"] == "critical"
                 ),
             )
-        validated["runs"].loc[0, "stage_seconds"] = tables.json_cell(watch.rounded())
+        # The row GX saw, rebuilt with GX's outcome and the seconds of validation and GX.
+        runs_row = tables.conform(pd.DataFrame([stats.runs_row()]), "runs")
         manifest_table = manifest.table(todo, plan.hashes, run_id)
         paths = publish_tables(
             out_path,
@@ -431,7 +385,7 @@ def curate(
                 "sentences": asm.sentences.path,
                 "rejects": asm.rejects.path,
                 "duplicates": validated["duplicates"],
-                "runs": validated["runs"],
+                "runs": runs_row,
             },
             state_out if state_out.is_dir() else None,
             {"manifest": manifest_table},
@@ -443,25 +397,25 @@ def curate(
 
     summary = {
         **base,
-        **{k: v for k, v in counts.items() if k != "stages"},
-        "status": str(runs_row.loc[0, "status"]),
+        **stats.totals,
+        "status": stats.status,
         "gx_status": outcome.status,
         "gx_failures": [r for r in outcome.results if not r["success"]],
         "gx_docs": str(outcome.docs_path or ""),
         "report": str(report_path) if report_path else None,
         "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
-        "labels": label_counts,
-        "reject_reasons": reject_reasons,
+        "labels": stats.labels,
+        "reject_reasons": stats.reject_reasons,
         "tables": paths,
-        "seconds": watch.rounded(),
-        "peak_rss_mb": {k: round(v) for k, v in watch.peak_rss_mb.items()},
+        "seconds": stats.rounded(),
+        "peak_rss_mb": stats.peaks_mb(),
     }
     publish_artifacts(summary, report_path)
     logger.info(
         "run %s finished: %d documents, %d sentences, %d rejects",
         run_id,
         len(documents),
-        counts["sentences"],
+        stats.totals["sentences"],
         len(rejects),
     )
     return summary
