@@ -69,7 +69,7 @@ def discover_inputs(raw: str) -> list[InputFile]:
 
 
 @task(
-    name="plan-batches",
+    name="plan-parts",
     retries=3,
     retry_delay_seconds=RETRY_DELAYS,
     retry_condition_fn=transient_io_error,
@@ -87,7 +87,7 @@ def plan_parts(files: list[InputFile], target_bytes: int) -> list[InputFile]:
     retry_condition_fn=transient_io_error,
     cache_policy=NO_CACHE,
 )
-def process_batch(
+def run_batch(
     batch: list[InputFile],
     run_id: str,
     ingested_at: pd.Timestamp,
@@ -155,7 +155,7 @@ def build_report(out: Path, run_id: str) -> Path | None:
         return None
 
 
-def _batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[list[InputFile]]:
+def group_batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[list[InputFile]]:
     """Group files (and parts of files) into batches of at most target_bytes or max_files, in
     discovery order; a larger file that could not be split is a batch of its own."""
     batches: list[list[InputFile]] = []
@@ -255,7 +255,7 @@ def curate(
             return {**base, "status": "unchanged", "seconds": stats.rounded()}
 
         parts = plan_parts(todo, cfg.batch_bytes)
-        batches = _batches(parts, cfg.batch_bytes, cfg.batch_files)
+        batches = group_batches(parts, cfg.batch_bytes, cfg.batch_files)
         # Record keys of split files' parts, kept until the file's last batch is consumed.
         last_batch = {f.uri: i for i, batch in enumerate(batches) for f in batch if f.is_part}
         part_keys: dict[str, set[str]] = {}
@@ -269,7 +269,7 @@ def curate(
             # threads from inside the batch task (measured: 0.2 s alone, 1.3-3 s in the race).
             tables.warm_up()
         with workers.batch_pool(n_workers) as pool:
-            futures = process_batch.map(
+            futures = run_batch.map(
                 batches,
                 run_id=run_id,
                 ingested_at=ingested_at,

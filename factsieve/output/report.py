@@ -124,7 +124,7 @@ def _part(out: Path, table: str, run_id: str) -> Path:
     return out / table / publish.part_name(run_id)
 
 
-def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
+def _record_batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
     """The columns of one committed part, a record batch at a time (a batch never spans two
     row groups). A part that does not exist reads as no rows."""
     if not path.exists():
@@ -277,7 +277,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
     wanted = pa.array(sorted(names_of), pa.string()) if names_of else None
     s = DocumentStats()
     best = None
-    for b in _batches(path, columns):
+    for b in _record_batches(path, columns):
         s.rows += b.num_rows
         s.canonical += pc.sum(b["is_canonical"]).as_py() or 0
         scores = b["quality_score"]
@@ -306,7 +306,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
 def sentence_stats(path: Path, *, page: bool = True) -> SentenceStats:
     """One pass over a sentences part (``page=False``: labels only, for the drift metrics)."""
     s = SentenceStats()
-    for b in _batches(path, ["label", "deciding_cue"] if page else ["label"]):
+    for b in _record_batches(path, ["label", "deciding_cue"] if page else ["label"]):
         s.rows += b.num_rows
         _count_into(s.labels, b["label"])
         if page:
@@ -321,7 +321,7 @@ def reject_stats(path: Path, *, page: bool = True) -> RejectStats:
     """One pass over a rejects part: counts per reason and the first examples of each."""
     columns = ["reason", "source_uri", "record_key", "detail", "sample", "raw_bytes"] if page else ["reason"]
     s = RejectStats()
-    for b in _batches(path, columns):
+    for b in _record_batches(path, columns):
         s.rows += b.num_rows
         _count_into(s.reasons, b["reason"])
         if not page:
@@ -338,7 +338,7 @@ def duplicate_stats(path: Path) -> DuplicateStats:
     """Counts of the duplicates part, then the rows of its MAX_CLUSTERS largest clusters."""
     s = DuplicateStats()
     sizes = pa.table({"cluster_id": pa.array([], pa.string()), "n": pa.array([], pa.int64())})
-    for b in _batches(path, ["cluster_id", "method"]):
+    for b in _record_batches(path, ["cluster_id", "method"]):
         s.rows += b.num_rows
         _count_into(s.methods, b["method"])
         vc = pc.value_counts(b["cluster_id"])

@@ -8,7 +8,6 @@ same types whatever produced it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import pandas as pd
 import pandera.pandas as pa
@@ -103,18 +102,6 @@ def warm_up() -> None:
     (two threads importing at once are many times slower) or repeat in every worker."""
     for table in schemas.TABLES:
         validate(empty(table), table)
-
-
-@dataclass(slots=True)
-class RunTables:
-    documents: pd.DataFrame
-    sentences: pd.DataFrame
-    duplicates: pd.DataFrame
-    rejects: pd.DataFrame
-    runs: pd.DataFrame
-
-    def items(self):
-        return [(name, getattr(self, name)) for name in schemas.TABLES]
 
 
 def json_cell(obj) -> str:
