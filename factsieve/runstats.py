@@ -90,7 +90,8 @@ class RunStats(Stopwatch):
     def __init__(self, run_id: str, started: datetime, raw: str, parameters: dict[str, Any]) -> None:
         super().__init__()
         self.run_id, self.started, self.raw, self.parameters = run_id, started, raw, parameters
-        # input_files, input_records, documents, rejects, sentences, exact/near_duplicates
+        # input_files, input_records, documents, rejects, sentences, exact/near_duplicates,
+        # removed_files, removed/replaced_documents: the runs table's count columns
         self.totals: dict[str, int] = {}
         self.labels: dict[str, int] = {}  # sentences per label
         self.labels_changed_by_model: int | None = None  # None: no model was used
@@ -134,6 +135,9 @@ class RunStats(Stopwatch):
                     "sentences",
                     "exact_duplicates",
                     "near_duplicates",
+                    "removed_files",
+                    "removed_documents",
+                    "replaced_documents",
                 )
             },
             "stage_seconds": json_cell(self.rounded()),

@@ -40,6 +40,9 @@ def _stats(model: bool) -> RunStats:
         "sentences": 12,
         "exact_duplicates": 1,
         "near_duplicates": 0,
+        "removed_files": 0,
+        "removed_documents": 0,
+        "replaced_documents": 0,
     }
     stats.labels = {"reported": 9, "speculative": 3}
     stats.reject_reasons = {"empty": 1}

@@ -668,13 +668,14 @@ def _snake(name: str) -> str:
 
 
 def run_checks(
-    frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: GxBounds = GxBounds()
+    frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: GxBounds | None = None
 ) -> GxOutcome:
     """Validate the run's frames with GX; store results and Data Docs under ``<out>/reports/gx``.
 
     Never raises for data problems: anything GX cannot evaluate is a failed critical result,
     and an error of GX itself gives status "failed" with the reason.
     """
+    bounds = bounds or GxBounds()
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     t0 = time.perf_counter()
     out = Path(out)

@@ -9,7 +9,8 @@ HTML string out.
 Self-contained means: the CSS is inline, the charts are inline SVG drawn here, there is
 no script, and nothing is fetched — the page opens offline from a file. Every string that
 comes from the data is escaped with html.escape, so a document containing ``<script>``
-shows as text. docs/REPORT.md explains each section.
+shows as text, and control and bidi-override characters show as ``\\x00`` / ``\\u202e`` escapes
+(factsieve.text.visible), so a sample cannot reorder or hide what the page shows. docs/REPORT.md explains each section.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import pyarrow.parquet as pq
 import schemas
 from factsieve.output import publish, svg
 from factsieve.output.metrics import RunCounts, rates
+from factsieve.text.visible import visible
 from factsieve.vocabulary import LABELS
 
 REPORTS_DIR = "reports"
@@ -41,6 +43,7 @@ LATEST = "latest.html"
 LOWEST_QUALITY_DOCS = 5  # documents shown sentence by sentence
 MAX_SENTENCES_SHOWN = 80  # per document in that section
 MAX_CLUSTERS = 20
+MAX_CHANGES = 50  # removed/replaced documents listed
 MAX_MEMBERS = 10  # per cluster
 REJECT_EXAMPLES = 3  # per reason
 DRIFT_ALERT = 0.05  # absolute change of a rate/share/mean quality that is flagged in the drift table
@@ -61,7 +64,8 @@ class ReportError(Exception):
 
 
 def _e(v: Any) -> str:
-    return html.escape("" if v is None else str(v), quote=True)
+    """Data as HTML text: escaped, with control and bidi characters shown as escapes."""
+    return html.escape(visible("" if v is None else str(v)), quote=True)
 
 
 def _json(v: Any, default: Any) -> Any:
@@ -194,6 +198,7 @@ class DocumentStats:
     quality_bins: list[int] = field(default_factory=lambda: [0] * QUALITY_BINS)
     lowest: pd.DataFrame | None = None  # LOWEST_COLUMNS of the lowest-scoring documents, lowest first
     names: dict[str, dict] = field(default_factory=dict)  # doc_id -> NAME_COLUMNS of documents asked for
+    encodings: dict[str, int] = field(default_factory=dict)  # documents per input encoding
 
 
 @dataclass(slots=True)
@@ -230,6 +235,8 @@ class RunSummary:
     duplicates: DuplicateStats
     lowest_sentences: pd.DataFrame  # LOWEST_SENTENCE_COLUMNS of the lowest documents' sentences
     names: dict[str, dict]  # doc_id -> title/source_uri (+ "_earlier") of documents in shown clusters
+    # the first MAX_CHANGES documents the run removed or replaced (factsieve.output.latest.changes)
+    changes: pd.DataFrame | None = None
 
     @property
     def metrics(self) -> dict[str, float]:
@@ -273,7 +280,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
     ``names_of``: doc ids whose title and source to keep (the documents the duplicates name)."""
     columns = ["is_canonical", "quality_score", "quality_tier"]
     if page:
-        columns = list(dict.fromkeys([*columns, *LOWEST_COLUMNS, *NAME_COLUMNS]))
+        columns = list(dict.fromkeys([*columns, *LOWEST_COLUMNS, *NAME_COLUMNS, "encoding"]))
     wanted = pa.array(sorted(names_of), pa.string()) if names_of else None
     s = DocumentStats()
     best = None
@@ -287,6 +294,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
         if not page:
             continue
         _count_into(s.flags, pc.list_flatten(b["quality_flags"]))
+        _count_into(s.encodings, b["encoding"])
         bins = _quality_bin_counts(scores.to_numpy(zero_copy_only=False).astype("float64"))
         s.quality_bins = [a + int(n) for a, n in zip(s.quality_bins, bins, strict=True)]
         best = _keep_lowest(best, b.select(LOWEST_COLUMNS))
@@ -406,7 +414,10 @@ def summarize_run(out: Path, run_id: str) -> RunSummary:
     names = dict(docs.names)
     for doc_id, r in _earlier_documents(out, named - set(names), run_id).items():
         names.setdefault(doc_id, {**r, "_earlier": True})
+    changes_part = out / "_state" / "changes" / publish.part_name(run_id)
+    changes = pq.read_table(changes_part).slice(0, MAX_CHANGES).to_pandas() if changes_part.exists() else None
     return RunSummary(
+        changes=changes,
         documents=docs,
         sentences=sentence_stats(_part(out, "sentences", run_id)),
         rejects=reject_stats(_part(out, "rejects", run_id)),
@@ -529,6 +540,9 @@ def _summary(run: dict, s: RunSummary, metrics: dict, drifted: list[str]) -> str
         f"<li><b>Rejected:</b> {_n(s.rejects.rows)} ({_pct(metrics['reject_rate'])})"
         + (": " + ", ".join(f"{_e(k)} {v}" for k, v in reasons) if reasons else "")
         + "</li>",
+        f"<li><b>Changed inputs:</b> {_n(run.get('removed_documents') or 0)} documents removed, "
+        f"{_n(run.get('replaced_documents') or 0)} replaced by a new version "
+        f"({_n(run.get('removed_files') or 0)} input files gone)</li>",
         f"<li><b>Duplicates:</b> {_n(run.get('exact_duplicates'))} exact, {_n(run.get('near_duplicates'))} near "
         f"({_pct(metrics['duplicate_rate'])} of documents)</li>",
         f"<li><b>Quality:</b> mean {metrics['mean_quality']:.3f}, {_pct(metrics['low_tier_share'])} low tier; "
@@ -574,8 +588,68 @@ def _stages(run: dict, s: RunSummary) -> str:
         + "</div><div>"
         + _table(["stage", "count"], rows, {1})
         + ("<h3>Seconds per stage</h3>" + _table(["stage", "seconds"], sec_rows, {1}) if sec_rows else "")
+        + _encodings(s)
         + (f'<p class="small muted">wall time {wall:.1f} s</p>' if wall is not None else "")
         + "</div></div>"
+    )
+
+
+# Encodings news is written in (factsieve.ingest.decode names them with Python's codec names). Any other
+# (a DOS or Mac code page, big5hkscs for an English site) is most likely a wrong guess: the page
+# marks it so a maintainer looks at those documents.
+_USUAL_ENCODING_PREFIXES = (
+    "utf-",
+    "cp125",
+    "cp874",
+    "koi8",
+    "iso8859-",
+    "latin-1",
+    "shift_jis",
+    "cp932",
+    "euc_",
+    "cp949",
+    "gb",
+    "big5",
+    "iso2022",
+)
+
+
+def _encodings(s: RunSummary) -> str:
+    total = sum(s.documents.encodings.values())
+    if not total:
+        return ""
+    rows = []
+    for enc, n in ranked(s.documents.encodings):
+        usual = enc.startswith(_USUAL_ENCODING_PREFIXES)
+        note = "" if usual else " " + _badge("unusual: check these documents", "warning")
+        rows.append([f'<span class="mono">{_e(enc)}</span>{note}', _n(n), _pct(n / total)])
+    return "<h3>Documents per input encoding</h3>" + _table(["encoding", "documents", "share"], rows, {1, 2})
+
+
+def _changes(run: dict, s: RunSummary) -> str:
+    removed, replaced = run.get("removed_documents") or 0, run.get("replaced_documents") or 0
+    head = (
+        f"<p>{_n(removed)} live documents removed (input gone or renamed, record deleted or now a reject), "
+        f"{_n(replaced)} replaced by a new version; {_n(run.get('removed_files') or 0)} input files no "
+        "longer found. History keeps their rows; <code>latest/</code> no longer shows them.</p>"
+    )
+    if s.changes is None or not len(s.changes):
+        return head + '<p class="muted">No document was removed or replaced by this run.</p>'
+    rows = [
+        [
+            _e(r["change"]),
+            f'<span class="mono">{_e(r["source_uri"])}</span>',
+            _e(r["record_key"]),
+            f'<span class="mono">{_e(r["doc_id"])}</span>',
+            f'<span class="mono">{_e(r["new_doc_id"] or "")}</span>',
+        ]
+        for r in s.changes.to_dict("records")
+    ]
+    more = removed + replaced - len(rows)
+    return (
+        head
+        + _table(["change", "source", "record key", "doc_id", "new doc_id"], rows)
+        + (f'<p class="small muted">and {_n(more)} more (output/_state/changes/)</p>' if more > 0 else "")
     )
 
 
@@ -955,6 +1029,7 @@ def _run_info(run: dict) -> str:
 SECTIONS = [
     ("summary", "Summary"),
     ("stages", "Counts per stage"),
+    ("changes", "Removed and replaced documents"),
     ("rejects", "Rejects"),
     ("duplicates", "Duplicate clusters"),
     ("labels", "Labels"),
@@ -979,6 +1054,7 @@ def render_report(run: dict, summary: RunSummary, previous: dict | None, *, gx_d
     body = {
         "summary": _summary(run, summary, metrics, drifted) + _run_info(run),
         "stages": _stages(run, summary),
+        "changes": _changes(run, summary),
         "rejects": _rejects(summary),
         "duplicates": _duplicates(summary),
         "labels": _labels(summary, metrics),

@@ -33,6 +33,27 @@ def test_missing_raw_exits_2_with_one_line_reason(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "config", "message"),
+    [
+        (["--workers", "-3"], None, "workers must be between 0 and 1024, got -3"),
+        ([], "batch_bytes = -1\n", "batch_bytes must be >= 1, got -1"),
+        ([], '[limits]\nmax_file_bytes = "64MB"\n', "[limits] max_file_bytes must be an integer"),
+    ],
+)
+def test_bad_settings_exit_2_with_one_line_naming_the_key(tmp_path, args, config, message):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("The council met on Friday.", encoding="utf-8")
+    if config is not None:
+        (tmp_path / "c.toml").write_text(config, encoding="utf-8")
+        args = [*args, "--config", str(tmp_path / "c.toml")]
+    res = _factsieve("run", str(raw), "--out", str(tmp_path / "out"), *args)
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0 and message in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_data_dictionary_is_up_to_date():
     res = _factsieve("dictionary", "--check")
     assert res.returncode == 0, res.stderr
