@@ -202,7 +202,7 @@ CORES = os.cpu_count() or 1
     validate_parameters=False,
     task_runner=ThreadPoolTaskRunner(max_workers=CORES),
 )
-def curate(
+def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call after another; the work is in factsieve/
     raw: str = "raw",
     out: str = "output",
     config: RunConfig | None = None,
