@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / ".work")
     ap.add_argument("--timeout", type=float, default=3600)
     ap.add_argument("--resume", type=int, default=0, help="keep the work output; first change round")
+    ap.add_argument(
+        "--no-change", action="store_true", help="with --resume: run once more, changing nothing first"
+    )
     args = ap.parse_args(argv)
 
     corpus, meta = write_corpus(args.size, args.work, args.docs_per_file)
@@ -70,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     first = args.resume or 0
     for k in range(first, first + args.rounds + (0 if args.resume else 1)):
-        change = change_round(raw, k - 1) if k else {"history": meta}
+        if args.no_change and k == first:
+            change = {"pending": "changes of a run that did not finish"}
+        else:
+            change = change_round(raw, k - 1) if k else {"history": meta}
         res = run_flow(raw, out, "thread", None, args.timeout, 0.2, env)
         summary = json.loads((out.parent / (out.name + ".json")).read_text()) if res.get("ok") else {}
         print(
