@@ -414,6 +414,8 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         view: dict = {}
 
         def build_latest(folder: Path) -> None:
+            # Called inside the publish task, in this process; a retried publish starts it afresh.
+            shutil.rmtree(folder, ignore_errors=True)
             state = out_path / "_state" / "dedup" / run_id
             roles = dedup.live_roles(state if state.is_dir() else publish.latest_dedup_state(out_path))
             prev = latest.current_dir(out_path)
