@@ -104,7 +104,7 @@ class RunConfig:
     batch_files: int = 2000
     # Worker processes for the batch stage (factsieve.batch.workers); 0 = one per core, 1 = inline.
     workers: int = 0
-    # A model written by `factsieve train`: it overrules the rules on its task (factsieve.model.overrule).
+    # A model written by `factsieve train`: it overrules the rules on its task (factsieve.classify.model.overrule).
     model: str | None = None
     limits: IngestLimits = field(default_factory=IngestLimits)
     dedup: DedupParams = field(default_factory=DedupParams)

@@ -2,7 +2,7 @@
 
     factsieve run [RAW] [--out OUTPUT]      run the curate flow (RAW defaults to raw/, OUTPUT to output/)
     factsieve serve --cron "EXPR" [RAW] [--out OUTPUT]   serve the flow as a scheduled Prefect deployment
-    factsieve explain "TEXT"                label each sentence and show the cues that decided it
+    factsieve explain "TEXT" [--json]       label each sentence and show the cues that decided it
     factsieve eval --labels F --task T      precision/recall/F1 on a labelled JSONL file
     factsieve train --labels F --task T --out MODEL
     factsieve report [--run RUN_ID] [--out OUTPUT]   rebuild a run's HTML data-quality report
@@ -107,6 +107,8 @@ def format_summary(s: dict) -> str:
         f"  sentences   {s['sentences']}: {labels}",
         f"  duplicates  {s['exact_duplicates']} exact, {s['near_duplicates']} near",
         f"  rejects     {s['rejects']}: {reasons}",
+        f"  latest      {s.get('removed_documents', 0)} documents removed, {s.get('replaced_documents', 0)} "
+        f"replaced, {s.get('removed_files', 0)} input files gone; {s['out']}/latest",
         f"  tables      {s['out']}/{{documents,sentences,duplicates,rejects,runs}}/part-{s['run_id']}.parquet",
     ]
     gx = s.get("gx_status", "skipped")
@@ -185,7 +187,7 @@ def _run(args: argparse.Namespace) -> int:
             config = dataclasses.replace(config, model=args.model)
         config.validate("--workers" if args.workers is not None else "config")
         if config.model:
-            from factsieve.model import load
+            from factsieve.classify.model import load
 
             load(config.model)  # a missing or foreign file fails here, before any work
             config = dataclasses.replace(config, model=str(Path(config.model).resolve()))
@@ -265,15 +267,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from factsieve.classify import explain
+    from factsieve.classify import explain, explain_records
 
     text = sys.stdin.read() if args.text == "-" else args.text
-    print(explain(text))
+    if args.json:
+        # One JSON object per line and sentence (JSON Lines): easy to stream into jq or pandas.
+        for rec in explain_records(text):
+            print(json.dumps(rec, ensure_ascii=False))
+    else:
+        print(explain(text))
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from factsieve.evaluate import evaluate, format_report
+    from factsieve.classify.evaluate import evaluate, format_report
 
     try:
         result = evaluate(args.labels, args.task, model_path=args.model, split=args.split)
@@ -284,7 +291,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from factsieve.model import train
+    from factsieve.classify.model import train
 
     try:
         info = train(args.labels, args.task, args.out, split=args.split)
@@ -368,6 +375,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("explain", help="label each sentence of TEXT and show the deciding cues")
     e.add_argument("text", help="the text, or - to read standard input")
+    e.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per sentence (label, flags, confidence, cues with spans, source)",
+    )
     e.set_defaults(func=cmd_explain)
 
     v = sub.add_parser("eval", help="evaluate the classifier on a labelled JSONL file (text, label 0/1)")

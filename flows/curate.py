@@ -476,7 +476,9 @@ def curate(
             state = out_path / "_state" / "dedup" / run_id
             roles = dedup.live_roles(state if state.is_dir() else publish.latest_dedup_state(out_path))
             prev = latest.current_dir(out_path)
+            t0 = time.perf_counter()
             view.update(latest.build(out_path, run_id, folder, sources, roles, prev).as_dict())
+            view["seconds"] = round(time.perf_counter() - t0, 3)
 
         paths = publish_tables(
             out_path,

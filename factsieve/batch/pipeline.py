@@ -31,7 +31,7 @@ from factsieve.text.visible import visible
 from factsieve.vocabulary import ONLY_BOILERPLATE
 
 if TYPE_CHECKING:
-    from factsieve.model import LinearModel
+    from factsieve.classify.model import LinearModel
 
 _SENTENCE_SCHEMA = schemas.arrow_schema("sentences")
 
@@ -123,7 +123,7 @@ def sentence_rows(
     The frame is built as Arrow arrays with the sentences table's schema (pd.ArrowDtype columns):
     about 5× less memory than Python objects (a dict per cue) for the flow to hold and for the process
     runner to pickle back, and the later ``tables.typed`` call converts without copying.
-    With a trained ``model`` (factsieve.model.overrule) the model overrules the rules on its task;
+    With a trained ``model`` (factsieve.classify.model.overrule) the model overrules the rules on its task;
     ``df.attrs["model_changes"]`` counts the labels it changed.
     """
     if len(doc_ids) != len(texts):
@@ -171,7 +171,7 @@ def sentence_rows(
     )
     changes = 0
     if model is not None:
-        from factsieve.model import overrule  # scikit-learn: imported only with a model (~1.7 s)
+        from factsieve.classify.model import overrule  # scikit-learn: imported only with a model (~1.7 s)
 
         changes = overrule(model, sents, labels, cols)
     schema = _SENTENCE_SCHEMA
@@ -247,7 +247,7 @@ def process_batch(
     t1 = time.perf_counter()
     model = None
     if model_path:
-        from factsieve.model import load_cached
+        from factsieve.classify.model import load_cached
 
         model = load_cached(model_path, os.stat(model_path).st_mtime_ns)
     sentences = sentence_rows([r["doc_id"] for r in doc_rows], texts, run_id, model)

@@ -26,6 +26,7 @@ import pandas as pd
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
+from factsieve.text.title import title_from_text
 from factsieve.text.visible import visible
 from factsieve.vocabulary import (
     BINARY,
@@ -134,11 +135,8 @@ def published_within(ts: pd.Timestamp | None, ingested_at: pd.Timestamp) -> pd.T
 
 
 def _title_from_text(text: str) -> str | None:
-    """A first line that reads like a headline (short, no final full stop) is the title."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if 0 < len(first) <= 160 and not first.endswith((".", "!", ",", ";", ":")) and len(first.split()) <= 20:
-        return first
-    return None
+    """A headline-like first line, after any byline, dateline or breadcrumb (factsieve.text.title)."""
+    return title_from_text(text)
 
 
 def _read_text(
@@ -397,8 +395,6 @@ def read_input(
     except OSError as exc:
         if not _permanent(exc):
             raise
-        # Permanent: the file vanished or is unreadable. Other OSErrors (I/O errors,
-        # timeouts of network filesystems) propagate so the flow retries the batch.
         return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
     if not data.strip():
         return _file_reject(
