@@ -30,22 +30,7 @@ import sys
 from pathlib import Path
 
 from flows import progress, server
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def _prefect_env() -> None:
-    """Keep Prefect's state inside the project and its telemetry off, before it is imported."""
-    home = (
-        PROJECT_ROOT / ".prefect" if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / ".prefect"
-    )
-    os.environ.setdefault("PREFECT_HOME", str(home))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # The temporary server takes 11-23 s to start on a busy 2-core machine; Prefect's 20 s
-    # default made runs fail with "Timed out while attempting to connect".
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+from flows.environment import PROJECT_ROOT, set_prefect_defaults
 
 
 def _fail(code: int, message: str) -> int:
@@ -155,7 +140,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, command_started: float) -> int:
-    _prefect_env()
+    set_prefect_defaults()
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
     from factsieve.output.publish import OutputLocked
@@ -192,10 +177,8 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
     # imports the flow (flows/server.py).
     api = contextlib.ExitStack()
     try:
-        temporary = api.enter_context(server.api_for_run())
-    except server.ServerError as exc:
-        return _fail(1, str(exc))
-    try:
+        # A server that cannot start: exit 1 with its reason (the catch-all below).
+        api_ready = api.enter_context(server.api_for_run())
         from flows.curate import curate, task_runner_for
 
         _quiet_console_logging()
@@ -209,8 +192,7 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         from factsieve.output.checks import preload_in_background
 
         preload_in_background()
-        if temporary is not None:
-            temporary.wait()
+        api_ready.wait()  # the temporary server's start-up overlapped everything above
         with progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)):
             summary = flow(
                 raw=args.raw,
@@ -248,7 +230,7 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _prefect_env()
+    set_prefect_defaults()
     from flows.deploy import BadSchedule, check_cron, serve
 
     try:
@@ -272,7 +254,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_server(args: argparse.Namespace) -> int:
-    _prefect_env()
+    set_prefect_defaults()
     if args.stop:
         rec = server.stop_background()
         print(f"stopped the Prefect server at {rec['url']}" if rec else "no Prefect server was recorded")

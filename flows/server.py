@@ -155,23 +155,30 @@ class TemporaryServer:
                 self.proc.wait()
 
 
+class RunningServer:
+    """A server that was up before the run: nothing to wait for."""
+
+    def wait(self, timeout: float | None = None) -> None:
+        pass
+
+
 @contextlib.contextmanager
-def api_for_run() -> Iterator[TemporaryServer | None]:
+def api_for_run() -> Iterator[TemporaryServer | RunningServer]:
     """Export a PREFECT_API_URL for this process and its workers for the duration of the block.
 
     PREFECT_API_URL already set: used as is. Else the server ``factsieve server`` recorded, when
     it is healthy. Else a temporary server, started now and stopped at the end of the block;
-    it is yielded so the caller can ``wait`` for it at the last moment (its start-up overlaps
-    whatever the caller does in between).
+    the caller ``wait``s for what is yielded at the last moment (a temporary server's start-up
+    overlaps whatever the caller does in between).
     """
     if os.environ.get("PREFECT_API_URL"):
-        yield None
+        yield RunningServer()
         return
     url = recorded_server()
     if url:
         os.environ["PREFECT_API_URL"] = url
         try:
-            yield None
+            yield RunningServer()
         finally:
             os.environ.pop("PREFECT_API_URL", None)
         return

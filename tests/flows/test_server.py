@@ -17,8 +17,8 @@ from tests.conftest import RAW, factsieve
 def test_an_explicit_api_url_wins_and_nothing_is_started(monkeypatch, tmp_path):
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
     monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
-    with server.api_for_run() as temporary:
-        assert temporary is None
+    with server.api_for_run() as api:
+        assert isinstance(api, server.RunningServer)
         assert os.environ["PREFECT_API_URL"] == "http://127.0.0.1:9/api"
 
 

@@ -66,7 +66,10 @@ def test_seeds_through_the_cli(tmp_path):
     seo = docs[docs["source_uri"].str.contains("003_")].iloc[0]
 
     assert reported["quality_tier"] == "high"
-    assert reported["ratio_speculative"] == 0
+    # the reported article's one speculative sentence is its agentless forecast ("… are expected to
+    # remain significant points of discussion"): no source is named, so it is the author's own (#17)
+    rep_spec = sents[(sents["doc_id"] == reported["doc_id"]) & (sents["label"] == "speculative")]
+    assert rep_spec["text"].str.contains("are expected to remain").tolist() == [True]
     assert seo["quality_score"] < reported["quality_score"] and seo["quality_tier"] == "low"
     assert "speculative_padding" in seo["quality_flags"]
     # the Related News tail is dropped from the clean text, and kept for audit
@@ -88,7 +91,6 @@ def test_seeds_through_the_cli(tmp_path):
     fill = s[s["label"] == "filler"]["text"]
     assert any("grab your coffee" in t for t in fill)
     r = sents[sents["doc_id"] == reported["doc_id"]]
-    assert (r["label"] == "speculative").sum() == 0
     blinken = r[r["text"].str.startswith("Secretary Blinken echoed")].iloc[0]
     assert blinken["label"] == "attributed" and blinken["source"] and "Blinken" in blinken["source"]
 
