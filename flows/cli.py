@@ -450,16 +450,17 @@ def entry() -> None:
     Freeing every object of the ~3,000 modules a run imports (Prefect, pandas, pyarrow, Great
     Expectations) took 1.5-2 s after a one-file run, 10 s on the loaded VM, for nothing: the
     process is ending. Everything the program relies on has run by then: ``finally`` blocks,
-    and the atexit handlers (Prefect's log and event flush, logging.shutdown, multiprocessing,
-    flows.supervise), run here explicitly. Only when no other non-daemon thread is still running
-    (it would be joined first on a normal exit): then the normal exit.
+    and the exit hooks, run here explicitly in the interpreter's order: threading's (Prefect's
+    log and event workers drain there), then atexit's (logging.shutdown, multiprocessing,
+    flows.supervise, the temporary API server's stop).
     """
     import atexit
     import threading
 
     code = main()
-    if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
-        sys.exit(code)
+    # The interpreter's own order: join non-daemon threads and run threading's exit hooks
+    # (Prefect drains its log and event workers there), then the atexit handlers.
+    threading._shutdown()
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a closed pipe: nothing more to say

@@ -18,6 +18,7 @@ Nothing here imports Prefect: the whole point is to run before it is imported.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -167,7 +168,7 @@ def api_for_run() -> Iterator[TemporaryServer | RunningServer]:
     """Export a PREFECT_API_URL for this process and its workers for the duration of the block.
 
     PREFECT_API_URL already set: used as is. Else the server ``factsieve server`` recorded, when
-    it is healthy. Else a temporary server, started now and stopped at the end of the block;
+    it is healthy. Else a temporary server, started now and stopped when this process exits;
     the caller ``wait``s for what is yielded at the last moment (a temporary server's start-up
     overlaps whatever the caller does in between).
     """
@@ -183,12 +184,12 @@ def api_for_run() -> Iterator[TemporaryServer | RunningServer]:
             os.environ.pop("PREFECT_API_URL", None)
         return
     server = TemporaryServer.start()
+    # Stopped at exit, not at the end of the block: Prefect's own exit handlers still send the
+    # run's last logs and events to it (stopped earlier, a failed run ended with "All connection
+    # attempts failed" on stderr). Registered before Prefect is imported, so it runs after them.
+    atexit.register(server.stop)
     os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        yield server
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
+    yield server
 
 
 def start_background(port: int | None = None, timeout: float | None = None) -> dict:
