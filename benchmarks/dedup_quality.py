@@ -24,8 +24,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import base_corpus, iter_bbc  # noqa: E402
-from factsieve import minhash as mh  # noqa: E402
 from factsieve.dedup import DedupParams, deduplicate  # noqa: E402
+from factsieve.dedup import minhash as mh  # noqa: E402
 
 HEADERS = [
     "UPDATE 2-",

@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from factsieve import minhash as mh
 from factsieve.dedup import DedupParams, cluster_id_for, deduplicate
+from factsieve.dedup import minhash as mh
 
 STORY = (
     "The city council voted on Tuesday to approve a new budget that raises spending on public transport by "
@@ -505,7 +505,7 @@ def test_spilled_features_give_the_same_result_and_pickle_small(tmp_path: Path):
 
 
 def test_doc_ids_that_fixed_width_bytes_cannot_hold_stay_objects():
-    from factsieve.dedup import _decode_ids, _encode_ids
+    from factsieve.dedup.features import _decode_ids, _encode_ids
 
     for ids in (["a\x00", "b"], ["", "x"], ["a", "b", "c", "x" * 200], ["\ud800", "a"]):
         enc = _encode_ids(np.array(ids, dtype=object))
@@ -516,7 +516,8 @@ def test_doc_ids_that_fixed_width_bytes_cannot_hold_stay_objects():
 
 
 def test_digest_codes_are_exact_even_when_the_first_8_bytes_collide():
-    from factsieve.dedup import _digest_codes, _hex_array
+    from factsieve.dedup.state import hex_array as _hex_array
+    from factsieve.dedup.table import digest_codes as _digest_codes
 
     rng = np.random.default_rng(5)
     d = rng.integers(0, 256, size=(6, 16), dtype=np.uint8)
@@ -531,7 +532,7 @@ def test_digest_codes_are_exact_even_when_the_first_8_bytes_collide():
 
 
 def test_ranges_pair_intersections_and_segment_reads_match_naive(tmp_path: Path):
-    from factsieve.dedup import _ShingleStore
+    from factsieve.dedup.state import ShingleStore as _ShingleStore
 
     rng = np.random.default_rng(7)
     vals = rng.integers(0, 2**32, size=5000, dtype=np.uint64).astype(np.uint32)
