@@ -301,6 +301,7 @@ DEDUP_COLUMNS = [
     "is_canonical",
     "dup_method",
     "dup_similarity",
+    "story_id",
 ]
 
 

@@ -374,7 +374,7 @@ def curate(
         lap("dedup")
 
         documents_path, documents = asm.finish_documents(dd.assignments)
-        duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["cluster_id", "method", "doc_id"])
+        duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["level", "cluster_id", "method", "doc_id"])
         lap("score")
 
         label_counts = dict(sorted(asm.labels.items()))

@@ -180,7 +180,7 @@ def test_republished_story_with_new_headline_and_footer_is_a_near_duplicate():
     other = row(r, "other")
     assert other["is_canonical"] and pd.isna(other["dup_cluster_id"]) and pd.isna(other["dup_method"])
     assert np.isnan(other["dup_similarity"])
-    dup = r.duplicates
+    dup = r.duplicates[r.duplicates["level"] == "copy"]
     assert sorted(dup["doc_id"]) == ["extended", "orig", "syndicated"]
     assert dup.set_index("doc_id").loc["syndicated", "method"] == "canonical"
     assert dup["is_new"].all()
@@ -312,7 +312,7 @@ def test_incremental_run_matches_old_documents_and_keeps_old_canonical(tmp_path:
     no = row(r2, "new-other")
     assert no["canonical_doc_id"] == "old-other" and no["dup_cluster_id"] == cluster_id_for("old-other")
     assert pd.isna(row(r2, "new-unrelated")["dup_cluster_id"])
-    dup = r2.duplicates.set_index("doc_id")
+    dup = r2.duplicates[r2.duplicates["level"] == "copy"].set_index("doc_id")
     assert dup.loc["old-story", "method"] == "canonical" and not dup.loc["old-story", "is_new"]
     assert dup.loc["old-copy", "cluster_id"] == cid and not dup.loc["old-copy", "is_new"]
     assert dup.loc["new-story", "is_new"]
@@ -431,7 +431,7 @@ def test_members_reached_only_through_a_chain_are_split_from_the_canonical():
     sets = [mh.shingle_set(mh.shingles(*mh.word_hashes([t]), 5, seed=1)[0]) for _, t in rows]
     assert mh.jaccard(sets[0], sets[1]) >= 0.7 > mh.jaccard(sets[0], sets[2])
     assert min(mh.jaccard(sets[i], sets[i + 1]) for i in range(3)) >= 0.7
-    dup = r.duplicates[r.duplicates["method"] != "canonical"]
+    dup = r.duplicates[(r.duplicates["method"] != "canonical") & (r.duplicates["level"] == "copy")]
     assert len(dup) >= 1
     assert (dup["similarity"] >= 0.7).all()  # every reported pair is verified against its canonical
     by_id = {d: t for d, t in rows}

@@ -45,16 +45,18 @@ class ClusterColumns:
     touched: set[str] = field(default_factory=set)
 
 
-def old_targets(t: DocTable, comp: np.ndarray, links: Edges) -> tuple[np.ndarray, int]:
+def old_targets(
+    t: DocTable, comp: np.ndarray, links: Edges, old_cluster: np.ndarray, old_canon: np.ndarray
+) -> tuple[np.ndarray, int]:
     """Per component label: global index of the old canonical it targets (-1: none), and the number
     of links to other old clusters that were ignored (bridges)."""
     target = np.full(t.n_new, -1, dtype=np.int64)
     if len(links) == 0:
         return target, 0
     o = links.b
-    has_cl = pd.notna(t.old_cluster[o])
-    tcanon = np.where(has_cl, t.old_canon[o], t.doc_id[o])
-    tkey = np.where(has_cl, t.old_cluster[o], "solo:" + t.doc_id[o].astype(str))
+    has_cl = pd.notna(old_cluster[o])
+    tcanon = np.where(has_cl, old_canon[o], t.doc_id[o])
+    tkey = np.where(has_cl, old_cluster[o], "solo:" + t.doc_id[o].astype(str))
     df = pd.DataFrame({"comp": comp[links.a - t.n_old], "sim": links.sim, "tcanon": tcanon, "tkey": tkey})
     bridges = int((df.groupby("comp")["tkey"].nunique() - 1).sum())
     best = df.sort_values(["comp", "sim", "tcanon"], ascending=[True, False, True]).drop_duplicates("comp")
@@ -67,15 +69,22 @@ def assign(
     edges: Edges,
     threshold: float,
     similarity: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    old_cluster: np.ndarray | None = None,
+    old_canon: np.ndarray | None = None,
 ) -> Assignment:
     """The split rule over the components of `edges`; similarity(ga, gb) is the exact measure the
-    edges were verified with (same content hash counts as 1.0 without reading shingles)."""
+    edges were verified with (same content hash counts as 1.0 without reading shingles). Old
+    documents belong to old_cluster / old_canon (default: the copy level's)."""
+    old_cluster = t.old_cluster if old_cluster is None else old_cluster
+    old_canon = t.old_canon if old_canon is None else old_canon
     n_old, n_new = t.n_old, t.n_new
     nn = edges.b >= n_old
     comp = components(n_new, edges.a[nn] - n_old, edges.b[nn] - n_old)
     comp_size = np.bincount(comp, minlength=n_new)
     lk = ~nn
-    target, bridges = old_targets(t, comp, Edges(edges.a[lk], edges.b[lk], edges.sim[lk]))
+    target, bridges = old_targets(
+        t, comp, Edges(edges.a[lk], edges.b[lk], edges.sim[lk]), old_cluster, old_canon
+    )
 
     g_rank = rank_key(t.quality, t.published, t.doc_id)
     pos = np.empty(t.N, dtype=np.int64)

@@ -22,6 +22,7 @@ from factsieve.dedup.lsh import lsh_candidates
 from factsieve.dedup.outputs import assignments_frame, duplicates_frame, input_rows, write_state_table
 from factsieve.dedup.params import DedupParams, DedupResult
 from factsieve.dedup.state import OldState, ShingleStore, finish_state, load_state, write_new_segment
+from factsieve.dedup.story import stories, story_pairs, verify_story_pairs
 from factsieve.dedup.table import Edges, build_table
 from factsieve.dedup.verify import ShingleSets, verify_pairs
 
@@ -175,7 +176,7 @@ def _run(
 ) -> tuple[tuple[pd.DataFrame, pd.DataFrame], dict]:
     new_ids = new.frame["doc_id"].to_numpy(dtype=object)
     batches = feature_batches(new.texts, new.text_to_new, new.feats, new_ids, p)
-    seg = write_new_segment(batches, len(new_ids), work_dir, seg_name, p.bands)
+    seg = write_new_segment(batches, len(new_ids), work_dir, seg_name, p.bands, p.sample_bits)
     timer.lap("featurize" if new.feats is None else "spill_features")
 
     t = build_table(old, new.frame, seg)
@@ -193,21 +194,30 @@ def _run(
         seg.band_parts.clear()
         timer.lap("lsh")
         ver = verify_pairs(pairs, t.N, sets, p.threshold)
-        del pairs
         edges = Edges.concat([ex.edges, ver.edges])
         timer.lap("verify")
         a = assign(t, edges, p.threshold, sets.jaccard_pairs)
         cols = copy_columns(t, old.docs, a)
+        timer.lap("cluster")
+        # story level: representatives with enough shingles to share story_min_shared of them
+        old_lsh = old.docs["lsh"].to_numpy(dtype=bool)
+        eligible = np.concatenate([old_lsh, ex.lsh_new]) & (t.sh_len >= p.story_min_shared)
+        spairs = story_pairs(t, old, seg.samples, pairs, eligible, p)
+        del pairs
+        seg.samples = None
+        sver = verify_story_pairs(t, sets, spairs, edges, p)
+        del spairs
+        st = stories(t, sets, sver.edges, cols, old, p)
     finally:
         store.close()
-    timer.lap("cluster")
+    timer.lap("story")
 
     lsh = np.concatenate([old.docs["lsh"].to_numpy(dtype=bool), ex.lsh_new])
     if write_state:  # written in row slices before the other outputs are built; nothing if not wanted
-        write_state_table(work_dir / "docs.parquet", t, lsh, cols)
+        write_state_table(work_dir / "docs.parquet", t, lsh, cols, st)
     rows = input_rows(t, inp["doc_id"].to_numpy(dtype=object), new.new_pos)
-    assignments = assignments_frame(t, cols, rows)
-    duplicates = duplicates_frame(t, cols)
+    assignments = assignments_frame(t, cols, st, rows)
+    duplicates = duplicates_frame(t, cols, st, p.threshold)
     timer.lap("output")
 
     new_in = rows >= t.n_old
@@ -235,6 +245,16 @@ def _run(
         "cluster_rounds": a.rounds,
         "left_unclustered_after_round_cap": a.pending_left,
         "bridges_ignored": a.bridges,
+        "story_candidate_pairs": sver.candidates,
+        "story_verified_pairs": sver.verified,
+        "story_split_from_chain": int(st.assignment.split.sum()),
+        "stories_touched": len(st.touched),
+        "story_members_new": int(
+            np.sum(
+                assignments["story_id"].to_numpy(dtype=object)[new_in]
+                != assignments["doc_id"].to_numpy(dtype=object)[new_in]
+            )
+        ),
         "peak_state_bytes_est": int(state_bytes),
     }
     return (assignments, duplicates), stats

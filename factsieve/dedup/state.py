@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from factsieve.dedup import minhash as mh
-from factsieve.dedup.params import DedupParams
+from factsieve.dedup.params import STORY_PARAMS, DedupParams
 
 STATE_FORMAT = 1
 
@@ -26,6 +26,8 @@ STATE_FORMAT = 1
 #   docs.parquet              one row per document ever seen (global index = row number)
 #   seg-NNNNN.shingles.u32    shingle hashes of the segment's docs, concatenated (raw uint32)
 #   seg-NNNNN.bands.u64       (n_docs_in_segment, bands) uint64 LSH keys (raw)
+#   seg-NNNNN.samples.u64     containment samples, sorted: shingle hash << 32 | row within the segment
+#                             (absent in segments written before the story level)
 # Segments are immutable: a later state_out hard-links (or copies) them and adds one new segment, so
 # old signatures are never recomputed and state_in is never modified.
 
@@ -44,7 +46,11 @@ _DOC_COLS = [
     "seg",
     "sh_off",
     "sh_len",
+    "story_id",
+    "story_jaccard",
+    "story_containment",
 ]
+SEGMENT_FILES = (".shingles.u32", ".bands.u64", ".samples.u64")
 
 
 class ShingleStore:
@@ -136,12 +142,16 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     meta = json.loads((state_in / "meta.json").read_text())
     if meta.get("format") != STATE_FORMAT:
         raise ValueError(f"{state_in}: unsupported dedup state format {meta.get('format')!r}")
-    if meta["params"] != params.result_params():
+    # a state from before the story level lacks only the story params: it is upgraded on load
+    pre_story = {k: v for k, v in params.result_params().items() if k not in STORY_PARAMS}
+    if meta["params"] != params.result_params() and meta["params"] != pre_story:
         raise ValueError(
             f"{state_in}: dedup state was built with params {meta['params']}, "
             f"not {params.result_params()}; start a fresh state to change them"
         )
     docs = pd.read_parquet(state_in / "docs.parquet")
+    if "story_id" not in docs:
+        docs = _with_story_columns(docs)
     return OldState(
         docs,
         list(meta["segments"]),
@@ -151,11 +161,30 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     )
 
 
+def _with_story_columns(docs: pd.DataFrame) -> pd.DataFrame:
+    """Story fields of a state written before the story level: each copy cluster is its own story
+    (canonical = the copy canonical), with containment derived exactly from the stored Jaccard and the
+    two set sizes (|A & B| = J (|A| + |B|) / (1 + J))."""
+    docs = docs.copy()
+    docs["story_id"] = docs["canonical_doc_id"].astype(object)
+    j = docs["dup_similarity"].to_numpy(dtype=np.float64)
+    la = docs["sh_len"].to_numpy(dtype=np.float64)
+    canon_row = pd.Index(docs["doc_id"]).get_indexer(docs["canonical_doc_id"])
+    lb = la[canon_row]
+    inter = np.rint(j * (la + lb) / (1 + j))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        c = np.where(np.isnan(j), np.nan, np.minimum(1.0, inter / np.maximum(np.minimum(la, lb), 1)))
+    docs["story_jaccard"] = j
+    docs["story_containment"] = np.where(j == 1.0, 1.0, np.round(c, 6))
+    return docs
+
+
 def finish_state(old: OldState, state_out: Path, seg_name: str, params: DedupParams, n_docs: int) -> None:
     """Link the old segments into state_out and write meta.json (last: a state without it is empty)."""
     for s in old.segments:
-        for ext in (".shingles.u32", ".bands.u64"):
-            link_or_copy(old.path / (s + ext), state_out / (s + ext))
+        for ext in SEGMENT_FILES:
+            if ext != ".samples.u64" or (old.path / (s + ext)).exists():
+                link_or_copy(old.path / (s + ext), state_out / (s + ext))
     (state_out / "meta.json").write_text(
         json.dumps(
             {
@@ -190,6 +219,9 @@ def empty_docs() -> pd.DataFrame:
             "seg": pd.Series([], dtype=np.int32),
             "sh_off": pd.Series([], dtype=np.int64),
             "sh_len": pd.Series([], dtype=np.int64),
+            "story_id": pd.Series([], dtype=object),
+            "story_jaccard": pd.Series([], dtype=np.float64),
+            "story_containment": pd.Series([], dtype=np.float64),
         }
     )
 
@@ -319,9 +351,24 @@ class NewSegment:
     band_parts: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # (positions, keys)
     peak_batch_bytes: int = 0
     shingles_path: Path | None = None
+    samples: np.ndarray | None = None  # uint64 sorted: shingle hash << 32 | new position
 
 
-def write_new_segment(batches, n_new: int, work_dir: Path, seg_name: str, bands: int) -> NewSegment:
+def containment_samples(sh: np.ndarray, off: np.ndarray, rows: np.ndarray, bits: int) -> np.ndarray:
+    """hash << 32 | row of each document's shingles whose low `bits` bits are 0. The choice depends
+    only on the hash, so a text shared by two documents yields the same samples in both (about
+    1 in 2^bits of its shingles); unsorted."""
+    keep = (sh & np.uint32((1 << bits) - 1)) == 0
+    owner = np.repeat(rows.astype(np.uint64), np.diff(off))[keep]
+    out = sh[keep].astype(np.uint64)
+    out <<= np.uint64(32)
+    out |= owner
+    return out
+
+
+def write_new_segment(
+    batches, n_new: int, work_dir: Path, seg_name: str, bands: int, sample_bits: int
+) -> NewSegment:
     """Consume (new positions, Features) batches: shingle sets go to the segment file as each batch
     arrives (a spilled part is copied file to file, never read into memory). Band keys stay in their
     parts (168 bytes per new doc, held by the caller anyway for precomputed features); LSH gathers one
@@ -334,6 +381,7 @@ def write_new_segment(batches, n_new: int, work_dir: Path, seg_name: str, bands:
         shingles_path=work_dir / (seg_name + ".shingles.u32"),
     )
     file_pos = 0
+    samples = []
     fd = os.open(seg.shingles_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         for idx, f in batches:
@@ -348,6 +396,8 @@ def write_new_segment(batches, n_new: int, work_dir: Path, seg_name: str, bands:
                 _copy_file_into(fd, f.shingles_file, 4 * n_sh, 4 * file_pos)
             else:
                 _pwrite_all(fd, np.ascontiguousarray(f.shingles[:n_sh], dtype=np.uint32), 4 * file_pos)
+            # read back per batch when spilled: only the ~1/8 sampled shingles stay in memory
+            samples.append(containment_samples(f.load_shingles()[:n_sh], off, np.asarray(idx), sample_bits))
             file_pos += n_sh
             seg.peak_batch_bytes = max(seg.peak_batch_bytes, 4 * n_sh + f.band_keys.nbytes)
             del f
@@ -355,4 +405,8 @@ def write_new_segment(batches, n_new: int, work_dir: Path, seg_name: str, bands:
         os.close(fd)
     # (n_docs, bands) row-major, the state format
     write_band_file(work_dir / (seg_name + ".bands.u64"), seg.band_parts, n_new, bands)
+    seg.samples = np.concatenate(samples) if samples else np.zeros(0, dtype=np.uint64)
+    del samples
+    seg.samples.sort()
+    seg.samples.tofile(work_dir / (seg_name + ".samples.u64"))
     return seg

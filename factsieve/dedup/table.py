@@ -27,6 +27,7 @@ class DocTable:
     sh_len: np.ndarray  # int64 shingle set size
     old_cluster: np.ndarray  # object (n_old,): cluster_id or None
     old_canon: np.ndarray  # object (n_old,): canonical_doc_id
+    old_story: np.ndarray  # object (n_old,): story_id (the story canonical's doc_id)
 
     @property
     def N(self) -> int:
@@ -63,6 +64,7 @@ def build_table(old: OldState, new: pd.DataFrame, seg: NewSegment) -> DocTable:
         sh_len=np.concatenate([od["sh_len"].to_numpy(dtype=np.int64), seg.sh_len]),
         old_cluster=obj(od["cluster_id"]),
         old_canon=obj(od["canonical_doc_id"]),
+        old_story=obj(od["story_id"]),
     )
 
 

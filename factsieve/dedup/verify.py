@@ -40,24 +40,41 @@ class ShingleSets:
             out = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
         return out, lens
 
-    def jaccard_pairs(self, ga: np.ndarray, gb: np.ndarray, chunk: int = 1_000_000) -> np.ndarray:
-        """Exact Jaccard of many (ga[i], gb[i]) pairs, in chunks of about `chunk` shingles."""
-        out = np.zeros(len(ga), dtype=np.float64)
+    def intersections(
+        self, ga: np.ndarray, gb: np.ndarray, chunk: int = 1_000_000
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(|A & B|, |A|, |B|) of many (ga[i], gb[i]) pairs, in chunks of about `chunk` shingles."""
+        inter = np.zeros(len(ga), dtype=np.int64)
+        la = np.zeros(len(ga), dtype=np.int64)
+        lb = np.zeros(len(ga), dtype=np.int64)
         if len(ga) == 0:
-            return out
+            return inter, la, lb
         cost = np.cumsum(self.len[ga] + self.len[gb])
         s = 0
         while s < len(ga):
             e = max(int(np.searchsorted(cost, (cost[s - 1] if s else 0) + chunk, side="right")), s + 1)
-            a_sets, al = self.gather(ga[s:e])
-            b_sets, bl = self.gather(gb[s:e])
-            inter = mh.pair_intersections(a_sets, al, b_sets, bl)
-            union = al + bl - inter
-            ok = (al > 0) & (bl > 0)
-            out[s:e] = np.where(ok, inter / np.maximum(union, 1), 0.0)
+            a_sets, la[s:e] = self.gather(ga[s:e])
+            b_sets, lb[s:e] = self.gather(gb[s:e])
+            inter[s:e] = mh.pair_intersections(a_sets, la[s:e], b_sets, lb[s:e])
             del a_sets, b_sets
             s = e
-        return out
+        return inter, la, lb
+
+    def jaccard_pairs(self, ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
+        """Exact Jaccard of many (ga[i], gb[i]) pairs (0 when either set is empty)."""
+        inter, la, lb = self.intersections(ga, gb)
+        return jaccard(inter, la, lb)
+
+
+def jaccard(inter: np.ndarray, la: np.ndarray, lb: np.ndarray) -> np.ndarray:
+    ok = (la > 0) & (lb > 0)
+    return np.where(ok, inter / np.maximum(la + lb - inter, 1), 0.0)
+
+
+def containment(inter: np.ndarray, la: np.ndarray, lb: np.ndarray) -> np.ndarray:
+    """Shared shingles / shingles of the shorter text (0 when either set is empty)."""
+    ok = (la > 0) & (lb > 0)
+    return np.where(ok, inter / np.maximum(np.minimum(la, lb), 1), 0.0)
 
 
 @dataclass

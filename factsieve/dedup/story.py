@@ -1,0 +1,187 @@
+"""Story level: documents that share a source text (copies plus rewrites, truncations and extensions).
+
+Candidates come from two sources: the copy level's LSH pairs, and pairs of documents sharing
+containment samples (shingles whose hash has its low bits zero: a shared text yields the same samples
+in both documents whatever their lengths, which banded MinHash tuned for Jaccard cannot promise).
+Samples shared by more than story_max_key_docs documents are boilerplate and give no candidates.
+Every candidate is verified exactly: containment (shared / shingles of the shorter text) >=
+story_containment AND at least story_min_shared shared shingles, or a copy-level edge.
+
+Stories are built over copy clusters: a copy member always shares its copy canonical's story, so one
+row per story is one row per copy cluster at most. The story's canonical is the best-ranked copy
+canonical (same rule as copies), every story member is verified against it (no chaining), and an
+earlier run's stories keep their canonical and id (story_id = the story canonical's doc_id; a
+document alone in its story has its own doc_id)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from factsieve.dedup.cluster import Assignment, ClusterColumns, assign
+from factsieve.dedup.lsh import bucket_pairs, unique_inplace
+from factsieve.dedup.params import DedupParams
+from factsieve.dedup.state import OldState
+from factsieve.dedup.table import DocTable, Edges
+from factsieve.dedup.verify import ShingleSets, containment, jaccard
+
+_CHUNK = 1 << 22  # old sample entries examined at a time
+
+
+def _old_samples(old: OldState, new_keys: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(key, global idx) of old documents' samples whose key is one of new_keys (sorted unique)."""
+    keys, idx = [], []
+    seg = old.docs["seg"].to_numpy(dtype=np.int64)
+    for s_i in range(len(old.segments)):
+        path = old.segment_file(s_i, ".samples.u64")
+        rows = np.flatnonzero(seg == s_i)
+        if not len(rows) or not path.exists():  # a segment from before the story level
+            continue
+        arr = np.memmap(path, dtype=np.uint64, mode="r")
+        for lo in range(0, len(arr), _CHUNK):
+            part = np.asarray(arr[lo : lo + _CHUNK])
+            k = (part >> np.uint64(32)).astype(np.uint32)
+            hit = np.isin(k, new_keys)
+            g = (part[hit] & np.uint64(0xFFFFFFFF)).astype(np.int64) + int(rows[0])
+            ok = eligible[g]
+            keys.append(k[hit][ok])
+            idx.append(g[ok])
+    if not keys:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    return np.concatenate(keys), np.concatenate(idx)
+
+
+def sample_candidates(
+    t: DocTable, old: OldState, samples: np.ndarray, eligible: np.ndarray, p: DedupParams
+) -> np.ndarray:
+    """Pair codes (a*N + b, a < b, b new) of eligible documents sharing >= story_min_samples samples."""
+    n_old, N = t.n_old, t.N
+    nk = (samples >> np.uint64(32)).astype(np.uint32)
+    ng = (samples & np.uint64(0xFFFFFFFF)).astype(np.int64) + n_old
+    ok = eligible[ng]
+    nk, ng = nk[ok], ng[ok]
+    if len(nk) == 0:
+        return np.zeros(0, dtype=np.int64)
+    ok_keys = np.unique(nk)
+    ok_keys, counts = np.unique(nk, return_counts=True)
+    # a key already in too many new documents is boilerplate whatever the old side holds
+    ok_keys = ok_keys[counts <= p.story_max_key_docs]
+    keep = np.isin(nk, ok_keys)
+    nk, ng = nk[keep], ng[keep]
+    ok_, og = (
+        _old_samples(old, ok_keys, eligible) if n_old else (np.zeros(0, np.uint32), np.zeros(0, np.int64))
+    )
+    keys = np.concatenate([ok_, nk])
+    idx = np.concatenate([og, ng])
+    order = np.lexsort((idx, keys))
+    keys, idx = keys[order], idx[order]
+    first = np.r_[True, keys[1:] != keys[:-1]]
+    size = np.diff(np.r_[np.flatnonzero(first), len(keys)])
+    small = np.repeat(size <= p.story_max_key_docs, size)
+    codes = bucket_pairs(keys[small], idx[small], p.story_max_key_docs, n_old, N)
+    if len(codes) == 0:
+        return codes
+    codes.sort()
+    u, c = np.unique(codes, return_counts=True)
+    return u[c >= p.story_min_samples]
+
+
+@dataclass
+class StoryEdges:
+    edges: Edges  # verified story links (copy edges included), sim = containment
+    candidates: int = 0
+    verified: int = 0
+
+
+def verify_story_pairs(
+    t: DocTable, sets: ShingleSets, pairs: np.ndarray, copy_edges: Edges, p: DedupParams
+) -> StoryEdges:
+    """Exact containment of the candidates; pairs too short to share story_min_shared shingles are
+    dropped without reading them."""
+    N = t.N
+    pa_, pb_ = pairs // N, pairs % N
+    fit = np.minimum(t.sh_len[pa_], t.sh_len[pb_]) >= p.story_min_shared
+    pa_, pb_ = pa_[fit], pb_[fit]
+    inter, la, lb = sets.intersections(pa_, pb_)
+    c = containment(inter, la, lb)
+    ok = (c >= p.story_containment) & (inter >= p.story_min_shared)
+    story = Edges(pb_[ok], pa_[ok], c[ok])
+    return StoryEdges(Edges.concat([copy_edges, story]), int(len(pairs)), int(ok.sum()))
+
+
+def story_similarity(sets: ShingleSets, p: DedupParams):
+    """The measure a member must reach against its story canonical: containment when the pair is a
+    story link (enough shared text, or a copy by Jaccard), else 0."""
+
+    def sim(ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
+        inter, la, lb = sets.intersections(ga, gb)
+        c = containment(inter, la, lb)
+        linked = ((c >= p.story_containment) & (inter >= p.story_min_shared)) | (
+            jaccard(inter, la, lb) >= p.threshold
+        )
+        return np.where(linked, c, 0.0)
+
+    return sim
+
+
+@dataclass
+class StoryColumns:
+    story_id: np.ndarray  # object (N,)
+    jaccard: np.ndarray  # float64 (N,): to the story canonical; NaN when alone
+    containment: np.ndarray
+    touched: set[str] = field(default_factory=set)
+    assignment: Assignment | None = None
+
+
+def stories(
+    t: DocTable, sets: ShingleSets, edges: Edges, copies: ClusterColumns, old: OldState, p: DedupParams
+):
+    """Story fields of every document, from the verified story edges and the copy clusters."""
+    n_old = t.n_old
+    head = pd.Index(t.doc_id).get_indexer(copies.canonical)  # copy canonical of every doc (global idx)
+    ha, hb = head[edges.a], head[edges.b]
+    # orient each edge so that a is a new copy canonical; old-old edges would merge old stories: dropped
+    swap = ha < n_old
+    ha, hb = np.where(swap, hb, ha), np.where(swap, ha, hb)
+    keep = (ha >= n_old) & (ha != hb)
+    node_edges = Edges(ha[keep], hb[keep], edges.sim[keep])
+    old_story = t.old_story
+    a = assign(t, node_edges, p.story_containment, story_similarity(sets, p), old_story, old_story)
+
+    # story canonical (global idx) of every document
+    sc = np.empty(t.N, dtype=np.int64)
+    sc[:n_old] = pd.Index(t.doc_id).get_indexer(old_story) if n_old else sc[:0]
+    new_heads = np.where(a.canon >= 0, a.canon, t.new_global)
+    sc[n_old:] = new_heads
+    # a new copy member follows its copy canonical (old or new)
+    members = np.flatnonzero(head[n_old:] != t.new_global) + n_old
+    sc[members] = sc[head[members]]
+
+    story_id = t.doc_id[sc]
+    jac = np.concatenate([old.docs["story_jaccard"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
+    con = np.concatenate([old.docs["story_containment"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
+    g = np.flatnonzero(sc[n_old:] != t.new_global) + n_old  # new docs in someone else's story
+    if len(g):
+        inter, la, lb = sets.intersections(g, sc[g])
+        same = t.code[g] == t.code[sc[g]]
+        jac[g] = np.where(same, 1.0, np.round(jaccard(inter, la, lb), 6))
+        con[g] = np.where(same, 1.0, np.round(containment(inter, la, lb), 6))
+        canon = np.unique(sc[g])
+        jac[canon] = 1.0
+        con[canon] = 1.0
+    touched = set(t.doc_id[np.unique(sc[g])].tolist()) if len(g) else set()
+    return StoryColumns(story_id, jac, con, touched, a)
+
+
+def story_pairs(
+    t: DocTable,
+    old: OldState,
+    samples: np.ndarray,
+    lsh_pairs: np.ndarray,
+    eligible: np.ndarray,
+    p: DedupParams,
+) -> np.ndarray:
+    """All story candidates: sample pairs plus the copy level's LSH candidates (whatever their Jaccard)."""
+    return unique_inplace([sample_candidates(t, old, samples, eligible, p), lsh_pairs])
