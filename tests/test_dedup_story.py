@@ -141,3 +141,20 @@ def test_story_spans_two_real_flow_runs(prefect_harness, tmp_path):
     st = dups[dups["level"] == "story"].set_index("doc_id")
     assert st.loc[by_file.loc["harwick-rewrite.txt", "doc_id"], "method"] == "contained"
     assert st.loc[release_id, "method"] == "canonical"
+
+
+@pytest.mark.parametrize("best", ["x", "y"])
+def test_no_chaining_through_a_text_that_holds_two_articles(best):
+    # "xy" is x with a long article y appended: a near copy of y (Jaccard >= 0.7) and a story member
+    # of x (x is wholly contained). x and y share nothing, so they must not share a story, whichever
+    # ranks first; every story member is verified against its own story canonical.
+    x = text(RELEASE[:2])
+    y = text([STORY, OTHER_STORY, NEW_LEAD])
+    q = {"x": [0.9, 0.5, 0.1], "y": [0.1, 0.5, 0.9]}[best]
+    r = deduplicate(frame([("x", x), ("xy", text([x, y])), ("y", y)], quality=q))
+    a = r.assignments.set_index("doc_id")
+    assert a.loc["x", "story_id"] != a.loc["y", "story_id"]
+    assert a.loc["xy", "dup_cluster_id"] == a.loc["y", "dup_cluster_id"]  # copy level: xy ~ y
+    assert a.loc["xy", "story_id"] == best
+    st = r.duplicates[r.duplicates["level"] == "story"]
+    assert (st["containment"] >= 0.5).all()

@@ -207,7 +207,7 @@ def _run(
         seg.samples = None
         sver = verify_story_pairs(t, sets, spairs, edges, p)
         del spairs
-        st = stories(t, sets, sver.edges, cols, old, p)
+        st = stories(t, sets, sver.edges, old, p)
     finally:
         store.close()
     timer.lap("story")

@@ -7,10 +7,10 @@ Samples shared by more than story_max_key_docs documents are boilerplate and giv
 Every candidate is verified exactly: containment (shared / shingles of the shorter text) >=
 story_containment AND at least story_min_shared shared shingles, or a copy-level edge.
 
-Stories are built over copy clusters: a copy member always shares its copy canonical's story, so one
-row per story is one row per copy cluster at most. The story's canonical is the best-ranked copy
-canonical (same rule as copies), every story member is verified against it (no chaining), and an
-earlier run's stories keep their canonical and id (story_id = the story canonical's doc_id; a
+Stories use the copy level's split rule with containment: the story's canonical is the best-ranked
+member (same rule as copies), every member is verified against it (no chaining: a near copy of an
+article that was appended to another text is not in that other text's story), and an earlier run's
+stories keep their canonical and id (story_id = the story canonical's doc_id; a
 document alone in its story has its own doc_id)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from factsieve.dedup.cluster import Assignment, ClusterColumns, assign
+from factsieve.dedup.cluster import Assignment, assign
 from factsieve.dedup.lsh import bucket_pairs, unique_inplace
 from factsieve.dedup.params import DedupParams
 from factsieve.dedup.state import OldState
@@ -135,34 +135,18 @@ class StoryColumns:
     assignment: Assignment | None = None
 
 
-def stories(
-    t: DocTable, sets: ShingleSets, edges: Edges, copies: ClusterColumns, old: OldState, p: DedupParams
-):
-    """Story fields of every document, from the verified story edges and the copy clusters."""
+def stories(t: DocTable, sets: ShingleSets, edges: Edges, old: OldState, p: DedupParams) -> StoryColumns:
+    """Story fields of every document from the verified story edges (copy edges included): the
+    split rule of the copy level with containment, earlier runs' stories as the old clusters."""
     n_old = t.n_old
-    head = pd.Index(t.doc_id).get_indexer(copies.canonical)  # copy canonical of every doc (global idx)
-    ha, hb = head[edges.a], head[edges.b]
-    # orient each edge so that a is a new copy canonical; old-old edges would merge old stories: dropped
-    swap = ha < n_old
-    ha, hb = np.where(swap, hb, ha), np.where(swap, ha, hb)
-    keep = (ha >= n_old) & (ha != hb)
-    node_edges = Edges(ha[keep], hb[keep], edges.sim[keep])
-    old_story = t.old_story
-    a = assign(t, node_edges, p.story_containment, story_similarity(sets, p), old_story, old_story)
-
-    # story canonical (global idx) of every document
-    sc = np.empty(t.N, dtype=np.int64)
-    sc[:n_old] = pd.Index(t.doc_id).get_indexer(old_story) if n_old else sc[:0]
-    new_heads = np.where(a.canon >= 0, a.canon, t.new_global)
-    sc[n_old:] = new_heads
-    # a new copy member follows its copy canonical (old or new)
-    members = np.flatnonzero(head[n_old:] != t.new_global) + n_old
-    sc[members] = sc[head[members]]
-
-    story_id = t.doc_id[sc]
+    a = assign(t, edges, p.story_containment, story_similarity(sets, p), t.old_story, t.old_story)
+    sc = np.empty(t.N, dtype=np.int64)  # story canonical (global idx) of every document
+    sc[:n_old] = pd.Index(t.doc_id).get_indexer(t.old_story) if n_old else sc[:0]
+    sc[n_old:] = np.where(a.canon >= 0, a.canon, t.new_global)
     jac = np.concatenate([old.docs["story_jaccard"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
     con = np.concatenate([old.docs["story_containment"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
-    g = np.flatnonzero(sc[n_old:] != t.new_global) + n_old  # new docs in someone else's story
+    g = np.flatnonzero(sc[n_old:] != t.new_global) + n_old  # new docs in another document's story
+    touched: set[str] = set()
     if len(g):
         inter, la, lb = sets.intersections(g, sc[g])
         same = t.code[g] == t.code[sc[g]]
@@ -171,8 +155,8 @@ def stories(
         canon = np.unique(sc[g])
         jac[canon] = 1.0
         con[canon] = 1.0
-    touched = set(t.doc_id[np.unique(sc[g])].tolist()) if len(g) else set()
-    return StoryColumns(story_id, jac, con, touched, a)
+        touched = set(t.doc_id[canon].tolist())
+    return StoryColumns(t.doc_id[sc], jac, con, touched, a)
 
 
 def story_pairs(
