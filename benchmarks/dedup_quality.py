@@ -95,6 +95,16 @@ def shingle_set(text: str, k: int) -> np.ndarray:
     return mh.shingle_set(sh)
 
 
+def with_distractors(rows: list, used: set[str], rng: random.Random, params: DedupParams):
+    """(texts by id, dedup result) of rows plus 4,000 other real docs (templated Reuters briefs
+    included, so false matches can happen)."""
+    rows = rows + [
+        (d["id"], d["text"]) for d in rng.sample([d for d in base_corpus() if d["id"] not in used], 4000)
+    ]
+    df = pd.DataFrame({"doc_id": [r[0] for r in rows], "text": [r[1] for r in rows], "quality_score": 0.5})
+    return dict(rows), deduplicate(df, params)
+
+
 def run(n_sources: int, seed: int, params: DedupParams) -> dict:
     rng = random.Random(seed)
     base = [d for d in base_corpus() if len(d["text"].split()) >= 60]
@@ -110,14 +120,8 @@ def run(n_sources: int, seed: int, params: DedupParams) -> dict:
             did = f"{d['id']}~{name}"
             rows.append((did, text))
             derived.append((did, d["id"], name, kind))
-    # distractors: other real docs (including templated Reuters briefs) so false matches can happen
     used = {d["id"] for d in sources}
-    rows += [
-        (d["id"], d["text"]) for d in rng.sample([d for d in base_corpus() if d["id"] not in used], 4000)
-    ]
-    texts = dict(rows)
-    df = pd.DataFrame({"doc_id": [r[0] for r in rows], "text": [r[1] for r in rows], "quality_score": 0.5})
-    res = deduplicate(df, params)
+    texts, res = with_distractors(rows, used, rng, params)
     a = res.assignments.set_index("doc_id")
     cache: dict[str, np.ndarray] = {}
 
@@ -158,7 +162,7 @@ def run(n_sources: int, seed: int, params: DedupParams) -> dict:
         else:
             below.append(round(j, 3))
     return {
-        "docs": len(df),
+        "docs": len(texts),
         "sources": n_sources,
         "by_strength": table,
         "reported_pairs": len(dup),
@@ -209,13 +213,7 @@ def run_syndication(n_sources: int, seed: int, params: DedupParams) -> dict:
             did = f"{d['id']}~{kind}"
             rows.append((did, syndicate(d["text"], kind, rng, other)))
             derived.append((did, d["id"], kind))
-    # distractors: other real docs, templated Reuters briefs included (same-template texts share a lot)
-    rows += [
-        (d["id"], d["text"]) for d in rng.sample([d for d in base_corpus() if d["id"] not in used], 4000)
-    ]
-    texts = dict(rows)
-    df = pd.DataFrame({"doc_id": [r[0] for r in rows], "text": [r[1] for r in rows], "quality_score": 0.5})
-    res = deduplicate(df, params)
+    texts, res = with_distractors(rows, used, rng, params)
     a = res.assignments.set_index("doc_id")
     cache: dict[str, np.ndarray] = {}
 
@@ -277,7 +275,7 @@ def run_syndication(n_sources: int, seed: int, params: DedupParams) -> dict:
         }
     story_sizes = res.assignments.groupby("story_id").size()
     return {
-        "docs": len(df),
+        "docs": len(texts),
         "sources": n_sources,
         "per_edit_kind": per_kind,
         "true_containment_median": {k: round(float(np.median(v)), 3) for k, v in containments.items()},
