@@ -358,11 +358,11 @@ def containment_samples(sh: np.ndarray, off: np.ndarray, rows: np.ndarray, bits:
     """hash << 32 | row of each document's shingles whose low `bits` bits are 0. The choice depends
     only on the hash, so a text shared by two documents yields the same samples in both (about
     1 in 2^bits of its shingles); unsorted."""
-    keep = (sh & np.uint32((1 << bits) - 1)) == 0
-    owner = np.repeat(rows.astype(np.uint64), np.diff(off))[keep]
-    out = sh[keep].astype(np.uint64)
+    pos = np.flatnonzero((sh & np.uint32((1 << bits) - 1)) == 0)
+    owner = np.searchsorted(off, pos, side="right") - 1  # only the sampled ~1/8 are placed
+    out = sh[pos].astype(np.uint64)
     out <<= np.uint64(32)
-    out |= owner
+    out |= rows[owner].astype(np.uint64)
     return out
 
 
