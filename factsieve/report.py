@@ -620,6 +620,17 @@ def _doc_name(doc_id: str, lookup: dict[str, dict]) -> str:
     return f'{_e(title)}{earlier}<br><span class="mono small muted">{_e(d.get("source_uri"))} · {_e(doc_id[:12])}</span>'
 
 
+def _member_table(rest: pd.DataFrame, headers: list[str], cells, num: set[int]) -> str:
+    """The first MAX_MEMBERS members of a cluster or story as a table, and how many more there are."""
+    rows = [cells(m) for _, m in rest.head(MAX_MEMBERS).iterrows()]
+    more = (
+        f'<p class="small muted">… {len(rest) - MAX_MEMBERS} more members</p>'
+        if len(rest) > MAX_MEMBERS
+        else ""
+    )
+    return _table(headers, rows, num) + more
+
+
 def _duplicates(s: RunSummary) -> str:
     stats = s.duplicates
     if not stats.rows or stats.shown is None:
@@ -638,24 +649,18 @@ def _duplicates(s: RunSummary) -> str:
         members = dup.iloc[groups[cid]]
         canon = str(members["canonical_doc_id"].iloc[0])
         rest = members[members["doc_id"].astype(str) != canon].sort_values("similarity", ascending=False)
-        rows = [
-            [
+
+        def cells(m: pd.Series) -> list[str]:
+            return [
                 _doc_name(str(m["doc_id"]), lookup),
                 _e(m["method"]),
                 f"{float(m['similarity']):.3f}",
                 "yes" if bool(m["is_new"]) else "no",
             ]
-            for _, m in rest.head(MAX_MEMBERS).iterrows()
-        ]
-        more = (
-            f'<p class="small muted">… {len(rest) - MAX_MEMBERS} more members</p>'
-            if len(rest) > MAX_MEMBERS
-            else ""
-        )
+
         blocks.append(
             f"<h3>{_e(cid)} — {len(members)} documents</h3><p><b>Canonical:</b> {_doc_name(canon, lookup)}</p>"
-            + _table(["duplicate", "method", "similarity", "new in this run"], rows, {2})
-            + more
+            + _member_table(rest, ["duplicate", "method", "similarity", "new in this run"], cells, {2})
         )
     if n_clusters > MAX_CLUSTERS:
         blocks.append(f'<p class="muted">… {n_clusters - MAX_CLUSTERS} smaller clusters not shown.</p>')
@@ -699,8 +704,9 @@ def _stories(s: RunSummary) -> str:
         rest = members[members["doc_id"].astype(str) != sid].sort_values("containment", ascending=False)
         sites = {_site(lookup.get(str(d))) for d in members["doc_id"].astype(str)}
         kept = lookup.get(sid)
-        rows = [
-            [
+
+        def cells(m: pd.Series) -> list[str]:
+            return [
                 _doc_name(str(m["doc_id"]), lookup),
                 _e(_site(lookup.get(str(m["doc_id"])))),
                 _e(_day(lookup.get(str(m["doc_id"])))),
@@ -709,22 +715,12 @@ def _stories(s: RunSummary) -> str:
                 f"{float(m['similarity']):.3f}",
                 "yes" if bool(m["is_new"]) else "no",
             ]
-            for _, m in rest.head(MAX_MEMBERS).iterrows()
-        ]
-        more = (
-            f'<p class="small muted">… {len(rest) - MAX_MEMBERS} more members</p>'
-            if len(rest) > MAX_MEMBERS
-            else ""
-        )
+
+        headers = ["member", "site", "published", "method", "containment", "jaccard", "new in this run"]
         blocks.append(
             f"<h3>story {_e(sid[:12])} — {len(members)} documents, {len(sites)} site(s)</h3>"
             f"<p><b>Copy kept:</b> {_doc_name(sid, lookup)} · {_e(_site(kept))} · {_e(_day(kept))}</p>"
-            + _table(
-                ["member", "site", "published", "method", "containment", "jaccard", "new in this run"],
-                rows,
-                {4, 5},
-            )
-            + more
+            + _member_table(rest, headers, cells, {4, 5})
         )
     if stats.clusters > MAX_STORIES:
         blocks.append(f'<p class="muted">… {stats.clusters - MAX_STORIES} smaller stories not shown.</p>')
