@@ -52,8 +52,8 @@ def corpus_batch(n_docs: int) -> tuple[list[str], list[bool]]:
     from corpus import scaled_corpus
 
     from factsieve.classify import quote_context
-    from factsieve.clean import clean_text
-    from factsieve.segment import split_sentences
+    from factsieve.text.clean import clean_text
+    from factsieve.text.segment import split_sentences
 
     sents: list[str] = []
     flags: list[bool] = []
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
     seeds = _shared() / "seeds"
     if seeds.is_dir():
-        from factsieve.segment import sentences as split
+        from factsieve.text.segment import sentences as split
 
         seed_sents = [
             s for f in sorted(seeds.glob("*.txt")) for s in split(f.read_text(encoding="utf-8"))
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:  # an older revision (before/after comparisons): no document entry point
         pass
     else:
-        from factsieve.segment import split_sentences
+        from factsieve.text.segment import split_sentences
 
         docs = [" ".join(sents[i : i + 20]) for i in range(0, len(sents), 20)]
         doc_spans = [split_sentences(d) for d in docs]

@@ -17,10 +17,12 @@ from pathlib import Path
 import pandas as pd
 import psutil
 
-from factsieve import assemble, dedup, pipeline
+from factsieve import dedup
+from factsieve.batch import pipeline
 from factsieve.config import RunConfig
+from factsieve.ingest.sources import discover
+from factsieve.output import assemble
 from factsieve.score import base_quality
-from factsieve.sources import discover
 from flows.curate import _batches
 
 PROC = psutil.Process()

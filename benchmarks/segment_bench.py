@@ -1,4 +1,4 @@
-"""Sentence segmenters compared: factsieve.segment vs pysbd, blingfire and syntok.
+"""Sentence segmenters compared: factsieve.text.segment vs pysbd, blingfire and syntok.
 
 Accuracy: a small hand-written gold set of tricky news sentences (abbreviations such as "D.C.", "Dr.",
 "U.S.", "Inc.", initials, decimals, prices, times, quotes, brackets). Each case is one paragraph and its
@@ -36,7 +36,7 @@ _spec = importlib.util.spec_from_file_location("_fs_corpus", REPO / "benchmarks"
 _corpus = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_corpus)
 iter_bbc = _corpus.iter_bbc
-from factsieve.segment import sentences as factsieve_sentences  # noqa: E402
+from factsieve.text.segment import sentences as factsieve_sentences  # noqa: E402
 
 # (paragraph, expected sentences). Written for this benchmark, not tuned on any segmenter; a few cases
 # are known to be hard for rule-based splitters ("Corp. and", "Ex-Gov.").

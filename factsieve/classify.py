@@ -59,7 +59,8 @@ from factsieve.cues import (
     starts_with_line_word,
     words_of,
 )
-from factsieve.segment import split_sentences
+from factsieve.text.segment import split_sentences
+from factsieve.vocabulary import LABELS
 
 __all__ = [
     "LABELS",
@@ -71,9 +72,6 @@ __all__ = [
     "explain",
     "quote_context",
 ]
-
-LABELS: tuple[str, ...] = ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
-
 
 @dataclass(frozen=True, slots=True)
 class SentenceLabel:
@@ -427,7 +425,7 @@ def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
 def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceLabel]:
     """Classify the sentences ``text[s:e]`` of one document, keeping quotation context across them.
 
-    ``spans`` are sentence offsets (``factsieve.segment.split_sentences(text)`` when omitted). A
+    ``spans`` are sentence offsets (``factsieve.text.segment.split_sentences(text)`` when omitted). A
     sentence in the middle of a multi-sentence quotation carries no quote marks of its own; here it
     is still read as quoted, so the speaker's "we will …" is not the author's opinion or guess.
     """

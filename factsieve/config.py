@@ -4,13 +4,13 @@ Every default can be overridden from a TOML file (`factsieve run --config FILE`)
 
     batch_bytes = 4194304          # top-level keys: RunConfig fields
 
-    [limits]                       # factsieve.ingest.IngestLimits
+    [limits]                       # factsieve.params.IngestLimits
     max_file_bytes = 134217728
 
-    [dedup]                        # factsieve.dedup.DedupParams
+    [dedup]                        # factsieve.params.DedupParams
     threshold = 0.8
 
-    [gx]                           # factsieve.quality_checks.GxBounds
+    [gx]                           # factsieve.params.GxBounds
     max_reject_rate = 0.2
     label_share_bounds = { speculative = [0.0, 0.1] }
 
@@ -23,9 +23,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from factsieve.dedup import DedupParams
-from factsieve.ingest import IngestLimits
-from factsieve.quality_checks import GxBounds
+from factsieve.params import DedupParams, GxBounds, IngestLimits
 
 
 class ConfigError(ValueError):
@@ -38,7 +36,7 @@ class RunConfig:
     # whichever comes first. Memory per worker is bounded by it, not by the corpus.
     batch_bytes: int = 8 * 1024 * 1024
     batch_files: int = 2000
-    # Worker processes for the batch stage (factsieve.workers); 0 = one per core, 1 = inline.
+    # Worker processes for the batch stage (factsieve.batch.workers); 0 = one per core, 1 = inline.
     workers: int = 0
     # A model written by `factsieve train`: it overrules the rules on its task (factsieve.model.overrule).
     model: str | None = None

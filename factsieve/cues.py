@@ -13,12 +13,10 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
-CUE_KINDS: tuple[str, ...] = ("hedge", "attribution", "quote", "opinion", "filler", "boilerplate")
-
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # one of CUE_KINDS
+    kind: str  # one of vocabulary.CUE_KINDS
     text: str  # exactly sentence[start:end]
     start: int
     end: int

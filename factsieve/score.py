@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from factsieve.classify import LABELS
+from factsieve.vocabulary import FLAGS, LABELS, TIERS
 
 LABEL_WEIGHT = {
     "reported": 1.0,
@@ -34,7 +34,8 @@ LABEL_WEIGHT = {
 FULL_LENGTH_WORDS = 150
 SPECULATION_PENALTY_CAP = 0.6
 FILLER_PENALTY_CAP = 0.5
-TIER_CUTS = (("high", 0.7), ("medium", 0.4), ("low", 0.0))
+# The lowest score of each tier (vocabulary.TIERS, best first)
+TIER_CUTS = tuple(zip(TIERS, (0.7, 0.4, 0.0), strict=True))
 
 # Flag thresholds, in one place so docs and code agree.
 SPECULATIVE_PADDING_SHARE = 0.10  # share of content sentences (reported+attributed+speculative)
@@ -43,17 +44,6 @@ READER_FILLER_MIN = 2
 BOILERPLATE_HEAVY_SHARE = 0.20
 LOW_ATTRIBUTION_MIN_SENTENCES = 10
 SHORT_WORDS = 50
-
-FLAGS = (
-    "speculative_padding",
-    "reader_filler",
-    "boilerplate_heavy",
-    "low_attribution",
-    "duplicate",
-    "short",
-    "non_english",
-    "no_sentences",
-)
 
 
 STAT_COLUMNS = [*LABELS, "chars", "wchars"]

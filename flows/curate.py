@@ -19,27 +19,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 import schemas
-from factsieve import (
-    __version__,
-    assemble,
-    dedup,
-    manifest,
-    pipeline,
-    publish,
-    quality_checks,
-    tables,
-    workers,
-)
-from factsieve import report as run_report
+from factsieve import __version__, dedup
+from factsieve.batch import pipeline, workers
 from factsieve.config import RunConfig
-from factsieve.ingest import IngestLimits, split_parts
+from factsieve.ingest import manifest
+from factsieve.ingest.read import IngestLimits, split_parts
+from factsieve.ingest.sources import InputFile, discover
+from factsieve.output import assemble, latest, publish, tables
+from factsieve.output import checks as quality_checks
+from factsieve.output import report as run_report
 from factsieve.score import base_quality
-from factsieve.sources import InputFile, discover
 from flows.artifacts import publish_artifacts
 
 
@@ -85,7 +80,7 @@ def discover_inputs(raw: str) -> list[InputFile]:
     cache_policy=NO_CACHE,
 )
 def plan_parts(files: list[InputFile], target_bytes: int) -> list[InputFile]:
-    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.split_parts)."""
+    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.read.split_parts)."""
     return [part for f in files for part in split_parts(f, target_bytes)]
 
 
@@ -142,10 +137,16 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cache_policy=NO_CACHE,
 )
 def publish_tables(
-    out: Path, run_id: str, frames: dict[str, pd.DataFrame | Path], state: Path | None, state_tables: dict
+    out: Path,
+    run_id: str,
+    frames: dict[str, pd.DataFrame | Path],
+    state: Path | None,
+    state_tables: dict,
+    build_latest=None,
 ) -> dict[str, str]:
     arrow = {name: df if isinstance(df, Path) else tables.to_arrow(df, name) for name, df in frames.items()}
-    return {k: str(v) for k, v in publish.publish(out, run_id, arrow, state, state_tables).items()}
+    paths = publish.publish(out, run_id, arrow, state, state_tables, build_latest)
+    return {k: str(v) for k, v in paths.items()}
 
 
 @task(name="great-expectations", cache_policy=NO_CACHE)
@@ -210,6 +211,7 @@ def _run_row(run_id: str, started: datetime, raw: str, params: dict, counts: dic
         **{k: counts[k] for k in ("input_files", "input_records", "documents", "rejects", "sentences")},
         "exact_duplicates": counts["exact_duplicates"],
         "near_duplicates": counts["near_duplicates"],
+        **{k: counts[k] for k in ("removed_files", "removed_documents", "replaced_documents")},
         "stage_seconds": tables.json_cell({k: round(v, 3) for k, v in seconds.items()}),
         "stage_counts": tables.json_cell(counts["stages"]),
         "versions": tables.json_cell(_versions()),
@@ -243,7 +245,7 @@ def curate(
     With ``incremental`` (the default) files processed by an earlier committed run,
     unchanged in size, mtime or content, are skipped; a run with nothing new writes
     nothing and says so. With ``use_pool`` (the default) the batch stage runs on a pool of
-    ``config.workers`` processes (factsieve.workers); the process and Dask task runners
+    ``config.workers`` processes (factsieve.batch.workers); the process and Dask task runners
     pass False, their tasks already run in other processes. Returns the run summary.
     """
     cfg = config or RunConfig()
@@ -273,19 +275,24 @@ def curate(
                 rec.removed_staging,
                 rec.removed_parts,
             )
+        repaired = latest.ensure(out_path)
+        if repaired != "ok":
+            logger.warning("the latest view was out of step with the committed runs: %s", repaired)
         files = discover_inputs(raw)
-        previous = manifest.load(out_path, publish.committed_run_ids(out_path)) if incremental else {}
-        plan = manifest.plan(files, previous)
+        # Loaded even with incremental=False: reprocessing still replaces the live rows it redoes.
+        previous = manifest.load(out_path, publish.committed_run_ids(out_path))
+        plan = manifest.plan(files, previous, manifest.in_scope(raw), reprocess=not incremental)
         todo = plan.to_process
         lap("discover")
         logger.info(
-            "run %s: %d input files under %s, %d new, %d changed, %d unchanged",
+            "run %s: %d input files under %s, %d new, %d changed, %d unchanged, %d removed",
             run_id,
             len(files),
             raw,
             len(plan.new),
             len(plan.changed),
             len(plan.unchanged),
+            len(plan.removed),
         )
         base = {
             "run_id": run_id,
@@ -295,9 +302,12 @@ def curate(
             "new_files": len(plan.new),
             "changed_files": len(plan.changed),
             "unchanged_files": len(plan.unchanged),
+            "removed_files": len(plan.removed),
         }
-        if not todo:
+        if not todo and not plan.removed:
             return {**base, "status": "unchanged", "seconds": {k: round(v, 3) for k, v in seconds.items()}}
+        # The live documents this run removes or may replace: their inputs are gone or reprocessed.
+        before = latest.live_documents(out_path, {*plan.removed, *(f.uri for f in plan.changed)})
 
         parts = plan_parts(todo, cfg.batch_bytes)
         batches = _batches(parts, cfg.batch_bytes, cfg.batch_files)
@@ -308,7 +318,7 @@ def curate(
         stage = publish.staging_dir(out_path, run_id)
         asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in todo))
         # Worker processes only where they pay: a run of one batch does its work inline.
-        n_workers = min(cfg.workers or CORES, len(batches)) if use_pool else 1
+        n_workers = max(1, min(cfg.workers or CORES, len(batches))) if use_pool else 1
         if n_workers <= 1:
             # pandera's first validation imports ~110 modules: do it here, not racing Prefect's
             # threads from inside the batch task (measured: 0.2 s alone, 1.3-3 s in the race).
@@ -361,19 +371,25 @@ def curate(
         publish.crash_point("processed")
 
         state_out = stage / "dedup_state"
-        dd = deduplicate(
-            asm.light_documents(),
-            asm.stats(),
-            asm.features,
-            cfg.dedup,
-            publish.latest_dedup_state(out_path),
-            state_out,
-        )
+        light = asm.light_documents()
+        state_in = publish.latest_dedup_state(out_path)
+        # Duplicates are judged among live documents: what this run removes or replaces is forgotten
+        # (an edit is not a duplicate of its old version, a rename not one of its old name).
+        gone = set(before["doc_id"]) - set(light["doc_id"].astype(str))
+        if gone and state_in is not None:
+            dedup.forget(state_in, gone, stage / "dedup_live", cfg.dedup)
+            state_in = stage / "dedup_live"
+        dd = deduplicate(light, asm.stats(), asm.features, cfg.dedup, state_in, state_out)
+        del light
+        shutil.rmtree(stage / "dedup_live", ignore_errors=True)
         asm.features = []
         shutil.rmtree(stage / "dedup-features", ignore_errors=True)
         lap("dedup")
 
         documents_path, documents = asm.finish_documents(dd.assignments)
+        changed = latest.changes(
+            before, pq.read_table(documents_path, columns=latest.KEY_COLUMNS).to_pandas()
+        )
         duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["level", "cluster_id", "method", "doc_id"])
         lap("score")
 
@@ -389,6 +405,9 @@ def curate(
             "sentences": asm.sentences.rows,
             "exact_duplicates": int((documents["dup_method"] == "exact").sum()),
             "near_duplicates": int((documents["dup_method"] == "near").sum()),
+            "removed_files": len(plan.removed),
+            "removed_documents": int((changed["change"] == "removed").sum()),
+            "replaced_documents": int((changed["change"] == "replaced").sum()),
         }
         counts["stages"] = {
             "discover": {
@@ -396,6 +415,7 @@ def curate(
                 "new": len(plan.new),
                 "changed": len(plan.changed),
                 "unchanged": len(plan.unchanged),
+                "removed": len(plan.removed),
             },
             "ingest": {
                 "files": len(todo),
@@ -417,7 +437,7 @@ def curate(
             }
         )
         lap("validate")
-        # GX sees documents without their text and a sample of sentences (factsieve.assemble).
+        # GX sees documents without their text and a sample of sentences (factsieve.output.assemble).
         validated = {
             "documents": documents,
             "sentences": asm.sentence_sample(),
@@ -441,7 +461,18 @@ def curate(
         validated["runs"].loc[0, "stage_seconds"] = tables.json_cell(
             {k: round(v, 3) for k, v in seconds.items()}
         )
-        manifest_table = manifest.table(todo, plan.hashes, run_id)
+        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed)
+        # After this run, each live input's rows are those of the run that last processed it.
+        sources = {uri: e.run_id for uri, e in previous.items() if uri not in set(plan.removed)}
+        sources.update(dict.fromkeys((f.uri for f in todo), run_id))
+        view: dict = {}
+
+        def build_latest(folder: Path) -> None:
+            state = out_path / "_state" / "dedup" / run_id
+            roles = dedup.live_roles(state if state.is_dir() else publish.latest_dedup_state(out_path))
+            prev = latest.current_dir(out_path)
+            view.update(latest.build(out_path, run_id, folder, sources, roles, prev).as_dict())
+
         paths = publish_tables(
             out_path,
             run_id,
@@ -453,7 +484,8 @@ def curate(
                 "runs": validated["runs"],
             },
             state_out if state_out.is_dir() else None,
-            {"manifest": manifest_table},
+            {"manifest": manifest_table, "changes": latest.changes_table(changed)},
+            build_latest,
         )
         lap("publish")
 
@@ -472,6 +504,7 @@ def curate(
         "labels": label_counts,
         "reject_reasons": reject_reasons,
         "tables": paths,
+        "latest": view,
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
         "peak_rss_mb": peak_rss_mb,
     }

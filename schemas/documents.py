@@ -6,11 +6,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from factsieve.classify import LABELS
-from factsieve.score import FLAGS
+from factsieve.vocabulary import FLAGS, LABELS, TIERS
 from schemas._types import BOOL, FLOAT64, INT32, INT64, STRING, STRING_LIST, TIMESTAMP
 
-TIERS = ["high", "medium", "low"]
 FORMATS = ["text", "html", "jsonl"]
 
 
@@ -92,7 +90,7 @@ class DocumentsSchema(pa.DataFrameModel):
     quality_score: Series[FLOAT64] = pa.Field(
         ge=0, le=1, description="Quality in [0, 1]; see docs/ANALYSTS.md for the formula."
     )
-    quality_tier: Series[STRING] = pa.Field(isin=TIERS, description="high (>= 0.7), medium (>= 0.4) or low.")
+    quality_tier: Series[STRING] = pa.Field(isin=list(TIERS), description="high (>= 0.7), medium (>= 0.4) or low.")
     quality_flags: Series[STRING_LIST] = pa.Field(description="Any of: " + ", ".join(FLAGS) + ".")
 
     @pa.dataframe_check(description="Label ratios sum to 1 (or 0 for a document with no sentences).")

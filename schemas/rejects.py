@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from factsieve.ingest import REASON_CODES
+from factsieve.vocabulary import REASON_CODES
 from schemas._types import INT64, STRING, TIMESTAMP
 
 

@@ -36,6 +36,19 @@ class RunsSchema(pa.DataFrameModel):
     sentences: Series[INT64] = pa.Field(ge=0, description="Rows written to sentences.")
     exact_duplicates: Series[INT64] = pa.Field(ge=0, description="Documents flagged as exact duplicates.")
     near_duplicates: Series[INT64] = pa.Field(ge=0, description="Documents flagged as near duplicates.")
+    removed_files: Series[INT64] = pa.Field(
+        ge=0, description="Inputs of earlier runs no longer found under RAW (tombstoned in the manifest)."
+    )
+    removed_documents: Series[INT64] = pa.Field(
+        ge=0,
+        description="Live documents whose (source_uri, record_key) this run no longer found: input "
+        "removed or renamed, record deleted or now a reject. History keeps their rows.",
+    )
+    replaced_documents: Series[INT64] = pa.Field(
+        ge=0,
+        description="Live documents this run replaced by a new version (same source_uri and "
+        "record_key, new content, new doc_id).",
+    )
     stage_seconds: Series[STRING] = pa.Field(description="JSON object: wall seconds per stage.")
     stage_counts: Series[STRING] = pa.Field(
         description="JSON object: records in/out per stage, labels, reject reasons."

@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from factsieve.classify import LABELS
+from factsieve.vocabulary import LABELS
 from schemas._types import BOOL, CUE_LIST, FLOAT64, INT32, STRING
 
 

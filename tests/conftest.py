@@ -46,3 +46,25 @@ def sample_run(prefect_harness, tmp_path_factory):
         for name in ("documents", "sentences", "duplicates", "rejects", "runs")
     }
     return summary, tables, out
+
+
+def run_cli(raw, out, crash_at: str | None = None):
+    """``factsieve run RAW --out OUT`` in a subprocess on the session's Prefect API; with crash_at, the
+    run SIGKILLs itself at that point of the commit protocol (factsieve.output.publish.crash_point)."""
+    import subprocess
+    import sys
+
+    from prefect.settings import PREFECT_API_URL
+
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_HOME": str(REPO / ".prefect")}
+    env.pop("FACTSIEVE_CRASH_AT", None)
+    if crash_at:
+        env["FACTSIEVE_CRASH_AT"] = crash_at
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )

@@ -455,7 +455,7 @@ def test_seed_files_label_mix() -> None:
     seo = sorted(seeds.glob("003_*.txt")) if seeds.is_dir() else []
     if not reported or not seo:
         pytest.skip("../shared/seeds not available")
-    from factsieve.segment import sentences
+    from factsieve.text.segment import sentences
 
     labs = classify_batch(sentences(reported[0].read_text(encoding="utf-8")))
     counts = {k: sum(lab.label == k for lab in labs) for k in LABELS}
@@ -532,7 +532,7 @@ def test_explain_uses_the_project_segmenter() -> None:
 
 def test_quote_context_tracks_open_quotations() -> None:
     from factsieve.classify import quote_context
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     text = (
         "The mayor spoke at noon. “We will win this fight. We must never give up. Our city deserves "
@@ -558,7 +558,7 @@ def test_quote_context_gives_up_on_a_stray_mark() -> None:
     from factsieve.classify import quote_context
 
     text = "A “stray mark. " + " ".join(f"Sentence {i} follows." for i in range(20))
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     flags = quote_context(text, split_sentences(text))
     assert flags[1] and not flags[-1]
@@ -567,7 +567,7 @@ def test_quote_context_gives_up_on_a_stray_mark() -> None:
 
 def test_classify_document_keeps_quote_context() -> None:
     from factsieve.classify import classify_document
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     text = (
         "The mayor spoke at noon. “We will win this fight. We must never give up. Our city probably "
@@ -804,7 +804,7 @@ def test_quote_context_agrees_with_a_character_scan() -> None:
     import random
 
     from factsieve.classify import _MAX_QUOTED_SENTENCES, quote_context
-    from factsieve.segment import split_sentences
+    from factsieve.text.segment import split_sentences
 
     def reference(text: str, spans: list[tuple[int, int]]) -> list[bool]:
         flags, open_q, run, pos = [], False, 0, 0

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from factsieve.clean import clean_text
+from factsieve.text.clean import clean_text
 
 SEO_TAIL = """Only time will tell how things play out, but it's clear this relationship is one to watch. Thanks for reading!
 Lastest News

@@ -16,7 +16,7 @@ from tests.conftest import REPO, shared_path
 def _factsieve(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "PREFECT_HOME": str(REPO / ".prefect")}
     return subprocess.run(
-        [sys.executable, "-m", "factsieve", *args],
+        [sys.executable, "-m", "flows.cli", *args],
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -158,3 +158,31 @@ def test_no_chaining_through_a_text_that_holds_two_articles(best):
     assert a.loc["xy", "story_id"] == best
     st = r.duplicates[r.duplicates["level"] == "story"]
     assert (st["containment"] >= 0.5).all()
+
+
+def test_forgetting_a_story_canonical_reforms_the_story_among_live_members(tmp_path):
+    from factsieve.dedup import forget, live_roles
+
+    rows = [
+        ("release", text(RELEASE)),
+        ("relead", text([NEW_LEAD, *RELEASE[:4]])),
+        ("head", text(RELEASE[:3])),  # inside relead too
+        ("tail", text(RELEASE[3:])),  # shares text with the release only
+    ]
+    r = deduplicate(frame(rows, quality=[0.9, 0.6, 0.5, 0.5]), state_out=tmp_path / "s1")
+    assert (r.assignments["story_id"] == "release").all()
+    assert forget(tmp_path / "s1", ["release"], tmp_path / "s2") == 1
+    roles = live_roles(tmp_path / "s2").set_index("doc_id")
+    assert "release" not in roles.index
+    # relead succeeds (best-ranked live member); head is verified against it; tail shares nothing
+    assert roles.loc["relead", "story_id"] == "relead" and roles.loc["relead", "story_method"] == "canonical"
+    assert roles.loc["head", "story_id"] == "relead" and roles.loc["head", "story_method"] == "contained"
+    assert roles.loc["head", "story_containment"] == 1.0
+    assert roles.loc["tail", "story_id"] == "tail" and pd.isna(roles.loc["tail", "story_containment"])
+    # a later rewrite of the release joins the re-formed story, never the forgotten document
+    r3 = deduplicate(
+        frame([("again", text([*RELEASE[:3], BOILERPLATE]))]),
+        state_in=tmp_path / "s2",
+        state_out=tmp_path / "s3",
+    )
+    assert r3.assignments["story_id"].tolist() == ["relead"]

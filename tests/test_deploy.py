@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 def test_bad_cron_is_refused_with_one_line():
     res = subprocess.run(
-        [sys.executable, "-m", "factsieve", "serve", "--cron", "every tuesday"],
+        [sys.executable, "-m", "flows.cli", "serve", "--cron", "every tuesday"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -42,7 +42,7 @@ def test_serve_registers_a_scheduled_deployment(prefect_harness, tmp_path):
         [
             sys.executable,
             "-m",
-            "factsieve",
+            "flows.cli",
             "serve",
             str(REPO / "raw"),
             "--out",

@@ -11,7 +11,8 @@ from tests.conftest import REPO
 CHECK = """
 import sys, threading
 import pandas as pd
-from factsieve import pipeline, tables
+from factsieve.batch import pipeline
+from factsieve.output import tables
 docs = pipeline.process_batch([], "r", pd.Timestamp("2026-11-23", tz="UTC"))
 tables.validate(tables.typed(docs.sentences, "sentences"), "sentences")
 # pandera builds a model's schema once per thread: a task thread validates too

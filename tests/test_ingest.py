@@ -6,8 +6,8 @@ from itertools import pairwise
 
 import pytest
 
-from factsieve import ingest
-from factsieve.sources import InputFile, SourceError, discover
+from factsieve.ingest import read as ingest
+from factsieve.ingest.sources import InputFile, SourceError, discover
 
 
 def _inp(tmp_path, name: str, data: bytes) -> InputFile:

@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factsieve import ingest
-from factsieve.pipeline import process_batch
-from factsieve.sources import InputFile
+from factsieve.batch.pipeline import process_batch
+from factsieve.ingest.sources import InputFile
+from factsieve.vocabulary import REASON_CODES
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -30,7 +30,7 @@ def _check_accounting(inputs: list[InputFile], expected_records: int | None = No
     assert res.input_records == len(res.documents) + len(res.rejects)
     if expected_records is not None:
         assert res.input_records == expected_records
-    assert set(res.rejects["reason"]) <= set(ingest.REASON_CODES)
+    assert set(res.rejects["reason"]) <= set(REASON_CODES)
     assert (res.rejects["detail"].str.len() > 0).all()
     return res
 

@@ -68,7 +68,7 @@ def _constant_model(task: str, intercept: float) -> model.LinearModel:
 
 
 def _labels(m: model.LinearModel | None, texts: list[str]) -> list[tuple]:
-    from factsieve.pipeline import sentence_rows
+    from factsieve.batch.pipeline import sentence_rows
 
     doc_ids = [f"d{i}" for i in range(len(texts))]
     df = sentence_rows(doc_ids, texts, "run", m)
@@ -102,7 +102,7 @@ def test_model_overrules_the_rules_only_between_the_authors_own_labels(tmp_path:
 
 
 def test_model_changes_are_counted_with_confidence(tmp_path: Path) -> None:
-    from factsieve.pipeline import sentence_rows
+    from factsieve.batch.pipeline import sentence_rows
 
     df = sentence_rows(["d"], [PLAIN + " " + AUTHOR_HEDGE], "run", _constant_model("hedge", -4.0))
     assert df.attrs["model_changes"] == 1

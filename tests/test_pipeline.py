@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from factsieve.pipeline import sentence_rows
+from factsieve.batch.pipeline import sentence_rows
 
 
 def test_sentences_inside_a_multi_sentence_quotation_are_the_speakers():

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from test_report import RAW, write_run
 
-from factsieve import quality_checks, report, tables
-from factsieve.quality_checks import CRITICAL, WARNING, GxBounds, run_checks
+from factsieve.output import checks as quality_checks
+from factsieve.output import report, tables
+from factsieve.output.checks import CRITICAL, WARNING, GxBounds, run_checks
 
 RUN = "20240301T000000Z-cccccc"
 

@@ -19,11 +19,13 @@ import pyarrow.parquet as pq
 import pytest
 
 import schemas
-from factsieve import dedup, pipeline, publish, report, svg, tables
+from factsieve import dedup
+from factsieve.batch import pipeline
 from factsieve.config import RunConfig
-from factsieve.quality_checks import derived_metrics
+from factsieve.ingest.sources import discover
+from factsieve.output import publish, report, svg, tables
+from factsieve.output.checks import derived_metrics
 from factsieve.score import base_quality, label_stats
-from factsieve.sources import discover
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "raw"
@@ -73,6 +75,9 @@ def write_run(raw: Path, out: Path, run_id: str, *, gx: bool = False, bounds=Non
         "sentences": len(sentences),
         "exact_duplicates": int((documents["dup_method"] == "exact").sum()),
         "near_duplicates": int((documents["dup_method"] == "near").sum()),
+        "removed_files": 0,
+        "removed_documents": 0,
+        "replaced_documents": 0,
         "stage_seconds": tables.json_cell({"ingest_segment_classify": 0.5, "dedup": 0.1}),
         "stage_counts": tables.json_cell({"labels": labels}),
         "versions": tables.json_cell({"factsieve": "test"}),
@@ -90,7 +95,7 @@ def write_run(raw: Path, out: Path, run_id: str, *, gx: bool = False, bounds=Non
     }
     validated = {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
     if gx:
-        from factsieve.quality_checks import GxBounds, run_checks
+        from factsieve.output.checks import GxBounds, run_checks
 
         outcome = run_checks(validated, out, run_id, bounds or GxBounds())
         run_row.update(

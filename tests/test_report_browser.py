@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_report import raw_with_xss, write_run
 
-from factsieve import report
+from factsieve.output import report
 
 CHROMIUM = os.environ.get("FACTSIEVE_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [

@@ -53,7 +53,7 @@ def test_worker_pool_and_split_jsonl_match_whole_files_inline(prefect_harness, t
     started ahead of it (as `factsieve run` does)."""
     import shutil
 
-    from factsieve import workers
+    from factsieve.batch import workers
     from factsieve.config import RunConfig
     from flows.curate import curate
     from tests.test_ingest import _wire_feed
@@ -101,7 +101,7 @@ def test_fsspec_url_input(sample_run, tmp_path):
 def test_transient_read_error_is_retried(sample_run, tmp_path, monkeypatch):
     import errno
 
-    from factsieve.sources import InputFile
+    from factsieve.ingest.sources import InputFile
     from flows.curate import curate
 
     _, reference, _ = sample_run
@@ -122,8 +122,8 @@ def test_transient_read_error_is_retried(sample_run, tmp_path, monkeypatch):
 
 
 def test_vanished_file_is_a_read_error_reject(tmp_path):
-    from factsieve import ingest
-    from factsieve.sources import InputFile
+    from factsieve.ingest import read as ingest
+    from factsieve.ingest.sources import InputFile
 
     res = ingest.read_input(InputFile(str(tmp_path / "gone.txt"), 10, 0.0, rel="gone.txt"))
     assert [r.reason for r in res.rejects] == [ingest.READ_ERROR]

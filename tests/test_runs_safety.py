@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 
 import pandas as pd
 import pytest
 
-from factsieve import publish
-from tests.conftest import RAW, REPO
+from factsieve.output import publish
+from tests.conftest import RAW, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -91,23 +89,6 @@ def test_second_run_on_the_same_output_refuses_while_one_holds_the_lock(prefect_
     assert curate(raw=str(RAW), out=str(out))["status"] == "succeeded"
 
 
-def _run_cli_crashing_at(point: str, raw, out, api_url: str) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "FACTSIEVE_CRASH_AT": point,
-        "PREFECT_API_URL": api_url,
-        "PREFECT_HOME": str(REPO / ".prefect"),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "factsieve", "run", str(raw), "--out", str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-    )
-
-
 @pytest.fixture(scope="module")
 def reference_tables(prefect_harness, tmp_path_factory):
     """An uninterrupted run over raw/ (doc ids depend on paths within RAW, not on where RAW is)."""
@@ -124,12 +105,10 @@ def reference_tables(prefect_harness, tmp_path_factory):
 def test_sigkill_at_any_point_then_rerun_equals_uninterrupted_run(
     reference_tables, raw_copy, tmp_path, point
 ):
-    from prefect.settings import PREFECT_API_URL
-
     from flows.curate import curate
 
     out = tmp_path / "out"
-    res = _run_cli_crashing_at(point, raw_copy, out, PREFECT_API_URL.value())
+    res = run_cli(raw_copy, out, crash_at=point)
     assert res.returncode == -9, res.stderr[-2000:]
     # readers see no committed run, whatever the crash left behind
     assert publish.committed_run_ids(out) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from factsieve.pipeline import sentence_rows
+from factsieve.batch.pipeline import sentence_rows
 from factsieve.score import score_documents
 
 REPORTED = (
@@ -87,8 +87,8 @@ def test_document_without_sentences():
 
 def test_label_stats_match_a_crosstab_and_groupby():
     # label_counts counts with numpy.bincount; the reference is the plain pandas formulation.
-    from factsieve.classify import LABELS
     from factsieve.score import LABEL_WEIGHT, label_stats
+    from factsieve.vocabulary import LABELS
 
     docs, sents = _docs({"rep": REPORTED, "seo": SEO, "rep2": REPORTED[:200]})
     ids = pd.Series(["seo", "none", "rep", "rep2", "seo"])  # a document without sentences, one twice

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factsieve.segment import sentences, split_sentences
+from factsieve.text.segment import sentences, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_line_matches_from_one_scan_equal_a_per_line_scan():
     # _split_line without them scans the line with _BOUNDARY. Both must give the same sentences.
     import random
 
-    from factsieve import segment
+    from factsieve.text import segment
 
     rng = random.Random(7)
     pieces = [

@@ -1,4 +1,4 @@
-"""The batch stage's worker pool (factsieve.workers): started ahead of the flow, taken once."""
+"""The batch stage's worker pool (factsieve.batch.workers): started ahead of the flow, taken once."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from factsieve import workers
-from factsieve.cli import _expected_pool
-from factsieve.sources import InputFile
+from factsieve.batch import workers
+from factsieve.ingest.sources import InputFile
+from flows.cli import _expected_pool
 
 
 @pytest.fixture(autouse=True)

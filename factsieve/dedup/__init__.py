@@ -11,8 +11,10 @@ Modules, one per phase (each readable and testable alone; imports point one way,
   lsh       banded MinHash candidate pairs
   verify    exact Jaccard of candidate pairs from the segments
   cluster   components, the no-chaining split rule, the cluster columns
+  story     story level: containment candidates, verification, stories
   outputs   state table, assignments, duplicates
   run       deduplicate(): the driver
+  forget    forget(): documents no longer live leave the state; live_roles() for the latest view
 
 Pipeline (see docs/DEDUP.md for the reasoning and the measurements behind the defaults):
   features (content hash, sorted shingle sets, LSH band keys; batched, or precomputed per batch on
@@ -37,7 +39,19 @@ of a cluster never changes once published.
 """
 
 from factsieve.dedup.features import Features, prepare
+from factsieve.dedup.forget import FORGOTTEN_PREFIX, ROLE_COLUMNS, forget, live_roles
 from factsieve.dedup.params import DedupParams, DedupResult, cluster_id_for
 from factsieve.dedup.run import deduplicate
 
-__all__ = ["DedupParams", "DedupResult", "Features", "cluster_id_for", "deduplicate", "prepare"]
+__all__ = [
+    "FORGOTTEN_PREFIX",
+    "ROLE_COLUMNS",
+    "DedupParams",
+    "DedupResult",
+    "Features",
+    "cluster_id_for",
+    "deduplicate",
+    "forget",
+    "live_roles",
+    "prepare",
+]

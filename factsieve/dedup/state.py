@@ -151,7 +151,7 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
         )
     docs = pd.read_parquet(state_in / "docs.parquet")
     if "story_id" not in docs:
-        docs = _with_story_columns(docs)
+        docs = with_story_columns(docs)
     return OldState(
         docs,
         list(meta["segments"]),
@@ -161,7 +161,7 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     )
 
 
-def _with_story_columns(docs: pd.DataFrame) -> pd.DataFrame:
+def with_story_columns(docs: pd.DataFrame) -> pd.DataFrame:
     """Story fields of a state written before the story level: each copy cluster is its own story
     (canonical = the copy canonical), with containment derived exactly from the stored Jaccard and the
     two set sizes (|A & B| = J (|A| + |B|) / (1 + J))."""

@@ -33,14 +33,15 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve import publish, svg
-from factsieve.classify import LABELS
+from factsieve.output import publish, svg
+from factsieve.vocabulary import LABELS
 
 REPORTS_DIR = "reports"
 LATEST = "latest.html"
 LOWEST_QUALITY_DOCS = 5  # documents shown sentence by sentence
 MAX_SENTENCES_SHOWN = 80  # per document in that section
 MAX_CLUSTERS = 20
+MAX_CHANGES = 50  # removed/replaced documents listed
 MAX_MEMBERS = 10  # per cluster
 REJECT_EXAMPLES = 3  # per reason
 DRIFT_ALERT = 0.05  # absolute change of a rate/share/mean quality that is flagged in the drift table
@@ -232,6 +233,8 @@ class RunSummary:
     duplicates: DuplicateStats
     lowest_sentences: pd.DataFrame  # LOWEST_SENTENCE_COLUMNS of the lowest documents' sentences
     names: dict[str, dict]  # doc_id -> NAME_COLUMNS (+ "_earlier") of documents in shown clusters/stories
+    # the first MAX_CHANGES documents the run removed or replaced (factsieve.output.latest.changes)
+    changes: pd.DataFrame | None = None
     stories: DuplicateStats = field(default_factory=DuplicateStats)
 
     @property
@@ -240,7 +243,7 @@ class RunSummary:
 
 
 def summary_metrics(docs: DocumentStats, sents: SentenceStats, rejects: RejectStats) -> dict[str, float]:
-    """quality_checks.derived_metrics computed from the counts instead of whole frames."""
+    """checks.derived_metrics computed from the counts instead of whole frames."""
     n_docs, n_rej, n_sent = docs.rows, rejects.rows, sents.rows
     mean = docs.quality_sum / docs.quality_count if docs.quality_count else 0.0
     m: dict[str, float] = {
@@ -412,7 +415,10 @@ def summarize_run(out: Path, run_id: str) -> RunSummary:
     names = dict(docs.names)
     for doc_id, r in _earlier_documents(out, named - set(names), run_id).items():
         names.setdefault(doc_id, {**r, "_earlier": True})
+    changes_part = out / "_state" / "changes" / publish.part_name(run_id)
+    changes = pq.read_table(changes_part).slice(0, MAX_CHANGES).to_pandas() if changes_part.exists() else None
     return RunSummary(
+        changes=changes,
         documents=docs,
         sentences=sentence_stats(_part(out, "sentences", run_id)),
         rejects=reject_stats(_part(out, "rejects", run_id)),
@@ -536,6 +542,9 @@ def _summary(run: dict, s: RunSummary, metrics: dict, drifted: list[str]) -> str
         f"<li><b>Rejected:</b> {_n(s.rejects.rows)} ({_pct(metrics['reject_rate'])})"
         + (": " + ", ".join(f"{_e(k)} {v}" for k, v in reasons) if reasons else "")
         + "</li>",
+        f"<li><b>Changed inputs:</b> {_n(run.get('removed_documents') or 0)} documents removed, "
+        f"{_n(run.get('replaced_documents') or 0)} replaced by a new version "
+        f"({_n(run.get('removed_files') or 0)} input files gone)</li>",
         f"<li><b>Duplicates:</b> {_n(run.get('exact_duplicates'))} exact, {_n(run.get('near_duplicates'))} near "
         f"({_pct(metrics['duplicate_rate'])} of documents)</li>",
         f"<li><b>Quality:</b> mean {metrics['mean_quality']:.3f}, {_pct(metrics['low_tier_share'])} low tier; "
@@ -583,6 +592,33 @@ def _stages(run: dict, s: RunSummary) -> str:
         + ("<h3>Seconds per stage</h3>" + _table(["stage", "seconds"], sec_rows, {1}) if sec_rows else "")
         + (f'<p class="small muted">wall time {wall:.1f} s</p>' if wall is not None else "")
         + "</div></div>"
+    )
+
+
+def _changes(run: dict, s: RunSummary) -> str:
+    removed, replaced = run.get("removed_documents") or 0, run.get("replaced_documents") or 0
+    head = (
+        f"<p>{_n(removed)} live documents removed (input gone or renamed, record deleted or now a reject), "
+        f"{_n(replaced)} replaced by a new version; {_n(run.get('removed_files') or 0)} input files no "
+        "longer found. History keeps their rows; <code>latest/</code> no longer shows them.</p>"
+    )
+    if s.changes is None or not len(s.changes):
+        return head + '<p class="muted">No document was removed or replaced by this run.</p>'
+    rows = [
+        [
+            _e(r["change"]),
+            f'<span class="mono">{_e(r["source_uri"])}</span>',
+            _e(r["record_key"]),
+            f'<span class="mono">{_e(r["doc_id"])}</span>',
+            f'<span class="mono">{_e(r["new_doc_id"] or "")}</span>',
+        ]
+        for r in s.changes.to_dict("records")
+    ]
+    more = removed + replaced - len(rows)
+    return (
+        head
+        + _table(["change", "source", "record key", "doc_id", "new doc_id"], rows)
+        + (f'<p class="small muted">and {_n(more)} more (output/_state/changes/)</p>' if more > 0 else "")
     )
 
 
@@ -1027,6 +1063,7 @@ def _run_info(run: dict) -> str:
 SECTIONS = [
     ("summary", "Summary"),
     ("stages", "Counts per stage"),
+    ("changes", "Removed and replaced documents"),
     ("rejects", "Rejects"),
     ("duplicates", "Duplicate clusters"),
     ("stories", "Stories"),
@@ -1052,6 +1089,7 @@ def render_report(run: dict, summary: RunSummary, previous: dict | None, *, gx_d
     body = {
         "summary": _summary(run, summary, metrics, drifted) + _run_info(run),
         "stages": _stages(run, summary),
+        "changes": _changes(run, summary),
         "rejects": _rejects(summary),
         "duplicates": _duplicates(summary),
         "stories": _stories(summary),

@@ -35,7 +35,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 # Imported once by the fork server; every worker starts with them loaded.
-PRELOAD = ["factsieve._worker_init"]
+PRELOAD = ["factsieve.batch._worker_init"]
 
 _pools: dict[str, Executor] = {}
 _lock = threading.Lock()

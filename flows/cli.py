@@ -101,7 +101,7 @@ def _shared_api_for_workers(runner: str):
 def _expected_pool(files: list, batch_bytes: int, batch_files: int, workers: int) -> int:
     """The pool size the flow will ask for (curate: min(workers, batches)), estimated from the
     discovered files before anything is read; only used to start the pool ahead of the flow."""
-    from factsieve.workers import default_workers
+    from factsieve.batch.workers import default_workers
 
     total = sum(f.size for f in files)
     batches = max(-(-total // max(batch_bytes, 1)), -(-len(files) // max(batch_files, 1)))
@@ -110,10 +110,10 @@ def _expected_pool(files: list, batch_bytes: int, batch_files: int, workers: int
 
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_env()
-    from factsieve import workers
-    from factsieve.publish import OutputLocked
-    from factsieve.sources import SourceError, discover
-    from factsieve.tables import ValidationFailed
+    from factsieve.batch import workers
+    from factsieve.ingest.sources import SourceError, discover
+    from factsieve.output.publish import OutputLocked
+    from factsieve.output.tables import ValidationFailed
 
     try:
         files = discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
@@ -136,7 +136,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(2, str(exc))
     if args.runner == "thread":
         # The worker pool starts on the other core while this process imports Prefect and
-        # starts its temporary server (factsieve.workers.prestart).
+        # starts its temporary server (factsieve.batch.workers.prestart).
         workers.prestart(_expected_pool(files, config.batch_bytes, config.batch_files, config.workers))
     try:
         from flows.curate import curate, task_runner_for
@@ -148,7 +148,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         flow = curate.with_options(task_runner=runner)
         # Great Expectations takes ~3.5 s to import: mostly while this process waits for
         # Prefect's temporary API server to start (a subprocess), before any batch work.
-        from factsieve.quality_checks import preload_in_background
+        from factsieve.output.checks import preload_in_background
 
         preload_in_background()
         with _shared_api_for_workers(args.runner):
@@ -226,7 +226,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from factsieve.report import ReportError, build_report
+    from factsieve.output.report import ReportError, build_report
 
     try:
         path = build_report(Path(args.out), args.run)

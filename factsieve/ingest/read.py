@@ -22,37 +22,22 @@ from dataclasses import dataclass, field, replace
 import charset_normalizer
 import pandas as pd
 
-from factsieve.sources import InputFile
-
-log = logging.getLogger(__name__)
-
-# Reason codes, documented in docs/ANALYSTS.md. Kept as constants so tests and the
-# report refer to the same strings.
-EMPTY = "empty"
-BINARY = "binary"
-UNDECODABLE = "undecodable"
-MALFORMED_JSON = "malformed_json"
-MALFORMED_RECORD = "malformed_record"
-MISSING_TEXT = "missing_text"
-TOO_LARGE = "too_large"
-UNSUPPORTED_FORMAT = "unsupported_format"
-NO_MAIN_TEXT = "no_main_text"
-READ_ERROR = "read_error"
-# Decided after cleaning (factsieve.pipeline): every line of the text was boilerplate.
-ONLY_BOILERPLATE = "only_boilerplate"
-REASON_CODES = (
-    EMPTY,
+from factsieve.ingest.sources import InputFile
+from factsieve.params import IngestLimits
+from factsieve.vocabulary import (
     BINARY,
-    UNDECODABLE,
+    EMPTY,
     MALFORMED_JSON,
     MALFORMED_RECORD,
     MISSING_TEXT,
-    TOO_LARGE,
-    UNSUPPORTED_FORMAT,
     NO_MAIN_TEXT,
     READ_ERROR,
-    ONLY_BOILERPLATE,
+    TOO_LARGE,
+    UNDECODABLE,
+    UNSUPPORTED_FORMAT,
 )
+
+log = logging.getLogger(__name__)
 
 FORMATS = {
     ".txt": "text",
@@ -106,13 +91,6 @@ class IngestResult:
     rejects: list[Reject] = field(default_factory=list)
     # For a part of a JSONL file: every record key it used (see ``split_parts``).
     keys: set[str] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class IngestLimits:
-    max_file_bytes: int = 64 * 1024 * 1024
-    max_record_chars: int = 2_000_000
-    min_text_chars: int = 1
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -5,15 +5,21 @@ Layout of the output folder::
     output/<table>/part-<run_id>.parquet   one file per run per table (documents, sentences,
                                            duplicates, rejects, runs)
     output/_state/dedup/<run_id>/          dedup index after that run (read by the next run)
-    output/_state/manifest/part-<run_id>.parquet  inputs the run processed (incremental runs)
+    output/_state/manifest/part-<run_id>.parquet  inputs the run processed or found removed
+    output/_state/changes/part-<run_id>.parquet   documents the run removed or replaced
+    output/_state/latest/<run_id>/<table>/  the live rows as of that run (factsieve.output.latest)
+    output/latest -> _state/latest/<run_id>  symlink to the newest committed run's version
     output/_staging/<run_id>/               a run in progress (never read by anyone)
     output/.lock                            held (flock) by the run in progress
 
 Commit protocol: every file is written and fsynced in staging, then moved into place
-with ``os.replace`` (atomic on one filesystem), the runs file last. A run exists for
-readers once its runs row exists. A crash before that leaves files that the next run
-removes in ``recover`` — so the next run produces exactly what an uninterrupted run
-would have. Folders starting with "_" or "." are skipped by pyarrow, DuckDB and Polars
+with ``os.replace`` (atomic on one filesystem), then the run's latest view is built
+(from the history parts just moved, hard-linking what did not change) and moved into
+place, then the runs file: the commit point. A run exists for readers once its runs row
+exists. A crash before that leaves files that the next run removes in ``recover`` — so
+the next run produces exactly what an uninterrupted run would have. Right after the
+commit the ``latest`` symlink is swapped to the new version (one atomic rename); a crash
+between the commit and the swap is finished by the next run (factsieve.output.latest.ensure). Folders starting with "_" or "." are skipped by pyarrow, DuckDB and Polars
 dataset readers.
 """
 
@@ -27,7 +33,7 @@ import shutil
 import signal
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +45,10 @@ import schemas
 DATA_TABLES = ("documents", "sentences", "duplicates", "rejects")
 COMMIT_TABLE = "runs"
 ZSTD_LEVEL = 3
+LATEST_LINK = "latest"
+# Versions of the latest view kept besides the current one: a reader that resolved the link just
+# before a swap still finds its files for the length of a run.
+KEEP_LATEST_VERSIONS = 1
 
 
 class OutputLocked(Exception):
@@ -49,7 +59,7 @@ def part_name(run_id: str) -> str:
     return f"part-{run_id}.parquet"
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -186,9 +196,11 @@ def staging_dir(out: Path, run_id: str) -> Path:
     return d
 
 
-def latest_dedup_state(out: Path) -> Path | None:
-    """The dedup state of the newest committed run that has one."""
+def latest_dedup_state(out: Path, upto: str | None = None) -> Path | None:
+    """The dedup state of the newest committed run (up to run ``upto``) that has one."""
     for run_id in reversed(committed_run_ids(out)):
+        if upto is not None and run_id > upto:
+            continue
         d = out / "_state" / "dedup" / run_id
         if d.is_dir():
             return d
@@ -211,6 +223,7 @@ def publish(
     tables: dict[str, pa.Table | Path],
     dedup_state: Path | None = None,
     state_tables: dict[str, pa.Table] | None = None,
+    build_latest: Callable[[Path], object] | None = None,
 ) -> dict[str, Path]:
     """Stage every table, then move them into place, the runs table last.
 
@@ -219,6 +232,9 @@ def publish(
 
     ``state_tables`` maps a state kind (e.g. "manifest") to a table written as
     output/_state/<kind>/part-<run_id>.parquet and committed with the run.
+
+    ``build_latest(folder)`` writes the run's latest view into a new folder once every other file
+    is in place; it is committed with the run and ``output/latest`` points at it after the commit.
     """
     stage = staging_dir(out, run_id)
     staged: dict[str, Path] = {}
@@ -238,7 +254,7 @@ def publish(
         dest = out / name / part_name(run_id)
         dest.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged[name], dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
         final[name] = dest
         crash_point(f"published-{name}")
     for kind in state_tables or {}:
@@ -249,14 +265,44 @@ def publish(
         dest_state = out / "_state" / "dedup" / run_id
         dest_state.parent.mkdir(parents=True, exist_ok=True)
         os.replace(dedup_state, dest_state)
+    if build_latest is not None:
+        build_latest(stage / "latest")
+        crash_point("latest-built")
+        dest_latest = latest_versions(out) / run_id
+        dest_latest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(stage / "latest", dest_latest)
+        fsync_dir(dest_latest.parent)
     crash_point("before-commit")
     dest = out / COMMIT_TABLE / part_name(run_id)
     dest.parent.mkdir(parents=True, exist_ok=True)
     os.replace(staged[COMMIT_TABLE], dest)  # the commit point
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
     final[COMMIT_TABLE] = dest
+    crash_point("committed")
+    if build_latest is not None:
+        point_latest(out, run_id)
+        final[LATEST_LINK] = out / LATEST_LINK
     shutil.rmtree(stage, ignore_errors=True)
     return final
+
+
+def latest_versions(out: Path) -> Path:
+    return out / "_state" / "latest"
+
+
+def point_latest(out: Path, run_id: str) -> None:
+    """Swap output/latest to run_id's version with one rename (readers see the old or the new
+    link, never none), then drop versions older than the ones kept."""
+    tmp = out / f".latest-{run_id}.tmp"  # a dot name: never read as data
+    tmp.unlink(missing_ok=True)
+    # relative, so the output folder can be moved or mounted elsewhere
+    os.symlink(os.path.join("_state", "latest", run_id), tmp)
+    os.replace(tmp, out / LATEST_LINK)
+    fsync_dir(out)
+    versions = sorted(p.name for p in latest_versions(out).iterdir() if p.is_dir())
+    older = [v for v in versions if v < run_id]
+    for v in older[: max(0, len(older) - KEEP_LATEST_VERSIONS)]:
+        shutil.rmtree(latest_versions(out) / v, ignore_errors=True)
 
 
 def read_table(out: Path, table: str, run_id: str | None = None) -> pa.Table:

@@ -23,9 +23,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve import tables
-from factsieve.pipeline import DEDUP_COLUMNS, BatchResult
-from factsieve.publish import StagedTable, part_name
+from factsieve.batch.pipeline import DEDUP_COLUMNS, BatchResult
+from factsieve.output import tables
+from factsieve.output.publish import StagedTable, part_name
 from factsieve.score import label_stats, score_from_stats
 
 GX_SENTENCE_CAP = 250_000

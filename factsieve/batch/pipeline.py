@@ -19,13 +19,15 @@ import pyarrow as pa
 import xxhash
 
 import schemas
-from factsieve import classify, dedup, tables
-from factsieve.clean import clean_text
-from factsieve.ingest import ONLY_BOILERPLATE, IngestLimits, RawDoc, Reject, read_input
-from factsieve.language import detect_language
+from factsieve import classify, dedup
+from factsieve.ingest.read import IngestLimits, RawDoc, Reject, read_input
+from factsieve.ingest.sources import InputFile
+from factsieve.output import tables
 from factsieve.score import score_documents
-from factsieve.segment import split_sentences
-from factsieve.sources import InputFile
+from factsieve.text.clean import clean_text
+from factsieve.text.language import detect_language
+from factsieve.text.segment import split_sentences
+from factsieve.vocabulary import ONLY_BOILERPLATE
 
 if TYPE_CHECKING:
     from factsieve.model import LinearModel
@@ -42,7 +44,7 @@ class BatchResult:
     input_records: int = 0
     # True once sentences and rejects passed pandera (done on the worker by ``run_batch``).
     validated: bool = False
-    # Record keys used by parts of split JSONL files, by file URI (factsieve.ingest.split_parts).
+    # Record keys used by parts of split JSONL files, by file URI (factsieve.ingest.read.split_parts).
     part_keys: dict[str, set[str]] = field(default_factory=dict)
     # Primary labels a trained model changed (``factsieve run --model``).
     model_changes: int = 0
@@ -294,15 +296,7 @@ def key_clashes(result: BatchResult, seen: dict[str, set[str]]) -> bool:
 
 
 # What deduplication adds to each document (factsieve.dedup.DedupResult.assignments).
-DEDUP_COLUMNS = [
-    "content_hash",
-    "dup_cluster_id",
-    "canonical_doc_id",
-    "is_canonical",
-    "dup_method",
-    "dup_similarity",
-    "story_id",
-]
+DEDUP_COLUMNS = ["content_hash", *dedup.ROLE_COLUMNS]
 
 
 def finish_documents(docs: pd.DataFrame, sentences: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:

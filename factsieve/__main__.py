@@ -1,5 +1,0 @@
-import sys
-
-from factsieve.cli import main
-
-sys.exit(main())

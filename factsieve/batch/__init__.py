@@ -1,0 +1,1 @@
+"""Batch machinery: the per-batch chain of stages (pipeline) and the worker process pool that runs it."""

@@ -1,0 +1,377 @@
+"""The latest view: the live rows of every table, one read away.
+
+A document's identity is its input and record key (source_uri, record_key); a version is its
+content (doc_id hashes the path, the key and the raw text). The manifest (factsieve.ingest.manifest) says
+which committed run's rows are live for every input, tombstoned inputs having none. The latest view
+keeps exactly those rows::
+
+    output/latest -> _state/latest/<run_id>        a relative symlink, swapped atomically
+    output/_state/latest/<run_id>/<table>/part-<S>.parquet       run S's part, all of it live
+                                          part-<S>~<run_id>.parquet  run S's live rows, rewritten
+                                                                     by run_id (rows dropped, or
+                                                                     duplicate roles changed)
+
+Every file of a version holds whole live rows and is never changed once written: a run writes
+a new version folder that hard-links every file it can (a history part, or the previous
+version's file) and rewrites only the files that lost rows or whose documents changed duplicate
+roles; so a run's cost is its changes plus a scan of a few small columns of the live documents.
+File names differ whenever contents do, so a reader that listed the folder before a swap either
+opens the same bytes or fails to find a file: it never mixes two versions silently. Documents'
+duplicate columns come from the dedup state of the version's run, which judges duplicates among
+live documents only (factsieve.dedup.forget); ``duplicates`` is every live member of every cluster.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+import schemas
+from factsieve.dedup import live_roles
+from factsieve.dedup.forget import ROLE_COLUMNS
+from factsieve.ingest import manifest
+from factsieve.output import publish
+from factsieve.vocabulary import FLAGS
+
+TABLES = publish.DATA_TABLES
+KEY_COLUMNS = ["source_uri", "record_key", "doc_id"]
+STORY_EVIDENCE = ["story_jaccard", "story_containment", "story_method", "copy_containment"]
+_BATCH_ROWS = 64 * 1024
+
+
+@dataclass(slots=True)
+class BuildStats:
+    rows: dict[str, int] = field(default_factory=dict)
+    files_linked: int = 0
+    files_rewritten: int = 0
+    rows_rewritten: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "rows": dict(self.rows),
+            "files_linked": self.files_linked,
+            "files_rewritten": self.files_rewritten,
+            "rows_rewritten": self.rows_rewritten,
+        }
+
+
+def version_dir(out: Path, run_id: str) -> Path:
+    return publish.latest_versions(out) / run_id
+
+
+def current_dir(out: Path) -> Path | None:
+    """The version folder output/latest points at, if it is there."""
+    link = Path(out) / publish.LATEST_LINK
+    return link.resolve() if link.is_symlink() and link.exists() else None
+
+
+def _files_of(folder: Path | None, table: str, source_run: str) -> Path | None:
+    if folder is None:
+        return None
+    for name in (publish.part_name(source_run), f"part-{source_run}~"):
+        hits = sorted((folder / table).glob(name + ("*" if name.endswith("~") else "")))
+        if hits:
+            return hits[0]
+    return None
+
+
+def _source(out: Path, prev: Path | None, table: str, source_run: str) -> Path | None:
+    """The file a version starts from for run S's rows: the previous version's (already without
+    rows that died before), else S's history part."""
+    found = _files_of(prev, table, source_run)
+    if found is not None:
+        return found
+    part = out / table / publish.part_name(source_run)
+    return part if part.exists() else None
+
+
+def _link(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _rewrite(src: Path, dst: Path, table: str, keep: np.ndarray, fix=None) -> int:
+    """Stream src's rows where keep is true (optionally changed by fix) into dst, a batch at a time."""
+    out = publish.StagedTable(dst, schemas.arrow_schema(table))
+    offset = 0
+    for rb in pq.ParquetFile(src).iter_batches(batch_size=_BATCH_ROWS):
+        m = keep[offset : offset + rb.num_rows]
+        offset += rb.num_rows
+        if not m.any():
+            continue
+        t = pa.Table.from_batches([rb]).filter(pa.array(m))
+        out.write(fix(t) if fix is not None else t)
+    out.close()
+    return out.rows
+
+
+def _same(a: pd.Series, b: pd.Series) -> np.ndarray:
+    a_na, b_na = pd.isna(a).to_numpy(), pd.isna(b).to_numpy()
+    eq = (a.astype(object).to_numpy() == b.astype(object).to_numpy()) & ~a_na & ~b_na
+    return eq | (a_na & b_na)
+
+
+def _with_roles(t: pa.Table, roles: pd.DataFrame) -> pa.Table:
+    """Documents rows with the duplicate roles of the dedup state, and their 'duplicate' flag."""
+    ids = t["doc_id"].to_pandas().astype(str)
+    r = roles.reindex(ids.to_numpy())
+    known = r["is_canonical"].notna().to_numpy()
+    schema = schemas.arrow_schema("documents")
+    old_canonical = t["is_canonical"].to_numpy(zero_copy_only=False)
+    for col in ROLE_COLUMNS:
+        old = t[col].to_pandas()
+        new = pd.Series(np.where(known, r[col].astype(object).to_numpy(), old.astype(object).to_numpy()))
+        new = new.where(pd.notna(new), None)
+        t = t.set_column(
+            t.schema.get_field_index(col), schema.field(col), pa.array(new, schema.field(col).type)
+        )
+    flipped = np.flatnonzero(t["is_canonical"].to_numpy(zero_copy_only=False) != old_canonical)
+    if len(flipped):
+        flags = t["quality_flags"].to_pylist()
+        for i in flipped.tolist():
+            have = set(flags[i] or []) - {"duplicate"}
+            if not t["is_canonical"][i].as_py():
+                have.add("duplicate")
+            flags[i] = [f for f in FLAGS if f in have]
+        field_ = schema.field("quality_flags")
+        t = t.set_column(t.schema.get_field_index("quality_flags"), field_, pa.array(flags, field_.type))
+    return t
+
+
+def build(
+    out: Path,
+    run_id: str,
+    dest: Path,
+    sources: dict[str, str],
+    roles: pd.DataFrame,
+    prev: Path | None = None,
+) -> BuildStats:
+    """Write the latest view as of run_id into dest (a new folder).
+
+    sources: live input URI -> the committed run whose rows for it are live (manifest.load).
+    roles: doc_id and ROLE_COLUMNS of the live documents (dedup.live_roles of run_id's state).
+    prev: the previous version folder to start from, or None to build from the history parts.
+    """
+    out, dest = Path(out), Path(dest)
+    stats = BuildStats(rows=dict.fromkeys(TABLES, 0))
+    roles = roles.set_index("doc_id")
+    by_run: dict[str, list[str]] = {}
+    for uri, rid in sources.items():
+        by_run.setdefault(rid, []).append(uri)
+    clustered_run: dict[str, str] = {}  # doc_id of a live document in a cluster or story -> its run
+    story_size = roles.groupby("story_id")["story_id"].transform("size") if len(roles) else roles["story_id"]
+    in_cluster = set(roles.index[roles["dup_cluster_id"].notna() | (story_size > 1)])
+
+    def emit(
+        table: str, src: Path, source_run: str, keep: np.ndarray, fix=None, changed: bool = False
+    ) -> None:
+        if not keep.any():
+            return
+        if keep.all() and not changed:
+            _link(src, dest / table / src.name)
+            stats.files_linked += 1
+            stats.rows[table] += len(keep)
+            return
+        n = _rewrite(src, dest / table / f"part-{source_run}~{run_id}.parquet", table, keep, fix)
+        stats.files_rewritten += 1
+        stats.rows_rewritten += n
+        stats.rows[table] += n
+
+    for rid in sorted(by_run):
+        uris = pa.array(sorted(by_run[rid]), pa.string())
+        src = _source(out, prev, "documents", rid)
+        if src is not None:
+            t = pq.read_table(src, columns=["doc_id", "source_uri", *ROLE_COLUMNS])
+            keep = pc.is_in(t["source_uri"], value_set=uris).to_numpy(zero_copy_only=False)
+            live = t.filter(pa.array(keep)).to_pandas()
+            r = roles.reindex(live["doc_id"].astype(str).to_numpy())
+            known = r["is_canonical"].notna().to_numpy()
+            changed = np.zeros(len(live), dtype=bool)
+            for col in ROLE_COLUMNS:
+                changed |= known & ~_same(live[col].reset_index(drop=True), r[col].reset_index(drop=True))
+            emit("documents", src, rid, keep, lambda tb: _with_roles(tb, roles), changed.any())
+            ids = live["doc_id"].astype(str)
+            clustered_run.update(dict.fromkeys(ids[ids.isin(in_cluster)], rid))
+            dead = pa.array(t["doc_id"].filter(pa.array(~keep)).to_pylist(), pa.string())
+            if keep.any():
+                s_src = _source(out, prev, "sentences", rid)
+                if s_src is not None:
+                    if len(dead):
+                        s_ids = pq.read_table(s_src, columns=["doc_id"])["doc_id"]
+                        s_keep = ~pc.is_in(s_ids, value_set=dead).to_numpy(zero_copy_only=False)
+                    else:
+                        s_keep = np.ones(pq.ParquetFile(s_src).metadata.num_rows, dtype=bool)
+                    emit("sentences", s_src, rid, s_keep)
+        r_src = _source(out, prev, "rejects", rid)
+        if r_src is not None:
+            r_uri = pq.read_table(r_src, columns=["source_uri"])["source_uri"]
+            emit("rejects", r_src, rid, pc.is_in(r_uri, value_set=uris).to_numpy(zero_copy_only=False))
+
+    dup = _duplicates(roles, clustered_run, run_id)
+    publish.write_parquet(dup, dest / "duplicates" / publish.part_name(run_id))
+    stats.rows["duplicates"] = dup.num_rows
+    for table in TABLES:  # an empty table is one empty file: every reader needs at least one
+        if not (dest / table).is_dir() or not any((dest / table).iterdir()):
+            publish.write_parquet(
+                schemas.arrow_schema(table).empty_table(), dest / table / publish.part_name(run_id)
+            )
+    for d in [dest, *(dest / t for t in TABLES)]:
+        publish.fsync_dir(d)
+    return stats
+
+
+def _duplicates(roles: pd.DataFrame, clustered_run: dict[str, str], run_id: str) -> pa.Table:
+    """Every live member of every copy cluster and every story of 2+ live documents, as judged by
+    run_id (is_new: ingested by run_id)."""
+    live = roles.loc[roles.index.isin(list(clustered_run))]
+    if not len(live):
+        return schemas.arrow_schema("duplicates").empty_table()
+    copies = live[live["dup_cluster_id"].notna()]
+    stories = live[live["story_id"].map(live["story_id"].value_counts()) > 1]
+
+    def rows(level: str, part: pd.DataFrame, cols: tuple[str, str, str, str], method) -> pd.DataFrame:
+        group, canonical, similarity, containment = (part[c] for c in cols)
+        return pd.DataFrame(
+            {
+                "run_id": run_id,
+                "level": level,
+                "cluster_id": group.astype(str).to_numpy(),
+                "doc_id": part.index.astype(str).to_numpy(),
+                "canonical_doc_id": canonical.astype(str).to_numpy(),
+                "similarity": similarity.astype(float).fillna(1.0).to_numpy(),
+                "containment": containment.astype(float).fillna(1.0).to_numpy(),
+                "method": method,
+                "is_new": [clustered_run[d] == run_id for d in part.index],
+            }
+        )
+
+    copy_method = np.where(copies["is_canonical"].astype(bool), "canonical", copies["dup_method"].astype(str))
+    df = pd.concat(
+        [
+            rows(
+                "copy",
+                copies,
+                ("dup_cluster_id", "canonical_doc_id", "dup_similarity", "copy_containment"),
+                copy_method,
+            ),
+            rows(
+                "story",
+                stories,
+                ("story_id", "story_id", "story_jaccard", "story_containment"),
+                stories["story_method"].astype(str).to_numpy(),
+            ),
+        ],
+        ignore_index=True,
+    )
+    df = df.sort_values(["level", "cluster_id", "method", "doc_id"], kind="stable")
+    return pa.Table.from_pandas(df, schema=schemas.arrow_schema("duplicates"), preserve_index=False)
+
+
+def live_documents(out: Path, uris: set[str]) -> pd.DataFrame:
+    """source_uri, record_key and doc_id of the live documents of the given inputs."""
+    folder = current_dir(out)
+    empty = pd.DataFrame({c: pd.Series([], dtype=str) for c in KEY_COLUMNS})
+    if folder is None or not uris:
+        return empty
+    value_set = pa.array(sorted(uris), pa.string())
+    parts = []
+    for path in sorted((folder / "documents").glob("*.parquet")):
+        t = pq.read_table(path, columns=KEY_COLUMNS)
+        parts.append(t.filter(pc.is_in(t["source_uri"], value_set=value_set)))
+    return pa.concat_tables(parts).to_pandas() if parts else empty
+
+
+def changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """What a run did to the live documents of the inputs it removed or reprocessed.
+
+    before: KEY_COLUMNS of those inputs' live documents before the run; after: KEY_COLUMNS of the
+    documents the run wrote. A document whose (source_uri, record_key) has a new doc_id is
+    'replaced'; one whose key is gone (input removed, record deleted or now a reject) is 'removed'.
+    Unchanged records of a reprocessed file (same doc_id) are neither.
+    """
+    gone = before[~before["doc_id"].isin(set(after["doc_id"]))]
+    new_of = after.drop_duplicates(["source_uri", "record_key"]).set_index(["source_uri", "record_key"])[
+        "doc_id"
+    ]
+    keys = pd.MultiIndex.from_frame(gone[["source_uri", "record_key"]])
+    replaced_by = new_of.reindex(keys).to_numpy()
+    return pd.DataFrame(
+        {
+            "source_uri": gone["source_uri"].to_numpy(),
+            "record_key": gone["record_key"].to_numpy(),
+            "doc_id": gone["doc_id"].to_numpy(),
+            "change": np.where(pd.notna(replaced_by), "replaced", "removed"),
+            "new_doc_id": replaced_by,
+        }
+    ).sort_values(["source_uri", "record_key"], kind="stable", ignore_index=True)
+
+
+CHANGES_SCHEMA = pa.schema(
+    [
+        ("source_uri", pa.string()),
+        ("record_key", pa.string()),
+        ("doc_id", pa.string()),
+        ("change", pa.string()),
+        ("new_doc_id", pa.string()),
+    ]
+)
+
+
+def changes_table(df: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(df, schema=CHANGES_SCHEMA, preserve_index=False)
+
+
+def materialize(out: Path, dest: Path, as_of: str | None = None) -> BuildStats:
+    """Build the latest view as of a committed run (default: the newest) from the history into dest."""
+    out = Path(out)
+    committed = publish.committed_run_ids(out)
+    if as_of is not None:
+        if as_of not in committed:
+            raise ValueError(f"run {as_of} is not a committed run under {out}")
+        committed = committed[: committed.index(as_of) + 1]
+    if not committed:
+        raise ValueError(f"no committed run under {out}")
+    run_id = committed[-1]
+    sources = {uri: e.run_id for uri, e in manifest.load(out, committed).items()}
+    state = publish.latest_dedup_state(out, upto=run_id)
+    roles = (
+        live_roles(state)
+        if state is not None
+        else pd.DataFrame(columns=["doc_id", *ROLE_COLUMNS, *STORY_EVIDENCE])
+    )
+    return build(out, run_id, dest, sources, roles)
+
+
+def ensure(out: Path) -> str:
+    """Make output/latest point at the newest committed run's version: 'ok' when it does, 'swapped'
+    when a run was committed but died before swapping, 'rebuilt' when the view was lost."""
+    out = Path(out)
+    committed = publish.committed_run_ids(out)
+    if not committed:
+        return "ok"
+    newest = committed[-1]
+    target = version_dir(out, newest)
+    if current_dir(out) == target.resolve() and target.is_dir():
+        return "ok"
+    status = "swapped"
+    if not target.is_dir():
+        tmp = publish.staging_dir(out, newest) / "latest"
+        shutil.rmtree(tmp, ignore_errors=True)
+        materialize(out, tmp)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, target)
+        status = "rebuilt"
+    publish.point_latest(out, newest)
+    shutil.rmtree(out / "_staging" / newest, ignore_errors=True)
+    return status

@@ -1,0 +1,56 @@
+"""The words the tables are written in: sentence labels, cue kinds, document flags, quality tiers
+and reject reason codes.
+
+This module imports nothing, so that ``schemas/`` and every stage can take the same strings from
+one place without importing each other (the schemas used to import them from the stages, which
+import the schemas). Their meaning is documented in docs/ANALYSTS.md; the rules that produce them
+stay with their stage (classify, score, ingest).
+"""
+
+# Sentence labels, in the order of the documents table's ratio_* columns.
+LABELS: tuple[str, ...] = ("reported", "attributed", "speculative", "opinion", "filler", "boilerplate")
+
+# Kinds of cue a sentence label can rest on (the sentences table's cues[].kind).
+CUE_KINDS: tuple[str, ...] = ("hedge", "attribution", "quote", "opinion", "filler", "boilerplate")
+
+# Document quality flags, independent of the score (thresholds in factsieve.score).
+FLAGS: tuple[str, ...] = (
+    "speculative_padding",
+    "reader_filler",
+    "boilerplate_heavy",
+    "low_attribution",
+    "duplicate",
+    "short",
+    "non_english",
+    "no_sentences",
+)
+
+# Quality tiers, best first (cut points in factsieve.score.TIER_CUTS).
+TIERS: tuple[str, ...] = ("high", "medium", "low")
+
+# Reject reason codes: why an input record could not be used.
+EMPTY = "empty"
+BINARY = "binary"
+UNDECODABLE = "undecodable"
+MALFORMED_JSON = "malformed_json"
+MALFORMED_RECORD = "malformed_record"
+MISSING_TEXT = "missing_text"
+TOO_LARGE = "too_large"
+UNSUPPORTED_FORMAT = "unsupported_format"
+NO_MAIN_TEXT = "no_main_text"
+READ_ERROR = "read_error"
+# Decided after cleaning (factsieve.batch.pipeline): every line of the text was boilerplate.
+ONLY_BOILERPLATE = "only_boilerplate"
+REASON_CODES: tuple[str, ...] = (
+    EMPTY,
+    BINARY,
+    UNDECODABLE,
+    MALFORMED_JSON,
+    MALFORMED_RECORD,
+    MISSING_TEXT,
+    TOO_LARGE,
+    UNSUPPORTED_FORMAT,
+    NO_MAIN_TEXT,
+    READ_ERROR,
+    ONLY_BOILERPLATE,
+)
