@@ -186,3 +186,28 @@ def test_forgetting_a_story_canonical_reforms_the_story_among_live_members(tmp_p
         state_out=tmp_path / "s3",
     )
     assert r3.assignments["story_id"].tolist() == ["relead"]
+
+
+def test_a_state_written_before_stories_is_upgraded_on_load(tmp_path):
+    import json
+
+    from factsieve.params import STORY_PARAMS
+
+    s1 = tmp_path / "s1"
+    copy = text(RELEASE).replace("Monday", "Monday morning")
+    deduplicate(frame([("release", text(RELEASE)), ("copy", copy), ("other", OTHER_STORY)]), state_out=s1)
+    # make it look like the format before stories: no story columns, params, or samples files
+    docs = pd.read_parquet(s1 / "docs.parquet")
+    docs.drop(columns=["story_id", "story_jaccard", "story_containment"]).to_parquet(s1 / "docs.parquet")
+    meta = json.loads((s1 / "meta.json").read_text())
+    meta["params"] = {k: v for k, v in meta["params"].items() if k not in STORY_PARAMS}
+    (s1 / "meta.json").write_text(json.dumps(meta))
+    for f in s1.glob("*.samples.u64"):
+        f.unlink()
+    r = deduplicate(frame([("trunc", text(RELEASE[:3]))]), state_in=s1, state_out=tmp_path / "s2")
+    # the copy cluster became a story; the truncation still finds it (through the LSH pairs)
+    st = r.duplicates[r.duplicates["level"] == "story"].set_index("doc_id")
+    # (same quality, no dates: the smaller doc_id, "copy", is the canonical of both levels)
+    assert set(st.index) == {"release", "copy", "trunc"} and (st["canonical_doc_id"] == "copy").all()
+    assert st.loc["release", "method"] == "near" and 0.7 <= st.loc["release", "containment"] <= 1.0
+    assert st.loc["trunc", "method"] == "contained"
