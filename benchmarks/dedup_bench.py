@@ -1,4 +1,4 @@
-"""Speed and memory of factsieve.dedup.deduplicate, beside datasketch's MinHashLSH.
+"""Speed and memory of factsieve.dedup.deduplicate, beside datasketch's MinHashLSH and rensa's.
 
     .venv/bin/python benchmarks/dedup_bench.py                      # 22k real corpus (+ prepare() on
                                                                     # 2 processes) + datasketch
@@ -153,6 +153,38 @@ def bench_datasketch(df: pd.DataFrame, params: DedupParams) -> dict:
         m = MinHash(num_perm=params.num_perm, seed=params.seed)
         m.update_batch(grams)
         lsh.insert(str(i), m)
+        sigs.append(m)
+    n_cand = sum(len(lsh.query(m)) - 1 for m in sigs)
+    dt = time.perf_counter() - t
+    return {
+        "docs": len(df),
+        "seconds": round(dt, 3),
+        "docs_per_s": round(len(df) / dt),
+        "mb_per_s": round(size / dt, 1),
+        "candidate_pairs_directed": n_cand,
+    }
+
+
+def bench_rensa(df: pd.DataFrame, params: DedupParams) -> dict:
+    """rensa (Rust MinHash: RMinHash over the same word 5-grams + RMinHashLSH insert and query), when
+    it is importable (not a project dependency: install it into a scratch --target directory and put
+    that on PYTHONPATH)."""
+    try:
+        from rensa import RMinHash, RMinHashLSH
+    except ImportError:
+        return {"skipped": "rensa is not installed"}
+    size = mb(df)
+    t = time.perf_counter()
+    lsh = RMinHashLSH(
+        threshold=params.threshold, num_perm=params.num_perm, num_bands=16
+    )  # must divide num_perm: 16 x 4
+    sigs = []
+    k = params.shingle_size
+    for i, text in enumerate(df["text"].tolist()):
+        words = text.lower().split()
+        m = RMinHash(num_perm=params.num_perm, seed=params.seed)
+        m.update([" ".join(words[j : j + k]) for j in range(max(1, len(words) - k + 1))])
+        lsh.insert(i, m)
         sigs.append(m)
     n_cand = sum(len(lsh.query(m)) - 1 for m in sigs)
     dt = time.perf_counter() - t
@@ -329,6 +361,7 @@ def main() -> None:
         results["22k"]["prepare_on_2_processes"] = bench_prepared(df, DedupParams(), 2, rep, 2048)
         if not args.no_datasketch:
             results["22k"]["datasketch"] = bench_datasketch(df, DedupParams())
+            results["22k"]["rensa"] = bench_rensa(df, DedupParams())
         results["22k"]["subprocess"] = json.loads(
             subprocess.run(
                 [sys.executable, __file__, "--one", "0", "--repeat", str(rep)],

@@ -205,7 +205,7 @@ def _run(
         spairs = story_pairs(t, old, seg.samples, pairs, eligible, p)
         del pairs
         seg.samples = None
-        sver = verify_story_pairs(t, sets, spairs, edges, p)
+        sver = verify_story_pairs(t, sets, spairs, ver, edges, p)
         del spairs
         st = stories(t, sets, sver.edges, old, p)
     finally:

@@ -25,7 +25,7 @@ from factsieve.dedup.lsh import bucket_pairs, unique_inplace
 from factsieve.dedup.params import DedupParams
 from factsieve.dedup.state import OldState
 from factsieve.dedup.table import DocTable, Edges
-from factsieve.dedup.verify import ShingleSets, containment, jaccard
+from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
 
 _CHUNK = 1 << 22  # old sample entries examined at a time
 
@@ -112,19 +112,27 @@ class StoryEdges:
 
 
 def verify_story_pairs(
-    t: DocTable, sets: ShingleSets, pairs: np.ndarray, copy_edges: Edges, p: DedupParams
+    t: DocTable, sets: ShingleSets, pairs: np.ndarray, copy: Verified, copy_edges: Edges, p: DedupParams
 ) -> StoryEdges:
     """Exact containment of the candidates; pairs too short to share story_min_shared shingles are
-    dropped without reading them."""
-    N = t.N
+    dropped without reading them, and pairs the copy level already intersected are not read again."""
+    N, n_candidates = t.N, len(pairs)
+    pairs = pairs[np.minimum(t.sh_len[pairs // N], t.sh_len[pairs % N]) >= p.story_min_shared]
     pa_, pb_ = pairs // N, pairs % N
-    fit = np.minimum(t.sh_len[pa_], t.sh_len[pb_]) >= p.story_min_shared
-    pa_, pb_ = pa_[fit], pb_[fit]
-    inter, la, lb = sets.intersections(pa_, pb_)
+    inter = np.zeros(len(pairs), dtype=np.int64)
+    la = np.zeros(len(pairs), dtype=np.int64)
+    lb = np.zeros(len(pairs), dtype=np.int64)
+    known = np.zeros(len(pairs), dtype=bool)
+    if len(copy.checked):
+        pos = np.minimum(np.searchsorted(copy.checked, pairs), len(copy.checked) - 1)
+        known = copy.checked[pos] == pairs
+        inter[known], la[known], lb[known] = copy.inter[pos[known]], copy.la[pos[known]], copy.lb[pos[known]]
+    todo = np.flatnonzero(~known)
+    inter[todo], la[todo], lb[todo] = sets.intersections(pa_[todo], pb_[todo])
     c = containment(inter, la, lb)
     ok = (c >= p.story_containment) & (inter >= p.story_min_shared)
     story = Edges(pb_[ok], pa_[ok], c[ok])
-    return StoryEdges(Edges.concat([copy_edges, story]), int(len(pairs)), int(ok.sum()))
+    return StoryEdges(Edges.concat([copy_edges, story]), n_candidates, int(ok.sum()))
 
 
 def story_similarity(sets: ShingleSets, p: DedupParams):

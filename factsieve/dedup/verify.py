@@ -83,6 +83,12 @@ class Verified:
     candidates: int
     rejected: int
     rejected_by_size: int
+    # the pairs whose shingles were intersected (sorted codes) and what that found, int32: the story
+    # level reuses them instead of reading the same sets again
+    checked: np.ndarray
+    inter: np.ndarray
+    la: np.ndarray
+    lb: np.ndarray
 
 
 def verify_pairs(pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float) -> Verified:
@@ -95,8 +101,17 @@ def verify_pairs(pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float)
     hopeless = exact_size & (np.minimum(la, lb) < threshold * np.maximum(la, lb))
     sims = np.zeros(len(pairs), dtype=np.float64)
     check = np.flatnonzero(~hopeless)
-    sims[check] = sets.jaccard_pairs(pa_[check], pb_[check])
-    del la, lb, exact_size
+    inter, la, lb = sets.intersections(pa_[check], pb_[check])
+    sims[check] = jaccard(inter, la, lb)
     ok = sims >= threshold
     # pb_ is the larger index, always new
-    return Verified(Edges(pb_[ok], pa_[ok], sims[ok]), len(pairs), int((~ok).sum()), int(hopeless.sum()))
+    return Verified(
+        Edges(pb_[ok], pa_[ok], sims[ok]),
+        len(pairs),
+        int((~ok).sum()),
+        int(hopeless.sum()),
+        pairs[check],
+        inter.astype(np.int32),
+        la.astype(np.int32),
+        lb.astype(np.int32),
+    )
