@@ -5,14 +5,14 @@ latest view reads."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from factsieve.dedup.inputs import NO_DATE, ns, rank_key
+from factsieve.dedup.inputs import NO_DATE, ns, obj, rank_key
 from factsieve.dedup.params import DedupParams, cluster_id_for
 from factsieve.dedup.state import SEGMENT_FILES, ShingleStore, link_or_copy, load_state, with_story_columns
 
@@ -27,124 +27,48 @@ ROLE_COLUMNS = [
 ]
 
 
-class _Sets:
-    """Shingle sets of single state rows (forgetting touches few documents: no batching needed)."""
-
-    def __init__(self, state: Path, segments: list[str], sorted_segments: set[str]) -> None:
-        self.store = ShingleStore()
-        for s in segments:
-            self.store.add(state / (s + ".shingles.u32"))
-        self.sorted = [s in sorted_segments for s in segments]
-
-    def of(self, row: pd.Series) -> np.ndarray:
-        s = int(row["seg"])
-        vals = self.store.read(s, np.array([row["sh_off"]]), np.array([row["sh_len"]]))
-        return vals if self.sorted[s] else np.unique(vals)
-
-    def compare(self, a: pd.Series, b: pd.Series) -> tuple[float, float, int]:
-        """(Jaccard, containment, shared shingles) of two rows."""
-        x, y = self.of(a), self.of(b)
-        if not len(x) or not len(y):
-            return 0.0, 0.0, 0
-        inter = len(np.intersect1d(x, y, assume_unique=True))
-        return inter / (len(x) + len(y) - inter), inter / min(len(x), len(y)), inter
-
-
-def _make_unique(docs: pd.DataFrame, rows: np.ndarray) -> None:
-    """Rows of documents in no copy cluster: their own canonical (the state's form of a unique document)."""
-    if len(rows) == 0:
-        return
-    idx = docs.index[rows]
-    docs.loc[idx, "cluster_id"] = None
-    docs.loc[idx, "canonical_doc_id"] = docs.loc[idx, "doc_id"]
-    docs.loc[idx, "is_canonical"] = True
-    docs.loc[idx, "dup_method"] = None
-    docs.loc[idx, "dup_similarity"] = np.nan
-
-
-def _make_alone(docs: pd.DataFrame, rows: np.ndarray) -> None:
-    """Rows of documents alone in their story."""
-    if len(rows) == 0:
-        return
-    idx = docs.index[rows]
-    docs.loc[idx, "story_id"] = docs.loc[idx, "doc_id"]
-    docs.loc[idx, "story_jaccard"] = np.nan
-    docs.loc[idx, "story_containment"] = np.nan
-
-
-def _ranked(docs: pd.DataFrame, members: np.ndarray) -> np.ndarray:
-    """members in canonical-rule order (best first)."""
-    m = docs.iloc[members]
-    pub = ns(m["published_at"])
-    order = rank_key(
-        m["quality_score"].to_numpy(dtype=np.float64),
-        np.where(pub == np.iinfo(np.int64).min, NO_DATE, pub),
-        m["doc_id"].to_numpy(dtype=object),
-    )
-    return members[order]
-
-
 def _reform(
-    docs: pd.DataFrame, group_col: str, canon_col: str, gone, gone_ids: set, link, single, place
+    group: np.ndarray,
+    canonical: np.ndarray,
+    gone: np.ndarray,
+    gone_ids: set,
+    order: Callable[[np.ndarray], np.ndarray],
+    link: Callable[[int, int], tuple | None],
+    single: Callable,
+    place: Callable[[int, int, tuple | None], None],
 ) -> None:
-    """Groups (copy clusters or stories) that lost members: one live member left is no group; a
-    forgotten canonical is succeeded by the best-ranked live member (the canonical rule), and the
-    others stay only if their own link to it holds (no chaining: link(head, row) -> evidence or
-    None) — the rest are single (single(docs, rows)). place(row, head, evidence) writes a role."""
-    for gid in sorted(set(docs.loc[gone, group_col].dropna().tolist())):
-        members = np.flatnonzero((docs[group_col] == gid).to_numpy(dtype=bool) & ~gone)
+    """Groups (copy clusters or stories: group = their id per row, canonical = the canonical's doc_id)
+    that lost members: one live member left is no group; a forgotten canonical is succeeded by the
+    best-ranked live member (order: the canonical rule), and the others stay only if their own link to
+    it holds (no chaining: link(head, row) -> evidence or None) — the rest are single(rows).
+    place(row, head, evidence) writes a role (evidence None: the head itself). Works on arrays updated
+    in place (a .loc assignment per row on the state frame cost ~10 ms each: 55 s for 3,000 forgotten
+    documents at 220k), with the affected groups' live members found in one pass."""
+    affected = set(group[gone][pd.notna(group[gone])].tolist())
+    live_in = np.flatnonzero(pd.Series(group).isin(affected).to_numpy() & ~gone)
+    by_group = pd.Series(live_in).groupby(group[live_in]).agg(list).to_dict() if len(live_in) else {}
+    for gid in sorted(affected):
+        members = np.array(sorted(by_group.get(gid, [])), dtype=np.int64)
         if len(members) <= 1:
-            single(docs, members)
+            single(members)
             continue
-        if docs.iloc[members[0]][canon_col] not in gone_ids:
+        if canonical[members[0]] not in gone_ids:
             continue  # its canonical is live: every live member was verified against it
-        ranked = _ranked(docs, members)
-        head = docs.iloc[ranked[0]]
+        ranked = members[order(members)]
+        head = int(ranked[0])
         kept = []
         for r in ranked[1:].tolist():
-            row = docs.iloc[r]
-            ev = "exact" if row["content_hash"] == head["content_hash"] else link(head, row)
+            ev = link(head, r)
             if ev is None:
-                single(docs, np.array([r]))
+                single(r)
             else:
                 kept.append((r, ev))
         if not kept:
-            single(docs, ranked[:1])
+            single(head)
             continue
-        place(ranked[0], head, None)
+        place(head, head, None)
         for r, ev in kept:
             place(r, head, ev)
-
-
-def _reform_copies(docs, gone, gone_ids, sets: _Sets, p: DedupParams) -> None:
-    cols = ["cluster_id", "canonical_doc_id", "is_canonical", "dup_method", "dup_similarity"]
-
-    def link(head: pd.Series, row: pd.Series) -> tuple | None:
-        j = sets.compare(head, row)[0]
-        return ("near", round(j, 6)) if j >= p.threshold else None
-
-    def place(r: int, head: pd.Series, ev) -> None:
-        cid = cluster_id_for(str(head["doc_id"]))
-        role = [True, None, 1.0] if ev is None else [False, *(("exact", 1.0) if ev == "exact" else ev)]
-        docs.loc[docs.index[r], cols] = [cid, head["doc_id"], *role]
-
-    _reform(docs, "cluster_id", "canonical_doc_id", gone, gone_ids, link, _make_unique, place)
-
-
-def _reform_stories(docs, gone, gone_ids, sets: _Sets, p: DedupParams) -> None:
-    """The story link: containment >= story_containment with >= story_min_shared shared shingles, a
-    copy by Jaccard, or the same content hash."""
-    cols = ["story_id", "story_jaccard", "story_containment"]
-
-    def link(head: pd.Series, row: pd.Series) -> tuple | None:
-        j, c, inter = sets.compare(head, row)
-        ok = (c >= p.story_containment and inter >= p.story_min_shared) or j >= p.threshold
-        return (round(j, 6), round(c, 6)) if ok else None
-
-    def place(r: int, head: pd.Series, ev) -> None:
-        docs.loc[docs.index[r], cols] = [head["doc_id"], *((1.0, 1.0) if ev in (None, "exact") else ev)]
-
-    _reform(docs, "story_id", "story_id", gone, gone_ids, link, _make_alone, place)
 
 
 def forget(
@@ -170,6 +94,7 @@ def forget(
     were forgotten.
     """
     params.validate()
+    p = params
     state_in, state_out = Path(state_in), Path(state_out)
     if state_out.exists() and any(state_out.iterdir()):
         raise FileExistsError(f"forget: state_out {state_out} exists and is not empty")
@@ -185,28 +110,110 @@ def forget(
     meta["params"] = params.result_params()  # the story columns exist now (upgraded on load)
     docs = old.docs
     gone = docs["doc_id"].isin(set(doc_ids)).to_numpy()
-    if not gone.any():
-        docs.to_parquet(state_out / "docs.parquet", index=False)
-        (state_out / "meta.json").write_text(json.dumps(meta, indent=1))
-        return 0
+    n_gone = int(gone.sum())
+    if n_gone:
+        _forget_rows(docs, gone, old, state_in, p)
+    docs.to_parquet(state_out / "docs.parquet", index=False)
+    (state_out / "meta.json").write_text(json.dumps(meta, indent=1))  # last: a state without it is empty
+    return n_gone
+
+
+def _forget_rows(docs: pd.DataFrame, gone: np.ndarray, old, state_in: Path, p: DedupParams) -> None:
+    """Rename the gone rows, make them unmatchable and single, re-form what they leave (in place)."""
     ids = docs["doc_id"].to_numpy(dtype=object).copy()
     gone_ids = set(ids[gone].tolist())
     rows = np.flatnonzero(gone)
-    ids[rows] = [f"{FORGOTTEN_PREFIX}{r}:{ids[r]}" for r in rows.tolist()]
+    cl, canon, method = obj(docs["cluster_id"]), obj(docs["canonical_doc_id"]), obj(docs["dup_method"])
+    is_can = docs["is_canonical"].to_numpy(dtype=bool).copy()
+    simil = docs["dup_similarity"].to_numpy(dtype=np.float64).copy()
+    sid = obj(docs["story_id"])
+    s_j = docs["story_jaccard"].to_numpy(dtype=np.float64).copy()
+    s_c = docs["story_containment"].to_numpy(dtype=np.float64).copy()
+    chash = docs["content_hash"].to_numpy(dtype=object)
+    seg, off, ln = (docs[c].to_numpy(dtype=np.int64) for c in ("seg", "sh_off", "sh_len"))
+    pub = ns(docs["published_at"])
+    pub = np.where(pub == np.iinfo(np.int64).min, NO_DATE, pub)
+    quality = docs["quality_score"].to_numpy(dtype=np.float64)
+    sorted_seg = [s in old.sorted_segments for s in old.segments]
+    store = ShingleStore()
+    cache: dict[int, np.ndarray] = {}
+
+    def shingles(r: int) -> np.ndarray:
+        if r not in cache:
+            vals = store.read(int(seg[r]), off[r : r + 1], ln[r : r + 1])
+            cache[r] = vals if sorted_seg[seg[r]] else np.unique(vals)
+        return cache[r]
+
+    def compare(head: int, r: int) -> tuple[float, float, int]:
+        """(Jaccard, containment, shared shingles) of two rows."""
+        a, b = shingles(head), shingles(r)
+        if not len(a) or not len(b):
+            return 0.0, 0.0, 0
+        inter = len(np.intersect1d(a, b, assume_unique=True))
+        return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b)), inter
+
+    def order(members: np.ndarray) -> np.ndarray:
+        return rank_key(quality[members], pub[members], ids[members])
+
+    # copies
+    def unique(r) -> None:  # the state's form of a document in no copy cluster
+        cl[r], canon[r], is_can[r], method[r], simil[r] = None, ids[r], True, None, np.nan
+
+    def copy_link(head: int, r: int) -> tuple | None:
+        if chash[r] == chash[head]:
+            return ("exact", 1.0)
+        j = compare(head, r)[0]
+        return ("near", round(j, 6)) if j >= p.threshold else None
+
+    def copy_place(r: int, head: int, ev: tuple | None) -> None:
+        how, sim = ev if ev is not None else (None, 1.0)
+        cl[r], canon[r], is_can[r], method[r], simil[r] = (
+            cluster_id_for(str(ids[head])),
+            ids[head],
+            r == head,
+            how,
+            sim,
+        )
+
+    # stories: the link is containment >= story_containment with >= story_min_shared shared
+    # shingles, a copy by Jaccard, or the same content hash
+    def alone(r) -> None:
+        sid[r], s_j[r], s_c[r] = ids[r], np.nan, np.nan
+
+    def story_link(head: int, r: int) -> tuple | None:
+        if chash[r] == chash[head]:
+            return (1.0, 1.0)
+        j, c, inter = compare(head, r)
+        ok = (c >= p.story_containment and inter >= p.story_min_shared) or j >= p.threshold
+        return (round(j, 6), round(c, 6)) if ok else None
+
+    def story_place(r: int, head: int, ev: tuple | None) -> None:
+        sid[r], (s_j[r], s_c[r]) = ids[head], (ev if ev is not None else (1.0, 1.0))
+
+    try:
+        for s in old.segments:
+            store.add(state_in / (s + ".shingles.u32"))
+        ids[rows] = [f"{FORGOTTEN_PREFIX}{r}:{ids[r]}" for r in rows.tolist()]
+        _reform(cl, canon, gone, gone_ids, order, copy_link, unique, copy_place)
+        _reform(sid, sid, gone, gone_ids, order, story_link, alone, story_place)
+    finally:
+        store.close()
+    unique(rows)
+    alone(rows)
     docs["doc_id"] = pd.array(ids, dtype="str")
     docs.loc[gone, "lsh"] = False
     docs.loc[gone, "n_words"] = 0
-    sets = _Sets(state_in, old.segments, old.sorted_segments)
-    try:
-        _reform_copies(docs, gone, gone_ids, sets, params)
-        _reform_stories(docs, gone, gone_ids, sets, params)
-    finally:
-        sets.store.close()
-    _make_unique(docs, rows)
-    _make_alone(docs, rows)
-    docs.to_parquet(state_out / "docs.parquet", index=False)
-    (state_out / "meta.json").write_text(json.dumps(meta, indent=1))  # last: a state without it is empty
-    return len(rows)
+    for col, arr in (
+        ("cluster_id", cl),
+        ("canonical_doc_id", canon),
+        ("dup_method", method),
+        ("story_id", sid),
+    ):
+        docs[col] = pd.Series(arr, index=docs.index, dtype=docs[col].dtype)
+    docs["is_canonical"] = is_can
+    docs["dup_similarity"] = simil
+    docs["story_jaccard"] = s_j
+    docs["story_containment"] = s_c
 
 
 def live_roles(state: Path) -> pd.DataFrame:
