@@ -13,6 +13,12 @@ folder, this revision's from the repository) and run on one sentence corpus:
 * every labelled sentence in ../shared/data/labels/*.jsonl, once with ``continued`` False and once True;
 * the sentences of ../shared/seeds/*.txt.
 
+``--label-changes`` is for a revision that changes labels on purpose: it classifies the news corpus
+sentences (this revision's segmentation and quote_context flags, fed to both classifiers) and prints
+how many changed label, counted by old -> new, with a few sampled sentences per change.
+
+    .venv/bin/python benchmarks/classify_regression.py --baseline /tmp/base --label-changes --samples 5
+
 Segmentation and quote_context flags are compared first (the new revision's are used for both only
 when they agree), then every field of every ``SentenceLabel`` (label, confidence, the four flags,
 cues with kind/text/start/end, deciding_cue, source) of ``classify_batch`` and, on a sample, of
@@ -59,7 +65,7 @@ def _load(root: Path) -> dict:
         del sys.modules[name]
     sys.path.insert(0, str(root))
     try:
-        mods = {n: _import_module(n) for n in ("classify", "cues", "segment", "clean", "pipeline")}
+        mods = {n: _import_module(n) for n in ("classify", "segment", "clean", "pipeline")}
     finally:
         sys.path.remove(str(root))
     for name in [k for k in sys.modules if k.split(".")[0] in ("factsieve", "schemas")]:
@@ -117,6 +123,41 @@ def _diff(name: str, a: list, b: list, items: list[str], show: int = 5) -> int:
     return len(bad)
 
 
+def label_changes(old: dict, new: dict, samples: int, seed: int = 17) -> int:
+    """Print old->new label counts on the news corpus sentences (new segmentation for both)."""
+    import random
+    from collections import Counter, defaultdict
+
+    clean_text = new["clean"].clean_text
+    split = new["segment"].split_sentences
+    qc = new["classify"].quote_context
+    sents: list[str] = []
+    flags: list[bool] = []
+    for doc in [*iter_bbc(), *iter_reuters()]:
+        text = clean_text(doc["text"]).text
+        spans = split(text)
+        flags.extend(qc(text, spans))
+        sents.extend(text[s:e] for s, e in spans)
+    before = [lab.label for lab in old["classify"].classify_batch(sents, flags)]
+    after = [lab.label for lab in new["classify"].classify_batch(sents, flags)]
+    moved: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (a, b) in enumerate(zip(before, after, strict=True)):
+        if a != b:
+            moved[(a, b)].append(i)
+    n_changed = sum(len(v) for v in moved.values())
+    print(
+        f"news corpus: {len(sents):,} sentences, {n_changed:,} changed label ({n_changed / len(sents):.2%})"
+    )
+    print("before: " + ", ".join(f"{k} {v:,}" for k, v in sorted(Counter(before).items())))
+    print("after:  " + ", ".join(f"{k} {v:,}" for k, v in sorted(Counter(after).items())))
+    rng = random.Random(seed)
+    for (a, b), ix in sorted(moved.items(), key=lambda kv: -len(kv[1])):
+        print(f"\n{a} -> {b}: {len(ix):,}")
+        for i in rng.sample(ix, min(samples, len(ix))):
+            print(f"    {sents[i][:150]!r}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -124,12 +165,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--rows-docs", type=int, default=3000, help="documents for the sentence_rows frame check")
     ap.add_argument("--single", type=int, default=20000, help="sentences also checked through classify()")
+    ap.add_argument("--label-changes", action="store_true", help="count intended label changes instead")
+    ap.add_argument("--samples", type=int, default=5, help="sentences shown per label change")
     args = ap.parse_args(argv)
     if shared_dir() is None:
         print("skipped: ../shared/data/corpora not found")
         return 0
     old = _load(args.baseline.resolve())
     new = _load(REPO)
+    if args.label_changes:
+        return label_changes(old, new, args.samples)
     t0 = time.process_time()
     sents_old, flags_old, _, spans_old = build_corpus(old)
     sents, flags, docs, spans = build_corpus(new)

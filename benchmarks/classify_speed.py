@@ -23,8 +23,16 @@ import os
 import time
 from pathlib import Path
 
-from factsieve import cues
-from factsieve.classify import classify, classify_batch
+from factsieve.classify import (
+    attribution,
+    boilerplate,
+    classify,
+    classify_batch,
+    filler,
+    hedge,
+    opinion,
+    prefilter,
+)
 
 
 def _shared() -> Path:
@@ -193,13 +201,16 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     for name, fn in [
-        ("  words_of", lambda xs: [cues.words_of(x) for x in xs]),
-        ("  hedge_cues", lambda xs: [cues.hedge_cues(x) for x in xs]),
-        ("  attribution_cues", lambda xs: [cues.attribution_cues(x, []) for x in xs]),
-        ("  opinion+stance", lambda xs: [(cues.opinion_cues(x, []), cues.stance_cues(x, [])) for x in xs]),
+        ("  words_of", lambda xs: [prefilter.words_of(x) for x in xs]),
+        ("  hedge_cues", lambda xs: [hedge.hedge_cues(x) for x in xs]),
+        ("  attribution_cues", lambda xs: [attribution.attribution_cues(x, []) for x in xs]),
+        (
+            "  opinion+stance",
+            lambda xs: [(opinion.opinion_cues(x, []), opinion.stance_cues(x, [])) for x in xs],
+        ),
         (
             "  filler+boilerplate",
-            lambda xs: [(cues.filler_cues(x, []), cues.boilerplate_cues(x)) for x in xs],
+            lambda xs: [(filler.filler_cues(x, []), boilerplate.boilerplate_cues(x)) for x in xs],
         ),
         ("  classify (no batch)", lambda xs: [classify(x) for x in xs]),
     ]:

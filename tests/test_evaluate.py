@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factsieve.evaluate import evaluate, format_report, load_labels, scores
+from factsieve.classify.evaluate import evaluate, format_report, load_labels, scores
 
 FIXTURE = Path(__file__).parent / "fixtures" / "labels_small.jsonl"
 
@@ -90,8 +90,8 @@ def _labels_dir() -> Path:
     [
         # Floors sit a little under the measured dev numbers in docs/EVALUATION.md: they catch
         # regressions, they are not the targets.
-        ("hedge_wikipedia.jsonl", "hedge", "f1", 0.80),
-        ("hedge_reviews.jsonl", "hedge", "f1", 0.78),
+        ("hedge_wikipedia.jsonl", "hedge", "f1", 0.85),
+        ("hedge_news_factbank.jsonl", "hedge", "f1", 0.78),
         ("subjectivity_news.jsonl", "subjectivity", "macro_f1", 0.50),
     ],
 )

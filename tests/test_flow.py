@@ -145,7 +145,7 @@ def test_second_run_adds_a_run_and_is_deterministic(run, tmp_path):
 
 
 def test_run_with_a_trained_model_records_its_changes(prefect_harness, tmp_path):
-    from factsieve import model
+    from factsieve.classify import model
     from factsieve.config import RunConfig
     from flows.curate import curate
     from tests.test_model import _constant_model

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factsieve import model
-from factsieve.evaluate import evaluate
+from factsieve.classify import model
+from factsieve.classify.evaluate import evaluate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "labels_small.jsonl"
 

@@ -101,3 +101,22 @@ def test_line_matches_from_one_scan_equal_a_per_line_scan():
                 m.span() for m in segment._BOUNDARY.finditer(text, start, end)
             ]
             assert segment._split_line(text, start, end, mine) == segment._split_line(text, start, end), text
+
+
+def test_no_split_at_an_ellipsis_inside_a_quotation() -> None:
+    from factsieve.text.segment import sentences
+
+    assert sentences('He said: "We will wait… We will see what happens," the minister added.') == [
+        'He said: "We will wait… We will see what happens," the minister added.'
+    ]
+    assert sentences("“I don’t know... Maybe next year,” she said. Talks resume Monday.") == [
+        "“I don’t know... Maybe next year,” she said.",
+        "Talks resume Monday.",
+    ]
+    # Outside a quotation an ellipsis still ends a sentence; a full stop inside a quotation too
+    # (quote_context carries the quotation across).
+    assert sentences("The talks stalled… Then the rain came.") == [
+        "The talks stalled…",
+        "Then the rain came.",
+    ]
+    assert sentences("“We tried. We failed,” he said.") == ["“We tried.", "We failed,” he said."]

@@ -20,17 +20,18 @@ import xxhash
 
 import schemas
 from factsieve import classify, dedup
-from factsieve.ingest.read import IngestLimits, RawDoc, Reject, read_input
+from factsieve.ingest.read import IngestLimits, RawDoc, Reject, published_within, read_input
 from factsieve.ingest.sources import InputFile
 from factsieve.output import tables
 from factsieve.score import score_documents
 from factsieve.text.clean import clean_text
 from factsieve.text.language import detect_language
 from factsieve.text.segment import split_sentences
+from factsieve.text.visible import visible
 from factsieve.vocabulary import ONLY_BOILERPLATE
 
 if TYPE_CHECKING:
-    from factsieve.model import LinearModel
+    from factsieve.classify.model import LinearModel
 
 _SENTENCE_SCHEMA = schemas.arrow_schema("sentences")
 
@@ -72,7 +73,7 @@ def _document_row(
             ONLY_BOILERPLATE,
             f"all {len(cleaned.removed)} lines were boilerplate ({', '.join(reasons)})",
             doc.raw_bytes,
-            doc.text[:120],
+            visible(doc.text[:120]),
         )
     row = {
         "doc_id": make_doc_id(inp.rel or inp.uri, doc.record_key, doc.text),
@@ -84,7 +85,7 @@ def _document_row(
         "ingested_at": ingested_at,
         "title": doc.title,
         "url": doc.url,
-        "published_at": doc.published_at,
+        "published_at": published_within(doc.published_at, ingested_at),
         "language": detect_language(text),
         "text": text,
         "raw_bytes": doc.raw_bytes,
@@ -122,7 +123,7 @@ def sentence_rows(
     The frame is built as Arrow arrays with the sentences table's schema (pd.ArrowDtype columns):
     about 5× less memory than Python objects (a dict per cue) for the flow to hold and for the process
     runner to pickle back, and the later ``tables.typed`` call converts without copying.
-    With a trained ``model`` (factsieve.model.overrule) the model overrules the rules on its task;
+    With a trained ``model`` (factsieve.classify.model.overrule) the model overrules the rules on its task;
     ``df.attrs["model_changes"]`` counts the labels it changed.
     """
     if len(doc_ids) != len(texts):
@@ -170,7 +171,7 @@ def sentence_rows(
     )
     changes = 0
     if model is not None:
-        from factsieve.model import overrule  # scikit-learn: imported only with a model (~1.7 s)
+        from factsieve.classify.model import overrule  # scikit-learn: imported only with a model (~1.7 s)
 
         changes = overrule(model, sents, labels, cols)
     schema = _SENTENCE_SCHEMA
@@ -246,7 +247,7 @@ def process_batch(
     t1 = time.perf_counter()
     model = None
     if model_path:
-        from factsieve.model import load_cached
+        from factsieve.classify.model import load_cached
 
         model = load_cached(model_path, os.stat(model_path).st_mtime_ns)
     sentences = sentence_rows([r["doc_id"] for r in doc_rows], texts, run_id, model)

@@ -78,6 +78,14 @@ def _is_false_boundary(text: str, line_start: int, dot_pos: int, punct: str, nex
     return False
 
 
+def _inside_quotation(text: str, start: int, pos: int) -> bool:
+    """Whether a double quotation opened in ``text[start:pos]`` is still open at ``pos``."""
+    opened = text.rfind("“", start, pos)
+    if opened != -1 and text.find("”", opened, pos) == -1:
+        return True
+    return text.count('"', start, pos) % 2 == 1
+
+
 def _split_line(
     text: str, start: int, end: int, matches: list[re.Match[str]] | None = None
 ) -> list[tuple[int, int]]:
@@ -95,6 +103,14 @@ def _split_line(
             next_word = next_word_m.group(1) if next_word_m else ""
             if _is_false_boundary(text, sent_start, m.start(1), punct, next_word):
                 continue
+        elif (
+            not m.group(2)
+            and (punct == "…" or punct == "...")
+            and _inside_quotation(text, sent_start, m.start())
+        ):
+            # A speaker trailing off inside a quotation ("We will wait… We will see," he said) has not
+            # ended the sentence: the quotation and its attribution stay one sentence.
+            continue
         stop = m.end(2)
         if stop > sent_start:
             spans.append((sent_start, stop))

@@ -20,8 +20,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from factsieve.classify import SentenceLabel, classify_batch
-from factsieve.evaluate import SUBJECTIVE_LABELS, TASKS, load_labels, rule_prediction, scores
+from factsieve.classify.classifier import SentenceLabel, classify_batch
+from factsieve.classify.tasks import SUBJECTIVE_LABELS, TASKS, load_labels, rule_prediction, scores
 from factsieve.vocabulary import CUE_KINDS, LABELS
 
 FORMAT_VERSION = 1

@@ -1,23 +1,31 @@
 """Rule-based sentence classifier: one primary label, independent flags, and the cues behind them.
 
-Precedence when several labels apply (first match wins):
+Precedence when several labels apply (first match wins; the one place it is decided is ``classify``):
 
-1. boilerplate  — a navigation/byline/counter cue ("Related News", "47 Views", "Nov 14, 2025").
-2. filler       — a reader-addressing cue outside quotations ("let's", "grab your coffee").
-3. attributed   — an attribution cue (speech verb, "according to", agentless "is expected to",
-                  "reportedly") or a quotation that makes up most of the sentence. A hedge in the
-                  reported content or inside the quotation keeps the label attributed and only sets
-                  the hedged flag: "X said the talks would likely fail" is X's claim, not the author's guess.
+1. boilerplate  — page furniture: navigation, counters, bylines, timestamps, headings and section
+                  titles, "Read more:" teasers, share/comment prompts ("Related News", "47 Views",
+                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024").
+2. filler       — a reader-addressing cue outside quotations ("let's", "Stay tuned", "Here's what it
+                  all means for you", a short content-free question to the reader).
+3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
+                  group or institution that believes/expects/forecasts, "a study suggests") or a
+                  quotation that makes up most of the sentence. A hedge in the reported content or
+                  inside the quotation keeps the label attributed and only sets the hedged flag:
+                  "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
                   author's speculation: "Harris likely announced new initiatives" is speculative.
-4. speculative  — a hedge cue outside quotations and not governed by an attribution.
-5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth").
+4. speculative  — a hedge cue outside quotations, not governed by an attribution, not inside a
+                  comma-set relative clause or apposition, and not the author's stated belief ("I
+                  believe …" is opinion). Agentless forecasts ("Prices are expected to ease") are the
+                  author's own expectation: speculative.
+5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
+                  "can't be ignored", "will be remembered as a turning point", "I think").
 6. reported     — none of the above.
 
-Flags are independent of the label: hedged (any hedge cue, including inside quotations, and the
-options a writer offers in their own voice — "or", "you can" — which never decide a label),
-attributed, quoted, opinion. A closing "!" is an opinion cue except in filler, where it is part of
-the address to the reader.
+Flags are independent of the label: hedged (any epistemic hedge cue, including inside quotations and
+inside relative clauses), attributed, quoted, opinion. The modals and options a writer offers in
+their own voice ("I would", "or", "you can") are listed as cues but set no flag. A closing "!" is an
+opinion cue except in filler, where it is part of the address to the reader.
 
 ``classify`` sees one sentence; ``classify_document`` (or ``classify_batch`` with ``quote_context``
 flags) also knows which sentences sit inside a quotation opened by an earlier sentence. See
@@ -27,51 +35,29 @@ docs/EVALUATION.md for the cue families, the traps and measured accuracy.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from factsieve.cues import (
-    ATTRIBUTION_TRIGGERS,
+from factsieve.classify.attribution import attribution_cues
+from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
-    BOILERPLATE_TRIGGERS,
-    FILLER_OPENER_RE,
-    FILLER_OPENER_WORDS,
-    FILLER_TRIGGERS,
-    HEDGE_TRIGGERS,
     MONTH_WORDS,
-    OPINION_PHRASE_TRIGGERS,
-    OPINION_WORDS,
-    PERSON_TRIGGERS,
-    STANCE_PHRASE_TRIGGERS,
-    STANCE_WORDS,
-    Cue,
-    attribution_cues,
     boilerplate_cues,
     boilerplate_possible,
-    filler_cues,
-    hedge_cues,
-    inside,
-    opinion_and_stance_cues,
-    personal_cues,
-    quote_cues,
+    furniture_possible,
     starts_with_line_word,
-    words_of,
 )
+from factsieve.classify.cue import Cue, inside
+from factsieve.classify.filler import FILLER_OPENER_RE, FILLER_OPENER_WORDS, filler_cues
+from factsieve.classify.hedge import hedge_cues
+from factsieve.classify.opinion import opinion_and_stance_cues
+from factsieve.classify.personal import personal_cues
+from factsieve.classify.prefilter import words_of
+from factsieve.classify.quotes import quote_context, quote_cues
+from factsieve.classify.registry import ANY_TRIGGER
 from factsieve.text.segment import split_sentences
-from factsieve.vocabulary import LABELS
 
-__all__ = [
-    "LABELS",
-    "Cue",
-    "SentenceLabel",
-    "classify",
-    "classify_batch",
-    "classify_document",
-    "explain",
-    "quote_context",
-]
 
 @dataclass(frozen=True, slots=True)
 class SentenceLabel:
@@ -143,20 +129,9 @@ _STRONG_HEDGES = frozenset(
 )
 
 
-# Every word that lets some cue family look at a sentence. A sentence with none of them, no quotation
-# mark, no closing "!", no reader-addressing opener and no boilerplate cue has no cue at all: it is
-# "reported" (more than half of news sentences), decided without running the cue finders.
-_ANY_TRIGGER = (
-    HEDGE_TRIGGERS
-    | ATTRIBUTION_TRIGGERS
-    | OPINION_WORDS
-    | STANCE_WORDS
-    | OPINION_PHRASE_TRIGGERS
-    | STANCE_PHRASE_TRIGGERS
-    | PERSON_TRIGGERS
-    | FILLER_TRIGGERS
-    | BOILERPLATE_TRIGGERS
-)
+# A sentence with no trigger word of any cue family (registry.ANY_TRIGGER), no quotation mark, no
+# closing "!", no reader-addressing opener and no boilerplate cue has no cue at all: it is "reported"
+# (more than half of news sentences), decided without running the cue finders.
 _NO_CUES = SentenceLabel(
     label="reported",
     confidence=0.75,
@@ -191,11 +166,14 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
                 or not boilerplate_possible(text, words)  # no date tail: the byline pattern cannot match
             )
             and (bool(words) or not text.strip())
+            and not furniture_possible(text, words)
+            and ("?" not in text or not text.rstrip().endswith("?"))
         )
     return (
         _QUOTE_GATE.search(text) is None
         and not text.rstrip().endswith("!")
         and FILLER_OPENER_RE.match(text) is None
+        and not text.rstrip().endswith("?")
         and not boilerplate_cues(text, words)
     )
 
@@ -228,6 +206,38 @@ def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]
     return bool(own)
 
 
+# A non-restrictive relative clause or an apposition set off by commas ("The governor, who could face a
+# recall vote, signed the bill") describes a participant; a hedge inside it does not hedge the main
+# clause. It sets the hedged flag but does not decide the label.
+_SIDE_CLAUSE = re.compile(
+    r",\s+(?:(?:who|which|whose)\b[^,;:]*(?:[,;]|$)|(?:a|an|its|his|her|their)\s[^,;:]{1,50},)"
+)
+# "I believe …", "we think …", "in my view": the author's own belief stated as such is opinion (decided
+# by the opinion cue "I believe"), not the author hedging a claim.
+_BELIEF_VERBS = frozenset(
+    "think believe suspect guess reckon imagine doubt fear feel expect suppose assume".split()
+)
+# "I"/"we" as the pronoun: not the numeral of "World War I" or "Henry I" (a capitalised word before).
+_FIRST_PERSON_SUBJECT = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:\w+\s+)?$")
+_IN_MY_VIEW = re.compile(r"\bin\s+(?:my|our)\s+$", re.IGNORECASE)
+
+
+def _first_person_belief(text: str, h: Cue) -> bool:
+    low = h.text.lower()
+    if low in ("view", "views"):
+        return _IN_MY_VIEW.search(text, max(0, h.start - 10), h.start) is not None
+    return (
+        low in _BELIEF_VERBS and _FIRST_PERSON_SUBJECT.search(text, max(0, h.start - 40), h.start) is not None
+    )
+
+
+def _deciding_hedges(text: str, hedges: list[Cue]) -> list[Cue]:
+    """The free hedges that can decide "speculative": not inside a side clause, not first-person belief."""
+    sides = [m.span() for m in _SIDE_CLAUSE.finditer(text)] if "," in text else []
+    keep = [h for h in hedges if not (sides and inside(sides, h.start)) and not _first_person_belief(text, h)]
+    return keep if len(keep) != len(hedges) else hedges
+
+
 def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -> float:
     if label == "boilerplate":
         return 0.95
@@ -253,7 +263,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
     speaker's, not the author's. ``classify_document`` works this out from the text.
     """
     words = words_of(text)
-    if not continued and words.isdisjoint(_ANY_TRIGGER) and _has_no_cues(text, words):
+    if not continued and words.isdisjoint(ANY_TRIGGER) and _has_no_cues(text, words):
         return _NO_CUES
     if continued:
         quotes = quote_cues(text, True)
@@ -287,9 +297,11 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:
     cues = tuple(found)
 
     free_hedges = [h for h in hedges if not inside(qspans, h.start)] if qspans else hedges
+    if free_hedges:
+        free_hedges = _deciding_hedges(text, free_hedges)
     quote_statement = _quote_is_statement(text, quotes) if quotes else False
     attributed = bool(attribs) or quote_statement
-    hedged = bool(hedges or personal or options)
+    hedged = bool(hedges)
 
     # (_speculation_overrides is False without free hedges or attribution cues: not called then.)
     if attributed and free_hedges and attribs and _speculation_overrides(text, free_hedges, attribs):
@@ -379,49 +391,6 @@ def classify_batch(texts: Sequence[str], continued: Sequence[bool] | None = None
     return out
 
 
-# A quotation left open longer than this many sentences is more likely an unmatched mark than speech.
-_MAX_QUOTED_SENTENCES = 12
-_QUOTE_MARK = re.compile('["“”«»]')
-
-
-def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each sentence span of ``text``, whether it starts inside a quotation opened earlier.
-
-    Double quotation marks are tracked across sentences (curly “ ” and « » by direction, straight "
-    by parity; single quotes are left alone, they are mostly apostrophes). Journalistic convention
-    closes a quotation in its paragraph or reopens it with a new “, so the state resets at each line
-    break, and after ``_MAX_QUOTED_SENTENCES`` sentences, so one stray mark cannot turn the rest of a
-    document into quotation.
-    """
-    # The document's quotation marks, found once (most sentences hold none): each sentence then only
-    # looks up the marks inside its span instead of copying and scanning its text.
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
-    if not marks:
-        return [False] * len(spans)
-    n_marks = len(marks)
-    flags: list[bool] = []
-    open_q = False
-    run = 0
-    pos = 0
-    for s, e in spans:
-        if open_q and (run >= _MAX_QUOTED_SENTENCES or text.find("\n", pos, s) != -1):
-            open_q = False
-        flags.append(open_q)
-        run = run + 1 if open_q else 0
-        k = bisect_left(marks, s)
-        while k < n_marks and marks[k] < e:
-            ch = text[marks[k]]
-            if ch == "“" or ch == "«":
-                open_q = True
-            elif ch == "”" or ch == "»":
-                open_q = False
-            else:  # '"'
-                open_q = not open_q
-            k += 1
-        pos = e
-    return flags
-
-
 def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceLabel]:
     """Classify the sentences ``text[s:e]`` of one document, keeping quotation context across them.
 
@@ -432,6 +401,31 @@ def classify_document(text: str, spans: Sequence[tuple[int, int]] | None = None)
     if spans is None:
         spans = split_sentences(text)
     return classify_batch([text[s:e] for s, e in spans], quote_context(text, spans))
+
+
+def explain_records(text: str) -> list[dict]:
+    """One record per sentence of ``text``: what ``explain`` prints, as data (``explain --json``).
+
+    Offsets: ``start``/``end`` locate the sentence in ``text``; each cue's ``start``/``end`` are
+    within the sentence. ``deciding_cue`` is the cue text that decided the label (None for a plain
+    "reported" sentence with no cue).
+    """
+    spans = split_sentences(text)
+    return [
+        {
+            "index": i,
+            "start": s,
+            "end": e,
+            "text": text[s:e],
+            "label": lab.label,
+            "confidence": lab.confidence,
+            "flags": {f: getattr(lab, f) for f in ("hedged", "attributed", "quoted", "opinion")},
+            "deciding_cue": lab.deciding_cue,
+            "source": lab.source,
+            "cues": [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end} for c in lab.cues],
+        }
+        for i, ((s, e), lab) in enumerate(zip(spans, classify_document(text, spans), strict=True))
+    ]
 
 
 def explain(text: str) -> str:

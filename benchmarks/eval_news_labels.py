@@ -1,0 +1,110 @@
+"""Score the six-way label on the hand-written news sentences in tests/data (per class and overall).
+
+    .venv/bin/python benchmarks/eval_news_labels.py                      # both halves
+    .venv/bin/python benchmarks/eval_news_labels.py --split heldout --errors
+
+The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
+half rules were chosen on, ``news_labels_heldout.jsonl`` was written before any rule change and is
+never tuned on. Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
+probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from factsieve.classify import LABELS, classify_batch
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+FILES = {"tune": DATA / "news_labels_tune.jsonl", "heldout": DATA / "news_labels_heldout.jsonl"}
+
+
+def load(path: Path) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    bad = [r for r in rows if r.get("label") not in LABELS or not isinstance(r.get("text"), str)]
+    if bad:
+        raise ValueError(f"{path}: {len(bad)} rows without a text or with a label not in {LABELS}")
+    return rows
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    """Mean F1 over the labels that occur in gold or predictions."""
+    f1s = []
+    for lab in sorted(set(gold) | set(pred)):
+        tp = sum(g == p == lab for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == lab != g for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == lab != p for g, p in zip(gold, pred, strict=True))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def score(rows: list[dict]) -> dict:
+    """Accuracy and macro-F1 overall and per class; hedged-flag accuracy where the row gives one."""
+    labs = classify_batch([r["text"] for r in rows])
+    gold = [r["label"] for r in rows]
+    pred = [lab.label for lab in labs]
+    by_class: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_class[r["class"]].append(i)
+    flag_rows = [(r, lab) for r, lab in zip(rows, labs, strict=True) if "hedged" in r]
+    return {
+        "n": len(rows),
+        "accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / len(rows),
+        "macro_f1": macro_f1(gold, pred),
+        "hedged_flag_accuracy": (
+            sum(r["hedged"] == lab.hedged for r, lab in flag_rows) / len(flag_rows) if flag_rows else None
+        ),
+        "classes": {
+            c: {
+                "n": len(ix),
+                "accuracy": sum(gold[i] == pred[i] for i in ix) / len(ix),
+                "macro_f1": macro_f1([gold[i] for i in ix], [pred[i] for i in ix]),
+            }
+            for c, ix in sorted(by_class.items())
+        },
+        "errors": [
+            (r["class"], r["label"], lab.label, lab.deciding_cue, r["text"])
+            for r, lab in zip(rows, labs, strict=True)
+            if r["label"] != lab.label
+        ],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=[*FILES, "both"], default="both")
+    ap.add_argument("--errors", action="store_true", help="list the sentences labelled wrong")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    splits = list(FILES) if args.split == "both" else [args.split]
+    results = {s: score(load(FILES[s])) for s in splits}
+    if args.json:
+        json.dump(results, sys.stdout, indent=1)
+        return 0
+    classes = sorted({c for r in results.values() for c in r["classes"]})
+    print("| class | " + " | ".join(f"{s} n | {s} acc | {s} macro-F1" for s in splits) + " |")
+    print("|---|" + "---|---|---|" * len(splits))
+    for c in classes:
+        cells = []
+        for s in splits:
+            x = results[s]["classes"].get(c)
+            cells.append(f"{x['n']} | {x['accuracy']:.2f} | {x['macro_f1']:.2f}" if x else "- | - | -")
+        print(f"| {c} | " + " | ".join(cells) + " |")
+    cells = [f"**{r['n']}** | **{r['accuracy']:.3f}** | **{r['macro_f1']:.3f}**" for r in results.values()]
+    print("| **all** | " + " | ".join(cells) + " |")
+    for s, r in results.items():
+        if r["hedged_flag_accuracy"] is not None:
+            print(f"\n{s}: hedged flag right on {r['hedged_flag_accuracy']:.2f} of the relative-clause rows")
+        if args.errors:
+            print(f"\n{s} errors ({len(r['errors'])}):")
+            for cls, g, p, cue, text in r["errors"]:
+                print(f"  [{cls}] gold {g} got {p} (cue {cue!r}): {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,424 @@
+"""Attribution cues (speech verbs, "according to", agentless "is said to") and the named source."""
+
+from __future__ import annotations
+
+import re
+
+from factsieve.classify.context import (
+    next_word,
+    prev_word,
+)
+from factsieve.classify.cue import (
+    BY_START,
+    Cue,
+    inside,
+    new_cue,
+)
+from factsieve.classify.prefilter import (
+    CaseFreeRe,
+    lowered,
+    scan,
+    start_tokens,
+    word_alternation,
+    words_of,
+)
+
+# --------------------------------------------------------------------------- attribution
+
+# Verbs that put a claim in someone else's mouth whatever follows them. Matched case-sensitively so
+# "United States" is not "states"; the few that start sentences get a capital variant.
+_SPEECH_VERBS = (
+    r"said|says|say|saying|stated|stating|told|tells|telling|added|adding|noted|noting|explained|explaining"
+    r"|argued|argues|argue|arguing|claimed|claims|claim|claiming|insisted|insists|insisting|warned|warns|warning"
+    r"|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|stressed|stresses|stressing|asserted|asserts|declared|declares"
+    r"|remarked|commented|acknowledged|acknowledges|admitted|admits|denied|denies|wrote|writes"
+    r"|tweeted|urged|urges|echoed|echoing|announced|announces|contended|contends|believes|thinks|reckons|reckoned"
+    r"|expects|predicts|anticipates|forecasts|projects|estimates"
+    r"|testified|complained|conceded|countered|replied|responded|cautioned|commended|praised"
+    r"|criticized|criticised|condemned|welcomed|accused|pointed\ out|points\ out|point\ out|called\ for|calls\ for|call\ for"
+    r"|raised\ concerns?|raises\ concerns?|expressed\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|"
+    r"eagerness|confidence|doubts?|fears?|frustration|disappointment|interest|gratitude|regret|opposition)"
+    r"|expressing\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|eagerness|confidence)"
+    r"|[Aa]ccording\ to|[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|is\ said\ to|are\ said\ to|was\ said\ to|were\ said\ to"
+    r"|[Ii]t\ is\ said|(?:is|are|was|were)\ (?:widely\ |generally\ |also\ |now\ |often\ |commonly\ |long\ )?"
+    r"(?:believed|thought|reported|rumou?red|alleged|considered|regarded|understood|said)"
+    r"(?!\ (?:in|for|at|on|from|with|and|but|during|after|before|when)\b)(?=\ [a-z])"
+)
+_ATTRIB_RE = re.compile(word_alternation(_SPEECH_VERBS))
+_ATTRIB_STARTS = start_tokens(_ATTRIB_RE.pattern)
+_AGENTLESS_VERBS = "said believed thought reported rumored rumoured alleged considered regarded understood"
+_ATTRIB_REQUIRES = {
+    "is": _AGENTLESS_VERBS,
+    "are": _AGENTLESS_VERBS,
+    "was": _AGENTLESS_VERBS,
+    "were": _AGENTLESS_VERBS,
+    "it": "said",
+}
+_ATTRIB_REQUIRES = {k: frozenset(v.split()) for k, v in _ATTRIB_REQUIRES.items()}
+# "Many believe", "some experts think": doxastic verbs become attribution with a plural or vague subject.
+_WEASEL_RE = re.compile(
+    r"\b((?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Oo]bservers|[Pp]eople"
+    r"|[Ss]cholars|[Hh]istorians|[Rr]esearchers|[Ss]cientists|[Oo]thers|[Oo]fficials)(?:\s+(?:[a-z]+\s+)?(?:people|experts|"
+    r"critics|analysts|observers|scholars|historians|researchers|scientists|officials|commentators|economists))?)"
+    r"\s+(?:also\s+|still\s+|even\s+)?(believe|think|suggest|fear|consider|expect|speculate|assume|suspect|contend|"
+    r"maintain|worry|doubt)\b"
+)
+_WEASEL_STARTS = start_tokens(_WEASEL_RE.pattern)
+_WEASEL_VERBS = frozenset(
+    "believe think suggest fear consider expect speculate assume suspect contend maintain worry doubt".split()
+)
+# Verbs that report a topic ("the report highlighted matters") are attribution only before a that-clause.
+_TOPIC_VERB_RE = CaseFreeRe(
+    word_alternation(
+        "highlighted|highlights|mentioned|mentions|indicated|indicates|showed|shows|found|"
+        "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
+        "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
+    )
+    + r"\s+that\b"
+)
+# Object words after which these verbs are not speech ("added to the list", "wrote the music").
+_NOT_SPEECH_NEXT = {
+    "added": frozenset("to a an the new more extra value some up".split()),
+    "adding": frozenset("to a an the new more extra value some up".split()),
+    "wrote": frozenset("a an the his her their several many music songs books novels poems for".split()),
+    "noted": frozenset("for as".split()),
+    "denied": frozenset("entry access bail a the".split()),
+    "say": frozenset(),
+    # "four points out of the top four", "the bow points out of the harbour": position, not speech.
+    "points out": frozenset({"of"}),
+    "pointed out": frozenset({"of"}),
+    "point out": frozenset({"of"}),
+}
+_NOT_SPEECH_PREV = {
+    "say": frozenset("to let's let’s i".split()),
+    "claim": frozenset("a the this that insurance".split()),
+    "claims": frozenset("a the these those insurance".split()),
+}
+# Reporting words with no named agent: the claim belongs to "people", not the author.
+_AGENTLESS = re.compile(
+    r"^(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to|it is said|(?:is|are|was|were)\b)",
+    re.IGNORECASE,
+)
+
+_PRONOUNS = frozenset("he she they it we i you this that these those who which there".split())
+_SOURCE_NOUNS = (
+    r"officials?|spokes(?:man|woman|person)|minister|president|secretary|ambassador|analysts?|experts?|critics?"
+    r"|researchers?|scientists?|police|authorities|sources?|reports?|study|studies|statement|survey|poll|economists?"
+    r"|investigators?|prosecutors?|lawyers?|historians?|scholars?|observers?|residents?|witnesses?|doctors?|leaders?"
+    r"|government|ministry|department|agency|company|campaign|spokesperson|commentators?|opponents?|supporters?|people"
+    r"|chancellor|director|chief|chairman|ceo|professor|some|many|others|most"
+)
+# A noun phrase that can name a source: capitalised words with small connectors, or a source noun.
+_NP = (
+    r"(?:(?:the|a|an|both|some|many|several|most|other|its|his|her|their)\s+)?"
+    r"(?:(?:[A-Z][\w.’'&-]*|(?:of|for|to|de|del|and|the|on)\b|"
+    + _SOURCE_NOUNS
+    + r"|[a-z]+(?=\s+(?:"
+    + _SOURCE_NOUNS
+    + r")\b))\s*){1,9}"
+)
+# The noun phrase just before a speech verb is found by walking tokens backwards: a regex searched
+# with "$" over the preceding text backtracks badly (~80 µs a call).
+_TOKEN_RE = re.compile(r"[\w.’'&-]+|[^\w\s]")
+_AUX_BEFORE_VERB = frozenset(
+    "has have had also further later repeatedly publicly once again recently previously then reportedly".split()
+)
+_NP_CONNECTORS = frozenset("of for to de del the and on".split())
+_NP_DETERMINERS = frozenset("the a an both some many several most other its his her their".split())
+_SOURCE_NOUN_RE = re.compile(r"(?:" + _SOURCE_NOUNS + r")\Z")
+# The same test as ``_SOURCE_NOUN_RE.match(word) is not None`` by set lookup: _SOURCE_NOUNS is a finite
+# alternation of a-z words, so the words it matches in full are exactly the start tokens of
+# \b(?:…)\b (every path through the pattern, enumerated by start_tokens; a test checks both ways).
+_SOURCE_NOUN_WORDS = start_tokens(r"\b(?:" + _SOURCE_NOUNS + r")\b")
+assert _SOURCE_NOUN_WORDS and all(_SOURCE_NOUN_RE.match(w) for w in _SOURCE_NOUN_WORDS)
+
+
+def _np_walk(toks: list[str]) -> tuple[int, int]:
+    """(i, j): the noun phrase is ``toks[j:i]``; the walk looked at no token before ``toks[j - 1]``."""
+    i = len(toks)
+    while i and (toks[i - 1].lower() in _AUX_BEFORE_VERB or toks[i - 1] == ","):
+        i -= 1
+    j = i
+    while j:
+        word = toks[j - 1]
+        low = word.lower()
+        is_np = (
+            word[0].isupper()
+            or low in _NP_CONNECTORS
+            or low in _SOURCE_NOUN_WORDS
+            or (word.isalpha() and word.islower() and j < i and toks[j].lower() in _SOURCE_NOUN_WORDS)
+        )
+        if not is_np or i - j >= 9:
+            break
+        j -= 1
+    return i, j
+
+
+# Tokens of the last _NP_NEAR characters decide almost every walk; the full _NP_WINDOW is tokenized
+# only when the walk reaches the first (possibly cut) token of the short window. Every non-space
+# character belongs to a token, so tokens are separated by whitespace only and their offsets are
+# recovered with rfind from the end (match objects for every token cost more than the walk).
+_NP_NEAR = 32
+_NP_WINDOW = 120
+
+
+def _np_before(text: str, end: int) -> str | None:
+    lo = max(0, end - _NP_NEAR)
+    toks = _TOKEN_RE.findall(text, lo, end)
+    i, j = _np_walk(toks)
+    if j <= 1 and lo > max(0, end - _NP_WINDOW):
+        lo = max(0, end - _NP_WINDOW)
+        toks = _TOKEN_RE.findall(text, lo, end)
+        i, j = _np_walk(toks)
+    if j < i and j and toks[j - 1].lower() in _NP_DETERMINERS:
+        j -= 1
+    if j == i:
+        return None
+    pos = stop = end
+    for k in range(len(toks) - 1, j - 1, -1):
+        pos = text.rfind(toks[k], lo, pos)
+        if k == i - 1:
+            stop = pos + len(toks[k])
+    return text[pos:stop]
+
+
+_NP_AFTER_RE = re.compile(r"\s*(" + _NP + r")")
+_LEADING_NP_RE = re.compile(
+    r"^[\"“‘(]?(?:(?:However|But|And|Despite [^,]{1,40}|In [^,]{1,60}|Meanwhile|Earlier|Later|Today|"
+    r"Yesterday|On [^,]{1,30}),\s*)?(" + _NP + r")"
+)
+_TRAILING_CONNECTORS = re.compile(
+    r"(?:\s+(?:of|for|to|de|del|and|the|on))+$|^(?:of|for|to|de|and|on)\s+", re.IGNORECASE
+)
+
+
+_NOT_A_SOURCE = frozenset(
+    """the of and however but so said as when while if in on at after before this that it there then also
+    yet still meanwhile moreover furthermore despite although though because since during""".split()
+)
+_SOURCE_NOUN_SEARCH = re.compile(r"[A-Z]|\b(?:" + _SOURCE_NOUNS + r")\b")
+
+
+# _clean_np is a pure function of its argument, and the same noun phrases ("the company", "he",
+# "Mr Smith") come back sentence after sentence: remembered results are the results. Bounded: the
+# memo is emptied when it grows past _CLEAN_NP_MEMO_MAX entries.
+_CLEAN_NP_MEMO: dict[str, str | None] = {}
+_CLEAN_NP_MEMO_MAX = 50_000
+
+
+def _clean_np(np_text: str) -> str | None:
+    try:
+        return _CLEAN_NP_MEMO[np_text]
+    except KeyError:
+        pass
+    if len(_CLEAN_NP_MEMO) >= _CLEAN_NP_MEMO_MAX:
+        _CLEAN_NP_MEMO.clear()
+    src = _CLEAN_NP_MEMO[np_text] = _clean_np_uncached(np_text)
+    return src
+
+
+def _clean_np_uncached(np_text: str) -> str | None:
+    np_text = _TRAILING_CONNECTORS.sub("", np_text.strip(" ,.;:")).strip(" ,.;:")
+    words = np_text.split()
+    if not words or np_text.lower() in _PRONOUNS or words[-1].lower() in ("the", "a", "an"):
+        return None
+    if np_text[0].islower() and not _SOURCE_NOUN_SEARCH.search(np_text):
+        return None
+    if len(words) == 1 and words[0].lower() in _NOT_A_SOURCE:
+        return None  # a sentence-initial function word ("As …") is not a source
+    return np_text
+
+
+def _source_for(text: str, cue: Cue, quotes: list[tuple[int, int]]) -> str | None:
+    low = cue.text.lower()
+    if low == "according to":
+        m = _NP_AFTER_RE.match(text, cue.end)
+        return _clean_np(m.group(1)) if m else None
+    if _AGENTLESS.match(low):
+        return None
+    # Inverted order after a quotation: '“…,” stated Chancellor Alexandra Hill'.
+    before = text[: cue.start].rstrip()  # stripped once, used by both tests below
+    if before.endswith((",”", ',"', "”", '"', ",’")) or (
+        quotes and quotes[-1][1] <= cue.start and before[-1:] in ',”"'
+    ):
+        m = _NP_AFTER_RE.match(text, cue.end)
+        if m and (src := _clean_np(m.group(1))):
+            return src
+    np_text = _np_before(text, cue.start)
+    if np_text and (src := _clean_np(np_text)):
+        return src
+    if low.endswith("ing") or before.endswith((",", "and")):
+        # A participle or coordinated verb ("…, stating that") shares the sentence subject.
+        m = _LEADING_NP_RE.match(text)
+        if m:
+            return _clean_np(m.group(1))
+    return None
+
+
+# A forecast verb in the third person singular puts the forecast in its subject's mouth ("The airline
+# expects 2 million passengers", "…, the agency projects."). "forecasts", "projects" and "estimates"
+# are also plural nouns ("government forecasts show", "building projects were delayed"): as verbs they
+# follow no determiner or noun modifier and take an object (a determiner, a figure, "that") or end
+# the clause.
+_NOUN_FORECAST_FORMS = frozenset({"forecasts", "projects", "estimates"})
+_NOUN_MODIFIERS = frozenset(
+    """the a an its his her their our these those new latest official early initial previous earlier budget
+    growth government revised current own such many some several two three both other""".split()
+)
+_OBJECT_NEXT = re.compile(
+    r"[ \t]*(?:[\d£$€]|(?:that|a|an|the|its|their|his|her|more|fewer|less|further|another|growth|profits?|sales"
+    r"|inflation|losses|record|higher|lower|rates?|prices)\b|[.;]|$)"
+)
+
+
+def _ok_forecast_verb(text: str, s: int, e: int) -> bool:
+    if text[s:e] not in _NOUN_FORECAST_FORMS:
+        return True
+    prev = prev_word(text, s)
+    return bool(prev) and prev not in _NOUN_MODIFIERS and _OBJECT_NEXT.match(text, e) is not None
+
+
+# A plural group or institution as the subject of a verb of belief or forecast is a source, named
+# or not: "Investigators believe …", "Prosecutors think …", "Economists polled by Reuters expect …",
+# "Analysts at Barclays predict …". The subject is any plural noun (or "police", "they"), optionally
+# followed by who asked them or where they work.
+_GROUP_VERBS = frozenset(
+    "believe think suspect fear doubt worry expect estimate predict project forecast anticipate reckon assume "
+    "speculate".split()
+)
+_GROUP_RE = re.compile(
+    r"\b(?P<np>[A-Za-z][a-z’'-]*s|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
+    r"(?:\s+(?:surveyed|polled|questioned|interviewed|consulted|asked|quoted|cited|contacted)\s+by\s+(?:the\s+)?"
+    r"[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"|\s+(?:at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})?"
+    r",?\s+(?:also\s+|still\s+|now\s+|privately\s+|widely\s+|generally\s+|increasingly\s+|largely\s+)?"
+    r"(?P<verb>believe|think|suspect|fear|doubt|worry|expect|estimate|predict|project|forecast|anticipate|reckon"
+    r"|assume|speculate)\b"
+)
+# Plural-looking words that are no group: function words and singular nouns ending in -s.
+_NOT_A_GROUP = frozenset(
+    """this his its was has as yes always perhaps sometimes besides whereas towards afterwards does goes thus
+    plus unless news series means""".split()
+)
+
+
+def _group_subject(np: str) -> bool:
+    low = np.lower()
+    return low not in _NOT_A_GROUP and not low.endswith(("ss", "us", "is", "’s", "'s"))
+
+
+# "suggest" is the claim of its subject when the subject is a source — a study, a survey, data, a
+# named person or body ("Research published in Nature suggests …", "Smith suggested …") — and the
+# author's own inference when the subject is the author's own reasoning ("this suggests", "the timing
+# suggests", "taken together, it suggests").
+_SUGGEST_RE = re.compile(r"\bsuggest(?:s|ed)?\b")
+_DOCUMENT_NOUNS = re.compile(
+    r"\b(?:stud(?:y|ies)|research|survey|polls?|polling|data|report|analysis|memo|trials?|census|paper|review"
+    r"|audit|results|findings|figures|records|documents|modell?ing|projections|estimates|letter|filing)\b"
+)
+_OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?:of\s+)?this|what)\b")
+
+
+def _suggest_has_source(text: str, start: int) -> bool:
+    # A clause break is ", " or "; " (not the comma of "2,000").
+    clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
+    subject = lowered(text)[clause_start:start]
+    if _OWN_REASONING.match(subject):
+        return False
+    if _DOCUMENT_NOUNS.search(subject):
+        return True
+    np_text = _np_before(text, start)
+    return bool(np_text) and _clean_np(np_text) is not None
+
+
+ATTRIBUTION_TRIGGERS = frozenset(
+    """said says say saying stated stating told tells telling added adding noted noting explained explaining
+    argued argues argue arguing claimed claims claim claiming insisted insists insisting warned warns warning
+    emphasized emphasised emphasizes emphasises emphasizing emphasising stressed stresses stressing asserted
+    asserts declared declares remarked commented acknowledged acknowledges admitted admits denied denies wrote
+    writes tweeted urged urges echoed echoing announced announces contended contends believes thinks reckons
+    reckoned testified complained conceded countered replied responded cautioned commended praised criticized
+    criticised condemned welcomed accused pointed points called calls call raised raises expressed expressing
+    according reportedly allegedly purportedly expected thought rumored rumoured considered regarded
+    understood believe think suggest fear consider expect
+    speculate assume suspect contend maintain worry doubt highlighted highlights mentioned mentions suggested
+    suggests indicated indicates showed shows found reported reports concluded concludes estimated estimates
+    believed alleged alleges confirmed confirms revealed reveals observed observes recalled predicted predicts
+    maintained maintains posted expects anticipates forecasts projects point predict project forecast
+    anticipate reckon estimate""".split()
+)
+
+
+def attribution_cues(
+    text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
+) -> tuple[list[Cue], str | None]:
+    """Attribution cues outside quotations, and the first named source found for them."""
+    cues: list[Cue] = []
+    source: str | None = None
+    words = words if words is not None else words_of(text)
+    if words.isdisjoint(ATTRIBUTION_TRIGGERS):
+        return cues, source
+    low = lowered(text)
+    if len(low) == len(text):
+        found = scan(_ATTRIB_RE, _ATTRIB_STARTS, text, low, words, _ATTRIB_REQUIRES)
+    else:
+        found = list(_ATTRIB_RE.finditer(text))
+    for m in found:
+        word = m.group(0)
+        if inside(quotes, m.start()):
+            continue
+        if word in _NOT_SPEECH_NEXT and next_word(text, m.end()) in _NOT_SPEECH_NEXT[word]:
+            continue
+        if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
+            continue
+        if word[-1] == "s" and not _ok_forecast_verb(text, m.start(), m.end()):
+            continue
+        cue = new_cue("attribution", word, m.start(), m.end())
+        cues.append(cue)
+        if source is None:
+            source = _source_for(text, cue, quotes)
+    if words.isdisjoint(_WEASEL_VERBS):
+        found = []
+    elif len(low) == len(text):
+        found = scan(_WEASEL_RE, _WEASEL_STARTS, text, low, words)
+    else:
+        found = list(_WEASEL_RE.finditer(text))
+    for m in found:
+        if inside(quotes, m.start()):
+            continue
+        cues.append(new_cue("attribution", m.group(2), m.start(2), m.end(2)))
+        if source is None:
+            source = m.group(1)
+    if not words.isdisjoint(_GROUP_VERBS):
+        for m in _GROUP_RE.finditer(text):
+            s = m.start("verb")
+            if inside(quotes, s) or not _group_subject(m.group("np")) or any(c.start == s for c in cues):
+                continue
+            if next_word(text, m.end("verb")) == "in":
+                continue  # "Most Shia Muslims believe in twelve Imams": faith, not a claim
+            cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
+            cues.append(cue)
+            if source is None:
+                source = _source_for(text, cue, quotes) or (
+                    None if m.group("np") in ("they", "They") else m.group("np")
+                )
+    if "suggest" in words or "suggests" in words or "suggested" in words:
+        for m in _SUGGEST_RE.finditer(lowered(text)):
+            s = m.start()
+            if inside(quotes, s) or any(c.start == s for c in cues) or not _suggest_has_source(text, s):
+                continue
+            cue = new_cue("attribution", text[s : m.end()], s, m.end())
+            cues.append(cue)
+            if source is None:
+                source = _source_for(text, cue, quotes)
+    for m in _TOPIC_VERB_RE.find(text, words) if "that" in words else ():
+        if inside(quotes, m.start()) or any(c.start == m.start() for c in cues):
+            continue
+        verb_end = m.start() + len(m.group(0).split()[0])
+        cue = new_cue("attribution", text[m.start() : verb_end], m.start(), verb_end)
+        cues.append(cue)
+        if source is None:
+            source = _source_for(text, cue, quotes)
+    if len(cues) > 1:
+        cues.sort(key=BY_START)
+    return cues, source

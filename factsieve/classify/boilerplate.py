@@ -1,0 +1,338 @@
+"""Boilerplate cues: navigation labels, bylines, counters, legal lines — page furniture, not text."""
+
+from __future__ import annotations
+
+import re
+
+from factsieve.classify.cue import (
+    Cue,
+    new_cue,
+    strip_cue,
+)
+from factsieve.classify.prefilter import (
+    _UNESCAPED_SPACE,
+    CaseFreeRe,
+    _split_top_level,
+    line_start_tokens,
+    start_tokens,
+    words_of,
+)
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_COUNTER_WORDS = "views|comments|shares|likes|reads"
+_BOILERPLATE_PHRASES = r"""subscribe\ to\ (?:our|the)\ (?:newsletter|channel|feed)|sign\ up\ for\ (?:our|the)|follow\ us\ on
+      |share\ (?:on|via)\ (?:facebook|twitter|x|whatsapp|linkedin|email)|click\ here|all\ rights\ reserved
+      |privacy\ policy|terms\ of\ (?:use|service)|cookie\ (?:policy|settings)|accept\ cookies|\d+\s+min(?:ute)?\ read
+      |copyright\ ©?|leave\ a\ (?:comment|reply)|print\ this|email\ this"""
+_BOILERPLATE_RE = CaseFreeRe(
+    r"""(?:\b\d[\d,.]*[km]?\s+(?:"""
+    + _COUNTER_WORDS
+    + r""")\b
+    | ©\ ?\d{4}
+    | \b"""
+    + _MONTHS
+    + r"""\s+\d{1,2},\s+\d{4}\b(?=\s+\d|\s*[-–|·•]|\s*$)
+    | \b(?:"""
+    + _BOILERPLATE_PHRASES
+    + r""")\b
+    )""",
+    re.VERBOSE,
+)
+# Necessary conditions for a match of _BOILERPLATE_RE in ASCII text (no "©", so not the second
+# branch), one per remaining branch: a counter word ("47 views") with a digit; a date tail
+# "D, DDDD" (the month branch); a first word of a phrase ("privacy policy", "5 min read": "min"),
+# with "all" only beside "rights" and "share" only beside "on"/"via". When none holds, finditer
+# cannot match and is skipped (it scans every position: ~20 µs a sentence).
+_COUNTER_WORD_SET = frozenset(_COUNTER_WORDS.split("|"))
+_DATE_TAIL_RE = re.compile(r"\d,\s+\d{4}")
+_PHRASE_START_WORDS = start_tokens(
+    r"\b(?:"
+    + "|".join(a for a in _split_top_level(_UNESCAPED_SPACE.sub("", _BOILERPLATE_PHRASES)) if a[0] != "\\")
+    + r")\b"
+) | {"min", "minute"}  # the one alternative that starts with digits: \d+\s+min(?:ute)?\ read
+_PHRASE_REQUIRES = {"all": frozenset({"rights"}), "share": frozenset({"on", "via"})}
+
+
+def boilerplate_possible(text: str, words: frozenset[str]) -> bool:
+    """False only when _BOILERPLATE_RE cannot match the ASCII ``text`` (see above)."""
+    digit = DIGIT_RE.search(text) is not None
+    if digit and not words.isdisjoint(_COUNTER_WORD_SET):
+        return True
+    if digit and _DATE_TAIL_RE.search(text) is not None:
+        return True
+    return any(
+        w not in _PHRASE_REQUIRES or not words.isdisjoint(_PHRASE_REQUIRES[w])
+        for w in words & _PHRASE_START_WORDS
+    )
+
+
+# Whole-line navigation labels: only when the line is (almost) nothing but the label.
+_BOILERPLATE_LINE_RE = re.compile(
+    r"""\s*(?:related\ (?:news|posts?|articles?|stories|content|reading)|lat?e?st\ news|lastest\ news|read\ more
+      |read\ next|recommended(?:\ for\ you)?|trending(?:\ now)?|popular\ posts?|more\ from\ [\w\ ]{1,30}|see\ also
+      |you\ may\ also\ like|advertisement|sponsored(?:\ content)?|share\ this(?:\ article|\ story|\ post)?|share
+      |tags?:.*|categories:.*|filed\ under.*|previous\ (?:article|post)|next\ (?:article|post)|back\ to\ top
+      |skip\ to\ (?:main\ )?content|loading\.*|menu|home|posted\ (?:by|on|in)\ .{1,60}|published\ (?:by|on)\ .{1,60}
+      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|photo:.*|image:.*|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+BOILERPLATE_TRIGGERS = frozenset(
+    """views comments shares likes reads subscribe sign follow share click rights privacy terms cookie cookies
+    min minute copyright leave print email""".split()
+)
+MONTH_WORDS = MONTH_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december""".split()
+)
+# For ASCII text the line pattern can only match when the line's first word is one of these.
+BOILERPLATE_LINE_WORDS = line_start_tokens(_BOILERPLATE_LINE_RE)
+_LEADING_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def starts_with_line_word(text: str) -> bool:
+    """For ASCII text: False when _BOILERPLATE_LINE_RE cannot match, because the first word (the
+    maximal run of letters after leading whitespace, which a match starts with) is not one of
+    BOILERPLATE_LINE_WORDS. "by", "more", "read" are common words; as first words they are rare."""
+    m = _LEADING_WORD.match(text)
+    return m is not None and m.group(1).lower() in BOILERPLATE_LINE_WORDS
+
+
+DIGIT_RE = re.compile(r"\d")
+_NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
+
+
+_COUNTER_MATCH = re.compile(r"\s*\d[\d,.]*[km]?\s+(?:" + _COUNTER_WORDS + r")\s*$", re.IGNORECASE)
+# Words that make a line prose rather than page furniture (bylines keep "by", "on", "at").
+_PROSE_WORDS = frozenset(
+    """the a an of and to in is that for it was with as be this are from have has not or but were had which
+    their they its his her will would been also than who he she we i you our my your each""".split()
+)
+_META_SEPARATOR = re.compile(r"[|·•]")
+
+
+def _counter_is_metadata(text: str, words: frozenset[str]) -> bool:
+    """A counter ("47 views", "1.2k shares") is page furniture on a metadata line — separated by
+    "|", "·" or "•", or with no function word and at most three other words ("John Smith 47 views")
+    — not in a sentence: "The company bought 500,000 shares of the stock" reports a fact."""
+    if _META_SEPARATOR.search(text):
+        return True
+    return words.isdisjoint(_PROSE_WORDS) and len(words - _COUNTER_WORD_SET) <= 3
+
+
+def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
+    out: list[Cue] = []
+    words = words if words is not None else words_of(text)
+    ascii_text = text.isascii()
+    # ASCII text: the line pattern needs its first word in the sentence, and letters mean words.
+    if len(text) <= 80 and (
+        not ascii_text or (not words.isdisjoint(BOILERPLATE_LINE_WORDS) and starts_with_line_word(text))
+    ):
+        m = _BOILERPLATE_LINE_RE.match(text)
+        if m:
+            body = text.strip()
+            start = len(text) - len(text.lstrip())
+            out.append(new_cue("boilerplate", body, start, start + len(body)))
+            return out
+    # A byline date ("Nov 14, 2025 47 Views") only counts on a short line; prose dates are content.
+    byline = len(text) <= 120 and not words.isdisjoint(MONTH_WORDS) and DIGIT_RE.search(text) is not None
+    if (byline or "©" in text or not words.isdisjoint(BOILERPLATE_TRIGGERS)) and (
+        not ascii_text or boilerplate_possible(text, words)
+    ):
+        out.extend(
+            strip_cue("boilerplate", m, text)
+            for m in _BOILERPLATE_RE.finditer(text)
+            if not _COUNTER_MATCH.match(m.group(0)) or _counter_is_metadata(text, words)
+        )
+    if not out and text.strip() and (not words if ascii_text else _NO_LETTERS.match(text)):
+        out.append(_whole(text))
+    if not out:
+        out = page_furniture_cues(text, words)
+    return out
+
+
+# --------------------------------------------------------------------------- page furniture
+#
+# Lines a page wraps around the article: bylines, timestamps, headings and section titles,
+# breadcrumbs, "Read more:" teasers and share/comment prompts. None of them is a claim, so they are
+# boilerplate and do not count as support in a document's label ratios.
+
+# "By Daniel Okoye, Political Correspondent", "Reporting by Ana Silva; editing by Ed Lee": after "by"
+# only names, roles and connectors — no lower-case word of a sentence ("By Tuesday, the waters had
+# receded" is a sentence).
+_BYLINE_RE = re.compile(
+    r"\s*(?:(?:written|reported|reporting|words|story|text|photos?|photographs|additional\s+reporting|editing"
+    r"|edited|compiled|video|graphics|interviews?)\s+)?by\s+(?=\S)",
+    re.IGNORECASE,
+)
+_BYLINE_WORDS = frozenset(
+    """by and staff writer writers reporter reporters correspondent correspondents editor editors editing edited
+    additional reporting photos photo photographs video graphics in at for of the news our with from de van von
+    da del la le bin al contributor contributors desk team agencies agency wire""".split()
+)
+_BYLINE_FIRST_WORDS = frozenset(
+    """by written reported reporting words story text photo photos photographs additional editing edited compiled
+    video graphics interview interviews""".split()
+)
+# A timestamp line: only dates, times, time zones and the words around them.
+_TIME_WORDS = MONTH_WORDS | frozenset(
+    """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
+    updated update published posted last modified first edited on at ago just now minutes minute mins min
+    hours hour hrs hr days day seconds secs weeks week months month am pm a m p gmt bst est edt cst cdt pst pdt
+    mst mdt cet cest utc et pt ct ist jst aest aedt sast eat wat msk hkt sgt local time th st nd rd read""".split()
+)
+_TIME_LINE_WORDS = frozenset(
+    "updated published posted modified ago gmt bst est edt cet cest utc et pt ist jst aest am pm".split()
+)
+_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+# Headings, section titles, breadcrumbs: a short line that does not end as a sentence does, starts
+# with a capital and holds no figure ("Key points", "What happens next", "Home » World » Europe").
+_SENTENCE_END = frozenset(".!?…:;,\"”’')]")
+_HEADING_MAX_WORDS = 10
+# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …".
+_TEASER_RE = re.compile(
+    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos?|gallery"
+    r"|live|explainer|factbox|timeline|read\s+next|must\s+read|recommended|trending|in\s+pictures)\s*:",
+    re.IGNORECASE,
+)
+# Share and comment prompts in their common wordings: "Send this article to a friend", "Let us know in
+# the comments what you think", "Join the conversation", "Click to share on Twitter".
+_SHARE_RE = re.compile(
+    r"^\W*(?:share|send|forward|email|e-mail|tweet|pass|post)\s+(?:this|it|the\s+(?:story|article|link|post))\b"
+    r"|\bsharing\s+this\s+(?:story|article|post|page|piece)\b|^\W*spread\s+the\s+word\b"
+    r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\s*(?:below\b|[.!]|$)|\bcomments?\s+(?:section\s+)?below\b"
+    r"|\b(?:let\s+us\s+know|tell\s+us)\b[^.]*\bcomments?\b"
+    r"|\b(?:leave|post|drop|add|write)\s+(?:a|your|us\s+a)\s+(?:comment|thoughts?|views?|reply)s?\b"
+    r"|\bjoin\s+the\s+(?:conversation|discussion|debate)\b|\bhave\s+your\s+say\b|\btweet\s+us\b"
+    r"|\byour\s+(?:views|thoughts|comments)\s+(?:on\s+this\s+(?:story|article)\s+)?below\b"
+    r"|\bclick\s+to\s+(?:share|email|print)\b|\bopens\s+in\s+(?:a\s+)?new\s+window\b"
+    r"|^\W*share\s+on\s+\w+",
+    re.IGNORECASE,
+)
+_SHARE_WORDS = frozenset(
+    """share sharing send forward email tweet pass post spread comment comments conversation discussion debate
+    thoughts views click window""".split()
+)
+# "have your say": "say" alone is too common to gate on.
+_SAY_YOUR = frozenset({"say", "your"})
+# For ASCII text the teaser pattern can only match when the line's first word is one of these.
+_TEASER_WORDS = line_start_tokens(_TEASER_RE)
+FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS
+
+
+def _whole(text: str) -> Cue:
+    body = text.strip()
+    start = len(text) - len(text.lstrip())
+    return new_cue("boilerplate", body, start, start + len(body))
+
+
+def _is_byline(text: str) -> bool:
+    m = _BYLINE_RE.match(text)
+    if m is None or len(text) > 160:
+        return False
+    rest = text[m.end() :]
+    return bool(rest[:1].isupper() or rest[:5].lower() == "staff") and all(
+        w[0].isupper() or w.lower() in _BYLINE_WORDS for w in _LETTER_RUNS.findall(rest)
+    )
+
+
+# A date alone ("April 17.") is often the tail of a hard-wrapped sentence, and a month with figures
+# a row of a price table ("Sep 9262 9262 9260"); a timestamp line also has a year, a clock time with
+# its zone, "ago" or a publishing word.
+_CLOCK_MARK = re.compile(r"\d[:.]\d\d|\b(?:ago|updated|published|posted|modified)\b", re.IGNORECASE)
+_TIMESTAMP_MARK = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:ago|updated|published|posted|modified)\b"
+    r"|\d[:.]\d\d\s*(?:[ap]\.?m\b|gmt|bst|est|edt|cet|cest|utc|et|pt|ist|jst|hrs)",
+    re.IGNORECASE,
+)
+
+
+def _is_time_line(text: str, words: frozenset[str]) -> bool:
+    if len(text) > 80 or not words or not words <= _TIME_WORDS or DIGIT_RE.search(text) is None:
+        return False
+    # "February 1986." closing a line is the tail of a hard-wrapped sentence; a timestamp line
+    # does not end with a full stop unless it names a clock time or a publishing word.
+    if text.rstrip().endswith("."):
+        return _CLOCK_MARK.search(text) is not None
+    return _TIMESTAMP_MARK.search(text) is not None
+
+
+# A line that stops on one of these is a sentence cut by a line break (hard-wrapped wire copy:
+# "The Group of Seven industrialised" / "It said it has been"), not a heading.
+_FRAGMENT_END = frozenset(
+    """the a an of to and or but in on at for with by from as that which who whom whose is are was were be
+    been being has have had will would could should may might must can said says say told it its their his
+    her this these those than into about over after before under between no not also if when while our
+    your my we they he she i you there""".split()
+)
+_SHORT_HEADING_WORDS = 4
+_BREADCRUMB_MARKS = re.compile(r"[»›>|]")
+
+
+# Words that start or carry a sentence, not a heading: a line that opens with a determiner or pronoun,
+# or holds a finite verb of reporting, is a sentence cut by a line break ("The company", "It said the
+# licenses", "Officials said the complementary").
+_NOT_HEADING_FIRST = frozenset(
+    "the a an its his her their this that these those it he she they we i you as but and or so if when "
+    "while which who".split()
+)
+_SENTENCE_VERBS = frozenset(
+    "said says told is are was were has have had will would could should may might can must believes expects "
+    "reported announced added".split()
+)
+
+
+def _is_heading(text: str) -> bool:
+    """A heading, section title or breadcrumb: short, capitalised, no figure, no sentence ending.
+
+    Up to four words ("Key points", "What happens next") or a Title Case line of up to ten ("Key
+    Objectives of the Visit"), or a breadcrumb ("Home » World » Europe"); never a line that reads as
+    a cut sentence (hard-wrapped wire copy: "The Group of Seven industrialised", "It said it has been")."""
+    body = text.strip()
+    if not body or body[-1] in _SENTENCE_END or len(body) > 100 or not body[0].isupper():
+        return False
+    if not (body[-1].isalpha() or body[-1] in "?)"):
+        return False  # "Retail profit -", "Atkinson Co> and": cut mid-line
+    if DIGIT_RE.search(body) is not None:
+        return False
+    tokens = body.split()
+    if len(_BREADCRUMB_MARKS.findall(body)) >= 2 and len(tokens) <= 2 * _HEADING_MAX_WORDS:
+        return True
+    low = [w.lower() for w in tokens]
+    if len(tokens) > _HEADING_MAX_WORDS or low[-1] in _FRAGMENT_END or low[0] in _NOT_HEADING_FIRST:
+        return False
+    if not _SENTENCE_VERBS.isdisjoint(low):
+        return False
+    if len(tokens) <= _SHORT_HEADING_WORDS:
+        return True
+    # Title Case: every word of four letters or more is capitalised.
+    return all(not w[0].isalpha() or w[0].isupper() or len(w) < 4 for w in tokens)
+
+
+def furniture_possible(text: str, words: frozenset[str]) -> bool:
+    """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
+    body = text.rstrip()
+    return bool(
+        (body and body[-1] not in _SENTENCE_END)
+        or not words.isdisjoint(FURNITURE_TRIGGERS)
+        or _SAY_YOUR <= words
+        or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
+    )
+
+
+def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
+    """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
+    if _is_heading(text) or _is_time_line(text, words):
+        return [_whole(text)]
+    if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
+        return [_whole(text)]
+    # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
+    # common stock"): bylines and prompts start with a capital.
+    if not text.lstrip()[:1].isupper():
+        return []
+    if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
+        return [_whole(text)]
+    if len(text) <= 160 and (not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words):
+        m = _SHARE_RE.search(text)
+        if m is not None:
+            return [strip_cue("boilerplate", m, text)]
+    return []

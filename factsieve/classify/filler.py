@@ -1,0 +1,122 @@
+"""Filler cues: the writer addressing the reader without content ("let's dive in", "stay tuned")."""
+
+from __future__ import annotations
+
+import re
+
+from factsieve.classify.cue import (
+    BY_START,
+    Cue,
+    inside,
+    new_cue,
+    strip_cue,
+)
+from factsieve.classify.prefilter import (
+    CaseFreeRe,
+    line_start_tokens,
+    words_of,
+)
+
+# Reader address anywhere in the sentence (outside quotations). Imperatives aimed at the reader
+# ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
+# inside a sentence they report what someone did ("Police asked drivers to keep an eye on closures").
+_FILLER_RE = CaseFreeRe(
+    r"""(?:\b(?:hey|hi|hello)\ (?:guys|everyone|folks|there|friends)\b | \blet['’]?s\b | \blet\ us\b(?!\ not)
+    | \bthanks?\ (?:you\ )?for\ (?:tuning\ in|reading|watching|listening|stopping\ by|joining)\b
+    | \bwithout\ further\ ado\b | \bwrapping\ (?:it|things)\ up\b
+    | \byou\ (?:might|may|will|['’]ll)\ be\ (?:wondering|surprised|shocked|amazed)\b
+    | \byou(?:['’]re|\ are)\ (?:probably|likely|surely|no\ doubt)\ (?:wondering|asking|thinking)\b
+    | \byou\ won['’]t\ (?:want\ to\ miss|believe)\b | \bhave\ you\ ever\ wondered\b
+    | \bin\ this\ (?:article|post|guide|blog),?\ (?:we|i)['’]?(?:ll|\ will|\ are\ going\ to)\b
+    | \bwe['’]re\ going\ to\ (?:break\ down|dive|explore|look|take)\b | \bwe(?:['’]ve|\ have)\ got\ you\ covered\b
+    | \bhappy\ reading\b | \bhere(?:['’]s|\ is|\ are)\ (?:(?:what|everything|all|why|how)(?=[^.;:]*\byou)
+      |an?\ (?:quick\ |brief\ |short\ )?(?:rundown|look|breakdown|primer|recap|summary)
+      |the\ (?:lowdown|rundown|deal|thing|kicker|catch|breakdown|bottom\ line|scoop|skinny))\b
+    | \bwhat\ (?:this|that|it)\ (?:all\ )?means\ for\ you | \bthis\ is\ where\ it\ gets\ (?:interesting|good|tricky)\b
+    | \bsound\ familiar\b | \bbut\ wait\b | \bas\ you\ (?:can\ see|know|might\ know)\b
+    )""",
+    re.VERBOSE,
+    requires={
+        "as": "see know",
+        "in": "article post guide blog",
+        "we": "going covered",
+        "you": "wondering surprised shocked amazed asking thinking miss believe",
+        "have": "wondered",
+        "but": "wait",
+        "happy": "reading",
+        "what": "means",
+        "this": "gets",
+        "sound": "familiar",
+    },
+)
+FILLER_TRIGGERS = frozenset(
+    """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
+    see know surprised shocked amazed asking thinking miss believe covered here means gets familiar""".split()
+)
+# Openers that address the reader at the very start: discourse markers before a question or a
+# suggestion ("Alright, so what …", "So, why …?") and imperatives to the reader ("Stay tuned", "Stick
+# around", "Keep reading to find out", "Bear with us", "Curious what happens next?").
+FILLER_OPENER_RE = re.compile(
+    r"\s*(?:(?:alright|all right|okay|ok|so|well|now),?\s+(?:so\b|guys\b|let|what\b|why\b|how\b|here\b)"
+    r"|(?:(?:so|now|and|but|okay|ok|alright|well|first|finally),?\s+)?(?P<imperative>"
+    r"grab\s+(?:your|a)\s+(?:coffee|cup|tea|snack|popcorn|seat)|stay\s+(?:tuned|with\s+us)|buckle\s+up"
+    r"|keep\s+an\s+eye\s+on|don['’]?t\s+(?:forget\s+to|miss)|dive\s+(?:into|in|deep)|read\s+on"
+    r"|stick\s+(?:around|with\s+us)|keep\s+(?:reading|scrolling|watching|listening)|read\s+to\s+the\s+end"
+    r"|bear\s+with\s+(?:us|me)|hang\s+tight|scroll\s+down|let\s+me|sit\s+back|settle\s+in"
+    r"|find\s+out\s+(?:below|more|why|how|what)|check\s+(?:it|this)\s+out"
+    r"|(?:curious|wondering)\s+(?:what|how|why|about|whether|if|to)|want\s+to\s+(?:know|learn|find)"
+    r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered)\b)",
+    re.IGNORECASE,
+)
+# Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),
+# not inside content ("popular with retired folks, students and tourists", "broke into cheers").
+_VOCATIVE_RE = re.compile(r"(?:^\W*|,\s*)(?:guys|folks|cheers)(?=\s*[!.?,]|\s*$)", re.IGNORECASE)
+VOCATIVE_WORDS = frozenset("guys folks cheers".split())
+# A short question to the reader with no content of its own: no figure, no name, and aimed at the
+# reader ("So what does all this mean for you?", "Want to know more?", "Sound familiar?").
+_READER_WORDS = frozenset("you your yourself".split())
+_READER_QUESTION_OPENERS = frozenset(
+    "want curious wondering ready ever sound need looking still got so".split()
+)
+_CAPITALISED_LATER = re.compile(r"\s[A-Z](?!\b)")
+
+
+def _reader_question(text: str, words: frozenset[str]) -> bool:
+    body = text.strip()
+    if not body.endswith("?") or len(body.split()) > 10 or any(ch.isdigit() for ch in body):
+        return False
+    if _CAPITALISED_LATER.search(body.replace(" I ", " i ")):
+        return False  # a name or title: a question about something
+    first = body.split(None, 1)[0].strip(",").lower()
+    return not words.isdisjoint(_READER_WORDS) or first in _READER_QUESTION_OPENERS
+
+
+# For ASCII text the opener can only match when the sentence's first word is one of these (the same
+# derivation as BOILERPLATE_LINE_WORDS below): without one, the match is skipped, it would fail.
+FILLER_OPENER_WORDS = line_start_tokens(FILLER_OPENER_RE)
+
+
+def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
+    out: list[Cue] = []
+    words = words if words is not None else words_of(text)
+    m = None if text.isascii() and words.isdisjoint(FILLER_OPENER_WORDS) else FILLER_OPENER_RE.match(text)
+    if m:
+        s, e = m.span("imperative")
+        out.append(new_cue("filler", text[s:e], s, e) if s != -1 else strip_cue("filler", m, text))
+    if not words.isdisjoint(VOCATIVE_WORDS):
+        out.extend(
+            strip_cue("filler", m, text) for m in _VOCATIVE_RE.finditer(text) if not inside(quotes, m.start())
+        )
+    if not out and not quotes and "?" in text and _reader_question(text, words):
+        body = text.strip()
+        start = len(text) - len(text.lstrip())
+        out.append(new_cue("filler", body, start, start + len(body)))
+    if not words.isdisjoint(FILLER_TRIGGERS):
+        out.extend(
+            strip_cue("filler", m, text)
+            for m in _FILLER_RE.find(text, words)
+            if not inside(quotes, m.start())
+        )
+    if len(out) > 1:
+        out.sort(key=BY_START)
+    return out

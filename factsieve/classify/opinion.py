@@ -1,0 +1,217 @@
+"""Opinion cues (the author's evaluation) and weaker stance cues (the author's voice, intensifiers)."""
+
+from __future__ import annotations
+
+from factsieve.classify.context import (
+    at_sentence_start,
+    next_word,
+)
+from factsieve.classify.cue import (
+    BY_START,
+    Cue,
+    inside,
+    new_cue,
+)
+from factsieve.classify.prefilter import (
+    CaseFreeRe,
+    lowered,
+    word_alternation,
+    words_of,
+)
+
+# --------------------------------------------------------------------------- opinion, filler, boilerplate
+
+# Opinion cues come in two strengths. Strong: the author's evaluation ("a pretty big deal",
+# "fascinating", "it's worth"). Weak (stance): the author's own voice ("we", "our"), obligation,
+# intensifiers, sweeping generalisations, common evaluative words; alone they make a sentence opinion
+# only when it carries no figures (numbers mark concrete, checkable reporting; see classify.py).
+# Single words are found by set lookup on the sentence's word set and str.find (no regex scan: these
+# words are common, so a scan would run on most sentences); phrases by a small gated regex.
+# Strong: words that evaluate whatever they touch. Words that are often descriptive in news ("the
+# disaster", "best actress", "a massive earthquake", "the first ever") are weak stance cues instead,
+# and "failed"/"failure" are not cues at all ("he failed to score" is a fact).
+OPINION_WORDS = frozenset(
+    """fascinating amazing awesome incredible incredibly terrible horrible awful wonderful excellent fantastic
+    brilliant stunning remarkable impressive disappointing disgraceful shameful outrageous ridiculous absurd
+    pathetic disastrous appalling shocking scandalous insane stupid foolish idiotic silly nonsense hypocritical
+    hypocrisy sadly unfortunately fortunately thankfully hopefully surely obviously clearly undoubtedly
+    undeniably indeed frankly honestly truly absolutely crucial vital pivotal unacceptable beautiful ugly
+    boring exciting interesting compelling shame ideology ideologies ideological ideologue ideologues
+    propaganda woke tyranny
+    strange bizarre absurdity hysteria hysterical sham farce charade folly arrogant arrogance cynical
+    grotesque sinister lunacy madness travesty disgrace rubbish garbage insidious perverse corrosive
+    pernicious cowardly utterly sheer zealots fanatics orwellian dystopian""".split()
+)
+STANCE_WORDS = (
+    frozenset(
+        """we our us ourselves must should ought shall really actually ever very too just certainly only
+    everything nothing something everyone everybody nobody always never bad good great wrong evil racist
+    illegal fair unfair explosive dramatic dramatically immense fragile terrific ferocious drastic horror wild
+    ruin greed greedy obscene shameless blatant blatantly alarming troubling best worst greatest disaster mess
+    merely mere simply powerful massive huge enormous tremendous extraordinary desperate radical extreme
+    reckless corrupt dangerous essential elite elites socialism socialist""".split()
+    )
+    - OPINION_WORDS
+)
+_OPINION_PHRASE_RE = CaseFreeRe(
+    word_alternation(
+        r"""
+      (?:pretty|really|very|such\ a|a)\ big\ deal | big\ deal | (?:it'?s|it’s|it\ is|is|are|was|well)\ worth
+    | worth\ (?:understanding|noting|watching|reading|mentioning|remembering|considering|it)
+    | of\ course | no\ doubt | in\ fact | needless\ to\ say | critical\ (?:part|role|step|one|for|to|that)
+    | (?:should|ought\ to|must|need\ to|needs\ to)\ (?:\w+\ )?(?:be|have|not|never|stop|start|do|take|make|want|play|aim|realize|recogni[sz]e|remember|support|reject|act)
+    | we\ (?:need|must|should|cannot|can't|can’t|think|believe|suspect|feel|fear|reckon|doubt)
+    | i\ (?:think|believe|feel|hope|love|hate|like|suspect|reckon|guess|doubt|fear|imagine)
+    | in\ (?:my|our)\ (?:view|opinion|judgement|judgment)
+    | our\ (?:country|nation|society|democracy|system|children) | let\ us\ not | so-called
+    | only\ (?:a|the)\ (?:few|handful)
+    | can(?:not|'t|’t|\ not)\ be\ (?:ignored|overlooked|overstated|understated|underestimated|dismissed)
+    | testament\ to | mixed\ bag | all\ in\ all | steps?\ in\ the\ right\ direction | game-?changer | win-win
+    | paves?\ the\ way | speaks?\ for\ (?:itself|themselves) | speak\ for\ themselves | no\ easy\ answers?
+    | complex\ picture | clear\ (?:sign|signal|message|indication)
+    | (?:significant|important|historic|landmark|welcome|bold|qualified|resounding)\ (?:step|success|milestone|victory|achievement)
+    | (?:underscores?|underlines?|highlights?|demonstrates?|reflects?|signals?|shows?)\ (?:[\w’'-]+\ ){0,4}?(?:commitment|determination|importance|resolve|dedication|ambition|vision|chapter|era)
+    | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same)
+    | history\ will\ (?:judge|remember|record)
+    """
+    ),
+    requires={
+        **dict.fromkeys("pretty really very such a big".split(), "deal"),
+        **dict.fromkeys("it its is are was well".split(), "worth"),
+        "of": "course",
+        "no": "doubt",
+        "in": "fact view opinion judgement judgment",
+        "we": "need must should cannot can think believe suspect feel fear reckon doubt",
+        "i": "think believe feel hope love hate like suspect reckon guess doubt fear imagine",
+        "our": "country nation society democracy system children",
+        "so": "called",
+        "only": "few handful",
+        "can": "ignored overlooked overstated understated underestimated dismissed",
+        "cannot": "ignored overlooked overstated understated underestimated dismissed",
+        "all": "in",
+        **dict.fromkeys("step steps".split(), "direction"),
+        "clear": "sign signal message indication",
+        **dict.fromkeys(
+            "underscore underscores underline underlines highlight highlights demonstrate demonstrates reflect "
+            "reflects signal signals show shows".split(),
+            "commitment determination importance resolve dedication ambition vision chapter era",
+        ),
+        "will": "remembered down define shape reshape transform haunt revolutionize revolutionise usher forget same",
+    },
+)
+# A summing-up opener ("Overall, it's a story of progress", "In short, the reforms …") introduces the
+# author's verdict; weak, so it decides only without figures ("Overall, sales rose 3%" stays reported).
+_STANCE_PHRASE_RE = CaseFreeRe(
+    word_alternation(
+        r"need\ to | needs\ to | so\ much | no\ one | overall(?=,) | ultimately(?=,) | in\ short(?=,)"
+    )
+)
+# Gate on the most specific word of each phrase (not "we", "i", "so", "only": too common to gate on).
+OPINION_PHRASE_TRIGGERS = frozenset(
+    """deal worth course doubt fact needless critical should ought must need needs cannot can think believe
+    feel hope love hate like country nation society democracy system children let called few handful
+    suspect reckon guess fear imagine view opinion judgement judgment ignored overlooked overstated understated
+    underestimated dismissed testament bag direction changer gamechanger win paves pave itself themselves
+    answers answer picture sign signal message indication significant important historic landmark welcome
+    bold qualified resounding commitment determination importance resolve dedication ambition vision chapter
+    era remembered define shape reshape transform haunt revolutionize revolutionise usher forget same history
+    down""".split()
+)
+STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short".split())
+_GOOD_TERMS = frozenset("governance faith practice practices news will".split())
+
+
+def _word_spans(low: str, present: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """Whole-word occurrences of each word in ``present`` in the lower-cased sentence."""
+    spans: list[tuple[int, int]] = []
+    n_low = len(low)
+    for w in present:
+        n = len(w)
+        i = low.find(w)
+        while i != -1:
+            j = i + n
+            if (i == 0 or not low[i - 1].isalnum()) and (j == n_low or not low[j].isalnum()):
+                spans.append((i, j))
+            i = low.find(w, j)
+    return spans
+
+
+# Newsroom first person reports what the newsroom did ("We reviewed 300 pages of filings", "Our
+# reporters visited six villages"): reporting, not the author's stance.
+_NEWSROOM_VERBS = frozenset(
+    """reviewed obtained contacted asked analysed analyzed spoke interviewed visited examined requested counted
+    checked verified collected sent called emailed tracked compared surveyed reached read watched tested
+    identified mapped filed found traced reported photographed calculated studied investigated approached
+    wrote submitted sought""".split()
+)
+_NEWSROOM_NOUNS = frozenset(
+    """reporter reporters journalists correspondent correspondents analysis investigation review survey
+    reporting newsroom photographer calculations""".split()
+)
+
+
+def _keep_stance(text: str, s: int, e: int) -> bool:
+    word = text[s:e]
+    if word[0].isupper() and (word.isupper() or not at_sentence_start(text, s)):
+        return False  # "US", "Great Britain", "Good Friday": names, not the author's voice
+    low = word.lower()
+    if low == "we" and next_word(text, e) in _NEWSROOM_VERBS:
+        return False
+    if low == "our" and next_word(text, e) in _NEWSROOM_NOUNS:
+        return False
+    return not (word.lower() == "good" and next_word(text, e) in _GOOD_TERMS)
+
+
+def opinion_and_stance_cues(
+    text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
+) -> tuple[list[Cue], list[Cue]]:
+    """(strong opinion cues, weak stance cues) outside quotations."""
+    words = words if words is not None else words_of(text)
+    strong = words & OPINION_WORDS
+    weak = words & STANCE_WORDS
+    phrases = not words.isdisjoint(OPINION_PHRASE_TRIGGERS)
+    stance_phrases = not words.isdisjoint(STANCE_PHRASE_TRIGGERS)
+    bang = "!" in text and text.rstrip().endswith("!")  # the substring test spares the copy
+    if not (strong or weak or phrases or stance_phrases or bang):
+        return [], []  # the common case: no cue word at all
+    low = lowered(text)
+    if len(low) != len(text):  # offsets would drift; the rare case is not worth a second code path
+        low = text
+    opinions: list[Cue] = []
+    stances: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    if phrases:
+        for m in _OPINION_PHRASE_RE.find(text, words):
+            if not inside(quotes, m.start()):
+                opinions.append(new_cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
+                taken.append(m.span())
+    if stance_phrases:
+        for m in _STANCE_PHRASE_RE.find(text, words):
+            if not inside(quotes, m.start()) and not inside(taken, m.start()):
+                stances.append(new_cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
+                taken.append(m.span())
+    if strong:
+        for s, e in _word_spans(low, strong):
+            if not inside(quotes, s) and not inside(taken, s):
+                opinions.append(new_cue("opinion", text[s:e], s, e))
+    if weak:
+        for s, e in _word_spans(low, weak):
+            if not inside(quotes, s) and not inside(taken, s) and _keep_stance(text, s, e):
+                stances.append(new_cue("opinion", text[s:e], s, e))
+    if bang:
+        end = len(text.rstrip())
+        if not inside(quotes, end - 1):
+            opinions.append(new_cue("opinion", "!", end - 1, end))
+    if len(opinions) > 1:
+        opinions.sort(key=BY_START)
+    if len(stances) > 1:
+        stances.sort(key=BY_START)
+    return opinions, stances
+
+
+def opinion_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
+    return opinion_and_stance_cues(text, quotes, words)[0]
+
+
+def stance_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
+    return opinion_and_stance_cues(text, quotes, words)[1]

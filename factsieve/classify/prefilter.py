@@ -1,0 +1,336 @@
+"""The regex pre-filter the cue families are built on.
+
+Each family runs its regex only when the sentence holds one of its trigger words (``words_of``), and
+only at the positions where a match can start (``start_tokens`` reads them from the parsed pattern,
+``scan`` tries the pattern there). ``CaseFreeRe`` compiles a pattern for lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- fast gating
+
+# Python's regex engine tries every alternative at every position, so each family's regex runs only
+# when the sentence contains one of its trigger words (one findall + set test per sentence). The
+# trigger sets must cover the first word of every alternative; tests/test_classify.py checks that.
+_WORDS_RE = re.compile(r"[a-z]+")
+
+
+# Byte table for ASCII text: A-Z lower-cased, a-z kept, every other byte a space. For ASCII text,
+# text.lower() changes exactly A-Z, so the words are the space-separated runs left by this table.
+_ASCII_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Lower-cased alphabetic tokens of a sentence, for trigger gating."""
+    if text.isascii():
+        # The same tokens as the regex on text.lower(): bytes.translate does the lower-casing and the
+        # non-letter blanking in one table lookup per byte (about 3x faster than str.translate).
+        return frozenset(text.encode().translate(_ASCII_WORD_BYTES).decode().split())
+    return frozenset(_WORDS_RE.findall(lowered(text)))
+
+
+_UNESCAPED_SPACE = re.compile(r"(?<!\\)\s+")
+
+
+def _split_top_level(body: str) -> list[str]:
+    """Split a regex alternation on its top-level "|" (ignoring groups, classes and escapes)."""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            cur.append(body[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            j = body.index("]", i + 1)
+            cur.append(body[i : j + 1])
+            i = j + 1
+            continue
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    parts.append("".join(cur))
+    return [p for p in parts if p]
+
+
+def word_alternation(body: str) -> str:
+    r"""``\b(?:alt|alt|…)\b`` with alternatives grouped by first letter.
+
+    CPython's engine tries every alternative at every word start; factoring out the first letter
+    makes it try about one group instead of ~150 alternatives (2-3x faster, same matches).
+    Alternatives that start with a group or class keep their place in front, so multi-word phrases
+    ("may or may not") still win over their first word.
+    """
+    alts = _split_top_level(_UNESCAPED_SPACE.sub("", body))
+    by_letter: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for a in alts:
+        if a[0].isalpha() and a[0].islower():
+            by_letter.setdefault(a[0], []).append(a[1:])
+        else:
+            rest.append(a)
+    grouped = [f"{c}(?:{'|'.join(v)})" for c, v in by_letter.items()]
+    return r"\b(?:" + "|".join(rest + grouped) + r")\b"
+
+
+# (text, text.lower()) of the sentence being classified: every finder needs the lower-cased copy.
+# One tuple swapped atomically, so threads classifying different sentences never mix them up.
+_LAST_LOWER: list[tuple[str, str]] = [("", "")]
+
+
+def lowered(text: str) -> str:
+    last = _LAST_LOWER[0]
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWER[0] = (text, low)
+    return low
+
+
+# --------------------------------------------------------------------------- candidate scanning
+#
+# A big alternation searched over a whole sentence costs ~40 ns per character in CPython's engine
+# (every position is tried). Every cue pattern below starts each alternative with \b and a word, so a
+# match can only begin where one of a few "start tokens" (the maximal run of a-z letters at the
+# match start, lower-cased) stands in the sentence. Those tokens are derived from the parsed pattern
+# (``start_tokens``), the sentence's word set says which of them occur, ``str.find`` locates them, and
+# the pattern is only tried there (``Pattern.match`` at a position behaves exactly like the search
+# reaching that position: \b and lookarounds see the whole string). Positions are tried left to
+# right, skipping those inside the previous match, so the matches are exactly ``finditer``'s.
+
+try:  # Python 3.11+
+    import re._constants as _sre_c
+    import re._parser as _sre_p
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NON_LETTER_CATEGORIES = frozenset({_sre_c.CATEGORY_DIGIT, _sre_c.CATEGORY_SPACE, _sre_c.CATEGORY_LINEBREAK})
+
+
+def _class_chars(items: list) -> tuple[list[str], bool]:
+    r"""The listed characters of a class, and whether it also holds unlisted non-letters (\s, \d)."""
+    chars: list[str] = []
+    other = False
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            chars.append(chr(av))
+        elif op is _sre_c.RANGE:
+            lo, hi = av
+            if hi - lo > 64:
+                raise _Unsupported
+            chars.extend(chr(c) for c in range(lo, hi + 1))
+        elif op is _sre_c.CATEGORY and av in _NON_LETTER_CATEGORIES:
+            other = True
+        else:  # \w, negated classes: may be a letter
+            raise _Unsupported
+    return chars, other
+
+
+# A state: (token so far, token closed, \b seen before the first letter).
+_State = tuple[str, bool, bool]
+
+
+def _walk(items: list, states: set[_State]) -> set[_State]:
+    for op, av in items:
+        if all(closed for _, closed, _ in states):
+            break
+        states = _step(op, av, states)
+    return states
+
+
+def _add_char(ch: str, open_: list[_State], out: set[_State]) -> None:
+    for tok, _, bounded in open_:
+        if ch in _ASCII_LETTERS:
+            if not tok and not bounded:
+                raise _Unsupported  # a match could start inside a word
+            out.add((tok + ch.lower(), False, bounded))
+        elif not tok:
+            raise _Unsupported  # a match could start with a non-letter
+        else:
+            out.add((tok, True, bounded))
+
+
+def _step(op, av, states: set[_State]) -> set[_State]:  # noqa: ANN001
+    out = {s for s in states if s[1]}
+    open_ = [s for s in states if not s[1]]
+    if op is _sre_c.LITERAL:
+        _add_char(chr(av), open_, out)
+    elif op is _sre_c.IN:
+        chars, other = _class_chars(av)
+        for ch in chars:
+            _add_char(ch, open_, out)
+        if other:  # \s, \d: characters that are no letters
+            _add_char(" ", open_, out)
+    elif op is _sre_c.BRANCH:
+        for alt in av[1]:
+            out |= _walk(alt.data, set(open_))
+    elif op is _sre_c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unsupported  # inline flags
+        out |= _walk(av[3].data, set(open_))
+    elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+        lo, hi, sub = av
+        cur: set[_State] = set(open_)
+        for k in range(12):
+            if k >= lo:
+                out |= cur
+            if k == hi or all(closed for _, closed, _ in cur):
+                break
+            cur = _walk(sub.data, cur)
+            if len(cur) > 4096:
+                raise _Unsupported  # e.g. [a-z]*: tokens of any length
+        else:
+            raise _Unsupported
+    elif op is _sre_c.AT and av is _sre_c.AT_BOUNDARY:
+        for tok, _, bounded in open_:
+            out.add((tok, True, bounded) if tok else (tok, False, True))
+    elif op is _sre_c.AT and av in (_sre_c.AT_END, _sre_c.AT_END_STRING):
+        for tok, _, bounded in open_:
+            if not tok:
+                raise _Unsupported
+            out.add((tok, True, bounded))
+    elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+        out |= set(open_)  # consumes nothing
+    else:
+        raise _Unsupported
+    return out
+
+
+def start_tokens(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every lower-cased a-z token a match of ``pattern`` can start with, or None when a match may
+    start elsewhere than at a word of letters (then the pattern is searched the plain way)."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        states = _walk(_sre_p.parse(pattern, flags).data, {("", False, False)})
+    except _Unsupported:
+        return None
+    if any(not closed or not tok for tok, closed, _ in states):
+        return None
+    return frozenset(tok for tok, _, _ in states)
+
+
+def line_start_tokens(rx: re.Pattern[str]) -> frozenset[str]:
+    """The lower-cased a-z token a match of an anchored ``\\s*(?:…)`` line pattern starts with
+    (case-insensitive patterns included: for ASCII text a case-insensitive match is one of the
+    lower-cased text)."""
+    data = list(_sre_p.parse(rx.pattern, rx.flags & ~re.IGNORECASE).data)
+    op, av = data[0]
+    assert (
+        op is _sre_c.MAX_REPEAT
+        and av[0] == 0
+        and list(av[2].data) == [(_sre_c.IN, [(_sre_c.CATEGORY, _sre_c.CATEGORY_SPACE)])]
+    ), "pattern must start with \\s*"
+    states = _walk(data[1:], {("", False, True)})
+    assert all(closed and tok for tok, closed, _ in states)
+    return frozenset(tok for tok, _, _ in states)
+
+
+def _candidates(target: str, low: str, present: frozenset[str] | set[str]) -> list[int]:
+    """Start offsets of whole a-z tokens ``present`` in ``low`` (``target`` lower-cased, same
+    length) that follow no alphanumeric character in ``target``, ascending."""
+    pos: list[int] = []
+    n_low = len(low)
+    for w in present:
+        n = len(w)
+        i = low.find(w)
+        while i != -1:
+            j = i + n
+            if (i == 0 or not target[i - 1].isalnum()) and (j == n_low or not ("a" <= low[j] <= "z")):
+                pos.append(i)
+            i = low.find(w, j)
+    if len(pos) > 1:
+        pos.sort()
+    return pos
+
+
+def scan(
+    rx: re.Pattern[str],
+    starts: frozenset[str],
+    target: str,
+    low: str,
+    words: frozenset[str],
+    requires: dict[str, frozenset[str]] | None = None,
+) -> list[re.Match[str]]:
+    """``list(rx.finditer(target))`` for a pattern whose matches all start with a token in ``starts``.
+
+    ``requires`` maps a common start token to the words of which every match starting with it holds
+    at least one ("a" → {"deal"} for "a big deal"): without them the token is not tried.
+    """
+    present = words & starts
+    if not present:
+        return []
+    if requires:
+        # Drop the start tokens whose required words are all absent (a plain loop over the few
+        # present tokens: a set comprehension costs a function frame per call).
+        blocked = None
+        for w in present:
+            req = requires.get(w)
+            if req is not None and words.isdisjoint(req):
+                if blocked is None:
+                    blocked = [w]
+                else:
+                    blocked.append(w)
+        if blocked is not None:
+            present = present.difference(blocked)
+            if not present:
+                return []
+    out: list[re.Match[str]] = []
+    end = 0
+    match = rx.match
+    for p in _candidates(target, low, present):
+        if p >= end:
+            m = match(target, p)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+class CaseFreeRe:
+    """A pattern compiled twice: case-sensitive for lower-cased text (about 5x faster than
+    re.IGNORECASE in CPython) and case-insensitive for the rare text whose lower-casing changes
+    its length (offsets would no longer line up with the original)."""
+
+    __slots__ = ("low", "ic", "starts", "requires")
+
+    def __init__(self, pattern: str, flags: int = 0, requires: dict[str, str] | None = None) -> None:
+        self.low = re.compile(pattern, flags)
+        self.ic = re.compile(pattern, flags | re.IGNORECASE)
+        self.starts = start_tokens(pattern, flags)
+        self.requires = {k: frozenset(v.split()) for k, v in (requires or {}).items()}
+
+    def find(self, text: str, words: frozenset[str]) -> list[re.Match[str]]:
+        """``finditer(text)`` by candidate scanning; ``words`` must be ``words_of(text)``."""
+        if self.starts is not None and text.isascii() and words.isdisjoint(self.starts):
+            # What scan() below returns first: no start token in the sentence (ASCII text keeps its
+            # length when lower-cased, so scan() is the path taken). Trigger sets also hold later
+            # words of phrases, so this is common (a third of the hedge calls).
+            return []
+        low = lowered(text)
+        if len(low) == len(text):
+            if self.starts is not None:
+                return scan(self.low, self.starts, low, low, words, self.requires)
+            return list(self.low.finditer(low))
+        return list(self.ic.finditer(text))
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        low = lowered(text)
+        if len(low) == len(text):
+            return list(self.low.finditer(low))
+        return list(self.ic.finditer(text))

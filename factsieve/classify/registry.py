@@ -1,0 +1,47 @@
+"""The cue families the classifier is built from, in one table.
+
+Each family is a module of this package with a finder and the trigger words that let it look at a
+sentence at all. A sentence holding no trigger word of any family (``ANY_TRIGGER``), no quotation
+mark, no closing "!" and no boilerplate cue is "reported" without running a finder (see
+``classifier.classify``). Adding a family: write its module, add a row here, add its branch to the
+precedence in ``classifier.classify`` (the one place the labels are decided).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factsieve.classify.attribution import ATTRIBUTION_TRIGGERS
+from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS, FURNITURE_TRIGGERS
+from factsieve.classify.filler import FILLER_TRIGGERS, VOCATIVE_WORDS
+from factsieve.classify.hedge import HEDGE_TRIGGERS
+from factsieve.classify.opinion import (
+    OPINION_PHRASE_TRIGGERS,
+    OPINION_WORDS,
+    STANCE_PHRASE_TRIGGERS,
+    STANCE_WORDS,
+)
+from factsieve.classify.personal import PERSON_TRIGGERS
+
+
+@dataclass(frozen=True, slots=True)
+class CueFamily:
+    name: str  # the module of this package that finds the cues
+    decides: str  # the label the family's cues can decide ("flag" when they only set flags)
+    triggers: frozenset[str]  # words without which the family finds nothing (quotes: none, gated by marks)
+
+
+FAMILIES: tuple[CueFamily, ...] = (
+    CueFamily("boilerplate", "boilerplate", BOILERPLATE_TRIGGERS | FURNITURE_TRIGGERS),
+    CueFamily("filler", "filler", FILLER_TRIGGERS | VOCATIVE_WORDS),
+    CueFamily("attribution", "attributed", ATTRIBUTION_TRIGGERS),
+    CueFamily("quotes", "attributed", frozenset()),
+    CueFamily("hedge", "speculative", HEDGE_TRIGGERS),
+    CueFamily(
+        "opinion", "opinion", OPINION_WORDS | STANCE_WORDS | OPINION_PHRASE_TRIGGERS | STANCE_PHRASE_TRIGGERS
+    ),
+    CueFamily("personal", "opinion", PERSON_TRIGGERS),
+)
+
+# Every word that lets some cue family look at a sentence.
+ANY_TRIGGER: frozenset[str] = frozenset().union(*(f.triggers for f in FAMILIES))

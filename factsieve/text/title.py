@@ -1,0 +1,59 @@
+"""Guess a plain-text document's title from its first lines.
+
+A scraped .txt file often starts with page furniture before (or instead of) its headline: a
+breadcrumb ("Home » News » Politics"), a byline ("By Beverly Gates"), a dateline ("WASHINGTON,
+D.C. –"), a timestamp ("Updated 09:05 BST, 3 June 2024"). Those are skipped; the first line that
+reads like a headline — short, not ending as a sentence or a list item does — is the title. A
+document whose opening line is already prose ("Hey guys! Let's dive into …") has no title.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MAX_TITLE_CHARS = 160
+_MAX_TITLE_WORDS = 20
+# Lines looked at before giving up: furniture rarely takes more than a few.
+_MAX_LEAD_LINES = 5
+
+_BREADCRUMB = re.compile(r"\S\s*(?:»|›|>|/|\|)\s*\S.*(?:»|›|>|/|\|)")
+_BYLINE = re.compile(
+    r"^(?:(?:written|reported|reporting|words|story|photos?|edited)\s+)?by\s+[A-Z\s]", re.IGNORECASE
+)
+# "WASHINGTON, D.C. –", "SAN SALVADOR (Reuters) -": capitals, then a dash or a news-agency tag.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z ]+\))?\s*[–—-](?:\s|$)")
+_TIMESTAMP = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)\b|\d{1,2}[:.]\d{2}\b|\d+\s+(?:minutes?|hours?|days?)\s+ago\b"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d)",
+    re.IGNORECASE,
+)
+_SENTENCE_OR_ITEM_END = (".", ",", ";", ":")
+
+
+def _furniture(line: str) -> bool:
+    return bool(
+        _BREADCRUMB.search(line) or _BYLINE.match(line) or _DATELINE.match(line) or _TIMESTAMP.match(line)
+    )
+
+
+def title_from_text(text: str) -> str | None:
+    """The headline among the first lines of ``text``, skipping furniture; None when there is none."""
+    seen = 0
+    for raw in text.lstrip().split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _MAX_LEAD_LINES:
+            return None
+        if _furniture(line):
+            continue
+        headline = (
+            len(line) <= _MAX_TITLE_CHARS
+            and len(line.split()) <= _MAX_TITLE_WORDS
+            and not line.endswith(_SENTENCE_OR_ITEM_END)
+            # "Hey guys! Let's dive in." — two sentences on the line are prose, not a headline.
+            and not re.search(r"[.!?]\s+\S", line)
+        )
+        return line if headline else None
+    return None

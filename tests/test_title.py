@@ -1,0 +1,49 @@
+"""The plain-text title guess: the headline after any page furniture, never the furniture itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from factsieve.text.title import title_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Rail unions set May vote on tentative contract\nWASHINGTON, May 2 – Members of two unions …",
+            "Rail unions set May vote on tentative contract",
+        ),
+        (
+            "Home » News » Politics\nMarkets rally as rates fall\nBy Ana Silva\nShares rose on Monday.",
+            "Markets rally as rates fall",
+        ),
+        (
+            "By Beverly Gates\nCouncil approves the 2025 budget\nThe council voted 7-2.",
+            "Council approves the 2025 budget",
+        ),
+        (
+            "Updated 09:05 BST, 3 June 2024\nFerry service resumes after strike\nBoats sailed at dawn.",
+            "Ferry service resumes after strike",
+        ),
+        ("Why Guatemala?\nSo, why Guatemala? Well, it's not random.", "Why Guatemala?"),
+    ],
+)
+def test_headline_after_furniture(text: str, title: str) -> None:
+    assert title_from_text(text) == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON, D.C. – In a diplomatic meeting held today, the two leaders agreed to talk again.",
+        "By Beverly Gates",
+        "Home » News » World » Europe",
+        "SAN SALVADOR (Reuters) - Officials signed the agreement on Tuesday.",
+        "Hey guys! Let's dive into the visit. It was a big deal.",
+        "The council met on Tuesday, and it approved the budget after a long debate that ran late.",
+        "",
+    ],
+)
+def test_no_title_when_the_text_opens_with_prose_or_only_furniture(text: str) -> None:
+    assert title_from_text(text) is None
