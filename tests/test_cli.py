@@ -54,7 +54,10 @@ def test_seeds_through_the_cli(tmp_path):
     seo = docs[docs["source_uri"].str.contains("003_")].iloc[0]
 
     assert reported["quality_tier"] == "high"
-    assert reported["ratio_speculative"] == 0
+    # The reported seed's only speculative sentence is its agentless forecast ("… are expected to
+    # remain significant points of discussion"): the author's own expectation (issue #17).
+    rep_spec = sents[(sents["doc_id"] == reported["doc_id"]) & (sents["label"] == "speculative")]
+    assert len(rep_spec) <= 1 and all("expected to" in s for s in rep_spec["text"])
     assert seo["quality_score"] < reported["quality_score"] and seo["quality_tier"] == "low"
     assert "speculative_padding" in seo["quality_flags"]
     # the Related News tail is dropped from the clean text, and kept for audit
@@ -76,7 +79,7 @@ def test_seeds_through_the_cli(tmp_path):
     fill = s[s["label"] == "filler"]["text"]
     assert any("grab your coffee" in t for t in fill)
     r = sents[sents["doc_id"] == reported["doc_id"]]
-    assert (r["label"] == "speculative").sum() == 0
+    assert (r["label"] == "speculative").sum() == len(rep_spec)
     blinken = r[r["text"].str.startswith("Secretary Blinken echoed")].iloc[0]
     assert blinken["label"] == "attributed" and blinken["source"] and "Blinken" in blinken["source"]
 
