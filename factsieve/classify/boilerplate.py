@@ -216,7 +216,7 @@ _SHARE_WORDS = frozenset(
 _SAY_YOUR = frozenset({"say", "your"})
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
-FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS
+FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS | _TEASER_WORDS
 
 
 def _whole(text: str) -> Cue:
@@ -308,8 +308,14 @@ def _is_heading(text: str) -> bool:
     return all(not w[0].isalpha() or w[0].isupper() or len(w) < 4 for w in tokens)
 
 
+# Every furniture line is short; longer lines are prose and skip these checks.
+_FURNITURE_MAX_CHARS = 160
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
     """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
+    if len(text) > _FURNITURE_MAX_CHARS:
+        return False
     body = text.rstrip()
     return bool(
         (body and body[-1] not in _SENTENCE_END)
@@ -321,6 +327,8 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
 
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
+    if not furniture_possible(text, words):
+        return []
     if _is_heading(text) or _is_time_line(text, words):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
@@ -329,6 +337,13 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     # common stock"): bylines and prompts start with a capital.
     if not text.lstrip()[:1].isupper():
         return []
+    if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
+        return [_whole(text)]
+    if not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words:
+        m = _SHARE_RE.search(text)
+        if m is not None:
+            return [strip_cue("boilerplate", m, text)]
+    return []
     if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
         return [_whole(text)]
     if len(text) <= 160 and (not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words):
