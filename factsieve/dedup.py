@@ -1217,14 +1217,6 @@ def _run(
 FORGOTTEN_PREFIX = "forgotten:"
 
 
-def _shingle_set(
-    store: _ShingleStore, row: pd.Series, sorted_segs: set[str], segments: list[str]
-) -> np.ndarray:
-    s = int(row["seg"])
-    vals = store.read(s, np.array([row["sh_off"]]), np.array([row["sh_len"]]))
-    return vals if segments[s] in sorted_segs else np.unique(vals)
-
-
 def forget(
     state_in: Path, doc_ids: Iterable[str], state_out: Path, params: DedupParams = DedupParams()
 ) -> int:  # noqa: B008
@@ -1262,81 +1254,85 @@ def forget(
     ids = docs["doc_id"].to_numpy(dtype=object).copy()
     gone_ids = set(ids[gone].tolist())
     rows = np.flatnonzero(gone)
-    affected = set(docs.loc[gone, "cluster_id"].dropna().tolist())
+    # the roles as plain arrays, updated in place and written back once (a .loc assignment per row
+    # on the whole state frame cost ~10 ms each: 55 s for 3,000 forgotten documents at 220k)
+    cl = _obj(docs["cluster_id"])
+    canon = _obj(docs["canonical_doc_id"])
+    is_can = docs["is_canonical"].to_numpy(dtype=bool).copy()
+    method = _obj(docs["dup_method"])
+    simil = docs["dup_similarity"].to_numpy(dtype=np.float64).copy()
+    affected = set(cl[gone][pd.notna(cl[gone])].tolist())
     ids[rows] = [f"{FORGOTTEN_PREFIX}{r}:{ids[r]}" for r in rows.tolist()]
-    docs["doc_id"] = pd.array(ids, dtype="str")
-    docs.loc[gone, "lsh"] = False
-    docs.loc[gone, "n_words"] = 0
-    _make_unique(docs, gone)
 
+    def make_unique(r) -> None:  # the state's form of a document in no cluster
+        cl[r], canon[r], is_can[r], method[r], simil[r] = None, ids[r], True, None, np.nan
+
+    make_unique(rows)
     store = _ShingleStore()
     sorted_segs = set(meta.get("sorted_segments", []))
+    chash = docs["content_hash"].to_numpy(dtype=object)
+    seg, off, ln = (docs[c].to_numpy(dtype=np.int64) for c in ("seg", "sh_off", "sh_len"))
+
+    def shingles(r: int) -> np.ndarray:
+        vals = store.read(int(seg[r]), off[r : r + 1], ln[r : r + 1])
+        return vals if segments[seg[r]] in sorted_segs else np.unique(vals)
+
     try:
         for s in segments:
             store.add(state_in / (s + ".shingles.u32"))
+        # live members of the affected clusters, grouped once (not one scan of the state per cluster)
+        rows_in = np.flatnonzero(pd.Series(cl).isin(affected).to_numpy())
+        by_cluster = pd.Series(rows_in).groupby(cl[rows_in]).agg(list).to_dict() if len(rows_in) else {}
+        pub = _ns(docs["published_at"])
+        pub = np.where(pub == np.iinfo(np.int64).min, _NO_DATE, pub)
+        quality = docs["quality_score"].to_numpy(dtype=np.float64)
         for cid in sorted(affected):
-            members = np.flatnonzero((docs["cluster_id"] == cid).to_numpy(dtype=bool) & ~gone)
+            members = np.array(sorted(by_cluster.get(cid, [])), dtype=np.int64)
             if len(members) <= 1:
-                _make_unique(docs, members)
+                make_unique(members)
                 continue
-            canon = docs.iloc[members[0]]["canonical_doc_id"]
-            if canon not in gone_ids:
+            if canon[members[0]] not in gone_ids:
                 continue  # its canonical is live: every live member was verified against it
-            m = docs.iloc[members]
-            order = _rank_key(
-                m["quality_score"].to_numpy(dtype=np.float64),
-                np.where(_ns(m["published_at"]) == np.iinfo(np.int64).min, _NO_DATE, _ns(m["published_at"])),
-                m["doc_id"].to_numpy(dtype=object),
-            )
-            head = members[order[0]]
-            head_row = docs.iloc[head]
-            head_set = _shingle_set(store, head_row, sorted_segs, segments)
-            new_cid = cluster_id_for(str(head_row["doc_id"]))
+            order = _rank_key(quality[members], pub[members], ids[members])
+            head = int(members[order[0]])
+            head_set = shingles(head)
+            new_cid = cluster_id_for(str(ids[head]))
             kept = []
             for r in members[order[1:]].tolist():
-                row = docs.iloc[r]
-                if row["content_hash"] == head_row["content_hash"]:
+                if chash[r] == chash[head]:
                     kept.append((r, "exact", 1.0))
                     continue
-                other = _shingle_set(store, row, sorted_segs, segments)
-                union = len(head_set) + len(other) - len(np.intersect1d(head_set, other, assume_unique=True))
-                sim = len(np.intersect1d(head_set, other, assume_unique=True)) / union if union else 0.0
+                other = shingles(r)
+                inter = len(np.intersect1d(head_set, other, assume_unique=True))
+                union = len(head_set) + len(other) - inter
+                sim = inter / union if union else 0.0
                 if len(head_set) and len(other) and sim >= params.threshold:
                     kept.append((r, "near", round(sim, 6)))
                 else:
-                    _make_unique(docs, np.array([r]))
+                    make_unique(r)
             if not kept:
-                _make_unique(docs, np.array([head]))
+                make_unique(head)
                 continue
-            docs.loc[docs.index[head], ["cluster_id", "canonical_doc_id", "is_canonical"]] = [
+            cl[head], canon[head], is_can[head], method[head], simil[head] = (
                 new_cid,
-                head_row["doc_id"],
+                ids[head],
                 True,
-            ]
-            docs.loc[docs.index[head], ["dup_method", "dup_similarity"]] = [None, 1.0]
-            for r, method, sim in kept:
-                docs.loc[docs.index[r], ["cluster_id", "canonical_doc_id", "is_canonical"]] = [
-                    new_cid,
-                    head_row["doc_id"],
-                    False,
-                ]
-                docs.loc[docs.index[r], ["dup_method", "dup_similarity"]] = [method, sim]
+                None,
+                1.0,
+            )
+            for r, how, sim in kept:
+                cl[r], canon[r], is_can[r], method[r], simil[r] = new_cid, ids[head], False, how, sim
     finally:
         store.close()
+    docs["doc_id"] = pd.array(ids, dtype="str")
+    docs.loc[gone, "lsh"] = False
+    docs.loc[gone, "n_words"] = 0
+    for col, arr in (("cluster_id", cl), ("canonical_doc_id", canon), ("dup_method", method)):
+        docs[col] = pd.Series(arr, index=docs.index, dtype=docs[col].dtype)
+    docs["is_canonical"] = is_can
+    docs["dup_similarity"] = simil
     docs.to_parquet(state_out / "docs.parquet", index=False)
     return len(rows)
-
-
-def _make_unique(docs: pd.DataFrame, rows: np.ndarray) -> None:
-    """Rows of documents in no cluster: their own canonical (the state's form of a unique document)."""
-    if len(rows) == 0:
-        return
-    idx = docs.index[rows]
-    docs.loc[idx, "cluster_id"] = None
-    docs.loc[idx, "canonical_doc_id"] = docs.loc[idx, "doc_id"]
-    docs.loc[idx, "is_canonical"] = True
-    docs.loc[idx, "dup_method"] = None
-    docs.loc[idx, "dup_similarity"] = np.nan
 
 
 def live_roles(state: Path) -> pd.DataFrame:

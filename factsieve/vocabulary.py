@@ -39,6 +39,13 @@ TOO_LARGE = "too_large"
 UNSUPPORTED_FORMAT = "unsupported_format"
 NO_MAIN_TEXT = "no_main_text"
 READ_ERROR = "read_error"
+# Well-formed JSON that Python cannot hold: an integer of more than 4,300 digits (the
+# interpreter's int-digits limit) or nesting deeper than its recursion limit.
+INVALID_JSON_VALUE = "invalid_json_value"
+# Refused by discovery, never read (factsieve.ingest.sources): a symbolic link whose target lies
+# outside RAW or under /proc, /sys, /dev; a FIFO, socket or device.
+OUTSIDE_RAW = "outside_raw"
+SPECIAL_FILE = "special_file"
 # Decided after cleaning (factsieve.batch.pipeline): every line of the text was boilerplate.
 ONLY_BOILERPLATE = "only_boilerplate"
 REASON_CODES: tuple[str, ...] = (
@@ -52,5 +59,8 @@ REASON_CODES: tuple[str, ...] = (
     UNSUPPORTED_FORMAT,
     NO_MAIN_TEXT,
     READ_ERROR,
+    INVALID_JSON_VALUE,
+    OUTSIDE_RAW,
+    SPECIAL_FILE,
     ONLY_BOILERPLATE,
 )

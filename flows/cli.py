@@ -8,17 +8,23 @@
     factsieve report [--run RUN_ID] [--out OUTPUT]   rebuild a run's HTML data-quality report
     factsieve dictionary [--check]          (re)generate docs/DATA_DICTIONARY.md from the schemas
 
-Exit codes: 0 success, 1 unexpected error, 2 bad arguments or unreadable input,
-3 output folder locked by another run, 4 schema validation failed, 5 run marked failed.
+Exit codes: 0 success, 1 unexpected error, 2 bad arguments, bad config or unreadable input,
+3 output folder locked by another run, 4 schema validation failed, 5 run marked failed,
+6 output cannot be written (disk full, read-only, no permission), 130/143 stopped by
+SIGINT/SIGTERM. A failure is one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import dataclasses
+import errno
 import json
+import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -44,6 +50,47 @@ def _fail(code: int, message: str) -> int:
     return code
 
 
+# OSErrors that mean the output cannot be written at all: retrying or reporting a traceback does
+# not help, freeing space or fixing the mount does (exit code 6).
+_UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+class _OneLine(logging.Formatter):
+    """A console formatter that drops tracebacks and keeps a message's first line: the CLI states
+    a failure in one line; Prefect's API logs (and the UI) keep the traceback."""
+
+    def __init__(self, inner: logging.Formatter | None) -> None:
+        super().__init__()
+        self.inner = inner or logging.Formatter()
+
+    def format(self, record: logging.LogRecord) -> str:
+        bare = copy.copy(record)
+        bare.exc_info = bare.exc_text = bare.stack_info = None
+        return self.inner.format(bare).split("\n", 1)[0]
+
+
+def _not_a_failure_echo(record: logging.LogRecord) -> bool:
+    # Prefect's errors about the failing task or flow, and GX's Data Docs rendering errors (factsieve
+    # logs its own one-line warning for those), restate with a traceback what the CLI reports.
+    return not (record.levelno >= logging.ERROR and record.name.startswith(("prefect", "great_expectations")))
+
+
+def _quiet_console_logging() -> None:
+    """Console log handlers (Prefect configures them on import) print no tracebacks."""
+    loggers = [logging.getLogger()] + [
+        lg for lg in logging.Logger.manager.loggerDict.values() if isinstance(lg, logging.Logger)
+    ]
+    for lg in loggers:
+        for h in lg.handlers:
+            if (
+                isinstance(h, logging.StreamHandler)
+                and getattr(h, "stream", None) in (sys.stderr, sys.stdout)
+                and not isinstance(h.formatter, _OneLine)
+            ):
+                h.setFormatter(_OneLine(h.formatter))
+                h.addFilter(_not_a_failure_echo)
+
+
 def format_summary(s: dict) -> str:
     if s["status"] == "unchanged":
         return (
@@ -60,6 +107,8 @@ def format_summary(s: dict) -> str:
         f"  sentences   {s['sentences']}: {labels}",
         f"  duplicates  {s['exact_duplicates']} exact, {s['near_duplicates']} near",
         f"  rejects     {s['rejects']}: {reasons}",
+        f"  latest      {s.get('removed_documents', 0)} documents removed, {s.get('replaced_documents', 0)} "
+        f"replaced, {s.get('removed_files', 0)} input files gone; {s['out']}/latest",
         f"  tables      {s['out']}/{{documents,sentences,duplicates,rejects,runs}}/part-{s['run_id']}.parquet",
     ]
     gx = s.get("gx_status", "skipped")
@@ -109,11 +158,20 @@ def _expected_pool(files: list, batch_bytes: int, batch_files: int, workers: int
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """`factsieve run`, supervised: killing it leaves none of its processes (flows.supervise)."""
+    from factsieve.batch import workers
+    from flows.supervise import supervised
+
+    return supervised(lambda: _run(args), workers.terminate_all)
+
+
+def _run(args: argparse.Namespace) -> int:
     _prefect_env()
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
     from factsieve.output.publish import OutputLocked
     from factsieve.output.tables import ValidationFailed
+    from flows.supervise import Interrupted
 
     try:
         files = discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
@@ -123,10 +181,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         config = RunConfig.from_toml(args.config) if args.config else RunConfig()
-        if args.workers:
+        if args.workers is not None:
             config = dataclasses.replace(config, workers=args.workers)
         if args.model:
             config = dataclasses.replace(config, model=args.model)
+        config.validate("--workers" if args.workers is not None else "config")
         if config.model:
             from factsieve.classify.model import load
 
@@ -141,6 +200,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         from flows.curate import curate, task_runner_for
 
+        _quiet_console_logging()
         try:
             runner = task_runner_for(args.runner, args.workers)
         except ValueError as exc:
@@ -166,8 +226,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(4, f"table '{exc.table}' failed schema validation; nothing was written")
     except SourceError as exc:
         return _fail(2, str(exc))
+    except OSError as exc:
+        if exc.errno in _UNWRITABLE:
+            where = exc.filename or args.out
+            return _fail(6, f"cannot write output ({where}): {exc.strerror or exc}; nothing was published")
+        return _fail(1, f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # the one-line reason; Prefect's logs keep the traceback
         return _fail(1, f"{type(exc).__name__}: {exc}")
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        name = signal.Signals(signum).name
+        return _fail(
+            128 + signum, f"stopped by {name}; nothing of this run was published (the next run cleans up)"
+        )
     finally:
         workers.discard_warm()
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
@@ -339,8 +410,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from flows.supervise import Interrupted
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (Interrupted, KeyboardInterrupt) as exc:  # outside a command's own handling
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        return _fail(128 + signum, f"stopped by {signal.Signals(signum).name}")
 
 
 if __name__ == "__main__":

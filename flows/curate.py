@@ -8,6 +8,7 @@ publishing) run once.
 
 from __future__ import annotations
 
+import errno
 import os
 import platform
 import resource
@@ -49,13 +50,17 @@ _PERMANENT_IO = (FileNotFoundError, PermissionError, IsADirectoryError, NotADire
 RETRY_DELAYS = [1, 5, 20]
 
 
+# A full disk, an exceeded quota or a read-only mount do not clear up in 26 s of retries.
+_PERMANENT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+
+
 def transient_io_error(task, task_run, state) -> bool:
     try:
         state.result()
     except _PERMANENT_IO:
         return False
-    except (OSError, TimeoutError):
-        return True
+    except (OSError, TimeoutError) as exc:
+        return getattr(exc, "errno", None) not in _PERMANENT_ERRNOS
     except Exception:
         return False
     return False
@@ -471,7 +476,9 @@ def curate(
             state = out_path / "_state" / "dedup" / run_id
             roles = dedup.live_roles(state if state.is_dir() else publish.latest_dedup_state(out_path))
             prev = latest.current_dir(out_path)
+            t0 = time.perf_counter()
             view.update(latest.build(out_path, run_id, folder, sources, roles, prev).as_dict())
+            view["seconds"] = round(time.perf_counter() - t0, 3)
 
         paths = publish_tables(
             out_path,

@@ -40,6 +40,47 @@ def test_bad_config_is_a_clear_error(tmp_path, text, message):
         RunConfig.from_toml(p)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("batch_bytes = -1\n", "batch_bytes must be >= 1, got -1"),
+        ("batch_bytes = 0\n", "batch_bytes must be >= 1, got 0"),
+        ('batch_bytes = "8MB"\n', "batch_bytes must be an integer, got '8MB'"),
+        ("batch_bytes = 1.5\n", "batch_bytes must be an integer"),
+        ("batch_files = true\n", "batch_files must be an integer, got True"),
+        ("workers = -3\n", "workers must be between 0 and 1024, got -3"),
+        ("model = 3\n", "model must be a file path"),
+        ("[limits]\nmax_file_bytes = -5\n", "[limits] max_file_bytes must be >= 1, got -5"),
+        ("[limits]\nmax_record_chars = 0\n", "[limits] max_record_chars must be >= 1"),
+        ("[dedup]\nthreshold = 1.5\n", "[dedup] threshold must be between 0.0 and 1.0, got 1.5"),
+        ("[dedup]\nthreshold = nan\n", "[dedup] threshold must be a number, got nan"),
+        ('[dedup]\nseed = "x"\n', "[dedup] seed must be an integer"),
+        ("[dedup]\nworkers = 0\n", "[dedup] workers must be between 1 and 1024"),
+        ("[gx]\nmax_reject_rate = -0.1\n", "[gx] max_reject_rate must be between 0.0 and 1.0"),
+        ("[gx]\nkeep_runs = 0\n", "[gx] keep_runs must be >= 1"),
+        (
+            "[gx]\nlabel_share_bounds = { speculative = [0.5, 0.1] }\n",
+            "label_share_bounds.speculative must be",
+        ),
+        ("[gx]\nlabel_share_bounds = { rumour = [0.0, 0.1] }\n", "rumour: unknown label"),
+        ('[gx]\nlabel_share_bounds = { opinion = ["a", "b"] }\n', "label_share_bounds.opinion must be"),
+        ("[gx]\nlabel_share_bounds = 3\n", "label_share_bounds must be a table"),
+    ],
+)
+def test_every_value_is_type_and_range_checked_naming_the_key(tmp_path, text, message):
+    p = tmp_path / "bad.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        RunConfig.from_toml(p)
+    assert message in str(info.value)
+    assert str(info.value).startswith(str(p)) and "\n" not in str(info.value)
+
+
+def test_float_settings_take_integers_and_defaults_validate():
+    RunConfig().validate()
+    assert RunConfig.from_dict({"dedup": {"threshold": 1}, "gx": {"max_reject_rate": 0}}).dedup.threshold == 1
+
+
 @pytest.mark.slow
 def test_critical_expectation_marks_the_run_failed(prefect_harness, tmp_path):
     """A run whose tables break a critical GX expectation is published as failed, with the reason."""

@@ -22,6 +22,7 @@ import pytest
 from factsieve.ingest import manifest
 from factsieve.output import latest, publish
 from tests.conftest import RAW, run_cli
+from tests.test_analysts_doc import BLOCKS
 
 pytestmark = pytest.mark.slow
 
@@ -226,3 +227,8 @@ def test_sigkill_during_the_changing_run_then_rerun_gives_the_same_latest_view(s
     assert pq.ParquetDataset(out / "latest" / "documents").read().num_rows == len(
         latest_tables(out)["documents"]
     )
+
+
+@pytest.mark.parametrize("code", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
+def test_analysts_examples_run_against_the_latest_view_after_the_changes(sequence, code):
+    exec(compile(code, "ANALYSTS.md", "exec"), {"OUT": str(sequence["second"])})

@@ -452,3 +452,48 @@ def test_prefect_artifacts_created_inside_a_flow_run(prefect_harness, two_runs):
     assert by_key[artifacts.REPORT_KEY].type == "markdown" or by_key[artifacts.REPORT_KEY].type == "link"
     assert path.resolve().as_uri() in str(by_key[artifacts.REPORT_KEY].data)
     assert all(re.fullmatch(r"[a-z0-9-]+", k) for k in by_key)
+
+
+HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def test_control_and_bidi_characters_never_reach_the_page_and_encodings_are_counted(tmp_path):
+    """A reject sample full of NULs and control bytes, a title and a file name with right-to-left
+    overrides: the page shows them as escapes, so nothing is hidden or reordered."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    story = "The council approved the budget on Friday, officials said.\nThe vote was close.\n"
+    (raw / "\u202eexe.txt").write_bytes(("“Budget” vote – " + story).encode("cp1252"))
+    (raw / "moscow.txt").write_bytes(
+        ("Правительство России заявило сегодня, что рост составит три процента.\n" * 3).encode("koi8-r")
+    )
+    (raw / "blob.txt").write_bytes(b"MZ\x00\x01\x02\x1b[31m" + bytes(range(32)) * 20)
+    (raw / "feed.jsonl").write_text(
+        '{"id": "a\\u202eb", "title": "Vote \\u2066hidden\\u2069 \\u0007bell", "text": "'
+        + story.replace("\n", " ")
+        + '"}\n'
+        '{"text": "", "id": "empty\\u0000nul"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    run_id = "20240103T000000Z-cccccc"
+    frames = write_run(raw, out, run_id)
+    assert set(frames["rejects"]["reason"]) == {"binary", "empty"}
+    page = report.build_report(out, run_id).read_text(encoding="utf-8")
+    assert not HIDDEN_CHARS.search(page)
+    assert "\\u202eexe.txt" in page and "Vote \\u2066hidden\\u2069 \\x07bell" in page
+    assert "MZ\\x00\\x01\\x02\\x1b[31m" in page  # the binary file's sample, escaped at ingest
+    encodings = _section(page, "stages")
+    assert "Documents per input encoding" in encodings
+    for enc in ("cp1252", "koi8-r", "utf-8"):
+        assert f'<span class="mono">{enc}</span>' in encodings
+    assert "unusual" not in encodings
+
+
+def test_unusual_encodings_are_marked():
+    stats = report.DocumentStats(encodings={"cp1252": 40, "mac_iceland": 2})
+    summary = report.RunSummary(
+        stats, report.SentenceStats(), report.RejectStats(), report.DuplicateStats(), pd.DataFrame(), {}
+    )
+    html = report._encodings(summary)
+    assert html.count("unusual") == 1 and html.index("mac_iceland") < html.index("unusual")

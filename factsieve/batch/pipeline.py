@@ -20,13 +20,14 @@ import xxhash
 
 import schemas
 from factsieve import classify, dedup
-from factsieve.ingest.read import IngestLimits, RawDoc, Reject, read_input
+from factsieve.ingest.read import IngestLimits, RawDoc, Reject, published_within, read_input
 from factsieve.ingest.sources import InputFile
 from factsieve.output import tables
 from factsieve.score import score_documents
 from factsieve.text.clean import clean_text
 from factsieve.text.language import detect_language
 from factsieve.text.segment import split_sentences
+from factsieve.text.visible import visible
 from factsieve.vocabulary import ONLY_BOILERPLATE
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def _document_row(
             ONLY_BOILERPLATE,
             f"all {len(cleaned.removed)} lines were boilerplate ({', '.join(reasons)})",
             doc.raw_bytes,
-            doc.text[:120],
+            visible(doc.text[:120]),
         )
     row = {
         "doc_id": make_doc_id(inp.rel or inp.uri, doc.record_key, doc.text),
@@ -84,7 +85,7 @@ def _document_row(
         "ingested_at": ingested_at,
         "title": doc.title,
         "url": doc.url,
-        "published_at": doc.published_at,
+        "published_at": published_within(doc.published_at, ingested_at),
         "language": detect_language(text),
         "text": text,
         "raw_bytes": doc.raw_bytes,

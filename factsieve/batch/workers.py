@@ -26,6 +26,7 @@ import contextlib
 import multiprocessing
 import os
 import secrets
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -92,6 +93,24 @@ def discard_warm() -> None:
         warm, _warm = _warm, None
     if warm is not None:
         warm[1].shutdown(wait=True, cancel_futures=True)
+
+
+def terminate_all() -> None:
+    """Terminate every worker process of this process's pools and their fork server now, without
+    waiting for running work: a run that was interrupted (flows.supervise) must not wait for
+    a batch to finish. Tasks waiting on a result get BrokenProcessPool and unwind."""
+    # No _lock: this runs in a signal handler, maybe while this very thread holds it.
+    warm = _warm
+    executors = list(_pools.values()) + ([warm[1]] if warm is not None else [])
+    for executor in executors:
+        for proc in list((getattr(executor, "_processes", None) or {}).values()):
+            proc.terminate()
+    from multiprocessing import forkserver
+
+    server_pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    if server_pid:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(server_pid, signal.SIGTERM)
 
 
 def _take_warm(workers: int) -> ProcessPoolExecutor | None:

@@ -4,7 +4,7 @@ Every input record ends up in exactly one of two lists: ``RawDoc`` (usable text)
 or ``Reject`` (reason code + detail). Raw files are only ever read.
 
 Formats by file extension:
-- ``.txt``/``.text``: one document; encoding detected (BOM, UTF-8, then charset-normalizer).
+- ``.txt``/``.text``: one document; encoding decided by ``factsieve.ingest.decode`` (docs/INGEST.md).
 - ``.html``/``.htm``: one document; main text, title and date extracted by trafilatura.
 - ``.jsonl``/``.ndjson``: one document per non-blank line, an object with ``text`` and
   optional ``id``, ``url``, ``title``, ``published``.
@@ -17,17 +17,20 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+import re
 from dataclasses import dataclass, field, replace
 
-import charset_normalizer
 import pandas as pd
 
+from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.text.title import title_from_text
+from factsieve.text.visible import visible
 from factsieve.vocabulary import (
     BINARY,
     EMPTY,
+    INVALID_JSON_VALUE,
     MALFORMED_JSON,
     MALFORMED_RECORD,
     MISSING_TEXT,
@@ -49,16 +52,8 @@ FORMATS = {
     ".ndjson": "jsonl",
 }
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
 # separates binary files from text in an unknown single-byte encoding.
-_CHAOS_TIE = 0.1
 _CONTROL = bytes(set(range(0, 9)) | set(range(14, 27)) | set(range(28, 32)))
 
 
@@ -102,52 +97,40 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(4, len(head) // 100)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text and name the encoding; raise UnicodeError when hopeless.
-
-    UTF-8 is tried strictly first because charset detection on short UTF-8 text can
-    guess a single-byte code page and produce mojibake.
-    """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data.decode(enc), enc.replace("-sig", "")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    matches = list(charset_normalizer.from_bytes(data))
-    if not matches:
-        raise UnicodeError("no text encoding fits these bytes")
-    best = matches[0]
-    # Detection often ties between code pages on short Western text (cp1250 vs cp1252,
-    # even cp932 on one BBC file). Windows-1252, the web's legacy default (HTML5 reads
-    # latin-1 as it), wins any near-tie; it decodes é, ñ, € and curly quotes right.
-    for m in matches:
-        if m.encoding in ("cp1252", "latin_1") and m.chaos <= best.chaos + _CHAOS_TIE:
-            try:
-                return data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                return data.decode("latin-1"), "latin_1"
-    return str(best), best.encoding
-
-
 def _sample(data: bytes | str, n: int = 120) -> str:
+    """The first characters, for triage: undecodable bytes, controls and bidi overrides as escapes."""
     if isinstance(data, bytes):
-        return data[:n].decode("utf-8", "backslashreplace")
-    return data[:n]
+        return visible(data[:n].decode("utf-8", "backslashreplace"))
+    return visible(data[:n])
+
+
+# Publication dates outside [1900, ingest time + 1 day] are typos, placeholders (9999-12-31,
+# 0001-01-01) or epoch accidents, not dates: they would sort first or last in every date filter.
+EARLIEST_PUBLISHED = pd.Timestamp("1900-01-01", tz="UTC")
+FUTURE_SLACK = pd.Timedelta(days=1)  # time zones and clock skew between publisher and us
 
 
 def parse_published(value: object) -> pd.Timestamp | None:
-    """Parse a publication date to UTC; unknown or unparsable dates become None."""
-    if value is None or value == "":
+    """Parse a publication date string to UTC; unknown, relative or implausible dates become None.
+
+    A string without a digit is never a date: pandas reads "now" and "today" as the current time.
+    The upper bound needs the ingest time: see ``published_within``.
+    """
+    if not isinstance(value, str) or not any(ch.isdigit() for ch in value):
         return None
     try:
-        ts = pd.Timestamp(value)
+        ts = pd.Timestamp(value.strip())
     except (ValueError, TypeError, OverflowError):
         return None
     if ts is pd.NaT:
         return None
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts if ts >= EARLIEST_PUBLISHED else None
+
+
+def published_within(ts: pd.Timestamp | None, ingested_at: pd.Timestamp) -> pd.Timestamp | None:
+    """``ts`` unless it lies more than a day after the ingest time."""
+    return ts if ts is None or ts <= ingested_at + FUTURE_SLACK else None
 
 
 def _title_from_text(text: str) -> str | None:
@@ -223,20 +206,69 @@ def _read_html(
     return res
 
 
+# Optional JSONL fields and the types they may have; any other type is a malformed record
+# (a title that is a list is a producer bug to show, not a field to drop silently).
+_OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published": (str,)}
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
 def _record_problem(rec: object, limits: IngestLimits) -> tuple[str, str] | None:
     """Why a parsed JSONL record cannot be a document (reason code, detail), or None."""
     if not isinstance(rec, dict):
-        return MALFORMED_RECORD, f"expected a JSON object, got {type(rec).__name__}"
+        return MALFORMED_RECORD, f"expected a JSON object, got {_type_name(rec)}"
     text = rec.get("text")
     if text is None:
         return MISSING_TEXT, "no 'text' field"
     if not isinstance(text, str):
-        return MALFORMED_RECORD, f"'text' is {type(text).__name__}, not a string"
+        return MALFORMED_RECORD, f"'text' is {_type_name(text)}, not a string"
+    for name, types in _OPTIONAL_FIELDS.items():
+        value = rec.get(name)
+        # bool is an int subclass, but `"id": true` names nothing.
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            expected = " or ".join("string" if t is str else "integer" for t in types)
+            return MALFORMED_RECORD, f"'{name}' is {_type_name(value)}, expected {expected} or null"
     if not text.strip():
         return EMPTY, "'text' is empty"
     if len(text) > limits.max_record_chars:
         return TOO_LARGE, f"{len(text):,} characters > limit {limits.max_record_chars:,}"
     return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(s: str) -> str:
+    """``s`` with each lone surrogate (JSON's ``"\\udfff"``: valid JSON, not Unicode text) as
+    U+FFFD, as ftfy does for the text: they cannot be written as UTF-8 (Parquet, HTML)."""
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
+
+
+def _key_from_id(value: str | int) -> str:
+    """A record key from a JSONL ``id``: lone surrogates backslash-escaped, so ids that differ
+    only there stay apart (the key must be writable as UTF-8)."""
+    key = str(value)
+    if key.isascii():
+        return key
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return key.encode("utf-8", "backslashreplace").decode("utf-8")
+    return key
+
+
+def _parse_json(line: str) -> tuple[object, tuple[str, str] | None]:
+    """The line's JSON value, or why it has none (reason code, detail)."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as exc:
+        return None, (MALFORMED_JSON, f"{exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return None, (INVALID_JSON_VALUE, "nested deeper than the JSON parser's recursion limit")
+    except ValueError as exc:  # e.g. an integer longer than the int-digits limit (4,300 digits)
+        return None, (INVALID_JSON_VALUE, str(exc).split(";")[0])
 
 
 def _jsonl_lines(body: str) -> list[str]:
@@ -264,27 +296,26 @@ def _read_jsonl(
     for lineno, line in enumerate(_jsonl_lines(body), start=inp.first_line):
         if not line.strip():
             continue  # blank lines separate nothing and are not records
-        key = f"line:{lineno}"
         nbytes = len(line.encode("utf-8", "surrogatepass"))
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem: tuple[str, str] | None = (MALFORMED_JSON, f"{exc.msg} at column {exc.colno}")
-            rec = None
-        else:
-            if isinstance(rec, dict) and rec.get("id") is not None:
-                # The record's own id is the stable key; repeated ids get the line number appended.
-                key = str(rec["id"])
-                if key in seen_keys:
-                    key = f"{key}@line:{lineno}"
-            seen_keys.add(key)
+        rec, problem = _parse_json(line)
+        key = f"line:{lineno}"
+        if problem is None:
             problem = _record_problem(rec, limits)
+            rec_id = rec.get("id") if isinstance(rec, dict) else None
+            if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
+                key = _key_from_id(rec_id)  # the record's own id is the stable key
+        # Any key already used in the file (an explicit id repeated, or equal to another
+        # line's default "line:N") gets the line number appended until it is unique: every
+        # record keeps a key of its own, whatever ids the file holds.
+        while key in seen_keys:
+            key = f"{key}@line:{lineno}"
+        seen_keys.add(key)
         if problem is not None:
             reason, detail = problem
             sample = "" if reason == EMPTY else _sample(line)
             res.rejects.append(Reject(inp.uri, key, fmt, reason, f"line {lineno}: {detail}", nbytes, sample))
             continue
-        text = rec["text"]
+        text = _without_surrogates(rec["text"])
         title = rec.get("title")
         url = rec.get("url")
         res.docs.append(
@@ -295,8 +326,8 @@ def _read_jsonl(
                 text,
                 enc,
                 nbytes,
-                title=title if isinstance(title, str) and title.strip() else _title_from_text(text),
-                url=url if isinstance(url, str) and url else None,
+                title=_without_surrogates(title) if title and title.strip() else _title_from_text(text),
+                url=_without_surrogates(url) if url else None,
                 published_at=parse_published(rec.get("published")),
             )
         )
@@ -332,6 +363,9 @@ def read_input(
 ) -> IngestResult:
     """Read one input file (or part of one) into documents and rejects. Never raises for bad
     content. ``taken``: for a part, the record keys earlier parts of its file used."""
+    if inp.refused:  # discovery decided it must not be read (factsieve.ingest.sources)
+        fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
+        return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
     if inp.is_part:
         return _read_part(inp, limits, taken)
     fmt = FORMATS.get(inp.suffix)
@@ -353,7 +387,7 @@ def read_input(
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
-    if not data.startswith(tuple(b for b, _ in _BOMS[3:] + _BOMS[:2])) and _looks_binary(data):
+    if _looks_binary(data) and not looks_utf16(data):
         return _file_reject(
             inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )
@@ -386,7 +420,7 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
         return [inp]  # read_input reports it
     with fh:
         head = fh.read(8192)
-        if head.startswith(tuple(b for b, _ in _BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+        if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
             return [inp]
         start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
         fh.seek(0)

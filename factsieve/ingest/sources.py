@@ -2,18 +2,34 @@
 
 Discovery is deterministic (sorted by URI) so the same raw folder always yields the
 same document order and the same output.
+
+What discovery refuses to read (docs/INGEST.md): a symlink whose target lies outside RAW,
+anything under /proc, /sys or /dev, and files that are not regular files (FIFOs, sockets,
+devices). Such a file is still listed, with ``refused`` set, so ingest turns it into a
+rejects row instead of it vanishing; opening it raises PermissionError, so no caller
+(ingest, the manifest's content hash) can read it by accident. Symbolic links to folders
+are not followed (their targets inside RAW are listed anyway, outside RAW they are refused).
+A file name that is not valid UTF-8 keeps its bytes for opening (``path``) and shows them
+backslash-escaped (``\\xff``) in ``uri`` and ``rel``, which are written to Parquet.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import fsspec
 
+from factsieve.vocabulary import OUTSIDE_RAW, SPECIAL_FILE
+
 # OS and editor droppings that are never inputs.
 _IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
+# Kernel and device file systems: reading them leaks the machine's state (/proc/self/environ)
+# or blocks forever (/dev/stdin), whatever a link or a URL says.
+_SYSTEM_ROOTS = ("/proc", "/sys", "/dev")
 
 
 class SourceError(Exception):
@@ -34,6 +50,11 @@ class InputFile:
     start: int = 0
     end: int = -1
     first_line: int = 1
+    # The OS path to open when ``uri`` is an escaped form of a name that is not valid UTF-8.
+    path: str = ""
+    # Why discovery will not read this file (OUTSIDE_RAW, SPECIAL_FILE), and the detail.
+    refused: str = ""
+    refused_detail: str = ""
 
     @property
     def is_part(self) -> bool:
@@ -47,13 +68,21 @@ class InputFile:
     def suffix(self) -> str:
         return posixpath.splitext(self.name)[1].lower()
 
+    def _check_readable(self) -> None:
+        if self.refused:
+            raise PermissionError(f"not read ({self.refused}): {self.refused_detail}")
+
     def open(self):
-        return open(self.uri, "rb") if self.protocol == "file" else fsspec.open(self.uri, "rb").open()
+        self._check_readable()
+        if self.protocol == "file":
+            return open(self.path or self.uri, "rb")
+        return fsspec.open(self.path or self.uri, "rb").open()
 
     def read_bytes(self) -> bytes:
         """The file's bytes, or the part's."""
+        self._check_readable()
         if not self.is_part and self.protocol == "file":
-            return Path(self.uri).read_bytes()
+            return Path(self.path or self.uri).read_bytes()
         with self.open() as fh:
             if not self.is_part:
                 return fh.read()
@@ -81,46 +110,138 @@ def _mtime(info: dict) -> float | None:
     return None
 
 
+def _printable(name: str) -> str:
+    """``name`` writable as UTF-8: bytes that were not UTF-8 (surrogate-escaped by the OS layer)
+    as ``\\xNN``."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def _system_path(real: str) -> bool:
+    return any(_under(real, r) for r in _SYSTEM_ROOTS)
+
+
+def _refusal(path: str, root_real: str) -> tuple[str, str] | None:
+    """Why the local file at ``path`` (under a RAW folder whose real path is ``root_real``)
+    must not be read, or None. ``None`` also for a broken link inside RAW: ingest reports it."""
+    real = os.path.realpath(path)
+    if _system_path(real):
+        return OUTSIDE_RAW, f"resolves to {_printable(real)}, a system path that is never read"
+    if not _under(real, root_real):
+        return (
+            OUTSIDE_RAW,
+            f"symbolic link to {_printable(real)}, outside RAW (links are not followed out of RAW)",
+        )
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return SPECIAL_FILE, "not a regular file (FIFO, socket or device)"
+    return None
+
+
+def _local_file(
+    path: str, rel: str, root_real: str, protocol: str = "file", uri: str = ""
+) -> InputFile | None:
+    """The InputFile for one entry of a local folder walk, or None for a folder."""
+    refusal = _refusal(path, root_real)
+    shown = uri or _printable(path)
+    extra = {"path": path} if shown != path else {}
+    if refusal is not None:
+        return InputFile(
+            shown, 0, None, protocol, _printable(rel), refused=refusal[0], refused_detail=refusal[1], **extra
+        )
+    try:
+        st = os.stat(path)
+    except OSError:  # a broken link inside RAW: listed, so ingest rejects it with read_error
+        return InputFile(shown, 0, None, protocol, _printable(rel), **extra)
+    if stat.S_ISDIR(st.st_mode):
+        return None  # a folder, or a link to one inside RAW (its files are listed anyway)
+    return InputFile(shown, st.st_size, st.st_mtime, protocol, _printable(rel), **extra)
+
+
 def discover(raw: str | Path) -> list[InputFile]:
     """List the input files under ``raw`` (a folder, read recursively, or one file)."""
     raw_s = str(raw)
     if "://" not in raw_s:
         p = Path(raw_s)
         if not p.exists():
-            raise SourceError(f"raw input '{raw_s}' does not exist")
+            raise SourceError(f"raw input '{_printable(raw_s)}' does not exist")
+        if _system_path(os.path.realpath(p)):
+            raise SourceError(
+                f"raw input '{_printable(raw_s)}' is a system path (/proc, /sys, /dev): never read"
+            )
         if p.is_file():
             st = p.stat()
-            return [InputFile(str(p), st.st_size, st.st_mtime, rel=p.name)]
+            shown = _printable(str(p))
+            return [
+                InputFile(
+                    shown,
+                    st.st_size,
+                    st.st_mtime,
+                    rel=_printable(p.name),
+                    path=str(p) if shown != str(p) else "",
+                )
+            ]
         if not p.is_dir():
-            raise SourceError(f"raw input '{raw_s}' is neither a file nor a folder")
+            raise SourceError(f"raw input '{_printable(raw_s)}' is neither a file nor a folder")
+        root_real = os.path.realpath(p)
         files = []
         for f in p.rglob("*"):
             rel = f.relative_to(p).as_posix()
-            if _is_hidden(rel) or not f.is_file():
+            if _is_hidden(rel):
                 continue
-            st = f.stat()
-            files.append(InputFile(str(f), st.st_size, st.st_mtime, rel=rel))
+            inp = _local_file(str(f), rel, root_real)
+            if inp is not None:
+                files.append(inp)
         return sorted(files, key=lambda f: f.uri)
 
     fs, root = fsspec.core.url_to_fs(raw_s)
     protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    local = protocol in ("file", "local")
+    if local and _system_path(os.path.realpath(root)):
+        raise SourceError(f"raw input '{_printable(raw_s)}' is a system path (/proc, /sys, /dev): never read")
     if not fs.exists(root):
-        raise SourceError(f"raw input '{raw_s}' does not exist")
+        raise SourceError(f"raw input '{_printable(raw_s)}' does not exist")
 
     def _uri(path: str) -> str:
-        return fs.unstrip_protocol(path)
+        return _printable(fs.unstrip_protocol(path))
 
     if fs.isfile(root):
         info = fs.info(root)
         return [
             InputFile(
-                _uri(root), int(info.get("size") or 0), _mtime(info), protocol, posixpath.basename(root)
+                _uri(root),
+                int(info.get("size") or 0),
+                _mtime(info),
+                protocol,
+                _printable(posixpath.basename(root)),
+                path=root if local else "",
             )
         ]
     files = []
+    root_real = os.path.realpath(root) if local else ""
     for path, info in fs.find(root, detail=True).items():
         rel = posixpath.relpath(path, root)
         if _is_hidden(rel) or info.get("type") == "directory":
             continue
-        files.append(InputFile(_uri(path), int(info.get("size") or 0), _mtime(info), protocol, rel))
+        if local:
+            # The same policy as a plain folder: no links out of RAW, no system or special files.
+            inp = _local_file(path, rel, root_real, protocol, _uri(path))
+            if inp is not None:
+                files.append(inp)
+            continue
+        files.append(
+            InputFile(_uri(path), int(info.get("size") or 0), _mtime(info), protocol, _printable(rel))
+        )
     return sorted(files, key=lambda f: f.uri)

@@ -6,15 +6,16 @@ which committed run's rows are live for every input, tombstoned inputs having no
 keeps exactly those rows::
 
     output/latest -> _state/latest/<run_id>        a relative symlink, swapped atomically
-    output/_state/latest/<run_id>/<table>/part-<S>.parquet       run S's part, all of it live
-                                          part-<S>~<run_id>.parquet  run S's live rows, rewritten
-                                                                     by run_id (rows dropped, or
-                                                                     duplicate roles changed)
+    output/_state/latest/<run_id>/<table>/part-<S>.parquet   run S's history part, all of it live
+                                          part-<S>-<k>~<V>.parquet  the live rows of row group k
+                                                                    of that part, written by run V
 
 Every file of a version holds whole live rows and is never changed once written: a run writes
 a new version folder that hard-links every file it can (a history part, or the previous
 version's file) and rewrites only the files that lost rows or whose documents changed duplicate
-roles; so a run's cost is its changes plus a scan of a few small columns of the live documents.
+roles. The first time a history part loses rows it is split into one file per row group (a batch
+of the run that wrote it), so later changes rewrite only the pieces they touch: a run's cost is its
+changes, the pieces holding them, and a scan of a few small columns of the live documents.
 File names differ whenever contents do, so a reader that listed the folder before a swap either
 opens the same bytes or fails to find a file: it never mixes two versions silently. Documents'
 duplicate columns come from the dedup state of the version's run, which judges duplicates among
@@ -43,7 +44,6 @@ from factsieve.vocabulary import FLAGS
 TABLES = publish.DATA_TABLES
 ROLE_COLUMNS = ["dup_cluster_id", "canonical_doc_id", "is_canonical", "dup_method", "dup_similarity"]
 KEY_COLUMNS = ["source_uri", "record_key", "doc_id"]
-_BATCH_ROWS = 64 * 1024
 
 
 @dataclass(slots=True)
@@ -72,24 +72,20 @@ def current_dir(out: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.exists() else None
 
 
-def _files_of(folder: Path | None, table: str, source_run: str) -> Path | None:
-    if folder is None:
-        return None
-    for name in (publish.part_name(source_run), f"part-{source_run}~"):
-        hits = sorted((folder / table).glob(name + ("*" if name.endswith("~") else "")))
-        if hits:
-            return hits[0]
-    return None
+def _piece_prefix(source_run: str) -> str:
+    return f"part-{source_run}-"
 
 
-def _source(out: Path, prev: Path | None, table: str, source_run: str) -> Path | None:
-    """The file a version starts from for run S's rows: the previous version's (already without
+def _sources(out: Path, prev: Path | None, table: str, source_run: str) -> list[Path]:
+    """The files a version starts from for run S's rows: the previous version's (already without
     rows that died before), else S's history part."""
-    found = _files_of(prev, table, source_run)
-    if found is not None:
-        return found
+    if prev is not None:
+        found = sorted((prev / table).glob(publish.part_name(source_run)))
+        found += sorted((prev / table).glob(_piece_prefix(source_run) + "*~*.parquet"))
+        if found:
+            return found
     part = out / table / publish.part_name(source_run)
-    return part if part.exists() else None
+    return [part] if part.exists() else []
 
 
 def _link(src: Path, dst: Path) -> None:
@@ -100,19 +96,26 @@ def _link(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst)
 
 
-def _rewrite(src: Path, dst: Path, table: str, keep: np.ndarray, fix=None) -> int:
-    """Stream src's rows where keep is true (optionally changed by fix) into dst, a batch at a time."""
-    out = publish.StagedTable(dst, schemas.arrow_schema(table))
+def _rewrite(src: Path, dst_of_group, table: str, keep: np.ndarray, fix=None) -> int:
+    """Write src's rows where keep is true (optionally changed by fix), a row group at a time, to
+    dst_of_group(k) for row group k (groups without a kept row write nothing)."""
+    pf = pq.ParquetFile(src)
+    outs: dict[Path, publish.StagedTable] = {}
     offset = 0
-    for rb in pq.ParquetFile(src).iter_batches(batch_size=_BATCH_ROWS):
-        m = keep[offset : offset + rb.num_rows]
-        offset += rb.num_rows
+    for k in range(pf.num_row_groups):
+        n = pf.metadata.row_group(k).num_rows
+        m = keep[offset : offset + n]
+        offset += n
         if not m.any():
             continue
-        t = pa.Table.from_batches([rb]).filter(pa.array(m))
-        out.write(fix(t) if fix is not None else t)
-    out.close()
-    return out.rows
+        t = pf.read_row_group(k).filter(pa.array(m))
+        dst = dst_of_group(k)
+        if dst not in outs:
+            outs[dst] = publish.StagedTable(dst, schemas.arrow_schema(table))
+        outs[dst].write(fix(t) if fix is not None else t)
+    for o in outs.values():
+        o.close()
+    return sum(o.rows for o in outs.values())
 
 
 def _same(a: pd.Series, b: pd.Series) -> np.ndarray:
@@ -169,7 +172,8 @@ def build(
     for uri, rid in sources.items():
         by_run.setdefault(rid, []).append(uri)
     clustered_run: dict[str, str] = {}  # doc_id of a live clustered document -> its run
-    in_cluster = set(roles.index[roles["dup_cluster_id"].notna()])
+    # Arrow's is_in, not pandas' on a set: pandas' isin on Arrow strings made a Python str per row
+    in_cluster = pa.array(roles.index[roles["dup_cluster_id"].notna()].astype(str), pa.string())
 
     def emit(
         table: str, src: Path, source_run: str, keep: np.ndarray, fix=None, changed: bool = False
@@ -181,15 +185,22 @@ def build(
             stats.files_linked += 1
             stats.rows[table] += len(keep)
             return
-        n = _rewrite(src, dest / table / f"part-{source_run}~{run_id}.parquet", table, keep, fix)
+        prefix = _piece_prefix(source_run)
+        if src.name.startswith(prefix):  # a piece: rewritten as one piece with the same k
+            k = src.name[len(prefix) :].split("~", 1)[0]
+            name = f"{prefix}{k}~{run_id}.parquet"
+            n = _rewrite(src, lambda _k: dest / table / name, table, keep, fix)
+        else:  # a whole history part: split into pieces, one per row group
+            n = _rewrite(src, lambda k: dest / table / f"{prefix}{k:05d}~{run_id}.parquet", table, keep, fix)
         stats.files_rewritten += 1
         stats.rows_rewritten += n
         stats.rows[table] += n
 
     for rid in sorted(by_run):
         uris = pa.array(sorted(by_run[rid]), pa.string())
-        src = _source(out, prev, "documents", rid)
-        if src is not None:
+        dead: list[str] = []  # run rid's documents that are no longer live
+        any_live = False
+        for src in _sources(out, prev, "documents", rid):
             t = pq.read_table(src, columns=["doc_id", "source_uri", *ROLE_COLUMNS])
             keep = pc.is_in(t["source_uri"], value_set=uris).to_numpy(zero_copy_only=False)
             live = t.filter(pa.array(keep)).to_pandas()
@@ -199,20 +210,20 @@ def build(
             for col in ROLE_COLUMNS:
                 changed |= known & ~_same(live[col].reset_index(drop=True), r[col].reset_index(drop=True))
             emit("documents", src, rid, keep, lambda tb: _with_roles(tb, roles), changed.any())
-            ids = live["doc_id"].astype(str)
-            clustered_run.update(dict.fromkeys(ids[ids.isin(in_cluster)], rid))
-            dead = pa.array(t["doc_id"].filter(pa.array(~keep)).to_pylist(), pa.string())
-            if keep.any():
-                s_src = _source(out, prev, "sentences", rid)
-                if s_src is not None:
-                    if len(dead):
-                        s_ids = pq.read_table(s_src, columns=["doc_id"])["doc_id"]
-                        s_keep = ~pc.is_in(s_ids, value_set=dead).to_numpy(zero_copy_only=False)
-                    else:
-                        s_keep = np.ones(pq.ParquetFile(s_src).metadata.num_rows, dtype=bool)
-                    emit("sentences", s_src, rid, s_keep)
-        r_src = _source(out, prev, "rejects", rid)
-        if r_src is not None:
+            live_ids = t["doc_id"].filter(pa.array(keep))
+            clustered = live_ids.filter(pc.is_in(live_ids, value_set=in_cluster)).to_pylist()
+            clustered_run.update(dict.fromkeys(clustered, rid))
+            dead += t["doc_id"].filter(pa.array(~keep)).to_pylist()
+            any_live |= bool(keep.any())
+        dead_ids = pa.array(dead, pa.string())
+        for s_src in _sources(out, prev, "sentences", rid) if any_live else []:
+            if len(dead_ids):  # only a run that lost documents has its sentences' ids read
+                s_ids = pq.read_table(s_src, columns=["doc_id"])["doc_id"]
+                s_keep = ~pc.is_in(s_ids, value_set=dead_ids).to_numpy(zero_copy_only=False)
+            else:
+                s_keep = np.ones(pq.ParquetFile(s_src).metadata.num_rows, dtype=bool)
+            emit("sentences", s_src, rid, s_keep)
+        for r_src in _sources(out, prev, "rejects", rid):
             r_uri = pq.read_table(r_src, columns=["source_uri"])["source_uri"]
             emit("rejects", r_src, rid, pc.is_in(r_uri, value_set=uris).to_numpy(zero_copy_only=False))
 
@@ -231,7 +242,9 @@ def build(
 
 def _duplicates(roles: pd.DataFrame, clustered_run: dict[str, str], run_id: str) -> pa.Table:
     """Every live member of every cluster, as judged by run_id (is_new: ingested by run_id)."""
-    live = roles.loc[roles.index.isin(list(clustered_run))]
+    if not clustered_run:
+        return schemas.arrow_schema("duplicates").empty_table()
+    live = roles.loc[list(clustered_run)]
     if not len(live):
         return schemas.arrow_schema("duplicates").empty_table()
     df = pd.DataFrame(

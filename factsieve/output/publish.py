@@ -144,9 +144,9 @@ def output_lock(out: Path) -> Iterator[Path]:
         fh.close()
 
 
-def committed_run_ids(out: Path) -> list[str]:
+def committed_run_ids(out: Path | str) -> list[str]:
     """Run ids with a runs file, oldest first (run ids sort by start time)."""
-    runs_dir = out / COMMIT_TABLE
+    runs_dir = Path(out) / COMMIT_TABLE
     if not runs_dir.is_dir():
         return []
     return sorted(p.name[len("part-") : -len(".parquet")] for p in runs_dir.glob("part-*.parquet"))

@@ -9,7 +9,8 @@ HTML string out.
 Self-contained means: the CSS is inline, the charts are inline SVG drawn here, there is
 no script, and nothing is fetched — the page opens offline from a file. Every string that
 comes from the data is escaped with html.escape, so a document containing ``<script>``
-shows as text. docs/REPORT.md explains each section.
+shows as text, and control and bidi-override characters show as ``\\x00`` / ``\\u202e`` escapes
+(factsieve.text.visible), so a sample cannot reorder or hide what the page shows. docs/REPORT.md explains each section.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import pyarrow.parquet as pq
 
 import schemas
 from factsieve.output import publish, svg
+from factsieve.text.visible import visible
 from factsieve.vocabulary import LABELS
 
 REPORTS_DIR = "reports"
@@ -61,7 +63,8 @@ class ReportError(Exception):
 
 
 def _e(v: Any) -> str:
-    return html.escape("" if v is None else str(v), quote=True)
+    """Data as HTML text: escaped, with control and bidi characters shown as escapes."""
+    return html.escape(visible("" if v is None else str(v)), quote=True)
 
 
 def _json(v: Any, default: Any) -> Any:
@@ -194,6 +197,7 @@ class DocumentStats:
     quality_bins: list[int] = field(default_factory=lambda: [0] * QUALITY_BINS)
     lowest: pd.DataFrame | None = None  # LOWEST_COLUMNS of the lowest-scoring documents, lowest first
     names: dict[str, dict] = field(default_factory=dict)  # doc_id -> NAME_COLUMNS of documents asked for
+    encodings: dict[str, int] = field(default_factory=dict)  # documents per input encoding
 
 
 @dataclass(slots=True)
@@ -275,7 +279,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
     ``names_of``: doc ids whose title and source to keep (the documents the duplicates name)."""
     columns = ["is_canonical", "quality_score", "quality_tier"]
     if page:
-        columns = list(dict.fromkeys([*columns, *LOWEST_COLUMNS, *NAME_COLUMNS]))
+        columns = list(dict.fromkeys([*columns, *LOWEST_COLUMNS, *NAME_COLUMNS, "encoding"]))
     wanted = pa.array(sorted(names_of), pa.string()) if names_of else None
     s = DocumentStats()
     best = None
@@ -289,6 +293,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
         if not page:
             continue
         _count_into(s.flags, pc.list_flatten(b["quality_flags"]))
+        _count_into(s.encodings, b["encoding"])
         bins = _quality_bin_counts(scores.to_numpy(zero_copy_only=False).astype("float64"))
         s.quality_bins = [a + int(n) for a, n in zip(s.quality_bins, bins, strict=True)]
         best = _keep_lowest(best, b.select(LOWEST_COLUMNS))
@@ -582,9 +587,42 @@ def _stages(run: dict, s: RunSummary) -> str:
         + "</div><div>"
         + _table(["stage", "count"], rows, {1})
         + ("<h3>Seconds per stage</h3>" + _table(["stage", "seconds"], sec_rows, {1}) if sec_rows else "")
+        + _encodings(s)
         + (f'<p class="small muted">wall time {wall:.1f} s</p>' if wall is not None else "")
         + "</div></div>"
     )
+
+
+# Encodings news is written in (factsieve.ingest.decode names them with Python's codec names). Any other
+# (a DOS or Mac code page, big5hkscs for an English site) is most likely a wrong guess: the page
+# marks it so a maintainer looks at those documents.
+_USUAL_ENCODING_PREFIXES = (
+    "utf-",
+    "cp125",
+    "cp874",
+    "koi8",
+    "iso8859-",
+    "latin-1",
+    "shift_jis",
+    "cp932",
+    "euc_",
+    "cp949",
+    "gb",
+    "big5",
+    "iso2022",
+)
+
+
+def _encodings(s: RunSummary) -> str:
+    total = sum(s.documents.encodings.values())
+    if not total:
+        return ""
+    rows = []
+    for enc, n in ranked(s.documents.encodings):
+        usual = enc.startswith(_USUAL_ENCODING_PREFIXES)
+        note = "" if usual else " " + _badge("unusual: check these documents", "warning")
+        rows.append([f'<span class="mono">{_e(enc)}</span>{note}', _n(n), _pct(n / total)])
+    return "<h3>Documents per input encoding</h3>" + _table(["encoding", "documents", "share"], rows, {1, 2})
 
 
 def _changes(run: dict, s: RunSummary) -> str:

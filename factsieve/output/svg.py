@@ -1,6 +1,7 @@
 """Tiny inline-SVG charts for the run report: no JavaScript, no fonts or files to fetch.
 
-Every label goes through html.escape, so text from documents can never become markup.
+Every label goes through html.escape (control and bidi characters as visible escapes first), so
+text from documents can never become markup.
 Charts size themselves with a viewBox and scale to the page width.
 """
 
@@ -10,12 +11,14 @@ import html
 import math
 from collections.abc import Sequence
 
+from factsieve.text.visible import visible
+
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 FONT = 'font-family="system-ui, sans-serif" font-size="12"'
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(visible(str(text)), quote=True)
 
 
 def _num(v: float) -> str:

@@ -1,0 +1,214 @@
+"""Bytes to text: which encoding a file is in, decided the way browsers decide for legacy pages.
+
+Order (docs/INGEST.md has the measured accuracy of this and the alternatives):
+
+1. A byte-order mark names the encoding (UTF-8, UTF-16 LE/BE, UTF-32).
+2. UTF-16 without a BOM: text mostly in one script has NUL as every other byte (ASCII, Latin,
+   Cyrillic, Greek all have a 0x00 or constant high byte), on one side only. Checked before
+   UTF-8 because ASCII in UTF-16 is valid UTF-8 too.
+3. Strict UTF-8: valid UTF-8 of any length is almost never anything else.
+4. UTF-8 with some lines in a legacy encoding (a file appended to by two tools): each line that
+   is valid UTF-8 is read as UTF-8, the others as in step 5 (label ``utf-8+cp1252``).
+5. Windows-1252, the web's legacy default, when it decodes the bytes and the result looks like
+   Western text (few non-ASCII letters, no symbol such as ³ or ¿ inside a word). Otherwise a
+   statistical detector (chardetng, a port of Firefox's) names the encoding.
+
+Charset detection alone (charset-normalizer, as before) guessed cp850, mac_iceland or big5hkscs
+for short cp1252 news with curly quotes, and named cp1250 for cp1252 text that decoded the same.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Callable
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# BOM-less bytes are read as UTF-16 when at least this share of their 2-byte units has a NUL
+# (English in UTF-16 ~100%, Russian ~20% from spaces, digits and punctuation, Chinese with
+# figures a few percent; text in any 8-bit encoding has none) and one byte order decodes to text
+# with almost no unassigned, private-use or control characters (the wrong order gives many).
+_UTF16_MIN_NUL_SHARE = 0.02
+_UTF16_MAX_ODD_SHARE = 0.01
+_ODD_CATEGORIES = frozenset({"Cn", "Co", "Cs", "Cc"})
+_SAMPLE_CHARS = 32768
+
+# Characters a cp1252 decoding produces from Central European bytes that Western text does not
+# have inside a word (ł -> ³, ą -> ¹, ż -> ¿, Ż -> ¯, ...).
+_WRONG_INSIDE_WORD = re.compile(r"(?<=\w)[¹²³¼½¾¿¦¨´¸¤¥ª¯º·µ¶×÷¬±]|[¹²³¼½¾¿¦¨´¸¤¥ª¯º·µ¶×÷¬±](?=[^\W\d_])")
+_C1_OR_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+Detector = Callable[[bytes], str | None]
+
+
+def _chardetng(data: bytes) -> str | None:
+    import chardetng_py  # imported lazily: only legacy non-Western files need it
+
+    return chardetng_py.detect(data)
+
+
+def plain_western(text: str) -> bool:
+    """Whether ``text`` (a cp1252 decoding) is ASCII letters with Western punctuation and symbols
+    only (curly quotes, dashes, €, £): no detector is needed, and detectors get it wrong."""
+    if _C1_OR_CONTROL.search(text) or _WRONG_INSIDE_WORD.search(text):
+        return False
+    return not any(ch > "\x7f" and ch.isalpha() for ch in text)
+
+
+def _odd_chars(text: str) -> int:
+    return sum(1 for ch in text if ch not in "\t\n\r" and unicodedata.category(ch) in _ODD_CATEGORIES)
+
+
+def _utf16_without_bom(data: bytes, errors: str = "strict") -> tuple[str, str] | None:
+    units = len(data) // 2
+    if units < 2 or len(data) % 2 or data.count(0) < max(2, _UTF16_MIN_NUL_SHARE * units):
+        return None
+    best: tuple[int, str, str] | None = None
+    # The byte order with more NULs on the high side first: it is the likely one.
+    le_first = data[1::2].count(0) >= data[0::2].count(0)
+    for codec in ("utf-16-le", "utf-16-be") if le_first else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(codec, errors)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SAMPLE_CHARS]  # the share of odd characters needs no more
+        odd = _odd_chars(sample)
+        if odd <= _UTF16_MAX_ODD_SHARE * len(sample) and (best is None or odd < best[0]):
+            best = (odd, text, codec)
+    return (best[1], best[2]) if best else None
+
+
+# WHATWG names (chardetng's) that Python spells differently.
+_WHATWG_NAMES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "iso-8859-8-i": "iso8859-8"}
+
+
+def _python_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(_WHATWG_NAMES.get(name.lower(), name)).name
+    except LookupError:
+        return None
+
+
+# The superset to use when a detector's encoding does not decode the bytes or gives C1 controls
+# (bytes 0x80-0x9F of an ISO code page, which text never has): browsers read latin-1 as cp1252,
+# Shift_JIS as cp932, EUC-KR as cp949, Big5 as Big5-HKSCS.
+_SUPERSET = {
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-2": "cp1250",
+    "iso8859-5": "cp1251",
+    "iso8859-7": "cp1253",
+    "iso8859-9": "cp1254",
+    "iso8859-13": "cp1257",
+    "iso8859-8": "cp1255",
+    "iso8859-6": "cp1256",
+    "tis-620": "cp874",
+}
+
+
+# chardetng names KOI8-U for all KOI8 text; Russian text (no Ukrainian letters) decodes the same
+# as KOI8-R, the far more common label.
+_COMMON = {"koi8-u": "koi8-r"}
+
+
+def _common_name(data: bytes, decoded: str, codec: str) -> str:
+    common = _COMMON.get(codec)
+    return common if common is not None and data.decode(common, "replace") == decoded else codec
+
+
+def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
+    """Bytes that are not UTF-8: cp1252 when its only non-ASCII characters are punctuation and
+    symbols, else the detector's choice, else cp1252 when it decodes at all."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and plain_western(text):
+        return text, "cp1252"
+    name = detect(data)
+    codec = _python_codec(name) if name else None
+    if codec is not None and codec not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+        superset = _SUPERSET.get(codec)
+        for candidate in (codec, superset):
+            if candidate is None:
+                continue
+            try:
+                decoded = data.decode(candidate)
+            except UnicodeDecodeError:
+                continue
+            if candidate == superset or superset is None or not _C1_OR_CONTROL.search(decoded):
+                return decoded, _common_name(data, decoded, candidate)
+    if text is not None:
+        return text, "cp1252"
+    raise UnicodeError("no text encoding fits these bytes")
+
+
+def _mixed_lines(data: bytes, detect: Detector) -> tuple[str, str] | None:
+    """UTF-8 lines mixed with lines in a legacy encoding, each decoded on its own; None when
+    no line is non-ASCII valid UTF-8 (then the whole file is legacy)."""
+    lines = data.splitlines(keepends=True)
+    utf8: list[str | None] = []
+    bad: list[bytes] = []
+    any_utf8 = False
+    for line in lines:
+        try:
+            utf8.append(line.decode("utf-8"))
+            any_utf8 = any_utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            utf8.append(None)
+            bad.append(line)
+    if not any_utf8:
+        return None
+    # The legacy lines together say more about their encoding than any one alone.
+    _, codec = decode_legacy(b"".join(bad), detect)
+    try:
+        parts = [u if u is not None else line.decode(codec) for u, line in zip(utf8, lines, strict=True)]
+    except UnicodeDecodeError:
+        return None
+    return "".join(parts), f"utf-8+{codec}"
+
+
+def decode_bytes(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding used (a Python codec name, ``utf-8+X`` for
+    per-line decoding); raise UnicodeError when no encoding fits."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc.replace("-sig", "")
+            except UnicodeDecodeError:
+                break  # not really a BOM: the bytes are something else
+    # UTF-16 first when there are NULs: ASCII in UTF-16 is also valid UTF-8 ("T\0h\0e\0").
+    if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise UnicodeError("NUL bytes, but not UTF-16 text")
+        return found
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    found = _mixed_lines(data, detect)
+    if found is not None:
+        return found
+    return decode_legacy(data, detect)
+
+
+def looks_utf16(data: bytes) -> bool:
+    """Whether NUL bytes in ``data`` are UTF-16 text (a BOM, or the pattern of step 2), not a
+    sign of a binary file. Looks at the first 64 KiB only: a large binary file is not decoded."""
+    utf16_boms = tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)
+    # surrogatepass: the cut may split a surrogate pair (a lone one counts as odd, within the margin).
+    head = data[: min(len(data) // 2 * 2, 2 * _SAMPLE_CHARS)]
+    return data.startswith(utf16_boms) or _utf16_without_bom(head, "surrogatepass") is not None
