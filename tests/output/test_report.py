@@ -536,9 +536,12 @@ def test_control_and_bidi_characters_never_reach_the_page_and_encodings_are_coun
 
 
 def test_unusual_encodings_are_marked():
-    stats = report.DocumentStats(encodings={"cp1252": 40, "mac_iceland": 2})
+    stats = report.DocumentStats(
+        encodings={"cp1252": 40, "utf-8+cp1252": 3, "mac_iceland": 2, "utf-8+cp850": 1}
+    )
     summary = report.RunSummary(
         stats, report.SentenceStats(), report.RejectStats(), report.DuplicateStats(), pd.DataFrame(), {}
     )
     html = report._encodings(summary)
-    assert html.count("unusual") == 1 and html.index("mac_iceland") < html.index("unusual")
+    assert html.count("unusual") == 2 and html.index("mac_iceland") < html.index("unusual")
+    assert html.index("utf-8+cp1252") < html.index("unusual") < html.index("utf-8+cp850")
