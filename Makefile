@@ -9,11 +9,8 @@ RAW ?= raw
 OUT ?= output
 PYTEST_ARGS ?=
 
-# Prefect keeps its state inside the project and sends no telemetry.
-export PREFECT_HOME := $(CURDIR)/.prefect
-export PREFECT_SERVER_ANALYTICS_ENABLED := false
-export DO_NOT_TRACK := 1
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 180
+# Prefect's settings (state in ./.prefect, telemetry off) are set by flows/environment.py, which
+# the CLI and tests/conftest.py call before Prefect is imported.
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
 .PHONY: setup run test lint dictionary bench clean

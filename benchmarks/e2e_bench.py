@@ -47,6 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import base_corpus, scaled_corpus  # noqa: E402
+from flows.environment import set_prefect_defaults  # noqa: E402
 
 BEGIN = "<!-- e2e:begin -->"
 END = "<!-- e2e:end -->"
@@ -354,12 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     results_path = work / "results.jsonl"
     env = dict(os.environ)
     # A Prefect home of its own: no interference with tests or other runs sharing .prefect/.
-    env.setdefault("PREFECT_HOME", str(work / "prefect-home"))
-    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    env.setdefault("DO_NOT_TRACK", "1")
-    env.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # The first start in a fresh Prefect home creates its database; the default 20-30 s wait can expire.
-    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    set_prefect_defaults(env, home=work / "prefect-home")
 
     results: list[dict] = []
     startup: list[float] = []

@@ -8,6 +8,7 @@ fourth. Prints one JSON line per run: wall, flow seconds per stage, the latest v
 files linked/rewritten, rows rewritten) and peak RSS (flow process and whole process tree).
 
     .venv/bin/python benchmarks/latest_bench.py --size 220000 --docs-per-file 1000 --rounds 2
+    .venv/bin/python benchmarks/latest_bench.py --resume 3 --rounds 1   # more rounds on that output
 """
 
 from __future__ import annotations
@@ -52,21 +53,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / ".work")
     ap.add_argument("--timeout", type=float, default=3600)
+    ap.add_argument("--resume", type=int, default=0, help="keep the work output; first change round")
+    ap.add_argument(
+        "--no-change", action="store_true", help="with --resume: run once more, changing nothing first"
+    )
     args = ap.parse_args(argv)
 
     corpus, meta = write_corpus(args.size, args.work, args.docs_per_file)
     raw, out = args.work / "latest-raw", args.work / "latest-out"
-    for d in (raw, out):
-        shutil.rmtree(d, ignore_errors=True)
-    shutil.copytree(corpus, raw)
+    if not args.resume:
+        for d in (raw, out):
+            shutil.rmtree(d, ignore_errors=True)
+        shutil.copytree(corpus, raw)
     env = dict(os.environ)
     env.setdefault("PREFECT_HOME", str(args.work / "prefect-home"))
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     env.setdefault("DO_NOT_TRACK", "1")
     env.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    for k in range(args.rounds + 1):
-        change = change_round(raw, k - 1) if k else {"history": meta}
+    first = args.resume or 0
+    for k in range(first, first + args.rounds + (0 if args.resume else 1)):
+        if args.no_change and k == first:
+            change = {"pending": "changes of a run that did not finish"}
+        else:
+            change = change_round(raw, k - 1) if k else {"history": meta}
         res = run_flow(raw, out, "thread", None, args.timeout, 0.2, env)
         summary = json.loads((out.parent / (out.name + ".json")).read_text()) if res.get("ok") else {}
         print(

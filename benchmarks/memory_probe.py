@@ -23,7 +23,7 @@ from factsieve.config import RunConfig
 from factsieve.ingest.sources import discover
 from factsieve.output import assemble
 from factsieve.score import base_quality
-from flows.curate import _batches
+from flows.curate import group_batches
 
 PROC = psutil.Process()
 
@@ -37,7 +37,7 @@ def main(raw: str) -> None:
     cfg = RunConfig()
     stage = Path(tempfile.mkdtemp(prefix="factsieve-memprobe-"))
     files = discover(raw)
-    batches = _batches(files, cfg.batch_bytes, cfg.batch_files)
+    batches = group_batches(files, cfg.batch_bytes, cfg.batch_files)
     rss("start")
     asm = assemble.RunAssembler(stage, "probe", sum(f.size for f in files))
     now = pd.Timestamp.now(tz="UTC")

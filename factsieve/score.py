@@ -98,17 +98,11 @@ def label_counts(sentences: pd.DataFrame, doc_ids: pd.Series) -> tuple[pd.DataFr
     )
 
 
-def score_documents(docs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Return ratio_*, quality_score, quality_tier and quality_flags for ``docs`` (same order).
-
-    ``docs`` needs doc_id, word_count, raw_chars, removed_chars, language and is_canonical.
-    """
-    return score_from_stats(docs, label_stats(sentences, docs["doc_id"]))
-
-
 def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame, aligned: bool = False) -> pd.DataFrame:
-    """``score_documents`` from precomputed ``label_stats``: looked up by doc_id (any row order),
-    or with ``aligned`` row i of ``stats`` belongs to row i of ``docs`` (no index needed)."""
+    """ratio_*, quality_score, quality_tier and quality_flags for ``docs`` (same order) from their
+    ``label_stats``: looked up by doc_id (any row order), or with ``aligned`` row i of ``stats``
+    belongs to row i of ``docs`` (no index needed). ``docs`` needs doc_id, word_count, raw_chars,
+    removed_chars, language and is_canonical."""
     if aligned:
         if len(stats) != len(docs):
             raise ValueError(f"{len(stats)} stats rows for {len(docs)} documents")

@@ -28,21 +28,7 @@ import signal
 import sys
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def _prefect_env() -> None:
-    """Keep Prefect's state inside the project and its telemetry off, before it is imported."""
-    home = (
-        PROJECT_ROOT / ".prefect" if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / ".prefect"
-    )
-    os.environ.setdefault("PREFECT_HOME", str(home))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # The temporary server takes 11-23 s to start on a busy 2-core machine; Prefect's 20 s
-    # default made runs fail with "Timed out while attempting to connect".
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+from flows.environment import PROJECT_ROOT, set_prefect_defaults
 
 
 def _fail(code: int, message: str) -> int:
@@ -166,7 +152,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    _prefect_env()
+    set_prefect_defaults()
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
     from factsieve.output.publish import OutputLocked
@@ -246,7 +232,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _prefect_env()
+    set_prefect_defaults()
     from flows.deploy import BadSchedule, check_cron, serve
 
     try:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import errno
 import os
-import platform
-import resource
 import secrets
 import shutil
 import time
@@ -25,8 +23,7 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-import schemas
-from factsieve import __version__, dedup
+from factsieve import dedup
 from factsieve.batch import pipeline, workers
 from factsieve.config import RunConfig
 from factsieve.ingest import manifest
@@ -35,6 +32,7 @@ from factsieve.ingest.sources import InputFile, discover
 from factsieve.output import assemble, latest, publish, tables
 from factsieve.output import checks as quality_checks
 from factsieve.output import report as run_report
+from factsieve.runstats import RunStats
 from factsieve.score import base_quality
 from flows.artifacts import publish_artifacts
 
@@ -78,7 +76,7 @@ def discover_inputs(raw: str) -> list[InputFile]:
 
 
 @task(
-    name="plan-batches",
+    name="plan-parts",
     retries=3,
     retry_delay_seconds=RETRY_DELAYS,
     retry_condition_fn=transient_io_error,
@@ -96,7 +94,7 @@ def plan_parts(files: list[InputFile], target_bytes: int) -> list[InputFile]:
     retry_condition_fn=transient_io_error,
     cache_policy=NO_CACHE,
 )
-def process_batch(
+def run_batch(
     batch: list[InputFile],
     run_id: str,
     ingested_at: pd.Timestamp,
@@ -131,7 +129,7 @@ def deduplicate(
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    return {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
+    return {name: tables.conform(df, name) for name, df in frames.items()}
 
 
 @task(
@@ -170,19 +168,7 @@ def build_report(out: Path, run_id: str) -> Path | None:
         return None
 
 
-def _versions() -> dict[str, str]:
-    # importlib.metadata, not the modules: importing great_expectations alone takes seconds.
-    from importlib.metadata import version
-
-    libs = ("prefect", "pandas", "pyarrow", "pandera", "great-expectations", "trafilatura", "numpy")
-    return {
-        "factsieve": __version__,
-        "python": platform.python_version(),
-        **{lib: version(lib) for lib in libs},
-    }
-
-
-def _batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[list[InputFile]]:
+def group_batches(files: list[InputFile], target_bytes: int, max_files: int) -> list[list[InputFile]]:
     """Group files (and parts of files) into batches of at most target_bytes or max_files, in
     discovery order; a larger file that could not be split is a batch of its own."""
     batches: list[list[InputFile]] = []
@@ -205,28 +191,6 @@ def _sorted(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     )
 
 
-def _run_row(run_id: str, started: datetime, raw: str, params: dict, counts: dict, seconds: dict) -> dict:
-    return {
-        "run_id": run_id,
-        "status": "succeeded",
-        "started_at": pd.Timestamp(started),
-        "finished_at": pd.Timestamp(datetime.now(UTC)),
-        "raw": raw,
-        "parameters": tables.json_cell(params),
-        **{k: counts[k] for k in ("input_files", "input_records", "documents", "rejects", "sentences")},
-        "exact_duplicates": counts["exact_duplicates"],
-        "near_duplicates": counts["near_duplicates"],
-        **{k: counts[k] for k in ("removed_files", "removed_documents", "replaced_documents")},
-        "stage_seconds": tables.json_cell({k: round(v, 3) for k, v in seconds.items()}),
-        "stage_counts": tables.json_cell(counts["stages"]),
-        "versions": tables.json_cell(_versions()),
-        "validation": "passed",
-        "gx_status": "skipped",
-        "gx_detail": "[]",
-        "schema_version": schemas.SCHEMA_VERSION,
-    }
-
-
 # Batches in flight are bounded by the workers: an unbounded thread pool would start every
 # batch at once and hold all their intermediate frames (measured: 4.2 GB at 220k documents).
 CORES = os.cpu_count() or 1
@@ -238,7 +202,7 @@ CORES = os.cpu_count() or 1
     validate_parameters=False,
     task_runner=ThreadPoolTaskRunner(max_workers=CORES),
 )
-def curate(
+def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call after another; the work is in factsieve/
     raw: str = "raw",
     out: str = "output",
     config: RunConfig | None = None,
@@ -259,18 +223,9 @@ def curate(
     run_id = new_run_id(started)
     ingested_at = pd.Timestamp(started)
     out_path = Path(out)
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    peak_rss_mb: dict[str, int] = {}
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = seconds.get(stage, 0.0) + now - clock
-        clock = now
-        # The flow process's high-water mark so far (worker processes not included).
-        peak_rss_mb[stage] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    params = {"raw": str(raw), "out": str(out_path), "incremental": incremental, **asdict(cfg)}
+    stats = RunStats(run_id, started, str(raw), params)
+    lap = stats.lap
 
     with publish.output_lock(out_path):
         rec = publish.recover(out_path)
@@ -289,6 +244,13 @@ def curate(
         plan = manifest.plan(files, previous, manifest.in_scope(raw), reprocess=not incremental)
         todo = plan.to_process
         lap("discover")
+        stats.stage("discover").counts = {
+            "files": len(files),
+            "new": len(plan.new),
+            "changed": len(plan.changed),
+            "unchanged": len(plan.unchanged),
+            "removed": len(plan.removed),
+        }
         logger.info(
             "run %s: %d input files under %s, %d new, %d changed, %d unchanged, %d removed",
             run_id,
@@ -310,12 +272,12 @@ def curate(
             "removed_files": len(plan.removed),
         }
         if not todo and not plan.removed:
-            return {**base, "status": "unchanged", "seconds": {k: round(v, 3) for k, v in seconds.items()}}
+            return {**base, "status": "unchanged", "seconds": stats.rounded()}
         # The live documents this run removes or may replace: their inputs are gone or reprocessed.
         before = latest.live_documents(out_path, {*plan.removed, *(f.uri for f in plan.changed)})
 
         parts = plan_parts(todo, cfg.batch_bytes)
-        batches = _batches(parts, cfg.batch_bytes, cfg.batch_files)
+        batches = group_batches(parts, cfg.batch_bytes, cfg.batch_files)
         # Record keys of split files' parts, kept until the file's last batch is consumed.
         last_batch = {f.uri: i for i, batch in enumerate(batches) for f in batch if f.is_part}
         part_keys: dict[str, set[str]] = {}
@@ -329,7 +291,7 @@ def curate(
             # threads from inside the batch task (measured: 0.2 s alone, 1.3-3 s in the race).
             tables.warm_up()
         with workers.batch_pool(n_workers) as pool:
-            futures = process_batch.map(
+            futures = run_batch.map(
                 batches,
                 run_id=run_id,
                 ingested_at=ingested_at,
@@ -398,11 +360,12 @@ def curate(
         duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["level", "cluster_id", "method", "doc_id"])
         lap("score")
 
-        label_counts = dict(sorted(asm.labels.items()))
-        reject_reasons = (
+        stats.labels = dict(sorted(asm.labels.items()))
+        stats.labels_changed_by_model = model_changes if cfg.model else None
+        stats.reject_reasons = (
             rejects["reason"].astype(str).value_counts().sort_index().to_dict() if len(rejects) else {}
         )
-        counts = {
+        stats.totals = {
             "input_files": len(todo),
             "input_records": asm.input_records,
             "documents": len(documents),
@@ -414,33 +377,15 @@ def curate(
             "removed_documents": int((changed["change"] == "removed").sum()),
             "replaced_documents": int((changed["change"] == "replaced").sum()),
         }
-        counts["stages"] = {
-            "discover": {
-                "files": len(files),
-                "new": len(plan.new),
-                "changed": len(plan.changed),
-                "unchanged": len(plan.unchanged),
-                "removed": len(plan.removed),
-            },
-            "ingest": {
-                "files": len(todo),
-                "batches": len(batches),
-                "records": asm.input_records,
-                "documents": len(documents),
-                "rejects": len(rejects),
-            },
-            "labels": label_counts,
-            **({"labels_changed_by_model": model_changes} if cfg.model else {}),
-            "reject_reasons": reject_reasons,
-            "dedup": dd.stats.get("counts", dd.stats),
+        stats.stage("ingest_clean_segment_classify").counts = {
+            "files": len(todo),
+            "batches": len(batches),
+            "records": asm.input_records,
+            "documents": len(documents),
+            "rejects": len(rejects),
         }
-        params = {"raw": str(raw), "out": str(out_path), "incremental": incremental, **asdict(cfg)}
-        small = validate_tables(
-            {
-                "duplicates": duplicates,
-                "runs": pd.DataFrame([_run_row(run_id, started, str(raw), params, counts, seconds)]),
-            }
-        )
+        stats.stage("dedup").counts = dd.stats.get("counts", dd.stats)
+        small = validate_tables({"duplicates": duplicates, "runs": pd.DataFrame([stats.runs_row()])})
         lap("validate")
         # GX sees documents without their text and a sample of sentences (factsieve.output.assemble).
         validated = {
@@ -451,11 +396,8 @@ def curate(
         }
         outcome = check_expectations(validated, out_path, run_id, cfg.gx)
         lap("gx")
-        runs_row = validated["runs"]
-        runs_row.loc[0, "gx_status"] = outcome.status
-        runs_row.loc[0, "gx_detail"] = outcome.detail_json()
+        stats.record_gx(outcome.status, outcome.detail_json())
         if outcome.status == "failed":
-            runs_row.loc[0, "status"] = "failed"
             logger.error(
                 "run %s: critical expectations failed: %s",
                 run_id,
@@ -463,9 +405,8 @@ def curate(
                     r["reason"] for r in outcome.results if not r["success"] and r["severity"] == "critical"
                 ),
             )
-        validated["runs"].loc[0, "stage_seconds"] = tables.json_cell(
-            {k: round(v, 3) for k, v in seconds.items()}
-        )
+        # The row GX saw, rebuilt with GX's outcome and the seconds of validation and GX.
+        runs_row = tables.conform(pd.DataFrame([stats.runs_row()]), "runs")
         manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed)
         # After this run, each live input's rows are those of the run that last processed it.
         sources = {uri: e.run_id for uri, e in previous.items() if uri not in set(plan.removed)}
@@ -473,6 +414,8 @@ def curate(
         view: dict = {}
 
         def build_latest(folder: Path) -> None:
+            # Called inside the publish task, in this process; a retried publish starts it afresh.
+            shutil.rmtree(folder, ignore_errors=True)
             state = out_path / "_state" / "dedup" / run_id
             roles = dedup.live_roles(state if state.is_dir() else publish.latest_dedup_state(out_path))
             prev = latest.current_dir(out_path)
@@ -488,7 +431,7 @@ def curate(
                 "sentences": asm.sentences.path,
                 "rejects": asm.rejects.path,
                 "duplicates": validated["duplicates"],
-                "runs": validated["runs"],
+                "runs": runs_row,
             },
             state_out if state_out.is_dir() else None,
             {"manifest": manifest_table, "changes": latest.changes_table(changed)},
@@ -501,26 +444,26 @@ def curate(
 
     summary = {
         **base,
-        **{k: v for k, v in counts.items() if k != "stages"},
-        "status": str(runs_row.loc[0, "status"]),
+        **stats.totals,
+        "status": stats.status,
         "gx_status": outcome.status,
         "gx_failures": [r for r in outcome.results if not r["success"]],
         "gx_docs": str(outcome.docs_path or ""),
         "report": str(report_path) if report_path else None,
         "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
-        "labels": label_counts,
-        "reject_reasons": reject_reasons,
+        "labels": stats.labels,
+        "reject_reasons": stats.reject_reasons,
         "tables": paths,
         "latest": view,
-        "seconds": {k: round(v, 3) for k, v in seconds.items()},
-        "peak_rss_mb": peak_rss_mb,
+        "seconds": stats.rounded(),
+        "peak_rss_mb": stats.peaks_mb(),
     }
     publish_artifacts(summary, report_path)
     logger.info(
         "run %s finished: %d documents, %d sentences, %d rejects",
         run_id,
         len(documents),
-        counts["sentences"],
+        stats.totals["sentences"],
         len(rejects),
     )
     return summary

@@ -5,14 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from flows.environment import set_prefect_defaults
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FACTSIEVE_SHARED", REPO.parent / "shared"))
 RAW = REPO / "raw"
 
-os.environ.setdefault("PREFECT_HOME", str(REPO / ".prefect"))
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+set_prefect_defaults(home=REPO / ".prefect")
 
 
 def shared_path(*parts: str) -> Path:

@@ -14,7 +14,7 @@ import pandas as pd
 from factsieve.batch import pipeline
 from factsieve.output import tables
 docs = pipeline.process_batch([], "r", pd.Timestamp("2026-11-23", tz="UTC"))
-tables.validate(tables.typed(docs.sentences, "sentences"), "sentences")
+tables.conform(docs.sentences, "sentences")
 # pandera builds a model's schema once per thread: a task thread validates too
 t = threading.Thread(target=tables.validate, args=(tables.empty("documents"), "documents"))
 t.start(); t.join()

@@ -4,7 +4,13 @@ import pandas as pd
 import pytest
 
 from factsieve.batch.pipeline import sentence_rows
-from factsieve.score import score_documents
+from factsieve.score import label_stats, score_from_stats
+
+
+def score_documents(docs: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
+    """Scores from the documents' sentences, as the run computes them: label_stats, then score_from_stats."""
+    return score_from_stats(docs, label_stats(sents, docs["doc_id"]))
+
 
 REPORTED = (
     "Officials from El Salvador and the United States signed an agreement on Tuesday to expand cooperation on port "
@@ -87,7 +93,7 @@ def test_document_without_sentences():
 
 def test_label_stats_match_a_crosstab_and_groupby():
     # label_counts counts with numpy.bincount; the reference is the plain pandas formulation.
-    from factsieve.score import LABEL_WEIGHT, label_stats
+    from factsieve.score import LABEL_WEIGHT
     from factsieve.vocabulary import LABELS
 
     docs, sents = _docs({"rep": REPORTED, "seo": SEO, "rep2": REPORTED[:200]})

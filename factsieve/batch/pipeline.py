@@ -1,15 +1,15 @@
 """The per-batch stages as plain functions: ingest → clean → segment → classify.
 
 ``process_batch`` turns a list of input files into three pandas frames (documents
-without scores, sentences, rejects). ``finish_documents`` adds the dedup result and
-scores once every batch is in. No Prefect here: the flow in flows/ only orchestrates.
+without scores, sentences, rejects); ``run_batch`` adds pandera validation and the dedup
+features, the work of one batch on a worker. The run's documents get their dedup result and
+scores once every batch is in (factsieve.output.assemble). No Prefect here.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -23,7 +23,6 @@ from factsieve import classify, dedup
 from factsieve.ingest.read import IngestLimits, RawDoc, Reject, published_within, read_input
 from factsieve.ingest.sources import InputFile
 from factsieve.output import tables
-from factsieve.score import score_documents
 from factsieve.text.clean import clean_text
 from factsieve.text.language import detect_language
 from factsieve.text.segment import split_sentences
@@ -282,8 +281,8 @@ def run_batch(
     """
     result = process_batch(inputs, run_id, ingested_at, limits, taken, model_path)
     t0 = time.perf_counter()
-    result.sentences = tables.validate(tables.typed(result.sentences, "sentences"), "sentences")
-    result.rejects = tables.validate(tables.typed(result.rejects, "rejects"), "rejects")
+    result.sentences = tables.conform(result.sentences, "sentences")
+    result.rejects = tables.conform(result.rejects, "rejects")
     result.validated = True
     t1 = time.perf_counter()
     features = dedup.prepare(result.documents[["doc_id", "text"]], params)
@@ -298,14 +297,3 @@ def key_clashes(result: BatchResult, seen: dict[str, set[str]]) -> bool:
 
 # What deduplication adds to each document (factsieve.dedup.DedupResult.assignments).
 DEDUP_COLUMNS = ["content_hash", *dedup.ROLE_COLUMNS]
-
-
-def finish_documents(docs: pd.DataFrame, sentences: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
-    """Attach the dedup assignments and the scores to the documents."""
-    merged = docs.reset_index(drop=True).join(assignments.reset_index(drop=True)[DEDUP_COLUMNS])
-    scores = score_documents(merged, sentences)
-    return pd.concat([merged, scores], axis=1)
-
-
-def label_counts(sentences: pd.DataFrame) -> dict[str, int]:
-    return dict(sorted(Counter(sentences["label"].astype(str)).items())) if len(sentences) else {}

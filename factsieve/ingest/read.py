@@ -15,6 +15,7 @@ by discovery, as are editor/OS droppings; they are not inputs.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import logging
 import re
@@ -342,8 +343,18 @@ _READERS = {"text": _read_text, "html": _read_html, "jsonl": _read_jsonl}
 def _file_reject(
     inp: InputFile, fmt: str, reason: str, detail: str, nbytes: int, sample: str = ""
 ) -> IngestResult:
-    """The whole file is one rejected record."""
+    """The whole file is one rejected record. The detail may quote an OS error naming a file whose
+    name is not UTF-8: escaped, so it can be written."""
+    detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")
     return IngestResult(rejects=[Reject(inp.uri, "", fmt, reason, detail, nbytes, sample)])
+
+
+def _permanent(exc: OSError) -> bool:
+    """The file vanished, is unreadable or is a loop of links: a reject. Other OSErrors (I/O errors,
+    timeouts of network filesystems) propagate so the flow retries the batch."""
+    return isinstance(exc, FileNotFoundError | PermissionError | IsADirectoryError | NotADirectoryError) or (
+        exc.errno in (errno.ELOOP, errno.ENAMETOOLONG)
+    )
 
 
 def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
@@ -351,7 +362,9 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     try:
         data = inp.read_bytes()
         body = data.decode("utf-8")
-    except (FileNotFoundError, PermissionError, IsADirectoryError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        if isinstance(exc, OSError) and not _permanent(exc):
+            raise
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
@@ -379,9 +392,9 @@ def read_input(
         )
     try:
         data = inp.read_bytes()
-    except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
-        # Permanent: the file vanished or is unreadable. Other OSErrors (I/O errors,
-        # timeouts of network filesystems) propagate so the flow retries the batch.
+    except OSError as exc:
+        if not _permanent(exc):
+            raise
         return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
     if not data.strip():
         return _file_reject(

@@ -170,7 +170,7 @@ def _local_file(
     return InputFile(shown, st.st_size, st.st_mtime, protocol, _printable(rel), **extra)
 
 
-def discover(raw: str | Path) -> list[InputFile]:
+def discover(raw: str | Path) -> list[InputFile]:  # noqa: C901 — two short paths (local, fsspec URL), each with its guards
     """List the input files under ``raw`` (a folder, read recursively, or one file)."""
     raw_s = str(raw)
     if "://" not in raw_s:

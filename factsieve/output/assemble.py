@@ -84,8 +84,8 @@ class RunAssembler:
         self.documents += len(docs)
         sents, rejects = batch.sentences, batch.rejects
         if not batch.validated:
-            sents = tables.validate(tables.typed(sents, "sentences"), "sentences")
-            rejects = tables.validate(tables.typed(rejects, "rejects"), "rejects")
+            sents = tables.conform(sents, "sentences")
+            rejects = tables.conform(rejects, "rejects")
         self.sentences.write(tables.to_arrow(sents, "sentences"))
         self.rejects.write(tables.to_arrow(rejects, "rejects"))
         self._stage1.write(
@@ -171,7 +171,7 @@ class RunAssembler:
             part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
             scores = score_from_stats(part, stats.iloc[rows].reset_index(drop=True), aligned=True)
             part = pd.concat([part, scores], axis=1)
-            part = tables.validate(tables.typed(part, "documents"), "documents")
+            part = tables.conform(part, "documents")
             out.write(tables.to_arrow(part, "documents"))
             without_text.append(part[CHECK_DOC_COLUMNS])
         path = out.close()

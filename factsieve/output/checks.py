@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from factsieve.output.metrics import RunCounts, rates
 from factsieve.params import GxBounds
 from factsieve.vocabulary import LABELS, REASON_CODES, TIERS
 
@@ -127,28 +128,22 @@ def _col(df: pd.DataFrame, name: str) -> pd.Series:
 
 
 def derived_metrics(frames: dict[str, pd.DataFrame]) -> dict[str, float]:
-    """Run-level rates the warning expectations bound (also shown in the report)."""
+    """Run-level rates the warning expectations bound (the report shows the same: metrics.rates)."""
     docs = frames.get("documents", pd.DataFrame())
     sents = frames.get("sentences", pd.DataFrame())
-    rejects = frames.get("rejects", pd.DataFrame())
-    n_docs, n_rej, n_sent = len(docs), len(rejects), len(sents)
-    m: dict[str, float] = {
-        "reject_rate": n_rej / (n_docs + n_rej) if n_docs + n_rej else 0.0,
-        "duplicate_rate": float((~_col(docs, "is_canonical").astype(bool)).sum()) / n_docs if n_docs else 0.0,
-        "mean_quality": float(pd.to_numeric(_col(docs, "quality_score"), errors="coerce").mean())
-        if n_docs
-        else 0.0,
-        "low_tier_share": float((_col(docs, "quality_tier").astype(str) == "low").sum()) / n_docs
-        if n_docs
-        else 0.0,
-    }
-    labels = _col(sents, "label").astype(str)
-    for lab in LABELS:
-        m[f"share_{lab}"] = float((labels == lab).sum()) / n_sent if n_sent else 0.0
-    m["supported_share"] = m["share_reported"] + m["share_attributed"]
-    if math.isnan(m["mean_quality"]):
-        m["mean_quality"] = 0.0
-    return m
+    scores = pd.to_numeric(_col(docs, "quality_score"), errors="coerce")
+    return rates(
+        RunCounts(
+            documents=len(docs),
+            non_canonical=int((~_col(docs, "is_canonical").astype(bool)).sum()),
+            quality_sum=float(scores.sum()),
+            quality_count=int(scores.count()),
+            low_tier=int((_col(docs, "quality_tier").astype(str) == "low").sum()),
+            rejects=len(frames.get("rejects", pd.DataFrame())),
+            sentences=len(sents),
+            labels=_col(sents, "label").astype(str).value_counts().to_dict(),
+        )
+    )
 
 
 def gx_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 import schemas
 from factsieve.output import publish, svg
+from factsieve.output.metrics import RunCounts, rates
 from factsieve.text.visible import visible
 from factsieve.vocabulary import LABELS
 
@@ -130,7 +131,7 @@ def _part(out: Path, table: str, run_id: str) -> Path:
     return out / table / publish.part_name(run_id)
 
 
-def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
+def _record_batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
     """The columns of one committed part, a record batch at a time (a batch never spans two
     row groups). A part that does not exist reads as no rows."""
     if not path.exists():
@@ -247,19 +248,19 @@ class RunSummary:
 
 
 def summary_metrics(docs: DocumentStats, sents: SentenceStats, rejects: RejectStats) -> dict[str, float]:
-    """checks.derived_metrics computed from the counts instead of whole frames."""
-    n_docs, n_rej, n_sent = docs.rows, rejects.rows, sents.rows
-    mean = docs.quality_sum / docs.quality_count if docs.quality_count else 0.0
-    m: dict[str, float] = {
-        "reject_rate": n_rej / (n_docs + n_rej) if n_docs + n_rej else 0.0,
-        "duplicate_rate": (n_docs - docs.canonical) / n_docs if n_docs else 0.0,
-        "mean_quality": mean if n_docs and not math.isnan(mean) else 0.0,
-        "low_tier_share": docs.tiers.get("low", 0) / n_docs if n_docs else 0.0,
-    }
-    for lab in LABELS:
-        m[f"share_{lab}"] = sents.labels.get(lab, 0) / n_sent if n_sent else 0.0
-    m["supported_share"] = m["share_reported"] + m["share_attributed"]
-    return m
+    """The rates checks.derived_metrics gives the GX gate, from the streamed counts."""
+    return rates(
+        RunCounts(
+            documents=docs.rows,
+            non_canonical=docs.rows - docs.canonical,
+            quality_sum=docs.quality_sum,
+            quality_count=docs.quality_count,
+            low_tier=docs.tiers.get("low", 0),
+            rejects=rejects.rows,
+            sentences=sents.rows,
+            labels=sents.labels,
+        )
+    )
 
 
 def _keep_lowest(best: pa.Table | None, batch: pa.RecordBatch) -> pa.Table:
@@ -287,7 +288,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
     wanted = pa.array(sorted(names_of), pa.string()) if names_of else None
     s = DocumentStats()
     best = None
-    for b in _batches(path, columns):
+    for b in _record_batches(path, columns):
         s.rows += b.num_rows
         s.canonical += pc.sum(b["is_canonical"]).as_py() or 0
         scores = b["quality_score"]
@@ -317,7 +318,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
 def sentence_stats(path: Path, *, page: bool = True) -> SentenceStats:
     """One pass over a sentences part (``page=False``: labels only, for the drift metrics)."""
     s = SentenceStats()
-    for b in _batches(path, ["label", "deciding_cue"] if page else ["label"]):
+    for b in _record_batches(path, ["label", "deciding_cue"] if page else ["label"]):
         s.rows += b.num_rows
         _count_into(s.labels, b["label"])
         if page:
@@ -332,7 +333,7 @@ def reject_stats(path: Path, *, page: bool = True) -> RejectStats:
     """One pass over a rejects part: counts per reason and the first examples of each."""
     columns = ["reason", "source_uri", "record_key", "detail", "sample", "raw_bytes"] if page else ["reason"]
     s = RejectStats()
-    for b in _batches(path, columns):
+    for b in _record_batches(path, columns):
         s.rows += b.num_rows
         _count_into(s.reasons, b["reason"])
         if not page:
@@ -350,7 +351,7 @@ def duplicate_stats(path: Path, level: str = "copy") -> DuplicateStats:
     MAX_CLUSTERS largest groups."""
     s = DuplicateStats()
     sizes = pa.table({"cluster_id": pa.array([], pa.string()), "n": pa.array([], pa.int64())})
-    for b in _batches(path, ["level", "cluster_id", "method"]):
+    for b in _record_batches(path, ["level", "cluster_id", "method"]):
         b = b.filter(pc.equal(b["level"], level))
         s.rows += b.num_rows
         _count_into(s.methods, b["method"])

@@ -65,7 +65,7 @@ def bar_chart(
     return "".join(parts)
 
 
-def histogram(
+def histogram(  # noqa: PLR0913 — keyword-only chart options, each with a default
     values: Sequence[float],
     *,
     title: str,

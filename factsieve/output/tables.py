@@ -8,7 +8,6 @@ same types whatever produced it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import pandas as pd
 import pandera.pandas as pa
@@ -90,6 +89,12 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
         raise ValidationFailed(table, _summarise(exc), exc.failure_cases) from None
 
 
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The frame as it is written: the table's exact columns and Arrow types (``typed``),
+    validated against its schema (``validate``)."""
+    return validate(typed(df, table), table)
+
+
 def warm_up() -> None:
     """Validate an empty frame of every table once: pandera imports what validation needs
     (its strategies module, and hypothesis when installed: ~110 modules) on the first call.
@@ -97,18 +102,6 @@ def warm_up() -> None:
     (two threads importing at once are many times slower) or repeat in every worker."""
     for table in schemas.TABLES:
         validate(empty(table), table)
-
-
-@dataclass(slots=True)
-class RunTables:
-    documents: pd.DataFrame
-    sentences: pd.DataFrame
-    duplicates: pd.DataFrame
-    rejects: pd.DataFrame
-    runs: pd.DataFrame
-
-    def items(self):
-        return [(name, getattr(self, name)) for name in schemas.TABLES]
 
 
 def json_cell(obj) -> str:

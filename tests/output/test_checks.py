@@ -7,11 +7,12 @@ import re
 
 import pandas as pd
 import pytest
-from test_report import RAW, write_run
 
 from factsieve.output import checks as quality_checks
 from factsieve.output import report, tables
 from factsieve.output.checks import CRITICAL, WARNING, GxBounds, run_checks
+from tests.conftest import RAW
+from tests.output.test_report import write_run
 
 RUN = "20240301T000000Z-cccccc"
 
@@ -53,7 +54,7 @@ def test_sample_run_passes_and_builds_data_docs(sample, tmp_path):
     assert list((tmp_path / "reports" / "gx" / "uncommitted" / "validations").rglob("*.json"))
     # the runs row accepts the outcome
     row = sample["runs"].iloc[0].to_dict() | {"gx_status": outcome.status, "gx_detail": outcome.detail_json()}
-    tables.validate(tables.typed(pd.DataFrame([row]), "runs"), "runs")
+    tables.conform(pd.DataFrame([row]), "runs")
     assert json.loads(row["gx_detail"])[0]["table"] == "documents"
 
 
@@ -166,3 +167,18 @@ def test_published_run_with_gx_shows_results_in_report(tmp_path):
     assert '<span class="badge warning">warn</span>' in gx and "reject_rate" in gx
     assert f'href="{report.GX_DOCS_REL}"' in gx
     assert (tmp_path / "reports" / report.GX_DOCS_REL).exists()
+
+
+@pytest.mark.slow
+def test_gx_gate_and_report_compute_the_same_rates_on_a_real_flow_run(sample_run):
+    """The gate counts whole frames, the report streams the committed Parquet: one formula
+    (metrics.rates), so on a real run they give the same numbers."""
+    summary, frames, out = sample_run
+    gate = quality_checks.derived_metrics(frames)
+    page = report.run_metrics(out, summary["run_id"])
+    assert list(page) == list(gate)
+    for key, value in gate.items():
+        assert page[key] == pytest.approx(value, rel=1e-12), key
+    # raw/ has rejects, copies and low-quality pages: the rates compared are not all zero
+    assert gate["reject_rate"] > 0 and gate["duplicate_rate"] > 0 and gate["low_tier_share"] > 0
+    assert 0 < gate["mean_quality"] < 1 and gate["supported_share"] > 0

@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_report import raw_with_xss, write_run
 
 from factsieve.output import report
+from tests.output.test_report import raw_with_xss, write_run
 
 CHROMIUM = os.environ.get("FACTSIEVE_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [

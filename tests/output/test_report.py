@@ -1,7 +1,7 @@
 """The run report: built from tables the real domain functions produce and publish.
 
-``write_run`` mirrors flows/curate.py without Prefect: process_batch -> deduplicate ->
-finish_documents -> typed/validated -> (GX) -> publish into tmp_path.
+``write_run`` mirrors flows/curate.py without Prefect, in one batch: process_batch -> deduplicate ->
+dedup columns and scores -> tables.conform -> (GX) -> publish into tmp_path.
 """
 
 from __future__ import annotations
@@ -25,10 +25,8 @@ from factsieve.config import RunConfig
 from factsieve.ingest.sources import discover
 from factsieve.output import publish, report, svg, tables
 from factsieve.output.checks import derived_metrics
-from factsieve.score import base_quality, label_stats
-
-REPO = Path(__file__).resolve().parents[1]
-RAW = REPO / "raw"
+from factsieve.score import base_quality, label_stats, score_from_stats
+from tests.conftest import RAW
 
 XSS_TEXT = (
     "Mayor <script>alert(1)</script> speech explained\n\n"
@@ -58,9 +56,12 @@ def write_run(raw: Path, out: Path, run_id: str, *, gx: bool = False, bounds=Non
         }
     )
     dd = dedup.deduplicate(frame, cfg.dedup, state_in=publish.latest_dedup_state(out), state_out=state_out)
-    documents = pipeline.finish_documents(docs, sentences, dd.assignments)
+    documents = docs.join(dd.assignments.reset_index(drop=True)[pipeline.DEDUP_COLUMNS])
+    documents = pd.concat(
+        [documents, score_from_stats(documents, label_stats(sentences, docs["doc_id"]))], axis=1
+    )
     duplicates = dd.duplicates.assign(run_id=run_id)
-    labels = pipeline.label_counts(sentences)
+    labels = sentences["label"].astype(str).value_counts().sort_index().to_dict()
     run_row = {
         "run_id": run_id,
         "status": "succeeded",
@@ -93,7 +94,7 @@ def write_run(raw: Path, out: Path, run_id: str, *, gx: bool = False, bounds=Non
         "rejects": rejects,
         "runs": pd.DataFrame([run_row]),
     }
-    validated = {name: tables.validate(tables.typed(df, name), name) for name, df in frames.items()}
+    validated = {name: tables.conform(df, name) for name, df in frames.items()}
     if gx:
         from factsieve.output.checks import GxBounds, run_checks
 
@@ -349,7 +350,7 @@ def test_reads_only_the_columns_it_needs(two_runs, tmp_path, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(two_runs[0], out, ignore=shutil.ignore_patterns("reports"))
     scanned, looked_up = [], []
-    batches, rows_where = report._batches, report._rows_where
+    batches, rows_where = report._record_batches, report._rows_where
 
     def spy_batches(path, columns):
         scanned.append((path.parent.name, tuple(columns)))
@@ -360,7 +361,7 @@ def test_reads_only_the_columns_it_needs(two_runs, tmp_path, monkeypatch):
         looked_up.append((table, tuple(columns), found.num_rows))
         return found
 
-    monkeypatch.setattr(report, "_batches", spy_batches)
+    monkeypatch.setattr(report, "_record_batches", spy_batches)
     monkeypatch.setattr(report, "_rows_where", spy_rows_where)
     report.build_report(out, RUN2)
     assert {t for t, _ in scanned} == {"documents", "sentences", "duplicates", "rejects"}

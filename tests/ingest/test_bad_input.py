@@ -25,7 +25,7 @@ def _batch(raw) -> tuple[pd.DataFrame, pd.DataFrame]:
     files = discover(raw)
     res = process_batch(files, "run-1", NOW)
     assert res.input_records == len(res.documents) + len(res.rejects)
-    rejects = tables.validate(tables.typed(res.rejects, "rejects"), "rejects")
+    rejects = tables.conform(res.rejects, "rejects")
     for frame in (res.documents, rejects):
         for col in frame.columns:
             for v in frame[col]:
@@ -148,6 +148,8 @@ def test_symlinks_out_of_raw_and_system_files_are_refused_unread(tmp_path):
     (raw / "alias.txt").symlink_to(raw / "inside" / "story.txt")  # inside RAW: read
     (raw / "loop").symlink_to(raw / "inside", target_is_directory=True)  # inside: not walked twice
     (raw / "gone.txt").symlink_to(raw / "deleted.txt")
+    (raw / "loop-a.txt").symlink_to(raw / "loop-b.txt")
+    (raw / "loop-b.txt").symlink_to(raw / "loop-a.txt")
     os.mkfifo(raw / "pipe.txt")
     docs, rejects = _batch(raw)
     assert sorted(u.rsplit("/", 1)[-1] for u in docs["source_uri"]) == ["alias.txt", "story.txt"]
@@ -157,6 +159,8 @@ def test_symlinks_out_of_raw_and_system_files_are_refused_unread(tmp_path):
         "environ.txt": codes.OUTSIDE_RAW,
         "parent": codes.OUTSIDE_RAW,
         "gone.txt": codes.READ_ERROR,
+        "loop-a.txt": codes.READ_ERROR,
+        "loop-b.txt": codes.READ_ERROR,
         "pipe.txt": codes.SPECIAL_FILE,
     }
     everything = " ".join(rejects["sample"]) + " ".join(rejects["detail"])
@@ -233,3 +237,18 @@ def test_any_json_values_in_any_field_end_in_exactly_one_table_and_are_writable(
     assert len(docs) + len(rejects) == len(lines)
     keys = list(docs["record_key"]) + list(rejects["record_key"])
     assert len(set(keys)) == len(keys)
+
+
+def test_a_file_with_a_non_utf8_name_that_vanishes_is_a_writable_read_error(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = os.path.join(os.fsencode(raw), b"gone\xff.txt")
+    with open(path, "wb") as fh:
+        fh.write(SENTENCE.encode())
+    files = discover(raw)
+    os.remove(path)  # after planning, before reading
+    res = process_batch(files, "run-1", NOW)
+    rejects = tables.validate(tables.typed(res.rejects, "rejects"), "rejects")
+    [rej] = rejects.to_dict("records")
+    assert rej["reason"] == codes.READ_ERROR and "gone\\udcff.txt" in rej["detail"]
+    rej["detail"].encode("utf-8")
