@@ -471,7 +471,7 @@ def test_stories_show_sites_dates_and_the_copy_kept(tmp_path):
             "id": i,
             "url": f"https://www.{site}/energy/{i}",
             "title": f"Harwick battery ({i})",
-            "published": f"2024-05-{day}T09:00:00Z",
+            "published": f"2023-12-{day}T09:00:00Z",  # before the runs: later dates are dropped
             "text": body,
         }
 
@@ -494,8 +494,8 @@ def test_stories_show_sites_dates_and_the_copy_kept(tmp_path):
     assert re.search(r"<h3>story [0-9a-f]{12} — 3 documents, 3 site\(s\)</h3>", sec)
     kept = sec.split("<b>Copy kept:</b>")[1].split("</p>")[0]
     assert "Harwick battery (release)" in kept and "(earlier run)" in kept
-    assert "grid-news.example" in kept and "2024-05-02" in kept
-    for site, day in (("valley-post.example", "2024-05-03"), ("energy-daily.example.org", "2024-05-04")):
+    assert "grid-news.example" in kept and "2023-12-02" in kept
+    for site, day in (("valley-post.example", "2023-12-03"), ("energy-daily.example.org", "2023-12-04")):
         assert re.search(rf"<td>{re.escape(site)}</td><td>{day}</td><td>contained</td>", sec), site
 
 
