@@ -1,4 +1,4 @@
-"""Speed and memory of factsieve.dedup.deduplicate, beside datasketch's MinHashLSH.
+"""Speed and memory of factsieve.dedup.deduplicate, beside datasketch's MinHashLSH and rensa's.
 
     .venv/bin/python benchmarks/dedup_bench.py                      # 22k real corpus (+ prepare() on
                                                                     # 2 processes) + datasketch
@@ -138,21 +138,17 @@ def bench_prepared(df: pd.DataFrame, params: DedupParams, procs: int, repeat: in
     }
 
 
-def bench_datasketch(df: pd.DataFrame, params: DedupParams) -> dict:
-    """datasketch MinHash (update_batch over the same word 5-grams) + MinHashLSH insert and query."""
-    from datasketch import MinHash, MinHashLSH
-
+def _bench_minhash_lsh(df: pd.DataFrame, params: DedupParams, lsh, sketch) -> dict:
+    """Time a MinHash library over the same word 5-grams: sketch(grams) -> signature, lsh.insert
+    then lsh.query of every document."""
     size = mb(df)
     t = time.perf_counter()
-    lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm)
     sigs = []
+    k = params.shingle_size
     for i, text in enumerate(df["text"].tolist()):
         words = text.lower().split()
-        k = params.shingle_size
-        grams = [" ".join(words[j : j + k]).encode() for j in range(max(1, len(words) - k + 1))]
-        m = MinHash(num_perm=params.num_perm, seed=params.seed)
-        m.update_batch(grams)
-        lsh.insert(str(i), m)
+        m = sketch([" ".join(words[j : j + k]) for j in range(max(1, len(words) - k + 1))])
+        lsh.insert(i, m)
         sigs.append(m)
     n_cand = sum(len(lsh.query(m)) - 1 for m in sigs)
     dt = time.perf_counter() - t
@@ -163,6 +159,38 @@ def bench_datasketch(df: pd.DataFrame, params: DedupParams) -> dict:
         "mb_per_s": round(size / dt, 1),
         "candidate_pairs_directed": n_cand,
     }
+
+
+def bench_datasketch(df: pd.DataFrame, params: DedupParams) -> dict:
+    """datasketch MinHash (update_batch) + MinHashLSH insert and query."""
+    from datasketch import MinHash, MinHashLSH
+
+    def sketch(grams: list[str]) -> MinHash:
+        m = MinHash(num_perm=params.num_perm, seed=params.seed)
+        m.update_batch([g.encode() for g in grams])
+        return m
+
+    return _bench_minhash_lsh(
+        df, params, MinHashLSH(threshold=params.threshold, num_perm=params.num_perm), sketch
+    )
+
+
+def bench_rensa(df: pd.DataFrame, params: DedupParams) -> dict:
+    """rensa (Rust): RMinHash + RMinHashLSH insert and query, when importable (not a project
+    dependency: install it into a scratch --target directory and put that on PYTHONPATH)."""
+    try:
+        from rensa import RMinHash, RMinHashLSH
+    except ImportError:
+        return {"skipped": "rensa is not installed"}
+
+    def sketch(grams: list[str]) -> RMinHash:
+        m = RMinHash(num_perm=params.num_perm, seed=params.seed)
+        m.update(grams)
+        return m
+
+    # num_bands must divide num_perm: 16 bands x 4 rows
+    lsh = RMinHashLSH(threshold=params.threshold, num_perm=params.num_perm, num_bands=16)
+    return _bench_minhash_lsh(df, params, lsh, sketch)
 
 
 def one(n: int, seed: int, dup_rate: float | None, repeat: int) -> dict:
@@ -329,6 +357,7 @@ def main() -> None:
         results["22k"]["prepare_on_2_processes"] = bench_prepared(df, DedupParams(), 2, rep, 2048)
         if not args.no_datasketch:
             results["22k"]["datasketch"] = bench_datasketch(df, DedupParams())
+            results["22k"]["rensa"] = bench_rensa(df, DedupParams())
         results["22k"]["subprocess"] = json.loads(
             subprocess.run(
                 [sys.executable, __file__, "--one", "0", "--repeat", str(rep)],

@@ -31,6 +31,13 @@ class DedupParams:
     batch_size: int = 2048  # docs per featurization batch (memory bound, not a result parameter)
     workers: int = 1  # featurization threads; 2 measured slower on this 2-core VM (docs/BENCHMARKS.md)
     max_bucket_pairs: int = 64  # an LSH bucket larger than this pairs each member with its first 64 only
+    # story level (docs/DEDUP.md "Stories"): documents sharing a source text
+    story_containment: float = 0.5  # shared shingles / shingles of the shorter text
+    # shared word 5-grams (~44 words): two briefs sharing a boilerplate paragraph are not a story
+    story_min_shared: int = 40
+    sample_bits: int = 3  # a shingle is a containment sample when its low sample_bits bits are 0 (1 in 8)
+    story_min_samples: int = 2  # shared samples a pair needs to be a containment candidate
+    story_max_key_docs: int = 64  # a sample shared by more documents is boilerplate: not a candidate source
 
     def validate(self) -> None:
         if self.shingle_size < 1:
@@ -41,6 +48,10 @@ class DedupParams:
             raise ValueError("threshold must be in (0, 1]")
         if self.min_words < self.shingle_size:
             raise ValueError("min_words must be >= shingle_size")
+        if not 0.0 < self.story_containment <= 1.0:
+            raise ValueError("story_containment must be in (0, 1]")
+        if self.story_min_shared < 1 or self.story_min_samples < 1 or not 0 <= self.sample_bits <= 16:
+            raise ValueError("story_min_shared and story_min_samples must be >= 1, sample_bits in 0..16")
 
     def result_params(self) -> dict:
         """Parameters that change results; a state directory is only valid for the same values."""
@@ -48,6 +59,20 @@ class DedupParams:
         for k in ("batch_size", "workers"):
             d.pop(k)
         return d
+
+    def key(self) -> tuple:
+        """Hashable form of result_params(), stored in Features to check they match."""
+        return tuple(sorted(self.result_params().items()))
+
+
+# the story-level params: a dedup state written before they existed is upgraded on load
+STORY_PARAMS = (
+    "story_containment",
+    "story_min_shared",
+    "sample_bits",
+    "story_min_samples",
+    "story_max_key_docs",
+)
 
 
 # factsieve.output.checks

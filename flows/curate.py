@@ -372,7 +372,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         changed = latest.changes(
             before, pq.read_table(documents_path, columns=latest.KEY_COLUMNS).to_pandas()
         )
-        duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["cluster_id", "method", "doc_id"])
+        duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["level", "cluster_id", "method", "doc_id"])
         lap("score")
 
         stats.labels = dict(sorted(asm.labels.items()))

@@ -69,6 +69,10 @@ class DocumentsSchema(pa.DataFrameModel):
     dup_similarity: Series[FLOAT64] = pa.Field(
         nullable=True, ge=0, le=1, description="Similarity to the canonical copy; null when not in a cluster."
     )
+    story_id: Series[STRING] = pa.Field(
+        description="Story: documents sharing a source text (copies, rewrites, truncations, extensions) share it; "
+        "it is the doc_id of the story's canonical, so a document alone in its story has its own doc_id."
+    )
     ratio_reported: Series[FLOAT64] = pa.Field(
         ge=0, le=1, description="Share of sentences labelled reported."
     )

@@ -1,4 +1,4 @@
-"""The duplicates table: every member of every duplicate cluster a run touched."""
+"""The duplicates table: every member of every copy cluster and every story a run touched."""
 
 from __future__ import annotations
 
@@ -7,24 +7,32 @@ from pandera.typing import Series
 
 from schemas._types import BOOL, FLOAT64, STRING
 
-DUP_METHODS = ["canonical", "exact", "near"]
+DUP_METHODS = ["canonical", "exact", "near", "contained"]
+DUP_LEVELS = ["copy", "story"]
 
 
 class DuplicatesSchema(pa.DataFrameModel):
-    """One row per (cluster, member) — the canonical copy included, with method 'canonical'."""
+    """One row per (level, cluster, member) — the canonical included, with method 'canonical'."""
 
     run_id: Series[STRING] = pa.Field(description="Run that produced the row.")
+    level: Series[STRING] = pa.Field(
+        isin=DUP_LEVELS,
+        description="copy (near-identical text: documents.dup_cluster_id) or story (shares a source text: documents.story_id).",
+    )
     cluster_id: Series[STRING] = pa.Field(
-        description="Duplicate cluster; documents.dup_cluster_id refers to it."
+        description="Copy cluster (documents.dup_cluster_id) or, for level story, the story_id (its canonical's doc_id)."
     )
     doc_id: Series[STRING] = pa.Field(description="Member document.")
     canonical_doc_id: Series[STRING] = pa.Field(description="The copy kept as canonical for the cluster.")
     similarity: Series[FLOAT64] = pa.Field(
-        ge=0, le=1, description="Similarity of the member to the canonical (1.0 for exact)."
+        ge=0, le=1, description="Exact Jaccard of the member's word 5-grams to the canonical's (1.0 for exact)."
+    )
+    containment: Series[FLOAT64] = pa.Field(
+        ge=0, le=1, description="Shared word 5-grams / 5-grams of the shorter of member and canonical."
     )
     method: Series[STRING] = pa.Field(
         isin=DUP_METHODS,
-        description="canonical, exact (same normalised text) or near (MinHash + verified Jaccard).",
+        description="canonical, exact (same normalised text), near (Jaccard >= threshold) or contained (story only: containment >= story_containment).",
     )
     is_new: Series[BOOL] = pa.Field(
         description="True when the member was ingested by this run (False: seen in an earlier run)."
@@ -32,5 +40,5 @@ class DuplicatesSchema(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["run_id", "cluster_id", "doc_id"]
+        unique = ["run_id", "level", "cluster_id", "doc_id"]
         coerce = False

@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from factsieve import minhash as mh
 from factsieve.dedup import DedupParams, cluster_id_for, deduplicate
+from factsieve.dedup import minhash as mh
 
 STORY = (
     "The city council voted on Tuesday to approve a new budget that raises spending on public transport by "
@@ -180,7 +180,7 @@ def test_republished_story_with_new_headline_and_footer_is_a_near_duplicate():
     other = row(r, "other")
     assert other["is_canonical"] and pd.isna(other["dup_cluster_id"]) and pd.isna(other["dup_method"])
     assert np.isnan(other["dup_similarity"])
-    dup = r.duplicates
+    dup = r.duplicates[r.duplicates["level"] == "copy"]
     assert sorted(dup["doc_id"]) == ["extended", "orig", "syndicated"]
     assert dup.set_index("doc_id").loc["syndicated", "method"] == "canonical"
     assert dup["is_new"].all()
@@ -312,7 +312,7 @@ def test_incremental_run_matches_old_documents_and_keeps_old_canonical(tmp_path:
     no = row(r2, "new-other")
     assert no["canonical_doc_id"] == "old-other" and no["dup_cluster_id"] == cluster_id_for("old-other")
     assert pd.isna(row(r2, "new-unrelated")["dup_cluster_id"])
-    dup = r2.duplicates.set_index("doc_id")
+    dup = r2.duplicates[r2.duplicates["level"] == "copy"].set_index("doc_id")
     assert dup.loc["old-story", "method"] == "canonical" and not dup.loc["old-story", "is_new"]
     assert dup.loc["old-copy", "cluster_id"] == cid and not dup.loc["old-copy", "is_new"]
     assert dup.loc["new-story", "is_new"]
@@ -431,7 +431,7 @@ def test_members_reached_only_through_a_chain_are_split_from_the_canonical():
     sets = [mh.shingle_set(mh.shingles(*mh.word_hashes([t]), 5, seed=1)[0]) for _, t in rows]
     assert mh.jaccard(sets[0], sets[1]) >= 0.7 > mh.jaccard(sets[0], sets[2])
     assert min(mh.jaccard(sets[i], sets[i + 1]) for i in range(3)) >= 0.7
-    dup = r.duplicates[r.duplicates["method"] != "canonical"]
+    dup = r.duplicates[(r.duplicates["method"] != "canonical") & (r.duplicates["level"] == "copy")]
     assert len(dup) >= 1
     assert (dup["similarity"] >= 0.7).all()  # every reported pair is verified against its canonical
     by_id = {d: t for d, t in rows}
@@ -505,7 +505,7 @@ def test_spilled_features_give_the_same_result_and_pickle_small(tmp_path: Path):
 
 
 def test_doc_ids_that_fixed_width_bytes_cannot_hold_stay_objects():
-    from factsieve.dedup import _decode_ids, _encode_ids
+    from factsieve.dedup.features import _decode_ids, _encode_ids
 
     for ids in (["a\x00", "b"], ["", "x"], ["a", "b", "c", "x" * 200], ["\ud800", "a"]):
         enc = _encode_ids(np.array(ids, dtype=object))
@@ -516,7 +516,8 @@ def test_doc_ids_that_fixed_width_bytes_cannot_hold_stay_objects():
 
 
 def test_digest_codes_are_exact_even_when_the_first_8_bytes_collide():
-    from factsieve.dedup import _digest_codes, _hex_array
+    from factsieve.dedup.state import hex_array as _hex_array
+    from factsieve.dedup.table import digest_codes as _digest_codes
 
     rng = np.random.default_rng(5)
     d = rng.integers(0, 256, size=(6, 16), dtype=np.uint8)
@@ -531,7 +532,7 @@ def test_digest_codes_are_exact_even_when_the_first_8_bytes_collide():
 
 
 def test_ranges_pair_intersections_and_segment_reads_match_naive(tmp_path: Path):
-    from factsieve.dedup import _ShingleStore
+    from factsieve.dedup.state import ShingleStore as _ShingleStore
 
     rng = np.random.default_rng(7)
     vals = rng.integers(0, 2**32, size=5000, dtype=np.uint64).astype(np.uint32)

@@ -49,3 +49,58 @@ def test_dev_set_shape() -> None:
     for r in rows:
         per_class[r["class"]] = per_class.get(r["class"], 0) + 1
     assert min(per_class.values()) >= 10, per_class
+
+
+def test_round_two_blind_set() -> None:
+    """Round 2 (tests/data/news_labels_blind.jsonl): 281 sentences written before its rule changes.
+
+    The ``blind`` rows were used to find the error classes fixed in that round; the ``final`` slice
+    was scored before and after (see docs/EVALUATION.md for what was seen when). Both hold the
+    issue's 0.90 target; every label but "reported" names its deciding cue.
+    """
+    rows = _rows("news_labels_blind.jsonl")
+    assert len(rows) >= 250 and {r["label"] for r in rows} == set(LABELS)
+    assert not {r["text"] for r in rows} & {
+        r["text"] for r in _rows("news_labels_heldout.jsonl") + _rows("news_labels_tune.jsonl")
+    }
+    for split in ("blind", "final"):
+        part = [r for r in rows if r["split"] == split]
+        labs = classify_batch([r["text"] for r in part])
+        right = sum(r["label"] == lab.label for r, lab in zip(part, labs, strict=True))
+        assert right / len(part) >= 0.90, split
+        assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Groups as sources with speech verbs in the plural present, and their workplace in lower case.
+        ("Residents complain that the buses rarely run on time.", "attributed"),
+        ("Nurses at the clinic warn that the ward is understaffed.", "attributed"),
+        ("Analysts polled by the bank see inflation easing by spring.", "attributed"),
+        ("Residents see the river rise every spring.", "reported"),
+        # Permission stated as a rule; possibilities stay hedged.
+        ("Under the ordinance, food trucks may operate in the square until 10 p.m.", "reported"),
+        ("Fare details, and any restrictions that may apply to the ticket.", "speculative"),
+        ("Drivers may face delays on the bypass.", "speculative"),
+        # The wire's passive forecast, not perception.
+        ("Prices are seen rising by 2% next year.", "speculative"),
+        ("A man was seen leaving the house at midnight.", "reported"),
+        # "only" restricts, it does not judge.
+        ("The plant now employs only a skeleton crew of engineers.", "reported"),
+        # Author's inference vs a source's finding.
+        ("The partnership clearly shows that both sides are serious.", "opinion"),
+        ("Rowling has already revealed that the prince is neither Harry nor Voldemort.", "attributed"),
+        # Section titles that open with a question word; a hard-wrapped clause is not one.
+        ("What we know so far", "boilerplate"),
+        ("When other banks sought", "reported"),
+        # Credits and datelines on their own line.
+        ("(Photo by Ana Ruiz/Getty Images)", "boilerplate"),
+        ("NAIROBI, Kenya (AP) —", "boilerplate"),
+        ("Reuters staff contributed to this report.", "boilerplate"),
+        # Newsroom "we" behind auxiliaries; a columnist's "we" is not reporting.
+        ("We were unable to independently confirm the figures.", "reported"),
+    ],
+)
+def test_round_two_classes(text: str, label: str) -> None:
+    assert classify_batch([text])[0].label == label

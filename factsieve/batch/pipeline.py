@@ -296,11 +296,4 @@ def key_clashes(result: BatchResult, seen: dict[str, set[str]]) -> bool:
 
 
 # What deduplication adds to each document (factsieve.dedup.DedupResult.assignments).
-DEDUP_COLUMNS = [
-    "content_hash",
-    "dup_cluster_id",
-    "canonical_doc_id",
-    "is_canonical",
-    "dup_method",
-    "dup_similarity",
-]
+DEDUP_COLUMNS = ["content_hash", *dedup.ROLE_COLUMNS]

@@ -278,22 +278,40 @@ def _ok_forecast_verb(text: str, s: int, e: int) -> bool:
     return bool(prev) and prev not in _NOUN_MODIFIERS and _OBJECT_NEXT.match(text, e) is not None
 
 
-# A plural group or institution as the subject of a verb of belief or forecast is a source, named
-# or not: "Investigators believe …", "Prosecutors think …", "Economists polled by Reuters expect …",
-# "Analysts at Barclays predict …". The subject is any plural noun (or "police", "they"), optionally
-# followed by who asked them or where they work.
-_GROUP_VERBS = frozenset(
+# A plural group or institution as the subject of a verb of belief, forecast or speech is a source,
+# named or not: "Investigators believe …", "Prosecutors think …", "Economists polled by Reuters
+# expect …", "Analysts at Barclays predict …", "Doctors at the hospital doubt …", "Residents complain
+# that …", "Diplomats familiar with the talks describe …". The subject is any plural noun (or
+# "police", "they"), optionally followed by who asked them, where they work or what they know. The
+# plural present of a speech verb ("insist", "warn") is only a cue here: alone it is as often an
+# infinitive or an imperative ("to warn", "Insist on a receipt").
+_GROUP_BELIEF_VERBS = (
     "believe think suspect fear doubt worry expect estimate predict project forecast anticipate reckon assume "
-    "speculate".split()
+    "speculate"
+)
+_GROUP_SPEECH_VERBS = "insist complain warn caution note stress concede acknowledge deny allege describe described recount recounted"
+_GROUP_VERBS = frozenset(f"{_GROUP_BELIEF_VERBS} {_GROUP_SPEECH_VERBS} see".split())
+# "see" is a forecast only with a forecaster as the subject ("Economists polled by Reuters see
+# unemployment peaking"); "Residents see the river rise every spring" is perception.
+_FORECASTERS = frozenset(
+    "analysts economists traders investors forecasters strategists markets dealers brokers bankers".split()
 )
 _GROUP_RE = re.compile(
     r"\b(?P<np>[A-Za-z][a-z’'-]*s|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
     r"(?:\s+(?:surveyed|polled|questioned|interviewed|consulted|asked|quoted|cited|contacted)\s+by\s+(?:the\s+)?"
     r"[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3}"
-    r"|\s+(?:at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})?"
+    r"|\s+(?:at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    # "at the hospital", "in the industry": a workplace or field named by a common noun
+    r"|\s+(?:at|from|in)\s+the\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:"
+    + _GROUP_BELIEF_VERBS.replace(" ", "|")
+    + "|"
+    + _GROUP_SPEECH_VERBS.replace(" ", "|")
+    + r")\b)"
+    # "familiar with the talks", "close to the investigation", "involved in the case"
+    r"|\s+(?:familiar\s+with|close\s+to|involved\s+in|briefed\s+on|working\s+on)\s+(?:the\s+)?[\w’'-]+"
+    r"(?:\s+[a-z]+)?)?"
     r",?\s+(?:also\s+|still\s+|now\s+|privately\s+|widely\s+|generally\s+|increasingly\s+|largely\s+)?"
-    r"(?P<verb>believe|think|suspect|fear|doubt|worry|expect|estimate|predict|project|forecast|anticipate|reckon"
-    r"|assume|speculate)\b"
+    r"(?P<verb>" + "|".join(sorted(_GROUP_VERBS, key=len, reverse=True)) + r")\b"
 )
 # Plural-looking words that are no group: function words and singular nouns ending in -s.
 _NOT_A_GROUP = frozenset(
@@ -317,6 +335,20 @@ _DOCUMENT_NOUNS = re.compile(
     r"|audit|results|findings|figures|records|documents|modell?ing|projections|estimates|letter|filing)\b"
 )
 _OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?:of\s+)?this|what)\b")
+
+
+# "shows that" states the author's own inference when its subject is the author's reasoning ("This
+# shows that …") or the author vouches for it ("The partnership clearly shows that …"); after a study,
+# figures or a person it reports them. ("indicated"/"revealed" that are left as attribution: their
+# subject is nearly always a person, often behind auxiliaries: "Rowling has already revealed that".)
+_VOUCHING_BEFORE = re.compile(r"\b(?:clearly|plainly|obviously|surely|certainly)\s+$", re.IGNORECASE)
+
+
+def _own_inference(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
+    if _OWN_REASONING.match(lowered(text)[clause_start:start]):
+        return True
+    return _VOUCHING_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _suggest_has_source(text: str, start: int) -> bool:
@@ -345,7 +377,8 @@ ATTRIBUTION_TRIGGERS = frozenset(
     suggests indicated indicates showed shows found reported reports concluded concludes estimated estimates
     believed alleged alleges confirmed confirms revealed reveals observed observes recalled predicted predicts
     maintained maintains posted expects anticipates forecasts projects point predict project forecast
-    anticipate reckon estimate""".split()
+    anticipate reckon estimate insist complain warn caution note stress concede acknowledge deny allege describe
+    described recount recounted see""".split()
 )
 
 
@@ -396,6 +429,8 @@ def attribution_cues(
                 continue
             if next_word(text, m.end("verb")) == "in":
                 continue  # "Most Shia Muslims believe in twelve Imams": faith, not a claim
+            if m.group("verb") == "see" and m.group("np").lower() not in _FORECASTERS:
+                continue
             cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
             cues.append(cue)
             if source is None:
@@ -414,6 +449,8 @@ def attribution_cues(
     for m in _TOPIC_VERB_RE.find(text, words) if "that" in words else ():
         if inside(quotes, m.start()) or any(c.start == m.start() for c in cues):
             continue
+        if m.group(0)[:4].lower() == "show" and _own_inference(text, m.start()):
+            continue  # "The partnership clearly shows that …": the author's inference, like "this suggests"
         verb_end = m.start() + len(m.group(0).split()[0])
         cue = new_cue("attribution", text[m.start() : verb_end], m.start(), verb_end)
         cues.append(cue)

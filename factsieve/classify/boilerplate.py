@@ -160,7 +160,7 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
 # only names, roles and connectors — no lower-case word of a sentence ("By Tuesday, the waters had
 # receded" is a sentence).
 _BYLINE_RE = re.compile(
-    r"\s*(?:(?:written|reported|reporting|words|story|text|photos?|photographs|additional\s+reporting|editing"
+    r"\s*\(?(?:(?:written|reported|reporting|words|story|text|photos?|photographs|additional\s+reporting|editing"
     r"|edited|compiled|video|graphics|interviews?)\s+)?by\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -191,13 +191,21 @@ _HEADING_MAX_WORDS = 10
 # A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …".
 _TEASER_RE = re.compile(
     r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos?|gallery"
-    r"|live|explainer|factbox|timeline|read\s+next|must\s+read|recommended|trending|in\s+pictures)\s*:",
+    r"|live|explainer|factbox|timeline|read\s+next|must\s+read|recommended|trending|in\s+pictures"
+    r"|(?:photo|image|picture|video)\s+(?:credits?|courtesy)|credits?|next\s+(?:article|story|up)"
+    r"|previous\s+(?:article|story)|up\s+next)\s*:",
     re.IGNORECASE,
 )
 # Share and comment prompts in their common wordings: "Send this article to a friend", "Let us know in
 # the comments what you think", "Join the conversation", "Click to share on Twitter".
 _SHARE_RE = re.compile(
-    r"^\W*(?:share|send|forward|email|e-mail|tweet|pass|post)\s+(?:this|it|the\s+(?:story|article|link|post))\b"
+    r"(?:^|[.?!]\s)\W*(?:share|send|forward|email|e-mail|tweet|pass|post)\s+(?:this|it|the\s+(?:story|article|link|post))\b"
+    # calls to act on the page: subscribe, like, tip off the newsroom, the comment form
+    r"|^\W*(?:subscribe|sign\s+up|log\s+in|register\s+now|like\s+and\s+(?:share|subscribe))\b"
+    r"|\b(?:hit|click|tap|smash|press)\s+(?:the\s+|that\s+)?(?:like|subscribe|follow|share|bell)\s+(?:button|icon)\b"
+    r"|\bhave\s+a\s+(?:news\s+)?tip\b|\bcontact\s+(?:our|the)\s+newsroom\b|\bsend\s+us\s+(?:your\s+)?(?:news\s+)?tips\b"
+    r"|\bcomments\s+(?:are|have\s+been)\s+(?:now\s+)?(?:closed|disabled|turned\s+off)\b"
+    r"|\bshare\s+your\s+(?:experiences?|stor(?:y|ies)|thoughts|views|photos)\s+with\s+us\b|\bthe\s+form\s+below\b"
     r"|\bsharing\s+this\s+(?:story|article|post|page|piece)\b|^\W*spread\s+the\s+word\b"
     r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\s*(?:below\b|[.!]|$)|\bcomments?\s+(?:section\s+)?below\b"
     r"|\b(?:let\s+us\s+know|tell\s+us)\b[^.]*\bcomments?\b"
@@ -210,13 +218,13 @@ _SHARE_RE = re.compile(
 )
 _SHARE_WORDS = frozenset(
     """share sharing send forward email tweet pass post spread comment comments conversation discussion debate
-    thoughts views click window""".split()
+    thoughts views click window subscribe sign log register like button icon tip tips newsroom closed form""".split()
 )
 # "have your say": "say" alone is too common to gate on.
 _SAY_YOUR = frozenset({"say", "your"})
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
-FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS
+FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS | _TEASER_WORDS | {"contributed"}
 
 
 def _whole(text: str) -> Cue:
@@ -281,6 +289,10 @@ _SENTENCE_VERBS = frozenset(
 )
 
 
+_WH_WORDS = frozenset("what who how why where".split())
+_WH_HEADING_MAX_WORDS = 7
+
+
 def _is_heading(text: str) -> bool:
     """A heading, section title or breadcrumb: short, capitalised, no figure, no sentence ending.
 
@@ -298,7 +310,16 @@ def _is_heading(text: str) -> bool:
     if len(_BREADCRUMB_MARKS.findall(body)) >= 2 and len(tokens) <= 2 * _HEADING_MAX_WORDS:
         return True
     low = [w.lower() for w in tokens]
-    if len(tokens) > _HEADING_MAX_WORDS or low[-1] in _FRAGMENT_END or low[0] in _NOT_HEADING_FIRST:
+    if len(tokens) > _HEADING_MAX_WORDS or low[-1] in _FRAGMENT_END:
+        return False
+    if low[0] in _WH_WORDS and len(tokens) <= _WH_HEADING_MAX_WORDS and "," not in body:
+        # "Who is affected", "What we know so far", "How to make a gigapixel picture": a question word
+        # with no question mark and no sentence ending is a section title. "When" is left out (a
+        # clause opener: "When other banks sought" is a hard-wrapped line), and so are lines with a
+        # finite verb other than one "is"/"are" ("How many people have become").
+        verbs = [w for w in low if w in _SENTENCE_VERBS]
+        return not verbs or (len(verbs) == 1 and verbs[0] in ("is", "are"))
+    if low[0] in _NOT_HEADING_FIRST:
         return False
     if not _SENTENCE_VERBS.isdisjoint(low):
         return False
@@ -308,8 +329,14 @@ def _is_heading(text: str) -> bool:
     return all(not w[0].isalpha() or w[0].isupper() or len(w) < 4 for w in tokens)
 
 
+# Every furniture line is short; longer lines are prose and skip these checks.
+_FURNITURE_MAX_CHARS = 160
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
     """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
+    if len(text) > _FURNITURE_MAX_CHARS:
+        return False
     body = text.rstrip()
     return bool(
         (body and body[-1] not in _SENTENCE_END)
@@ -319,20 +346,39 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     )
 
 
+# A wire dateline on its own line ("LAGOS, Nigeria (AP) —", "BERLIN, April 2 (Reuters) -"): a place in
+# capitals, an optional region and date, the agency in brackets, a dash, nothing after it.
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{1,30},(?:\s+[A-Z][\w.]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\([A-Z][\w&. ]{0,30}\)\s*[-–—]+\s*$"
+)
+# A credit line at the end of a story: "Associated Press writer Kim Lee contributed to this report."
+_CONTRIBUTED_RE = re.compile(
+    r"\bcontributed\s+(?:reporting\s+|to\s+(?:the\s+)?reporting\s+)?(?:to|for)\s+this\s+(?:report|story|article)\b",
+    re.IGNORECASE,
+)
+
+
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
+    if not furniture_possible(text, words):
+        return []
     if _is_heading(text) or _is_time_line(text, words):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
         return [_whole(text)]
     # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
     # common stock"): bylines and prompts start with a capital.
-    if not text.lstrip()[:1].isupper():
+    if not text.lstrip(" \t\n(")[:1].isupper():
         return []
     if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
         return [_whole(text)]
-    if len(text) <= 160 and (not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words):
+    if not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words:
         m = _SHARE_RE.search(text)
         if m is not None:
             return [strip_cue("boilerplate", m, text)]
+    if "contributed" in words and _CONTRIBUTED_RE.search(text) is not None:
+        return [_whole(text)]
+    if "(" in text and _DATELINE_RE.match(text) is not None:
+        return [_whole(text)]
     return []

@@ -209,8 +209,11 @@ def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]
 # A non-restrictive relative clause or an apposition set off by commas ("The governor, who could face a
 # recall vote, signed the bill") describes a participant; a hedge inside it does not hedge the main
 # clause. It sets the hedged flag but does not decide the label.
+# The apposition may itself be hedged ("The mayor, perhaps the city's best-known politician, opened …").
 _SIDE_CLAUSE = re.compile(
-    r",\s+(?:(?:who|which|whose)\b[^,;:]*(?:[,;]|$)|(?:a|an|its|his|her|their)\s[^,;:]{1,50},)"
+    r",\s+(?:(?:who|which|whose)\b[^,;:]*(?:[,;]|$)"
+    r"|(?:(?:perhaps|probably|possibly|arguably|likely)\s+(?:the\s+)?)?(?:a|an|its|his|her|their|the(?=\s+\w+['’]s\s))"
+    r"\s[^,;:]{1,50},)"
 )
 # "I believe …", "we think …", "in my view": the author's own belief stated as such is opinion (decided
 # by the opinion cue "I believe"), not the author hedging a claim.

@@ -24,7 +24,9 @@ _FILLER_RE = CaseFreeRe(
     r"""(?:\b(?:hey|hi|hello)\ (?:guys|everyone|folks|there|friends)\b | \blet['’]?s\b | \blet\ us\b(?!\ not)
     | \bthanks?\ (?:you\ )?for\ (?:tuning\ in|reading|watching|listening|stopping\ by|joining)\b
     | \bwithout\ further\ ado\b | \bwrapping\ (?:it|things)\ up\b
-    | \byou\ (?:might|may|will|['’]ll)\ be\ (?:wondering|surprised|shocked|amazed)\b
+    | \byou\ (?:might|may|will|['’]ll)\ be\ (?:wondering|surprised|shocked|amazed|asking|thinking)\b
+    | \bbefore\ we\ (?:get|dive|jump|dig)\ (?:into|in|started)\b
+    | \b(?:stick|stay|bear)\ with\ (?:us|me)(?=\s*[.!]?\s*$)
     | \byou(?:['’]re|\ are)\ (?:probably|likely|surely|no\ doubt)\ (?:wondering|asking|thinking)\b
     | \byou\ won['’]t\ (?:want\ to\ miss|believe)\b | \bhave\ you\ ever\ wondered\b
     | \bin\ this\ (?:article|post|guide|blog),?\ (?:we|i)['’]?(?:ll|\ will|\ are\ going\ to)\b
@@ -41,6 +43,10 @@ _FILLER_RE = CaseFreeRe(
         "in": "article post guide blog",
         "we": "going covered",
         "you": "wondering surprised shocked amazed asking thinking miss believe",
+        "before": "we",
+        "stick": "us me",
+        "stay": "us me",
+        "bear": "us me",
         "have": "wondered",
         "but": "wait",
         "happy": "reading",
@@ -51,7 +57,8 @@ _FILLER_RE = CaseFreeRe(
 )
 FILLER_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
-    see know surprised shocked amazed asking thinking miss believe covered here means gets familiar""".split()
+    see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
+    stay bear""".split()
 )
 # Openers that address the reader at the very start: discourse markers before a question or a
 # suggestion ("Alright, so what …", "So, why …?") and imperatives to the reader ("Stay tuned", "Stick

@@ -68,7 +68,7 @@ _HEDGE_RE = CaseFreeRe(
     | consider(?:s|ed)? | regarded | regards? | views? | seen | viewed | expect(?:s|ed|ing)?
     | feared | fears | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
     | indicat(?:e|es|ing)\ that | idea\ that | view\ that
-    | projected | forecast | predicted | estimated | anticipates? | predicts?
+    | projected | forecast | predicted | estimated | anticipated | anticipates? | predicts?
     | may | might | could | would | must
     """
     ),
@@ -100,16 +100,29 @@ _PERMITTED_SUBJECTS = frozenset(
     """visitors passengers residents students members public applicants customers employees pupils tenants
     voters drivers users guests shoppers participants travellers travelers spectators parents owners
     candidates staff holders buyers sellers clients bidders entrants delegates attendees readers subscribers
-    cardholders motorists cyclists anglers hunters""".split()
+    cardholders motorists cyclists anglers hunters shareholders stockholders patrons vendors
+    operators exhibitors retailers landlords householders households teams clubs""".split()
 )
 _PERMITTED_ACTIONS = frozenset(
     """apply park bring attend submit request work register use enter visit vote claim choose opt borrow carry
     keep take receive access join collect travel remain stay sell buy smoke camp fish swim appeal withdraw
-    cancel transfer return leave bid order pay ask file""".split()
+    cancel transfer return leave bid order pay ask file operate cast open station fly drive ride hunt display
+    trade serve wear install""".split()
 )
+# A rule stated by the sentence: the instrument that grants it, a clock time or a quota. Hedges rarely
+# come with these ("Flights may be delayed" has no rule, "Each household may collect two bags" does).
 _PERMISSION_CONTEXT = re.compile(
-    r"\b(?:under\s+the\s+(?:new\s+)?(?:rules?|law|scheme|regulations?|policy|terms)|allowed|permitted)\b",
+    r"\b(?:under\s+(?:the|its|a|this|their)\s+(?:new\s+|revised\s+|proposed\s+|current\s+)?(?:rules?|law|scheme"
+    r"|regulations?|policy|terms|ordinance|treaty|agreement|accord|deal|bylaws?|by-laws?|code|guidelines|permit"
+    r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
+    r"|free\s+of\s+charge)",
     re.IGNORECASE,
+)
+# "Each country may station …", "Only registered members may enter …": a quantified subject is a rule.
+# Not across a relative pronoun: "any restrictions that may apply" is a possibility.
+_RULE_SUBJECT = re.compile(
+    r"(?:^|\W)(?:each|every|any|only)\s+(?:(?!(?:that|which|who)\s)[a-z]+\s+){0,2}$", re.IGNORECASE
 )
 _MODAL_ADVERBS = frozenset("not also only still now no longer".split())
 
@@ -122,7 +135,11 @@ def _is_permission(text: str, s: int, e: int) -> bool:
         nxt = next_word(text, end)
     if nxt not in _PERMITTED_ACTIONS:
         return False
-    return prev_word(text, s) in _PERMITTED_SUBJECTS or _PERMISSION_CONTEXT.search(text) is not None
+    return (
+        prev_word(text, s) in _PERMITTED_SUBJECTS
+        or _PERMISSION_CONTEXT.search(text) is not None
+        or _RULE_SUBJECT.search(text, max(0, s - 40), s) is not None
+    )
 
 
 def ok_may(text: str, s: int, e: int) -> bool:
@@ -154,6 +171,8 @@ def _ok_might(text: str, s: int, e: int) -> bool:
 
 _PAST_ABILITY = re.compile(
     r"\b(?:as\ an?\ (?:child|boy|girl|kid|teenager|youngster|student)|when\ (?:he|she|i|they|we|you)\ (?:was|were)\b"
+    # "when it was launched in 1962", "when the plant opened": a past event dating the ability
+    r"|\bwhen\ (?:it|the\ \w+)\ (?:was\ \w+ed|were\ \w+ed|opened|closed|launched|began|started|peaked)\b"
     r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime)|back\ then|in\ those\ days|at\ (?:that|the)\ time"
     r"|by\ the\ age\ of|years?\ old|used\ to"
     # A past time frame set by the sentence: "Until the mine closed, the town could house 4,000 workers",
@@ -195,8 +214,17 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:so|so that|in order that)\s+(?:\S+\s+){0,3}$
 _SIDE_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+$")
 
 
+# "The old stadium could seat 12,000 fans": a capacity of something that is no more.
+_CAPACITY_VERBS = frozenset("seat hold house carry accommodate sleep".split())
+_FORMER_SUBJECT = re.compile(
+    r"^\W*(?:the|its|their|his|her)\s+(?:old|former|original|previous)\b", re.IGNORECASE
+)
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
+    if nxt in _CAPACITY_VERBS and _FORMER_SUBJECT.match(text):
+        return False
     if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
         return False  # negated or perception/ability: "could not attend", "could see the lights"
     if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
@@ -508,7 +536,24 @@ def _ok_forecast_verb(text: str, s: int, e: int) -> bool:
     return bool(next_word(text, e)) or next_char(text, e).isdigit()
 
 
+_SEEN_FORECAST_NEXT = frozenset(
+    """rising falling slowing growing easing climbing dropping reaching peaking hitting remaining staying
+    recovering declining increasing gaining edging topping slipping widening narrowing accelerating""".split()
+)
+
+
+# … and a figure or a time after it: "seen falling by 1.5 pct" (not "seen falling into the sea").
+_SEEN_FORECAST = re.compile(
+    r"\s+([a-z]+ing)\s+(?:\d|(?:by|to|at|this|next|further|slightly|sharply|again|in\s+(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+
+
 def _ok_seen(text: str, s: int, e: int) -> bool:
+    # "Prices are seen rising", "Growth is seen slowing to 1%": the wire's passive forecast ("was seen
+    # leaving the house" is perception: only verbs of change or level count).
+    if prev_word(text, s) in BE_WORDS and (m := _SEEN_FORECAST.match(text, e)) is not None:
+        return m.group(1).lower() in _SEEN_FORECAST_NEXT
     return _ok_as_judgement(text, s, e)
 
 
@@ -545,6 +590,7 @@ _HEDGE_CHECKS = {
     "projected": _ok_passive_forecast,
     "forecast": _ok_passive_forecast,
     "predicted": _ok_passive_forecast,
+    "anticipated": _ok_passive_forecast,
     "estimated": _ok_passive_forecast,
     "anticipate": _ok_forecast_verb,
     "anticipates": _ok_forecast_verb,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factsieve.classify.context import (
     at_sentence_start,
     next_word,
@@ -44,7 +46,7 @@ OPINION_WORDS = frozenset(
 )
 STANCE_WORDS = (
     frozenset(
-        """we our us ourselves must should ought shall really actually ever very too just certainly only
+        """we our us ourselves must should ought shall really actually ever very too just certainly
     everything nothing something everyone everybody nobody always never bad good great wrong evil racist
     illegal fair unfair explosive dramatic dramatically immense fragile terrific ferocious drastic horror wild
     ruin greed greedy obscene shameless blatant blatantly alarming troubling best worst greatest disaster mess
@@ -72,17 +74,34 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | (?:significant|important|historic|landmark|welcome|bold|qualified|resounding)\ (?:step|success|milestone|victory|achievement)
     | (?:underscores?|underlines?|highlights?|demonstrates?|reflects?|signals?|shows?)\ (?:[\w’'-]+\ ){0,4}?(?:commitment|determination|importance|resolve|dedication|ambition|vision|chapter|era)
     | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same)
-    | history\ will\ (?:judge|remember|record)
+    | history\ will\ (?:not\ )?(?:judge|remember|record|forgive|look)
+    | will\ (?:\w+\ ){1,6}?for\ (?:years|decades|generations)(?:\ to\ come)?(?=\s*[.!]?\s*$)
+    | will\ (?:end|wreck|ruin|doom|derail|cement|seal|define)\ (?:his|her|their|its|the)\ (?:career|legacy|reign|hopes|chances|fate|future)
+    | will\ pay\ off | make\ no\ mistake | (?:a|the)\ turning\ point\ for
+    | hard\ to\ (?:overstate|overestimate|exaggerate|ignore|argue\ with) | long\ overdue | masterclass | bold\ move
+    | deserves?\ (?:praise|credit|applause) | (?:there['’]s|there\ is)\ no\ denying | putting\ it\ mildly
+    | could(?:n['’]t|\ not)\ (?:be|have\ been)\ (?:higher|clearer|better|worse|more\ important)
+    | i['’]m\ (?:convinced|sure|certain|confident) | i\ am\ (?:convinced|certain|confident) | personally(?=,)
     """
     ),
     requires={
-        **dict.fromkeys("pretty really very such a big".split(), "deal"),
+        **dict.fromkeys("pretty really very such big".split(), "deal"),
+        "a": "deal turning",
+        "the": "turning",
+        "make": "mistake",
+        "hard": "overstate overestimate exaggerate ignore argue",
+        "long": "overdue",
+        "there": "denying",
+        "putting": "mildly",
+        **dict.fromkeys("could couldn".split(), "higher clearer better worse important"),
+        **dict.fromkeys("deserve deserves".split(), "praise credit applause"),
         **dict.fromkeys("it its is are was well".split(), "worth"),
         "of": "course",
         "no": "doubt",
         "in": "fact view opinion judgement judgment",
         "we": "need must should cannot can think believe suspect feel fear reckon doubt",
-        "i": "think believe feel hope love hate like suspect reckon guess doubt fear imagine",
+        "i": "think believe feel hope love hate like suspect reckon guess doubt fear imagine convinced sure certain "
+        "confident",
         "our": "country nation society democracy system children",
         "so": "called",
         "only": "few handful",
@@ -96,7 +115,8 @@ _OPINION_PHRASE_RE = CaseFreeRe(
             "reflects signal signals show shows".split(),
             "commitment determination importance resolve dedication ambition vision chapter era",
         ),
-        "will": "remembered down define shape reshape transform haunt revolutionize revolutionise usher forget same",
+        "will": "remembered down define shape reshape transform haunt revolutionize revolutionise usher forget same "
+        "years decades generations end wreck ruin doom derail cement seal pay",
     },
 )
 # A summing-up opener ("Overall, it's a story of progress", "In short, the reforms …") introduces the
@@ -115,7 +135,9 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     answers answer picture sign signal message indication significant important historic landmark welcome
     bold qualified resounding commitment determination importance resolve dedication ambition vision chapter
     era remembered define shape reshape transform haunt revolutionize revolutionise usher forget same history
-    down""".split()
+    down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
+    overestimate exaggerate ignore argue overdue masterclass move praise credit applause denying mildly higher
+    clearer better worse convinced sure certain confident personally""".split()
 )
 STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short".split())
 _GOOD_TERMS = frozenset("governance faith practice practices news will".split())
@@ -144,9 +166,26 @@ _NEWSROOM_VERBS = frozenset(
     identified mapped filed found traced reported photographed calculated studied investigated approached
     wrote submitted sought""".split()
 )
+# Only verbs of a reporting act: "we speak of", "we ask that", "we find it hard" are a columnist's voice.
+_NEWSROOM_BASE_VERBS = frozenset(
+    "review obtain contact analyse analyze interview visit examine request verify confirm reach track trace "
+    "identify".split()
+)
+_COMPOUND_FIRST = frozenset("best worst good bad well better".split())
 _NEWSROOM_NOUNS = frozenset(
     """reporter reporters journalists correspondent correspondents analysis investigation review survey
     reporting newsroom photographer calculations""".split()
+)
+
+
+# "We have not been able to independently verify the video", "We could not reach the owner": the
+# newsroom verb after auxiliaries, a negation or an adverb.
+_NEWSROOM_AFTER_WE = re.compile(
+    r"\s+(?:(?:have|has|had|were|was|did|could|also|not|n['’]t|never|been|able|unable|to|independently|separately"
+    r"|repeatedly|first|then|later|since|previously|yet)\s+){0,6}(?:"
+    + "|".join(sorted(_NEWSROOM_VERBS | _NEWSROOM_BASE_VERBS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -155,7 +194,9 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     if word[0].isupper() and (word.isupper() or not at_sentence_start(text, s)):
         return False  # "US", "Great Britain", "Good Friday": names, not the author's voice
     low = word.lower()
-    if low == "we" and next_word(text, e) in _NEWSROOM_VERBS:
+    if text[e : e + 1] == "-" and low in _COMPOUND_FIRST:
+        return False  # a compound adjective describes: "best-known", "worst-hit" ("ever-expanding" judges)
+    if low == "we" and _NEWSROOM_AFTER_WE.match(text, e) is not None:
         return False
     if low == "our" and next_word(text, e) in _NEWSROOM_NOUNS:
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factsieve.classify.attribution import ATTRIBUTION_TRIGGERS
-from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS, FURNITURE_TRIGGERS
+from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS
 from factsieve.classify.filler import FILLER_TRIGGERS, VOCATIVE_WORDS
 from factsieve.classify.hedge import HEDGE_TRIGGERS
 from factsieve.classify.opinion import (
@@ -32,7 +32,9 @@ class CueFamily:
 
 
 FAMILIES: tuple[CueFamily, ...] = (
-    CueFamily("boilerplate", "boilerplate", BOILERPLATE_TRIGGERS | FURNITURE_TRIGGERS),
+    # Page furniture (bylines, headings, timestamps, prompts) is short: the no-cue fast path asks
+    # boilerplate.furniture_possible, which checks the length first, instead of gating on its words.
+    CueFamily("boilerplate", "boilerplate", BOILERPLATE_TRIGGERS),
     CueFamily("filler", "filler", FILLER_TRIGGERS | VOCATIVE_WORDS),
     CueFamily("attribution", "attributed", ATTRIBUTION_TRIGGERS),
     CueFamily("quotes", "attributed", frozenset()),

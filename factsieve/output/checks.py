@@ -43,7 +43,7 @@ CRITICAL = "critical"
 WARNING = "warning"
 TABLES = ("documents", "sentences", "duplicates", "rejects", "runs")
 FORMATS = ("text", "html", "jsonl")
-DUP_METHODS = ("canonical", "exact", "near")
+DUP_METHODS = ("canonical", "exact", "near", "contained")
 RUN_STATUSES = ("succeeded", "failed")
 DATASOURCE = "factsieve"
 BATCH = "run"
@@ -353,8 +353,8 @@ def specs(bounds: GxBounds, input_records: int | None = None) -> list[Spec]:
         "duplicates",
         "ExpectCompoundColumnsToBeUnique",
         CRITICAL,
-        "(cluster_id, doc_id) is unique",
-        column_list=["cluster_id", "doc_id"],
+        "(level, cluster_id, doc_id) is unique",
+        column_list=["level", "cluster_id", "doc_id"],
     )
     add(
         "duplicates",

@@ -37,13 +37,14 @@ import pyarrow.parquet as pq
 
 import schemas
 from factsieve.dedup import live_roles
+from factsieve.dedup.forget import ROLE_COLUMNS
 from factsieve.ingest import manifest
 from factsieve.output import publish
 from factsieve.vocabulary import FLAGS
 
 TABLES = publish.DATA_TABLES
-ROLE_COLUMNS = ["dup_cluster_id", "canonical_doc_id", "is_canonical", "dup_method", "dup_similarity"]
 KEY_COLUMNS = ["source_uri", "record_key", "doc_id"]
+STORY_EVIDENCE = ["story_jaccard", "story_containment", "story_method", "copy_containment"]
 
 
 @dataclass(slots=True)
@@ -171,9 +172,11 @@ def build(
     by_run: dict[str, list[str]] = {}
     for uri, rid in sources.items():
         by_run.setdefault(rid, []).append(uri)
-    clustered_run: dict[str, str] = {}  # doc_id of a live clustered document -> its run
+    clustered_run: dict[str, str] = {}  # doc_id of a live document in a cluster or story -> its run
     # Arrow's is_in, not pandas' on a set: pandas' isin on Arrow strings made a Python str per row
-    in_cluster = pa.array(roles.index[roles["dup_cluster_id"].notna()].astype(str), pa.string())
+    story_size = roles.groupby("story_id")["story_id"].transform("size") if len(roles) else roles["story_id"]
+    grouped = roles["dup_cluster_id"].notna() | (story_size > 1)
+    in_cluster = pa.array(roles.index[grouped.to_numpy(dtype=bool)].astype(str), pa.string())
 
     def emit(
         table: str, src: Path, source_run: str, keep: np.ndarray, fix=None, changed: bool = False
@@ -241,26 +244,51 @@ def build(
 
 
 def _duplicates(roles: pd.DataFrame, clustered_run: dict[str, str], run_id: str) -> pa.Table:
-    """Every live member of every cluster, as judged by run_id (is_new: ingested by run_id)."""
+    """Every live member of every copy cluster and every story of 2+ live documents, as judged by
+    run_id (is_new: ingested by run_id)."""
     if not clustered_run:
         return schemas.arrow_schema("duplicates").empty_table()
     live = roles.loc[list(clustered_run)]
     if not len(live):
         return schemas.arrow_schema("duplicates").empty_table()
-    df = pd.DataFrame(
-        {
-            "run_id": run_id,
-            "cluster_id": live["dup_cluster_id"].astype(str).to_numpy(),
-            "doc_id": live.index.astype(str).to_numpy(),
-            "canonical_doc_id": live["canonical_doc_id"].astype(str).to_numpy(),
-            "similarity": live["dup_similarity"].astype(float).fillna(1.0).to_numpy(),
-            "method": np.where(
-                live["is_canonical"].astype(bool), "canonical", live["dup_method"].astype(str)
+    copies = live[live["dup_cluster_id"].notna()]
+    stories = live[live["story_id"].map(live["story_id"].value_counts()) > 1]
+
+    def rows(level: str, part: pd.DataFrame, cols: tuple[str, str, str, str], method) -> pd.DataFrame:
+        group, canonical, similarity, containment = (part[c] for c in cols)
+        return pd.DataFrame(
+            {
+                "run_id": run_id,
+                "level": level,
+                "cluster_id": group.astype(str).to_numpy(),
+                "doc_id": part.index.astype(str).to_numpy(),
+                "canonical_doc_id": canonical.astype(str).to_numpy(),
+                "similarity": similarity.astype(float).fillna(1.0).to_numpy(),
+                "containment": containment.astype(float).fillna(1.0).to_numpy(),
+                "method": method,
+                "is_new": [clustered_run[d] == run_id for d in part.index],
+            }
+        )
+
+    copy_method = np.where(copies["is_canonical"].astype(bool), "canonical", copies["dup_method"].astype(str))
+    df = pd.concat(
+        [
+            rows(
+                "copy",
+                copies,
+                ("dup_cluster_id", "canonical_doc_id", "dup_similarity", "copy_containment"),
+                copy_method,
             ),
-            "is_new": [clustered_run[d] == run_id for d in live.index],
-        }
+            rows(
+                "story",
+                stories,
+                ("story_id", "story_id", "story_jaccard", "story_containment"),
+                stories["story_method"].astype(str).to_numpy(),
+            ),
+        ],
+        ignore_index=True,
     )
-    df = df.sort_values(["cluster_id", "method", "doc_id"], kind="stable")
+    df = df.sort_values(["level", "cluster_id", "method", "doc_id"], kind="stable")
     return pa.Table.from_pandas(df, schema=schemas.arrow_schema("duplicates"), preserve_index=False)
 
 
@@ -331,7 +359,11 @@ def materialize(out: Path, dest: Path, as_of: str | None = None) -> BuildStats:
     run_id = committed[-1]
     sources = {uri: e.run_id for uri, e in manifest.load(out, committed).items()}
     state = publish.latest_dedup_state(out, upto=run_id)
-    roles = live_roles(state) if state is not None else pd.DataFrame(columns=["doc_id", *ROLE_COLUMNS])
+    roles = (
+        live_roles(state)
+        if state is not None
+        else pd.DataFrame(columns=["doc_id", *ROLE_COLUMNS, *STORY_EVIDENCE])
+    )
     return build(out, run_id, dest, sources, roles)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -121,7 +122,9 @@ LOWEST_COLUMNS = [
     *(f"ratio_{lab}" for lab in LABELS),
 ]
 LOWEST_SENTENCE_COLUMNS = ["doc_id", "sent_index", "label", "deciding_cue", "text", "cues"]
-NAME_COLUMNS = ["doc_id", "title", "source_uri"]  # how the duplicate clusters name a document
+# how the duplicate clusters and stories name a document (url, date: a story member's site and day)
+NAME_COLUMNS = ["doc_id", "title", "source_uri", "url", "published_at"]
+MAX_STORIES = 10
 
 
 def _part(out: Path, table: str, run_id: str) -> Path:
@@ -234,9 +237,10 @@ class RunSummary:
     rejects: RejectStats
     duplicates: DuplicateStats
     lowest_sentences: pd.DataFrame  # LOWEST_SENTENCE_COLUMNS of the lowest documents' sentences
-    names: dict[str, dict]  # doc_id -> title/source_uri (+ "_earlier") of documents in shown clusters
+    names: dict[str, dict]  # doc_id -> NAME_COLUMNS (+ "_earlier") of documents in shown clusters/stories
     # the first MAX_CHANGES documents the run removed or replaced (factsieve.output.latest.changes)
     changes: pd.DataFrame | None = None
+    stories: DuplicateStats = field(default_factory=DuplicateStats)
 
     @property
     def metrics(self) -> dict[str, float]:
@@ -342,11 +346,13 @@ def reject_stats(path: Path, *, page: bool = True) -> RejectStats:
     return s
 
 
-def duplicate_stats(path: Path) -> DuplicateStats:
-    """Counts of the duplicates part, then the rows of its MAX_CLUSTERS largest clusters."""
+def duplicate_stats(path: Path, level: str = "copy") -> DuplicateStats:
+    """Counts of one level (copy clusters or stories) of the duplicates part, then the rows of its
+    MAX_CLUSTERS largest groups."""
     s = DuplicateStats()
     sizes = pa.table({"cluster_id": pa.array([], pa.string()), "n": pa.array([], pa.int64())})
-    for b in _record_batches(path, ["cluster_id", "method"]):
+    for b in _record_batches(path, ["level", "cluster_id", "method"]):
+        b = b.filter(pc.equal(b["level"], level))
         s.rows += b.num_rows
         _count_into(s.methods, b["method"])
         vc = pc.value_counts(b["cluster_id"])
@@ -362,9 +368,8 @@ def duplicate_stats(path: Path) -> DuplicateStats:
     order = pc.sort_indices(sizes, sort_keys=[("n", "descending"), ("cluster_id", "ascending")])
     s.largest = sizes.take(order[:MAX_CLUSTERS]).column("cluster_id").to_pylist()
     columns = schemas.arrow_schema("duplicates").names
-    s.shown = _rows_where(path, "duplicates", "cluster_id", set(s.largest), columns).to_pandas(
-        types_mapper=pd.ArrowDtype
-    )
+    shown = _rows_where(path, "duplicates", "cluster_id", set(s.largest), columns)
+    s.shown = shown.filter(pc.equal(shown["level"], level)).to_pandas(types_mapper=pd.ArrowDtype)
     return s
 
 
@@ -402,10 +407,12 @@ def summarize_run(out: Path, run_id: str) -> RunSummary:
     """Read one committed run's tables into a RunSummary, a batch at a time."""
     out = Path(out)
     dups = duplicate_stats(_part(out, "duplicates", run_id))
-    shown = dups.shown if dups.shown is not None else pd.DataFrame()
-    named = (
-        set(shown["doc_id"].astype(str)) | set(shown["canonical_doc_id"].astype(str)) if len(shown) else set()
-    )
+    stories = duplicate_stats(_part(out, "duplicates", run_id), "story")
+    named: set[str] = set()
+    for st in (dups, stories):
+        shown = st.shown if st.shown is not None else pd.DataFrame()
+        if len(shown):
+            named |= set(shown["doc_id"].astype(str)) | set(shown["canonical_doc_id"].astype(str))
     docs = document_stats(_part(out, "documents", run_id), names_of=named)
     low_ids = set(docs.lowest["doc_id"].astype(str)) if docs.lowest is not None else set()
     lowest_sentences = _rows_where(
@@ -424,6 +431,7 @@ def summarize_run(out: Path, run_id: str) -> RunSummary:
         duplicates=dups,
         lowest_sentences=lowest_sentences,
         names=names,
+        stories=stories,
     )
 
 
@@ -626,7 +634,7 @@ def _encodings(s: RunSummary) -> str:
         return ""
     rows = []
     for enc, n in ranked(s.documents.encodings):
-        usual = enc.startswith(_USUAL_ENCODING_PREFIXES)
+        usual = all(part.startswith(_USUAL_ENCODING_PREFIXES) for part in enc.split("+"))  # utf-8+cp1252
         note = "" if usual else " " + _badge("unusual: check these documents", "warning")
         rows.append([f'<span class="mono">{_e(enc)}</span>{note}', _n(n), _pct(n / total)])
     return "<h3>Documents per input encoding</h3>" + _table(["encoding", "documents", "share"], rows, {1, 2})
@@ -693,6 +701,17 @@ def _doc_name(doc_id: str, lookup: dict[str, dict]) -> str:
     return f'{_e(title)}{earlier}<br><span class="mono small muted">{_e(d.get("source_uri"))} · {_e(doc_id[:12])}</span>'
 
 
+def _member_table(rest: pd.DataFrame, headers: list[str], cells, num: set[int]) -> str:
+    """The first MAX_MEMBERS members of a cluster or story as a table, and how many more there are."""
+    rows = [cells(m) for _, m in rest.head(MAX_MEMBERS).iterrows()]
+    more = (
+        f'<p class="small muted">… {len(rest) - MAX_MEMBERS} more members</p>'
+        if len(rest) > MAX_MEMBERS
+        else ""
+    )
+    return _table(headers, rows, num) + more
+
+
 def _duplicates(s: RunSummary) -> str:
     stats = s.duplicates
     if not stats.rows or stats.shown is None:
@@ -711,27 +730,81 @@ def _duplicates(s: RunSummary) -> str:
         members = dup.iloc[groups[cid]]
         canon = str(members["canonical_doc_id"].iloc[0])
         rest = members[members["doc_id"].astype(str) != canon].sort_values("similarity", ascending=False)
-        rows = [
-            [
+
+        def cells(m: pd.Series) -> list[str]:
+            return [
                 _doc_name(str(m["doc_id"]), lookup),
                 _e(m["method"]),
                 f"{float(m['similarity']):.3f}",
                 "yes" if bool(m["is_new"]) else "no",
             ]
-            for _, m in rest.head(MAX_MEMBERS).iterrows()
-        ]
-        more = (
-            f'<p class="small muted">… {len(rest) - MAX_MEMBERS} more members</p>'
-            if len(rest) > MAX_MEMBERS
-            else ""
-        )
+
         blocks.append(
             f"<h3>{_e(cid)} — {len(members)} documents</h3><p><b>Canonical:</b> {_doc_name(canon, lookup)}</p>"
-            + _table(["duplicate", "method", "similarity", "new in this run"], rows, {2})
-            + more
+            + _member_table(rest, ["duplicate", "method", "similarity", "new in this run"], cells, {2})
         )
     if n_clusters > MAX_CLUSTERS:
         blocks.append(f'<p class="muted">… {n_clusters - MAX_CLUSTERS} smaller clusters not shown.</p>')
+    return head + "".join(blocks)
+
+
+def _site(d: dict | None) -> str:
+    """Host of the document's url (else of its source_uri); for a local file, its folder."""
+    if d is None:
+        return ""
+    for uri in (d.get("url"), d.get("source_uri")):
+        if uri:
+            parsed = urlsplit(str(uri))
+            if parsed.netloc:
+                return parsed.netloc.removeprefix("www.")
+    src = str(d.get("source_uri") or "")
+    return src.rsplit("/", 1)[0] + "/" if "/" in src else src
+
+
+def _day(d: dict | None) -> str:
+    value = (d or {}).get("published_at")
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def _stories(s: RunSummary) -> str:
+    stats = s.stories
+    if not stats.rows or stats.shown is None:
+        return "<p>No story with more than one document in this run.</p>"
+    st = stats.shown
+    groups = pd.Series(range(len(st))).groupby(st["cluster_id"].astype(str).to_numpy(), sort=False).indices
+    lookup = s.names
+    head = (
+        f"<p>{stats.clusters} stor{'y' if stats.clusters == 1 else 'ies'} with new members, {stats.rows} member "
+        f"rows ({', '.join(f'{_e(k)} {v}' for k, v in ranked(stats.methods))}). A story is the documents that "
+        "share a source text — copies plus rewrites, truncations and extensions (containment of the shorter "
+        "text); the copy kept is the story's canonical (documents.story_id = its doc_id).</p>"
+    )
+    blocks = []
+    for sid in stats.largest[:MAX_STORIES]:
+        members = st.iloc[groups[sid]]
+        rest = members[members["doc_id"].astype(str) != sid].sort_values("containment", ascending=False)
+        sites = {_site(lookup.get(str(d))) for d in members["doc_id"].astype(str)}
+        kept = lookup.get(sid)
+
+        def cells(m: pd.Series) -> list[str]:
+            return [
+                _doc_name(str(m["doc_id"]), lookup),
+                _e(_site(lookup.get(str(m["doc_id"])))),
+                _e(_day(lookup.get(str(m["doc_id"])))),
+                _e(m["method"]),
+                f"{float(m['containment']):.3f}",
+                f"{float(m['similarity']):.3f}",
+                "yes" if bool(m["is_new"]) else "no",
+            ]
+
+        headers = ["member", "site", "published", "method", "containment", "jaccard", "new in this run"]
+        blocks.append(
+            f"<h3>story {_e(sid[:12])} — {len(members)} documents, {len(sites)} site(s)</h3>"
+            f"<p><b>Copy kept:</b> {_doc_name(sid, lookup)} · {_e(_site(kept))} · {_e(_day(kept))}</p>"
+            + _member_table(rest, headers, cells, {4, 5})
+        )
+    if stats.clusters > MAX_STORIES:
+        blocks.append(f'<p class="muted">… {stats.clusters - MAX_STORIES} smaller stories not shown.</p>')
     return head + "".join(blocks)
 
 
@@ -1038,6 +1111,7 @@ SECTIONS = [
     ("changes", "Removed and replaced documents"),
     ("rejects", "Rejects"),
     ("duplicates", "Duplicate clusters"),
+    ("stories", "Stories"),
     ("labels", "Labels"),
     ("quality", "Quality"),
     ("lowest", "Lowest-quality documents"),
@@ -1063,6 +1137,7 @@ def render_report(run: dict, summary: RunSummary, previous: dict | None, *, gx_d
         "changes": _changes(run, summary),
         "rejects": _rejects(summary),
         "duplicates": _duplicates(summary),
+        "stories": _stories(summary),
         "labels": _labels(summary, metrics),
         "quality": _quality(summary),
         "lowest": _lowest(summary),

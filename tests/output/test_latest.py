@@ -30,7 +30,7 @@ TABLES = ("documents", "sentences", "duplicates", "rejects")
 KEYS = {
     "documents": ["doc_id"],
     "sentences": ["doc_id", "sent_index"],
-    "duplicates": ["cluster_id", "doc_id"],
+    "duplicates": ["level", "cluster_id", "doc_id"],
     "rejects": ["source_uri", "record_key"],
 }
 # Differ between two runs over the same inputs; is_new says which run ingested a cluster member.
@@ -146,11 +146,20 @@ def test_latest_view_holds_exactly_the_live_records(sequence):
     assert docs.loc[docs["sentence_count"] > 0, "doc_id"].isin(sents["doc_id"]).all()
     assert docs["canonical_doc_id"].isin(docs["doc_id"]).all()
     clustered = docs[docs["dup_cluster_id"].notna()]
-    assert set(clustered["dup_cluster_id"]) == set(dups["cluster_id"])
+    copies = dups[dups["level"] == "copy"]
+    assert set(clustered["dup_cluster_id"]) == set(copies["cluster_id"])
     assert (
-        set(dups["doc_id"]) == set(clustered["doc_id"])
+        set(copies["doc_id"]) == set(clustered["doc_id"])
         and dups["canonical_doc_id"].isin(docs["doc_id"]).all()
     )
+    # stories: every live document names a live story canonical; stories of 2+ live documents are
+    # exactly the story rows, and a copy cluster never spans two stories here
+    assert docs["story_id"].isin(docs["doc_id"]).all()
+    sizes = docs["story_id"].value_counts()
+    stories = dups[dups["level"] == "story"]
+    assert set(stories["cluster_id"]) == set(sizes.index[sizes > 1])
+    assert set(stories["doc_id"]) == set(docs.loc[docs["story_id"].map(sizes) > 1, "doc_id"])
+    assert (clustered.groupby("dup_cluster_id")["story_id"].nunique() == 1).all()
     flagged = docs["quality_flags"].map(lambda f: "duplicate" in list(f))
     assert (flagged == ~docs["is_canonical"]).all()
 

@@ -192,7 +192,7 @@ def test_rejects_grouped_by_reason_with_examples(two_runs):
 def test_duplicate_clusters_largest_first_with_canonical(two_runs):
     _, _, f2, _, page = two_runs
     sec = _section(page, "duplicates")
-    dup = f2["duplicates"]
+    dup = f2["duplicates"][f2["duplicates"]["level"] == "copy"]
     n_clusters = dup["cluster_id"].nunique()
     assert n_clusters >= 2
     assert f"{n_clusters} cluster(s)" in sec
@@ -456,6 +456,50 @@ def test_prefect_artifacts_created_inside_a_flow_run(prefect_harness, two_runs):
     assert all(re.fullmatch(r"[a-z0-9-]+", k) for k in by_key)
 
 
+def test_stories_show_sites_dates_and_the_copy_kept(tmp_path):
+    """A press release on one site, then a truncated rewrite and an extended rewrite on two others
+    in a later run: the report's story section lists all three with their sites and days."""
+    import json
+
+    from tests.test_dedup_story import NEW_LEAD, RELEASE, STORY, text
+
+    def jsonl(path: Path, records: list[dict]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+    def rec(i: str, site: str, day: str, body: str) -> dict:
+        return {
+            "id": i,
+            "url": f"https://www.{site}/energy/{i}",
+            "title": f"Harwick battery ({i})",
+            "published": f"2023-12-{day}T09:00:00Z",  # before the runs: later dates are dropped
+            "text": body,
+        }
+
+    out = tmp_path / "out"
+    jsonl(tmp_path / "raw1" / "wire.jsonl", [rec("release", "grid-news.example", "02", text(RELEASE))])
+    write_run(tmp_path / "raw1", out, RUN1)
+    jsonl(
+        tmp_path / "raw2" / "sites.jsonl",
+        [
+            rec("short", "valley-post.example", "03", text([NEW_LEAD, *RELEASE[:3]])),
+            rec("long", "energy-daily.example.org", "04", text([*RELEASE, STORY])),
+        ],
+    )
+    f2 = write_run(tmp_path / "raw2", out, RUN2)
+    docs = f2["documents"].set_index("source_uri")
+    assert docs["story_id"].nunique() == 1 and docs["dup_cluster_id"].isna().all()
+    page = report.build_report(out).read_text(encoding="utf-8")
+    sec = _section(page, "stories")
+    assert "1 story with new members, 3 member rows" in sec
+    assert re.search(r"<h3>story [0-9a-f]{12} — 3 documents, 3 site\(s\)</h3>", sec)
+    kept = sec.split("<b>Copy kept:</b>")[1].split("</p>")[0]
+    assert "Harwick battery (release)" in kept and "(earlier run)" in kept
+    assert "grid-news.example" in kept and "2023-12-02" in kept
+    for site, day in (("valley-post.example", "2023-12-03"), ("energy-daily.example.org", "2023-12-04")):
+        assert re.search(rf"<td>{re.escape(site)}</td><td>{day}</td><td>contained</td>", sec), site
+
+
 HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
@@ -493,9 +537,12 @@ def test_control_and_bidi_characters_never_reach_the_page_and_encodings_are_coun
 
 
 def test_unusual_encodings_are_marked():
-    stats = report.DocumentStats(encodings={"cp1252": 40, "mac_iceland": 2})
+    stats = report.DocumentStats(
+        encodings={"cp1252": 40, "utf-8+cp1252": 3, "mac_iceland": 2, "utf-8+cp850": 1}
+    )
     summary = report.RunSummary(
         stats, report.SentenceStats(), report.RejectStats(), report.DuplicateStats(), pd.DataFrame(), {}
     )
     html = report._encodings(summary)
-    assert html.count("unusual") == 1 and html.index("mac_iceland") < html.index("unusual")
+    assert html.count("unusual") == 2 and html.index("mac_iceland") < html.index("unusual")
+    assert html.index("utf-8+cp1252") < html.index("unusual") < html.index("utf-8+cp850")

@@ -1,0 +1,260 @@
+"""deduplicate(): the driver over the phases (featurise -> exact -> LSH -> verify -> cluster ->
+outputs), with the state directory read from state_in and written new to state_out."""
+
+from __future__ import annotations
+
+import resource
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from factsieve.dedup.cluster import assign, copy_columns
+from factsieve.dedup.exact import exact_groups
+from factsieve.dedup.features import Features, feature_batches
+from factsieve.dedup.inputs import prepare_input, str_order
+from factsieve.dedup.lsh import lsh_candidates
+from factsieve.dedup.outputs import assignments_frame, duplicates_frame, input_rows, write_state_table
+from factsieve.dedup.params import DedupParams, DedupResult
+from factsieve.dedup.state import OldState, ShingleStore, finish_state, load_state, write_new_segment
+from factsieve.dedup.story import stories, story_pairs, verify_story_pairs
+from factsieve.dedup.table import Edges, build_table
+from factsieve.dedup.verify import ShingleSets, verify_pairs
+
+
+@dataclass
+class _Timer:
+    timings: dict[str, float] = field(default_factory=dict)
+    t: float = field(default_factory=time.perf_counter)
+
+    def lap(self, name: str) -> None:
+        t1 = time.perf_counter()
+        self.timings[name] = round(self.timings.get(name, 0.0) + t1 - self.t, 4)
+        self.t = t1
+
+
+@dataclass
+class _NewDocs:
+    """This run's documents not yet in the state, in doc_id order, and where their features come from."""
+
+    frame: pd.DataFrame  # doc_id, quality_score, published_ns
+    new_pos: np.ndarray  # input row of each new doc
+    texts: pa.Array | None  # texts to featurise here (None with precomputed features)
+    text_to_new: np.ndarray  # texts row (or, with features, input row) -> new position (-1: known)
+    feats: tuple[list[Features], list[np.ndarray]] | None  # precomputed parts and their input rows
+
+
+def _check_state_out(state_in: Path | None, state_out: Path | None) -> None:
+    if state_out is None:
+        return
+    if state_in is not None and Path(state_in).resolve() == Path(state_out).resolve():
+        raise ValueError("deduplicate: state_out must be a new directory, not state_in")
+    if Path(state_out).exists() and any(Path(state_out).iterdir()):
+        raise FileExistsError(f"deduplicate: state_out {state_out} exists and is not empty")
+
+
+def _match_features(parts: list[Features], index: pd.Index, params: DedupParams) -> list[np.ndarray]:
+    """Input rows of each precomputed part. The parts are used one at a time and never concatenated
+    (that copy was the largest transient of the global step)."""
+    if any(f.params != params.key() for f in parts):
+        raise ValueError("deduplicate: features were prepared with different DedupParams")
+    seen = np.zeros(len(index), dtype=bool)
+    part_pos, total = [], 0
+    for f in parts:
+        pos = index.get_indexer(f.doc_ids())
+        if (pos < 0).any():
+            raise ValueError("deduplicate: features must cover exactly the doc_ids of docs, once each")
+        seen[pos] = True
+        total += len(pos)
+        part_pos.append(pos)
+    if total != len(index) or int(seen.sum()) != total:
+        raise ValueError("deduplicate: features must cover exactly the doc_ids of docs, once each")
+    return part_pos
+
+
+def _new_docs(
+    inp: pd.DataFrame, text_pa: pa.Array | None, index: pd.Index, old: OldState, features, params
+) -> tuple[_NewDocs, np.ndarray]:
+    """(the new documents, bool per input row: already in the state)."""
+    feats = None
+    if features is not None:
+        parts = list(features)
+        feats = (parts, _match_features(parts, index, params))
+    # documents already in the state are not reprocessed (idempotent re-runs); only their rows are returned
+    known = inp["doc_id"].isin(set(old.docs["doc_id"])).to_numpy() if len(old) else np.zeros(len(inp), bool)
+    # new docs are processed in doc_id order so results do not depend on input row order
+    ids = inp["doc_id"].to_numpy(dtype=object)
+    new_pos = np.flatnonzero(~known)
+    new_pos = new_pos[str_order(ids[new_pos])]
+    texts = None
+    if feats is not None:
+        text_to_new = np.full(len(inp), -1, dtype=np.int64)  # input row -> new-doc position (-1: known)
+        text_to_new[new_pos] = np.arange(len(new_pos))
+    elif len(new_pos) == len(inp):
+        # featurize in input order (zero-copy slices) and place each row by its doc_id rank: gathering
+        # all texts into doc_id order first would copy every byte once more
+        texts, text_to_new = text_pa, np.empty(len(new_pos), dtype=np.int64)
+        text_to_new[new_pos] = np.arange(len(new_pos))
+    else:
+        texts = text_pa.take(pa.array(new_pos, type=pa.int64()))
+        text_to_new = np.arange(len(new_pos))
+    frame = inp.iloc[new_pos].reset_index(drop=True)
+    return _NewDocs(frame, new_pos, texts, text_to_new, feats), known
+
+
+def deduplicate(
+    docs: pd.DataFrame,
+    params: DedupParams = DedupParams(),  # noqa: B008 - frozen dataclass, safe as a default
+    state_in: Path | None = None,
+    state_out: Path | None = None,
+    features: Sequence[Features] | None = None,
+) -> DedupResult:
+    """Flag exact and near duplicates in docs (plus everything in state_in); see the package docstring.
+
+    features: the prepare() results of docs, in any batching and order, covering exactly docs'
+    doc_ids; when given, nothing is re-featurized (documents already in state_in are skipped as usual)
+    and docs needs no text column (doc_id, plus quality_score/published_at for the canonical rule)."""
+    params.validate()
+    t_start = time.perf_counter()
+    timer = _Timer()
+    _check_state_out(state_in, state_out)
+    inp, text_pa, index = prepare_input(docs, need_text=features is None)
+    old = load_state(state_in, params)
+    new, known = _new_docs(inp, text_pa, index, old, features, params)
+    del index, text_pa
+    timer.lap("load")
+
+    seg_name = f"seg-{len(old.segments):05d}"
+    tmpdir = None
+    if state_out is not None:
+        work_dir = Path(state_out)
+        work_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        tmpdir = tempfile.TemporaryDirectory(prefix="factsieve-dedup-")
+        work_dir = Path(tmpdir.name)
+    try:
+        result, stats = _run(inp, new, old, work_dir, seg_name, params, timer, state_out is not None)
+        if state_out is not None:
+            t = time.perf_counter()
+            finish_state(old, work_dir, seg_name, params, len(old) + len(new.new_pos))
+            timer.t = t
+            timer.lap("write_state")
+    finally:
+        if tmpdir is not None:
+            tmpdir.cleanup()
+
+    n_new = len(new.new_pos)
+    stats.update(
+        {
+            "docs": int(len(inp)),
+            "docs_new": int(n_new),
+            "docs_known": int(known.sum()),
+            "docs_in_state": int(len(old) + n_new),
+            "features_precomputed": new.feats is not None,
+            "timings_s": timer.timings,
+            "total_s": round(time.perf_counter() - t_start, 4),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
+        }
+    )
+    return DedupResult(result[0], result[1], stats)
+
+
+def _run(
+    inp: pd.DataFrame,
+    new: _NewDocs,
+    old: OldState,
+    work_dir: Path,
+    seg_name: str,
+    p: DedupParams,
+    timer: _Timer,
+    write_state: bool,
+) -> tuple[tuple[pd.DataFrame, pd.DataFrame], dict]:
+    new_ids = new.frame["doc_id"].to_numpy(dtype=object)
+    batches = feature_batches(new.texts, new.text_to_new, new.feats, new_ids, p)
+    seg = write_new_segment(batches, len(new_ids), work_dir, seg_name, p.bands, p.sample_bits)
+    timer.lap("featurize" if new.feats is None else "spill_features")
+
+    t = build_table(old, new.frame, seg)
+    store = ShingleStore()
+    try:
+        for i in range(len(old.segments)):
+            store.add(old.segment_file(i, ".shingles.u32"))
+        store.add(seg.shingles_path)
+        seg_sorted = np.array([s in old.sorted_segments for s in old.segments] + [True])
+        sets = ShingleSets(store, t, seg_sorted)
+
+        ex = exact_groups(t, old.docs, p.min_words)
+        timer.lap("exact")
+        pairs, n_lsh = lsh_candidates(old, seg.band_parts, ex.lsh_new, p.bands, p.max_bucket_pairs)
+        seg.band_parts.clear()
+        timer.lap("lsh")
+        ver = verify_pairs(pairs, t.N, sets, p.threshold)
+        edges = Edges.concat([ex.edges, ver.edges])
+        timer.lap("verify")
+        a = assign(t, edges, p.threshold, sets.jaccard_pairs)
+        cols = copy_columns(t, old.docs, a)
+        timer.lap("cluster")
+        # story level: representatives with enough shingles to share story_min_shared of them
+        old_lsh = old.docs["lsh"].to_numpy(dtype=bool)
+        eligible = np.concatenate([old_lsh, ex.lsh_new]) & (t.sh_len >= p.story_min_shared)
+        spairs = story_pairs(t, old, seg.samples, pairs, eligible, p)
+        del pairs
+        seg.samples = None
+        sver = verify_story_pairs(t, sets, spairs, ver, edges, p)
+        del spairs
+        st = stories(t, sets, sver.edges, old, p)
+    finally:
+        store.close()
+    timer.lap("story")
+
+    lsh = np.concatenate([old.docs["lsh"].to_numpy(dtype=bool), ex.lsh_new])
+    if write_state:  # written in row slices before the other outputs are built; nothing if not wanted
+        write_state_table(work_dir / "docs.parquet", t, lsh, cols, st)
+    rows = input_rows(t, inp["doc_id"].to_numpy(dtype=object), new.new_pos)
+    assignments = assignments_frame(t, cols, st, rows)
+    duplicates = duplicates_frame(t, cols, st, p.threshold)
+    timer.lap("output")
+
+    new_in = rows >= t.n_old
+    meth = assignments["dup_method"].to_numpy()
+    state_bytes = (
+        int(t.N) * (8 * 6 + 1 + 1)  # numeric columns
+        + int(sum(len(x) for x in t.doc_id.tolist()))
+        + 32 * int(t.N)  # doc_id + content hash text
+        + int(t.n_new) * p.bands * 8  # band keys of this run's docs
+        + seg.peak_batch_bytes * max(1, p.workers) * 2
+        + len(edges) * 24
+    )
+    stats = {
+        "exact_dups": int(np.sum((meth == "exact") & new_in)),
+        "near_dups": int(np.sum((meth == "near") & new_in)),
+        "clusters_touched": len(cols.touched),
+        "clusters_total": int(pd.Series(cols.cluster_id).dropna().nunique()),
+        "lsh_docs": int(n_lsh),
+        "exact_edges": len(ex.edges),
+        "candidate_pairs": ver.candidates,
+        "verified_pairs": ver.candidates - ver.rejected,
+        "rejected_pairs": ver.rejected,
+        "rejected_by_size": ver.rejected_by_size,
+        "split_from_chain": int(a.split.sum()),
+        "cluster_rounds": a.rounds,
+        "left_unclustered_after_round_cap": a.pending_left,
+        "bridges_ignored": a.bridges,
+        "story_candidate_pairs": sver.candidates,
+        "story_verified_pairs": sver.verified,
+        "story_split_from_chain": int(st.assignment.split.sum()),
+        "stories_touched": len(st.touched),
+        "story_members_new": int(
+            np.sum(
+                assignments["story_id"].to_numpy(dtype=object)[new_in]
+                != assignments["doc_id"].to_numpy(dtype=object)[new_in]
+            )
+        ),
+        "peak_state_bytes_est": int(state_bytes),
+    }
+    return (assignments, duplicates), stats

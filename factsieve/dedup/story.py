@@ -1,0 +1,195 @@
+"""Story level: documents that share a source text (copies plus rewrites, truncations and extensions).
+
+Candidates come from two sources: the copy level's LSH pairs, and pairs of documents sharing
+containment samples (shingles whose hash has its low bits zero: a shared text yields the same samples
+in both documents whatever their lengths, which banded MinHash tuned for Jaccard cannot promise).
+Samples shared by more than story_max_key_docs documents are boilerplate and give no candidates.
+Every candidate is verified exactly: containment (shared / shingles of the shorter text) >=
+story_containment AND at least story_min_shared shared shingles, or a copy-level edge.
+
+Stories use the copy level's split rule with containment: the story's canonical is the best-ranked
+member (same rule as copies), every member is verified against it (no chaining: a near copy of an
+article that was appended to another text is not in that other text's story), and an earlier run's
+stories keep their canonical and id (story_id = the story canonical's doc_id; a
+document alone in its story has its own doc_id)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from factsieve.dedup.cluster import Assignment, assign
+from factsieve.dedup.lsh import bucket_pairs, unique_inplace
+from factsieve.dedup.params import DedupParams
+from factsieve.dedup.state import OldState
+from factsieve.dedup.table import DocTable, Edges
+from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
+
+_CHUNK = 1 << 22  # old sample entries examined at a time
+
+
+def _old_samples(old: OldState, new_keys: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(key, global idx) of old documents' samples whose key is one of new_keys (sorted unique)."""
+    keys, idx = [], []
+    seg = old.docs["seg"].to_numpy(dtype=np.int64)
+    for s_i in range(len(old.segments)):
+        path = old.segment_file(s_i, ".samples.u64")
+        rows = np.flatnonzero(seg == s_i)
+        if not len(rows) or not path.exists() or len(new_keys) == 0:  # a segment from before stories
+            continue
+        arr = np.memmap(path, dtype=np.uint64, mode="r")
+        for lo in range(0, len(arr), _CHUNK):
+            part = np.asarray(arr[lo : lo + _CHUNK])
+            k = (part >> np.uint64(32)).astype(np.uint32)
+            hit = _member(k, new_keys)
+            g = (part[hit] & np.uint64(0xFFFFFFFF)).astype(np.int64) + int(rows[0])
+            ok = eligible[g]
+            keys.append(k[hit][ok])
+            idx.append(g[ok])
+    if not keys:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    return np.concatenate(keys), np.concatenate(idx)
+
+
+def _member(values: np.ndarray, sorted_unique: np.ndarray) -> np.ndarray:
+    """values in sorted_unique (np.isin by binary search: no hash table, no sort of values)."""
+    pos = np.searchsorted(sorted_unique, values)
+    pos[pos == len(sorted_unique)] = 0
+    return sorted_unique[pos] == values
+
+
+def _runs(sorted_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(start, length) of the runs of equal values of a sorted array."""
+    if len(sorted_values) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    start = np.flatnonzero(np.r_[True, sorted_values[1:] != sorted_values[:-1]])
+    return start, np.diff(np.r_[start, len(sorted_values)])
+
+
+def sample_candidates(
+    t: DocTable, old: OldState, samples: np.ndarray, eligible: np.ndarray, p: DedupParams
+) -> np.ndarray:
+    """Pair codes (a*N + b, a < b, b new) of eligible documents sharing >= story_min_samples samples
+    and at least a quarter of the smaller one's samples (containment >= 0.5 expects half; a loose
+    bound so sampling noise costs no recall, tested on the syndication benchmark)."""
+    n_old, N = t.n_old, t.N
+    ng = (samples & np.uint64(0xFFFFFFFF)).astype(np.int64) + n_old
+    ok = eligible[ng]
+    nk = (samples[ok] >> np.uint64(32)).astype(np.uint32)  # sorted: samples are key << 32 | row
+    ng = ng[ok]
+    if len(nk) == 0:
+        return np.zeros(0, dtype=np.int64)
+    start, size = _runs(nk)
+    # a key already in too many new documents is boilerplate whatever the old side holds
+    keep = np.repeat(size <= p.story_max_key_docs, size)
+    nk, ng = nk[keep], ng[keep]
+    if n_old:
+        ok_, og = _old_samples(old, nk[_runs(nk)[0]], eligible)
+        keys, idx = np.concatenate([ok_, nk]), np.concatenate([og, ng])
+        order = np.lexsort((idx, keys))
+        keys, idx = keys[order], idx[order]
+        start, size = _runs(keys)
+        keep = np.repeat(size <= p.story_max_key_docs, size)
+        keys, idx = keys[keep], idx[keep]
+    else:  # already sorted by (key, idx)
+        keys, idx = nk, ng
+    codes = bucket_pairs(keys, idx, p.story_max_key_docs, n_old, N)
+    codes.sort()
+    start, shared = _runs(codes)
+    codes = codes[start]
+    n_samples = np.bincount(idx, minlength=N)
+    smaller = np.minimum(n_samples[codes // N], n_samples[codes % N])
+    return codes[(shared >= p.story_min_samples) & (4 * shared >= smaller)]
+
+
+@dataclass
+class StoryEdges:
+    edges: Edges  # verified story links (copy edges included), sim = containment
+    candidates: int = 0
+    verified: int = 0
+
+
+def verify_story_pairs(
+    t: DocTable, sets: ShingleSets, pairs: np.ndarray, copy: Verified, copy_edges: Edges, p: DedupParams
+) -> StoryEdges:
+    """Exact containment of the candidates; pairs too short to share story_min_shared shingles are
+    dropped without reading them, and pairs the copy level already intersected are not read again."""
+    N, n_candidates = t.N, len(pairs)
+    pairs = pairs[np.minimum(t.sh_len[pairs // N], t.sh_len[pairs % N]) >= p.story_min_shared]
+    pa_, pb_ = pairs // N, pairs % N
+    inter = np.zeros(len(pairs), dtype=np.int64)
+    la = np.zeros(len(pairs), dtype=np.int64)
+    lb = np.zeros(len(pairs), dtype=np.int64)
+    known = np.zeros(len(pairs), dtype=bool)
+    if len(copy.checked):
+        pos = np.minimum(np.searchsorted(copy.checked, pairs), len(copy.checked) - 1)
+        known = copy.checked[pos] == pairs
+        inter[known], la[known], lb[known] = copy.inter[pos[known]], copy.la[pos[known]], copy.lb[pos[known]]
+    todo = np.flatnonzero(~known)
+    inter[todo], la[todo], lb[todo] = sets.intersections(pa_[todo], pb_[todo])
+    c = containment(inter, la, lb)
+    ok = (c >= p.story_containment) & (inter >= p.story_min_shared)
+    story = Edges(pb_[ok], pa_[ok], c[ok])
+    return StoryEdges(Edges.concat([copy_edges, story]), n_candidates, int(ok.sum()))
+
+
+def story_similarity(sets: ShingleSets, p: DedupParams):
+    """The measure a member must reach against its story canonical: containment when the pair is a
+    story link (enough shared text, or a copy by Jaccard), else 0."""
+
+    def sim(ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
+        inter, la, lb = sets.intersections(ga, gb)
+        c = containment(inter, la, lb)
+        linked = ((c >= p.story_containment) & (inter >= p.story_min_shared)) | (
+            jaccard(inter, la, lb) >= p.threshold
+        )
+        return np.where(linked, c, 0.0)
+
+    return sim
+
+
+@dataclass
+class StoryColumns:
+    story_id: np.ndarray  # object (N,)
+    jaccard: np.ndarray  # float64 (N,): to the story canonical; NaN when alone
+    containment: np.ndarray
+    touched: set[str] = field(default_factory=set)
+    assignment: Assignment | None = None
+
+
+def stories(t: DocTable, sets: ShingleSets, edges: Edges, old: OldState, p: DedupParams) -> StoryColumns:
+    """Story fields of every document from the verified story edges (copy edges included): the
+    split rule of the copy level with containment, earlier runs' stories as the old clusters."""
+    n_old = t.n_old
+    a = assign(t, edges, p.story_containment, story_similarity(sets, p), t.old_story, t.old_story)
+    sc = np.empty(t.N, dtype=np.int64)  # story canonical (global idx) of every document
+    sc[:n_old] = pd.Index(t.doc_id).get_indexer(t.old_story) if n_old else sc[:0]
+    sc[n_old:] = np.where(a.canon >= 0, a.canon, t.new_global)
+    jac = np.concatenate([old.docs["story_jaccard"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
+    con = np.concatenate([old.docs["story_containment"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
+    g = np.flatnonzero(sc[n_old:] != t.new_global) + n_old  # new docs in another document's story
+    touched: set[str] = set()
+    if len(g):
+        inter, la, lb = sets.intersections(g, sc[g])
+        same = t.code[g] == t.code[sc[g]]
+        jac[g] = np.where(same, 1.0, np.round(jaccard(inter, la, lb), 6))
+        con[g] = np.where(same, 1.0, np.round(containment(inter, la, lb), 6))
+        canon = np.unique(sc[g])
+        jac[canon] = 1.0
+        con[canon] = 1.0
+        touched = set(t.doc_id[canon].tolist())
+    return StoryColumns(t.doc_id[sc], jac, con, touched, a)
+
+
+def story_pairs(
+    t: DocTable,
+    old: OldState,
+    samples: np.ndarray,
+    lsh_pairs: np.ndarray,
+    eligible: np.ndarray,
+    p: DedupParams,
+) -> np.ndarray:
+    """All story candidates: sample pairs plus the copy level's LSH candidates (whatever their Jaccard)."""
+    return unique_inplace([sample_candidates(t, old, samples, eligible, p), lsh_pairs])

@@ -1,0 +1,213 @@
+"""Story level: copies plus rewrites, truncations and extensions of one text share a story_id, with
+the evidence (Jaccard, containment, method) in the duplicates table; templated texts and a shared
+boilerplate paragraph do not make a story; a story spans runs (also through two real flow runs)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from factsieve.dedup import DedupParams, deduplicate
+from tests.test_dedup import BRIEFS, OTHER_STORY, STORY, frame
+
+# A press release as syndicated by several sites (paragraphs separated by blank lines).
+RELEASE = [
+    "The regional grid operator said on Monday it had approved plans for a 400-megawatt battery storage "
+    "plant next to the decommissioned coal station at Harwick, the largest project of its kind in the "
+    "country so far and a key part of the operator's plan to balance growing wind and solar output.",
+    "Construction is expected to begin in the spring and to take about two years, the operator said in a "
+    "statement. The site already has a high-voltage connection to the national network, which cut the "
+    "expected cost of the project by roughly a fifth compared with a greenfield location.",
+    "The batteries will be able to supply power for up to four hours at full output, enough to cover the "
+    "evening peak in demand for around three hundred thousand homes when the wind drops after sunset.",
+    "Local officials welcomed the decision, saying the project would create about one hundred and fifty "
+    "construction jobs and twenty permanent positions, and would bring new business to a town that lost "
+    "its largest employer when the coal station closed six years ago.",
+    "Environmental groups were more cautious. They said the operator should publish its assessment of the "
+    "fire risks and explain how the batteries would be recycled at the end of their working life, which "
+    "is usually put at fifteen to twenty years.",
+    "The operator plans to hold two public meetings in Harwick next month and expects to award the main "
+    "construction contract before the end of the year, after a tender that drew bids from six companies.",
+]
+NEW_LEAD = (
+    "Harwick is set to host the country's biggest battery, in a project that local leaders hope will "
+    "revive a town hit hard by the end of coal mining in the valley, our correspondent reports."
+)
+BOILERPLATE = (
+    "About the agency: the agency is an independent news service founded in 1998 that covers energy, "
+    "transport and industry across the region. For corrections write to the desk. All rights reserved."
+)
+
+
+def text(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def test_truncation_new_lead_and_extension_share_a_story_but_are_not_copies():
+    full = text(RELEASE)
+    rows = [
+        ("release", full),
+        ("truncated", text(RELEASE[:3])),  # ~half the release: Jaccard ~0.45, contained wholly
+        ("relead", text([NEW_LEAD, *RELEASE[:4]])),  # new lead, tail dropped
+        ("extended", text([*RELEASE, STORY, OTHER_STORY])),  # two more articles appended
+        ("copy", full.replace("on Monday", "on Monday,")),  # same normalised text: exact copy
+        ("other", OTHER_STORY + " " + BRIEFS[0]),
+    ]
+    r = deduplicate(frame(rows, quality=[0.9, 0.5, 0.5, 0.5, 0.5, 0.5]))
+    a = r.assignments.set_index("doc_id")
+    assert (a.loc[["release", "truncated", "relead", "extended", "copy"], "story_id"] == "release").all()
+    assert a.loc["other", "story_id"] == "other"  # alone: its own doc_id
+    # copy level unchanged: only the exact copy is a duplicate of the release
+    assert a.loc["copy", "dup_method"] == "exact" and a["dup_method"].notna().sum() == 1
+    st = r.duplicates[r.duplicates["level"] == "story"].set_index("doc_id")
+    assert st.loc["release", "method"] == "canonical"
+    assert st.loc["copy", "method"] == "exact"
+    for d in ("truncated", "relead", "extended"):
+        assert st.loc[d, "method"] == "contained"
+        assert st.loc[d, "similarity"] < 0.7 <= st.loc[d, "containment"]
+    assert st.loc["truncated", "containment"] == 1.0
+    assert set(st["canonical_doc_id"]) == {"release"}
+    cp = r.duplicates[r.duplicates["level"] == "copy"]
+    assert set(cp["doc_id"]) == {"release", "copy"} and (cp["containment"] == 1.0).all()
+
+
+def test_shared_boilerplate_paragraph_and_templated_briefs_are_not_a_story():
+    rows = [
+        ("a", text([RELEASE[0], BOILERPLATE])),
+        ("b", text([OTHER_STORY, BOILERPLATE])),
+        *[(f"brief{i}", b) for i, b in enumerate(BRIEFS)],
+    ]
+    r = deduplicate(frame(rows))
+    a = r.assignments
+    assert (a["story_id"] == a["doc_id"]).all()
+    assert r.duplicates.empty
+
+
+def test_too_little_shared_text_is_not_a_story_however_high_the_containment():
+    short = RELEASE[2]  # ~35 words, wholly contained in the release: under story_min_shared
+    r = deduplicate(frame([("release", text(RELEASE)), ("short", short)]))
+    assert (r.assignments["story_id"] == r.assignments["doc_id"]).all()
+    r = deduplicate(frame([("release", text(RELEASE)), ("short", short)]), DedupParams(story_min_shared=20))
+    assert r.assignments.set_index("doc_id").loc["short", "story_id"] == "release"
+
+
+def test_a_rewrite_arriving_in_a_later_run_joins_the_earlier_story(tmp_path):
+    p = DedupParams()
+    r1 = deduplicate(
+        frame([("release", text(RELEASE)), ("other", OTHER_STORY)]), p, state_out=tmp_path / "s1"
+    )
+    assert r1.duplicates.empty
+    r2 = deduplicate(
+        frame(
+            [("relead", text([NEW_LEAD, *RELEASE[:4]])), ("trunc", text(RELEASE[:3]))], quality=[0.99, 0.9]
+        ),
+        p,
+        state_in=tmp_path / "s1",
+        state_out=tmp_path / "s2",
+    )
+    a = r2.assignments.set_index("doc_id")
+    # the earlier document stays the story canonical even though the new ones score higher
+    assert (a["story_id"] == "release").all()
+    st = r2.duplicates[r2.duplicates["level"] == "story"].set_index("doc_id")
+    assert st.loc["release", "method"] == "canonical" and not st.loc["release", "is_new"]
+    assert st.loc[["relead", "trunc"], "is_new"].all()
+    # idempotent: re-running a known document returns its row
+    r3 = deduplicate(frame([("trunc", text(RELEASE[:3]))]), p, state_in=tmp_path / "s2")
+    assert r3.assignments["story_id"].tolist() == ["release"]
+
+
+@pytest.mark.slow
+def test_story_spans_two_real_flow_runs(prefect_harness, tmp_path):
+    from flows.curate import curate
+
+    out = tmp_path / "out"
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir()
+    day2.mkdir()
+    (day1 / "grid-battery.txt").write_text("Grid operator approves Harwick battery\n\n" + text(RELEASE))
+    (day1 / "floods.txt").write_text("Floods in the south\n\n" + OTHER_STORY)
+    curate(raw=str(day1), out=str(out))
+    (day2 / "harwick-rewrite.txt").write_text(
+        "Harwick to host biggest battery\n\n" + text([NEW_LEAD, *RELEASE[:4]])
+    )
+    curate(raw=str(day2), out=str(out))
+    docs = pd.read_parquet(out / "documents")
+    by_file = docs.set_index(docs["source_uri"].str.rsplit("/", n=1).str[-1])
+    release_id = by_file.loc["grid-battery.txt", "doc_id"]
+    assert by_file.loc["harwick-rewrite.txt", "story_id"] == release_id
+    assert pd.isna(by_file.loc["harwick-rewrite.txt", "dup_cluster_id"])  # a rewrite, not a copy
+    assert by_file.loc["floods.txt", "story_id"] == by_file.loc["floods.txt", "doc_id"]
+    dups = pd.read_parquet(out / "duplicates")
+    st = dups[dups["level"] == "story"].set_index("doc_id")
+    assert st.loc[by_file.loc["harwick-rewrite.txt", "doc_id"], "method"] == "contained"
+    assert st.loc[release_id, "method"] == "canonical"
+
+
+@pytest.mark.parametrize("best", ["x", "y"])
+def test_no_chaining_through_a_text_that_holds_two_articles(best):
+    # "xy" is x with a long article y appended: a near copy of y (Jaccard >= 0.7) and a story member
+    # of x (x is wholly contained). x and y share nothing, so they must not share a story, whichever
+    # ranks first; every story member is verified against its own story canonical.
+    x = text(RELEASE[:2])
+    y = text([STORY, OTHER_STORY, NEW_LEAD])
+    q = {"x": [0.9, 0.5, 0.1], "y": [0.1, 0.5, 0.9]}[best]
+    r = deduplicate(frame([("x", x), ("xy", text([x, y])), ("y", y)], quality=q))
+    a = r.assignments.set_index("doc_id")
+    assert a.loc["x", "story_id"] != a.loc["y", "story_id"]
+    assert a.loc["xy", "dup_cluster_id"] == a.loc["y", "dup_cluster_id"]  # copy level: xy ~ y
+    assert a.loc["xy", "story_id"] == best
+    st = r.duplicates[r.duplicates["level"] == "story"]
+    assert (st["containment"] >= 0.5).all()
+
+
+def test_forgetting_a_story_canonical_reforms_the_story_among_live_members(tmp_path):
+    from factsieve.dedup import forget, live_roles
+
+    rows = [
+        ("release", text(RELEASE)),
+        ("relead", text([NEW_LEAD, *RELEASE[:4]])),
+        ("head", text(RELEASE[:3])),  # inside relead too
+        ("tail", text(RELEASE[3:])),  # shares text with the release only
+    ]
+    r = deduplicate(frame(rows, quality=[0.9, 0.6, 0.5, 0.5]), state_out=tmp_path / "s1")
+    assert (r.assignments["story_id"] == "release").all()
+    assert forget(tmp_path / "s1", ["release"], tmp_path / "s2") == 1
+    roles = live_roles(tmp_path / "s2").set_index("doc_id")
+    assert "release" not in roles.index
+    # relead succeeds (best-ranked live member); head is verified against it; tail shares nothing
+    assert roles.loc["relead", "story_id"] == "relead" and roles.loc["relead", "story_method"] == "canonical"
+    assert roles.loc["head", "story_id"] == "relead" and roles.loc["head", "story_method"] == "contained"
+    assert roles.loc["head", "story_containment"] == 1.0
+    assert roles.loc["tail", "story_id"] == "tail" and pd.isna(roles.loc["tail", "story_containment"])
+    # a later rewrite of the release joins the re-formed story, never the forgotten document
+    r3 = deduplicate(
+        frame([("again", text([*RELEASE[:3], BOILERPLATE]))]),
+        state_in=tmp_path / "s2",
+        state_out=tmp_path / "s3",
+    )
+    assert r3.assignments["story_id"].tolist() == ["relead"]
+
+
+def test_a_state_written_before_stories_is_upgraded_on_load(tmp_path):
+    import json
+
+    from factsieve.params import STORY_PARAMS
+
+    s1 = tmp_path / "s1"
+    copy = text(RELEASE).replace("Monday", "Monday morning")
+    deduplicate(frame([("release", text(RELEASE)), ("copy", copy), ("other", OTHER_STORY)]), state_out=s1)
+    # make it look like the format before stories: no story columns, params, or samples files
+    docs = pd.read_parquet(s1 / "docs.parquet")
+    docs.drop(columns=["story_id", "story_jaccard", "story_containment"]).to_parquet(s1 / "docs.parquet")
+    meta = json.loads((s1 / "meta.json").read_text())
+    meta["params"] = {k: v for k, v in meta["params"].items() if k not in STORY_PARAMS}
+    (s1 / "meta.json").write_text(json.dumps(meta))
+    for f in s1.glob("*.samples.u64"):
+        f.unlink()
+    r = deduplicate(frame([("trunc", text(RELEASE[:3]))]), state_in=s1, state_out=tmp_path / "s2")
+    # the copy cluster became a story; the truncation still finds it (through the LSH pairs)
+    st = r.duplicates[r.duplicates["level"] == "story"].set_index("doc_id")
+    # (same quality, no dates: the smaller doc_id, "copy", is the canonical of both levels)
+    assert set(st.index) == {"release", "copy", "trunc"} and (st["canonical_doc_id"] == "copy").all()
+    assert st.loc["release", "method"] == "near" and 0.7 <= st.loc["release", "containment"] <= 1.0
+    assert st.loc["trunc", "method"] == "contained"
