@@ -56,7 +56,7 @@ def test_worker_pool_and_split_jsonl_match_whole_files_inline(prefect_harness, t
     from factsieve.batch import workers
     from factsieve.config import RunConfig
     from flows.curate import curate
-    from tests.test_ingest import _wire_feed
+    from tests.ingest.test_read import _wire_feed
 
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
