@@ -114,6 +114,9 @@ def _reject_row(rej: Reject, run_id: str, ingested_at: pd.Timestamp) -> dict:
     }
 
 
+# Long on purpose: the hot path of the batch stage builds each Arrow column in one loop over
+# the sentences (the alternatives tried, attrgetter+zip columns and flattened cue lists,
+# measured slower: docs/EVALUATION.md "Speed").
 def sentence_rows(
     doc_ids: list[str], texts: list[str], run_id: str, model: LinearModel | None = None
 ) -> pd.DataFrame:

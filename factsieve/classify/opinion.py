@@ -203,7 +203,9 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     return not (word.lower() == "good" and next_word(text, e) in _GOOD_TERMS)
 
 
-def opinion_and_stance_cues(
+# Long on purpose: strong and weak cues share one word-set gate and one scan of the sentence; each
+# branch is a context check on one cue kind
+def opinion_and_stance_cues(  # noqa: C901, PLR0912
     text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
 ) -> tuple[list[Cue], list[Cue]]:
     """(strong opinion cues, weak stance cues) outside quotations."""

@@ -118,7 +118,11 @@ def forget(
     return n_gone
 
 
-def _forget_rows(docs: pd.DataFrame, gone: np.ndarray, old, state_in: Path, p: DedupParams) -> None:
+# Long on purpose: one in-place pass over the state's role arrays (copy and story level);
+# splitting would copy the arrays between helpers
+def _forget_rows(  # noqa: C901, PLR0915
+    docs: pd.DataFrame, gone: np.ndarray, old, state_in: Path, p: DedupParams
+) -> None:
     """Rename the gone rows, make them unmatchable and single, re-form what they leave (in place)."""
     ids = docs["doc_id"].to_numpy(dtype=object).copy()
     gone_ids = set(ids[gone].tolist())

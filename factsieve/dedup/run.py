@@ -164,6 +164,8 @@ def deduplicate(
     return DedupResult(result[0], result[1], stats)
 
 
+# Long on purpose: the driver reads as the list of phases in order (load, featurise, exact, LSH,
+# verify, cluster, stories, outputs, state), each one call into its module with its timer lap.
 def _run(
     inp: pd.DataFrame,
     new: _NewDocs,

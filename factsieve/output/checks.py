@@ -173,6 +173,8 @@ def gx_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # --- the suites ------------------------------------------------------------------------------
 
 
+# Long on purpose: a flat, declarative list of every expectation in report order — one place
+# where a maintainer reads every check and its severity; there is no logic to split out.
 def specs(bounds: GxBounds, input_records: int | None = None) -> list[Spec]:
     """Every expectation, in report order. ``input_records`` 0 relaxes the row-count checks
     of documents and sentences to warnings (a run over no input is not broken)."""

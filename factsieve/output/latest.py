@@ -152,6 +152,9 @@ def _with_roles(t: pa.Table, roles: pd.DataFrame) -> pa.Table:
     return t
 
 
+# Long on purpose: the build of one latest-view version in commit order (link unchanged files,
+# rewrite the parts that lost rows, write the new version folder) — the crash-safety argument
+# in the module docstring follows these steps, so they stay in one function.
 def build(
     out: Path,
     run_id: str,

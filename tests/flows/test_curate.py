@@ -148,7 +148,7 @@ def test_run_with_a_trained_model_records_its_changes(prefect_harness, tmp_path)
     from factsieve.classify import model
     from factsieve.config import RunConfig
     from flows.curate import curate
-    from tests.test_model import _constant_model
+    from tests.classify.test_model import _constant_model
 
     path = model.save(_constant_model("hedge", 4.0), tmp_path / "hedge")
     summary = curate(raw=str(RAW), out=str(tmp_path / "out"), config=RunConfig(model=str(path)))

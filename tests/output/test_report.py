@@ -461,7 +461,7 @@ def test_stories_show_sites_dates_and_the_copy_kept(tmp_path):
     in a later run: the report's story section lists all three with their sites and days."""
     import json
 
-    from tests.test_dedup_story import NEW_LEAD, RELEASE, STORY, text
+    from tests.dedup.test_story import NEW_LEAD, RELEASE, STORY, text
 
     def jsonl(path: Path, records: list[dict]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

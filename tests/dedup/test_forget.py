@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from factsieve.dedup import cluster_id_for, deduplicate, forget, live_roles
-from tests.test_dedup import EXTRA_PARAGRAPH, OTHER_STORY, STORY, _tree_digest, frame, row
+from tests.dedup.test_run import EXTRA_PARAGRAPH, OTHER_STORY, STORY, _tree_digest, frame, row
 
 
 def _roles(state: Path) -> pd.DataFrame:

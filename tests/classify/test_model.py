@@ -11,7 +11,7 @@ import pytest
 from factsieve.classify import model
 from factsieve.classify.evaluate import evaluate
 
-FIXTURE = Path(__file__).parent / "fixtures" / "labels_small.jsonl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "labels_small.jsonl"
 
 
 def test_train_load_round_trip(tmp_path: Path) -> None:

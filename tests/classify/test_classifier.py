@@ -461,7 +461,7 @@ def test_trigger_sets_cover_every_regex_match() -> None:
 
 def _shared() -> Path:
     env = os.environ.get("FACTSIEVE_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
+    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared"
 
 
 @pytest.mark.shared

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from factsieve.dedup import DedupParams, deduplicate
-from tests.test_dedup import BRIEFS, OTHER_STORY, STORY, frame
+from tests.dedup.test_run import BRIEFS, OTHER_STORY, STORY, frame
 
 # A press release as syndicated by several sites (paragraphs separated by blank lines).
 RELEASE = [

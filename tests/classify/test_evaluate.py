@@ -10,7 +10,7 @@ import pytest
 
 from factsieve.classify.evaluate import evaluate, format_report, load_labels, scores
 
-FIXTURE = Path(__file__).parent / "fixtures" / "labels_small.jsonl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "labels_small.jsonl"
 
 
 def test_load_labels_counts_and_split() -> None:
@@ -80,7 +80,7 @@ def test_evaluate_bad_task_and_missing_file(tmp_path: Path) -> None:
 
 def _labels_dir() -> Path:
     env = os.environ.get("FACTSIEVE_SHARED")
-    base = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
+    base = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared"
     return base / "data" / "labels"
 
 

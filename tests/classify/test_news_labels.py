@@ -13,7 +13,7 @@ import pytest
 
 from factsieve.classify import LABELS, classify_batch
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def _rows(name: str) -> list[dict]:
