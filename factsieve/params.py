@@ -38,6 +38,11 @@ class DedupParams:
     sample_bits: int = 3  # a shingle is a containment sample when its low sample_bits bits are 0 (1 in 8)
     story_min_samples: int = 2  # shared samples a pair needs to be a containment candidate
     story_max_key_docs: int = 64  # a sample shared by more documents is boilerplate: not a candidate source
+    # templated texts (weekly statistics, issue notices): when two documents share at least
+    # story_min_figures figure slots (the words around a figure), a story link also needs the same
+    # figure in story_figure_share of them (a rewrite keeps its figures; the next issue changes them)
+    story_min_figures: int = 3
+    story_figure_share: float = 0.5
 
     def validate(self) -> None:
         if self.shingle_size < 1:
@@ -52,6 +57,8 @@ class DedupParams:
             raise ValueError("story_containment must be in (0, 1]")
         if self.story_min_shared < 1 or self.story_min_samples < 1 or not 0 <= self.sample_bits <= 16:
             raise ValueError("story_min_shared and story_min_samples must be >= 1, sample_bits in 0..16")
+        if self.story_min_figures < 1 or not 0.0 <= self.story_figure_share <= 1.0:
+            raise ValueError("story_min_figures must be >= 1, story_figure_share in [0, 1]")
 
     def result_params(self) -> dict:
         """Parameters that change results; a state directory is only valid for the same values."""
@@ -73,6 +80,8 @@ STORY_PARAMS = (
     "story_min_samples",
     "story_max_key_docs",
 )
+# added later: a state written before them is read with them (its documents carry no figures)
+FIGURE_PARAMS = ("story_min_figures", "story_figure_share")
 
 
 # factsieve.output.checks

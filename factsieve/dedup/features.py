@@ -34,6 +34,11 @@ class Features:
     band_keys: np.ndarray  # uint64 (n, bands): LSH band keys of the MinHash signature
     params: tuple  # sorted DedupParams.result_params() items the features were computed with
     shingles_file: str | None = None  # raw uint32 file holding `shingles` (see spill())
+    # each doc's figure slots then filled slots (minhash.figure_sets; ~20 values per news article,
+    # so they stay in memory when spilled); None in features from before figures: no figures known
+    figures: np.ndarray | None = None
+    figure_offsets: np.ndarray | None = None
+    figure_slots: np.ndarray | None = None  # uint32 (n,): how many of each doc's values are slots
 
     def __len__(self) -> int:
         return len(self.doc_id)
@@ -66,20 +71,45 @@ class Features:
             np.ascontiguousarray(self.shingles, dtype=np.uint32).tofile(fh)
         return replace(self, shingles=None, shingles_file=str(name))
 
+    def figure_parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(figures, int64 offsets, int64 slots per doc); empty for features from before figures."""
+        if self.figures is None or self.figure_offsets is None or self.figure_slots is None:
+            n = len(self)
+            return np.zeros(0, dtype=np.uint32), np.zeros(n + 1, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        return self.figures, self.figure_offsets.astype(np.int64), self.figure_slots.astype(np.int64)
+
     def take(self, rows: np.ndarray) -> Features:
-        off = self.shingle_offsets.astype(np.int64)
-        lens = np.diff(off)[rows]
-        new_off = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum(lens, out=new_off[1:])
+        sh, sh_off = _take_sets(self.load_shingles(), self.shingle_offsets, rows)
+        fg, fg_off, fg_slots = self.figure_parts()
+        fg, fg_off = _take_sets(fg, fg_off, rows)
         return Features(
             self.doc_id[rows],
             self.digest[rows],
             self.n_words[rows],
-            self.load_shingles()[mh.ranges(off[:-1][rows], lens)],
-            _small_offsets(new_off),
+            sh,
+            sh_off,
             self.band_keys[rows],
             self.params,
+            figures=fg,
+            figure_offsets=fg_off,
+            figure_slots=fg_slots[rows].astype(np.uint32),
         )
+
+
+def _take_sets(values: np.ndarray, offsets: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The concatenated per-document sets of the given rows, and their offsets."""
+    off = offsets.astype(np.int64)
+    lens = np.diff(off)[rows]
+    new_off = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lens, out=new_off[1:])
+    return values[mh.ranges(off[:-1][rows], lens)], _small_offsets(new_off)
+
+
+def _concat_sets(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    lens = np.concatenate([np.diff(o.astype(np.int64)) for _, o in parts])
+    off = np.zeros(len(lens) + 1, dtype=np.int64)
+    np.cumsum(lens, out=off[1:])
+    return np.concatenate([v for v, _ in parts]), _small_offsets(off)
 
 
 def _encode_ids(ids: np.ndarray) -> np.ndarray:
@@ -122,6 +152,9 @@ def _featurize(texts: pa.Array, doc_ids: np.ndarray, p: DedupParams) -> Features
         _small_offsets(f.shingle_offsets),
         bk,
         p.key(),
+        figures=f.figures,
+        figure_offsets=_small_offsets(f.figure_offsets),
+        figure_slots=f.figure_slots.astype(np.uint32),
     )
 
 
@@ -139,17 +172,20 @@ def _concat_features(parts: list[Features], p: DedupParams) -> Features:
         )
     if len(parts) == 1:
         return parts[0]
-    lens = np.concatenate([np.diff(f.shingle_offsets.astype(np.int64)) for f in parts])
-    off = np.zeros(len(lens) + 1, dtype=np.int64)
-    np.cumsum(lens, out=off[1:])
+    sh, sh_off = _concat_sets([(f.load_shingles(), f.shingle_offsets) for f in parts])
+    figs = [f.figure_parts() for f in parts]
+    fg, fg_off = _concat_sets([(v, o) for v, o, _ in figs])
     return Features(
         np.concatenate([f.doc_id for f in parts]),
         np.concatenate([f.digest for f in parts]),
         np.concatenate([f.n_words for f in parts]),
-        np.concatenate([f.load_shingles() for f in parts]),
-        _small_offsets(off),
+        sh,
+        sh_off,
         np.concatenate([f.band_keys for f in parts]),
         parts[0].params,
+        figures=fg,
+        figure_offsets=fg_off,
+        figure_slots=np.concatenate([s for _, _, s in figs]).astype(np.uint32),
     )
 
 

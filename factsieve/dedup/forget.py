@@ -135,11 +135,12 @@ def _forget_rows(  # noqa: C901, PLR0915
     s_c = docs["story_containment"].to_numpy(dtype=np.float64).copy()
     chash = docs["content_hash"].to_numpy(dtype=object)
     seg, off, ln = (docs[c].to_numpy(dtype=np.int64) for c in ("seg", "sh_off", "sh_len"))
+    fg_off, fg_slots, fg_len = (docs[c].to_numpy(dtype=np.int64) for c in ("fg_off", "fg_slots", "fg_len"))
     pub = ns(docs["published_at"])
     pub = np.where(pub == np.iinfo(np.int64).min, NO_DATE, pub)
     quality = docs["quality_score"].to_numpy(dtype=np.float64)
     sorted_seg = [s in old.sorted_segments for s in old.segments]
-    store = ShingleStore()
+    store, fig_store = ShingleStore(), ShingleStore()
     cache: dict[int, np.ndarray] = {}
 
     def shingles(r: int) -> np.ndarray:
@@ -155,6 +156,16 @@ def _forget_rows(  # noqa: C901, PLR0915
             return 0.0, 0.0, 0
         inter = len(np.intersect1d(a, b, assume_unique=True))
         return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b)), inter
+
+    def figures_agree(head: int, r: int) -> bool:
+        """The story level's templated-text rule (story.figures_agree) for one pair."""
+        if min(fg_slots[head], fg_slots[r]) < p.story_min_figures:
+            return True
+        a, b = (fig_store.read(int(seg[x]), fg_off[x : x + 1], fg_len[x : x + 1]) for x in (head, r))
+        ns_a, ns_b = fg_slots[head], fg_slots[r]
+        shared = len(np.intersect1d(a[:ns_a], b[:ns_b], assume_unique=True))
+        same = len(np.intersect1d(a[ns_a:], b[ns_b:], assume_unique=True))
+        return shared < p.story_min_figures or same >= p.story_figure_share * shared
 
     def order(members: np.ndarray) -> np.ndarray:
         return rank_key(quality[members], pub[members], ids[members])
@@ -180,7 +191,7 @@ def _forget_rows(  # noqa: C901, PLR0915
         )
 
     # stories: the link is containment >= story_containment with >= story_min_shared shared
-    # shingles, a copy by Jaccard, or the same content hash
+    # shingles and agreeing figures, a copy by Jaccard, or the same content hash
     def alone(r) -> None:
         sid[r], s_j[r], s_c[r] = ids[r], np.nan, np.nan
 
@@ -188,7 +199,8 @@ def _forget_rows(  # noqa: C901, PLR0915
         if chash[r] == chash[head]:
             return (1.0, 1.0)
         j, c, inter = compare(head, r)
-        ok = (c >= p.story_containment and inter >= p.story_min_shared) or j >= p.threshold
+        text = c >= p.story_containment and inter >= p.story_min_shared
+        ok = (text and figures_agree(head, r)) or j >= p.threshold
         return (round(j, 6), round(c, 6)) if ok else None
 
     def story_place(r: int, head: int, ev: tuple | None) -> None:
@@ -197,11 +209,13 @@ def _forget_rows(  # noqa: C901, PLR0915
     try:
         for s in old.segments:
             store.add(state_in / (s + ".shingles.u32"))
+            fig_store.add(state_in / (s + ".figures.u32"), optional=True)
         ids[rows] = [f"{FORGOTTEN_PREFIX}{r}:{ids[r]}" for r in rows.tolist()]
         _reform(cl, canon, gone, gone_ids, order, copy_link, unique, copy_place)
         _reform(sid, sid, gone, gone_ids, order, story_link, alone, story_place)
     finally:
         store.close()
+        fig_store.close()
     unique(rows)
     alone(rows)
     docs["doc_id"] = pd.array(ids, dtype="str")

@@ -35,6 +35,9 @@ def write_state_table(path: Path, t: DocTable, lsh: np.ndarray, c: ClusterColumn
             "story_id": st.story_id,
             "story_jaccard": st.jaccard,
             "story_containment": st.containment,
+            "fg_off": t.fg_off,
+            "fg_slots": t.fg_slots,
+            "fg_len": t.fg_len,
         },
     )
 

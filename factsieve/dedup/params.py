@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 import xxhash
 
-from factsieve.params import STORY_PARAMS, DedupParams
+from factsieve.params import FIGURE_PARAMS, STORY_PARAMS, DedupParams
 
-__all__ = ["STORY_PARAMS", "DedupParams", "DedupResult", "cluster_id_for"]
+__all__ = ["FIGURE_PARAMS", "STORY_PARAMS", "DedupParams", "DedupResult", "cluster_id_for"]
 
 
 @dataclass

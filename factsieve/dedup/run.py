@@ -182,13 +182,17 @@ def _run(
     timer.lap("featurize" if new.feats is None else "spill_features")
 
     t = build_table(old, new.frame, seg)
-    store = ShingleStore()
+    store, fig_store = ShingleStore(), ShingleStore()
     try:
         for i in range(len(old.segments)):
             store.add(old.segment_file(i, ".shingles.u32"))
         store.add(seg.shingles_path)
+        for i in range(len(old.segments)):
+            fig_store.add(old.segment_file(i, ".figures.u32"), optional=True)
+        fig_store.add(work_dir / (seg_name + ".figures.u32"))
         seg_sorted = np.array([s in old.sorted_segments for s in old.segments] + [True])
         sets = ShingleSets(store, t, seg_sorted)
+        figs = ShingleSets.figures(fig_store, t)
 
         ex = exact_groups(t, old.docs, p.min_words)
         timer.lap("exact")
@@ -207,11 +211,12 @@ def _run(
         spairs = story_pairs(t, old, seg.samples, pairs, eligible, p)
         del pairs
         seg.samples = None
-        sver = verify_story_pairs(t, sets, spairs, ver, edges, p)
+        sver = verify_story_pairs(t, sets, figs, spairs, ver, edges, p)
         del spairs
-        st = stories(t, sets, sver.edges, old, p)
+        st = stories(t, sets, figs, sver.edges, old, p)
     finally:
         store.close()
+        fig_store.close()
     timer.lap("story")
 
     lsh = np.concatenate([old.docs["lsh"].to_numpy(dtype=bool), ex.lsh_new])
@@ -249,6 +254,7 @@ def _run(
         "bridges_ignored": a.bridges,
         "story_candidate_pairs": sver.candidates,
         "story_verified_pairs": sver.verified,
+        "story_figures_disagree": sver.figures_disagree,
         "story_split_from_chain": int(st.assignment.split.sum()),
         "stories_touched": len(st.touched),
         "story_members_new": int(

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from factsieve.dedup import minhash as mh
-from factsieve.dedup.params import STORY_PARAMS, DedupParams
+from factsieve.dedup.params import FIGURE_PARAMS, STORY_PARAMS, DedupParams
 
 STATE_FORMAT = 1
 
@@ -28,6 +28,8 @@ STATE_FORMAT = 1
 #   seg-NNNNN.bands.u64       (n_docs_in_segment, bands) uint64 LSH keys (raw)
 #   seg-NNNNN.samples.u64     containment samples, sorted: shingle hash << 32 | row within the segment
 #                             (absent in segments written before the story level)
+#   seg-NNNNN.figures.u32     per doc: figure slots then filled slots (minhash.figure_sets), concatenated
+#                             (absent in segments written before figures: their docs have fg_len 0)
 # Segments are immutable: a later state_out hard-links (or copies) them and adds one new segment, so
 # old signatures are never recomputed and state_in is never modified.
 
@@ -49,8 +51,13 @@ _DOC_COLS = [
     "story_id",
     "story_jaccard",
     "story_containment",
+    "fg_off",
+    "fg_slots",
+    "fg_len",
 ]
-SEGMENT_FILES = (".shingles.u32", ".bands.u64", ".samples.u64")
+SEGMENT_FILES = (".shingles.u32", ".bands.u64", ".samples.u64", ".figures.u32")
+# files that segments written by earlier versions lack
+OPTIONAL_SEGMENT_FILES = (".samples.u64", ".figures.u32")
 
 
 class ShingleStore:
@@ -63,12 +70,14 @@ class ShingleStore:
     def __init__(self) -> None:
         self.fds: list[int] = []
 
-    def add(self, path: Path) -> None:
-        self.fds.append(os.open(path, os.O_RDONLY))
+    def add(self, path: Path, optional: bool = False) -> None:
+        """optional: a file older segments lack (their documents' lengths are all 0, never read)."""
+        self.fds.append(-1 if optional and not path.exists() else os.open(path, os.O_RDONLY))
 
     def close(self) -> None:
         for fd in self.fds:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
         self.fds = []
 
     def __del__(self) -> None:  # an exception left the run early
@@ -142,9 +151,12 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     meta = json.loads((state_in / "meta.json").read_text())
     if meta.get("format") != STATE_FORMAT:
         raise ValueError(f"{state_in}: unsupported dedup state format {meta.get('format')!r}")
-    # a state from before the story level lacks only the story params: it is upgraded on load
-    pre_story = {k: v for k, v in params.result_params().items() if k not in STORY_PARAMS}
-    if meta["params"] != params.result_params() and meta["params"] != pre_story:
+    # a state from before the story level (or before figures) lacks only those params: it is
+    # upgraded on load
+    now = params.result_params()
+    older = [{k: v for k, v in now.items() if k not in drop} for drop in (FIGURE_PARAMS, STORY_PARAMS)]
+    older.append({k: v for k, v in older[0].items() if k not in STORY_PARAMS})
+    if meta["params"] != now and meta["params"] not in older:
         raise ValueError(
             f"{state_in}: dedup state was built with params {meta['params']}, "
             f"not {params.result_params()}; start a fresh state to change them"
@@ -152,6 +164,9 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     docs = pd.read_parquet(state_in / "docs.parquet")
     if "story_id" not in docs:
         docs = with_story_columns(docs)
+    if "fg_len" not in docs:  # written before figures: no figures known, the figure rule does not apply
+        for col in ("fg_off", "fg_slots", "fg_len"):
+            docs[col] = np.zeros(len(docs), dtype=np.int64)
     return OldState(
         docs,
         list(meta["segments"]),
@@ -183,7 +198,7 @@ def finish_state(old: OldState, state_out: Path, seg_name: str, params: DedupPar
     """Link the old segments into state_out and write meta.json (last: a state without it is empty)."""
     for s in old.segments:
         for ext in SEGMENT_FILES:
-            if ext != ".samples.u64" or (old.path / (s + ext)).exists():
+            if ext not in OPTIONAL_SEGMENT_FILES or (old.path / (s + ext)).exists():
                 link_or_copy(old.path / (s + ext), state_out / (s + ext))
     (state_out / "meta.json").write_text(
         json.dumps(
@@ -222,6 +237,9 @@ def empty_docs() -> pd.DataFrame:
             "story_id": pd.Series([], dtype=object),
             "story_jaccard": pd.Series([], dtype=np.float64),
             "story_containment": pd.Series([], dtype=np.float64),
+            "fg_off": pd.Series([], dtype=np.int64),
+            "fg_slots": pd.Series([], dtype=np.int64),
+            "fg_len": pd.Series([], dtype=np.int64),
         }
     )
 
@@ -352,6 +370,9 @@ class NewSegment:
     peak_batch_bytes: int = 0
     shingles_path: Path | None = None
     samples: np.ndarray | None = None  # uint64 sorted: shingle hash << 32 | new position
+    fg_off: np.ndarray | None = None  # int64: first figure of each doc in the segment's figures file
+    fg_slots: np.ndarray | None = None  # int64: figure slots of each doc (its filled slots follow)
+    fg_len: np.ndarray | None = None  # int64: slots + filled slots of each doc
 
 
 def containment_samples(sh: np.ndarray, off: np.ndarray, rows: np.ndarray, bits: int) -> np.ndarray:
@@ -379,9 +400,12 @@ def write_new_segment(
         np.zeros(n_new, dtype=np.int64),
         np.zeros((n_new, 16), dtype=np.uint8),
         shingles_path=work_dir / (seg_name + ".shingles.u32"),
+        fg_off=np.zeros(n_new, dtype=np.int64),
+        fg_slots=np.zeros(n_new, dtype=np.int64),
+        fg_len=np.zeros(n_new, dtype=np.int64),
     )
-    file_pos = 0
-    samples = []
+    file_pos = fg_pos = 0
+    samples, figures = [], []
     fd = os.open(seg.shingles_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         for idx, f in batches:
@@ -399,12 +423,23 @@ def write_new_segment(
             # read back per batch when spilled: only the ~1/8 sampled shingles stay in memory
             samples.append(containment_samples(f.load_shingles()[:n_sh], off, np.asarray(idx), sample_bits))
             file_pos += n_sh
+            fg, fg_off, fg_slots = f.figure_parts()
+            seg.fg_slots[idx] = fg_slots
+            seg.fg_len[idx] = np.diff(fg_off)
+            seg.fg_off[idx] = fg_pos + fg_off[:-1]
+            figures.append(fg[: int(fg_off[-1])])
+            fg_pos += int(fg_off[-1])
             seg.peak_batch_bytes = max(seg.peak_batch_bytes, 4 * n_sh + f.band_keys.nbytes)
             del f
     finally:
         os.close(fd)
     # (n_docs, bands) row-major, the state format
     write_band_file(work_dir / (seg_name + ".bands.u64"), seg.band_parts, n_new, bands)
+    # figures are few (~10 per article): kept per batch and written once
+    np.concatenate(figures or [np.zeros(0, dtype=np.uint32)]).astype(np.uint32).tofile(
+        work_dir / (seg_name + ".figures.u32")
+    )
+    del figures
     seg.samples = np.concatenate(samples) if samples else np.zeros(0, dtype=np.uint64)
     del samples
     seg.samples.sort()

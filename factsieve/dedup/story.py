@@ -5,7 +5,9 @@ containment samples (shingles whose hash has its low bits zero: a shared text yi
 in both documents whatever their lengths, which banded MinHash tuned for Jaccard cannot promise).
 Samples shared by more than story_max_key_docs documents are boilerplate and give no candidates.
 Every candidate is verified exactly: containment (shared / shingles of the shorter text) >=
-story_containment AND at least story_min_shared shared shingles, or a copy-level edge.
+story_containment AND at least story_min_shared shared shingles AND, when they share enough figure
+slots, the same figures in most of them (templated texts differ there; figures_agree), or a
+copy-level edge.
 
 Stories use the copy level's split rule with containment: the story's canonical is the best-ranked
 member (same rule as copies), every member is verified against it (no chaining: a near copy of an
@@ -109,10 +111,46 @@ class StoryEdges:
     edges: Edges  # verified story links (copy edges included), sim = containment
     candidates: int = 0
     verified: int = 0
+    figures_disagree: int = 0  # pairs with enough shared text whose figures differ (templated texts)
+
+
+Figures = tuple[ShingleSets, ShingleSets]  # figure slots, filled slots (ShingleSets.figures)
+
+
+def figures_agree(figs: Figures, ga: np.ndarray, gb: np.ndarray, p: DedupParams) -> np.ndarray:
+    """The templated-text rule per pair: when two documents share >= story_min_figures figure slots
+    (the words around a figure), at least story_figure_share of those must hold the same figure.
+    Two issues of a template fill the shared slots differently; a rewrite keeps its figures, and a
+    passage from elsewhere (a new lead) brings slots the other lacks, which do not count. Only the
+    small figure sets of pairs that can need the rule are read."""
+    slots, filled = figs
+    ok = np.ones(len(ga), dtype=bool)
+    need = np.flatnonzero(np.minimum(slots.len[ga], slots.len[gb]) >= p.story_min_figures)
+    if len(need):
+        shared = slots.intersections(ga[need], gb[need])[0]
+        need, shared = need[shared >= p.story_min_figures], shared[shared >= p.story_min_figures]
+        same = filled.intersections(ga[need], gb[need])[0]
+        ok[need] = same >= p.story_figure_share * shared
+    return ok
+
+
+def story_linked(
+    inter: np.ndarray, la: np.ndarray, lb: np.ndarray, agree: np.ndarray, p: DedupParams
+) -> np.ndarray:
+    """A story link: enough shared text with agreeing figures, or a copy by Jaccard (the copy level
+    is unchanged by the figure rule)."""
+    text = (containment(inter, la, lb) >= p.story_containment) & (inter >= p.story_min_shared)
+    return (text & agree) | (jaccard(inter, la, lb) >= p.threshold)
 
 
 def verify_story_pairs(
-    t: DocTable, sets: ShingleSets, pairs: np.ndarray, copy: Verified, copy_edges: Edges, p: DedupParams
+    t: DocTable,
+    sets: ShingleSets,
+    figs: Figures,
+    pairs: np.ndarray,
+    copy: Verified,
+    copy_edges: Edges,
+    p: DedupParams,
 ) -> StoryEdges:
     """Exact containment of the candidates; pairs too short to share story_min_shared shingles are
     dropped without reading them, and pairs the copy level already intersected are not read again."""
@@ -130,22 +168,23 @@ def verify_story_pairs(
     todo = np.flatnonzero(~known)
     inter[todo], la[todo], lb[todo] = sets.intersections(pa_[todo], pb_[todo])
     c = containment(inter, la, lb)
-    ok = (c >= p.story_containment) & (inter >= p.story_min_shared)
+    text = (c >= p.story_containment) & (inter >= p.story_min_shared)
+    cand = np.flatnonzero(text)
+    agree = figures_agree(figs, pa_[cand], pb_[cand], p)
+    ok = np.zeros(len(pairs), dtype=bool)
+    ok[cand] = agree
     story = Edges(pb_[ok], pa_[ok], c[ok])
-    return StoryEdges(Edges.concat([copy_edges, story]), n_candidates, int(ok.sum()))
+    return StoryEdges(Edges.concat([copy_edges, story]), n_candidates, int(ok.sum()), int((~agree).sum()))
 
 
-def story_similarity(sets: ShingleSets, p: DedupParams):
+def story_similarity(sets: ShingleSets, figs: Figures, p: DedupParams):
     """The measure a member must reach against its story canonical: containment when the pair is a
-    story link (enough shared text, or a copy by Jaccard), else 0."""
+    story link (enough shared text and agreeing figures, or a copy by Jaccard), else 0."""
 
     def sim(ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
         inter, la, lb = sets.intersections(ga, gb)
-        c = containment(inter, la, lb)
-        linked = ((c >= p.story_containment) & (inter >= p.story_min_shared)) | (
-            jaccard(inter, la, lb) >= p.threshold
-        )
-        return np.where(linked, c, 0.0)
+        linked = story_linked(inter, la, lb, figures_agree(figs, ga, gb, p), p)
+        return np.where(linked, containment(inter, la, lb), 0.0)
 
     return sim
 
@@ -159,11 +198,13 @@ class StoryColumns:
     assignment: Assignment | None = None
 
 
-def stories(t: DocTable, sets: ShingleSets, edges: Edges, old: OldState, p: DedupParams) -> StoryColumns:
+def stories(
+    t: DocTable, sets: ShingleSets, figs: Figures, edges: Edges, old: OldState, p: DedupParams
+) -> StoryColumns:
     """Story fields of every document from the verified story edges (copy edges included): the
     split rule of the copy level with containment, earlier runs' stories as the old clusters."""
     n_old = t.n_old
-    a = assign(t, edges, p.story_containment, story_similarity(sets, p), t.old_story, t.old_story)
+    a = assign(t, edges, p.story_containment, story_similarity(sets, figs, p), t.old_story, t.old_story)
     sc = np.empty(t.N, dtype=np.int64)  # story canonical (global idx) of every document
     sc[:n_old] = pd.Index(t.doc_id).get_indexer(t.old_story) if n_old else sc[:0]
     sc[n_old:] = np.where(a.canon >= 0, a.canon, t.new_global)

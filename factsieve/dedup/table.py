@@ -25,6 +25,9 @@ class DocTable:
     seg: np.ndarray  # int64 segment number of the shingle set
     sh_off: np.ndarray  # int64 offset in the segment file
     sh_len: np.ndarray  # int64 shingle set size
+    fg_off: np.ndarray  # int64 offset of the figure set in the segment's figures file
+    fg_slots: np.ndarray  # int64 figure slots (the filled slots follow them in the file)
+    fg_len: np.ndarray  # int64 slots + filled slots (0 for documents from before figures)
     old_cluster: np.ndarray  # object (n_old,): cluster_id or None
     old_canon: np.ndarray  # object (n_old,): canonical_doc_id
     old_story: np.ndarray  # object (n_old,): story_id (the story canonical's doc_id)
@@ -62,6 +65,9 @@ def build_table(old: OldState, new: pd.DataFrame, seg: NewSegment) -> DocTable:
         ),
         sh_off=np.concatenate([od["sh_off"].to_numpy(dtype=np.int64), seg.sh_off]),
         sh_len=np.concatenate([od["sh_len"].to_numpy(dtype=np.int64), seg.sh_len]),
+        fg_off=np.concatenate([od["fg_off"].to_numpy(dtype=np.int64), seg.fg_off]),
+        fg_slots=np.concatenate([od["fg_slots"].to_numpy(dtype=np.int64), seg.fg_slots]),
+        fg_len=np.concatenate([od["fg_len"].to_numpy(dtype=np.int64), seg.fg_len]),
         old_cluster=obj(od["cluster_id"]),
         old_canon=obj(od["canonical_doc_id"]),
         old_story=obj(od["story_id"]),

@@ -19,6 +19,16 @@ class ShingleSets:
         self.store, self.seg, self.off, self.len = store, t.seg, t.sh_off, t.sh_len
         self.seg_sorted = seg_sorted  # bool per segment: sets stored sorted and unique
 
+    @classmethod
+    def figures(cls, store: ShingleStore, t: DocTable) -> tuple[ShingleSets, ShingleSets]:
+        """The documents' figure slots and filled slots (minhash.figure_sets; stored sorted and
+        unique) from the figures files."""
+        stored_sorted = np.ones(len(store.fds), dtype=bool)
+        slots, filled = cls(store, t, stored_sorted), cls(store, t, stored_sorted)
+        slots.off, slots.len = t.fg_off, t.fg_slots
+        filled.off, filled.len = t.fg_off + t.fg_slots, t.fg_len - t.fg_slots
+        return slots, filled
+
     def gather(self, gidx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Sorted unique shingle sets of the given docs (repeats allowed), concatenated, and sizes."""
         lens = self.len[gidx]

@@ -211,3 +211,57 @@ def test_a_state_written_before_stories_is_upgraded_on_load(tmp_path):
     assert set(st.index) == {"release", "copy", "trunc"} and (st["canonical_doc_id"] == "copy").all()
     assert st.loc["release", "method"] == "near" and 0.7 <= st.loc["release", "containment"] <= 1.0
     assert st.loc["trunc", "method"] == "contained"
+
+
+# A weekly statistics report (the shape of Reuters' power-output and money-supply notes): fixed wording,
+# new figures every week. Hand-written, not taken from the evaluation corpora.
+WEEKLY = (
+    "Electric utilities in the region generated a net {0} billion kilowatt-hours of electricity in the "
+    "week ended {1}, up {2} pct from {3} billion a year earlier, the Power Institute said in its weekly "
+    "report. In the 52 weeks to {1} output totalled {4} billion kilowatt-hours, up {5} pct from the "
+    "previous year. The institute said industrial demand accounted for {6} pct of the total and "
+    "residential demand for most of the rest. Utilities in the northern zone produced {7} billion "
+    "kilowatt-hours against {8} billion in the same week of last year, while the southern zone "
+    "produced {9} billion against {10} billion. The institute publishes its next report on Wednesday."
+    " Figures for the latest week are preliminary and may be revised when member companies file their "
+    "final returns, the institute said, adding that the comparison with last year is not adjusted for "
+    "the weather or for the number of working days."
+)
+WEEK_1 = WEEKLY.format(
+    "50.08", "February 21", "2.4", "48.91", "2,574.3", "1.1", "38.6", "21.7", "20.9", "28.4", "28.0"
+)
+WEEK_2 = WEEKLY.format(
+    "47.47", "March 7", "0.9", "47.05", "2,576.8", "1.3", "37.2", "19.8", "20.1", "27.7", "26.9"
+)
+
+
+def test_two_issues_of_a_weekly_template_with_different_figures_are_not_a_story():
+    rows = [("week1", WEEK_1), ("week2", WEEK_2)]
+    r = deduplicate(frame(rows))
+    assert (r.assignments["story_id"] == r.assignments["doc_id"]).all()
+    assert r.stats["story_figures_disagree"] == 1
+    # the text alone would make them a story: the figure rule is what keeps them apart
+    r = deduplicate(frame(rows), DedupParams(story_figure_share=0.0))
+    assert r.assignments.set_index("doc_id").loc["week2", "story_id"] == "week1"
+
+
+def test_a_truncated_rewrite_with_the_same_figures_is_a_story():
+    cut = WEEK_1[: WEEK_1.index(" Utilities in the northern")]  # the first three sentences
+    relead = "Power output rose again last week as cold weather lifted demand. " + cut
+    r = deduplicate(frame([("week1", WEEK_1), ("cut", cut), ("relead", relead), ("week2", WEEK_2)]))
+    a = r.assignments.set_index("doc_id")
+    assert a.loc[["week1", "cut", "relead"], "story_id"].nunique() == 1  # one story
+    assert a.loc["week2", "story_id"] == "week2"
+
+
+def test_figures_keep_templates_apart_across_runs_and_after_forgetting(tmp_path):
+    from factsieve.dedup import forget
+
+    p = DedupParams()
+    deduplicate(frame([("week1", WEEK_1), ("cut", WEEK_1[:600])]), p, state_out=tmp_path / "s1")
+    r = deduplicate(frame([("week2", WEEK_2)]), p, state_in=tmp_path / "s1", state_out=tmp_path / "s2")
+    assert r.assignments["story_id"].tolist() == ["week2"]  # figures read back from the state
+    # forgetting week1 re-forms its story around "cut"; week2 does not join it
+    forget(tmp_path / "s2", ["week1"], tmp_path / "s3", p)
+    r = deduplicate(frame([("cut", WEEK_1[:600]), ("week2", WEEK_2)]), p, state_in=tmp_path / "s3")
+    assert r.assignments.set_index("doc_id")["story_id"].to_dict() == {"cut": "cut", "week2": "week2"}
