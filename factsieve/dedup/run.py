@@ -3,11 +3,10 @@ outputs), with the state directory read from state_in and written new to state_o
 
 from __future__ import annotations
 
-import resource
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,17 +24,7 @@ from factsieve.dedup.state import OldState, ShingleStore, finish_state, load_sta
 from factsieve.dedup.story import stories, story_pairs, verify_story_pairs
 from factsieve.dedup.table import Edges, build_table
 from factsieve.dedup.verify import ShingleSets, verify_pairs
-
-
-@dataclass
-class _Timer:
-    timings: dict[str, float] = field(default_factory=dict)
-    t: float = field(default_factory=time.perf_counter)
-
-    def lap(self, name: str) -> None:
-        t1 = time.perf_counter()
-        self.timings[name] = round(self.timings.get(name, 0.0) + t1 - self.t, 4)
-        self.t = t1
+from factsieve.runstats import Stopwatch, peak_rss_mb
 
 
 @dataclass
@@ -121,7 +110,7 @@ def deduplicate(
     and docs needs no text column (doc_id, plus quality_score/published_at for the canonical rule)."""
     params.validate()
     t_start = time.perf_counter()
-    timer = _Timer()
+    timer = Stopwatch()
     _check_state_out(state_in, state_out)
     inp, text_pa, index = prepare_input(docs, need_text=features is None)
     old = load_state(state_in, params)
@@ -142,8 +131,7 @@ def deduplicate(
         if state_out is not None:
             t = time.perf_counter()
             finish_state(old, work_dir, seg_name, params, len(old) + len(new.new_pos))
-            timer.t = t
-            timer.lap("write_state")
+            timer.lap("write_state", since=t)
     finally:
         if tmpdir is not None:
             tmpdir.cleanup()
@@ -156,9 +144,9 @@ def deduplicate(
             "docs_known": int(known.sum()),
             "docs_in_state": int(len(old) + n_new),
             "features_precomputed": new.feats is not None,
-            "timings_s": timer.timings,
+            "timings_s": timer.rounded(4),
             "total_s": round(time.perf_counter() - t_start, 4),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
+            "peak_rss_mb": round(peak_rss_mb(), 1),
         }
     )
     return DedupResult(result[0], result[1], stats)
@@ -173,7 +161,7 @@ def _run(
     work_dir: Path,
     seg_name: str,
     p: DedupParams,
-    timer: _Timer,
+    timer: Stopwatch,
     write_state: bool,
 ) -> tuple[tuple[pd.DataFrame, pd.DataFrame], dict]:
     new_ids = new.frame["doc_id"].to_numpy(dtype=object)
