@@ -51,17 +51,26 @@ def _marked(marker: str) -> list[tuple[int, str]]:
     return found
 
 
+@pytest.fixture(scope="module")
+def own_prefect_home(tmp_path_factory) -> Path:
+    """A Prefect home of these tests' own: a `factsieve server` a developer keeps running for the
+    checkout (recorded under its .prefect/) would otherwise serve the run, and there would be no
+    temporary server whose clean-up these tests check."""
+    return tmp_path_factory.mktemp("prefect-home")
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="process groups and /proc: Linux")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
-def test_killed_run_leaves_no_process_behind(tmp_path, sig):
+def test_killed_run_leaves_no_process_behind(tmp_path, sig, own_prefect_home):
     raw, out = tmp_path / "raw", tmp_path / "out"
     _corpus(raw)
     config = tmp_path / "small-batches.toml"
     config.write_text("batch_bytes = 262144\n", encoding="utf-8")  # many batches: a pool of workers
     marker = f"FACTSIEVE_TEST_MARK={uuid.uuid4().hex}"
     key, value = marker.split("=")
-    env = {**os.environ, "PREFECT_HOME": str(REPO / ".prefect"), key: value}
+    env = {**os.environ, "PREFECT_HOME": str(own_prefect_home), key: value}
+    env.pop("PREFECT_API_URL", None)
     # Files, not pipes: a leftover process would hold a pipe open and hang the test instead of failing it.
     err_path = tmp_path / "stderr.txt"
     with err_path.open("w") as err:
