@@ -134,11 +134,6 @@ def published_within(ts: pd.Timestamp | None, ingested_at: pd.Timestamp) -> pd.T
     return ts if ts is None or ts <= ingested_at + FUTURE_SLACK else None
 
 
-def _title_from_text(text: str) -> str | None:
-    """A headline-like first line, after any byline, dateline or breadcrumb (factsieve.text.title)."""
-    return title_from_text(text)
-
-
 def _read_text(
     inp: InputFile, data: bytes, text: str, enc: str, limits: IngestLimits, fmt: str
 ) -> IngestResult:
@@ -159,7 +154,7 @@ def _read_text(
     if not text.strip():
         res.rejects.append(Reject(inp.uri, "", fmt, EMPTY, "only whitespace after decoding", len(data), ""))
         return res
-    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=_title_from_text(text)))
+    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=title_from_text(text)))
     return res
 
 
@@ -327,7 +322,7 @@ def _read_jsonl(
                 text,
                 enc,
                 nbytes,
-                title=_without_surrogates(title) if title and title.strip() else _title_from_text(text),
+                title=_without_surrogates(title) if title and title.strip() else title_from_text(text),
                 url=_without_surrogates(url) if url else None,
                 published_at=parse_published(rec.get("published")),
             )
