@@ -28,6 +28,9 @@ FLAGS: tuple[str, ...] = (
 # Quality tiers, best first (cut points in factsieve.score.TIER_CUTS).
 TIERS: tuple[str, ...] = ("high", "medium", "low")
 
+# documents.format: what kind of input a document came from (ingest.read maps file suffixes to these).
+FORMATS: tuple[str, ...] = ("text", "html", "jsonl")
+
 # Reject reason codes: why an input record could not be used.
 EMPTY = "empty"
 BINARY = "binary"

@@ -6,10 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from factsieve.vocabulary import FLAGS, LABELS, TIERS
+from factsieve.vocabulary import FLAGS, FORMATS, LABELS, TIERS
 from schemas._types import BOOL, FLOAT64, INT32, INT64, STRING, STRING_LIST, TIMESTAMP
-
-FORMATS = ["text", "html", "jsonl"]
 
 
 class DocumentsSchema(pa.DataFrameModel):
@@ -26,7 +24,7 @@ class DocumentsSchema(pa.DataFrameModel):
     record_key: Series[STRING] = pa.Field(
         description="Record within a multi-record file (JSONL id or 'line:N'); '' otherwise."
     )
-    format: Series[STRING] = pa.Field(isin=FORMATS, description="Input format: text, html or jsonl.")
+    format: Series[STRING] = pa.Field(isin=list(FORMATS), description="Input format: text, html or jsonl.")
     encoding: Series[STRING] = pa.Field(description="Detected encoding of the input bytes.")
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")
     title: Series[STRING] = pa.Field(

@@ -35,14 +35,13 @@ import pyarrow as pa
 
 from factsieve.output.metrics import RunCounts, rates
 from factsieve.params import GxBounds
-from factsieve.vocabulary import LABELS, REASON_CODES, TIERS
+from factsieve.vocabulary import FORMATS, LABELS, REASON_CODES, TIERS
 
 log = logging.getLogger(__name__)
 
 CRITICAL = "critical"
 WARNING = "warning"
 TABLES = ("documents", "sentences", "duplicates", "rejects", "runs")
-FORMATS = ("text", "html", "jsonl")
 DUP_METHODS = ("canonical", "exact", "near", "contained")
 RUN_STATUSES = ("succeeded", "failed")
 DATASOURCE = "factsieve"
