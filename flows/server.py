@@ -26,10 +26,12 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 RECORD_NAME = "factsieve-server.json"
 DEFAULT_PORT = 4200
@@ -112,10 +114,17 @@ def _startup_timeout() -> float:
 @dataclass
 class TemporaryServer:
     """Prefect's temporary API server (same command and settings as Prefect's own), started
-    early; ``wait`` blocks until it answers, ``stop`` ends it."""
+    early; ``wait`` blocks until it answers, ``stop`` ends it.
+
+    Its output goes to an unnamed temporary file, not to the run's stderr: stopped while its
+    background services are still starting (a run interrupted early, a short run), Prefect's
+    server logs a shutdown traceback ("Reactive triggers not started") that says nothing about
+    the run, and a user would take it for a crash. The file's tail is shown when the server fails
+    to start, which is when it matters."""
 
     api_url: str
     proc: subprocess.Popen
+    log: IO[bytes] | None = None
 
     @classmethod
     def start(cls) -> TemporaryServer:
@@ -134,17 +143,33 @@ class TemporaryServer:
             "PREFECT__SERVER_FINAL": "1",
         }
         env.pop("PREFECT_API_URL", None)
+        log = tempfile.TemporaryFile()  # gone when closed or when this process ends
         proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory"]
             + ["prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port)]
             + ["--log-level", "error", "--lifespan", "on"],
             env=env,
             stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
-        return cls(f"http://127.0.0.1:{port}/api", proc)
+        return cls(f"http://127.0.0.1:{port}/api", proc, log)
+
+    def log_tail(self, limit: int = 4000) -> str:
+        """The last ``limit`` bytes the server wrote, decoded for a message."""
+        if self.log is None:
+            return ""
+        self.log.flush()
+        size = self.log.seek(0, os.SEEK_END)
+        self.log.seek(max(0, size - limit))
+        return self.log.read().decode("utf-8", errors="replace").strip()
 
     def wait(self, timeout: float | None = None) -> None:
-        _wait_healthy(self.api_url, self.proc, timeout or _startup_timeout())
+        try:
+            _wait_healthy(self.api_url, self.proc, timeout or _startup_timeout())
+        except ServerError as exc:
+            tail = self.log_tail()
+            raise ServerError(f"{exc}; its output ends:\n{tail}" if tail else str(exc)) from exc
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -154,6 +179,9 @@ class TemporaryServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
 
 class RunningServer:

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from flows import server
-from tests.conftest import RAW, factsieve
+from tests.conftest import RAW, REPO, factsieve
 
 
 def test_an_explicit_api_url_wins_and_nothing_is_started(monkeypatch, tmp_path):
@@ -60,3 +60,30 @@ def test_a_background_server_is_found_by_later_runs_and_stopped(tmp_path):
     assert stopped.returncode == 0 and "stopped" in stopped.stdout
     assert not (home / "factsieve-server.json").exists()
     assert not server._alive(record["pid"])  # gone (or a zombie its new parent has yet to reap)
+
+
+@pytest.mark.slow
+def test_a_temporary_server_that_fails_keeps_its_output_off_stderr_and_in_the_error(tmp_path):
+    """The temporary server's output is its own (a shutdown traceback from Prefect's services
+    once reached a killed run's stderr); when it cannot start, its output is in the error."""
+    home = tmp_path / "not-a-directory"
+    home.write_text("a file where the Prefect home should be", encoding="utf-8")
+    script = (
+        "from flows import server\n"
+        "s = server.TemporaryServer.start()\n"
+        "try:\n"
+        "    s.wait(timeout=120)\n"
+        "except server.ServerError as exc:\n"
+        "    print(exc)\n"
+        "finally:\n"
+        "    s.stop()\n"
+    )
+    env = {**os.environ, "PREFECT_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    res = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=180
+    )
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    assert "the Prefect server exited with code" in res.stdout
+    assert "its output ends:" in res.stdout and "Application startup failed" in res.stdout
