@@ -167,6 +167,8 @@ def run_flow(
         proc = subprocess.Popen(cmd, stdout=so, stderr=err, env=env, cwd=str(REPO))
         ps = psutil.Process(proc.pid)
         peak_tree = 0
+        main_cpu = 0.0
+        tree_cpu: dict[int, float] = {}  # last sampled CPU-s of each descendant
         timeline: list[tuple[float, int]] = []
         status = None
         while True:
@@ -176,6 +178,12 @@ def run_flow(
             now = time.perf_counter() - t0
             rss = _tree_rss(ps)
             peak_tree = max(peak_tree, rss)
+            try:  # the factsieve process's own CPU (no child's): the flow process's share
+                main_cpu = sum(ps.cpu_times()[:2])
+                for p in ps.children(recursive=True):
+                    tree_cpu[p.pid] = sum(p.cpu_times()[:2])
+            except psutil.Error:
+                pass
             if not timeline or now - timeline[-1][0] >= 5:
                 timeline.append((round(now, 1), rss))
             if now > timeout:
@@ -196,6 +204,11 @@ def run_flow(
         "wall": wall,
         "peak_tree_mb": peak_tree / 2**20,
         "peak_main_mb": ru.ru_maxrss / 1024,  # kB on Linux
+        # CPU-s of the factsieve process alone (last sample, up to --sample s short) and of it with
+        # every descendant it waited for (worker processes, the fork server, Prefect's server).
+        "cpu_main_s": main_cpu,
+        "cpu_total_s": ru.ru_utime + ru.ru_stime,
+        "cpu_tree_s": main_cpu + sum(tree_cpu.values()),
         "rss_timeline_mb": [(t, round(r / 2**20)) for t, r in timeline],
     }
     if not res["ok"]:

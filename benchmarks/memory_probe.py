@@ -18,7 +18,7 @@ import pandas as pd
 import psutil
 
 from factsieve import dedup
-from factsieve.batch import pipeline
+from factsieve.batch import pipeline, staged
 from factsieve.config import RunConfig
 from factsieve.ingest.sources import discover
 from factsieve.output import assemble
@@ -46,7 +46,7 @@ def main(raw: str) -> None:
         if i == 0:
             rss("after first process_batch")
         features = dedup.prepare(result.documents[["doc_id", "text"]], cfg.dedup)
-        asm.add(result, features, batch_bytes=sum(f.size for f in batch))
+        asm.add(staged.stage(result, features, stage, i), batch_bytes=sum(f.size for f in batch))
         del result, features
         if i in (0, len(batches) // 2, len(batches) - 1):
             rss(f"after add {i}")

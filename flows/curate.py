@@ -24,7 +24,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from factsieve import dedup
-from factsieve.batch import pipeline, workers
+from factsieve.batch import pipeline, staged, workers
 from factsieve.config import RunConfig
 from factsieve.ingest import manifest
 from factsieve.ingest.read import IngestLimits, split_parts
@@ -103,10 +103,18 @@ def run_batch(
     params: dedup.DedupParams,
     pool: str | None = None,
     model: str | None = None,
-) -> tuple[pipeline.BatchResult, dedup.Features]:
+    stage: tuple[Path, int] | None = None,
+) -> staged.StagedBatch | tuple[pipeline.BatchResult, dedup.Features]:
     """Everything per document: ingest to labels, pandera on the batch's sentences and
-    rejects, and the dedup features — on a worker process of ``pool`` when there is one."""
-    return workers.run(pool, pipeline.run_batch, batch, run_id, ingested_at, limits, params, model_path=model)
+    rejects, and the dedup features — on a worker process of ``pool`` when there is one.
+    With ``stage`` = (the run's staging folder, batch index) the worker also writes the batch's
+    Parquet parts there and returns a ``StagedBatch`` (factsieve.batch.staged); without it (task
+    runners whose tasks may run on another machine) the batch itself comes back."""
+    if stage is None:
+        return pipeline.run_batch(batch, run_id, ingested_at, limits, params, model_path=model)
+    return workers.run(
+        pool, staged.run_and_stage, *stage, batch, run_id, ingested_at, limits, params, model_path=model
+    )
 
 
 @task(name="deduplicate", cache_policy=NO_CACHE)
@@ -310,6 +318,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
                 params=cfg.dedup,
                 pool=unmapped(pool),
                 model=cfg.model,
+                # The thread runner's tasks run here, their workers on this machine: they stage
+                # their own parts. Other runners' tasks may run elsewhere: their batches come back.
+                stage=[(stage, i) for i in range(len(batches))] if use_pool else None,
             )
             if n_workers > 1:
                 # This process mostly waits while the workers run: warm pandera up and import GX
@@ -319,25 +330,24 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             # Consumed in batch order whatever order they finish in: the files come out the
             # same with any runner. Each result is dropped once staged, bounding memory.
             for i, batch in enumerate(batches):
-                result, features = futures[i].result()
+                done = staged.as_staged(futures[i].result(), stage, i)
                 futures[i] = None
-                if pipeline.key_clashes(result, part_keys):
+                if pipeline.key_clashes(done, part_keys):
                     # A record id repeated across parts of a file: redo this batch knowing the
                     # earlier parts' keys, as reading the file whole would (rare; inline).
-                    taken = {uri: part_keys[uri] for uri in result.part_keys if uri in part_keys}
+                    taken = {uri: part_keys[uri] for uri in done.part_keys if uri in part_keys}
                     logger.info("batch %d reuses record ids of earlier parts: re-read with them", i)
-                    result, features = pipeline.run_batch(
-                        batch, run_id, ingested_at, cfg.limits, cfg.dedup, taken, cfg.model
+                    done = staged.run_and_stage(
+                        stage, i, batch, run_id, ingested_at, cfg.limits, cfg.dedup, taken, cfg.model
                     )
-                model_changes += result.model_changes
-                for uri, keys in result.part_keys.items():
+                model_changes += done.model_changes
+                for uri, keys in done.part_keys.items():
                     part_keys.setdefault(uri, set()).update(keys)
                     if last_batch[uri] == i:
                         del part_keys[uri]
-                # Shingle sets wait on disk for the dedup step (~900 -> ~220 bytes/doc in memory).
-                features = features.spill(stage / "dedup-features")
-                asm.add(result, features, batch_bytes=sum(f.size for f in batch))
-                del result, features
+                asm.add(done, batch_bytes=sum(f.size for f in batch))
+                del done
+                publish.crash_point("batch-staged")
                 # A split file counts as done with its last part.
                 files_done += sum(1 for f in batch if not f.is_part or last_batch[f.uri] == i)
                 bytes_done += sum(f.size for f in batch)
@@ -385,7 +395,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "input_records": asm.input_records,
             "documents": len(documents),
             "rejects": len(rejects),
-            "sentences": asm.sentences.rows,
+            "sentences": asm.sentence_rows,
             "exact_duplicates": int((documents["dup_method"] == "exact").sum()),
             "near_duplicates": int((documents["dup_method"] == "near").sum()),
             "removed_files": len(plan.removed),
@@ -443,8 +453,8 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             run_id,
             {
                 "documents": documents_path,
-                "sentences": asm.sentences.path,
-                "rejects": asm.rejects.path,
+                "sentences": asm.sentences_path,
+                "rejects": asm.rejects_path,
                 "duplicates": validated["duplicates"],
                 "runs": runs_row,
             },

@@ -3,7 +3,7 @@ the domain modules, and pandera's lazily imported validation machinery (``tables
 no worker pays for either again."""
 
 from factsieve import dedup  # noqa: F401
-from factsieve.batch import pipeline  # noqa: F401
+from factsieve.batch import pipeline, staged  # noqa: F401
 from factsieve.ingest import read  # noqa: F401
 from factsieve.output import tables
 

@@ -1,11 +1,12 @@
 """Assemble a run's tables batch by batch, so memory is bounded by the batch, not the run.
 
-The flow hands each finished batch to ``RunAssembler.add`` in batch order. Sentences and
-rejects are validated (pandera) and appended to their staged Parquet files at once;
-documents are staged without scores (scores need the whole run's deduplication). What
-stays in memory per document is small: ids, the few columns scoring needs, label
-counts, and the dedup features. ``finish_documents`` then streams the staged documents
-back, attaches dedup results and scores, validates and writes the final file.
+Each batch's worker validates (pandera) and stages the batch's sentences, rejects and documents
+(without scores: they need the whole run's deduplication) as Parquet parts of its own
+(factsieve.batch.staged). The flow hands each staged batch to ``RunAssembler.add`` in batch order;
+what stays in memory per document is small: ids, the few columns scoring needs, label counts,
+and the dedup features. ``close_batches`` joins the sentences and rejects parts into the run's
+files without re-encoding them (factsieve.output.stitch); ``finish_documents`` streams the staged
+documents back, attaches dedup results and scores, validates and writes the final file.
 
 Great Expectations sees every document (the columns it checks) and a deterministic sample of
 sentences (every k-th row, k chosen so the sample stays under ``GX_SENTENCE_CAP``);
@@ -15,17 +16,20 @@ pandera validates every row of every table.
 from __future__ import annotations
 
 import math
+import shutil
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from factsieve.batch.pipeline import DEDUP_COLUMNS, BatchResult
-from factsieve.output import tables
-from factsieve.output.publish import StagedTable, part_name
+from factsieve.batch.pipeline import DEDUP_COLUMNS
+from factsieve.batch.staged import BATCHES_DIR, LIGHT_DOC_COLUMNS, StagedBatch
+from factsieve.output import stitch, tables
+from factsieve.output.publish import StagedTable, part_name, write_parquet
 from factsieve.score import label_stats, score_from_stats
 
 GX_SENTENCE_CAP = 250_000
@@ -48,13 +52,6 @@ CHECK_DOC_COLUMNS = [
     "ratio_filler",
     "ratio_boilerplate",
 ]
-# What scoring and dedup need of each document; everything else waits in staging.
-LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "word_count", "raw_chars", "removed_chars", "language"]
-LIGHT_SCHEMA = pa.schema([schemas.arrow_schema("documents").field(c) for c in LIGHT_DOC_COLUMNS])
-STAGE1_SCHEMA = pa.schema(
-    [schemas.arrow_schema("documents").field(c) for c in tables.STAGE1_DOC_COLUMNS],
-    metadata={"factsieve.table": "documents-stage1"},
-)
 
 
 class RunAssembler:
@@ -62,52 +59,39 @@ class RunAssembler:
         self.stage = stage
         self.run_id = run_id
         self.total_bytes = max(total_bytes, 1)
-        self.sentences = StagedTable(
-            stage / "sentences" / part_name(run_id), schemas.arrow_schema("sentences")
-        )
-        self.rejects = StagedTable(stage / "rejects" / part_name(run_id), schemas.arrow_schema("rejects"))
-        self._stage1 = StagedTable(stage / "documents-stage1.parquet", STAGE1_SCHEMA)
-        self._light: list[pd.DataFrame] = []
-        self._stats: list[pd.DataFrame] = []
+        # The run's sentences and rejects files, written by close_batches.
+        self.sentences_path = stage / "sentences" / part_name(run_id)
+        self.rejects_path = stage / "rejects" / part_name(run_id)
+        self.sentence_rows = 0
+        self._parts: list[dict[str, Path]] = []
+        self._batch_sentences: list[int] = []
+        self._light: list[pa.Table] = []
+        self._stats: list[pa.Table] = []
         self._rejects: list[pd.DataFrame] = []
-        self._sample: list[pd.DataFrame] = []
         self.features: list = []
         self.labels: Counter[str] = Counter()
         self.input_records = 0
         self.documents = 0
         self._stride: int | None = None
 
-    def add(self, batch: BatchResult, features=None, batch_bytes: int = 0) -> None:
-        """Validate and stage one batch (batches must arrive in batch order for deterministic files)."""
+    def add(self, batch: StagedBatch, batch_bytes: int = 0) -> None:
+        """Take one staged batch (factsieve.batch.staged); batches must arrive in batch order
+        for deterministic files."""
         self.input_records += batch.input_records
-        docs = batch.documents.reset_index(drop=True)
-        self.documents += len(docs)
-        sents, rejects = batch.sentences, batch.rejects
-        if not batch.validated:
-            sents = tables.conform(sents, "sentences")
-            rejects = tables.conform(rejects, "rejects")
-        self.sentences.write(tables.to_arrow(sents, "sentences"))
-        self.rejects.write(tables.to_arrow(rejects, "rejects"))
-        self._stage1.write(
-            pa.Table.from_pandas(docs[STAGE1_SCHEMA.names], schema=STAGE1_SCHEMA, preserve_index=False)
-        )
-        # Kept as Arrow tables, not Python objects: a million small strings kept from each batch
-        # pinned the allocator's pages of everything else the batch allocated (measured: the flow
-        # process grew ~2 kB per document over the batch stage with pandas object columns here).
-        self._light.append(
-            pa.Table.from_pandas(docs[LIGHT_DOC_COLUMNS], schema=LIGHT_SCHEMA, preserve_index=False)
-        )
-        # Per-document label counts, in the documents' order (no doc_id index: see stats()).
-        self._stats.append(pa.Table.from_pandas(label_stats(sents, docs["doc_id"]), preserve_index=False))
-        self._rejects.append(rejects)
-        if features is not None:
-            self.features.append(features)
-        self.labels.update(sents["label"].astype(str).value_counts().to_dict())
-        if self._stride is None and len(sents):
+        self.documents += batch.documents
+        self.sentence_rows += batch.sentences
+        self._parts.append(batch.parts)
+        self._batch_sentences.append(batch.sentences)
+        self._light.append(batch.light)
+        self._stats.append(batch.stats)
+        self._rejects.append(batch.rejects)
+        if batch.features is not None:
+            self.features.append(batch.features)
+        self.labels.update(batch.labels)
+        if self._stride is None and batch.sentences:
             # Sample stride from the first batch's sentences per input byte.
-            per_byte = len(sents) / max(batch_bytes, 1)
+            per_byte = batch.sentences / max(batch_bytes, 1)
             self._stride = max(1, math.ceil(per_byte * self.total_bytes / GX_SENTENCE_CAP))
-        self._sample.append(sents.drop(columns=["cues"]).iloc[:: self._stride or 1])
 
     def light_documents(self) -> pd.DataFrame:
         """LIGHT_DOC_COLUMNS of every document so far, in batch order (Arrow-backed)."""
@@ -126,12 +110,38 @@ class RunAssembler:
         return pd.concat(self._rejects, ignore_index=True) if self._rejects else tables.empty("rejects")
 
     def sentence_sample(self) -> pd.DataFrame:
-        return pd.concat(self._sample, ignore_index=True) if self._sample else tables.empty("sentences")
+        """Every k-th sentence of each batch (k = the stride set by the first batch), without
+        the cues, read back from the run's sentences file (call after ``close_batches``)."""
+        if not self.sentence_rows:
+            return tables.empty("sentences").drop(columns=["cues"])
+        stride = self._stride or 1
+        rows, offset = [], 0
+        for n in self._batch_sentences:
+            rows.append(np.arange(offset, offset + n, stride))
+            offset += n
+        picked = np.concatenate(rows)
+        columns = [c for c in schemas.arrow_schema("sentences").names if c != "cues"]
+        # A row group at a time: the whole text column of a million-document run is ~1 GB.
+        pf = pq.ParquetFile(self.sentences_path)
+        pieces, lo = [], 0
+        for k in range(pf.num_row_groups):
+            hi = lo + pf.metadata.row_group(k).num_rows
+            a, b = np.searchsorted(picked, [lo, hi])
+            if b > a:
+                pieces.append(pf.read_row_group(k, columns=columns).take(picked[a:b] - lo))
+            lo = hi
+        return pa.concat_tables(pieces).to_pandas(types_mapper=pd.ArrowDtype)
 
     def close_batches(self) -> None:
-        self.sentences.close()
-        self.rejects.close()
-        self._stage1.close()
+        """Join the batches' sentences and rejects parts, in batch order, into the run's files."""
+        for table, dest in (("sentences", self.sentences_path), ("rejects", self.rejects_path)):
+            parts = [p[table] for p in self._parts]
+            if parts:
+                stitch.stitch(parts, dest)
+                for p in parts:
+                    p.unlink()
+            else:
+                write_parquet(schemas.arrow_schema(table).empty_table(), dest)
 
     def finish_documents(
         self, assignments: pd.DataFrame, chunk_rows: int = 50_000
@@ -161,7 +171,12 @@ class RunAssembler:
         )
         without_text: list[pd.DataFrame] = []
         offset = 0
-        for rb in pq.ParquetFile(self._stage1.path).iter_batches(batch_size=chunk_rows):
+        record_batches = (
+            rb
+            for parts in self._parts
+            for rb in pq.ParquetFile(parts["documents-stage1"]).iter_batches(batch_size=chunk_rows)
+        )
+        for rb in record_batches:
             part = rb.to_pandas(types_mapper=pd.ArrowDtype)
             rows = slice(offset, offset + len(part))
             offset += len(part)
@@ -175,7 +190,7 @@ class RunAssembler:
             out.write(tables.to_arrow(part, "documents"))
             without_text.append(part[CHECK_DOC_COLUMNS])
         path = out.close()
-        self._stage1.path.unlink(missing_ok=True)
+        shutil.rmtree(self.stage / BATCHES_DIR, ignore_errors=True)
         docs = (
             pd.concat(without_text, ignore_index=True)
             if without_text

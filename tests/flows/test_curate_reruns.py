@@ -100,7 +100,8 @@ def reference_tables(prefect_harness, tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    "point", ["processed", "staged", "published-documents", "published-rejects", "before-commit"]
+    "point",
+    ["batch-staged", "processed", "staged", "published-documents", "published-rejects", "before-commit"],
 )
 def test_sigkill_at_any_point_then_rerun_equals_uninterrupted_run(
     reference_tables, raw_copy, tmp_path, point

@@ -1,0 +1,141 @@
+"""A batch's tables written where they are made: each worker stages its own Parquet parts.
+
+Pickling a batch's frames (~40 MB per 8 MB of input) back to the flow's process, unpickling them
+there and encoding them as Parquet cost that process ~0.8 CPU-s per batch, on a core the workers
+need. So the worker that ran a batch writes the batch's sentences, rejects and documents (without
+scores) as Parquet files of its own in the run's staging folder, and returns a ``StagedBatch``: the
+files' paths and what the flow keeps in memory anyway (a few columns per document, label counts,
+the rejects, the dedup features with their shingles on disk). The flow then joins the parts in batch
+order without re-encoding them (factsieve.output.stitch) and commits as before
+(factsieve.output.publish).
+
+Each part is written under a temporary name and renamed when complete, inside the run's staging
+folder: a killed run leaves only staging files, which the next run removes (publish.recover).
+Runners whose tasks run on other machines (Dask) return the batch instead; the flow's process
+stages it with the same ``stage`` function.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+import schemas
+from factsieve import dedup
+from factsieve.batch import pipeline
+from factsieve.output import tables
+from factsieve.output.publish import StagedTable
+from factsieve.score import label_stats
+
+# What scoring and dedup need of each document; everything else waits in staging.
+LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "word_count", "raw_chars", "removed_chars", "language"]
+LIGHT_SCHEMA = pa.schema([schemas.arrow_schema("documents").field(c) for c in LIGHT_DOC_COLUMNS])
+STAGE1_SCHEMA = pa.schema(
+    [schemas.arrow_schema("documents").field(c) for c in tables.STAGE1_DOC_COLUMNS],
+    metadata={"factsieve.table": "documents-stage1"},
+)
+BATCHES_DIR = "batches"
+# The staged parts of a batch, by table: (file name prefix, schema).
+PART_TABLES = {
+    "sentences": schemas.arrow_schema("sentences"),
+    "rejects": schemas.arrow_schema("rejects"),
+    "documents-stage1": STAGE1_SCHEMA,
+}
+
+
+@dataclass(slots=True)
+class StagedBatch:
+    """One batch after staging: where its parts are, and the little the flow keeps of it."""
+
+    index: int
+    parts: dict[str, Path]
+    input_records: int
+    documents: int
+    sentences: int
+    # LIGHT_DOC_COLUMNS of the batch's documents, and their label_stats, in document order.
+    light: pa.Table
+    stats: pa.Table
+    labels: dict[str, int]
+    rejects: pd.DataFrame
+    features: dedup.Features | None = None
+    part_keys: dict[str, set[str]] = field(default_factory=dict)
+    model_changes: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def part_path(stage: Path, table: str, index: int) -> Path:
+    return Path(stage) / BATCHES_DIR / table / f"{index:06d}.parquet"
+
+
+def _write_part(table: pa.Table, path: Path, schema: pa.Schema) -> None:
+    """One Parquet file, as the flow's single writer would have written these rows (one
+    ``write_table`` call: the same row groups), complete under its name or absent."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    staged = StagedTable(tmp, schema)
+    staged.write(table)
+    staged.close()
+    os.replace(tmp, path)
+
+
+def stage(
+    result: pipeline.BatchResult, features: dedup.Features | None, stage_dir: Path, index: int
+) -> StagedBatch:
+    """Write batch ``index``'s parts into the run's staging folder and summarise it."""
+    stage_dir = Path(stage_dir)
+    docs = result.documents.reset_index(drop=True)
+    sents, rejects = result.sentences, result.rejects
+    if not result.validated:
+        sents = tables.conform(sents, "sentences")
+        rejects = tables.conform(rejects, "rejects")
+    arrow = {
+        "sentences": tables.to_arrow(sents, "sentences"),
+        "rejects": tables.to_arrow(rejects, "rejects"),
+        "documents-stage1": pa.Table.from_pandas(
+            docs[STAGE1_SCHEMA.names], schema=STAGE1_SCHEMA, preserve_index=False
+        ),
+    }
+    parts = {}
+    for table, schema in PART_TABLES.items():
+        parts[table] = part_path(stage_dir, table, index)
+        parts[table].parent.mkdir(parents=True, exist_ok=True)
+        _write_part(arrow[table], parts[table], schema)
+    if features is not None:
+        # Shingle sets wait on disk for the dedup step (~900 -> ~220 bytes/doc in memory).
+        features = features.spill(stage_dir / "dedup-features")
+    return StagedBatch(
+        index=index,
+        parts=parts,
+        input_records=result.input_records,
+        documents=len(docs),
+        sentences=len(sents),
+        # Arrow tables, not Python objects: a million small strings kept from each batch pinned
+        # the allocator's pages of everything else the batch allocated (measured: the flow
+        # process grew ~2 kB per document over the batch stage with pandas object columns).
+        light=pa.Table.from_pandas(docs[LIGHT_DOC_COLUMNS], schema=LIGHT_SCHEMA, preserve_index=False),
+        # Per-document label counts, in the documents' order (no doc_id index: see assemble.stats).
+        stats=pa.Table.from_pandas(label_stats(sents, docs["doc_id"]), preserve_index=False),
+        labels=sents["label"].astype(str).value_counts().to_dict(),
+        rejects=rejects,
+        features=features,
+        part_keys=result.part_keys,
+        model_changes=result.model_changes,
+        seconds=dict(result.seconds),
+    )
+
+
+def run_and_stage(stage_dir: Path, index: int, *args, **kwargs) -> StagedBatch:
+    """The whole of batch ``index`` on a worker: ``pipeline.run_batch(*args, **kwargs)``, then
+    ``stage`` into ``stage_dir``."""
+    result, features = pipeline.run_batch(*args, **kwargs)
+    return stage(result, features, stage_dir, index)
+
+
+def as_staged(
+    done: StagedBatch | tuple[pipeline.BatchResult, dedup.Features], stage_dir: Path, index: int
+) -> StagedBatch:
+    """A batch task's outcome as a ``StagedBatch``: staged here if the task returned the batch."""
+    return done if isinstance(done, StagedBatch) else stage(*done, stage_dir, index)
