@@ -169,6 +169,7 @@ def run_flow(
         peak_tree = 0
         main_cpu = 0.0
         tree_cpu: dict[int, float] = {}  # last sampled CPU-s of each descendant
+        flow_cpu: dict[int, float] = {}
         timeline: list[tuple[float, int]] = []
         status = None
         while True:
@@ -182,6 +183,9 @@ def run_flow(
                 main_cpu = sum(ps.cpu_times()[:2])
                 for p in ps.children(recursive=True):
                     tree_cpu[p.pid] = sum(p.cpu_times()[:2])
+                # The CLI forks the flow's process off (flows/supervise.py): its direct child.
+                for p in ps.children():
+                    flow_cpu[p.pid] = sum(p.cpu_times()[:2])
             except psutil.Error:
                 pass
             if not timeline or now - timeline[-1][0] >= 5:
@@ -204,11 +208,13 @@ def run_flow(
         "wall": wall,
         "peak_tree_mb": peak_tree / 2**20,
         "peak_main_mb": ru.ru_maxrss / 1024,  # kB on Linux
-        # CPU-s of the factsieve process alone (last sample, up to --sample s short) and of it with
+        # CPU-s (last sample, up to --sample s short) of the factsieve process alone, and of it with
         # every descendant it waited for (worker processes, the fork server, Prefect's server).
         "cpu_main_s": main_cpu,
         "cpu_total_s": ru.ru_utime + ru.ru_stime,
         "cpu_tree_s": main_cpu + sum(tree_cpu.values()),
+        # the flow's own process (without its workers, fork server or Prefect's server)
+        "cpu_flow_s": main_cpu + max(flow_cpu.values(), default=0.0),
         "rss_timeline_mb": [(t, round(r / 2**20)) for t, r in timeline],
     }
     if not res["ok"]:
