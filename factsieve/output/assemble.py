@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -171,12 +172,8 @@ class RunAssembler:
         )
         without_text: list[pd.DataFrame] = []
         offset = 0
-        record_batches = (
-            rb
-            for parts in self._parts
-            for rb in pq.ParquetFile(parts["documents-stage1"]).iter_batches(batch_size=chunk_rows)
-        )
-        for rb in record_batches:
+        staged_docs = [parts["documents-stage1"] for parts in self._parts]
+        for rb in _chunks(staged_docs, chunk_rows):
             part = rb.to_pandas(types_mapper=pd.ArrowDtype)
             rows = slice(offset, offset + len(part))
             offset += len(part)
@@ -199,3 +196,20 @@ class RunAssembler:
         if docs["doc_id"].duplicated().any():
             raise tables.ValidationFailed("documents", "- column doc_id: not unique across batches")
         return path, docs
+
+
+def _chunks(paths: list[Path], rows: int) -> Iterator[pa.Table]:
+    """The rows of the Parquet files in order, ``rows`` at a time across file boundaries: the
+    chunks (and so the row groups of the documents file) one staged file of all batches gave."""
+    pending: list[pa.Table] = []
+    have = 0
+    for path in paths:
+        for rb in pq.ParquetFile(path).iter_batches(batch_size=rows):
+            pending.append(pa.Table.from_batches([rb]))
+            have += rb.num_rows
+            while have >= rows:
+                table = pa.concat_tables(pending)
+                yield table.slice(0, rows)
+                pending, have = [table.slice(rows)], have - rows
+    if have:
+        yield pa.concat_tables(pending)
