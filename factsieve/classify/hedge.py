@@ -605,7 +605,7 @@ def _ok_seen(text: str, s: int, e: int) -> bool:
 _ASSUME_TAKE_ON = re.compile(
     r"[ \t]+(?:[^\s,;]+[ \t]+){0,5}?(?:duties|debts?|liabilit(?:y|ies)|control|responsibilit(?:y|ies)|office"
     r"|role|post|command|presidency|throne|name|title|power|leadership|position|obligations?|loans?"
-    r"|mortgages?|identity|form|shape|chair|chairmanship|helm|mantle|risks?)\b",
+    r"|mortgages?|identity|form|shape|chair|chairmanship|helm|mantle|risks?|deposits|leases|contracts)\b",
     re.IGNORECASE,
 )
 
