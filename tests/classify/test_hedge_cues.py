@@ -39,6 +39,12 @@ def _cue_texts(text: str) -> list[str]:
         ("A company spokesman estimated that the plant would reopen in May.", "estimated"),
         ("The board is confident the offer will be approved by regulators.", "confident"),
         ("Officials said they were highly confident of a deal by Friday.", "confident"),
+        # beliefs and fears stated as propositions; the evident
+        ("The ruling reflects the view that the merger would harm consumers.", "view"),
+        ("Residents feared losing their homes to the new motorway.", "feared"),
+        ("Some farmers sold early for fear of a further fall in prices.", "fear"),
+        ("There were concerns that the dam would not hold.", "concerns that"),
+        ("It is apparent that the plan has little support in the party.", "apparent"),
     ],
 )
 def test_newswire_hedges_are_found(text: str, cue: str) -> None:
@@ -78,6 +84,10 @@ def test_newswire_hedges_are_found(text: str, cue: str) -> None:
         "The best way to predict demand is to ask customers.",
         # permission in a rule: players, spouses
         "Each player may bid up to four points for the trump suit.",
+        # the noun "fear" as a topic, the attributive "apparent", the noun "view"
+        "The fear of flying is common, the survey found.",
+        "The apparent winner was announced at midnight.",
+        "The view from the tower takes in three counties.",
         "Under the reform, either spouse may retain their own surname.",
     ],
 )
