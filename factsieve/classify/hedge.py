@@ -60,8 +60,10 @@ _SHOULD_OUTCOMES = (
 # "if" after a verb of saying/knowing opens an embedded question: the answer is not known ("declined
 # to say if the weapons included missiles", "it is unclear if the talks will resume"), like "whether".
 # Not a conditional: "if" alone is left out (the hedge flag does not mark conditions).
+# Not after "ask": "Asked if the firm had plans, a spokesman said …" reports the reporter's question,
+# and as a hedge before the speech verb it would make the answer the author's speculation.
 _IF_QUESTION_HEADS = (
-    "say know known ask asked asking determine decide tell sure unclear clear wonder wondered wonders "
+    "say know known determine decide tell sure unclear clear wonder wondered wonders "
     "learn establish confirm verify check see"
 )
 
