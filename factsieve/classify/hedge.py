@@ -57,6 +57,19 @@ _SHOULD_OUTCOMES = (
     "help improve increase boost reduce rise fall lift ease grow allow enable benefit face strengthen "
     "weaken decline exceed reach recover stabilise stabilize narrow widen"
 )
+# Advice, not expectation: a person or a government as the agent ("The government should reduce its
+# stake", "We should boost spending"). "Orders should rise", "The move should improve liquidity" keep
+# the epistemic sense: the subject is an event, a figure or a measure.
+_SHOULD_AGENTS = frozenset(
+    """we you they i he she government governments authorities officials ministers ministry countries
+    nations states companies firms banks parliament congress everyone people leaders""".split()
+)
+
+
+def _ok_should(text: str, s: int, e: int) -> bool:
+    return prev_word(text, s) not in _SHOULD_AGENTS
+
+
 # "if" after a verb of saying/knowing opens an embedded question: the answer is not known ("declined
 # to say if the weapons included missiles", "it is unclear if the talks will resume"), like "whether".
 # Not a conditional: "if" alone is left out (the hedge flag does not mark conditions).
@@ -819,7 +832,10 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
         return out
     for m in _HEDGE_RE.find(text, words):
         s, e = m.span()
-        check = _HEDGE_CHECKS.get(m.group(0).lower())
+        low = m.group(0).lower()
+        check = _HEDGE_CHECKS.get(low)
+        if check is None and low.startswith("should"):
+            check = _ok_should
         if check is None or check(text, s, e):
             out.append(new_cue("hedge", text[s:e], s, e))
     return out

@@ -58,6 +58,8 @@ def test_newswire_hedges_are_found(text: str, cue: str) -> None:
         "Patients should not have to travel 80 miles for a scan.",
         "The committee said the sites should be open to inspectors at all times.",
         "Drivers should check tyre pressure before long journeys.",
+        "The government should reduce its stake in the airline to 30 percent, the report said.",
+        "We should boost spending on flood defences now.",
         # a real conditional is not a hedge; "if" after a non-question verb neither
         "If the vote passes, the tax will rise to 8 percent in April.",
         "Shares rose 4 percent as if nothing had happened.",
