@@ -125,8 +125,10 @@ def test_reuters_bodies_unwrap_without_losing_text() -> None:
     for body in bodies:
         out = unwrap(body)
         # only line breaks (and a wrapped line's indentation) change: the words are the same
-        assert out.split() == body.split() or "".join(out.split()) == "".join(body.split())
-        changed += out is not body
-        # no paragraph wrapped at ~65 columns is left with a line that the next word fits on
-        assert max(len(ln) for ln in out.splitlines()) >= max(len(ln.rstrip()) for ln in body.splitlines())
+        # ("mid-" + "term" joined without a space changes the tokens, not the characters)
+        assert "".join(out.split()) == "".join(body.split())
+        if out is not body:
+            changed += 1
+            # fewer, longer lines: whole paragraphs, not a reshuffle
+            assert len(out.splitlines()) < len(body.splitlines())
     assert changed >= 0.7 * len(bodies)
