@@ -53,7 +53,9 @@ LOADED_LABELS = frozenset(
 EVALUATIVE_WORDS = EVALUATIVE_ADVERBS | JUDGEMENT_ADJECTIVES | DISPARAGING_NOUNS | LOADED_LABELS
 
 # Hyphenated judgements (the word gate splits at "-"), idioms only a commentator uses in their own
-# voice, an impersonal "one can/should" and "it is my hope/view".
+# voice, an impersonal "one can/should", "it is my hope/view", and sarcasm markers (", of all
+# people,", "lo and behold", "surprise, surprise", "go figure"; not "somehow": "the keeper somehow
+# blocked it" describes).
 _PHRASE_RE = CaseFreeRe(
     word_alternation(
         r"""
@@ -66,6 +68,9 @@ _PHRASE_RE = CaseFreeRe(
     | gone\ are\ the\ days | only\ human | cry(?:ing)?\ wolf | by\ any\ (?:measure|standard)
     | one\ (?:can(?!\ of\b)|could|must|should|cannot|might)
     | it\ is\ (?:my|our)\ (?:hope|view|belief|conviction)
+    | of\ all\ (?:people|things|places)(?=\s*[,.!?;:]) | lo\ and\ behold | surprise,?\ surprise | go\ figure
+    | how\ convenient | what\ a\ surprise | (?:heaven|god)\ forbid | believe\ it\ or\ not | funnily\ enough
+    | mind-boggling(?:ly)?
     """
     ),
     requires={
@@ -76,12 +81,19 @@ _PHRASE_RE = CaseFreeRe(
         "gone": "days",
         "like": "wildfire",
         "one": "can could must should cannot might",
+        "of": "people things places",
+        "go": "figure",
+        "how": "convenient",
+        "what": "surprise",
+        "believe": "not",
+        "mind": "boggling bogglingly",
     },
 )
 PHRASE_TRIGGERS = frozenset(
     """sighted conceived baked handed deaf serving contradictory mongering wildfire finger window string
     bumpy iceberg elephant mirrors slope ocean bucket wall can foot sand days human wolf measure standard
-    one hope view belief conviction""".split()
+    one hope view belief conviction people things places behold surprise figure convenient forbid funnily
+    boggling bogglingly believe""".split()
 )
 # An argumentative opener in the author's voice ("After all, …", "Worse still, …", "Hence the …") or
 # an exhortation to the reader ("Remember that …", "Consider the …", "But just look at …").
@@ -116,6 +128,28 @@ _NOT_SUPERLATIVE = frozenset(
     """interest request west forest test honest protest contest arrest guest harvest chest rest nest quest
     suggest digest invest manifest modest conquest inquest behest""".split()
 )
+# A rhetorical question: a fixed form that asks nothing of the reader ("Is it any wonder …?", "Who
+# could blame them?", "Since when …?", "What then?", "Why should …?") or a negative yes/no question
+# ("Isn't it time …?", "Shouldn't we …?"). Only at a capitalised sentence start and for the whole
+# sentence; a heading question ("Why are teachers unhappy?") is none of these.
+_RHETORICAL_FORMS = (
+    r"Is\s+it\s+any\s+wonder|Is\s+it\s+(?:really\s+)?too\s+much\s+to\s+ask|Who\s+(?:could|can|would)\s+blame"
+    r"|What\s+could\s+(?:possibly\s+)?go\s+wrong|(?:Why|What|How|Who|Where)\s+on\s+earth|Since\s+when"
+    r"|How\s+many\s+(?:more\s+)?times|How\s+else|Why\s+not|Who\s+knew|Really|Seriously|What\s+then|What\s+of"
+    r"|What\s+about|Why\s+should(?:n['’]t)?|(?:Is|Are|Was|Were|Does|Do|Did|Should|Would|Could|Can|Will|Has|Have)n['’]t"
+    r"|Who\s+(?:cares|needs)"
+)
+_RHETORICAL_RE = re.compile(
+    rf"\s*((?:(?:And|But|So|Yet|Or),?\s+(?i:{_RHETORICAL_FORMS})|(?=[A-Z])(?i:{_RHETORICAL_FORMS}))\b)"
+    r"[^?]*\?[\"”’]?\s*$"
+)
+
+
+def _is_question(text: str) -> bool:
+    end = text.rstrip().rstrip('"”’')
+    return end.endswith("?")
+
+
 PHRASE_AND_OPENER_TRIGGERS = PHRASE_TRIGGERS | OPENER_TRIGGERS
 
 
@@ -147,6 +181,11 @@ def evaluative_phrase_cues(
             if inside(quotes, s) or inside(taken, s) or low_prefix(text, s) in _NOT_IMPERSONAL:
                 continue
             cues.append(new_cue("opinion", text[p.start() : p.end()], p.start(), p.end()))
+    if _is_question(text):
+        q = _RHETORICAL_RE.match(text)
+        if q is not None and not inside(quotes, q.end(1) - 1):
+            # The cue is the rhetorical form ("Is it any wonder"); the "?" closing the sentence is implied.
+            cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
     if "all" in words:
         for p in _OF_ALL_RE.finditer(text):
             if p.group(1).lower() in _NOT_SUPERLATIVE:

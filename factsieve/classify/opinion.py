@@ -229,7 +229,8 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     strong = words & OPINION_WORDS
     weak = words & STANCE_WORDS
     phrases = not words.isdisjoint(OPINION_PHRASE_TRIGGERS)
-    evaluative = not words.isdisjoint(PHRASE_AND_OPENER_TRIGGERS)
+    # A question mark may close a rhetorical question (evaluative.py): no trigger word needed.
+    evaluative = not words.isdisjoint(PHRASE_AND_OPENER_TRIGGERS) or "?" in text
     stance_phrases = not words.isdisjoint(STANCE_PHRASE_TRIGGERS)
     bang = "!" in text and text.rstrip().endswith("!")  # the substring test spares the copy
     if not (strong or weak or phrases or evaluative or stance_phrases or bang):
