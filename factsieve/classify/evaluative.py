@@ -123,6 +123,7 @@ _OF_ALL_RE = re.compile(
     r"(?=\s*[.,;:!?)—–]|\s*$|\s+(?:with|in|for|about)\b)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 # Words ending in "-est" that are no superlative.
 _NOT_SUPERLATIVE = frozenset(
     """interest request west forest test honest protest contest arrest guest harvest chest rest nest quest
@@ -186,7 +187,8 @@ def evaluative_phrase_cues(
         if q is not None and not inside(quotes, q.end(1) - 1):
             # The cue is the rhetorical form ("Is it any wonder"); the "?" closing the sentence is implied.
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
-    if "all" in words:
+    # With a figure the superlative is a measured one ("27 dlrs per ton, by far the lowest of all").
+    if "all" in words and _DIGIT.search(text) is None:
         for p in _OF_ALL_RE.finditer(text):
             if p.group(1).lower() in _NOT_SUPERLATIVE:
                 continue

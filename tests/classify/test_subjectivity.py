@@ -96,6 +96,7 @@ NOT_OPINION = [
     ("Investors have shown keen interest of all kinds in the bond.", "reported"),
     ("Three people were injured when the roof collapsed, police said.", "attributed"),
     ("The goalkeeper somehow kept out the late penalty.", "reported"),
+    ("At 27 dollars a tonne, its disposal fee is by far the lowest of all.", "reported"),
     ("The fund supports the work of all people in the region.", "reported"),
     # a question that is a heading or the reader's own question, and a quoted one
     ("Why are teachers leaving the profession?", "reported"),
