@@ -64,7 +64,7 @@ def own_prefect_home(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_killed_run_leaves_no_process_behind(tmp_path, sig, own_prefect_home):
     raw, out = tmp_path / "raw", tmp_path / "out"
-    _corpus(raw)
+    _corpus(raw, files=400)  # large enough that a fast machine is still mid-run at the kill
     config = tmp_path / "small-batches.toml"
     config.write_text("batch_bytes = 262144\n", encoding="utf-8")  # many batches: a pool of workers
     marker = f"FACTSIEVE_TEST_MARK={uuid.uuid4().hex}"
@@ -90,7 +90,7 @@ def test_killed_run_leaves_no_process_behind(tmp_path, sig, own_prefect_home):
                 break
             time.sleep(0.5)
         assert proc.poll() is None, "the run ended before it could be killed; make the corpus larger"
-        time.sleep(2)  # mid-way: batches are running
+        time.sleep(1)  # mid-way: batches are running
         proc.send_signal(sig)
         proc.wait(timeout=60)
         stderr = err_path.read_text(encoding="utf-8", errors="replace")
