@@ -132,17 +132,23 @@ def _process_started() -> float:
 def cmd_run(args: argparse.Namespace) -> int:
     """`factsieve run`, supervised: killing it leaves none of its processes (flows.supervise)."""
     from factsieve.batch import workers
+    from factsieve.output import gx_process
     from flows.supervise import supervised
+
+    def interrupted() -> None:
+        workers.terminate_all()
+        gx_process.terminate()
 
     # Here, not in the supervised child: the command's clock starts with this process.
     command_started = _process_started()
-    return supervised(lambda: _run(args, command_started), workers.terminate_all)
+    return supervised(lambda: _run(args, command_started), interrupted)
 
 
 def _run(args: argparse.Namespace, command_started: float) -> int:
     set_prefect_defaults()
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
+    from factsieve.output import gx_process
     from factsieve.output.publish import OutputLocked
     from factsieve.output.tables import ValidationFailed
     from flows.supervise import Interrupted
@@ -168,6 +174,11 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
     except (ConfigError, ValueError, FileNotFoundError) as exc:
         return _fail(2, str(exc))
     if args.runner == "thread":
+        # Great Expectations imports (~3.5 CPU-s) in a process of its own, on the other core,
+        # while this one imports Prefect and runs the batch; the flow's checks run there
+        # (factsieve.output.gx_process). Not for the process and Dask runners: their check
+        # task runs in another process.
+        gx_process.prestart()
         # The worker pool starts on the other core while this process imports Prefect and
         # starts its temporary server (factsieve.batch.workers.prestart).
         workers.prestart(_expected_pool(files, config.batch_bytes, config.batch_files, config.workers))
@@ -187,11 +198,6 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         except ValueError as exc:
             return _fail(2, str(exc))
         flow = curate.with_options(task_runner=runner)
-        # Great Expectations takes ~3.5 s to import: mostly while this process waits for
-        # Prefect's temporary API server to start (a subprocess), before any batch work.
-        from factsieve.output.checks import preload_in_background
-
-        preload_in_background()
         api_ready.wait()  # the temporary server's start-up overlapped everything above
         with progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)):
             summary = flow(
@@ -224,6 +230,7 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         )
     finally:
         workers.discard_warm()
+        gx_process.discard()
         api.close()
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
     return 5 if summary.get("status") == "failed" else 0
