@@ -146,9 +146,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, command_started: float) -> int:
     set_prefect_defaults()
+    from factsieve.output import gx_process
+
+    if args.runner == "thread":
+        # Great Expectations imports (~3.5 CPU-s) in a process of its own, on the other core,
+        # while this one imports Prefect and runs the batch; the flow's checks run there
+        # (factsieve.output.gx_process). Started first: its import is the longest path of a
+        # small run. Not for the process and Dask runners: their check task runs elsewhere.
+        gx_process.prestart()
+    try:
+        return _run_flow(args, command_started)
+    finally:
+        gx_process.discard()  # not used: nothing new, a bad argument, a failure before the checks
+
+
+def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
-    from factsieve.output import gx_process
     from factsieve.output.publish import OutputLocked
     from factsieve.output.tables import ValidationFailed
     from flows.supervise import Interrupted
@@ -174,11 +188,6 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
     except (ConfigError, ValueError, FileNotFoundError) as exc:
         return _fail(2, str(exc))
     if args.runner == "thread":
-        # Great Expectations imports (~3.5 CPU-s) in a process of its own, on the other core,
-        # while this one imports Prefect and runs the batch; the flow's checks run there
-        # (factsieve.output.gx_process). Not for the process and Dask runners: their check
-        # task runs in another process.
-        gx_process.prestart()
         # The worker pool starts on the other core while this process imports Prefect and
         # starts its temporary server (factsieve.batch.workers.prestart).
         workers.prestart(_expected_pool(files, config.batch_bytes, config.batch_files, config.workers))
@@ -230,7 +239,6 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         )
     finally:
         workers.discard_warm()
-        gx_process.discard()
         api.close()
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
     return 5 if summary.get("status") == "failed" else 0
