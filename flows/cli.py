@@ -38,6 +38,11 @@ def _fail(code: int, message: str) -> int:
     return code
 
 
+def _stopped(signum: int) -> int:
+    name = signal.Signals(signum).name
+    return _fail(128 + signum, f"stopped by {name}; nothing of this run was published (the next run cleans up)")
+
+
 # OSErrors that mean the output cannot be written at all: retrying or reporting a traceback does
 # not help, freeing space or fixing the mount does (exit code 6).
 _UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
@@ -132,20 +137,40 @@ def _process_started() -> float:
 def cmd_run(args: argparse.Namespace) -> int:
     """`factsieve run`, supervised: killing it leaves none of its processes (flows.supervise)."""
     from factsieve.batch import workers
+    from factsieve.output import gx_process
     from flows.supervise import supervised
+
+    def interrupted() -> None:
+        workers.terminate_all()
+        gx_process.terminate()
 
     # Here, not in the supervised child: the command's clock starts with this process.
     command_started = _process_started()
-    return supervised(lambda: _run(args, command_started), workers.terminate_all)
+    return supervised(lambda: _run(args, command_started), interrupted)
 
 
 def _run(args: argparse.Namespace, command_started: float) -> int:
     set_prefect_defaults()
+    from factsieve.output import gx_process
+
+    if args.runner == "thread":
+        # Great Expectations imports (~3.5 CPU-s) in a process of its own, on the other core,
+        # while this one imports Prefect and runs the batch; the flow's checks run there
+        # (factsieve.output.gx_process). Started first: its import is the longest path of a
+        # small run. Not for the process and Dask runners: their check task runs elsewhere.
+        gx_process.prestart()
+    try:
+        return _run_flow(args, command_started)
+    finally:
+        gx_process.discard()  # not used: nothing new, a bad argument, a failure before the checks
+
+
+def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
     from factsieve.output.publish import OutputLocked
     from factsieve.output.tables import ValidationFailed
-    from flows.supervise import Interrupted
+    from flows.supervise import Interrupted, interrupted_by
 
     try:
         files = discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
@@ -187,11 +212,6 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         except ValueError as exc:
             return _fail(2, str(exc))
         flow = curate.with_options(task_runner=runner)
-        # Great Expectations takes ~3.5 s to import: mostly while this process waits for
-        # Prefect's temporary API server to start (a subprocess), before any batch work.
-        from factsieve.output.checks import preload_in_background
-
-        preload_in_background()
         api_ready.wait()  # the temporary server's start-up overlapped everything above
         with progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)):
             summary = flow(
@@ -209,19 +229,15 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         return _fail(4, f"table '{exc.table}' failed schema validation; nothing was written")
     except SourceError as exc:
         return _fail(2, str(exc))
-    except OSError as exc:
-        if exc.errno in _UNWRITABLE:
+    except Exception as exc:
+        if (signum := interrupted_by()) is not None:  # a failure the stop caused (supervise.py)
+            return _stopped(signum)
+        if isinstance(exc, OSError) and exc.errno in _UNWRITABLE:
             where = exc.filename or args.out
             return _fail(6, f"cannot write output ({where}): {exc.strerror or exc}; nothing was published")
-        return _fail(1, f"{type(exc).__name__}: {exc}")
-    except Exception as exc:  # the one-line reason; Prefect's logs keep the traceback
-        return _fail(1, f"{type(exc).__name__}: {exc}")
+        return _fail(1, f"{type(exc).__name__}: {exc}")  # one line; Prefect's logs keep the traceback
     except (Interrupted, KeyboardInterrupt) as exc:
-        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-        name = signal.Signals(signum).name
-        return _fail(
-            128 + signum, f"stopped by {name}; nothing of this run was published (the next run cleans up)"
-        )
+        return _stopped(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
     finally:
         workers.discard_warm()
         api.close()
