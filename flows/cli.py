@@ -38,6 +38,11 @@ def _fail(code: int, message: str) -> int:
     return code
 
 
+def _stopped(signum: int) -> int:
+    name = signal.Signals(signum).name
+    return _fail(128 + signum, f"stopped by {name}; nothing of this run was published (the next run cleans up)")
+
+
 # OSErrors that mean the output cannot be written at all: retrying or reporting a traceback does
 # not help, freeing space or fixing the mount does (exit code 6).
 _UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
@@ -145,7 +150,7 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.ingest.sources import SourceError, discover
     from factsieve.output.publish import OutputLocked
     from factsieve.output.tables import ValidationFailed
-    from flows.supervise import Interrupted
+    from flows.supervise import Interrupted, interrupted_by
 
     try:
         files = discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
@@ -209,19 +214,15 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         return _fail(4, f"table '{exc.table}' failed schema validation; nothing was written")
     except SourceError as exc:
         return _fail(2, str(exc))
-    except OSError as exc:
-        if exc.errno in _UNWRITABLE:
+    except Exception as exc:
+        if (signum := interrupted_by()) is not None:  # a failure the stop caused (supervise.py)
+            return _stopped(signum)
+        if isinstance(exc, OSError) and exc.errno in _UNWRITABLE:
             where = exc.filename or args.out
             return _fail(6, f"cannot write output ({where}): {exc.strerror or exc}; nothing was published")
-        return _fail(1, f"{type(exc).__name__}: {exc}")
-    except Exception as exc:  # the one-line reason; Prefect's logs keep the traceback
-        return _fail(1, f"{type(exc).__name__}: {exc}")
+        return _fail(1, f"{type(exc).__name__}: {exc}")  # one line; Prefect's logs keep the traceback
     except (Interrupted, KeyboardInterrupt) as exc:
-        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-        name = signal.Signals(signum).name
-        return _fail(
-            128 + signum, f"stopped by {name}; nothing of this run was published (the next run cleans up)"
-        )
+        return _stopped(exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
     finally:
         workers.discard_warm()
         api.close()

@@ -53,6 +53,19 @@ class Interrupted(BaseException):
         return 128 + self.signum
 
 
+_received: list[int] = []  # the signals the child was asked to stop by, in order
+
+
+def interrupted_by() -> int | None:
+    """The first signal that asked this (child) process to stop, or None.
+
+    The handler terminates the worker processes before it raises ``Interrupted`` in the main
+    thread; a task thread can see its worker die and fail first, and that failure can reach the
+    command before ``Interrupted`` does. The command asks here so that it still reports the
+    stop, not the failure the stop caused."""
+    return _received[0] if _received else None
+
+
 def _die_with_parent(parent: int) -> None:
     """Ask the kernel for SIGTERM when the parent dies (for a thread of the parent's: it is
     single-threaded when it forks us, so its main thread is the one that counts)."""
@@ -93,6 +106,7 @@ def _child(parent: int, body: Callable[[], int], on_interrupt: Callable[[], None
     _die_with_parent(parent)
 
     def interrupted(signum: int, _frame: object) -> None:
+        _received.append(signum)
         on_interrupt()
         raise Interrupted(signum)
 

@@ -14,6 +14,11 @@ from factsieve.classify.cue import (
     inside,
     new_cue,
 )
+from factsieve.classify.evaluative import (
+    EVALUATIVE_WORDS,
+    PHRASE_AND_OPENER_TRIGGERS,
+    evaluative_phrase_cues,
+)
 from factsieve.classify.prefilter import (
     CaseFreeRe,
     lowered,
@@ -32,8 +37,9 @@ from factsieve.classify.prefilter import (
 # Strong: words that evaluate whatever they touch. Words that are often descriptive in news ("the
 # disaster", "best actress", "a massive earthquake", "the first ever") are weak stance cues instead,
 # and "failed"/"failure" are not cues at all ("he failed to score" is a fact).
-OPINION_WORDS = frozenset(
-    """fascinating amazing awesome incredible incredibly terrible horrible awful wonderful excellent fantastic
+OPINION_WORDS = (
+    frozenset(
+        """fascinating amazing awesome incredible incredibly terrible horrible awful wonderful excellent fantastic
     brilliant stunning remarkable impressive disappointing disgraceful shameful outrageous ridiculous absurd
     pathetic disastrous appalling shocking scandalous insane stupid foolish idiotic silly nonsense hypocritical
     hypocrisy sadly unfortunately fortunately thankfully hopefully surely obviously clearly undoubtedly
@@ -43,7 +49,9 @@ OPINION_WORDS = frozenset(
     strange bizarre absurdity hysteria hysterical sham farce charade folly arrogant arrogance cynical
     grotesque sinister lunacy madness travesty disgrace rubbish garbage insidious perverse corrosive
     pernicious cowardly utterly sheer zealots fanatics orwellian dystopian""".split()
-)
+    )
+    | EVALUATIVE_WORDS
+)  # round 3: evaluative adverbs, judgement adjectives, loaded labels (evaluative.py)
 STANCE_WORDS = (
     frozenset(
         """we our us ourselves must should ought shall really actually ever very too just certainly
@@ -139,6 +147,8 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     overestimate exaggerate ignore argue overdue masterclass move praise credit applause denying mildly higher
     clearer better worse convinced sure certain confident personally""".split()
 )
+# Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
+EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS
 STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short".split())
 _GOOD_TERMS = frozenset("governance faith practice practices news will".split())
 
@@ -203,6 +213,12 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     return not (word.lower() == "good" and next_word(text, e) in _GOOD_TERMS)
 
 
+def _evaluative_name(text: str, s: int, e: int) -> bool:
+    """A capitalised round-3 evaluative word inside the sentence is a title or a name ("Nightmare on
+    Elm Street"), not the author's judgement. (The older strong words keep their behaviour.)"""
+    return text[s].isupper() and not at_sentence_start(text, s) and text[s:e].lower() in EVALUATIVE_WORDS
+
+
 # Long on purpose: strong and weak cues share one word-set gate and one scan of the sentence; each
 # branch is a context check on one cue kind
 def opinion_and_stance_cues(  # noqa: C901, PLR0912
@@ -213,9 +229,11 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     strong = words & OPINION_WORDS
     weak = words & STANCE_WORDS
     phrases = not words.isdisjoint(OPINION_PHRASE_TRIGGERS)
+    # A question mark may close a rhetorical question (evaluative.py): no trigger word needed.
+    evaluative = not words.isdisjoint(PHRASE_AND_OPENER_TRIGGERS) or "?" in text
     stance_phrases = not words.isdisjoint(STANCE_PHRASE_TRIGGERS)
     bang = "!" in text and text.rstrip().endswith("!")  # the substring test spares the copy
-    if not (strong or weak or phrases or stance_phrases or bang):
+    if not (strong or weak or phrases or evaluative or stance_phrases or bang):
         return [], []  # the common case: no cue word at all
     low = lowered(text)
     if len(low) != len(text):  # offsets would drift; the rare case is not worth a second code path
@@ -228,6 +246,10 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
             if not inside(quotes, m.start()):
                 opinions.append(new_cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
                 taken.append(m.span())
+    if evaluative:
+        for c in evaluative_phrase_cues(text, quotes, words, taken):
+            opinions.append(c)
+            taken.append((c.start, c.end))
     if stance_phrases:
         for m in _STANCE_PHRASE_RE.find(text, words):
             if not inside(quotes, m.start()) and not inside(taken, m.start()):
@@ -235,7 +257,7 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
                 taken.append(m.span())
     if strong:
         for s, e in _word_spans(low, strong):
-            if not inside(quotes, s) and not inside(taken, s):
+            if not inside(quotes, s) and not inside(taken, s) and not _evaluative_name(text, s, e):
                 opinions.append(new_cue("opinion", text[s:e], s, e))
     if weak:
         for s, e in _word_spans(low, weak):

@@ -16,6 +16,7 @@ from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS
 from factsieve.classify.filler import FILLER_TRIGGERS, VOCATIVE_WORDS
 from factsieve.classify.hedge import HEDGE_TRIGGERS
 from factsieve.classify.opinion import (
+    EVALUATIVE_PHRASE_TRIGGERS,
     OPINION_PHRASE_TRIGGERS,
     OPINION_WORDS,
     STANCE_PHRASE_TRIGGERS,
@@ -40,7 +41,13 @@ FAMILIES: tuple[CueFamily, ...] = (
     CueFamily("quotes", "attributed", frozenset()),
     CueFamily("hedge", "speculative", HEDGE_TRIGGERS),
     CueFamily(
-        "opinion", "opinion", OPINION_WORDS | STANCE_WORDS | OPINION_PHRASE_TRIGGERS | STANCE_PHRASE_TRIGGERS
+        "opinion",
+        "opinion",
+        OPINION_WORDS
+        | STANCE_WORDS
+        | OPINION_PHRASE_TRIGGERS
+        | EVALUATIVE_PHRASE_TRIGGERS
+        | STANCE_PHRASE_TRIGGERS,
     ),
     CueFamily("personal", "opinion", PERSON_TRIGGERS),
 )

@@ -1,4 +1,5 @@
-"""Clean: Unicode repair, whitespace normalisation and boilerplate-line removal.
+"""Clean: Unicode repair, unwrapping of hard-wrapped paragraphs, whitespace normalisation and
+boilerplate-line removal.
 
 The clean text keeps one paragraph or heading per line. Lines judged to be
 boilerplate (navigation, related-links blocks, bylines with view counters, share
@@ -13,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import ftfy
+
+from factsieve.text.unwrap import unwrap
 
 # Headings that open a block of links to other stories; everything after one of them
 # that does not read like prose belongs to the block.
@@ -168,6 +171,8 @@ def clean_text(text: str) -> CleanResult:
     """Repair, normalise and strip boilerplate lines from ``text``."""
     fixed, changed = normalize_unicode(text)
     fixed = fixed.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # Before the lines are read one by one: a hard-wrapped paragraph becomes one line (text/unwrap.py).
+    fixed = unwrap(fixed)
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
     in_block = False

@@ -247,7 +247,11 @@ def test_will_is_plain_future() -> None:
 
 def test_would_only_counterfactual_perfect() -> None:
     check("Years later the magazine would cite this decision as controversial.", "reported", hedged=False)
-    check("Without the loan the firm would have collapsed.", "speculative", deciding="would")
+    # A stated counterfactual says what did not happen (round 3: 0 of 9 such train sentences hedged)
+    check("Without the loan the firm would have collapsed.", "reported", hedged=False)
+    check(
+        "Meeting with the governor would have given him a say in the budget.", "speculative", deciding="would"
+    )
     check("The firm would have to repay the loan.", "reported", hedged=False)
 
 

@@ -64,7 +64,7 @@ def own_prefect_home(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_killed_run_leaves_no_process_behind(tmp_path, sig, own_prefect_home):
     raw, out = tmp_path / "raw", tmp_path / "out"
-    _corpus(raw)
+    _corpus(raw, files=400)  # large enough that a fast machine is still mid-run at the kill
     config = tmp_path / "small-batches.toml"
     config.write_text("batch_bytes = 262144\n", encoding="utf-8")  # many batches: a pool of workers
     marker = f"FACTSIEVE_TEST_MARK={uuid.uuid4().hex}"
@@ -90,7 +90,7 @@ def test_killed_run_leaves_no_process_behind(tmp_path, sig, own_prefect_home):
                 break
             time.sleep(0.5)
         assert proc.poll() is None, "the run ended before it could be killed; make the corpus larger"
-        time.sleep(2)  # mid-way: batches are running
+        time.sleep(1)  # mid-way: batches are running
         proc.send_signal(sig)
         proc.wait(timeout=60)
         stderr = err_path.read_text(encoding="utf-8", errors="replace")
@@ -99,7 +99,7 @@ def test_killed_run_leaves_no_process_behind(tmp_path, sig, own_prefect_home):
             time.sleep(0.5)
         assert _marked(marker) == []
         if sig != signal.SIGKILL:
-            assert proc.returncode == 128 + sig
+            assert proc.returncode == 128 + sig, stderr[-3000:]
             assert "Traceback" not in stderr
             assert f"stopped by {signal.Signals(sig).name}" in stderr.strip().splitlines()[-1]
         assert not (out / "runs").exists() or not list((out / "runs").glob("*.parquet"))
@@ -138,3 +138,26 @@ def test_unwritable_output_is_exit_6_in_one_line(tmp_path, options, reason):
     assert "Traceback" not in res.stderr
     last = res.stderr.strip().splitlines()[-1]
     assert last.startswith("factsieve: error: cannot write output") and reason in last
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the supervisor forks: Linux")
+def test_a_failure_caused_by_the_stop_is_reported_as_the_stop():
+    """The child's handler stops the workers before it raises; a task that fails because its
+    worker died can surface first. `interrupted_by` lets the command report the stop."""
+    script = (
+        "import os, signal, sys\n"
+        "from flows.supervise import Interrupted, interrupted_by, supervised\n"
+        "def body():\n"
+        "    try:\n"
+        "        try:\n"
+        "            os.kill(os.getpid(), signal.SIGTERM)\n"
+        "            signal.pause()\n"
+        "        except Interrupted as exc:\n"
+        "            raise RuntimeError('worker pool broken') from exc  # what a task thread saw\n"
+        "    except RuntimeError:\n"
+        "        return 128 + interrupted_by() if interrupted_by() else 1\n"
+        "    return 0\n"
+        "sys.exit(supervised(body))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 128 + signal.SIGTERM, res.stderr

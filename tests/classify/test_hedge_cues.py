@@ -1,0 +1,124 @@
+"""Round 3 hedge classes (issue #17): cues the newswire annotators mark that the flag missed, and
+uses of hedge words that are not the author's uncertainty. Sentences are our own, in wire style."""
+
+from __future__ import annotations
+
+import pytest
+
+from factsieve.classify import classify
+from factsieve.classify.classifier import explain_records
+from factsieve.classify.hedge import hedge_cues
+
+
+def _cue_texts(text: str) -> list[str]:
+    return [c.text for c in hedge_cues(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # epistemic "should": the expected effect of an event
+        ("The merger should help the bank meet the new capital rules by June.", "should help"),
+        ("Margins should improve in the second half as freight costs fall.", "should improve"),
+        ("The refinery should not face supply problems this winter, the operator said.", "should not face"),
+        ("Exports should also benefit from the weaker currency.", "should also benefit"),
+        # "if" opening an embedded question, like "whether"
+        ("The minister declined to say if the tanker was carrying weapons.", "say if"),
+        ("It is unclear if the ceasefire will hold through the weekend.", "unclear if"),
+        ("Officials could not yet determine if the fire was set deliberately.", "determine if"),
+        # raising doubts, withholding assurance, provisional agreements
+        ("The weak retail figures raise fresh questions about the recovery.", "raise fresh questions"),
+        ("The audit raised doubts about the charity's accounts.", "raised doubts"),
+        ("The board said it could give no assurance that a buyer would be found.", "no assurance"),
+        ("The tentative deal still needs the approval of union members.", "tentative"),
+        ("The two sides tentatively agreed to resume talks in March.", "tentatively"),
+        ("The utility foresees a shortfall in generating capacity by 2030.", "foresees"),
+        # active "estimate" with a clause or an amount; the speaker's confidence
+        ("The insurer estimates the storm will cost it about $90 million.", "estimates"),
+        ("A company spokesman estimated that the plant would reopen in May.", "estimated"),
+        ("The board is confident the offer will be approved by regulators.", "confident"),
+        ("Officials said they were highly confident of a deal by Friday.", "confident"),
+        # beliefs and fears stated as propositions; the evident
+        ("The ruling reflects the view that the merger would harm consumers.", "view"),
+        ("Residents feared losing their homes to the new motorway.", "feared"),
+        ("Some farmers sold early for fear of a further fall in prices.", "fear"),
+        ("There were concerns that the dam would not hold.", "concerns that"),
+        ("It is apparent that the plan has little support in the party.", "apparent"),
+    ],
+)
+def test_newswire_hedges_are_found(text: str, cue: str) -> None:
+    assert cue in _cue_texts(text)
+    assert classify(text).hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # obligation and advice, not expectation
+        "Patients should not have to travel 80 miles for a scan.",
+        "The committee said the sites should be open to inspectors at all times.",
+        "Drivers should check tyre pressure before long journeys.",
+        "The government should reduce its stake in the airline to 30 percent, the report said.",
+        "We should boost spending on flood defences now.",
+        # a real conditional is not a hedge; "if" after a non-question verb neither
+        "If the vote passes, the tax will rise to 8 percent in April.",
+        "Shares rose 4 percent as if nothing had happened.",
+        # the reporter's question is not the author's doubt
+        "Asked if the bank had plans to expand overseas, a spokesman said it did not.",
+        # the newsroom formula and passive perception
+        "The company's lawyers could not be reached for comment on Friday.",
+        "Smoke could be seen from the motorway for several miles.",
+        # "assume" = take on
+        "Ms Okafor will assume the chief executive's duties on Monday.",
+        "The buyer will also assume $40 million of the retailer's debt.",
+        "The price includes the assumption of about $1.2 billion in debt.",
+        # an expectation met, reported afterwards
+        "The sale, which had been widely expected, closed on Tuesday.",
+        "Analysts said the rate cut was expected.",
+        # estimates as nouns or passive dates; confidence as a quality
+        "The latest estimates put the cost at $2 billion.",
+        "The bridge's age was estimated in 1990 by surveyors.",
+        "He estimated the cost of the flood damage at $300m.",
+        "She gave a confident performance in the final.",
+        # the oil industry's reserve categories; reputation; the act of predicting
+        "The company raised its proven and probable reserves by 12 percent.",
+        "Possible reserves are counted separately in the filing.",
+        "She is a highly regarded trial lawyer.",
+        "The best way to predict demand is to ask customers.",
+        # permission in a rule: players, spouses
+        "Each player may bid up to four points for the trump suit.",
+        # the noun "fear" as a topic, the attributive "apparent", the noun "view"
+        "The fear of flying is common, the survey found.",
+        "The apparent winner was announced at midnight.",
+        "The view from the tower takes in three counties.",
+        "Under the reform, either spouse may retain their own surname.",
+    ],
+)
+def test_not_the_authors_uncertainty(text: str) -> None:
+    assert _cue_texts(text) == []
+    assert not classify(text).hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The vote is expected to pass.", "expected"),  # still a forecast
+        ("Investors assumed the central bank would hold rates.", "assumed"),  # still supposing
+        ("Inflation should fall back to 2 percent next year.", "should fall"),
+        ("The rescue team could reach the village by nightfall.", "could"),
+        ("The outage is estimated to cost the airline $40 million.", "estimated"),
+        ("He is widely regarded as the favourite for the job.", "regarded"),
+        ("It is probable that the mine will close.", "probable"),
+        # "arrest" is no permitted action: in news this is the possibility
+        ("Officers may arrest more protesters if the march turns violent, police warned.", "may"),
+    ],
+)
+def test_near_misses_stay_hedges(text: str, cue: str) -> None:
+    assert cue in _cue_texts(text)
+
+
+def test_deciding_cue_is_explained() -> None:
+    # explainability: a speculative sentence names the new cue that decided it
+    out = explain_records("Quarterly profit should increase once the plant reopens.")[0]
+    assert out["label"] == "speculative"
+    assert out["deciding_cue"] == "should increase"
