@@ -137,15 +137,35 @@ def _process_started() -> float:
 def cmd_run(args: argparse.Namespace) -> int:
     """`factsieve run`, supervised: killing it leaves none of its processes (flows.supervise)."""
     from factsieve.batch import workers
+    from factsieve.output import gx_process
     from flows.supervise import supervised
+
+    def interrupted() -> None:
+        workers.terminate_all()
+        gx_process.terminate()
 
     # Here, not in the supervised child: the command's clock starts with this process.
     command_started = _process_started()
-    return supervised(lambda: _run(args, command_started), workers.terminate_all)
+    return supervised(lambda: _run(args, command_started), interrupted)
 
 
 def _run(args: argparse.Namespace, command_started: float) -> int:
     set_prefect_defaults()
+    from factsieve.output import gx_process
+
+    if args.runner == "thread":
+        # Great Expectations imports (~3.5 CPU-s) in a process of its own, on the other core,
+        # while this one imports Prefect and runs the batch; the flow's checks run there
+        # (factsieve.output.gx_process). Started first: its import is the longest path of a
+        # small run. Not for the process and Dask runners: their check task runs elsewhere.
+        gx_process.prestart()
+    try:
+        return _run_flow(args, command_started)
+    finally:
+        gx_process.discard()  # not used: nothing new, a bad argument, a failure before the checks
+
+
+def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
     from factsieve.output.publish import OutputLocked
@@ -192,11 +212,6 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         except ValueError as exc:
             return _fail(2, str(exc))
         flow = curate.with_options(task_runner=runner)
-        # Great Expectations takes ~3.5 s to import: mostly while this process waits for
-        # Prefect's temporary API server to start (a subprocess), before any batch work.
-        from factsieve.output.checks import preload_in_background
-
-        preload_in_background()
         api_ready.wait()  # the temporary server's start-up overlapped everything above
         with progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)):
             summary = flow(

@@ -29,7 +29,7 @@ from factsieve.config import RunConfig
 from factsieve.ingest import manifest
 from factsieve.ingest.read import IngestLimits, split_parts
 from factsieve.ingest.sources import InputFile, discover
-from factsieve.output import assemble, latest, publish, tables
+from factsieve.output import assemble, gx_process, latest, publish, tables
 from factsieve.output import checks as quality_checks
 from factsieve.output import report as run_report
 from factsieve.runstats import RunStats
@@ -157,7 +157,8 @@ def publish_tables(
 def check_expectations(
     frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: quality_checks.GxBounds
 ) -> quality_checks.GxOutcome:
-    return quality_checks.run_checks(frames, out, run_id, bounds)
+    # On the checker process the CLI started, when there is one (factsieve.output.gx_process).
+    return gx_process.run_checks(frames, out, run_id, bounds)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -315,7 +316,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
                 # This process mostly waits while the workers run: warm pandera up and import GX
                 # meanwhile (not while a batch runs in this process: importing threads race).
                 tables.warm_up()
-                quality_checks.preload_in_background()
+                gx_process.preload_in_background()
             # Consumed in batch order whatever order they finish in: the files come out the
             # same with any runner. Each result is dropped once staged, bounding memory.
             for i, batch in enumerate(batches):

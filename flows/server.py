@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from factsieve import subprocesses
+
 RECORD_NAME = "factsieve-server.json"
 DEFAULT_PORT = 4200
 
@@ -157,12 +159,7 @@ class TemporaryServer:
 
     def log_tail(self, limit: int = 4000) -> str:
         """The last ``limit`` bytes the server wrote, decoded for a message."""
-        if self.log is None:
-            return ""
-        self.log.flush()
-        size = self.log.seek(0, os.SEEK_END)
-        self.log.seek(max(0, size - limit))
-        return self.log.read().decode("utf-8", errors="replace").strip()
+        return "" if self.log is None else subprocesses.tail(self.log, limit)
 
     def wait(self, timeout: float | None = None) -> None:
         try:
@@ -172,13 +169,7 @@ class TemporaryServer:
             raise ServerError(f"{exc}; its output ends:\n{tail}" if tail else str(exc)) from exc
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        subprocesses.stop(self.proc)
         if self.log is not None:
             self.log.close()
             self.log = None

@@ -13,7 +13,8 @@ Stories use the copy level's split rule with containment: the story's canonical 
 member (same rule as copies), every member is verified against it (no chaining: a near copy of an
 article that was appended to another text is not in that other text's story), and an earlier run's
 stories keep their canonical and id (story_id = the story canonical's doc_id; a
-document alone in its story has its own doc_id)."""
+document alone in its story has its own doc_id). A member with links into two stories (a document
+holding two texts) then joins the one whose canonical it shares clearly more with (rehome)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from factsieve.dedup.cluster import Assignment, assign
+from factsieve.dedup.inputs import rank_key
 from factsieve.dedup.lsh import bucket_pairs, unique_inplace
 from factsieve.dedup.params import DedupParams
 from factsieve.dedup.state import OldState
@@ -30,6 +32,11 @@ from factsieve.dedup.table import DocTable, Edges
 from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
 
 _CHUNK = 1 << 22  # old sample entries examined at a time
+# a sample candidate shares at least 1/SAMPLE_SHARE of the smaller document's samples. Containment
+# >= 0.5 expects half. Tighter bounds were measured and not kept: 1/3 verifies 31% fewer sample
+# pairs at 22k (same links, same syndication recall) but loses 25 of 48,357 links (13 story members)
+# on the 220k stress profile; 1/3.5 still loses 8 (docs/BENCHMARKS.md, "Story candidates")
+SAMPLE_SHARE = 4
 
 
 def _old_samples(old: OldState, new_keys: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -74,8 +81,8 @@ def sample_candidates(
     t: DocTable, old: OldState, samples: np.ndarray, eligible: np.ndarray, p: DedupParams
 ) -> np.ndarray:
     """Pair codes (a*N + b, a < b, b new) of eligible documents sharing >= story_min_samples samples
-    and at least a quarter of the smaller one's samples (containment >= 0.5 expects half; a loose
-    bound so sampling noise costs no recall, tested on the syndication benchmark)."""
+    and at least 1/SAMPLE_SHARE of the smaller one's samples (containment >= 0.5 expects half; a
+    looser bound so sampling noise costs no recall, tested on the syndication benchmark)."""
     n_old, N = t.n_old, t.N
     ng = (samples & np.uint64(0xFFFFFFFF)).astype(np.int64) + n_old
     ok = eligible[ng]
@@ -103,7 +110,7 @@ def sample_candidates(
     codes = codes[start]
     n_samples = np.bincount(idx, minlength=N)
     smaller = np.minimum(n_samples[codes // N], n_samples[codes % N])
-    return codes[(shared >= p.story_min_samples) & (4 * shared >= smaller)]
+    return codes[(shared >= p.story_min_samples) & (SAMPLE_SHARE * shared >= smaller)]
 
 
 @dataclass
@@ -189,6 +196,55 @@ def story_similarity(sets: ShingleSets, figs: Figures, p: DedupParams):
     return sim
 
 
+def rehome(
+    t: DocTable, sets: ShingleSets, figs: Figures, edges: Edges, sc: np.ndarray, p: DedupParams
+) -> np.ndarray:
+    """The policy for a document holding two source texts (an article with another appended, a lead
+    taken from another text): it has story links into two stories but one story_id, and joins the
+    story whose canonical it shares the most 5-grams with (verified exactly, like every link). It
+    moves only when another story's canonical shares at least story_min_shared more 5-grams than
+    its current one (a passage of that size is what makes a story link at all); otherwise it stays
+    in the story the split rule chose. The split rule alone put it in whichever story's canonical ranked
+    first, however little of the document that story holds.
+
+    Movers are this run's story members; targets are the story canonicals (alone or not, of this run
+    or earlier ones) of their linked neighbours. A canonical never moves, so every member is still
+    verified against its own canonical (no chaining), a story of an earlier run keeps its canonical
+    and id, and a mover does not take the canonical role of the story it joins (a document holding
+    two texts is the one that should not head a story). sc: story canonical (global idx) of every
+    document, updated."""
+    g = np.arange(t.N)
+    movable = (g >= t.n_old) & (sc != g)
+    target = sc == g
+    m = np.concatenate([edges.a, edges.b])  # each link seen from both ends: (document, neighbour)
+    h = sc[np.concatenate([edges.b, edges.a])]
+    keep = movable[m] & target[h] & (h != sc[m])
+    if not keep.any():
+        return sc
+    m, h = m[keep], h[keep]
+    # every alternative and the current canonical of the documents that have an alternative
+    cur = np.unique(m)
+    cur = cur[sc[cur] != cur]
+    codes = np.unique(np.concatenate([m * t.N + h, cur * t.N + sc[cur]]))
+    m, h = codes // t.N, codes % t.N
+    inter, la, lb = sets.intersections(m, h)
+    same = t.code[m] == t.code[h]
+    linked = same | story_linked(inter, la, lb, figures_agree(figs, m, h, p), p)
+    # a move needs story_min_shared more shared 5-grams than the current story: a second text is at
+    # least that much (the same bar as a story link); a few 5-grams either way are not
+    score = np.where(linked, inter + np.where(h == sc[m], p.story_min_shared, 0), -1)
+    heads = np.unique(h)
+    rank = np.empty(t.N, dtype=np.int64)
+    rank[heads] = np.argsort(rank_key(t.quality[heads], t.published[heads], t.doc_id[heads]))
+    # per document: highest score first; on a tie it stays, else the better-ranked canonical
+    order = np.lexsort((rank[h], h != sc[m], -score, m))
+    first = order[np.r_[True, m[order][1:] != m[order][:-1]]]
+    best = first[score[first] >= 0]
+    out = sc.copy()
+    out[m[best]] = h[best]
+    return out
+
+
 @dataclass
 class StoryColumns:
     story_id: np.ndarray  # object (N,)
@@ -208,6 +264,7 @@ def stories(
     sc = np.empty(t.N, dtype=np.int64)  # story canonical (global idx) of every document
     sc[:n_old] = pd.Index(t.doc_id).get_indexer(t.old_story) if n_old else sc[:0]
     sc[n_old:] = np.where(a.canon >= 0, a.canon, t.new_global)
+    sc = rehome(t, sets, figs, edges, sc, p)
     jac = np.concatenate([old.docs["story_jaccard"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
     con = np.concatenate([old.docs["story_containment"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
     g = np.flatnonzero(sc[n_old:] != t.new_global) + n_old  # new docs in another document's story

@@ -97,6 +97,29 @@ def _link(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst)
 
 
+def _outdated(src: Path, table: str) -> bool:
+    """A history part written by an earlier schema (1.1 parts have no documents.story_id): it is
+    rewritten into the view, never linked, so every file of a version has the current layout."""
+    return pq.read_schema(src).names != schemas.arrow_schema(table).names
+
+
+def _current_layout(t: pa.Table, table: str) -> pa.Table:
+    """Rows of an older part in the current layout: a column it lacks is added, and documents'
+    story_id is the document's own doc_id (alone in its story) until the dedup roles say otherwise."""
+    schema = schemas.arrow_schema(table)
+    if t.schema.names == schema.names:
+        return t
+    cols = []
+    for f in schema:
+        if f.name in t.schema.names:
+            cols.append(t[f.name])
+        elif table == "documents" and f.name == "story_id":
+            cols.append(t["doc_id"])
+        else:
+            cols.append(pa.nulls(t.num_rows, f.type))
+    return pa.Table.from_arrays(cols, names=schema.names).cast(schema)
+
+
 def _rewrite(src: Path, dst_of_group, table: str, keep: np.ndarray, fix=None) -> int:
     """Write src's rows where keep is true (optionally changed by fix), a row group at a time, to
     dst_of_group(k) for row group k (groups without a kept row write nothing)."""
@@ -109,7 +132,7 @@ def _rewrite(src: Path, dst_of_group, table: str, keep: np.ndarray, fix=None) ->
         offset += n
         if not m.any():
             continue
-        t = pf.read_row_group(k).filter(pa.array(m))
+        t = _current_layout(pf.read_row_group(k).filter(pa.array(m)), table)
         dst = dst_of_group(k)
         if dst not in outs:
             outs[dst] = publish.StagedTable(dst, schemas.arrow_schema(table))
@@ -186,7 +209,7 @@ def build(
     ) -> None:
         if not keep.any():
             return
-        if keep.all() and not changed:
+        if keep.all() and not changed and not _outdated(src, table):
             _link(src, dest / table / src.name)
             stats.files_linked += 1
             stats.rows[table] += len(keep)
@@ -207,13 +230,14 @@ def build(
         dead: list[str] = []  # run rid's documents that are no longer live
         any_live = False
         for src in _sources(out, prev, "documents", rid):
-            t = pq.read_table(src, columns=["doc_id", "source_uri", *ROLE_COLUMNS])
+            have = pq.read_schema(src).names  # a 1.1 part has no story_id: rewritten below
+            t = pq.read_table(src, columns=[c for c in ["doc_id", "source_uri", *ROLE_COLUMNS] if c in have])
             keep = pc.is_in(t["source_uri"], value_set=uris).to_numpy(zero_copy_only=False)
             live = t.filter(pa.array(keep)).to_pandas()
             r = roles.reindex(live["doc_id"].astype(str).to_numpy())
             known = r["is_canonical"].notna().to_numpy()
             changed = np.zeros(len(live), dtype=bool)
-            for col in ROLE_COLUMNS:
+            for col in (c for c in ROLE_COLUMNS if c in have):
                 changed |= known & ~_same(live[col].reset_index(drop=True), r[col].reset_index(drop=True))
             emit("documents", src, rid, keep, lambda tb: _with_roles(tb, roles), changed.any())
             live_ids = t["doc_id"].filter(pa.array(keep))

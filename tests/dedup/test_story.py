@@ -147,7 +147,8 @@ def test_story_spans_two_real_flow_runs(prefect_harness, tmp_path):
 def test_no_chaining_through_a_text_that_holds_two_articles(best):
     # "xy" is x with a long article y appended: a near copy of y (Jaccard >= 0.7) and a story member
     # of x (x is wholly contained). x and y share nothing, so they must not share a story, whichever
-    # ranks first; every story member is verified against its own story canonical.
+    # ranks first; every story member is verified against its own story canonical. xy shares more
+    # 5-grams with y than with x, so it is in y's story even when x ranks first.
     x = text(RELEASE[:2])
     y = text([STORY, OTHER_STORY, NEW_LEAD])
     q = {"x": [0.9, 0.5, 0.1], "y": [0.1, 0.5, 0.9]}[best]
@@ -155,9 +156,73 @@ def test_no_chaining_through_a_text_that_holds_two_articles(best):
     a = r.assignments.set_index("doc_id")
     assert a.loc["x", "story_id"] != a.loc["y", "story_id"]
     assert a.loc["xy", "dup_cluster_id"] == a.loc["y", "dup_cluster_id"]  # copy level: xy ~ y
-    assert a.loc["xy", "story_id"] == best
+    assert a.loc["xy", "story_id"] == "y"
     st = r.duplicates[r.duplicates["level"] == "story"]
     assert (st["containment"] >= 0.5).all()
+
+
+# "council" (~120 words) with the whole release (~320 words) appended: it holds two source texts
+COUNCIL_THEN_RELEASE = text([STORY, *RELEASE])
+
+
+def test_a_document_holding_two_texts_joins_the_story_it_shares_most_with():
+    rows = [
+        ("a-council", STORY),
+        ("a-council-cut", STORY[: STORY.index(" The mayor")]),
+        ("b-release", text(RELEASE)),
+        ("b-release-cut", text(RELEASE[:3])),
+        ("c-both", COUNCIL_THEN_RELEASE),
+    ]
+    # the council story ranks first, so the split rule alone put c-both there (containment 1.0 to
+    # both texts); it shares ~310 5-grams with the release and ~115 with the council report
+    r = deduplicate(frame(rows, quality=[0.9, 0.5, 0.8, 0.5, 0.5]))
+    a = r.assignments.set_index("doc_id")["story_id"].to_dict()
+    assert a == {
+        "a-council": "a-council",
+        "a-council-cut": "a-council",
+        "b-release": "b-release",
+        "b-release-cut": "b-release",
+        "c-both": "b-release",
+    }
+    st = r.duplicates[r.duplicates["level"] == "story"].set_index("doc_id")
+    assert st.loc["c-both", "method"] == "contained" and st.loc["c-both", "containment"] == 1.0
+    assert st.loc["c-both", "canonical_doc_id"] == "b-release"
+    # one story_id, one story row per document (no second row towards the council story)
+    assert st.index.is_unique
+    # holding more of the council report than of the release, it is in the council story
+    r = deduplicate(
+        frame([*rows[:4], ("c-both", text([*RELEASE[:1], STORY]))], quality=[0.9, 0.5, 0.8, 0.5, 0.5])
+    )
+    assert r.assignments.set_index("doc_id").loc["c-both", "story_id"] == "a-council"
+
+
+def test_a_document_holding_two_texts_joins_the_larger_story_across_runs(tmp_path):
+    p = DedupParams()
+    old = [("a-council", STORY), ("b-release", text(RELEASE)), ("b-release-cut", text(RELEASE[:3]))]
+    deduplicate(frame(old, quality=[0.9, 0.8, 0.5]), p, state_out=tmp_path / "s1")
+    # both old stories hold a text it contains wholly (a tie on containment, which alone picked
+    # the smaller doc_id, "a-council"): it joins the release's story, whose canonical stays
+    r2 = deduplicate(
+        frame([("c-both", COUNCIL_THEN_RELEASE)], quality=[0.99]),
+        p,
+        state_in=tmp_path / "s1",
+        state_out=tmp_path / "s2",
+    )
+    assert r2.assignments["story_id"].tolist() == ["b-release"]
+    st = r2.duplicates[r2.duplicates["level"] == "story"].set_index("doc_id")
+    assert set(st.index) == {"b-release", "b-release-cut", "c-both"}
+    assert st.loc["b-release", "method"] == "canonical" and not st.loc["b-release", "is_new"]
+    # a third run: a truncation of the council report still joins its (old) story, and the
+    # two-text document keeps its story when its rows are asked for again
+    r3 = deduplicate(
+        frame([("a-council-cut", STORY[: STORY.index(" The mayor")]), ("c-both", COUNCIL_THEN_RELEASE)]),
+        p,
+        state_in=tmp_path / "s2",
+    )
+    assert r3.assignments.set_index("doc_id")["story_id"].to_dict() == {
+        "a-council-cut": "a-council",
+        "c-both": "b-release",
+    }
 
 
 def test_forgetting_a_story_canonical_reforms_the_story_among_live_members(tmp_path):
