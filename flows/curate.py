@@ -495,10 +495,53 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
     return summary
 
 
+class RunnerUnavailable(ValueError):
+    """The task runner asked for cannot be used: a Dask scheduler that does not answer or has no
+    workers. A ValueError, as a bad ``--runner`` is: the CLI exits 2 with the one line."""
+
+
+# How long a Dask scheduler given by address may take to answer and to show one worker before the
+# run gives up, before anything is read or written (a dead address otherwise surfaces only when
+# the first batch is submitted, after Prefect's 30 s connect timeout, with the staging folder made).
+SCHEDULER_PROBE_SECONDS = 10.0
+
+
+def check_scheduler(address: str, timeout: float = SCHEDULER_PROBE_SECONDS) -> int:
+    """The number of workers of the Dask scheduler at ``address``; RunnerUnavailable when it
+    does not answer within ``timeout`` or has no worker by then (its batches would wait forever)."""
+    import asyncio
+
+    try:
+        return asyncio.run(_scheduler_workers(address, timeout))
+    except (OSError, TimeoutError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise RunnerUnavailable(f"cannot use the Dask scheduler at {address}: {reason}") from None
+    except ValueError as exc:  # not an address distributed can parse
+        raise RunnerUnavailable(f"'{address}' is not a Dask scheduler address: {exc}") from None
+
+
+async def _scheduler_workers(address: str, timeout: float) -> int:
+    # The scheduler's own identity call, not a dask Client: a Client that failed to connect
+    # prints a traceback from its finaliser when it is collected.
+    import asyncio
+
+    from distributed.core import rpc
+
+    deadline = time.monotonic() + timeout
+    async with rpc(address, timeout=timeout) as scheduler:
+        while True:
+            workers = len((await scheduler.identity()).get("workers", {}))
+            if workers:
+                return workers
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no worker connected to it within {timeout:g} s")
+            await asyncio.sleep(0.2)
+
+
 def task_runner_for(name: str, n_workers: int | None = None):
     """thread (default: tasks on threads, the batch stage's work on the flow's pool of worker
     processes), process (Prefect's process pool: each task in a worker process), or
-    dask[:ADDRESS] (a LocalCluster, or an existing scheduler at ADDRESS)."""
+    dask[:ADDRESS] (a LocalCluster, or an existing scheduler at ADDRESS, checked to answer first)."""
     if name == "process":
         return ProcessPoolTaskRunner(max_workers=n_workers or CORES)
     if name == "thread":
@@ -508,6 +551,7 @@ def task_runner_for(name: str, n_workers: int | None = None):
 
         address = name.partition(":")[2]
         if address:
+            check_scheduler(address)
             return DaskTaskRunner(address=address)
         # One single-threaded worker process per core: the batch stage is CPU-bound Python.
         return DaskTaskRunner(
