@@ -58,20 +58,32 @@ def bucket_pairs(keys: np.ndarray, idx: np.ndarray, lim: int, n_old: int, N: int
     """Candidate pair codes (a*N + b, a < b) of one band: keys sorted, idx ascending within equal keys.
     The member at position i of a bucket pairs with positions 0..min(i, lim)-1, so a bucket of s docs
     costs at most s*lim pairs (templated text cannot explode)."""
+    pos, cnt, first = bucket_members(keys, lim)
+    return member_pairs(idx, pos, cnt, first, n_old, N)
+
+
+def bucket_members(keys: np.ndarray, lim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position, partner count, bucket start) of every member of a sorted key array that has
+    partners: the member at position i pairs with positions start..start+count-1 (count <= lim)."""
     n = len(keys)
     if n < 2:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     first = np.ones(n, dtype=bool)
     first[1:] = keys[1:] != keys[:-1]
     bstart = np.flatnonzero(first)
     bid = np.cumsum(first) - 1
+    del first
     partners = np.minimum(np.arange(n) - bstart[bid], lim)
-    el = np.flatnonzero(partners > 0)
-    if len(el) == 0:
-        return np.zeros(0, dtype=np.int64)
-    cnt = partners[el]
-    b = idx[np.repeat(el, cnt)]
-    a = idx[mh.ranges(bstart[bid[el]], cnt)]
+    pos = np.flatnonzero(partners > 0)
+    return pos, partners[pos], bstart[bid[pos]]
+
+
+def member_pairs(
+    idx: np.ndarray, pos: np.ndarray, cnt: np.ndarray, start: np.ndarray, n_old: int, N: int
+) -> np.ndarray:
+    """Pair codes (a*N + b) of the members at pos (bucket_members), b = idx[pos], at least one new."""
+    b = idx[np.repeat(pos, cnt)]
+    a = idx[mh.ranges(start, cnt)]
     keep = b >= n_old  # at least one new document (b is the larger index)
     return a[keep].astype(np.int64) * N + b[keep]
 

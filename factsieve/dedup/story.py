@@ -25,13 +25,17 @@ import pandas as pd
 
 from factsieve.dedup.cluster import Assignment, assign
 from factsieve.dedup.inputs import rank_key
-from factsieve.dedup.lsh import bucket_pairs, unique_inplace
+from factsieve.dedup.lsh import bucket_members, member_pairs, unique_inplace
 from factsieve.dedup.params import DedupParams
 from factsieve.dedup.state import OldState
 from factsieve.dedup.table import DocTable, Edges
 from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
 
 _CHUNK = 1 << 22  # old sample entries examined at a time
+# sample pairs (before counting) generated at a time. The pairs of one sample key grow with the square
+# of the documents sharing it (~45 variants of a story at 1M stress: ~105M pair codes, 5 GB of
+# transients when made at once; docs/BENCHMARKS.md, "Dedup memory at 1M")
+_PAIR_CHUNK = 1 << 22
 # a sample candidate shares at least 1/SAMPLE_SHARE of the smaller document's samples. Containment
 # >= 0.5 expects half. Tighter bounds were measured and not kept: 1/3 verifies 31% fewer sample
 # pairs at 22k (same links, same syndication recall) but loses 25 of 48,357 links (13 story members)
@@ -104,11 +108,31 @@ def sample_candidates(
         keys, idx = keys[keep], idx[keep]
     else:  # already sorted by (key, idx)
         keys, idx = nk, ng
-    codes = bucket_pairs(keys, idx, p.story_max_key_docs, n_old, N)
+    n_samples = np.bincount(idx, minlength=N)
+    pos, cnt, start = bucket_members(keys, p.story_max_key_docs)
+    b = idx[pos]
+    new = b >= n_old  # a pair needs a new document, and b is the larger index
+    pos, cnt, start, b = pos[new], cnt[new], start[new], b[new]
+    del new
+    # pairs counted per range of b: every pair of a document b is made, counted and filtered in one
+    # chunk, so the result does not depend on the ranges, and only one chunk's pairs exist at a time
+    per_doc = np.cumsum(np.bincount(b, weights=cnt, minlength=N))
+    cuts = np.arange(1, int(per_doc[-1]) // _PAIR_CHUNK + 1) * _PAIR_CHUNK if len(per_doc) else []
+    bounds = np.unique(np.r_[0, np.searchsorted(per_doc, cuts, side="right"), N])
+    out = []
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        sel = np.flatnonzero((b >= lo) & (b < hi))
+        codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], n_old, N)
+        out.append(_counted(codes, n_samples, N, p))
+    return unique_inplace(out)
+
+
+def _counted(codes: np.ndarray, n_samples: np.ndarray, N: int, p: DedupParams) -> np.ndarray:
+    """The unique pair codes (one per shared sample in codes) sharing >= story_min_samples samples and
+    at least 1/SAMPLE_SHARE of the smaller document's samples."""
     codes.sort()
     start, shared = _runs(codes)
     codes = codes[start]
-    n_samples = np.bincount(idx, minlength=N)
     smaller = np.minimum(n_samples[codes // N], n_samples[codes % N])
     return codes[(shared >= p.story_min_samples) & (SAMPLE_SHARE * shared >= smaller)]
 

@@ -330,3 +330,32 @@ def test_figures_keep_templates_apart_across_runs_and_after_forgetting(tmp_path)
     forget(tmp_path / "s2", ["week1"], tmp_path / "s3", p)
     r = deduplicate(frame([("cut", WEEK_1[:600]), ("week2", WEEK_2)]), p, state_in=tmp_path / "s3")
     assert r.assignments.set_index("doc_id")["story_id"].to_dict() == {"cut": "cut", "week2": "week2"}
+
+
+def test_story_candidates_made_one_document_at_a_time_are_the_same(tmp_path, monkeypatch):
+    """Sample pairs are made and counted per range of documents to bound memory (story._PAIR_CHUNK);
+    with one document per range the candidates, links and stories are those of one range, in a
+    second run too (old documents' samples read from the state)."""
+    from factsieve.dedup import story
+
+    first = [("release", text(RELEASE)), ("other", OTHER_STORY + " " + BRIEFS[0])]
+    second = [
+        ("truncated", text(RELEASE[:3])),
+        ("relead", text([NEW_LEAD, *RELEASE[:4]])),
+        ("tail", text(RELEASE[2:])),
+        ("extended", text([*RELEASE[1:], STORY])),
+        ("other2", text([OTHER_STORY, BOILERPLATE])),
+    ]
+    deduplicate(frame(first), state_out=tmp_path / "s1")
+    runs = []
+    for name, chunk in (("whole", story._PAIR_CHUNK), ("per_doc", 1)):
+        monkeypatch.setattr(story, "_PAIR_CHUNK", chunk)
+        r = deduplicate(frame(second), state_in=tmp_path / "s1", state_out=tmp_path / name)
+        runs.append(r)
+    whole, per_doc = runs
+    assert whole.stats["story_candidate_pairs"] == per_doc.stats["story_candidate_pairs"] > 0
+    assert whole.stats["story_verified_pairs"] == per_doc.stats["story_verified_pairs"] > 0
+    pd.testing.assert_frame_equal(whole.assignments, per_doc.assignments)
+    pd.testing.assert_frame_equal(whole.duplicates, per_doc.duplicates)
+    a = whole.assignments.set_index("doc_id")
+    assert (a.loc[["truncated", "relead", "tail", "extended"], "story_id"] == "release").all()
