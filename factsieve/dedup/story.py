@@ -33,7 +33,7 @@ from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
 
 _CHUNK = 1 << 22  # old sample entries examined at a time
 # sample pairs (before counting) generated at a time. The pairs of one sample key grow with the square
-# of the documents sharing it (~45 variants of a story at 1M stress: ~105M pair codes, 5 GB of
+# of the documents sharing it (~45 variants of a story at 1M stress: 77M pair codes, +2.8 GB of
 # transients when made at once; docs/BENCHMARKS.md, "Dedup memory at 1M")
 _PAIR_CHUNK = 1 << 22
 # a sample candidate shares at least 1/SAMPLE_SHARE of the smaller document's samples. Containment
