@@ -43,24 +43,35 @@ def _splitmix64(x: np.ndarray) -> np.ndarray:
     return x
 
 
-# Byte classes of the lower-cased UTF-8 text: 1 = part of a word, 0 = separator, 2 = deleted.
-# ASCII letters and digits are word bytes; ASCII punctuation, symbols and whitespace separate words;
-# apostrophes are deleted ("don't" = "dont"). Non-ASCII bytes are word bytes (letters of any script)
-# except the punctuation blocks handled in _byte_classes.
-_WORD, _SEP, _DEL = 1, 0, 2
-_LUT = np.zeros(256, dtype=np.uint8)
-for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789":
-    _LUT[_c] = _WORD
-_LUT[0x80:] = _WORD
-_LUT[ord("'")] = _DEL
+# Word bytes of the lower-cased UTF-8 text: ASCII letters and digits and every non-ASCII byte (letters
+# of any script) are word bytes; ASCII punctuation, symbols and whitespace separate words; apostrophes
+# are deleted ("don't" = "dont"). The non-ASCII punctuation blocks are handled in _special_bytes.
+# Computed with three range tests on the bytes rather than a 256-entry lookup table: a numpy gather of
+# one byte per byte cost 55 ms per 21 MB, the range tests ~6 ms.
+_SEP, _DEL = 0, 2
 
 
 def _lower(texts: list[str] | pa.Array) -> pa.Array:
+    """NFKC + Unicode lower case. ASCII texts (most news, all of Reuters) take Arrow's ASCII lower
+    case only: NFKC leaves ASCII unchanged and Unicode lower case maps only A-Z there, so the result is
+    the same bytes at ~1/30 of the cost (the two Unicode kernels were 0.075 CPU-s per 21 MB)."""
     arr = texts if isinstance(texts, pa.Array) else pa.array(texts, type=pa.large_string())
     if arr.type != pa.large_string():
         arr = arr.cast(pa.large_string())
     arr = pc.fill_null(arr, "")
-    return pc.utf8_lower(pc.utf8_normalize(arr, "NFKC"))
+    ascii_ = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
+    if ascii_.all():
+        return pc.ascii_lower(arr)
+    other = np.flatnonzero(~ascii_)
+    if len(other) == len(arr):
+        return pc.utf8_lower(pc.utf8_normalize(arr, "NFKC"))
+    first = np.flatnonzero(ascii_)
+    parts = pa.concat_arrays(
+        [pc.ascii_lower(arr.take(first)), pc.utf8_lower(pc.utf8_normalize(arr.take(other), "NFKC"))]
+    )
+    back = np.empty(len(arr), dtype=np.int64)  # row i of the input is row back[i] of parts
+    back[np.concatenate([first, other])] = np.arange(len(arr), dtype=np.int64)
+    return parts.take(back)
 
 
 def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -72,9 +83,20 @@ def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return data[off[0] : off[-1]], off - off[0]
 
 
-def _byte_classes(b: np.ndarray) -> np.ndarray:
-    cls = _LUT[b]
+def _special_bytes(b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, class _SEP/_DEL) of the bytes whose class is not given by the range tests: deleted
+    apostrophes, non-ASCII punctuation, thousands separators. Rules are applied in order and a later
+    rule overrides an earlier one at the same byte (possible only in malformed UTF-8), which
+    _word_bytes resolves; the list is sparse (~1% of the bytes of news text)."""
     n = len(b)
+    pos = [np.flatnonzero(b == 0x27)]  # ASCII apostrophe
+    cls = [np.full(len(pos[0]), _DEL, dtype=np.uint8)]
+
+    def rule(at: np.ndarray, width: int, kind: np.ndarray | int) -> None:
+        for j in range(width):
+            pos.append(at + j)
+            cls.append(np.broadcast_to(np.asarray(kind, dtype=np.uint8), at.shape))
+
     hi = np.flatnonzero(b >= 0xC2)  # lead bytes of multi-byte characters (ASCII-only text skips this)
     if len(hi):
         nxt = b[np.minimum(hi + 1, n - 1)]
@@ -82,51 +104,63 @@ def _byte_classes(b: np.ndarray) -> np.ndarray:
         lead = b[hi]
         # U+00A0-U+00BF (C2 A0-BF: nbsp, inverted marks, currency, quotes, degree) separate words;
         # after NFKC the letters and digits of that range are already ASCII
-        i = hi[(lead == 0xC2) & (nxt >= 0xA0) & (nxt <= 0xBF)]
-        cls[i] = _SEP
-        cls[i + 1] = _SEP
-        i = hi[(lead == 0xCA) & (nxt == 0xBC)]  # U+02BC modifier apostrophe
-        cls[i] = _DEL
-        cls[i + 1] = _DEL
+        rule(hi[(lead == 0xC2) & (nxt >= 0xA0) & (nxt <= 0xBF)], 2, _SEP)
+        rule(hi[(lead == 0xCA) & (nxt == 0xBC)], 2, _DEL)  # U+02BC modifier apostrophe
         # U+2000-U+206F general punctuation (dashes, quotes, ellipsis, odd spaces) and U+3000-U+303F CJK
         # punctuation separate words; U+2019 right single quote is an apostrophe and is deleted
         m = ((lead == 0xE2) & ((nxt == 0x80) | (nxt == 0x81))) | ((lead == 0xE3) & (nxt == 0x80))
-        i = hi[m]
-        kind = np.where((lead[m] == 0xE2) & (nxt[m] == 0x80) & (nxt2[m] == 0x99), _DEL, _SEP).astype(np.uint8)
-        cls[i] = kind
-        cls[i + 1] = kind
-        cls[i + 2] = kind
+        rule(hi[m], 3, np.where((lead[m] == 0xE2) & (nxt[m] == 0x80) & (nxt2[m] == 0x99), _DEL, _SEP))
     # thousands separators: a comma between two digits is deleted ("1,234" = "1234")
     c = np.flatnonzero(b == 0x2C)
     c = c[(c > 0) & (c < n - 1)]
     if len(c):
         p, q = b[c - 1], b[c + 1]
-        cls[c[(p >= 0x30) & (p <= 0x39) & (q >= 0x30) & (q <= 0x39)]] = _DEL
-    return cls
+        rule(c[(p >= 0x30) & (p <= 0x39) & (q >= 0x30) & (q <= 0x39)], 1, _DEL)
+    return np.concatenate(pos), np.concatenate(cls)
+
+
+def _word_bytes(b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(bool per byte: part of a word, sorted positions of the bytes to delete)."""
+    t = b | np.uint8(0x20)  # A-Z -> a-z
+    t -= np.uint8(ord("a"))  # wraps: letters become 0..25
+    word = t < 26
+    np.subtract(b, np.uint8(ord("0")), out=t)
+    word |= t < 10
+    word |= b >= 0x80
+    pos, cls = _special_bytes(b)
+    if len(pos) == 0:
+        return word, pos
+    # the last rule to mark a byte decides its class: np.unique keeps the first of the reversed list
+    at, last = np.unique(pos[::-1], return_index=True)
+    word[at] = False  # every special byte separates or is deleted
+    return word, at[cls[::-1][last] == _DEL]
 
 
 def _tokenize(low: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Words of lower-cased texts as (bytes, word starts, word lengths, words per text), vectorised
-    over the whole batch; the bytes have deleted characters removed."""
+    over the whole batch; the bytes have deleted characters removed. A word is a maximal run of word
+    bytes that does not cross a text boundary."""
     b, off = _buffers(low)
-    cls = _byte_classes(b)
-    dele = np.flatnonzero(cls == _DEL)
+    word, dele = _word_bytes(b)
     if len(dele):
-        keep = cls != _DEL
-        b, cls = b[keep], cls[keep]
+        keep = np.ones(len(b), dtype=bool)
+        keep[dele] = False
+        b, word = b[keep], word[keep]
         off = off - np.searchsorted(dele, off)
     n = len(b)
-    word = cls == _WORD
-    prev = np.zeros(n, dtype=bool)
-    prev[1:] = word[:-1]
-    nxt = np.zeros(n, dtype=bool)
-    nxt[:-1] = word[1:]
-    inner = off[1:-1]
+    # run edges: positions where the word flag changes, in a copy padded with a separator each side;
+    # they alternate start, end, start, end ...
+    padded = np.zeros(n + 2, dtype=bool)
+    padded[1:-1] = word
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    # a run crossing a text boundary is two words: split it there (empty texts repeat an offset)
+    inner = np.unique(off[1:-1])
     inner = inner[(inner > 0) & (inner < n)]
-    prev[inner] = False  # a text start separates words
-    nxt[inner - 1] = False
-    starts = np.flatnonzero(word & ~prev)
-    ends = np.flatnonzero(word & ~nxt) + 1
+    cut = inner[word[inner - 1] & word[inner]]
+    if len(cut):
+        starts = np.insert(starts, np.searchsorted(starts, cut), cut)
+        ends = np.insert(ends, np.searchsorted(ends, cut), cut)
     n_words = np.diff(np.searchsorted(starts, off)).astype(np.int64)
     return b, starts, ends - starts, n_words
 
@@ -265,9 +299,12 @@ def shingles(word_hash: np.ndarray, n_words: np.ndarray, k: int, seed: int) -> t
         acc = word_hash[:m] * consts[0]
         for j in range(1, k):
             acc += word_hash[j : j + m] * consts[j]
-        # windows that do not cross a document boundary
-        doc_of_pos = np.repeat(np.arange(n, dtype=np.int64), n_words)[:m]
-        valid = np.arange(m, dtype=np.int64) <= (starts[1:][doc_of_pos] - k)
+        # windows that do not cross a document boundary: all but each document's last k - 1 (a
+        # short document's all), marked from the document ends instead of per word
+        first_bad = np.maximum(starts[1:] - (k - 1), starts[:-1])
+        bad = ranges(first_bad, starts[1:] - first_bad)
+        valid = np.ones(m, dtype=bool)
+        valid[bad[bad < m]] = False
         sh = acc[valid]
     else:
         sh = np.zeros(0, dtype=_U64)
@@ -295,14 +332,18 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def signatures(
-    shingle_hash: np.ndarray, offsets: np.ndarray, num_perm: int, seed: int, chunk_cols: int = 8192
+    shingle_hash: np.ndarray, offsets: np.ndarray, num_perm: int, seed: int, chunk_cols: int = 3072
 ) -> np.ndarray:
     """MinHash signatures (n, num_perm) uint32 from the concatenated shingle hashes.
 
     The work matrix is laid out (num_perm x shingles) so np.minimum.reduceat runs along the contiguous
     axis (5x faster than the other layout), over chunks of whole documents of about chunk_cols
     shingles so it stays in cache. min over the full 64-bit value then >> 32 equals the min of the
-    high halves, so the shift is applied once to the result."""
+    high halves, so the shift is applied once to the result.
+
+    Chunk width, measured (numpy 2.4, 22k docs): 64 x 3072 uint64 (1.5 MB) fits the core's L2,
+    0.17 CPU-s against 0.27 at 8192 columns; below ~2,048 columns numpy's broadcast multiply and add
+    run 4-5x slower per element, so a short remainder at the end of a batch joins the chunk before."""
     a, b = permutations(num_perm, seed)
     n = len(offsets) - 1
     out = np.full((num_perm, n), np.iinfo(np.uint64).max, dtype=_U64)
@@ -311,12 +352,17 @@ def signatures(
     if len(docs) == 0:
         return (out >> _U64(32)).astype(np.uint32).T
     x = shingle_hash.astype(_U64)
-    buf = np.empty((num_perm, max(chunk_cols, int(counts.max()))), dtype=_U64)
+    min_cols = 2560
+    # a chunk is up to chunk_cols columns or one larger document, plus a remainder < min_cols
+    buf = np.empty((num_perm, max(chunk_cols, int(counts.max())) + min_cols), dtype=_U64)
     ends = offsets[docs + 1]
+    last = ends[-1]
     i = 0
     while i < len(docs):
         lo = offsets[docs[i]]
         j = max(int(np.searchsorted(ends, lo + chunk_cols, side="right")), i + 1)
+        if last - ends[j - 1] < min_cols:
+            j = len(docs)
         sel = docs[i:j]
         hi = offsets[sel[-1] + 1]
         work = buf[:, : int(hi - lo)]
