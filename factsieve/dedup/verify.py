@@ -59,11 +59,6 @@ class ShingleSets:
         lb = np.zeros(len(ga), dtype=np.int64)
         if len(ga) == 0:
             return inter, la, lb
-        # the smaller set of each pair is the one looked up in the other (a binary search per value
-        # of the looked-up side): story pairs are often a short text and a long one
-        swap = self.len[ga] > self.len[gb]
-        if swap.any():
-            ga, gb = np.where(swap, gb, ga), np.where(swap, ga, gb)
         cost = np.cumsum(self.len[ga] + self.len[gb])
         s = 0
         while s < len(ga):
@@ -73,8 +68,6 @@ class ShingleSets:
             inter[s:e] = mh.pair_intersections(a_sets, la[s:e], b_sets, lb[s:e])
             del a_sets, b_sets
             s = e
-        if swap.any():
-            la, lb = np.where(swap, lb, la), np.where(swap, la, lb)
         return inter, la, lb
 
     def jaccard_pairs(self, ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
