@@ -66,6 +66,7 @@ class ShingleStore:
     so random reads of a few thousand documents mapped the whole segment.)"""
 
     _GAP = 1024  # uint32 values: documents closer than this are read with one call
+    _SLICE_MEAN = 128  # values per document from which read() copies slices instead of gathering
 
     def __init__(self) -> None:
         self.fds: list[int] = []
@@ -116,6 +117,11 @@ class ShingleStore:
         run = np.cumsum(first) - 1
         pos = np.empty(n, dtype=np.int64)
         pos[order] = r_buf[run] + (so - r_lo[run])
+        if int(lens.sum()) >= self._SLICE_MEAN * n:
+            # long sets (shingles: ~300 per news article): one slice per document. Measured 4.5 vs
+            # 9.5 ms per 5,000 sets of ~320 values against the index array of mh.ranges, which costs
+            # ~6 ns per value and wins only for short sets (figure slots)
+            return np.concatenate([buf[p : p + k] for p, k in zip(pos.tolist(), lens.tolist(), strict=True)])
         return buf[mh.ranges(pos, lens)]
 
 
