@@ -44,7 +44,8 @@ HEDGE_TRIGGERS = frozenset(
     indicates indicating idea view views regard regards questionable questioned accusation accusations could would must
     projected forecast predicted estimated anticipate anticipates anticipated predict predicts
     should if questions assurance assurances guarantee tentative tentatively foresee foresees foreseen
-    confident estimates fear concern concerns""".split()
+    confident estimates fear concern concerns suspicion suspicions presumption probability hypothesis
+    hypotheses worry worries""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -99,7 +100,8 @@ _HEDGE_RE = CaseFreeRe(
     | believ(?:e|ed|es|ing) | beliefs? | think | thinks | thought | seem(?:s|ed|ing)? | appear(?:s|ed)?
     | suggest(?:s|ed|ing)? | suggestions? | impl(?:y|ies|ied) | implying
     | consider(?:s|ed)? | regarded | regards? | views? | seen | viewed | expect(?:s|ed|ing)?
-    | feared | fears | fear | concerns?\ that | apparent | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
+    | feared | fears | fear | concerns?\ that | worr(?:y|ies)\ that
+    | suspicions? | presumption | probability | hypothes[ie]s | apparent | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
     | indicat(?:e|es|ing)\ that | idea\ that | view\ that
     | projected | forecast | predicted | estimate[sd] | anticipated | anticipates? | predicts? | confident
     | may | might | could | would | must
@@ -128,6 +130,8 @@ _HEDGE_RE = CaseFreeRe(
         # (not the heads that are cues by themselves: "unclear", "wonder(s/ed)")
         **dict.fromkeys(set(_IF_QUESTION_HEADS.split()) - {"unclear", "wonder", "wonders", "wondered"}, "if"),
         "concern": "that",
+        "worry": "that",
+        "worries": "that",
         "concerns": "that",
         "raise": "questions doubts",
         "raises": "questions doubts",
@@ -226,7 +230,7 @@ _PAST_ABILITY = re.compile(
     # "when it was launched in 1962", "when the plant opened": a past event dating the ability
     r"|\bwhen\ (?:it|the\ \w+)\ (?:was\ \w+ed|were\ \w+ed|opened|closed|launched|began|started|peaked)\b"
     r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime)|back\ then|in\ those\ days|at\ (?:that|the)\ time"
-    r"|by\ the\ age\ of|years?\ old|used\ to"
+    r"|by\ the\ age\ of|\bat\ (?:the\ age\ of|\w+\ years?\ old)|used\ to"
     # A past time frame set by the sentence: "Until the mine closed, the town could house 4,000 workers",
     # "In the 1970s the plant could produce …" (a year opening the sentence, not any year in it: "profits
     # could rise in 1987 after falling in 1986" is a forecast), "At its peak the stadium could seat …". "Until"/"Before"
@@ -260,6 +264,7 @@ def _has_past_ability_context(text: str) -> bool:
     return found
 
 
+_DEMONSTRATIVE_OPENS = re.compile(r"\W*that\s+$", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(r"\b(?:so|so that|in order that)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -290,7 +295,9 @@ def _ok_could(text: str, s: int, e: int) -> bool:
         return False  # negated or perception/ability: "could not attend", "could see the lights"
     if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
         return True  # ", who could face a recall vote,": a possibility about the participant
-    if prev_word(text, s) in _PURPOSE_PREV or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):
+    # (A sentence-initial "That could …" is the demonstrative subject, not a relative or purpose clause.)
+    purpose = prev_word(text, s) in _PURPOSE_PREV and _DEMONSTRATIVE_OPENS.match(text, 0, s) is None
+    if purpose or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):
         return False  # purpose clause: "so that they could attend", "so stranded travellers could return"
     return not _has_past_ability_context(text)  # "he could swim as a child"
 
@@ -475,8 +482,20 @@ def _ok_unknown(text: str, s: int, e: int) -> bool:
 _DOUBT_NEGATORS = re.compile(r"\b(?:no|without|beyond|little|any|some)\s+(?:a\s+)?$", re.IGNORECASE)
 
 
+# "No one should doubt our staying power", "Nobody believes this any more", "no one could doubt their
+# genuineness": doubt or belief denied to everyone asserts certainty, like "no doubt" (train: 0 of 3
+# marked).
+_NOBODY_BEFORE = re.compile(r"\b(?:no[ \t]+one|nobody|no-one)[ \t]+(?:[a-z’']+[ \t]+)?$", re.IGNORECASE)
+
+
+def _nobody_holds(text: str, s: int) -> bool:
+    return _NOBODY_BEFORE.search(text, max(0, s - 30), s) is not None
+
+
 def _ok_doubt(text: str, s: int, e: int) -> bool:
     word = text[s:e].lower()
+    if _nobody_holds(text, s):
+        return False
     if word in ("doubts", "doubted"):
         return True
     m = _DOUBT_NEGATORS.search(text, max(0, s - 12), s)
@@ -486,7 +505,14 @@ def _ok_doubt(text: str, s: int, e: int) -> bool:
 _APPEAR_OK_NEXT = frozenset("to that as likely unlikely".split())
 
 
+# "appears in various works", "it appeared on the market", "appears as a character": showing up or
+# performing, not seeming — even after "it"/"may" (train: 0 of 57 sentences mark such an "appear").
+_APPEAR_PLACE = re.compile(r"[ \t]+(?:in|on|at|onstage|as[ \t]+(?:an?|the)\b)", re.IGNORECASE)
+
+
 def _ok_appear(text: str, s: int, e: int) -> bool:
+    if _APPEAR_PLACE.match(text, e):
+        return False
     return next_word(text, e) in _APPEAR_OK_NEXT or prev_word(text, s) in (
         "it",
         "would",
@@ -626,7 +652,7 @@ def _ok_thought(text: str, s: int, e: int) -> bool:
 
 
 def _ok_think(text: str, s: int, e: int) -> bool:
-    return next_word(text, e) not in (
+    return not _nobody_holds(text, s) and next_word(text, e) not in (
         "about",
         "of",
         "twice",
@@ -645,7 +671,7 @@ _BELIEVE_NOT_BEFORE = re.compile(
 
 
 def _ok_believe(text: str, s: int, e: int) -> bool:
-    if next_word(text, e) == "in":
+    if next_word(text, e) == "in" or _nobody_holds(text, s):
         return False  # "believe in twelve Imams": faith or support, not an uncertain claim
     return _BELIEVE_NOT_BEFORE.search(text, max(0, s - 12), s) is None  # "hard to believe": incredulity
 
@@ -720,15 +746,40 @@ def _ok_assume(text: str, s: int, e: int) -> bool:
     return _ASSUME_TAKE_ON.match(text, e) is None
 
 
+# Attributive "suspected" before a noun ("three suspected weapons sites", "the torture of suspected
+# insurgents", "police arrested a suspected gunman") is the status the authorities give a person or a
+# place, not a doubt the sentence expresses: on the train splits 0 of 4 such sentences mark it.
+_SUSPECTED_ATTRIBUTIVE_PREV = frozenset(
+    "a an the all of three two four five several some other many and his her their its these those".split()
+)
+_SUSPECTED_VERB_NEXT = frozenset("of that to by in".split())
+
+
 def _ok_suspect(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
-    return text[s:e].lower() == "suspected" or prev in ("i", "we", "they", "some", "many", "to")
+    if text[s:e].lower() == "suspected":
+        nxt = next_word(text, e)
+        return not (prev in _SUSPECTED_ATTRIBUTIVE_PREV and nxt and nxt not in _SUSPECTED_VERB_NEXT)
+    return prev in ("i", "we", "they", "some", "many", "to")
+
+
+# The clause a belief, fear or supposition holds: "fear they are witnessing", "a suspicion the body
+# was Blassie", "the presumption that mothers …", "a high probability it came from …".
+_PROPOSITION_START = frozenset("that it they he she we the this there".split())
+
+
+def _ok_proposition_noun(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) in _PROPOSITION_START
 
 
 def _ok_fear(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
-    if text[s:e].lower() == "fear":  # the noun only in "for fear of/that", "in fear of"
-        return prev_word(text, s) in ("for", "in") and nxt in ("of", "that")
+    if text[s:e].lower() == "fear":
+        # The noun in "for fear of/that", "in fear of"; the verb or noun before a clause ("and fear
+        # they are witnessing", "out of fear the plane may crash"), not "fear the worst"/"the fear".
+        if prev_word(text, s) in ("for", "in"):
+            return nxt in ("of", "that")
+        return nxt in _PROPOSITION_START and nxt not in ("the", "this")
     # "feared being overthrown": a gerund is the feared possibility, like a clause
     return (
         nxt in ("that", "to", "it", "he", "she", "they")
@@ -805,6 +856,7 @@ _HEDGE_CHECKS = {
     "expected": _ok_expect,
     "expecting": _ok_expect,
     "suspect": _ok_suspect,
+    "suspected": _ok_suspect,
     "assume": _ok_assume,
     "assumes": _ok_assume,
     "assumed": _ok_assume,
@@ -820,6 +872,12 @@ _HEDGE_CHECKS = {
     "wonders": _ok_wonder,
     "wondered": _ok_wonder,
     "belief": _ok_belief,
+    "suspicion": _ok_proposition_noun,
+    "suspicions": _ok_proposition_noun,
+    "presumption": _ok_proposition_noun,
+    "probability": _ok_proposition_noun,
+    "hypothesis": _ok_proposition_noun,
+    "hypotheses": _ok_proposition_noun,
     "beliefs": _ok_belief,
 }
 
