@@ -7,6 +7,7 @@ import re
 from factsieve.classify.context import (
     at_sentence_start,
     next_word,
+    prev_word,
 )
 from factsieve.classify.cue import (
     BY_START,
@@ -199,6 +200,28 @@ _NEWSROOM_AFTER_WE = re.compile(
 )
 
 
+# Restrictive "just" before a quantity ("just two houses", "just a week after", "just 4%") measures
+# like "only" (no longer a stance cue since round 2); the stance "just" is "just wrong", "just look".
+# "not just a theory", "more than just", "is just a box" are "merely", the author's downgrading: kept.
+_QUANTITY_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen under over half days weeks hours "
+    "minutes months years".split()
+)
+_QUANTITY_AFTER_A = frozenset(
+    "few handful week day month year hour minute decade third quarter fifth fraction dozen couple".split()
+)
+_MERELY_BEFORE = frozenset("not than is are was were 's ’s isn't wasn't isn’t wasn’t".split())
+
+
+def _just_measures(text: str, s: int, e: int) -> bool:
+    if prev_word(text, s) in _MERELY_BEFORE:
+        return False
+    nxt = next_word(text, e)
+    if nxt in ("a", "an"):
+        return next_word(text, text.lower().index(nxt, e) + len(nxt)) in _QUANTITY_AFTER_A
+    return nxt in _QUANTITY_WORDS or text[e + 1 : e + 2].isdigit()
+
+
 def _keep_stance(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if word[0].isupper() and (word.isupper() or not at_sentence_start(text, s)):
@@ -210,6 +233,8 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
         return False
     if low == "our" and next_word(text, e) in _NEWSROOM_NOUNS:
         return False
+    if low == "just" and _just_measures(text, s, e):
+        return False  # "just two freeways", "just a week after": "only"/"exactly", a measure, like "only"
     return not (word.lower() == "good" and next_word(text, e) in _GOOD_TERMS)
 
 
