@@ -522,6 +522,43 @@ def _ok_appear(text: str, s: int, e: int) -> bool:
     )
 
 
+# Attributive "unclear"/"uncertain" before a noun describes the thing ("unclear lines of authority",
+# "for unclear reasons", "died in unclear circumstances", "games of uncertain information"); the
+# epistemic use is predicative ("it is unclear whether", "his fate remains uncertain") or takes a
+# complement ("uncertain about", "unclear how"). Train: 0 of 4 attributive uses marked.
+_UNCLEAR_COMPLEMENT = frozenset(
+    "whether if how why what when who where which as about of to that and or but is was are were".split()
+)
+
+
+_UNCLEAR_PREDICATIVE_PREV = BE_WORDS | frozenset("still remain remains remained been".split())
+
+
+def _ok_unclear(text: str, s: int, e: int) -> bool:
+    nxt = next_word(text, e)
+    if not nxt or nxt in _UNCLEAR_COMPLEMENT or not text[e : e + 1].isspace():
+        return True
+    return prev_word(text, s) in _UNCLEAR_PREDICATIVE_PREV
+
+
+# The noun: a proposition suggested ("any suggestion that Mrs. Currie was aware", "rejected
+# suggestions the two sides agree a freeze", "no suggestion any of them profited") is tentative; a
+# proposal made ("at the suggestion of the union president", "at the Fed's suggestion", "this
+# suggestion was accepted", "suggestions for legal changes") is not. Train: the 5 unmarked uses are
+# all proposals; the 4 marked take "that" or "of".
+_PROPOSAL_NEXT = frozenset("for was were is are read would on to".split())
+_AT_THE_BEFORE = re.compile(
+    r"\bat\s+(?:(?:the|his|her|their|its)\s+|(?:the\s+)?(?:[\w.-]+\s+){0,2}[\w.-]+['’]s\s+)$", re.IGNORECASE
+)
+
+
+def _ok_suggestion(text: str, s: int, e: int) -> bool:
+    nxt = next_word(text, e)
+    if nxt == "that":
+        return True  # "bristle at the suggestion that the company …": a proposition
+    return nxt not in _PROPOSAL_NEXT and _AT_THE_BEFORE.search(text, max(0, s - 24), s) is None
+
+
 _SUGGEST_NOT_NEXT = frozenset(
     "retail price prices reading readings donation dose dosage serving servings use age".split()
 )
@@ -832,6 +869,10 @@ _HEDGE_CHECKS = {
     "appear": _ok_appear,
     "appears": _ok_appear,
     "appeared": _ok_appear,
+    "unclear": _ok_unclear,
+    "uncertain": _ok_unclear,
+    "suggestion": _ok_suggestion,
+    "suggestions": _ok_suggestion,
     "suggest": _ok_suggest,
     "suggests": _ok_suggest,
     "suggested": _ok_suggest,

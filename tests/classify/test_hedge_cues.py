@@ -115,6 +115,12 @@ def test_newswire_hedges_are_found(text: str, cue: str) -> None:
         "The probability of rain is printed on the chart.",
         "The airline built a ramp that could carry two wheelchairs.",
         "At 12 years old she could already play three instruments.",
+        # round 4: attributive "unclear"/"uncertain" describes; a proposal is no proposition
+        "The bank blamed the fall in orders on the uncertain outlook for demand.",
+        "The prisoner died in unclear circumstances in 1879.",
+        "The talks were held at the central bank's suggestion.",
+        "The mayor rejected suggestions for a new toll on the bridge.",
+        "The suggestion was accepted by the council on Monday.",
     ],
 )
 def test_not_the_authors_uncertainty(text: str) -> None:
@@ -140,6 +146,10 @@ def test_not_the_authors_uncertainty(text: str) -> None:
         ("It appears that the talks have stalled.", "appears"),
         ("Few analysts doubt the bank will cut rates.", "doubt"),
         ("The new model could reach showrooms by June.", "could"),
+        ("It is unclear whether the ceasefire will hold.", "unclear"),
+        ("The outlook for demand remains uncertain.", "uncertain"),
+        ("He rejected suggestions the two sides would agree a freeze.", "suggestions"),
+        ("Lawyers bristled at the suggestion that the firm had hidden assets.", "suggestion"),
     ],
 )
 def test_near_misses_stay_hedges(text: str, cue: str) -> None:
