@@ -44,7 +44,8 @@ HEDGE_TRIGGERS = frozenset(
     indicates indicating idea view views regard regards questionable questioned accusation accusations could would must
     projected forecast predicted estimated anticipate anticipates anticipated predict predicts
     should if questions assurance assurances guarantee tentative tentatively foresee foresees foreseen
-    confident estimates fear concern concerns suspicion suspicions presumption probability hypothesis
+    confident estimates fear concern concerns impossible ruled far remains remain determined
+    established suspicion suspicions presumption probability hypothesis
     hypotheses worry worries""".split()
 )
 
@@ -82,13 +83,18 @@ _IF_QUESTION_HEADS = (
 )
 
 # One alternation for speed; ambiguous words are vetted by _HEDGE_CHECKS below.
+# Round 4 adds certainty denied in the author's own voice: "this is far from clear", "it is not
+# impossible that …", "a link cannot be ruled out", "in all probability", "it remains to be known"
+# ("Police have not ruled out foul play" names who has not, and is left alone).
 _HEDGE_RE = CaseFreeRe(
     word_alternation(
         r"""
-      in\ all\ likelihood | almost\ certainly | little\ is\ known | little\ doubt | some\ doubt
+      in\ all\ (?:likelihood|probability) | almost\ certainly | little\ is\ known | little\ doubt | some\ doubt
     | no\ (?:clear\ |solid\ |hard\ |conclusive\ |scientific\ |direct\ )?(?:evidence|proof|confirmation)
     | little\ evidence | insufficient\ evidence | not\ (?:yet\ |entirely\ |fully\ |well\ )?(?:clear|known|understood|sure|certain)
-    | remains\ to\ be\ seen | (?:may|might)\ or\ (?:may|might)\ not | whether\ or\ not
+    | remains?\ to\ be\ (?:seen|known|determined|established)
+    | far\ from\ (?:clear|certain|sure) | not\ impossible | can(?:not|['’]t|\ not)\ be\ ruled\ out
+    | (?:may|might)\ or\ (?:may|might)\ not | whether\ or\ not
     | have\ a\ feeling | whether | questioned | accusations?
     | probably | perhaps | possibly | presumably | apparently | seemingly | supposedly | allegedly
     | reportedly | reputedly | conceivably | plausibly | potentially | hypothetically
@@ -117,13 +123,19 @@ _HEDGE_RE = CaseFreeRe(
     ),
     # Common first words of phrases: tried only with a later word of one of their phrases present.
     requires={
-        "in": "likelihood",
+        "in": "likelihood probability",
+        "far": "clear certain sure",
+        "cannot": "ruled",
+        "can": "ruled",
+        "can't": "ruled",
+        "can’t": "ruled",
         "almost": "certainly",
         "little": "known doubt evidence",
         "some": "doubt",
         "no": "evidence proof confirmation assurance assurances guarantee",
-        "not": "clear known understood sure certain",
-        "remains": "seen",
+        "not": "clear known understood sure certain impossible",
+        "remains": "seen known determined established",
+        "remain": "seen known determined established",
         "have": "feeling",
         "insufficient": "evidence",
         "should": _SHOULD_OUTCOMES,
@@ -559,6 +571,15 @@ def _ok_suggestion(text: str, s: int, e: int) -> bool:
     return nxt not in _PROPOSAL_NEXT and _AT_THE_BEFORE.search(text, max(0, s - 24), s) is None
 
 
+# "not impossible for the U.S. to block the plan", "difficult but not impossible to repair": feasibility,
+# like "possible to bend" (not doubt); "it is not impossible, however, that he …" is the hedge.
+_FEASIBLE_AFTER = re.compile(r"[\s,]*(?:to|for)\b", re.IGNORECASE)
+
+
+def _ok_not_impossible(text: str, s: int, e: int) -> bool:
+    return _FEASIBLE_AFTER.match(text, e) is None
+
+
 _SUGGEST_NOT_NEXT = frozenset(
     "retail price prices reading readings donation dose dosage serving servings use age".split()
 )
@@ -869,6 +890,7 @@ _HEDGE_CHECKS = {
     "appear": _ok_appear,
     "appears": _ok_appear,
     "appeared": _ok_appear,
+    "not impossible": _ok_not_impossible,
     "unclear": _ok_unclear,
     "uncertain": _ok_unclear,
     "suggestion": _ok_suggestion,

@@ -55,6 +55,12 @@ def _cue_texts(text: str) -> list[str]:
         # round 4: a demonstrative subject is not a relative or purpose clause; an age is not a past frame
         ("That could delay the opening of the bridge until spring.", "could"),
         ("The scheme, open to staff 55 years old or older, could cut pension costs by a fifth.", "could"),
+        # round 4: certainty denied in the author's own voice
+        ("It is far from clear whether the ceasefire will hold.", "far from clear"),
+        ("A link to the earlier fires cannot be ruled out.", "cannot be ruled out"),
+        ("It is not impossible that the mine will reopen.", "not impossible"),
+        ("It remains to be determined who will pay for the repairs.", "remains to be determined"),
+        ("In all probability the plant will close next year.", "In all probability"),
     ],
 )
 def test_newswire_hedges_are_found(text: str, cue: str) -> None:
@@ -121,6 +127,11 @@ def test_newswire_hedges_are_found(text: str, cue: str) -> None:
         "The talks were held at the central bank's suggestion.",
         "The mayor rejected suggestions for a new toll on the bridge.",
         "The suggestion was accepted by the council on Monday.",
+        # round 4 near misses of denied certainty: a fact ruled out, a distance, a named agent
+        "Doctors must first rule out a fracture.",
+        "The lead is far from safe after the late goal.",
+        "The stadium is far from the city centre.",
+        "The new rules make a takeover harder, though not impossible, for foreign buyers to complete.",
     ],
 )
 def test_not_the_authors_uncertainty(text: str) -> None:
