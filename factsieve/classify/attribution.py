@@ -68,13 +68,17 @@ _WEASEL_VERBS = frozenset(
     "believe think suggest fear consider expect speculate assume suspect contend maintain worry doubt".split()
 )
 # Verbs that report a topic ("the report highlighted matters") are attribution only before a that-clause.
-_TOPIC_VERB_RE = CaseFreeRe(
-    word_alternation(
-        "highlighted|highlights|mentioned|mentions|indicated|indicates|showed|shows|found|"
-        "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
-        "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
-    )
-    + r"\s+that\b"
+_TOPIC_VERBS = (
+    "highlighted|highlights|mentioned|mentions|indicated|indicates|showed|shows|found|"
+    "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
+    "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
+)
+_TOPIC_VERB_RE = CaseFreeRe(word_alternation(_TOPIC_VERBS) + r"\s+that\b")
+# Verbs of evidence: their subject is as often the author's own reasoning as a source ("the ferocity
+# of their opposition reveals that …"), so they are not read as a trailing ", SOURCE said" clause
+# (classifier.py).
+EVIDENCE_VERB_WORDS = frozenset(
+    "shows showed reveals revealed indicates indicated highlights highlighted demonstrates demonstrated".split()
 )
 # Object words after which these verbs are not speech ("added to the list", "wrote the music").
 _NOT_SPEECH_NEXT = {
@@ -89,6 +93,11 @@ _NOT_SPEECH_NEXT = {
     "pointed out": frozenset({"of"}),
     "point out": frozenset({"of"}),
 }
+_ADMITTED_TO_PLACE = re.compile(
+    r"\s+to\s+(?:(?:the|a|an)\s+)?(?:hospital|bar|university|college|school|clinic|ward|intensive|prison|care"
+    r"|membership|practice|hall|eu|nato|union|league|club|party|programme|program)\b",
+    re.IGNORECASE,
+)
 _NOT_SPEECH_PREV = {
     "say": frozenset("to let's let’s i".split()),
     "claim": frozenset("a the this that insurance".split()),
@@ -408,6 +417,9 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
+        if word == "admitted" and _ADMITTED_TO_PLACE.match(text, m.end()):
+            continue  # "admitted to hospital / the bar": entry, not a confession ("admitted to lying",
+            # "admitted to jurors" are)
         if word[-1] == "s" and not _ok_forecast_verb(text, m.start(), m.end()):
             continue
         cue = new_cue("attribution", word, m.start(), m.end())

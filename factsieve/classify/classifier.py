@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from factsieve.classify.attribution import attribution_cues
+from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
     MONTH_WORDS,
@@ -193,6 +193,8 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
 
 def _trailing_source_clause(text: str, cue: Cue, hedges: list[Cue]) -> bool:
     """True when ``cue`` is the verb of a final ", SOURCE said" clause (see _CLAUSE_BREAK)."""
+    if cue.text.lower() in EVIDENCE_VERB_WORDS:
+        return False
     brk = -1
     for m in _CLAUSE_BREAK.finditer(text, 0, cue.start):
         brk = m.end()

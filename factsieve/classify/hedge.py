@@ -26,6 +26,7 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
+from factsieve.classify.should import should_sense
 
 HEDGE_TRIGGERS = frozenset(
     """likelihood certainly known evidence proof confirmation clear understood sure certain feeling said
@@ -66,8 +67,19 @@ _SHOULD_AGENTS = frozenset(
 )
 
 
+_SHOULD_OUTCOME_SET = frozenset(_SHOULD_OUTCOMES.split())
+
+
 def _ok_should(text: str, s: int, e: int) -> bool:
-    return prev_word(text, s) not in _SHOULD_AGENTS
+    # The sense of "should" is decided in should.py (advice with an agent vs expected outcome); where
+    # it cannot tell, the older rule holds: a verb of effect without a person or government before it.
+    sense = should_sense(text, s, s + 6)
+    if sense is not None:
+        return sense == "epistemic"
+    return (
+        text[s:e].rsplit(None, 1)[-1].lower() in _SHOULD_OUTCOME_SET
+        and prev_word(text, s) not in _SHOULD_AGENTS
+    )
 
 
 # "if" after a verb of saying/knowing opens an embedded question: the answer is not known ("declined
@@ -105,9 +117,7 @@ _HEDGE_RE = CaseFreeRe(
     | may | might | could | would | must
     | tentative | tentatively | foresee[sn]? | no\ (?:assurances?|guarantee)
     | rais(?:e|es|ed|ing)\ (?:new\ |serious\ |fresh\ )?(?:questions|doubts)
-    | should(?:\ not|\ n[’']t|\ also|\ still)?\ (?:"""
-        + _SHOULD_OUTCOMES.replace(" ", "|")
-        + r""")
+    | should(?:\ not|\ n[’']t|\ also|\ still)?\ (?!(?:perhaps|probably|possibly|likely|maybe|assume|believe|think|expect|seem|appear|suggest|doubt|consider|fear|imagine|guess|suppose|wonder|regard|view|speculate|presume|anticipate|predict|foresee|indicate)\b)[a-z]+
     | (?:"""
         + _IF_QUESTION_HEADS.replace(" ", "|")
         + r""")\ if
@@ -124,7 +134,6 @@ _HEDGE_RE = CaseFreeRe(
         "remains": "seen",
         "have": "feeling",
         "insufficient": "evidence",
-        "should": _SHOULD_OUTCOMES,
         # (not the heads that are cues by themselves: "unclear", "wonder(s/ed)")
         **dict.fromkeys(set(_IF_QUESTION_HEADS.split()) - {"unclear", "wonder", "wonders", "wondered"}, "if"),
         "concern": "that",

@@ -7,6 +7,7 @@ import re
 from factsieve.classify.context import (
     at_sentence_start,
     next_word,
+    prev_word,
 )
 from factsieve.classify.cue import (
     BY_START,
@@ -25,6 +26,7 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
+from factsieve.classify.should import should_sense
 
 # --------------------------------------------------------------------------- opinion, filler, boilerplate
 
@@ -213,6 +215,14 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     return not (word.lower() == "good" and next_word(text, e) in _GOOD_TERMS)
 
 
+_PERSONAL_SUBJECTS = frozenset("i we you".split())
+
+
+def _epistemic_should(text: str, start: int) -> bool:
+    """A phrase cue that starts with an expected-outcome "should" ("Repairs should be finished by …")."""
+    return text[start : start + 6].lower() == "should" and should_sense(text, start, start + 6) == "epistemic"
+
+
 def _evaluative_name(text: str, s: int, e: int) -> bool:
     """A capitalised round-3 evaluative word inside the sentence is a title or a name ("Nightmare on
     Elm Street"), not the author's judgement. (The older strong words keep their behaviour.)"""
@@ -243,7 +253,7 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     taken: list[tuple[int, int]] = []
     if phrases:
         for m in _OPINION_PHRASE_RE.find(text, words):
-            if not inside(quotes, m.start()):
+            if not inside(quotes, m.start()) and not _epistemic_should(text, m.start()):
                 opinions.append(new_cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
                 taken.append(m.span())
     if evaluative:
@@ -262,6 +272,15 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     if weak:
         for s, e in _word_spans(low, weak):
             if not inside(quotes, s) and not inside(taken, s) and _keep_stance(text, s, e):
+                if e - s == 6 and low[s:e] == "should":
+                    sense = should_sense(text, s, e)
+                    if sense == "epistemic":
+                        continue  # an expected outcome: the hedge "should …" decides
+                    if sense == "deontic" and prev_word(text, s) not in _PERSONAL_SUBJECTS:
+                        # Advice to a third party ("The council should scrap the £5 fee"): the author's
+                        # opinion, with or without figures. (I/we/you are the personal-voice cues.)
+                        opinions.append(new_cue("opinion", text[s:e], s, e))
+                        continue
                 stances.append(new_cue("opinion", text[s:e], s, e))
     if bang:
         end = len(text.rstrip())

@@ -70,10 +70,10 @@ def quote_cues(text: str, continued: bool = False) -> list[Cue]:
 # opens a quotation the segmenter cut off at the sentence end when a word follows it and nothing but
 # a space, a bracket, a dash or a colon precedes it ('"We will not back down.' opening a quotation
 # that goes on in the next sentences), and closes one begun in the previous sentence when it follows
-# a word or a punctuation mark ('… back down," the mayor said'). Inches and seconds after a figure
-# ('a 42" screen') are neither, nor is a mark between letters (Reuters' apostrophe: 'Qatar"s revenue').
+# the quotation's closing punctuation ('… back down," the mayor said'). Inches after a figure ('a 42"
+# screen') are neither, nor is Reuters' apostrophe ('Qatar"s revenue', 'Phillips" cash flow').
 _STRAIGHT_OPENER = re.compile(r'(?:(?<=^)|(?<=[\s(\[:—–-]))"(?=[A-Za-z0-9\'‘(])')
-_STRAIGHT_CLOSER = re.compile(r'(?<=[A-Za-z.,!?;:)\]’\'…-])"(?![A-Za-z])')
+_STRAIGHT_CLOSER = re.compile(r'(?<=[.,!?…-])"(?![A-Za-z])')
 
 
 def _open_straight_quote(text: str, out: list[Cue]) -> list[Cue]:
