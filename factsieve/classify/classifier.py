@@ -133,6 +133,8 @@ _DIGIT = re.compile(r"\d")
 _QUOTE_GATE = re.compile(r"[“”\"«‘]|``")
 # A quotation this long (in words) is a quoted statement, not a scare-quoted phrase.
 _MIN_QUOTE_WORDS = 4
+# "…,” the defendant shouted": the speaker and a verb follow an utterance that opens the sentence.
+_MIN_SPEAKER_WORDS = 2
 # A quotation left open at the sentence end (no closing mark) of this many words is quoted speech.
 _MIN_OPEN_QUOTE_WORDS = 3
 _CLOSING_MARKS = frozenset("\"”»’'")
@@ -215,6 +217,19 @@ def _governs_from_start(text: str, cue: Cue, hedges: list[Cue]) -> bool:
     )
 
 
+def _utterance(text: str, quotes: list[Cue]) -> bool:
+    """A quoted utterance set off as dialogue, whatever its length: it opens the sentence and closes on
+    , ? or ! before more words ('“I am innocent,” the defendant shouted'), or it closes the sentence
+    after ", " or ": " ('The defendant shouted: “I am innocent.”')."""
+    first, last = quotes[0], quotes[-1]
+    lead = len(text) - len(text.lstrip())
+    if first.start == lead and len(first.text) > 2 and first.text[-2] in ",?!" and text[first.end :].strip():
+        return len(text[first.end :].split()) >= _MIN_SPEAKER_WORDS
+    if not text[last.end :].strip() and len(last.text) > 2 and last.text[-2] in ".?!":
+        return text[: last.start].rstrip().endswith((",", ":"))
+    return False
+
+
 def _quote_is_statement(text: str, quotes: list[Cue], continued: bool = False) -> bool:
     if not quotes:
         return False
@@ -231,6 +246,8 @@ def _quote_is_statement(text: str, quotes: list[Cue], continued: bool = False) -
         return True
     if quotes[0].start == 0 and not text[quotes[0].end :].strip():
         return True  # the whole sentence, closing a quotation begun earlier ('We are delighted."')
+    if _utterance(text, quotes):
+        return True
     quoted_chars = sum(q.end - q.start for q in quotes)
     longest_words = max(len(q.text.split()) for q in quotes)
     return longest_words >= _MIN_QUOTE_WORDS and quoted_chars >= 0.4 * len(text.strip())

@@ -127,3 +127,68 @@ def test_a_trailing_source_clause_governs_the_sentence_at_any_distance(text: str
 )
 def test_near_misses_of_a_trailing_source(text: str, label: str) -> None:
     assert classify(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # an utterance set off as dialogue is quoted speech whatever its length or verb
+        ("“I am innocent,” the defendant shouted as he was led from the dock.", "attributed"),
+        ('"Get out!" she yelled at the photographers.', "attributed"),
+        ("The defendant shouted: “I am innocent.”", "attributed"),
+        ('"Why now?" the mayor asked.', "attributed"),
+        # near misses: a name in quotation marks, a scare quote inside the sentence
+        ("The band, called “Muse,” played two encores.", "reported"),
+        ('The "reform" may cost more than planned.', "speculative"),
+    ],
+)
+def test_quoted_utterances(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cue"),
+    [
+        # a naming verb with an object and a quoted epithet: the subject's words
+        (
+            "The former coach called the new owners “clueless” in a radio interview on Sunday.",
+            "attributed",
+            "called",
+        ),
+        ('The Sunday Mail newspaper branded the budget "shamelessly political."', "attributed", "branded"),
+        (
+            'Ferguson described the result as an "absolute giveaway" after the match.',
+            "attributed",
+            "described",
+        ),
+        ('Fletcher was described as a "consummate professional" by his friend.', "attributed", "described"),
+        # near misses: a title with no object, a passive name with no speaker
+        ('A film called "Jaws" opened in 1975 to long queues.', "reported", None),
+        ('This seasonal reserve add is called a "pass."', "reported", None),
+    ],
+)
+def test_naming_verb_with_a_quoted_epithet(text: str, label: str, cue: str | None) -> None:
+    lab = classify(text)
+    assert (lab.label, lab.deciding_cue) == (label, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "source"),
+    [
+        (
+            "The opposition suspects the timing of the report was chosen to bury bad news.",
+            "attributed",
+            "The opposition",
+        ),
+        ("Moscow fears the sanctions will hit its grain imports.", "attributed", "Moscow"),
+        ("The union doubts that the offer is final.", "attributed", "The union"),
+        ("The industry fears that if it does not act now, it could suffer.", "attributed", "The industry"),
+        # "fears"/"doubts" as nouns: no source
+        ("Investor fears of a recession grew after the data.", "reported", None),
+        ("His fears the plant may close were borne out.", "speculative", None),
+        ("Oil rose on the weaker dollar and fears that supply may tighten.", "speculative", None),
+    ],
+)
+def test_a_body_in_the_singular_as_source(text: str, label: str, source: str | None) -> None:
+    lab = classify(text)
+    assert (lab.label, lab.source) == (label, source)
