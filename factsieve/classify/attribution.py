@@ -346,7 +346,9 @@ _BODY_NOUNS = (
     "|embassy|state|city|department|office|airline|carrier|insurer|lender|operator|owner|manager|coach"
 )
 _BODY_BELIEF_RE = re.compile(
-    r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" + _BODY_NOUNS + r")|\b(?!(?:His|Her|Its|Their|Our|My|Your|This|These|Those|Such|Any|No|Some|Many|Investor|Market)\b)"
+    r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:"
+    + _BODY_NOUNS
+    + r")|\b(?!(?:His|Her|Its|Their|Our|My|Your|This|These|Those|Such|Any|No|Some|Many|Investor|Market)\b)"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
     r"\s+(?:also\s+|still\s+|now\s+|privately\s+)?(?P<verb>suspects|fears|doubts|worries)"
     r"(?=\s+(?:that|the|a|an|its|his|her|their|it|he|she|they|this|[A-Z])\b)"
@@ -419,8 +421,9 @@ def _label_verb_cues(text: str, quotes: list[tuple[int, int]], found: list[Cue])
     return out
 
 
-ATTRIBUTION_TRIGGERS = frozenset(
-    """said says say saying stated stating told tells telling added adding noted noting explained explaining
+ATTRIBUTION_TRIGGERS = (
+    frozenset(
+        """said says say saying stated stating told tells telling added adding noted noting explained explaining
     argued argues argue arguing claimed claims claim claiming insisted insists insisting warned warns warning
     emphasized emphasised emphasizes emphasises emphasizing emphasising stressed stresses stressing asserted
     asserts declared declares remarked commented acknowledged acknowledges admitted admits denied denies wrote
@@ -435,7 +438,10 @@ ATTRIBUTION_TRIGGERS = frozenset(
     maintained maintains posted expects anticipates forecasts projects point predict project forecast
     anticipate reckon estimate insist complain warn caution note stress concede acknowledge deny allege describe
     described recount recounted see""".split()
-) | _LABEL_VERBS | _BODY_BELIEF_VERBS
+    )
+    | _LABEL_VERBS
+    | _BODY_BELIEF_VERBS
+)
 
 
 # Long on purpose: one pass over the sentence's attribution patterns in precedence order (speech
