@@ -177,7 +177,7 @@ _PERMISSION_CONTEXT = re.compile(
     r"|regulations?|policy|terms|ordinance|treaty|agreement|accord|deal|bylaws?|by-laws?|code|guidelines|permit"
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
-    r"|free\s+of\s+charge)",
+    r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b)",
     re.IGNORECASE,
 )
 # "Each country may station …", "Only registered members may enter …": a quantified subject is a rule.
@@ -289,6 +289,11 @@ _COULD_PERCEIVED = re.compile(
 )
 
 
+_NEGATIVE_SUBJECT = re.compile(
+    r"\b(?:neither|nobody|no\s+one|no-one|none|nothing)\b(?:\s+[\w’'-]+){0,3}\s+$", re.IGNORECASE
+)
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
@@ -297,6 +302,8 @@ def _ok_could(text: str, s: int, e: int) -> bool:
         return False
     if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
         return False  # negated or perception/ability: "could not attend", "could see the lights"
+    if _NEGATIVE_SUBJECT.search(text, max(0, s - 30), s):
+        return False  # "Neither side could find a way through", "No one could explain": past inability
     if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
         return True  # ", who could face a recall vote,": a possibility about the participant
     if prev_word(text, s) in _PURPOSE_PREV or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):

@@ -83,7 +83,8 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | complex\ picture | clear\ (?:sign|signal|message|indication)
     | (?:significant|important|historic|landmark|welcome|bold|qualified|resounding)\ (?:step|success|milestone|victory|achievement)
     | (?:underscores?|underlines?|highlights?|demonstrates?|reflects?|signals?|shows?)\ (?:[\w’'-]+\ ){0,4}?(?:commitment|determination|importance|resolve|dedication|ambition|vision|chapter|era)
-    | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same)
+    | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same
+        |(?:change|alter)\ (?:how|the\ way|the\ face\ of|everything))
     | history\ will\ (?:not\ )?(?:judge|remember|record|forgive|look)
     | will\ (?:\w+\ ){1,6}?for\ (?:years|decades|generations)(?:\ to\ come)?(?=\s*[.!]?\s*$)
     | will\ (?:end|wreck|ruin|doom|derail|cement|seal|define)\ (?:his|her|their|its|the)\ (?:career|legacy|reign|hopes|chances|fate|future)
@@ -126,7 +127,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
             "commitment determination importance resolve dedication ambition vision chapter era",
         ),
         "will": "remembered down define shape reshape transform haunt revolutionize revolutionise usher forget same "
-        "years decades generations end wreck ruin doom derail cement seal pay",
+        "years decades generations end wreck ruin doom derail cement seal pay change alter",
     },
 )
 # A summing-up opener ("Overall, it's a story of progress", "In short, the reforms …") introduces the
@@ -147,8 +148,8 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     era remembered define shape reshape transform haunt revolutionize revolutionise usher forget same history
     down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
     overestimate exaggerate ignore argue overdue masterclass move praise credit applause denying mildly higher
-    clearer better worse convinced sure certain confident personally""".split()
-)
+    clearer better worse convinced sure certain confident personally all change alter""".split()
+)  # "all": "all in all"; "change"/"alter": "will change how …" (round 4)
 # Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
 EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS
 STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short".split())
