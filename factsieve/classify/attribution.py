@@ -351,7 +351,7 @@ _BODY_BELIEF_RE = re.compile(
     + r")|\b(?!(?:His|Her|Its|Their|Our|My|Your|This|These|Those|Such|Any|No|Some|Many|Investor|Market)\b)"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
     r"\s+(?:also\s+|still\s+|now\s+|privately\s+)?(?P<verb>suspects|fears|doubts|worries)"
-    r"(?=\s+(?:that|the|a|an|its|his|her|their|it|he|she|they|this|[A-Z])\b)"
+    r"(?=\s+(?:(?:that|the|a|an|its|his|her|their|it|he|she|they|this)\b|[A-Z]))"
 )
 
 

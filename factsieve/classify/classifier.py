@@ -13,13 +13,17 @@ Precedence when several labels apply (first match wins; the one place it is deci
                   inside the quotation keeps the label attributed and only sets the hedged flag:
                   "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
-                  author's speculation: "Harris likely announced new initiatives" is speculative.
+                  author's speculation: "Harris likely announced new initiatives" is speculative —
+                  unless the verb sits in a final ", SOURCE said" clause (any distance) and the hedge
+                  lies before that clause ("The yen should stabilize …, the bank's adviser said").
 4. speculative  — a hedge cue outside quotations, not governed by an attribution, not inside a
                   comma-set relative clause or apposition, and not the author's stated belief ("I
                   believe …" is opinion). Agentless forecasts ("Prices are expected to ease") are the
                   author's own expectation: speculative.
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
-                  "can't be ignored", "will be remembered as a turning point", "I think").
+                  "can't be ignored", "will be remembered as a turning point", "I think"), and advice
+                  with "should" to a third party ("The council should scrap the fee"; should.py tells
+                  it from the expected outcome "Prices should ease", which is speculative).
 6. reported     — none of the above.
 
 Flags are independent of the label: hedged (any epistemic hedge cue, including inside quotations and

@@ -181,6 +181,7 @@ def test_naming_verb_with_a_quoted_epithet(text: str, label: str, cue: str | Non
             "The opposition",
         ),
         ("Moscow fears the sanctions will hit its grain imports.", "attributed", "Moscow"),
+        ("Washington suspects Tehran of supplying the drones.", "attributed", "Washington"),
         ("The union doubts that the offer is final.", "attributed", "The union"),
         ("The industry fears that if it does not act now, it could suffer.", "attributed", "The industry"),
         # "fears"/"doubts" as nouns: no source
