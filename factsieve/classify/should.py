@@ -28,8 +28,14 @@ OUTCOME_VERBS = frozenset(
     stabilise stabilize narrow widen peak arrive reach exceed last clear settle resume reopen
     strengthen weaken moderate subside abate dip edge top hit level recede firm soften cool warm dry
     brighten double triple halve""".split()
-    # results a company or a body posts: "ARCO should earn about five dlrs a share"
-    + "report earn post record book benefit gain generate yield see show".split()
+)
+# Results a company or a body posts: "ARCO should earn about five dlrs a share". With a person as the
+# subject the same verbs are advice ("Anyone flying at Easter should book parking early", "You should
+# see a doctor"), so they are an expectation only when the subject is not a person.
+RESULT_VERBS = frozenset("report earn post record book benefit gain generate yield see show".split())
+# Words opening a subject that names people in general: "Anyone planning to fly …", "Those who …".
+_PERSON_OPENERS = frozenset(
+    "anyone anybody everyone everybody whoever someone somebody you we i he she they those people".split()
 )
 # After "should be": a completed or available state is expected when a time frame follows.
 _COMPLETED_STATES = frozenset(
@@ -96,6 +102,14 @@ def _subject_head(text: str, start: int) -> tuple[str, bool]:
     return words[-1], first
 
 
+def _person_subject(text: str, start: int) -> bool:
+    """Whether the clause before "should" opens with (or is) a word for people: "Anyone planning …"."""
+    before = text[:start]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("—"))
+    words = [w.lower() for w in _WORD.findall(before[cut + 1 :])]
+    return bool(words) and (words[0] in _PERSON_OPENERS or words[-1] in _PERSON_OPENERS)
+
+
 def _is_agent(head: str, sentence_initial: bool) -> bool | None:
     low = head.lower()
     if low in _AGENT_PRONOUNS or low in AGENT_NOUNS:
@@ -120,6 +134,8 @@ def should_sense(text: str, start: int, end: int) -> str | None:
     verb = after[i].lower()
     if verb in OUTCOME_VERBS:
         return "epistemic"
+    if verb in RESULT_VERBS:
+        return "deontic" if _person_subject(text, start) else "epistemic"
     if verb == "have":
         return None  # "should have known": the older opinion cue decides
     if verb == "be":

@@ -79,6 +79,12 @@ def test_sense_by_subject_and_verb() -> None:
     assert sense("Interest rates should drop two points.") == "epistemic"
     assert sense("Moving the plant to Sweden should help the workers.") is None  # unknown head: older rule
     assert sense("It should provide futures contracts.") is None  # "it": a body or a thing
+    # verbs of results are an expectation for a company, advice for people
+    assert sense("ARCO should earn about five dlrs a share this year.") == "epistemic"
+    assert sense("The unit should report a profit next quarter.") == "epistemic"
+    assert sense("Anyone flying over the holiday weekend should book parking well in advance.") == "deontic"
+    assert sense("You should see a doctor if the cough lasts more than a week.") == "deontic"
+    assert sense("Those who bought before March should see a refund.") == "deontic"
 
 
 def test_explain_names_the_should_cue() -> None:
