@@ -391,14 +391,19 @@ def _read_record() -> dict | None:
 
 
 def start(api_url: str, timeout: float = 180.0) -> dict:
-    """Start a runner for ``api_url`` in its own session (unless one serves it already) and
-    wait until it listens. Returns its record."""
+    """Start a runner for ``api_url`` in its own session (unless one for it and for this code
+    is running) and wait until it listens. Returns its record."""
     import subprocess
 
     rec = _read_record()
-    if rec and rec["api_url"] == api_url and server._alive(int(rec["pid"])):
+    if (
+        rec
+        and rec["api_url"] == api_url
+        and rec.get("fingerprint") == fingerprint()
+        and server._alive(int(rec["pid"]))
+    ):
         return rec
-    stop()
+    stop()  # none, a dead one, or one for another server or an older revision of the code
     folder = state_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     env = dict(os.environ)
