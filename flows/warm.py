@@ -128,10 +128,12 @@ def _relay_exit(status: int) -> int:
 
 def run_warm(argv: list[str]) -> int | None:
     """Run ``factsieve ARGV`` on the warm runner; its exit code, or None to run cold here."""
-    path = state_dir() / SOCKET_NAME
-    if os.environ.get("FACTSIEVE_NO_WARM") == "1" or not path.exists():
+    if os.environ.get("FACTSIEVE_NO_WARM") == "1":
         return None
-    set_prefect_defaults()
+    set_prefect_defaults()  # first: PREFECT_HOME's default (the project's .prefect) says where to look
+    path = state_dir() / SOCKET_NAME
+    if not path.exists():
+        return None
     request = {
         "argv": argv,
         "cwd": os.getcwd(),
