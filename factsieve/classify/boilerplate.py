@@ -224,7 +224,44 @@ _SHARE_WORDS = frozenset(
 _SAY_YOUR = frozenset({"say", "your"})
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
-FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS | _TEASER_WORDS | {"contributed"}
+_PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass".split())
+FURNITURE_TRIGGERS = (
+    _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS | _TEASER_WORDS | {"contributed"} | _PROMPT_VERBS
+)
+
+
+# A share or comment prompt by its shape rather than its wording: the sentence opens with an
+# imperative of passing on or responding ("Share", "Send", "Tell", "Drop", "Leave", after an optional
+# "Please"/"So,"/"Why not"/"Don't forget to"), the verb's object is the reader's own or the page's
+# ("your", "this", "us", "a"), and the sentence names the page or the reader's response (article, story,
+# link, thoughts, views, comments, friend, below) or asks what the reader thinks. "Share prices fell"
+# (a noun after the verb), "Send the troops home" (no page word) are no prompt. (_PROMPT_VERBS is
+# defined with FURNITURE_TRIGGERS above.)
+_PROMPT_LEAD = re.compile(
+    r"\W*(?:(?:please|so|and|now|why\s+not|don['’]t\s+forget\s+to|be\s+sure\s+to|feel\s+free\s+to),?\s+)?"
+    r"(?P<verb>[A-Za-z]+)\s+(?P<obj>[A-Za-z]+)\b",
+    re.IGNORECASE,
+)
+_PROMPT_OBJECTS = frozenset("your this it us me the a these our".split())
+_PAGE_WORDS = frozenset(
+    """article articles story stories link post page piece thoughts views comments comment friend friends below
+    feedback opinion opinions experience experiences""".split()
+)
+_READER_THINKS = re.compile(r"\byou\s+(?:think|feel|make\s+of)\b", re.IGNORECASE)
+_PROMPT_MAX_WORDS = 20
+
+
+def _prompt_to_reader(text: str, words: frozenset[str]) -> bool:
+    m = _PROMPT_LEAD.match(text)
+    if (
+        m is None
+        or m.group("verb").lower() not in _PROMPT_VERBS
+        or m.group("obj").lower() not in _PROMPT_OBJECTS
+    ):
+        return False
+    if len(text.split()) > _PROMPT_MAX_WORDS or DIGIT_RE.search(text) is not None:
+        return False
+    return not words.isdisjoint(_PAGE_WORDS) or _READER_THINKS.search(text) is not None
 
 
 def _whole(text: str) -> Cue:
@@ -289,6 +326,22 @@ _SENTENCE_VERBS = frozenset(
 )
 
 
+# A headline asked in Title Case ("Will Mortgage Rates Finally Fall in 2025?", "Can Anyone Stop
+# Manchester City This Season?"): every word of four letters or more is capitalised, at least three of
+# them, and the line is short. A question in prose has lower-case verbs and nouns ("What does this mean
+# for Manchester United?"). Figures are allowed here: a year in a headline is common.
+_TITLE_QUESTION_MIN_LONG = 3
+_TITLE_QUESTION_MAX_WORDS = 14
+
+
+def _title_case_question(body: str) -> bool:
+    tokens = body[:-1].split()
+    if not tokens or len(tokens) > _TITLE_QUESTION_MAX_WORDS or not tokens[0][:1].isupper():
+        return False
+    long_words = [w for w in tokens if len(w) >= 4 and w[0].isalpha()]
+    return len(long_words) >= _TITLE_QUESTION_MIN_LONG and all(w[0].isupper() for w in long_words)
+
+
 _WH_WORDS = frozenset("what who how why where".split())
 _WH_HEADING_MAX_WORDS = 7
 
@@ -300,6 +353,8 @@ def _is_heading(text: str) -> bool:
     Objectives of the Visit"), or a breadcrumb ("Home » World » Europe"); never a line that reads as
     a cut sentence (hard-wrapped wire copy: "The Group of Seven industrialised", "It said it has been")."""
     body = text.strip()
+    if body.endswith("?") and _title_case_question(body):
+        return True
     if not body or body[-1] in _SENTENCE_END or len(body) > 100 or not body[0].isupper():
         return False
     if not (body[-1].isalpha() or body[-1] in "?)"):
@@ -343,6 +398,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or not words.isdisjoint(FURNITURE_TRIGGERS)
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
+        or (body.endswith("?") and _title_case_question(body.lstrip()))
     )
 
 
@@ -377,6 +433,8 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         m = _SHARE_RE.search(text)
         if m is not None:
             return [strip_cue("boilerplate", m, text)]
+    if not words.isdisjoint(_PROMPT_VERBS) and _prompt_to_reader(text, words):
+        return [_whole(text)]
     if "contributed" in words and _CONTRIBUTED_RE.search(text) is not None:
         return [_whole(text)]
     if "(" in text and _DATELINE_RE.match(text) is not None:

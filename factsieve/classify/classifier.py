@@ -13,13 +13,17 @@ Precedence when several labels apply (first match wins; the one place it is deci
                   inside the quotation keeps the label attributed and only sets the hedged flag:
                   "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
-                  author's speculation: "Harris likely announced new initiatives" is speculative.
+                  author's speculation: "Harris likely announced new initiatives" is speculative —
+                  unless the verb sits in a final ", SOURCE said" clause (any distance) and the hedge
+                  lies before that clause ("The yen should stabilize …, the bank's adviser said").
 4. speculative  — a hedge cue outside quotations, not governed by an attribution, not inside a
                   comma-set relative clause or apposition, and not the author's stated belief ("I
                   believe …" is opinion). Agentless forecasts ("Prices are expected to ease") are the
                   author's own expectation: speculative.
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
-                  "can't be ignored", "will be remembered as a turning point", "I think").
+                  "can't be ignored", "will be remembered as a turning point", "I think"), and advice
+                  with "should" to a third party ("The council should scrap the fee"; should.py tells
+                  it from the expected outcome "Prices should ease", which is speculative).
 6. reported     — none of the above.
 
 Flags are independent of the label: hedged (any epistemic hedge cue, including inside quotations and
@@ -39,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from factsieve.classify.attribution import attribution_cues
+from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
     MONTH_WORDS,
@@ -117,14 +121,27 @@ def _label(  # noqa: PLR0913
 
 # Attribution words that carry their own hedge: the claim is someone else's, never the author's guess.
 _SELF_ATTRIBUTING = frozenset({"reportedly", "allegedly", "purportedly", "according to"})
-# A speech verb in a trailing clause governs what precedes it: "They might win, officials said."
-_TRAILING_CLAUSE = re.compile(r"[,”\"’]\s*(?:\S+\s+){0,5}$")
+# A speech verb in the sentence's last clause governs what precedes it, however far back: "They might
+# win, officials said.", "The yen should stabilize at around 152 to 153 …, the Bank of Tokyo's economic
+# adviser Koei Narusawa said." The clause starts after the last comma, semicolon, dash or closing
+# quotation mark before the verb (not the apostrophe of "Tokyo’s"); what lies between that break and
+# the verb is the source and may not hold the author's hedge ("Harris, the mayor, likely announced …"
+# hedges the speech act). A coordinated clause counts ("Kohl expected no new initiatives, though he
+# reckoned on …": the source's own view); on the corpus, excluding clauses that open with a
+# conjunction turned more right labels wrong than it fixed.
+_CLAUSE_BREAK = re.compile(r"[,;”\"»—–]|’(?!\w)|\s-\s")
+_MAX_SOURCE_WORDS = 20
 _SPAN_ORDER = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
 # Any quotation mark: only then are quotations looked for (one scan instead of one per mark).
 _QUOTE_GATE = re.compile(r"[“”\"«‘]|``")
 # A quotation this long (in words) is a quoted statement, not a scare-quoted phrase.
 _MIN_QUOTE_WORDS = 4
+# "…,” the defendant shouted": the speaker and a verb follow an utterance that opens the sentence.
+_MIN_SPEAKER_WORDS = 2
+# A quotation left open at the sentence end (no closing mark) of this many words is quoted speech.
+_MIN_OPEN_QUOTE_WORDS = 3
+_CLOSING_MARKS = frozenset("\"”»’'")
 # Strong hedges that decide speculation on their own; the rest need company for high confidence.
 _STRONG_HEDGES = frozenset(
     "probably likely perhaps maybe possibly might may presumably apparently seemingly supposedly".split()
@@ -180,18 +197,61 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
     )
 
 
-def _governs_from_start(text: str, cue: Cue) -> bool:
+def _trailing_source_clause(text: str, cue: Cue, hedges: list[Cue]) -> bool:
+    """True when ``cue`` is the verb of a final ", SOURCE said" clause (see _CLAUSE_BREAK)."""
+    if cue.text.lower() in EVIDENCE_VERB_WORDS:
+        return False
+    brk = -1
+    for m in _CLAUSE_BREAK.finditer(text, 0, cue.start):
+        brk = m.end()
+    if brk == -1:
+        return False
+    source = text[brk : cue.start].split()
+    if len(source) > _MAX_SOURCE_WORDS:
+        return False
+    return not any(brk <= h.start < cue.start for h in hedges)
+
+
+def _governs_from_start(text: str, cue: Cue, hedges: list[Cue]) -> bool:
     low = cue.text.lower()
     return (
         low in _SELF_ATTRIBUTING
         or low.startswith(("is ", "are ", "was ", "were ", "it is"))
-        or bool(_TRAILING_CLAUSE.search(text, max(0, cue.start - 60), cue.start))
+        or _trailing_source_clause(text, cue, hedges)
     )
 
 
-def _quote_is_statement(text: str, quotes: list[Cue]) -> bool:
+def _utterance(text: str, quotes: list[Cue]) -> bool:
+    """A quoted utterance set off as dialogue, whatever its length: it opens the sentence and closes on
+    , ? or ! before more words ('“I am innocent,” the defendant shouted'), or it closes the sentence
+    after ", " or ": " ('The defendant shouted: “I am innocent.”')."""
+    first, last = quotes[0], quotes[-1]
+    lead = len(text) - len(text.lstrip())
+    if first.start == lead and len(first.text) > 2 and first.text[-2] in ",?!" and text[first.end :].strip():
+        return len(text[first.end :].split()) >= _MIN_SPEAKER_WORDS
+    if not text[last.end :].strip() and len(last.text) > 2 and last.text[-2] in ".?!":
+        return text[: last.start].rstrip().endswith((",", ":"))
+    return False
+
+
+def _quote_is_statement(text: str, quotes: list[Cue], continued: bool = False) -> bool:
     if not quotes:
         return False
+    if continued and quotes[0].end - quotes[0].start >= 0.4 * len(text.strip()):
+        # The rest of a quotation opened in an earlier sentence is the speaker's, however short
+        # ("No way." in the middle of it): the word floor only tells a statement from a scare quote.
+        return True
+    last = quotes[-1].text
+    if last[-1] not in _CLOSING_MARKS and (
+        len(last.split()) >= _MIN_OPEN_QUOTE_WORDS or not text[: quotes[-1].start].strip()
+    ):
+        # A quotation still open at the sentence end goes on in the next sentence: whole quoted
+        # sentences, not a scare-quoted phrase ('The coach was blunt: "We were terrible.', '"Not now.').
+        return True
+    if quotes[0].start == 0 and not text[quotes[0].end :].strip():
+        return True  # the whole sentence, closing a quotation begun earlier ('We are delighted."')
+    if _utterance(text, quotes):
+        return True
     quoted_chars = sum(q.end - q.start for q in quotes)
     longest_words = max(len(q.text.split()) for q in quotes)
     return longest_words >= _MIN_QUOTE_WORDS and quoted_chars >= 0.4 * len(text.strip())
@@ -202,7 +262,7 @@ def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]
     if not free_hedges or not attribs:
         return False
     first_attr = attribs[0]
-    if any(_governs_from_start(text, a) for a in attribs):
+    if any(_governs_from_start(text, a, free_hedges) for a in attribs):
         return False
     own = [h for h in free_hedges if h.text.lower() not in _SELF_ATTRIBUTING and h.end <= first_attr.start]
     return bool(own)
@@ -307,7 +367,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     free_hedges = [h for h in hedges if not inside(qspans, h.start)] if qspans else hedges
     if free_hedges:
         free_hedges = _deciding_hedges(text, free_hedges)
-    quote_statement = _quote_is_statement(text, quotes) if quotes else False
+    quote_statement = _quote_is_statement(text, quotes, continued) if quotes else False
     attributed = bool(attribs) or quote_statement
     hedged = bool(hedges)
 

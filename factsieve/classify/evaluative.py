@@ -19,12 +19,14 @@ from factsieve.classify.cue import Cue, inside, new_cue
 from factsieve.classify.prefilter import CaseFreeRe, word_alternation
 
 # Sentence adverbs that evaluate the whole statement ("Predictably, the talks failed"). Not
-# "naturally" ("naturally occurring") nor "wrongly" ("wrongly convicted"): descriptive in news.
+# "naturally" ("naturally occurring") nor "wrongly" ("wrongly convicted"): descriptive in news; nor
+# "tragically" ("ended tragically" reports a death).
 EVALUATIVE_ADVERBS = frozenset(
     """arguably predictably ironically tellingly unsurprisingly astonishingly bizarrely mercifully alas
     regrettably lamentably shamefully disgracefully absurdly ridiculously laughably conveniently curiously
     oddly refreshingly admittedly worryingly depressingly rightly shockingly disturbingly troublingly
-    alarmingly frighteningly pathetically""".split()
+    alarmingly frighteningly pathetically inevitably sadly thankfully fortunately luckily surprisingly
+    """.split()
 )
 # Adjectives that judge competence, honesty, sense or worth ("thoughtless", "ingenious", "baseless").
 # Words the wire uses to describe are left out: "poor", "difficult", "key", "serious"; and, read in

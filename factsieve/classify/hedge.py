@@ -26,6 +26,7 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
+from factsieve.classify.should import should_sense
 
 HEDGE_TRIGGERS = frozenset(
     """likelihood certainly known evidence proof confirmation clear understood sure certain feeling said
@@ -66,8 +67,19 @@ _SHOULD_AGENTS = frozenset(
 )
 
 
+_SHOULD_OUTCOME_SET = frozenset(_SHOULD_OUTCOMES.split())
+
+
 def _ok_should(text: str, s: int, e: int) -> bool:
-    return prev_word(text, s) not in _SHOULD_AGENTS
+    # The sense of "should" is decided in should.py (advice with an agent vs expected outcome); where
+    # it cannot tell, the older rule holds: a verb of effect without a person or government before it.
+    sense = should_sense(text, s, s + 6)
+    if sense is not None:
+        return sense == "epistemic"
+    return (
+        text[s:e].rsplit(None, 1)[-1].lower() in _SHOULD_OUTCOME_SET
+        and prev_word(text, s) not in _SHOULD_AGENTS
+    )
 
 
 # "if" after a verb of saying/knowing opens an embedded question: the answer is not known ("declined
@@ -105,9 +117,7 @@ _HEDGE_RE = CaseFreeRe(
     | may | might | could | would | must
     | tentative | tentatively | foresee[sn]? | no\ (?:assurances?|guarantee)
     | rais(?:e|es|ed|ing)\ (?:new\ |serious\ |fresh\ )?(?:questions|doubts)
-    | should(?:\ not|\ n[’']t|\ also|\ still)?\ (?:"""
-        + _SHOULD_OUTCOMES.replace(" ", "|")
-        + r""")
+    | should(?:\ not|\ n[’']t|\ also|\ still)?\ (?!(?:perhaps|probably|possibly|likely|maybe|assume|believe|think|expect|seem|appear|suggest|doubt|consider|fear|imagine|guess|suppose|wonder|regard|view|speculate|presume|anticipate|predict|foresee|indicate)\b)[a-z]+
     | (?:"""
         + _IF_QUESTION_HEADS.replace(" ", "|")
         + r""")\ if
@@ -124,7 +134,6 @@ _HEDGE_RE = CaseFreeRe(
         "remains": "seen",
         "have": "feeling",
         "insufficient": "evidence",
-        "should": _SHOULD_OUTCOMES,
         # (not the heads that are cues by themselves: "unclear", "wonder(s/ed)")
         **dict.fromkeys(set(_IF_QUESTION_HEADS.split()) - {"unclear", "wonder", "wonders", "wondered"}, "if"),
         "concern": "that",
@@ -168,7 +177,7 @@ _PERMISSION_CONTEXT = re.compile(
     r"|regulations?|policy|terms|ordinance|treaty|agreement|accord|deal|bylaws?|by-laws?|code|guidelines|permit"
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
-    r"|free\s+of\s+charge)",
+    r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b)",
     re.IGNORECASE,
 )
 # "Each country may station …", "Only registered members may enter …": a quantified subject is a rule.
@@ -280,6 +289,11 @@ _COULD_PERCEIVED = re.compile(
 )
 
 
+_NEGATIVE_SUBJECT = re.compile(
+    r"\b(?:neither|nobody|no\s+one|no-one|none|nothing)\b(?:\s+[\w’'-]+){0,3}\s+$", re.IGNORECASE
+)
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
@@ -288,6 +302,8 @@ def _ok_could(text: str, s: int, e: int) -> bool:
         return False
     if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
         return False  # negated or perception/ability: "could not attend", "could see the lights"
+    if _NEGATIVE_SUBJECT.search(text, max(0, s - 30), s):
+        return False  # "Neither side could find a way through", "No one could explain": past inability
     if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
         return True  # ", who could face a recall vote,": a possibility about the participant
     if prev_word(text, s) in _PURPOSE_PREV or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):

@@ -7,6 +7,7 @@ import re
 from factsieve.classify.context import (
     at_sentence_start,
     next_word,
+    prev_word,
 )
 from factsieve.classify.cue import (
     BY_START,
@@ -25,6 +26,7 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
+from factsieve.classify.should import should_sense
 
 # --------------------------------------------------------------------------- opinion, filler, boilerplate
 
@@ -81,7 +83,8 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | complex\ picture | clear\ (?:sign|signal|message|indication)
     | (?:significant|important|historic|landmark|welcome|bold|qualified|resounding)\ (?:step|success|milestone|victory|achievement)
     | (?:underscores?|underlines?|highlights?|demonstrates?|reflects?|signals?|shows?)\ (?:[\w’'-]+\ ){0,4}?(?:commitment|determination|importance|resolve|dedication|ambition|vision|chapter|era)
-    | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same)
+    | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same
+        |(?:change|alter)\ (?:how|the\ way|the\ face\ of|everything))
     | history\ will\ (?:not\ )?(?:judge|remember|record|forgive|look)
     | will\ (?:\w+\ ){1,6}?for\ (?:years|decades|generations)(?:\ to\ come)?(?=\s*[.!]?\s*$)
     | will\ (?:end|wreck|ruin|doom|derail|cement|seal|define)\ (?:his|her|their|its|the)\ (?:career|legacy|reign|hopes|chances|fate|future)
@@ -124,7 +127,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
             "commitment determination importance resolve dedication ambition vision chapter era",
         ),
         "will": "remembered down define shape reshape transform haunt revolutionize revolutionise usher forget same "
-        "years decades generations end wreck ruin doom derail cement seal pay",
+        "years decades generations end wreck ruin doom derail cement seal pay change alter",
     },
 )
 # A summing-up opener ("Overall, it's a story of progress", "In short, the reforms …") introduces the
@@ -145,8 +148,8 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     era remembered define shape reshape transform haunt revolutionize revolutionise usher forget same history
     down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
     overestimate exaggerate ignore argue overdue masterclass move praise credit applause denying mildly higher
-    clearer better worse convinced sure certain confident personally""".split()
-)
+    clearer better worse convinced sure certain confident personally all change alter""".split()
+)  # "all": "all in all"; "change"/"alter": "will change how …" (round 4)
 # Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
 EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS
 STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short".split())
@@ -213,6 +216,14 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     return not (word.lower() == "good" and next_word(text, e) in _GOOD_TERMS)
 
 
+_PERSONAL_SUBJECTS = frozenset("i we you".split())
+
+
+def _epistemic_should(text: str, start: int) -> bool:
+    """A phrase cue that starts with an expected-outcome "should" ("Repairs should be finished by …")."""
+    return text[start : start + 6].lower() == "should" and should_sense(text, start, start + 6) == "epistemic"
+
+
 def _evaluative_name(text: str, s: int, e: int) -> bool:
     """A capitalised round-3 evaluative word inside the sentence is a title or a name ("Nightmare on
     Elm Street"), not the author's judgement. (The older strong words keep their behaviour.)"""
@@ -243,7 +254,7 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     taken: list[tuple[int, int]] = []
     if phrases:
         for m in _OPINION_PHRASE_RE.find(text, words):
-            if not inside(quotes, m.start()):
+            if not inside(quotes, m.start()) and not _epistemic_should(text, m.start()):
                 opinions.append(new_cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
                 taken.append(m.span())
     if evaluative:
@@ -262,6 +273,15 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     if weak:
         for s, e in _word_spans(low, weak):
             if not inside(quotes, s) and not inside(taken, s) and _keep_stance(text, s, e):
+                if e - s == 6 and low[s:e] == "should":
+                    sense = should_sense(text, s, e)
+                    if sense == "epistemic":
+                        continue  # an expected outcome: the hedge "should …" decides
+                    if sense == "deontic" and prev_word(text, s) not in _PERSONAL_SUBJECTS:
+                        # Advice to a third party ("The council should scrap the £5 fee"): the author's
+                        # opinion, with or without figures. (I/we/you are the personal-voice cues.)
+                        opinions.append(new_cue("opinion", text[s:e], s, e))
+                        continue
                 stances.append(new_cue("opinion", text[s:e], s, e))
     if bang:
         end = len(text.rstrip())

@@ -88,7 +88,8 @@ NOT_OPINION = [
     ("The committee will consider the bill on Thursday.", "reported"),
     ("Remembrance services were held across the country.", "reported"),
     ("Police said the bomb threat was a hoax.", "attributed"),
-    ('Critics called the rollout "a nightmare" for small firms.', "reported"),
+    # the quoted epithet is the critics' word (round 4: a naming verb + quotation is attribution)
+    ('Critics called the rollout "a nightmare" for small firms.', "attributed"),
     ('"It was a debacle," the coach said after the match.', "attributed"),
     ("The opposition said the plan was misguided.", "attributed"),
     ("Each household received one can of fuel and a blanket.", "reported"),

@@ -1,0 +1,64 @@
+"""Small classes found on the round-4 probe rows (issue #17): several wordings and near misses each."""
+
+from __future__ import annotations
+
+import pytest
+
+from factsieve.classify import classify
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # past inability with a negative subject: a fact, not a possibility
+        ("Neither side could find a way through in the first half.", "reported"),
+        ("None of the engineers could explain why the alarm failed to sound.", "reported"),
+        ("Neither of the drivers could get near the stage after the barriers fell.", "reported"),
+        # near miss: a positive subject keeps the possibility
+        ("Either side could win the final on Saturday.", "speculative"),
+    ],
+)
+def test_negative_subject_could(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # permission: a free action granted to a class of people
+        ("Residents aged over 65 may travel free on all council-run buses.", "reported"),
+        ("Blue badge holders may park free in any council car park.", "reported"),
+        # near miss: what may happen to them, not what they may do
+        ("Residents aged over 65 may face longer waits for buses.", "speculative"),
+    ],
+)
+def test_permission_to_act_free(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The verdict will change how every landlord in the country deals with damp.", "will change how"),
+        ("The ruling will alter the way insurers price flood risk.", "will alter the way"),
+        ("All in all, the X5 is a solid pick for first-time buyers.", "All in all"),
+        ("Inevitably, the project ran two years late and £300 million over budget.", "Inevitably"),
+        ("Thankfully, nobody was on the platform when the roof gave way.", "Thankfully"),
+    ],
+)
+def test_author_verdicts_and_predictions(text: str, cue: str) -> None:
+    lab = classify(text)
+    assert (lab.label, lab.deciding_cue) == ("opinion", cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The new timetable will change on 4 June.", "reported"),  # a scheduled change, no verdict
+        ("The band's tour ended tragically when the singer died in 1994.", "reported"),
+        ("All the fans in all the stands stood for the anthem.", "reported"),
+        ("The rule will change how councils set fees, the minister said.", "attributed"),
+    ],
+)
+def test_verdict_near_misses(text: str, label: str) -> None:
+    assert classify(text).label == label
