@@ -46,9 +46,11 @@ from operator import attrgetter
 from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
+    CORRECTION_WORDS,
     MONTH_WORDS,
     boilerplate_cues,
     boilerplate_possible,
+    correction_spans,
     furniture_possible,
     starts_with_line_word,
 )
@@ -60,6 +62,7 @@ from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
 from factsieve.classify.registry import ANY_TRIGGER
+from factsieve.classify.verdict import VERDICT_TRIGGERS, verdict_cues
 from factsieve.text.segment import split_sentences
 
 
@@ -317,13 +320,40 @@ def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -
     return 0.75
 
 
+# Long on purpose: the three cue lists in and out, as classify() holds them
+def _newsroom_voice(  # noqa: PLR0913
+    text: str,
+    qspans: list[tuple[int, int]],
+    words: frozenset[str],
+    attribs: list[Cue],
+    opinions: list[Cue],
+    stances: list[Cue],
+) -> tuple[list[Cue], list[Cue], list[Cue]]:
+    """Round 4b adjustments in the author's voice. verdict.py's cues (labelled lead-ins, judging noun
+    phrases, rhetorical counts) join the opinion cues. In an editor's correction "gave the wrong first
+    name" describes the earlier text (no stance) and "an earlier version … stated" is the newsroom's own
+    record (no source): those cues go."""
+    if not words.isdisjoint(VERDICT_TRIGGERS):
+        verdicts = verdict_cues(text, qspans, words)
+        if verdicts:
+            opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
+    fixes = correction_spans(text, words) if (opinions or stances or attribs) else []
+    if not fixes:
+        return attribs, opinions, stances
+    return (
+        [c for c in attribs if not inside(fixes, c.start)],
+        [c for c in opinions if c.text.lower() not in CORRECTION_WORDS],
+        [c for c in stances if c.text.lower() not in CORRECTION_WORDS],
+    )
+
+
 _CONFIDENCE_MEMO: dict[tuple[str, int, bool, bool], float] = {}
 
 
 # Long on purpose: the label precedence (boilerplate > filler > attributed > speculative > opinion
 # > reported) written once, as the docstring of this module describes; splitting it would scatter
 # the one rule analysts need to read
-def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901, PLR0912
+def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901, PLR0912, PLR0915
     """Label one sentence and explain the decision by its cues and their character spans.
 
     ``continued=True`` says the sentence starts inside a quotation opened by an earlier sentence (the
@@ -343,6 +373,8 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
+    if opinions or stances or attribs or not words.isdisjoint(VERDICT_TRIGGERS):
+        attribs, opinions, stances = _newsroom_voice(text, qspans, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)
     if hedges and (personal or options):
         taken = {(h.start, h.end) for h in hedges}
