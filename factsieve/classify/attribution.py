@@ -84,8 +84,7 @@ EVIDENCE_VERB_WORDS = frozenset(
 _NOT_SPEECH_NEXT = {
     "added": frozenset("to a an the new more extra value some up".split()),
     "adding": frozenset("to a an the new more extra value some up".split()),
-    # "wrote to all 40 councils": correspondence, not a claim ("wrote to X saying …" keeps "saying").
-    "wrote": frozenset("a an the his her their several many music songs books novels poems for to".split()),
+    "wrote": frozenset("a an the his her their several many music songs books novels poems for".split()),
     "noted": frozenset("for as".split()),
     "denied": frozenset("entry access bail a the".split()),
     "say": frozenset(),

@@ -240,7 +240,7 @@ def test_rhetorical_question_inside_a_quotation_is_the_speakers() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "We wrote to all 40 councils; 31 responded.",
+        "We contacted all 40 councils; 31 responded.",
         "Of the 60 firms surveyed, only nine replied.",
         "We asked every trust for its figures and most have responded.",
     ],
