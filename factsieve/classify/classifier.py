@@ -62,7 +62,7 @@ from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
 from factsieve.classify.registry import ANY_TRIGGER
-from factsieve.classify.verdict import VERDICT_TRIGGERS, verdict_cues
+from factsieve.classify.verdict import verdict_cues, verdict_possible
 from factsieve.text.segment import split_sentences
 
 
@@ -333,7 +333,7 @@ def _newsroom_voice(  # noqa: PLR0913
     phrases, rhetorical counts) join the opinion cues. In an editor's correction "gave the wrong first
     name" describes the earlier text (no stance) and "an earlier version … stated" is the newsroom's own
     record (no source): those cues go."""
-    if not words.isdisjoint(VERDICT_TRIGGERS):
+    if verdict_possible(text, words):
         verdicts = verdict_cues(text, qspans, words)
         if verdicts:
             opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
@@ -373,7 +373,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    if opinions or stances or attribs or not words.isdisjoint(VERDICT_TRIGGERS):
+    if opinions or stances or attribs or verdict_possible(text, words):
         attribs, opinions, stances = _newsroom_voice(text, qspans, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)
     if hedges and (personal or options):

@@ -24,13 +24,12 @@ import re
 
 from factsieve.classify.cue import Cue, inside, new_cue
 
+# "Take" alone is too common a label ("Take: 2 cups of flour"): only "Our/My take".
 _LEAD_IN_RE = re.compile(
-    r"\s*((?:the\s+|our\s+|my\s+|the\s+key\s+)?(?:bottom\s+line|takeaway|upshot|verdict|take|final\s+word"
-    r"|final\s+verdict|final\s+thoughts|the\s+long\s+and\s+short\s+of\s+it))\s*:\s+(?P<rest>\S.*)$",
+    r"\s*((?:the\s+|our\s+|my\s+|the\s+key\s+|final\s+|the\s+final\s+)?(?:bottom\s+line|takeaway|upshot|verdict)"
+    r"|(?:our|my)\s+take)\s*:\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-# "Take" alone is too common a label ("Take: 2 cups of flour"): only "Our/My take".
-_BARE_TAKE = re.compile(r"\s*take\b", re.IGNORECASE)
 _MIN_LEAD_IN_WORDS = 3
 _DIGIT = re.compile(r"\d")
 
@@ -80,23 +79,24 @@ _RHETORICAL_COUNT_RE = re.compile(
     r"|be\s+allowed|get\s+away))\b[^?]*\?[\"”’]?\s*$",
 )
 
-VERDICT_TRIGGERS = frozenset(
-    """line takeaway upshot verdict take final long triumph disgrace travesty masterpiece masterclass betrayal
-    dereliction abdication farce fiasco shambles catastrophe failure monument testament contempt disdain scorn
-    disrespect arrogance indifference memory time history ever many much""".split()
-)
-_LEAD_IN_GATE = frozenset("line takeaway upshot verdict take final long".split())
+_LEAD_IN_GATE = frozenset("bottom takeaway upshot verdict our my".split())
 _NOUN_GATE = frozenset(
     """triumph disgrace travesty masterpiece masterclass betrayal dereliction abdication farce fiasco shambles
     catastrophe failure monument testament""".split()
 )
 _CONDUCT_GATE = frozenset("contempt disdain scorn disrespect arrogance indifference".split())
-_SWEEP_GATE = frozenset("memory time history ever".split())
+# "of all time" is gated on "all": "time" is too common a word to send sentences to the finders.
+_SWEEP_GATE = frozenset("memory all history ever".split())
+# Every word without which no verdict cue but the rhetorical count is found. The rhetorical count needs a
+# closing "?", which already keeps a sentence off the no-cue fast path (classifier._has_no_cues), so
+# its words ("many", "much", "long") are no trigger; classify asks about the question mark itself.
+VERDICT_TRIGGERS = _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE
+_COUNT_GATE = frozenset("many much long".split())
 
 
 def _lead_in(text: str) -> Cue | None:
     m = _LEAD_IN_RE.match(text)
-    if m is None or (_BARE_TAKE.match(m.group(1)) is not None):
+    if m is None:
         return None
     rest = m.group("rest")
     if len(rest.split()) < _MIN_LEAD_IN_WORDS or _DIGIT.search(rest) is not None:
@@ -116,6 +116,13 @@ def _judged_superlative(m: re.Match[str]) -> bool:
     return m.group("adj").lower() not in _MEASURED
 
 
+def verdict_possible(text: str, words: frozenset[str]) -> bool:
+    """False only when ``verdict_cues`` finds nothing."""
+    return not words.isdisjoint(VERDICT_TRIGGERS) or (
+        not words.isdisjoint(_COUNT_GATE) and text.rstrip().endswith("?")
+    )
+
+
 def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
     """Opinion cues of the three shapes above, outside quotations."""
     cues: list[Cue] = []
@@ -130,7 +137,7 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_CONDUCT_RE.finditer(text))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
-    if ("many" in words or "much" in words or "long" in words) and text.rstrip().endswith(("?", '?"', "?”")):
+    if not words.isdisjoint(_COUNT_GATE) and text.rstrip().endswith("?"):
         q = _RHETORICAL_COUNT_RE.match(text)
         if q is not None:
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))

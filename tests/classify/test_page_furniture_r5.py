@@ -156,6 +156,7 @@ def test_prompt_near_misses_are_content(text: str) -> None:
         "The takeaway: the council has run out of excuses.",
         "Verdict: a handsome, thoughtful car let down by its brakes.",
         "Our take: the plan asks far too little of the banks.",
+        "The final verdict: a brave budget that ducks the hardest choice.",
     ],
 )
 def test_labelled_lead_ins_are_opinion(text: str) -> None:
