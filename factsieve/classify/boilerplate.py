@@ -369,6 +369,12 @@ def _is_heading(text: str) -> bool:
     body = text.strip()
     if body.endswith("?") and _title_case_question(body):
         return True
+    head, mark, tail = body.partition("? ")
+    if mark and tail and _title_case_question(head + "?"):
+        # A headline question with a deck on the same line: "What Does the Budget Mean for Renters?
+        # Here's What Experts Say". Both halves must be headline-shaped: the deck in Title Case too
+        # (it may end on "Say", which would mark a cut sentence on a line of its own).
+        return _is_heading(tail) or (tail[-1] not in _SENTENCE_END and _title_case_question(tail + "?"))
     if not body or body[-1] in _SENTENCE_END or len(body) > 100 or not body[0].isupper():
         return False
     if not (body[-1].isalpha() or body[-1] in "?)"):

@@ -261,3 +261,17 @@ def test_counted_replies_are_reported(text: str) -> None:
 )
 def test_replies_with_content_stay_attributed(text: str) -> None:
     assert _label(text) == "attributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Will Rents Keep Rising? Here's What Landlords Say", "boilerplate"),
+        ("Is the Ferry Service Doomed? What We Know So Far", "boilerplate"),
+        ("Who Really Pays for Britain's Railways? Five Things to Know", "boilerplate"),
+        # a question in prose followed by its answer is content
+        ("Will rents keep rising? Landlords expect increases of 4% next year.", "attributed"),
+    ],
+)
+def test_headline_question_with_deck(text: str, label: str) -> None:
+    assert _label(text) == label
