@@ -512,13 +512,34 @@ _PAGE_PROMPT_RE = re.compile(
 )
 
 
+# Each pattern's own necessary words (subsets of _NOTICE_WORDS), so a sentence that merely holds
+# "members" or "read" runs one regex, not four.
+_CREDIT_GATE = frozenset(
+    """photo photos photograph photographs image images picture pictures illustration graphic credit credits
+    reuters ap afp epa getty xinhua bloomberg upi""".split()
+)
+_WIDGET_GATE = frozenset("listen play pause stop audio hear read reading".split())
+_WIDGET_MAX_CHARS = 60
+_PROMPT_GATE = frozenset(
+    """sign subscribe subscriber subscribers newsletter newsletters member members email journalism cookies
+    inbox articles stories reached""".split()
+)
+_UPDATE_GATE = frozenset(
+    "updated amended corrected edited revised changed correction corrections clarification clarifications appended".split()
+)
+
+
 def notice_line_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A picture credit, audio/reading-time widget, bare update notice or page prompt: the whole line."""
     if words.isdisjoint(_NOTICE_WORDS):
         return []
-    if _is_credit(text) or _WIDGET_RE.match(text) is not None or _PAGE_PROMPT_RE.match(text) is not None:
+    if (
+        (not words.isdisjoint(_CREDIT_GATE) and _is_credit(text))
+        or (len(text) <= _WIDGET_MAX_CHARS and not words.isdisjoint(_WIDGET_GATE) and _WIDGET_RE.match(text))
+        or (not words.isdisjoint(_PROMPT_GATE) and _PAGE_PROMPT_RE.match(text))
+    ):
         return [_whole(text)]
-    m = _UPDATE_NOTICE_RE.match(text)
+    m = _UPDATE_NOTICE_RE.match(text) if not words.isdisjoint(_UPDATE_GATE) else None
     if m is not None and words_of(m.group("rest")) <= _UPDATE_REST_WORDS:
         return [_whole(text)]
     return []
@@ -533,7 +554,7 @@ _CORRECTION_RE = re.compile(
     r"|^\W*(?:correction|clarification)\s*:",
     re.IGNORECASE,
 )
-_CORRECTION_GATE = frozenset("version corrected amended correction clarification".split())
+CORRECTION_GATE = frozenset("version corrected amended correction clarification".split())
 CORRECTION_WORDS = frozenset(
     "wrong wrongly incorrect incorrectly erroneous erroneously mistaken mistakenly misstated inaccurate inaccurately".split()
 )
@@ -542,7 +563,7 @@ CORRECTION_WORDS = frozenset(
 def correction_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """The notice phrases of an editor's correction (none: not a correction). Its error words are no opinion, and its
     verb ("An earlier version of this story incorrectly stated …") is the newsroom's, no attribution."""
-    if words.isdisjoint(_CORRECTION_GATE):
+    if words.isdisjoint(CORRECTION_GATE):
         return []
     return [m.span() for m in _CORRECTION_RE.finditer(text)]
 

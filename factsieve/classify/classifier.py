@@ -4,7 +4,9 @@ Precedence when several labels apply (first match wins; the one place it is deci
 
 1. boilerplate  — page furniture: navigation, counters, bylines, timestamps, headings and section
                   titles, "Read more:" teasers, share/comment prompts ("Related News", "47 Views",
-                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024").
+                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024"),
+                  picture credits, audio/reading-time widgets, bare update notices, paywall and
+                  newsletter prompts ("(AP Photo/Ramon Espinosa)", "Listen to this article · 6 min").
 2. filler       — a reader-addressing cue outside quotations ("let's", "Stay tuned", "Here's what it
                   all means for you", a short content-free question to the reader).
 3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
@@ -23,7 +25,10 @@ Precedence when several labels apply (first match wins; the one place it is deci
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
                   "can't be ignored", "will be remembered as a turning point", "I think"), and advice
                   with "should" to a third party ("The council should scrap the fee"; should.py tells
-                  it from the expected outcome "Prices should ease", which is speculative).
+                  it from the expected outcome "Prices should ease", which is speculative); verdicts
+                  with no listed word (verdict.py: "Bottom line: …", "is a triumph of …", "How many
+                  more warnings does the city need?"). In an editor's correction the error words
+                  ("gave the wrong first name") are no stance and its verb no attribution.
 6. reported     — none of the above.
 
 Flags are independent of the label: hedged (any epistemic hedge cue, including inside quotations and
@@ -46,6 +51,7 @@ from operator import attrgetter
 from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
+    CORRECTION_GATE,
     CORRECTION_WORDS,
     MONTH_WORDS,
     boilerplate_cues,
@@ -62,7 +68,7 @@ from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
 from factsieve.classify.registry import ANY_TRIGGER
-from factsieve.classify.verdict import verdict_cues, verdict_possible
+from factsieve.classify.verdict import VERDICT_TRIGGERS, verdict_cues
 from factsieve.text.segment import split_sentences
 
 
@@ -320,24 +326,12 @@ def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -
     return 0.75
 
 
-# Long on purpose: the three cue lists in and out, as classify() holds them
-def _newsroom_voice(  # noqa: PLR0913
-    text: str,
-    qspans: list[tuple[int, int]],
-    words: frozenset[str],
-    attribs: list[Cue],
-    opinions: list[Cue],
-    stances: list[Cue],
+def _outside_correction(
+    text: str, words: frozenset[str], attribs: list[Cue], opinions: list[Cue], stances: list[Cue]
 ) -> tuple[list[Cue], list[Cue], list[Cue]]:
-    """Round 4b adjustments in the author's voice. verdict.py's cues (labelled lead-ins, judging noun
-    phrases, rhetorical counts) join the opinion cues. In an editor's correction "gave the wrong first
-    name" describes the earlier text (no stance) and "an earlier version … stated" is the newsroom's own
-    record (no source): those cues go."""
-    if verdict_possible(text, words):
-        verdicts = verdict_cues(text, qspans, words)
-        if verdicts:
-            opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
-    fixes = correction_spans(text, words) if (opinions or stances or attribs) else []
+    """In an editor's correction "gave the wrong first name" describes the earlier text (no stance),
+    and "an earlier version … stated" is the newsroom's own record (no source): those cues go."""
+    fixes = correction_spans(text, words)
     if not fixes:
         return attribs, opinions, stances
     return (
@@ -373,8 +367,12 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    if opinions or stances or attribs or verdict_possible(text, words):
-        attribs, opinions, stances = _newsroom_voice(text, qspans, words, attribs, opinions, stances)
+    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
+        verdicts = verdict_cues(text, qspans, words)
+        if verdicts:
+            opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
+    if (opinions or stances or attribs) and not words.isdisjoint(CORRECTION_GATE):
+        attribs, opinions, stances = _outside_correction(text, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)
     if hedges and (personal or options):
         taken = {(h.start, h.end) for h in hedges}

@@ -89,7 +89,7 @@ _CONDUCT_GATE = frozenset("contempt disdain scorn disrespect arrogance indiffere
 _SWEEP_GATE = frozenset("memory all history ever".split())
 # Every word without which no verdict cue but the rhetorical count is found. The rhetorical count needs a
 # closing "?", which already keeps a sentence off the no-cue fast path (classifier._has_no_cues), so
-# its words ("many", "much", "long") are no trigger; classify asks about the question mark itself.
+# its words ("many", "much", "long") are no trigger; classify calls verdict_cues for any "?" too.
 VERDICT_TRIGGERS = _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE
 _COUNT_GATE = frozenset("many much long".split())
 
@@ -114,13 +114,6 @@ _MEASURED = frozenset(
 
 def _judged_superlative(m: re.Match[str]) -> bool:
     return m.group("adj").lower() not in _MEASURED
-
-
-def verdict_possible(text: str, words: frozenset[str]) -> bool:
-    """False only when ``verdict_cues`` finds nothing."""
-    return not words.isdisjoint(VERDICT_TRIGGERS) or (
-        not words.isdisjoint(_COUNT_GATE) and text.rstrip().endswith("?")
-    )
 
 
 def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
