@@ -73,7 +73,7 @@ _BOILERPLATE_LINE_RE = re.compile(
       |you\ may\ also\ like|advertisement|sponsored(?:\ content)?|share\ this(?:\ article|\ story|\ post)?|share
       |tags?:.*|categories:.*|filed\ under.*|previous\ (?:article|post)|next\ (?:article|post)|back\ to\ top
       |skip\ to\ (?:main\ )?content|loading\.*|menu|home|posted\ (?:by|on|in)\ .{1,60}|published\ (?:by|on)\ .{1,60}
-      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|photo:.*|image:.*|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
+      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_TRIGGERS = frozenset(
@@ -188,9 +188,11 @@ _LETTER_RUNS = re.compile(r"[A-Za-z]+")
 # with a capital and holds no figure ("Key points", "What happens next", "Home » World » Europe").
 _SENTENCE_END = frozenset(".!?…:;,\"”’')]")
 _HEADING_MAX_WORDS = 10
-# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …".
+# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …",
+# "Photos: Inside the new stadium" (a gallery link). Not "Photo:"/"Image:" alone: after it comes a
+# credit (boilerplate, _is_credit) or a caption describing the picture, which is content.
 _TEASER_RE = re.compile(
-    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos?|gallery"
+    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos|gallery"
     r"|live|explainer|factbox|timeline|read\s+next|must\s+read|recommended|trending|in\s+pictures"
     r"|(?:photo|image|picture|video)\s+(?:credits?|courtesy)|credits?|next\s+(?:article|story|up)"
     r"|previous\s+(?:article|story)|up\s+next)\s*:",

@@ -24,6 +24,7 @@ def _label(text: str) -> str:
         "(Reuters/Kim Ahn)",
         "Photograph: Priya Nair/Reuters",
         "Image: Getty Images",
+        "Photo: Reuters",
         "Credit: Sam Oduya for The Washington Post",
         "Photo illustration: Guardian Design",
     ],
@@ -40,6 +41,9 @@ def test_picture_credits_are_boilerplate(text: str) -> None:
         ("The image shows a crater 3 km wide near the summit.", "reported"),
         ("Photographs of the scene showed the roof had collapsed.", "reported"),
         ("Police released a picture of the suspect on Friday.", "reported"),
+        ("Photo: Protesters gather outside parliament on Tuesday.", "reported"),
+        ("Image: a satellite view of the dam after the flood", "reported"),
+        ("Photos: Inside the new stadium", "boilerplate"),  # a gallery teaser
     ],
 )
 def test_picture_near_misses(text: str, label: str) -> None:
