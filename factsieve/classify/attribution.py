@@ -103,6 +103,26 @@ _NOT_SPEECH_PREV = {
     "claim": frozenset("a the this that insurance".split()),
     "claims": frozenset("a the these those insurance".split()),
 }
+# "We contacted all 22 trusts; 17 responded", "Of the 40 firms surveyed, only nine replied": a bare
+# reply verb after a count, with no object or content, counts replies — the newsroom's finding, not a
+# claim put in anyone's mouth. "Nine replied that they had no plans" carries content and stays.
+_REPLY_VERBS = frozenset({"responded", "replied"})
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|dozen|hundred|none|all|most|half|few|several|many|some|only|just)"
+    r"(?:\s+(?:of\s+)?(?:them|those|these|whom|which))?)\s+(?:have\s+|had\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;,)]|$|\s(?:by|before|within|in\s+time)\b)")
+
+
+def _counted_reply(text: str, start: int, end: int) -> bool:
+    return (
+        _CLAUSE_END_AFTER.match(text, end) is not None
+        and _COUNT_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
+
+
 # Reporting words with no named agent: the claim belongs to "people", not the author.
 _AGENTLESS = re.compile(
     r"^(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to|it is said|(?:is|are|was|were)\b)",
@@ -469,6 +489,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         if word in _NOT_SPEECH_NEXT and next_word(text, m.end()) in _NOT_SPEECH_NEXT[word]:
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
+            continue
+        if word in _REPLY_VERBS and _counted_reply(text, m.start(), m.end()):
             continue
         if word == "admitted" and _ADMITTED_TO_PLACE.match(text, m.end()):
             continue  # "admitted to hospital / the bar": entry, not a confession ("admitted to lying",

@@ -20,7 +20,7 @@ from factsieve.classify.prefilter import (
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _COUNTER_WORDS = "views|comments|shares|likes|reads"
-_BOILERPLATE_PHRASES = r"""subscribe\ to\ (?:our|the)\ (?:newsletter|channel|feed)|sign\ up\ for\ (?:our|the)|follow\ us\ on
+_BOILERPLATE_PHRASES = r"""subscribe\ to\ (?:our|the)\ (?:newsletter|channel|feed)|sign\ up\ for\ our|follow\ us\ on
       |share\ (?:on|via)\ (?:facebook|twitter|x|whatsapp|linkedin|email)|click\ here|all\ rights\ reserved
       |privacy\ policy|terms\ of\ (?:use|service)|cookie\ (?:policy|settings)|accept\ cookies|\d+\s+min(?:ute)?\ read
       |copyright\ ©?|leave\ a\ (?:comment|reply)|print\ this|email\ this"""
@@ -73,7 +73,7 @@ _BOILERPLATE_LINE_RE = re.compile(
       |you\ may\ also\ like|advertisement|sponsored(?:\ content)?|share\ this(?:\ article|\ story|\ post)?|share
       |tags?:.*|categories:.*|filed\ under.*|previous\ (?:article|post)|next\ (?:article|post)|back\ to\ top
       |skip\ to\ (?:main\ )?content|loading\.*|menu|home|posted\ (?:by|on|in)\ .{1,60}|published\ (?:by|on)\ .{1,60}
-      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|photo:.*|image:.*|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
+      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_TRIGGERS = frozenset(
@@ -188,9 +188,11 @@ _LETTER_RUNS = re.compile(r"[A-Za-z]+")
 # with a capital and holds no figure ("Key points", "What happens next", "Home » World » Europe").
 _SENTENCE_END = frozenset(".!?…:;,\"”’')]")
 _HEADING_MAX_WORDS = 10
-# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …".
+# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …",
+# "Photos: Inside the new stadium" (a gallery link). Not "Photo:"/"Image:" alone: after it comes a
+# credit (boilerplate, _is_credit) or a caption describing the picture, which is content.
 _TEASER_RE = re.compile(
-    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos?|gallery"
+    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos|gallery"
     r"|live|explainer|factbox|timeline|read\s+next|must\s+read|recommended|trending|in\s+pictures"
     r"|(?:photo|image|picture|video)\s+(?:credits?|courtesy)|credits?|next\s+(?:article|story|up)"
     r"|previous\s+(?:article|story)|up\s+next)\s*:",
@@ -225,8 +227,22 @@ _SAY_YOUR = frozenset({"say", "your"})
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
 _PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass".split())
+# Words without which none of the widget, credit, notice and prompt lines below can match.
+_NOTICE_WORDS = frozenset(
+    """photo photos photograph photographs image images picture pictures illustration graphic credit credits
+    listen play audio read reading minute minutes min mins updated amended corrected edited revised changed
+    correction corrections clarification clarifications appended note newsletter newsletters subscriber
+    subscribers subscribe subscription member members inbox cookies articles stories journalism email
+    reached reuters ap afp epa getty xinhua bloomberg upi""".split()
+)
 FURNITURE_TRIGGERS = (
-    _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS | _TEASER_WORDS | {"contributed"} | _PROMPT_VERBS
+    _TIME_LINE_WORDS
+    | _SHARE_WORDS
+    | _BYLINE_FIRST_WORDS
+    | _TEASER_WORDS
+    | {"contributed"}
+    | _PROMPT_VERBS
+    | _NOTICE_WORDS
 )
 
 
@@ -355,6 +371,12 @@ def _is_heading(text: str) -> bool:
     body = text.strip()
     if body.endswith("?") and _title_case_question(body):
         return True
+    head, mark, tail = body.partition("? ")
+    if mark and tail and _title_case_question(head + "?"):
+        # A headline question with a deck on the same line: "What Does the Budget Mean for Renters?
+        # Here's What Experts Say". Both halves must be headline-shaped: the deck in Title Case too
+        # (it may end on "Say", which would mark a cut sentence on a line of its own).
+        return _is_heading(tail) or (tail[-1] not in _SENTENCE_END and _title_case_question(tail + "?"))
     if not body or body[-1] in _SENTENCE_END or len(body) > 100 or not body[0].isupper():
         return False
     if not (body[-1].isalpha() or body[-1] in "?)"):
@@ -415,6 +437,139 @@ _CONTRIBUTED_RE = re.compile(
 )
 
 
+# --- Widgets, credits, notices and prompts a news page wraps around the story (round 4b).
+#
+# A picture credit names who took or owns the picture and nothing else: "(AP Photo/Ramon Espinosa)",
+# "Photograph: Dan Kitwood/Getty Images", "Image: Reuters", "Credit: Jane Doe for The New York Times".
+# After the label only names, agencies and the connectors of a credit may follow; a caption describes
+# the picture ("Pictured: Firefighters tackle the blaze on Sunday") and stays content.
+_CREDIT_RE = re.compile(
+    r"\s*[(\[]?\s*(?:(?:AP|AFP|PA|EPA|UPI|Reuters|Getty|Bloomberg|Xinhua)\s+)?"
+    r"(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic|main\s+image|top\s+image|credits?)"
+    r"(?:\s+(?:illustration|credits?|courtesy))?\s*(?:[/:]|\s+by\s)\s*(?P<rest>[^()\[\]:]{1,100}?)[)\]]?\s*\.?\s*$"
+    r"|\s*\(\s*(?:AP|AFP|PA|EPA|UPI|Reuters|Getty\s+Images|Bloomberg|Xinhua)\s*/\s*(?P<rest2>[^()]{1,80})\)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = frozenset(
+    """for via courtesy of the and file handout pool staff on from by with photo photos images image licensed
+    under cc getty ap afp de van von da del la le al bin""".split()
+)
+_CREDIT_MAX_WORDS = 12
+
+
+def _is_credit(text: str) -> bool:
+    m = _CREDIT_RE.match(text)
+    if m is None:
+        return False
+    rest = m.group("rest") if m.group("rest") is not None else m.group("rest2")
+    names = _LETTER_RUNS.findall(rest)
+    return (
+        0 < len(names) <= _CREDIT_MAX_WORDS
+        and names[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in names)
+    )
+
+
+# Audio players and reading-time labels: "Listen to this article · 6 min", "Listen to this story",
+# "Play audio", "Listen (4:32)", "5 min read", "4-minute read", "Reading time: 6 minutes". Only the
+# label and a duration may be on the line ("Listen to this story about a dog" is no widget).
+_DURATION = r"(?:\d+(?::\d\d)?\s*(?:min(?:ute)?s?|m|sec(?:ond)?s?|s)?\b\.?)"
+_WIDGET_RE = re.compile(
+    r"\W*(?:(?:listen|hear)\s+(?:to\s+)?(?:this|the)\s+(?:article|story|piece|report|episode)"
+    r"|(?:play|pause|stop)\s+(?:the\s+)?(?:audio|podcast|article|story)|audio\s+(?:version|player|available)"
+    r"|listen(?=[\s·•|:,(\-–—]*\d)|listen\s+now)"
+    rf"[\s·•|:,()\-–—]*(?:{_DURATION}[\s·•|)]*)?$"
+    rf"|\W*(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*{_DURATION}|\d+[\s-]*min(?:ute)?s?\.?\s+read)[\s.)]*$",
+    re.IGNORECASE,
+)
+# A notice that the story changed, with nothing about what changed: "This article was updated at
+# 15:40 GMT on 2 April 2025", "This story has been updated.", "Correction appended", "Updated with
+# more details". A correction that states the corrected fact ("A previous version of this story gave
+# the wrong first name for the finance director, who is Margaret Doyle") is content: reported.
+_UPDATE_NOTICE_RE = re.compile(
+    r"\W*(?:(?:this|the)\s+(?:article|story|piece|report|post|page|live\s+blog|blog)\s+(?:was|has\s+been|had\s+been|is)"
+    r"\s+(?:last\s+)?(?:updated|amended|corrected|edited|changed|revised)"
+    r"|(?:correction|clarification|update|editor['’]s\s+note)s?\s+(?:appended|added|below)"
+    r"|corrections?\s+(?:and|&)\s+clarifications"
+    r"|updated\s+(?:with|to\s+include)\b)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_UPDATE_REST_WORDS = _TIME_WORDS | frozenset(
+    """since publication first originally throughout the day with more further additional details information
+    latest developments reporting new to include and a an of this story article""".split()
+)
+# Newsletter, paywall and cookie prompts: at the start of the line ("Sign up for our morning briefing",
+# "Already a subscriber? Log in", "Subscribe to continue reading") or by their fixed wording anywhere
+# ("We use cookies to …", "You have two free articles left this month", "… delivered to your inbox").
+_PAGE_PROMPT_RE = re.compile(
+    r"\W*(?:sign\s+up\s+(?:to|for)\s+(?:our|the|a|free)\b|subscribe\s+(?:now|today|to\s+(?:continue|keep|read|unlock|get))"
+    r"|get\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’-]+\s+){0,3}newsletters?|(?:already|not)\s+a\s+(?:subscriber|member)"
+    r"|become\s+a\s+(?:subscriber|member|supporter|patron)|enter\s+your\s+email|support\s+(?:our|independent)\s+journalism)"
+    r"|.*?\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|(?:manage|accept|reject)\s+(?:all\s+)?cookies"
+    r"|(?:is|are)\s+(?:only\s+)?(?:for|available\s+to|exclusive\s+to|reserved\s+for)\s+(?:paying\s+)?(?:subscribers|members)"
+    r"|you\s+have\s+(?:\w+\s+){1,2}(?:articles?|stories)\s+(?:left|remaining)"
+    r"|you(?:['’]ve|\s+have)\s+reached\s+your\s+(?:\w+\s+){0,2}(?:limit|articles?)"
+    r"|(?:delivered|straight)\s+(?:straight\s+)?to\s+your\s+inbox)\b",
+    re.IGNORECASE,
+)
+
+
+# Each pattern's own necessary words (subsets of _NOTICE_WORDS), so a sentence that merely holds
+# "members" or "read" runs one regex, not four.
+_CREDIT_GATE = frozenset(
+    """photo photos photograph photographs image images picture pictures illustration graphic credit credits
+    reuters ap afp epa getty xinhua bloomberg upi""".split()
+)
+_WIDGET_GATE = frozenset("listen play pause stop audio hear read reading".split())
+_WIDGET_MAX_CHARS = 60
+_PROMPT_GATE = frozenset(
+    """sign subscribe subscriber subscribers newsletter newsletters member members email journalism cookies
+    inbox articles stories reached""".split()
+)
+_UPDATE_GATE = frozenset(
+    "updated amended corrected edited revised changed correction corrections clarification clarifications appended".split()
+)
+
+
+def notice_line_cues(text: str, words: frozenset[str]) -> list[Cue]:
+    """A picture credit, audio/reading-time widget, bare update notice or page prompt: the whole line."""
+    if words.isdisjoint(_NOTICE_WORDS):
+        return []
+    if (
+        (not words.isdisjoint(_CREDIT_GATE) and _is_credit(text))
+        or (len(text) <= _WIDGET_MAX_CHARS and not words.isdisjoint(_WIDGET_GATE) and _WIDGET_RE.match(text))
+        or (not words.isdisjoint(_PROMPT_GATE) and _PAGE_PROMPT_RE.match(text))
+    ):
+        return [_whole(text)]
+    m = _UPDATE_NOTICE_RE.match(text) if not words.isdisjoint(_UPDATE_GATE) else None
+    if m is not None and words_of(m.group("rest")) <= _UPDATE_REST_WORDS:
+        return [_whole(text)]
+    return []
+
+
+# "A previous version of this story gave the wrong first name …", "This article has been corrected":
+# in a correction the words of error describe the earlier text, not the author's stance on the news.
+_CORRECTION_RE = re.compile(
+    r"\b(?:earlier|previous|original|prior)\s+version\s+of\s+this\s+(?:article|story|report|piece|post|page)"
+    r"(?:\s+\w+ly)?(?:\s+(?:stated|said|reported|described|referred|quoted|misstated|misquoted))?\b"
+    r"|\b(?:article|story|report|piece|post)\s+(?:has\s+been|was|had\s+been)\s+(?:corrected|amended)\b"
+    r"|^\W*(?:correction|clarification)\s*:",
+    re.IGNORECASE,
+)
+CORRECTION_GATE = frozenset("version corrected amended correction clarification".split())
+CORRECTION_WORDS = frozenset(
+    "wrong wrongly incorrect incorrectly erroneous erroneously mistaken mistakenly misstated inaccurate inaccurately".split()
+)
+
+
+def correction_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """The notice phrases of an editor's correction (none: not a correction). Its error words are no opinion, and its
+    verb ("An earlier version of this story incorrectly stated …") is the newsroom's, no attribution."""
+    if words.isdisjoint(CORRECTION_GATE):
+        return []
+    return [m.span() for m in _CORRECTION_RE.finditer(text)]
+
+
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
     if not furniture_possible(text, words):
@@ -423,6 +578,9 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
         return [_whole(text)]
+    notice = notice_line_cues(text, words)
+    if notice:
+        return notice
     # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
     # common stock"): bylines and prompts start with a capital.
     if not text.lstrip(" \t\n(")[:1].isupper():

@@ -4,7 +4,9 @@ Precedence when several labels apply (first match wins; the one place it is deci
 
 1. boilerplate  — page furniture: navigation, counters, bylines, timestamps, headings and section
                   titles, "Read more:" teasers, share/comment prompts ("Related News", "47 Views",
-                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024").
+                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024"),
+                  picture credits, audio/reading-time widgets, bare update notices, paywall and
+                  newsletter prompts ("(AP Photo/Ramon Espinosa)", "Listen to this article · 6 min").
 2. filler       — a reader-addressing cue outside quotations ("let's", "Stay tuned", "Here's what it
                   all means for you", a short content-free question to the reader).
 3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
@@ -23,7 +25,10 @@ Precedence when several labels apply (first match wins; the one place it is deci
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
                   "can't be ignored", "will be remembered as a turning point", "I think"), and advice
                   with "should" to a third party ("The council should scrap the fee"; should.py tells
-                  it from the expected outcome "Prices should ease", which is speculative).
+                  it from the expected outcome "Prices should ease", which is speculative); verdicts
+                  with no listed word (verdict.py: "Bottom line: …", "is a triumph of …", "How many
+                  more warnings does the city need?"). In an editor's correction the error words
+                  ("gave the wrong first name") are no stance and its verb no attribution.
 6. reported     — none of the above.
 
 Flags are independent of the label: hedged (any epistemic hedge cue, including inside quotations and
@@ -46,9 +51,12 @@ from operator import attrgetter
 from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
+    CORRECTION_GATE,
+    CORRECTION_WORDS,
     MONTH_WORDS,
     boilerplate_cues,
     boilerplate_possible,
+    correction_spans,
     furniture_possible,
     starts_with_line_word,
 )
@@ -60,6 +68,7 @@ from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
 from factsieve.classify.registry import ANY_TRIGGER
+from factsieve.classify.verdict import VERDICT_TRIGGERS, verdict_cues
 from factsieve.text.segment import split_sentences
 
 
@@ -317,13 +326,28 @@ def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -
     return 0.75
 
 
+def _outside_correction(
+    text: str, words: frozenset[str], attribs: list[Cue], opinions: list[Cue], stances: list[Cue]
+) -> tuple[list[Cue], list[Cue], list[Cue]]:
+    """In an editor's correction "gave the wrong first name" describes the earlier text (no stance),
+    and "an earlier version … stated" is the newsroom's own record (no source): those cues go."""
+    fixes = correction_spans(text, words)
+    if not fixes:
+        return attribs, opinions, stances
+    return (
+        [c for c in attribs if not inside(fixes, c.start)],
+        [c for c in opinions if c.text.lower() not in CORRECTION_WORDS],
+        [c for c in stances if c.text.lower() not in CORRECTION_WORDS],
+    )
+
+
 _CONFIDENCE_MEMO: dict[tuple[str, int, bool, bool], float] = {}
 
 
 # Long on purpose: the label precedence (boilerplate > filler > attributed > speculative > opinion
 # > reported) written once, as the docstring of this module describes; splitting it would scatter
 # the one rule analysts need to read
-def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901, PLR0912
+def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901, PLR0912, PLR0915
     """Label one sentence and explain the decision by its cues and their character spans.
 
     ``continued=True`` says the sentence starts inside a quotation opened by an earlier sentence (the
@@ -343,6 +367,12 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
+    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
+        verdicts = verdict_cues(text, qspans, words)
+        if verdicts:
+            opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
+    if (opinions or stances or attribs) and not words.isdisjoint(CORRECTION_GATE):
+        attribs, opinions, stances = _outside_correction(text, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)
     if hedges and (personal or options):
         taken = {(h.start, h.end) for h in hedges}
