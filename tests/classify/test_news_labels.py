@@ -90,6 +90,19 @@ def test_round_four_file() -> None:
         assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
 
 
+def test_round_five_file() -> None:
+    """Round 5 (tests/data/news_labels_r5.jsonl): 221 sentences written by a third engineer without
+    reading the rules, after round 4's rules were in place, and never tuned on (docs/EVALUATION.md
+    "What is missed": 0.874 on the rules before round 4, 0.919 after). It holds the issue's 0.90
+    target; every label but "reported" names its deciding cue."""
+    rows = _rows("news_labels_r5.jsonl")
+    assert len(rows) >= 200 and {r["label"] for r in rows} == set(LABELS)
+    labs = classify_batch([r["text"] for r in rows])
+    right = sum(r["label"] == lab.label for r, lab in zip(rows, labs, strict=True))
+    assert right / len(rows) >= 0.90
+    assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [
