@@ -294,12 +294,21 @@ _BELIEF_VERBS = frozenset(
 # "I"/"we" as the pronoun: not the numeral of "World War I" or "Henry I" (a capitalised word before).
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:\w+\s+)?$")
 _IN_MY_VIEW = re.compile(r"\bin\s+(?:my|our)\s+$", re.IGNORECASE)
+# "I have a suspicion that …", "we had a hunch the …": the same belief as a noun.
+_BELIEF_NOUNS = frozenset("suspicion suspicions hunch feeling sense".split())
+_FIRST_PERSON_HAVE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:have|had|['’]ve(?:\s+got)?)\s+(?:a|the)\s+(?:\w+\s+)?$"
+)
 
 
 def _first_person_belief(text: str, h: Cue) -> bool:
     low = h.text.lower()
     if low in ("view", "views"):
         return _IN_MY_VIEW.search(text, max(0, h.start - 10), h.start) is not None
+    if low in _BELIEF_NOUNS:
+        return _FIRST_PERSON_HAVE.search(text, max(0, h.start - 40), h.start) is not None
+    if low.startswith("have a ") and low.split()[-1] in _BELIEF_NOUNS:  # the cue "have a feeling"
+        return _FIRST_PERSON_SUBJECT.search(text, max(0, h.start - 40), h.start) is not None
     return (
         low in _BELIEF_VERBS and _FIRST_PERSON_SUBJECT.search(text, max(0, h.start - 40), h.start) is not None
     )

@@ -74,6 +74,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | (?:should|ought\ to|must|need\ to|needs\ to)\ (?:\w+\ )?(?:be|have|not|never|stop|start|do|take|make|want|play|aim|realize|recogni[sz]e|remember|support|reject|act)
     | we\ (?:need|must|should|cannot|can't|can’t|think|believe|suspect|feel|fear|reckon|doubt)
     | i\ (?:think|believe|feel|hope|love|hate|like|suspect|reckon|guess|doubt|fear|imagine)
+    | (?:i|we)\ (?:have|had)\ (?:a|the)\ (?:\w+\ )?(?:suspicion|feeling|hunch|sense)\ (?=that\b|the\b|this\b|it\b|we\b|they\b)
     | in\ (?:my|our)\ (?:view|opinion|judgement|judgment)
     | our\ (?:country|nation|society|democracy|system|children) | let\ us\ not | so-called
     | only\ (?:a|the)\ (?:few|handful)
@@ -110,9 +111,9 @@ _OPINION_PHRASE_RE = CaseFreeRe(
         "of": "course",
         "no": "doubt",
         "in": "fact view opinion judgement judgment",
-        "we": "need must should cannot can think believe suspect feel fear reckon doubt",
+        "we": "need must should cannot can think believe suspect feel fear reckon doubt suspicion feeling hunch sense",
         "i": "think believe feel hope love hate like suspect reckon guess doubt fear imagine convinced sure certain "
-        "confident",
+        "confident suspicion feeling hunch sense",
         "our": "country nation society democracy system children",
         "so": "called",
         "only": "few handful",
@@ -148,7 +149,8 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     era remembered define shape reshape transform haunt revolutionize revolutionise usher forget same history
     down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
     overestimate exaggerate ignore argue overdue masterclass move praise credit applause denying mildly higher
-    clearer better worse convinced sure certain confident personally all change alter""".split()
+    clearer better worse convinced sure certain confident personally all change alter suspicion feeling hunch
+    sense""".split()
 )  # "all": "all in all"; "change"/"alter": "will change how …" (round 4)
 # Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
 EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS

@@ -62,3 +62,19 @@ def test_author_verdicts_and_predictions(text: str, cue: str) -> None:
 )
 def test_verdict_near_misses(text: str, label: str) -> None:
     assert classify(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # first-person belief as a noun ("I have a suspicion that …") is opinion, like "I suspect …"
+        ("I have a suspicion that the deal will fall apart before the summer.", "opinion"),
+        ("I have a sneaking feeling the board acted too late.", "opinion"),
+        ("We had a hunch that the vote would be close.", "opinion"),
+        # near misses: a suspicion with no one holding it stays the author's hedge; a feeling that is no belief
+        ("There is a growing suspicion that the deal will fall apart.", "speculative"),
+        ("I had a sense of relief when the last bus finally arrived.", "reported"),
+    ],
+)
+def test_first_person_belief_as_a_noun(text: str, label: str) -> None:
+    assert classify(text).label == label
