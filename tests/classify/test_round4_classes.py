@@ -6,6 +6,22 @@ import pytest
 
 from factsieve.classify import classify
 
+VERDICT_NEAR_MISSES = [
+    ("The new timetable will change on 4 June.", "reported"),  # a scheduled change, no verdict
+    ("The band's tour ended tragically when the singer died in 1994.", "reported"),
+    ("All the fans in all the stands stood for the anthem.", "reported"),
+    ("The rule will change how councils set fees, the minister said.", "attributed"),
+]
+FIRST_PERSON_BELIEF_NOUNS = [
+    # first-person belief as a noun ("I have a suspicion that …") is opinion, like "I suspect …"
+    ("I have a suspicion that the deal will fall apart before the summer.", "opinion"),
+    ("I have a sneaking feeling the board acted too late.", "opinion"),
+    ("We had a hunch that the vote would be close.", "opinion"),
+    # near misses: a suspicion with no one holding it stays the author's hedge; a feeling that is no belief
+    ("There is a growing suspicion that the deal will fall apart.", "speculative"),
+    ("I had a sense of relief when the last bus finally arrived.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -16,23 +32,17 @@ from factsieve.classify import classify
         ("Neither of the drivers could get near the stage after the barriers fell.", "reported"),
         # near miss: a positive subject keeps the possibility
         ("Either side could win the final on Saturday.", "speculative"),
-    ],
-)
-def test_negative_subject_could(text: str, label: str) -> None:
-    assert classify(text).label == label
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
         # permission: a free action granted to a class of people
         ("Residents aged over 65 may travel free on all council-run buses.", "reported"),
         ("Blue badge holders may park free in any council car park.", "reported"),
         # near miss: what may happen to them, not what they may do
         ("Residents aged over 65 may face longer waits for buses.", "speculative"),
+        # near misses of the author's verdicts (test below): schedules, descriptions, quoted verdicts
+        *VERDICT_NEAR_MISSES,
+        *FIRST_PERSON_BELIEF_NOUNS,
     ],
 )
-def test_permission_to_act_free(text: str, label: str) -> None:
+def test_round_four_classes_label(text: str, label: str) -> None:
     assert classify(text).label == label
 
 
@@ -49,32 +59,3 @@ def test_permission_to_act_free(text: str, label: str) -> None:
 def test_author_verdicts_and_predictions(text: str, cue: str) -> None:
     lab = classify(text)
     assert (lab.label, lab.deciding_cue) == ("opinion", cue)
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ("The new timetable will change on 4 June.", "reported"),  # a scheduled change, no verdict
-        ("The band's tour ended tragically when the singer died in 1994.", "reported"),
-        ("All the fans in all the stands stood for the anthem.", "reported"),
-        ("The rule will change how councils set fees, the minister said.", "attributed"),
-    ],
-)
-def test_verdict_near_misses(text: str, label: str) -> None:
-    assert classify(text).label == label
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        # first-person belief as a noun ("I have a suspicion that …") is opinion, like "I suspect …"
-        ("I have a suspicion that the deal will fall apart before the summer.", "opinion"),
-        ("I have a sneaking feeling the board acted too late.", "opinion"),
-        ("We had a hunch that the vote would be close.", "opinion"),
-        # near misses: a suspicion with no one holding it stays the author's hedge; a feeling that is no belief
-        ("There is a growing suspicion that the deal will fall apart.", "speculative"),
-        ("I had a sense of relief when the last bus finally arrived.", "reported"),
-    ],
-)
-def test_first_person_belief_as_a_noun(text: str, label: str) -> None:
-    assert classify(text).label == label
