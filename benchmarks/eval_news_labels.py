@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py                      # both halves
     .venv/bin/python benchmarks/eval_news_labels.py --split heldout --errors
     .venv/bin/python benchmarks/eval_news_labels.py --split blind final   # round-2 blind file, both slices
+    .venv/bin/python benchmarks/eval_news_labels.py --split probe r4final # round-4 file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -12,7 +13,13 @@ rules, before any rule change of that round: its rows with ``split: blind`` were
 error classes (so they are no longer blind), the ``split: final`` slice was never looked at for a
 fix (but its errors were printed beside the blind ones at the first scoring, so some fixes were
 informed by them), and the ``split: fresh`` slice (80) was written after the round-2 fixes and scored
-once, with no change after. Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
+once, with no change after. ``news_labels_r4.jsonl`` (round 4, 308 rows) was written by another
+engineer who had not read the rules, and scored once with the rules as they were on main before any
+round-4 change: its ``probe`` rows were then used to find error classes, its ``final`` rows (split
+``r4final`` here) were scored only at the start and at the end of the round.
+``news_labels_r5.jsonl`` (221 rows, split ``r5``) was written by a third engineer who had not read the
+rules, after the round-4 rules were in place; it was scored (without printing its errors) on the rules
+before round 4, on the round-4 head and on the merged head, and no rule was chosen from it. Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
 
@@ -28,6 +35,8 @@ from factsieve.classify import LABELS, classify_batch
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 BLIND = DATA / "news_labels_blind.jsonl"
+R4 = DATA / "news_labels_r4.jsonl"
+R5 = DATA / "news_labels_r5.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -35,6 +44,9 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "blind": (BLIND, "blind"),
     "final": (BLIND, "final"),
     "fresh": (BLIND, "fresh"),
+    "probe": (R4, "probe"),
+    "r4final": (R4, "final"),
+    "r5": (R5, "r5"),
 }
 
 

@@ -1,7 +1,7 @@
 """The `factsieve` command line.
 
-    factsieve run [RAW] [--out OUTPUT]      run the curate flow (RAW defaults to raw/, OUTPUT to output/)
-    factsieve server [--stop]               a Prefect server in the background, used by later runs
+    factsieve run [RAW] [--out OUTPUT] [--cold]   run the curate flow (RAW defaults to raw/, OUTPUT to output/)
+    factsieve server [--stop]               a Prefect server and a warm runner in the background, used by later runs
     factsieve serve --cron "EXPR" [RAW] [--out OUTPUT]   serve the flow as a scheduled Prefect deployment
     factsieve explain "TEXT" [--json]       label each sentence and show the cues that decided it
     factsieve eval --labels F --task T      precision/recall/F1 on a labelled JSONL file
@@ -144,8 +144,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         workers.terminate_all()
         gx_process.terminate()
 
-    # Here, not in the supervised child: the command's clock starts with this process.
-    command_started = _process_started()
+    # Here, not in the supervised child: the command's clock starts with this process (or, forked
+    # by the warm runner, with the client process the user started).
+    command_started = args.warm_started or _process_started()
     return supervised(lambda: _run(args, command_started), interrupted)
 
 
@@ -153,7 +154,8 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
     set_prefect_defaults()
     from factsieve.output import gx_process
 
-    if args.runner == "thread":
+    # Forked by the warm runner (flows/warm.py), GX is imported already: the checks run here.
+    if args.runner == "thread" and not args.warm_started:
         # Great Expectations imports (~3.5 CPU-s) in a process of its own, on the other core,
         # while this one imports Prefect and runs the batch; the flow's checks run there
         # (factsieve.output.gx_process). Started first: its import is the longest path of a
@@ -241,6 +243,8 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     finally:
         workers.discard_warm()
         api.close()
+    # Which path the run took (docs/OPERATIONS.md): forked by `factsieve server`'s warm runner or not.
+    summary["started_by"] = "warm runner" if args.warm_started else "this command"
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
     return 5 if summary.get("status") == "failed" else 0
 
@@ -271,12 +275,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_server(args: argparse.Namespace) -> int:
     set_prefect_defaults()
+    from flows import warm
+
     if args.stop:
+        warm.stop()
         rec = server.stop_background()
         print(f"stopped the Prefect server at {rec['url']}" if rec else "no Prefect server was recorded")
         return 0
     try:
         rec = server.start_background(args.port)
+        runner = None if args.no_warm else warm.start(rec["url"])
     except server.ServerError as exc:
         return _fail(1, str(exc))
     state = "already running" if rec.get("already_running") else "started"
@@ -284,6 +292,8 @@ def cmd_server(args: argparse.Namespace) -> int:
         f"Prefect server {state} at {rec['url']} (UI: {rec['url'].removesuffix('/api')}, pid {rec['pid']}); "
         f"`factsieve run` uses it until `factsieve server --stop`"
     )
+    if runner:
+        print(f"warm runner (pid {runner['pid']}) on {runner['socket']}: runs start with their imports done")
     return 0
 
 
@@ -389,6 +399,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="when standard error is not a terminal: a progress line at most this often (default 10)",
     )
     r.add_argument(
+        "--cold",
+        action="store_true",
+        help="do not use the warm runner `factsieve server` keeps (same as FACTSIEVE_NO_WARM=1)",
+    )
+    r.add_argument(
         "--reprocess",
         action="store_true",
         help="process every input again, even those an earlier run processed unchanged",
@@ -410,7 +425,12 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument(
         "--port", type=int, default=None, help=f"port (default {server.DEFAULT_PORT}, or a free one)"
     )
-    srv.add_argument("--stop", action="store_true", help="stop the server `factsieve server` started")
+    srv.add_argument(
+        "--stop", action="store_true", help="stop the server (and warm runner) `factsieve server` started"
+    )
+    srv.add_argument(
+        "--no-warm", action="store_true", help="no warm runner: later runs import everything themselves"
+    )
     srv.set_defaults(func=cmd_server)
 
     e = sub.add_parser("explain", help="label each sentence of TEXT and show the deciding cues")
@@ -449,10 +469,13 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, warm_started: float | None = None) -> int:
+    """The command line; ``warm_started`` is the start time of the client process the warm
+    runner forked this run for (flows/warm.py)."""
     from flows.supervise import Interrupted
 
     args = build_parser().parse_args(argv)
+    args.warm_started = warm_started
     try:
         return args.func(args)
     except (Interrupted, KeyboardInterrupt) as exc:  # outside a command's own handling
@@ -470,10 +493,20 @@ def entry() -> None:
     log and event workers drain there), then atexit's (logging.shutdown, multiprocessing,
     flows.supervise, the temporary API server's stop).
     """
+    argv = sys.argv[1:]
+    code = None
+    if argv[:1] == ["run"] and not {"--cold", "-h", "--help"} & set(argv):
+        from flows import warm
+
+        code = warm.run_warm(argv)  # None: no warm runner, or it cannot serve this run
+    finish(main(argv) if code is None else code)
+
+
+def finish(code: int) -> None:
+    """Exit with ``code`` the way ``entry`` does (see there)."""
     import atexit
     import threading
 
-    code = main()
     # The interpreter's own order: join non-daemon threads and run threading's exit hooks
     # (Prefect drains its log and event workers there), then the atexit handlers.
     threading._shutdown()

@@ -68,13 +68,17 @@ _WEASEL_VERBS = frozenset(
     "believe think suggest fear consider expect speculate assume suspect contend maintain worry doubt".split()
 )
 # Verbs that report a topic ("the report highlighted matters") are attribution only before a that-clause.
-_TOPIC_VERB_RE = CaseFreeRe(
-    word_alternation(
-        "highlighted|highlights|mentioned|mentions|indicated|indicates|showed|shows|found|"
-        "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
-        "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
-    )
-    + r"\s+that\b"
+_TOPIC_VERBS = (
+    "highlighted|highlights|mentioned|mentions|indicated|indicates|showed|shows|found|"
+    "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
+    "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
+)
+_TOPIC_VERB_RE = CaseFreeRe(word_alternation(_TOPIC_VERBS) + r"\s+that\b")
+# Verbs of evidence: their subject is as often the author's own reasoning as a source ("the ferocity
+# of their opposition reveals that …"), so they are not read as a trailing ", SOURCE said" clause
+# (classifier.py).
+EVIDENCE_VERB_WORDS = frozenset(
+    "shows showed reveals revealed indicates indicated highlights highlighted demonstrates demonstrated".split()
 )
 # Object words after which these verbs are not speech ("added to the list", "wrote the music").
 _NOT_SPEECH_NEXT = {
@@ -89,11 +93,36 @@ _NOT_SPEECH_NEXT = {
     "pointed out": frozenset({"of"}),
     "point out": frozenset({"of"}),
 }
+_ADMITTED_TO_PLACE = re.compile(
+    r"\s+to\s+(?:(?:the|a|an)\s+)?(?:hospital|bar|university|college|school|clinic|ward|intensive|prison|care"
+    r"|membership|practice|hall|eu|nato|union|league|club|party|programme|program)\b",
+    re.IGNORECASE,
+)
 _NOT_SPEECH_PREV = {
     "say": frozenset("to let's let’s i".split()),
     "claim": frozenset("a the this that insurance".split()),
     "claims": frozenset("a the these those insurance".split()),
 }
+# "We contacted all 22 trusts; 17 responded", "Of the 40 firms surveyed, only nine replied": a bare
+# reply verb after a count, with no object or content, counts replies — the newsroom's finding, not a
+# claim put in anyone's mouth. "Nine replied that they had no plans" carries content and stays.
+_REPLY_VERBS = frozenset({"responded", "replied"})
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|dozen|hundred|none|all|most|half|few|several|many|some|only|just)"
+    r"(?:\s+(?:of\s+)?(?:them|those|these|whom|which))?)\s+(?:have\s+|had\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;,)]|$|\s(?:by|before|within|in\s+time)\b)")
+
+
+def _counted_reply(text: str, start: int, end: int) -> bool:
+    return (
+        _CLAUSE_END_AFTER.match(text, end) is not None
+        and _COUNT_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
+
+
 # Reporting words with no named agent: the claim belongs to "people", not the author.
 _AGENTLESS = re.compile(
     r"^(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to|it is said|(?:is|are|was|were)\b)",
@@ -325,6 +354,27 @@ def _group_subject(np: str) -> bool:
     return low not in _NOT_A_GROUP and not low.endswith(("ss", "us", "is", "’s", "'s"))
 
 
+# A body in the singular as the subject of a verb of belief or fear ("The opposition suspects the
+# timing was chosen …", "Moscow fears the sanctions will …"): a source, like a plural group. "fears"
+# and "doubts" are also plural nouns ("investor fears of …"), so a clause must follow: a determiner,
+# a pronoun, a name or "that".
+_BODY_BELIEF_VERBS = frozenset("suspects fears doubts worries".split())
+_BODY_NOUNS = (
+    "opposition|government|company|party|union|ministry|council|board|committee|police|army|bank|court|agency"
+    "|commission|administration|management|league|club|team|firm|family|regulator|prosecution|defence|defense"
+    "|campaign|group|public|industry|coalition|leadership|cabinet|treasury|president|minister|chairman|chief"
+    "|embassy|state|city|department|office|airline|carrier|insurer|lender|operator|owner|manager|coach"
+)
+_BODY_BELIEF_RE = re.compile(
+    r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:"
+    + _BODY_NOUNS
+    + r")|\b(?!(?:His|Her|Its|Their|Our|My|Your|This|These|Those|Such|Any|No|Some|Many|Investor|Market)\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"\s+(?:also\s+|still\s+|now\s+|privately\s+)?(?P<verb>suspects|fears|doubts|worries)"
+    r"(?=\s+(?:(?:that|the|a|an|its|his|her|their|it|he|she|they|this)\b|[A-Z]))"
+)
+
+
 # "suggest" is the claim of its subject when the subject is a source — a study, a survey, data, a
 # named person or body ("Research published in Nature suggests …", "Smith suggested …") — and the
 # author's own inference when the subject is the author's own reasoning ("this suggests", "the timing
@@ -363,8 +413,37 @@ def _suggest_has_source(text: str, start: int) -> bool:
     return bool(np_text) and _clean_np(np_text) is not None
 
 
-ATTRIBUTION_TRIGGERS = frozenset(
-    """said says say saying stated stating told tells telling added adding noted noting explained explaining
+# Naming verbs with a quoted epithet put the words in the subject's mouth: "The former coach called the
+# new owners “clueless”", "Critics branded the plan “a tax on work”". An object must stand between
+# the verb and the quotation: "a band called “Muse”" names, nobody speaks.
+_LABEL_VERBS = frozenset(
+    "call calls called calling brand brands branded branding dub dubs dubbed label labels labelled labeled "
+    "term terms termed describe describes described describing".split()
+)
+_LABEL_RE = re.compile(r"\b(?:" + "|".join(sorted(_LABEL_VERBS, key=len, reverse=True)) + r")\b")
+_PASSIVE_BE = frozenset("is are was were be been being".split())
+_BY_AGENT = re.compile(r"[\s,]*(?:\w+\s+){0,4}?by\s")
+_LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){1,6}(?:as\s+)?$")
+
+
+def _label_verb_cues(text: str, quotes: list[tuple[int, int]], found: list[Cue]) -> list[Cue]:
+    out = []
+    for m in _LABEL_RE.finditer(text):
+        s, e = m.span()
+        if inside(quotes, s) or any(c.start == s for c in found):
+            continue
+        q = next((q for q in quotes if q[0] >= e), None)
+        if q is None or q[0] - e > 60 or not _LABEL_OBJECT.match(text[e : q[0]]):
+            continue
+        if prev_word(text, s) in _PASSIVE_BE and not _BY_AGENT.match(text, q[1]):
+            continue  # "This reserve add is called a “pass.”": a name, nobody quoted ("… by his friend" is)
+        out.append(new_cue("attribution", m.group(0), s, e))
+    return out
+
+
+ATTRIBUTION_TRIGGERS = (
+    frozenset(
+        """said says say saying stated stating told tells telling added adding noted noting explained explaining
     argued argues argue arguing claimed claims claim claiming insisted insists insisting warned warns warning
     emphasized emphasised emphasizes emphasises emphasizing emphasising stressed stresses stressing asserted
     asserts declared declares remarked commented acknowledged acknowledges admitted admits denied denies wrote
@@ -379,6 +458,9 @@ ATTRIBUTION_TRIGGERS = frozenset(
     maintained maintains posted expects anticipates forecasts projects point predict project forecast
     anticipate reckon estimate insist complain warn caution note stress concede acknowledge deny allege describe
     described recount recounted see""".split()
+    )
+    | _LABEL_VERBS
+    | _BODY_BELIEF_VERBS
 )
 
 
@@ -408,6 +490,11 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
+        if word in _REPLY_VERBS and _counted_reply(text, m.start(), m.end()):
+            continue
+        if word == "admitted" and _ADMITTED_TO_PLACE.match(text, m.end()):
+            continue  # "admitted to hospital / the bar": entry, not a confession ("admitted to lying",
+            # "admitted to jurors" are)
         if word[-1] == "s" and not _ok_forecast_verb(text, m.start(), m.end()):
             continue
         cue = new_cue("attribution", word, m.start(), m.end())
@@ -441,6 +528,15 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 source = _source_for(text, cue, quotes) or (
                     None if m.group("np") in ("they", "They") else m.group("np")
                 )
+    if not words.isdisjoint(_BODY_BELIEF_VERBS):
+        for m in _BODY_BELIEF_RE.finditer(text):
+            s = m.start("verb")
+            if inside(quotes, s) or any(c.start == s for c in cues):
+                continue
+            cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
+            cues.append(cue)
+            if source is None:
+                source = m.group("np")
     if "suggest" in words or "suggests" in words or "suggested" in words:
         for m in _SUGGEST_RE.finditer(lowered(text)):
             s = m.start()
@@ -460,6 +556,11 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         cues.append(cue)
         if source is None:
             source = _source_for(text, cue, quotes)
+    if quotes and not words.isdisjoint(_LABEL_VERBS):
+        for cue in _label_verb_cues(text, quotes, cues):
+            cues.append(cue)
+            if source is None:
+                source = _source_for(text, cue, quotes)
     if len(cues) > 1:
         cues.sort(key=BY_START)
     return cues, source

@@ -20,7 +20,7 @@ from factsieve.classify.prefilter import (
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _COUNTER_WORDS = "views|comments|shares|likes|reads"
-_BOILERPLATE_PHRASES = r"""subscribe\ to\ (?:our|the)\ (?:newsletter|channel|feed)|sign\ up\ for\ (?:our|the)|follow\ us\ on
+_BOILERPLATE_PHRASES = r"""subscribe\ to\ (?:our|the)\ (?:newsletter|channel|feed)|sign\ up\ for\ our|follow\ us\ on
       |share\ (?:on|via)\ (?:facebook|twitter|x|whatsapp|linkedin|email)|click\ here|all\ rights\ reserved
       |privacy\ policy|terms\ of\ (?:use|service)|cookie\ (?:policy|settings)|accept\ cookies|\d+\s+min(?:ute)?\ read
       |copyright\ ©?|leave\ a\ (?:comment|reply)|print\ this|email\ this"""
@@ -73,7 +73,7 @@ _BOILERPLATE_LINE_RE = re.compile(
       |you\ may\ also\ like|advertisement|sponsored(?:\ content)?|share\ this(?:\ article|\ story|\ post)?|share
       |tags?:.*|categories:.*|filed\ under.*|previous\ (?:article|post)|next\ (?:article|post)|back\ to\ top
       |skip\ to\ (?:main\ )?content|loading\.*|menu|home|posted\ (?:by|on|in)\ .{1,60}|published\ (?:by|on)\ .{1,60}
-      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|photo:.*|image:.*|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
+      |written\ by\ .{1,60}|by\ [A-Z][a-z]+\ [A-Z][a-z]+|comments?(?:\ \(\d+\))?)\s*[:.!]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_TRIGGERS = frozenset(
@@ -188,9 +188,11 @@ _LETTER_RUNS = re.compile(r"[A-Za-z]+")
 # with a capital and holds no figure ("Key points", "What happens next", "Home » World » Europe").
 _SENTENCE_END = frozenset(".!?…:;,\"”’')]")
 _HEADING_MAX_WORDS = 10
-# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …".
+# A teaser or section label before a colon: "Read more: Why rates fell", "Watch: Drone footage …",
+# "Photos: Inside the new stadium" (a gallery link). Not "Photo:"/"Image:" alone: after it comes a
+# credit (boilerplate, _is_credit) or a caption describing the picture, which is content.
 _TEASER_RE = re.compile(
-    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos?|gallery"
+    r"\s*(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch|video|listen|more|photos|gallery"
     r"|live|explainer|factbox|timeline|read\s+next|must\s+read|recommended|trending|in\s+pictures"
     r"|(?:photo|image|picture|video)\s+(?:credits?|courtesy)|credits?|next\s+(?:article|story|up)"
     r"|previous\s+(?:article|story)|up\s+next)\s*:",
@@ -224,7 +226,58 @@ _SHARE_WORDS = frozenset(
 _SAY_YOUR = frozenset({"say", "your"})
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
-FURNITURE_TRIGGERS = _TIME_LINE_WORDS | _SHARE_WORDS | _BYLINE_FIRST_WORDS | _TEASER_WORDS | {"contributed"}
+_PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass".split())
+# Words without which none of the widget, credit, notice and prompt lines below can match.
+_NOTICE_WORDS = frozenset(
+    """photo photos photograph photographs image images picture pictures illustration graphic credit credits
+    listen play audio read reading minute minutes min mins updated amended corrected edited revised changed
+    correction corrections clarification clarifications appended note newsletter newsletters subscriber
+    subscribers subscribe subscription member members inbox cookies articles stories journalism email
+    reached reuters ap afp epa getty xinhua bloomberg upi""".split()
+)
+FURNITURE_TRIGGERS = (
+    _TIME_LINE_WORDS
+    | _SHARE_WORDS
+    | _BYLINE_FIRST_WORDS
+    | _TEASER_WORDS
+    | {"contributed"}
+    | _PROMPT_VERBS
+    | _NOTICE_WORDS
+)
+
+
+# A share or comment prompt by its shape rather than its wording: the sentence opens with an
+# imperative of passing on or responding ("Share", "Send", "Tell", "Drop", "Leave", after an optional
+# "Please"/"So,"/"Why not"/"Don't forget to"), the verb's object is the reader's own or the page's
+# ("your", "this", "us", "a"), and the sentence names the page or the reader's response (article, story,
+# link, thoughts, views, comments, friend, below) or asks what the reader thinks. "Share prices fell"
+# (a noun after the verb), "Send the troops home" (no page word) are no prompt. (_PROMPT_VERBS is
+# defined with FURNITURE_TRIGGERS above.)
+_PROMPT_LEAD = re.compile(
+    r"\W*(?:(?:please|so|and|now|why\s+not|don['’]t\s+forget\s+to|be\s+sure\s+to|feel\s+free\s+to),?\s+)?"
+    r"(?P<verb>[A-Za-z]+)\s+(?P<obj>[A-Za-z]+)\b",
+    re.IGNORECASE,
+)
+_PROMPT_OBJECTS = frozenset("your this it us me the a these our".split())
+_PAGE_WORDS = frozenset(
+    """article articles story stories link post page piece thoughts views comments comment friend friends below
+    feedback opinion opinions experience experiences""".split()
+)
+_READER_THINKS = re.compile(r"\byou\s+(?:think|feel|make\s+of)\b", re.IGNORECASE)
+_PROMPT_MAX_WORDS = 20
+
+
+def _prompt_to_reader(text: str, words: frozenset[str]) -> bool:
+    m = _PROMPT_LEAD.match(text)
+    if (
+        m is None
+        or m.group("verb").lower() not in _PROMPT_VERBS
+        or m.group("obj").lower() not in _PROMPT_OBJECTS
+    ):
+        return False
+    if len(text.split()) > _PROMPT_MAX_WORDS or DIGIT_RE.search(text) is not None:
+        return False
+    return not words.isdisjoint(_PAGE_WORDS) or _READER_THINKS.search(text) is not None
 
 
 def _whole(text: str) -> Cue:
@@ -289,6 +342,22 @@ _SENTENCE_VERBS = frozenset(
 )
 
 
+# A headline asked in Title Case ("Will Mortgage Rates Finally Fall in 2025?", "Can Anyone Stop
+# Manchester City This Season?"): every word of four letters or more is capitalised, at least three of
+# them, and the line is short. A question in prose has lower-case verbs and nouns ("What does this mean
+# for Manchester United?"). Figures are allowed here: a year in a headline is common.
+_TITLE_QUESTION_MIN_LONG = 3
+_TITLE_QUESTION_MAX_WORDS = 14
+
+
+def _title_case_question(body: str) -> bool:
+    tokens = body[:-1].split()
+    if not tokens or len(tokens) > _TITLE_QUESTION_MAX_WORDS or not tokens[0][:1].isupper():
+        return False
+    long_words = [w for w in tokens if len(w) >= 4 and w[0].isalpha()]
+    return len(long_words) >= _TITLE_QUESTION_MIN_LONG and all(w[0].isupper() for w in long_words)
+
+
 _WH_WORDS = frozenset("what who how why where".split())
 _WH_HEADING_MAX_WORDS = 7
 
@@ -300,6 +369,14 @@ def _is_heading(text: str) -> bool:
     Objectives of the Visit"), or a breadcrumb ("Home » World » Europe"); never a line that reads as
     a cut sentence (hard-wrapped wire copy: "The Group of Seven industrialised", "It said it has been")."""
     body = text.strip()
+    if body.endswith("?") and _title_case_question(body):
+        return True
+    head, mark, tail = body.partition("? ")
+    if mark and tail and _title_case_question(head + "?"):
+        # A headline question with a deck on the same line: "What Does the Budget Mean for Renters?
+        # Here's What Experts Say". Both halves must be headline-shaped: the deck in Title Case too
+        # (it may end on "Say", which would mark a cut sentence on a line of its own).
+        return _is_heading(tail) or (tail[-1] not in _SENTENCE_END and _title_case_question(tail + "?"))
     if not body or body[-1] in _SENTENCE_END or len(body) > 100 or not body[0].isupper():
         return False
     if not (body[-1].isalpha() or body[-1] in "?)"):
@@ -343,6 +420,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or not words.isdisjoint(FURNITURE_TRIGGERS)
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
+        or (body.endswith("?") and _title_case_question(body.lstrip()))
     )
 
 
@@ -359,6 +437,139 @@ _CONTRIBUTED_RE = re.compile(
 )
 
 
+# --- Widgets, credits, notices and prompts a news page wraps around the story (round 4b).
+#
+# A picture credit names who took or owns the picture and nothing else: "(AP Photo/Ramon Espinosa)",
+# "Photograph: Dan Kitwood/Getty Images", "Image: Reuters", "Credit: Jane Doe for The New York Times".
+# After the label only names, agencies and the connectors of a credit may follow; a caption describes
+# the picture ("Pictured: Firefighters tackle the blaze on Sunday") and stays content.
+_CREDIT_RE = re.compile(
+    r"\s*[(\[]?\s*(?:(?:AP|AFP|PA|EPA|UPI|Reuters|Getty|Bloomberg|Xinhua)\s+)?"
+    r"(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic|main\s+image|top\s+image|credits?)"
+    r"(?:\s+(?:illustration|credits?|courtesy))?\s*(?:[/:]|\s+by\s)\s*(?P<rest>[^()\[\]:]{1,100}?)[)\]]?\s*\.?\s*$"
+    r"|\s*\(\s*(?:AP|AFP|PA|EPA|UPI|Reuters|Getty\s+Images|Bloomberg|Xinhua)\s*/\s*(?P<rest2>[^()]{1,80})\)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = frozenset(
+    """for via courtesy of the and file handout pool staff on from by with photo photos images image licensed
+    under cc getty ap afp de van von da del la le al bin""".split()
+)
+_CREDIT_MAX_WORDS = 12
+
+
+def _is_credit(text: str) -> bool:
+    m = _CREDIT_RE.match(text)
+    if m is None:
+        return False
+    rest = m.group("rest") if m.group("rest") is not None else m.group("rest2")
+    names = _LETTER_RUNS.findall(rest)
+    return (
+        0 < len(names) <= _CREDIT_MAX_WORDS
+        and names[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _CREDIT_WORDS for w in names)
+    )
+
+
+# Audio players and reading-time labels: "Listen to this article · 6 min", "Listen to this story",
+# "Play audio", "Listen (4:32)", "5 min read", "4-minute read", "Reading time: 6 minutes". Only the
+# label and a duration may be on the line ("Listen to this story about a dog" is no widget).
+_DURATION = r"(?:\d+(?::\d\d)?\s*(?:min(?:ute)?s?|m|sec(?:ond)?s?|s)?\b\.?)"
+_WIDGET_RE = re.compile(
+    r"\W*(?:(?:listen|hear)\s+(?:to\s+)?(?:this|the)\s+(?:article|story|piece|report|episode)"
+    r"|(?:play|pause|stop)\s+(?:the\s+)?(?:audio|podcast|article|story)|audio\s+(?:version|player|available)"
+    r"|listen(?=[\s·•|:,(\-–—]*\d)|listen\s+now)"
+    rf"[\s·•|:,()\-–—]*(?:{_DURATION}[\s·•|)]*)?$"
+    rf"|\W*(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*{_DURATION}|\d+[\s-]*min(?:ute)?s?\.?\s+read)[\s.)]*$",
+    re.IGNORECASE,
+)
+# A notice that the story changed, with nothing about what changed: "This article was updated at
+# 15:40 GMT on 2 April 2025", "This story has been updated.", "Correction appended", "Updated with
+# more details". A correction that states the corrected fact ("A previous version of this story gave
+# the wrong first name for the finance director, who is Margaret Doyle") is content: reported.
+_UPDATE_NOTICE_RE = re.compile(
+    r"\W*(?:(?:this|the)\s+(?:article|story|piece|report|post|page|live\s+blog|blog)\s+(?:was|has\s+been|had\s+been|is)"
+    r"\s+(?:last\s+)?(?:updated|amended|corrected|edited|changed|revised)"
+    r"|(?:correction|clarification|update|editor['’]s\s+note)s?\s+(?:appended|added|below)"
+    r"|corrections?\s+(?:and|&)\s+clarifications"
+    r"|updated\s+(?:with|to\s+include)\b)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_UPDATE_REST_WORDS = _TIME_WORDS | frozenset(
+    """since publication first originally throughout the day with more further additional details information
+    latest developments reporting new to include and a an of this story article""".split()
+)
+# Newsletter, paywall and cookie prompts: at the start of the line ("Sign up for our morning briefing",
+# "Already a subscriber? Log in", "Subscribe to continue reading") or by their fixed wording anywhere
+# ("We use cookies to …", "You have two free articles left this month", "… delivered to your inbox").
+_PAGE_PROMPT_RE = re.compile(
+    r"\W*(?:sign\s+up\s+(?:to|for)\s+(?:our|the|a|free)\b|subscribe\s+(?:now|today|to\s+(?:continue|keep|read|unlock|get))"
+    r"|get\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’-]+\s+){0,3}newsletters?|(?:already|not)\s+a\s+(?:subscriber|member)"
+    r"|become\s+a\s+(?:subscriber|member|supporter|patron)|enter\s+your\s+email|support\s+(?:our|independent)\s+journalism)"
+    r"|.*?\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|(?:manage|accept|reject)\s+(?:all\s+)?cookies"
+    r"|(?:is|are)\s+(?:only\s+)?(?:for|available\s+to|exclusive\s+to|reserved\s+for)\s+(?:paying\s+)?(?:subscribers|members)"
+    r"|you\s+have\s+(?:\w+\s+){1,2}(?:articles?|stories)\s+(?:left|remaining)"
+    r"|you(?:['’]ve|\s+have)\s+reached\s+your\s+(?:\w+\s+){0,2}(?:limit|articles?)"
+    r"|(?:delivered|straight)\s+(?:straight\s+)?to\s+your\s+inbox)\b",
+    re.IGNORECASE,
+)
+
+
+# Each pattern's own necessary words (subsets of _NOTICE_WORDS), so a sentence that merely holds
+# "members" or "read" runs one regex, not four.
+_CREDIT_GATE = frozenset(
+    """photo photos photograph photographs image images picture pictures illustration graphic credit credits
+    reuters ap afp epa getty xinhua bloomberg upi""".split()
+)
+_WIDGET_GATE = frozenset("listen play pause stop audio hear read reading".split())
+_WIDGET_MAX_CHARS = 60
+_PROMPT_GATE = frozenset(
+    """sign subscribe subscriber subscribers newsletter newsletters member members email journalism cookies
+    inbox articles stories reached""".split()
+)
+_UPDATE_GATE = frozenset(
+    "updated amended corrected edited revised changed correction corrections clarification clarifications appended".split()
+)
+
+
+def notice_line_cues(text: str, words: frozenset[str]) -> list[Cue]:
+    """A picture credit, audio/reading-time widget, bare update notice or page prompt: the whole line."""
+    if words.isdisjoint(_NOTICE_WORDS):
+        return []
+    if (
+        (not words.isdisjoint(_CREDIT_GATE) and _is_credit(text))
+        or (len(text) <= _WIDGET_MAX_CHARS and not words.isdisjoint(_WIDGET_GATE) and _WIDGET_RE.match(text))
+        or (not words.isdisjoint(_PROMPT_GATE) and _PAGE_PROMPT_RE.match(text))
+    ):
+        return [_whole(text)]
+    m = _UPDATE_NOTICE_RE.match(text) if not words.isdisjoint(_UPDATE_GATE) else None
+    if m is not None and words_of(m.group("rest")) <= _UPDATE_REST_WORDS:
+        return [_whole(text)]
+    return []
+
+
+# "A previous version of this story gave the wrong first name …", "This article has been corrected":
+# in a correction the words of error describe the earlier text, not the author's stance on the news.
+_CORRECTION_RE = re.compile(
+    r"\b(?:earlier|previous|original|prior)\s+version\s+of\s+this\s+(?:article|story|report|piece|post|page)"
+    r"(?:\s+\w+ly)?(?:\s+(?:stated|said|reported|described|referred|quoted|misstated|misquoted))?\b"
+    r"|\b(?:article|story|report|piece|post)\s+(?:has\s+been|was|had\s+been)\s+(?:corrected|amended)\b"
+    r"|^\W*(?:correction|clarification)\s*:",
+    re.IGNORECASE,
+)
+CORRECTION_GATE = frozenset("version corrected amended correction clarification".split())
+CORRECTION_WORDS = frozenset(
+    "wrong wrongly incorrect incorrectly erroneous erroneously mistaken mistakenly misstated inaccurate inaccurately".split()
+)
+
+
+def correction_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """The notice phrases of an editor's correction (none: not a correction). Its error words are no opinion, and its
+    verb ("An earlier version of this story incorrectly stated …") is the newsroom's, no attribution."""
+    if words.isdisjoint(CORRECTION_GATE):
+        return []
+    return [m.span() for m in _CORRECTION_RE.finditer(text)]
+
+
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
     if not furniture_possible(text, words):
@@ -367,6 +578,9 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
         return [_whole(text)]
+    notice = notice_line_cues(text, words)
+    if notice:
+        return notice
     # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
     # common stock"): bylines and prompts start with a capital.
     if not text.lstrip(" \t\n(")[:1].isupper():
@@ -377,6 +591,8 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         m = _SHARE_RE.search(text)
         if m is not None:
             return [strip_cue("boilerplate", m, text)]
+    if not words.isdisjoint(_PROMPT_VERBS) and _prompt_to_reader(text, words):
+        return [_whole(text)]
     if "contributed" in words and _CONTRIBUTED_RE.search(text) is not None:
         return [_whole(text)]
     if "(" in text and _DATELINE_RE.match(text) is not None:

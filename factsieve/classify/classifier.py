@@ -4,7 +4,9 @@ Precedence when several labels apply (first match wins; the one place it is deci
 
 1. boilerplate  — page furniture: navigation, counters, bylines, timestamps, headings and section
                   titles, "Read more:" teasers, share/comment prompts ("Related News", "47 Views",
-                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024").
+                  "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024"),
+                  picture credits, audio/reading-time widgets, bare update notices, paywall and
+                  newsletter prompts ("(AP Photo/Ramon Espinosa)", "Listen to this article · 6 min").
 2. filler       — a reader-addressing cue outside quotations ("let's", "Stay tuned", "Here's what it
                   all means for you", a short content-free question to the reader).
 3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
@@ -13,13 +15,20 @@ Precedence when several labels apply (first match wins; the one place it is deci
                   inside the quotation keeps the label attributed and only sets the hedged flag:
                   "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
-                  author's speculation: "Harris likely announced new initiatives" is speculative.
+                  author's speculation: "Harris likely announced new initiatives" is speculative —
+                  unless the verb sits in a final ", SOURCE said" clause (any distance) and the hedge
+                  lies before that clause ("The yen should stabilize …, the bank's adviser said").
 4. speculative  — a hedge cue outside quotations, not governed by an attribution, not inside a
                   comma-set relative clause or apposition, and not the author's stated belief ("I
                   believe …" is opinion). Agentless forecasts ("Prices are expected to ease") are the
                   author's own expectation: speculative.
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
-                  "can't be ignored", "will be remembered as a turning point", "I think").
+                  "can't be ignored", "will be remembered as a turning point", "I think"), and advice
+                  with "should" to a third party ("The council should scrap the fee"; should.py tells
+                  it from the expected outcome "Prices should ease", which is speculative); verdicts
+                  with no listed word (verdict.py: "Bottom line: …", "is a triumph of …", "How many
+                  more warnings does the city need?"). In an editor's correction the error words
+                  ("gave the wrong first name") are no stance and its verb no attribution.
 6. reported     — none of the above.
 
 Flags are independent of the label: hedged (any epistemic hedge cue, including inside quotations and
@@ -39,12 +48,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from factsieve.classify.attribution import attribution_cues
+from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
+    CORRECTION_GATE,
+    CORRECTION_WORDS,
     MONTH_WORDS,
     boilerplate_cues,
     boilerplate_possible,
+    correction_spans,
     furniture_possible,
     starts_with_line_word,
 )
@@ -56,6 +68,7 @@ from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
 from factsieve.classify.registry import ANY_TRIGGER
+from factsieve.classify.verdict import VERDICT_TRIGGERS, verdict_cues
 from factsieve.text.segment import split_sentences
 
 
@@ -117,14 +130,27 @@ def _label(  # noqa: PLR0913
 
 # Attribution words that carry their own hedge: the claim is someone else's, never the author's guess.
 _SELF_ATTRIBUTING = frozenset({"reportedly", "allegedly", "purportedly", "according to"})
-# A speech verb in a trailing clause governs what precedes it: "They might win, officials said."
-_TRAILING_CLAUSE = re.compile(r"[,”\"’]\s*(?:\S+\s+){0,5}$")
+# A speech verb in the sentence's last clause governs what precedes it, however far back: "They might
+# win, officials said.", "The yen should stabilize at around 152 to 153 …, the Bank of Tokyo's economic
+# adviser Koei Narusawa said." The clause starts after the last comma, semicolon, dash or closing
+# quotation mark before the verb (not the apostrophe of "Tokyo’s"); what lies between that break and
+# the verb is the source and may not hold the author's hedge ("Harris, the mayor, likely announced …"
+# hedges the speech act). A coordinated clause counts ("Kohl expected no new initiatives, though he
+# reckoned on …": the source's own view); on the corpus, excluding clauses that open with a
+# conjunction turned more right labels wrong than it fixed.
+_CLAUSE_BREAK = re.compile(r"[,;”\"»—–]|’(?!\w)|\s-\s")
+_MAX_SOURCE_WORDS = 20
 _SPAN_ORDER = attrgetter("start", "end")
 _DIGIT = re.compile(r"\d")
 # Any quotation mark: only then are quotations looked for (one scan instead of one per mark).
 _QUOTE_GATE = re.compile(r"[“”\"«‘]|``")
 # A quotation this long (in words) is a quoted statement, not a scare-quoted phrase.
 _MIN_QUOTE_WORDS = 4
+# "…,” the defendant shouted": the speaker and a verb follow an utterance that opens the sentence.
+_MIN_SPEAKER_WORDS = 2
+# A quotation left open at the sentence end (no closing mark) of this many words is quoted speech.
+_MIN_OPEN_QUOTE_WORDS = 3
+_CLOSING_MARKS = frozenset("\"”»’'")
 # Strong hedges that decide speculation on their own; the rest need company for high confidence.
 _STRONG_HEDGES = frozenset(
     "probably likely perhaps maybe possibly might may presumably apparently seemingly supposedly".split()
@@ -180,18 +206,61 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
     )
 
 
-def _governs_from_start(text: str, cue: Cue) -> bool:
+def _trailing_source_clause(text: str, cue: Cue, hedges: list[Cue]) -> bool:
+    """True when ``cue`` is the verb of a final ", SOURCE said" clause (see _CLAUSE_BREAK)."""
+    if cue.text.lower() in EVIDENCE_VERB_WORDS:
+        return False
+    brk = -1
+    for m in _CLAUSE_BREAK.finditer(text, 0, cue.start):
+        brk = m.end()
+    if brk == -1:
+        return False
+    source = text[brk : cue.start].split()
+    if len(source) > _MAX_SOURCE_WORDS:
+        return False
+    return not any(brk <= h.start < cue.start for h in hedges)
+
+
+def _governs_from_start(text: str, cue: Cue, hedges: list[Cue]) -> bool:
     low = cue.text.lower()
     return (
         low in _SELF_ATTRIBUTING
         or low.startswith(("is ", "are ", "was ", "were ", "it is"))
-        or bool(_TRAILING_CLAUSE.search(text, max(0, cue.start - 60), cue.start))
+        or _trailing_source_clause(text, cue, hedges)
     )
 
 
-def _quote_is_statement(text: str, quotes: list[Cue]) -> bool:
+def _utterance(text: str, quotes: list[Cue]) -> bool:
+    """A quoted utterance set off as dialogue, whatever its length: it opens the sentence and closes on
+    , ? or ! before more words ('“I am innocent,” the defendant shouted'), or it closes the sentence
+    after ", " or ": " ('The defendant shouted: “I am innocent.”')."""
+    first, last = quotes[0], quotes[-1]
+    lead = len(text) - len(text.lstrip())
+    if first.start == lead and len(first.text) > 2 and first.text[-2] in ",?!" and text[first.end :].strip():
+        return len(text[first.end :].split()) >= _MIN_SPEAKER_WORDS
+    if not text[last.end :].strip() and len(last.text) > 2 and last.text[-2] in ".?!":
+        return text[: last.start].rstrip().endswith((",", ":"))
+    return False
+
+
+def _quote_is_statement(text: str, quotes: list[Cue], continued: bool = False) -> bool:
     if not quotes:
         return False
+    if continued and quotes[0].end - quotes[0].start >= 0.4 * len(text.strip()):
+        # The rest of a quotation opened in an earlier sentence is the speaker's, however short
+        # ("No way." in the middle of it): the word floor only tells a statement from a scare quote.
+        return True
+    last = quotes[-1].text
+    if last[-1] not in _CLOSING_MARKS and (
+        len(last.split()) >= _MIN_OPEN_QUOTE_WORDS or not text[: quotes[-1].start].strip()
+    ):
+        # A quotation still open at the sentence end goes on in the next sentence: whole quoted
+        # sentences, not a scare-quoted phrase ('The coach was blunt: "We were terrible.', '"Not now.').
+        return True
+    if quotes[0].start == 0 and not text[quotes[0].end :].strip():
+        return True  # the whole sentence, closing a quotation begun earlier ('We are delighted."')
+    if _utterance(text, quotes):
+        return True
     quoted_chars = sum(q.end - q.start for q in quotes)
     longest_words = max(len(q.text.split()) for q in quotes)
     return longest_words >= _MIN_QUOTE_WORDS and quoted_chars >= 0.4 * len(text.strip())
@@ -202,7 +271,7 @@ def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]
     if not free_hedges or not attribs:
         return False
     first_attr = attribs[0]
-    if any(_governs_from_start(text, a) for a in attribs):
+    if any(_governs_from_start(text, a, free_hedges) for a in attribs):
         return False
     own = [h for h in free_hedges if h.text.lower() not in _SELF_ATTRIBUTING and h.end <= first_attr.start]
     return bool(own)
@@ -225,12 +294,21 @@ _BELIEF_VERBS = frozenset(
 # "I"/"we" as the pronoun: not the numeral of "World War I" or "Henry I" (a capitalised word before).
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:\w+\s+)?$")
 _IN_MY_VIEW = re.compile(r"\bin\s+(?:my|our)\s+$", re.IGNORECASE)
+# "I have a suspicion that …", "we had a hunch the …": the same belief as a noun.
+_BELIEF_NOUNS = frozenset("suspicion suspicions hunch feeling sense".split())
+_FIRST_PERSON_HAVE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:have|had|['’]ve(?:\s+got)?)\s+(?:a|the)\s+(?:\w+\s+)?$"
+)
 
 
 def _first_person_belief(text: str, h: Cue) -> bool:
     low = h.text.lower()
     if low in ("view", "views"):
         return _IN_MY_VIEW.search(text, max(0, h.start - 10), h.start) is not None
+    if low in _BELIEF_NOUNS:
+        return _FIRST_PERSON_HAVE.search(text, max(0, h.start - 40), h.start) is not None
+    if low.startswith("have a ") and low.split()[-1] in _BELIEF_NOUNS:  # the cue "have a feeling"
+        return _FIRST_PERSON_SUBJECT.search(text, max(0, h.start - 40), h.start) is not None
     return (
         low in _BELIEF_VERBS and _FIRST_PERSON_SUBJECT.search(text, max(0, h.start - 40), h.start) is not None
     )
@@ -257,13 +335,28 @@ def _confidence(label: str, n_deciding: int, strong: bool, source: str | None) -
     return 0.75
 
 
+def _outside_correction(
+    text: str, words: frozenset[str], attribs: list[Cue], opinions: list[Cue], stances: list[Cue]
+) -> tuple[list[Cue], list[Cue], list[Cue]]:
+    """In an editor's correction "gave the wrong first name" describes the earlier text (no stance),
+    and "an earlier version … stated" is the newsroom's own record (no source): those cues go."""
+    fixes = correction_spans(text, words)
+    if not fixes:
+        return attribs, opinions, stances
+    return (
+        [c for c in attribs if not inside(fixes, c.start)],
+        [c for c in opinions if c.text.lower() not in CORRECTION_WORDS],
+        [c for c in stances if c.text.lower() not in CORRECTION_WORDS],
+    )
+
+
 _CONFIDENCE_MEMO: dict[tuple[str, int, bool, bool], float] = {}
 
 
 # Long on purpose: the label precedence (boilerplate > filler > attributed > speculative > opinion
 # > reported) written once, as the docstring of this module describes; splitting it would scatter
 # the one rule analysts need to read
-def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901, PLR0912
+def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901, PLR0912, PLR0915
     """Label one sentence and explain the decision by its cues and their character spans.
 
     ``continued=True`` says the sentence starts inside a quotation opened by an earlier sentence (the
@@ -283,6 +376,12 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
+    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
+        verdicts = verdict_cues(text, qspans, words)
+        if verdicts:
+            opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
+    if (opinions or stances or attribs) and not words.isdisjoint(CORRECTION_GATE):
+        attribs, opinions, stances = _outside_correction(text, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)
     if hedges and (personal or options):
         taken = {(h.start, h.end) for h in hedges}
@@ -307,7 +406,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     free_hedges = [h for h in hedges if not inside(qspans, h.start)] if qspans else hedges
     if free_hedges:
         free_hedges = _deciding_hedges(text, free_hedges)
-    quote_statement = _quote_is_statement(text, quotes) if quotes else False
+    quote_statement = _quote_is_statement(text, quotes, continued) if quotes else False
     attributed = bool(attribs) or quote_statement
     hedged = bool(hedges)
 

@@ -19,12 +19,14 @@ from factsieve.classify.cue import Cue, inside, new_cue
 from factsieve.classify.prefilter import CaseFreeRe, word_alternation
 
 # Sentence adverbs that evaluate the whole statement ("Predictably, the talks failed"). Not
-# "naturally" ("naturally occurring") nor "wrongly" ("wrongly convicted"): descriptive in news.
+# "naturally" ("naturally occurring") nor "wrongly" ("wrongly convicted"): descriptive in news; nor
+# "tragically" ("ended tragically" reports a death).
 EVALUATIVE_ADVERBS = frozenset(
     """arguably predictably ironically tellingly unsurprisingly astonishingly bizarrely mercifully alas
     regrettably lamentably shamefully disgracefully absurdly ridiculously laughably conveniently curiously
     oddly refreshingly admittedly worryingly depressingly rightly shockingly disturbingly troublingly
-    alarmingly frighteningly pathetically""".split()
+    alarmingly frighteningly pathetically inevitably sadly thankfully fortunately luckily surprisingly
+    """.split()
 )
 # Adjectives that judge competence, honesty, sense or worth ("thoughtless", "ingenious", "baseless").
 # Words the wire uses to describe are left out: "poor", "difficult", "key", "serious"; and, read in
@@ -151,7 +153,15 @@ def _is_question(text: str) -> bool:
     return end.endswith("?")
 
 
-PHRASE_AND_OPENER_TRIGGERS = PHRASE_TRIGGERS | OPENER_TRIGGERS
+# A one-clause verdict closing a short sentence: "The explanation is simple.", "But the risk is real."
+# The whole sentence is the author's judgement of something already named; only adjectives of
+# verdict, not of description ("The sky was clear", "The road is open").
+_VERDICT_WORDS = frozenset("simple real obvious undeniable inevitable".split())
+_VERDICT_RE = re.compile(
+    r"\s*(?:(?:But|And|So|Yet)\s+)?(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[a-z]+\s+){1,4}"
+    r"((?:is|are|was|were)\s+(?:simple|real|obvious|undeniable|inevitable))\s*[.!]?\s*$"
+)
+PHRASE_AND_OPENER_TRIGGERS = PHRASE_TRIGGERS | OPENER_TRIGGERS | _VERDICT_WORDS
 
 
 # "no one can …", "no-one could …" is a plain negative, not the impersonal author.
@@ -187,6 +197,8 @@ def evaluative_phrase_cues(
         if q is not None and not inside(quotes, q.end(1) - 1):
             # The cue is the rhetorical form ("Is it any wonder"); the "?" closing the sentence is implied.
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
+    if not words.isdisjoint(_VERDICT_WORDS) and (v := _VERDICT_RE.match(text)) is not None:
+        cues.append(new_cue("opinion", v.group(1), v.start(1), v.end(1)))
     # With a figure the superlative is a measured one ("27 dlrs per ton, by far the lowest of all").
     if "all" in words and _DIGIT.search(text) is None:
         for p in _OF_ALL_RE.finditer(text):

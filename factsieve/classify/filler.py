@@ -98,6 +98,30 @@ def _reader_question(text: str, words: frozenset[str]) -> bool:
     return not words.isdisjoint(_READER_WORDS) or first in _READER_QUESTION_OPENERS
 
 
+# Reader address by its shape: a short sentence that speaks to the reader ("you") about the text itself
+# ("this next part", "what comes below", "the rest of this article") and carries no content of its
+# own — no figure, no name ("You're going to love this next part", "You won't believe what comes
+# next"). "You can apply online at the council's website" names something: not filler.
+_TEXT_ITSELF = re.compile(
+    r"\b(?:this|the)\s+(?:next\s+)?(?:part|bit|section|article|post|piece|list|guide)\b"
+    r"|\b(?:below|ahead|coming\s+up|comes\s+next|what['’]s\s+next|read\s+on|next\s+part)\b",
+    re.IGNORECASE,
+)
+_READER_ADDRESS_MAX_WORDS = 12
+_SECOND_PERSON = frozenset("you your you're youre you'll you’ll you’re yourself".split())
+
+
+def _reader_address(text: str, words: frozenset[str]) -> bool:
+    if words.isdisjoint(_SECOND_PERSON) and "you" not in text.lower():
+        return False
+    body = text.strip()
+    if len(body.split()) > _READER_ADDRESS_MAX_WORDS or any(ch.isdigit() for ch in body):
+        return False
+    if _CAPITALISED_LATER.search(body.replace(" I ", " i ")):
+        return False
+    return _TEXT_ITSELF.search(body) is not None
+
+
 # For ASCII text the opener can only match when the sentence's first word is one of these (the same
 # derivation as BOILERPLATE_LINE_WORDS below): without one, the match is skipped, it would fail.
 FILLER_OPENER_WORDS = line_start_tokens(FILLER_OPENER_RE)
@@ -114,7 +138,11 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
         out.extend(
             strip_cue("filler", m, text) for m in _VOCATIVE_RE.finditer(text) if not inside(quotes, m.start())
         )
-    if not out and not quotes and "?" in text and _reader_question(text, words):
+    if (
+        not out
+        and not quotes
+        and (("?" in text and _reader_question(text, words)) or _reader_address(text, words))
+    ):
         body = text.strip()
         start = len(text) - len(text.lstrip())
         out.append(new_cue("filler", body, start, start + len(body)))

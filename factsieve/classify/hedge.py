@@ -26,6 +26,7 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
+from factsieve.classify.should import should_sense
 
 HEDGE_TRIGGERS = frozenset(
     """likelihood certainly known evidence proof confirmation clear understood sure certain feeling said
@@ -44,7 +45,9 @@ HEDGE_TRIGGERS = frozenset(
     indicates indicating idea view views regard regards questionable questioned accusation accusations could would must
     projected forecast predicted estimated anticipate anticipates anticipated predict predicts
     should if questions assurance assurances guarantee tentative tentatively foresee foresees foreseen
-    confident estimates fear concern concerns""".split()
+    confident estimates fear concern concerns impossible ruled far remains remain determined
+    established suspicion suspicions presumption probability hypothesis
+    hypotheses worry worries""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -66,8 +69,19 @@ _SHOULD_AGENTS = frozenset(
 )
 
 
+_SHOULD_OUTCOME_SET = frozenset(_SHOULD_OUTCOMES.split())
+
+
 def _ok_should(text: str, s: int, e: int) -> bool:
-    return prev_word(text, s) not in _SHOULD_AGENTS
+    # The sense of "should" is decided in should.py (advice with an agent vs expected outcome); where
+    # it cannot tell, the older rule holds: a verb of effect without a person or government before it.
+    sense = should_sense(text, s, s + 6)
+    if sense is not None:
+        return sense == "epistemic"
+    return (
+        text[s:e].rsplit(None, 1)[-1].lower() in _SHOULD_OUTCOME_SET
+        and prev_word(text, s) not in _SHOULD_AGENTS
+    )
 
 
 # "if" after a verb of saying/knowing opens an embedded question: the answer is not known ("declined
@@ -81,13 +95,18 @@ _IF_QUESTION_HEADS = (
 )
 
 # One alternation for speed; ambiguous words are vetted by _HEDGE_CHECKS below.
+# Round 4 adds certainty denied in the author's own voice: "this is far from clear", "it is not
+# impossible that …", "a link cannot be ruled out", "in all probability", "it remains to be known"
+# ("Police have not ruled out foul play" names who has not, and is left alone).
 _HEDGE_RE = CaseFreeRe(
     word_alternation(
         r"""
-      in\ all\ likelihood | almost\ certainly | little\ is\ known | little\ doubt | some\ doubt
+      in\ all\ (?:likelihood|probability) | almost\ certainly | little\ is\ known | little\ doubt | some\ doubt
     | no\ (?:clear\ |solid\ |hard\ |conclusive\ |scientific\ |direct\ )?(?:evidence|proof|confirmation)
     | little\ evidence | insufficient\ evidence | not\ (?:yet\ |entirely\ |fully\ |well\ )?(?:clear|known|understood|sure|certain)
-    | remains\ to\ be\ seen | (?:may|might)\ or\ (?:may|might)\ not | whether\ or\ not
+    | remains?\ to\ be\ (?:seen|known|determined|established)
+    | far\ from\ (?:clear|certain|sure) | not\ impossible | can(?:not|['’]t|\ not)\ be\ ruled\ out
+    | (?:may|might)\ or\ (?:may|might)\ not | whether\ or\ not
     | have\ a\ feeling | whether | questioned | accusations?
     | probably | perhaps | possibly | presumably | apparently | seemingly | supposedly | allegedly
     | reportedly | reputedly | conceivably | plausibly | potentially | hypothetically
@@ -99,15 +118,14 @@ _HEDGE_RE = CaseFreeRe(
     | believ(?:e|ed|es|ing) | beliefs? | think | thinks | thought | seem(?:s|ed|ing)? | appear(?:s|ed)?
     | suggest(?:s|ed|ing)? | suggestions? | impl(?:y|ies|ied) | implying
     | consider(?:s|ed)? | regarded | regards? | views? | seen | viewed | expect(?:s|ed|ing)?
-    | feared | fears | fear | concerns?\ that | apparent | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
+    | feared | fears | fear | concerns?\ that | worr(?:y|ies)\ that
+    | suspicions? | presumption | probability | hypothes[ie]s | apparent | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
     | indicat(?:e|es|ing)\ that | idea\ that | view\ that
     | projected | forecast | predicted | estimate[sd] | anticipated | anticipates? | predicts? | confident
     | may | might | could | would | must
     | tentative | tentatively | foresee[sn]? | no\ (?:assurances?|guarantee)
     | rais(?:e|es|ed|ing)\ (?:new\ |serious\ |fresh\ )?(?:questions|doubts)
-    | should(?:\ not|\ n[’']t|\ also|\ still)?\ (?:"""
-        + _SHOULD_OUTCOMES.replace(" ", "|")
-        + r""")
+    | should(?:\ not|\ n[’']t|\ also|\ still)?\ (?!(?:perhaps|probably|possibly|likely|maybe|assume|believe|think|expect|seem|appear|suggest|doubt|consider|fear|imagine|guess|suppose|wonder|regard|view|speculate|presume|anticipate|predict|foresee|indicate)\b)[a-z]+
     | (?:"""
         + _IF_QUESTION_HEADS.replace(" ", "|")
         + r""")\ if
@@ -115,19 +133,26 @@ _HEDGE_RE = CaseFreeRe(
     ),
     # Common first words of phrases: tried only with a later word of one of their phrases present.
     requires={
-        "in": "likelihood",
+        "in": "likelihood probability",
+        "far": "clear certain sure",
+        "cannot": "ruled",
+        "can": "ruled",
+        "can't": "ruled",
+        "can’t": "ruled",
         "almost": "certainly",
         "little": "known doubt evidence",
         "some": "doubt",
         "no": "evidence proof confirmation assurance assurances guarantee",
-        "not": "clear known understood sure certain",
-        "remains": "seen",
+        "not": "clear known understood sure certain impossible",
+        "remains": "seen known determined established",
+        "remain": "seen known determined established",
         "have": "feeling",
         "insufficient": "evidence",
-        "should": _SHOULD_OUTCOMES,
         # (not the heads that are cues by themselves: "unclear", "wonder(s/ed)")
         **dict.fromkeys(set(_IF_QUESTION_HEADS.split()) - {"unclear", "wonder", "wonders", "wondered"}, "if"),
         "concern": "that",
+        "worry": "that",
+        "worries": "that",
         "concerns": "that",
         "raise": "questions doubts",
         "raises": "questions doubts",
@@ -168,7 +193,7 @@ _PERMISSION_CONTEXT = re.compile(
     r"|regulations?|policy|terms|ordinance|treaty|agreement|accord|deal|bylaws?|by-laws?|code|guidelines|permit"
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
-    r"|free\s+of\s+charge)",
+    r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b)",
     re.IGNORECASE,
 )
 # "Each country may station …", "Only registered members may enter …": a quantified subject is a rule.
@@ -226,7 +251,7 @@ _PAST_ABILITY = re.compile(
     # "when it was launched in 1962", "when the plant opened": a past event dating the ability
     r"|\bwhen\ (?:it|the\ \w+)\ (?:was\ \w+ed|were\ \w+ed|opened|closed|launched|began|started|peaked)\b"
     r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime)|back\ then|in\ those\ days|at\ (?:that|the)\ time"
-    r"|by\ the\ age\ of|years?\ old|used\ to"
+    r"|by\ the\ age\ of|\bat\ (?:the\ age\ of|\w+\ years?\ old)|used\ to"
     # A past time frame set by the sentence: "Until the mine closed, the town could house 4,000 workers",
     # "In the 1970s the plant could produce …" (a year opening the sentence, not any year in it: "profits
     # could rise in 1987 after falling in 1986" is a forecast), "At its peak the stadium could seat …". "Until"/"Before"
@@ -260,6 +285,7 @@ def _has_past_ability_context(text: str) -> bool:
     return found
 
 
+_DEMONSTRATIVE_OPENS = re.compile(r"\W*that\s+$", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(r"\b(?:so|so that|in order that)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -280,6 +306,11 @@ _COULD_PERCEIVED = re.compile(
 )
 
 
+_NEGATIVE_SUBJECT = re.compile(
+    r"\b(?:neither|nobody|no\s+one|no-one|none|nothing)\b(?:\s+[\w’'-]+){0,3}\s+$", re.IGNORECASE
+)
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
@@ -288,9 +319,13 @@ def _ok_could(text: str, s: int, e: int) -> bool:
         return False
     if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
         return False  # negated or perception/ability: "could not attend", "could see the lights"
+    if _NEGATIVE_SUBJECT.search(text, max(0, s - 30), s):
+        return False  # "Neither side could find a way through", "No one could explain": past inability
     if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
         return True  # ", who could face a recall vote,": a possibility about the participant
-    if prev_word(text, s) in _PURPOSE_PREV or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):
+    # (A sentence-initial "That could …" is the demonstrative subject, not a relative or purpose clause.)
+    purpose = prev_word(text, s) in _PURPOSE_PREV and _DEMONSTRATIVE_OPENS.match(text, 0, s) is None
+    if purpose or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):
         return False  # purpose clause: "so that they could attend", "so stranded travellers could return"
     return not _has_past_ability_context(text)  # "he could swim as a child"
 
@@ -475,8 +510,20 @@ def _ok_unknown(text: str, s: int, e: int) -> bool:
 _DOUBT_NEGATORS = re.compile(r"\b(?:no|without|beyond|little|any|some)\s+(?:a\s+)?$", re.IGNORECASE)
 
 
+# "No one should doubt our staying power", "Nobody believes this any more", "no one could doubt their
+# genuineness": doubt or belief denied to everyone asserts certainty, like "no doubt" (train: 0 of 3
+# marked).
+_NOBODY_BEFORE = re.compile(r"\b(?:no[ \t]+one|nobody|no-one)[ \t]+(?:[a-z’']+[ \t]+)?$", re.IGNORECASE)
+
+
+def _nobody_holds(text: str, s: int) -> bool:
+    return _NOBODY_BEFORE.search(text, max(0, s - 30), s) is not None
+
+
 def _ok_doubt(text: str, s: int, e: int) -> bool:
     word = text[s:e].lower()
+    if _nobody_holds(text, s):
+        return False
     if word in ("doubts", "doubted"):
         return True
     m = _DOUBT_NEGATORS.search(text, max(0, s - 12), s)
@@ -486,7 +533,14 @@ def _ok_doubt(text: str, s: int, e: int) -> bool:
 _APPEAR_OK_NEXT = frozenset("to that as likely unlikely".split())
 
 
+# "appears in various works", "it appeared on the market", "appears as a character": showing up or
+# performing, not seeming — even after "it"/"may" (train: 0 of 57 sentences mark such an "appear").
+_APPEAR_PLACE = re.compile(r"[ \t]+(?:in|on|at|onstage|as[ \t]+(?:an?|the)\b)", re.IGNORECASE)
+
+
 def _ok_appear(text: str, s: int, e: int) -> bool:
+    if _APPEAR_PLACE.match(text, e):
+        return False
     return next_word(text, e) in _APPEAR_OK_NEXT or prev_word(text, s) in (
         "it",
         "would",
@@ -494,6 +548,52 @@ def _ok_appear(text: str, s: int, e: int) -> bool:
         "might",
         "may",
     )
+
+
+# Attributive "unclear"/"uncertain" before a noun describes the thing ("unclear lines of authority",
+# "for unclear reasons", "died in unclear circumstances", "games of uncertain information"); the
+# epistemic use is predicative ("it is unclear whether", "his fate remains uncertain") or takes a
+# complement ("uncertain about", "unclear how"). Train: 0 of 4 attributive uses marked.
+_UNCLEAR_COMPLEMENT = frozenset(
+    "whether if how why what when who where which as about of to that and or but is was are were".split()
+)
+
+
+_UNCLEAR_PREDICATIVE_PREV = BE_WORDS | frozenset("still remain remains remained been".split())
+
+
+def _ok_unclear(text: str, s: int, e: int) -> bool:
+    nxt = next_word(text, e)
+    if not nxt or nxt in _UNCLEAR_COMPLEMENT or not text[e : e + 1].isspace():
+        return True
+    return prev_word(text, s) in _UNCLEAR_PREDICATIVE_PREV
+
+
+# The noun: a proposition suggested ("any suggestion that Mrs. Currie was aware", "rejected
+# suggestions the two sides agree a freeze", "no suggestion any of them profited") is tentative; a
+# proposal made ("at the suggestion of the union president", "at the Fed's suggestion", "this
+# suggestion was accepted", "suggestions for legal changes") is not. Train: the 5 unmarked uses are
+# all proposals; the 4 marked take "that" or "of".
+_PROPOSAL_NEXT = frozenset("for was were is are read would on to".split())
+_AT_THE_BEFORE = re.compile(
+    r"\bat\s+(?:(?:the|his|her|their|its)\s+|(?:the\s+)?(?:[\w.-]+\s+){0,2}[\w.-]+['’]s\s+)$", re.IGNORECASE
+)
+
+
+def _ok_suggestion(text: str, s: int, e: int) -> bool:
+    nxt = next_word(text, e)
+    if nxt == "that":
+        return True  # "bristle at the suggestion that the company …": a proposition
+    return nxt not in _PROPOSAL_NEXT and _AT_THE_BEFORE.search(text, max(0, s - 24), s) is None
+
+
+# "not impossible for the U.S. to block the plan", "difficult but not impossible to repair": feasibility,
+# like "possible to bend" (not doubt); "it is not impossible, however, that he …" is the hedge.
+_FEASIBLE_AFTER = re.compile(r"[\s,]*(?:to|for)\b", re.IGNORECASE)
+
+
+def _ok_not_impossible(text: str, s: int, e: int) -> bool:
+    return _FEASIBLE_AFTER.match(text, e) is None
 
 
 _SUGGEST_NOT_NEXT = frozenset(
@@ -626,7 +726,7 @@ def _ok_thought(text: str, s: int, e: int) -> bool:
 
 
 def _ok_think(text: str, s: int, e: int) -> bool:
-    return next_word(text, e) not in (
+    return not _nobody_holds(text, s) and next_word(text, e) not in (
         "about",
         "of",
         "twice",
@@ -645,7 +745,7 @@ _BELIEVE_NOT_BEFORE = re.compile(
 
 
 def _ok_believe(text: str, s: int, e: int) -> bool:
-    if next_word(text, e) == "in":
+    if next_word(text, e) == "in" or _nobody_holds(text, s):
         return False  # "believe in twelve Imams": faith or support, not an uncertain claim
     return _BELIEVE_NOT_BEFORE.search(text, max(0, s - 12), s) is None  # "hard to believe": incredulity
 
@@ -720,15 +820,40 @@ def _ok_assume(text: str, s: int, e: int) -> bool:
     return _ASSUME_TAKE_ON.match(text, e) is None
 
 
+# Attributive "suspected" before a noun ("three suspected weapons sites", "the torture of suspected
+# insurgents", "police arrested a suspected gunman") is the status the authorities give a person or a
+# place, not a doubt the sentence expresses: on the train splits 0 of 4 such sentences mark it.
+_SUSPECTED_ATTRIBUTIVE_PREV = frozenset(
+    "a an the all of three two four five several some other many and his her their its these those".split()
+)
+_SUSPECTED_VERB_NEXT = frozenset("of that to by in".split())
+
+
 def _ok_suspect(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
-    return text[s:e].lower() == "suspected" or prev in ("i", "we", "they", "some", "many", "to")
+    if text[s:e].lower() == "suspected":
+        nxt = next_word(text, e)
+        return not (prev in _SUSPECTED_ATTRIBUTIVE_PREV and nxt and nxt not in _SUSPECTED_VERB_NEXT)
+    return prev in ("i", "we", "they", "some", "many", "to")
+
+
+# The clause a belief, fear or supposition holds: "fear they are witnessing", "a suspicion the body
+# was Blassie", "the presumption that mothers …", "a high probability it came from …".
+_PROPOSITION_START = frozenset("that it they he she we the this there".split())
+
+
+def _ok_proposition_noun(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) in _PROPOSITION_START
 
 
 def _ok_fear(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
-    if text[s:e].lower() == "fear":  # the noun only in "for fear of/that", "in fear of"
-        return prev_word(text, s) in ("for", "in") and nxt in ("of", "that")
+    if text[s:e].lower() == "fear":
+        # The noun in "for fear of/that", "in fear of"; the verb or noun before a clause ("and fear
+        # they are witnessing", "out of fear the plane may crash"), not "fear the worst"/"the fear".
+        if prev_word(text, s) in ("for", "in"):
+            return nxt in ("of", "that")
+        return nxt in _PROPOSITION_START and nxt not in ("the", "this")
     # "feared being overthrown": a gerund is the feared possibility, like a clause
     return (
         nxt in ("that", "to", "it", "he", "she", "they")
@@ -781,6 +906,11 @@ _HEDGE_CHECKS = {
     "appear": _ok_appear,
     "appears": _ok_appear,
     "appeared": _ok_appear,
+    "not impossible": _ok_not_impossible,
+    "unclear": _ok_unclear,
+    "uncertain": _ok_unclear,
+    "suggestion": _ok_suggestion,
+    "suggestions": _ok_suggestion,
     "suggest": _ok_suggest,
     "suggests": _ok_suggest,
     "suggested": _ok_suggest,
@@ -805,6 +935,7 @@ _HEDGE_CHECKS = {
     "expected": _ok_expect,
     "expecting": _ok_expect,
     "suspect": _ok_suspect,
+    "suspected": _ok_suspect,
     "assume": _ok_assume,
     "assumes": _ok_assume,
     "assumed": _ok_assume,
@@ -820,6 +951,12 @@ _HEDGE_CHECKS = {
     "wonders": _ok_wonder,
     "wondered": _ok_wonder,
     "belief": _ok_belief,
+    "suspicion": _ok_proposition_noun,
+    "suspicions": _ok_proposition_noun,
+    "presumption": _ok_proposition_noun,
+    "probability": _ok_proposition_noun,
+    "hypothesis": _ok_proposition_noun,
+    "hypotheses": _ok_proposition_noun,
     "beliefs": _ok_belief,
 }
 

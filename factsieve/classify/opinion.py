@@ -7,6 +7,7 @@ import re
 from factsieve.classify.context import (
     at_sentence_start,
     next_word,
+    prev_word,
 )
 from factsieve.classify.cue import (
     BY_START,
@@ -25,6 +26,7 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
+from factsieve.classify.should import should_sense
 
 # --------------------------------------------------------------------------- opinion, filler, boilerplate
 
@@ -72,6 +74,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | (?:should|ought\ to|must|need\ to|needs\ to)\ (?:\w+\ )?(?:be|have|not|never|stop|start|do|take|make|want|play|aim|realize|recogni[sz]e|remember|support|reject|act)
     | we\ (?:need|must|should|cannot|can't|can’t|think|believe|suspect|feel|fear|reckon|doubt)
     | i\ (?:think|believe|feel|hope|love|hate|like|suspect|reckon|guess|doubt|fear|imagine)
+    | (?:i|we)\ (?:have|had)\ (?:a|the)\ (?:\w+\ )?(?:suspicion|feeling|hunch|sense)\ (?=that\b|the\b|this\b|it\b|we\b|they\b)
     | in\ (?:my|our)\ (?:view|opinion|judgement|judgment)
     | our\ (?:country|nation|society|democracy|system|children) | let\ us\ not | so-called
     | only\ (?:a|the)\ (?:few|handful)
@@ -81,7 +84,8 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | complex\ picture | clear\ (?:sign|signal|message|indication)
     | (?:significant|important|historic|landmark|welcome|bold|qualified|resounding)\ (?:step|success|milestone|victory|achievement)
     | (?:underscores?|underlines?|highlights?|demonstrates?|reflects?|signals?|shows?)\ (?:[\w’'-]+\ ){0,4}?(?:commitment|determination|importance|resolve|dedication|ambition|vision|chapter|era)
-    | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same)
+    | will\ (?:not\ |never\ |ever\ |forever\ |surely\ |also\ )?(?:be\ remembered|go\ down\ (?:in|as)|define|shape|reshape|transform|haunt|revolutioni[sz]e|usher\ in|forget|be\ the\ same
+        |(?:change|alter)\ (?:how|the\ way|the\ face\ of|everything))
     | history\ will\ (?:not\ )?(?:judge|remember|record|forgive|look)
     | will\ (?:\w+\ ){1,6}?for\ (?:years|decades|generations)(?:\ to\ come)?(?=\s*[.!]?\s*$)
     | will\ (?:end|wreck|ruin|doom|derail|cement|seal|define)\ (?:his|her|their|its|the)\ (?:career|legacy|reign|hopes|chances|fate|future)
@@ -107,9 +111,9 @@ _OPINION_PHRASE_RE = CaseFreeRe(
         "of": "course",
         "no": "doubt",
         "in": "fact view opinion judgement judgment",
-        "we": "need must should cannot can think believe suspect feel fear reckon doubt",
+        "we": "need must should cannot can think believe suspect feel fear reckon doubt suspicion feeling hunch sense",
         "i": "think believe feel hope love hate like suspect reckon guess doubt fear imagine convinced sure certain "
-        "confident",
+        "confident suspicion feeling hunch sense",
         "our": "country nation society democracy system children",
         "so": "called",
         "only": "few handful",
@@ -124,7 +128,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
             "commitment determination importance resolve dedication ambition vision chapter era",
         ),
         "will": "remembered down define shape reshape transform haunt revolutionize revolutionise usher forget same "
-        "years decades generations end wreck ruin doom derail cement seal pay",
+        "years decades generations end wreck ruin doom derail cement seal pay change alter",
     },
 )
 # A summing-up opener ("Overall, it's a story of progress", "In short, the reforms …") introduces the
@@ -145,8 +149,9 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     era remembered define shape reshape transform haunt revolutionize revolutionise usher forget same history
     down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
     overestimate exaggerate ignore argue overdue masterclass move praise credit applause denying mildly higher
-    clearer better worse convinced sure certain confident personally""".split()
-)
+    clearer better worse convinced sure certain confident personally all change alter suspicion feeling hunch
+    sense""".split()
+)  # "all": "all in all"; "change"/"alter": "will change how …" (round 4)
 # Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
 EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS
 STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short".split())
@@ -199,6 +204,28 @@ _NEWSROOM_AFTER_WE = re.compile(
 )
 
 
+# Restrictive "just" before a quantity ("just two houses", "just a week after", "just 4%") measures
+# like "only" (no longer a stance cue since round 2); the stance "just" is "just wrong", "just look".
+# "not just a theory", "more than just", "is just a box" are "merely", the author's downgrading: kept.
+_QUANTITY_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen under over half days weeks hours "
+    "minutes months years".split()
+)
+_QUANTITY_AFTER_A = frozenset(
+    "few handful week day month year hour minute decade third quarter fifth fraction dozen couple".split()
+)
+_MERELY_BEFORE = frozenset("not than is are was were 's ’s isn't wasn't isn’t wasn’t".split())
+
+
+def _just_measures(text: str, s: int, e: int) -> bool:
+    if prev_word(text, s) in _MERELY_BEFORE:
+        return False
+    nxt = next_word(text, e)
+    if nxt in ("a", "an"):
+        return next_word(text, text.lower().index(nxt, e) + len(nxt)) in _QUANTITY_AFTER_A
+    return nxt in _QUANTITY_WORDS or text[e + 1 : e + 2].isdigit()
+
+
 def _keep_stance(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if word[0].isupper() and (word.isupper() or not at_sentence_start(text, s)):
@@ -210,7 +237,17 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
         return False
     if low == "our" and next_word(text, e) in _NEWSROOM_NOUNS:
         return False
+    if low == "just" and _just_measures(text, s, e):
+        return False  # "just two freeways", "just a week after": "only"/"exactly", a measure, like "only"
     return not (word.lower() == "good" and next_word(text, e) in _GOOD_TERMS)
+
+
+_PERSONAL_SUBJECTS = frozenset("i we you".split())
+
+
+def _epistemic_should(text: str, start: int) -> bool:
+    """A phrase cue that starts with an expected-outcome "should" ("Repairs should be finished by …")."""
+    return text[start : start + 6].lower() == "should" and should_sense(text, start, start + 6) == "epistemic"
 
 
 def _evaluative_name(text: str, s: int, e: int) -> bool:
@@ -243,7 +280,7 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     taken: list[tuple[int, int]] = []
     if phrases:
         for m in _OPINION_PHRASE_RE.find(text, words):
-            if not inside(quotes, m.start()):
+            if not inside(quotes, m.start()) and not _epistemic_should(text, m.start()):
                 opinions.append(new_cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
                 taken.append(m.span())
     if evaluative:
@@ -262,6 +299,15 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     if weak:
         for s, e in _word_spans(low, weak):
             if not inside(quotes, s) and not inside(taken, s) and _keep_stance(text, s, e):
+                if e - s == 6 and low[s:e] == "should":
+                    sense = should_sense(text, s, e)
+                    if sense == "epistemic":
+                        continue  # an expected outcome: the hedge "should …" decides
+                    if sense == "deontic" and prev_word(text, s) not in _PERSONAL_SUBJECTS:
+                        # Advice to a third party ("The council should scrap the £5 fee"): the author's
+                        # opinion, with or without figures. (I/we/you are the personal-voice cues.)
+                        opinions.append(new_cue("opinion", text[s:e], s, e))
+                        continue
                 stances.append(new_cue("opinion", text[s:e], s, e))
     if bang:
         end = len(text.rstrip())

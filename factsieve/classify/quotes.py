@@ -47,10 +47,12 @@ def quote_cues(text: str, continued: bool = False) -> list[Cue]:
         for m in _QUOTE_RE_ASCII.finditer(text):
             s, e = m.span()
             out.append(new_cue("quote", text[s:e], s, e))
-        return out
+        return _open_straight_quote(text, out) if text.count('"') % 2 else out
     for m in _QUOTE_RE.finditer(text):
         s, e = m.span()
         out.append(new_cue("quote", text[s:e], s, e))
+    if text.count('"') % 2:
+        out = _open_straight_quote(text, out)
     first_open, first_close = text.find("“"), text.find("”")
     if first_close != -1 and (first_open == -1 or first_close < first_open) and first_close > 0:
         # The quotation began in the previous sentence: "And you are our best partners,” stated Hill".
@@ -64,6 +66,32 @@ def quote_cues(text: str, continued: bool = False) -> list[Cue]:
     return out
 
 
+# An unpaired straight double quote (an odd number in the sentence; pairs are taken left to right)
+# opens a quotation the segmenter cut off at the sentence end when a word follows it and nothing but
+# a space, a bracket, a dash or a colon precedes it ('"We will not back down.' opening a quotation
+# that goes on in the next sentences), and closes one begun in the previous sentence when it follows
+# the quotation's closing punctuation ('… back down," the mayor said'). Inches after a figure ('a 42"
+# screen') are neither, nor is Reuters' apostrophe ('Qatar"s revenue', 'Phillips" cash flow').
+_STRAIGHT_OPENER = re.compile(r'(?:(?<=^)|(?<=[\s(\[:—–-]))"(?=[A-Za-z0-9\'‘(])')
+_STRAIGHT_CLOSER = re.compile(r'(?<=[.,!?…-])"(?![A-Za-z])')
+
+
+def _open_straight_quote(text: str, out: list[Cue]) -> list[Cue]:
+    """``out`` completed by the quotation that the sentence's unpaired straight quote opens or closes."""
+    i = text.rfind('"')
+    while i != -1 and any(c.start <= i < c.end for c in out):
+        i = text.rfind('"', 0, i)
+    if i == -1:
+        return out
+    if _STRAIGHT_OPENER.match(text, i) and all(c.end <= i for c in out):
+        end = len(text.rstrip())
+        if end - i > 2:
+            out.append(new_cue("quote", text[i:end], i, end))
+    elif _STRAIGHT_CLOSER.match(text, i) and i > 0 and all(c.start > i for c in out):
+        out.insert(0, new_cue("quote", text[: i + 1], 0, i + 1))
+    return out
+
+
 # A quotation left open longer than this many sentences is more likely an unmatched mark than speech.
 _MAX_QUOTED_SENTENCES = 12
 _QUOTE_MARK = re.compile('["“”«»]')
@@ -73,7 +101,8 @@ def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """For each sentence span of ``text``, whether it starts inside a quotation opened earlier.
 
     Double quotation marks are tracked across sentences (curly “ ” and « » by direction, straight "
-    by parity; single quotes are left alone, they are mostly apostrophes). Journalistic convention
+    by its shape — after a space and before a word it opens, after a word and before a space it closes —
+    and by parity when it has neither shape; single quotes are left alone, they are mostly apostrophes). Journalistic convention
     closes a quotation in its paragraph or reopens it with a new “, so the state resets at each line
     break, and after ``_MAX_QUOTED_SENTENCES`` sentences, so one stray mark cannot turn the rest of a
     document into quotation.
@@ -100,8 +129,16 @@ def quote_context(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
                 open_q = True
             elif ch == "”" or ch == "»":
                 open_q = False
-            else:  # '"'
-                open_q = not open_q
+            else:  # '"': by its shape where it has one, else by parity
+                i = marks[k]
+                before = text[i - 1] if i else " "
+                after = text[i + 1] if i + 1 < len(text) else " "
+                if before.isspace() and not after.isspace():
+                    open_q = True  # ' "We will …'
+                elif after.isspace() and not before.isspace():
+                    open_q = False  # '… back down," he said'
+                else:
+                    open_q = not open_q
             k += 1
         pos = e
     return flags

@@ -23,6 +23,7 @@ from factsieve.classify.opinion import (
     STANCE_WORDS,
 )
 from factsieve.classify.personal import PERSON_TRIGGERS
+from factsieve.classify.verdict import VERDICT_TRIGGERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ FAMILIES: tuple[CueFamily, ...] = (
         | STANCE_PHRASE_TRIGGERS,
     ),
     CueFamily("personal", "opinion", PERSON_TRIGGERS),
+    CueFamily("verdict", "opinion", VERDICT_TRIGGERS),
 )
 
 # Every word that lets some cue family look at a sentence.

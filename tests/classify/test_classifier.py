@@ -847,18 +847,35 @@ def test_quote_context_agrees_with_a_character_scan() -> None:
                 open_q = False
             flags.append(open_q)
             run = run + 1 if open_q else 0
-            for ch in text[s:e]:
+            for i in range(s, e):
+                ch = text[i]
                 if ch in "“«":
                     open_q = True
                 elif ch in "”»":
                     open_q = False
-                elif ch == '"':
-                    open_q = not open_q
+                elif ch == '"':  # opens after a space before a word, closes after a word before a space
+                    before, after = text[i - 1 : i] or " ", text[i + 1 : i + 2] or " "
+                    if before.isspace() != after.isspace():
+                        open_q = before.isspace()
+                    else:
+                        open_q = not open_q
             pos = e
         return flags
 
     rng = random.Random(3)
-    pieces = ["He said “yes. ", "No.” ", 'A "b. ', 'C." ', "«D. ", "E.» ", "Plain text. ", "\n", "F “g” h. "]
+    pieces = [
+        "He said “yes. ",
+        "No.” ",
+        'A "b. ',
+        'C." ',
+        "«D. ",
+        "E.» ",
+        "Plain text. ",
+        "\n",
+        "F “g” h. ",
+        'I "j"k. ',
+        'L " m. ',
+    ]
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         spans = split_sentences(text)

@@ -44,6 +44,23 @@ def _cue_texts(text: str) -> list[str]:
         ("Some farmers sold early for fear of a further fall in prices.", "fear"),
         ("There were concerns that the dam would not hold.", "concerns that"),
         ("It is apparent that the plan has little support in the party.", "apparent"),
+        # round 4: a noun of supposition with the proposition it holds
+        ("There was a suspicion the fire had been started by an electrical fault.", "suspicion"),
+        ("The lawsuit rests on the presumption that the contract was never signed.", "presumption"),
+        ("Tests showed a high probability that the samples came from the same animal.", "probability"),
+        ("Scientists are testing the hypothesis that the virus jumped from bats.", "hypothesis"),
+        # round 4: fear and worry before a clause
+        ("Shopkeepers fear they will lose trade during the roadworks.", "fear"),
+        ("Some parents worry that the new timetable will cut teaching time.", "worry that"),
+        # round 4: a demonstrative subject is not a relative or purpose clause; an age is not a past frame
+        ("That could delay the opening of the bridge until spring.", "could"),
+        ("The scheme, open to staff 55 years old or older, could cut pension costs by a fifth.", "could"),
+        # round 4: certainty denied in the author's own voice
+        ("It is far from clear whether the ceasefire will hold.", "far from clear"),
+        ("A link to the earlier fires cannot be ruled out.", "cannot be ruled out"),
+        ("It is not impossible that the mine will reopen.", "not impossible"),
+        ("It remains to be determined who will pay for the repairs.", "remains to be determined"),
+        ("In all probability the plant will close next year.", "In all probability"),
     ],
 )
 def test_newswire_hedges_are_found(text: str, cue: str) -> None:
@@ -92,6 +109,29 @@ def test_newswire_hedges_are_found(text: str, cue: str) -> None:
         "The apparent winner was announced at midnight.",
         "The view from the tower takes in three counties.",
         "Under the reform, either spouse may retain their own surname.",
+        # round 4: attributive "suspected", the status given to a person or place
+        "Police arrested a suspected gunman near the station.",
+        "Inspectors visited three suspected weapons sites on Monday.",
+        # round 4: doubt denied to everyone is certainty
+        "No one should doubt the union's resolve, the leader said.",
+        # round 4: "appear" of showing up or performing
+        "It appeared in several local papers last week.",
+        "The mayor appears as a guest on the show each Friday.",
+        # round 4 near misses: no proposition, a relative clause of ability, a past age
+        "The probability of rain is printed on the chart.",
+        "The airline built a ramp that could carry two wheelchairs.",
+        "At 12 years old she could already play three instruments.",
+        # round 4: attributive "unclear"/"uncertain" describes; a proposal is no proposition
+        "The bank blamed the fall in orders on the uncertain outlook for demand.",
+        "The prisoner died in unclear circumstances in 1879.",
+        "The talks were held at the central bank's suggestion.",
+        "The mayor rejected suggestions for a new toll on the bridge.",
+        "The suggestion was accepted by the council on Monday.",
+        # round 4 near misses of denied certainty: a fact ruled out, a distance, a named agent
+        "Doctors must first rule out a fracture.",
+        "The lead is far from safe after the late goal.",
+        "The stadium is far from the city centre.",
+        "The new rules make a takeover harder, though not impossible, for foreign buyers to complete.",
     ],
 )
 def test_not_the_authors_uncertainty(text: str) -> None:
@@ -111,6 +151,16 @@ def test_not_the_authors_uncertainty(text: str) -> None:
         ("It is probable that the mine will close.", "probable"),
         # "arrest" is no permitted action: in news this is the possibility
         ("Officers may arrest more protesters if the march turns violent, police warned.", "may"),
+        # round 4 near misses: the verb "suspected", seeming, a doubt held by some
+        ("Police suspected that the fire was arson.", "suspected"),
+        ("The man was suspected of fraud.", "suspected"),
+        ("It appears that the talks have stalled.", "appears"),
+        ("Few analysts doubt the bank will cut rates.", "doubt"),
+        ("The new model could reach showrooms by June.", "could"),
+        ("It is unclear whether the ceasefire will hold.", "unclear"),
+        ("The outlook for demand remains uncertain.", "uncertain"),
+        ("He rejected suggestions the two sides would agree a freeze.", "suggestions"),
+        ("Lawyers bristled at the suggestion that the firm had hidden assets.", "suggestion"),
     ],
 )
 def test_near_misses_stay_hedges(text: str, cue: str) -> None:

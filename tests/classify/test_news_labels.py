@@ -72,6 +72,37 @@ def test_round_two_blind_set() -> None:
         assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
 
 
+def test_round_four_file() -> None:
+    """Round 4 (tests/data/news_labels_r4.jsonl): 308 sentences written by another engineer without
+    reading the rules, scored once on main before any change (probe 0.916, final 0.909). The ``probe``
+    rows were then tuned on; the ``final`` rows were scored only at the end of the round (0.922). Both
+    hold the issue's 0.90 target; every label but "reported" names its deciding cue."""
+    rows = _rows("news_labels_r4.jsonl")
+    assert len(rows) >= 300 and {r["label"] for r in rows} == set(LABELS)
+    assert {r["split"] for r in rows} == {"probe", "final"}
+    # (Three short lines also occur in the older files — "Advertisement", "Frequently Asked Questions",
+    # "Ready? Let's jump right in." — written independently; they are kept as written.)
+    for split in ("probe", "final"):
+        part = [r for r in rows if r["split"] == split]
+        labs = classify_batch([r["text"] for r in part])
+        right = sum(r["label"] == lab.label for r, lab in zip(part, labs, strict=True))
+        assert right / len(part) >= 0.90, split
+        assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+
+
+def test_round_five_file() -> None:
+    """Round 5 (tests/data/news_labels_r5.jsonl): 221 sentences written by a third engineer without
+    reading the rules, after round 4's rules were in place, and never tuned on (docs/EVALUATION.md
+    "What is missed": 0.874 on the rules before round 4, 0.919 after). It holds the issue's 0.90
+    target; every label but "reported" names its deciding cue."""
+    rows = _rows("news_labels_r5.jsonl")
+    assert len(rows) >= 200 and {r["label"] for r in rows} == set(LABELS)
+    labs = classify_batch([r["text"] for r in rows])
+    right = sum(r["label"] == lab.label for r, lab in zip(rows, labs, strict=True))
+    assert right / len(rows) >= 0.90
+    assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [

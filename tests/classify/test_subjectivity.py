@@ -72,6 +72,11 @@ OPINION = [
     ("Shouldn't the regulator have spotted this years ago?", "Shouldn't"),
     ("But what of the pensioners who lose their winter payment?", "But what of"),
     ("Since when did a ministry need three press offices?", "Since when"),
+    # round 4: a one-clause verdict closing a short sentence
+    ("The explanation is simple.", "is simple"),
+    ("But the risk is real.", "is real"),
+    ("This outcome was inevitable.", "was inevitable"),
+    ("And the damage to the party is undeniable.", "is undeniable"),
 ]
 
 # Wire and report text with the same words in a descriptive or quoted role: stays as it was.
@@ -88,7 +93,8 @@ NOT_OPINION = [
     ("The committee will consider the bill on Thursday.", "reported"),
     ("Remembrance services were held across the country.", "reported"),
     ("Police said the bomb threat was a hoax.", "attributed"),
-    ('Critics called the rollout "a nightmare" for small firms.', "reported"),
+    # the quoted epithet is the critics' word (round 4: a naming verb + quotation is attribution)
+    ('Critics called the rollout "a nightmare" for small firms.', "attributed"),
     ('"It was a debacle," the coach said after the match.', "attributed"),
     ("The opposition said the plan was misguided.", "attributed"),
     ("Each household received one can of fuel and a blanket.", "reported"),
@@ -102,6 +108,21 @@ NOT_OPINION = [
     ("Why are teachers leaving the profession?", "reported"),
     ("How will the new tariff affect prices?", "reported"),
     ('"Why should we pay twice?" the mayor said.', "attributed"),
+    # round 4 near misses of the verdict: descriptive adjectives, a verdict inside a longer clause
+    ("The sky was clear.", "reported"),
+    ("The road is open.", "reported"),
+    ("The threat of flooding along the river is real, the agency said.", "attributed"),
+    # round 4: restrictive "just" before a quantity measures, like "only"
+    ("The visitors scored the opening try after just four minutes.", "reported"),
+    ("The club sacked its coach just eight months after he took charge.", "reported"),
+    ("The lawsuit comes just a few weeks before the conference.", "reported"),
+]
+
+# Round 4: "just" meaning "merely" keeps its stance ("not just", "more than just", "is just a box").
+JUST_MERELY = [
+    "This is more than just a theory.",
+    "The new console is just a box with a logo on it.",
+    "Search is not just about finding your way around the web.",
 ]
 
 
@@ -118,6 +139,13 @@ def test_evaluative_language_is_opinion_with_its_cue(text: str, cue: str) -> Non
 @pytest.mark.parametrize(("text", "label"), NOT_OPINION)
 def test_descriptive_and_quoted_uses_keep_their_label(text: str, label: str) -> None:
     assert classify(text).label == label, text
+
+
+@pytest.mark.parametrize("text", JUST_MERELY)
+def test_just_meaning_merely_stays_a_stance_cue(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "opinion", (text, lab)
+    assert lab.deciding_cue == "just"
 
 
 def test_evaluative_words_inside_a_continued_quotation_are_the_speakers() -> None:

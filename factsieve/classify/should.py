@@ -1,0 +1,157 @@
+"""The two senses of "should": advice in the author's voice, or an expected outcome.
+
+Deontic "should" with an agent gives advice: "Europe should boost its performance", "The council
+should scrap the fee" — the author's opinion. Epistemic "should" states what the author expects:
+"Prices should ease next quarter", "Temperatures should climb back into the mid-20s", "Repairs should
+be finished by Monday" — speculation. The sense follows from the clause's subject and verb:
+
+* a verb of change or outcome that happens to its subject (rise, climb, ease, recover, …) is an
+  expectation whatever the subject;
+* a completed state with a time frame ("should be finished by Monday", "should be back in time for
+  …") is an expectation; without one ("the sites should be open to inspectors at all times") or with
+  a verb of regulation ("should be banned/scrapped/allowed") it is an obligation;
+* any other verb ("boost", "scrap", "help", "cut") is advice when the subject can act on advice (a
+  person, a pronoun for people, an institution, a named country or body) and an expectation when it
+  is a thing, a figure or an event ("The move should boost liquidity").
+
+``should_sense`` returns "deontic", "epistemic", or None when the sentence does not tell (then the
+older cues decide: "should" stays a weak stance word).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs of change or outcome: the subject undergoes them, so "X should rise" is an expectation.
+OUTCOME_VERBS = frozenset(
+    """rise rises fall climb ease drop decline improve recover rebound grow slow slip pick increase
+    stabilise stabilize narrow widen peak arrive reach exceed last clear settle resume reopen
+    strengthen weaken moderate subside abate dip edge top hit level recede firm soften cool warm dry
+    brighten double triple halve""".split()
+)
+# Results a company or a body posts: "ARCO should earn about five dlrs a share". With a person as the
+# subject the same verbs are advice ("Anyone flying at Easter should book parking early", "You should
+# see a doctor"), so they are an expectation only when the subject is not a person.
+RESULT_VERBS = frozenset("report earn post record book benefit gain generate yield see show".split())
+# Words opening a subject that names people in general: "Anyone planning to fly …", "Those who …".
+_PERSON_OPENERS = frozenset(
+    "anyone anybody everyone everybody whoever someone somebody you we i he she they those people".split()
+)
+# After "should be": a completed or available state is expected when a time frame follows.
+_COMPLETED_STATES = frozenset(
+    """finished completed complete done restored repaired fixed resolved ready available operational back
+    over delivered installed reopened cleared known announced published lifted""".split()
+)
+_TIME_FRAME = re.compile(
+    r"[^.;]*?\b(?:by|before|within|in\s+time|next|later|soon|shortly|tomorrow|tonight|this\s+(?:week|weekend|month"
+    r"|year|summer|autumn|winter|spring)|in\s+the\s+coming|on\s+(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)|until)\b",
+    re.IGNORECASE,
+)
+# Words between "should" and its verb that do not change the sense.
+_SKIP_AFTER = frozenset(
+    "not n't also still now soon then easily quickly really never finally all more than".split()
+)
+# Subjects that can take advice: people, pronouns for people, institutions and bodies.
+_AGENT_PRONOUNS = frozenset("we you they i he she everyone everybody nobody someone somebody one".split())
+AGENT_NOUNS = frozenset(
+    """government governments council councils councillors ministers minister board boards club clubs team teams
+    party parties city cities state states country countries nation nations authorities authority officials
+    regulator regulators lawmakers politicians leaders leader voters parents schools employers companies company
+    firms firm banks bank landlords police court courts parliament congress union unions management owners owner
+    fans people society ministry department agency agencies commission committee federation league organisers
+    organizers administration president premier mayor chancellor judge judges players manager coach europe
+    west washington london brussels opposition public industry businesses retailers drivers residents
+    citizens users consumers members staff doctors teachers universities hospitals trust trusts""".split()
+)
+# Subjects that are things, figures and events: they undergo outcomes, they cannot take advice.
+_THING_NOUNS = frozenset(
+    """prices price rates rate inflation growth demand supply output sales profits profit earnings revenue
+    revenues costs cost temperatures temperature weather conditions traffic repairs work works construction
+    move deal plan change changes cut cuts measure measures reform reforms rise fall decline economy market
+    markets shares stocks yen dollar euro pound currency spending investment exports imports orders figures
+    numbers unemployment jobs wages incomes margins results deliveries production rain snow wind storm
+    project line service services scheme policy law rule rules delay delays""".split()
+)
+# Verbs of regulation after "should be": an obligation whatever follows ("should be banned").
+_REGULATED = frozenset(
+    """banned scrapped abolished allowed permitted required forced punished prosecuted jailed sacked fired
+    stopped ended reviewed investigated held made given paid taxed regulated protected encouraged
+    ashamed""".split()
+)
+_WORD = re.compile(r"[A-Za-z’'-]+")
+_CLAUSE_START = frozenset("that which who if and but because while although when where so".split())
+_PREPOSITIONS = frozenset("of to from in at on for with by about under over across among".split())
+
+
+def _subject_head(text: str, start: int) -> tuple[str, bool]:
+    """The last word of the clause before "should" and whether it opens the sentence."""
+    before = text[:start]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("—"))
+    words = _WORD.findall(before[cut + 1 :])
+    # The head of "Repairs to the line", "revenues from visitors": the word before the first preposition.
+    for k, w in enumerate(words):
+        if k and w.lower() in _PREPOSITIONS:
+            words = words[:k]
+            break
+    while words and words[-1].lower() in ("also", "still", "now", "therefore", "then", "surely", "probably"):
+        words.pop()
+    if not words or words[-1].lower() in _CLAUSE_START:
+        return "", False
+    first = len(words) == 1 and cut == -1
+    return words[-1], first
+
+
+def _person_subject(text: str, start: int) -> bool:
+    """Whether the clause before "should" opens with (or is) a word for people: "Anyone planning …"."""
+    before = text[:start]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("—"))
+    words = [w.lower() for w in _WORD.findall(before[cut + 1 :])]
+    return bool(words) and (words[0] in _PERSON_OPENERS or words[-1] in _PERSON_OPENERS)
+
+
+def _is_agent(head: str, sentence_initial: bool) -> bool | None:
+    low = head.lower()
+    if low in _AGENT_PRONOUNS or low in AGENT_NOUNS:
+        return True
+    if low in _THING_NOUNS or low in ("this", "that", "these", "those", "there"):
+        return False  # ("it" is left open: a body as often as a thing)
+    if head[:1].isupper() and not sentence_initial:
+        return True  # a name: "Japan", "the Fed", "Chancellor Hill"
+    if low.endswith(("ers", "ors", "ists", "ians")):
+        return True  # voters, regulators, economists, politicians
+    return None
+
+
+def should_sense(text: str, start: int, end: int) -> str | None:
+    """ "deontic", "epistemic" or None for the "should" at ``text[start:end]``."""
+    after = _WORD.findall(text, end, min(len(text), end + 80))
+    i = 0
+    while i < len(after) and after[i].lower() in _SKIP_AFTER:
+        i += 1
+    if i >= len(after):
+        return None
+    verb = after[i].lower()
+    if verb in OUTCOME_VERBS:
+        return "epistemic"
+    if verb in RESULT_VERBS:
+        return "deontic" if _person_subject(text, start) else "epistemic"
+    if verb == "have":
+        return None  # "should have known": the older opinion cue decides
+    if verb == "be":
+        state = after[i + 1].lower() if i + 1 < len(after) else ""
+        if state in _REGULATED:
+            return "deontic"
+        if state in _COMPLETED_STATES:
+            pos = text.lower().find(state, end)
+            return "epistemic" if _TIME_FRAME.match(text, pos + len(state)) else None
+        return None
+    head, initial = _subject_head(text, start)
+    if not head or head.lower() == "it":
+        return None
+    agent = _is_agent(head, initial)
+    if agent is None and initial and head[:1].isupper() and not head.lower().endswith("s"):
+        agent = True  # a sentence-initial singular name: "Europe should boost …"
+    if agent is None:
+        return None
+    return "deontic" if agent else "epistemic"
