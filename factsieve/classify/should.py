@@ -84,11 +84,17 @@ _CLAUSE_START = frozenset("that which who if and but because while although when
 _PREPOSITIONS = frozenset("of to from in at on for with by about under over across among".split())
 
 
-def _subject_head(text: str, start: int) -> tuple[str, bool]:
-    """The last word of the clause before "should" and whether it opens the sentence."""
+def _clause_before(text: str, start: int) -> tuple[list[str], bool]:
+    """The words of the clause before "should" (from the last , ; : or —) and whether it opens the
+    sentence."""
     before = text[:start]
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("—"))
-    words = _WORD.findall(before[cut + 1 :])
+    return _WORD.findall(before[cut + 1 :]), cut == -1
+
+
+def _subject_head(text: str, start: int) -> tuple[str, bool]:
+    """The last word of the clause before "should" and whether it opens the sentence."""
+    words, opens = _clause_before(text, start)
     # The head of "Repairs to the line", "revenues from visitors": the word before the first preposition.
     for k, w in enumerate(words):
         if k and w.lower() in _PREPOSITIONS:
@@ -98,16 +104,13 @@ def _subject_head(text: str, start: int) -> tuple[str, bool]:
         words.pop()
     if not words or words[-1].lower() in _CLAUSE_START:
         return "", False
-    first = len(words) == 1 and cut == -1
-    return words[-1], first
+    return words[-1], len(words) == 1 and opens
 
 
 def _person_subject(text: str, start: int) -> bool:
     """Whether the clause before "should" opens with (or is) a word for people: "Anyone planning …"."""
-    before = text[:start]
-    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("—"))
-    words = [w.lower() for w in _WORD.findall(before[cut + 1 :])]
-    return bool(words) and (words[0] in _PERSON_OPENERS or words[-1] in _PERSON_OPENERS)
+    words = _clause_before(text, start)[0]
+    return bool(words) and (words[0].lower() in _PERSON_OPENERS or words[-1].lower() in _PERSON_OPENERS)
 
 
 def _is_agent(head: str, sentence_initial: bool) -> bool | None:
