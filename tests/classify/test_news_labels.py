@@ -20,6 +20,14 @@ def _rows(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line]
 
 
+def _holds_target(rows: list[dict], name: str) -> None:
+    """The issue's 0.90 label accuracy on these rows, and every label but "reported" names its cue."""
+    labs = classify_batch([r["text"] for r in rows])
+    right = sum(r["label"] == lab.label for r, lab in zip(rows, labs, strict=True))
+    assert right / len(rows) >= 0.90, name
+    assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+
+
 @pytest.mark.parametrize(
     ("name", "floor"), [("news_labels_heldout.jsonl", 0.90), ("news_labels_tune.jsonl", 0.97)]
 )
@@ -65,11 +73,7 @@ def test_round_two_blind_set() -> None:
         r["text"] for r in _rows("news_labels_heldout.jsonl") + _rows("news_labels_tune.jsonl")
     }
     for split in ("blind", "final", "fresh"):
-        part = [r for r in rows if r["split"] == split]
-        labs = classify_batch([r["text"] for r in part])
-        right = sum(r["label"] == lab.label for r, lab in zip(part, labs, strict=True))
-        assert right / len(part) >= 0.90, split
-        assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+        _holds_target([r for r in rows if r["split"] == split], split)
 
 
 def test_round_four_file() -> None:
@@ -83,11 +87,7 @@ def test_round_four_file() -> None:
     # (Three short lines also occur in the older files — "Advertisement", "Frequently Asked Questions",
     # "Ready? Let's jump right in." — written independently; they are kept as written.)
     for split in ("probe", "final"):
-        part = [r for r in rows if r["split"] == split]
-        labs = classify_batch([r["text"] for r in part])
-        right = sum(r["label"] == lab.label for r, lab in zip(part, labs, strict=True))
-        assert right / len(part) >= 0.90, split
-        assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+        _holds_target([r for r in rows if r["split"] == split], split)
 
 
 def test_round_five_file() -> None:
@@ -97,10 +97,7 @@ def test_round_five_file() -> None:
     target; every label but "reported" names its deciding cue."""
     rows = _rows("news_labels_r5.jsonl")
     assert len(rows) >= 200 and {r["label"] for r in rows} == set(LABELS)
-    labs = classify_batch([r["text"] for r in rows])
-    right = sum(r["label"] == lab.label for r, lab in zip(rows, labs, strict=True))
-    assert right / len(rows) >= 0.90
-    assert all(lab.deciding_cue for lab in labs if lab.label != "reported")
+    _holds_target(rows, "r5")
 
 
 @pytest.mark.parametrize(
