@@ -15,82 +15,57 @@ def _label(text: str) -> str:
     return classify(text).label
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "(AP Photo/Lucia Moreno)",
-        "(AP Photo/Lucia Moreno, File)",
-        "(Photo by Tom Hale/Getty Images)",
-        "(Reuters/Kim Ahn)",
-        "Photograph: Priya Nair/Reuters",
-        "Image: Getty Images",
-        "Photo: Reuters",
-        "Credit: Sam Oduya for The Washington Post",
-        "Photo illustration: Guardian Design",
-    ],
-)
-def test_picture_credits_are_boilerplate(text: str) -> None:
-    assert _label(text) == "boilerplate"
+PICTURE_CREDITS_ARE_BOILERPLATE = [  # all boilerplate
+    "(AP Photo/Lucia Moreno)",
+    "(AP Photo/Lucia Moreno, File)",
+    "(Photo by Tom Hale/Getty Images)",
+    "(Reuters/Kim Ahn)",
+    "Photograph: Priya Nair/Reuters",
+    "Image: Getty Images",
+    "Photo: Reuters",
+    "Credit: Sam Oduya for The Washington Post",
+    "Photo illustration: Guardian Design",
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        # a caption describes the picture: content
-        ("Pictured: firefighters tackle the blaze at the depot on Sunday.", "reported"),
-        ("The image shows a crater 3 km wide near the summit.", "reported"),
-        ("Photographs of the scene showed the roof had collapsed.", "reported"),
-        ("Police released a picture of the suspect on Friday.", "reported"),
-        ("Photo: Protesters gather outside parliament on Tuesday.", "reported"),
-        ("Image: a satellite view of the dam after the flood", "reported"),
-        ("Photos: Inside the new stadium", "boilerplate"),  # a gallery teaser
-    ],
-)
-def test_picture_near_misses(text: str, label: str) -> None:
-    assert _label(text) == label
+PICTURE_NEAR_MISSES = [
+    # a caption describes the picture: content
+    ("Pictured: firefighters tackle the blaze at the depot on Sunday.", "reported"),
+    ("The image shows a crater 3 km wide near the summit.", "reported"),
+    ("Photographs of the scene showed the roof had collapsed.", "reported"),
+    ("Police released a picture of the suspect on Friday.", "reported"),
+    ("Photo: Protesters gather outside parliament on Tuesday.", "reported"),
+    ("Image: a satellite view of the dam after the flood", "reported"),
+    ("Photos: Inside the new stadium", "boilerplate"),  # a gallery teaser
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Listen to this article · 8 min",
-        "Listen to this story",
-        "Listen (4:32)",
-        "Play audio",
-        "Hear this article",
-        "7 min read",
-        "3-minute read",
-        "Reading time: 5 minutes",
-    ],
-)
-def test_audio_and_reading_time_widgets_are_boilerplate(text: str) -> None:
-    assert _label(text) == "boilerplate"
+AUDIO_AND_READING_TIME_WIDGETS_ARE_BOILERPLATE = [  # all boilerplate
+    "Listen to this article · 8 min",
+    "Listen to this story",
+    "Listen (4:32)",
+    "Play audio",
+    "Hear this article",
+    "7 min read",
+    "3-minute read",
+    "Reading time: 5 minutes",
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Listen to this story about a dog who walked 200 miles home.",
-        "The new audio player costs $99 and ships in March.",
-        "Analysts will read the minutes of the meeting closely.",
-    ],
-)
-def test_widget_near_misses_are_content(text: str) -> None:
-    assert _label(text) == "reported"
+WIDGET_NEAR_MISSES_ARE_CONTENT = [  # all reported
+    "Listen to this story about a dog who walked 200 miles home.",
+    "The new audio player costs $99 and ships in March.",
+    "Analysts will read the minutes of the meeting closely.",
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "This article was updated at 09:12 BST on 14 June 2024.",
-        "This story has been updated.",
-        "This article was last amended on 3 May 2024",
-        "Correction appended",
-        "Updated with more details",
-    ],
-)
-def test_bare_update_notices_are_boilerplate(text: str) -> None:
-    assert _label(text) == "boilerplate"
+BARE_UPDATE_NOTICES_ARE_BOILERPLATE = [  # all boilerplate
+    "This article was updated at 09:12 BST on 14 June 2024.",
+    "This story has been updated.",
+    "This article was last amended on 3 May 2024",
+    "Correction appended",
+    "Updated with more details",
+]
 
 
 @pytest.mark.parametrize(
@@ -109,48 +84,33 @@ def test_corrections_stating_the_fact_are_reported(text: str) -> None:
     assert not lab.attributed
 
 
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        # outside a correction the same words keep their usual reading
-        ("The government got the numbers badly wrong.", "opinion"),
-        ("The judge said the jury had reached the wrong verdict.", "attributed"),
-    ],
-)
-def test_error_words_outside_corrections(text: str, label: str) -> None:
-    assert _label(text) == label
+ERROR_WORDS_OUTSIDE_CORRECTIONS = [
+    # outside a correction the same words keep their usual reading
+    ("The government got the numbers badly wrong.", "opinion"),
+    ("The judge said the jury had reached the wrong verdict.", "attributed"),
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sign up for our morning briefing newsletter.",
-        "Get our free Business Today newsletter",
-        "Already a subscriber? Log in",
-        "Subscribe to continue reading.",
-        "This article is only available to subscribers.",
-        "You have two free articles left this month.",
-        "We use cookies to improve your experience on our site.",
-        "The best of the week's news, delivered straight to your inbox.",
-        "Related: Why the bank held rates again",
-        "More on this story",
-        "Most read",
-    ],
-)
-def test_page_prompts_and_teasers_are_boilerplate(text: str) -> None:
-    assert _label(text) == "boilerplate"
+PAGE_PROMPTS_AND_TEASERS_ARE_BOILERPLATE = [  # all boilerplate
+    "Sign up for our morning briefing newsletter.",
+    "Get our free Business Today newsletter",
+    "Already a subscriber? Log in",
+    "Subscribe to continue reading.",
+    "This article is only available to subscribers.",
+    "You have two free articles left this month.",
+    "We use cookies to improve your experience on our site.",
+    "The best of the week's news, delivered straight to your inbox.",
+    "Related: Why the bank held rates again",
+    "More on this story",
+    "Most read",
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Residents can sign up for the scheme at the town hall.",
-        "The paper lost 40,000 subscribers after the price rise.",
-        "The regulator fined the site for its use of cookies.",
-    ],
-)
-def test_prompt_near_misses_are_content(text: str) -> None:
-    assert _label(text) == "reported"
+PROMPT_NEAR_MISSES_ARE_CONTENT = [  # all reported
+    "Residents can sign up for the scheme at the town hall.",
+    "The paper lost 40,000 subscribers after the price rise.",
+    "The regulator fined the site for its use of cookies.",
+]
 
 
 @pytest.mark.parametrize(
@@ -169,72 +129,47 @@ def test_labelled_lead_ins_are_opinion(text: str) -> None:
     assert lab.deciding_cue is not None
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Bottom line: rates rise to 5.25% on Thursday.",  # a figure: a summary of fact
-        "Take: two cups of flour and a pinch of salt.",  # a recipe label, not "our take"
-    ],
-)
-def test_lead_in_near_misses(text: str) -> None:
-    assert _label(text) == "reported"
+LEAD_IN_NEAR_MISSES = [  # all reported
+    "Bottom line: rates rise to 5.25% on Thursday.",  # a figure: a summary of fact
+    "Take: two cups of flour and a pinch of salt.",  # a recipe label, not "our take"
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The new library is a triumph of patient design.",
-        "The opening ceremony was a masterclass in restraint.",
-        "The collapse was a failure of leadership from top to bottom.",
-        "The stadium stands as a monument to municipal vanity.",
-        "The board has treated its own staff with disdain.",
-        "The ministry has shown nothing but contempt for the families.",
-        "This was the most poorly managed rollout in living memory.",
-        "It is the least convincing sequel of all time.",
-    ],
-)
-def test_cue_less_judgements_are_opinion(text: str) -> None:
-    assert _label(text) == "opinion"
+CUE_LESS_JUDGEMENTS_ARE_OPINION = [  # all opinion
+    "The new library is a triumph of patient design.",
+    "The opening ceremony was a masterclass in restraint.",
+    "The collapse was a failure of leadership from top to bottom.",
+    "The stadium stands as a monument to municipal vanity.",
+    "The board has treated its own staff with disdain.",
+    "The ministry has shown nothing but contempt for the families.",
+    "This was the most poorly managed rollout in living memory.",
+    "It is the least convincing sequel of all time.",
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The highest turnout ever recorded was in 1992.",
-        "Investigators traced the crash to a failure of the cooling system.",
-        "Patients were treated with antibiotics and sent home.",
-        "The proposal was greeted with scorn by residents at the meeting.",
-        "The triumph of the home side sent fans into the streets.",
-    ],
-)
-def test_judgement_near_misses_stay_reported(text: str) -> None:
-    assert _label(text) == "reported"
+JUDGEMENT_NEAR_MISSES_STAY_REPORTED = [  # all reported
+    "The highest turnout ever recorded was in 1992.",
+    "Investigators traced the crash to a failure of the cooling system.",
+    "Patients were treated with antibiotics and sent home.",
+    "The proposal was greeted with scorn by residents at the meeting.",
+    "The triumph of the home side sent fans into the streets.",
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "How many more floods does the valley need?",
-        "How many more children must die before Congress acts?",
-        "How much longer must tenants wait for a working lift?",
-        "How long can the council ignore the cracks in the tower?",
-    ],
-)
-def test_rhetorical_questions_are_opinion(text: str) -> None:
-    assert _label(text) == "opinion"
+RHETORICAL_QUESTIONS_ARE_OPINION = [  # all opinion
+    "How many more floods does the valley need?",
+    "How many more children must die before Congress acts?",
+    "How much longer must tenants wait for a working lift?",
+    "How long can the council ignore the cracks in the tower?",
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ("How many more homes will be built next year?", "reported"),  # asks a figure
-        ("How long will the repairs take?", "reported"),
-        ("Will Mortgage Rates Finally Fall in 2025?", "boilerplate"),  # a headline question
-        ('"How many more floods does the valley need?" the farmer asked.', "attributed"),
-    ],
-)
-def test_genuine_headline_and_quoted_questions(text: str, label: str) -> None:
-    assert _label(text) == label
+GENUINE_HEADLINE_AND_QUOTED_QUESTIONS = [
+    ("How many more homes will be built next year?", "reported"),  # asks a figure
+    ("How long will the repairs take?", "reported"),
+    ("Will Mortgage Rates Finally Fall in 2025?", "boilerplate"),  # a headline question
+    ('"How many more floods does the valley need?" the farmer asked.', "attributed"),
+]
 
 
 def test_rhetorical_question_inside_a_quotation_is_the_speakers() -> None:
@@ -255,27 +190,47 @@ def test_counted_replies_are_reported(text: str) -> None:
     assert lab.label == "reported", lab.deciding_cue
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Nine replied that they had no plans to raise fees.",
-        "The minister responded that the figures were out of date.",
-        'Asked about the delay, the chief executive replied: "We are on track."',
-    ],
-)
-def test_replies_with_content_stay_attributed(text: str) -> None:
-    assert _label(text) == "attributed"
+REPLIES_WITH_CONTENT_STAY_ATTRIBUTED = [  # all attributed
+    "Nine replied that they had no plans to raise fees.",
+    "The minister responded that the figures were out of date.",
+    'Asked about the delay, the chief executive replied: "We are on track."',
+]
 
 
+HEADLINE_QUESTION_WITH_DECK = [
+    ("Will Rents Keep Rising? Here's What Landlords Say", "boilerplate"),
+    ("Is the Ferry Service Doomed? What We Know So Far", "boilerplate"),
+    ("Who Really Pays for Britain's Railways? Five Things to Know", "boilerplate"),
+    # a question in prose followed by its answer is content
+    ("Will rents keep rising? Landlords expect increases of 4% next year.", "attributed"),
+]
+
+
+def _cases(rows: list, label: str | None = None) -> list[tuple[str, str]]:
+    """One class's table as (text, label) pairs: its rows, or its texts that all carry ``label``."""
+    return [(r, label) for r in rows] if label else rows
+
+
+# Every class above with its expected label.
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("Will Rents Keep Rising? Here's What Landlords Say", "boilerplate"),
-        ("Is the Ferry Service Doomed? What We Know So Far", "boilerplate"),
-        ("Who Really Pays for Britain's Railways? Five Things to Know", "boilerplate"),
-        # a question in prose followed by its answer is content
-        ("Will rents keep rising? Landlords expect increases of 4% next year.", "attributed"),
+        *_cases(PICTURE_CREDITS_ARE_BOILERPLATE, "boilerplate"),
+        *_cases(AUDIO_AND_READING_TIME_WIDGETS_ARE_BOILERPLATE, "boilerplate"),
+        *_cases(WIDGET_NEAR_MISSES_ARE_CONTENT, "reported"),
+        *_cases(BARE_UPDATE_NOTICES_ARE_BOILERPLATE, "boilerplate"),
+        *_cases(PAGE_PROMPTS_AND_TEASERS_ARE_BOILERPLATE, "boilerplate"),
+        *_cases(PROMPT_NEAR_MISSES_ARE_CONTENT, "reported"),
+        *_cases(LEAD_IN_NEAR_MISSES, "reported"),
+        *_cases(CUE_LESS_JUDGEMENTS_ARE_OPINION, "opinion"),
+        *_cases(JUDGEMENT_NEAR_MISSES_STAY_REPORTED, "reported"),
+        *_cases(RHETORICAL_QUESTIONS_ARE_OPINION, "opinion"),
+        *_cases(REPLIES_WITH_CONTENT_STAY_ATTRIBUTED, "attributed"),
+        *_cases(PICTURE_NEAR_MISSES),
+        *_cases(ERROR_WORDS_OUTSIDE_CORRECTIONS),
+        *_cases(GENUINE_HEADLINE_AND_QUOTED_QUESTIONS),
+        *_cases(HEADLINE_QUESTION_WITH_DECK),
     ],
 )
-def test_headline_question_with_deck(text: str, label: str) -> None:
+def test_round_4b_labels(text: str, label: str) -> None:
     assert _label(text) == label
