@@ -164,12 +164,18 @@ def supervised(body: Callable[[], int], on_interrupt: Callable[[], None] = lambd
     for sig in _FORWARDED:
         signal.signal(sig, signal.SIG_DFL)
     _kill_group(pid, signal.SIGKILL)  # whatever the child left behind
+    return relay_exit(status)
+
+
+def relay_exit(status: int) -> int:
+    """Exit as the child did (a ``waitpid`` status): its code, or — killed by a signal it did not
+    handle (SIGKILL, a crash) — by the same signal, so whoever started us sees what the run itself
+    would have shown. Used here and by the warm runner's client."""
     code = os.waitstatus_to_exitcode(status)
     if code < 0:
-        # Killed by a signal it did not handle (SIGKILL, a crash): end the same way, so whoever
-        # started us sees what an unsupervised run would have shown.
         sys.stdout.flush()
         sys.stderr.flush()
+        signal.signal(-code, signal.SIG_DFL)
         os.kill(os.getpid(), -code)
         return 128 - code  # the signal is ignored or blocked here
     return code

@@ -49,6 +49,7 @@ from pathlib import Path
 
 from flows import server
 from flows.environment import PROJECT_ROOT, set_prefect_defaults
+from flows.supervise import relay_exit
 
 STATE_DIR = "factsieve-warm"
 SOCKET_NAME = "runner.sock"
@@ -114,18 +115,6 @@ def _wanted_api_url() -> str | None:
     return rec["url"] if rec else None
 
 
-def _relay_exit(status: int) -> int:
-    """Exit as the run did: its code, or the signal that killed it (as flows.supervise does)."""
-    code = os.waitstatus_to_exitcode(status)
-    if code < 0:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        signal.signal(-code, signal.SIG_DFL)
-        os.kill(os.getpid(), -code)
-        return 128 - code
-    return code
-
-
 def run_warm(argv: list[str]) -> int | None:
     """Run ``factsieve ARGV`` on the warm runner; its exit code, or None to run cold here."""
     if os.environ.get("FACTSIEVE_NO_WARM") == "1":
@@ -180,7 +169,7 @@ def _follow(conn: socket.socket, pid: int) -> int:
             file=sys.stderr,
         )
         return 1
-    return _relay_exit(int(status))
+    return relay_exit(int(status))
 
 
 # ---------------------------------------------------------------------------------------------
