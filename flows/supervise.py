@@ -175,7 +175,8 @@ def relay_exit(status: int) -> int:
     if code < 0:
         sys.stdout.flush()
         sys.stderr.flush()
-        signal.signal(-code, signal.SIG_DFL)
+        if -code not in (signal.SIGKILL, signal.SIGSTOP):  # those two cannot be handled, nor reset
+            signal.signal(-code, signal.SIG_DFL)
         os.kill(os.getpid(), -code)
         return 128 - code  # the signal is ignored or blocked here
     return code
