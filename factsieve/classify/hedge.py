@@ -306,6 +306,20 @@ _COULD_PERCEIVED = re.compile(
 )
 
 
+# "could see" of undergoing, not of sight: what is seen is an amount or a change ("could see claims
+# totaling $1 billion", "could see a 5% rise", "could see higher prices", "could see job cuts"). The
+# object must show it before the clause ends (a sum, a share, "from 15,000 to 11,000", a change word);
+# "could see the lights", "could see no way out", "could see the smoke from 20 miles away" stay.
+_SEE_EXPERIENCE = re.compile(
+    r"[ \t]+see\b[^,;:.!?]{0,50}?(?:[$£€%]|\d[\d.,]*\s*(?:%|percent|per\s+cent|bn|m\b|million|billion)"
+    r"|\bfrom\s+[\d.,]+\s+to\s+\d|\b(?:rise|rises|fall|falls|increase|increases|drop|drops|"
+    r"decline|declines|cuts?|loss|losses|gains?|growth|slowdown|recovery|consolidation|closures?|"
+    r"delays?|disruption|shortages?|strikes?|outages?|flooding|snow|rain|"
+    r"higher|lower)\b)",
+    re.IGNORECASE,
+)
+
+
 _NEGATIVE_SUBJECT = re.compile(
     r"\b(?:neither|nobody|no\s+one|no-one|none|nothing)\b(?:\s+[\w’'-]+){0,3}\s+$", re.IGNORECASE
 )
@@ -317,6 +331,8 @@ def _ok_could(text: str, s: int, e: int) -> bool:
         return False
     if nxt in _CAPACITY_VERBS and _FORMER_SUBJECT.match(text):
         return False
+    if nxt == "see" and _SEE_EXPERIENCE.match(text, e) is not None:
+        return True  # "Insurers could see claims of $1 billion", "Renters could see higher bills"
     if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
         return False  # negated or perception/ability: "could not attend", "could see the lights"
     if _NEGATIVE_SUBJECT.search(text, max(0, s - 30), s):

@@ -61,6 +61,11 @@ def _cue_texts(text: str) -> list[str]:
         ("It is not impossible that the mine will reopen.", "not impossible"),
         ("It remains to be determined who will pay for the repairs.", "remains to be determined"),
         ("In all probability the plant will close next year.", "In all probability"),
+        # round 5: "could see" of undergoing an amount or a change, not of sight
+        ("Insurers could see claims of nearly $1 billion from the storm.", "could"),
+        ("Renters could see higher bills when the new tariff starts.", "could"),
+        ("The plan could see the workforce trimmed from 15,000 to 11,000 by 2030.", "could"),
+        ("Northern towns could see disruption from strikes on Monday.", "could"),
     ],
 )
 def test_newswire_hedges_are_found(text: str, cue: str) -> None:
@@ -138,6 +143,10 @@ def test_newswire_hedges_are_found(text: str, cue: str) -> None:
         'The council adopted the slogan "More Than You Imagine" for the festival.',
         "He appeared on the quiz show Does the Team Think? in 1999.",
         "The legal fight with the website Think Secret has yet to be resolved.",
+        # round 5 near misses: "could see" of sight stays ability
+        "From the roof he could see the lights of the harbour.",
+        "The hostages could see no way out of the compound.",
+        "Crews could see the flames from 15 miles away.",
         # round 5: a classification laid down, not a belief held
         "Under the statute, a child born abroad to a citizen is automatically considered a citizen.",
         "The inquiry said the payment should be considered a voluntary donation.",
