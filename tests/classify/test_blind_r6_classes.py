@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from factsieve.classify import classify
+from tests.classify.test_page_furniture_r5 import _cases
 
 
 def _label(text: str) -> str:
@@ -38,10 +39,42 @@ HEADLINE_NEAR_MISSES = [
     ("Oil generates about two-thirds of total exports and as much as 60 per", "reported"),
 ]
 
+LINES_ABOUT_THE_ARTICLE_ARE_BOILERPLATE = [  # all boilerplate
+    # the author's bio
+    "Tomasz Lewicki covers energy and climate for the Herald.",
+    "Ana Ruiz writes about housing for The Courier.",
+    "Femi Adebayo is a political correspondent at the Gazette.",
+    "Jo Park is the science editor of the Sentinel and a former lab technician.",
+    # contact lines with an address
+    "Contact him at tlewicki@heraldnews.com.",
+    "Email the author: a.ruiz@courier.co.uk",
+    "Follow her on X @joparkscience",
+    # disclaimers
+    "The views expressed in this column are those of the author.",
+    "Opinions expressed do not necessarily reflect those of the Gazette.",
+    "This guide is for general information only and is not a substitute for legal advice.",
+    "This post contains affiliate links.",
+    "We may earn a commission if you buy through our links.",
+    # feedback widgets, newsletter and update notices
+    "Was this story useful?",
+    "Did you find this article helpful? Yes No",
+    "Receive our morning briefing straight in your inbox.",
+    "This story was updated at 9:40 p.m. with comment from the mayor's office.",
+    "Updated with results from Fairview County",
+]
 
-def _cases(rows: list, label: str | None = None) -> list[tuple[str, str]]:
-    """One class's table as (text, label) pairs: its rows, or its texts that all carry ``label``."""
-    return [(r, label) for r in rows] if label else rows
+ARTICLE_LINE_NEAR_MISSES = [
+    # bios need a name and a publication; coverage by a firm, a news statement about a reporter's work
+    ("The insurer covers flood damage for the Smiths.", "reported"),
+    ("Contact tracing teams reached 80% of cases within a day.", "reported"),
+    ("Police asked anyone with information to email tips@police.gov.", "reported"),
+    # a disclaimer's words inside the news
+    ("The drug is not a substitute for medical advice, the regulator said.", "attributed"),
+    ("Her views on the merger were expressed in a letter to shareholders.", "reported"),
+    ("Was the council right to close the library?", "reported"),
+    # an update that states what changed in the news
+    ("This story was updated to reflect that the minister resigned on Friday.", "reported"),
+]
 
 
 @pytest.mark.parametrize(
@@ -49,6 +82,8 @@ def _cases(rows: list, label: str | None = None) -> list[tuple[str, str]]:
     [
         *_cases(SENTENCE_CASE_HEADLINES_ARE_BOILERPLATE, "boilerplate"),
         *_cases(HEADLINE_NEAR_MISSES),
+        *_cases(LINES_ABOUT_THE_ARTICLE_ARE_BOILERPLATE, "boilerplate"),
+        *_cases(ARTICLE_LINE_NEAR_MISSES),
     ],
 )
 def test_round_5_labels(text: str, label: str) -> None:
