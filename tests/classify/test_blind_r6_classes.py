@@ -76,6 +76,35 @@ ARTICLE_LINE_NEAR_MISSES = [
     ("This story was updated to reflect that the minister resigned on Friday.", "reported"),
 ]
 
+READER_ADDRESS_IS_FILLER = [  # all filler
+    # a closing wish to the reader
+    "Happy shopping!",
+    "Happy hunting, everyone!",
+    "Stay warm out there, folks.",
+    "Good luck!",
+    # an elliptical or tag question
+    "Tempted yet?",
+    "Convinced yet?",
+    "Easy enough, right?",
+    # the reader's situation told back to them
+    "You're not alone.",
+    "So, you've got a free weekend and no plans.",
+    "You know the feeling.",
+    "You've probably heard the advice before.",
+]
+
+READER_ADDRESS_NEAR_MISSES = [
+    # practical information and advice to the reader keep their content
+    ("You can apply online from Monday.", "reported"),
+    ("You are entitled to a refund for cancelled trains.", "reported"),
+    ("You want to book early for the summer sailings.", "reported"),
+    ("You've got to be kidding.", "reported"),
+    # a question about someone, a wish with content, a reported wish
+    ("Are the workers ready yet?", "reported"),
+    ("Happy birthday to the Queen, who turns 90 today.", "reported"),
+    ("Officials urged everyone to stay safe.", "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -84,6 +113,8 @@ ARTICLE_LINE_NEAR_MISSES = [
         *_cases(HEADLINE_NEAR_MISSES),
         *_cases(LINES_ABOUT_THE_ARTICLE_ARE_BOILERPLATE, "boilerplate"),
         *_cases(ARTICLE_LINE_NEAR_MISSES),
+        *_cases(READER_ADDRESS_IS_FILLER, "filler"),
+        *_cases(READER_ADDRESS_NEAR_MISSES),
     ],
 )
 def test_round_5_labels(text: str, label: str) -> None:
