@@ -193,7 +193,8 @@ _PERMISSION_CONTEXT = re.compile(
     r"|regulations?|policy|terms|ordinance|treaty|agreement|accord|deal|bylaws?|by-laws?|code|guidelines|permit"
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
-    r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b)",
+    r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b"
+    r"|for\s+a\s+(?:full\s+)?refund|within\s+\d+\s+days)",
     re.IGNORECASE,
 )
 # "Each country may station …", "Only registered members may enter …": a quantified subject is a rule.
@@ -202,10 +203,15 @@ _RULE_SUBJECT = re.compile(
     r"(?:^|\W)(?:each|every|any|only)\s+(?:(?!(?:that|which|who)\s)[a-z]+\s+){0,2}$", re.IGNORECASE
 )
 _MODAL_ADVERBS = frozenset("not also only still now no longer".split())
+# A prohibition joined to an obligation: "Tull must repay the full amount and may not hold a financial
+# role" (a ruling's terms). Only "may not": "Banks must raise capital and may cut lending" is a guess.
+_MUST_AND_BEFORE = re.compile(r"\b(?:must|shall)\b[^.;?!]{0,80}?\s+and\s+$", re.IGNORECASE)
 
 
 def _is_permission(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
+    if nxt == "not" and _MUST_AND_BEFORE.search(text, max(0, s - 100), s) is not None:
+        return True
     end = e
     while nxt in _MODAL_ADVERBS:
         end = text.lower().index(nxt, end) + len(nxt)
@@ -258,9 +264,12 @@ _PAST_ABILITY = re.compile(
     # count only with a past event after them, not a future one ("Until a deal is reached, flights could
     # be disrupted").
     r"|^\W*(?:until|before)\b(?![^,]*\b(?:is|are|has|have|will|can)\b)[^,]{0,50}?\b(?:\w+ed|was|were|had|came"
-    r"|began|took|went|fell|rose|shut|built|last|(?:19|20)\d\d|the\ (?:war|pandemic|crisis|upgrade|recession"
+    r"|began|took|went|fell|rose|shut|built|became|grew|got|won|lost|struck|spread|arrived|last|(?:19|20)\d\d"
+    r"|the\ (?:war|pandemic|crisis|upgrade|recession"
     r"|revolution|merger|fire|flood|closure|collapse|reforms?|ban))\b"
     r"|^\W*in\ (?:the\ )?(?:1[89]\d\d|20[01]\d)s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
+    # a stage of a career told in the past: "In his first season at the club, Osei could play only …"
+    r"|^\W*in\ (?:his|her|their|its)\ (?:first|early|debut|rookie|opening)\ (?:season|year|years|term|months)\ (?:at|with|for|in)\b"
     r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"
     r"|\b(?:decades|years|centuries|generations)\ ago\b|\bback\ in\b|\bformerly\b|\bin\ the\ past\b"
     r"|\bat\ one\ (?:time|point)\b|\bin\ (?:its|their|his|her)\ heyday\b)",
@@ -411,7 +420,7 @@ _NOT_SUPERLATIVE = frozenset(
 _NEGATED_BE = frozenset("isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t even never".split())
 
 
-_OF_A_BEFORE = re.compile(r"\bof\s+a\s+$", re.IGNORECASE)
+_OF_A_BEFORE = re.compile(r"\b(?:of|from|out\s+of)\s+a\s+$", re.IGNORECASE)
 
 
 def _ok_probable(text: str, s: int, e: int) -> bool:
@@ -494,7 +503,7 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
     if _is_reserve_category(text, s, e):
         return False
     if next_char(text, e).isdigit() and _OF_A_BEFORE.search(text, max(0, s - 10), s):
-        return False  # "scored 17 of a possible 20": the maximum score
+        return False  # "scored 17 of a possible 20", "31 points from a possible 45": the maximum score
 
     # "as soon as possible", "made possible", "it is possible to bend the pins", "boarding is possible
     # there": feasibility, not doubt. Predicative "possible" is a hedge only before a clause.
@@ -855,7 +864,16 @@ def _ok_suspect(text: str, s: int, e: int) -> bool:
     if text[s:e].lower() == "suspected":
         nxt = next_word(text, e)
         return not (prev in _SUSPECTED_ATTRIBUTIVE_PREV and nxt and nxt not in _SUSPECTED_VERB_NEXT)
-    return prev in ("i", "we", "they", "some", "many", "to")
+    if prev in ("i", "we", "they", "some", "many", "to", "police"):
+        return True
+    # A plural subject before a clause: "Opposition councillors suspect the savings were overstated"
+    # (not the noun: "the suspect was arrested", "suspects in the case").
+    return (
+        text[s:e].lower() == "suspect"
+        and prev.endswith("s")
+        and not prev.endswith(("ss", "us", "is", "'s", "’s"))
+        and next_word(text, e) in _PROPOSITION_START
+    )
 
 
 # The clause a belief, fear or supposition holds: "fear they are witnessing", "a suspicion the body

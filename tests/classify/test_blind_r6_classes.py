@@ -105,6 +105,62 @@ READER_ADDRESS_NEAR_MISSES = [
     ("Officials urged everyone to stay safe.", "attributed"),
 ]
 
+PREDICATE_VERDICTS_ARE_OPINION = [  # all opinion
+    "Scrapping the fee is a sensible, long-overdue step.",
+    "Closing the ward was a reckless decision.",
+    "His retirement is a tragic loss to the sport.",
+    "The promised savings are a myth.",
+    "The claim that the tunnel will pay for itself is pure fantasy.",
+    "Breakfast at the market hall is non-negotiable.",
+    "The castle tour is unmissable.",
+    "The harbour walk is well worth the detour.",
+    "It was the most shamelessly cynical budget this country has seen in decades.",
+]
+
+VERDICT_NEAR_MISSES = [
+    ("The film is a fantasy about dragons and exiled kings.", "reported"),
+    ("The closure was a loss of 300 jobs for the town.", "reported"),
+    ("The union said the deadline is non-negotiable.", "attributed"),
+    ("It was the most visited museum in the country last year.", "reported"),
+]
+
+SOURCES_AND_SENSES = [
+    # a weather or hazard warning is a notice, not a claim put in someone's mouth
+    ("The Met Office has issued a yellow warning for ice across Wales until noon.", "reported"),
+    ("A flood warning remains in place for the River Severn.", "reported"),
+    ("The warning could be extended to Scotland if the storm tracks north.", "speculative"),
+    # a warning with its content or its source stays attribution
+    ("Engineers issued a stark warning that the dam could fail.", "attributed"),
+    ("The shares fell after a warning from the chairman over rising costs.", "attributed"),
+    ("The union walked out, warning that more strikes would follow.", "attributed"),
+    # advice verbs close the sentence as its source
+    ("Children should sleep at least nine hours a night, the health service advises.", "attributed"),
+    ("Travellers should carry water, the park authority recommended.", "attributed"),
+    ("The board recommended a final dividend of 5p.", "reported"),
+    ("No dividend was recommended.", "reported"),
+    # findings repeated, beliefs of a plural body
+    (
+        "Researchers who track the species have found time and again that it returns to the same nest.",
+        "attributed",
+    ),
+    ("Local traders suspect the new car park will draw shoppers away.", "attributed"),
+    ("Police arrested two suspects in the case.", "reported"),
+    # "should" of an expected course: keep/continue + a verb of change; having enough
+    ("Fares should keep rising through the winter.", "speculative"),
+    ("Prices should continue to ease next quarter.", "speculative"),
+    ("The champions should have enough to hold on if their captain is fit.", "speculative"),
+    ("The council should keep the library open.", "opinion"),
+    ("He should have known better.", "opinion"),
+    # past ability in a past frame; a maximum score; permission in terms of sale or a ruling
+    ("Until broadband became common, villagers could bank only by post.", "reported"),
+    ("In her first season with the club, Mendes could train only twice a week.", "reported"),
+    ("In her first year as mayor she could face a recall vote.", "speculative"),
+    ("The side have collected 19 points from a possible 24.", "reported"),
+    ("Season-ticket holders who move away may transfer their seats within 7 days.", "reported"),
+    ("The director must pay costs and may not act as a trustee for five years.", "opinion"),
+    ("Banks must raise capital and may cut lending as a result.", "speculative"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -115,6 +171,9 @@ READER_ADDRESS_NEAR_MISSES = [
         *_cases(ARTICLE_LINE_NEAR_MISSES),
         *_cases(READER_ADDRESS_IS_FILLER, "filler"),
         *_cases(READER_ADDRESS_NEAR_MISSES),
+        *_cases(PREDICATE_VERDICTS_ARE_OPINION, "opinion"),
+        *_cases(VERDICT_NEAR_MISSES),
+        *_cases(SOURCES_AND_SENSES),
     ],
 )
 def test_round_5_labels(text: str, label: str) -> None:
