@@ -391,7 +391,38 @@ _NOT_HEADLINE_FIRST = frozenset(
     there in on at for of after before each note notes""".split()
 )
 _ARTICLES = frozenset(("the", "a", "an"))
-_HEADLINE_LABEL = re.compile(r"[A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+\S")
+# A short label and a colon; the label may be a score ("Harwick 2–1 Dunmore: …", with an en dash).
+_HEADLINE_LABEL = re.compile(r"[A-Z0-9][\w'’–-]*(?:\s+[\w'’–-]+){0,3}:\s+\S")
+# An obituary head keeps its apposition, relative clause and all ("Ruth Adeyemi, pioneering heart surgeon
+# who trained a generation of doctors, dies at 88"): the closing "dies at" + age decides before the
+# headlinese test, which a "who" would fail. Prose says "died at 88." with a full stop.
+_HEADLINE_OBITUARY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s.*\bdies\s+at\s+\d{2,3}$")
+# The headline's present tense for a past event: a bare name subject (one to four capitalised words, or
+# two names joined by "and"), then a finite verb in the present, then its object ("Lumo unveils Pulse 3
+# earbuds with 40-hour battery …", "Mira Kessler and Theo Vance spark engagement rumours at Venice
+# premiere"). A single subject takes the verb's -s form; prose would use the past ("unveiled") or a
+# full stop, and a line cut from wrapped wire copy ends on a function word or a capitalised word cut
+# mid-name ("… of Canadian"), so the line must also end on a lower-case content word or a figure.
+_HEADLINE_PRESENT = re.compile(
+    r"^(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3})(?P<pair>\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
+    r"\s+(?P<verb>[a-z]{3,})\s+(?P<next>[\w'’-]+)"
+)
+# The "verb" is a plural noun when a verb follows it ("Chrysler Corp shares rose sharply in heavy trading").
+_VERB_AFTER = frozenset(
+    """rose fell grew won lost said told were are will would could may might can should must have had did do
+    remain remained rise fall gain climb drop ease edge slip jump slump expect believe think show feel""".split()
+)
+# Reporting and forecast verbs open a wrapped wire sentence more often than a headline ("Imperial
+# Chemical Industries PLC expects earnings from its pharmaceuticals operations to grow"); a table row
+# ends on a unit ("… and 29 francs per").
+_NOT_HEADLINE_VERB = frozenset(
+    "expects believes thinks estimates forecasts predicts expect believe think estimate forecast predict feel say".split()
+)
+_NOT_HEADLINE_LAST = frozenset("per pct than via grow rise fall show".split())
+_NOT_PRESENT_VERB = frozenset(
+    """is has was says does goes its this thus plus less news series means always perhaps towards
+    afterwards across whereas yes could would should might must can will may shall did had""".split()
+)
 _HEADLINE_SHAPES = re.compile(
     r"(?<!\bmuch\s)(?<!\bmany\s)(?<!\bwell\s)(?<!\blong\s)(?<!\bsoon\s)(?<!\bfar\s)"
     r"\bas\s+(?!much\b|many\b|well\b|long\b|soon\b|far\b)(?:[a-zA-Z'’-]+\s+){1,3}[a-z]+(?:\s+[\d–-]+)?$"
@@ -403,12 +434,35 @@ _HEADLINE_SHAPES = re.compile(
 )
 
 
+def _present_headline(body: str, last: str) -> bool:
+    if not (last.islower() or last.isdigit()) or last.endswith(("ly", "ed")) or last in _NOT_HEADLINE_LAST:
+        return False
+    first = body.split(None, 1)[0]
+    if first.lower() in _NOT_HEADING_FIRST or first.lower() == "what" or (first.isupper() and len(first) > 4):
+        return False
+    m = _HEADLINE_PRESENT.match(body)
+    if m is None:
+        return False
+    verb = m.group("verb")
+    if verb in _NOT_PRESENT_VERB or verb in _NOT_HEADLINE_VERB or verb.endswith(("ly", "ing", "ed")):
+        return False
+    after = m.group("next").lower()
+    if after in _VERB_AFTER or after in _FRAGMENT_END or after.endswith("ed"):
+        return False
+    subj = m.group("subj")
+    if m.group("pair") is not None or (subj.endswith("s") and not subj.endswith(("'s", "’s")) and len(verb) > 3):
+        return True  # a plural subject takes the bare verb ("Hallam Rovers sign …")
+    return verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
+
+
 def _is_headline(body: str) -> bool:
     if not (body[-1].isalnum() or body[-1] == "%") or "\n" in body:
         return False
     tokens = body.split()
     if not _HEADLINE_MIN_WORDS <= len(tokens) <= _HEADLINE_MAX_WORDS:
         return False
+    if _HEADLINE_OBITUARY.match(body) is not None:
+        return True
     low = [w.lower().strip(",;:") for w in tokens]
     if (
         low[0] in _NOT_HEADLINE_FIRST
@@ -420,7 +474,7 @@ def _is_headline(body: str) -> bool:
         or not (body[0].isupper() or body[0].isdigit())
     ):
         return False
-    if _HEADLINE_LABEL.match(body) is not None:
+    if _HEADLINE_LABEL.match(body) is not None or _present_headline(body, tokens[-1]):
         return True
     m = _HEADLINE_SHAPES.search(body)
     # The "as"-clause of a headline closes a line that has no article to open it and no comma

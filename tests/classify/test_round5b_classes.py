@@ -1,0 +1,52 @@
+"""Round 5b (issue #17): the classes behind the errors on the r6 `final` rows, generalised by shape.
+
+Each class with several wordings of our own and near misses that must keep their label. None of these
+sentences is from a labelled slice."""
+
+from __future__ import annotations
+
+import pytest
+
+from factsieve.classify import classify
+from tests.classify.test_page_furniture_r5 import _cases
+
+HEADLINES_BY_HEADLINESE = [  # all boilerplate
+    # a bare name subject, a present-tense verb of a past event, its object
+    "Nordvik unveils folding e-bike with 90-mile range",
+    "Hallam Rovers sign Brazilian winger on three-year deal",
+    "Carter and Lindqvist share physics prize for quantum sensors",
+    "City Hall scraps plan for riverside car park",
+    # an obituary head with its apposition
+    "Joan Pryce, founder of the Valley food bank, dies at 91",
+    "Veteran broadcaster Alan Marsh dies at 79",
+    # a score head as the label of a colon
+    "Rovers 3–0 Athletic: Kane hat-trick seals promotion",
+    "Leeds 1-1 Hull: late penalty earns point for visitors",
+]
+
+HEADLINE_SHAPE_NEAR_MISSES = [
+    ("Nordvik unveiled a folding e-bike with a 90-mile range on Monday.", "reported"),
+    ("Joan Pryce died at 91 on Tuesday, her family said.", "attributed"),
+    # wrapped wire lines and table rows (from the Reuters corpus, in our own words)
+    ("Norsk Hydro shares rose sharply in heavy", "reported"),
+    ("Vestas expects orders from its offshore division to grow", "attributed"),
+    ("Net 45 Swiss francs per share and 12 francs per", "reported"),
+    ("The attacks often, but not always, broke down along", "opinion"),
+    ("Canada and Norway could then increase their quota", "speculative"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        *_cases(HEADLINES_BY_HEADLINESE, "boilerplate"),
+        *_cases(HEADLINE_SHAPE_NEAR_MISSES),
+    ],
+)
+def test_round_5b_labels(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+def test_headline_names_the_whole_line_as_its_cue() -> None:
+    lab = classify("Nordvik unveils folding e-bike with 90-mile range")
+    assert lab.deciding_cue == "Nordvik unveils folding e-bike with 90-mile range"
