@@ -159,9 +159,13 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
 # "By Daniel Okoye, Political Correspondent", "Reporting by Ana Silva; editing by Ed Lee": after "by"
 # only names, roles and connectors — no lower-case word of a sentence ("By Tuesday, the waters had
 # receded" is a sentence).
+# A credit may join two roles ("Words and photographs by Lena Hart", "Text and pictures by …").
+_BYLINE_ROLE = (
+    r"(?:written|reported|reporting|words|story|text|photos?|photographs|pictures|additional\s+reporting|editing"
+    r"|edited|compiled|video|graphics|interviews?|produced|production|illustrations?|design|research|data|animation)"
+)
 _BYLINE_RE = re.compile(
-    r"\s*\(?(?:(?:written|reported|reporting|words|story|text|photos?|photographs|additional\s+reporting|editing"
-    r"|edited|compiled|video|graphics|interviews?)\s+)?by\s+(?=\S)",
+    rf"\s*\(?(?:{_BYLINE_ROLE}(?:\s*(?:,|and|&)\s*{_BYLINE_ROLE})*\s+)?by\s+(?=\S)",
     re.IGNORECASE,
 )
 _BYLINE_WORDS = frozenset(
@@ -171,7 +175,8 @@ _BYLINE_WORDS = frozenset(
 )
 _BYLINE_FIRST_WORDS = frozenset(
     """by written reported reporting words story text photo photos photographs additional editing edited compiled
-    video graphics interview interviews""".split()
+    video graphics interview interviews produced production illustration illustrations design research data
+    animation pictures""".split()
 )
 # A timestamp line: only dates, times, time zones and the words around them.
 _TIME_WORDS = MONTH_WORDS | frozenset(
@@ -231,7 +236,8 @@ _PROMPT_VERBS = frozenset("share send forward email tell let drop leave post joi
 # The words of the lines about the article or its author (_ABOUT_PAGE_RE, _BIO_RE).
 _ABOUT_GATE = frozenset(
     """covers writes reporter correspondent editor writer columnist journalist critic contact email follow reach views
-    opinions affiliate commission substitute information informational helpful useful""".split()
+    opinions affiliate commission substitute information informational helpful useful teaches lectures hosts co-hosts
+    presents edits researches author""".split()
 )
 _NOTICE_WORDS = (
     frozenset(
@@ -688,7 +694,14 @@ _BIO_RE = re.compile(
     r"(?:\s+[A-Z][\w'’&+.-]*){0,3}"
     r"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|journalist|critic)"
     r"\s+(?:at|for|with|on|of)\s+(?:the\s+)?[A-Z][\w'’&+.-]*(?:\s+[A-Z][\w'’&+.-]*){0,3}"
-    r"(?:\s*,?\s+and\s+(?:a|an)\s+[^.]{0,60})?)\.?\s*$"
+    r"(?:\s*,?\s+and\s+(?:a|an)\s+[^.]{0,60})?"
+    # A contributor's bio by its shape (r6 final): the author's post, then what the author does besides
+    # ("Grace Whitaker is a former city budget director and teaches public finance at Lakeshore
+    # University.", "… and writes about cities for the Review."), or the author's book ("Sam Ortiz is the
+    # author of 'Rust Belt Dreams'"). A person in the story "is a former nurse and lives in Leeds".
+    r"|is\s+(?:a|an|the)\s+[^.,;]{2,60}?\s+and\s+(?:now\s+|also\s+)?(?i:teaches|lectures|writes|hosts|co-hosts|presents"
+    r"|edits|researches)\s+[^;]{3,80}?"
+    r"|is\s+the\s+(?:co-)?author\s+of\s+(?:the\s+)?(?:[\"“‘']|[A-Z])[^;]{2,80}?)\.?\s*$"
 )
 
 

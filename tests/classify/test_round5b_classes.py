@@ -35,12 +35,55 @@ HEADLINE_SHAPE_NEAR_MISSES = [
     ("Canada and Norway could then increase their quota", "speculative"),
 ]
 
+BIOS_AND_CREDITS_BY_SHAPE = [  # all boilerplate
+    "Words and photographs by Lena Hart",
+    "Text and pictures by Omar Said",
+    "Story and photos by Ines Calder, Staff Writer",
+    "Produced by Kate Lin and Rob Ames",
+    "Illustrations by Mei Tan",
+    "Additional reporting by Jo Park",
+    "Tom Reyes is a retired judge and writes about the courts for the Ledger.",
+    "Nadia Farouk is a former diplomat and teaches international law at Carrow College.",
+    "Sam Ortiz is the author of “Rust Belt Dreams”.",
+]
+
+BIO_NEAR_MISSES = [
+    ("Marta Diaz is a former nurse and lives in Leeds with her two children.", "reported"),
+    ("Produced by local farmers, the cheese is aged for two years.", "reported"),
+    ("Research by the bank shows rents rose 4% last year.", "reported"),
+    ("Pictures by the hundred flooded social media after the final.", "reported"),
+]
+
+CUE_LESS_JUDGEMENTS_ARE_OPINION = [  # all opinion
+    "It was a save worthy of a cup final.",
+    "This is a performance worthy of the stage it was given.",
+    "That is the real scandal.",
+    "The real victims are the tenants.",
+    "It rewards the patient reader.",
+    "The museum richly repays the effort of getting there.",
+    "The second half drags.",
+    "This one disappoints.",
+    "The finale falls flat.",
+]
+
+JUDGEMENT_NEAR_MISSES = [
+    ("The building was considered worthy of protection by the heritage board.", "attributed"),
+    ("The real estate market cooled in March.", "reported"),
+    ("The app rewards users with points for each purchase.", "reported"),
+    ("The dispute drags on into its third year.", "reported"),
+    ("It rewards the visitor who climbs, the guide said.", "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
     [
         *_cases(HEADLINES_BY_HEADLINESE, "boilerplate"),
         *_cases(HEADLINE_SHAPE_NEAR_MISSES),
+        *_cases(BIOS_AND_CREDITS_BY_SHAPE, "boilerplate"),
+        *_cases(BIO_NEAR_MISSES),
+        *_cases(CUE_LESS_JUDGEMENTS_ARE_OPINION, "opinion"),
+        *_cases(JUDGEMENT_NEAR_MISSES),
     ],
 )
 def test_round_5b_labels(text: str, label: str) -> None:
