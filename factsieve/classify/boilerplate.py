@@ -231,7 +231,7 @@ _SHARE_WORDS = frozenset(
 _SAY_YOUR = frozenset({"say", "your"})
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
-_PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass".split())
+_PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass pin bookmark".split())
 # Words without which none of the widget, credit, notice and prompt lines below can match.
 # The words of the lines about the article or its author (_ABOUT_PAGE_RE, _BIO_RE).
 _ABOUT_GATE = frozenset(
@@ -275,7 +275,7 @@ _PROMPT_LEAD = re.compile(
 _PROMPT_OBJECTS = frozenset("your this it us me the a these our".split())
 _PAGE_WORDS = frozenset(
     """article articles story stories link post page piece thoughts views comments comment friend friends below
-    feedback opinion opinions experience experiences""".split()
+    feedback opinion opinions experience experiences guide guides list checklist recipe trip later""".split()
 )
 _READER_THINKS = re.compile(r"\byou\s+(?:think|feel|make\s+of)\b", re.IGNORECASE)
 _PROMPT_MAX_WORDS = 20

@@ -74,6 +74,35 @@ JUDGEMENT_NEAR_MISSES = [
     ("It rewards the visitor who climbs, the guide said.", "attributed"),
 ]
 
+SMALL_CLASSES = [
+    # reader address and share prompts
+    ("Now, over to you.", "filler"),
+    ("So, over to you!", "filler"),
+    ("Get ready, because this one's a thriller.", "filler"),
+    ("Brace yourselves!", "filler"),
+    ("Bookmark this list for later.", "boilerplate"),
+    ("Pin this recipe for your next dinner party!", "boilerplate"),
+    # permission with a quota, not doubt
+    ("Account holders may make up to four free transfers a month.", "reported"),
+    ("Members may have up to two guests on each visit.", "reported"),
+    # a past frame opened by a demonstrative of time
+    ("That summer, the ferry could run only three crossings a day because of a crew shortage.", "reported"),
+    ("In those years the mill could employ 900 people.", "reported"),
+    # the newsroom's unanswered request
+    ("We asked the trust how many beds would close, and it had not replied by the time of publication.", "reported"),
+    ("The agency has not yet responded to our questions.", "reported"),
+]
+
+SMALL_CLASS_NEAR_MISSES = [
+    ("Get ready for higher bills this winter.", "reported"),
+    ("Pin the blame on the contractor, residents say.", "attributed"),
+    ("Customers may make the switch to the new tariff next year.", "speculative"),
+    ("This winter, councils could run out of grit.", "speculative"),
+    ("The spokesman replied that the plan was legal.", "attributed"),
+    ("The council had not replied that the plan was legal.", "attributed"),
+    ("I asked why the council might delay it.", "speculative"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -84,6 +113,8 @@ JUDGEMENT_NEAR_MISSES = [
         *_cases(BIO_NEAR_MISSES),
         *_cases(CUE_LESS_JUDGEMENTS_ARE_OPINION, "opinion"),
         *_cases(JUDGEMENT_NEAR_MISSES),
+        *_cases(SMALL_CLASSES),
+        *_cases(SMALL_CLASS_NEAR_MISSES),
     ],
 )
 def test_round_5b_labels(text: str, label: str) -> None:
