@@ -410,13 +410,24 @@ _HEADLINE_OBITUARY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},
 # full stop, and a line cut from wrapped wire copy ends on a function word or a capitalised word cut
 # mid-name ("… of Canadian"), so the line must also end on a lower-case content word or a figure.
 _HEADLINE_PRESENT = re.compile(
-    r"^(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3})(?P<pair>\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?"
-    r"\s+(?P<verb>[a-z]{3,})\s+(?P<next>[\w'’-]+)"
+    r"^(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3})"
+    r"(?P<pair>\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s"
 )
+# A possessive subject may go on in lower case for up to two words ("Norway's krone hits …", "India's
+# central bank cuts …"): the verb is looked for among the first three words after the capitalised run.
+_SUBJECT_TAIL_WORDS = 2
 # The "verb" is a plural noun when a verb follows it ("Chrysler Corp shares rose sharply in heavy trading").
 _VERB_AFTER = frozenset(
     """rose fell grew won lost said told were are will would could may might can should must have had did do
     remain remained rise fall gain climb drop ease edge slip jump slump expect believe think show feel""".split()
+)
+# After the verb of a headline comes its object or a preposition ("Dollar gains on Greenspan speech",
+# "India calls for fair trade rules"); an auxiliary, pronoun or conjunction there marks a noun run cut
+# from a sentence ("Public comments by Fed officials suggest", "Australia and Canada could then …").
+_NOT_AFTER_VERB = frozenset(
+    """by and or but than as of that which who whom whose is are was were be been being has have had will would
+    could should may might must can said says say told it its he she they we i you there then if because when
+    while although though""".split()
 )
 # Reporting and forecast verbs open a wrapped wire sentence more often than a headline ("Imperial
 # Chemical Industries PLC expects earnings from its pharmaceuticals operations to grow"); a table row
@@ -424,10 +435,15 @@ _VERB_AFTER = frozenset(
 _NOT_HEADLINE_VERB = frozenset(
     "expects believes thinks estimates forecasts predicts expect believe think estimate forecast predict feel say".split()
 )
-_NOT_HEADLINE_LAST = frozenset("per pct than via grow rise fall show".split())
+_PAST_OR_AUX = frozenset(
+    "rose fell grew won lost said told were was are will would could may might can should must have had did do remained".split()
+)
+_PAST_LATER = frozenset("fell rose was were had said earlier".split())
+_NOT_HEADLINE_LAST = frozenset("per pct than via grow rise fall show because include".split())
 _NOT_PRESENT_VERB = frozenset(
     """is has was says does goes its this thus plus less news series means always perhaps towards
-    afterwards across whereas yes could would should might must can will may shall did had""".split()
+    afterwards across whereas yes could would should might must can will may shall did had between among earlier
+    later after before during within without against toward""".split()
 )
 _HEADLINE_SHAPES = re.compile(
     r"(?<!\bmuch\s)(?<!\bmany\s)(?<!\bwell\s)(?<!\blong\s)(?<!\bsoon\s)(?<!\bfar\s)"
@@ -441,22 +457,54 @@ _HEADLINE_SHAPES = re.compile(
 
 
 def _present_headline(body: str, last: str) -> bool:
-    if not (last.islower() or last.isdigit()) or last.endswith(("ly", "ed")) or last in _NOT_HEADLINE_LAST:
+    # A wrapped line stops mid-phrase on an adverb or participle ("… announced earlier", "… had been
+    # reduced").
+    if (
+        not (last.islower() or last.isdigit())
+        or last.endswith(("ly", "ed"))
+        or last in _NOT_HEADLINE_LAST
+    ):
         return False
     first = body.split(None, 1)[0]
-    if first.lower() in _NOT_HEADING_FIRST or first.lower() == "what" or (first.isupper() and len(first) > 4):
+    if (
+        first.lower() in _NOT_HEADING_FIRST
+        or first.lower() == "what"
+        or (first.isupper() and len(first) > 4)
+    ):
         return False
     m = _HEADLINE_PRESENT.match(body)
     if m is None:
         return False
-    verb = m.group("verb")
-    if verb in _NOT_PRESENT_VERB or verb in _NOT_HEADLINE_VERB or verb.endswith(("ly", "ing", "ed")):
-        return False
-    after = m.group("next").lower()
-    if after in _VERB_AFTER or after in _FRAGMENT_END or after.endswith("ed"):
-        return False
+    rest = body[m.end() :].split()
     subj = m.group("subj")
-    if m.group("pair") is not None or (subj.endswith("s") and not subj.endswith(("'s", "’s")) and len(verb) > 3):
+    pair = m.group("pair") is not None
+    # Only a possessive subject goes on in lower case ("Norway's krone hits …"): after a plain name a
+    # lower-case run is a cut sentence ("Colombia currently produces about …", "Until such changes occur").
+    tail = _SUBJECT_TAIL_WORDS if subj.endswith(("'s", "’s")) else 0
+    for k in range(min(tail + 1, len(rest) - 1)):
+        if rest[k].lower() in _PAST_OR_AUX:
+            return False  # "Norsk Hydro shares rose sharply in heavy": the past, a cut wire sentence
+        if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else rest[k - 1], pair):
+            return _PAST_LATER.isdisjoint(w.lower() for w in rest[k + 2 :])
+        w = rest[k].lower()
+        if not rest[k].islower() or pair or w in _VERB_AFTER or w in _NOT_AFTER_VERB or w in _NOT_PRESENT_VERB:
+            return False  # the subject ends at a capital, a conjunction, an auxiliary or a verb of its own
+    return False
+
+
+def _verb_of_headline(verb: str, after: str, before: str, pair: bool) -> bool:
+    """``verb`` reads as the headline's present-tense verb after ``before`` and before ``after``."""
+    if (
+        not (verb.isalpha() and verb.islower() and len(verb) >= 3)
+        or verb in _NOT_PRESENT_VERB
+        or verb in _NOT_HEADLINE_VERB
+        or verb.endswith(("ly", "ing", "ed"))
+    ):
+        return False
+    after = after.lower().lstrip("$£€")
+    if after in _VERB_AFTER or after in _NOT_AFTER_VERB or after.endswith("ed"):
+        return False
+    if pair or (before.endswith("s") and not before.endswith(("'s", "’s")) and len(verb) > 3):
         return True  # a plural subject takes the bare verb ("Hallam Rovers sign …")
     return verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
 

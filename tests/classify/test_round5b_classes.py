@@ -16,6 +16,8 @@ HEADLINES_BY_HEADLINESE = [  # all boilerplate
     "Hallam Rovers sign Brazilian winger on three-year deal",
     "Carter and Lindqvist share physics prize for quantum sensors",
     "City Hall scraps plan for riverside car park",
+    "Pound slips on weak jobs data",
+    "Norway's krone hits three-year low",
     # an obituary head with its apposition
     "Joan Pryce, founder of the Valley food bank, dies at 91",
     "Veteran broadcaster Alan Marsh dies at 79",
@@ -33,6 +35,8 @@ HEADLINE_SHAPE_NEAR_MISSES = [
     ("Net 45 Swiss francs per share and 12 francs per", "reported"),
     ("The attacks often, but not always, broke down along", "opinion"),
     ("Canada and Norway could then increase their quota", "speculative"),
+    ("Public comments by bank officials suggest the central bank", "attributed"),
+    ("Oslo plans for a new port, announced earlier", "attributed"),
 ]
 
 BIOS_AND_CREDITS_BY_SHAPE = [  # all boilerplate
