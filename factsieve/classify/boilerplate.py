@@ -484,12 +484,32 @@ def _present_headline(body: str, last: str) -> bool:
     for k in range(min(tail + 1, len(rest) - 1)):
         if rest[k].lower() in _PAST_OR_AUX:
             return False  # "Norsk Hydro shares rose sharply in heavy": the past, a cut wire sentence
+        if rest[k] == "to" and k + 1 < len(rest) - 1 and _future_of_headline(body, rest[k + 1]):
+            return True  # "Council to close two libraries", "Diageo to buy US wine firm"
         if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else rest[k - 1], pair):
             return _PAST_LATER.isdisjoint(w.lower() for w in rest[k + 2 :])
         w = rest[k].lower()
         if not rest[k].islower() or pair or w in _VERB_AFTER or w in _NOT_AFTER_VERB or w in _NOT_PRESENT_VERB:
             return False  # the subject ends at a capital, a conjunction, an auxiliary or a verb of its own
     return False
+
+
+# The headline future, "to" + verb on a bare subject ("Council to close two libraries", "BBC to pour
+# £9m into new comedy"); an opening "Due to", "According to", "Referring to …" starts a sentence.
+_NOT_FUTURE_SUBJECT = frozenset("due according owing thanks prior close next contrary pursuant subject back".split())
+
+
+def _future_of_headline(body: str, verb: str) -> bool:
+    first = body.split(None, 1)[0].lower()
+    return (
+        verb.isalpha()
+        and verb.islower()
+        and len(verb) >= 3
+        and verb not in _NOT_AFTER_VERB
+        and not verb.endswith(("ed", "ing", "ly"))
+        and first not in _NOT_FUTURE_SUBJECT
+        and not first.endswith("ing")
+    )
 
 
 def _verb_of_headline(verb: str, after: str, before: str, pair: bool) -> bool:

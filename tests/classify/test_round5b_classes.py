@@ -18,6 +18,9 @@ HEADLINES_BY_HEADLINESE = [  # all boilerplate
     "City Hall scraps plan for riverside car park",
     "Pound slips on weak jobs data",
     "Norway's krone hits three-year low",
+    # the headline future
+    "Harbour Board to review ferry fares",
+    "Marlow to host 2027 rowing championships",
     # an obituary head with its apposition
     "Joan Pryce, founder of the Valley food bank, dies at 91",
     "Veteran broadcaster Alan Marsh dies at 79",
@@ -37,6 +40,8 @@ HEADLINE_SHAPE_NEAR_MISSES = [
     ("Canada and Norway could then increase their quota", "speculative"),
     ("Public comments by bank officials suggest the central bank", "attributed"),
     ("Oslo plans for a new port, announced earlier", "attributed"),
+    ("Due to heavy rain the final was moved to Sunday", "reported"),
+    ("Hoping to build on its strengths, Nortek is now turning", "reported"),
 ]
 
 BIOS_AND_CREDITS_BY_SHAPE = [  # all boilerplate
