@@ -427,7 +427,7 @@ _VERB_AFTER = frozenset(
 _NOT_AFTER_VERB = frozenset(
     """by and or but than as of that which who whom whose is are was were be been being has have had will would
     could should may might must can said says say told it its he she they we i you there then if because when
-    while although though""".split()
+    while although though what estimate forecast""".split()
 )
 # Reporting and forecast verbs open a wrapped wire sentence more often than a headline ("Imperial
 # Chemical Industries PLC expects earnings from its pharmaceuticals operations to grow"); a table row
@@ -435,11 +435,16 @@ _NOT_AFTER_VERB = frozenset(
 _NOT_HEADLINE_VERB = frozenset(
     "expects believes thinks estimates forecasts predicts expect believe think estimate forecast predict feel say".split()
 )
+_QUANTIFIERS = frozenset("such many much some all most few several any each every".split())
+# A sentence's openers that no headline subject takes: a wh-word, a quantifier, a preposition.
+_NOT_SUBJECT_FIRST = _QUANTIFIERS | frozenset(
+    "what despite amid with without under over from since until following during among unlike like".split()
+)
 _PAST_OR_AUX = frozenset(
     "rose fell grew won lost said told were was are will would could may might can should must have had did do remained".split()
 )
 _PAST_LATER = frozenset("fell rose was were had said earlier".split())
-_NOT_HEADLINE_LAST = frozenset("per pct than via grow rise fall show because include".split())
+_NOT_HEADLINE_LAST = frozenset("per pct than via grow rise fall show because include last".split())
 _NOT_PRESENT_VERB = frozenset(
     """is has was says does goes its this thus plus less news series means always perhaps towards
     afterwards across whereas yes could would should might must can will may shall did had between among earlier
@@ -468,7 +473,7 @@ def _present_headline(body: str, last: str) -> bool:
     first = body.split(None, 1)[0]
     if (
         first.lower() in _NOT_HEADING_FIRST
-        or first.lower() == "what"
+        or first.lower() in _NOT_SUBJECT_FIRST
         or (first.isupper() and len(first) > 4)
     ):
         return False
@@ -480,16 +485,29 @@ def _present_headline(body: str, last: str) -> bool:
     pair = m.group("pair") is not None
     # Only a possessive subject goes on in lower case ("Norway's krone hits …"): after a plain name a
     # lower-case run is a cut sentence ("Colombia currently produces about …", "Until such changes occur").
-    tail = _SUBJECT_TAIL_WORDS if subj.endswith(("'s", "’s")) else 0
+    tail = _SUBJECT_TAIL_WORDS if subj.endswith(("'s", "’s")) else 1
     for k in range(min(tail + 1, len(rest) - 1)):
         if rest[k].lower() in _PAST_OR_AUX:
             return False  # "Norsk Hydro shares rose sharply in heavy": the past, a cut wire sentence
         if rest[k] == "to" and k + 1 < len(rest) - 1 and _future_of_headline(body, rest[k + 1]):
             return True  # "Council to close two libraries", "Diageo to buy US wine firm"
-        if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else rest[k - 1], pair):
+        # After a lower-case subject word only the -s verb counts: a bare plural verb there is a noun run
+        # cut from a sentence ("SET statistics show daily trading in listed corporate").
+        if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else "", pair):
             return _PAST_LATER.isdisjoint(w.lower() for w in rest[k + 2 :])
         w = rest[k].lower()
-        if not rest[k].islower() or pair or w in _VERB_AFTER or w in _NOT_AFTER_VERB or w in _NOT_PRESENT_VERB:
+        if (
+            not rest[k].isalpha()
+            or not rest[k].islower()
+            or pair
+            or w.endswith(("ly", "ed", "ing"))
+            or w in _FRAGMENT_END
+            or w in _VERB_AFTER
+            or w in _NOT_AFTER_VERB
+            or w in _NOT_PRESENT_VERB
+            or w in _NOT_HEADLINE_VERB
+            or w in _QUANTIFIERS
+        ):
             return False  # the subject ends at a capital, a conjunction, an auxiliary or a verb of its own
     return False
 

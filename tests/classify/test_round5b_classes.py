@@ -18,6 +18,8 @@ HEADLINES_BY_HEADLINESE = [  # all boilerplate
     "City Hall scraps plan for riverside car park",
     "Pound slips on weak jobs data",
     "Norway's krone hits three-year low",
+    "Kenyan clinic wins global health award",
+    "England coach faces questions over selection",
     # the headline future
     "Harbour Board to review ferry fares",
     "Marlow to host 2027 rowing championships",
@@ -41,6 +43,9 @@ HEADLINE_SHAPE_NEAR_MISSES = [
     ("Public comments by bank officials suggest the central bank", "attributed"),
     ("Oslo plans for a new port, announced earlier", "attributed"),
     ("Due to heavy rain the final was moved to Sunday", "reported"),
+    ("Official figures show bonds floated by state companies", "reported"),
+    ("Treasury Secretary Ana Ruiz expressed doubts about a plan to tax", "attributed"),
+    ("Despite remaining differences delegates remained confident", "speculative"),
     ("Hoping to build on its strengths, Nortek is now turning", "reported"),
 ]
 
