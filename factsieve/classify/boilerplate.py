@@ -547,6 +547,32 @@ def _verb_of_headline(verb: str, after: str, before: str, pair: bool) -> bool:
     return verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
 
 
+# The headline passive without its auxiliary: a bare subject, a participle, a preposition ("US blogger
+# fired by her airline", "Stallone evicted from Big Brother", "Housing plans criticised by MPs"). Prose
+# and wrapped wire lines use the active past there ("Shares closed at 190 pesos", "Mulroney called on
+# Americans to …", "L. Phelps resigned as chairman"): verbs of movement, speech and office are left out,
+# and the line must be short and carry no "the".
+_HEADLINE_PASSIVE = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s+[a-z]+)?\s+(?P<verb>[a-z]+ed|held|hit|cut|shut|sold|bought"
+    r"|taken|given|seen|found|beaten|struck|thrown)\s+(?:to|for|over|after|in|by|as|from|with|on|at|amid|into|off|out\s+of)\s+\S"
+)
+_ACTIVE_PAST = frozenset(
+    """closed increased decreased declined dropped gained climbed jumped ended finished traded opened stood reached
+    edged slipped eased firmed weakened strengthened rallied surged plunged slumped advanced retreated recovered
+    rebounded moved stayed remained totalled totaled amounted compared averaged peaked bottomed called announced
+    resigned failed suggested emphasised emphasized worked passed decided agreed stated added noted asked
+    commented replied responded voted appeared arrived returned started listed reported""".split()
+)
+_PASSIVE_MAX_WORDS = 9
+
+
+def _passive_headline(body: str, low: list[str]) -> bool:
+    if len(low) > _PASSIVE_MAX_WORDS or "the" in low or not low[-1].isalnum():
+        return False
+    m = _HEADLINE_PASSIVE.match(body)
+    return m is not None and m.group("verb") not in _ACTIVE_PAST
+
+
 def _is_headline(body: str) -> bool:
     if not (body[-1].isalnum() or body[-1] == "%") or "\n" in body:
         return False
@@ -566,7 +592,11 @@ def _is_headline(body: str) -> bool:
         or not (body[0].isupper() or body[0].isdigit())
     ):
         return False
-    if _HEADLINE_LABEL.match(body) is not None or _present_headline(body, tokens[-1]):
+    if (
+        _HEADLINE_LABEL.match(body) is not None
+        or _present_headline(body, tokens[-1])
+        or _passive_headline(body, low)
+    ):
         return True
     m = _HEADLINE_SHAPES.search(body)
     # The "as"-clause of a headline closes a line that has no article to open it and no comma

@@ -20,6 +20,9 @@ HEADLINES_BY_HEADLINESE = [  # all boilerplate
     "Norway's krone hits three-year low",
     "Kenyan clinic wins global health award",
     "England coach faces questions over selection",
+    # the headline passive
+    "Striker ruled out of cup final with knee injury",
+    "Mayor criticised over flood response",
     # the headline future
     "Harbour Board to review ferry fares",
     "Marlow to host 2027 rowing championships",
@@ -43,6 +46,8 @@ HEADLINE_SHAPE_NEAR_MISSES = [
     ("Public comments by bank officials suggest the central bank", "attributed"),
     ("Oslo plans for a new port, announced earlier", "attributed"),
     ("Due to heavy rain the final was moved to Sunday", "reported"),
+    ("Vale shares closed at 190 reais, also a record", "reported"),
+    ("Premier Ana Ruiz called on voters to back the plan", "reported"),
     ("Official figures show bonds floated by state companies", "reported"),
     ("Treasury Secretary Ana Ruiz expressed doubts about a plan to tax", "attributed"),
     ("Despite remaining differences delegates remained confident", "speculative"),
