@@ -110,11 +110,16 @@ _MERIT_RE = re.compile(
     r"|players?|travell?ers?|diners?|walkers?|hikers?|audiences?|patience|effort|attention|persistence|curiosity)\b"
     r"|(?:delights|dazzles|disappoints|charms|underwhelms|captivates|enthrals|enthralls|drags|sags|falls\s+flat"
     r"|misses\s+the\s+mark|hits\s+the\s+spot)(?=\s*(?:[.!,;—–-]|$|at\s+times|in\s+places|throughout"
-    r"|from\s+start\s+to\s+finish|on\s+every\s+level)))",
+    r"|from\s+start\s+to\s+finish|on\s+every\s+level)))"
+    # what someone is owed, and the call that the moment has come: "Residents deserve better.",
+    # "Taxpayers deserve to know …", "It is time for the council to come clean.", "Enough is enough."
+    r"|\b(?:deserves?|did\s+deserve)\b"
+    r"|^\W*(?:It['’]s|It\s+is)\s+(?:high\s+|long\s+past\s+|past\s+|surely\s+)?time\s+(?:for|that|the|we|they)\b"
+    r"|^\W*Enough\s+is\s+enough\b",
 )
 _MERIT_GATE = frozenset(
     """worthy real rewards repays delights dazzles disappoints charms underwhelms captivates enthrals enthralls drags
-    sags flat mark spot""".split()
+    sags flat mark spot deserve deserves time enough""".split()
 )
 _PREDICATE_GATE = frozenset(
     """move decision step choice idea loss mistake gamble blunder call bet misstep error response policy fantasy

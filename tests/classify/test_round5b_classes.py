@@ -83,6 +83,10 @@ CUE_LESS_JUDGEMENTS_ARE_OPINION = [  # all opinion
     "The second half drags.",
     "This one disappoints.",
     "The finale falls flat.",
+    "Residents deserve better.",
+    "Patients deserve to know why the ward closed.",
+    "It is time for the board to come clean.",
+    "Enough is enough.",
 ]
 
 JUDGEMENT_NEAR_MISSES = [
@@ -91,6 +95,9 @@ JUDGEMENT_NEAR_MISSES = [
     ("The app rewards users with points for each purchase.", "reported"),
     ("The dispute drags on into its third year.", "reported"),
     ("It rewards the visitor who climbs, the guide said.", "attributed"),
+    ("“Residents deserve better,” the mayor said.", "attributed"),
+    ("It is time to renew your licence if it expires this month.", "reported"),
+    ("It was time for the second half to begin.", "reported"),
 ]
 
 SMALL_CLASSES = [
