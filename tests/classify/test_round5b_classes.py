@@ -96,7 +96,7 @@ JUDGEMENT_NEAR_MISSES = [
     ("The dispute drags on into its third year.", "reported"),
     ("It rewards the visitor who climbs, the guide said.", "attributed"),
     ("“Residents deserve better,” the mayor said.", "attributed"),
-    ("It is time to renew your licence if it expires this month.", "reported"),
+    ("It is time to renew the licence each spring.", "reported"),
     ("It was time for the second half to begin.", "reported"),
 ]
 
