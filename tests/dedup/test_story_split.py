@@ -89,6 +89,8 @@ def test_a_rolling_story_that_needed_a_round_per_canonical_is_placed_without_a_c
     for other in outs[1:]:  # node by node, vectorised then node by node, vectorised only: the same
         assert other.assignments.equals(r.assignments) and other.duplicates.equals(r.duplicates)
     assert r.stats["left_unclustered_after_round_cap"] == 0
+    # 60 rounds to place the chain one node per round, so the node-by-node finish placed the rest
+    assert [o.stats["story_split_rounds"] for o in outs] == [1, 33, 60]
 
 
 def test_exact_copies_of_a_member_are_verified_through_its_link(tmp_path):
