@@ -237,7 +237,7 @@ _PROMPT_VERBS = frozenset("share send forward email tell let drop leave post joi
 _ABOUT_GATE = frozenset(
     """covers writes reporter correspondent editor writer columnist journalist critic contact email follow reach views
     opinions affiliate commission substitute information informational helpful useful teaches lectures hosts co-hosts
-    presents edits researches author""".split()
+    presents edits researches author reviewed reviewer""".split()
 )
 _NOTICE_WORDS = (
     frozenset(
@@ -249,6 +249,8 @@ _NOTICE_WORDS = (
     )
     | _ABOUT_GATE
 )
+# The words without which _STOCK_LINE_RE (below) cannot match.
+_STOCK_GATE = frozenset("wire agency publication writing press letters watch also".split())
 FURNITURE_TRIGGERS = (
     _TIME_LINE_WORDS
     | _SHARE_WORDS
@@ -257,6 +259,7 @@ FURNITURE_TRIGGERS = (
     | {"contributed"}
     | _PROMPT_VERBS
     | _NOTICE_WORDS
+    | _STOCK_GATE
 )
 
 
@@ -666,7 +669,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or not words.isdisjoint(FURNITURE_TRIGGERS)
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
-        or (body.endswith("?") and _title_case_question(body.lstrip()))
+        or (body.endswith("?") and (":" in body or _title_case_question(body.lstrip())))
     )
 
 
@@ -804,10 +807,14 @@ _ABOUT_PAGE_RE = re.compile(
 # it ("Helen Marsh covers state and federal courts for the Ledger.", "Priya Nair is a health reporter
 # at the Tribune and a former intensive-care nurse."). Case matters: the name and the publication are
 # capitalised ("The insurer covers flood damage for the Smiths" opens on a lower-case noun).
+_BIO_ROLE = r"(?i:reporter|correspondent|editor|writer|columnist|journalist|critic|reviewer)"
 _BIO_RE = re.compile(
     r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+(?:"
     r"(?i:covers|writes\s+about|reports\s+on)\s+[^.]{3,80}?\s+(?i:for)\s+(?:the\s+)?[A-Z][\w'’&+.-]*"
     r"(?:\s+[A-Z][\w'’&+.-]*){0,3}"
+    # … and how to reach the author (round 5c): "; contact her at …", "and can be reached at 555-0142"
+    r"(?:\s*(?:;|,|\s+and)\s+(?:contact|email|e-mail|follow|reach|(?:he|she|they)\s+can\s+be\s+reached|can\s+be\s+reached)"
+    r"\b[^;]{0,80})?"
     r"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|journalist|critic)"
     r"\s+(?:at|for|with|on|of)\s+(?:the\s+)?[A-Z][\w'’&+.-]*(?:\s+[A-Z][\w'’&+.-]*){0,3}"
     r"(?:\s*,?\s+and\s+(?:a|an)\s+[^.]{0,60})?"
@@ -817,7 +824,18 @@ _BIO_RE = re.compile(
     # author of 'Rust Belt Dreams'"). A person in the story "is a former nurse and lives in Leeds".
     r"|is\s+(?:a|an|the)\s+[^.,;]{2,60}?\s+and\s+(?:now\s+|also\s+)?(?i:teaches|lectures|writes|hosts|co-hosts|presents"
     r"|edits|researches)\s+[^;]{3,80}?"
-    r"|is\s+the\s+(?:co-)?author\s+of\s+(?:the\s+)?(?:[\"“‘']|[A-Z])[^;]{2,80}?)\.?\s*$"
+    r"|is\s+the\s+(?:co-)?author\s+of\s+(?:the\s+)?(?:[\"“‘']|[A-Z])[^;]{2,80}?"
+    # The author's post named by the outlet's possessive, the newsroom's "our", or with no article
+    # (round 5c): "Imogen Sallis is the Herald's science correspondent and holds a PhD …", "Fiona
+    # Gallacher is our travel and leisure editor …", "Owen Pritchard is arable editor of The Grain
+    # Ledger."; a reviewer's tenure ("Sophie Marchetti has reviewed laptops for TechNest since 2019.").
+    # Journalists' role nouns only: a person in the story "is the council's finance director".
+    rf"|is\s+(?:the\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,2}}['’]s|our)\s+(?:[\w-]+\s+){{0,4}}{_BIO_ROLE}"
+    r"(?:\s*,?\s+and\s+[^.]{0,80})?"
+    rf"|is\s+(?:[\w-]+\s+){{0,3}}{_BIO_ROLE}\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w'’&+.-]*(?:\s+[A-Z][\w'’&+.-]*){{0,3}}"
+    r"|has\s+(?:reviewed|covered|written\s+about|reported\s+on)\s+[^.;]{3,80}?\s+for\s+(?:the\s+)?[A-Z][\w'’&+.-]*"
+    r"(?:\s+[A-Z][\w'’&+.-]*){0,3}\s+since\s+(?:19|20)\d\d"
+    r")\.?\s*$"
 )
 
 
@@ -880,6 +898,76 @@ def correction_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     return [m.span() for m in _CORRECTION_RE.finditer(text)]
 
 
+# A metadata line of fields joined by " | " (round 5c): "Hannah Ferreira | Europe Editor | 4 December
+# 2026 07:12 GMT", "By the ConsumerDesk team | Updated 2 Dec 2026", "Harlow Star | Crime | 08:15, Fri 27
+# Nov 2026". Every field is short and none ends or carries a sentence (no finite verb of _SENTENCE_VERBS),
+# and one field is a date or time, or a newsroom role. A table row of figures has no date or role.
+_PIPE_FIELD_MAX_WORDS = 8
+_PIPE_ROLE_WORDS = frozenset(
+    """editor editors correspondent reporter writer columnist critic team desk staff updated published posted""".split()
+)
+_PIPE_DATE_WORDS = MONTH_WORDS | _TIME_LINE_WORDS
+_CLOCK_OR_YEAR = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b(?:19|20)\d\d\b")
+
+
+def _is_pipe_line(text: str) -> bool:
+    fields = [f.strip() for f in text.split(" | ")]
+    if len(fields) < 2 or not all(fields) or any(len(f.split()) > _PIPE_FIELD_MAX_WORDS for f in fields):
+        return False
+    if any(f[-1] in ".!?;" for f in fields):
+        return False
+    low = [w.lower() for w in _LETTER_RUNS.findall(text)]
+    if not _SENTENCE_VERBS.isdisjoint(low):
+        return False
+    dated = _CLOCK_OR_YEAR.search(text) is not None and not _PIPE_DATE_WORDS.isdisjoint(low)
+    return dated or not _PIPE_ROLE_WORDS.isdisjoint(low)
+
+
+# Stock lines of a news page by their fixed wording (round 5c): "From staff and wire reports", "Prices
+# correct at time of publication.", "Letters may be edited for length and clarity.", "Watch the full
+# session on Parliament TV", "You might also like: …". Each opens the line.
+_STOCK_LINE_RE = re.compile(
+    r"\W*(?:from\s+(?:staff|our\s+correspondents?)\s+and\s+(?:wire|agency|news\s+agency)\s+reports"
+    r"|(?:all\s+)?prices?\s+(?:are\s+|were\s+)?(?:correct|accurate)\s+at\s+(?:the\s+)?time\s+of\s+(?:publication|writing|going\s+to\s+press)"
+    r"|letters\s+(?:may|will)\s+be\s+edited\s+for\b"
+    r"|watch\s+the\s+full\s+(?:session|interview|video|debate|match|episode|speech|programme|hearing)\s+on\s+[A-Z]"
+    r"|you\s+(?:might|may)\s+also\s+(?:like|enjoy)\s*:)",
+    re.IGNORECASE,
+)
+
+
+# A headline asked as a question with its deck (round 5c): the question, then a standfirst with no
+# closing mark ("Is your air fryer on the list? How to check the model number and claim a refund",
+# "Should Westgate charge for green bin collections? Readers have their say"), or an explainer's
+# topic and its list of questions ("Tyneway tram strike: when is it, which routes are affected and
+# can I get a refund?"). A question in prose has no deck, and a quotation's "He asked: …" has a verb.
+_QUESTION_DECK_RE = re.compile(
+    r"\s*[A-Z][^?.!]{4,100}\?\s+(?:how\s+to|readers\s+have\s+their\s+say|what\s+(?:we|you)\s+(?:know|need\s+to\s+know)"
+    r"|everything\s+you\s+need|here['’]s\s+(?:how|what|why)|(?:the\s+)?experts\s+(?:explain|weigh\s+in|answer)"
+    r"|our\s+(?:verdict|guide))\b[^.?!]{0,100}$"
+    r"|\s*(?P<topic>[A-Z][^:?.!]{2,50}):\s+(?P<qs>(?:what|when|who|where|why|how|which|is|are|can|will|do|does)\b[^?.!:]{5,120})\?\s*$",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = frozenset("what when who where why how which is are can will do does".split())
+_TOPIC_VERBS = _SENTENCE_VERBS | frozenset("asked asks ask wrote writes wondered".split())
+
+
+def _is_question_headline(text: str) -> bool:
+    m = _QUESTION_DECK_RE.match(text)
+    if m is None:
+        return False
+    if m.group("topic") is None:
+        return True
+    topic = [w.lower() for w in _LETTER_RUNS.findall(m.group("topic"))]
+    asked = [w.lower() for w in _LETTER_RUNS.findall(m.group("qs"))]
+    return (
+        len(topic) <= 6
+        and _TOPIC_VERBS.isdisjoint(topic)
+        and sum(w in _QUESTION_WORDS for w in asked) >= 2
+        and ("," in m.group("qs") or " and " in m.group("qs"))
+    )
+
+
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
     if not furniture_possible(text, words):
@@ -891,6 +979,12 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     notice = notice_line_cues(text, words)
     if notice:
         return notice
+    if (
+        ("?" in text and _is_question_headline(text))
+        or (" | " in text and _is_pipe_line(text))
+        or (not words.isdisjoint(_STOCK_GATE) and _STOCK_LINE_RE.match(text) is not None)
+    ):
+        return [_whole(text)]
     # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
     # common stock"): bylines and prompts start with a capital.
     if not text.lstrip(" \t\n(")[:1].isupper():

@@ -66,15 +66,37 @@ FILLER_TRIGGERS = frozenset(
 FILLER_OPENER_RE = re.compile(
     r"\s*(?:(?:alright|all right|okay|ok|so|well|now),?\s+(?:so\b|guys\b|let|what\b|why\b|how\b|here\b)"
     r"|(?:(?:so|now|and|but|okay|ok|alright|well|first|finally),?\s+)?(?P<imperative>"
-    r"grab\s+(?:your|a)\s+(?:coffee|cup|tea|snack|popcorn|seat)|stay\s+(?:tuned|with\s+us)|buckle\s+up"
+    r"grab\s+(?:your|a)\s+(?:coffee|cup|tea|snack|popcorn|seat|flask|blanket|brew|drink|cuppa)|stay\s+(?:tuned|with\s+us)|buckle\s+up"
     r"|keep\s+an\s+eye\s+on|don['’]?t\s+(?:forget\s+to|miss)|dive\s+(?:into|in|deep)|read\s+on"
     r"|stick\s+(?:around|with\s+us)|keep\s+(?:reading|scrolling|watching|listening)|read\s+to\s+the\s+end"
     r"|bear\s+with\s+(?:us|me)|hang\s+tight|scroll\s+down|let\s+me|sit\s+back|settle\s+in"
     r"|find\s+out\s+(?:below|more|why|how|what)|check\s+(?:it|this)\s+out"
     r"|(?:curious|wondering)\s+(?:what|how|why|about|whether|if|to)|want\s+to\s+(?:know|learn|find)"
-    # a closing wish to the reader, the whole sentence ("Happy saving!", "Stay safe out there, everyone.")
-    r"|(?:happy\s+\w+ing|good\s+luck|enjoy|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there)?)"
+    # a closing wish to the reader, the whole sentence ("Happy saving!", "Stay safe out there, everyone.",
+    # round 5c: "Stay safe, and happy cooking!", "Happy laptop hunting!", "Wrap up warm and enjoy the
+    # show!", "Have a brilliant time, whatever you get up to!")
+    r"|(?:(?:stay\s+(?:safe|warm)|wrap\s+up\s+warm|good\s+luck),?\s+and\s+)?"
+    r"(?:happy\s+(?:[a-z]+\s+)?[a-z]+ing|good\s+luck|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
+    r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there)?)"
     r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys))?(?=\s*[.!]*\s*$)"
+    r"|have\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:time|day|weekend|holiday|christmas|evening)\b"
+    r"(?=(?:,\s*(?:everyone|all|folks|whatever|wherever)[^.?!\d]{0,40})?\s*[.!]*\s*$)"
+    # a question to the reader with its "Are you/Do you" elided, the whole sentence ("Planning a trip
+    # to the capital this festive season?", "Confused about this week's tram strike?", "Fancy a night
+    # under the stars?", "Not sure whether yours is affected?"); "Planning permission was refused" has
+    # no article after "planning" and no question mark
+    r"|(?:planning\s+(?:a|an|to|your|on|ahead)|confused\s+(?:about|by)|fancy\s+(?:a|an|some|trying|getting)"
+    r"|not\s+sure\s+(?:whether|if|what|how|which|where|when)|worried\s+(?:about|that)|stuck\s+for"
+    r"|looking\s+for\s+(?:a|an|some)|thinking\s+(?:of|about)\s+(?:a|an|getting|buying|booking|going))\b(?=[^.!?]{0,70}\?\s*$)"
+    # the author's lead-in to what follows, the whole sentence ("Here's how to check.", "Here's the short
+    # version.", "Now for the fun part.")
+    r"|here(?:['’]s|\s+is)\s+(?:how(?:\s+to\s+[a-z]+(?:\s+it)?)?|why|what\s+to\s+do|the\s+(?:short|long)\s+version"
+    r"|the\s+good\s+news|the\s+bad\s+news)(?=\s*[.!:]*\s*$)"
+    r"|now\s+for\s+the\s+(?:fun|good|best|tricky|hard|boring|exciting)\s+(?:part|bit)(?=\s*[.!:]*\s*$)"
+    # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
+    # expert to enjoy this one."); a bare "Don't worry, he will be gone soon." is said in a story)
+    r"|don['’]?t\s+worry\s+if\s+you\b"
+    r"|you\s+don['’]?t\s+(?:need|have)\s+to\s+be\s+(?:an?\s+)?(?:expert|pro|genius|scientist|astronomer)"
     r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered"
     # handing over to the reader or bracing the reader, with nothing after but a reason or a cheer:
     # "Now, over to you.", "Get ready, because this one's juicy.", "Brace yourselves!" ("Get ready for
