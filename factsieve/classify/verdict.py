@@ -105,10 +105,11 @@ _MERIT_RE = re.compile(
     r"(?=\s+(?:is|was|are|were|here)\b)"
     r"|\b(?:is|was|are|were|['’]s)\s+the\s+real\s+(?:scandal|story|problem|tragedy|question|issue|lesson|test|winners?"
     r"|losers?|victims?)\b"
-    r"|^\W*(?:It|This|That|This\s+one|The\s+\w+(?:\s+half)?)\s+(?:richly\s+|amply\s+|more\s+than\s+)?"
+    r"|^\W*(?:It|This|That|This\s+one|The\s+(?:\w+\s+)?\w+)\s+(?:richly\s+|amply\s+|more\s+than\s+)?"
     r"(?:(?:rewards|repays)\s+(?:the\s+|a\s+|any\s+|your\s+)?(?:\w+\s+)?(?:visitors?|readers?|viewers?|listeners?"
     r"|players?|travell?ers?|diners?|walkers?|hikers?|audiences?|patience|effort|attention|persistence|curiosity)\b"
-    r"|(?:delights|dazzles|disappoints|charms|underwhelms|captivates|enthrals|enthralls|drags|sags|falls\s+flat"
+    r"|(?:delights|dazzles|disappoints|charms|underwhelms|captivates|enthrals|enthralls"
+    r"|(?:drags|sags)(?:\s+(?:badly|terribly|painfully|a\s+little|a\s+bit))?|falls\s+flat"
     r"|misses\s+the\s+mark|hits\s+the\s+spot)(?=\s*(?:[.!,;—–-]|$|at\s+times|in\s+places|throughout"
     r"|from\s+start\s+to\s+finish|on\s+every\s+level)))"
     # what someone is owed, and the call that the moment has come: "Residents deserve better.",
@@ -136,6 +137,56 @@ _RHETORICAL_COUNT_RE = re.compile(
     r"|be\s+allowed|get\s+away))\b[^?]*\?[\"”’]?\s*$",
 )
 
+# A wh-question in the author's voice that asserts its own answer (round 5c): a marker that the asker
+# expects none — "else" ("Who else would dare …?" = nobody), an emphatic "exactly"/"on earth", a
+# negative-polarity "anyone"/"ever" ("Why did it take nine fires for anyone to act?"), "meant to"
+# ("Where exactly are its swimmers meant to go?"), or "How long can/will … keep/continue". ("supposed
+# to" is left out: it is a hedge cue, and the hedge decides first.)
+# A plain information question ("Why did the council close the pool?") has none of these.
+_RHETORICAL_WH_RE = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Then),?\s+)?(Why|Who|How|Where|What|When)\b"
+    r"(?=[^?]*?\b(?:else|exactly|on\s+earth|anyone|anybody|ever|dare|meant\s+to)\b"
+    r"|\s+long\s+(?:can|will|must|should)\s+[^?]*?\b(?:keep|continue|go\s+on|carry\s+on)\b)"
+    r"[^?\"“”]*\?\s*$"
+)
+_RHETORICAL_WH_GATE = frozenset("else exactly earth anyone anybody ever dare meant long".split())
+
+# A reviewer's appraisal in the author's voice (round 5c), with no opinion word of the lexicon: an
+# adjective of a work's or product's quality as the clause-final predicate of a be-verb on "it/this/
+# that/the …" ("The trackpad is flimsy and the speakers are tinny.", "The brothers' banter is
+# genuinely funny."); a noun phrase of value or its lack ("it's an absolute steal", "is a false
+# economy", "It is a lovely piece of detective work", "an embarrassing weak point"); a performance
+# ranked in a career ("Fares gives the performance of her career."); what a group has every right to
+# feel ("passengers have every right to be furious"); "and deservedly so". The adjectives are written
+# for this project (a review's words for craft and build, not the wire's: "flat", "cheap", "solid",
+# "strong" describe markets). TextBlob's subjectivity lexicon in the same position was measured and
+# not used (docs/EVALUATION.md "Round 5c").
+_APPRAISAL_ADJ = (
+    r"(?:flimsy|tinny|clunky|sluggish|tedious|dreary|bland|gorgeous|superb|sublime|forgettable|wooden|stilted"
+    r"|overlong|overwrought|charming|delightful|gripping|riveting|plodding|lacklustre|lackluster|underwhelming"
+    r"|lovely|funny|hilarious|witty|mesmerising|mesmerizing|exquisite|clumsy|cheap-feeling|laboured|belaboured)"
+)
+_APPRAISAL_RE = re.compile(
+    r"(?:^|[,;]\s+|\band\s+)(?:it|this|that|the\s+[\w'’ -]{1,30}?|its\s+[\w'’ -]{1,20}?)\s+(?:is|are|was|were|['’]s)\s+"
+    r"(?:(?:genuinely|truly|really|very|so|too|rather|utterly|downright|frankly|wonderfully|laugh-out-loud)\s+)?"
+    + _APPRAISAL_ADJ
+    + r"(?=\s*(?:[.!,;]|\band\b|$))"
+    r"|\b(?:is|was|['’]s)\s+(?:an?\s+)(?:(?:absolute|real|total)\s+)?(?:steal|bargain)(?=\s*[.!]?\s*$)"
+    r"|\b(?:is|was|be|['’]s)\s+a\s+false\s+economy\b"
+    r"|\b(?:is|was|['’]s)\s+an?\s+(?:lovely|delightful|fine|superb|masterly|marvellous|wonderful)\s+piece\s+of\s+\w+"
+    r"|\ban?\s+(?:embarrassing|glaring|obvious|serious)\s+weak\s+(?:point|spot|link)\b"
+    r"|\b(?:gives|delivers|turns\s+in)\s+the\s+performance\s+of\s+(?:his|her|their|a)\s+(?:career|life)\b"
+    r"|\bhave\s+every\s+right\s+to\s+be\s+(?:furious|angry|upset|aggrieved|annoyed|livid|disappointed)\b"
+    r"|,\s+and\s+deservedly\s+so\b",
+    re.IGNORECASE,
+)
+_APPRAISAL_GATE = frozenset(
+    """flimsy tinny clunky sluggish tedious dreary bland gorgeous superb sublime forgettable wooden stilted overlong
+    overwrought charming delightful gripping riveting plodding lacklustre lackluster underwhelming lovely funny
+    hilarious witty mesmerising mesmerizing exquisite clumsy cheap-feeling laboured belaboured steal bargain
+    economy piece weak performance right deservedly""".split()
+)
+
 _LEAD_IN_GATE = frozenset("bottom takeaway upshot verdict our my".split())
 _NOUN_GATE = frozenset(
     """triumph disgrace travesty masterpiece masterclass betrayal dereliction abdication farce fiasco shambles
@@ -147,7 +198,9 @@ _SWEEP_GATE = frozenset("memory all history ever generation decades seen".split(
 # Every word without which no verdict cue but the rhetorical count is found. The rhetorical count needs a
 # closing "?", which already keeps a sentence off the no-cue fast path (classifier._has_no_cues), so
 # its words ("many", "much", "long") are no trigger; classify calls verdict_cues for any "?" too.
-VERDICT_TRIGGERS = _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE | _PREDICATE_GATE | _MERIT_GATE
+VERDICT_TRIGGERS = (
+    _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE | _PREDICATE_GATE | _MERIT_GATE | _APPRAISAL_GATE
+)
 _COUNT_GATE = frozenset("many much long".split())
 
 
@@ -189,10 +242,14 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_PREDICATE_VERDICT_RE.finditer(text))
     if not words.isdisjoint(_MERIT_GATE):
         found.extend(_MERIT_RE.finditer(text))
+    if not words.isdisjoint(_APPRAISAL_GATE):
+        found.extend(_APPRAISAL_RE.finditer(text))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
-    if not words.isdisjoint(_COUNT_GATE) and text.rstrip().endswith("?"):
-        q = _RHETORICAL_COUNT_RE.match(text)
+    if text.rstrip().endswith("?"):
+        q = _RHETORICAL_COUNT_RE.match(text) if not words.isdisjoint(_COUNT_GATE) else None
+        if q is None and not words.isdisjoint(_RHETORICAL_WH_GATE):
+            q = _RHETORICAL_WH_RE.match(text)
         if q is not None:
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
     cues.extend(new_cue("opinion", m.group(0), m.start(), m.end()) for m in found)

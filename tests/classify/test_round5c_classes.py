@@ -100,6 +100,42 @@ QUESTION_HEADLINE_NEAR_MISSES = [
     ("Why did it happen? Nobody knows.", "reported"),
 ]
 
+APPRAISALS_IN_THE_AUTHORS_VOICE = [  # all opinion
+    "The keyboard is clunky and the screen is dull.",
+    "The dialogue is genuinely witty.",
+    "The final act drags terribly.",
+    "At this price, it's a real bargain.",
+    "Cutting the library budget is a false economy.",
+    "It is a delightful piece of writing.",
+    "The ageing ferry fleet is a glaring weak point.",
+    "Moreno delivers the performance of his career.",
+    "Tenants have every right to be angry.",
+    "The film won the top prize, and deservedly so.",
+]
+
+APPRAISAL_NEAR_MISSES = [
+    ("The land was sold at a bargain price.", "reported"),
+    ("The weather was lovely, she said.", "attributed"),
+    ("The peace process drags on.", "reported"),
+    ("The new app rewards users with points.", "reported"),
+    ("The false economy of cheap boilers was the subject of a 2019 study.", "reported"),
+]
+
+RHETORICAL_WH_QUESTIONS = [  # all opinion
+    "Why did it take three floods for anyone to listen?",
+    "Who else would sell a stadium for a pound?",
+    "Where exactly are the displaced families meant to live?",
+    "How long can the club keep selling its best players?",
+    "What on earth was the board thinking?",
+]
+
+WH_QUESTION_NEAR_MISSES = [
+    ("Why did the council close the pool?", "reported"),
+    ("When will the bridge reopen?", "reported"),
+    ("Has anyone seen the report?", "reported"),
+    ('"Why would anyone do that?" she asked.', "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -112,6 +148,10 @@ QUESTION_HEADLINE_NEAR_MISSES = [
         *_cases(BIO_NEAR_MISSES),
         *_cases(QUESTION_HEADLINES_WITH_DECK, "boilerplate"),
         *_cases(QUESTION_HEADLINE_NEAR_MISSES),
+        *_cases(APPRAISALS_IN_THE_AUTHORS_VOICE, "opinion"),
+        *_cases(APPRAISAL_NEAR_MISSES),
+        *_cases(RHETORICAL_WH_QUESTIONS, "opinion"),
+        *_cases(WH_QUESTION_NEAR_MISSES),
     ],
 )
 def test_round_5c_labels(text: str, label: str) -> None:
