@@ -214,7 +214,8 @@ _SHARE_RE = re.compile(
     r"|\bcomments\s+(?:are|have\s+been)\s+(?:now\s+)?(?:closed|disabled|turned\s+off)\b"
     r"|\bshare\s+your\s+(?:experiences?|stor(?:y|ies)|thoughts|views|photos)\s+with\s+us\b|\bthe\s+form\s+below\b"
     r"|\bsharing\s+this\s+(?:story|article|post|page|piece)\b|^\W*spread\s+the\s+word\b"
-    r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\s*(?:below\b|[.!]|$)|\bcomments?\s+(?:section\s+)?below\b"
+    r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\s*(?:below\b|[.!]|$|and\s+(?:we|I)(?:['’]ll|\s+will)\b)"
+    r"|\bcomments?\s+(?:section\s+)?below\b"
     r"|\b(?:let\s+us\s+know|tell\s+us)\b[^.]*\bcomments?\b"
     r"|\b(?:leave|post|drop|add|write)\s+(?:a|your|us\s+a)\s+(?:comment|thoughts?|views?|reply)s?\b"
     r"|\bjoin\s+the\s+(?:conversation|discussion|debate)\b|\bhave\s+your\s+say\b|\btweet\s+us\b"
@@ -237,7 +238,7 @@ _PROMPT_VERBS = frozenset("share send forward email tell let drop leave post joi
 _ABOUT_GATE = frozenset(
     """covers writes reporter correspondent editor writer columnist journalist critic contact email follow reach views
     opinions affiliate commission substitute information informational helpful useful teaches lectures hosts co-hosts
-    presents edits researches author reviewed reviewer""".split()
+    presents edits researches author reviewed reviewer advice links write""".split()
 )
 _NOTICE_WORDS = (
     frozenset(
@@ -751,11 +752,14 @@ _UPDATE_REST_WORDS = _TIME_WORDS | frozenset(
 # Fairview County", "Updated with comment from the mayor's office". What changed in the news ("…
 # updated to reflect that the minister resigned") is content.
 _UPDATE_ADDED = re.compile(
-    r"\s*with\s+(?:the\s+)?(?:latest\s+|more\s+|new\s+|additional\s+|further\s+|final\s+)?"
+    r"\s*(?:with|to\s+(?:add|include))\s+(?:the\s+)?(?:latest\s+|more\s+|new\s+|additional\s+|further\s+|final\s+)?"
     r"(?:results|comments?|reaction|details|figures|information|quotes?|video|photos|background)"
     r"\s+(?:from|by|of|in)\s+(?:the\s+)?(?:[\w'’.-]+\s*){1,5}\.?\s*$",
     re.IGNORECASE,
 )
+
+
+_ADDED_START = re.compile(r"\s(?:with|to\s+(?:add|include))\s", re.IGNORECASE)
 
 
 def _bare_update(rest: str, after_with: bool) -> bool:
@@ -763,9 +767,11 @@ def _bare_update(rest: str, after_with: bool) -> bool:
         return True
     if after_with:  # "Updated with comment from …"
         return _UPDATE_ADDED.match("with " + rest.lstrip()) is not None
-    head, sep, tail = rest.partition(" with ")
+    m = _ADDED_START.search(rest)  # "… at 11:05 p.m. with/to add comments from …"
     return (
-        bool(sep) and words_of(head) <= _UPDATE_REST_WORDS and _UPDATE_ADDED.match("with " + tail) is not None
+        m is not None
+        and words_of(rest[: m.start()]) <= _UPDATE_REST_WORDS
+        and _UPDATE_ADDED.match(rest[m.start() :]) is not None
     )
 
 
@@ -798,7 +804,15 @@ _ABOUT_PAGE_RE = re.compile(
     r"|\s*(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\b[^.]{0,40}?\b(?:own|those\s+of"
     r"|do\s+not\s+(?:necessarily\s+)?(?:reflect|represent))\b"
     r"|\s*(?:we|the\s+\w+)\s+(?:may\s+)?(?:earn|receive)s?\s+(?:a\s+)?(?:small\s+)?commission\b"
-    r"|\s*(?:contact|email|e-mail|reach|write\s+to|follow)\b[^.@\n]{0,40}?(?:\S+@\S+\.\w+|@\w+)\W*$"
+    r"|\s*(?:contact|email|e-mail|reach|write\s+to|follow)\b[^.@\n]{0,40}?(?:\S+@\S+\.\w+|@\w+)"
+    r"(?:,?\s+(?:including|with|giving|stating)\s+[^.@]{3,60})?\W*$"
+    # round 5c: a disclaimer of advice ("Nothing in this live blog constitutes investment advice.") and
+    # the affiliate notice in its reader-facing wording ("When you buy through links on our site, we
+    # earn an affiliate commission …")
+    r"|\s*nothing\s+(?:in|on)\s+this\s+(?:article|story|live\s+blog|blog|page|piece|post|newsletter|site|website)"
+    r"\s+(?:constitutes|is|should\s+be\s+(?:taken|construed|considered)\s+as)\s+(?:\w+\s+){0,2}advice\b"
+    r"|\s*(?:when|if)\s+you\s+(?:buy|shop|click|purchase)\b[^.]{0,40}?\blinks?\s+(?:on|in)\s+(?:our|this)\s+"
+    r"(?:site|website|page|article|story)s?\b[^.]{0,20}?\bwe\s+(?:may\s+)?(?:earn|receive|get)\b"
     r"|\s*(?:was|is|did\s+you\s+find)\s+this\s+(?:article|story|page|post|guide|information)\s+(?:helpful|useful)"
     r"\s*\??(?:\s*(?:yes|no)\s*[/|]?)*\s*$",
     re.IGNORECASE,

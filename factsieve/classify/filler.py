@@ -152,13 +152,13 @@ _SECOND_PERSON = frozenset("you your you're youre you'll you’ll you’re yours
 
 # The reader's own situation told back to them, with no content ("You're in the right place.", "So,
 # you've got some cash sitting around and you want it to work harder.", "You know the feeling."): the
-# sentence opens on "you" with a verb of having, knowing or being — not advice ("You want to book
+# sentence opens on "you" with a verb of having, knowing or being (or "You've come to the right page.") — not advice ("You want to book
 # early", "You've got to be kidding"), a modal of practical information ("You can apply online …",
 # "You must register …", "You will need a passport") nor a status the reader is given ("You are
 # entitled to a refund").
 _READER_SITUATION = re.compile(
     r"\s*(?:(?:so|well|now|okay|ok),?\s+)?you(?:(?:['’]ve|\s+have)\s+got(?!\s+to\b)|['’]re|\s+are|\s+know"
-    r"|\s+feel|['’]ve\s+(?:probably\s+)?(?:heard|seen|been))\b(?!\s+(?:required|expected|advised|asked|entitled"
+    r"|\s+feel|['’]ve\s+(?:probably\s+)?(?:heard|seen|been)|(?:['’]ve|\s+have)\s+come\s+to\s+the\s+right)\b(?!\s+(?:required|expected|advised|asked|entitled"
     r"|eligible|allowed|able|invited|urged|not\s+allowed|welcome\s+to)\b)",
     re.IGNORECASE,
 )
