@@ -136,6 +136,18 @@ WH_QUESTION_NEAR_MISSES = [
     ('"Why would anyone do that?" she asked.', "attributed"),
 ]
 
+HEADLINES_WITH_A_LONGER_SUBJECT = [  # all boilerplate: a name and up to two lower-case nouns, an -s verb
+    "Westbury parish council backs plan for new footbridge",
+    "Kenya tea auction prices hit five-year high",
+    "Lancashire county council approves new bus lanes",
+]
+
+HEADLINE_SUBJECT_NEAR_MISSES = [
+    ("Forced last month to cut the budget", "reported"),  # a line cut from a wrapped sentence
+    ("Outstanding yen cash bonds worldwide stand at around", "reported"),
+    ("Westbury parish council backed the plan on Monday.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -152,6 +164,8 @@ WH_QUESTION_NEAR_MISSES = [
         *_cases(APPRAISAL_NEAR_MISSES),
         *_cases(RHETORICAL_WH_QUESTIONS, "opinion"),
         *_cases(WH_QUESTION_NEAR_MISSES),
+        *_cases(HEADLINES_WITH_A_LONGER_SUBJECT, "boilerplate"),
+        *_cases(HEADLINE_SUBJECT_NEAR_MISSES),
     ],
 )
 def test_round_5c_labels(text: str, label: str) -> None:
