@@ -372,8 +372,10 @@ _GROUP_RE = re.compile(
     r"(?:\s+(?:surveyed|polled|questioned|interviewed|consulted|asked|quoted|cited|contacted)\s+by\s+(?:the\s+)?"
     r"[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3}"
     r"|\s+(?:at|from|with|in)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
-    # "at the hospital", "in the industry": a workplace or field named by a common noun
-    r"|\s+(?:at|from|in)\s+the\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:"
+    # "at the hospital", "in the industry": a workplace or field named by a common noun, and its name
+    # (round 5c: "Analysts at the shipping consultancy Drewry project …"); a name in apposition
+    # ("Organisers Unique Assembly expect …")
+    r"|(?:\s+(?:at|from|in)\s+the\s+[a-z]+(?:\s+[a-z]+){0,2}|(?P<appos>(?=\s+[A-Z])))(?:\s+[A-Z][\w.&’'-]*){0,3}(?=\s+(?:"
     + _GROUP_BELIEF_VERBS.replace(" ", "|")
     + "|"
     + _GROUP_SPEECH_VERBS.replace(" ", "|")
@@ -391,8 +393,18 @@ _NOT_A_GROUP = frozenset(
 )
 
 
-def _group_subject(np: str) -> bool:
+# A name in apposition follows only a role noun ("Organisers Unique Assembly expect …"): after a name
+# or a capitalised noun it is a longer name ("Carlos Moya described …", "Three Gorges Dam project").
+_APPOSITION_GROUPS = _FORECASTERS | frozenset(
+    """organisers organizers officials researchers experts scientists campaigners residents doctors consultants
+    executives managers engineers organisers underwriters""".split()
+)
+
+
+def _group_subject(np: str, appos: bool = False) -> bool:
     low = np.lower()
+    if appos and low not in _APPOSITION_GROUPS:
+        return False
     return low not in _NOT_A_GROUP and not low.endswith(("ss", "us", "is", "’s", "'s"))
 
 
@@ -564,7 +576,11 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
     if not words.isdisjoint(_GROUP_VERBS):
         for m in _GROUP_RE.finditer(text):
             s = m.start("verb")
-            if inside(quotes, s) or not _group_subject(m.group("np")) or any(c.start == s for c in cues):
+            if (
+                inside(quotes, s)
+                or not _group_subject(m.group("np"), m.group("appos") is not None)
+                or any(c.start == s for c in cues)
+            ):
                 continue
             if next_word(text, m.end("verb")) == "in":
                 continue  # "Most Shia Muslims believe in twelve Imams": faith, not a claim

@@ -148,6 +148,17 @@ HEADLINE_SUBJECT_NEAR_MISSES = [
     ("Westbury parish council backed the plan on Monday.", "reported"),
 ]
 
+GROUP_FORECASTS_WITH_A_NAME = [  # all attributed: the group is the source
+    "Economists at the ratings agency Moody's expect two more rate cuts this year.",
+    "Organisers Harbour Events expect 40,000 visitors over the weekend.",
+    "Researchers at the university hospital fear a second wave.",
+]
+
+GROUP_FORECAST_NEAR_MISSES = [
+    ("The Three Gorges Dam project has displaced thousands of people.", "reported"),
+    ("Carlos Moya described the win as the highlight of his career.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -166,6 +177,8 @@ HEADLINE_SUBJECT_NEAR_MISSES = [
         *_cases(WH_QUESTION_NEAR_MISSES),
         *_cases(HEADLINES_WITH_A_LONGER_SUBJECT, "boilerplate"),
         *_cases(HEADLINE_SUBJECT_NEAR_MISSES),
+        *_cases(GROUP_FORECASTS_WITH_A_NAME, "attributed"),
+        *_cases(GROUP_FORECAST_NEAR_MISSES),
     ],
 )
 def test_round_5c_labels(text: str, label: str) -> None:
