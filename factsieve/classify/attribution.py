@@ -92,6 +92,10 @@ _NOT_SPEECH_NEXT = {
     "noted": frozenset("for as".split()),
     "denied": frozenset("entry access bail a the".split()),
     "say": frozenset(),
+    # "claim a refund", "claim compensation", "claim back the deposit": a right exercised, not speech
+    # (round 5c); speech claims a clause ("claim that …", "claim the figures are wrong"). After "a" see
+    # _CLAIMED_THING: "claim a membership of seven million" is speech.
+    "claim": frozenset("refunds compensation damages benefits back credit victory".split()),
     # "four points out of the top four", "the bow points out of the harbour": position, not speech.
     "points out": frozenset({"of"}),
     "pointed out": frozenset({"of"}),
@@ -100,6 +104,12 @@ _NOT_SPEECH_NEXT = {
 _ADMITTED_TO_PLACE = re.compile(
     r"\s+to\s+(?:(?:the|a|an)\s+)?(?:hospital|bar|university|college|school|clinic|ward|intensive|prison|care"
     r"|membership|practice|hall|eu|nato|union|league|club|party|programme|program)\b",
+    re.IGNORECASE,
+)
+# What one claims as a right or a prize, not as a statement: "claim a refund", "claim a famous victory".
+_CLAIMED_THING = re.compile(
+    r"\s+an?\s+(?:[\w-]+\s+)?(?:refund|rebate|win|victory|prize|seat|title|place|discount|grant|payment"
+    r"|compensation|tax\s+credit)\b",
     re.IGNORECASE,
 )
 _NOT_SPEECH_PREV = {
@@ -543,6 +553,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         if word in _NOT_SPEECH_NEXT and next_word(text, m.end()) in _NOT_SPEECH_NEXT[word]:
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
+            continue
+        if word == "claim" and _CLAIMED_THING.match(text, m.end()) is not None:
             continue
         if word == "warning" and _warning_notice(text, m.start(), m.end()):
             continue

@@ -194,7 +194,9 @@ _PERMISSION_CONTEXT = re.compile(
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
     r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b"
-    r"|for\s+a\s+(?:full\s+)?refund|within\s+\d+\s+days)",
+    r"|for\s+a\s+(?:full\s+)?refund|within\s+\d+\s+days"
+    # a claim the sentence grants (round 5c: "Passengers with a season ticket may claim a refund …")
+    r"|(?:claim|apply\s+for|request)\s+(?:a\s+)?(?:full\s+|partial\s+)?(?:refunds?|rebates?|compensation|reimbursement))",
     re.IGNORECASE,
 )
 # "Each country may station …", "Only registered members may enter …": a quantified subject is a rule.
@@ -222,10 +224,14 @@ def _is_permission(text: str, s: int, e: int) -> bool:
     while nxt in _MODAL_ADVERBS:
         end = text.lower().index(nxt, end) + len(nxt)
         nxt = next_word(text, end)
-    if nxt in _QUOTA_ACTIONS and prev_word(text, s) in _PERMITTED_SUBJECTS:
-        # "Account holders may make up to six free withdrawals a month": a light verb with a quota is an
-        # allowance under rules ("Customers may make the switch" has no quota and stays a guess).
-        return _QUOTA.match(text, e) is not None
+    if prev_word(text, s) in _PERMITTED_SUBJECTS:
+        # "Account holders may make up to six free withdrawals a month", "Residents may speak for up to
+        # three minutes each" (round 5c: any verb): a quota is an allowance under rules ("Customers may
+        # make the switch" has no quota and stays a guess).
+        if _QUOTA.match(text, e) is not None:
+            return True
+        if nxt in _QUOTA_ACTIONS:
+            return False
     if nxt not in _PERMITTED_ACTIONS:
         return False
     return (

@@ -159,6 +159,18 @@ GROUP_FORECAST_NEAR_MISSES = [
     ("Carlos Moya described the win as the highlight of his career.", "reported"),
 ]
 
+PERMISSIONS_AND_RIGHTS = [  # all reported: the sentence grants an allowance or a claim, no guess
+    "Members may speak for up to five minutes at the annual meeting.",
+    "Customers with a cancelled flight may claim a full refund through the airline's website.",
+    "Ireland held on to claim a narrow win.",
+]
+
+PERMISSION_NEAR_MISSES = [
+    ("Residents may face higher bills next year.", "speculative"),
+    ("They claim a membership of seven million.", "attributed"),
+    ("Opponents claim the figures are wrong.", "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -179,6 +191,8 @@ GROUP_FORECAST_NEAR_MISSES = [
         *_cases(HEADLINE_SUBJECT_NEAR_MISSES),
         *_cases(GROUP_FORECASTS_WITH_A_NAME, "attributed"),
         *_cases(GROUP_FORECAST_NEAR_MISSES),
+        *_cases(PERMISSIONS_AND_RIGHTS, "reported"),
+        *_cases(PERMISSION_NEAR_MISSES),
     ],
 )
 def test_round_5c_labels(text: str, label: str) -> None:
