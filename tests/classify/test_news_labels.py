@@ -154,11 +154,21 @@ def test_round_six_file() -> None:
 
 def test_round_seven_file() -> None:
     """Round 7 (tests/data/news_labels_r7.jsonl): 334 sentences written by a fifth engineer who never
-    read the rules, while round 5b's rules were written. Scored once on main (0.769) and once on the
-    round's last rule commit (0.775), accuracy and macro-F1 only: no row or error was printed or
-    tuned on (docs/EVALUATION.md "Round 5b"). The issue's 0.90 is not met on it, so it is held at the
-    measured value less 0.01, which keeps the unseen figure from sliding while saying plainly that
-    the target is missed."""
+    read the rules, while round 5b's rules were written. Scored once on main (0.769) and once on round
+    5b's last rule commit (0.775) without being read (docs/EVALUATION.md "Round 5b"); in round 5c its
+    errors were read and its classes generalised by shape (0.775 -> 0.946, "Round 5c"), so it is tuned
+    on now, not a measure of unseen text, and is held at its new value."""
     rows = _rows("news_labels_r7.jsonl")
     assert len(rows) >= 300 and {r["label"] for r in rows} == set(LABELS)
-    _holds_target(rows, "r7", floor=0.765)
+    _holds_target(rows, "r7", floor=0.94)
+
+
+def test_round_eight_file() -> None:
+    """Round 8 (tests/data/news_labels_r8.jsonl): 304 sentences written by a sixth engineer who never
+    read the rules, while round 5c's rules were written. Scored once on main b5da055 (0.845) and once
+    on the round's last rule commit dfdc2f9 (0.842), accuracy and macro-F1 only: no row or error was
+    printed or tuned on (docs/EVALUATION.md "Round 5c"). The issue's 0.90 is not met on it, so it is
+    held at the measured value less 0.01."""
+    rows = _rows("news_labels_r8.jsonl")
+    assert len(rows) == 304
+    _holds_target(rows, "r8", floor=0.832)
