@@ -10,7 +10,7 @@ writes one JSON line per mark to ``--log``:
   function (pandas frames deep, Arrow tables, the dedup result, the run assembler's lists) — what
   the next stage starts with.
 
-Marks: every stage end, and before/after the pieces of the dedup, score and publish stages that
+Marks: every stage end, every phase of deduplicate (its Stopwatch laps), and before/after the pieces of the dedup, score and publish stages that
 allocate (finish_documents, the GX check, the dedup roles read for the latest view, the latest
 view's build, the publish step itself).
 
@@ -143,6 +143,8 @@ def install(sampler: Sampler) -> None:
         if type(self).__name__ == "RunStats":
             # stats.lap <- the flow's lap() closure <- the flow function
             sampler.mark(f"end:{name}", _alive(sys._getframe(2)))
+        else:  # deduplicate's own timer: its phases
+            sampler.mark(f"dedup:{name}")
         return now
 
     Stopwatch.lap = lap_marked
