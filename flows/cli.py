@@ -40,7 +40,9 @@ def _fail(code: int, message: str) -> int:
 
 def _stopped(signum: int) -> int:
     name = signal.Signals(signum).name
-    return _fail(128 + signum, f"stopped by {name}; nothing of this run was published (the next run cleans up)")
+    return _fail(
+        128 + signum, f"stopped by {name}; nothing of this run was published (the next run cleans up)"
+    )
 
 
 # OSErrors that mean the output cannot be written at all: retrying or reporting a traceback does

@@ -88,7 +88,9 @@ class DocumentsSchema(pa.DataFrameModel):
     quality_score: Series[FLOAT64] = pa.Field(
         ge=0, le=1, description="Quality in [0, 1]; see docs/ANALYSTS.md for the formula."
     )
-    quality_tier: Series[STRING] = pa.Field(isin=list(TIERS), description="high (>= 0.7), medium (>= 0.4) or low.")
+    quality_tier: Series[STRING] = pa.Field(
+        isin=list(TIERS), description="high (>= 0.7), medium (>= 0.4) or low."
+    )
     quality_flags: Series[STRING_LIST] = pa.Field(description="Any of: " + ", ".join(FLAGS) + ".")
 
     @pa.dataframe_check(description="Label ratios sum to 1 (or 0 for a document with no sentences).")

@@ -25,7 +25,9 @@ class DuplicatesSchema(pa.DataFrameModel):
     doc_id: Series[STRING] = pa.Field(description="Member document.")
     canonical_doc_id: Series[STRING] = pa.Field(description="The copy kept as canonical for the cluster.")
     similarity: Series[FLOAT64] = pa.Field(
-        ge=0, le=1, description="Exact Jaccard of the member's word 5-grams to the canonical's (1.0 for exact)."
+        ge=0,
+        le=1,
+        description="Exact Jaccard of the member's word 5-grams to the canonical's (1.0 for exact).",
     )
     containment: Series[FLOAT64] = pa.Field(
         ge=0, le=1, description="Shared word 5-grams / 5-grams of the shorter of member and canonical."

@@ -56,6 +56,8 @@ FORMATS = {
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
 # separates binary files from text in an unknown single-byte encoding.
 _CONTROL = bytes(set(range(0, 9)) | set(range(14, 27)) | set(range(28, 32)))
+_CONTROL_RE = re.compile(b"[" + re.escape(_CONTROL) + b"]")
+_CONTROL_TEXT_RE = re.compile("[" + re.escape(_CONTROL.decode("ascii")) + "]")
 
 
 @dataclass(slots=True)
@@ -96,6 +98,23 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(head.count(bytes([c])) for c in _CONTROL)
     return controls > max(4, len(head) // 100)
+
+
+def _jsonl_with_bad_lines(fmt: str, data: bytes) -> bool:
+    """A UTF-8 JSONL file whose control bytes sit in a minority of its lines: read line by line,
+    each such line a reject of its own, rather than lose every good record with them. A crashed
+    writer leaves a run of NULs where its last record was; a large file read in parts already
+    gets this per line (``split_parts``), so a small one must too. Mostly-binary data (a
+    compressed or image file named .jsonl) stays one file reject."""
+    if fmt != "jsonl":
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    lines = [line for line in data.split(b"\n") if line.strip()]
+    bad = sum(1 for line in lines if _CONTROL_RE.search(line))
+    return 2 * bad < len(lines)
 
 
 def _sample(data: bytes | str, n: int = 120) -> str:
@@ -294,6 +313,9 @@ def _read_jsonl(
             continue  # blank lines separate nothing and are not records
         nbytes = len(line.encode("utf-8", "surrogatepass"))
         rec, problem = _parse_json(line)
+        if problem is not None and _CONTROL_TEXT_RE.search(line):
+            # JSON allows no raw control characters: a corrupt record, not a typo in one
+            problem = (BINARY, "control bytes in the line: a corrupt record, not text")
         key = f"line:{lineno}"
         if problem is None:
             problem = _record_problem(rec, limits)
@@ -396,6 +418,8 @@ def read_input(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
     if _looks_binary(data) and not looks_utf16(data):
+        if _jsonl_with_bad_lines(fmt, data):  # valid UTF-8: each bad line is rejected by the reader
+            return _read_jsonl(inp, data, data.decode("utf-8"), "utf-8", limits, fmt)
         return _file_reject(
             inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )

@@ -267,3 +267,37 @@ def test_part_of_a_file_changed_after_planning_is_a_read_error_reject(tmp_path):
     [rej] = ingest.read_input(parts[1]).rejects
     assert rej.reason == ingest.READ_ERROR and "UnicodeDecodeError" in rej.detail
     assert f"from line {parts[1].first_line}" in rej.detail
+
+
+def test_jsonl_with_a_corrupt_line_keeps_its_good_records(tmp_path):
+    """A crashed writer's NUL run (or one record with raw control bytes) is a reject for that
+    line; the file's good records are still documents, as they are when a large file is read
+    in parts."""
+    good = [
+        json.dumps(
+            {
+                "id": f"w{i}",
+                "text": f"The port of Rotterdam handled {i + 3} million tonnes in May, the authority said.",
+            }
+        )
+        for i in range(3)
+    ]
+    data = "\n".join(
+        [good[0], good[1], "\x00" * 40, '{"text": "Flood\x07 warning lifted"}', good[2]]
+    ).encode()
+    res = ingest.read_input(_inp(tmp_path, "feed.jsonl", data))
+    assert [d.record_key for d in res.docs] == ["w0", "w1", "w2"]
+    assert [(r.record_key, r.reason) for r in res.rejects] == [
+        ("line:3", ingest.BINARY),
+        ("line:4", ingest.BINARY),
+    ]
+    assert all(r.detail.startswith(("line 3:", "line 4:")) for r in res.rejects)
+
+
+def test_jsonl_that_is_mostly_binary_is_one_file_reject(tmp_path):
+    """Binary data named .jsonl is one reject, not a reject per "line" of noise."""
+    data = b"\n".join([b'{"text": "Markets closed higher on Friday."}'] + [bytes(range(32)) * 4] * 5)
+    res = ingest.read_input(_inp(tmp_path, "dump.jsonl", data))
+    assert not res.docs
+    [rej] = res.rejects
+    assert rej.reason == ingest.BINARY and rej.record_key == ""
