@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split heldout --errors
     .venv/bin/python benchmarks/eval_news_labels.py --split blind final   # round-2 blind file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --split probe r4final # round-4 file, both slices
+    .venv/bin/python benchmarks/eval_news_labels.py --split r6probe r6final # round-6 file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -19,7 +20,11 @@ round-4 change: its ``probe`` rows were then used to find error classes, its ``f
 ``r4final`` here) were scored only at the start and at the end of the round.
 ``news_labels_r5.jsonl`` (221 rows, split ``r5``) was written by a third engineer who had not read the
 rules, after the round-4 rules were in place; it was scored (without printing its errors) on the rules
-before round 4, on the round-4 head and on the merged head, and no rule was chosen from it. Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
+before round 4, on the round-4 head and on the merged head, and no rule was chosen from it.
+``news_labels_r6.jsonl`` (327 rows, splits ``r6probe`` and ``r6final`` here) was written by a fourth
+engineer who never read the rules and scored on main before any change; its ``probe`` rows were then
+tuned on, its ``final`` rows were never read and scored once at the end (docs/EVALUATION.md "Round 5").
+Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
 
@@ -37,6 +42,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 BLIND = DATA / "news_labels_blind.jsonl"
 R4 = DATA / "news_labels_r4.jsonl"
 R5 = DATA / "news_labels_r5.jsonl"
+R6 = DATA / "news_labels_r6.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -47,6 +53,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "probe": (R4, "probe"),
     "r4final": (R4, "final"),
     "r5": (R5, "r5"),
+    "r6probe": (R6, "probe"),
+    "r6final": (R6, "final"),
 }
 
 

@@ -33,7 +33,7 @@ _SPEECH_VERBS = (
     r"|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|stressed|stresses|stressing|asserted|asserts|declared|declares"
     r"|remarked|commented|acknowledged|acknowledges|admitted|admits|denied|denies|wrote|writes"
     r"|tweeted|urged|urges|echoed|echoing|announced|announces|contended|contends|believes|thinks|reckons|reckoned"
-    r"|expects|predicts|anticipates|forecasts|projects|estimates"
+    r"|expects|predicts|anticipates|forecasts|projects|estimates|recommends|recommended|advises|advised"
     r"|testified|complained|conceded|countered|replied|responded|cautioned|commended|praised"
     r"|criticized|criticised|condemned|welcomed|accused|pointed\ out|points\ out|point\ out|called\ for|calls\ for|call\ for"
     r"|raised\ concerns?|raises\ concerns?|expressed\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|"
@@ -73,7 +73,11 @@ _TOPIC_VERBS = (
     "reported|reports|concluded|concludes|estimated|estimates|believed|alleged|alleges|confirmed|confirms|"
     "revealed|reveals|observed|observes|recalled|predicted|predicts|maintained|maintains|posted"
 )
-_TOPIC_VERB_RE = CaseFreeRe(word_alternation(_TOPIC_VERBS) + r"\s+that\b")
+# An adverb of repetition may stand between ("have found again and again that …").
+_TOPIC_VERB_RE = CaseFreeRe(
+    word_alternation(_TOPIC_VERBS)
+    + r"(?:\s+(?:again\s+and\s+again|time\s+and\s+again|over\s+and\s+over|repeatedly|consistently))?\s+that\b"
+)
 # Verbs of evidence: their subject is as often the author's own reasoning as a source ("the ferocity
 # of their opposition reveals that …"), so they are not read as a trailing ", SOURCE said" clause
 # (classifier.py).
@@ -102,7 +106,24 @@ _NOT_SPEECH_PREV = {
     "say": frozenset("to let's let’s i".split()),
     "claim": frozenset("a the this that insurance".split()),
     "claims": frozenset("a the these those insurance".split()),
+    # The noun of a notice: "an amber warning for snow", "a flood warning remains in effect". A weather
+    # or hazard warning is a notice issued, not a claim put in someone's mouth.
+    "warning": frozenset(
+        """amber red yellow orange weather flood storm snow wind heat ice fog rain tornado hurricane tsunami gale
+        frost avalanche""".split()
+    ),
 }
+# The noun after a determiner ("The warning could be upgraded to red …") is a notice too, unless it
+# carries content or a source: "a warning from Turkey that it will …", "a warning over possible tax
+# demands", "issued a stark warning that the dam could fail". The participle stays speech.
+_DETERMINERS = frozenset("a an the this that its their his her".split())
+_WARNING_CONTENT = re.compile(r"\s+(?:from|over|on|about|of|to)\b|[^.;]{0,60}?\bthat\b", re.IGNORECASE)
+
+
+def _warning_notice(text: str, start: int, end: int) -> bool:
+    return prev_word(text, start) in _DETERMINERS and _WARNING_CONTENT.match(text, end) is None
+
+
 # "We contacted all 22 trusts; 17 responded", "Of the 40 firms surveyed, only nine replied": a bare
 # reply verb after a count, with no object or content, counts replies — the newsroom's finding, not a
 # claim put in anyone's mouth. "Nine replied that they had no plans" carries content and stays.
@@ -114,6 +135,13 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;,)]|$|\s(?:by|before|within|in\s+time)\b)")
+
+
+# Advice verbs are a source only closing the sentence, after the advice they give: "Adults should get
+# at least 150 minutes of activity a week, the World Health Organization recommends."
+_TRAILING_ONLY = frozenset("recommends recommended advises advised".split())
+_BE_FORMS = frozenset("is are was were be been being".split())
+_SENTENCE_END_AFTER = re.compile(r"\s*[.!]?[\"”’']?\s*$")
 
 
 def _counted_reply(text: str, start: int, end: int) -> bool:
@@ -457,7 +485,7 @@ ATTRIBUTION_TRIGGERS = (
     believed alleged alleges confirmed confirms revealed reveals observed observes recalled predicted predicts
     maintained maintains posted expects anticipates forecasts projects point predict project forecast
     anticipate reckon estimate insist complain warn caution note stress concede acknowledge deny allege describe
-    described recount recounted see""".split()
+    described recount recounted see recommends recommended advises advised""".split()
     )
     | _LABEL_VERBS
     | _BODY_BELIEF_VERBS
@@ -490,8 +518,14 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
+        if word == "warning" and _warning_notice(text, m.start(), m.end()):
+            continue
         if word in _REPLY_VERBS and _counted_reply(text, m.start(), m.end()):
             continue
+        if word in _TRAILING_ONLY and (
+            _SENTENCE_END_AFTER.match(text, m.end()) is None or prev_word(text, m.start()) in _BE_FORMS
+        ):
+            continue  # "the board recommended a dividend", "No dividend was recommended.": acts, no source
         if word == "admitted" and _ADMITTED_TO_PLACE.match(text, m.end()):
             continue  # "admitted to hospital / the bar": entry, not a confession ("admitted to lying",
             # "admitted to jurors" are)

@@ -72,6 +72,9 @@ FILLER_OPENER_RE = re.compile(
     r"|bear\s+with\s+(?:us|me)|hang\s+tight|scroll\s+down|let\s+me|sit\s+back|settle\s+in"
     r"|find\s+out\s+(?:below|more|why|how|what)|check\s+(?:it|this)\s+out"
     r"|(?:curious|wondering)\s+(?:what|how|why|about|whether|if|to)|want\s+to\s+(?:know|learn|find)"
+    # a closing wish to the reader, the whole sentence ("Happy saving!", "Stay safe out there, everyone.")
+    r"|(?:happy\s+\w+ing|good\s+luck|enjoy|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there)?)"
+    r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys))?(?=\s*[.!]*\s*$)"
     r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered)\b)",
     re.IGNORECASE,
 )
@@ -83,8 +86,13 @@ VOCATIVE_WORDS = frozenset("guys folks cheers".split())
 # reader ("So what does all this mean for you?", "Want to know more?", "Sound familiar?").
 _READER_WORDS = frozenset("you your yourself".split())
 _READER_QUESTION_OPENERS = frozenset(
-    "want curious wondering ready ever sound need looking still got so".split()
+    "want curious wondering ready ever sound sounds need looking still got so".split()
 )
+# An elliptical or tag question to the reader ("Hungry yet?", "Sounds simple, right?", "Tempted yet?"):
+# one word and "yet" (no subject: "Are they ready yet?" asks about someone), or a tag asking the reader
+# to agree; short, no figure, no name.
+_READER_TAG = re.compile(r"(?:,\s*(?:right|eh|huh|no)|^\W*\w+\s+yet)\s*\?\s*$", re.IGNORECASE)
+_READER_TAG_MAX_WORDS = 6
 _CAPITALISED_LATER = re.compile(r"\s[A-Z](?!\b)")
 
 
@@ -95,7 +103,11 @@ def _reader_question(text: str, words: frozenset[str]) -> bool:
     if _CAPITALISED_LATER.search(body.replace(" I ", " i ")):
         return False  # a name or title: a question about something
     first = body.split(None, 1)[0].strip(",").lower()
-    return not words.isdisjoint(_READER_WORDS) or first in _READER_QUESTION_OPENERS
+    return (
+        not words.isdisjoint(_READER_WORDS)
+        or first in _READER_QUESTION_OPENERS
+        or (len(body.split()) <= _READER_TAG_MAX_WORDS and _READER_TAG.search(body) is not None)
+    )
 
 
 # Reader address by its shape: a short sentence that speaks to the reader ("you") about the text itself
@@ -111,15 +123,32 @@ _READER_ADDRESS_MAX_WORDS = 12
 _SECOND_PERSON = frozenset("you your you're youre you'll you’ll you’re yourself".split())
 
 
+# The reader's own situation told back to them, with no content ("You're in the right place.", "So,
+# you've got some cash sitting around and you want it to work harder.", "You know the feeling."): the
+# sentence opens on "you" with a verb of having, knowing or being — not advice ("You want to book
+# early", "You've got to be kidding"), a modal of practical information ("You can apply online …",
+# "You must register …", "You will need a passport") nor a status the reader is given ("You are
+# entitled to a refund").
+_READER_SITUATION = re.compile(
+    r"\s*(?:(?:so|well|now|okay|ok),?\s+)?you(?:(?:['’]ve|\s+have)\s+got(?!\s+to\b)|['’]re|\s+are|\s+know"
+    r"|\s+feel|['’]ve\s+(?:probably\s+)?(?:heard|seen|been))\b(?!\s+(?:required|expected|advised|asked|entitled"
+    r"|eligible|allowed|able|invited|urged|not\s+allowed|welcome\s+to)\b)",
+    re.IGNORECASE,
+)
+_READER_SITUATION_MAX_WORDS = 16
+
+
 def _reader_address(text: str, words: frozenset[str]) -> bool:
     if words.isdisjoint(_SECOND_PERSON) and "you" not in text.lower():
         return False
     body = text.strip()
-    if len(body.split()) > _READER_ADDRESS_MAX_WORDS or any(ch.isdigit() for ch in body):
+    if len(body.split()) > _READER_SITUATION_MAX_WORDS or any(ch.isdigit() for ch in body):
         return False
     if _CAPITALISED_LATER.search(body.replace(" I ", " i ")):
         return False
-    return _TEXT_ITSELF.search(body) is not None
+    if _READER_SITUATION.match(body) is not None:
+        return True
+    return len(body.split()) <= _READER_ADDRESS_MAX_WORDS and _TEXT_ITSELF.search(body) is not None
 
 
 # For ASCII text the opener can only match when the sentence's first word is one of these (the same

@@ -71,7 +71,8 @@ _THING_NOUNS = frozenset(
     move deal plan change changes cut cuts measure measures reform reforms rise fall decline economy market
     markets shares stocks yen dollar euro pound currency spending investment exports imports orders figures
     numbers unemployment jobs wages incomes margins results deliveries production rain snow wind storm
-    project line service services scheme policy law rule rules delay delays""".split()
+    project line service services scheme policy law rule rules delay delays rents rent bills fares yields
+    mortgages premiums""".split()
 )
 # Verbs of regulation after "should be": an obligation whatever follows ("should be banned").
 _REGULATED = frozenset(
@@ -80,6 +81,9 @@ _REGULATED = frozenset(
     ashamed""".split()
 )
 _WORD = re.compile(r"[A-Za-z’'-]+")
+# Verbs of aspect that pass the sense to the verb after them: "should keep climbing", "continue to rise".
+_ASPECT_VERBS = frozenset("keep continue start begin".split())
+_SUFFICIENCY = frozenset("enough plenty sufficient ample".split())
 _CLAUSE_START = frozenset("that which who if and but because while although when where so".split())
 _PREPOSITIONS = frozenset("of to from in at on for with by about under over across among".split())
 
@@ -139,8 +143,16 @@ def should_sense(text: str, start: int, end: int) -> str | None:
         return "epistemic"
     if verb in RESULT_VERBS:
         return "deontic" if _person_subject(text, start) else "epistemic"
+    if verb in _ASPECT_VERBS and i + 1 < len(after):
+        # "Rents should keep climbing", "Prices should continue to ease": the outcome verb decides
+        nxt = after[i + 2] if after[i + 1].lower() == "to" and i + 2 < len(after) else after[i + 1]
+        stem = nxt.lower().removesuffix("ing")
+        if nxt.lower() in OUTCOME_VERBS or stem in OUTCOME_VERBS or stem + "e" in OUTCOME_VERBS:
+            return "epistemic"
     if verb == "have":
-        return None  # "should have known": the older opinion cue decides
+        # "should have enough to stay in the race": sufficiency expected; "should have known" is left
+        # to the older opinion cue
+        return "epistemic" if i + 1 < len(after) and after[i + 1].lower() in _SUFFICIENCY else None
     if verb == "be":
         state = after[i + 1].lower() if i + 1 < len(after) else ""
         if state in _REGULATED:

@@ -63,12 +63,39 @@ _CONDUCT_RE = re.compile(
 # "the most badly handled budget in living memory", "the least competent government of all time":
 # a superlative of manner or quality with a sweep over all time. A measured record ("the highest
 # turnout ever recorded", "the worst floods in living memory") has a size/severity word, not "most".
-_SWEEP = r"(?:in\s+living\s+memory|of\s+all\s+time|in\s+(?:recent\s+)?history|ever(?!\s+(?:recorded|measured|registered|reported|logged|seen\s+in|since|before))\b)"
+_SWEEP = (
+    r"(?:in\s+living\s+memory|of\s+all\s+time|in\s+(?:recent\s+)?history|in\s+a\s+generation|in\s+decades"
+)
+_SWEEP += r"|(?:this|the)\s+\w+\s+has\s+(?:ever\s+)?seen|ever(?!\s+(?:recorded|measured|registered|reported|logged|seen\s+in|since|before))\b)"
 _MOST_EVER_RE = re.compile(
     r"\bthe\s+(?:most|least)\s+(?:\w+ly\s+)?(?P<adj>\w+(?:ed|ing|ent|ant|ive|ous|ful|less|ible|able|ic|al))\s+(?:\w+\s+){1,3}?"
     + _SWEEP,
     re.IGNORECASE,
 )
+# A verdict as the complement of "is" (r6 probe): an evaluative adjective on a noun of decision or
+# loss ("Pricing it below Apple's cheapest model is a smart, overdue move", "Her death is a profound
+# loss to British medicine"), a claim dismissed as unreal ("That figure is a fantasy.", "The promised
+# savings are a myth."), or a reviewer's must ("Lunch at Casa Guedes is non-negotiable.", "The museum
+# is unmissable."). The dismissal and the must close the sentence: "The film is a fantasy about
+# dragons" names a genre; a loss with a size word ("a huge loss for the bank") may be money.
+_PREDICATE_VERDICT_RE = re.compile(
+    _COMPLEMENT
+    + r"(?:(?:an?\s+)(?:(?:smart|wise|shrewd|sensible|welcome|overdue|long-overdue|bold|brave|courageous|foolish"
+    r"|reckless|cynical|clumsy|profound|tragic|grievous|immeasurable|savvy|clever|canny|brilliant|terrible|shameful"
+    r"|inspired|masterful|baffling|bizarre|cowardly|craven|petty),?\s+(?:and\s+)?){1,3}(?:\w+\s+)?"
+    r"(?:move|decision|step|choice|idea|loss|mistake|gamble|blunder|call|bet|misstep|error|response|policy)\b"
+    r"|(?:an?\s+(?:(?:pure|complete|total|utter)\s+)?|nothing\s+but\s+(?:an?\s+)?|(?:pure|complete|total|utter)\s+)"
+    r"(?:fantasy|fiction|myth|pipe\s+dream"
+    r"|delusion|mirage|fairy\s+tale|con|joke)(?=\s*[.!]?[\"”’']?\s*$)"
+    r"|(?:(?:simply|absolutely|frankly)\s+)?(?:non-negotiable|unmissable|a\s+must(?:-see|-visit|-try|-have)?"
+    r"|worth\s+(?:the|a)\s+(?:trip|detour|visit|wait|splurge|journey))(?=\s*[.!]?[\"”’']?\s*$))",
+    re.IGNORECASE,
+)
+_PREDICATE_GATE = frozenset(
+    """move decision step choice idea loss mistake gamble blunder call bet misstep error response policy fantasy
+    fiction myth dream delusion mirage tale con joke non-negotiable negotiable unmissable must worth""".split()
+)
+
 # "How many more warnings does the city need?", "How much longer must residents wait?", "How long can
 # the council ignore …?": a question of how much more must be borne, aimed at nobody in particular;
 # "How many more homes will be built next year?" asks a figure (no need/must/before).
@@ -86,11 +113,11 @@ _NOUN_GATE = frozenset(
 )
 _CONDUCT_GATE = frozenset("contempt disdain scorn disrespect arrogance indifference".split())
 # "of all time" is gated on "all": "time" is too common a word to send sentences to the finders.
-_SWEEP_GATE = frozenset("memory all history ever".split())
+_SWEEP_GATE = frozenset("memory all history ever generation decades seen".split())
 # Every word without which no verdict cue but the rhetorical count is found. The rhetorical count needs a
 # closing "?", which already keeps a sentence off the no-cue fast path (classifier._has_no_cues), so
 # its words ("many", "much", "long") are no trigger; classify calls verdict_cues for any "?" too.
-VERDICT_TRIGGERS = _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE
+VERDICT_TRIGGERS = _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE | _PREDICATE_GATE
 _COUNT_GATE = frozenset("many much long".split())
 
 
@@ -128,6 +155,8 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_JUDGEMENT_NOUN_RE.finditer(text))
     if not words.isdisjoint(_CONDUCT_GATE):
         found.extend(_CONDUCT_RE.finditer(text))
+    if not words.isdisjoint(_PREDICATE_GATE):
+        found.extend(_PREDICATE_VERDICT_RE.finditer(text))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
     if not words.isdisjoint(_COUNT_GATE) and text.rstrip().endswith("?"):

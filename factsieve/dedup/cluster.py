@@ -64,6 +64,26 @@ def old_targets(
     return target, bridges
 
 
+def placement_start(
+    t: DocTable, edges: Edges, old_cluster: np.ndarray | None = None, old_canon: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
+    """What every split rule starts from: the component label and component size of each new
+    document (over new-new edges), the old canonical each component targets (-1: none), the bridges
+    ignored, and every document's position in the canonical rule's order (global index -> rank)."""
+    old_cluster = t.old_cluster if old_cluster is None else old_cluster
+    old_canon = t.old_canon if old_canon is None else old_canon
+    nn = edges.b >= t.n_old
+    comp = components(t.n_new, edges.a[nn] - t.n_old, edges.b[nn] - t.n_old)
+    comp_size = np.bincount(comp, minlength=t.n_new)
+    lk = ~nn
+    target, bridges = old_targets(
+        t, comp, Edges(edges.a[lk], edges.b[lk], edges.sim[lk]), old_cluster, old_canon
+    )
+    pos = np.empty(t.N, dtype=np.int64)
+    pos[rank_key(t.quality, t.published, t.doc_id)] = np.arange(t.N)
+    return comp, comp_size, target, bridges, pos
+
+
 def assign(
     t: DocTable,
     edges: Edges,
@@ -75,21 +95,8 @@ def assign(
     """The split rule over the components of `edges`; similarity(ga, gb) is the exact measure the
     edges were verified with (same content hash counts as 1.0 without reading shingles). Old
     documents belong to old_cluster / old_canon (default: the copy level's)."""
-    old_cluster = t.old_cluster if old_cluster is None else old_cluster
-    old_canon = t.old_canon if old_canon is None else old_canon
     n_old, n_new = t.n_old, t.n_new
-    nn = edges.b >= n_old
-    comp = components(n_new, edges.a[nn] - n_old, edges.b[nn] - n_old)
-    comp_size = np.bincount(comp, minlength=n_new)
-    lk = ~nn
-    target, bridges = old_targets(
-        t, comp, Edges(edges.a[lk], edges.b[lk], edges.sim[lk]), old_cluster, old_canon
-    )
-
-    g_rank = rank_key(t.quality, t.published, t.doc_id)
-    pos = np.empty(t.N, dtype=np.int64)
-    pos[g_rank] = np.arange(t.N)
-
+    comp, comp_size, target, bridges, pos = placement_start(t, edges, old_cluster, old_canon)
     assigned = np.full(n_new, -1, dtype=np.int64)  # global idx of the member's canonical
     msim = np.full(n_new, np.nan)
     pending = (comp_size[comp] >= 2) | (target[comp] >= 0)

@@ -244,6 +244,7 @@ def _run(
         "story_verified_pairs": sver.verified,
         "story_figures_disagree": sver.figures_disagree,
         "story_split_from_chain": int(st.assignment.split.sum()),
+        "story_split_rounds": st.assignment.rounds,  # vectorised rounds (+1 when finished node by node)
         "stories_touched": len(st.touched),
         "story_members_new": int(
             np.sum(

@@ -9,11 +9,14 @@ story_containment AND at least story_min_shared shared shingles AND, when they s
 slots, the same figures in most of them (templated texts differ there; figures_agree), or a
 copy-level edge.
 
-Stories use the copy level's split rule with containment: the story's canonical is the best-ranked
-member (same rule as copies), every member is verified against it (no chaining: a near copy of an
-article that was appended to another text is not in that other text's story), and an earlier run's
-stories keep their canonical and id (story_id = the story canonical's doc_id; a
-document alone in its story has its own doc_id). A member with links into two stories (a document
+Stories use the copy level's split rule on the verified links (linked.assign_linked): the story's
+canonical is the best-ranked member (same rule as copies), every member has a verified story link
+with it (no chaining: a near copy of an article that was appended to another text is not in that
+other text's story), and an earlier run's stories keep their canonical and id (story_id = the story
+canonical's doc_id; a document alone in its story has its own doc_id). Unlike the copy level, a
+member is not measured against canonicals it has no link with: story components chain documents
+that share sentences, and measuring every member against every canonical of a large one was the
+cost of the story level at 1M documents (docs/DEDUP.md "Stories"). A member with links into two stories (a document
 holding two texts) then joins the one whose canonical it shares clearly more with (rehome)."""
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from factsieve.dedup.cluster import Assignment, assign
+from factsieve.dedup.cluster import Assignment
 from factsieve.dedup.inputs import rank_key
+from factsieve.dedup.linked import assign_linked
 from factsieve.dedup.lsh import bucket_members, member_pairs, unique_inplace
 from factsieve.dedup.params import DedupParams
 from factsieve.dedup.state import OldState
@@ -208,18 +212,6 @@ def verify_story_pairs(
     return StoryEdges(Edges.concat([copy_edges, story]), n_candidates, int(ok.sum()), int((~agree).sum()))
 
 
-def story_similarity(sets: ShingleSets, figs: Figures, p: DedupParams):
-    """The measure a member must reach against its story canonical: containment when the pair is a
-    story link (enough shared text and agreeing figures, or a copy by Jaccard), else 0."""
-
-    def sim(ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
-        inter, la, lb = sets.intersections(ga, gb)
-        linked = story_linked(inter, la, lb, figures_agree(figs, ga, gb, p), p)
-        return np.where(linked, containment(inter, la, lb), 0.0)
-
-    return sim
-
-
 def rehome(
     t: DocTable, sets: ShingleSets, figs: Figures, edges: Edges, sc: np.ndarray, p: DedupParams
 ) -> np.ndarray:
@@ -284,9 +276,12 @@ def stories(
     """Story fields of every document from the verified story edges (copy edges included): the
     split rule of the copy level with containment, earlier runs' stories as the old clusters."""
     n_old = t.n_old
-    a = assign(t, edges, p.story_containment, story_similarity(sets, figs, p), t.old_story, t.old_story)
     sc = np.empty(t.N, dtype=np.int64)  # story canonical (global idx) of every document
     sc[:n_old] = pd.Index(t.doc_id).get_indexer(t.old_story) if n_old else sc[:0]
+    # an earlier run's story memberships are verified pairs too (a new copy of an old member is
+    # verified against the old member's canonical by them)
+    g_old = np.flatnonzero((sc[:n_old] >= 0) & (sc[:n_old] != np.arange(n_old)))
+    a = assign_linked(t, edges, (g_old, sc[g_old]), t.old_story, t.old_story)
     sc[n_old:] = np.where(a.canon >= 0, a.canon, t.new_global)
     sc = rehome(t, sets, figs, edges, sc, p)
     jac = np.concatenate([old.docs["story_jaccard"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])

@@ -61,6 +61,11 @@ def _cue_texts(text: str) -> list[str]:
         ("It is not impossible that the mine will reopen.", "not impossible"),
         ("It remains to be determined who will pay for the repairs.", "remains to be determined"),
         ("In all probability the plant will close next year.", "In all probability"),
+        # round 5: "could see" of undergoing an amount or a change, not of sight
+        ("Insurers could see claims of nearly $1 billion from the storm.", "could"),
+        ("Renters could see higher bills when the new tariff starts.", "could"),
+        ("The plan could see the workforce trimmed from 15,000 to 11,000 by 2030.", "could"),
+        ("Northern towns could see disruption from strikes on Monday.", "could"),
     ],
 )
 def test_newswire_hedges_are_found(text: str, cue: str) -> None:
@@ -132,6 +137,20 @@ def test_newswire_hedges_are_found(text: str, cue: str) -> None:
         "The lead is far from safe after the late goal.",
         "The stadium is far from the city centre.",
         "The new rules make a takeover harder, though not impossible, for foreign buyers to complete.",
+        # round 5: a capitalised hedge word inside the sentence is part of a name or a title
+        "She won an award for her role in 'The Accused' last year.",
+        "The band opened with songs from its album 'Believe', released in 1998.",
+        'The council adopted the slogan "More Than You Imagine" for the festival.',
+        "He appeared on the quiz show Does the Team Think? in 1999.",
+        "The legal fight with the website Think Secret has yet to be resolved.",
+        # round 5 near misses: "could see" of sight stays ability
+        "From the roof he could see the lights of the harbour.",
+        "The hostages could see no way out of the compound.",
+        "Crews could see the flames from 15 miles away.",
+        # round 5: a classification laid down, not a belief held
+        "Under the statute, a child born abroad to a citizen is automatically considered a citizen.",
+        "The inquiry said the payment should be considered a voluntary donation.",
+        "The ruling means the fee must be considered part of the tenant's rent.",
     ],
 )
 def test_not_the_authors_uncertainty(text: str) -> None:
@@ -161,6 +180,15 @@ def test_not_the_authors_uncertainty(text: str) -> None:
         ("The outlook for demand remains uncertain.", "uncertain"),
         ("He rejected suggestions the two sides would agree a freeze.", "suggestions"),
         ("Lawyers bristled at the suggestion that the firm had hidden assets.", "suggestion"),
+        # round 5 near misses: a hedge word opening the sentence, a quotation or a clause keeps its sense
+        ('"Perhaps we will sell the plant," the chairman said.', "Perhaps"),
+        ('The minister said: "Possibly the talks will resume in May."', "Possibly"),
+        ("Asked whether a deal was close, he said “Possibly” and left.", "Possibly"),
+        ("The outcome - Perhaps a recount - will be known on Friday.", "Perhaps"),
+        ("OIL PRICES COULD RISE FURTHER, TRADERS SAY", "COULD"),
+        # round 5 near misses: "considered" as a belief held by others, or by rule of thumb
+        ("The plan is widely considered a failure.", "considered"),
+        ("The striker is considered one of the best in Europe.", "considered"),
     ],
 )
 def test_near_misses_stay_hedges(text: str, cue: str) -> None:
