@@ -26,6 +26,7 @@ import pandas as pd
 
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.jsondoc import json_values
+from factsieve.ingest.sniff import binary_format, text_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.text.title import title_from_text
@@ -458,6 +459,10 @@ def read_input(
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
+    kind = binary_format(data)
+    if kind is not None:
+        detail = f"{kind} under a '{inp.suffix or 'no extension'}' name: not text (convert it first)"
+        return _file_reject(inp, fmt, BINARY, detail, len(data), _sample(data, 40))
     if _looks_binary(data) and not looks_utf16(data):
         if _jsonl_with_bad_lines(fmt, data):  # valid UTF-8: each bad line is rejected by the reader
             return _read_jsonl(inp, data, data.decode("utf-8"), "utf-8", limits, fmt)
@@ -468,6 +473,8 @@ def read_input(
         decoded, enc = decode_bytes(data)
     except UnicodeError as exc:
         return _file_reject(inp, fmt, UNDECODABLE, str(exc), len(data), _sample(data))
+    if fmt == "text":  # an HTML page or JSON Lines saved as .txt: read as what it is
+        fmt = text_format(decoded) or fmt
     return _READERS[fmt](inp, data, decoded, enc, limits, fmt)
 
 

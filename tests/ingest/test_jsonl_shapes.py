@@ -36,7 +36,11 @@ def test_a_bom_on_every_line_is_not_a_malformed_record(tmp_path):
     data = b"".join(codecs.BOM_UTF8 + json.dumps(s).encode() + b"\r\n" for s in STORIES)
     res = _read(tmp_path, data)
     assert not res.rejects
-    assert _keys_and_texts(res) == [("p1", STORIES[0]["text"]), ("line:2", STORIES[1]["text"]), ("7", STORIES[2]["text"])]
+    assert _keys_and_texts(res) == [
+        ("p1", STORIES[0]["text"]),
+        ("line:2", STORIES[1]["text"]),
+        ("7", STORIES[2]["text"]),
+    ]
 
 
 def test_classic_mac_line_ends_separate_records(tmp_path):
@@ -48,7 +52,11 @@ def test_classic_mac_line_ends_separate_records(tmp_path):
 
 def test_a_lone_cr_in_a_newline_file_does_not_split_a_record(tmp_path):
     # "\r" between tokens is JSON whitespace; with "\n" line ends the line stays whole
-    data = b'{"text": "Markets closed higher on Friday.",\r "id": "m1"}\n' + json.dumps(STORIES[1]).encode() + b"\n"
+    data = (
+        b'{"text": "Markets closed higher on Friday.",\r "id": "m1"}\n'
+        + json.dumps(STORIES[1]).encode()
+        + b"\n"
+    )
     res = _read(tmp_path, data)
     assert not res.rejects and [d.record_key for d in res.docs] == ["m1", "line:2"]
 
