@@ -217,3 +217,16 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     assert hostile["published_at"].isna().all()  # "now", 9999-12-31 and no date at all
     page = (out / "reports" / "latest.html").read_text(encoding="utf-8")
     assert "\u202e" not in page and "\x1b" not in page and "\\u202e" in page
+
+    # a second run processes nothing: links out of RAW, the FIFO and the dangling link included
+    again = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "--json"],
+        cwd=REPO,
+        env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert again.returncode == 0, again.stderr[-3000:]
+    rerun = json.loads(again.stdout)
+    assert (rerun["status"], rerun["unchanged_files"]) == ("unchanged", len(expected))
