@@ -148,12 +148,8 @@ def _write_corpus(raw) -> dict[str, int]:
     return records
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(sys.platform != "linux", reason="FIFOs, /proc and byte file names: Linux")
-def test_hostile_corpus_through_the_cli(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    expected = _write_corpus(raw)
-    res = subprocess.run(
+def _run(raw, out) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "--json"],
         cwd=REPO,
         env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")},
@@ -161,6 +157,14 @@ def test_hostile_corpus_through_the_cli(tmp_path):
         text=True,
         timeout=900,
     )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="FIFOs, /proc and byte file names: Linux")
+def test_hostile_corpus_through_the_cli(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    expected = _write_corpus(raw)
+    res = _run(raw, out)
     assert res.returncode == 0, res.stderr[-3000:]
     assert "Traceback" not in res.stderr
     summary = json.loads(res.stdout)
@@ -219,14 +223,7 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     assert "\u202e" not in page and "\x1b" not in page and "\\u202e" in page
 
     # a second run processes nothing: links out of RAW, the FIFO and the dangling link included
-    again = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "--json"],
-        cwd=REPO,
-        env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")},
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    again = _run(raw, out)
     assert again.returncode == 0, again.stderr[-3000:]
     rerun = json.loads(again.stdout)
     assert (rerun["status"], rerun["unchanged_files"]) == ("unchanged", len(expected))
