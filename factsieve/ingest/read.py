@@ -239,7 +239,11 @@ def _record_problem(rec: object, limits: IngestLimits) -> tuple[str, str] | None
         return MALFORMED_RECORD, f"expected a JSON object, got {_type_name(rec)}"
     text = rec.get("text")
     if text is None:
-        return MISSING_TEXT, "no 'text' field"
+        # Name the fields there are: a feed that calls its text "body" or "content" (Reuters-21578
+        # as JSONL does) shows why every record is rejected. Field names are ``visible`` escaped.
+        names = ", ".join(visible(_without_surrogates(str(k))) for k in list(rec)[:12])
+        more = f", … ({len(rec)} fields)" if len(rec) > 12 else ""
+        return MISSING_TEXT, f"no 'text' field (fields: {names or 'none'}{more})" if "text" not in rec else "'text' is null"
     if not isinstance(text, str):
         return MALFORMED_RECORD, f"'text' is {_type_name(text)}, not a string"
     for name, types in _OPTIONAL_FIELDS.items():

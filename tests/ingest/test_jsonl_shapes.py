@@ -107,3 +107,18 @@ def test_large_pretty_printed_file_is_not_split_into_parts(tmp_path):
     assert ingest.split_parts(inp, target_bytes=2_000) == [inp]
     res = ingest.read_input(inp)
     assert len(res.docs) == 300 and not res.rejects
+
+
+def test_a_record_without_text_names_the_fields_it_has(tmp_path):
+    # Reuters-21578 as JSONL calls its text "body": the reject says so, for every record
+    rec = {
+        "newid": 1,
+        "date": "26-FEB-1987 15:01:01.79",
+        "title": "BAHIA COCOA REVIEW",
+        "body": "Showers continued.",
+    }
+    res = _read(tmp_path, (json.dumps(rec) + "\n" + json.dumps({"text": None}) + "\n").encode())
+    assert [(r.reason, r.detail) for r in res.rejects] == [
+        (ingest.MISSING_TEXT, "line 1: no 'text' field (fields: newid, date, title, body)"),
+        (ingest.MISSING_TEXT, "line 2: 'text' is null"),
+    ]
