@@ -91,6 +91,11 @@ def _has_counter_word(line: str) -> bool:
     return _COUNTER_WORD.search(line) is not None
 
 
+def is_page_prompt(line: str) -> bool:
+    """Whether the normalised ``line`` is a share/subscribe/cookie prompt or other page chrome."""
+    return len(line.split()) <= 8 and _PROMPT.match(line) is not None
+
+
 def _line_reason(line: str, words: int) -> str | None:
     """The removal reason for a kept-so-far ``line`` with ``words`` words, or None to keep it.
 
