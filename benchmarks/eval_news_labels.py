@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split blind final   # round-2 blind file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --split probe r4final # round-4 file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --split r6probe r6final # round-6 file, both slices
+    .venv/bin/python benchmarks/eval_news_labels.py --split r7              # round-7 file (unseen figure)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -23,7 +24,10 @@ rules, after the round-4 rules were in place; it was scored (without printing it
 before round 4, on the round-4 head and on the merged head, and no rule was chosen from it.
 ``news_labels_r6.jsonl`` (327 rows, splits ``r6probe`` and ``r6final`` here) was written by a fourth
 engineer who never read the rules and scored on main before any change; its ``probe`` rows were then
-tuned on, its ``final`` rows were never read and scored once at the end (docs/EVALUATION.md "Round 5").
+tuned on, its ``final`` rows were never read and scored once at the end (docs/EVALUATION.md "Round 5");
+in round 5b the ``final`` errors were read and tuned on too. ``news_labels_r7.jsonl`` (334 rows, split
+``r7``) was written by a fifth engineer who never read the rules, during round 5b; it was scored once on
+main and once on the round's last rule commit (accuracy and macro-F1 only), and never tuned on.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -43,6 +47,7 @@ BLIND = DATA / "news_labels_blind.jsonl"
 R4 = DATA / "news_labels_r4.jsonl"
 R5 = DATA / "news_labels_r5.jsonl"
 R6 = DATA / "news_labels_r6.jsonl"
+R7 = DATA / "news_labels_r7.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -55,6 +60,7 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r5": (R5, "r5"),
     "r6probe": (R6, "probe"),
     "r6final": (R6, "final"),
+    "r7": (R7, "r7"),
 }
 
 

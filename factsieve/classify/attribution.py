@@ -151,6 +151,20 @@ def _counted_reply(text: str, start: int, end: int) -> bool:
     )
 
 
+# "We asked the council …, and it had not replied by the time of publication", "The company has not
+# yet responded to our questions": a reply that did not come says nothing anyone said — the newsroom's
+# report of its own request (like "did not respond to a request for comment", which has no cue).
+_NEGATED_BEFORE = re.compile(r"\b(?:had|has|have|did)(?:\s+not|n['’]t)\s+(?:yet\s+)?$", re.IGNORECASE)
+_NO_REPLY_AFTER = re.compile(r"\s*(?:[.;,)]|$|\s(?:by|before|within|in\s+time|to|yet)\b)")
+
+
+def _no_reply(text: str, start: int, end: int) -> bool:
+    return (
+        _NEGATED_BEFORE.search(text, max(0, start - 16), start) is not None
+        and _NO_REPLY_AFTER.match(text, end) is not None
+    )
+
+
 # Reporting words with no named agent: the claim belongs to "people", not the author.
 _AGENTLESS = re.compile(
     r"^(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to|it is said|(?:is|are|was|were)\b)",
@@ -520,7 +534,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word == "warning" and _warning_notice(text, m.start(), m.end()):
             continue
-        if word in _REPLY_VERBS and _counted_reply(text, m.start(), m.end()):
+        if word in _REPLY_VERBS and (_counted_reply(text, m.start(), m.end()) or _no_reply(text, m.start(), m.end())):
             continue
         if word in _TRAILING_ONLY and (
             _SENTENCE_END_AFTER.match(text, m.end()) is None or prev_word(text, m.start()) in _BE_FORMS

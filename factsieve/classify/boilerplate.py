@@ -159,9 +159,13 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
 # "By Daniel Okoye, Political Correspondent", "Reporting by Ana Silva; editing by Ed Lee": after "by"
 # only names, roles and connectors — no lower-case word of a sentence ("By Tuesday, the waters had
 # receded" is a sentence).
+# A credit may join two roles ("Words and photographs by Lena Hart", "Text and pictures by …").
+_BYLINE_ROLE = (
+    r"(?:written|reported|reporting|words|story|text|photos?|photographs|pictures|additional\s+reporting|editing"
+    r"|edited|compiled|video|graphics|interviews?|produced|production|illustrations?|design|research|data|animation)"
+)
 _BYLINE_RE = re.compile(
-    r"\s*\(?(?:(?:written|reported|reporting|words|story|text|photos?|photographs|additional\s+reporting|editing"
-    r"|edited|compiled|video|graphics|interviews?)\s+)?by\s+(?=\S)",
+    rf"\s*\(?(?:{_BYLINE_ROLE}(?:\s*(?:,|and|&)\s*{_BYLINE_ROLE})*\s+)?by\s+(?=\S)",
     re.IGNORECASE,
 )
 _BYLINE_WORDS = frozenset(
@@ -171,7 +175,8 @@ _BYLINE_WORDS = frozenset(
 )
 _BYLINE_FIRST_WORDS = frozenset(
     """by written reported reporting words story text photo photos photographs additional editing edited compiled
-    video graphics interview interviews""".split()
+    video graphics interview interviews produced production illustration illustrations design research data
+    animation pictures""".split()
 )
 # A timestamp line: only dates, times, time zones and the words around them.
 _TIME_WORDS = MONTH_WORDS | frozenset(
@@ -226,12 +231,13 @@ _SHARE_WORDS = frozenset(
 _SAY_YOUR = frozenset({"say", "your"})
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
-_PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass".split())
+_PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass pin bookmark".split())
 # Words without which none of the widget, credit, notice and prompt lines below can match.
 # The words of the lines about the article or its author (_ABOUT_PAGE_RE, _BIO_RE).
 _ABOUT_GATE = frozenset(
     """covers writes reporter correspondent editor writer columnist journalist critic contact email follow reach views
-    opinions affiliate commission substitute information informational helpful useful""".split()
+    opinions affiliate commission substitute information informational helpful useful teaches lectures hosts co-hosts
+    presents edits researches author""".split()
 )
 _NOTICE_WORDS = (
     frozenset(
@@ -269,7 +275,7 @@ _PROMPT_LEAD = re.compile(
 _PROMPT_OBJECTS = frozenset("your this it us me the a these our".split())
 _PAGE_WORDS = frozenset(
     """article articles story stories link post page piece thoughts views comments comment friend friends below
-    feedback opinion opinions experience experiences""".split()
+    feedback opinion opinions experience experiences guide guides list checklist recipe trip later""".split()
 )
 _READER_THINKS = re.compile(r"\byou\s+(?:think|feel|make\s+of)\b", re.IGNORECASE)
 _PROMPT_MAX_WORDS = 20
@@ -391,7 +397,59 @@ _NOT_HEADLINE_FIRST = frozenset(
     there in on at for of after before each note notes""".split()
 )
 _ARTICLES = frozenset(("the", "a", "an"))
-_HEADLINE_LABEL = re.compile(r"[A-Z0-9][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+\S")
+# A short label and a colon; the label may be a score ("Harwick 2–1 Dunmore: …", with an en dash).
+_HEADLINE_LABEL = re.compile(r"[A-Z0-9][\w'’–-]*(?:\s+[\w'’–-]+){0,3}:\s+\S")
+# An obituary head keeps its apposition, relative clause and all ("Ruth Adeyemi, pioneering heart surgeon
+# who trained a generation of doctors, dies at 88"): the closing "dies at" + age decides before the
+# headlinese test, which a "who" would fail. Prose says "died at 88." with a full stop.
+_HEADLINE_OBITUARY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s.*\bdies\s+at\s+\d{2,3}$")
+# The headline's present tense for a past event: a bare name subject (one to four capitalised words, or
+# two names joined by "and"), then a finite verb in the present, then its object ("Lumo unveils Pulse 3
+# earbuds with 40-hour battery …", "Mira Kessler and Theo Vance spark engagement rumours at Venice
+# premiere"). A single subject takes the verb's -s form; prose would use the past ("unveiled") or a
+# full stop, and a line cut from wrapped wire copy ends on a function word or a capitalised word cut
+# mid-name ("… of Canadian"), so the line must also end on a lower-case content word or a figure.
+_HEADLINE_PRESENT = re.compile(
+    r"^(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3})"
+    r"(?P<pair>\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s"
+)
+# A possessive subject may go on in lower case for up to two words ("Norway's krone hits …", "India's
+# central bank cuts …"): the verb is looked for among the first three words after the capitalised run.
+_SUBJECT_TAIL_WORDS = 2
+# The "verb" is a plural noun when a verb follows it ("Chrysler Corp shares rose sharply in heavy trading").
+_VERB_AFTER = frozenset(
+    """rose fell grew won lost said told were are will would could may might can should must have had did do
+    remain remained rise fall gain climb drop ease edge slip jump slump expect believe think show feel""".split()
+)
+# After the verb of a headline comes its object or a preposition ("Dollar gains on Greenspan speech",
+# "India calls for fair trade rules"); an auxiliary, pronoun or conjunction there marks a noun run cut
+# from a sentence ("Public comments by Fed officials suggest", "Australia and Canada could then …").
+_NOT_AFTER_VERB = frozenset(
+    """by and or but than as of that which who whom whose is are was were be been being has have had will would
+    could should may might must can said says say told it its he she they we i you there then if because when
+    while although though what estimate forecast""".split()
+)
+# Reporting and forecast verbs open a wrapped wire sentence more often than a headline ("Imperial
+# Chemical Industries PLC expects earnings from its pharmaceuticals operations to grow"); a table row
+# ends on a unit ("… and 29 francs per").
+_NOT_HEADLINE_VERB = frozenset(
+    "expects believes thinks estimates forecasts predicts expect believe think estimate forecast predict feel say".split()
+)
+_QUANTIFIERS = frozenset("such many much some all most few several any each every".split())
+# A sentence's openers that no headline subject takes: a wh-word, a quantifier, a preposition.
+_NOT_SUBJECT_FIRST = _QUANTIFIERS | frozenset(
+    "what despite amid with without under over from since until following during among unlike like".split()
+)
+_PAST_OR_AUX = frozenset(
+    "rose fell grew won lost said told were was are will would could may might can should must have had did do remained".split()
+)
+_PAST_LATER = frozenset("fell rose was were had said earlier".split())
+_NOT_HEADLINE_LAST = frozenset("per pct than via grow rise fall show because include last".split())
+_NOT_PRESENT_VERB = frozenset(
+    """is has was says does goes its this thus plus less news series means always perhaps towards
+    afterwards across whereas yes could would should might must can will may shall did had between among earlier
+    later after before during within without against toward""".split()
+)
 _HEADLINE_SHAPES = re.compile(
     r"(?<!\bmuch\s)(?<!\bmany\s)(?<!\bwell\s)(?<!\blong\s)(?<!\bsoon\s)(?<!\bfar\s)"
     r"\bas\s+(?!much\b|many\b|well\b|long\b|soon\b|far\b)(?:[a-zA-Z'’-]+\s+){1,3}[a-z]+(?:\s+[\d–-]+)?$"
@@ -403,12 +461,126 @@ _HEADLINE_SHAPES = re.compile(
 )
 
 
+def _present_headline(body: str, last: str) -> bool:
+    # A wrapped line stops mid-phrase on an adverb or participle ("… announced earlier", "… had been
+    # reduced").
+    if (
+        not (last.islower() or last.isdigit())
+        or last.endswith(("ly", "ed"))
+        or last in _NOT_HEADLINE_LAST
+    ):
+        return False
+    first = body.split(None, 1)[0]
+    if (
+        first.lower() in _NOT_HEADING_FIRST
+        or first.lower() in _NOT_SUBJECT_FIRST
+        or (first.isupper() and len(first) > 4)
+    ):
+        return False
+    m = _HEADLINE_PRESENT.match(body)
+    if m is None:
+        return False
+    rest = body[m.end() :].split()
+    subj = m.group("subj")
+    pair = m.group("pair") is not None
+    # Only a possessive subject goes on in lower case ("Norway's krone hits …"): after a plain name a
+    # lower-case run is a cut sentence ("Colombia currently produces about …", "Until such changes occur").
+    tail = _SUBJECT_TAIL_WORDS if subj.endswith(("'s", "’s")) else 1
+    for k in range(min(tail + 1, len(rest) - 1)):
+        if rest[k].lower() in _PAST_OR_AUX:
+            return False  # "Norsk Hydro shares rose sharply in heavy": the past, a cut wire sentence
+        if rest[k] == "to" and k + 1 < len(rest) - 1 and _future_of_headline(body, rest[k + 1]):
+            return True  # "Council to close two libraries", "Diageo to buy US wine firm"
+        # After a lower-case subject word only the -s verb counts: a bare plural verb there is a noun run
+        # cut from a sentence ("SET statistics show daily trading in listed corporate").
+        if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else "", pair):
+            return _PAST_LATER.isdisjoint(w.lower() for w in rest[k + 2 :])
+        w = rest[k].lower()
+        if (
+            not rest[k].isalpha()
+            or not rest[k].islower()
+            or pair
+            or w.endswith(("ly", "ed", "ing"))
+            or w in _FRAGMENT_END
+            or w in _VERB_AFTER
+            or w in _NOT_AFTER_VERB
+            or w in _NOT_PRESENT_VERB
+            or w in _NOT_HEADLINE_VERB
+            or w in _QUANTIFIERS
+        ):
+            return False  # the subject ends at a capital, a conjunction, an auxiliary or a verb of its own
+    return False
+
+
+# The headline future, "to" + verb on a bare subject ("Council to close two libraries", "BBC to pour
+# £9m into new comedy"); an opening "Due to", "According to", "Referring to …" starts a sentence.
+_NOT_FUTURE_SUBJECT = frozenset("due according owing thanks prior close next contrary pursuant subject back".split())
+
+
+def _future_of_headline(body: str, verb: str) -> bool:
+    first = body.split(None, 1)[0].lower()
+    return (
+        verb.isalpha()
+        and verb.islower()
+        and len(verb) >= 3
+        and verb not in _NOT_AFTER_VERB
+        and not verb.endswith(("ed", "ing", "ly"))
+        and first not in _NOT_FUTURE_SUBJECT
+        and not first.endswith("ing")
+    )
+
+
+def _verb_of_headline(verb: str, after: str, before: str, pair: bool) -> bool:
+    """``verb`` reads as the headline's present-tense verb after ``before`` and before ``after``."""
+    if (
+        not (verb.isalpha() and verb.islower() and len(verb) >= 3)
+        or verb in _NOT_PRESENT_VERB
+        or verb in _NOT_HEADLINE_VERB
+        or verb.endswith(("ly", "ing", "ed"))
+    ):
+        return False
+    after = after.lower().lstrip("$£€")
+    if after in _VERB_AFTER or after in _NOT_AFTER_VERB or after.endswith("ed"):
+        return False
+    if pair or (before.endswith("s") and not before.endswith(("'s", "’s")) and len(verb) > 3):
+        return True  # a plural subject takes the bare verb ("Hallam Rovers sign …")
+    return verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
+
+
+# The headline passive without its auxiliary: a bare subject, a participle, a preposition ("US blogger
+# fired by her airline", "Stallone evicted from Big Brother", "Housing plans criticised by MPs"). Prose
+# and wrapped wire lines use the active past there ("Shares closed at 190 pesos", "Mulroney called on
+# Americans to …", "L. Phelps resigned as chairman"): verbs of movement, speech and office are left out,
+# and the line must be short and carry no "the".
+_HEADLINE_PASSIVE = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s+[a-z]+)?\s+(?P<verb>[a-z]+ed|held|hit|cut|shut|sold|bought"
+    r"|taken|given|seen|found|beaten|struck|thrown)\s+(?:to|for|over|after|in|by|as|from|with|on|at|amid|into|off|out\s+of)\s+\S"
+)
+_ACTIVE_PAST = frozenset(
+    """closed increased decreased declined dropped gained climbed jumped ended finished traded opened stood reached
+    edged slipped eased firmed weakened strengthened rallied surged plunged slumped advanced retreated recovered
+    rebounded moved stayed remained totalled totaled amounted compared averaged peaked bottomed called announced
+    resigned failed suggested emphasised emphasized worked passed decided agreed stated added noted asked
+    commented replied responded voted appeared arrived returned started listed reported""".split()
+)
+_PASSIVE_MAX_WORDS = 9
+
+
+def _passive_headline(body: str, low: list[str]) -> bool:
+    if len(low) > _PASSIVE_MAX_WORDS or "the" in low or not low[-1].isalnum():
+        return False
+    m = _HEADLINE_PASSIVE.match(body)
+    return m is not None and m.group("verb") not in _ACTIVE_PAST
+
+
 def _is_headline(body: str) -> bool:
     if not (body[-1].isalnum() or body[-1] == "%") or "\n" in body:
         return False
     tokens = body.split()
     if not _HEADLINE_MIN_WORDS <= len(tokens) <= _HEADLINE_MAX_WORDS:
         return False
+    if _HEADLINE_OBITUARY.match(body) is not None:
+        return True
     low = [w.lower().strip(",;:") for w in tokens]
     if (
         low[0] in _NOT_HEADLINE_FIRST
@@ -420,7 +592,11 @@ def _is_headline(body: str) -> bool:
         or not (body[0].isupper() or body[0].isdigit())
     ):
         return False
-    if _HEADLINE_LABEL.match(body) is not None:
+    if (
+        _HEADLINE_LABEL.match(body) is not None
+        or _present_headline(body, tokens[-1])
+        or _passive_headline(body, low)
+    ):
         return True
     m = _HEADLINE_SHAPES.search(body)
     # The "as"-clause of a headline closes a line that has no article to open it and no comma
@@ -634,7 +810,14 @@ _BIO_RE = re.compile(
     r"(?:\s+[A-Z][\w'’&+.-]*){0,3}"
     r"|is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist|journalist|critic)"
     r"\s+(?:at|for|with|on|of)\s+(?:the\s+)?[A-Z][\w'’&+.-]*(?:\s+[A-Z][\w'’&+.-]*){0,3}"
-    r"(?:\s*,?\s+and\s+(?:a|an)\s+[^.]{0,60})?)\.?\s*$"
+    r"(?:\s*,?\s+and\s+(?:a|an)\s+[^.]{0,60})?"
+    # A contributor's bio by its shape (r6 final): the author's post, then what the author does besides
+    # ("Grace Whitaker is a former city budget director and teaches public finance at Lakeshore
+    # University.", "… and writes about cities for the Review."), or the author's book ("Sam Ortiz is the
+    # author of 'Rust Belt Dreams'"). A person in the story "is a former nurse and lives in Leeds".
+    r"|is\s+(?:a|an|the)\s+[^.,;]{2,60}?\s+and\s+(?:now\s+|also\s+)?(?i:teaches|lectures|writes|hosts|co-hosts|presents"
+    r"|edits|researches)\s+[^;]{3,80}?"
+    r"|is\s+the\s+(?:co-)?author\s+of\s+(?:the\s+)?(?:[\"“‘']|[A-Z])[^;]{2,80}?)\.?\s*$"
 )
 
 

@@ -314,6 +314,22 @@ def _first_person_belief(text: str, h: Cue) -> bool:
     )
 
 
+# The newsroom's own question, asked in indirect speech ("We asked the council how much the closures
+# would save …", "We asked the ministry whether the scheme would continue"): the modal and "whether"
+# belong to the question put to someone else, not to the author's guess or stance.
+_NEWSROOM_QUESTION = re.compile(
+    r"\b[Ww]e\s+(?:also\s+|then\s+|repeatedly\s+)?asked\b[^.;?!]{0,60}?\b(?:how|whether|if|what|when|why|which|who)\b"
+)
+
+
+def _outside_newsroom_question(text: str, hedges: list[Cue], personal: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+    m = _NEWSROOM_QUESTION.search(text)
+    if m is None:
+        return hedges, personal
+    q = m.start()
+    return [h for h in hedges if h.start < q], [c for c in personal if c.start < q]
+
+
 def _deciding_hedges(text: str, hedges: list[Cue]) -> list[Cue]:
     """The free hedges that can decide "speculative": not inside a side clause, not first-person belief."""
     sides = [m.span() for m in _SIDE_CLAUSE.finditer(text)] if "," in text else []
@@ -387,6 +403,8 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         taken = {(h.start, h.end) for h in hedges}
         personal = [c for c in personal if (c.start, c.end) not in taken]
         options = [c for c in options if (c.start, c.end) not in taken]
+    if "asked" in words and "we" in words and (hedges or personal):
+        hedges, personal = _outside_newsroom_question(text, hedges, personal)
     fillers = filler_cues(text, qspans, words)
     if fillers and opinions and opinions[-1].text == "!":
         # "So, grab your coffee, and let's get started!": the exclamation is enthusiasm aimed at the

@@ -75,7 +75,12 @@ FILLER_OPENER_RE = re.compile(
     # a closing wish to the reader, the whole sentence ("Happy saving!", "Stay safe out there, everyone.")
     r"|(?:happy\s+\w+ing|good\s+luck|enjoy|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there)?)"
     r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys))?(?=\s*[.!]*\s*$)"
-    r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered)\b)",
+    r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered"
+    # handing over to the reader or bracing the reader, with nothing after but a reason or a cheer:
+    # "Now, over to you.", "Get ready, because this one's juicy.", "Brace yourselves!" ("Get ready for
+    # higher bills this winter" is advice with content: "for" is not allowed after "ready")
+    r"|over\s+to\s+you(?:\s+now)?(?=\s*[.!]*\s*$)|(?:get\s+ready|brace\s+yoursel(?:f|ves)|hold\s+on\s*to\s+your\s+hats?"
+    r"|fasten\s+your\s+seat\s*belts?)(?=\s*(?:[.!]+\s*$|[,—–-]\s*(?:because|cause|this|it['’]s|folks|everyone|people)\b)))\b)",
     re.IGNORECASE,
 )
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),

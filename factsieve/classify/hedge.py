@@ -202,6 +202,12 @@ _PERMISSION_CONTEXT = re.compile(
 _RULE_SUBJECT = re.compile(
     r"(?:^|\W)(?:each|every|any|only)\s+(?:(?!(?:that|which|who)\s)[a-z]+\s+){0,2}$", re.IGNORECASE
 )
+_QUOTA_ACTIONS = frozenset("make have hold spend earn send get".split())
+_QUOTA = re.compile(
+    r"[^.;]{0,20}?\b(?:up\s+to|no\s+more\s+than|at\s+most|a\s+maximum\s+of)\s+(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve|twenty)\b",
+    re.IGNORECASE,
+)
 _MODAL_ADVERBS = frozenset("not also only still now no longer".split())
 # A prohibition joined to an obligation: "Tull must repay the full amount and may not hold a financial
 # role" (a ruling's terms). Only "may not": "Banks must raise capital and may cut lending" is a guess.
@@ -216,6 +222,10 @@ def _is_permission(text: str, s: int, e: int) -> bool:
     while nxt in _MODAL_ADVERBS:
         end = text.lower().index(nxt, end) + len(nxt)
         nxt = next_word(text, end)
+    if nxt in _QUOTA_ACTIONS and prev_word(text, s) in _PERMITTED_SUBJECTS:
+        # "Account holders may make up to six free withdrawals a month": a light verb with a quota is an
+        # allowance under rules ("Customers may make the switch" has no quota and stays a guess).
+        return _QUOTA.match(text, e) is not None
     if nxt not in _PERMITTED_ACTIONS:
         return False
     return (
@@ -271,6 +281,10 @@ _PAST_ABILITY = re.compile(
     # a stage of a career told in the past: "In his first season at the club, Osei could play only …"
     r"|^\W*in\ (?:his|her|their|its)\ (?:first|early|debut|rookie|opening)\ (?:season|year|years|term|months)\ (?:at|with|for|in)\b"
     r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"
+    # a past frame opened by a demonstrative of time: "That winter, councils could grit only main roads",
+    # "In those years the mill could employ 900" ("This winter, councils could …" is a forecast)
+    r"|^\W*(?:that|the\ (?:previous|following))\ (?:winter|summer|spring|autumn|year|season|week|month|night|day"
+    r"|morning|decade|century)\b|^\W*in\ those\ (?:years|days|months|weeks|decades|times)\b"
     r"|\b(?:decades|years|centuries|generations)\ ago\b|\bback\ in\b|\bformerly\b|\bin\ the\ past\b"
     r"|\bat\ one\ (?:time|point)\b|\bin\ (?:its|their|his|her)\ heyday\b)",
     re.IGNORECASE | re.VERBOSE,

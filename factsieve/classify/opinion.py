@@ -189,7 +189,8 @@ _NEWSROOM_BASE_VERBS = frozenset(
 _COMPOUND_FIRST = frozenset("best worst good bad well better".split())
 _NEWSROOM_NOUNS = frozenset(
     """reporter reporters journalists correspondent correspondents analysis investigation review survey
-    reporting newsroom photographer calculations""".split()
+    reporting newsroom photographer calculations questions request requests inquiries enquiries queries emails
+    calls messages""".split()
 )
 
 

@@ -91,6 +91,36 @@ _PREDICATE_VERDICT_RE = re.compile(
     r"|worth\s+(?:the|a)\s+(?:trip|detour|visit|wait|splurge|journey))(?=\s*[.!]?[\"”’']?\s*$))",
     re.IGNORECASE,
 )
+# Judgements with no opinion word (r6 final): merit measured against a standard ("It was a goal worthy
+# of winning any match", "a performance worthy of a champion"), the author naming what really matters
+# ("That is the real scandal.", "The real question is whether …"), and a reviewer's verb of appraisal
+# on the work or place itself ("It rewards the visitor who is willing to climb.", "This one
+# disappoints.", "The second half drags."). "worthy of" must be the complement of a be-verb or of its
+# noun phrase ("considered worthy of protection" is a ruling, passive, and not matched); the appraisal
+# verb needs a pronoun or "the"+noun subject that opens the sentence, in the present of a review.
+_MERIT_RE = re.compile(
+    r"\b(?:is|was|are|were|be|been|['’]s)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:truly|surely|fully)\s+)?"
+    r"worthy\s+of\b"
+    r"|^\W*(?:The|And|But)\s+real\s+(?:scandal|story|problem|tragedy|question|issue|lesson|test|winners?|losers?|victims?)"
+    r"(?=\s+(?:is|was|are|were|here)\b)"
+    r"|\b(?:is|was|are|were|['’]s)\s+the\s+real\s+(?:scandal|story|problem|tragedy|question|issue|lesson|test|winners?"
+    r"|losers?|victims?)\b"
+    r"|^\W*(?:It|This|That|This\s+one|The\s+\w+(?:\s+half)?)\s+(?:richly\s+|amply\s+|more\s+than\s+)?"
+    r"(?:(?:rewards|repays)\s+(?:the\s+|a\s+|any\s+|your\s+)?(?:\w+\s+)?(?:visitors?|readers?|viewers?|listeners?"
+    r"|players?|travell?ers?|diners?|walkers?|hikers?|audiences?|patience|effort|attention|persistence|curiosity)\b"
+    r"|(?:delights|dazzles|disappoints|charms|underwhelms|captivates|enthrals|enthralls|drags|sags|falls\s+flat"
+    r"|misses\s+the\s+mark|hits\s+the\s+spot)(?=\s*(?:[.!,;—–-]|$|at\s+times|in\s+places|throughout"
+    r"|from\s+start\s+to\s+finish|on\s+every\s+level)))"
+    # what someone is owed, and the call that the moment has come: "Residents deserve better.",
+    # "Taxpayers deserve to know …", "It is time for the council to come clean.", "Enough is enough."
+    r"|\b(?:deserves?|did\s+deserve)\b"
+    r"|^\W*(?:It['’]s|It\s+is)\s+(?:high\s+|long\s+past\s+|past\s+|surely\s+)?time\s+(?:for|that|the|we|they)\b"
+    r"|^\W*Enough\s+is\s+enough\b",
+)
+_MERIT_GATE = frozenset(
+    """worthy real rewards repays delights dazzles disappoints charms underwhelms captivates enthrals enthralls drags
+    sags flat mark spot deserve deserves time enough""".split()
+)
 _PREDICATE_GATE = frozenset(
     """move decision step choice idea loss mistake gamble blunder call bet misstep error response policy fantasy
     fiction myth dream delusion mirage tale con joke non-negotiable negotiable unmissable must worth""".split()
@@ -117,7 +147,7 @@ _SWEEP_GATE = frozenset("memory all history ever generation decades seen".split(
 # Every word without which no verdict cue but the rhetorical count is found. The rhetorical count needs a
 # closing "?", which already keeps a sentence off the no-cue fast path (classifier._has_no_cues), so
 # its words ("many", "much", "long") are no trigger; classify calls verdict_cues for any "?" too.
-VERDICT_TRIGGERS = _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE | _PREDICATE_GATE
+VERDICT_TRIGGERS = _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE | _PREDICATE_GATE | _MERIT_GATE
 _COUNT_GATE = frozenset("many much long".split())
 
 
@@ -157,6 +187,8 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_CONDUCT_RE.finditer(text))
     if not words.isdisjoint(_PREDICATE_GATE):
         found.extend(_PREDICATE_VERDICT_RE.finditer(text))
+    if not words.isdisjoint(_MERIT_GATE):
+        found.extend(_MERIT_RE.finditer(text))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
     if not words.isdisjoint(_COUNT_GATE) and text.rstrip().endswith("?"):

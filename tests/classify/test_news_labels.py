@@ -140,12 +140,25 @@ def test_round_six_file() -> None:
     """Round 6 (tests/data/news_labels_r6.jsonl): 327 sentences written by an engineer who never read the
     rules, scored once on main before any change (probe 0.828, final 0.821; docs/EVALUATION.md "Round
     5"). The ``probe`` rows (232) were then tuned on and hold the issue's 0.90 target. The ``final``
-    rows (95) were never read and were scored once at the end: 0.832, below the target — so they are
-    held at the measured value less 0.01, which keeps the unseen figure from sliding while saying
-    plainly that it is not met. Every label but "reported" names its deciding cue."""
+    rows (95) were never read in round 5 and were scored once at its end: 0.832, below the target. In
+    round 5b their errors were read and tuned on (0.979; docs/EVALUATION.md "Round 5b"), so both slices
+    now hold the 0.90 target and neither is a measure of unseen text any more. Every label but
+    "reported" names its deciding cue."""
     rows = _rows("news_labels_r6.jsonl")
     assert len(rows) >= 300 and {r["label"] for r in rows} == set(LABELS)
     assert {r["split"] for r in rows} == {"probe", "final"}
     # (Nine short lines also occur in the older files, written independently; kept as written.)
     _holds_target([r for r in rows if r["split"] == "probe"], "probe")
-    _holds_target([r for r in rows if r["split"] == "final"], "final", floor=0.822)
+    _holds_target([r for r in rows if r["split"] == "final"], "final")
+
+
+def test_round_seven_file() -> None:
+    """Round 7 (tests/data/news_labels_r7.jsonl): 334 sentences written by a fifth engineer who never
+    read the rules, while round 5b's rules were written. Scored once on main (0.769) and once on the
+    round's last rule commit (0.775), accuracy and macro-F1 only: no row or error was printed or
+    tuned on (docs/EVALUATION.md "Round 5b"). The issue's 0.90 is not met on it, so it is held at the
+    measured value less 0.01, which keeps the unseen figure from sliding while saying plainly that
+    the target is missed."""
+    rows = _rows("news_labels_r7.jsonl")
+    assert len(rows) >= 300 and {r["label"] for r in rows} == set(LABELS)
+    _holds_target(rows, "r7", floor=0.765)
