@@ -229,21 +229,54 @@ def _read_html(
 _OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published": (str,)}
 
 
+# Other names feeds and public corpora give the same fields (Reuters-21578 as JSONL: "body",
+# "newid", "date"; news crawls: "content", "maintext", "headline", "date_publish"). Used only
+# when the field's own name is absent, first present alias of a fitting type wins, and an alias
+# of another type is ignored (it is that feed's own field, not a broken one of ours).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("body", "content", "maintext", "article", "article_text", "full_text"),
+    "title": ("headline",),
+    "url": ("link", "source_url", "canonical_url"),
+    "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
+    "id": ("doc_id", "article_id", "newid", "guid", "uuid"),
+}
+
+
+def with_canonical_fields(rec: dict) -> dict:
+    """``rec`` with each absent field taken from its first alias of a fitting type."""
+    out = rec
+    for name, aliases in FIELD_ALIASES.items():
+        if name in rec:
+            continue
+        types = _OPTIONAL_FIELDS.get(name, (str,))
+        for alias in aliases:
+            value = rec.get(alias)
+            if isinstance(value, types) and not isinstance(value, bool):
+                out = out if out is not rec else dict(rec)
+                out[name] = value
+                break
+    return out
+
+
 def _type_name(value: object) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _record_problem(rec: object, limits: IngestLimits) -> tuple[str, str] | None:
-    """Why a parsed JSONL record cannot be a document (reason code, detail), or None."""
+def _record_problem(rec: object, limits: IngestLimits, fields: object = None) -> tuple[str, str] | None:
+    """Why a parsed JSONL record cannot be a document (reason code, detail), or None. ``fields``:
+    the record as written, when ``rec`` has fields taken from aliases."""
     if not isinstance(rec, dict):
         return MALFORMED_RECORD, f"expected a JSON object, got {_type_name(rec)}"
     text = rec.get("text")
     if text is None:
         # Name the fields there are: a feed that calls its text "body" or "content" (Reuters-21578
         # as JSONL does) shows why every record is rejected. Field names are ``visible`` escaped.
-        names = ", ".join(visible(_without_surrogates(str(k))) for k in list(rec)[:12])
-        more = f", … ({len(rec)} fields)" if len(rec) > 12 else ""
-        return MISSING_TEXT, f"no 'text' field (fields: {names or 'none'}{more})" if "text" not in rec else "'text' is null"
+        own = fields if isinstance(fields, dict) else rec
+        names = ", ".join(visible(_without_surrogates(str(k))) for k in list(own)[:12])
+        more = f", … ({len(own)} fields)" if len(own) > 12 else ""
+        if "text" in rec:
+            return MISSING_TEXT, "'text' is null"
+        return MISSING_TEXT, f"no 'text' field or alias with a string (fields: {names or 'none'}{more})"
     if not isinstance(text, str):
         return MALFORMED_RECORD, f"'text' is {_type_name(text)}, not a string"
     for name, types in _OPTIONAL_FIELDS.items():
@@ -364,7 +397,10 @@ def _read_jsonl(
     for key, lineno, line, rec, problem in _jsonl_entries(body, inp):
         nbytes = len(line.encode("utf-8", "surrogatepass"))
         if problem is None:
-            problem = _record_problem(rec, limits)
+            fields = rec  # the record's own field names, for a missing_text detail
+            if isinstance(rec, dict):
+                rec = with_canonical_fields(rec)
+            problem = _record_problem(rec, limits, fields)
             rec_id = rec.get("id") if isinstance(rec, dict) else None
             if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
                 key = _key_from_id(rec_id)  # the record's own id is the stable key

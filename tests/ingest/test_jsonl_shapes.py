@@ -110,15 +110,48 @@ def test_large_pretty_printed_file_is_not_split_into_parts(tmp_path):
 
 
 def test_a_record_without_text_names_the_fields_it_has(tmp_path):
-    # Reuters-21578 as JSONL calls its text "body": the reject says so, for every record
+    # no text under any name: the reject says which fields there are
     rec = {
-        "newid": 1,
-        "date": "26-FEB-1987 15:01:01.79",
-        "title": "BAHIA COCOA REVIEW",
-        "body": "Showers continued.",
+        "newid": 30,
+        "date": "26-FEB-1987 15:41:56.54",
+        "title": "U.K. MONEY MARKET SHORTAGE",
+        "body": None,
     }
     res = _read(tmp_path, (json.dumps(rec) + "\n" + json.dumps({"text": None}) + "\n").encode())
     assert [(r.reason, r.detail) for r in res.rejects] == [
-        (ingest.MISSING_TEXT, "line 1: no 'text' field (fields: newid, date, title, body)"),
+        (
+            ingest.MISSING_TEXT,
+            "line 1: no 'text' field or alias with a string (fields: newid, date, title, body)",
+        ),
         (ingest.MISSING_TEXT, "line 2: 'text' is null"),
     ]
+
+
+def test_feeds_that_name_their_fields_otherwise_are_read(tmp_path):
+    """Reuters-21578 as JSONL calls its text "body" and its id "newid"; news crawls use
+    "content"/"maintext", "headline", "link", "date_publish". Each is read as its field when
+    the field's own name is absent; an alias of another type is that feed's own field."""
+    recs = [
+        {
+            "newid": 1,
+            "date": "26-FEB-1987 15:01:01.79",
+            "title": "BAHIA COCOA REVIEW",
+            "body": "Showers continued throughout the week in the Bahia cocoa zone, the review said.",
+        },
+        {
+            "article_id": "a-7",
+            "headline": "Port strike ends",
+            "link": "https://example.com/p",
+            "date_publish": "2024-06-03T09:05:00Z",
+            "maintext": "Dock workers returned on Monday after a deal on pay.",
+        },
+        {"id": "x1", "text": "The text field wins over the others.", "content": "ignored", "date": 20240603},
+    ]
+    res = _read(tmp_path, "\n".join(json.dumps(r) for r in recs).encode())
+    assert not res.rejects
+    a, b, c = res.docs
+    assert (a.record_key, a.title, a.text[:8]) == ("1", "BAHIA COCOA REVIEW", "Showers ")
+    assert str(a.published_at.date()) == "1987-02-26"
+    assert (b.record_key, b.title, b.url) == ("a-7", "Port strike ends", "https://example.com/p")
+    assert str(b.published_at) == "2024-06-03 09:05:00+00:00"
+    assert (c.text, c.published_at) == ("The text field wins over the others.", None)
