@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/compare_outputs.py OUT_A OUT_B
 
 For the newest committed run of each folder, every table (documents, sentences, duplicates, rejects,
-runs, and the manifest and changes state tables) is read whole and compared row by row, in file
+runs, the manifest and changes state tables, and the four tables of the latest view) is read whole and compared row by row, in file
 order, after dropping the columns that name the run or the moment (run ids, timestamps, seconds,
 peak memory, paths of the output folder). Prints one line per table and exits 1 on any difference.
 Used to check that a change of *how* tables are written (e.g. factsieve.batch.staged) changed
@@ -37,7 +37,13 @@ VOLATILE = {
 }
 # Keys dropped inside the runs table's JSON columns (parameters, stage_counts, gx_detail, ...).
 VOLATILE_KEYS = {"out", "timings_s", "total_s", "peak_rss_mb", "seconds"}
-TABLES = [*publish.DATA_TABLES, publish.COMMIT_TABLE, "_state/manifest", "_state/changes"]
+TABLES = [
+    *publish.DATA_TABLES,
+    publish.COMMIT_TABLE,
+    "_state/manifest",
+    "_state/changes",
+    *(f"{publish.LATEST_LINK}/{t}" for t in publish.DATA_TABLES),
+]
 
 
 def _stable(obj):
@@ -59,7 +65,11 @@ def _json_cell(v):
 
 def read(out: Path, table: str):
     run_id = publish.committed_run_ids(out)[-1]
-    t = pq.read_table(out / table / publish.part_name(run_id))
+    if table.startswith(publish.LATEST_LINK + "/"):  # the latest view: every file, in name order
+        files = sorted((out / table).glob("*.parquet"))
+        t = pa.concat_tables([pq.read_table(f) for f in files]) if files else None
+    else:
+        t = pq.read_table(out / table / publish.part_name(run_id))
     t = t.drop_columns([c for c in t.column_names if c in VOLATILE])
     for i, f in enumerate(t.schema):
         if pa.types.is_string(f.type) or pa.types.is_large_string(f.type):

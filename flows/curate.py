@@ -18,12 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from factsieve import dedup
+from factsieve import dedup, heap
 from factsieve.batch import pipeline, staged, workers
 from factsieve.config import RunConfig
 from factsieve.ingest import manifest
@@ -117,22 +116,27 @@ def run_batch(
     )
 
 
-@task(name="deduplicate", cache_policy=NO_CACHE)
-def deduplicate(
-    docs: pd.DataFrame,
-    stats: pd.DataFrame,
-    features: list[dedup.Features],
-    params: dedup.DedupParams,
-    state_in: Path | None,
-    state_out: Path,
-) -> dedup.DedupResult:
-    frame = pd.DataFrame(
+def dedup_input(docs: pd.DataFrame, stats: pd.DataFrame) -> pd.DataFrame:
+    """What deduplication needs of each document: its id and the canonical rule's columns.
+    Built before the dedup task, not in it: a task's arguments stay referenced while it runs, and
+    the light columns and label stats (~150 B a document) would sit under dedup's peak."""
+    return pd.DataFrame(
         {
             "doc_id": docs["doc_id"].astype(str).to_numpy(),
             "quality_score": base_quality(docs, stats, aligned=True).to_numpy(),
             "published_at": pd.to_datetime(docs["published_at"], utc=True).to_numpy(),
         }
     )
+
+
+@task(name="deduplicate", cache_policy=NO_CACHE)
+def deduplicate(
+    frame: pd.DataFrame,
+    features: list[dedup.Features],
+    params: dedup.DedupParams,
+    state_in: Path | None,
+    state_out: Path,
+) -> dedup.DedupResult:
     return dedup.deduplicate(frame, params, state_in=state_in, state_out=state_out, features=features)
 
 
@@ -244,6 +248,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
     def lap(stage: str) -> None:
         stats.lap(stage)
         track.stage_done(stage, stats.stage(stage).seconds)
+        # Each stage starts on a heap without the previous stage's free holes: a million-document
+        # run's next stage would otherwise stack its peak on them (factsieve/heap.py).
+        heap.trim()
 
     with publish.output_lock(out_path):
         rec = publish.recover(out_path)
@@ -368,22 +375,27 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         state_in = publish.latest_dedup_state(out_path)
         # Duplicates are judged among live documents: what this run removes or replaces is forgotten
         # (an edit is not a duplicate of its old version, a rename not one of its old name).
-        gone = set(before["doc_id"]) - set(light["doc_id"].astype(str))
+        gone = set(before["doc_id"]) - set(light["doc_id"].astype(str)) if len(before) else set()
         if gone and state_in is not None:
             dedup.forget(state_in, gone, stage / "dedup_live", cfg.dedup)
             state_in = stage / "dedup_live"
-        dd = deduplicate(light, asm.stats(), asm.features, cfg.dedup, state_in, state_out)
+        frame = dedup_input(light, asm.stats())
         del light
+        asm.spill()  # until finish_documents: off the memory deduplication peaks on
+        dd = deduplicate(frame, asm.features, cfg.dedup, state_in, state_out)
+        del frame
         shutil.rmtree(stage / "dedup_live", ignore_errors=True)
         asm.features = []
         shutil.rmtree(stage / "dedup-features", ignore_errors=True)
         lap("dedup")
 
         documents_path, documents = asm.finish_documents(dd.assignments)
-        changed = latest.changes(
-            before, pq.read_table(documents_path, columns=latest.KEY_COLUMNS).to_pandas()
-        )
+        changed = latest.changes(before, latest.written_keys(documents_path, set(before["source_uri"])))
         duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["level", "cluster_id", "method", "doc_id"])
+        dedup_counts = dd.stats.get("counts", dd.stats)
+        # What a million-document run holds from here on is what the publish step's peak stands on:
+        # the dedup frames are done with (docs/BENCHMARKS.md, "1M memory at publish").
+        del dd
         lap("score")
 
         stats.labels = dict(sorted(asm.labels.items()))
@@ -410,8 +422,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "documents": len(documents),
             "rejects": len(rejects),
         }
-        stats.stage("dedup").counts = dd.stats.get("counts", dd.stats)
+        stats.stage("dedup").counts = dedup_counts
         small = validate_tables({"duplicates": duplicates, "runs": pd.DataFrame([stats.runs_row()])})
+        del duplicates  # the validated copy in ``small`` is what is published
         lap("validate")
         # GX sees documents without their text and a sample of sentences (factsieve.output.assemble).
         validated = {
@@ -421,6 +434,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             **small,
         }
         outcome = check_expectations(validated, out_path, run_id, cfg.gx)
+        n_documents = len(documents)
+        n_canonical = int(documents["is_canonical"].sum()) if n_documents else 0
+        del validated, documents  # the checked columns and the sentence sample: GX is done with them
         lap("gx")
         stats.record_gx(outcome.status, outcome.detail_json())
         if outcome.status == "failed":
@@ -456,7 +472,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
                 "documents": documents_path,
                 "sentences": asm.sentences_path,
                 "rejects": asm.rejects_path,
-                "duplicates": validated["duplicates"],
+                "duplicates": small["duplicates"],
                 "runs": runs_row,
             },
             state_out if state_out.is_dir() else None,
@@ -476,7 +492,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         "gx_failures": [r for r in outcome.results if not r["success"]],
         "gx_docs": str(outcome.docs_path or ""),
         "report": str(report_path) if report_path else None,
-        "canonical_documents": int(documents["is_canonical"].sum()) if len(documents) else 0,
+        "canonical_documents": n_canonical,
         "labels": stats.labels,
         "reject_reasons": stats.reject_reasons,
         "tables": paths,
@@ -488,7 +504,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
     logger.info(
         "run %s finished: %d documents, %d sentences, %d rejects",
         run_id,
-        len(documents),
+        n_documents,
         stats.totals["sentences"],
         len(rejects),
     )

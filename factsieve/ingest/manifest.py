@@ -139,10 +139,16 @@ def plan(
 
 
 def _hash_or_blank(f: InputFile) -> str:
+    """The content hash, or for a file that is never or cannot be read (a link out of RAW, a FIFO,
+    a dangling link, a folder that cannot be listed: no mtime, no content) a stand-in naming why.
+    The same reason next run means the same reject: the file is unchanged, not reprocessed on
+    every run; a link pointed elsewhere, or a file readable again, gets a new one."""
+    if f.refused:
+        return "refused:" + xxhash.xxh3_128(f"{f.refused}\0{f.refused_detail}".encode()).hexdigest()
     try:
         return content_hash(f)
-    except OSError:
-        return ""  # unreadable now: ingest will reject it with read_error
+    except OSError as exc:  # unreadable now: ingest will reject it with read_error
+        return f"unreadable:{exc.errno}"
 
 
 def table(files: list[InputFile], hashes: dict[str, str], run_id: str, removed: list[str] = ()) -> pa.Table:

@@ -19,11 +19,14 @@ import errno
 import json
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
+from factsieve.ingest.jsondoc import json_values
+from factsieve.ingest.sniff import binary_format, text_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.text.title import title_from_text
@@ -226,17 +229,54 @@ def _read_html(
 _OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published": (str,)}
 
 
+# Other names feeds and public corpora give the same fields (Reuters-21578 as JSONL: "body",
+# "newid", "date"; news crawls: "content", "maintext", "headline", "date_publish"). Used only
+# when the field's own name is absent, first present alias of a fitting type wins, and an alias
+# of another type is ignored (it is that feed's own field, not a broken one of ours).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("body", "content", "maintext", "article", "article_text", "full_text"),
+    "title": ("headline",),
+    "url": ("link", "source_url", "canonical_url"),
+    "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
+    "id": ("doc_id", "article_id", "newid", "guid", "uuid"),
+}
+
+
+def with_canonical_fields(rec: dict) -> dict:
+    """``rec`` with each absent field taken from its first alias of a fitting type."""
+    out = rec
+    for name, aliases in FIELD_ALIASES.items():
+        if name in rec:
+            continue
+        types = _OPTIONAL_FIELDS.get(name, (str,))
+        for alias in aliases:
+            value = rec.get(alias)
+            if isinstance(value, types) and not isinstance(value, bool):
+                out = out if out is not rec else dict(rec)
+                out[name] = value
+                break
+    return out
+
+
 def _type_name(value: object) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _record_problem(rec: object, limits: IngestLimits) -> tuple[str, str] | None:
-    """Why a parsed JSONL record cannot be a document (reason code, detail), or None."""
+def _record_problem(rec: object, limits: IngestLimits, fields: object = None) -> tuple[str, str] | None:
+    """Why a parsed JSONL record cannot be a document (reason code, detail), or None. ``fields``:
+    the record as written, when ``rec`` has fields taken from aliases."""
     if not isinstance(rec, dict):
         return MALFORMED_RECORD, f"expected a JSON object, got {_type_name(rec)}"
     text = rec.get("text")
     if text is None:
-        return MISSING_TEXT, "no 'text' field"
+        # Name the fields there are: a feed that calls its text "body" or "content" (Reuters-21578
+        # as JSONL does) shows why every record is rejected. Field names are ``visible`` escaped.
+        own = fields if isinstance(fields, dict) else rec
+        names = ", ".join(visible(_without_surrogates(str(k))) for k in list(own)[:12])
+        more = f", … ({len(own)} fields)" if len(own) > 12 else ""
+        if "text" in rec:
+            return MISSING_TEXT, "'text' is null"
+        return MISSING_TEXT, f"no 'text' field or alias with a string (fields: {names or 'none'}{more})"
     if not isinstance(text, str):
         return MALFORMED_RECORD, f"'text' is {_type_name(text)}, not a string"
     for name, types in _OPTIONAL_FIELDS.items():
@@ -286,13 +326,59 @@ def _parse_json(line: str) -> tuple[object, tuple[str, str] | None]:
         return None, (INVALID_JSON_VALUE, str(exc).split(";")[0])
 
 
+def _line_separator(body: str) -> str:
+    return "\r" if "\n" not in body and "\r" in body else "\n"
+
+
 def _jsonl_lines(body: str) -> list[str]:
     """JSON Lines are separated by "\n" ("\r\n" allowed). Not str.splitlines: JSON strings may
-    hold U+2028, U+0085 and friends unescaped, and they do not end a record."""
-    lines = body.split("\n")
+    hold U+2028, U+0085 and friends unescaped, and they do not end a record.
+
+    Two writer habits are read as the records they are, not as malformed lines:
+    - classic Mac line ends (a lone "\r", no "\n" anywhere): JSON cannot hold a raw CR inside a
+      string, so each CR ends a record. Only when the body has no "\n": such a file is never cut
+      into parts (cuts follow "\n"), so line numbers are the same however it is read;
+    - a byte-order mark at the start of every line (per-record files, each with a BOM, joined
+      with ``cat``): U+FEFF is not JSON, so it is dropped where a line starts."""
+    lines = body.split(_line_separator(body))
     if lines and lines[-1] == "":
         lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    return [line.lstrip("\ufeff") if line.startswith("\ufeff") else line for line in lines]
+
+
+def _jsonl_entries(body: str, inp: InputFile) -> list[tuple[str, int, str, object, tuple[str, str] | None]]:
+    """``(default key, line number, source text, parsed value, problem)`` per record: one per
+    non-blank line, or one per value when the whole file is one JSON document
+    (``factsieve.ingest.jsondoc``) and reading it line by line would give malformed lines or a
+    single array of objects. A value that shares its first line with others is ``line:N.k`` (k-th there)."""
+    entries = []
+    for lineno, line in enumerate(_jsonl_lines(body), start=inp.first_line):
+        if not line.strip():
+            continue  # blank lines separate nothing and are not records
+        rec, problem = _parse_json(line)
+        if problem is not None and _CONTROL_TEXT_RE.search(line):
+            # JSON allows no raw control characters: a corrupt record, not a typo in one
+            problem = (BINARY, "control bytes in the line: a corrupt record, not text")
+        entries.append((f"line:{lineno}", lineno, line, rec, problem))
+    # A part is cut after a newline and never holds a whole document (split_parts keeps such
+    # files whole), so only a whole file is tried as one.
+    # A one-line file holding an array of objects is an array of records; other arrays
+    # (``[null, null]``) stay one malformed record, as in any JSON Lines file.
+    only = entries[0][3] if len(entries) == 1 else None
+    one_array = isinstance(only, list) and bool(only) and all(isinstance(v, dict) for v in only)
+    if not inp.is_part and (one_array or any(p is not None and p[0] == MALFORMED_JSON for *_, p in entries)):
+        values = json_values(body, _line_separator(body))
+        if values is not None:
+            per_line = Counter(lineno for lineno, _, _ in values)
+            nth: Counter[int] = Counter()
+            doc_entries = []
+            for lineno, text, value in values:
+                nth[lineno] += 1
+                key = f"line:{lineno}" if per_line[lineno] == 1 else f"line:{lineno}.{nth[lineno]}"
+                doc_entries.append((key, lineno, text, value, None))
+            return doc_entries
+    return entries
 
 
 def _read_jsonl(
@@ -308,17 +394,13 @@ def _read_jsonl(
     parts of the same file (a repeated id gets its line number appended, file-wide)."""
     res = IngestResult()
     seen_keys: set[str] = set(taken or ())
-    for lineno, line in enumerate(_jsonl_lines(body), start=inp.first_line):
-        if not line.strip():
-            continue  # blank lines separate nothing and are not records
+    for key, lineno, line, rec, problem in _jsonl_entries(body, inp):
         nbytes = len(line.encode("utf-8", "surrogatepass"))
-        rec, problem = _parse_json(line)
-        if problem is not None and _CONTROL_TEXT_RE.search(line):
-            # JSON allows no raw control characters: a corrupt record, not a typo in one
-            problem = (BINARY, "control bytes in the line: a corrupt record, not text")
-        key = f"line:{lineno}"
         if problem is None:
-            problem = _record_problem(rec, limits)
+            fields = rec  # the record's own field names, for a missing_text detail
+            if isinstance(rec, dict):
+                rec = with_canonical_fields(rec)
+            problem = _record_problem(rec, limits, fields)
             rec_id = rec.get("id") if isinstance(rec, dict) else None
             if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
                 key = _key_from_id(rec_id)  # the record's own id is the stable key
@@ -417,6 +499,10 @@ def read_input(
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
+    kind = binary_format(data)
+    if kind is not None:
+        detail = f"{kind} under a '{inp.suffix or 'no extension'}' name: not text (convert it first)"
+        return _file_reject(inp, fmt, BINARY, detail, len(data), _sample(data, 40))
     if _looks_binary(data) and not looks_utf16(data):
         if _jsonl_with_bad_lines(fmt, data):  # valid UTF-8: each bad line is rejected by the reader
             return _read_jsonl(inp, data, data.decode("utf-8"), "utf-8", limits, fmt)
@@ -427,10 +513,26 @@ def read_input(
         decoded, enc = decode_bytes(data)
     except UnicodeError as exc:
         return _file_reject(inp, fmt, UNDECODABLE, str(exc), len(data), _sample(data))
+    if fmt == "text":  # an HTML page or JSON Lines saved as .txt: read as what it is
+        fmt = text_format(decoded) or fmt
     return _READERS[fmt](inp, data, decoded, enc, limits, fmt)
 
 
 _SPLIT_BLOCK = 8 * 1024 * 1024
+
+
+def _may_be_one_document(head: bytes) -> bool:
+    """Whether the file starting with ``head`` may be one JSON document (a pretty-printed object
+    or an array, ``factsieve.ingest.jsondoc``): its first line is not a JSON value, or is an
+    array. Such a file is read whole, as it must be to parse it as one. A first line longer than
+    ``head`` is a long record: JSON Lines."""
+    first, newline, _ = head.removeprefix(codecs.BOM_UTF8).lstrip().partition(b"\n")
+    if not newline:
+        return False
+    try:
+        return isinstance(json.loads(first), list)
+    except (ValueError, RecursionError):
+        return True
 
 
 def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
@@ -453,6 +555,8 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
     with fh:
         head = fh.read(8192)
         if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+            return [inp]
+        if _may_be_one_document(head):
             return [inp]
         start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
         fh.seek(0)

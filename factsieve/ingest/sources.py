@@ -18,12 +18,13 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import fsspec
 
-from factsieve.vocabulary import OUTSIDE_RAW, SPECIAL_FILE
+from factsieve.vocabulary import OUTSIDE_RAW, READ_ERROR, SPECIAL_FILE
 
 # OS and editor droppings that are never inputs.
 _IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
@@ -130,12 +131,19 @@ def _system_path(real: str) -> bool:
     return any(_under(real, r) for r in _SYSTEM_ROOTS)
 
 
+def _as_self(real: str) -> str:
+    """``real`` with this process's ``/proc/<pid>`` written ``/proc/self``, as a link names it:
+    the pid differs every run, and the reject's detail (and the manifest's record of it) must not."""
+    own = f"/proc/{os.getpid()}"
+    return "/proc/self" + real[len(own) :] if _under(real, own) else real
+
+
 def _refusal(path: str, root_real: str) -> tuple[str, str] | None:
     """Why the local file at ``path`` (under a RAW folder whose real path is ``root_real``)
     must not be read, or None. ``None`` also for a broken link inside RAW: ingest reports it."""
     real = os.path.realpath(path)
     if _system_path(real):
-        return OUTSIDE_RAW, f"resolves to {_printable(real)}, a system path that is never read"
+        return OUTSIDE_RAW, f"resolves to {_printable(_as_self(real))}, a system path that is never read"
     if not _under(real, root_real):
         return (
             OUTSIDE_RAW,
@@ -170,6 +178,40 @@ def _local_file(
     return InputFile(shown, st.st_size, st.st_mtime, protocol, _printable(rel), **extra)
 
 
+def _walk(top: str) -> Iterator[tuple[str, str, InputFile | None]]:
+    """``(path, rel, None)`` for every entry under the folder ``top`` that is not hidden, and
+    ``("", "", reject)`` for a folder that cannot be listed.
+
+    With a stack, not recursion: ``Path.rglob`` (Python 3.11) recurses once per level, so a
+    folder ~1,000 levels deep raised RecursionError, and a path beyond PATH_MAX (4,096 bytes)
+    raised OSError, ending the run with a traceback. Links to folders are not descended into
+    (as ``rglob``); hidden folders are not either (everything in them is hidden).
+    """
+    stack = [(top, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:  # too long a path, no permission, vanished
+            shown, rel = _printable(folder), _printable(prefix.rstrip("/"))
+            detail = f"folder cannot be listed ({type(exc).__name__}: {exc.strerror}); its files are not read"
+            yield "", "", InputFile(shown, 0, None, rel=rel, refused=READ_ERROR, refused_detail=detail)
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if _is_hidden(entry.name):
+                continue
+            try:
+                descend = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                descend = False
+            if descend:  # a folder is no input; its own listing reports it if that fails
+                stack.append((entry.path, rel + "/"))
+            else:
+                yield entry.path, rel, None
+
+
 def discover(raw: str | Path) -> list[InputFile]:  # noqa: C901 — two short paths (local, fsspec URL), each with its guards
     """List the input files under ``raw`` (a folder, read recursively, or one file)."""
     raw_s = str(raw)
@@ -197,11 +239,11 @@ def discover(raw: str | Path) -> list[InputFile]:  # noqa: C901 — two short pa
             raise SourceError(f"raw input '{_printable(raw_s)}' is neither a file nor a folder")
         root_real = os.path.realpath(p)
         files = []
-        for f in p.rglob("*"):
-            rel = f.relative_to(p).as_posix()
-            if _is_hidden(rel):
+        for path, rel, error in _walk(str(p)):
+            if error is not None:
+                files.append(error)
                 continue
-            inp = _local_file(str(f), rel, root_real)
+            inp = _local_file(path, rel, root_real)
             if inp is not None:
                 files.append(inp)
         return sorted(files, key=lambda f: f.uri)

@@ -68,6 +68,7 @@ class RunAssembler:
         self._batch_sentences: list[int] = []
         self._light: list[pa.Table] = []
         self._stats: list[pa.Table] = []
+        self._spilled: dict[str, Path] = {}  # "light" / "stats" -> their file, once spilled
         self._rejects: list[pd.DataFrame] = []
         self.features: list = []
         self.labels: Counter[str] = Counter()
@@ -94,18 +95,46 @@ class RunAssembler:
             per_byte = batch.sentences / max(batch_bytes, 1)
             self._stride = max(1, math.ceil(per_byte * self.total_bytes / GX_SENTENCE_CAP))
 
+    def spill(self) -> None:
+        """Move the light columns and label stats (~150 B a document) from memory to files in
+        staging; ``light_documents``, ``stats`` and ``finish_documents`` read them back. The flow
+        spills once the dedup input is built: a million documents' worth then no longer sits under
+        deduplication's peak memory (docs/BENCHMARKS.md, "1M memory at publish")."""
+        for kind in ("light", "stats"):
+            parts = self._parts_of(kind)
+            if not parts:
+                continue
+            table = pa.concat_tables(parts)
+            path = self.stage / BATCHES_DIR / f"{kind}.arrow"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+                writer.write_table(table)
+            self._spilled[kind] = path
+            setattr(self, f"_{kind}", [])
+
+    def _parts_of(self, kind: str) -> list[pa.Table]:
+        """The batches' tables of ``kind`` ("light" or "stats") in batch order: the spilled file's
+        (batches added before ``spill``), then those still in memory."""
+        path = self._spilled.get(kind)
+        if path is None:
+            return getattr(self, f"_{kind}")
+        with pa.OSFile(str(path)) as src:
+            return [pa.ipc.open_file(src).read_all(), *getattr(self, f"_{kind}")]
+
     def light_documents(self) -> pd.DataFrame:
         """LIGHT_DOC_COLUMNS of every document so far, in batch order (Arrow-backed)."""
-        if not self._light:
+        light = self._parts_of("light")
+        if not light:
             return tables.empty("documents")[LIGHT_DOC_COLUMNS]
-        return pa.concat_tables(self._light).to_pandas(types_mapper=pd.ArrowDtype)
+        return pa.concat_tables(light).to_pandas(types_mapper=pd.ArrowDtype)
 
     def stats(self) -> pd.DataFrame:
         """``label_stats`` of every document so far, row i for row i of ``light_documents()``
         (pass ``aligned=True`` to the score functions)."""
-        if not self._stats:
+        stats = self._parts_of("stats")
+        if not stats:
             return label_stats(tables.empty("sentences"), pd.Series([], dtype=str)).reset_index(drop=True)
-        return pa.concat_tables(self._stats).to_pandas()
+        return pa.concat_tables(stats).to_pandas()
 
     def rejects_frame(self) -> pd.DataFrame:
         return pd.concat(self._rejects, ignore_index=True) if self._rejects else tables.empty("rejects")
@@ -150,18 +179,18 @@ class RunAssembler:
         """Stream staged documents back, attach dedup results and scores, validate, write.
 
         Returns the final documents file and the documents' CHECK_DOC_COLUMNS (for GX and
-        the run summary).
+        the run summary). Consumes the light columns and label stats: ``light_documents`` and
+        ``stats`` are empty afterwards.
         """
         # Staged documents, light columns, stats and (normally) the dedup assignments are all in
         # the same document order: each chunk is scored on its own, so memory is bounded by the
         # chunk, not the run.
         stats = self.stats()
-        ids = (
-            pa.concat_tables(self._light).column("doc_id")
-            if self._light
-            else pa.chunked_array([], pa.string())
-        )
-        self._light = []
+        light = self._parts_of("light")
+        ids = pa.concat_tables(light).column("doc_id") if light else pa.chunked_array([], pa.string())
+        # Consumed here: nothing reads them later, and a million documents' worth stays out of the
+        # publish step's memory (the spilled files go with the batches folder below).
+        self._light, self._stats, self._spilled, light = [], [], {}, None
         assigned = assignments[["doc_id", *DEDUP_COLUMNS]].reset_index(drop=True)
         if len(assigned) != len(ids) or not pa.array(assigned["doc_id"].astype(str).to_numpy()).equals(
             ids.combine_chunks()

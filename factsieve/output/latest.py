@@ -148,6 +148,52 @@ def _same(a: pd.Series, b: pd.Series) -> np.ndarray:
     return eq | (a_na & b_na)
 
 
+def _not_dead(src: Path, dead_ids: pa.Array) -> np.ndarray:
+    """Whether each row of src (a sentences file) belongs to a document not in dead_ids; a row
+    group at a time: a million-document part's sentence ids are never all in memory at once."""
+    pf = pq.ParquetFile(src)
+    masks = [
+        ~pc.is_in(pf.read_row_group(k, columns=["doc_id"])["doc_id"], value_set=dead_ids).to_numpy(
+            zero_copy_only=False
+        )
+        for k in range(pf.num_row_groups)
+    ]
+    return np.concatenate(masks) if masks else np.zeros(0, dtype=bool)
+
+
+def _scan_documents(
+    src: Path, uris: pa.Array, roles: pd.DataFrame, in_cluster: pa.Array, dead: list[str]
+) -> tuple[np.ndarray, bool, list[str]]:
+    """(keep: src's rows whose input is live, changed: whether a live row's duplicate roles differ
+    from ``roles``, the live doc_ids in a cluster or story); appends the dead rows' doc_ids to dead.
+    A row group at a time: the first run of a million documents has them all in one part, and
+    reading its ids, URIs and role columns whole (and as Python strings to compare) was the flow's
+    peak memory (docs/BENCHMARKS.md, "1M memory at publish")."""
+    pf = pq.ParquetFile(src)
+    have = pf.schema_arrow.names  # a 1.1 part has no story_id: rewritten by emit
+    columns = [c for c in ["doc_id", "source_uri", *ROLE_COLUMNS] if c in have]
+    keeps: list[np.ndarray] = []
+    changed = False
+    clustered: list[str] = []
+    for k in range(pf.num_row_groups):
+        t = pf.read_row_group(k, columns=columns)
+        keep = pc.is_in(t["source_uri"], value_set=uris).to_numpy(zero_copy_only=False)
+        keeps.append(keep)
+        live = t.filter(pa.array(keep))
+        if not changed and live.num_rows:
+            lv = live.to_pandas()
+            r = roles.reindex(lv["doc_id"].astype(str).to_numpy())
+            known = r["is_canonical"].notna().to_numpy()
+            for col in (c for c in ROLE_COLUMNS if c in have):
+                if (known & ~_same(lv[col].reset_index(drop=True), r[col].reset_index(drop=True))).any():
+                    changed = True
+                    break
+        live_ids = live["doc_id"]
+        clustered += live_ids.filter(pc.is_in(live_ids, value_set=in_cluster)).to_pylist()
+        dead += t["doc_id"].filter(pa.array(~keep)).to_pylist()
+    return (np.concatenate(keeps) if keeps else np.zeros(0, dtype=bool)), changed, clustered
+
+
 def _with_roles(t: pa.Table, roles: pd.DataFrame) -> pa.Table:
     """Documents rows with the duplicate roles of the dedup state, and their 'duplicate' flag."""
     ids = t["doc_id"].to_pandas().astype(str)
@@ -230,26 +276,14 @@ def build(
         dead: list[str] = []  # run rid's documents that are no longer live
         any_live = False
         for src in _sources(out, prev, "documents", rid):
-            have = pq.read_schema(src).names  # a 1.1 part has no story_id: rewritten below
-            t = pq.read_table(src, columns=[c for c in ["doc_id", "source_uri", *ROLE_COLUMNS] if c in have])
-            keep = pc.is_in(t["source_uri"], value_set=uris).to_numpy(zero_copy_only=False)
-            live = t.filter(pa.array(keep)).to_pandas()
-            r = roles.reindex(live["doc_id"].astype(str).to_numpy())
-            known = r["is_canonical"].notna().to_numpy()
-            changed = np.zeros(len(live), dtype=bool)
-            for col in (c for c in ROLE_COLUMNS if c in have):
-                changed |= known & ~_same(live[col].reset_index(drop=True), r[col].reset_index(drop=True))
-            emit("documents", src, rid, keep, lambda tb: _with_roles(tb, roles), changed.any())
-            live_ids = t["doc_id"].filter(pa.array(keep))
-            clustered = live_ids.filter(pc.is_in(live_ids, value_set=in_cluster)).to_pylist()
+            keep, changed, clustered = _scan_documents(src, uris, roles, in_cluster, dead)
+            emit("documents", src, rid, keep, lambda tb: _with_roles(tb, roles), changed)
             clustered_run.update(dict.fromkeys(clustered, rid))
-            dead += t["doc_id"].filter(pa.array(~keep)).to_pylist()
             any_live |= bool(keep.any())
         dead_ids = pa.array(dead, pa.string())
         for s_src in _sources(out, prev, "sentences", rid) if any_live else []:
             if len(dead_ids):  # only a run that lost documents has its sentences' ids read
-                s_ids = pq.read_table(s_src, columns=["doc_id"])["doc_id"]
-                s_keep = ~pc.is_in(s_ids, value_set=dead_ids).to_numpy(zero_copy_only=False)
+                s_keep = _not_dead(s_src, dead_ids)
             else:
                 s_keep = np.ones(pq.ParquetFile(s_src).metadata.num_rows, dtype=bool)
             emit("sentences", s_src, rid, s_keep)
@@ -331,6 +365,26 @@ def live_documents(out: Path, uris: set[str]) -> pd.DataFrame:
         t = pq.read_table(path, columns=KEY_COLUMNS)
         parts.append(t.filter(pc.is_in(t["source_uri"], value_set=value_set)))
     return pa.concat_tables(parts).to_pandas() if parts else empty
+
+
+def written_keys(documents: Path, uris: set[str]) -> pd.DataFrame:
+    """KEY_COLUMNS of the documents a run wrote to its ``documents`` file, for ``changes``: only
+    those of the inputs in ``uris`` (the inputs the run removed or reprocessed), the only ones that
+    can replace a live document, since doc_id and the record key both name the input. A first run
+    reads nothing; a million-document run no longer reads every key into Python strings."""
+    if not uris:
+        return pd.DataFrame({c: pd.Series([], dtype=str) for c in KEY_COLUMNS})
+    value_set = pa.array(sorted(uris), pa.string())
+    pf = pq.ParquetFile(documents)
+    parts = []
+    for k in range(pf.num_row_groups):
+        t = pf.read_row_group(k, columns=KEY_COLUMNS)
+        parts.append(t.filter(pc.is_in(t["source_uri"], value_set=value_set)))
+    return (
+        pa.concat_tables(parts).to_pandas()
+        if parts
+        else pf.schema_arrow.empty_table().select(KEY_COLUMNS).to_pandas()
+    )
 
 
 def changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:

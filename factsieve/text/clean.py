@@ -91,6 +91,11 @@ def _has_counter_word(line: str) -> bool:
     return _COUNTER_WORD.search(line) is not None
 
 
+def is_page_prompt(line: str) -> bool:
+    """Whether the normalised ``line`` is a share/subscribe/cookie prompt or other page chrome."""
+    return len(line.split()) <= 8 and _PROMPT.match(line) is not None
+
+
 def _line_reason(line: str, words: int) -> str | None:
     """The removal reason for a kept-so-far ``line`` with ``words`` words, or None to keep it.
 
@@ -160,10 +165,23 @@ def _fix_text(text: str) -> str:
     return "".join(out)
 
 
+# Invisible format characters that scraped pages leave inside words and that ftfy keeps: a
+# zero-width space or word joiner ("The\u200b city"), a soft hyphen ("trans\u00adport"), bidi
+# embeddings, overrides, isolates and marks. They carry no content, but "said\u200b" is not
+# "said" to the segmenter, the cue lists or the duplicate hash. ZWJ and ZWNJ are letters' business
+# in Persian, Indic scripts and emoji sequences: removed only next to an ASCII character, where
+# they have none.
+_INVISIBLE = re.compile(
+    r"[\u200b\u2060\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+    r"|(?<=[\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f])"
+)
+
+
 def normalize_unicode(text: str) -> tuple[str, bool]:
     fixed = _fix_text(text)
     if fixed is text:
         return fixed, False  # printable ASCII and "£": NFC is the identity
+    fixed = _INVISIBLE.sub("", fixed)
     return fixed, fixed != unicodedata.normalize("NFC", text)
 
 

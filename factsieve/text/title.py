@@ -3,13 +3,16 @@
 A scraped .txt file often starts with page furniture before (or instead of) its headline: a
 breadcrumb ("Home » News » Politics"), a byline ("By Beverly Gates"), a dateline ("WASHINGTON,
 D.C. –"), a timestamp ("Updated 09:05 BST, 3 June 2024"). Those are skipped; the first line that
-reads like a headline — short, not ending as a sentence or a list item does — is the title. A
-document whose opening line is already prose ("Hey guys! Let's dive into …") has no title.
+reads like a headline — short, not ending as a sentence or a list item does, not code, not a row
+of figures — is the title; share and subscribe prompts are furniture too. A document whose opening
+line is already prose ("Hey guys! Let's dive into …") has no title.
 """
 
 from __future__ import annotations
 
 import re
+
+from factsieve.text.clean import is_page_prompt
 
 _MAX_TITLE_CHARS = 160
 _MAX_TITLE_WORDS = 20
@@ -30,10 +33,28 @@ _TIMESTAMP = re.compile(
 _SENTENCE_OR_ITEM_END = (".", ",", ";", ":")
 
 
+# Code never reads like a headline: a script or style line pasted into a scraped .txt
+# ("var x = 1; function f(){…}") has braces, semicolons or tags, which headlines do not use.
+# An HTML entity's semicolon is text ("&#163;1.8m fine", as in the BBC corpus), not code.
+_CODE = re.compile(r"[{};]|</?[a-z][^>]*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&#?\w{1,10};")
+
+
 def _furniture(line: str) -> bool:
     return bool(
-        _BREADCRUMB.search(line) or _BYLINE.match(line) or _DATELINE.match(line) or _TIMESTAMP.match(line)
+        _BREADCRUMB.search(line)
+        or _BYLINE.match(line)
+        or _DATELINE.match(line)
+        or _TIMESTAMP.match(line)
+        or is_page_prompt(line)  # "Share this article", "Advertisement", "Skip to content"
     )
+
+
+def _wordless(line: str) -> bool:
+    """A table row or a figure ("0\t0.00\t0", "1,234.5 -0.3%"): fewer letters than other
+    characters. Headlines are words ("G7 summit: 3 key points")."""
+    letters = sum(ch.isalpha() for ch in line)
+    return 2 * letters < len(line) - line.count(" ")
 
 
 def title_from_text(text: str) -> str | None:
@@ -54,6 +75,8 @@ def title_from_text(text: str) -> str | None:
             and not line.endswith(_SENTENCE_OR_ITEM_END)
             # "Hey guys! Let's dive in." — two sentences on the line are prose, not a headline.
             and not re.search(r"[.!?]\s+\S", line)
+            and not _CODE.search(_ENTITY.sub("", line))
+            and not _wordless(line)
         )
         return line if headline else None
     return None

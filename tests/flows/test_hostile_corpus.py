@@ -4,6 +4,7 @@ prints no traceback, and every input record ends in exactly one of documents or 
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 import subprocess
@@ -54,6 +55,20 @@ def _write_corpus(raw) -> dict[str, int]:
     put("script.html", b"<html><body><script>while(1){}</script></body></html>")
     put("deep.html", b"<div>" * 5000 + STORY.encode() + b"</div>" * 5000)
     put("report.pdf", b"%PDF-1.4 not supported")
+    # content that is not what the name says (factsieve/ingest/sniff.py)
+    put("gzip-as.txt", gzip.compress(STORY.encode() * 20))
+    put("ascii-pdf-as.txt", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Hello) Tj ET\n%%EOF\n")
+    put(
+        "page-as.txt",
+        b"<!DOCTYPE html><html><head><title>Bus plan</title></head><body><article><p>"
+        + STORY.encode() * 3
+        + b"</p></article></body></html>",
+    )
+    put(
+        "feed-as.txt",
+        (json.dumps({"text": STORY}) + "\n" + json.dumps({"text": STORY + " More."}) + "\n").encode(),
+        2,
+    )
     put("huge-record.txt", b"word " * 500_000)  # 2.5 M characters > max_record_chars
     # JSON Lines: every kind of surprise
     lines = [
@@ -83,6 +98,22 @@ def _write_corpus(raw) -> dict[str, int]:
     put(
         "feeds/hostile.jsonl", "\n".join(lines).encode() + b"\n\n  \r\n", len(lines)
     )  # blank lines: no records
+    # JSON Lines as writers get them wrong (factsieve/ingest/jsondoc.py, read._jsonl_lines)
+    put(
+        "feeds/bom-every-line.jsonl",
+        b"".join(codecs.BOM_UTF8 + json.dumps({"text": STORY + str(i)}).encode() + b"\n" for i in range(3)),
+        3,
+    )
+    put(
+        "feeds/mac-cr.jsonl",
+        b"\r".join(json.dumps({"text": STORY + str(i)}).encode() for i in range(3)) + b"\r",
+        3,
+    )
+    put(
+        "feeds/pretty.jsonl",
+        json.dumps([{"id": "p1", "text": STORY}, {"text": STORY + " Two."}], indent=2).encode(),
+        2,
+    )
     put("feeds/crlf.jsonl", b'{"text": "CRLF line one."}\r\n{"text": "CRLF line two."}\r\n', 2)
     put("feeds/invalid-utf8.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9 \xff"}\n', 2)
     # a 100 MB line between two small ones: split into parts (larger than a batch), too large as a record
@@ -117,12 +148,8 @@ def _write_corpus(raw) -> dict[str, int]:
     return records
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(sys.platform != "linux", reason="FIFOs, /proc and byte file names: Linux")
-def test_hostile_corpus_through_the_cli(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    expected = _write_corpus(raw)
-    res = subprocess.run(
+def _run(raw, out) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "--json"],
         cwd=REPO,
         env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")},
@@ -130,6 +157,14 @@ def test_hostile_corpus_through_the_cli(tmp_path):
         text=True,
         timeout=900,
     )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="FIFOs, /proc and byte file names: Linux")
+def test_hostile_corpus_through_the_cli(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    expected = _write_corpus(raw)
+    res = _run(raw, out)
     assert res.returncode == 0, res.stderr[-3000:]
     assert "Traceback" not in res.stderr
     summary = json.loads(res.stdout)
@@ -165,6 +200,7 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     )
     assert reason("feeds/100mb-line.jsonl", "line:2") == "too_large"
     assert reason("huge-record.txt") == "too_large"
+    assert reason("gzip-as.txt") == reason("ascii-pdf-as.txt") == "binary"
     everything = " ".join(rejects["sample"]) + " ".join(rejects["detail"]) + " ".join(docs["text"])
     assert "hunter2" not in everything and "PATH=" not in everything
 
@@ -174,6 +210,10 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     assert "“it’s a good day”" in by_name.loc["cp1252.txt", "text"]
     assert by_name.loc["mixed-lines.txt", "encoding"] == "utf-8+cp1252"
     assert "bad\\xffname.txt" in by_name.index and "caf\\xe9/inside.txt" in by_name.index
+    assert by_name.loc["page-as.txt", "format"] == "html" and "<" not in by_name.loc["page-as.txt", "text"]
+    assert (docs["source_uri"] == prefix + "feed-as.txt").sum() == 2
+    for name in ("bom-every-line", "mac-cr", "pretty"):  # every record a document
+        assert not rejects["source_uri"].str.endswith(f"feeds/{name}.jsonl").any()
     hostile = docs[docs["source_uri"] == prefix + "feeds/hostile.jsonl"].set_index("record_key")
     assert {"line:2", "line:2@line:2", "dup", "dup@line:7", "dup@line:7@line:8", "\\udfff"} <= set(
         hostile.index
@@ -181,3 +221,9 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     assert hostile["published_at"].isna().all()  # "now", 9999-12-31 and no date at all
     page = (out / "reports" / "latest.html").read_text(encoding="utf-8")
     assert "\u202e" not in page and "\x1b" not in page and "\\u202e" in page
+
+    # a second run processes nothing: links out of RAW, the FIFO and the dangling link included
+    again = _run(raw, out)
+    assert again.returncode == 0, again.stderr[-3000:]
+    rerun = json.loads(again.stdout)
+    assert (rerun["status"], rerun["unchanged_files"]) == ("unchanged", len(expected))

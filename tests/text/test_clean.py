@@ -100,3 +100,25 @@ def test_counter_and_byline_lines_with_non_ascii_names_are_removed():
         ("counter_byline", "Maria López – Nov 14, 2025 1,204 Views"),
         ("counter_byline", "José Núñez - Nov 14, 2025"),
     ]
+
+
+def test_invisible_format_characters_inside_words_are_removed():
+    # as scraped: a zero-width space after a word, a ZWJ inside one, a soft hyphen, bidi isolates
+    # and marks around a quote - invisible on the page, but "said\u200e" is not "said"
+    text = (
+        "The\u200b city council\u200d approved the trans\u00adport budget on Friday, officials said\u200e.\n"
+        "Mayor Ana Ruiz said \u2067\u201cwe will add 40 buses\u201d\u2069 by next year.\u2060"
+    )
+    res = clean_text(text)
+    assert res.text == (
+        "The city council approved the transport budget on Friday, officials said.\n"
+        "Mayor Ana Ruiz said \u201cwe will add 40 buses\u201d by next year."
+    )
+    assert res.fixed_unicode
+
+
+def test_zero_width_joiners_that_carry_meaning_are_kept():
+    persian = "وزیر گفت که دولت می\u200cخواهد بودجه را افزایش دهد."  # ZWNJ inside a Persian word
+    emoji = "Families \U0001f468\u200d\U0001f469\u200d\U0001f467 welcomed the plan."  # a ZWJ sequence
+    assert clean_text(persian).text == persian
+    assert clean_text(emoji).text == emoji

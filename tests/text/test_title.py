@@ -27,6 +27,12 @@ from factsieve.text.title import title_from_text
             "Ferry service resumes after strike",
         ),
         ("Why Guatemala?\nSo, why Guatemala? Well, it's not random.", "Why Guatemala?"),
+        ("Share this article\nBus plan approved\nThe council voted 7-2 on Friday.", "Bus plan approved"),
+        ("Advertisement\nG7 summit: 3 key points\nLeaders met in Rome.", "G7 summit: 3 key points"),
+        (
+            "&#163;1.8m indecency fine for Viacom\nMedia giant Viacom has paid a fine.",
+            "&#163;1.8m indecency fine for Viacom",
+        ),
     ],
 )
 def test_headline_after_furniture(text: str, title: str) -> None:
@@ -43,6 +49,11 @@ def test_headline_after_furniture(text: str, title: str) -> None:
         "Hey guys! Let's dive into the visit. It was a big deal.",
         "The council met on Tuesday, and it approved the budget after a long debate that ran late.",
         "",
+        # a scraped page's script, a tag, a table of figures: never the title
+        "var _gaq = _gaq || []; _gaq.push(['_setAccount']);\nBus plan approved\nThe council voted.",
+        "<div class='ad'>Sponsored</div>\nThe council voted 7-2 on Friday.",
+        "0\t0.00\t0\n1\t3.50\t7\n2\t7.00\t14",
+        "1,234.5   -0.3%   +12\nShares fell on Friday.",
     ],
 )
 def test_no_title_when_the_text_opens_with_prose_or_only_furniture(text: str) -> None:

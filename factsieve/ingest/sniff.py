@@ -1,0 +1,64 @@
+"""What a file holds when its name says otherwise: a scraper's output gone wrong saves gzip, zip
+(docx, xlsx, epub), PDF or images under .txt/.html/.jsonl names, and HTML pages or JSON Lines
+under .txt. The content decides, not the name:
+
+- a known binary signature is a ``binary`` reject naming the format (a PDF with uncompressed
+  streams is plain ASCII and used to become a "document" of PDF syntax);
+- a .txt file that is an HTML page is read by the HTML reader, one that is JSON Lines (its first
+  line an object with ``text``) by the JSON Lines reader; otherwise the page's markup, or the
+  records' JSON syntax, would be the document's text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Leading bytes of formats that are never text, and what to call them in a reject. Signatures
+# that are printable ASCII are given in full (GIF87a, bzip2's "BZh9" + block magic), so a text
+# that merely starts with "GIF" or "BZh" stays text.
+_SIGNATURES = (
+    (rb"\x1f\x8b", "gzip-compressed data"),
+    (rb"PK\x03\x04", "a zip archive (also docx, xlsx, odt, epub)"),
+    (rb"%PDF-\d", "a PDF document"),
+    (rb"BZh[1-9]1AY&SY", "bzip2-compressed data"),
+    (rb"\xfd7zXZ\x00", "xz-compressed data"),
+    (rb"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 file (doc, xls, msg)"),
+    (rb"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (rb"\xff\xd8\xff", "a JPEG image"),
+    (rb"GIF8[79]a", "a GIF image"),
+)
+SIGNATURES = [(re.compile(pattern), name) for pattern, name in _SIGNATURES]
+
+# An HTML page: a doctype or <html> first (after a BOM, whitespace, comments or an XML
+# declaration). A text that only mentions a tag further on is text.
+_HTML_START = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def binary_format(data: bytes) -> str | None:
+    """The name of the binary format ``data`` starts with, or None."""
+    for magic, name in SIGNATURES:
+        if magic.match(data):
+            return name
+    return None
+
+
+def text_format(text: str) -> str | None:
+    """``"html"`` or ``"jsonl"`` when decoded text from a .txt file is really that, else None."""
+    if _HTML_START.match(text[:4096]):
+        return "html"
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("{"):
+        first = head.split("\n", 1)[0]
+        try:
+            rec = json.loads(first)
+        except (ValueError, RecursionError):
+            return None
+        if isinstance(rec, dict) and isinstance(rec.get("text"), str):
+            return "jsonl"
+    return None
