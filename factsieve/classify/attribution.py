@@ -112,6 +112,14 @@ _CLAIMED_THING = re.compile(
     r"|compensation|tax\s+credit)\b",
     re.IGNORECASE,
 )
+# Money claimed, in any form of the verb (round 5d): "can claim up to £520", "may claim for delays",
+# "claimed £2,400 in expenses", "never bother to claim what they are owed". Speech claims a clause
+# ("claim that …", "claimed the figures were wrong"), never an amount, a "for" or what is owed.
+_CLAIMED_MONEY = re.compile(
+    r"\s+(?:back\s+)?(?:for\s|up\s+to\s+[£$€]|[£$€]\s?\d|what\s+(?:[\w'’]+\s+){1,2}(?:owed|due|entitled)\b)",
+    re.IGNORECASE,
+)
+_CLAIM_FORMS = frozenset("claim claims claimed claiming".split())
 _NOT_SPEECH_PREV = {
     "say": frozenset("to let's let’s i".split()),
     "claim": frozenset("a the this that insurance".split()),
@@ -446,7 +454,9 @@ _BODY_BELIEF_RE = re.compile(
 _SUGGEST_RE = re.compile(r"\bsuggest(?:s|ed)?\b")
 _DOCUMENT_NOUNS = re.compile(
     r"\b(?:stud(?:y|ies)|research|survey|polls?|polling|data|report|analysis|memo|trials?|census|paper|review"
-    r"|audit|results|findings|figures|records|documents|modell?ing|projections|estimates|letter|filing)\b"
+    r"|audit|results|findings|figures|records|documents|modell?ing|projections|estimates|letter|filing"
+    # round 5d: "The Treasury's own forecasts suggest growth of 1.1%"
+    r"|forecasts|statistics)\b"
 )
 _OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?:of\s+)?this|what)\b")
 
@@ -555,6 +565,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
         if word == "claim" and _CLAIMED_THING.match(text, m.end()) is not None:
+            continue
+        if word in _CLAIM_FORMS and _CLAIMED_MONEY.match(text, m.end()) is not None:
             continue
         if word == "warning" and _warning_notice(text, m.start(), m.end()):
             continue

@@ -221,12 +221,17 @@ _SHARE_RE = re.compile(
     r"|\bjoin\s+the\s+(?:conversation|discussion|debate)\b|\bhave\s+your\s+say\b|\btweet\s+us\b"
     r"|\byour\s+(?:views|thoughts|comments)\s+(?:on\s+this\s+(?:story|article)\s+)?below\b"
     r"|\bclick\s+to\s+(?:share|email|print)\b|\bopens\s+in\s+(?:a\s+)?new\s+window\b"
-    r"|^\W*share\s+on\s+\w+",
+    r"|^\W*share\s+on\s+\w+"
+    # round 5d, a live blog's furniture: "Copy link to this post", "This live page has now closed."
+    r"|^\W*copy\s+(?:the\s+)?link(?:\s+to\s+(?:this|the)\s+(?:post|article|story|page|update))?\W*$"
+    r"|^\W*(?:this|our)\s+live\s+(?:page|blog|coverage|feed)\s+(?:has\s+(?:now\s+)?(?:closed|ended|finished)"
+    r"|is\s+(?:now\s+)?closed)\b",
     re.IGNORECASE,
 )
 _SHARE_WORDS = frozenset(
     """share sharing send forward email tweet pass post spread comment comments conversation discussion debate
-    thoughts views click window subscribe sign log register like button icon tip tips newsroom closed form""".split()
+    thoughts views click window subscribe sign log register like button icon tip tips newsroom closed form
+    copy ended finished""".split()
 )
 # "have your say": "say" alone is too common to gate on.
 _SAY_YOUR = frozenset({"say", "your"})
@@ -325,7 +330,15 @@ _TIMESTAMP_MARK = re.compile(
 )
 
 
+# A live blog's post marker (round 5d): "Key event 11:47", "Pinned post 09:05" — a label and a clock
+# time, nothing else.
+_LIVE_POST_MARK = re.compile(r"\s*(?:key\s+events?|pinned(?:\s+post)?)\s+\d{1,2}[:.]\d\d\s*$", re.IGNORECASE)
+_LIVE_POST_WORDS = frozenset("key pinned".split())
+
+
 def _is_time_line(text: str, words: frozenset[str]) -> bool:
+    if not words.isdisjoint(_LIVE_POST_WORDS) and _LIVE_POST_MARK.match(text) is not None:
+        return True
     if len(text) > 80 or not words or not words <= _TIME_WORDS or DIGIT_RE.search(text) is None:
         return False
     # "February 1986." closing a line is the tail of a hard-wrapped sentence; a timestamp line
@@ -406,7 +419,7 @@ _HEADLINE_LABEL = re.compile(r"[A-Z0-9][\w'’–-]*(?:\s+[\w'’–-]+){0,3}:\s
 # An obituary head keeps its apposition, relative clause and all ("Ruth Adeyemi, pioneering heart surgeon
 # who trained a generation of doctors, dies at 88"): the closing "dies at" + age decides before the
 # headlinese test, which a "who" would fail. Prose says "died at 88." with a full stop.
-_HEADLINE_OBITUARY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s.*\bdies\s+at\s+\d{2,3}$")
+_HEADLINE_OBITUARY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s.*\bdies\s+(?:at|aged)\s+\d{2,3}$")
 # The headline's present tense for a past event: a bare name subject (one to four capitalised words, or
 # two names joined by "and"), then a finite verb in the present, then its object ("Lumo unveils Pulse 3
 # earbuds with 40-hour battery …", "Mira Kessler and Theo Vance spark engagement rumours at Venice
@@ -987,6 +1000,18 @@ def _is_question_headline(text: str) -> bool:
     )
 
 
+# An invitation to write in, ending on the address (round 5d; earlier writers' "Write to us at …",
+# "Contact her at …" are _ABOUT_PAGE_RE): "Tips about this story can be sent to tips@ledger.example.",
+# "To share a memory of someone who has died, email obituaries@post.example". Nothing may follow the
+# address: "… can be sent to x@y.org, the regulator said" is news.
+_EMAIL_INVITE_RE = re.compile(
+    r"\s*(?:to\s+[^,@]{3,80},\s*(?:please\s+)?(?:email|e-mail|contact|write\s+to)\s+"
+    r"|[^.@]{0,60}?\bcan\s+(?:also\s+)?be\s+(?:sent|emailed|e-mailed|submitted|forwarded)\s+(?:in\s+)?to\s+)"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$",
+    re.IGNORECASE,
+)
+
+
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
     if not furniture_possible(text, words):
@@ -998,6 +1023,8 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     notice = notice_line_cues(text, words)
     if notice:
         return notice
+    if "@" in text and _EMAIL_INVITE_RE.match(text) is not None:
+        return [_whole(text)]
     if (
         ("?" in text and _is_question_headline(text))
         or (" | " in text and _is_pipe_line(text))

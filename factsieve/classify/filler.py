@@ -60,6 +60,11 @@ FILLER_TRIGGERS = frozenset(
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
     stay bear""".split()
 )
+# One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
+_WISH = (
+    r"(?:happy\s+(?:[a-z]+\s+)?[a-z]+ing|good\s+luck|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
+    r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there)?|safe\s+(?:travels|journey|trip|home))"
+)
 # Openers that address the reader at the very start: discourse markers before a question or a
 # suggestion ("Alright, so what …", "So, why …?") and imperatives to the reader ("Stay tuned", "Stick
 # around", "Keep reading to find out", "Bear with us", "Curious what happens next?").
@@ -75,9 +80,9 @@ FILLER_OPENER_RE = re.compile(
     # a closing wish to the reader, the whole sentence ("Happy saving!", "Stay safe out there, everyone.",
     # round 5c: "Stay safe, and happy cooking!", "Happy laptop hunting!", "Wrap up warm and enjoy the
     # show!", "Have a brilliant time, whatever you get up to!")
-    r"|(?:(?:stay\s+(?:safe|warm)|wrap\s+up\s+warm|good\s+luck),?\s+and\s+)?"
-    r"(?:happy\s+(?:[a-z]+\s+)?[a-z]+ing|good\s+luck|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
-    r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there)?)"
+    # (round 5d: two wishes in either order, "Happy saving, and stay warm out there!", and a traveller's
+    # "Safe travels, everyone!")
+    r"|(?:" + _WISH + r",?\s+and\s+)?" + _WISH +
     r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys))?(?=\s*[.!]*\s*$)"
     r"|have\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:time|day|weekend|holiday|christmas|evening)\b"
     r"(?=(?:,\s*(?:everyone|all|folks|whatever|wherever)[^.?!\d]{0,40})?\s*[.!]*\s*$)"
@@ -86,13 +91,13 @@ FILLER_OPENER_RE = re.compile(
     # under the stars?", "Not sure whether yours is affected?"); "Planning permission was refused" has
     # no article after "planning" and no question mark
     r"|(?:planning\s+(?:a|an|to|your|on|ahead)|confused\s+(?:about|by)|fancy\s+(?:a|an|some|trying|getting)"
-    r"|not\s+sure\s+(?:whether|if|what|how|which|where|when)|worried\s+(?:about|that)|stuck\s+for"
+    r"|not\s+sure\s+(?:whether|if|what|how|which|where|when)|worried\s+(?:about|that)|stuck\s+(?:for|at|in|on|with)"
     r"|looking\s+for\s+(?:a|an|some)|thinking\s+(?:of|about)\s+(?:a|an|getting|buying|booking|going))\b(?=[^.!?]{0,70}\?\s*$)"
     # the author's lead-in to what follows, the whole sentence ("Here's how to check.", "Here's the short
     # version.", "Now for the fun part.")
     r"|here(?:['’]s|\s+is)\s+(?:how(?:\s+to\s+[a-z]+(?:\s+it)?)?|why|what\s+to\s+do|the\s+(?:short|long)\s+version"
     r"|the\s+good\s+news|the\s+bad\s+news)(?=\s*[.!:]*\s*$)"
-    r"|now\s+for\s+the\s+(?:fun|good|best|tricky|hard|boring|exciting)\s+(?:part|bit)(?=\s*[.!:]*\s*$)"
+    r"|now,?\s+(?:for|on\s+to|onto)\s+the\s+(?:fun|good|best|tricky|hard|boring|exciting)\s+(?:part|bit)(?=\s*[.!:]*\s*$)"
     # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
     # expert to enjoy this one."); a bare "Don't worry, he will be gone soon." is said in a story)
     r"|don['’]?t\s+worry\s+if\s+you\b"

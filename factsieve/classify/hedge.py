@@ -178,13 +178,14 @@ _PERMITTED_SUBJECTS = frozenset(
     cardholders motorists cyclists anglers hunters shareholders stockholders patrons vendors
     operators exhibitors retailers landlords householders households teams clubs
     player players citizen citizens partner partners spouse spouses wife husband
-    member user owner applicant employee student dealer bidder""".split()
+    member user owner applicant employee student dealer bidder
+    patients pensioners fans viewers""".split()
 )
 _PERMITTED_ACTIONS = frozenset(
     """apply park bring attend submit request work register use enter visit vote claim choose opt borrow carry
     keep take receive access join collect travel remain stay sell buy smoke camp fish swim appeal withdraw
     cancel transfer return leave bid order pay ask file operate cast open station fly drive ride hunt display
-    trade serve wear install bid lay retain adopt""".split()
+    trade serve wear install bid lay retain adopt watch view book""".split()
 )
 # A rule stated by the sentence: the instrument that grants it, a clock time or a quota. Hedges rarely
 # come with these ("Flights may be delayed" has no rule, "Each household may collect two bags" does).
@@ -272,7 +273,8 @@ _PAST_ABILITY = re.compile(
     r"\b(?:as\ an?\ (?:child|boy|girl|kid|teenager|youngster|student)|when\ (?:he|she|i|they|we|you)\ (?:was|were)\b"
     # "when it was launched in 1962", "when the plant opened": a past event dating the ability
     r"|\bwhen\ (?:it|the\ \w+)\ (?:was\ \w+ed|were\ \w+ed|opened|closed|launched|began|started|peaked)\b"
-    r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime)|back\ then|in\ those\ days|at\ (?:that|the)\ time"
+    r"|in\ (?:his|her|their|my|our)\ (?:youth|childhood|prime|teens|twenties|thirties|forties|fifties"
+    r"|sixties|seventies|eighties|heyday)\b|back\ then|in\ those\ days|at\ (?:that|the)\ time"
     r"|by\ the\ age\ of|\bat\ (?:the\ age\ of|\w+\ years?\ old)|used\ to"
     # A past time frame set by the sentence: "Until the mine closed, the town could house 4,000 workers",
     # "In the 1970s the plant could produce …" (a year opening the sentence, not any year in it: "profits
@@ -283,7 +285,9 @@ _PAST_ABILITY = re.compile(
     r"|began|took|went|fell|rose|shut|built|became|grew|got|won|lost|struck|spread|arrived|last|(?:19|20)\d\d"
     r"|the\ (?:war|pandemic|crisis|upgrade|recession"
     r"|revolution|merger|fire|flood|closure|collapse|reforms?|ban))\b"
-    r"|^\W*in\ (?:the\ )?(?:1[89]\d\d|20[01]\d)s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
+    # (round 5d: the 2020s up to the year before this code was written; "In 2027 buyers could …" is
+    # a forecast)
+    r"|^\W*in\ (?:the\ )?(?:1[89]\d\d|20[01]\d|202[0-5])s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
     # a stage of a career told in the past: "In his first season at the club, Osei could play only …"
     r"|^\W*in\ (?:his|her|their|its)\ (?:first|early|debut|rookie|opening)\ (?:season|year|years|term|months)\ (?:at|with|for|in)\b"
     r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"

@@ -187,6 +187,12 @@ _NEWSROOM_BASE_VERBS = frozenset(
     "identify".split()
 )
 _COMPOUND_FIRST = frozenset("best worst good bad well better".split())
+# "great" of a generation, not praise (round 5d): "three great-grandchildren", "her great-aunt".
+_GREAT_KIN = re.compile(
+    r"[- ](?:grand(?:child|children|kids?|sons?|daughters?|fathers?|mothers?|parents?|nephews?|nieces?)"
+    r"|aunts?|uncles?|nephews?|nieces?)\b",
+    re.IGNORECASE,
+)
 _NEWSROOM_NOUNS = frozenset(
     """reporter reporters journalists correspondent correspondents analysis investigation review survey
     reporting newsroom photographer calculations questions request requests inquiries enquiries queries emails
@@ -237,6 +243,8 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     if low == "we" and _NEWSROOM_AFTER_WE.match(text, e) is not None:
         return False
     if low == "our" and next_word(text, e) in _NEWSROOM_NOUNS:
+        return False
+    if low == "great" and _GREAT_KIN.match(text, e) is not None:
         return False
     if low == "just" and _just_measures(text, s, e):
         return False  # "just two freeways", "just a week after": "only"/"exactly", a measure, like "only"

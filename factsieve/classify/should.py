@@ -37,10 +37,12 @@ RESULT_VERBS = frozenset("report earn post record book benefit gain generate yie
 _PERSON_OPENERS = frozenset(
     "anyone anybody everyone everybody whoever someone somebody you we i he she they those people".split()
 )
-# After "should be": a completed or available state is expected when a time frame follows.
+# After "should be": a completed or available state is expected when a time frame follows (round 5d:
+# a player's recovery, "Tuilagi should be fit to start against Dunmore next week").
 _COMPLETED_STATES = frozenset(
     """finished completed complete done restored repaired fixed resolved ready available operational back
-    over delivered installed reopened cleared known announced published lifted""".split()
+    over delivered installed reopened cleared known announced published lifted
+    fit""".split()
 )
 _TIME_FRAME = re.compile(
     r"[^.;]*?\b(?:by|before|within|in\s+time|next|later|soon|shortly|tomorrow|tonight|this\s+(?:week|weekend|month"
@@ -157,6 +159,8 @@ def should_sense(text: str, start: int, end: int) -> str | None:
         state = after[i + 1].lower() if i + 1 < len(after) else ""
         if state in _REGULATED:
             return "deontic"
+        if state == "fit" and i + 2 < len(after) and after[i + 2].lower() in ("for", "and"):
+            return None  # "should be fit for purpose": a standard demanded, not a recovery expected
         if state in _COMPLETED_STATES:
             pos = text.lower().find(state, end)
             return "epistemic" if _TIME_FRAME.match(text, pos + len(state)) else None
