@@ -420,6 +420,17 @@ _HEADLINE_LABEL = re.compile(r"[A-Z0-9][\w'’–-]*(?:\s+[\w'’–-]+){0,3}:\s
 # who trained a generation of doctors, dies at 88"): the closing "dies at" + age decides before the
 # headlinese test, which a "who" would fail. Prose says "died at 88." with a full stop.
 _HEADLINE_OBITUARY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s.*\bdies\s+(?:at|aged)\s+\d{2,3}$")
+# A service or review head with its deck after a colon (round 5d; r7, r8): "How to cut your energy bill
+# this winter: 14 tips that actually work", "The best budget laptops under £500 in 2026: tested and
+# ranked", "‘The Salt Road’ review: a slow-burning desert thriller …", "Sketch: Chancellor's big day
+# ends with a whimper …". The label decides before the headlinese test, which the deck's articles and
+# "that" would fail; the line still has no sentence mark at its end (_is_headline).
+_HEADLINE_DECK = re.compile(
+    r"(?:how\s+to\s+[^:]{5,60}|the\s+(?:\d+\s+)?best\s+[^:]{3,60}|what['’]s\s+(?:in|on|new)\s+[^:]{3,60}"
+    r"|[‘“\"'][^’”\"':]{2,60}[’”\"']\s+(?:review|recap)|(?:sketch|review|recap|explainer|analysis))"
+    r":\s+\S",
+    re.IGNORECASE,
+)
 # The headline's present tense for a past event: a bare name subject (one to four capitalised words, or
 # two names joined by "and"), then a finite verb in the present, then its object ("Lumo unveils Pulse 3
 # earbuds with 40-hour battery …", "Mira Kessler and Theo Vance spark engagement rumours at Venice
@@ -476,7 +487,12 @@ _HEADLINE_SHAPES = re.compile(
     r"|\s[—–]\s"
     r"|^[A-Z0-9][\w'’-]*(?:\s+[\w'’$.,-]+){0,5}?\s+(?:sentenced|jailed|charged|fined|cleared|linked|banned"
     r"|arrested|convicted|acquitted|named|hit|set|killed|injured|rescued|freed|elected|sacked|suspended"
-    r"|axed)\s+(?:to|for|over|after|in|by|as|from|with|on)\b"
+    r"|axed"
+    # round 5d (r7, r8): "Rail operator boss grilled by MPs over …", "Rare red panda cub born at Fenwick
+    # Zoo, …", "Orbis Nest 3 launched with on-device AI …"
+    r"|born|launched|grilled|unveiled|recalled|scrapped|criticised|criticized|praised|hailed|slammed|blamed"
+    r"|approved|rejected|delayed|honoured|honored|evacuated|stranded|spotted|discovered|sold|bought)"
+    r"\s+(?:to|for|over|after|in|by|as|from|with|on|at)\b"
 )
 
 
@@ -601,7 +617,7 @@ def _is_headline(body: str) -> bool:
     tokens = body.split()
     if not _HEADLINE_MIN_WORDS <= len(tokens) <= _HEADLINE_MAX_WORDS:
         return False
-    if _HEADLINE_OBITUARY.match(body) is not None:
+    if _HEADLINE_OBITUARY.match(body) is not None or (":" in body and _HEADLINE_DECK.match(body) is not None):
         return True
     low = [w.lower().strip(",;:") for w in tokens]
     if (

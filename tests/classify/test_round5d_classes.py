@@ -101,6 +101,27 @@ KIN_AND_OBITUARY_NEAR_MISSES = [
     ("The timing suggests the decision was rushed.", "speculative"),
 ]
 
+HEADLINES_BY_PARTICIPLE_AND_DECK = [  # all boilerplate
+    # a bare participle of news and a preposition
+    "Hospital chief grilled by councillors over ambulance delays",
+    "Twin lambs born at city farm after record-breaking winter",
+    "Budget electric hatchback launched with 300-mile range",
+    "Village fete scrapped after insurance costs treble",
+    "Harbour wall plan rejected by planning committee",
+    # a service or review head and its deck
+    "How to keep your pipes from freezing: 8 things to do tonight",
+    "The best walking boots for under £100: tested on Dartmoor",
+    "What's on in Leeds this weekend: markets, music and a light trail",
+    "‘Northern Lights’ review: a tender, funny portrait of a mining town",
+    "Sketch: Ministers discover the joys of a U-turn",
+]
+HEADLINE_NEAR_MISSES = [
+    ("The first baby born at the new unit arrived on Tuesday.", "reported"),
+    ("How to pay for the repairs is still undecided.", "reported"),
+    ("The best-known of the three bridges was closed for repairs.", "reported"),
+    ("Officials said the launch date had been delayed by a month.", "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -119,6 +140,8 @@ KIN_AND_OBITUARY_NEAR_MISSES = [
         *_cases(LIVE_BLOG_AND_CONTACT_NEAR_MISSES),
         *_cases(KIN_AND_OBITUARIES),
         *_cases(KIN_AND_OBITUARY_NEAR_MISSES),
+        *_cases(HEADLINES_BY_PARTICIPLE_AND_DECK, "boilerplate"),
+        *_cases(HEADLINE_NEAR_MISSES),
     ],
 )
 def test_round_5d_labels(text: str, label: str) -> None:
