@@ -694,6 +694,27 @@ def _is_heading(text: str) -> bool:
 _FURNITURE_MAX_CHARS = 160
 
 
+# A note about how the article came to be (round 5d; r5, r8): an amendment made to correct it ("This
+# article was amended on 12 June to correct the spelling of …") or its making ("This article was
+# produced from a company statement and has not been independently verified.", "This article was
+# written by a Local Democracy Reporter …"). It opens the line: "The minister said the article was
+# written by an aide" is news. "Amended to reflect that the minister resigned" stays content
+# (_UPDATE_NOTICE_RE), and so does a correction that gives the right fact ("An earlier version of this
+# story said Mercer had served 20 years; he has served 24." — every writer labels it reported).
+_ABOUT_ARTICLE_RE = re.compile(
+    r"\W*(?:(?:this|the)\s+(?:article|story|piece|post)\s+(?:was|has\s+been|had\s+been)\s+(?:amended|corrected"
+    r"|updated|edited|changed|revised)\b[^.]{0,40}?\bto\s+(?:correct|clarify|remove)\b"
+    r"|this\s+(?:article|story|report|piece)\s+(?:was|is|has\s+been)\s+(?:\w+\s+)?(?:produced|written|prepared|compiled"
+    r"|commissioned|funded)\s+(?:from|by|with|using|as\s+part\s+of|under|in\s+(?:partnership|association|collaboration)))",
+    re.IGNORECASE,
+)
+_ABOUT_ARTICLE_WORDS = frozenset("article story report piece post".split())
+
+
+def _about_article(text: str, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(_ABOUT_ARTICLE_WORDS) and _ABOUT_ARTICLE_RE.match(text) is not None
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
     """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
     if len(text) > _FURNITURE_MAX_CHARS:
@@ -705,6 +726,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
         or (body.endswith("?") and (":" in body or _title_case_question(body.lstrip())))
+        or _about_article(text, words)
     )
 
 
@@ -1039,7 +1061,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     notice = notice_line_cues(text, words)
     if notice:
         return notice
-    if "@" in text and _EMAIL_INVITE_RE.match(text) is not None:
+    if ("@" in text and _EMAIL_INVITE_RE.match(text) is not None) or _about_article(text, words):
         return [_whole(text)]
     if (
         ("?" in text and _is_question_headline(text))

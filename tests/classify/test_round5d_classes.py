@@ -122,6 +122,22 @@ HEADLINE_NEAR_MISSES = [
     ("Officials said the launch date had been delayed by a month.", "attributed"),
 ]
 
+NOTES_ON_THE_ARTICLE = [  # all boilerplate: how the article came to be
+    "This story was amended on 3 May to correct the name of the school.",
+    "This article has been edited to remove a reference to the victim's address.",
+    "This article was prepared from a police press release.",
+    "This story was produced in partnership with the Bureau of Local Reporting.",
+    "This article was written with the help of a council press officer and has not been verified.",
+]
+NOTE_NEAR_MISSES = [
+    # a correction that gives the right fact is content, whoever wrote it
+    ("An earlier version of this story said the school opened in 1968; it opened in 1972.", "reported"),
+    ("Correction: An earlier version of this article gave the mayor's age as 52; she is 57.", "reported"),
+    ("The article was updated to reflect that the minister had resigned.", "reported"),
+    ("The report was amended to correct errors in the hospital's waiting-time figures.", "reported"),
+    ("The minister said the article was written by an aide.", "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -142,6 +158,8 @@ HEADLINE_NEAR_MISSES = [
         *_cases(KIN_AND_OBITUARY_NEAR_MISSES),
         *_cases(HEADLINES_BY_PARTICIPLE_AND_DECK, "boilerplate"),
         *_cases(HEADLINE_NEAR_MISSES),
+        *_cases(NOTES_ON_THE_ARTICLE, "boilerplate"),
+        *_cases(NOTE_NEAR_MISSES),
     ],
 )
 def test_round_5d_labels(text: str, label: str) -> None:
