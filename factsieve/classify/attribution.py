@@ -356,7 +356,10 @@ _NOUN_MODIFIERS = frozenset(
 )
 _OBJECT_NEXT = re.compile(
     r"[ \t]*(?:[\d£$€]|(?:that|a|an|the|its|their|his|her|more|fewer|less|further|another|growth|profits?|sales"
-    r"|inflation|losses|record|higher|lower|rates?|prices)\b|[.;]|$)"
+    r"|inflation|losses|record|higher|lower|rates?|prices)\b|[.;]|$"
+    # round 5d (fresh, r5): an amount forecast, "The firm forecasts revenue of $3.4 billion", "The OBR
+    # projects borrowing of £87 billion" (a noun reading would need a verb after the figure)
+    r"|[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[\d£$€])"
 )
 
 
@@ -364,6 +367,8 @@ def _ok_forecast_verb(text: str, s: int, e: int) -> bool:
     if text[s:e] not in _NOUN_FORECAST_FORMS:
         return True
     prev = prev_word(text, s)
+    if text[max(0, s - 2) : s].rstrip().endswith(("'", "’")) or text[max(0, s - 3) : s - 1] in ("'s", "’s"):
+        return False  # a possessive before it makes a noun: "analysts' forecasts", "the bank's projects"
     return bool(prev) and prev not in _NOUN_MODIFIERS and _OBJECT_NEXT.match(text, e) is not None
 
 

@@ -138,6 +138,16 @@ NOTE_NEAR_MISSES = [
     ("The minister said the article was written by an aide.", "attributed"),
 ]
 
+AMOUNT_FORECASTS = [  # all attributed: the subject's forecast of an amount
+    "The airline forecasts passenger numbers of 48 million next year.",
+    "The regulator projects spending of £2.1 billion on flood defences by 2030.",
+    "The council estimates a shortfall of £14m in its housing budget.",
+]
+AMOUNT_FORECAST_NEAR_MISSES = [
+    ("The results beat analysts' forecasts of 120 mln dlrs.", "reported"),
+    ("Last week's estimates of £3m proved too low.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -160,6 +170,8 @@ NOTE_NEAR_MISSES = [
         *_cases(HEADLINE_NEAR_MISSES),
         *_cases(NOTES_ON_THE_ARTICLE, "boilerplate"),
         *_cases(NOTE_NEAR_MISSES),
+        *_cases(AMOUNT_FORECASTS, "attributed"),
+        *_cases(AMOUNT_FORECAST_NEAR_MISSES),
     ],
 )
 def test_round_5d_labels(text: str, label: str) -> None:
