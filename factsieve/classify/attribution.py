@@ -466,6 +466,20 @@ _DOCUMENT_NOUNS = re.compile(
 _OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?:of\s+)?this|what)\b")
 
 
+# A source of evidence closing the sentence after a comma (round 5d; r5, r7): "…, the exchange's data
+# shows.", "…, a survey by the Care Providers Alliance published on Monday found.", "…, official
+# figures showed." The claim before the comma is the source's, as with "…, police said."
+_EVIDENCE_NOUNS = frozenset(
+    "data figures survey study report analysis poll research records statistics filings filing census audit".split()
+)
+_EVIDENCE_TAIL_VERBS = frozenset("shows show showed found finds suggests suggested indicates indicated reveals revealed".split())
+_TRAILING_EVIDENCE_RE = re.compile(
+    r",\s+(?P<np>(?:[\w'’.&-]+\s+){0,3}(?:data|figures|survey|study|report|analysis|poll|research|records|statistics"
+    r"|filings?|census|audit)(?:\s+(?:by|from|of|for|published|released|compiled|carried)\b[^,;]{0,60}?)?)"
+    r"\s+(?P<verb>shows?|showed|found|finds|suggests?|suggested|indicates?|indicated|reveals?|revealed)\s*[.!]?\s*$"
+)
+
+
 # "shows that" states the author's own inference when its subject is the author's reasoning ("This
 # shows that …") or the author vouches for it ("The partnership clearly shows that …"); after a study,
 # figures or a person it reports them. ("indicated"/"revealed" that are left as attribution: their
@@ -639,6 +653,13 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = _source_for(text, cue, quotes)
+    if not words.isdisjoint(_EVIDENCE_NOUNS) and not words.isdisjoint(_EVIDENCE_TAIL_VERBS):
+        m = _TRAILING_EVIDENCE_RE.search(text)
+        if m is not None and not inside(quotes, m.start("verb")) and not any(c.start == m.start("verb") for c in cues):
+            cue = new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
+            cues.append(cue)
+            if source is None:
+                source = m.group("np")
     for m in _TOPIC_VERB_RE.find(text, words) if "that" in words else ():
         if inside(quotes, m.start()) or any(c.start == m.start() for c in cues):
             continue

@@ -148,6 +148,18 @@ AMOUNT_FORECAST_NEAR_MISSES = [
     ("Last week's estimates of £3m proved too low.", "reported"),
 ]
 
+TRAILING_EVIDENCE = [  # all attributed: the claim before the comma is the source's
+    "Bus use in the county has fallen by a third since 2019, council data shows.",
+    "One in five renters spends more than half their income on rent, a survey by the charity Shelter found.",
+    "Hospital admissions for flu doubled in a week, official figures showed.",
+    "Most of the town's shops open on Sundays, a study published on Tuesday suggests.",
+]
+TRAILING_EVIDENCE_NEAR_MISSES = [
+    ("Daily swimming linked to better sleep, large study finds", "boilerplate"),  # a headline
+    ("The figures showed a sharp rise in bus use.", "reported"),
+    ("This suggests the council underestimated demand.", "speculative"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -172,6 +184,8 @@ AMOUNT_FORECAST_NEAR_MISSES = [
         *_cases(NOTE_NEAR_MISSES),
         *_cases(AMOUNT_FORECASTS, "attributed"),
         *_cases(AMOUNT_FORECAST_NEAR_MISSES),
+        *_cases(TRAILING_EVIDENCE, "attributed"),
+        *_cases(TRAILING_EVIDENCE_NEAR_MISSES),
     ],
 )
 def test_round_5d_labels(text: str, label: str) -> None:
