@@ -715,6 +715,22 @@ def _about_article(text: str, words: frozenset[str]) -> bool:
     return not words.isdisjoint(_ABOUT_ARTICLE_WORDS) and _ABOUT_ARTICLE_RE.match(text) is not None
 
 
+# A shop, donation or app button in words (round 5d; r8, with "Subscribe now …" of round 2): "Buy now
+# from £179 at Currys", "Donate now | Gift Aid it", "Get the latest local news on our free app –
+# download it now for iPhone and Android." The imperative with "now" opens the line or the app is ours:
+# "Shoppers rushed to buy now before prices rise" has neither.
+_BUY_NOW_RE = re.compile(
+    r"\W*(?:buy|donate|shop|order|pre-order|download(?:\s+it|\s+the\s+app)?)\s+now\b"
+    r"|.*?\bour\s+(?:free\s+)?app\b.{0,20}?\bdownload\s+it\s+(?:now|today)\b",
+    re.IGNORECASE,
+)
+_BUY_NOW_WORDS = frozenset("buy donate shop order pre download".split())
+
+
+def _buy_now(text: str, words: frozenset[str]) -> bool:
+    return ("now" in words or "app" in words) and not words.isdisjoint(_BUY_NOW_WORDS) and _BUY_NOW_RE.match(text) is not None
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
     """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
     if len(text) > _FURNITURE_MAX_CHARS:
@@ -727,6 +743,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
         or (body.endswith("?") and (":" in body or _title_case_question(body.lstrip())))
         or _about_article(text, words)
+        or _buy_now(text, words)
     )
 
 
@@ -1061,7 +1078,11 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     notice = notice_line_cues(text, words)
     if notice:
         return notice
-    if ("@" in text and _EMAIL_INVITE_RE.match(text) is not None) or _about_article(text, words):
+    if (
+        ("@" in text and _EMAIL_INVITE_RE.match(text) is not None)
+        or _about_article(text, words)
+        or _buy_now(text, words)
+    ):
         return [_whole(text)]
     if (
         ("?" in text and _is_question_headline(text))

@@ -81,12 +81,19 @@ LIVE_BLOG_AND_CONTACT_FURNITURE = [  # all boilerplate
     "Letters can also be emailed to letters@thecourier.example",
     "To nominate a local hero, email heroes@gazette.example",
     "To tell us about a road that needs repairs, please email roads@northtown.example.",
+    # shop, donation and app buttons
+    "Buy now from £89 at Argos",
+    "Donate now | Monthly gift | One-off gift",
+    "Order now and get 20% off your first box",
+    "Read every story on our free app – download it today.",
 ]
 LIVE_BLOG_AND_CONTACT_NEAR_MISSES = [
     ("Complaints can be sent to complaints@ofcom.example, the regulator said.", "attributed"),
     ("Key events in the trial took place in March.", "reported"),
     ("The live page closed at 6pm after the final results came in.", "reported"),
     ("Staff copied the link to a shared drive before the account was suspended.", "reported"),
+    ("Shoppers rushed to buy now before the price rise.", "reported"),
+    ("The charity asked people to donate now rather than at Christmas.", "reported"),
 ]
 
 KIN_AND_OBITUARIES = [
