@@ -222,16 +222,14 @@ _SHARE_RE = re.compile(
     r"|\byour\s+(?:views|thoughts|comments)\s+(?:on\s+this\s+(?:story|article)\s+)?below\b"
     r"|\bclick\s+to\s+(?:share|email|print)\b|\bopens\s+in\s+(?:a\s+)?new\s+window\b"
     r"|^\W*share\s+on\s+\w+"
-    # round 5d, a live blog's furniture: "Copy link to this post", "This live page has now closed."
-    r"|^\W*copy\s+(?:the\s+)?link(?:\s+to\s+(?:this|the)\s+(?:post|article|story|page|update))?\W*$"
-    r"|^\W*(?:this|our)\s+live\s+(?:page|blog|coverage|feed)\s+(?:has\s+(?:now\s+)?(?:closed|ended|finished)"
-    r"|is\s+(?:now\s+)?closed)\b",
+    # round 5d, a live blog's furniture: "Copy link to this post"
+    r"|^\W*copy\s+(?:the\s+)?link(?:\s+to\s+(?:this|the)\s+(?:post|article|story|page|update))?\W*$",
     re.IGNORECASE,
 )
 _SHARE_WORDS = frozenset(
     """share sharing send forward email tweet pass post spread comment comments conversation discussion debate
     thoughts views click window subscribe sign log register like button icon tip tips newsroom closed form
-    copy ended finished""".split()
+    copy""".split()
 )
 # "have your say": "say" alone is too common to gate on.
 _SAY_YOUR = frozenset({"say", "your"})
@@ -725,9 +723,18 @@ _BUY_NOW_RE = re.compile(
     re.IGNORECASE,
 )
 _BUY_NOW_WORDS = frozenset("buy donate shop order pre download".split())
+# The end of a live blog (round 5d): "This live page has now closed.", "Our live coverage has ended."
+# Gated on "live": "ended" alone is in every "year ended" of wire copy.
+_LIVE_CLOSED_RE = re.compile(
+    r"\W*(?:this|our)\s+live\s+(?:page|blog|coverage|feed)\s+(?:has\s+(?:now\s+)?(?:closed|ended|finished)"
+    r"|is\s+(?:now\s+)?closed)\b",
+    re.IGNORECASE,
+)
 
 
-def _buy_now(text: str, words: frozenset[str]) -> bool:
+def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
+    if "live" in words and _LIVE_CLOSED_RE.match(text) is not None:
+        return True
     return ("now" in words or "app" in words) and not words.isdisjoint(_BUY_NOW_WORDS) and _BUY_NOW_RE.match(text) is not None
 
 
@@ -743,7 +750,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
         or (body.endswith("?") and (":" in body or _title_case_question(body.lstrip())))
         or _about_article(text, words)
-        or _buy_now(text, words)
+        or _button_or_live_end(text, words)
     )
 
 
@@ -1081,7 +1088,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     if (
         ("@" in text and _EMAIL_INVITE_RE.match(text) is not None)
         or _about_article(text, words)
-        or _buy_now(text, words)
+        or _button_or_live_end(text, words)
     ):
         return [_whole(text)]
     if (
