@@ -6,7 +6,8 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split probe r4final # round-4 file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --split r6probe r6final # round-6 file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --split r7              # round-7 file (tuned on in 5c)
-    .venv/bin/python benchmarks/eval_news_labels.py --split r8              # round-8 file (unseen figure)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r8              # round-8 file (tuned on in 5d)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r9              # round-9 file (unseen figure)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -31,7 +32,10 @@ in round 5b the ``final`` errors were read and tuned on too. ``news_labels_r7.js
 main and once on the round's last rule commit (accuracy and macro-F1 only); in round 5c its errors were
 read and tuned on. ``news_labels_r8.jsonl`` (304 rows, split ``r8``) was written by a sixth engineer who
 never read the rules, during round 5c; it was scored once on main and once on the round's last rule
-commit (accuracy and macro-F1 only), and never read or tuned on.
+commit (accuracy and macro-F1 only); in round 5d its errors were read and tuned on.
+``news_labels_r9.jsonl`` (270 rows, split ``r9``) was written by a seventh engineer who never read the
+rules, during round 5d; it was scored once on main and once on the round's last rule commit (accuracy
+and macro-F1 only), and never read or tuned on.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -53,6 +57,7 @@ R5 = DATA / "news_labels_r5.jsonl"
 R6 = DATA / "news_labels_r6.jsonl"
 R7 = DATA / "news_labels_r7.jsonl"
 R8 = DATA / "news_labels_r8.jsonl"
+R9 = DATA / "news_labels_r9.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -67,6 +72,7 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r6final": (R6, "final"),
     "r7": (R7, "r7"),
     "r8": (R8, None),
+    "r9": (R9, None),
 }
 
 

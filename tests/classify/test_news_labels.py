@@ -166,9 +166,20 @@ def test_round_seven_file() -> None:
 def test_round_eight_file() -> None:
     """Round 8 (tests/data/news_labels_r8.jsonl): 304 sentences written by a sixth engineer who never
     read the rules, while round 5c's rules were written. Scored once on main b5da055 (0.845) and once
-    on the round's last rule commit dfdc2f9 (0.842), accuracy and macro-F1 only: no row or error was
-    printed or tuned on (docs/EVALUATION.md "Round 5c"). The issue's 0.90 is not met on it, so it is
-    held at the measured value less 0.01."""
+    on the round's last rule commit dfdc2f9 (0.842), accuracy and macro-F1 only (docs/EVALUATION.md
+    "Round 5c"). In round 5d its errors were read and grouped into classes (0.842 -> 0.941, "Round
+    5d"), so it is tuned on now, not a measure of unseen text, and is held at its new value."""
     rows = _rows("news_labels_r8.jsonl")
     assert len(rows) == 304
-    _holds_target(rows, "r8", floor=0.832)
+    _holds_target(rows, "r8", floor=0.93)
+
+
+def test_round_nine_file() -> None:
+    """Round 9 (tests/data/news_labels_r9.jsonl): 270 sentences written by a seventh engineer who never
+    read the rules, while round 5d's rules were written. Scored once on main 0e783d7 (0.863, macro-F1
+    0.862) and once on the round's last rule commit 3896c6d (0.863, 0.862), accuracy and macro-F1 only:
+    no row or error was printed or tuned on (docs/EVALUATION.md "Round 5d"). The issue's 0.90 is not
+    met on it, so it is held at the measured value less 0.01."""
+    rows = _rows("news_labels_r9.jsonl")
+    assert len(rows) == 270 and {r["label"] for r in rows} == set(LABELS)
+    _holds_target(rows, "r9", floor=0.853)
