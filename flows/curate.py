@@ -167,10 +167,14 @@ def publish_tables(
 
 @task(name="great-expectations", cache_policy=NO_CACHE)
 def check_expectations(
-    frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: quality_checks.GxBounds
+    frames: dict[str, pd.DataFrame],
+    out: Path,
+    run_id: str,
+    bounds: quality_checks.GxBounds,
+    kept_documents: int = 0,
 ) -> quality_checks.GxOutcome:
     # On the checker process the CLI started, when there is one (factsieve.output.gx_process).
-    return gx_process.run_checks(frames, out, run_id, bounds)
+    return gx_process.run_checks(frames, out, run_id, bounds, kept_documents)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -433,7 +437,10 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "rejects": rejects,
             **small,
         }
-        outcome = check_expectations(validated, out_path, run_id, cfg.gx)
+        # Documents of earlier runs the latest view keeps (those of removed or reprocessed inputs
+        # are not kept): with some, a run whose new records are all rejected is not broken.
+        kept = max(0, latest.live_count(out_path) - len(before))
+        outcome = check_expectations(validated, out_path, run_id, cfg.gx, kept)
         n_documents = len(documents)
         n_canonical = int(documents["is_canonical"].sum()) if n_documents else 0
         del validated, documents  # the checked columns and the sentence sample: GX is done with them

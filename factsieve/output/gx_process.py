@@ -70,12 +70,21 @@ class Checker:
         )
         return cls(proc, log)
 
-    def check(self, frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: GxBounds) -> GxOutcome:
+    def check(
+        self,
+        frames: dict[str, pd.DataFrame],
+        out: Path,
+        run_id: str,
+        bounds: GxBounds,
+        kept_documents: int = 0,
+    ) -> GxOutcome:
         """Send the frames, wait for the outcome; a dead checker is a failed outcome."""
         try:
             assert self.proc.stdin is not None and self.proc.stdout is not None
             pickle.dump(
-                (frames, Path(out), run_id, bounds), self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL
+                (frames, Path(out), run_id, bounds, kept_documents),
+                self.proc.stdin,
+                protocol=pickle.HIGHEST_PROTOCOL,
             )
             self.proc.stdin.close()
             kind, value = pickle.load(self.proc.stdout)
@@ -146,14 +155,16 @@ def terminate() -> None:
         checker.proc.terminate()
 
 
-def run_checks(frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: GxBounds) -> GxOutcome:
+def run_checks(
+    frames: dict[str, pd.DataFrame], out: Path, run_id: str, bounds: GxBounds, kept_documents: int = 0
+) -> GxOutcome:
     """``checks.run_checks`` on the prestarted checker process, or in this process without one."""
     checker = _take()
     if checker is None:
         from factsieve.output import checks
 
-        return checks.run_checks(frames, out, run_id, bounds)
-    return checker.check(frames, out, run_id, bounds)
+        return checks.run_checks(frames, out, run_id, bounds, kept_documents)
+    return checker.check(frames, out, run_id, bounds, kept_documents)
 
 
 # Packages GX imports at its top level for expectations factsieve never uses (distribution tests,
@@ -208,11 +219,11 @@ def _serve() -> int:
     from factsieve.output import checks
 
     try:
-        frames, out, run_id, bounds = pickle.load(sys.stdin.buffer)
+        frames, out, run_id, bounds, kept_documents = pickle.load(sys.stdin.buffer)
     except EOFError:  # the command ended without asking (nothing new, an error, a signal)
         return 0
     try:
-        answer = ("ok", checks.run_checks(frames, out, run_id, bounds))
+        answer = ("ok", checks.run_checks(frames, out, run_id, bounds, kept_documents))
     except Exception as exc:  # noqa: BLE001 - run_checks already catches GX errors; this is the rest
         answer = ("error", f"GX checks could not run: {type(exc).__name__}: {str(exc)[:300]}")
     pickle.dump(answer, reply, protocol=pickle.HIGHEST_PROTOCOL)

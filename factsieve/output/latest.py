@@ -353,6 +353,14 @@ def _duplicates(roles: pd.DataFrame, clustered_run: dict[str, str], run_id: str)
     return pa.Table.from_pandas(df, schema=schemas.arrow_schema("duplicates"), preserve_index=False)
 
 
+def live_count(out: Path) -> int:
+    """How many documents the latest view holds (Parquet footers only: no rows are read)."""
+    folder = current_dir(out)
+    if folder is None:
+        return 0
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in (folder / "documents").glob("*.parquet"))
+
+
 def live_documents(out: Path, uris: set[str]) -> pd.DataFrame:
     """source_uri, record_key and doc_id of the live documents of the given inputs."""
     folder = current_dir(out)

@@ -78,6 +78,28 @@ def test_rerun_adds_nothing_new_file_is_processed_changed_file_is_a_new_version(
     assert "corrected on June 2" in seo.iloc[-1]["text"]
 
 
+def test_a_rerun_whose_only_new_file_is_rejected_succeeds_with_the_reject(
+    prefect_harness, raw_copy, tmp_path
+):
+    """A scraper drops one broken file into RAW between scheduled runs: the run records it as a
+    reject and succeeds (the latest view keeps every earlier document); it does not fail the
+    schedule. The checks still say the run kept no document, as a warning."""
+    from flows.curate import curate
+
+    out = tmp_path / "out"
+    assert curate(raw=str(raw_copy), out=str(out))["status"] == "succeeded"
+    (raw_copy / "news" / "2024-06-02-truncated.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
+    )
+    second = curate(raw=str(raw_copy), out=str(out))
+    assert (second["status"], second["documents"], second["rejects"]) == ("succeeded", 0, 1)
+    rejects = pd.read_parquet(out / "rejects")
+    assert rejects["source_uri"].str.endswith("2024-06-02-truncated.txt").sum() == 1
+    gx = pd.read_parquet(out / "runs").sort_values("run_id").iloc[-1]["gx_status"]
+    assert gx == "warning"
+    assert len(pd.read_parquet(out / "latest" / "documents")) > 0
+
+
 def test_second_run_on_the_same_output_refuses_while_one_holds_the_lock(prefect_harness, tmp_path):
     from flows.curate import curate
 

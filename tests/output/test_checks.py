@@ -159,6 +159,24 @@ def test_empty_run_row_counts_are_warnings_only():
     assert strict["ExpectTableRowCountToBeBetween"] == CRITICAL
 
 
+def test_row_counts_are_warnings_when_earlier_runs_documents_are_kept():
+    """An incremental run whose new records are all rejected: unusual, not wrong, while the
+    latest view keeps documents; on a dataset with none it is still critical."""
+    counts = [
+        s
+        for s in quality_checks.specs(GxBounds(), 1, kept_documents=12)
+        if s.label == "ExpectTableRowCountToBeBetween"
+    ]
+    assert {s.table for s in counts} >= {"documents", "sentences"}
+    assert {s.severity for s in counts if s.table in ("documents", "sentences")} == {WARNING}
+    first = [
+        s
+        for s in quality_checks.specs(GxBounds(), 1, kept_documents=0)
+        if s.label == "ExpectTableRowCountToBeBetween"
+    ]
+    assert {s.severity for s in first if s.table in ("documents", "sentences")} == {CRITICAL}
+
+
 def test_published_run_with_gx_shows_results_in_report(tmp_path):
     write_run(RAW, tmp_path, RUN, gx=True, bounds=GxBounds(max_reject_rate=0.1))
     page = report.build_report(tmp_path).read_text(encoding="utf-8")
