@@ -103,21 +103,21 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(4, len(head) // 100)
 
 
-def _jsonl_with_bad_lines(fmt: str, data: bytes) -> bool:
+def _jsonl_with_bad_lines(fmt: str, data: bytes) -> str | None:
     """A UTF-8 JSONL file whose control bytes sit in a minority of its lines: read line by line,
     each such line a reject of its own, rather than lose every good record with them. A crashed
     writer leaves a run of NULs where its last record was; a large file read in parts already
     gets this per line (``split_parts``), so a small one must too. Mostly-binary data (a
-    compressed or image file named .jsonl) stays one file reject."""
+    compressed or image file named .jsonl) stays one file reject. Returns the decoded text, or None."""
     if fmt != "jsonl":
-        return False
+        return None
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
+        return None
     lines = [line for line in data.split(b"\n") if line.strip()]
     bad = sum(1 for line in lines if _CONTROL_RE.search(line))
-    return 2 * bad < len(lines)
+    return text if 2 * bad < len(lines) else None
 
 
 def _sample(data: bytes | str, n: int = 120) -> str:
@@ -504,8 +504,9 @@ def read_input(
         detail = f"{kind} under a '{inp.suffix or 'no extension'}' name: not text (convert it first)"
         return _file_reject(inp, fmt, BINARY, detail, len(data), _sample(data, 40))
     if _looks_binary(data) and not looks_utf16(data):
-        if _jsonl_with_bad_lines(fmt, data):  # valid UTF-8: each bad line is rejected by the reader
-            return _read_jsonl(inp, data, data.decode("utf-8"), "utf-8", limits, fmt)
+        text = _jsonl_with_bad_lines(fmt, data)
+        if text is not None:  # valid UTF-8: each bad line is rejected by the reader
+            return _read_jsonl(inp, data, text, "utf-8", limits, fmt)
         return _file_reject(
             inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )
