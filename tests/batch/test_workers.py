@@ -61,19 +61,3 @@ def test_expected_pool_follows_batches_and_cores():
     assert _expected_pool(_files(20 * mb), 8 * mb, 2000, 2) == 2
     assert _expected_pool(_files(20 * mb), 8 * mb, 2000, 1) == 1  # --workers 1
     assert _expected_pool(_files(*[100] * 5), 8 * mb, 2, 4) == 3  # capped by files per batch
-
-
-def _collector_state() -> tuple[int, int, bool]:
-    import gc
-
-    return os.getpid(), gc.get_freeze_count(), gc.isenabled()
-
-
-def test_workers_start_with_the_preloaded_modules_frozen_out_of_the_collector():
-    # The fork server froze what it imported (pandas, pyarrow, pandera, the classifier's tables):
-    # a worker's full collections do not walk those objects again for every batch.
-    with workers.batch_pool(2) as pool_id:
-        pid, frozen, enabled = workers.run(pool_id, _collector_state)
-    assert pid != os.getpid()
-    assert frozen > 50_000
-    assert enabled  # only frozen: the collector still runs for what a batch makes
