@@ -334,10 +334,22 @@ _LIVE_POST_MARK = re.compile(r"\s*(?:key\s+events?|pinned(?:\s+post)?)\s+\d{1,2}
 _LIVE_POST_WORDS = frozenset("key pinned".split())
 
 
+# A time zone not in the list, by its shape (round 6): capitals ending in "T" right after a clock time
+# ("Sun 15 Feb 2026 16.55 GST", "09:30 AEST", "7:42 PKT"). Any other unknown word makes it a sentence.
+_ZONE_AFTER_CLOCK = re.compile(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?\s+)?([A-Z]{1,4}T)\b")
+
+
+def _zone_abbreviations(text: str, unknown: frozenset[str]) -> bool:
+    zones = {z.lower() for z in _ZONE_AFTER_CLOCK.findall(text)}
+    return bool(zones) and unknown <= zones
+
+
 def _is_time_line(text: str, words: frozenset[str]) -> bool:
     if not words.isdisjoint(_LIVE_POST_WORDS) and _LIVE_POST_MARK.match(text) is not None:
         return True
-    if len(text) > 80 or not words or not words <= _TIME_WORDS or DIGIT_RE.search(text) is None:
+    if len(text) > 80 or not words or DIGIT_RE.search(text) is None:
+        return False
+    if not words <= _TIME_WORDS and not _zone_abbreviations(text, words - _TIME_WORDS):
         return False
     # "February 1986." closing a line is the tail of a hard-wrapped sentence; a timestamp line
     # does not end with a full stop unless it names a clock time or a publishing word.
@@ -520,7 +532,10 @@ def _present_headline(body: str, last: str) -> bool:
     # …") or a plain name (round 5c: "Millbrook school board delays vote …", "Brazil jobless rate hits new
     # low"); the -s verb is then required (_verb_of_headline), so "Colombia currently produces about …"
     # (an adverb) and "SET statistics show …" (a bare plural) stay cut sentences.
-    tail = _SUBJECT_TAIL_WORDS
+    # A possessive subject may run to three lower-case words, compounds included (round 6: "Velmora's
+    # once-weekly migraine pill cuts attacks …", "Patel's five-for sinks Surrey …").
+    possessive = subj.endswith(("'s", "’s"))
+    tail = _SUBJECT_TAIL_WORDS + possessive
     for k in range(min(tail + 1, len(rest) - 1)):
         if rest[k].lower() in _PAST_OR_AUX:
             return False  # "Norsk Hydro shares rose sharply in heavy": the past, a cut wire sentence
@@ -531,6 +546,8 @@ def _present_headline(body: str, last: str) -> bool:
         if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else "", pair):
             return _PAST_LATER.isdisjoint(w.lower() for w in rest[k + 2 :])
         w = rest[k].lower()
+        if possessive and "-" in w and w.replace("-", "").isalpha() and w.islower():
+            continue  # a compound modifier of the possessed noun ("once-weekly", "five-for")
         if (
             not rest[k].isalpha()
             or not rest[k].islower()
@@ -549,11 +566,14 @@ def _present_headline(body: str, last: str) -> bool:
 
 # The headline future, "to" + verb on a bare subject ("Council to close two libraries", "BBC to pour
 # £9m into new comedy"); an opening "Due to", "According to", "Referring to …" starts a sentence.
+_FUTURE_PASSIVE = re.compile(r"\bto\s+be\s+(?:[a-z]{3,}ed|built|cut|shut|sold|held|taken|given|shown|made|paid|hit|set|put|sent|kept)\b")
 _NOT_FUTURE_SUBJECT = frozenset("due according owing thanks prior close next contrary pursuant subject back".split())
 
 
 def _future_of_headline(body: str, verb: str) -> bool:
     first = body.split(None, 1)[0].lower()
+    if verb == "be":
+        return first not in _NOT_FUTURE_SUBJECT and _FUTURE_PASSIVE.search(body) is not None
     return (
         verb.isalpha()
         and verb.islower()
@@ -609,6 +629,28 @@ def _passive_headline(body: str, low: list[str]) -> bool:
     return m is not None and m.group("verb") not in _ACTIVE_PAST
 
 
+def _without_future_passive(low: list[str]) -> list[str]:
+    """The headline's future passive, "to be" and a participle ("Two bus routes to be scrapped in
+    January", round 6), is headlinese: its "be" is dropped before the test for sentence words."""
+    if "be" not in low:
+        return low
+    out = []
+    for k, w in enumerate(low):
+        if w == "be" and 0 < k < len(low) - 1 and low[k - 1] == "to" and _participle(low[k + 1]):
+            continue
+        out.append(w)
+    return out
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    "built cut shut sold bought held taken given shown made paid hit set put sent spent won lost run kept".split()
+)
+
+
+def _participle(w: str) -> bool:
+    return (w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PARTICIPLES
+
+
 def _is_headline(body: str) -> bool:
     if not (body[-1].isalnum() or body[-1] == "%") or "\n" in body or ".." in body:  # ".." leads a table row
         return False
@@ -622,7 +664,7 @@ def _is_headline(body: str) -> bool:
         low[0] in _NOT_HEADLINE_FIRST
         or (low[-1] in _FRAGMENT_END and low[-1] not in ("say", "says"))
         or tokens[-1].endswith(("'s", "’s"))
-        or not _NOT_HEADLINESE.isdisjoint(low)
+        or not _NOT_HEADLINESE.isdisjoint(_without_future_passive(low))
         or sum(w in _ARTICLES for w in low) > 1
         or 10 * sum(DIGIT_RE.search(w) is not None for w in tokens) > 3 * len(tokens)
         or not (body[0].isupper() or body[0].isdigit())
@@ -638,6 +680,28 @@ def _is_headline(body: str) -> bool:
     # The "as"-clause of a headline closes a line that has no article to open it and no comma
     # ("Reagan's speech, widely regarded as critical to his hopes" is a cut sentence).
     return m is not None and (m.group(0)[:2] != "as" or ("," not in body and low[0] not in _ARTICLES))
+
+
+# Round 6: a Title Case headline may carry a sum or a year ("Council Approves £12m Plan For New Leisure
+# Centre"): at least four capitalised words of four letters or more, every such word capitalised, and
+# one figure at most, with a currency sign or as a year. A price-table row has several figures; a line in
+# capitals is a wire heading or a table, and stays text as before.
+_TITLE_SUM_MIN_LONG = 4
+_SUM_OR_YEAR = re.compile(r"^[£$€]\d[\d.,]*(?:bn|m|k)?$|^(?:19|20)\d\d$")
+
+
+def _title_case_with_sum(body: str, tokens: list[str]) -> bool:
+    if body.isupper() or len(tokens) > _HEADING_MAX_WORDS:
+        return False
+    figures = [w for w in tokens if DIGIT_RE.search(w) is not None]
+    long_words = [w for w in tokens if len(w) >= 4 and w[0].isalpha()]
+    return (
+        len(figures) == 1
+        and _SUM_OR_YEAR.match(figures[0]) is not None
+        and len(long_words) >= _TITLE_SUM_MIN_LONG
+        and all(w[0].isupper() for w in long_words)
+        and not any(w.isupper() and len(w) > 3 for w in long_words)
+    )
 
 
 def _is_heading(text: str) -> bool:
@@ -663,9 +727,10 @@ def _is_heading(text: str) -> bool:
         return False
     if not (body[-1].isalpha() or body[-1] in "?)"):
         return False  # "Retail profit -", "Atkinson Co> and": cut mid-line
-    if DIGIT_RE.search(body) is not None:
-        return False
     tokens = body.split()
+    if DIGIT_RE.search(body) is not None:
+        return _title_case_with_sum(body, tokens)
+
     if len(_BREADCRUMB_MARKS.findall(body)) >= 2 and len(tokens) <= 2 * _HEADING_MAX_WORDS:
         return True
     low = [w.lower() for w in tokens]
@@ -1074,11 +1139,117 @@ _EMAIL_INVITE_RE = re.compile(
 )
 
 
+# --- Round 6: a line with no sentence ending, told by its structure rather than its wording.
+#
+# A sentence ends on a mark; a page's furniture does not. An unterminated line is furniture when it
+# is built of parts a sentence does not have: fields joined by a spaced "|", "·" or "•" ("By Jordan
+# Pike | Reviewed by Dr Ellen Marsh", "Reviewed on PS5 · Also available on PC"), a question followed
+# by a deck ("Is your commute about to get longer? Routes 14 and 22 face the axe"), a short label or
+# a quotation before a colon and a deck ("Hollow Tides review: a gorgeous sea-faring adventure …"), or
+# a source trailing in the present tense of headlines (", tribunal rules", ", astronomers say";
+# prose reports in the past: ", the tribunal ruled."). Two shapes of Reuters copy also lack the mark
+# and stay text: lines cut from a hard-wrapped sentence, which end on a function word ("… the
+# Tanzania-Zambia", "… would be") or start in lower case, and results-table rows ("Shr 23 cts vs 18
+# cts"), which hold figures and no such structure. Every part must start as a heading does and none
+# may end as a cut line does.
+_FIELD_SEP = re.compile(r"\s+[|·•]\s+")
+_STRUCTURED_MAX_WORDS = 24
+_DECK_RE = re.compile(r"(?P<head>[^?!]{4,110})\?\s+(?P<deck>[A-Z][^?!]{2,130})$")
+_LABEL_DECK_RE = re.compile(
+    r"(?P<head>[“\"‘][^”\"’]{3,80}[”\"’]|[A-Z0-9][^:;,.!?\"“”]{1,50}?):\s+(?P<deck>\S[^?!]{2,130})$"
+)
+_LABEL_MAX_WORDS = 6
+_PRESENT_SOURCE_RE = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,3}(?:says|say|finds|find|rules|shows|show|suggests|suggest|warns|warn|claims|claim"
+    r"|reveals|reveal|hears|admits|insists|insist|confirms|confirm|reports|report)$"
+)
+_TABLE_WORDS = frozenset("vs vs. pct cts dlrs mln shr revs avg qtr".split())
+
+
+def _opens_as_heading(part: str) -> bool:
+    return bool(part) and (part[0].isupper() or part[0].isdigit() or part[0] in "“\"‘'")
+
+
+def _ends_cut(part: str) -> bool:
+    """The part stops where a wrapped sentence would go on: a function word or a closing mark."""
+    tail = part.rstrip()
+    if not tail or not (tail[-1].isalnum() or tail[-1] in "%)”’\"'"):
+        return True
+    last = tail.split()[-1].lower().strip("“”\"‘’'")
+    return last in _FRAGMENT_END and last not in ("say", "says")
+
+
+_STRUCTURE_MARKS = re.compile(r"[|·•?:,]")
+
+
+def _structured_unterminated(text: str) -> bool:
+    body = text.strip()
+    if not body or body[-1] in _SENTENCE_END or _STRUCTURE_MARKS.search(body) is None:
+        return False  # (the cheap tests first: most unterminated lines are wire lines with no mark)
+    if not _opens_as_heading(body) or _ends_cut(body):
+        return False
+    tokens = body.split()
+    if len(tokens) > _STRUCTURED_MAX_WORDS or body.isupper():
+        return False
+    if not _TABLE_WORDS.isdisjoint(w.lower() for w in tokens) or 10 * sum(
+        DIGIT_RE.search(w) is not None for w in tokens
+    ) > 3 * len(tokens):
+        return False  # a results or price table row ("Copper | 1.23 | 1.25", "Shr 23 cts vs 18 cts")
+    if ("|" in body or "·" in body or "•" in body) and len(parts := _FIELD_SEP.split(body)) >= 2:
+        return all(_opens_as_heading(p) and p[-1] not in ".!?;" and not _ends_cut(p) for p in parts)
+    if "?" in body and (m := _DECK_RE.fullmatch(body)) is not None:
+        return len(m.group("deck").split()) >= 2
+    if ":" in body and (m := _LABEL_DECK_RE.fullmatch(body)) is not None:
+        return _label_and_deck(m.group("head"), m.group("deck"))
+    if "," in body and len(tokens) <= _HEADLINE_MAX_WORDS and (m := _PRESENT_SOURCE_RE.search(body)) is not None:
+        # The claim before the source reads as a headline's: a few words, no relative clause, not a
+        # connective ("Nonetheless, monetary sources say" is a cut wire line).
+        low = [w.lower() for w in _LETTER_RUNS.findall(body[: m.start()])]
+        return (
+            len(low) >= _SHORT_HEADING_WORDS
+            and low[0] not in _NOT_HEADLINE_FIRST
+            and low[0] not in _NOT_HEADING_FIRST
+            and _RELATIVE_WORDS.isdisjoint(low)
+        )
+    return False
+
+
+_RELATIVE_WORDS = frozenset("which who whom whose that".split())
+
+
+def _label_and_deck(head: str, deck: str) -> bool:
+    """A quotation or a short label before the colon, and a deck of words after it: "DVD review:
+    Spider-Man 2", "At a glance: Tory health checks". Not a note or a table row ("Note: per share data
+    not given", "End-Day Backlog: 28 18", "Usage: Food 700 690"), nor a quoted speaker's line with its
+    verb ("Murphy: That was a bruising battle")."""
+    deck_tokens = deck.split()
+    if len(deck_tokens) < 2 or 10 * sum(DIGIT_RE.search(w) is not None for w in deck_tokens) > 3 * len(deck_tokens):
+        return False
+    if head[0] in "“\"‘":
+        return True
+    low = [w.lower() for w in _LETTER_RUNS.findall(head)]
+    deck_low = [w.lower() for w in _LETTER_RUNS.findall(deck)]
+    return (
+        bool(low)
+        and len(head.split()) <= _LABEL_MAX_WORDS
+        and not head.isupper()
+        and low[0] not in _NOT_HEADING_FIRST
+        and low[0] not in _NOT_HEADLINE_FIRST
+        and low[0] not in _CAPTION_LABELS
+        and _SENTENCE_VERBS.isdisjoint(low)
+        and _SENTENCE_VERBS.isdisjoint(deck_low)
+    )
+
+
+# A caption after its label describes the picture: content ("Image: a satellite view of the dam").
+_CAPTION_LABELS = frozenset("image images photo photos photograph picture pictures pictured caption graphic map chart".split())
+
+
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
     if not furniture_possible(text, words):
         return []
-    if _is_heading(text) or _is_time_line(text, words):
+    if _is_heading(text) or _is_time_line(text, words) or _structured_unterminated(text):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
         return [_whole(text)]

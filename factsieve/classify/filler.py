@@ -58,7 +58,7 @@ _FILLER_RE = CaseFreeRe(
 FILLER_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear""".split()
+    stay bear yourselves""".split()
 )
 # One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
 _WISH = (
@@ -171,16 +171,43 @@ _READER_SITUATION_MAX_WORDS = 16
 
 
 def _reader_address(text: str, words: frozenset[str]) -> bool:
-    if words.isdisjoint(_SECOND_PERSON) and "you" not in text.lower():
+    writer = "us" in words or "yourselves" in words
+    if words.isdisjoint(_SECOND_PERSON) and "you" not in text.lower() and not writer:
         return False
     body = text.strip()
     if len(body.split()) > _READER_SITUATION_MAX_WORDS or any(ch.isdigit() for ch in body):
         return False
     if _CAPITALISED_LATER.search(body.replace(" I ", " i ")):
         return False
-    if _READER_SITUATION.match(body) is not None:
+    if _writer_to_reader(body, words):
+        return True
+    if not writer and _READER_SITUATION.match(body) is not None:
         return True
     return len(body.split()) <= _READER_ADDRESS_MAX_WORDS and _TEXT_ITSELF.search(body) is not None
+
+
+# Round 6: the writer and the reader and nothing else. A short sentence whose only participants are
+# the newsroom ("we", "us") and the reader ("you", "yourselves") — "You'll thank us later.", "Thanks
+# for following along with us today.", "Brace yourselves, fans." — carries no claim about anyone
+# else: no figure, no name (the guards of _reader_address), at most eight words. "We asked you for
+# your stories" is longer or names something; "Thank you" to a third party names them.
+_WRITER_WORDS = frozenset("us we our ours".split())
+_READER_ALL = _SECOND_PERSON | frozenset({"yourselves"})
+_READER_VOCATIVE_END = re.compile(r",\s*(?:fans|everyone|everybody|readers|friends|all|people)\s*[.!]*\s*$", re.IGNORECASE)
+_SHORT_ADDRESS_MAX_WORDS = 8
+_THANKS = frozenset({"thanks", "thank"})
+_MIND_YOU = re.compile(r"\bmind\s+you\b", re.IGNORECASE)
+
+
+def _writer_to_reader(body: str, words: frozenset[str]) -> bool:
+    if len(body.split()) > _SHORT_ADDRESS_MAX_WORDS or _MIND_YOU.search(body) is not None:
+        return False  # "Mind you, we have heard similar pledges before": the idiom addresses nobody
+    reader = not words.isdisjoint(_READER_ALL)
+    if reader and not words.isdisjoint(_WRITER_WORDS):
+        return True
+    if not words.isdisjoint(_THANKS) and "us" in words:
+        return True
+    return reader and _READER_VOCATIVE_END.search(body) is not None
 
 
 # For ASCII text the opener can only match when the sentence's first word is one of these (the same
