@@ -181,14 +181,15 @@ _BYLINE_FIRST_WORDS = frozenset(
 # A timestamp line: only dates, times, time zones and the words around them.
 _TIME_WORDS = MONTH_WORDS | frozenset(
     """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
-    updated update published posted last modified first edited on at ago just now minutes minute mins min
+    updated update published posted last modified first edited on at ago just now minutes minute mins min date
     hours hour hrs hr days day seconds secs weeks week months month am pm a m p gmt bst est edt cst cdt pst pdt
     mst mdt cet cest utc et pt ct ist jst aest aedt sast eat wat msk hkt sgt local time th st nd rd read""".split()
 )
 _TIME_LINE_WORDS = frozenset(
     "updated published posted modified ago gmt bst est edt cet cest utc et pt ist jst aest am pm".split()
 )
-_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+# Letters of any script: a name with a diacritic ("Inês Valente") is one word, not "In" and "s".
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 # Headings, section titles, breadcrumbs: a short line that does not end as a sentence does, starts
 # with a capital and holds no figure ("Key points", "What happens next", "Home » World » Europe").
 _SENTENCE_END = frozenset(".!?…:;,\"”’')]")
@@ -209,6 +210,8 @@ _SHARE_RE = re.compile(
     r"(?:^|[.?!]\s)\W*(?:share|send|forward|email|e-mail|tweet|pass|post)\s+(?:this|it|the\s+(?:story|article|link|post))\b"
     # calls to act on the page: subscribe, like, tip off the newsroom, the comment form
     r"|^\W*(?:subscribe|sign\s+up|log\s+in|register\s+now|like\s+and\s+(?:share|subscribe))\b"
+    # round 6b: the call after a pitch ("Join 250,000 readers getting our weekly tips — sign up free.")
+    r"|[—–|]\s*(?:sign\s+up|subscribe|register)(?:\s+(?:free|now|today|here|for\s+free))?\W*$"
     r"|\b(?:hit|click|tap|smash|press)\s+(?:the\s+|that\s+)?(?:like|subscribe|follow|share|bell)\s+(?:button|icon)\b"
     r"|\bhave\s+a\s+(?:news\s+)?tip\b|\bcontact\s+(?:our|the)\s+newsroom\b|\bsend\s+us\s+(?:your\s+)?(?:news\s+)?tips\b"
     r"|\bcomments\s+(?:are|have\s+been)\s+(?:now\s+)?(?:closed|disabled|turned\s+off)\b"
@@ -216,6 +219,8 @@ _SHARE_RE = re.compile(
     r"|\bsharing\s+this\s+(?:story|article|post|page|piece)\b|^\W*spread\s+the\s+word\b"
     r"|\b(?:in|to|into)\s+the\s+comments?(?:\s+section)?\s*(?:below\b|[.!]|$|and\s+(?:we|I)(?:['’]ll|\s+will)\b)"
     r"|\bcomments?\s+(?:section\s+)?below\b"
+    # round 6b: a rating prompt ("Did you find this guide useful? Rate it below.")
+    r"|\brate\s+(?:it|this\s+(?:article|guide|story|post|page))\s+(?:below|here|now)\b"
     r"|\b(?:let\s+us\s+know|tell\s+us)\b[^.]*\bcomments?\b"
     r"|\b(?:leave|post|drop|add|write)\s+(?:a|your|us\s+a)\s+(?:comment|thoughts?|views?|reply)s?\b"
     r"|\bjoin\s+the\s+(?:conversation|discussion|debate)\b|\bhave\s+your\s+say\b|\btweet\s+us\b"
@@ -229,7 +234,7 @@ _SHARE_RE = re.compile(
 _SHARE_WORDS = frozenset(
     """share sharing send forward email tweet pass post spread comment comments conversation discussion debate
     thoughts views click window subscribe sign log register like button icon tip tips newsroom closed form
-    copy""".split()
+    copy rate""".split()
 )
 # "have your say": "say" alone is too common to gate on.
 _SAY_YOUR = frozenset({"say", "your"})
@@ -492,7 +497,7 @@ _NOT_PRESENT_VERB = frozenset(
 )
 _HEADLINE_SHAPES = re.compile(
     r"(?<!\bmuch\s)(?<!\bmany\s)(?<!\bwell\s)(?<!\blong\s)(?<!\bsoon\s)(?<!\bfar\s)"
-    r"\bas\s+(?!much\b|many\b|well\b|long\b|soon\b|far\b)(?:[a-zA-Z'’-]+\s+){1,3}[a-z]+(?:\s+[\d–-]+)?$"
+    r"\bas\s+(?!much\b|many\b|well\b|long\b|soon\b|far\b)(?:[a-zA-Z'’-]+\s+){1,4}[a-z]+(?:\s+[\d–-]+)?$"
     r"|,\s+(?:[\w'’-]+\s+){0,3}(?:finds|says|say|shows|suggests|warns|warn|claims|reveals)$"
     r"|\s[—–]\s"
     r"|^[A-Z0-9][\w'’-]*(?:\s+[\w'’$.,-]+){0,5}?\s+(?:sentenced|jailed|charged|fined|cleared|linked|banned"
@@ -506,11 +511,29 @@ _HEADLINE_SHAPES = re.compile(
 )
 
 
+def _ends_on_full_name(body: str) -> bool:
+    """Round 6b: a headline may end on a name of two capitalised words after a verb or noun ("… votes
+    4-3 to close Lincoln Elementary"); a wrapped wire line cuts a name after its preposition ("… 5,000
+    tonnes of Canadian") or after one word."""
+    words = body.split()
+    return (
+        len(words) >= 3
+        and words[-1][:1].isupper()
+        and words[-2][:1].isupper()
+        and words[-3].islower()
+        and words[-3] not in _FRAGMENT_END
+        and words[-3] not in _PREPOSITION_WORDS
+    )
+
+
+_PREPOSITION_WORDS = frozenset("of in on at for with by from to into onto near via against between".split())
+
+
 def _present_headline(body: str, last: str) -> bool:
     # A wrapped line stops mid-phrase on an adverb or participle ("… announced earlier", "… had been
     # reduced").
     if (
-        not (last.islower() or last.isdigit())
+        not (last.islower() or last.isdigit() or _ends_on_full_name(body))
         or last.endswith(("ly", "ed"))
         or last in _NOT_HEADLINE_LAST
     ):
@@ -784,10 +807,12 @@ def _about_article(text: str, words: frozenset[str]) -> bool:
 # "Shoppers rushed to buy now before prices rise" has neither.
 _BUY_NOW_RE = re.compile(
     r"\W*(?:buy|donate|shop|order|pre-order|download(?:\s+it|\s+the\s+app)?)\s+now\b"
-    r"|.*?\bour\s+(?:free\s+)?app\b.{0,20}?\bdownload\s+it\s+(?:now|today)\b",
+    r"|.*?\bour\s+(?:free\s+)?app\b.{0,20}?\bdownload\s+it\s+(?:now|today)\b"
+    # round 6b: the imperative to install a named app ("Download the KWTN 7 app for breaking news alerts")
+    r"|\W*(?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?(?:[A-Z0-9][\w&+.-]*\s+){1,3}app\b",
     re.IGNORECASE,
 )
-_BUY_NOW_WORDS = frozenset("buy donate shop order pre download".split())
+_BUY_NOW_WORDS = frozenset("buy donate shop order pre download get install".split())
 # The end of a live blog (round 5d): "This live page has now closed.", "Our live coverage has ended."
 # Gated on "live": "ended" alone is in every "year ended" of wire copy.
 _LIVE_CLOSED_RE = re.compile(
@@ -810,6 +835,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     body = text.rstrip()
     return bool(
         (body and body[-1] not in _SENTENCE_END)
+        or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
         or not words.isdisjoint(FURNITURE_TRIGGERS)
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
@@ -984,6 +1010,10 @@ _BIO_RE = re.compile(
     r"|is\s+(?:a|an|the)\s+[^.,;]{2,60}?\s+and\s+(?:now\s+|also\s+)?(?i:teaches|lectures|writes|hosts|co-hosts|presents"
     r"|edits|researches)\s+[^;]{3,80}?"
     r"|is\s+the\s+(?:co-)?author\s+of\s+(?:the\s+)?(?:[\"“‘']|[A-Z])[^;]{2,80}?"
+    # round 6b: the post as a contributor closing the line ("… is a former Halifax Transit planner and a
+    # contributing columnist.")
+    r"|is\s+(?:a|an)\s+[^.;]{2,80}?\s+and\s+(?:a|an)\s+(?i:contributing|regular|guest|freelance)\s+"
+    r"(?i:columnist|writer|contributor|editor|critic)(?=\W*$)"
     # The author's post named by the outlet's possessive, the newsroom's "our", or with no article
     # (round 5c): "Imogen Sallis is the Herald's science correspondent and holds a PhD …", "Fiona
     # Gallacher is our travel and leisure editor …", "Owen Pritchard is arable editor of The Grain
@@ -1191,12 +1221,17 @@ def _structured_unterminated(text: str) -> bool:
     tokens = body.split()
     if len(tokens) > _STRUCTURED_MAX_WORDS or body.isupper():
         return False
-    if not _TABLE_WORDS.isdisjoint(w.lower() for w in tokens) or 10 * sum(
-        DIGIT_RE.search(w) is not None for w in tokens
-    ) > 3 * len(tokens):
-        return False  # a results or price table row ("Copper | 1.23 | 1.25", "Shr 23 cts vs 18 cts")
+    if not _TABLE_WORDS.isdisjoint(w.lower() for w in tokens):
+        return False  # a results table row ("Shr 23 cts vs 18 cts")
     if ("|" in body or "·" in body or "•" in body) and len(parts := _FIELD_SEP.split(body)) >= 2:
-        return all(_opens_as_heading(p) and p[-1] not in ".!?;" and not _ends_cut(p) for p in parts)
+        # Every field holds words: a price row's fields are figures ("Copper | 1.23 | 1.25"); a byline's
+        # date field has its month ("By Gareth Lyle · 9 January 2025, 7:30am ACDT", round 6b).
+        return all(
+            _opens_as_heading(p) and p[-1] not in ".!?;" and not _ends_cut(p) and _LETTER_RUNS.search(p) is not None
+            for p in parts
+        )
+    if 10 * sum(DIGIT_RE.search(w) is not None for w in tokens) > 3 * len(tokens):
+        return False  # mostly figures: a table row
     if "?" in body and (m := _DECK_RE.fullmatch(body)) is not None:
         return len(m.group("deck").split()) >= 2
     if ":" in body and (m := _LABEL_DECK_RE.fullmatch(body)) is not None:
@@ -1245,11 +1280,42 @@ def _label_and_deck(head: str, deck: str) -> bool:
 _CAPTION_LABELS = frozenset("image images photo photos photograph picture pictures pictured caption graphic map chart".split())
 
 
+# Round 6b: a dateline with no agency, alone on its line ("WINNIPEG —", "NAIROBI, Kenya –"): a place
+# in capitals and a spaced typographic dash, nothing after it. A wire table heading ends on a hyphen
+# ("ALL WHEAT -") and stays text.
+_PLACE_DASH_RE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,(?:\s+[A-Z][\w.]*){1,3})?\s+[—–]\s*$")
+# A letter's signature: a dash, a name and a place ("— Margaret Hollis, Dunedin North", "- J. Okafor,
+# Leeds"): capitalised words only, no verb, nothing after.
+_SIGNATURE_RE = re.compile(r"\s*[—–-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?\s*$")
+
+
+# A credit alone in brackets, a source and a name ("(NewsNorth: Leah Fitzgerald)", "(Image: Tom Price)"):
+# capitalised words on both sides of the colon or slash, nothing else on the line.
+_BRACKET_CREDIT_RE = re.compile(
+    r"\s*\(\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*[:/]\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\)\s*\.?\s*$"
+)
+
+
+_ALONE_ENDS = frozenset("—–)")
+
+
+def _dateline_or_credit_alone(text: str) -> bool:
+    body = text.rstrip()
+    return (body.endswith(("—", "–")) and _PLACE_DASH_RE.match(text) is not None) or (
+        body.endswith(")") and _BRACKET_CREDIT_RE.match(text) is not None
+    )
+
+
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
     if not furniture_possible(text, words):
         return []
-    if _is_heading(text) or _is_time_line(text, words) or _structured_unterminated(text):
+    end = text.rstrip()[-1:]
+    if (
+        _is_heading(text)
+        or _is_time_line(text, words)
+        or (end not in _SENTENCE_END and _structured_unterminated(text))
+    ):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
         return [_whole(text)]
@@ -1270,8 +1336,9 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         return [_whole(text)]
     # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
     # common stock"): bylines and prompts start with a capital.
-    if not text.lstrip(" \t\n(")[:1].isupper():
-        return []
+    first = text.lstrip(" \t\n(")[:1]
+    if not first.isupper():
+        return [_whole(text)] if first in "—–-" and _SIGNATURE_RE.match(text) is not None else []  # a signature
     if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
         return [_whole(text)]
     if not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words:
@@ -1284,4 +1351,4 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         return [_whole(text)]
     if "(" in text and _DATELINE_RE.match(text) is not None:
         return [_whole(text)]
-    return []
+    return [_whole(text)] if end in _ALONE_ENDS and _dateline_or_credit_alone(text) else []

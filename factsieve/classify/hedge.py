@@ -201,6 +201,9 @@ _PERMISSION_CONTEXT = re.compile(
     r"|from\s+(?:the\s+)?age\s+(?:of\s+)?\d+|\baged\s+\d+\s+(?:and|or)\s+(?:over|above|under)|\btax-free\b"
     r"|\b(?:between|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:and|to|until)\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    # round 6b: a deadline or a term served ("… until March 1", "after serving two years of his sentence")
+    r"|\b(?:until|by|before)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\bafter\s+serving\b"
     # a claim the sentence grants (round 5c: "Passengers with a season ticket may claim a refund …")
     r"|(?:claim|apply\s+for|request)\s+(?:a\s+)?(?:full\s+|partial\s+)?(?:refunds?|rebates?|compensation|reimbursement))",
     re.IGNORECASE,
@@ -300,11 +303,14 @@ _PAST_ABILITY = re.compile(
     # be disrupted").
     r"|^\W*(?:until|before)\b(?![^,]*\b(?:is|are|has|have|will|can)\b)[^,]{0,50}?\b(?:\w+ed|was|were|had|came"
     r"|began|took|went|fell|rose|shut|built|became|grew|got|won|lost|struck|spread|arrived|last|(?:19|20)\d\d(?:s\b)?"
+    r"|(?:his|her|their|its)\ (?:death|retirement|closure|arrest|departure|collapse|demolition)"
     r"|the\ (?:war|pandemic|crisis|upgrade|recession"
     r"|revolution|merger|fire|flood|closure|collapse|reforms?|ban))\b"
     # (round 5d: the 2020s up to the year before this code was written; "In 2027 buyers could …" is
     # a forecast)
     r"|^\W*in\ (?:the\ )?(?:1[89]\d\d|20[01]\d|202[0-5])s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
+    # round 6b: a high point named by a superlative ("At its busiest, the bakery could turn out 3,000 …")
+    r"|^\W*at\ (?:its|their|his|her)\ (?:busiest|biggest|largest|best|height|zenith|height)\b"
     # a stage of a career told in the past: "In his first season at the club, Osei could play only …"
     r"|^\W*in\ (?:his|her|their|its)\ (?:first|early|debut|rookie|opening)\ (?:season|year|years|term|months)\ (?:at|with|for|in)\b"
     r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"

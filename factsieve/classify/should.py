@@ -108,6 +108,8 @@ def _subject_head(text: str, start: int) -> tuple[str, bool]:
             break
     while words and words[-1].lower() in ("also", "still", "now", "therefore", "then", "surely", "probably"):
         words.pop()
+    if words == ["That"] and opens:
+        return "That", True  # the demonstrative subject of the sentence (round 6b: "That should bring …")
     if not words or words[-1].lower() in _CLAUSE_START:
         return "", False
     return words[-1], len(words) == 1 and opens

@@ -94,7 +94,7 @@ _PREDICATE_VERDICT_RE = re.compile(
     r"|(?:an?\s+(?:(?:pure|complete|total|utter)\s+)?|nothing\s+but\s+(?:an?\s+)?|(?:pure|complete|total|utter)\s+)"
     r"(?:fantasy|fiction|myth|pipe\s+dream"
     r"|delusion|mirage|fairy\s+tale|con|joke)(?=\s*[.!]?[\"”’']?\s*$)"
-    r"|(?:(?:simply|absolutely|frankly)\s+)?(?:non-negotiable|unmissable|a\s+must(?:-see|-visit|-try|-have)?"
+    r"|(?:(?:simply|absolutely|frankly)\s+)?(?:non-negotiable|not\s+optional|unmissable|a\s+must(?:-see|-visit|-try|-have)?"
     r"|worth\s+(?:the|a)\s+(?:trip|detour|visit|wait|splurge|journey))(?=\s*[.!]?[\"”’']?\s*$))",
     re.IGNORECASE,
 )
@@ -131,7 +131,7 @@ _MERIT_GATE = frozenset(
 )
 _PREDICATE_GATE = frozenset(
     """move decision step choice idea loss mistake gamble blunder call bet misstep error response policy fantasy
-    fiction myth dream delusion mirage tale con joke non-negotiable negotiable unmissable must worth""".split()
+    fiction myth dream delusion mirage tale con joke non-negotiable negotiable unmissable must worth optional""".split()
 )
 
 # "How many more warnings does the city need?", "How much longer must residents wait?", "How long can
@@ -222,7 +222,7 @@ _DEGREE = (
 _SUPERLATIVE_RE = re.compile(
     r"\W*(?:(?:But|And|So|Yet|Still|Instead),?\s+)?(?:It|This|That)\s+(?:is|was|['’]s|remains|seems|looks)\s+"
     r"(?:(?:surely|easily|arguably|perhaps|probably|simply)\s+)?the\s+(?:most|least)\s+(?:\w+ly\s+)?"
-    r"(?P<adj>\w+(?:ed|ing|ent|ant|ive|ous|ful|less|ible|able|ic|al|ile|ite|ate))\s+\w+"
+    r"(?P<adj>[a-z]{4,})\s+\w+"
 )
 # With an article the adjective is attributive ("a damning judgment"); without one it must close its
 # phrase, or "is encouraging companies to …" (a progressive verb with its object) would count.

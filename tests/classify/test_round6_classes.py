@@ -161,3 +161,117 @@ def test_writer_to_reader_is_filler(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_FILLER)
 def test_content_with_you_is_not_filler(text: str) -> None:
     assert classify(text).label != "filler"
+
+
+# --- Round 6b (after the r10 file was scored and read): the same method, classes earlier writers show too.
+ROUND_6B_FURNITURE = [
+    "By Sam Ode · 3 March 2025, 9:15am AEDT",  # a byline's date field has its month
+    "Words and pictures by Zoë Brontë",  # a name with diacritics is one word
+    "NAIROBI —",  # a dateline with no agency
+    "— Peter Quill, Harrogate",  # a letter's signature
+    "(Ledger Photo: Ana Ruiz)",
+    "Date published: 4 June 2025",
+    "Download the Harbour Times app for live traffic alerts.",
+    "Join 40,000 readers getting our Friday briefing — sign up free.",
+    "Was this explainer useful? Rate it below.",
+    "Harlow council votes to close Greenway Library",  # a headline ending on a full name
+    "Storm warning for coastal towns as Fairhaven braces for high tide",
+    "Tom Reyes is a former county planner and a contributing columnist.",
+]
+ROUND_6B_NOT_FURNITURE = [
+    "ALL WHEAT -",  # a wire table heading ends on a hyphen
+    "(CANADIAN DLRS PER TONNE/IN STORE)",
+    "Japan bought 5,000 tonnes of Canadian",
+    "L. Phelps resigned as chairman of the board of directors",
+    "Reports say the company will sign up new dealers next month.",
+]
+ROUND_6B_FILLER = [
+    "Lost? You're not the only one.",
+    "Still with us? Excellent.",
+    "Sounds tricky? It isn't, we promise.",
+    "So, should you fix now or wait? Read on.",
+    "See you next Saturday, puzzle fans!",
+    "Stay warm this winter, and check in on your neighbours.",
+]
+ROUND_6B_NOT_FILLER = [
+    "The verdict? A must-buy for commuters.",
+    "Why did the council wait? Officials blamed the budget.",
+]
+ROUND_6B_OPINION = [
+    "It was the most complete display the club has produced all season.",
+    "The rise is a long-overdue correction after years of cheap money.",
+    "The decision is hard to justify with waiting lists this long.",
+    "Her pastry was, by any fair measure, the best in the county.",
+    "The tasting menu is not optional.",
+]
+ROUND_6B_NOT_OPINION = [
+    ("Such networks make the attacks hard to defend against.", "reported"),
+    ("It was the most expensive signing in the club's history.", "reported"),
+]
+ROUND_6B_ATTRIBUTED = [
+    "The prince will not attend the ceremony, Clarence House confirmed on Monday.",
+    "Exports rose 4% in March, the statistics office reported.",
+    "Morgan Stanley now forecasts Brent at $80 a barrel by June.",
+    "Economists polled by the Ledger had forecast a quarter-point cut.",
+]
+ROUND_6B_NOT_ATTRIBUTED = [
+    # "reported" with an object is an act, not a closing source clause: the new rule leaves it alone
+    ("The company reported a loss of $3 million for the quarter.", "reported"),
+]
+ROUND_6B_REPORTED = [
+    "Families may request a transfer to another school until March 1.",
+    "Okoro may apply for parole after serving three years of his sentence.",
+    "Until her retirement, Ms Lane could still swim two miles every morning.",
+    "At its busiest, the mill could weave 9,000 yards of cloth a day.",
+]
+ROUND_6B_SPECULATIVE = [
+    "That should bring more buyers back into the market by spring.",
+    "Until a buyer is found, the mill could close at any time.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND_6B_FURNITURE)
+def test_round_6b_furniture(text: str) -> None:
+    assert classify(text).label == "boilerplate"
+
+
+@pytest.mark.parametrize("text", ROUND_6B_NOT_FURNITURE)
+def test_round_6b_not_furniture(text: str) -> None:
+    assert classify(text).label != "boilerplate"
+
+
+@pytest.mark.parametrize("text", ROUND_6B_FILLER)
+def test_round_6b_filler(text: str) -> None:
+    assert classify(text).label == "filler"
+
+
+@pytest.mark.parametrize("text", ROUND_6B_NOT_FILLER)
+def test_round_6b_not_filler(text: str) -> None:
+    assert classify(text).label != "filler"
+
+
+@pytest.mark.parametrize("text", ROUND_6B_OPINION)
+def test_round_6b_opinion(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "opinion" and lab.deciding_cue
+
+
+@pytest.mark.parametrize(("text", "label"), ROUND_6B_NOT_OPINION + ROUND_6B_NOT_ATTRIBUTED)
+def test_round_6b_near_misses(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+@pytest.mark.parametrize("text", ROUND_6B_ATTRIBUTED)
+def test_round_6b_sources(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "attributed" and lab.deciding_cue
+
+
+@pytest.mark.parametrize("text", ROUND_6B_REPORTED)
+def test_round_6b_permission_and_past_ability(text: str) -> None:
+    assert classify(text).label == "reported"
+
+
+@pytest.mark.parametrize("text", ROUND_6B_SPECULATIVE)
+def test_round_6b_still_speculative(text: str) -> None:
+    assert classify(text).label == "speculative"
