@@ -38,9 +38,24 @@ def is_markup(text: str) -> bool:
     return next(matches, None) is not None and next(matches, None) is not None
 
 
+def _only_links(html: str, text: str) -> bool:
+    """Whether every line of ``text`` is the text of one of the page's links: a navigation page, a
+    site map or a section front with no article, where trafilatura falls back to the menus. A
+    story that quotes a linked headline has other lines too."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):  # empty or not a tree at all
+        return False
+    links = {" ".join(a.text_content().split()) for a in root.iter("a")}
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return bool(links) and all(line in links for line in lines)
+
+
 def main_text(html: str, fragment: bool = False) -> Extracted | None:
     """The main text (boilerplate removed, entities decoded), title, URL and date of ``html``, or
-    None when trafilatura finds no main text. ``fragment``: markup from a record's field, read as
+    None when trafilatura finds no main text, or only the texts of links (menus). ``fragment``: markup from a record's field, read as
     a page's body unless it is a whole page."""
     import trafilatura  # imported lazily: it pulls in lxml and date parsers (~0.3 s)
 
@@ -50,6 +65,6 @@ def main_text(html: str, fragment: bool = False) -> Extracted | None:
         html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or not text.strip() or _only_links(html, text):
         return None
     return Extracted(text, extracted.title or None, extracted.url or None, extracted.date)

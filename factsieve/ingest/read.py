@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from factsieve.ingest import compressed
+from factsieve.ingest import compressed, warc
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
 from factsieve.ingest.jsondoc import json_values
@@ -41,7 +41,7 @@ from factsieve.ingest.records import (
 from factsieve.ingest.sniff import binary_format, text_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
-from factsieve.text.title import title_from_text
+from factsieve.text.title import tidy_title, title_from_text
 from factsieve.text.visible import visible
 from factsieve.vocabulary import (
     BINARY,
@@ -67,6 +67,7 @@ FORMATS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".wet": "wet",  # Common Crawl's page texts (CC-MAIN-….warc.wet.gz)
 }
 
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
@@ -189,7 +190,7 @@ def _read_text(
     if not text.strip():
         res.rejects.append(Reject(inp.uri, "", fmt, EMPTY, "only whitespace after decoding", len(data), ""))
         return res
-    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=title_from_text(text)))
+    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=tidy_title(title_from_text(text))))
     return res
 
 
@@ -205,7 +206,7 @@ def _read_html(
                 "",
                 fmt,
                 NO_MAIN_TEXT,
-                "trafilatura found no main text in the page",
+                "trafilatura found no main text in the page (or only link texts: a navigation page)",
                 len(data),
                 _sample(html),
             )
@@ -225,7 +226,7 @@ def _read_html(
             text,
             enc,
             len(data),
-            title=extracted.title,
+            title=tidy_title(extracted.title),
             url=extracted.url,
             published_at=parse_published(extracted.date),
         )
@@ -388,7 +389,9 @@ def _read_jsonl(
                 text,
                 enc,
                 nbytes,
-                title=without_surrogates(title) if title and title.strip() else title_from_text(text),
+                title=tidy_title(
+                    without_surrogates(title) if title and title.strip() else title_from_text(text)
+                ),
                 url=without_surrogates(url) if url else None,
                 published_at=parse_published(rec.get("published")),
             )
@@ -398,7 +401,48 @@ def _read_jsonl(
     return res
 
 
-_READERS = {"text": _read_text, "html": _read_html, "jsonl": _read_jsonl, "json": _read_jsonl}
+def _read_wet(
+    inp: InputFile, data: bytes, body: str, enc: str, limits: IngestLimits, fmt: str
+) -> IngestResult:
+    """One document per ``conversion`` record of a Common Crawl WET file (``factsieve.ingest.warc``),
+    keyed by its WARC-Record-ID; the crawl's ``warcinfo`` record describes the file and is no input."""
+    res = IngestResult()
+    seen: set[str] = set()
+    for rec in warc.records(data):
+        key = rec.record_id or f"offset:{rec.offset}"
+        while key in seen:
+            key = f"{key}@offset:{rec.offset}"
+        seen.add(key)
+        where, nbytes = f"record at byte {rec.offset:,}", len(rec.body)
+        text = rec.body.decode("utf-8", "replace")  # WET text is UTF-8 by specification
+        if rec.problem:
+            detail = f"{where}: {rec.problem}; its {nbytes:,} bytes to the end are not read"
+            problem: tuple[str, str] | None = (MALFORMED_RECORD, detail)
+        elif rec.kind == "warcinfo":
+            continue
+        elif rec.kind != "conversion":
+            problem = (MALFORMED_RECORD, f"{where}: WARC-Type '{visible(rec.kind)}' is not a page's text")
+        elif not text.strip():
+            problem = (EMPTY, f"{where}: no text")
+        elif len(text) > limits.max_record_chars:
+            problem = (TOO_LARGE, f"{where}: {len(text):,} characters > limit {limits.max_record_chars:,}")
+        else:
+            problem = None
+        if problem is not None:
+            res.rejects.append(Reject(inp.uri, key, fmt, *problem, nbytes, _sample(text)))
+            continue
+        title = tidy_title(title_from_text(text))
+        res.docs.append(RawDoc(inp.uri, key, fmt, text, "utf-8", nbytes, title=title, url=rec.uri or None))
+    return res
+
+
+_READERS = {
+    "text": _read_text,
+    "html": _read_html,
+    "jsonl": _read_jsonl,
+    "json": _read_jsonl,
+    "wet": _read_wet,
+}
 
 
 def _file_reject(

@@ -22,7 +22,7 @@ OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published"
 # when the field's own name is absent, first present alias of a fitting type wins, and an alias
 # of another type is ignored (it is that feed's own field, not a broken one of ours).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("body", "content", "maintext", "article", "article_text", "full_text"),
+    "text": ("body", "content", "maintext", "article", "article_text", "full_text", "paragraphs"),
     "title": ("headline",),
     "url": ("link", "source_url", "canonical_url"),
     "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
@@ -119,7 +119,14 @@ def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> 
             )
         if "text" in rec:
             return MISSING_TEXT, f"'{visible(name)}' is null"
-        return MISSING_TEXT, f"no 'text' field or alias with a string (fields: {_field_names(own)})"
+        nested = next((k for k, v in own.items() if isinstance(v, dict)), None)
+        # A dump that nests the article ({"article": {"body": …}}): say how to read it.
+        hint = (
+            f"; to read a field inside '{visible(str(nested))}', use --text-field {visible(str(nested))}.NAME"
+            if nested
+            else ""
+        )
+        return MISSING_TEXT, f"no 'text' field or alias with a string (fields: {_field_names(own)}){hint}"
     if not isinstance(text, str):
         return MALFORMED_RECORD, f"'{visible(name)}' is {type_name(text)}, not a string"
     for field, types in OPTIONAL_FIELDS.items():

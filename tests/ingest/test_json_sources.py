@@ -154,3 +154,21 @@ def test_markup_with_no_main_text_is_a_reject(tmp_path):
 )
 def test_markup_is_told_from_text_that_mentions_a_tag(text, markup):
     assert is_markup(text) is markup
+
+
+def test_a_nested_article_is_named_in_the_reject_with_the_option_that_reads_it(tmp_path):
+    rec = {"id": "n0", "article": {"headline": "Port", "body": A}, "meta": {"lang": "en"}}
+    [rej] = _read(tmp_path, "hf.jsonl", json.dumps(rec)).rejects
+    assert rej.detail == (
+        "line 1: no 'text' field or alias with a string (fields: id, article, meta); "
+        "to read a field inside 'article', use --text-field article.NAME"
+    )
+    assert _docs(_read(tmp_path, "hf.jsonl", json.dumps(rec), text_field="article.body")) == [("n0", A)]
+
+
+def test_a_navigation_page_in_a_text_field_has_no_main_text(tmp_path):
+    nav = (
+        "<nav><ul>" + "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(30)) + "</ul></nav>"
+    )
+    res = _read(tmp_path, "dump.jsonl", json.dumps({"id": "nav", "content": nav}))
+    assert [(r.record_key, r.reason) for r in res.rejects] == [("nav", codes.NO_MAIN_TEXT)]
