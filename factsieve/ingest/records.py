@@ -76,10 +76,10 @@ def _paragraphs(value: object) -> object:
 def with_canonical_fields(rec: dict, text_field: str = "") -> dict:
     """``rec`` with each absent field taken from its first alias of a fitting type, and the text
     from ``text_field`` when one is configured (then neither ``text`` nor its aliases is read)."""
-    out = dict(rec)
+    out = rec  # copied only when something changes: most records are read as written
     if text_field:
+        out = {k: v for k, v in rec.items() if k != "text"}
         value = field_value(rec, text_field)
-        out.pop("text", None)
         if value is not _MISSING:
             out["text"] = value
     for name, aliases in FIELD_ALIASES.items():
@@ -89,9 +89,11 @@ def with_canonical_fields(rec: dict, text_field: str = "") -> dict:
         for alias in aliases:
             value = rec.get(alias) if name != "text" else _paragraphs(rec.get(alias))
             if isinstance(value, types) and not isinstance(value, bool):
+                out = out if out is not rec else dict(rec)
                 out[name] = value
                 break
-    if "text" in out:
+    if isinstance(out.get("text"), list):
+        out = out if out is not rec else dict(rec)
         out["text"] = _paragraphs(out["text"])
     return out
 
@@ -154,13 +156,13 @@ def wrapped_records(value: object, text_field: str = "") -> tuple[str, list] | N
     """``(path, records)`` when ``value`` is an envelope around a list of records (an object with
     no text of its own and a list of objects under a wrapper key, itself or one level down), else
     None. The list may be empty: a page of an API with no results."""
-    if not isinstance(value, dict) or "text" in with_canonical_fields(value, text_field):
+    if not isinstance(value, dict):
         return None
     found = _records_list(value)
-    if found is not None:
-        return found
-    for outer in _NESTED_WRAPPERS:
+    for outer in _NESTED_WRAPPERS if found is None else ():
         inner = value.get(outer)
         if isinstance(inner, dict) and (found := _records_list(inner)) is not None:
-            return f"{outer}.{found[0]}", found[1]
-    return None
+            found = f"{outer}.{found[0]}", found[1]
+            break
+    # Checked last (most records are no envelope): a record with a text is a record.
+    return found if found is not None and "text" not in with_canonical_fields(value, text_field) else None
