@@ -172,3 +172,28 @@ def test_a_navigation_page_in_a_text_field_has_no_main_text(tmp_path):
     )
     res = _read(tmp_path, "dump.jsonl", json.dumps({"id": "nav", "content": nav}))
     assert [(r.record_key, r.reason) for r in res.rejects] == [("nav", codes.NO_MAIN_TEXT)]
+
+
+def test_a_large_json_lines_file_named_json_is_read_in_parts_with_the_same_records(tmp_path):
+    body = "".join(json.dumps({"text": f"{A} Item {i}."}) + "\n" for i in range(400))
+    p = tmp_path / "big.json"
+    p.write_text(body, encoding="utf-8")
+    whole = InputFile(str(p), p.stat().st_size, p.stat().st_mtime, rel="big.json")
+    parts = ingest.split_parts(whole, 8000)
+    assert len(parts) > 3
+    taken: set[str] = set()
+    keys = []
+    for part in parts:
+        res = ingest.read_input(part, IngestLimits(), taken)
+        assert not res.rejects and {d.format for d in res.docs} == {"json"}
+        keys += [d.record_key for d in res.docs]
+        taken |= res.keys
+    assert (
+        keys == [d.record_key for d in ingest.read_input(whole).docs] == [f"line:{i}" for i in range(1, 401)]
+    )
+    # a pretty-printed envelope is one document: never cut
+    p.write_text(json.dumps({"articles": [{"text": A}] * 300}, indent=2), encoding="utf-8")
+    assert (
+        len(ingest.split_parts(InputFile(str(p), p.stat().st_size, p.stat().st_mtime, rel="big.json"), 8000))
+        == 1
+    )
