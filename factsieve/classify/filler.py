@@ -62,7 +62,9 @@ FILLER_TRIGGERS = frozenset(
 )
 # One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
 _WISH = (
-    r"(?:happy\s+(?:[a-z]+\s+)?[a-z]+ing|good\s+luck|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
+    r"(?:happy\s+(?:[a-z]+\s+)?[a-z-]+ing|good\s+luck(?:\s+with\s+(?:your|the)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    # round 6c (r12): a greeting to the readers or the town ("Good morning, Eastgate!")
+    r"|good\s+(?:morning|afternoon|evening)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
     r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there|\s+this\s+(?:winter|summer|weekend|week"
     r"|christmas|festive\s+season)|\s+on\s+the\s+roads)?|safe\s+(?:travels|journey|trip|home)"
     r"|bon\s+app[ée]tit|bom\s+apetite|buon\s+appetito|see\s+you\s+(?:next|tomorrow|soon|then|there|again|on)\b[^.!?]{0,30})"
@@ -106,6 +108,13 @@ FILLER_OPENER_RE = re.compile(
     # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
     # expert to enjoy this one."); a bare "Don't worry, he will be gone soon." is said in a story)
     r"|don['’]?t\s+worry\s+if\s+you\b"
+    # round 6c (r8, r9, r11, r12): the whole sentence a reassurance, a nudge or a sign-off to the reader
+    # ("Don't panic.", "You heard that right.", "Think about that for a second.", "We've all been there.",
+    # "Anyway, that's enough from me for this week.", "Grab the tissues for this one.")
+    r"|(?:(?:don['’]?t|do\s+not)\s+(?:worry|panic|fret|despair)|you\s+heard\s+(?:that|it|me)\s+right"
+    r"|think\s+about\s+(?:that|it)\s+for\s+a\s+(?:second|moment|minute)|we['’]ve\s+all\s+been\s+there"
+    r"|(?:anyway,?\s+)?that['’]s\s+(?:enough|all|it)\s+from\s+(?:me|us)(?:\s+for\s+(?:this|the|today|now)\b[^.!?\d]{0,20})?"
+    r"|grab\s+the\s+tissues(?:\s+for\s+this\s+one)?)(?=\s*[.!]*\s*$)"
     r"|you\s+don['’]?t\s+(?:need|have)\s+to\s+be\s+(?:an?\s+)?(?:expert|pro|genius|scientist|astronomer)"
     r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered"
     # handing over to the reader or bracing the reader, with nothing after but a reason or a cheer:
@@ -128,7 +137,10 @@ _READER_QUESTION_OPENERS = frozenset(
 # An elliptical or tag question to the reader ("Hungry yet?", "Sounds simple, right?", "Tempted yet?"):
 # one word and "yet" (no subject: "Are they ready yet?" asks about someone), or a tag asking the reader
 # to agree; short, no figure, no name.
-_READER_TAG = re.compile(r"(?:,\s*(?:right|eh|huh|no)|^\W*\w+\s+yet)\s*\?\s*$", re.IGNORECASE)
+_READER_TAG = re.compile(
+    # round 6c (r8, r11): a verbless check on the reader ("Easy enough?", "Popcorn at the ready?")
+    r"(?:,\s*(?:right|eh|huh|no)|^\W*\w+\s+(?:yet|enough)|^\W*\w+\s+at\s+the\s+ready)\s*\?\s*$", re.IGNORECASE
+)
 _READER_TAG_MAX_WORDS = 6
 _CAPITALISED_LATER = re.compile(r"\s[A-Z](?!\b)")
 
@@ -257,6 +269,8 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
     out: list[Cue] = []
     words = words if words is not None else words_of(text)
     m = None if text.isascii() and words.isdisjoint(FILLER_OPENER_WORDS) else FILLER_OPENER_RE.match(text)
+    if m and quotes and inside(quotes, m.end() - 1):
+        m = None  # round 6c: inside a quotation ("Don't panic." in the middle of one) it is the speaker's
     if m:
         s, e = m.span("imperative")
         out.append(new_cue("filler", text[s:e], s, e) if s != -1 else strip_cue("filler", m, text))

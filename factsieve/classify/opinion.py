@@ -211,6 +211,26 @@ _NEWSROOM_AFTER_WE = re.compile(
     re.IGNORECASE,
 )
 
+# round 6c (r7, r11, r12): what the newsroom has seen or has been doing — "We have seen the internal
+# memo sent to staff", "We've been speaking to travellers at Stansted this morning". Only a document
+# seen: "We have seen a big rise in demand" is a speaker's or a columnist's view.
+_NEWSROOM_SEEN = re.compile(
+    r"(?:\s+have|['’]ve)\s+(?:(?:seen|obtained|read)\s+(?:a\s+copy\b|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:memo|letter|e-?mails?"
+    r"|report|documents?|draft|plan|minutes|contract|invoices?|files?|recording|footage|video|messages?|papers)\b)"
+    r"|been\s+(?:speaking|talking)\s+to\b)",
+    re.IGNORECASE,
+)
+# "We visited each restaurant anonymously and paid for our own meals": the "our" of a sentence that
+# opens on the newsroom's act is the newsroom's too.
+_NEWSROOM_OPENING = re.compile(r"\W*We\b")
+
+
+def _newsroom_opening(text: str, s: int) -> bool:
+    m = _NEWSROOM_OPENING.match(text, 0, s)
+    return m is not None and (
+        _NEWSROOM_AFTER_WE.match(text, m.end()) is not None or _NEWSROOM_SEEN.match(text, m.end()) is not None
+    )
+
 
 # Restrictive "just" before a quantity ("just two houses", "just a week after", "just 4%") measures
 # like "only" (no longer a stance cue since round 2); the stance "just" is "just wrong", "just look".
@@ -241,9 +261,11 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     low = word.lower()
     if text[e : e + 1] == "-" and low in _COMPOUND_FIRST:
         return False  # a compound adjective describes: "best-known", "worst-hit" ("ever-expanding" judges)
-    if low == "we" and _NEWSROOM_AFTER_WE.match(text, e) is not None:
+    if low == "we" and (
+        _NEWSROOM_AFTER_WE.match(text, e) is not None or _NEWSROOM_SEEN.match(text, e) is not None
+    ):
         return False
-    if low == "our" and next_word(text, e) in _NEWSROOM_NOUNS:
+    if low == "our" and (next_word(text, e) in _NEWSROOM_NOUNS or _newsroom_opening(text, s)):
         return False
     if low == "great" and _GREAT_KIN.match(text, e) is not None:
         return False
