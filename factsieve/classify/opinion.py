@@ -74,6 +74,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | (?:should|ought\ to|must|need\ to|needs\ to)\ (?:\w+\ )?(?:be|have|not|never|stop|start|do|take|make|want|play|aim|realize|recogni[sz]e|remember|support|reject|act)
     | we\ (?:need|must|should|cannot|can't|can’t|think|believe|suspect|feel|fear|reckon|doubt)
     | i\ (?:think|believe|feel|hope|love|hate|like|suspect|reckon|guess|doubt|fear|imagine)
+    | (?:i|we)\ do\ not\ (?:think|believe)
     | (?:i|we)\ (?:have|had)\ (?:a|the)\ (?:\w+\ )?(?:suspicion|feeling|hunch|sense)\ (?=that\b|the\b|this\b|it\b|we\b|they\b)
     | in\ (?:my|our)\ (?:view|opinion|judgement|judgment)
     | our\ (?:country|nation|society|democracy|system|children) | let\ us\ not | so-called
@@ -91,6 +92,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | will\ (?:end|wreck|ruin|doom|derail|cement|seal|define)\ (?:his|her|their|its|the)\ (?:career|legacy|reign|hopes|chances|fate|future)
     | will\ pay\ off | make\ no\ mistake | (?:a|the)\ turning\ point\ for
     | hard\ to\ (?:overstate|overestimate|exaggerate|ignore|argue\ with|justify|defend(?!\ against)|fathom|excuse) | long[\ -]overdue
+    | hard\ to\ think\ of\ a\ (?:worse|better|bigger|more) | impossible\ not\ to\ (?:be\ )?(?:moved|impressed|charmed|touched|admire|smile)
     | masterclass | bold\ move
     | deserves?\ (?:praise|credit|applause) | (?:there['’]s|there\ is)\ no\ denying | putting\ it\ mildly
     | could(?:n['’]t|\ not)\ (?:be|have\ been)\ (?:higher|clearer|better|worse|more\ important)
@@ -102,7 +104,9 @@ _OPINION_PHRASE_RE = CaseFreeRe(
         "a": "deal turning",
         "the": "turning",
         "make": "mistake",
-        "hard": "overstate overestimate exaggerate ignore argue justify defend fathom excuse",
+        # round 6c (r8, r11): "It is hard to think of a worse time to …", "it was impossible not to be moved"
+        "hard": "overstate overestimate exaggerate ignore argue justify defend fathom excuse think",
+        "impossible": "moved impressed charmed touched admire smile",
         "long": "overdue",
         "there": "denying",
         "putting": "mildly",
@@ -151,7 +155,7 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
     overestimate exaggerate ignore argue justify defend fathom excuse overdue masterclass move praise credit applause denying mildly higher
     clearer better worse convinced sure certain confident personally all change alter suspicion feeling hunch
-    sense""".split()
+    sense impossible""".split()
 )  # "all": "all in all"; "change"/"alter": "will change how …" (round 4)
 # Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
 EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS

@@ -121,17 +121,30 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "label"), CLASSES)
-def test_round6c_class(text: str, label: str) -> None:
-    assert classify(text).label == label, classify(text)
-
-
-@pytest.mark.parametrize(("text", "label"), NEAR_MISSES)
-def test_round6c_near_miss_keeps_its_label(text: str, label: str) -> None:
-    assert classify(text).label == label, classify(text)
-
-
 def test_a_quoted_reassurance_stays_the_speaker_s() -> None:
     # In the middle of a quotation opened by an earlier sentence, "Don't panic." is the speaker's.
     assert classify("Don't panic.", continued=True).label == "attributed"
     assert classify("Don't panic.").label == "filler"
+
+
+# Second pass (r8, r11): a stated impossibility of feeling otherwise, the newsroom's negated belief, and a
+# source verb inside a relative clause on the subject, with the main clause the author's.
+SECOND_PASS = [
+    ("It is hard to think of a worse week to launch a phone.", "opinion"),
+    ("Standing in the empty ward, it was impossible not to be moved.", "opinion"),
+    ("We do not believe the cap will hold.", "opinion"),
+    ("The review, which found that some wards might close, was published on Friday.", "reported"),
+    ("The charity, which says it may have to shed staff, runs nine shelters in the city.", "reported"),
+    # near misses: the clause closes the sentence or a hedge sits in the main clause
+    ("The plan would fail, said Smith, who resigned.", "attributed"),
+    ("The company, which said it would cut jobs, said profits fell.", "attributed"),
+    ("These included road projects, which he said were badly overdue, and hospitals.", "attributed"),
+    ("It is impossible not to notice the cracks.", "reported"),
+    ("The minister, who said the plan was sound, may resign next week.", "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), CLASSES + NEAR_MISSES + SECOND_PASS)
+def test_round6c_label(text: str, label: str) -> None:
+    # Each class takes its label; each near miss keeps the label it had on main.
+    assert classify(text).label == label, classify(text)
