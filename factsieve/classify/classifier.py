@@ -61,7 +61,13 @@ from factsieve.classify.boilerplate import (
     starts_with_line_word,
 )
 from factsieve.classify.cue import Cue, inside
-from factsieve.classify.filler import FILLER_OPENER_RE, FILLER_OPENER_WORDS, filler_cues
+from factsieve.classify.filler import (
+    FILLER_OPENER_RE,
+    FILLER_OPENER_WORDS,
+    READER_IDIOM_MAX_CHARS,
+    filler_cues,
+    reader_idiom,
+)
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.personal import personal_cues
@@ -186,6 +192,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
             and "``" not in text
             and ("!" not in text or not text.rstrip().endswith("!"))  # the substring test spares a copy
             and (words.isdisjoint(FILLER_OPENER_WORDS) or FILLER_OPENER_RE.match(text) is None)
+            and (n > READER_IDIOM_MAX_CHARS or reader_idiom(text) is None)
             and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS) or not starts_with_line_word(text))
             and (
                 n > 120
@@ -201,6 +208,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
         _QUOTE_GATE.search(text) is None
         and not text.rstrip().endswith("!")
         and FILLER_OPENER_RE.match(text) is None
+        and reader_idiom(text) is None
         and not text.rstrip().endswith("?")
         and not boilerplate_cues(text, words)
     )

@@ -108,13 +108,6 @@ FILLER_OPENER_RE = re.compile(
     # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
     # expert to enjoy this one."); a bare "Don't worry, he will be gone soon." is said in a story)
     r"|don['’]?t\s+worry\s+if\s+you\b"
-    # round 6c (r8, r9, r11, r12): the whole sentence a reassurance, a nudge or a sign-off to the reader
-    # ("Don't panic.", "You heard that right.", "Think about that for a second.", "We've all been there.",
-    # "Anyway, that's enough from me for this week.", "Grab the tissues for this one.")
-    r"|(?:(?:don['’]?t|do\s+not)\s+(?:worry|panic|fret|despair)|you\s+heard\s+(?:that|it|me)\s+right"
-    r"|think\s+about\s+(?:that|it)\s+for\s+a\s+(?:second|moment|minute)|we['’]ve\s+all\s+been\s+there"
-    r"|(?:anyway,?\s+)?that['’]s\s+(?:enough|all|it)\s+from\s+(?:me|us)(?:\s+for\s+(?:this|the|today|now)\b[^.!?\d]{0,20})?"
-    r"|grab\s+the\s+tissues(?:\s+for\s+this\s+one)?)(?=\s*[.!]*\s*$)"
     r"|you\s+don['’]?t\s+(?:need|have)\s+to\s+be\s+(?:an?\s+)?(?:expert|pro|genius|scientist|astronomer)"
     r"|ready\s+to\s+(?:dig|dive|learn|find|get)|ever\s+wondered"
     # handing over to the reader or bracing the reader, with nothing after but a reason or a cheer:
@@ -124,6 +117,26 @@ FILLER_OPENER_RE = re.compile(
     r"|fasten\s+your\s+seat\s*belts?)(?=\s*(?:[.!]+\s*$|[,—–-]\s*(?:because|cause|this|it['’]s|folks|everyone|people)\b)))\b)",
     re.IGNORECASE,
 )
+# Round 6c (r8, r9, r11, r12): the whole sentence a reassurance, a nudge or a sign-off to the reader
+# ("Don't panic.", "You heard that right.", "Think about that for a second.", "We've all been there.",
+# "Anyway, that's enough from me for this week.", "Grab the tissues for this one."). Kept out of
+# FILLER_OPENER_RE: its first words ("that", "we", "think") open too many sentences for the no-cue fast
+# path to try the opener on; these lines are short, so the length decides first (reader_idiom).
+_READER_IDIOM_RE = re.compile(
+    r"\s*(?P<imperative>(?:don['’]?t|do\s+not)\s+(?:worry|panic|fret|despair)|you\s+heard\s+(?:that|it|me)\s+right"
+    r"|think\s+about\s+(?:that|it)\s+for\s+a\s+(?:second|moment|minute)|we['’]ve\s+all\s+been\s+there"
+    r"|(?:anyway,?\s+)?that['’]s\s+(?:enough|all|it)\s+from\s+(?:me|us)(?:\s+for\s+(?:this|the|today|now)\b[^.!?\d]{0,20})?"
+    r"|grab\s+the\s+tissues(?:\s+for\s+this\s+one)?)(?=\s*[.!]*\s*$)",
+    re.IGNORECASE,
+)
+READER_IDIOM_MAX_CHARS = 60
+
+
+def reader_idiom(text: str) -> re.Match[str] | None:
+    """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE), or None."""
+    return _READER_IDIOM_RE.match(text) if len(text) <= READER_IDIOM_MAX_CHARS else None
+
+
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),
 # not inside content ("popular with retired folks, students and tourists", "broke into cheers").
 _VOCATIVE_RE = re.compile(r"(?:^\W*|,\s*)(?:guys|folks|cheers)(?=\s*[!.?,]|\s*$)", re.IGNORECASE)
@@ -269,6 +282,8 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
     out: list[Cue] = []
     words = words if words is not None else words_of(text)
     m = None if text.isascii() and words.isdisjoint(FILLER_OPENER_WORDS) else FILLER_OPENER_RE.match(text)
+    if m is None:
+        m = reader_idiom(text)
     if m and quotes and inside(quotes, m.end() - 1):
         m = None  # round 6c: inside a quotation ("Don't panic." in the middle of one) it is the speaker's
     if m:
