@@ -270,7 +270,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         files = discover_inputs(raw)
         # Loaded even with incremental=False: reprocessing still replaces the live rows it redoes.
         previous = manifest.load(out_path, publish.committed_run_ids(out_path))
-        plan = manifest.plan(files, previous, manifest.in_scope(raw), reprocess=not incremental)
+        plan = manifest.plan(
+            files, previous, manifest.in_scope(raw), reprocess=not incremental, settings=cfg.limits
+        )
         todo = plan.to_process
         lap("discover")
         stats.stage("discover").counts = {
@@ -279,14 +281,17 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "changed": len(plan.changed),
             "unchanged": len(plan.unchanged),
             "removed": len(plan.removed),
+            "settings_changed": plan.settings_changed,
         }
         logger.info(
-            "run %s: %d input files under %s, %d new, %d changed, %d unchanged, %d removed",
+            "run %s: %d input files under %s, %d new, %d changed (%d by the ingest settings), "
+            "%d unchanged, %d removed",
             run_id,
             len(files),
             raw,
             len(plan.new),
             len(plan.changed),
+            plan.settings_changed,
             len(plan.unchanged),
             len(plan.removed),
         )
@@ -297,6 +302,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "input_files": len(files),
             "new_files": len(plan.new),
             "changed_files": len(plan.changed),
+            "settings_changed_files": plan.settings_changed,
             "unchanged_files": len(plan.unchanged),
             "removed_files": len(plan.removed),
         }
@@ -394,7 +400,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         lap("dedup")
 
         documents_path, documents = asm.finish_documents(dd.assignments)
-        changed = latest.changes(before, latest.written_keys(documents_path, set(before["source_uri"])))
+        changed = latest.changes(
+            before, latest.written_keys(documents_path, set(before["source_uri"])), plan.reasons
+        )
         duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["level", "cluster_id", "method", "doc_id"])
         dedup_counts = dd.stats.get("counts", dd.stats)
         # What a million-document run holds from here on is what the publish step's peak stands on:
@@ -456,7 +464,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             )
         # The row GX saw, rebuilt with GX's outcome and the seconds of validation and GX.
         runs_row = tables.conform(pd.DataFrame([stats.runs_row()]), "runs")
-        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed)
+        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed, cfg.limits)
         # After this run, each live input's rows are those of the run that last processed it.
         sources = {uri: e.run_id for uri, e in previous.items() if uri not in set(plan.removed)}
         sources.update(dict.fromkeys((f.uri for f in todo), run_id))

@@ -22,6 +22,7 @@ import errno
 import io
 import json
 import logging
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -531,7 +532,13 @@ def read_input(
 
 def input_format(inp: InputFile) -> str | None:
     """The reader for ``inp`` by its name (a ``.gz`` file's by the name inside), or None."""
-    return FORMATS.get(compressed.inner_suffix(inp.name) if inp.suffix == ".gz" else inp.suffix)
+    return format_of_name(inp.name)
+
+
+def format_of_name(name: str) -> str | None:
+    """The reader a file name selects (``x.jsonl.gz``: jsonl), or None: no reader takes it."""
+    suffix = posixpath.splitext(name)[1].lower()
+    return FORMATS.get(compressed.inner_suffix(name) if suffix == ".gz" else suffix)
 
 
 def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> bytes | IngestResult:
