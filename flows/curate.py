@@ -26,7 +26,7 @@ from factsieve import dedup, heap
 from factsieve.batch import pipeline, staged, workers
 from factsieve.config import RunConfig
 from factsieve.ingest import manifest
-from factsieve.ingest.read import IngestLimits, split_parts
+from factsieve.ingest.read import IngestLimits, split_gzip_parts, split_parts
 from factsieve.ingest.sources import InputFile, discover
 from factsieve.output import assemble, gx_process, latest, publish, tables
 from factsieve.output import checks as quality_checks
@@ -82,9 +82,18 @@ def discover_inputs(raw: str) -> list[InputFile]:
     retry_condition_fn=transient_io_error,
     cache_policy=NO_CACHE,
 )
-def plan_parts(files: list[InputFile], target_bytes: int) -> list[InputFile]:
-    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.read.split_parts)."""
-    return [part for f in files for part in split_parts(f, target_bytes)]
+def plan_parts(
+    files: list[InputFile], target_bytes: int, limits: IngestLimits, spool: Path
+) -> list[InputFile]:
+    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.read.split_parts);
+    large gzip JSONL files likewise, decompressed part by part into ``spool``
+    (factsieve.ingest.read.split_gzip_parts)."""
+    return [
+        part
+        for f in files
+        for whole in split_gzip_parts(f, target_bytes, limits, spool)
+        for part in split_parts(whole, target_bytes)
+    ]
 
 
 @task(
@@ -311,14 +320,17 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         # The live documents this run removes or may replace: their inputs are gone or reprocessed.
         before = latest.live_documents(out_path, {*plan.removed, *(f.uri for f in plan.changed)})
 
-        parts = plan_parts(todo, cfg.batch_bytes)
+        # gzip JSONL parts are spooled in the run's staging area: removed after the batch stage, and
+        # by the next run's recovery when this one dies.
+        spool = publish.staging_dir(out_path, run_id) / "gunzip"
+        parts = plan_parts(todo, cfg.batch_bytes, cfg.limits, spool)
         batches = group_batches(parts, cfg.batch_bytes, cfg.batch_files)
         # Record keys of split files' parts, kept until the file's last batch is consumed.
         last_batch = {f.uri: i for i, batch in enumerate(batches) for f in batch if f.is_part}
         part_keys: dict[str, set[str]] = {}
         model_changes = 0
         stage = publish.staging_dir(out_path, run_id)
-        asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in todo))
+        asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in parts))
         # Worker processes only where they pay: a run of one batch does its work inline.
         n_workers = max(1, min(cfg.workers or CORES, len(batches))) if use_pool else 1
         if n_workers <= 1:
@@ -377,6 +389,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
                 f"accounting broken: {asm.input_records} records in, {asm.documents} documents + "
                 f"{len(rejects)} rejects out"
             )
+        shutil.rmtree(spool, ignore_errors=True)  # every part is read
         lap("ingest_clean_segment_classify")
         publish.crash_point("processed")
 

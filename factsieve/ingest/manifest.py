@@ -58,9 +58,9 @@ SCHEMA = pa.schema(
 
 # The IngestLimits fields that change what a file yields, and those that do not. Every field is in
 # exactly one (tests/ingest/test_manifest_settings.py): a new setting must be classified. Today all
-# of them change output: a size limit turns a file or record into a too_large reject or lets it
-# through, text_field picks the text. Speed-only settings (batch_bytes, workers) are not limits.
-OUTPUT_SETTINGS = ("max_file_bytes", "max_record_chars", "min_text_chars", "text_field")
+# of them change output: a size limit (max_gzip_ratio too) turns a file or record into a too_large
+# reject or lets it through, text_field picks the text. Speed-only settings (batch_bytes, workers) are not limits.
+OUTPUT_SETTINGS = ("max_file_bytes", "max_record_chars", "min_text_chars", "text_field", "max_gzip_ratio")
 SPEED_SETTINGS: tuple[str, ...] = ()
 JSON_READ_FORMATS = frozenset({"jsonl", "json", "text"})
 
@@ -85,12 +85,16 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
     """The ingest settings that change what the file at ``uri`` yields, as canonical JSON (readable
     in the manifest, compared as a string). text_field counts only for files that may be read as
     JSON: .jsonl, .json and .txt (a .txt holding JSON Lines is read as JSON Lines), also gzipped;
-    an HTML page or a WET file is not read again for it. A mapping is a run's recorded
+    an HTML page or a WET file is not read again for it. max_gzip_ratio counts only for .gz files. A mapping is a run's recorded
     ``parameters["limits"]``: a field it lacks was added later, and the run read as that field's
     default does (text_field "" = "text" and its aliases)."""
-    keys = OUTPUT_SETTINGS
-    if format_of_name(posixpath.basename(uri.rstrip("/"))) not in JSON_READ_FORMATS:
-        keys = tuple(k for k in keys if k != "text_field")
+    name = posixpath.basename(uri.rstrip("/"))
+    skip = set()
+    if format_of_name(name) not in JSON_READ_FORMATS:
+        skip.add("text_field")
+    if not name.lower().endswith(".gz"):
+        skip.add("max_gzip_ratio")
+    keys = [k for k in OUTPUT_SETTINGS if k not in skip]
     default = IngestLimits()
     if isinstance(limits, Mapping):
         values = {k: limits.get(k, getattr(default, k)) for k in keys}
