@@ -56,6 +56,8 @@ def _old_samples(old: OldState, new_keys: np.ndarray, eligible: np.ndarray) -> t
         rows = np.flatnonzero(seg == s_i)
         if not len(rows) or not path.exists() or len(new_keys) == 0:  # a segment from before stories
             continue
+        if path.stat().st_size == 0:  # its documents were all too short to sample (np.memmap refuses)
+            continue
         arr = np.memmap(path, dtype=np.uint64, mode="r")
         for lo in range(0, len(arr), _CHUNK):
             part = np.asarray(arr[lo : lo + _CHUNK])
