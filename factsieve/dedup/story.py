@@ -111,6 +111,7 @@ def sample_candidates(
     start, size = _runs(nk)
     # a key already in too many new documents is boilerplate whatever the old side holds
     keep = np.repeat(size <= p.story_max_key_docs, size)
+    capped = np.bincount(ng[~keep], minlength=N)  # boilerplate samples per document (sample bound)
     nk, ng = nk[keep], ng[keep]
     if n_old:
         ok_, og = _old_samples(old, nk[_runs(nk)[0]], eligible, total)
@@ -119,11 +120,14 @@ def sample_candidates(
         keys, idx = keys[order], idx[order]
         start, size = _runs(keys)
         keep = np.repeat(size <= p.story_max_key_docs, size)
+        capped += np.bincount(idx[~keep], minlength=N)
         keys, idx = keys[keep], idx[keep]
     else:  # already sorted by (key, idx)
         keys, idx = nk, ng
     n_samples = np.bincount(idx, minlength=N)
-    bound = document_bound(t.sh_len, total, p.story_containment, p.story_min_shared)
+    bound = _Bound(
+        t.sh_len, document_bound(t.sh_len, total, p.story_containment, p.story_min_shared), capped, n_old
+    )
     pos, cnt, start = bucket_members(keys, p.story_max_key_docs)
     b = idx[pos]
     new = b >= n_old  # a pair needs a new document, and b is the larger index
@@ -138,16 +142,31 @@ def sample_candidates(
     for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
         sel = np.flatnonzero((b >= lo) & (b < hi))
         codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], n_old, N)
-        out.append(_counted(codes, n_samples, (t.sh_len, bound), N, p))
+        out.append(_counted(codes, n_samples, bound, N, p))
     return unique_inplace(out)
 
 
-def _counted(
-    codes: np.ndarray, n_samples: np.ndarray, sizes: tuple[np.ndarray, np.ndarray], N: int, p: DedupParams
-) -> np.ndarray:
+@dataclass
+class _Bound:
+    """What the sample bound needs per document (global idx): shingles, the bound when it is a pair's
+    shorter text, and its samples dropped as boilerplate (known in full for this run's documents;
+    for an earlier run's only those whose key a new document holds)."""
+
+    sh_len: np.ndarray
+    bound: np.ndarray
+    capped: np.ndarray
+    n_old: int
+
+    def passes(self, a: np.ndarray, b: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """Shared samples plus the boilerplate samples the pair may share (not counted in `shared`;
+        at most either side's: b's is known in full, a's too when it is new) reach the bound."""
+        boiler = np.where(a >= self.n_old, np.minimum(self.capped[a], self.capped[b]), self.capped[b])
+        return shared + boiler >= self.bound[np.where(self.sh_len[a] <= self.sh_len[b], a, b)]
+
+
+def _counted(codes: np.ndarray, n_samples: np.ndarray, bound: _Bound, N: int, p: DedupParams) -> np.ndarray:
     """The unique pair codes (one per shared sample in codes) sharing >= story_min_samples samples,
-    at least 1/SAMPLE_SHARE of the smaller document's samples, and at least the sample bound of the
-    shorter text (sizes: shingles and sample bound per document)."""
+    at least 1/SAMPLE_SHARE of the smaller document's samples, and enough for the sample bound."""
     codes.sort()
     start, shared = _runs(codes)
     codes = codes[start]
@@ -155,8 +174,7 @@ def _counted(
     smaller = np.minimum(n_samples[a], n_samples[b])
     keep = (shared >= p.story_min_samples) & (SAMPLE_SHARE * shared >= smaller)
     codes, shared, a, b = codes[keep], shared[keep], a[keep], b[keep]
-    sh_len, bound = sizes
-    return codes[shared >= bound[np.where(sh_len[a] <= sh_len[b], a, b)]]
+    return codes[bound.passes(a, b, shared)]
 
 
 @dataclass

@@ -56,7 +56,8 @@ def _counted(shared: int, sh_len: tuple[int, int], samples: tuple[int, int]) -> 
     codes = np.full(shared, 0 * N + 1, dtype=np.int64)
     n_samples, sh = np.array(samples, dtype=np.int64), np.array(sh_len)
     bound = document_bound(sh, n_samples, p.story_containment, p.story_min_shared)
-    return story._counted(codes, n_samples, (sh, bound), N, p)
+    no_boilerplate = np.zeros(N, dtype=np.int64)
+    return story._counted(codes, n_samples, story._Bound(sh, bound, no_boilerplate, 0), N, p)
 
 
 def test_the_bound_rejects_a_long_pair_the_quarter_rule_keeps():
@@ -143,3 +144,21 @@ def test_sparse_and_numpy_intersections_agree_pair_by_pair(tmp_path):
         store.close()
     assert (inter == ref).all() and (la2 == la).all() and (lb2 == lb).all()
     assert (ref > 0).sum() > 20 and (ref == np.minimum(la, lb)).sum() > 5
+
+
+def test_boilerplate_samples_the_pair_may_share_count_towards_the_bound():
+    """A 42-shingle brief wholly inside a longer text shares all its 6 samples, but 4 of them are held by
+    more than story_max_key_docs documents and are not counted as shared (the 220k news profile lost
+    four such story members before this): those the pair may share count towards the bound, and the
+    pair stays a candidate; without them it would not."""
+    p, N = DedupParams(), 2
+    sh, n_samples = np.array([42, 300]), np.array([6, 40])
+    bound = document_bound(sh, n_samples, p.story_containment, p.story_min_shared)
+    assert bound[0] > 2
+    codes = np.full(2, 1, dtype=np.int64)  # two shared samples counted
+    capped = np.array([4, 9])
+    assert (
+        len(story._counted(codes.copy(), n_samples - capped, story._Bound(sh, bound, capped, 0), N, p)) == 1
+    )
+    none = np.zeros(N, dtype=np.int64)
+    assert len(story._counted(codes.copy(), n_samples - capped, story._Bound(sh, bound, none, 0), N, p)) == 0
