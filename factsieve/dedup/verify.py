@@ -13,7 +13,6 @@ from factsieve.dedup.table import DocTable, Edges
 
 # pairs whose sides hold fewer shingles than this in all are intersected by the numpy merge
 _SPARSE_FROM = 4_000_000
-_SPARSE_CHUNK = 4  # the sparse path's chunk, in units of `chunk`: documents shared by pairs are read once
 
 
 class ShingleSets:
@@ -67,8 +66,9 @@ class ShingleSets:
         if len(ga) == 0:
             return inter, la, lb
         cost = np.cumsum(self.len[ga] + self.len[gb])
+        # the same chunk for both: 4M-shingle chunks (each document read once for more pairs) measured
+        # 5.8 against 4.5 CPU-s of intersections at 220k news, and +15 MB peak RSS
         sparse = int(cost[-1]) >= _SPARSE_FROM
-        chunk = chunk * _SPARSE_CHUNK if sparse else chunk
         s = 0
         while s < len(ga):
             e = max(int(np.searchsorted(cost, (cost[s - 1] if s else 0) + chunk, side="right")), s + 1)

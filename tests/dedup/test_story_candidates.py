@@ -94,7 +94,6 @@ def _docs() -> list[tuple[str, str]]:
 
 def _result(monkeypatch, sparse_from: int, rows, state_in=None, state_out=None):
     monkeypatch.setattr(verify_mod, "_SPARSE_FROM", sparse_from)
-    monkeypatch.setattr(verify_mod, "_SPARSE_CHUNK", 1)
     return deduplicate(frame(rows), state_in=state_in, state_out=state_out)
 
 
