@@ -125,9 +125,10 @@ def sample_candidates(
     else:  # already sorted by (key, idx)
         keys, idx = nk, ng
     n_samples = np.bincount(idx, minlength=N)
-    bound = _Bound(
-        t.sh_len, document_bound(t.sh_len, total, p.story_containment, p.story_min_shared), capped, n_old
-    )
+    # int32 per document: these live through the pair loop (8 B/doc less each than int64)
+    need = document_bound(t.sh_len, total, p.story_containment, p.story_min_shared).astype(np.int32)
+    bound = _Bound(t.sh_len, need, capped.astype(np.int32), n_old)
+    del total, capped, need
     pos, cnt, start = bucket_members(keys, p.story_max_key_docs)
     b = idx[pos]
     new = b >= n_old  # a pair needs a new document, and b is the larger index
