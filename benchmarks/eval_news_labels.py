@@ -7,7 +7,9 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r6probe r6final # round-6 file, both slices
     .venv/bin/python benchmarks/eval_news_labels.py --split r7              # round-7 file (tuned on in 5c)
     .venv/bin/python benchmarks/eval_news_labels.py --split r8              # round-8 file (tuned on in 5d)
-    .venv/bin/python benchmarks/eval_news_labels.py --split r9              # round-9 file (unseen figure)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r9              # round-9 file (tuned on in 6)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r10             # round-10 file (tuned on in 6b)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r11             # round-11 file (unseen figure)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -35,7 +37,12 @@ never read the rules, during round 5c; it was scored once on main and once on th
 commit (accuracy and macro-F1 only); in round 5d its errors were read and tuned on.
 ``news_labels_r9.jsonl`` (270 rows, split ``r9``) was written by a seventh engineer who never read the
 rules, during round 5d; it was scored once on main and once on the round's last rule commit (accuracy
-and macro-F1 only), and never read or tuned on.
+and macro-F1 only); in round 6 its errors were read and tuned on. ``news_labels_r10.jsonl`` (288 rows,
+split ``r10``) was written by an eighth engineer who never read the rules; it was scored once on main
+and once on the round-6 rule commit (accuracy and macro-F1 only), then read and tuned on in round 6b.
+``news_labels_r11.jsonl`` (276 rows, split ``r11``) was written by a ninth engineer who never read the
+rules; it was scored once on main and once on round 6b's last rule commit (accuracy and macro-F1 only),
+and never read or tuned on.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -58,6 +65,8 @@ R6 = DATA / "news_labels_r6.jsonl"
 R7 = DATA / "news_labels_r7.jsonl"
 R8 = DATA / "news_labels_r8.jsonl"
 R9 = DATA / "news_labels_r9.jsonl"
+R10 = DATA / "news_labels_r10.jsonl"
+R11 = DATA / "news_labels_r11.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -73,6 +82,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r7": (R7, "r7"),
     "r8": (R8, None),
     "r9": (R9, None),
+    "r10": (R10, None),
+    "r11": (R11, None),
 }
 
 

@@ -6,6 +6,7 @@ Every default can be overridden from a TOML file (`factsieve run --config FILE`)
 
     [limits]                       # factsieve.params.IngestLimits
     max_file_bytes = 134217728
+    text_field = "maintext"        # JSON records' text field (also `factsieve run --text-field`)
 
     [dedup]                        # factsieve.params.DedupParams
     threshold = 0.8
@@ -149,6 +150,10 @@ class RunConfig:
                 for key in keys:
                     _check_number(section, key, getattr(obj, key), getattr(ref, key))
             _check_label_shares(self.gx.label_share_bounds)
+            if not isinstance(self.limits.text_field, str):
+                raise ConfigError(
+                    f"[limits] text_field must be a field name (a string), got {self.limits.text_field!r}"
+                )
             if self.model is not None and not isinstance(self.model, str):
                 raise ConfigError(f"model must be a file path (a string), got {self.model!r}")
             try:

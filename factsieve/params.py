@@ -16,6 +16,9 @@ class IngestLimits:
     max_file_bytes: int = 64 * 1024 * 1024
     max_record_chars: int = 2_000_000
     min_text_chars: int = 1
+    # A JSON record's text is read from this field ("maintext", or a dotted path into nested
+    # objects: "fields.bodyText") instead of "text" and its aliases. "" = "text" and aliases.
+    text_field: str = ""
 
 
 # factsieve.dedup

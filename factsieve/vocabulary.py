@@ -29,7 +29,7 @@ FLAGS: tuple[str, ...] = (
 TIERS: tuple[str, ...] = ("high", "medium", "low")
 
 # documents.format: what kind of input a document came from (ingest.read maps file suffixes to these).
-FORMATS: tuple[str, ...] = ("text", "html", "jsonl")
+FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet")
 
 # Reject reason codes: why an input record could not be used.
 EMPTY = "empty"

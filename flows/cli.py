@@ -169,6 +169,22 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
         gx_process.discard()  # not used: nothing new, a bad argument, a failure before the checks
 
 
+def _config(args: argparse.Namespace):
+    """The run's configuration: the file's (or the defaults), then the command line's options."""
+    from factsieve.config import RunConfig
+
+    config = RunConfig.from_toml(args.config) if args.config else RunConfig()
+    if args.workers is not None:
+        config = dataclasses.replace(config, workers=args.workers)
+    if args.model:
+        config = dataclasses.replace(config, model=args.model)
+    if args.text_field is not None:
+        config = dataclasses.replace(
+            config, limits=dataclasses.replace(config.limits, text_field=args.text_field)
+        )
+    return config
+
+
 def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
@@ -180,14 +196,10 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
         files = discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
     except SourceError as exc:
         return _fail(2, str(exc))
-    from factsieve.config import ConfigError, RunConfig
+    from factsieve.config import ConfigError
 
     try:
-        config = RunConfig.from_toml(args.config) if args.config else RunConfig()
-        if args.workers is not None:
-            config = dataclasses.replace(config, workers=args.workers)
-        if args.model:
-            config = dataclasses.replace(config, model=args.model)
+        config = _config(args)
         config.validate("--workers" if args.workers is not None else "config")
         if config.model:
             from factsieve.classify.model import load
@@ -389,6 +401,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--model",
         default=None,
         help="a model written by `factsieve train`; it overrules the rules on its task (default: rules only)",
+    )
+    r.add_argument(
+        "--text-field",
+        default=None,
+        metavar="NAME",
+        help="JSON/JSONL records: read the text from this field (a dotted path for nested objects, "
+        "e.g. fields.bodyText) instead of 'text' and its aliases",
     )
     r.add_argument("--json", action="store_true", help="print the run summary as JSON (implies --quiet)")
     r.add_argument(

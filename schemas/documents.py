@@ -24,7 +24,9 @@ class DocumentsSchema(pa.DataFrameModel):
     record_key: Series[STRING] = pa.Field(
         description="Record within a multi-record file (JSONL id or 'line:N'); '' otherwise."
     )
-    format: Series[STRING] = pa.Field(isin=list(FORMATS), description="Input format: text, html or jsonl.")
+    format: Series[STRING] = pa.Field(
+        isin=list(FORMATS), description="Input format: text, html, jsonl, json or wet (Common Crawl)."
+    )
     encoding: Series[STRING] = pa.Field(description="Detected encoding of the input bytes.")
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")
     title: Series[STRING] = pa.Field(

@@ -52,6 +52,7 @@ def test_bad_config_is_a_clear_error(tmp_path, text, message):
         ("model = 3\n", "model must be a file path"),
         ("[limits]\nmax_file_bytes = -5\n", "[limits] max_file_bytes must be >= 1, got -5"),
         ("[limits]\nmax_record_chars = 0\n", "[limits] max_record_chars must be >= 1"),
+        ("[limits]\ntext_field = 3\n", "[limits] text_field must be a field name (a string), got 3"),
         ("[dedup]\nthreshold = 1.5\n", "[dedup] threshold must be between 0.0 and 1.0, got 1.5"),
         ("[dedup]\nthreshold = nan\n", "[dedup] threshold must be a number, got nan"),
         ('[dedup]\nseed = "x"\n', "[dedup] seed must be an integer"),
@@ -74,6 +75,17 @@ def test_every_value_is_type_and_range_checked_naming_the_key(tmp_path, text, me
         RunConfig.from_toml(p)
     assert message in str(info.value)
     assert str(info.value).startswith(str(p)) and "\n" not in str(info.value)
+
+
+def test_text_field_from_the_file_and_from_the_command_line(tmp_path):
+    from flows.cli import _config, build_parser
+
+    p = tmp_path / "c.toml"
+    p.write_text('[limits]\ntext_field = "maintext"\n', encoding="utf-8")
+    assert RunConfig.from_toml(p).limits.text_field == "maintext"
+    args = build_parser().parse_args(["run", "raw", "--config", str(p), "--text-field", "fields.bodyText"])
+    assert _config(args).limits.text_field == "fields.bodyText"  # the command line wins
+    assert _config(build_parser().parse_args(["run", "raw", "--config", str(p)])).limits.text_field == "maintext"
 
 
 def test_float_settings_take_integers_and_defaults_validate():

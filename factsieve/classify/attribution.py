@@ -359,7 +359,9 @@ _OBJECT_NEXT = re.compile(
     r"|inflation|losses|record|higher|lower|rates?|prices)\b|[.;]|$"
     # round 5d (fresh, r5): an amount forecast, "The firm forecasts revenue of $3.4 billion", "The OBR
     # projects borrowing of £87 billion" (a noun reading would need a verb after the figure)
-    r"|[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[\d£$€])"
+    r"|[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[\d£$€]"
+    # round 6b: a named thing priced or ranked ("Goldman Sachs now forecasts Brent at $88 a barrel")
+    r"|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\s+(?:at|to|near|around)\s+(?:about\s+|around\s+)?[\d£$€])"
 )
 
 
@@ -406,7 +408,8 @@ _GROUP_RE = re.compile(
     # "familiar with the talks", "close to the investigation", "involved in the case"
     r"|\s+(?:familiar\s+with|close\s+to|involved\s+in|briefed\s+on|working\s+on)\s+(?:the\s+)?[\w’'-]+"
     r"(?:\s+[a-z]+)?)?"
-    r",?\s+(?:also\s+|still\s+|now\s+|privately\s+|widely\s+|generally\s+|increasingly\s+|largely\s+)?"
+    r",?\s+(?:also\s+|still\s+|now\s+|privately\s+|widely\s+|generally\s+|increasingly\s+|largely\s+"
+    r"|had\s+(?=forecast\b|predict|estimate|project|expect|anticipate))?"
     r"(?P<verb>" + "|".join(sorted(_GROUP_VERBS, key=len, reverse=True)) + r")\b"
 )
 # Plural-looking words that are no group: function words and singular nouns ending in -s.
@@ -557,6 +560,20 @@ ATTRIBUTION_TRIGGERS = (
 )
 
 
+# Round 6b: a topic verb in a closing ", SOURCE verb" clause needs no "that" ("Princess Clementine will
+# not attend Royal Ascot, Buckingham Palace confirmed on Monday.", "…, the ministry estimates."): the
+# clause hands the whole sentence to its source. The source is a name or "the" and a noun; a time may
+# follow the verb, nothing else ("…, the company reported a loss" has an object: an act, not a source).
+_TRAILING_TOPIC_WORDS = frozenset(
+    "confirmed confirms reported reports estimated estimates revealed reveals disclosed predicted predicts".split()
+)
+_TRAILING_TOPIC_RE = re.compile(
+    r",\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}|the\s+[a-z]+(?:\s+[a-z]+)?\s+)"
+    r"(?P<verb>confirmed|confirms|reported|reports|estimated|estimates|revealed|reveals|disclosed|predicted|predicts)"
+    r"(?:\s+(?:on|late|earlier|last|this|in)\b[^,;.]{0,25})?\s*[.!]?[\"”’]?\s*$"
+)
+
+
 # Long on purpose: one pass over the sentence's attribution patterns in precedence order (speech
 # verb, according-to, group+cognition verb, sourced forecast, reportedly); each branch is a gate
 # on the next, kept together so the order is read in one place and no pattern is scanned twice on
@@ -670,6 +687,13 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         cues.append(cue)
         if source is None:
             source = _source_for(text, cue, quotes)
+    if "," in text and not words.isdisjoint(_TRAILING_TOPIC_WORDS):
+        m = _TRAILING_TOPIC_RE.search(text)
+        if m is not None and not inside(quotes, m.start("verb")) and not any(c.start == m.start("verb") for c in cues):
+            cue = new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
+            cues.append(cue)
+            if source is None:
+                source = m.group("np").strip()
     if quotes and not words.isdisjoint(_LABEL_VERBS):
         for cue in _label_verb_cues(text, quotes, cues):
             cues.append(cue)

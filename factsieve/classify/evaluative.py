@@ -67,7 +67,7 @@ _PHRASE_RE = CaseFreeRe(
     | bumpy\ road | tip\ of\ the\ iceberg | elephant\ in\ the\ room | smoke\ and\ mirrors | slippery\ slope
     | drop\ in\ the\ (?:ocean|bucket) | writing\ (?:is|was)\ on\ the\ wall | kick(?:ed|s|ing)?\ the\ can
     | shoot(?:s|ing)?\ (?:themselves|itself|himself|herself|ourselves)\ in\ the\ foot | heads?\ in\ the\ sand
-    | gone\ are\ the\ days | only\ human | cry(?:ing)?\ wolf | by\ any\ (?:measure|standard)
+    | gone\ are\ the\ days | only\ human | cry(?:ing)?\ wolf | by\ any\ (?:honest\ |fair\ |reasonable\ |objective\ )?(?:measure|standard)
     | one\ (?:can(?!\ of\b)|could|must|should|cannot|might)
     | it\ is\ (?:my|our)\ (?:hope|view|belief|conviction)
     | of\ all\ (?:people|things|places)(?=\s*[,.!?;:]) | lo\ and\ behold | surprise,?\ surprise | go\ figure

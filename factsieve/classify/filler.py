@@ -58,12 +58,14 @@ _FILLER_RE = CaseFreeRe(
 FILLER_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear""".split()
+    stay bear yourselves""".split()
 )
 # One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
 _WISH = (
     r"(?:happy\s+(?:[a-z]+\s+)?[a-z]+ing|good\s+luck|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
-    r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there)?|safe\s+(?:travels|journey|trip|home))"
+    r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there|\s+this\s+(?:winter|summer|weekend|week"
+    r"|christmas|festive\s+season)|\s+on\s+the\s+roads)?|safe\s+(?:travels|journey|trip|home)"
+    r"|bon\s+app[ée]tit|bom\s+apetite|buon\s+appetito|see\s+you\s+(?:next|tomorrow|soon|then|there|again|on)\b[^.!?]{0,30})"
 )
 # Openers that address the reader at the very start: discourse markers before a question or a
 # suggestion ("Alright, so what …", "So, why …?") and imperatives to the reader ("Stay tuned", "Stick
@@ -84,6 +86,9 @@ FILLER_OPENER_RE = re.compile(
     # "Safe travels, everyone!")
     r"|(?:" + _WISH + r",?\s+and\s+)?" + _WISH +
     r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys))?(?=\s*[.!]*\s*$)"
+    # round 6b: a wish, then one more piece of advice to the reader ("Stay safe out there, and keep an
+    # eye on your neighbours.", "Bom apetite, and don't forget to pack your stretchiest trousers!")
+    r"|" + _WISH + r",?\s+and\s+(?:don['’]t\s+forget\s+to\s+)?[a-z]+\b(?=[^.!?\d]{0,60}\byour?\b[^.!?\d]{0,40}[.!]*\s*$)"
     r"|have\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:time|day|weekend|holiday|christmas|evening)\b"
     r"(?=(?:,\s*(?:everyone|all|folks|whatever|wherever)[^.?!\d]{0,40})?\s*[.!]*\s*$)"
     # a question to the reader with its "Are you/Do you" elided, the whole sentence ("Planning a trip
@@ -171,16 +176,76 @@ _READER_SITUATION_MAX_WORDS = 16
 
 
 def _reader_address(text: str, words: frozenset[str]) -> bool:
-    if words.isdisjoint(_SECOND_PERSON) and "you" not in text.lower():
+    reader = not words.isdisjoint(_SECOND_PERSON) or "you" in text.lower()
+    # Without "you", only a question answered at once or a thanks to "us" can be reader address ("we"
+    # and "I" alone are in every other quotation).
+    if not reader and (words.isdisjoint(_FIRST_PERSON) or ("?" not in text and words.isdisjoint(_THANKS))):
         return False
     body = text.strip()
     if len(body.split()) > _READER_SITUATION_MAX_WORDS or any(ch.isdigit() for ch in body):
         return False
-    if _CAPITALISED_LATER.search(body.replace(" I ", " i ")):
+    # (a capital after "? " opens the answer of an exchange, not a name)
+    probe = _AFTER_QUESTION.sub(lambda m: m.group(0).lower(), body) if "?" in body else body
+    if _CAPITALISED_LATER.search(probe.replace(" I ", " i ")):
+        return False
+    if _writer_to_reader(body, words):
+        return True
+    if not reader:
         return False
     if _READER_SITUATION.match(body) is not None:
         return True
     return len(body.split()) <= _READER_ADDRESS_MAX_WORDS and _TEXT_ITSELF.search(body) is not None
+
+
+# Round 6: the writer and the reader and nothing else. A short sentence whose only participants are
+# the newsroom ("we", "us") and the reader ("you", "yourselves") — "You'll thank us later.", "Thanks
+# for following along with us today.", "Brace yourselves, fans." — carries no claim about anyone
+# else: no figure, no name (the guards of _reader_address), at most eight words. "We asked you for
+# your stories" is longer or names something; "Thank you" to a third party names them.
+_WRITER_WORDS = frozenset("us we our ours".split())
+_READER_ALL = _SECOND_PERSON | frozenset({"yourselves"})
+_READER_VOCATIVE_END = re.compile(r",\s*(?:fans|everyone|everybody|readers|friends|all|people)\s*[.!]*\s*$", re.IGNORECASE)
+_SHORT_ADDRESS_MAX_WORDS = 8
+_THANKS = frozenset({"thanks", "thank"})
+_FIRST_PERSON = _WRITER_WORDS | frozenset({"me"})
+_MIND_YOU = re.compile(r"\bmind\s+you\b", re.IGNORECASE)
+
+
+# Round 6b: a question to the reader answered at once, in a few words ("Confused? You're not alone.",
+# "Still with us? Great.", "Sound complicated? It isn't, we promise.", "Should you buy now or hold
+# off? Read on."): the writer talks with the reader, and neither half says anything about anyone
+# else — short halves, no figure, no name (the guards of _reader_address). Earlier writers wrote it
+# too ("Still with me? Good.").
+_EXCHANGE_RE = re.compile(r"\s*(?P<q>[^?]{2,60})\?\s+(?P<a>[^?]{2,40}?)[.!]*\s*$")
+_AFTER_QUESTION = re.compile(r"\?\s+[A-Z]")
+_EXCHANGE_Q_MAX_WORDS = 9
+_EXCHANGE_A_MAX_WORDS = 6
+_WRITER_OR_READER = _READER_ALL | _WRITER_WORDS | frozenset("me i".split())
+
+
+def _reader_exchange(body: str, words: frozenset[str]) -> bool:
+    m = _EXCHANGE_RE.match(body)
+    if m is None:
+        return False
+    q, a = m.group("q").split(), m.group("a").split()
+    if len(q) > _EXCHANGE_Q_MAX_WORDS or len(a) > _EXCHANGE_A_MAX_WORDS:
+        return False
+    # One of the two is named ("you", "us", "me"), or the answer sends the reader on ("Read on."): "The
+    # verdict? A must-buy for commuters." names neither and is a verdict.
+    return not words.isdisjoint(_WRITER_OR_READER) or a[0].lower() in ("read", "keep", "stick", "stay")
+
+
+def _writer_to_reader(body: str, words: frozenset[str]) -> bool:
+    if len(body.split()) > _SHORT_ADDRESS_MAX_WORDS or _MIND_YOU.search(body) is not None:
+        return False  # "Mind you, we have heard similar pledges before": the idiom addresses nobody
+    if "?" in body and _reader_exchange(body, words):
+        return True
+    reader = not words.isdisjoint(_READER_ALL)
+    if reader and not words.isdisjoint(_WRITER_WORDS):
+        return True
+    if not words.isdisjoint(_THANKS) and "us" in words:
+        return True
+    return reader and _READER_VOCATIVE_END.search(body) is not None
 
 
 # For ASCII text the opener can only match when the sentence's first word is one of these (the same

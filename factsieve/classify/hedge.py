@@ -196,6 +196,14 @@ _PERMISSION_CONTEXT = re.compile(
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
     r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b"
     r"|for\s+a\s+(?:full\s+)?refund|within\s+\d+\s+days"
+    # round 6: an age, a tax status or a season the rule sets ("Savers may take 25% of their pot tax-free
+    # from age 57", "Dogs may not be taken onto the beach between May and September")
+    r"|from\s+(?:the\s+)?age\s+(?:of\s+)?\d+|\baged\s+\d+\s+(?:and|or)\s+(?:over|above|under)|\btax-free\b"
+    r"|\b(?:between|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:and|to|until)\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    # round 6b: a deadline or a term served ("… until March 1", "after serving two years of his sentence")
+    r"|\b(?:until|by|before)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\bafter\s+serving\b"
     # a claim the sentence grants (round 5c: "Passengers with a season ticket may claim a refund …")
     r"|(?:claim|apply\s+for|request)\s+(?:a\s+)?(?:full\s+|partial\s+)?(?:refunds?|rebates?|compensation|reimbursement))",
     re.IGNORECASE,
@@ -217,6 +225,13 @@ _MODAL_ADVERBS = frozenset("not also only still now no longer".split())
 _MUST_AND_BEFORE = re.compile(r"\b(?:must|shall)\b[^.;?!]{0,80}?\s+and\s+$", re.IGNORECASE)
 
 
+_PERMITTED_PASSIVE = re.compile(
+    r"\s+be\s+(?:walked|taken|brought|kept|parked|used|carried|left|played|ridden|driven|sold|worn|flown|fished"
+    r"|exercised|towed|launched|moored|consumed|served|displayed|photographed|filmed)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_permission(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "not" and _MUST_AND_BEFORE.search(text, max(0, s - 100), s) is not None:
@@ -233,6 +248,11 @@ def _is_permission(text: str, s: int, e: int) -> bool:
             return True
         if nxt in _QUOTA_ACTIONS:
             return False
+    if nxt == "be" and _PERMITTED_PASSIVE.match(text, end) is not None:
+        # round 6, the rule in the passive: "Dogs may be walked on the beach before 9 a.m.", "Bikes may
+        # not be taken onto trains at peak times" — what people are allowed to do with the subject, under
+        # a stated rule; "Flights may be delayed" (no such verb) stays a hedge.
+        return _PERMISSION_CONTEXT.search(text) is not None
     if nxt not in _PERMITTED_ACTIONS:
         return False
     return (
@@ -282,12 +302,15 @@ _PAST_ABILITY = re.compile(
     # count only with a past event after them, not a future one ("Until a deal is reached, flights could
     # be disrupted").
     r"|^\W*(?:until|before)\b(?![^,]*\b(?:is|are|has|have|will|can)\b)[^,]{0,50}?\b(?:\w+ed|was|were|had|came"
-    r"|began|took|went|fell|rose|shut|built|became|grew|got|won|lost|struck|spread|arrived|last|(?:19|20)\d\d"
+    r"|began|took|went|fell|rose|shut|built|became|grew|got|won|lost|struck|spread|arrived|last|(?:19|20)\d\d(?:s\b)?"
+    r"|(?:his|her|their|its)\ (?:death|retirement|closure|arrest|departure|collapse|demolition)"
     r"|the\ (?:war|pandemic|crisis|upgrade|recession"
     r"|revolution|merger|fire|flood|closure|collapse|reforms?|ban))\b"
     # (round 5d: the 2020s up to the year before this code was written; "In 2027 buyers could …" is
     # a forecast)
     r"|^\W*in\ (?:the\ )?(?:1[89]\d\d|20[01]\d|202[0-5])s?\b|\bat\ (?:its|the|their)\ (?:peak|height)\b"
+    # round 6b: a high point named by a superlative ("At its busiest, the bakery could turn out 3,000 …")
+    r"|^\W*at\ (?:its|their|his|her)\ (?:busiest|biggest|largest|best|height|zenith|height)\b"
     # a stage of a career told in the past: "In his first season at the club, Osei could play only …"
     r"|^\W*in\ (?:his|her|their|its)\ (?:first|early|debut|rookie|opening)\ (?:season|year|years|term|months)\ (?:at|with|for|in)\b"
     r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"
@@ -296,7 +319,11 @@ _PAST_ABILITY = re.compile(
     r"|^\W*(?:that|the\ (?:previous|following))\ (?:winter|summer|spring|autumn|year|season|week|month|night|day"
     r"|morning|decade|century)\b|^\W*in\ those\ (?:years|days|months|weeks|decades|times)\b"
     r"|\b(?:decades|years|centuries|generations)\ ago\b|\bback\ in\b|\bformerly\b|\bin\ the\ past\b"
-    r"|\bat\ one\ (?:time|point)\b|\bin\ (?:its|their|his|her)\ heyday\b)",
+    r"|\bat\ one\ (?:time|point)\b|\bin\ (?:its|their|his|her)\ heyday\b"
+    # round 6: a past occasion opening the sentence, dated by a past year ("During the last strike, in
+    # 2023, passengers could use their tram tickets on buses", "After the 2019 floods, residents could …")
+    r"|^\W*(?:during|after|throughout|for\ most\ of)\b[^,.;]{0,50}?\b(?:19\d\d|20[01]\d|202[0-5])s?\b"
+    r"|^\W*(?:during|after|throughout)\b[^,.;]{0,50}?,\ in\ (?:19\d\d|20[01]\d|202[0-5]),)",
     re.IGNORECASE | re.VERBOSE,
 )
 _COULD_FACTUAL_NEXT = frozenset(

@@ -90,7 +90,8 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | will\ (?:\w+\ ){1,6}?for\ (?:years|decades|generations)(?:\ to\ come)?(?=\s*[.!]?\s*$)
     | will\ (?:end|wreck|ruin|doom|derail|cement|seal|define)\ (?:his|her|their|its|the)\ (?:career|legacy|reign|hopes|chances|fate|future)
     | will\ pay\ off | make\ no\ mistake | (?:a|the)\ turning\ point\ for
-    | hard\ to\ (?:overstate|overestimate|exaggerate|ignore|argue\ with) | long\ overdue | masterclass | bold\ move
+    | hard\ to\ (?:overstate|overestimate|exaggerate|ignore|argue\ with|justify|defend(?!\ against)|fathom|excuse) | long[\ -]overdue
+    | masterclass | bold\ move
     | deserves?\ (?:praise|credit|applause) | (?:there['’]s|there\ is)\ no\ denying | putting\ it\ mildly
     | could(?:n['’]t|\ not)\ (?:be|have\ been)\ (?:higher|clearer|better|worse|more\ important)
     | i['’]m\ (?:convinced|sure|certain|confident) | i\ am\ (?:convinced|certain|confident) | personally(?=,)
@@ -101,7 +102,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
         "a": "deal turning",
         "the": "turning",
         "make": "mistake",
-        "hard": "overstate overestimate exaggerate ignore argue",
+        "hard": "overstate overestimate exaggerate ignore argue justify defend fathom excuse",
         "long": "overdue",
         "there": "denying",
         "putting": "mildly",
@@ -148,7 +149,7 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     bold qualified resounding commitment determination importance resolve dedication ambition vision chapter
     era remembered define shape reshape transform haunt revolutionize revolutionise usher forget same history
     down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
-    overestimate exaggerate ignore argue overdue masterclass move praise credit applause denying mildly higher
+    overestimate exaggerate ignore argue justify defend fathom excuse overdue masterclass move praise credit applause denying mildly higher
     clearer better worse convinced sure certain confident personally all change alter suspicion feeling hunch
     sense""".split()
 )  # "all": "all in all"; "change"/"alter": "will change how …" (round 4)

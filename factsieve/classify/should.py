@@ -108,6 +108,8 @@ def _subject_head(text: str, start: int) -> tuple[str, bool]:
             break
     while words and words[-1].lower() in ("also", "still", "now", "therefore", "then", "surely", "probably"):
         words.pop()
+    if words == ["That"] and opens:
+        return "That", True  # the demonstrative subject of the sentence (round 6b: "That should bring …")
     if not words or words[-1].lower() in _CLAUSE_START:
         return "", False
     return words[-1], len(words) == 1 and opens
@@ -165,12 +167,78 @@ def should_sense(text: str, start: int, end: int) -> str | None:
             pos = text.lower().find(state, end)
             return "epistemic" if _TIME_FRAME.match(text, pos + len(state)) else None
         return None
+    return _sense_by_subject(text, start)
+
+
+def _sense_by_subject(text: str, start: int) -> str | None:
+    """Any other verb: advice when the subject can act on it, an expectation when it is a thing."""
     head, initial = _subject_head(text, start)
     if not head or head.lower() == "it":
         return None
     agent = _is_agent(head, initial)
     if agent is None and initial and head[:1].isupper() and not head.lower().endswith("s"):
         agent = True  # a sentence-initial singular name: "Europe should boost …"
+    if agent is None and _inanimate_head(head) and _plain_subject(text, start):
+        # Round 6: a common noun that names no person or body ("The patch should also fix the
+        # frame-rate drops", "The new timetable should shave ten minutes off the journey",
+        # "Spring-sown crops should take up some of the slack"): a thing cannot take advice, so the
+        # author states what they expect of it.
+        agent = False
     if agent is None:
         return None
     return "deontic" if agent else "epistemic"
+
+
+# Nouns for people that no suffix marks ("The student should …", "Each patient should …"), and the
+# suffixes that do (-er, -or, -ist, -ian, with their plurals): a head like these may take advice.
+_PERSON_NOUNS = frozenset(
+    """student students resident residents president presidents parent parents client clients patient patients
+    agent agents opponent opponents respondent respondents child children family families man men woman women
+    person people guy guys kid kids boy boys girl girls adult adults pupil pupils athlete athletes side sides
+    squad squads crew crews group groups chief chiefs boss bosses head heads staff individual individuals
+    everyone nobody anyone candidate candidates delegate delegates official officials critic critics fan fans
+    ally allies rival rivals citizen citizens nurse nurses chef chefs
+    county counties borough boroughs province provinces district districts region regions town towns village
+    villages parish parishes school hospital university college airline airlines carrier carriers network
+    networks institution institutions organisation organisations organization organizations charity charities
+    museum museums library libraries force forces army armies navy watchdog watchdogs panel panels tribunal
+    tribunals inquiry body bodies side club nhs bbc eu un nation world west east north south""".split()
+)
+# (Bodies are listed too: "The county should publish the figures" is advice to it.)
+_PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees", "ant", "ants")
+
+
+_DETERMINERS = frozenset("the a an this that these those its their his her our each any every".split())
+_NOT_IN_SUBJECT = _CLAUSE_START | frozenset(
+    "how why what whether whom whose it they he she we i you there then not no also and or".split()
+)
+_MAX_SUBJECT_WORDS = 7
+
+
+def _plain_subject(text: str, start: int) -> bool:
+    """The sentence opens with a plain noun phrase right before "should" ("The new timetable", "GM's
+    announcement", "Spring-sown crops"): no comma, clause word or pronoun in it, so the head found is the
+    subject and not a word of a relative or reported clause ("… instructions to police on how they
+    should deal …")."""
+    before = text[:start]
+    if any(c in before for c in ",;:—()\"“”"):
+        return False
+    words = _WORD.findall(before)
+    if not 1 <= len(words) <= _MAX_SUBJECT_WORDS:
+        return False
+    low = [w.lower() for w in words]
+    if not _NOT_IN_SUBJECT.isdisjoint(low[1:]) or low[0] in _NOT_IN_SUBJECT - _DETERMINERS:
+        return False
+    return low[0] in _DETERMINERS or low[0].endswith(("'s", "’s")) or (len(words) <= 3 and words[0][:1].isupper())
+
+
+def _inanimate_head(head: str) -> bool:
+    low = head.lower()
+    return (
+        head.isalpha()
+        and head.islower()
+        and len(low) > 2
+        and low not in _PERSON_NOUNS
+        and not low.endswith(_PERSON_SUFFIXES)
+        and low not in ("it", "one", "who", "which", "that", "what")
+    )

@@ -32,6 +32,13 @@ _LEAD_IN_RE = re.compile(
 )
 _MIN_LEAD_IN_WORDS = 3
 _DIGIT = re.compile(r"\d")
+# What makes the text after a lead-in a summed-up fact: a measured figure (a rate, a share, money, a
+# decimal). A year or a model number does not ("Our take: waiting for a crash in 2027 is a poor
+# strategy", "Verdict: the Strider Glide 4 is the best all-round shoe for new runners").
+_MEASURE = re.compile(
+    r"\d\s*(?:%|pct\b|per\s*cent\b|percent\b|bps\b|basis\s+points\b)|[$£€¥]\s*\d|\d\.\d|\d[\d,]*\s*(?:bn|billion|million|mln|m)\b",
+    re.IGNORECASE,
+)
 
 # "is a triumph of civic ambition", "was a masterclass in restraint", "stands as a monument to vanity",
 # "is a disgrace to the club": the noun phrase as what the subject *is* (a complement). As a subject
@@ -44,7 +51,7 @@ _COMPLEMENT = (
 _JUDGEMENT_NOUN_RE = re.compile(
     _COMPLEMENT
     + r"(?:(?:an?|this|that)\s+(?:\w+\s+)?(?:triumph|disgrace|travesty|masterpiece|masterclass|betrayal|dereliction"
-    r"|abdication|farce|fiasco|shambles|catastrophe\s+of\s+(?:their|its|his|her)\s+own\s+making)"
+    r"|abdication|farce|fiasco|shambles|insult|affront|catastrophe\s+of\s+(?:their|its|his|her)\s+own\s+making)"
     r"\s+(?:of|to|in)\s+\w+"
     r"|(?:an?|this)\s+(?:\w+\s+)?failure\s+of\s+(?:leadership|nerve|imagination|judge?ment|governance|will|duty"
     r"|responsibility|courage|vision|oversight|stewardship)\b"
@@ -87,7 +94,7 @@ _PREDICATE_VERDICT_RE = re.compile(
     r"|(?:an?\s+(?:(?:pure|complete|total|utter)\s+)?|nothing\s+but\s+(?:an?\s+)?|(?:pure|complete|total|utter)\s+)"
     r"(?:fantasy|fiction|myth|pipe\s+dream"
     r"|delusion|mirage|fairy\s+tale|con|joke)(?=\s*[.!]?[\"”’']?\s*$)"
-    r"|(?:(?:simply|absolutely|frankly)\s+)?(?:non-negotiable|unmissable|a\s+must(?:-see|-visit|-try|-have)?"
+    r"|(?:(?:simply|absolutely|frankly)\s+)?(?:non-negotiable|not\s+optional|unmissable|a\s+must(?:-see|-visit|-try|-have)?"
     r"|worth\s+(?:the|a)\s+(?:trip|detour|visit|wait|splurge|journey))(?=\s*[.!]?[\"”’']?\s*$))",
     re.IGNORECASE,
 )
@@ -124,7 +131,7 @@ _MERIT_GATE = frozenset(
 )
 _PREDICATE_GATE = frozenset(
     """move decision step choice idea loss mistake gamble blunder call bet misstep error response policy fantasy
-    fiction myth dream delusion mirage tale con joke non-negotiable negotiable unmissable must worth""".split()
+    fiction myth dream delusion mirage tale con joke non-negotiable negotiable unmissable must worth optional""".split()
 )
 
 # "How many more warnings does the city need?", "How much longer must residents wait?", "How long can
@@ -187,10 +194,97 @@ _APPRAISAL_GATE = frozenset(
     economy piece weak performance right deservedly""".split()
 )
 
+# Round 6: judgements carried by the shape of the predicate rather than by a listed word. Each is the
+# complement of a be-verb, so it says what the subject *is* in the author's eyes:
+# * a superlative of quality on an anaphoric subject: "It is the least surprising celebrity breakup
+#   of the year", "It was the most authoritative mountain win of his career" (a measured superlative
+#   — "the most expensive", "the most populous" — is a record, _MEASURED; a figure makes it one too);
+# * an adjective made from a verb of feeling, which names the effect on whoever judges: "It is a
+#   damning judgment for …", "The response was deeply disappointing", "an unsurprising outcome";
+#   these verbs (surprise, damn, disappoint, worry, embarrass …) have the judge as their object, so the
+#   adjective reports the author's reaction, not a property of the thing ("a rising trend" is one);
+# * excess or shortfall judged against worth: "is overpriced for what it offers", "is overrated";
+# * suitability for a class of readers: "is a solid choice for most people", "is the best all-round
+#   shoe for new runners", "are a cheap, genuinely useful upgrade for most homes";
+# * the dismissal "a solution in search of a problem".
+_FEELING_ADJ = (
+    r"(?:surprising|unsurprising|astonishing|stunning|shocking|damning|disappointing|encouraging|heartening"
+    r"|humbling|humiliating|embarrassing|depressing|frustrating|exhilarating|thrilling|inspiring|uninspiring"
+    r"|refreshing|baffling|bewildering|perplexing|staggering|sobering|chilling|harrowing|galling|infuriating"
+    r"|maddening|exasperating|irritating|amazing|appalling|dismaying|reassuring|gratifying|unconvincing"
+    r"|underwhelming|dispiriting|deflating|crushing)"
+)
+_DEGREE = (
+    r"(?:most|least|more|less|very|deeply|truly|genuinely|particularly|especially|rather|quite|utterly|hugely"
+    r"|frankly|thoroughly|faintly|mildly|bitterly)"
+)
+# Each shape has its own pattern and gate, so a sentence pays only for the shapes its words allow.
+_SUPERLATIVE_RE = re.compile(
+    r"\W*(?:(?:But|And|So|Yet|Still|Instead),?\s+)?(?:It|This|That)\s+(?:is|was|['’]s|remains|seems|looks)\s+"
+    r"(?:(?:surely|easily|arguably|perhaps|probably|simply)\s+)?the\s+(?:most|least)\s+(?:\w+ly\s+)?"
+    r"(?P<adj>[a-z]{4,})\s+\w+"
+)
+# With an article the adjective is attributive ("a damning judgment"); without one it must close its
+# phrase, or "is encouraging companies to …" (a progressive verb with its object) would count.
+_FEELING_RE = re.compile(
+    r"\b(?:is|was|are|were|be|been|remains|seems|seemed|looks|looked|proved|(?<=\b[Ii]t)['’]s)\s+"
+    r"(?:(?:a|an|the)\s+(?:" + _DEGREE + r"\s+)?" + _FEELING_ADJ
+    + r"\b(?!\s+(?:number|amount|rate|growth|rise|increase|fall|decline|drop|gain|loss|jump|surge|slump|\d))"
+    r"|(?:" + _DEGREE + r"\s+)?" + _FEELING_ADJ
+    + r"(?=\s*(?:[.,;:!?—–]|$|(?:for|that|because|and|but|given|as)\b|to\s+(?:see|hear|read|learn|watch|note|find)\b)))",
+    re.IGNORECASE,
+)
+_EXCESS_RE = re.compile(
+    r"\b(?:is|was|are|were|be|seems|seemed|looks|looked|feels|felt|['’]s)\s+(?:(?:still|simply|frankly|badly"
+    r"|wildly|hugely|massively|a\s+little|a\s+bit|somewhat|rather)\s+)?(?:overpriced|overrated|overhyped|overblown"
+    r"|overdone|overcooked|overstuffed|overengineered|over-engineered|underpowered|underrated|undercooked)\b",
+    re.IGNORECASE,
+)
+_AUDIENCE_RE = re.compile(
+    r"\b(?:is|are|was|were|remains|['’]s)\s+(?:still\s+)?(?:the|a|an)\s+(?:[\w-]+,?\s+){1,4}?for\s+"
+    r"(?:most\s+(?:people|users|buyers|readers|households|homes|families|drivers|runners|travell?ers|owners|players"
+    r"|gamers|shoppers|commuters|cooks)|anyone|anybody|everyone|beginners|first-time\s+\w+|new\s+(?:runners|users"
+    r"|buyers|players|gamers|drivers|parents|cooks|riders|cyclists))\b"
+    r"|\ba\s+solution\s+in\s+search\s+of\s+a\s+problem\b",
+    re.IGNORECASE,
+)
+_FEELING_WORDS = frozenset(
+    """surprising unsurprising astonishing stunning shocking damning disappointing encouraging heartening humbling
+    humiliating embarrassing depressing frustrating exhilarating thrilling inspiring uninspiring refreshing
+    baffling bewildering perplexing staggering sobering chilling harrowing galling infuriating maddening
+    exasperating irritating amazing appalling dismaying reassuring gratifying unconvincing underwhelming
+    dispiriting deflating crushing""".split()
+)
+_EXCESS_WORDS = frozenset(
+    """overpriced overrated overhyped overblown overdone overcooked overstuffed overengineered underpowered
+    underrated undercooked""".split()
+)
+_AUDIENCE_WORDS = frozenset("anyone anybody everyone beginners search".split())
+_SUPERLATIVE_OPENERS = ("It ", "This ", "That ", "But ", "And ", "So ", "Yet ", "Still", "Instead")
+_SHAPE_GATE = frozenset({"most", "least"}) | _FEELING_WORDS | _EXCESS_WORDS | _AUDIENCE_WORDS
+
+
+def _shape_verdicts(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    if _DIGIT.search(text) is not None and _MEASURE.search(text) is not None:
+        return []  # a measured figure makes a superlative or a reaction a record of fact
+    out: list[re.Match[str]] = []
+    if ("most" in words or "least" in words) and text.lstrip().startswith(_SUPERLATIVE_OPENERS):
+        m = _SUPERLATIVE_RE.match(text)
+        if m is not None and m.group("adj").lower() not in _MEASURED:
+            out.append(m)
+    if not words.isdisjoint(_FEELING_WORDS):
+        out.extend(_FEELING_RE.finditer(text))
+    if not words.isdisjoint(_EXCESS_WORDS):
+        out.extend(_EXCESS_RE.finditer(text))
+    if not words.isdisjoint(_AUDIENCE_WORDS) or "for most " in text:
+        out.extend(_AUDIENCE_RE.finditer(text))
+    return out
+
+
 _LEAD_IN_GATE = frozenset("bottom takeaway upshot verdict our my".split())
 _NOUN_GATE = frozenset(
     """triumph disgrace travesty masterpiece masterclass betrayal dereliction abdication farce fiasco shambles
-    catastrophe failure monument testament""".split()
+    insult affront catastrophe failure monument testament""".split()
 )
 _CONDUCT_GATE = frozenset("contempt disdain scorn disrespect arrogance indifference".split())
 # "of all time" is gated on "all": "time" is too common a word to send sentences to the finders.
@@ -199,7 +293,14 @@ _SWEEP_GATE = frozenset("memory all history ever generation decades seen".split(
 # closing "?", which already keeps a sentence off the no-cue fast path (classifier._has_no_cues), so
 # its words ("many", "much", "long") are no trigger; classify calls verdict_cues for any "?" too.
 VERDICT_TRIGGERS = (
-    _LEAD_IN_GATE | _NOUN_GATE | _CONDUCT_GATE | _SWEEP_GATE | _PREDICATE_GATE | _MERIT_GATE | _APPRAISAL_GATE
+    _LEAD_IN_GATE
+    | _NOUN_GATE
+    | _CONDUCT_GATE
+    | _SWEEP_GATE
+    | _PREDICATE_GATE
+    | _MERIT_GATE
+    | _APPRAISAL_GATE
+    | _SHAPE_GATE
 )
 _COUNT_GATE = frozenset("many much long".split())
 
@@ -209,7 +310,7 @@ def _lead_in(text: str) -> Cue | None:
     if m is None:
         return None
     rest = m.group("rest")
-    if len(rest.split()) < _MIN_LEAD_IN_WORDS or _DIGIT.search(rest) is not None:
+    if len(rest.split()) < _MIN_LEAD_IN_WORDS or _MEASURE.search(rest) is not None:
         return None
     return new_cue("opinion", m.group(1), m.start(1), m.end(1))
 
@@ -244,6 +345,8 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_MERIT_RE.finditer(text))
     if not words.isdisjoint(_APPRAISAL_GATE):
         found.extend(_APPRAISAL_RE.finditer(text))
+    if not words.isdisjoint(_SHAPE_GATE):
+        found.extend(_shape_verdicts(text, words))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
     if text.rstrip().endswith("?"):

@@ -128,13 +128,48 @@ def _common_name(data: bytes, decoded: str, codec: str) -> str:
     return common if common is not None and data.decode(common, "replace") == decoded else codec
 
 
+# Signs that Western bytes are Mac Roman read as cp1252: Mac's curly quotes, dashes and accented
+# small letters are cp1252's accented capitals and symbols, so a capital (or ‡ ˆ) follows a small
+# letter inside a word ("itÕs", "CafŽ", "dayÓ"), which Western text never has.
+_MAC_AS_1252 = re.compile(r"(?<=[a-z])[À-ÖØ-ÞŠŒŽŸ‡ˆ](?![A-Z])")
+_MAC_PUNCTUATION = re.compile("[“”‘’–—…]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _western_variant(data: bytes, text: str | None) -> tuple[str, str] | None:
+    """The Western encoding that is not cp1252 when ``data`` is in one, else None:
+
+    - ISO-8859-15 (latin-9, the euro revision of latin-1): its € is byte 0xA4, cp1252's "¤", a
+      sign no news text uses; so "¤" with no byte in 0x80-0x9F (where cp1252 has its € and
+      quotes) means ISO-8859-15;
+    - Mac Roman (old Mac newsroom archives): cp1252 shows ``_MAC_AS_1252`` (or cannot decode the
+      bytes at all: Mac's è ê ù ç are bytes cp1252 leaves undefined), and Mac Roman gives curly
+      quotes or dashes and no such sign."""
+    if text is not None and "¤" in text and not re.search(rb"[\x80-\x9f]", data):
+        return data.decode("iso8859-15"), "iso8859-15"
+    if text is not None and len(_MAC_AS_1252.findall(text, 0, _SAMPLE_CHARS)) < 2:
+        return None
+    mac = data.decode("mac_roman")  # every byte is defined
+    if _C1_OR_CONTROL.search(mac) or _MAC_AS_1252.search(mac) or not _MAC_PUNCTUATION.search(mac):
+        return None
+    return mac, "mac-roman"
+
+
 def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
-    """Bytes that are not UTF-8: cp1252 when its only non-ASCII characters are punctuation and
+    """Bytes that are not UTF-8: ISO-8859-15 or Mac Roman when they show their signs
+    (``_western_variant``), else cp1252 when its only non-ASCII characters are punctuation and
     symbols, else the detector's choice, else cp1252 when it decodes at all."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = None
+    # Western text is three quarters ASCII or more; CJK, Greek or Cyrillic bytes are not, and
+    # their lead bytes would pass for ISO-8859-15's € or Mac's quotes.
+    head = data[: 4 * _SAMPLE_CHARS]
+    western = 4 * (len(head) - len(head.translate(None, _HIGH_BYTES))) < len(head)
+    variant = _western_variant(data, text) if text is not None and western else None
+    if variant is not None:
+        return variant
     if text is not None and plain_western(text):
         return text, "cp1252"
     name = detect(data)
@@ -152,6 +187,10 @@ def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]
                 return decoded, _common_name(data, decoded, candidate)
     if text is not None:
         return text, "cp1252"
+    # Mac Roman's è ê ù ç are bytes cp1252 leaves undefined: Western text nothing else decodes.
+    variant = _western_variant(data, None) if western else None
+    if variant is not None:
+        return variant
     raise UnicodeError("no text encoding fits these bytes")
 
 

@@ -7,7 +7,10 @@ Formats by file extension:
 - ``.txt``/``.text``: one document; encoding decided by ``factsieve.ingest.decode`` (docs/INGEST.md).
 - ``.html``/``.htm``: one document; main text, title and date extracted by trafilatura.
 - ``.jsonl``/``.ndjson``: one document per non-blank line, an object with ``text`` and
-  optional ``id``, ``url``, ``title``, ``published``.
+  optional ``id``, ``url``, ``title``, ``published`` (``factsieve.ingest.records``).
+- ``.json``: the same records as one object, an array, an envelope (``{"articles": [...]}``) or
+  JSON Lines (what ``datasets.Dataset.to_json`` writes).
+- any of them gzip-compressed (``.jsonl.gz``; ``factsieve.ingest.compressed``).
 Anything else is rejected as ``unsupported_format``. Hidden files (``.name``) are skipped
 by discovery, as are editor/OS droppings; they are not inputs.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import json
 import logging
 import re
@@ -24,20 +28,28 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from factsieve.ingest import compressed, warc
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
+from factsieve.ingest.html import is_markup, main_text
 from factsieve.ingest.jsondoc import json_values
+from factsieve.ingest.records import (
+    record_problem,
+    with_canonical_fields,
+    without_surrogates,
+    wrapped_records,
+)
 from factsieve.ingest.sniff import binary_format, text_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
-from factsieve.text.title import title_from_text
+from factsieve.text.title import tidy_title, title_from_text
 from factsieve.text.visible import visible
 from factsieve.vocabulary import (
     BINARY,
     EMPTY,
     INVALID_JSON_VALUE,
     MALFORMED_JSON,
-    MALFORMED_RECORD,
-    MISSING_TEXT,
+    MALFORMED_RECORD,  # noqa: F401 — re-exported: callers and tests name reasons as read.X
+    MISSING_TEXT,  # noqa: F401
     NO_MAIN_TEXT,
     READ_ERROR,
     TOO_LARGE,
@@ -54,6 +66,8 @@ FORMATS = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
+    ".wet": "wet",  # Common Crawl's page texts (CC-MAIN-….warc.wet.gz)
 }
 
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
@@ -176,33 +190,29 @@ def _read_text(
     if not text.strip():
         res.rejects.append(Reject(inp.uri, "", fmt, EMPTY, "only whitespace after decoding", len(data), ""))
         return res
-    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=title_from_text(text)))
+    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=tidy_title(title_from_text(text))))
     return res
 
 
 def _read_html(
     inp: InputFile, data: bytes, html: str, enc: str, limits: IngestLimits, fmt: str
 ) -> IngestResult:
-    import trafilatura  # imported lazily: it pulls in lxml and date parsers (~0.3 s)
-
     res = IngestResult()
-    extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
-    )
-    text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    extracted = main_text(html)
+    if extracted is None:
         res.rejects.append(
             Reject(
                 inp.uri,
                 "",
                 fmt,
                 NO_MAIN_TEXT,
-                "trafilatura found no main text in the page",
+                "trafilatura found no main text in the page (or only link texts: a navigation page)",
                 len(data),
                 _sample(html),
             )
         )
         return res
+    text = extracted.text
     if len(text) > limits.max_record_chars:
         res.rejects.append(
             Reject(inp.uri, "", fmt, TOO_LARGE, f"{len(text):,} characters", len(data), _sample(text))
@@ -216,89 +226,12 @@ def _read_html(
             text,
             enc,
             len(data),
-            title=(extracted.title or None),
-            url=(extracted.url or None),
+            title=tidy_title(extracted.title),
+            url=extracted.url,
             published_at=parse_published(extracted.date),
         )
     )
     return res
-
-
-# Optional JSONL fields and the types they may have; any other type is a malformed record
-# (a title that is a list is a producer bug to show, not a field to drop silently).
-_OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published": (str,)}
-
-
-# Other names feeds and public corpora give the same fields (Reuters-21578 as JSONL: "body",
-# "newid", "date"; news crawls: "content", "maintext", "headline", "date_publish"). Used only
-# when the field's own name is absent, first present alias of a fitting type wins, and an alias
-# of another type is ignored (it is that feed's own field, not a broken one of ours).
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("body", "content", "maintext", "article", "article_text", "full_text"),
-    "title": ("headline",),
-    "url": ("link", "source_url", "canonical_url"),
-    "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
-    "id": ("doc_id", "article_id", "newid", "guid", "uuid"),
-}
-
-
-def with_canonical_fields(rec: dict) -> dict:
-    """``rec`` with each absent field taken from its first alias of a fitting type."""
-    out = rec
-    for name, aliases in FIELD_ALIASES.items():
-        if name in rec:
-            continue
-        types = _OPTIONAL_FIELDS.get(name, (str,))
-        for alias in aliases:
-            value = rec.get(alias)
-            if isinstance(value, types) and not isinstance(value, bool):
-                out = out if out is not rec else dict(rec)
-                out[name] = value
-                break
-    return out
-
-
-def _type_name(value: object) -> str:
-    return "null" if value is None else type(value).__name__
-
-
-def _record_problem(rec: object, limits: IngestLimits, fields: object = None) -> tuple[str, str] | None:
-    """Why a parsed JSONL record cannot be a document (reason code, detail), or None. ``fields``:
-    the record as written, when ``rec`` has fields taken from aliases."""
-    if not isinstance(rec, dict):
-        return MALFORMED_RECORD, f"expected a JSON object, got {_type_name(rec)}"
-    text = rec.get("text")
-    if text is None:
-        # Name the fields there are: a feed that calls its text "body" or "content" (Reuters-21578
-        # as JSONL does) shows why every record is rejected. Field names are ``visible`` escaped.
-        own = fields if isinstance(fields, dict) else rec
-        names = ", ".join(visible(_without_surrogates(str(k))) for k in list(own)[:12])
-        more = f", … ({len(own)} fields)" if len(own) > 12 else ""
-        if "text" in rec:
-            return MISSING_TEXT, "'text' is null"
-        return MISSING_TEXT, f"no 'text' field or alias with a string (fields: {names or 'none'}{more})"
-    if not isinstance(text, str):
-        return MALFORMED_RECORD, f"'text' is {_type_name(text)}, not a string"
-    for name, types in _OPTIONAL_FIELDS.items():
-        value = rec.get(name)
-        # bool is an int subclass, but `"id": true` names nothing.
-        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
-            expected = " or ".join("string" if t is str else "integer" for t in types)
-            return MALFORMED_RECORD, f"'{name}' is {_type_name(value)}, expected {expected} or null"
-    if not text.strip():
-        return EMPTY, "'text' is empty"
-    if len(text) > limits.max_record_chars:
-        return TOO_LARGE, f"{len(text):,} characters > limit {limits.max_record_chars:,}"
-    return None
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_surrogates(s: str) -> str:
-    """``s`` with each lone surrogate (JSON's ``"\\udfff"``: valid JSON, not Unicode text) as
-    U+FFFD, as ftfy does for the text: they cannot be written as UTF-8 (Parquet, HTML)."""
-    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
 
 
 def _key_from_id(value: str | int) -> str:
@@ -347,11 +280,34 @@ def _jsonl_lines(body: str) -> list[str]:
     return [line.lstrip("\ufeff") if line.startswith("\ufeff") else line for line in lines]
 
 
-def _jsonl_entries(body: str, inp: InputFile) -> list[tuple[str, int, str, object, tuple[str, str] | None]]:
+_Entry = tuple[str, int, str, object, tuple[str, str] | None]
+
+
+def _unwrapped(entries: list[_Entry], text_field: str) -> list[_Entry]:
+    """``entries`` with each envelope (``{"status": "ok", "articles": [...]}``,
+    ``factsieve.ingest.records.wrapped_records``) replaced by its records, the k-th keyed
+    ``line:N.k`` after the line the envelope starts on. An empty envelope is one ``empty`` reject:
+    the file must leave a row."""
+    out: list[_Entry] = []
+    for key, lineno, source, value, problem in entries:
+        found = None if problem is not None else wrapped_records(value, text_field)
+        if found is None:
+            out.append((key, lineno, source, value, problem))
+            continue
+        path, items = found
+        if not items:
+            out.append((key, lineno, source, value, (EMPTY, f"'{path}' holds no records")))
+        for k, item in enumerate(items, start=1):
+            out.append((f"{key}.{k}", lineno, json.dumps(item, ensure_ascii=False), item, None))
+    return out
+
+
+def _jsonl_entries(body: str, inp: InputFile, text_field: str = "") -> list[_Entry]:
     """``(default key, line number, source text, parsed value, problem)`` per record: one per
     non-blank line, or one per value when the whole file is one JSON document
     (``factsieve.ingest.jsondoc``) and reading it line by line would give malformed lines or a
-    single array of objects. A value that shares its first line with others is ``line:N.k`` (k-th there)."""
+    single array of objects. A value that shares its first line with others is ``line:N.k`` (k-th
+    there). Records in an envelope (``{"articles": [...]}``) are records."""
     entries = []
     for lineno, line in enumerate(_jsonl_lines(body), start=inp.first_line):
         if not line.strip():
@@ -377,8 +333,8 @@ def _jsonl_entries(body: str, inp: InputFile) -> list[tuple[str, int, str, objec
                 nth[lineno] += 1
                 key = f"line:{lineno}" if per_line[lineno] == 1 else f"line:{lineno}.{nth[lineno]}"
                 doc_entries.append((key, lineno, text, value, None))
-            return doc_entries
-    return entries
+            return _unwrapped(doc_entries, text_field)
+    return _unwrapped(entries, text_field)
 
 
 def _read_jsonl(
@@ -394,13 +350,13 @@ def _read_jsonl(
     parts of the same file (a repeated id gets its line number appended, file-wide)."""
     res = IngestResult()
     seen_keys: set[str] = set(taken or ())
-    for key, lineno, line, rec, problem in _jsonl_entries(body, inp):
+    for key, lineno, line, rec, problem in _jsonl_entries(body, inp, limits.text_field):
         nbytes = len(line.encode("utf-8", "surrogatepass"))
         if problem is None:
             fields = rec  # the record's own field names, for a missing_text detail
             if isinstance(rec, dict):
-                rec = with_canonical_fields(rec)
-            problem = _record_problem(rec, limits, fields)
+                rec = with_canonical_fields(rec, limits.text_field)
+            problem = record_problem(rec, limits, fields)
             rec_id = rec.get("id") if isinstance(rec, dict) else None
             if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
                 key = _key_from_id(rec_id)  # the record's own id is the stable key
@@ -415,9 +371,16 @@ def _read_jsonl(
             sample = "" if reason == EMPTY else _sample(line)
             res.rejects.append(Reject(inp.uri, key, fmt, reason, f"line {lineno}: {detail}", nbytes, sample))
             continue
-        text = _without_surrogates(rec["text"])
+        text = without_surrogates(rec["text"])
         title = rec.get("title")
         url = rec.get("url")
+        if is_markup(text):  # an HTML body ("<p>…</p>"): its main text, as for a page
+            extracted = main_text(text, fragment=True)
+            if extracted is None:
+                detail = f"line {lineno}: the text is HTML in which trafilatura found no main text"
+                res.rejects.append(Reject(inp.uri, key, fmt, NO_MAIN_TEXT, detail, nbytes, _sample(line)))
+                continue
+            text, title = extracted.text, title if title and title.strip() else extracted.title
         res.docs.append(
             RawDoc(
                 inp.uri,
@@ -426,8 +389,10 @@ def _read_jsonl(
                 text,
                 enc,
                 nbytes,
-                title=_without_surrogates(title) if title and title.strip() else title_from_text(text),
-                url=_without_surrogates(url) if url else None,
+                title=tidy_title(
+                    without_surrogates(title) if title and title.strip() else title_from_text(text)
+                ),
+                url=without_surrogates(url) if url else None,
                 published_at=parse_published(rec.get("published")),
             )
         )
@@ -436,7 +401,48 @@ def _read_jsonl(
     return res
 
 
-_READERS = {"text": _read_text, "html": _read_html, "jsonl": _read_jsonl}
+def _read_wet(
+    inp: InputFile, data: bytes, body: str, enc: str, limits: IngestLimits, fmt: str
+) -> IngestResult:
+    """One document per ``conversion`` record of a Common Crawl WET file (``factsieve.ingest.warc``),
+    keyed by its WARC-Record-ID; the crawl's ``warcinfo`` record describes the file and is no input."""
+    res = IngestResult()
+    seen: set[str] = set()
+    for rec in warc.records(data):
+        key = rec.record_id or f"offset:{rec.offset}"
+        while key in seen:
+            key = f"{key}@offset:{rec.offset}"
+        seen.add(key)
+        where, nbytes = f"record at byte {rec.offset:,}", len(rec.body)
+        text = rec.body.decode("utf-8", "replace")  # WET text is UTF-8 by specification
+        if rec.problem:
+            detail = f"{where}: {rec.problem}; its {nbytes:,} bytes to the end are not read"
+            problem: tuple[str, str] | None = (MALFORMED_RECORD, detail)
+        elif rec.kind == "warcinfo":
+            continue
+        elif rec.kind != "conversion":
+            problem = (MALFORMED_RECORD, f"{where}: WARC-Type '{visible(rec.kind)}' is not a page's text")
+        elif not text.strip():
+            problem = (EMPTY, f"{where}: no text")
+        elif len(text) > limits.max_record_chars:
+            problem = (TOO_LARGE, f"{where}: {len(text):,} characters > limit {limits.max_record_chars:,}")
+        else:
+            problem = None
+        if problem is not None:
+            res.rejects.append(Reject(inp.uri, key, fmt, *problem, nbytes, _sample(text)))
+            continue
+        title = tidy_title(title_from_text(text))
+        res.docs.append(RawDoc(inp.uri, key, fmt, text, "utf-8", nbytes, title=title, url=rec.uri or None))
+    return res
+
+
+_READERS = {
+    "text": _read_text,
+    "html": _read_html,
+    "jsonl": _read_jsonl,
+    "json": _read_jsonl,
+    "wet": _read_wet,
+}
 
 
 def _file_reject(
@@ -467,7 +473,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
-    return _read_jsonl(inp, data, body, "utf-8", limits, "jsonl", taken)
+    return _read_jsonl(inp, data, body, "utf-8", limits, FORMATS.get(inp.suffix, "jsonl"), taken)
 
 
 def read_input(
@@ -480,11 +486,11 @@ def read_input(
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
     if inp.is_part:
         return _read_part(inp, limits, taken)
-    fmt = FORMATS.get(inp.suffix)
+    fmt = input_format(inp)
     if fmt is None:
-        supported = ", ".join(sorted(FORMATS))
-        detail = f"no reader for '{inp.suffix or 'no extension'}' files; supported: {supported}"
-        return _file_reject(inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, detail, inp.size)
+        return _file_reject(
+            inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, _unsupported(inp), inp.size
+        )
     if inp.size > limits.max_file_bytes:
         return _file_reject(
             inp, fmt, TOO_LARGE, f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}", inp.size
@@ -495,6 +501,10 @@ def read_input(
         if not _permanent(exc):
             raise
         return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+    if data.startswith(compressed.GZIP_MAGIC):  # content decides: gzip under any readable name
+        data = _gunzipped(inp, fmt, data, limits)
+        if isinstance(data, IngestResult):
+            return data
     if not data.strip():
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
@@ -517,6 +527,36 @@ def read_input(
     if fmt == "text":  # an HTML page or JSON Lines saved as .txt: read as what it is
         fmt = text_format(decoded) or fmt
     return _READERS[fmt](inp, data, decoded, enc, limits, fmt)
+
+
+def input_format(inp: InputFile) -> str | None:
+    """The reader for ``inp`` by its name (a ``.gz`` file's by the name inside), or None."""
+    return FORMATS.get(compressed.inner_suffix(inp.name) if inp.suffix == ".gz" else inp.suffix)
+
+
+def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> bytes | IngestResult:
+    """The content of gzip ``data``, or the file's reject when it expands past the limit (a
+    decompression bomb stops there) or does not decompress."""
+    try:
+        return compressed.gunzip(io.BytesIO(data), limits.max_file_bytes)
+    except compressed.Expands as exc:
+        detail = f"gzip data {exc}: a decompression bomb, or a file to split (limit: max_file_bytes)"
+        return _file_reject(inp, fmt, TOO_LARGE, detail, len(data))
+    except compressed.Corrupt as exc:
+        detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
+        return _file_reject(inp, fmt, BINARY, detail, len(data), _sample(data, 40))
+
+
+def _unsupported(inp: InputFile) -> str:
+    """Why no reader takes ``inp``: what an archive is, else the suffixes that are read."""
+    kind = compressed.archive_kind(inp.name)
+    if kind is not None:
+        return f"{kind}: archives are not read (unpack it under RAW; gzip of one file is read)"
+    supported = ", ".join(sorted(FORMATS))
+    if inp.suffix == ".gz":
+        inner = compressed.inner_suffix(inp.name) or "no extension"
+        return f"gzip of a '{inner}' file: no reader for it; supported (also gzip-compressed): {supported}"
+    return f"no reader for '{inp.suffix or 'no extension'}' files; supported (also as .gz): {supported}"
 
 
 _SPLIT_BLOCK = 8 * 1024 * 1024
@@ -547,7 +587,7 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
     One streaming pass validates the UTF-8 and counts lines, so each part knows the line
     number its first record has (record keys are line numbers where records have no id).
     """
-    if FORMATS.get(inp.suffix) != "jsonl" or inp.size <= target_bytes or inp.is_part:
+    if FORMATS.get(inp.suffix) not in ("jsonl", "json") or inp.size <= target_bytes or inp.is_part:
         return [inp]
     try:
         fh = inp.open()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from factsieve.text.clean import is_page_prompt
+from factsieve.text.clean import is_page_prompt, normalize_unicode
 
 _MAX_TITLE_CHARS = 160
 _MAX_TITLE_WORDS = 20
@@ -55,6 +55,16 @@ def _wordless(line: str) -> bool:
     characters. Headlines are words ("G7 summit: 3 key points")."""
     letters = sum(ch.isalpha() for ch in line)
     return 2 * letters < len(line) - line.count(" ")
+
+
+def tidy_title(title: str | None) -> str | None:
+    """A title as given by a feed or a page, repaired as the text is: mojibake ("Pearsonâ€™s") and
+    HTML entities ("AT&amp;T&#8217;s") fixed by ftfy, runs of whitespace (a newline, tabs) one space.
+    None when nothing is left. The text is cleaned later (factsieve.text.clean); the title was
+    written as read."""
+    if title is None:
+        return None
+    return " ".join(normalize_unicode(title)[0].split()) or None
 
 
 def title_from_text(text: str) -> str | None:

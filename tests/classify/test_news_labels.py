@@ -182,4 +182,27 @@ def test_round_nine_file() -> None:
     met on it, so it is held at the measured value less 0.01."""
     rows = _rows("news_labels_r9.jsonl")
     assert len(rows) == 270 and {r["label"] for r in rows} == set(LABELS)
-    _holds_target(rows, "r9", floor=0.853)
+    # Round 6 read and tuned on its errors (0.863 -> 0.952, docs/EVALUATION.md "Round 6"): held at 0.94.
+    _holds_target(rows, "r9", floor=0.94)
+
+
+def test_round_ten_file() -> None:
+    """Round 10 (tests/data/news_labels_r10.jsonl): 288 sentences written by an eighth engineer who never
+    read the rules. Scored once on main eb067a5 (0.809, macro-F1 0.794) and once on the round-6 rule
+    commit (0.830, 0.815), accuracy and macro-F1 only, before any row was read (docs/EVALUATION.md
+    "Round 6"). Round 6b then read its errors and fixed them by class (0.830 -> 0.944, "Round 6b"): it is
+    tuned on now, not a measure of unseen text, and is held at 0.93."""
+    rows = _rows("news_labels_r10.jsonl")
+    assert len(rows) == 288 and {r["label"] for r in rows} == set(LABELS)
+    _holds_target(rows, "r10", floor=0.93)
+
+
+def test_round_eleven_file() -> None:
+    """Round 11 (tests/data/news_labels_r11.jsonl): 276 sentences written by a ninth engineer who never
+    read the rules. Scored once on main eb067a5 (0.826, macro-F1 0.824) and once on round 6b's last rule
+    commit c08b6b2 (0.841, 0.836), accuracy and macro-F1 only: no row or error was printed or tuned on
+    (docs/EVALUATION.md "Round 6b"). The issue's 0.90 is not met on it, so it is held at the measured
+    value less 0.01."""
+    rows = _rows("news_labels_r11.jsonl")
+    assert len(rows) == 276
+    _holds_target(rows, "r11", floor=0.831)

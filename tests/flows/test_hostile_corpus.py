@@ -69,6 +69,24 @@ def _write_corpus(raw) -> dict[str, int]:
         (json.dumps({"text": STORY}) + "\n" + json.dumps({"text": STORY + " More."}) + "\n").encode(),
         2,
     )
+    # compressed inputs and JSON as dumps ship it (factsieve/ingest/compressed.py, records.py)
+    put(
+        "feeds/crawl.jsonl.gz",
+        gzip.compress(b"".join(json.dumps({"text": STORY + str(i)}).encode() + b"\n" for i in range(3))),
+        3,
+    )
+    put("bomb.txt.gz", gzip.compress(b"A" * (80 * 1024 * 1024)))  # 80 MB > max_file_bytes
+    put("cut.jsonl.gz", gzip.compress(json.dumps({"text": STORY * 50}).encode())[:60])
+    put("corpus.tar.gz", gzip.compress(b"story.txt" + b"\x00" * 503))
+    put(
+        "feeds/api.json",
+        json.dumps({"status": "ok", "articles": [{"content": STORY}, {"content": None}]}).encode(),
+        2,
+    )
+    put(
+        "feeds/html-body.jsonl",
+        json.dumps({"text": f"<p>{STORY}</p><script>x()</script><p>Ruiz &amp; aides.</p>"}).encode(),
+    )
     put("huge-record.txt", b"word " * 500_000)  # 2.5 M characters > max_record_chars
     # JSON Lines: every kind of surprise
     lines = [
@@ -200,7 +218,9 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     )
     assert reason("feeds/100mb-line.jsonl", "line:2") == "too_large"
     assert reason("huge-record.txt") == "too_large"
-    assert reason("gzip-as.txt") == reason("ascii-pdf-as.txt") == "binary"
+    assert reason("ascii-pdf-as.txt") == reason("cut.jsonl.gz") == "binary"
+    assert reason("bomb.txt.gz") == "too_large" and reason("corpus.tar.gz") == "unsupported_format"
+    assert reason("feeds/api.json", "line:1.2") == "missing_text"
     everything = " ".join(rejects["sample"]) + " ".join(rejects["detail"]) + " ".join(docs["text"])
     assert "hunter2" not in everything and "PATH=" not in everything
 
@@ -212,6 +232,9 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     assert "bad\\xffname.txt" in by_name.index and "caf\\xe9/inside.txt" in by_name.index
     assert by_name.loc["page-as.txt", "format"] == "html" and "<" not in by_name.loc["page-as.txt", "text"]
     assert (docs["source_uri"] == prefix + "feed-as.txt").sum() == 2
+    assert (docs["source_uri"] == prefix + "feeds/crawl.jsonl.gz").sum() == 3
+    assert by_name.loc["gzip-as.txt", "text"].startswith(STORY.strip()[:40])
+    assert by_name.loc["feeds/html-body.jsonl", "text"].splitlines()[-1] == "Ruiz & aides."
     for name in ("bom-every-line", "mac-cr", "pretty"):  # every record a document
         assert not rejects["source_uri"].str.endswith(f"feeds/{name}.jsonl").any()
     hostile = docs[docs["source_uri"] == prefix + "feeds/hostile.jsonl"].set_index("record_key")

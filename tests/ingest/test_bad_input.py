@@ -105,7 +105,8 @@ def test_explicit_id_equal_to_another_lines_default_key_gets_its_own_key(tmp_pat
         ({"text": SENTENCE, "title": {"en": "Budget"}}, "'title' is dict"),
         ({"text": SENTENCE, "url": 7}, "'url' is int"),
         ({"text": SENTENCE, "published": 1700000000}, "'published' is int"),
-        ({"text": ["a", "b"]}, "'text' is list"),
+        ({"text": ["a", 2]}, "'text' is list"),  # a list of strings is paragraphs (test_json_sources)
+        ({"text": 20240603}, "'text' is int"),
         ("just a string", "got str"),
         (None, "got null"),
     ],

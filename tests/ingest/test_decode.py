@@ -46,6 +46,25 @@ CASES = [
         "euc-kr",
         "",
     ),
+    # ISO-8859-15: its € is byte 0xA4, which cp1252 reads as "¤" (before: "5 ¤ per kilo")
+    (
+        "Fuel now costs 1.85 € a litre at Total stations in Lyon, the ministry said.\n",
+        "iso-8859-15",
+        "iso8859-15",
+    ),
+    (
+        "Société Générale said profits rose to 2 billion €, and Œuvre shares fell.\n",
+        "iso-8859-15",
+        "iso8859-15",
+    ),
+    # Mac Roman archives: cp1252 read its quotes and dashes as "ÒitÕs a good dayÓ … Ð" (before)
+    (EN.replace("£1.20", "$1.20"), "mac_roman", "mac-roman"),
+    ("The Café owners said “prices are rising” — and François Lefèvre agreed.\n", "mac_roman", "mac-roman"),
+    (
+        "Le ministre a dit “c’est très bien” à Genève – les prix ont augmenté près du lac.\n",
+        "mac_roman",
+        "mac-roman",
+    ),
 ]
 
 

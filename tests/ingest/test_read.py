@@ -64,6 +64,13 @@ def test_bom_encodings(tmp_path, bom_codec):
             b"<html><head><title>Loading</title></head><body><script>x()</script></body></html>",
             ingest.NO_MAIN_TEXT,
         ),
+        (  # a site map or section front: trafilatura falls back to the menu (before: a document)
+            "sitemap.html",
+            b"<html><head><title>Sitemap</title></head><body><nav><ul>"
+            + b"".join(b'<li><a href="/s%d">Section %d news</a></li>' % (i, i) for i in range(60))
+            + b"</ul></nav><footer>Copyright</footer></body></html>",
+            ingest.NO_MAIN_TEXT,
+        ),
     ],
 )
 def test_bad_files_are_rejected_with_a_reason(tmp_path, name, data, reason):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factsieve.text.title import title_from_text
+from factsieve.text.title import tidy_title, title_from_text
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,18 @@ def test_headline_after_furniture(text: str, title: str) -> None:
 )
 def test_no_title_when_the_text_opens_with_prose_or_only_furniture(text: str) -> None:
     assert title_from_text(text) is None
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("AT&amp;T&#8217;s profit rises", "AT&T\u2019s profit rises"),  # entities in a feed's title
+        ("Pearsonâ€™s â€œbigâ€\x9d plan", "Pearson\u2019s \u201cbig\u201d plan"),  # UTF-8 read as cp1252
+        ("  Port\n strike\tends  ", "Port strike ends"),
+        ("Ad sales boost Time Warner profit", "Ad sales boost Time Warner profit"),
+        ("Prices < costs & more", "Prices < costs & more"),
+        (" \n ", None),
+    ],
+)
+def test_a_given_title_is_repaired_as_the_text_is(given, shown):
+    assert tidy_title(given) == shown

@@ -1,0 +1,168 @@
+"""JSON records as feeds and public corpora write them: which field is the text, the title, the
+id; records wrapped in an API envelope; a text given as a list of paragraphs.
+
+Used by the JSON Lines and JSON readers (``factsieve.ingest.read``). Everything here works on one
+parsed value and decides without reading the file again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factsieve.params import IngestLimits
+from factsieve.text.visible import visible
+from factsieve.vocabulary import EMPTY, MALFORMED_RECORD, MISSING_TEXT, TOO_LARGE
+
+# Optional fields and the types they may have; any other type is a malformed record (a title that
+# is a list is a producer bug to show, not a field to drop silently).
+OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published": (str,)}
+
+# Other names feeds and public corpora give the same fields (Reuters-21578 as JSONL: "body",
+# "newid", "date"; news crawls: "content", "maintext", "headline", "date_publish"). Used only
+# when the field's own name is absent, first present alias of a fitting type wins, and an alias
+# of another type is ignored (it is that feed's own field, not a broken one of ours).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("body", "content", "maintext", "article", "article_text", "full_text", "paragraphs"),
+    "title": ("headline",),
+    "url": ("link", "source_url", "canonical_url"),
+    "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
+    "id": ("doc_id", "article_id", "newid", "guid", "uuid"),
+}
+
+# Envelopes news APIs and dataset dumps put records in: NewsAPI {"status", "articles": [...]},
+# {"data": [...]}, {"items"|"records"|"results"|...: [...]}; the Guardian's
+# {"response": {"results": [...]}} one level down.
+WRAPPER_KEYS = ("data", "articles", "items", "records", "results", "documents", "docs", "rows", "entries")
+_NESTED_WRAPPERS = ("response", "data", "result")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(s: str) -> str:
+    """``s`` with each lone surrogate (JSON's ``"\\udfff"``: valid JSON, not Unicode text) as
+    U+FFFD, as ftfy does for the text: they cannot be written as UTF-8 (Parquet, HTML)."""
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
+
+
+def type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+_MISSING = object()
+
+
+def field_value(rec: dict, name: str) -> object:
+    """``rec[name]``, or the value at the dotted path ``name`` ("fields.bodyText") when ``rec`` has
+    no field of that exact name; ``_MISSING`` when there is neither."""
+    if name in rec:
+        return rec[name]
+    value: object = rec
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return _MISSING
+        value = value[part]
+    return value
+
+
+def _paragraphs(value: object) -> object:
+    """A text given as a list of paragraphs (``["First.", "Second."]``, as some scrapers and
+    datasets store it) as one text, a blank line between paragraphs (a paragraph break to the
+    cleaner, which unwraps single line breaks); anything else unchanged."""
+    if isinstance(value, list) and value and all(isinstance(p, str) for p in value):
+        return "\n\n".join(p.strip() for p in value if p.strip())
+    return value
+
+
+def with_canonical_fields(rec: dict, text_field: str = "") -> dict:
+    """``rec`` with each absent field taken from its first alias of a fitting type, and the text
+    from ``text_field`` when one is configured (then neither ``text`` nor its aliases is read)."""
+    out = rec  # copied only when something changes: most records are read as written
+    if text_field:
+        out = {k: v for k, v in rec.items() if k != "text"}
+        value = field_value(rec, text_field)
+        if value is not _MISSING:
+            out["text"] = value
+    for name, aliases in FIELD_ALIASES.items():
+        if name in out or (name == "text" and text_field):
+            continue
+        types = OPTIONAL_FIELDS.get(name, (str,))
+        for alias in aliases:
+            value = rec.get(alias) if name != "text" else _paragraphs(rec.get(alias))
+            if isinstance(value, types) and not isinstance(value, bool):
+                out = out if out is not rec else dict(rec)
+                out[name] = value
+                break
+    if isinstance(out.get("text"), list):
+        out = out if out is not rec else dict(rec)
+        out["text"] = _paragraphs(out["text"])
+    return out
+
+
+def _field_names(own: dict) -> str:
+    names = ", ".join(visible(without_surrogates(str(k))) for k in list(own)[:12])
+    more = f", … ({len(own)} fields)" if len(own) > 12 else ""
+    return (names or "none") + more
+
+
+def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> tuple[str, str] | None:
+    """Why a parsed record (after ``with_canonical_fields``) cannot be a document (reason code,
+    detail), or None. ``fields``: the record as written, whose field names a ``missing_text``
+    detail lists: a feed that calls its text "body" (Reuters-21578 as JSONL) shows why."""
+    if not isinstance(rec, dict):
+        return MALFORMED_RECORD, f"expected a JSON object, got {type_name(rec)}"
+    own = fields if isinstance(fields, dict) else rec
+    name = limits.text_field or "text"
+    text = rec.get("text")
+    if text is None:
+        if limits.text_field and "text" not in rec:
+            return (
+                MISSING_TEXT,
+                f"no field '{visible(name)}' (the configured text field; fields: {_field_names(own)})",
+            )
+        if "text" in rec:
+            return MISSING_TEXT, f"'{visible(name)}' is null"
+        nested = next((k for k, v in own.items() if isinstance(v, dict)), None)
+        # A dump that nests the article ({"article": {"body": …}}): say how to read it.
+        hint = (
+            f"; to read a field inside '{visible(str(nested))}', use --text-field {visible(str(nested))}.NAME"
+            if nested
+            else ""
+        )
+        return MISSING_TEXT, f"no 'text' field or alias with a string (fields: {_field_names(own)}){hint}"
+    if not isinstance(text, str):
+        return MALFORMED_RECORD, f"'{visible(name)}' is {type_name(text)}, not a string"
+    for field, types in OPTIONAL_FIELDS.items():
+        value = rec.get(field)
+        # bool is an int subclass, but `"id": true` names nothing.
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            expected = " or ".join("string" if t is str else "integer" for t in types)
+            return MALFORMED_RECORD, f"'{field}' is {type_name(value)}, expected {expected} or null"
+    if not text.strip():
+        return EMPTY, f"'{visible(name)}' is empty"
+    if len(text) > limits.max_record_chars:
+        return TOO_LARGE, f"{len(text):,} characters > limit {limits.max_record_chars:,}"
+    return None
+
+
+def _records_list(value: dict) -> tuple[str, list] | None:
+    for key in WRAPPER_KEYS:
+        items = value.get(key)
+        if isinstance(items, list) and all(isinstance(v, dict) for v in items):
+            return key, items
+    return None
+
+
+def wrapped_records(value: object, text_field: str = "") -> tuple[str, list] | None:
+    """``(path, records)`` when ``value`` is an envelope around a list of records (an object with
+    no text of its own and a list of objects under a wrapper key, itself or one level down), else
+    None. The list may be empty: a page of an API with no results."""
+    if not isinstance(value, dict):
+        return None
+    found = _records_list(value)
+    for outer in _NESTED_WRAPPERS if found is None else ():
+        inner = value.get(outer)
+        if isinstance(inner, dict) and (found := _records_list(inner)) is not None:
+            found = f"{outer}.{found[0]}", found[1]
+            break
+    # Checked last (most records are no envelope): a record with a text is a record.
+    return found if found is not None and "text" not in with_canonical_fields(value, text_field) else None
