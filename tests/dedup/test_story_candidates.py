@@ -161,3 +161,25 @@ def test_boilerplate_samples_the_pair_may_share_count_towards_the_bound():
     )
     none = np.zeros(N, dtype=np.int64)
     assert len(story._counted(codes.copy(), n_samples - capped, story._Bound(sh, bound, none, 0), N, p)) == 0
+
+
+def test_the_copy_level_does_not_depend_on_the_bound(monkeypatch):
+    """The bound only thins the story level's sample pairs: with it switched off (every document's bound
+    0) the copy columns and copy rows are the same, and the bound never adds a candidate."""
+    rows = _docs() + [(f"copy-{d}", t.upper()) for d, t in _docs()[:4]]
+    on = deduplicate(frame(rows))
+    monkeypatch.setattr(story, "document_bound", lambda sh_len, *_: np.zeros(len(sh_len), dtype=np.int64))
+    off = deduplicate(frame(rows))
+    copy_cols = [
+        "doc_id",
+        "dup_cluster_id",
+        "canonical_doc_id",
+        "is_canonical",
+        "dup_method",
+        "dup_similarity",
+    ]
+    pd.testing.assert_frame_equal(on.assignments[copy_cols], off.assignments[copy_cols])
+    copies = [r.duplicates[r.duplicates["level"] == "copy"].reset_index(drop=True) for r in (on, off)]
+    pd.testing.assert_frame_equal(*copies)
+    assert len(copies[0]) > 0
+    assert on.stats["story_candidate_pairs"] <= off.stats["story_candidate_pairs"]
