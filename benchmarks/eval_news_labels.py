@@ -9,7 +9,9 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r8              # round-8 file (tuned on in 5d)
     .venv/bin/python benchmarks/eval_news_labels.py --split r9              # round-9 file (tuned on in 6)
     .venv/bin/python benchmarks/eval_news_labels.py --split r10             # round-10 file (tuned on in 6b)
-    .venv/bin/python benchmarks/eval_news_labels.py --split r11             # round-11 file (unseen figure)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r11             # round-11 file (tuned on in 6c)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r12             # round-12 file (tuned on in 6c)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r13             # round-13 file (unseen figure)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -42,7 +44,11 @@ split ``r10``) was written by an eighth engineer who never read the rules; it wa
 and once on the round-6 rule commit (accuracy and macro-F1 only), then read and tuned on in round 6b.
 ``news_labels_r11.jsonl`` (276 rows, split ``r11``) was written by a ninth engineer who never read the
 rules; it was scored once on main and once on round 6b's last rule commit (accuracy and macro-F1 only),
-and never read or tuned on.
+then read and tuned on in round 6c. ``news_labels_r12.jsonl`` (284 rows, split ``r12``) was written by a
+tenth engineer who never read the rules; the lead scored it on main and on round 6b (counts only), then
+it was read and tuned on in round 6c. ``news_labels_r13.jsonl`` (284 rows, split ``r13``) was written by
+an eleventh engineer who never read the rules; it was scored once on main and once on round 6c's last rule
+commit (accuracy and macro-F1 only), and never read or tuned on.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -67,6 +73,8 @@ R8 = DATA / "news_labels_r8.jsonl"
 R9 = DATA / "news_labels_r9.jsonl"
 R10 = DATA / "news_labels_r10.jsonl"
 R11 = DATA / "news_labels_r11.jsonl"
+R12 = DATA / "news_labels_r12.jsonl"
+R13 = DATA / "news_labels_r13.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -84,6 +92,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r9": (R9, None),
     "r10": (R10, None),
     "r11": (R11, None),
+    "r12": (R12, None),
+    "r13": (R13, None),
 }
 
 

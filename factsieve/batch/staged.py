@@ -39,12 +39,19 @@ STAGE1_SCHEMA = pa.schema(
     metadata={"factsieve.table": "documents-stage1"},
 )
 BATCHES_DIR = "batches"
-# The staged parts of a batch, by table: (file name prefix, schema).
+# The staged parts of a batch, by table: their schemas.
 PART_TABLES = {
     "sentences": schemas.arrow_schema("sentences"),
     "rejects": schemas.arrow_schema("rejects"),
     "documents-stage1": STAGE1_SCHEMA,
 }
+# Sentences and rejects parts become the run's files byte for byte (factsieve.output.stitch), so
+# they are compressed as those are. The documents' part is read back by the flow, joined with the
+# dedup results and scores, and encoded again (assemble.finish_documents): compressing it only
+# made work on both sides — zstd cost a worker ~0.04 CPU-s per 8 MB batch and the flow ~0.01 to
+# undo, for a staging file that lives until the documents are written (8.2 instead of 2.9 MB per
+# batch: ~+0.8 GB of staging at a million documents). Measured: docs/BENCHMARKS.md, round 8.
+PART_COMPRESSION = {"sentences": "zstd", "rejects": "zstd", "documents-stage1": "none"}
 
 
 @dataclass(slots=True)
@@ -71,11 +78,11 @@ def part_path(stage: Path, table: str, index: int) -> Path:
     return Path(stage) / BATCHES_DIR / table / f"{index:06d}.parquet"
 
 
-def _write_part(table: pa.Table, path: Path, schema: pa.Schema) -> None:
+def _write_part(table: pa.Table, path: Path, schema: pa.Schema, compression: str = "zstd") -> None:
     """One Parquet file, as the flow's single writer would have written these rows (one
     ``write_table`` call: the same row groups), complete under its name or absent."""
     tmp = path.with_name(f".{path.name}.tmp")
-    staged = StagedTable(tmp, schema)
+    staged = StagedTable(tmp, schema, compression)
     staged.write(table)
     staged.close()
     os.replace(tmp, path)
@@ -102,7 +109,7 @@ def stage(
     for table, schema in PART_TABLES.items():
         parts[table] = part_path(stage_dir, table, index)
         parts[table].parent.mkdir(parents=True, exist_ok=True)
-        _write_part(arrow[table], parts[table], schema)
+        _write_part(arrow[table], parts[table], schema, PART_COMPRESSION[table])
     if features is not None:
         # Shingle sets wait on disk for the dedup step (~900 -> ~220 bytes/doc in memory).
         features = features.spill(stage_dir / "dedup-features")

@@ -84,6 +84,14 @@ _TOPIC_VERB_RE = CaseFreeRe(
 EVIDENCE_VERB_WORDS = frozenset(
     "shows showed reveals revealed indicates indicated highlights highlighted demonstrates demonstrated".split()
 )
+# Round 6c (the wrong change round 6 left): "He added the performance of seven businesses bought last
+# year was encouraging." — "added" with the "that" left out: a noun phrase, then its finite verb, with no
+# comma, preposition of place or relative word between ("He added the finishing touches to what was …",
+# "added a new route, which is …" stay actions).
+_ADDED_CLAUSE = re.compile(
+    r"\s+(?:the|a|an)\s+(?:(?!to\b|into\b|onto\b|which\b|that\b|who\b|what\b|where\b|when\b)[\w'’-]+\s+){1,10}?"
+    r"(?:was|were|is|are|would|will|had|could|remained|remains)\s+\w"
+)
 # Object words after which these verbs are not speech ("added to the list", "wrote the music").
 _NOT_SPEECH_NEXT = {
     "added": frozenset("to a an the new more extra value some up".split()),
@@ -497,7 +505,14 @@ def _own_inference(text: str, start: int) -> bool:
     return _VOUCHING_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+# round 6c (r9, r10, r11): "Taken together, the figures suggest …" — the author weighs the evidence and
+# draws the inference; the figures are not a source that says it.
+_AUTHOR_WEIGHS = re.compile(r"\W*(?:taken\s+together|put\s+together|all\s+told|on\s+balance),", re.IGNORECASE)
+
+
 def _suggest_has_source(text: str, start: int) -> bool:
+    if _AUTHOR_WEIGHS.match(text, 0, start) is not None:
+        return False
     # A clause break is ", " or "; " (not the comma of "2,000").
     clause_start = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start)) + 1
     subject = lowered(text)[clause_start:start]
@@ -553,10 +568,22 @@ ATTRIBUTION_TRIGGERS = (
     believed alleged alleges confirmed confirms revealed reveals observed observes recalled predicted predicts
     maintained maintains posted expects anticipates forecasts projects point predict project forecast
     anticipate reckon estimate insist complain warn caution note stress concede acknowledge deny allege describe
-    described recount recounted see recommends recommended advises advised""".split()
+    described recount recounted see recommends recommended advises advised show reveal advise""".split()
     )
     | _LABEL_VERBS
     | _BODY_BELIEF_VERBS
+)
+
+
+# Round 6c (r11): a record named with its source opens the sentence and shows the claim — "Data from NHS
+# England show 41,200 …", "Minutes of the trust's board meeting in January reveal that managers …": the
+# record is the source, with or without "that" (a bare "The figures show a rise" is left as it was).
+_RECORD_NOUNS = frozenset("data figures statistics minutes records documents".split())
+_RECORD_VERBS = frozenset("show shows showed reveal reveals revealed".split())
+_RECORD_SHOWS_RE = re.compile(
+    r"\W*(?P<np>(?:(?:new|official|latest|the)\s+)?(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Mm]inutes|[Rr]ecords|[Dd]ocuments)"
+    r"\s+(?:from|of|published\s+by|released\s+by|compiled\s+by|obtained\s+by)\s+[^,;]{2,60}?)"
+    r"\s+(?P<verb>show|shows|showed|reveal|reveals|revealed)\b"
 )
 
 
@@ -565,11 +592,14 @@ ATTRIBUTION_TRIGGERS = (
 # clause hands the whole sentence to its source. The source is a name or "the" and a noun; a time may
 # follow the verb, nothing else ("…, the company reported a loss" has an object: an act, not a source).
 _TRAILING_TOPIC_WORDS = frozenset(
-    "confirmed confirms reported reports estimated estimates revealed reveals disclosed predicted predicts".split()
+    "confirmed confirms reported reports estimated estimates revealed reveals disclosed predicted predicts"
+    " advise advises advised".split()
 )
 _TRAILING_TOPIC_RE = re.compile(
     r",\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}|the\s+[a-z]+(?:\s+[a-z]+)?\s+)"
-    r"(?P<verb>confirmed|confirms|reported|reports|estimated|estimates|revealed|reveals|disclosed|predicted|predicts)"
+    r"(?P<verb>confirmed|confirms|reported|reports|estimated|estimates|revealed|reveals|disclosed|predicted|predicts"
+    # round 6c (r11): "Check before you travel, the operators advise."
+    r"|advise|advises|advised)"
     r"(?:\s+(?:on|late|earlier|last|this|in)\b[^,;.]{0,25})?\s*[.!]?[\"”’]?\s*$"
 )
 
@@ -596,7 +626,11 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         word = m.group(0)
         if inside(quotes, m.start()):
             continue
-        if word in _NOT_SPEECH_NEXT and next_word(text, m.end()) in _NOT_SPEECH_NEXT[word]:
+        if (
+            word in _NOT_SPEECH_NEXT
+            and next_word(text, m.end()) in _NOT_SPEECH_NEXT[word]
+            and not (word == "added" and _ADDED_CLAUSE.match(text, m.end()) is not None)
+        ):
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
@@ -670,6 +704,12 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = _source_for(text, cue, quotes)
+    if not words.isdisjoint(_RECORD_NOUNS) and not words.isdisjoint(_RECORD_VERBS):
+        m = _RECORD_SHOWS_RE.match(text)
+        if m is not None and not any(c.start == m.start("verb") for c in cues):
+            cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
+            if source is None:
+                source = m.group("np")
     if not words.isdisjoint(_EVIDENCE_NOUNS) and not words.isdisjoint(_EVIDENCE_TAIL_VERBS):
         m = _TRAILING_EVIDENCE_RE.search(text)
         if m is not None and not inside(quotes, m.start("verb")) and not any(c.start == m.start("verb") for c in cues):

@@ -246,7 +246,7 @@ _PROMPT_VERBS = frozenset("share send forward email tell let drop leave post joi
 _ABOUT_GATE = frozenset(
     """covers writes reporter correspondent editor writer columnist journalist critic contact email follow reach views
     opinions affiliate commission substitute information informational helpful useful teaches lectures hosts co-hosts
-    presents edits researches author reviewed reviewer advice links write""".split()
+    presents edits researches author reviewed reviewer advice links write written covered tipped sketchwriter""".split()
 )
 _NOTICE_WORDS = (
     frozenset(
@@ -260,6 +260,57 @@ _NOTICE_WORDS = (
 )
 # The words without which _STOCK_LINE_RE (below) cannot match.
 _STOCK_GATE = frozenset("wire agency publication writing press letters watch also".split())
+# Round 6c (r9, r10, r11, r12): notes about the page and calls to follow the outlet, each writer in
+# other words — how the piece was made ("This interview has been edited and condensed for clarity.",
+# "This content was supplied by …", "This article is based on a company press release …", "A review
+# copy was provided by the publisher.", "Odds correct at time of publication.", "Advertiser
+# disclosure: …"), the outlet's channels ("Join our Telegram channel …", "For more harvest updates,
+# visit our Arable hub.", "Want more celebrity news? Get our … newsletter.", "Catch all the … News
+# on The Commerce Standard.", "Not subscribed yet? Sign up here.") and widgets ("Loading comments…",
+# "Tap the heart to save this story.", a star rating, "T&Cs apply"). Each opens the line: the same
+# words inside a story's sentence ("The minister's interview was edited …") are content.
+_PAGE_NOTE_RE = re.compile(
+    r"\W*(?:this\s+(?:interview|content|article|story|piece|conversation|transcript|q&a)\s+(?:has\s+been|was|is|have\s+been)"
+    r"\s+(?:(?:lightly\s+)?edited\s+(?:and\s+condensed\s+)?for\s+(?:clarity|length|style)|condensed|supplied\s+by|provided\s+by"
+    r"|sponsored\s+by|based\s+on\s+(?:a|an)\s+(?:company\s+)?(?:press\s+release|statement)"
+    r"|updated\s+on\s+[\w.]+\s+\d{1,2}\s+to\s+correct\s+(?:a|an|the)\s+\w+\W*$)"
+    r"|(?:a|the)\s+review\s+(?:copy|unit|sample|model|product|pair)\s+was\s+(?:provided|supplied|loaned|lent|sent)\s+by\b"
+    r"|(?:odds|prices?)\s+(?:are\s+)?correct\s+at\s+(?:the\s+)?time\s+of\s+(?:publication|writing|going\s+to\s+press)"
+    r"|(?:advertiser|affiliate|editorial|advertising)\s+disclosure\s*:"
+    r"|(?:join|follow)\s+(?:us\s+on\s+|our\s+)(?:[\w-]+\s+){0,2}(?:channel|group|page|community)\b"
+    r"|(?:for\s+more\s+[^,.]{1,40},\s+)?visit\s+our\s+(?:[\w-]+\s+){0,3}(?:hub|page|section|website|site|channel)\b"
+    r"|want\s+more\s+[^?.]{1,40}\?\s+(?:get|sign\s+up\s+(?:to|for))\s+our\b"
+    r"|catch\s+all\s+the\s+[^.]{0,100}?\b(?:news|updates)\s+on\s+(?:the\s+)?[A-Z]"
+    r"|not\s+(?:subscribed|signed\s+up|a\s+subscriber)\s+yet\?\s+(?:sign\s+up|subscribe)\b|sign\s+up\s+here\W*$"
+    r"|loading\s+(?:more\s+)?comments\W*$|tap\s+the\s+\w+\s+(?:icon\s+|button\s+)?to\s+(?:save|share|follow|like|bookmark)\b"
+    r"|rating\s*:\s*[★☆])",
+    re.IGNORECASE,
+)
+_TCS_APPLY = re.compile(r"\bT\s*&\s*Cs\s+apply\b", re.IGNORECASE)
+# Each note opens on one of these words (the regex is tried only then: "This", "A" and "The" open many
+# sentences, so they need the note's own noun in the line too).
+_PAGE_NOTE_FIRST = frozenset(
+    "odds price prices advertiser affiliate editorial advertising join follow for visit want catch not sign loading tap rating".split()
+)
+_NOTE_SUBJECTS = frozenset("interview content article story piece conversation transcript q".split())
+
+
+def _page_note(text: str, words: frozenset[str]) -> bool:
+    if "&" in text and _TCS_APPLY.search(text) is not None:
+        return True
+    m = _LEADING_WORD.match(text)
+    if m is None:
+        return False
+    first = m.group(1).lower()
+    if first == "this":
+        gate = not words.isdisjoint(_NOTE_SUBJECTS)
+    elif first in ("a", "the"):
+        gate = "review" in words
+    else:
+        gate = first in _PAGE_NOTE_FIRST
+    return gate and _PAGE_NOTE_RE.match(text) is not None
+
+
 FURNITURE_TRIGGERS = (
     _TIME_LINE_WORDS
     | _SHARE_WORDS
@@ -842,6 +893,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or (body.endswith("?") and (":" in body or _title_case_question(body.lstrip())))
         or _about_article(text, words)
         or _button_or_live_end(text, words)
+        or _page_note(text, words)
     )
 
 
@@ -976,7 +1028,7 @@ _ABOUT_PAGE_RE = re.compile(
     r"|do\s+not\s+(?:necessarily\s+)?(?:reflect|represent))\b"
     r"|\s*(?:we|the\s+\w+)\s+(?:may\s+)?(?:earn|receive)s?\s+(?:a\s+)?(?:small\s+)?commission\b"
     r"|\s*(?:contact|email|e-mail|reach|write\s+to|follow)\b[^.@\n]{0,40}?(?:\S+@\S+\.\w+|@\w+)"
-    r"(?:,?\s+(?:including|with|giving|stating)\s+[^.@]{3,60})?\W*$"
+    r"(?:,?\s+(?:including|with|giving|stating)\s+[^.@]{3,60}|\s+if\s+you\s+[^.@]{3,80})?\W*$"
     # round 5c: a disclaimer of advice ("Nothing in this live blog constitutes investment advice.") and
     # the affiliate notice in its reader-facing wording ("When you buy through links on our site, we
     # earn an affiliate commission …")
@@ -985,16 +1037,19 @@ _ABOUT_PAGE_RE = re.compile(
     r"|\s*(?:when|if)\s+you\s+(?:buy|shop|click|purchase)\b[^.]{0,40}?\blinks?\s+(?:on|in)\s+(?:our|this)\s+"
     r"(?:site|website|page|article|story)s?\b[^.]{0,20}?\bwe\s+(?:may\s+)?(?:earn|receive|get)\b"
     r"|\s*(?:was|is|did\s+you\s+find)\s+this\s+(?:article|story|page|post|guide|information)\s+(?:helpful|useful)"
-    r"\s*\??(?:\s*(?:yes|no)\s*[/|]?)*\s*$",
+    r"\s*\??(?:\s*(?:yes|no|👍|👎)\s*[/|]?)*\s*$",
     re.IGNORECASE,
 )
 # An author's bio line: a name, then what the author covers for a publication or the author's post at
 # it ("Helen Marsh covers state and federal courts for the Ledger.", "Priya Nair is a health reporter
 # at the Tribune and a former intensive-care nurse."). Case matters: the name and the publication are
 # capitalised ("The insurer covers flood damage for the Smiths" opens on a lower-case noun).
-_BIO_ROLE = r"(?i:reporter|correspondent|editor|writer|columnist|journalist|critic|reviewer)"
+_BIO_ROLE = r"(?i:reporter|correspondent|editor|writer|columnist|journalist|critic|reviewer|sketchwriter|tipster)"
 _BIO_RE = re.compile(
     r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+(?:"
+    # round 6c (r12): what the author is, then the beat ("… is a junior studying journalism and covers
+    # administration for the Ridgeback.")
+    r"(?:is\s+(?:a|an)\s+[^.;]{2,60}?\s+and\s+)?"
     r"(?i:covers|writes\s+about|reports\s+on)\s+[^.]{3,80}?\s+(?i:for)\s+(?:the\s+)?[A-Z][\w'’&+.-]*"
     r"(?:\s+[A-Z][\w'’&+.-]*){0,3}"
     # … and how to reach the author (round 5c): "; contact her at …", "and can be reached at 555-0142"
@@ -1022,8 +1077,12 @@ _BIO_RE = re.compile(
     rf"|is\s+(?:the\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,2}}['’]s|our)\s+(?:[\w-]+\s+){{0,4}}{_BIO_ROLE}"
     r"(?:\s*,?\s+and\s+[^.]{0,80})?"
     rf"|is\s+(?:[\w-]+\s+){{0,3}}{_BIO_ROLE}\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w'’&+.-]*(?:\s+[A-Z][\w'’&+.-]*){{0,3}}"
-    r"|has\s+(?:reviewed|covered|written\s+about|reported\s+on)\s+[^.;]{3,80}?\s+for\s+(?:the\s+)?[A-Z][\w'’&+.-]*"
+    r"|has\s+(?:reviewed|covered|written\s+about|reported\s+on|tipped)\s+[^.;]{3,80}?\s+for\s+(?:the\s+)?[A-Z][\w'’&+.-]*"
     r"(?:\s+[A-Z][\w'’&+.-]*){0,3}\s+since\s+(?:19|20)\d\d"
+    # round 6c (r11): the tenure with no outlet, and the author's disclosure ("… has written about
+    # personal finance since 2016 and holds no cryptocurrency.")
+    r"|has\s+(?:written\s+about|reported\s+on|covered)\s+[^.;]{3,60}?\s+since\s+(?:19|20)\d\d"
+    r"(?:\s+and\s+(?:holds|owns|has)\s+no\s+[^.;]{2,40})?"
     r")\.?\s*$"
 )
 
@@ -1212,6 +1271,32 @@ def _ends_cut(part: str) -> bool:
 _STRUCTURE_MARKS = re.compile(r"[|·•?:,]")
 
 
+# Round 6c (r9, r10, r11, r12): headlines that announce a guide or a review, with no sentence mark — a
+# label then a wh-deck ("State pension changes 2027: what's changing and when", "A long lunch in
+# Lisbon's Campo de Ourique: where to eat, drink and linger", "Is a five-year fix still worth it? What
+# the latest rate cuts mean for you"), a review or a recap and its deck ("The Glass Orchard review – a
+# gorgeous, maddening ghost story", "‘The Long Harbour’ recap, season 2, episode 6: A wedding, …"), and
+# an editorial's "The Tribune view on …: …". A speaker's line has a verb before its colon ("He said:
+# what …"), which the head may not hold.
+_GUIDE_HEADLINE_RE = re.compile(
+    r"(?P<head>[^:?–—.!]{3,80})(?P<sep>[:?])\s+(?:[Ww]hat|[Ww]here|[Hh]ow|[Ww]hy|[Ww]hen|[Ww]ho)\b[^.!?:;]{2,80}"
+    r"|(?P<review>[^:–—.!?]{2,60})\s(?:review|recap)(?:,[^:–—.!?]{1,40})?\s*[:–—]\s+[^.!?]{2,100}"
+    r"|(?:The\s+)?[A-Z][\w’'-]*\s+view\s+on\b[^:.!?]{1,60}:\s+[^.!?]{2,100}"
+)
+_GUIDE_MARKS = re.compile(r"[:?–—]")
+
+
+def _guide_or_review_headline(body: str) -> bool:
+    if _GUIDE_MARKS.search(body) is None:
+        return False
+    m = _GUIDE_HEADLINE_RE.fullmatch(body)
+    if m is None:
+        return False
+    head = m.group("head")
+    # (a question before the deck is the headline's own: "Is a five-year fix still worth it? What …")
+    return head is None or m.group("sep") == "?" or _SENTENCE_VERBS.isdisjoint(w.lower() for w in _LETTER_RUNS.findall(head))
+
+
 def _structured_unterminated(text: str) -> bool:
     body = text.strip()
     if not body or body[-1] in _SENTENCE_END or _STRUCTURE_MARKS.search(body) is None:
@@ -1314,7 +1399,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     if (
         _is_heading(text)
         or _is_time_line(text, words)
-        or (end not in _SENTENCE_END and _structured_unterminated(text))
+        or (end not in _SENTENCE_END and (_structured_unterminated(text) or _guide_or_review_headline(text.strip())))
     ):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
@@ -1324,6 +1409,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         return notice
     if (
         ("@" in text and _EMAIL_INVITE_RE.match(text) is not None)
+        or _page_note(text, words)
         or _about_article(text, words)
         or _button_or_live_end(text, words)
     ):

@@ -61,7 +61,13 @@ from factsieve.classify.boilerplate import (
     starts_with_line_word,
 )
 from factsieve.classify.cue import Cue, inside
-from factsieve.classify.filler import FILLER_OPENER_RE, FILLER_OPENER_WORDS, filler_cues
+from factsieve.classify.filler import (
+    FILLER_OPENER_RE,
+    FILLER_OPENER_WORDS,
+    READER_IDIOM_MAX_CHARS,
+    filler_cues,
+    reader_idiom,
+)
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.personal import personal_cues
@@ -186,6 +192,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
             and "``" not in text
             and ("!" not in text or not text.rstrip().endswith("!"))  # the substring test spares a copy
             and (words.isdisjoint(FILLER_OPENER_WORDS) or FILLER_OPENER_RE.match(text) is None)
+            and (n > READER_IDIOM_MAX_CHARS or reader_idiom(text) is None)
             and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS) or not starts_with_line_word(text))
             and (
                 n > 120
@@ -201,6 +208,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
         _QUOTE_GATE.search(text) is None
         and not text.rstrip().endswith("!")
         and FILLER_OPENER_RE.match(text) is None
+        and reader_idiom(text) is None
         and not text.rstrip().endswith("?")
         and not boilerplate_cues(text, words)
     )
@@ -286,13 +294,39 @@ _SIDE_CLAUSE = re.compile(
     r"|(?:(?:perhaps|probably|possibly|arguably|likely)\s+(?:the\s+)?)?(?:a|an|its|his|her|their|the(?=\s+\w+['’]s\s))"
     r"\s[^,;:]{1,50},)"
 )
+# Round 6c (r11): a source verb inside a closed relative clause describes the participant, and the
+# main clause after it is the author's: "The assessment, which found that parts of the site might flood,
+# was published in 2021.", "The trust, which says it may have to cut its budget, funds 14 projects."
+# Only a clause on the sentence's subject (a few words opening the sentence), closed by a comma and
+# followed by the main verb: one later in the sentence ("… viewed a bid from Bond, which they said has
+# assets of …, as highly unlikely") may carry the claim of the whole sentence.
+_CLOSED_RELATIVE = re.compile(
+    r"\W*(?:[\w'’.&-]+\s+){0,5}[\w'’.&-]+(?P<rel>,\s+(?:who|which)\s[^,;:\"“”()]{3,100},)(?=\s+(?!and\b|or\b|but\b|as\b|while\b|whereas\b|although\b|though\b)[a-z])"
+)
+
+
+def _outside_closed_relative(text: str, attribs: list[Cue], hedges: list[Cue]) -> list[Cue]:
+    m = _CLOSED_RELATIVE.match(text)
+    if m is None:
+        return attribs
+    span = [m.span("rel")]
+    if any(not inside(span, h.start) for h in hedges):
+        # A hedge in the main clause: the corpus showed the clause's source then often holds the claim
+        # ("Brazil, which declared …, is leading … officials feared any decisions that might …").
+        return attribs
+    return [c for c in attribs if not inside(span, c.start)]
+
+
 # "I believe …", "we think …", "in my view": the author's own belief stated as such is opinion (decided
 # by the opinion cue "I believe"), not the author hedging a claim.
 _BELIEF_VERBS = frozenset(
     "think believe suspect guess reckon imagine doubt fear feel expect suppose assume".split()
 )
 # "I"/"we" as the pronoun: not the numeral of "World War I" or "Henry I" (a capitalised word before).
-_FIRST_PERSON_SUBJECT = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:\w+\s+)?$")
+# (round 6c, r11: the negated belief "We do not believe that is the answer" is the same stance)
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:I|[Ww]e)\s+(?:(?:do|does|did)\s+not\s+|(?:\w+\s+)?)$"
+)
 _IN_MY_VIEW = re.compile(r"\bin\s+(?:my|our)\s+$", re.IGNORECASE)
 # "I have a suspicion that …", "we had a hunch the …": the same belief as a noun.
 _BELIEF_NOUNS = frozenset("suspicion suspicions hunch feeling sense".split())
@@ -322,7 +356,9 @@ _NEWSROOM_QUESTION = re.compile(
 )
 
 
-def _outside_newsroom_question(text: str, hedges: list[Cue], personal: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+def _outside_newsroom_question(
+    text: str, hedges: list[Cue], personal: list[Cue]
+) -> tuple[list[Cue], list[Cue]]:
     m = _NEWSROOM_QUESTION.search(text)
     if m is None:
         return hedges, personal
@@ -391,6 +427,10 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     qspans = [(q.start, q.end) for q in quotes] if quotes else []
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
+    if attribs and ("which" in words or "who" in words) and "," in text:
+        attribs = _outside_closed_relative(text, attribs, hedges)
+        if not attribs:
+            source = None
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
     if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
         verdicts = verdict_cues(text, qspans, words)

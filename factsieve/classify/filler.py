@@ -62,7 +62,9 @@ FILLER_TRIGGERS = frozenset(
 )
 # One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
 _WISH = (
-    r"(?:happy\s+(?:[a-z]+\s+)?[a-z]+ing|good\s+luck|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
+    r"(?:happy\s+(?:[a-z]+\s+)?[a-z-]+ing|good\s+luck(?:\s+with\s+(?:your|the)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    # round 6c (r12): a greeting to the readers or the town ("Good morning, Eastgate!")
+    r"|good\s+(?:morning|afternoon|evening)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
     r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there|\s+this\s+(?:winter|summer|weekend|week"
     r"|christmas|festive\s+season)|\s+on\s+the\s+roads)?|safe\s+(?:travels|journey|trip|home)"
     r"|bon\s+app[ée]tit|bom\s+apetite|buon\s+appetito|see\s+you\s+(?:next|tomorrow|soon|then|there|again|on)\b[^.!?]{0,30})"
@@ -115,6 +117,26 @@ FILLER_OPENER_RE = re.compile(
     r"|fasten\s+your\s+seat\s*belts?)(?=\s*(?:[.!]+\s*$|[,—–-]\s*(?:because|cause|this|it['’]s|folks|everyone|people)\b)))\b)",
     re.IGNORECASE,
 )
+# Round 6c (r8, r9, r11, r12): the whole sentence a reassurance, a nudge or a sign-off to the reader
+# ("Don't panic.", "You heard that right.", "Think about that for a second.", "We've all been there.",
+# "Anyway, that's enough from me for this week.", "Grab the tissues for this one."). Kept out of
+# FILLER_OPENER_RE: its first words ("that", "we", "think") open too many sentences for the no-cue fast
+# path to try the opener on; these lines are short, so the length decides first (reader_idiom).
+_READER_IDIOM_RE = re.compile(
+    r"\s*(?P<imperative>(?:don['’]?t|do\s+not)\s+(?:worry|panic|fret|despair)|you\s+heard\s+(?:that|it|me)\s+right"
+    r"|think\s+about\s+(?:that|it)\s+for\s+a\s+(?:second|moment|minute)|we['’]ve\s+all\s+been\s+there"
+    r"|(?:anyway,?\s+)?that['’]s\s+(?:enough|all|it)\s+from\s+(?:me|us)(?:\s+for\s+(?:this|the|today|now)\b[^.!?\d]{0,20})?"
+    r"|grab\s+the\s+tissues(?:\s+for\s+this\s+one)?)(?=\s*[.!]*\s*$)",
+    re.IGNORECASE,
+)
+READER_IDIOM_MAX_CHARS = 60
+
+
+def reader_idiom(text: str) -> re.Match[str] | None:
+    """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE), or None."""
+    return _READER_IDIOM_RE.match(text) if len(text) <= READER_IDIOM_MAX_CHARS else None
+
+
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),
 # not inside content ("popular with retired folks, students and tourists", "broke into cheers").
 _VOCATIVE_RE = re.compile(r"(?:^\W*|,\s*)(?:guys|folks|cheers)(?=\s*[!.?,]|\s*$)", re.IGNORECASE)
@@ -128,7 +150,10 @@ _READER_QUESTION_OPENERS = frozenset(
 # An elliptical or tag question to the reader ("Hungry yet?", "Sounds simple, right?", "Tempted yet?"):
 # one word and "yet" (no subject: "Are they ready yet?" asks about someone), or a tag asking the reader
 # to agree; short, no figure, no name.
-_READER_TAG = re.compile(r"(?:,\s*(?:right|eh|huh|no)|^\W*\w+\s+yet)\s*\?\s*$", re.IGNORECASE)
+_READER_TAG = re.compile(
+    # round 6c (r8, r11): a verbless check on the reader ("Easy enough?", "Popcorn at the ready?")
+    r"(?:,\s*(?:right|eh|huh|no)|^\W*\w+\s+(?:yet|enough)|^\W*\w+\s+at\s+the\s+ready)\s*\?\s*$", re.IGNORECASE
+)
 _READER_TAG_MAX_WORDS = 6
 _CAPITALISED_LATER = re.compile(r"\s[A-Z](?!\b)")
 
@@ -257,6 +282,10 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
     out: list[Cue] = []
     words = words if words is not None else words_of(text)
     m = None if text.isascii() and words.isdisjoint(FILLER_OPENER_WORDS) else FILLER_OPENER_RE.match(text)
+    if m is None:
+        m = reader_idiom(text)
+    if m and quotes and inside(quotes, m.end() - 1):
+        m = None  # round 6c: inside a quotation ("Don't panic." in the middle of one) it is the speaker's
     if m:
         s, e = m.span("imperative")
         out.append(new_cue("filler", text[s:e], s, e) if s != -1 else strip_cue("filler", m, text))

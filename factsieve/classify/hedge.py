@@ -179,18 +179,24 @@ _PERMITTED_SUBJECTS = frozenset(
     operators exhibitors retailers landlords householders households teams clubs
     player players citizen citizens partner partners spouse spouses wife husband
     member user owner applicant employee student dealer bidder
-    patients pensioners fans viewers""".split()
+    patients pensioners fans viewers
+    borrowers savers homeowners farmers growers landowners doctors pharmacists marketers importers exporters
+    taxpayers claimants""".split()
 )
 _PERMITTED_ACTIONS = frozenset(
     """apply park bring attend submit request work register use enter visit vote claim choose opt borrow carry
     keep take receive access join collect travel remain stay sell buy smoke camp fish swim appeal withdraw
     cancel transfer return leave bid order pay ask file operate cast open station fly drive ride hunt display
-    trade serve wear install bid lay retain adopt watch view book""".split()
+    trade serve wear install bid lay retain adopt watch view book
+    rebook prescribe dispense redeem reclaim""".split()
 )
+# Verbs that are an allowance only under a stated rule: "Farmers may switch to barley if prices fall" is
+# a guess, "Borrowers may switch … up to six months before their current fix ends" a rule.
+_RULE_ONLY_ACTIONS = frozenset("switch import export exchange defer".split())
 # A rule stated by the sentence: the instrument that grants it, a clock time or a quota. Hedges rarely
 # come with these ("Flights may be delayed" has no rule, "Each household may collect two bags" does).
 _PERMISSION_CONTEXT = re.compile(
-    r"\b(?:under\s+(?:the|its|a|this|their)\s+(?:new\s+|revised\s+|proposed\s+|current\s+)?(?:rules?|law|scheme"
+    r"\b(?:under\s+(?:the|its|a|this|their)\s+(?:[\w-]+\s+)?(?:rules?|law|scheme"
     r"|regulations?|policy|terms|ordinance|treaty|agreement|accord|deal|bylaws?|by-laws?|code|guidelines|permit"
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
@@ -204,6 +210,8 @@ _PERMISSION_CONTEXT = re.compile(
     # round 6b: a deadline or a term served ("… until March 1", "after serving two years of his sentence")
     r"|\b(?:until|by|before)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\bafter\s+serving\b"
+    # round 6c: a window the rule sets ("… up to six months before their current fix ends")
+    r"|\bup\s+to\s+\w+\s+(?:days|weeks|months|years)\s+(?:before|after)\b"
     # a claim the sentence grants (round 5c: "Passengers with a season ticket may claim a refund …")
     r"|(?:claim|apply\s+for|request)\s+(?:a\s+)?(?:full\s+|partial\s+)?(?:refunds?|rebates?|compensation|reimbursement))",
     re.IGNORECASE,
@@ -232,6 +240,28 @@ _PERMITTED_PASSIVE = re.compile(
 )
 
 
+# round 6c (r10, r11, r12): the people a rule is for, named at the sentence start and narrowed by a
+# relative clause or a "with" phrase ("Patients who have waited more than 18 weeks may choose …",
+# "Passengers whose flights are cancelled may rebook …", "Households with more than one account may
+# receive …"): the noun before "may" is then the clause's, so the subject is read here.
+_SUBJECT_NARROWED = re.compile(
+    r"\W*(?:the\s+|all\s+|eligible\s+|licensed\s+|registered\s+)?([A-Za-z]+)\s+(?:who|whose|with)\b"
+)
+# Tickets, passes and vouchers are used as the rule allows ("Tickets for Thursday may be used on
+# Wednesday or Friday instead").
+_ENTITLEMENT_SUBJECT = re.compile(
+    r"\W*(?:the\s+|all\s+|existing\s+)?(?:tickets?|passes|vouchers?|permits?|season\s+tickets?|gift\s+cards?)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_is_people(text: str, s: int) -> bool:
+    if prev_word(text, s) in _PERMITTED_SUBJECTS:
+        return True
+    m = _SUBJECT_NARROWED.match(text, 0, s)
+    return m is not None and m.group(1).lower() in _PERMITTED_SUBJECTS
+
+
 def _is_permission(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "not" and _MUST_AND_BEFORE.search(text, max(0, s - 100), s) is not None:
@@ -252,11 +282,13 @@ def _is_permission(text: str, s: int, e: int) -> bool:
         # round 6, the rule in the passive: "Dogs may be walked on the beach before 9 a.m.", "Bikes may
         # not be taken onto trains at peak times" — what people are allowed to do with the subject, under
         # a stated rule; "Flights may be delayed" (no such verb) stays a hedge.
+        return _PERMISSION_CONTEXT.search(text) is not None or _ENTITLEMENT_SUBJECT.match(text) is not None
+    if nxt in _RULE_ONLY_ACTIONS:
         return _PERMISSION_CONTEXT.search(text) is not None
     if nxt not in _PERMITTED_ACTIONS:
         return False
     return (
-        prev_word(text, s) in _PERMITTED_SUBJECTS
+        _subject_is_people(text, s)
         or _PERMISSION_CONTEXT.search(text) is not None
         or _RULE_SUBJECT.search(text, max(0, s - 40), s) is not None
     )
@@ -323,7 +355,9 @@ _PAST_ABILITY = re.compile(
     # round 6: a past occasion opening the sentence, dated by a past year ("During the last strike, in
     # 2023, passengers could use their tram tickets on buses", "After the 2019 floods, residents could …")
     r"|^\W*(?:during|after|throughout|for\ most\ of)\b[^,.;]{0,50}?\b(?:19\d\d|20[01]\d|202[0-5])s?\b"
-    r"|^\W*(?:during|after|throughout)\b[^,.;]{0,50}?,\ in\ (?:19\d\d|20[01]\d|202[0-5]),)",
+    r"|^\W*(?:during|after|throughout)\b[^,.;]{0,50}?,\ in\ (?:19\d\d|20[01]\d|202[0-5]),"
+    # round 6c (r12): a product's launch dated by a past year ("At launch in 2021, Ashen Crown could run …")
+    r"|^\W*at\ (?:its\ )?(?:launch|release|debut|opening)\ in\ (?:19\d\d|20[01]\d|202[0-5])\b)",
     re.IGNORECASE | re.VERBOSE,
 )
 _COULD_FACTUAL_NEXT = frozenset(
@@ -385,7 +419,17 @@ _NEGATIVE_SUBJECT = re.compile(
 )
 
 
+# round 6c (r11, r12): "Who could begrudge them another day out?", "Who, watching from the gallery, could
+# have felt anything but pity?": "could" asks who would dare, and the question asserts its answer (no
+# one) — the author's stance (verdict._RHETORICAL_WH_RE), not a possibility.
+# A plain "Who could replace him?" asks and stays a hedge.
+_RHETORICAL_WHO_COULD = re.compile(r"\W*Who\b(?:,[^,?]{1,50},)?\s+$")
+_WHO_DARES = re.compile(r"[^?]*?\b(?:begrudge|blame|anything\s+but|else|dare|ever)\b[^?]*\?\W*$")
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
+    if _RHETORICAL_WHO_COULD.match(text, 0, s) is not None and _WHO_DARES.match(text, e) is not None:
+        return False
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
         return False
@@ -550,11 +594,18 @@ def _ok_regarded(text: str, s: int, e: int) -> bool:
     return prev_word(text, s) not in _REPUTATION_PREV or _ok_as_judgement(text, s, e)
 
 
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred".split()
+)
+
+
 def _ok_possible(text: str, s: int, e: int) -> bool:
     if _is_reserve_category(text, s, e):
         return False
-    if next_char(text, e).isdigit() and _OF_A_BEFORE.search(text, max(0, s - 10), s):
-        return False  # "scored 17 of a possible 20", "31 points from a possible 45": the maximum score
+    if (next_char(text, e).isdigit() or next_word(text, e) in _NUMBER_WORDS) and _OF_A_BEFORE.search(
+        text, max(0, s - 10), s
+    ):
+        return False  # "scored 17 of a possible 20", "nine of a possible ten frees": the maximum score
 
     # "as soon as possible", "made possible", "it is possible to bend the pins", "boarding is possible
     # there": feasibility, not doubt. Predicative "possible" is a hedge only before a clause.

@@ -74,6 +74,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | (?:should|ought\ to|must|need\ to|needs\ to)\ (?:\w+\ )?(?:be|have|not|never|stop|start|do|take|make|want|play|aim|realize|recogni[sz]e|remember|support|reject|act)
     | we\ (?:need|must|should|cannot|can't|can’t|think|believe|suspect|feel|fear|reckon|doubt)
     | i\ (?:think|believe|feel|hope|love|hate|like|suspect|reckon|guess|doubt|fear|imagine)
+    | (?:i|we)\ do\ not\ (?:think|believe)
     | (?:i|we)\ (?:have|had)\ (?:a|the)\ (?:\w+\ )?(?:suspicion|feeling|hunch|sense)\ (?=that\b|the\b|this\b|it\b|we\b|they\b)
     | in\ (?:my|our)\ (?:view|opinion|judgement|judgment)
     | our\ (?:country|nation|society|democracy|system|children) | let\ us\ not | so-called
@@ -91,6 +92,7 @@ _OPINION_PHRASE_RE = CaseFreeRe(
     | will\ (?:end|wreck|ruin|doom|derail|cement|seal|define)\ (?:his|her|their|its|the)\ (?:career|legacy|reign|hopes|chances|fate|future)
     | will\ pay\ off | make\ no\ mistake | (?:a|the)\ turning\ point\ for
     | hard\ to\ (?:overstate|overestimate|exaggerate|ignore|argue\ with|justify|defend(?!\ against)|fathom|excuse) | long[\ -]overdue
+    | hard\ to\ think\ of\ a\ (?:worse|better|bigger|more) | impossible\ not\ to\ (?:be\ )?(?:moved|impressed|charmed|touched|admire|smile)
     | masterclass | bold\ move
     | deserves?\ (?:praise|credit|applause) | (?:there['’]s|there\ is)\ no\ denying | putting\ it\ mildly
     | could(?:n['’]t|\ not)\ (?:be|have\ been)\ (?:higher|clearer|better|worse|more\ important)
@@ -102,7 +104,9 @@ _OPINION_PHRASE_RE = CaseFreeRe(
         "a": "deal turning",
         "the": "turning",
         "make": "mistake",
-        "hard": "overstate overestimate exaggerate ignore argue justify defend fathom excuse",
+        # round 6c (r8, r11): "It is hard to think of a worse time to …", "it was impossible not to be moved"
+        "hard": "overstate overestimate exaggerate ignore argue justify defend fathom excuse think",
+        "impossible": "moved impressed charmed touched admire smile",
         "long": "overdue",
         "there": "denying",
         "putting": "mildly",
@@ -151,7 +155,7 @@ OPINION_PHRASE_TRIGGERS = frozenset(
     down years decades generations end wreck ruin doom derail cement seal pay mistake turning overstate
     overestimate exaggerate ignore argue justify defend fathom excuse overdue masterclass move praise credit applause denying mildly higher
     clearer better worse convinced sure certain confident personally all change alter suspicion feeling hunch
-    sense""".split()
+    sense impossible""".split()
 )  # "all": "all in all"; "change"/"alter": "will change how …" (round 4)
 # Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
 EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS
@@ -211,6 +215,26 @@ _NEWSROOM_AFTER_WE = re.compile(
     re.IGNORECASE,
 )
 
+# round 6c (r7, r11, r12): what the newsroom has seen or has been doing — "We have seen the internal
+# memo sent to staff", "We've been speaking to travellers at Stansted this morning". Only a document
+# seen: "We have seen a big rise in demand" is a speaker's or a columnist's view.
+_NEWSROOM_SEEN = re.compile(
+    r"(?:\s+have|['’]ve)\s+(?:(?:seen|obtained|read)\s+(?:a\s+copy\b|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:memo|letter|e-?mails?"
+    r"|report|documents?|draft|plan|minutes|contract|invoices?|files?|recording|footage|video|messages?|papers)\b)"
+    r"|been\s+(?:speaking|talking)\s+to\b)",
+    re.IGNORECASE,
+)
+# "We visited each restaurant anonymously and paid for our own meals": the "our" of a sentence that
+# opens on the newsroom's act is the newsroom's too.
+_NEWSROOM_OPENING = re.compile(r"\W*We\b")
+
+
+def _newsroom_opening(text: str, s: int) -> bool:
+    m = _NEWSROOM_OPENING.match(text, 0, s)
+    return m is not None and (
+        _NEWSROOM_AFTER_WE.match(text, m.end()) is not None or _NEWSROOM_SEEN.match(text, m.end()) is not None
+    )
+
 
 # Restrictive "just" before a quantity ("just two houses", "just a week after", "just 4%") measures
 # like "only" (no longer a stance cue since round 2); the stance "just" is "just wrong", "just look".
@@ -241,9 +265,11 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     low = word.lower()
     if text[e : e + 1] == "-" and low in _COMPOUND_FIRST:
         return False  # a compound adjective describes: "best-known", "worst-hit" ("ever-expanding" judges)
-    if low == "we" and _NEWSROOM_AFTER_WE.match(text, e) is not None:
+    if low == "we" and (
+        _NEWSROOM_AFTER_WE.match(text, e) is not None or _NEWSROOM_SEEN.match(text, e) is not None
+    ):
         return False
-    if low == "our" and next_word(text, e) in _NEWSROOM_NOUNS:
+    if low == "our" and (next_word(text, e) in _NEWSROOM_NOUNS or _newsroom_opening(text, s)):
         return False
     if low == "great" and _GREAT_KIN.match(text, e) is not None:
         return False

@@ -167,7 +167,27 @@ def should_sense(text: str, start: int, end: int) -> str | None:
             pos = text.lower().find(state, end)
             return "epistemic" if _TIME_FRAME.match(text, pos + len(state)) else None
         return None
+    if _EXPECTATION_FRAME.search(text, end) is not None:
+        # Round 6c (r9, r12): a forecast of a contest with its evidence or its contingency — "He should
+        # handle the soft ground, having won twice at Leopardstown on heavy going", "Shamrocks should meet
+        # Kilmacud Crokes or Na Fianna in the semi-final, depending on Tuesday's draw", "Rennick should
+        # keep the leader's jersey through Monday's flat stage": nobody is told to win or to be drawn.
+        return "epistemic"
+    if verb in _CONTENT_VERBS:
+        # Round 6c (the wrong change round 6 left): what a thing must hold or say is a norm for it — "The
+        # song should also include Christmas in the title, wishes for peace on earth …", "The label should
+        # list every allergen" — not an outcome expected of it (a thing "should fix", "should save").
+        return "deontic"
     return _sense_by_subject(text, start)
+
+
+_EXPECTATION_FRAME = re.compile(
+    r"\b(?:depending\s+on\b|having\s+(?:won|beaten|finished|scored|shown|handled|coped|run|ridden)\b"
+    r"|on\s+(?:this|that|current|recent|present)\s+(?:evidence|form)\b"
+    r"|through\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+(?:[\w-]+\s+)?(?:stage|round|race|game|match))",
+    re.IGNORECASE,
+)
+_CONTENT_VERBS = frozenset("include contain feature mention list specify state spell".split())
 
 
 def _sense_by_subject(text: str, start: int) -> str | None:

@@ -152,11 +152,15 @@ _RHETORICAL_COUNT_RE = re.compile(
 # A plain information question ("Why did the council close the pool?") has none of these.
 _RHETORICAL_WH_RE = re.compile(
     r"\s*(?:(?:And|But|So|Yet|Then),?\s+)?(Why|Who|How|Where|What|When)\b"
-    r"(?=[^?]*?\b(?:else|exactly|on\s+earth|anyone|anybody|ever|dare|meant\s+to)\b"
+    # round 6c (r11, r12): "Who could begrudge them …?", "… could have felt anything but pity?", "Who
+    # decided that a ghost story needed …?" (who would dare, and the author's answer: no one; "Who could
+    # blame …" is an opinion phrase of its own)
+    r"(?=[^?]*?\b(?:else|exactly|on\s+earth|anyone|anybody|ever|dare|meant\s+to|begrudge|anything\s+but"
+    r"|(?<=Who\s)decided\s+that)\b"
     r"|\s+long\s+(?:can|will|must|should)\s+[^?]*?\b(?:keep|continue|go\s+on|carry\s+on)\b)"
     r"[^?\"“”]*\?\s*$"
 )
-_RHETORICAL_WH_GATE = frozenset("else exactly earth anyone anybody ever dare meant long".split())
+_RHETORICAL_WH_GATE = frozenset("else exactly earth anyone anybody ever dare meant long begrudge anything decided".split())
 
 # A reviewer's appraisal in the author's voice (round 5c), with no opinion word of the lexicon: an
 # adjective of a work's or product's quality as the clause-final predicate of a be-verb on "it/this/
@@ -171,11 +175,14 @@ _RHETORICAL_WH_GATE = frozenset("else exactly earth anyone anybody ever dare mea
 _APPRAISAL_ADJ = (
     r"(?:flimsy|tinny|clunky|sluggish|tedious|dreary|bland|gorgeous|superb|sublime|forgettable|wooden|stilted"
     r"|overlong|overwrought|charming|delightful|gripping|riveting|plodding|lacklustre|lackluster|underwhelming"
-    r"|lovely|funny|hilarious|witty|mesmerising|mesmerizing|exquisite|clumsy|cheap-feeling|laboured|belaboured)"
+    r"|lovely|funny|hilarious|witty|mesmerising|mesmerizing|exquisite|clumsy|cheap-feeling|laboured|belaboured"
+    # round 6c (r11): "The tailoring was immaculate.", "The knitwear was less convincing."
+    r"|immaculate|flawless|convincing)"
 )
 _APPRAISAL_RE = re.compile(
     r"(?:^|[,;]\s+|\band\s+)(?:it|this|that|the\s+[\w'’ -]{1,30}?|its\s+[\w'’ -]{1,20}?)\s+(?:is|are|was|were|['’]s)\s+"
-    r"(?:(?:genuinely|truly|really|very|so|too|rather|utterly|downright|frankly|wonderfully|laugh-out-loud)\s+)?"
+    r"(?:(?:genuinely|truly|really|very|so|too|rather|utterly|downright|frankly|wonderfully|laugh-out-loud|less|more"
+    r"|far\s+less|much\s+less)\s+)?"
     + _APPRAISAL_ADJ
     + r"(?=\s*(?:[.!,;]|\band\b|$))"
     r"|\b(?:is|was|['’]s)\s+(?:an?\s+)(?:(?:absolute|real|total)\s+)?(?:steal|bargain)(?=\s*[.!]?\s*$)"
@@ -191,6 +198,7 @@ _APPRAISAL_GATE = frozenset(
     """flimsy tinny clunky sluggish tedious dreary bland gorgeous superb sublime forgettable wooden stilted overlong
     overwrought charming delightful gripping riveting plodding lacklustre lackluster underwhelming lovely funny
     hilarious witty mesmerising mesmerizing exquisite clumsy cheap-feeling laboured belaboured steal bargain
+    immaculate flawless convincing
     economy piece weak performance right deservedly""".split()
 )
 
@@ -281,6 +289,39 @@ def _shape_verdicts(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     return out
 
 
+# Round 6c (r8, r9, r11, r12): judgements that earlier rounds' shapes missed, each shown by two writers.
+# * Conduct judged by its predicate: "Skyline's handling of this dispute has been clumsy from start to
+#   finish", "The planning department's handling of this file has been an embarrassment …" — whatever
+#   follows the be-verb grades the handling; a passive ("was criticised by MPs", "is under review") is
+#   someone else's reaction or a fact.
+# * An appraising adjective on "a … noun" said of It/This/That: "It was a perfectly lovely day …", "It
+#   is a clever idea that mostly works.", "It was a scrappy, error-strewn game …", "For Penrose
+#   shareholders, it is a generous exit …" (the wire's "It is a big/new/small …" has no such word).
+# * A superlative of craft with a sweep over time: "It was the finest individual display seen at
+#   Nowlan Park in a generation." (finest/bravest, not best/worst, which rank records too).
+_HANDLING_RE = re.compile(
+    r"\b(?:[\w'’.-]+['’]s?|their|its|his|her)\s+handling\s+of\b[^.;]{1,60}?\b(?:has\s+been|had\s+been|have\s+been|was|is"
+    r"|were|are)\s+(?!(?:[a-z]+ed|under|being|subject|now|still|also|not|the\s+subject)\b)(?:an?\s+)?[a-z]+",
+    re.IGNORECASE,
+)
+_IT_APPRAISED_RE = re.compile(
+    r"(?:^|,\s+)\W*(?:[Ii]t|[Tt]his|[Tt]hat)\s+(?:is|was|['’]s)\s+an?\s+(?:(?:perfectly|thoroughly|genuinely|truly|really|very"
+    r"|wonderfully|rather)\s+)?(?:lovely|clever|scrappy|generous|brave|gutsy|dismal|woeful|shambolic|splendid"
+    r"|glorious|miserable|dreary|tedious|charming|delightful)\b[ ,]"
+)
+_QUALITY_SWEEP_RE = re.compile(r"\bthe\s+(?:finest|bravest|loveliest|cleverest)\s+(?:[\w-]+\s+){1,7}?" + _SWEEP, re.IGNORECASE)
+_ROUND6C_GATE = frozenset(
+    """handling lovely clever scrappy generous brave gutsy dismal woeful shambolic splendid glorious miserable
+    dreary tedious charming delightful finest bravest loveliest cleverest""".split()
+)
+
+
+def _round6c_verdicts(text: str) -> list[re.Match[str]]:
+    # A figure makes "It is a generous dividend of 5 cts" a term of a deal: only the handling counts then.
+    shapes = (_HANDLING_RE,) if _DIGIT.search(text) else (_HANDLING_RE, _IT_APPRAISED_RE, _QUALITY_SWEEP_RE)
+    return [m for rx in shapes for m in [rx.search(text)] if m is not None]
+
+
 _LEAD_IN_GATE = frozenset("bottom takeaway upshot verdict our my".split())
 _NOUN_GATE = frozenset(
     """triumph disgrace travesty masterpiece masterclass betrayal dereliction abdication farce fiasco shambles
@@ -301,6 +342,7 @@ VERDICT_TRIGGERS = (
     | _MERIT_GATE
     | _APPRAISAL_GATE
     | _SHAPE_GATE
+    | _ROUND6C_GATE
 )
 _COUNT_GATE = frozenset("many much long".split())
 
@@ -347,6 +389,8 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_APPRAISAL_RE.finditer(text))
     if not words.isdisjoint(_SHAPE_GATE):
         found.extend(_shape_verdicts(text, words))
+    if not words.isdisjoint(_ROUND6C_GATE):
+        found.extend(_round6c_verdicts(text))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
     if text.rstrip().endswith("?"):

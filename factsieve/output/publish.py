@@ -82,17 +82,20 @@ class StagedTable:
     in memory; the file only becomes visible to readers when ``publish`` moves it.
     """
 
-    def __init__(self, path: Path, schema: pa.Schema):
+    def __init__(self, path: Path, schema: pa.Schema, compression: str = "zstd"):
         self.path = path
         self.schema = schema
         self.rows = 0
+        # "none" only for files the flow reads back and writes again (factsieve.batch.staged).
+        self.compression = compression
         self._writer: pq.ParquetWriter | None = None
 
     def write(self, table: pa.Table) -> None:
         if self._writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            level = ZSTD_LEVEL if self.compression == "zstd" else None
             self._writer = pq.ParquetWriter(
-                self.path, self.schema, compression="zstd", compression_level=ZSTD_LEVEL
+                self.path, self.schema, compression=self.compression, compression_level=level
             )
         if table.num_rows:
             self._writer.write_table(table.cast(self.schema), row_group_size=64 * 1024)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from factsieve.batch import pipeline, staged, workers
@@ -39,3 +40,44 @@ def test_worker_staged_parts_equal_the_flow_staging_the_returned_batch(tmp_path)
     # the shingle sets went to disk in the staging folder, not back through the pipe
     assert on_worker.features.shingles is None
     assert str(tmp_path / "worker" / "dedup-features") in on_worker.features.shingles_file
+
+
+def _documents_written(stage, run_id: str) -> tuple[dict[str, str], bytes]:
+    """raw/ as two staged batches, finished as the flow finishes a run's documents: the codecs of
+    the first batch's parts, and the bytes of the documents file the flow wrote."""
+    from factsieve.dedup import deduplicate
+    from factsieve.output.assemble import RunAssembler
+    from factsieve.score import base_quality
+
+    files = discover(str(RAW))
+    asm = RunAssembler(stage, run_id, total_bytes=sum(f.size for f in files))
+    for i, batch in enumerate((files[0::2], files[1::2])):
+        args = (batch, run_id, NOW, IngestLimits(), DedupParams())
+        asm.add(staged.run_and_stage(stage, i, *args), batch_bytes=sum(f.size for f in batch))
+    codecs = {
+        table: pq.ParquetFile(staged.part_path(stage, table, 0)).metadata.row_group(0).column(0).compression
+        for table in staged.PART_TABLES
+    }
+    light, stats = asm.light_documents(), asm.stats()
+    frame = pd.DataFrame(
+        {
+            "doc_id": light["doc_id"].astype(str).to_numpy(),
+            "quality_score": base_quality(light, stats, aligned=True).to_numpy(),
+            "published_at": pd.to_datetime(light["published_at"], utc=True).to_numpy(),
+        }
+    )
+    path, _ = asm.finish_documents(deduplicate(frame, DedupParams(), features=asm.features).assignments)
+    return codecs, path.read_bytes()
+
+
+def test_documents_part_is_staged_uncompressed_and_the_documents_file_is_unchanged(tmp_path, monkeypatch):
+    # The documents' part is read back and encoded again by the flow: staged without compression,
+    # the run's documents file is byte for byte what zstd-compressed parts gave.
+    codecs, written = _documents_written(tmp_path / "now", "run-1")
+    assert codecs == {"sentences": "ZSTD", "rejects": "ZSTD", "documents-stage1": "UNCOMPRESSED"}
+    monkeypatch.setitem(staged.PART_COMPRESSION, "documents-stage1", "zstd")
+    codecs_before, written_before = _documents_written(tmp_path / "before", "run-1")
+    assert codecs_before["documents-stage1"] == "ZSTD"
+    assert written == written_before
+    assert pq.ParquetFile(pa.BufferReader(written)).metadata.row_group(0).column(0).compression == "ZSTD"
+    assert pq.read_table(pa.BufferReader(written)).num_rows == 10

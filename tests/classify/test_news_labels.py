@@ -200,9 +200,28 @@ def test_round_ten_file() -> None:
 def test_round_eleven_file() -> None:
     """Round 11 (tests/data/news_labels_r11.jsonl): 276 sentences written by a ninth engineer who never
     read the rules. Scored once on main eb067a5 (0.826, macro-F1 0.824) and once on round 6b's last rule
-    commit c08b6b2 (0.841, 0.836), accuracy and macro-F1 only: no row or error was printed or tuned on
-    (docs/EVALUATION.md "Round 6b"). The issue's 0.90 is not met on it, so it is held at the measured
-    value less 0.01."""
+    commit c08b6b2 (0.841, 0.836), accuracy and macro-F1 only, before any row was read (docs/EVALUATION.md
+    "Round 6b"). Read and tuned on in round 6c (0.946): held at 0.93."""
     rows = _rows("news_labels_r11.jsonl")
     assert len(rows) == 276
-    _holds_target(rows, "r11", floor=0.831)
+    _holds_target(rows, "r11", floor=0.93)
+
+
+def test_round_twelve_file() -> None:
+    """Round 12 (tests/data/news_labels_r12.jsonl): 284 sentences written by a tenth engineer who never
+    read the rules; the lead scored it on main (0.835) and on round 6b (0.856), counts only. Read and
+    tuned on in round 6c (0.968): it holds the issue's 0.90 target, held at 0.95."""
+    rows = _rows("news_labels_r12.jsonl")
+    assert len(rows) == 284
+    _holds_target(rows, "r12", floor=0.95)
+
+
+def test_round_thirteen_file() -> None:
+    """Round 13 (tests/data/news_labels_r13.jsonl): 284 sentences written by an eleventh engineer who never
+    read the rules. Scored once on main ebf310f (0.813, macro-F1 0.795) and once on round 6c's last rule
+    commit ae1d970 (0.820, 0.801), accuracy and macro-F1 only: no row or error was printed or tuned on
+    (docs/EVALUATION.md "Round 6c"). The issue's 0.90 is not met on it, so it is held at the measured
+    value less 0.01."""
+    rows = _rows("news_labels_r13.jsonl")
+    assert len(rows) == 284
+    _holds_target(rows, "r13", floor=0.81)
