@@ -89,6 +89,9 @@ def bench_factsieve(df: pd.DataFrame, params: DedupParams, repeat: int) -> dict:
         "verified_pairs": s["verified_pairs"],
         "rejected_pairs": s["rejected_pairs"],
         "split_from_chain": s.get("split_from_chain"),
+        "story_candidate_pairs": s.get("story_candidate_pairs"),
+        "story_verified_pairs": s.get("story_verified_pairs"),
+        "story_members_new": s.get("story_members_new"),
     }
 
 

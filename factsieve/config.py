@@ -7,6 +7,7 @@ Every default can be overridden from a TOML file (`factsieve run --config FILE`)
     [limits]                       # factsieve.params.IngestLimits
     max_file_bytes = 134217728
     text_field = "maintext"        # JSON records' text field (also `factsieve run --text-field`)
+    max_gzip_ratio = 100           # a streamed .jsonl.gz may expand to 100x its size
 
     [dedup]                        # factsieve.params.DedupParams
     threshold = 0.8
@@ -41,7 +42,7 @@ class ConfigError(ValueError):
 _UNIT = (0.0, 1.0)
 _RANGES: dict[str, dict[str, tuple[float | None, float | None]]] = {
     "": {"batch_bytes": (1, None), "batch_files": (1, None), "workers": (0, 1024)},
-    "limits": {"max_file_bytes": (1, None), "max_record_chars": (1, None), "min_text_chars": (0, None)},
+    "limits": {"max_file_bytes": (1, None), "max_record_chars": (1, None), "min_text_chars": (0, None), "max_gzip_ratio": (1, None)},
     "dedup": {
         "shingle_size": (1, 64),
         "num_perm": (1, 4096),

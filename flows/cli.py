@@ -96,8 +96,13 @@ def format_summary(s: dict) -> str:
     reasons = ", ".join(f"{k} {v}" for k, v in s["reject_reasons"].items()) or "none"
     lines = [
         f"run {s['run_id']} {s['status']}",
-        f"  inputs      {s['input_files']} files ({s['new_files']} new, {s['changed_files']} changed, "
-        f"{s['unchanged_files']} unchanged skipped), {s['input_records']} records from {s['raw']}",
+        f"  inputs      {s['input_files']} files ({s['new_files']} new, {s['changed_files']} changed"
+        + (
+            f" ({s['settings_changed_files']} by the ingest settings)"
+            if s.get("settings_changed_files")
+            else ""
+        )
+        + f", {s['unchanged_files']} unchanged skipped), {s['input_records']} records from {s['raw']}",
         f"  documents   {s['documents']} ({s['canonical_documents']} canonical)",
         f"  sentences   {s['sentences']}: {labels}",
         f"  duplicates  {s['exact_duplicates']} exact, {s['near_duplicates']} near",

@@ -26,7 +26,7 @@ from factsieve import dedup, heap
 from factsieve.batch import pipeline, staged, workers
 from factsieve.config import RunConfig
 from factsieve.ingest import manifest
-from factsieve.ingest.read import IngestLimits, split_parts
+from factsieve.ingest.read import IngestLimits, split_gzip_parts, split_parts
 from factsieve.ingest.sources import InputFile, discover
 from factsieve.output import assemble, gx_process, latest, publish, tables
 from factsieve.output import checks as quality_checks
@@ -82,9 +82,18 @@ def discover_inputs(raw: str) -> list[InputFile]:
     retry_condition_fn=transient_io_error,
     cache_policy=NO_CACHE,
 )
-def plan_parts(files: list[InputFile], target_bytes: int) -> list[InputFile]:
-    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.read.split_parts)."""
-    return [part for f in files for part in split_parts(f, target_bytes)]
+def plan_parts(
+    files: list[InputFile], target_bytes: int, limits: IngestLimits, spool: Path
+) -> list[InputFile]:
+    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.read.split_parts);
+    large gzip JSONL files likewise, decompressed part by part into ``spool``
+    (factsieve.ingest.read.split_gzip_parts)."""
+    return [
+        part
+        for f in files
+        for whole in split_gzip_parts(f, target_bytes, limits, spool)
+        for part in split_parts(whole, target_bytes)
+    ]
 
 
 @task(
@@ -270,7 +279,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         files = discover_inputs(raw)
         # Loaded even with incremental=False: reprocessing still replaces the live rows it redoes.
         previous = manifest.load(out_path, publish.committed_run_ids(out_path))
-        plan = manifest.plan(files, previous, manifest.in_scope(raw), reprocess=not incremental)
+        plan = manifest.plan(
+            files, previous, manifest.in_scope(raw), reprocess=not incremental, settings=cfg.limits
+        )
         todo = plan.to_process
         lap("discover")
         stats.stage("discover").counts = {
@@ -279,14 +290,17 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "changed": len(plan.changed),
             "unchanged": len(plan.unchanged),
             "removed": len(plan.removed),
+            "settings_changed": plan.settings_changed,
         }
         logger.info(
-            "run %s: %d input files under %s, %d new, %d changed, %d unchanged, %d removed",
+            "run %s: %d input files under %s, %d new, %d changed (%d by the ingest settings), "
+            "%d unchanged, %d removed",
             run_id,
             len(files),
             raw,
             len(plan.new),
             len(plan.changed),
+            plan.settings_changed,
             len(plan.unchanged),
             len(plan.removed),
         )
@@ -297,6 +311,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "input_files": len(files),
             "new_files": len(plan.new),
             "changed_files": len(plan.changed),
+            "settings_changed_files": plan.settings_changed,
             "unchanged_files": len(plan.unchanged),
             "removed_files": len(plan.removed),
         }
@@ -305,14 +320,17 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         # The live documents this run removes or may replace: their inputs are gone or reprocessed.
         before = latest.live_documents(out_path, {*plan.removed, *(f.uri for f in plan.changed)})
 
-        parts = plan_parts(todo, cfg.batch_bytes)
+        # gzip JSONL parts are spooled in the run's staging area: removed after the batch stage, and
+        # by the next run's recovery when this one dies.
+        spool = publish.staging_dir(out_path, run_id) / "gunzip"
+        parts = plan_parts(todo, cfg.batch_bytes, cfg.limits, spool)
         batches = group_batches(parts, cfg.batch_bytes, cfg.batch_files)
         # Record keys of split files' parts, kept until the file's last batch is consumed.
         last_batch = {f.uri: i for i, batch in enumerate(batches) for f in batch if f.is_part}
         part_keys: dict[str, set[str]] = {}
         model_changes = 0
         stage = publish.staging_dir(out_path, run_id)
-        asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in todo))
+        asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in parts))
         # Worker processes only where they pay: a run of one batch does its work inline.
         n_workers = max(1, min(cfg.workers or CORES, len(batches))) if use_pool else 1
         if n_workers <= 1:
@@ -371,6 +389,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
                 f"accounting broken: {asm.input_records} records in, {asm.documents} documents + "
                 f"{len(rejects)} rejects out"
             )
+        shutil.rmtree(spool, ignore_errors=True)  # every part is read
         lap("ingest_clean_segment_classify")
         publish.crash_point("processed")
 
@@ -394,7 +413,9 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         lap("dedup")
 
         documents_path, documents = asm.finish_documents(dd.assignments)
-        changed = latest.changes(before, latest.written_keys(documents_path, set(before["source_uri"])))
+        changed = latest.changes(
+            before, latest.written_keys(documents_path, set(before["source_uri"])), plan.reasons
+        )
         duplicates = _sorted(dd.duplicates.assign(run_id=run_id), ["level", "cluster_id", "method", "doc_id"])
         dedup_counts = dd.stats.get("counts", dd.stats)
         # What a million-document run holds from here on is what the publish step's peak stands on:
@@ -456,7 +477,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             )
         # The row GX saw, rebuilt with GX's outcome and the seconds of validation and GX.
         runs_row = tables.conform(pd.DataFrame([stats.runs_row()]), "runs")
-        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed)
+        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed, cfg.limits)
         # After this run, each live input's rows are those of the run that last processed it.
         sources = {uri: e.run_id for uri, e in previous.items() if uri not in set(plan.removed)}
         sources.update(dict.fromkeys((f.uri for f in todo), run_id))

@@ -31,6 +31,7 @@ from factsieve.dedup.inputs import rank_key
 from factsieve.dedup.linked import assign_linked
 from factsieve.dedup.lsh import bucket_members, member_pairs, unique_inplace
 from factsieve.dedup.params import DedupParams
+from factsieve.dedup.sample_bound import document_bound
 from factsieve.dedup.state import OldState
 from factsieve.dedup.table import DocTable, Edges
 from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
@@ -47,8 +48,11 @@ _PAIR_CHUNK = 1 << 22
 SAMPLE_SHARE = 4
 
 
-def _old_samples(old: OldState, new_keys: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(key, global idx) of old documents' samples whose key is one of new_keys (sorted unique)."""
+def _old_samples(
+    old: OldState, new_keys: np.ndarray, eligible: np.ndarray, total: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(key, global idx) of old documents' samples whose key is one of new_keys (sorted unique).
+    total (per global idx) gets every old document's number of samples, whatever their keys."""
     keys, idx = [], []
     seg = old.docs["seg"].to_numpy(dtype=np.int64)
     for s_i in range(len(old.segments)):
@@ -56,10 +60,15 @@ def _old_samples(old: OldState, new_keys: np.ndarray, eligible: np.ndarray) -> t
         rows = np.flatnonzero(seg == s_i)
         if not len(rows) or not path.exists() or len(new_keys) == 0:  # a segment from before stories
             continue
+        if path.stat().st_size == 0:  # its documents were all too short to sample (np.memmap refuses)
+            continue
         arr = np.memmap(path, dtype=np.uint64, mode="r")
         for lo in range(0, len(arr), _CHUNK):
             part = np.asarray(arr[lo : lo + _CHUNK])
             k = (part >> np.uint64(32)).astype(np.uint32)
+            total += np.bincount(
+                (part & np.uint64(0xFFFFFFFF)).astype(np.int64) + int(rows[0]), minlength=len(total)
+            )
             hit = _member(k, new_keys)
             g = (part[hit] & np.uint64(0xFFFFFFFF)).astype(np.int64) + int(rows[0])
             ok = eligible[g]
@@ -88,11 +97,14 @@ def _runs(sorted_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def sample_candidates(
     t: DocTable, old: OldState, samples: np.ndarray, eligible: np.ndarray, p: DedupParams
 ) -> np.ndarray:
-    """Pair codes (a*N + b, a < b, b new) of eligible documents sharing >= story_min_samples samples
-    and at least 1/SAMPLE_SHARE of the smaller one's samples (containment >= 0.5 expects half; a
-    looser bound so sampling noise costs no recall, tested on the syndication benchmark)."""
+    """Pair codes (a*N + b, a < b, b new) of eligible documents sharing >= story_min_samples samples,
+    at least 1/SAMPLE_SHARE of the smaller one's samples (containment >= 0.5 expects half; a
+    looser bound so sampling noise costs no recall, tested on the syndication benchmark), and as many
+    as the sample bound asks of a pair that can reach the story thresholds (sample_bound)."""
     n_old, N = t.n_old, t.N
     ng = (samples & np.uint64(0xFFFFFFFF)).astype(np.int64) + n_old
+    # every document's own number of samples, boilerplate included: the sample bound's m
+    total = np.bincount(ng, minlength=N)
     ok = eligible[ng]
     nk = (samples[ok] >> np.uint64(32)).astype(np.uint32)  # sorted: samples are key << 32 | row
     ng = ng[ok]
@@ -101,18 +113,24 @@ def sample_candidates(
     start, size = _runs(nk)
     # a key already in too many new documents is boilerplate whatever the old side holds
     keep = np.repeat(size <= p.story_max_key_docs, size)
+    capped = np.bincount(ng[~keep], minlength=N)  # boilerplate samples per document (sample bound)
     nk, ng = nk[keep], ng[keep]
     if n_old:
-        ok_, og = _old_samples(old, nk[_runs(nk)[0]], eligible)
+        ok_, og = _old_samples(old, nk[_runs(nk)[0]], eligible, total)
         keys, idx = np.concatenate([ok_, nk]), np.concatenate([og, ng])
         order = np.lexsort((idx, keys))
         keys, idx = keys[order], idx[order]
         start, size = _runs(keys)
         keep = np.repeat(size <= p.story_max_key_docs, size)
+        capped += np.bincount(idx[~keep], minlength=N)
         keys, idx = keys[keep], idx[keep]
     else:  # already sorted by (key, idx)
         keys, idx = nk, ng
     n_samples = np.bincount(idx, minlength=N)
+    # int32 per document: these live through the pair loop (8 B/doc less each than int64)
+    need = document_bound(t.sh_len, total, p.story_containment, p.story_min_shared).astype(np.int32)
+    bound = _Bound(t.sh_len, need, capped.astype(np.int32), n_old)
+    del total, capped, need
     pos, cnt, start = bucket_members(keys, p.story_max_key_docs)
     b = idx[pos]
     new = b >= n_old  # a pair needs a new document, and b is the larger index
@@ -127,18 +145,39 @@ def sample_candidates(
     for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
         sel = np.flatnonzero((b >= lo) & (b < hi))
         codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], n_old, N)
-        out.append(_counted(codes, n_samples, N, p))
+        out.append(_counted(codes, n_samples, bound, N, p))
     return unique_inplace(out)
 
 
-def _counted(codes: np.ndarray, n_samples: np.ndarray, N: int, p: DedupParams) -> np.ndarray:
-    """The unique pair codes (one per shared sample in codes) sharing >= story_min_samples samples and
-    at least 1/SAMPLE_SHARE of the smaller document's samples."""
+@dataclass
+class _Bound:
+    """What the sample bound needs per document (global idx): shingles, the bound when it is a pair's
+    shorter text, and its samples dropped as boilerplate (known in full for this run's documents;
+    for an earlier run's only those whose key a new document holds)."""
+
+    sh_len: np.ndarray
+    bound: np.ndarray
+    capped: np.ndarray
+    n_old: int
+
+    def passes(self, a: np.ndarray, b: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """Shared samples plus the boilerplate samples the pair may share (not counted in `shared`;
+        at most either side's: b's is known in full, a's too when it is new) reach the bound."""
+        boiler = np.where(a >= self.n_old, np.minimum(self.capped[a], self.capped[b]), self.capped[b])
+        return shared + boiler >= self.bound[np.where(self.sh_len[a] <= self.sh_len[b], a, b)]
+
+
+def _counted(codes: np.ndarray, n_samples: np.ndarray, bound: _Bound, N: int, p: DedupParams) -> np.ndarray:
+    """The unique pair codes (one per shared sample in codes) sharing >= story_min_samples samples,
+    at least 1/SAMPLE_SHARE of the smaller document's samples, and enough for the sample bound."""
     codes.sort()
     start, shared = _runs(codes)
     codes = codes[start]
-    smaller = np.minimum(n_samples[codes // N], n_samples[codes % N])
-    return codes[(shared >= p.story_min_samples) & (SAMPLE_SHARE * shared >= smaller)]
+    a, b = codes // N, codes % N
+    smaller = np.minimum(n_samples[a], n_samples[b])
+    keep = (shared >= p.story_min_samples) & (SAMPLE_SHARE * shared >= smaller)
+    codes, shared, a, b = codes[keep], shared[keep], a[keep], b[keep]
+    return codes[bound.passes(a, b, shared)]
 
 
 @dataclass

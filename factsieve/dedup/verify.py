@@ -11,6 +11,9 @@ from factsieve.dedup import minhash as mh
 from factsieve.dedup.state import ShingleStore
 from factsieve.dedup.table import DocTable, Edges
 
+# pairs whose sides hold fewer shingles than this in all are intersected by the numpy merge
+_SPARSE_FROM = 4_000_000
+
 
 class ShingleSets:
     """The sorted unique shingle sets of the table's documents, read on demand from the segments."""
@@ -53,22 +56,57 @@ class ShingleSets:
     def intersections(
         self, ga: np.ndarray, gb: np.ndarray, chunk: int = 1_000_000
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(|A & B|, |A|, |B|) of many (ga[i], gb[i]) pairs, in chunks of about `chunk` shingles."""
+        """(|A & B|, |A|, |B|) of many (ga[i], gb[i]) pairs, in chunks of about `chunk` shingles of
+        the pairs' sides. Large work goes to sparse_intersections (each document read once per
+        chunk, compiled merges); a little stays with the numpy merge, which needs no scipy import
+        (~0.12 CPU-s, a tenth of the 22k stage, where verification is ~0.03 s). Same counts."""
         inter = np.zeros(len(ga), dtype=np.int64)
         la = np.zeros(len(ga), dtype=np.int64)
         lb = np.zeros(len(ga), dtype=np.int64)
         if len(ga) == 0:
             return inter, la, lb
         cost = np.cumsum(self.len[ga] + self.len[gb])
+        # the same chunk for both: 4M-shingle chunks (each document read once for more pairs) measured
+        # 5.8 against 4.5 CPU-s of intersections at 220k news, and +15 MB peak RSS
+        sparse = int(cost[-1]) >= _SPARSE_FROM
         s = 0
         while s < len(ga):
             e = max(int(np.searchsorted(cost, (cost[s - 1] if s else 0) + chunk, side="right")), s + 1)
-            a_sets, la[s:e] = self.gather(ga[s:e])
-            b_sets, lb[s:e] = self.gather(gb[s:e])
-            inter[s:e] = mh.pair_intersections(a_sets, la[s:e], b_sets, lb[s:e])
-            del a_sets, b_sets
+            if sparse:
+                inter[s:e], la[s:e], lb[s:e] = self.sparse_intersections(ga[s:e], gb[s:e])
+            else:
+                a_sets, la[s:e] = self.gather(ga[s:e])
+                b_sets, lb[s:e] = self.gather(gb[s:e])
+                inter[s:e] = mh.pair_intersections(a_sets, la[s:e], b_sets, lb[s:e])
+                del a_sets, b_sets
             s = e
         return inter, la, lb
+
+    def sparse_intersections(
+        self, ga: np.ndarray, gb: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(|A & B|, |A|, |B|) of pairs: every distinct document of the pairs is read once (a
+        document is in many candidate pairs: reading its set once per pair was ~45% of verification
+        at 1M), as one row of a CSR matrix whose column indices are its sorted shingle values; the
+        rows of the pairs' two sides are selected and multiplied elementwise, and each product row
+        holds one entry per shared value. scipy's selection and sorted-row merge are compiled; the
+        numpy merge (pair_intersections) builds pair-keyed copies of both sides and sorts them."""
+        from scipy import sparse as sp  # noqa: PLC0415 - only for large work (see intersections)
+
+        docs, pos = np.unique(np.concatenate([ga, gb]), return_inverse=True)
+        values, lens = self.gather(docs)
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(lens, out=indptr[1:])
+        rows = sp.csr_matrix(
+            (np.ones(len(values), dtype=np.int8), values.astype(np.int64), indptr), shape=(len(docs), 1 << 32)
+        )
+        del values
+        # rows sorted and unique (gather), so scipy merges each pair's two rows in linear time, and a
+        # product entry exists only where both sides hold the value
+        side_a, side_b = rows[pos[: len(ga)]], rows[pos[len(ga) :]]
+        del rows
+        shared = side_a.multiply(side_b).tocsr()
+        return np.diff(shared.indptr), lens[pos[: len(ga)]], lens[pos[len(ga) :]]
 
     def jaccard_pairs(self, ga: np.ndarray, gb: np.ndarray) -> np.ndarray:
         """Exact Jaccard of many (ga[i], gb[i]) pairs (0 when either set is empty)."""

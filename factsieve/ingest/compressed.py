@@ -5,6 +5,10 @@ Public corpora ship as ``.jsonl.gz`` and ``.json.gz``; unpacking them first doub
 take. gzip is decompressed in blocks with a cap on the output (``max_file_bytes``, as for a file
 that is not compressed): a decompression bomb (a few KB that expand to gigabytes) stops at the cap
 as a ``too_large`` reject instead of exhausting memory. The raw file is only read.
+
+A gzip JSON Lines file too large to hold is streamed instead (``gunzip_blocks``, used by
+``factsieve.ingest.read.split_gzip_parts``): block by block into parts, capped at a ratio of the
+compressed size (``stream_cap``), since its content is never held whole.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import gzip
 import posixpath
 import zlib
+from collections.abc import Iterator
 from typing import BinaryIO
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -67,3 +72,25 @@ def gunzip(fh: BinaryIO, cap: int) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
         raise Corrupt(f"{type(exc).__name__}: {exc}") from None
     return bytes(out)
+
+
+def gunzip_blocks(fh: BinaryIO, cap: int) -> Iterator[bytes]:
+    """The decompressed content of the gzip stream ``fh`` in blocks of about 1 MB, for a file too
+    large to hold whole. Raises ``Expands`` once more than ``cap`` bytes came out (the blocks
+    before it were yielded), ``Corrupt`` when the stream is damaged or truncated."""
+    total = 0
+    try:
+        with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
+            while block := gz.read(_BLOCK):
+                total += len(block)
+                if total > cap:
+                    raise Expands(f"expands past {cap:,} bytes (stopped there)")
+                yield block
+    except (OSError, EOFError, zlib.error) as exc:
+        raise Corrupt(f"{type(exc).__name__}: {exc}") from None
+
+
+def stream_cap(compressed_bytes: int, max_file_bytes: int, max_ratio: int) -> int:
+    """How many bytes a gzip file streamed part by part may expand to: ``max_ratio`` times its
+    compressed size, and never less than ``max_file_bytes`` (what a file read whole may hold)."""
+    return max(max_file_bytes, max_ratio * compressed_bytes)

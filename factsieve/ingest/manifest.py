@@ -12,12 +12,21 @@ says, for every input, which committed run's rows are live (``Entry.run_id``), a
 latest view (factsieve.output.latest) keeps exactly those. The manifest is published with the
 run (under output/_state/manifest/) and removed with it if the run does not commit, so a
 crashed run's inputs are processed again next time.
+
+Each entry also records the ingest settings the file was read under (``settings``: the
+``IngestLimits`` fields that change what a file yields, as canonical JSON). A file whose recorded
+settings differ from the run's is processed again like a changed file (reason
+``settings_changed``): otherwise the latest view would silently mix documents read under two
+settings. Manifest parts written before the column take the settings from their run's
+``parameters`` in the runs table; see ``load``.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable
+import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -27,7 +36,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
+from factsieve.ingest.read import format_of_name
 from factsieve.ingest.sources import InputFile
+from factsieve.params import IngestLimits
 
 MANIFEST_DIR = ("_state", "manifest")
 SCHEMA = pa.schema(
@@ -39,7 +50,26 @@ SCHEMA = pa.schema(
         ("run_id", pa.string()),
         # A tombstone: the file was gone in this run (manifests written before it have no column).
         ("removed", pa.bool_()),
+        # The output-affecting ingest settings the file was read under (settings_fingerprint); null
+        # for a tombstone. Manifests written before it have no column.
+        ("settings", pa.string()),
     ]
+)
+
+# The IngestLimits fields that change what a file yields, and those that do not. Every field is in
+# exactly one (tests/ingest/test_manifest_settings.py): a new setting must be classified. Today all
+# of them change output: a size limit (max_gzip_ratio too) turns a file or record into a too_large
+# reject or lets it through, text_field picks the text. Speed-only settings (batch_bytes, workers) are not limits.
+OUTPUT_SETTINGS = ("max_file_bytes", "max_record_chars", "min_text_chars", "text_field", "max_gzip_ratio")
+SPEED_SETTINGS: tuple[str, ...] = ()
+JSON_READ_FORMATS = frozenset({"jsonl", "json", "text"})
+
+# Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
+CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED = (
+    "content_changed",
+    "settings_changed",
+    "reprocess",
+    "input_removed",
 )
 
 
@@ -48,6 +78,41 @@ class Entry(NamedTuple):
     mtime: float | None
     content_hash: str
     run_id: str  # the committed run whose rows for this file are live
+    settings: str | None = None  # settings_fingerprint it was read under; None: unknown
+
+
+def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
+    """The ingest settings that change what the file at ``uri`` yields, as canonical JSON (readable
+    in the manifest, compared as a string). text_field counts only for files that may be read as
+    JSON: .jsonl, .json and .txt (a .txt holding JSON Lines is read as JSON Lines), also gzipped;
+    an HTML page or a WET file is not read again for it. max_gzip_ratio counts only for .gz files. A mapping is a run's recorded
+    ``parameters["limits"]``: a field it lacks was added later, and the run read as that field's
+    default does (text_field "" = "text" and its aliases)."""
+    name = posixpath.basename(uri.rstrip("/"))
+    skip = set()
+    if format_of_name(name) not in JSON_READ_FORMATS:
+        skip.add("text_field")
+    if not name.lower().endswith(".gz"):
+        skip.add("max_gzip_ratio")
+    keys = [k for k in OUTPUT_SETTINGS if k not in skip]
+    default = IngestLimits()
+    if isinstance(limits, Mapping):
+        values = {k: limits.get(k, getattr(default, k)) for k in keys}
+    else:
+        values = {k: getattr(limits, k) for k in keys}
+    return json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _run_limits(out: Path, run_id: str) -> dict | None:
+    """The limits a committed run used, from its runs row's ``parameters`` (recorded since the first
+    runs table); None when that row cannot say."""
+    try:
+        path = out / "runs" / f"part-{run_id}.parquet"
+        cell = pq.read_table(path, columns=["parameters"]).column(0)[0].as_py()
+        limits = json.loads(cell).get("limits")
+    except (OSError, KeyError, IndexError, ValueError, AttributeError, pa.ArrowException):
+        return None
+    return limits if isinstance(limits, dict) else None
 
 
 def content_hash(inp: InputFile) -> str:
@@ -63,6 +128,11 @@ class Plan:
     unchanged: list[InputFile] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # URIs of live inputs no longer found
     hashes: dict[str, str] = field(default_factory=dict)  # uri -> content hash of files to process
+    reasons: dict[str, str] = field(default_factory=dict)  # uri of a changed file -> why
+
+    @property
+    def settings_changed(self) -> int:
+        return sum(r == SETTINGS_CHANGED for r in self.reasons.values())
 
     @property
     def to_process(self) -> list[InputFile]:
@@ -75,7 +145,12 @@ def manifest_root(out: Path) -> Path:
 
 def load(out: Path, committed: list[str]) -> dict[str, Entry]:
     """The live inputs after the committed runs (oldest first): their latest Entry, tombstoned
-    ones left out."""
+    ones left out.
+
+    A part written before the ``settings`` column takes its run's settings from the runs table:
+    every run since the first records its limits in ``parameters``, so an upgrade neither
+    reprocesses the whole corpus nor misses a setting changed at the same time. Only where that row
+    cannot say is an entry's settings unknown (None), and ``plan`` does not reprocess it."""
     seen: dict[str, Entry] = {}
     root = manifest_root(out)
     for run_id in committed:
@@ -83,14 +158,19 @@ def load(out: Path, committed: list[str]) -> dict[str, Entry]:
         if not path.exists():
             continue
         t = pq.read_table(path).to_pydict()
-        removed = t.get("removed") or [False] * len(t["uri"])
-        for uri, size, mtime, h, gone in zip(
-            t["uri"], t["size"], t["mtime"], t["content_hash"], removed, strict=True
+        n = len(t["uri"])
+        removed = t.get("removed") or [False] * n
+        settings = t.get("settings")
+        if settings is None:
+            limits = _run_limits(out, run_id)
+            settings = [None if limits is None else settings_fingerprint(limits, u) for u in t["uri"]]
+        for uri, size, mtime, h, gone, used in zip(
+            t["uri"], t["size"], t["mtime"], t["content_hash"], removed, settings, strict=True
         ):
             if gone:
                 seen.pop(uri, None)
             else:
-                seen[uri] = Entry(size, mtime, h, run_id)
+                seen[uri] = Entry(size, mtime, h, run_id, used)
     return seen
 
 
@@ -111,31 +191,50 @@ def plan(
     previous: dict[str, Entry],
     scope: Callable[[str], bool] | None = None,
     reprocess: bool = False,
+    settings: IngestLimits | None = None,
 ) -> Plan:
     """Split the discovered files into new, changed and unchanged; live inputs in ``scope`` that were
-    not discovered are removed. With ``reprocess`` nothing is unchanged."""
+    not discovered are removed. With ``reprocess`` nothing is unchanged. With ``settings`` (this
+    run's limits) a file read under other known settings (settings_fingerprint) is changed even
+    when its bytes are not; ``Plan.reasons`` says why each changed file is processed again."""
     p = Plan()
     found = {f.uri for f in files}
     p.removed = sorted(u for u in previous if u not in found and (scope is None or scope(u)))
     for f in files:
         prev = previous.get(f.uri)
-        if reprocess and prev is not None:
-            p.changed.append(f)
-            p.hashes[f.uri] = _hash_or_blank(f)
-            continue
-        if prev is not None and prev[0] == f.size and prev[1] == f.mtime and f.mtime is not None:
-            p.unchanged.append(f)
-            continue
-        h = _hash_or_blank(f)
         if prev is None:
             p.new.append(f)
-        elif h and h == prev[2]:
+            p.hashes[f.uri] = _hash_or_blank(f)
+            continue
+        reason = _why_again(f, prev, reprocess, settings)
+        if reason is None:
             p.unchanged.append(f)
             continue
-        else:
-            p.changed.append(f)
-        p.hashes[f.uri] = h
+        h = p.hashes[f.uri] = _hash_or_blank(f)
+        if reason == CONTENT_CHANGED and h and h == prev.content_hash:
+            p.unchanged.append(f)  # a touch: same bytes
+            del p.hashes[f.uri]
+            continue
+        p.changed.append(f)
+        p.reasons[f.uri] = reason
     return p
+
+
+def _why_again(f: InputFile, prev: Entry, reprocess: bool, settings: IngestLimits | None) -> str | None:
+    """Why a file of an earlier run may need processing again (None: it does not). CONTENT_CHANGED
+    is only a suspicion, confirmed by the hash; settings that differ are checked before the cheap
+    size and mtime test, since same bytes read under other settings yield other documents."""
+    if reprocess:
+        return REPROCESS
+    if (
+        settings is not None
+        and prev.settings is not None
+        and prev.settings != settings_fingerprint(settings, f.uri)
+    ):
+        return SETTINGS_CHANGED
+    if prev.size == f.size and prev.mtime == f.mtime and f.mtime is not None:
+        return None
+    return CONTENT_CHANGED
 
 
 def _hash_or_blank(f: InputFile) -> str:
@@ -151,8 +250,15 @@ def _hash_or_blank(f: InputFile) -> str:
         return f"unreadable:{exc.errno}"
 
 
-def table(files: list[InputFile], hashes: dict[str, str], run_id: str, removed: list[str] = ()) -> pa.Table:
-    """The run's manifest part: the files it processed, then a tombstone per removed input."""
+def table(
+    files: list[InputFile],
+    hashes: dict[str, str],
+    run_id: str,
+    removed: list[str] = (),
+    settings: IngestLimits | None = None,
+) -> pa.Table:
+    """The run's manifest part: the files it processed (read under ``settings``), then a tombstone
+    per removed input."""
     n = len(files) + len(removed)
     return pa.table(
         {
@@ -162,6 +268,8 @@ def table(files: list[InputFile], hashes: dict[str, str], run_id: str, removed: 
             "content_hash": [hashes.get(f.uri, "") for f in files] + [""] * len(removed),
             "run_id": [run_id] * n,
             "removed": [False] * len(files) + [True] * len(removed),
+            "settings": [None if settings is None else settings_fingerprint(settings, f.uri) for f in files]
+            + [None] * len(removed),
         },
         schema=SCHEMA,
     )

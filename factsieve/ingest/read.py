@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import io
 import json
 import logging
+import posixpath
 import re
+import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
@@ -473,7 +477,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
-    return _read_jsonl(inp, data, body, "utf-8", limits, FORMATS.get(inp.suffix, "jsonl"), taken)
+    return _read_jsonl(inp, data, body, "utf-8", limits, format_of_name(inp.name) or "jsonl", taken)
 
 
 def read_input(
@@ -531,7 +535,13 @@ def read_input(
 
 def input_format(inp: InputFile) -> str | None:
     """The reader for ``inp`` by its name (a ``.gz`` file's by the name inside), or None."""
-    return FORMATS.get(compressed.inner_suffix(inp.name) if inp.suffix == ".gz" else inp.suffix)
+    return format_of_name(inp.name)
+
+
+def format_of_name(name: str) -> str | None:
+    """The reader a file name selects (``x.jsonl.gz``: jsonl), or None: no reader takes it."""
+    suffix = posixpath.splitext(name)[1].lower()
+    return FORMATS.get(compressed.inner_suffix(name) if suffix == ".gz" else suffix)
 
 
 def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> bytes | IngestResult:
@@ -540,7 +550,7 @@ def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> b
     try:
         return compressed.gunzip(io.BytesIO(data), limits.max_file_bytes)
     except compressed.Expands as exc:
-        detail = f"gzip data {exc}: a decompression bomb, or a file to split (limit: max_file_bytes)"
+        detail = f"gzip data {exc}: a decompression bomb, or not JSON Lines (only those are streamed; limit: max_file_bytes)"
         return _file_reject(inp, fmt, TOO_LARGE, detail, len(data))
     except compressed.Corrupt as exc:
         detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
@@ -637,3 +647,108 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
         replace(inp, size=end - offset, start=offset, end=end, first_line=line)
         for (offset, line), end in zip(cuts, ends, strict=True)
     ]
+
+
+def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, spool: Path) -> list[InputFile]:
+    """A gzip-compressed JSON Lines file (``x.jsonl.gz``; ``x.json.gz`` holding JSON Lines) of more
+    than ``target_bytes`` once decompressed, as parts of about that many decompressed bytes, each
+    written to a file under ``spool`` (the run's staging area); any other file as itself.
+
+    One streaming pass decompresses the file block by block, checks its UTF-8 and cuts it after a
+    newline, holding one part at a time: memory is a part, not the file. The parts are then read
+    like those of a large ``.jsonl`` (``split_parts``): by every worker, each knowing the line
+    number its first record has, with the records reading the whole file would give. A file that
+    must be read whole (a JSON document, another encoding, binary) or fits one part is returned as
+    itself and read whole within ``max_file_bytes`` as before. The bomb guard: the stream stops at
+    ``compressed.stream_cap`` (``max_gzip_ratio`` times the compressed size, at least
+    ``max_file_bytes``) and the file is one ``too_large`` reject; damaged gzip is one ``binary``
+    reject, as when it is read whole.
+    """
+    if inp.is_part or inp.refused or inp.suffix != ".gz" or format_of_name(inp.name) not in ("jsonl", "json"):
+        return [inp]
+    writer = _SpoolWriter(
+        inp, spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest(), target_bytes
+    )
+    try:
+        with inp.open() as fh:
+            if fh.read(2) != compressed.GZIP_MAGIC:
+                return [inp]
+            fh.seek(0)
+            cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
+            for block in compressed.gunzip_blocks(fh, cap):
+                if not writer.add(block):
+                    return writer.abandon()
+    except compressed.Expands as exc:
+        detail = (
+            f"gzip data {exc}: more than {limits.max_gzip_ratio} times its {inp.size:,} bytes and than "
+            "max_file_bytes (limits: max_gzip_ratio, max_file_bytes)"
+        )
+        return [replace(writer.abandon()[0], refused=TOO_LARGE, refused_detail=detail)]
+    except compressed.Corrupt as exc:
+        detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
+        return [replace(writer.abandon()[0], refused=BINARY, refused_detail=detail)]
+    except OSError:
+        return writer.abandon()  # read_input reports it
+    return writer.parts()
+
+
+class _SpoolWriter:
+    """The decompressed blocks of one file as part files of about ``target`` bytes, each cut after a
+    newline. A part is held in memory until it is cut, so a file of one part never touches the disk.
+    ``add`` answers False when the file must be read whole instead."""
+
+    def __init__(self, inp: InputFile, folder: Path, target: int) -> None:
+        self.inp, self.folder, self.target = inp, folder, target
+        self.decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self.done: list[tuple[Path, int, int]] = []  # (part file, bytes, line number of its first line)
+        self.buf = bytearray()  # the part being filled
+        self.lines = 0  # newlines before the part being filled
+        self.blank = True
+
+    def add(self, block: bytes) -> bool:
+        if not self.done and not self.buf:  # the first block: what split_parts checks in a head
+            head = block[:8192]
+            if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+                return False
+            if _may_be_one_document(head):
+                return False
+            block = block.removeprefix(codecs.BOM_UTF8)
+        try:
+            self.decoder.decode(block)
+        except UnicodeDecodeError:
+            return False
+        self.blank = self.blank and not block.strip()
+        i = 0
+        while (nl := block.find(b"\n", i + max(self.target - len(self.buf) - 1, 0))) >= 0:
+            self.buf += block[i : nl + 1]
+            self._cut()
+            i = nl + 1
+        self.buf += block[i:]
+        return True
+
+    def _cut(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"part-{len(self.done):06d}.jsonl"
+        path.write_bytes(self.buf)
+        self.done.append((path, len(self.buf), self.lines + 1))
+        self.lines += self.buf.count(b"\n")
+        self.buf = bytearray()
+
+    def abandon(self) -> list[InputFile]:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.done, self.buf = [], bytearray()
+        return [self.inp]
+
+    def parts(self) -> list[InputFile]:
+        try:
+            self.decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return self.abandon()
+        if self.blank or len(self.done) + bool(self.buf) <= 1:
+            return self.abandon()  # blank, or one part: read whole, as before
+        if self.buf:
+            self._cut()
+        return [
+            replace(self.inp, protocol="file", path=str(p), size=n, start=0, end=n, first_line=line)
+            for p, n, line in self.done
+        ]

@@ -395,13 +395,15 @@ def written_keys(documents: Path, uris: set[str]) -> pd.DataFrame:
     )
 
 
-def changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+def changes(before: pd.DataFrame, after: pd.DataFrame, reasons: dict[str, str] | None = None) -> pd.DataFrame:
     """What a run did to the live documents of the inputs it removed or reprocessed.
 
     before: KEY_COLUMNS of those inputs' live documents before the run; after: KEY_COLUMNS of the
     documents the run wrote. A document whose (source_uri, record_key) has a new doc_id is
     'replaced'; one whose key is gone (input removed, record deleted or now a reject) is 'removed'.
-    Unchanged records of a reprocessed file (same doc_id) are neither.
+    Unchanged records of a reprocessed file (same doc_id) are neither. ``reason`` says why its
+    input was processed again (``reasons``: source_uri -> manifest.Plan.reasons) or
+    'input_removed' for an input no longer found.
     """
     gone = before[~before["doc_id"].isin(set(after["doc_id"]))]
     new_of = after.drop_duplicates(["source_uri", "record_key"]).set_index(["source_uri", "record_key"])[
@@ -416,6 +418,7 @@ def changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
             "doc_id": gone["doc_id"].to_numpy(),
             "change": np.where(pd.notna(replaced_by), "replaced", "removed"),
             "new_doc_id": replaced_by,
+            "reason": gone["source_uri"].map(reasons or {}).fillna(manifest.INPUT_REMOVED).to_numpy(),
         }
     ).sort_values(["source_uri", "record_key"], kind="stable", ignore_index=True)
 
@@ -427,6 +430,9 @@ CHANGES_SCHEMA = pa.schema(
         ("doc_id", pa.string()),
         ("change", pa.string()),
         ("new_doc_id", pa.string()),
+        # why the input was processed again (content_changed, settings_changed, reprocess) or
+        # input_removed; parts written before it have no column
+        ("reason", pa.string()),
     ]
 )
 

@@ -656,13 +656,14 @@ def _changes(run: dict, s: RunSummary) -> str:
             _e(r["record_key"]),
             f'<span class="mono">{_e(r["doc_id"])}</span>',
             f'<span class="mono">{_e(r["new_doc_id"] or "")}</span>',
+            _e(r.get("reason") or ""),  # runs before the reason column have none
         ]
         for r in s.changes.to_dict("records")
     ]
     more = removed + replaced - len(rows)
     return (
         head
-        + _table(["change", "source", "record key", "doc_id", "new doc_id"], rows)
+        + _table(["change", "source", "record key", "doc_id", "new doc_id", "why"], rows)
         + (f'<p class="small muted">and {_n(more)} more (output/_state/changes/)</p>' if more > 0 else "")
     )
 

@@ -359,3 +359,23 @@ def test_story_candidates_made_one_document_at_a_time_are_the_same(tmp_path, mon
     pd.testing.assert_frame_equal(whole.duplicates, per_doc.duplicates)
     a = whole.assignments.set_index("doc_id")
     assert (a.loc[["truncated", "relead", "tail", "extended"], "story_id"] == "release").all()
+
+
+def test_a_later_run_with_samples_after_a_run_whose_documents_had_none(tmp_path):
+    # A first run of short briefs too short to sample writes an empty samples file for its segment;
+    # a later run whose articles do sample must read past it, not fail (np.memmap of an empty file).
+    p = DedupParams()
+    r1 = deduplicate(
+        frame([("b1", "Markets closed higher on Friday."), ("b2", "Rain is due in the north tonight.")]),
+        p,
+        state_out=tmp_path / "s1",
+    )
+    assert r1.duplicates.empty
+    r2 = deduplicate(
+        frame([("release", text(RELEASE)), ("trunc", text(RELEASE[:3]))]),
+        p,
+        state_in=tmp_path / "s1",
+        state_out=tmp_path / "s2",
+    )
+    a = r2.assignments.set_index("doc_id")
+    assert a.loc["trunc", "story_id"] == "release"
