@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import re
 
+from factsieve.ingest.jsondoc import json_values
+
 # Leading bytes of formats that are never text, and what to call them in a reject. Signatures
 # that are printable ASCII are given in full (GIF87a, bzip2's "BZh9" + block magic), so a text
 # that merely starts with "GIF" or "BZh" stays text.
@@ -49,7 +51,7 @@ def binary_format(data: bytes) -> str | None:
 
 
 def text_format(text: str) -> str | None:
-    """``"html"`` or ``"jsonl"`` when decoded text from a .txt file is really that, else None."""
+    """``"html"``, ``"jsonl"`` or ``"json"`` when decoded text from a .txt file is really that, else None."""
     if _HTML_START.match(text[:4096]):
         return "html"
     head = text.lstrip("\ufeff \t\r\n")
@@ -58,7 +60,15 @@ def text_format(text: str) -> str | None:
         try:
             rec = json.loads(first)
         except (ValueError, RecursionError):
-            return None
+            rec = None
         if isinstance(rec, dict) and isinstance(rec.get("text"), str):
             return "jsonl"
+    if head.startswith(("{", "[")):
+        # A JSON document saved as .txt (an array of records, an API envelope, pretty-printed or
+        # aliased records: {"body": …}) is records, not prose: read as a .json file would be, so its
+        # texts are documents and a record without one is a missing_text reject naming its fields.
+        # Prose that opens with a bracket ("[Updated] …", "{Sponsored}") fails at its first token.
+        values = json_values(head)
+        if values is not None and all(isinstance(v, dict | list) for _, _, v in values):
+            return "json"
     return None

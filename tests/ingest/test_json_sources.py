@@ -197,3 +197,40 @@ def test_a_large_json_lines_file_named_json_is_read_in_parts_with_the_same_recor
         len(ingest.split_parts(InputFile(str(p), p.stat().st_size, p.stat().st_mtime, rel="big.json"), 8000))
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        json.dumps([{"id": "a", "text": A}, {"id": "b", "text": B}], indent=2),
+        json.dumps({"status": "ok", "articles": [{"content": A}, {"content": B}]}),
+        # JSON Lines whose text is under an alias: the first line has no "text", still records
+        json.dumps({"id": "a", "body": A}) + "\n" + json.dumps({"id": "b", "body": B}) + "\n",
+    ],
+)
+def test_a_json_document_saved_as_txt_is_read_as_records(tmp_path, body):
+    res = _read(tmp_path, "export.txt", body)
+    assert sorted(text for _, text in _docs(res)) == sorted([A, B])
+    assert not res.rejects
+    assert {d.format for d in res.docs} <= {"json", "jsonl"}
+
+
+def test_a_json_object_without_text_saved_as_txt_is_a_reject_naming_its_fields(tmp_path):
+    res = _read(tmp_path, "config.txt", json.dumps({"site": "example", "pages": 3}, indent=2))
+    assert not res.docs
+    assert [r.reason for r in res.rejects] == [codes.MISSING_TEXT]
+    assert "site" in res.rejects[0].detail and "pages" in res.rejects[0].detail
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[Updated] The port of Rotterdam handled 12 million tonnes in May, the port authority said.",
+        "{Sponsored} Grain prices rose for a third week as dry weather hit the harvest in Ukraine.",
+        '[1] "Quoted" notes come first in this transcript, then the story follows in full.',
+    ],
+)
+def test_prose_opening_with_a_bracket_stays_a_text_document(tmp_path, body):
+    res = _read(tmp_path, "story.txt", body)
+    assert [d.text for d in res.docs] == [body]
+    assert res.docs[0].format == "text"
