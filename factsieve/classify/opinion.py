@@ -163,6 +163,16 @@ STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short
 _GOOD_TERMS = frozenset("governance faith practice practices news will".split())
 
 
+# "a must-buy", "too-twee": these compounds still judge.
+_JUDGING_COMPOUND_HEADS = frozenset(("must", "too"))
+
+
+def _compound_modifier(text: str, end: int) -> bool:
+    """Round 7 (r14): the first part of a hyphenated compound names a kind, it judges nothing
+    ("essential-service sailings", "dangerous-goods licence")."""
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+
+
 def _word_spans(low: str, present: frozenset[str] | set[str]) -> list[tuple[int, int]]:
     """Whole-word occurrences of each word in ``present`` in the lower-cased sentence."""
     spans: list[tuple[int, int]] = []
@@ -331,10 +341,17 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     if strong:
         for s, e in _word_spans(low, strong):
             if not inside(quotes, s) and not inside(taken, s) and not _evaluative_name(text, s, e):
+                if _compound_modifier(text, e):
+                    continue
                 opinions.append(new_cue("opinion", text[s:e], s, e))
     if weak:
         for s, e in _word_spans(low, weak):
-            if not inside(quotes, s) and not inside(taken, s) and _keep_stance(text, s, e):
+            if (
+                not inside(quotes, s)
+                and not inside(taken, s)
+                and _keep_stance(text, s, e)
+                and not (_compound_modifier(text, e) and low[s:e] not in _JUDGING_COMPOUND_HEADS)
+            ):
                 if e - s == 6 and low[s:e] == "should":
                     sense = should_sense(text, s, e)
                     if sense == "epistemic":

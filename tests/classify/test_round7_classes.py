@@ -51,6 +51,38 @@ TALLY_NEAR_MISSES = [
     ("The insurer claims the damage was caused by neglect.", "attributed"),
 ]
 
+# Permission by the rule's shape (r10–r13, r14 ×4, r16): the people a rule is for named by any plural
+# role noun (not only a listed one), narrowed by a modifier and "with"; an instrument with two
+# modifiers; a right stated beside the modal; permitted acts such as boarding or submitting.
+PERMISSION = [
+    ("Hikers may still use the coastal path, but the cliff top is closed.", "reported"),
+    ("Jurors may not discuss the trial on social media.", "reported"),
+    ("Season-ticket holders with a disability may board the shuttle before other passengers.", "reported"),
+    ("Under the new parking system, motorists may pay by phone at any bay.", "reported"),
+    ("Donors may earmark gifts for the children's ward.", "reported"),
+    ("Competitors may nominate a reserve rider up to an hour before the start.", "reported"),
+    ("You may return the item, and if it is faulty you are entitled to a refund.", "reported"),
+]
+PERMISSION_NEAR_MISSES = [  # what may happen to people stays a guess
+    ("Commuters may face delays of up to an hour.", "speculative"),
+    ("Gardeners may notice fewer bees this spring.", "speculative"),
+    ("Investors may buy more gold if the dollar weakens.", "speculative"),
+]
+
+# A condition put to the generic reader with its consequence in the indicative is a rule's terms, not
+# the writer's stance (r13, r16); the first part of a hyphenated compound names a kind (r14).
+RULES_TO_THE_READER = [
+    ("If you earn under £20,000, you pay nothing towards the scheme.", "reported"),
+    ("If you cancel within 14 days, you are entitled to a full refund.", "reported"),
+    ("The essential-service ferries kept running through the strike.", "reported"),
+    ("The spending plans face an ever-rising pensions bill.", "reported"),
+]
+READER_RULE_NEAR_MISSES = [
+    ("If you like slow-burning thrillers, this is the one for you.", "opinion"),
+    ("The decision was essential to the recovery.", "opinion"),
+    ("The verdict? A must-buy for commuters.", "opinion"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -59,6 +91,10 @@ TALLY_NEAR_MISSES = [
         *_cases(SOURCE_NEAR_MISSES),
         *_cases(TALLIES_AND_NOUNS),
         *_cases(TALLY_NEAR_MISSES),
+        *_cases(PERMISSION),
+        *_cases(PERMISSION_NEAR_MISSES),
+        *_cases(RULES_TO_THE_READER),
+        *_cases(READER_RULE_NEAR_MISSES),
     ],
 )
 def test_round_7_labels(text: str, label: str) -> None:
