@@ -9,6 +9,7 @@ from factsieve.classify.cue import (
     new_cue,
     strip_cue,
 )
+from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, page_line
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -149,6 +150,8 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
         out.append(_whole(text))
     if not out:
         out = page_furniture_cues(text, words)
+    if not out and not words.isdisjoint(PAGE_LINE_TRIGGERS) and page_line(text, words):
+        out = [_whole(text)]
     return out
 
 

@@ -70,6 +70,7 @@ from factsieve.classify.filler import (
 )
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.opinion import opinion_and_stance_cues
+from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, page_line
 from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
@@ -202,6 +203,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
             )
             and (bool(words) or not text.strip())
             and not furniture_possible(text, words)
+            and (words.isdisjoint(PAGE_LINE_TRIGGERS) or not page_line(text, words))
             and ("?" not in text or not text.rstrip().endswith("?"))
         )
     return (

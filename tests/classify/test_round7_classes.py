@@ -83,6 +83,35 @@ READER_RULE_NEAR_MISSES = [
     ("The verdict? A must-buy for commuters.", "opinion"),
 ]
 
+# Page lines in words no earlier rule listed (r10–r12, r13 ×7, r14 ×8, r16), told by structure: an
+# imperative of reaching the newsroom with an address or a number; the page speaking of itself; a
+# note's label; a letter's reply line; widgets; a call to follow the outlet on a named platform.
+PAGE_LINES = [
+    "Email newsdesk@valleypost.co.uk with your stories and pictures.",
+    "Text the word WEATHER to 07700 900456 to get our flood alerts.",
+    "For press enquiries, please email media@harbourtrust.example.",
+    "Write to us at letters@eastbrookgazette.example and tell us what you think.",
+    "This podcast is part of our Money Made Simple series.",
+    "This page will be updated throughout the day.",
+    "This newsletter is funded by readers like you.",
+    "This piece was last updated on 3 March to add a response from the club.",
+    "Editor's note: Names have been changed to protect the families.",
+    'Re: "Bus lane plans are a mistake" (Letters, 2 May)',
+    "Follow our live coverage on Telegram.",
+    "Comments are moderated and may take an hour to appear.",
+    "Flag an error",
+    "Was this explainer helpful? Yes / No",
+    "Affiliate links in this guide earn us a small commission.",
+]
+PAGE_LINE_NEAR_MISSES = [
+    ("Police said the caller had phoned 999 from a payphone at 02:10.", "attributed"),
+    ("This report was published by the IMF in 2019.", "reported"),
+    ("The story is part of a wider pattern of abuse at the home.", "reported"),
+    ("Follow the river path to the bridge and turn left.", "reported"),
+    ("Call the shots, he told his players.", "attributed"),
+    ("The article was part of a series that won the Orwell Prize.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -95,6 +124,8 @@ READER_RULE_NEAR_MISSES = [
         *_cases(PERMISSION_NEAR_MISSES),
         *_cases(RULES_TO_THE_READER),
         *_cases(READER_RULE_NEAR_MISSES),
+        *_cases(PAGE_LINES, "boilerplate"),
+        *_cases(PAGE_LINE_NEAR_MISSES),
     ],
 )
 def test_round_7_labels(text: str, label: str) -> None:

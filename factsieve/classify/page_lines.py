@@ -1,0 +1,89 @@
+"""Round 7 (issue #17): page lines every new writer words differently — how to reach the newsroom, the
+page speaking of itself, labels of the page's notes, letters' reply lines.
+
+Three writers in a row (r13, r14, r16, and r10–r12 before them) put these on their pages in words no
+earlier rule listed. What they share is structural, so that is what is matched:
+
+* a contact line: an imperative of reaching someone (Email, Send, Write, Contact, Call, Text …, or "For
+  media enquiries, contact …") together with an address to reach — an e-mail address or a phone
+  number. "Send the troops home" has no address; "Police said the suspect called 999" has no
+  imperative opening.
+* the page speaking of itself: "This article / story / content / fact check …" as the subject, with
+  a predicate about how the page is made or kept ("is part of …", "is for entertainment purposes
+  only", "will be updated as …", "was updated at 15:40 GMT to include …", "was funded by …"), or "A
+  version of this article appears in print …". "This report" is left out: a report is as often the
+  news ("This report was published by the IMF").
+* a label of a page note opening the line ("Disclaimer: …", "Our Standards: …"), a letter's reply
+  line ("Re: “Council to close two libraries”"), a feedback or error-report widget, "Comments may be
+  moderated …", a call to follow the outlet on a named platform.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTACT_OPENING = re.compile(
+    r"\W*(?:(?:please\s+)?(?:email|e-mail|send|write|contact|call|phone|ring|text|message|whatsapp|tip\s+us|reach)\b"
+    r"|for\s+(?:[\w-]+\s+){0,2}(?:enquiries|inquiries|questions|information|tips|bookings|comment),?\s+"
+    r"(?:please\s+)?(?:contact|email|e-mail|call|phone|write\s+to)\b)",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone number: at least seven digits in groups, an optional "+" and country code.
+_PHONE = re.compile(r"(?<![\w.,])\+?\d{1,4}(?:[ -]?\(?\d{2,5}\)?){2,4}(?![\w.,]\d)")
+_CONTACT_FIRST = frozenset(
+    "email e-mail send write contact call phone ring text message whatsapp tip reach for please".split()
+)
+
+_DOC = r"(?:article|story|content|fact[\s-]check|piece|post|page|newsletter|live\s+blog|blog|podcast|episode)"
+_SELF_NOTE_RE = re.compile(
+    r"\W*this\s+" + _DOC + r"\s+(?:is|was|forms|has\s+been|had\s+been|will\s+be|is\s+being)\s+(?:also\s+)?"
+    r"(?:part\s+of\b|(?:provided\s+)?(?:solely\s+)?for\s+(?:entertainment|information(?:al)?|educational"
+    r"|general\s+information)(?:\s+purposes)?\b"
+    r"|(?:regularly\s+|continually\s+|last\s+)?updated\s+(?:as|when|at|on|with|to\s+(?:include|add)"
+    r"|throughout|regularly)\b(?![^.]*\bto\s+(?:reflect|correct|clarify|show)\b)"
+    r"|(?:produced|funded|supported|paid\s+for|sponsored|made\s+possible|translated|syndicated)\b)"
+    r"|\W*(?:a|an\s+(?:earlier|abridged|edited))\s+version\s+of\s+this\s+" + _DOC + r"\s+(?:appears|appeared|ran|was\s+published)\b",
+    re.IGNORECASE,
+)
+_DOC_WORDS = frozenset("article story content fact check piece post page newsletter live blog podcast episode".split())
+
+_NOTE_LINE_RE = re.compile(
+    r"\W*(?:(?:disclaimer|our\s+standards|editorial\s+standards|note\s+to\s+readers|editor['’]s\s+note)\s*:"
+    r"|re\s*:\s*[“\"‘']"
+    r"|affiliate\s+links?\b[^.]{0,40}?\b(?:earn|earns|pay|pays|make|makes)\s+(?:us|the\s+\w+)\s+(?:a\s+)?(?:small\s+)?commission"
+    r"|comments\s+(?:may|will|are)\s+(?:be\s+)?(?:pre-)?(?:moderated|closed|reviewed)\b"
+    r"|(?:report|flag)\s+(?:a|an)\s+(?:typo|error|mistake|inaccuracy)\b(?:\s+or\s+(?:an?\s+)?\w+)?\W*$"
+    r"|(?:suggest|submit)\s+a\s+correction\W*$"
+    r"|(?:was|is|did\s+you\s+find)\s+this\s+(?:review|article|story|guide|page|answer|explainer)\s+(?:helpful|useful)\s*\?"
+    r"|(?:follow|join)\s+(?:our|us)\b[^.!?]{0,60}?\bon\s+(?:WhatsApp|Telegram|Twitter|Facebook|Instagram|TikTok"
+    r"|YouTube|Threads|Bluesky|LinkedIn|Google\s+News|Signal|Snapchat)\b)",
+    re.IGNORECASE,
+)
+_NOTE_FIRST = frozenset(
+    "disclaimer our editorial note editor editor's re affiliate comments report flag suggest submit was is did follow join".split()
+)
+_LEADING_WORD = re.compile(r"\W*([A-Za-z'’]+)")
+# Words one of the lines above needs: a sentence with none of them is not looked at (the fast path of
+# classifier.classify asks for them). "print" lets a long "appears in print" line reach this module.
+PAGE_LINE_TRIGGERS = frozenset(
+    "email send write contact call phone ring text message whatsapp enquiries inquiries disclaimer standards re "
+    "moderated typo error helpful commission editor print part entertainment updated funded produced supported sponsored paid "
+    "possible translated syndicated information informational educational telegram twitter facebook instagram "
+    "tiktok youtube threads bluesky linkedin google signal snapchat".split()
+)
+
+
+def page_line(text: str, words: frozenset[str]) -> bool:
+    """True when the sentence is one of the page lines described in the module docstring."""
+    m = _LEADING_WORD.match(text)
+    if m is None:
+        return False
+    first = m.group(1).lower()
+    if first in _CONTACT_FIRST and (
+        ("@" in text and _EMAIL.search(text) is not None) or _PHONE.search(text) is not None
+    ):
+        return _CONTACT_OPENING.match(text) is not None
+    if first in ("this", "a", "an") and not words.isdisjoint(_DOC_WORDS):
+        return _SELF_NOTE_RE.match(text) is not None
+    return first in _NOTE_FIRST and _NOTE_LINE_RE.match(text) is not None
