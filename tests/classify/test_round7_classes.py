@@ -112,6 +112,35 @@ PAGE_LINE_NEAR_MISSES = [
     ("The article was part of a series that won the Orwell Prize.", "reported"),
 ]
 
+# The writer talking to the reader without content (r8, r10, r13 ×8, r14 ×5, r16 ×3): a question whose
+# subject is the reader or is left out, a wish or greeting with any object and a name or "everyone"
+# as vocative, a toast, a welcome to the page, a verbless move on, "you're in the right place",
+# reassurance after an if-clause to the reader, an interjection on the page itself.
+READER_ADDRESS = [
+    "Keen to cut your heating bill?",
+    "Are you heading to Brightwater for the fireworks?",
+    "Thinking of switching banks this year?",
+    "So, you've finally decided to learn the guitar but have no idea where to begin?",
+    "Phew, that was a long one!",
+    "Safe travels, Marcus!",
+    "Enjoy your weekend, everyone!",
+    "Here's to another year of great gardening!",
+    "Wondering which one to pick? Read on.",
+    "Happy stargazing, everyone!",
+    "If you're shopping for a first bike, you're in the right place.",
+    "On to the results.",
+    "If you're renting, don't panic.",
+    "Welcome to our election night live page!",
+]
+READER_ADDRESS_NEAR_MISSES = [
+    ("Are the trains running on Sunday?", "reported"),  # a question about something else
+    ("Enjoy the sunshine while it lasts, forecasters said.", "attributed"),
+    ("Welcome to the club, he told the new signing.", "attributed"),
+    ("On to the next round went the holders, after a 2-1 win.", "reported"),
+    ("Patients are in the right place at the new clinic, the trust said.", "attributed"),
+    ("Wow, the figures were worse than expected in every region.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -126,6 +155,8 @@ PAGE_LINE_NEAR_MISSES = [
         *_cases(READER_RULE_NEAR_MISSES),
         *_cases(PAGE_LINES, "boilerplate"),
         *_cases(PAGE_LINE_NEAR_MISSES),
+        *_cases(READER_ADDRESS, "filler"),
+        *_cases(READER_ADDRESS_NEAR_MISSES),
     ],
 )
 def test_round_7_labels(text: str, label: str) -> None:
