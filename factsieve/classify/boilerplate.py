@@ -9,6 +9,7 @@ from factsieve.classify.cue import (
     new_cue,
     strip_cue,
 )
+from factsieve.classify.headline_shapes import headline_shape
 from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, page_line
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
@@ -615,13 +616,34 @@ def _ends_on_full_name(body: str) -> bool:
 
 
 _PREPOSITION_WORDS = frozenset("of in on at for with by from to into onto near via against between".split())
+# Round 7 (r14): a headline may end on a place after "at", "in", "against" or "over" ("… puts Pakistan in
+# command at Headingley"); a wrapped wire line cuts a name after "of" or "to" ("… tonnes of Canadian").
+_PLACE_PREPOSITIONS = frozenset("at in against over".split())
+
+
+def _ends_on_place(body: str) -> bool:
+    words = body.split()
+    last = words[-1]
+    return (
+        len(words) >= 4
+        and words[-2] in _PLACE_PREPOSITIONS
+        and last[:1].isupper()
+        and last[1:].islower()
+        and last.isalpha()
+        and len(last) > 3
+    )
+
+
+# The noun a gerund modifies in a headline's subject is a plural or a mass noun ("waiting lists", "housing
+# costs", "parking fines"): lower case, no function word.
+_NOUN_AFTER_GERUND = re.compile(r"[a-z]{3,}s$")
 
 
 def _present_headline(body: str, last: str) -> bool:
     # A wrapped line stops mid-phrase on an adverb or participle ("… announced earlier", "… had been
     # reduced").
     if (
-        not (last.islower() or last.isdigit() or _ends_on_full_name(body))
+        not (last.islower() or last.isdigit() or _ends_on_full_name(body) or _ends_on_place(body))
         or last.endswith(("ly", "ed"))
         or last in _NOT_HEADLINE_LAST
     ):
@@ -659,6 +681,8 @@ def _present_headline(body: str, last: str) -> bool:
         w = rest[k].lower()
         if possessive and "-" in w and w.replace("-", "").isalpha() and w.islower():
             continue  # a compound modifier of the possessed noun ("once-weekly", "five-for")
+        if k == 0 and w.endswith("ing") and _NOUN_AFTER_GERUND.match(rest[k + 1]) is not None:
+            continue  # round 7 (r16): a gerund modifying the next noun ("Hospital waiting lists hit …")
         if (
             not rest[k].isalpha()
             or not rest[k].islower()
@@ -728,9 +752,10 @@ _ACTIVE_PAST = frozenset(
     edged slipped eased firmed weakened strengthened rallied surged plunged slumped advanced retreated recovered
     rebounded moved stayed remained totalled totaled amounted compared averaged peaked bottomed called announced
     resigned failed suggested emphasised emphasized worked passed decided agreed stated added noted asked
-    commented replied responded voted appeared arrived returned started listed reported""".split()
+    commented replied responded voted appeared arrived returned started listed reported estimated valued priced
+    put""".split()
 )
-_PASSIVE_MAX_WORDS = 9
+_PASSIVE_MAX_WORDS = 14
 
 
 def _passive_headline(body: str, low: list[str]) -> bool:
@@ -916,6 +941,12 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
     return ("now" in words or "app" in words) and not words.isdisjoint(_BUY_NOW_WORDS) and _BUY_NOW_RE.match(text) is not None
 
 
+# A line closing on a quotation mark or a bracket right after a word may be a headline (headline_shapes);
+# one closing on a sentence mark is not.
+_QUOTE_OR_BRACKET_ENDS = frozenset("’”\")")
+_MARK_ENDS = frozenset(".!?…:;,")
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
     """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
     if len(text) > _FURNITURE_MAX_CHARS:
@@ -924,6 +955,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     return bool(
         (body and body[-1] not in _SENTENCE_END)
         or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
+        or (body[-1:] in _QUOTE_OR_BRACKET_ENDS and body[-2:-1].isalnum())  # round 7: headline_shapes
         or not words.isdisjoint(FURNITURE_TRIGGERS)
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
@@ -1437,6 +1469,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         _is_heading(text)
         or _is_time_line(text, words)
         or (end not in _SENTENCE_END and (_structured_unterminated(text) or _guide_or_review_headline(text.strip())))
+        or (end not in _MARK_ENDS and headline_shape(text.strip()))
     ):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
