@@ -665,7 +665,7 @@ _RECORD_SHOWS_RE = re.compile(
 # Statistical releases ("May's trade figures showed a surplus", "Updated figures show …") are left to the
 # author: the earlier writers label them reported.
 _EVIDENCE_HEADS = (
-    r"stud(?:y|ies)|surveys?|polls?|polling|analys[ie]s|research|audits?|filings|documents|minutes|trials?"
+    r"stud(?:y|ies)|surveys?|polls?|polling(?=\s+(?:by|for|from)\b)|analys[ie]s|research|audits?|filings|documents|minutes|trials?"
     r"|modell?ing|investigation|inquiry|review|assessment"
 )
 _EVIDENCE_SUBJECT_RE = re.compile(

@@ -204,6 +204,7 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
             and (bool(words) or not text.strip())
             and not furniture_possible(text, words)
             and (words.isdisjoint(PAGE_LINE_TRIGGERS) or not page_line(text, words))
+            and (";" not in text or "not" not in words)  # a renaming contrast (judgements.py)
             and ("?" not in text or not text.rstrip().endswith("?"))
         )
     return (
@@ -434,10 +435,15 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         if not attribs:
             source = None
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
+    if "?" in text or ";" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
         verdicts = verdict_cues(text, qspans, words)
         if verdicts:
             opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
+            if hedges:
+                # round 7 (r16): a modal inside a verdict's own words is part of the idiom, not the
+                # author's hedge ("What could possibly go wrong?")
+                spans = [(v.start, v.end) for v in verdicts]
+                hedges = [h for h in hedges if not inside(spans, h.start)]
     if (opinions or stances or attribs) and not words.isdisjoint(CORRECTION_GATE):
         attribs, opinions, stances = _outside_correction(text, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)

@@ -200,6 +200,38 @@ HEADLINE_NEAR_MISSES_R7 = [
     "Exports rose 4.5 pct in January, says",
 ]
 
+# The author's judgement with no listed word (r11, r12, r13 ×6, r14 ×3, r16 ×12): an evaluating
+# sentential relative, a renaming contrast, "Few X have … so Y", a concessive pair of modifiers, the
+# author vouching, a quality superlative over a career, a horoscope's address to a sign, a fact-check
+# rating, and evaluative idioms and metaphors as predicates.
+JUDGEMENTS = [
+    "The council took eight months to answer, which is simply too slow.",
+    "That is not a reform; it is a rebrand.",
+    "Few managers have rebuilt a club so quickly.",
+    "The new timetable is a sensible, if belated, change for commuters.",
+    "The decision is, without a doubt, the boldest of his tenure.",
+    "It was the bravest innings of her career.",
+    "Scorpio, a surprise at work will lift your spirits.",
+    "Verdict: Mostly false.",
+    "The launch was a slow-motion car crash from start to finish.",
+    "The review has been an exercise in kicking the problem down the road.",
+    "The new fee is a gift to landlords.",
+    "Regulators were asleep at the wheel for a decade.",
+    "Once again, patients are paying the price for poor planning.",
+    "The strike could not have come at a worse time for the ferry operator.",
+    "History will judge this government harshly.",
+    "What could possibly go wrong?",
+]
+JUDGEMENT_NEAR_MISSES = [
+    ("The appeal was rejected, which is why the family went to the press.", "reported"),
+    ("The bracelet was a gift to the museum from a private collector.", "reported"),
+    ("That is not what the minister said, according to the transcript.", "attributed"),
+    ("Few details have been released so far.", "reported"),
+    ("The car crash on the A9 closed the road for six hours.", "reported"),
+    ("Cancer, the disease, kills thousands every year.", "reported"),
+    ("Bottom line: rates rise to 5.25% on Thursday.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -219,6 +251,8 @@ HEADLINE_NEAR_MISSES_R7 = [
         *_cases(RECORDS_AND_SOURCES, "attributed"),
         *_cases(SOURCE_TRAPS),
         *_cases(HEADLINES, "boilerplate"),
+        *_cases(JUDGEMENTS, "opinion"),
+        *_cases(JUDGEMENT_NEAR_MISSES),
     ],
 )
 def test_round_7_labels(text: str, label: str) -> None:
