@@ -68,6 +68,7 @@ from factsieve.classify.filler import (
     filler_cues,
     reader_idiom,
 )
+from factsieve.classify.forecast import FORECAST_TRIGGERS, author_forecast_cues
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, page_line
@@ -429,6 +430,10 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         quotes = []
     qspans = [(q.start, q.end) for q in quotes] if quotes else []
     hedges = hedge_cues(text, words)
+    if not words.isdisjoint(FORECAST_TRIGGERS):
+        forecasts = author_forecast_cues(text, qspans)
+        if forecasts:
+            hedges = sorted([*hedges, *forecasts], key=_SPAN_ORDER)
     attribs, source = attribution_cues(text, qspans, words)
     if attribs and ("which" in words or "who" in words) and "," in text:
         attribs = _outside_closed_relative(text, attribs, hedges)

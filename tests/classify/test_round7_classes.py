@@ -232,6 +232,22 @@ JUDGEMENT_NEAR_MISSES = [
     ("Bottom line: rates rise to 5.25% on Thursday.", "reported"),
 ]
 
+# The author's forecast or inference (r11, r12, r16; the agentless forecasts): "set to" before a
+# verb of change, "There is a real chance …", "There are signs that …"; a scheduled act and a sourced
+# forecast are not the author's guess.
+AUTHOR_FORECASTS = [
+    "Energy bills are set to fall by around £100 in April.",
+    "Inflation looks set to ease over the summer.",
+    "There is a real chance the bridge will reopen before Christmas.",
+    "There are early signs that the campaign is working.",
+]
+FORECAST_NEAR_MISSES = [
+    ("The council is set to vote on the plan next week.", "reported"),
+    ("The film is set to be released in March.", "reported"),
+    ("Economists said inflation was set to ease.", "attributed"),
+    ("There is no chance of a refund, the airline said.", "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -253,6 +269,8 @@ JUDGEMENT_NEAR_MISSES = [
         *_cases(HEADLINES, "boilerplate"),
         *_cases(JUDGEMENTS, "opinion"),
         *_cases(JUDGEMENT_NEAR_MISSES),
+        *_cases(AUTHOR_FORECASTS, "speculative"),
+        *_cases(FORECAST_NEAR_MISSES),
     ],
 )
 def test_round_7_labels(text: str, label: str) -> None:
