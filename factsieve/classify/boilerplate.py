@@ -284,7 +284,7 @@ _PROMPT_VERBS = frozenset("share send forward email tell let drop leave post joi
 _ABOUT_GATE = frozenset(
     """covers writes reporter correspondent editor writer columnist journalist critic contact email follow reach views
     opinions affiliate commission substitute information informational helpful useful teaches lectures hosts co-hosts
-    presents edits researches author reviewed reviewer advice links write written covered tipped sketchwriter""".split()
+    presents edits researches author reviewed reviewer advice links write written covered tipped sketchwriter tested""".split()
 )
 _NOTICE_WORDS = (
     frozenset(
@@ -1120,7 +1120,7 @@ _BIO_RE = re.compile(
     # administration for the Ridgeback.")
     r"(?:is\s+(?:a|an)\s+[^.;]{2,60}?\s+and\s+)?"
     r"(?i:covers|writes\s+about|reports\s+on)\s+[^.]{3,80}?\s+(?i:for)\s+(?:the\s+)?[A-Z][\w'’&+.-]*"
-    r"(?:\s+[A-Z][\w'’&+.-]*){0,3}"
+    r"(?:\s+(?:&|and|[A-Z][\w'’&+.-]*)){0,3}"
     # … and how to reach the author (round 5c): "; contact her at …", "and can be reached at 555-0142"
     r"(?:\s*(?:;|,|\s+and)\s+(?:contact|email|e-mail|follow|reach|(?:he|she|they)\s+can\s+be\s+reached|can\s+be\s+reached)"
     r"\b[^;]{0,80})?"
@@ -1133,6 +1133,13 @@ _BIO_RE = re.compile(
     # author of 'Rust Belt Dreams'"). A person in the story "is a former nurse and lives in Leeds".
     r"|is\s+(?:a|an|the)\s+[^.,;]{2,60}?\s+and\s+(?:now\s+|also\s+)?(?i:teaches|lectures|writes|hosts|co-hosts|presents"
     r"|edits|researches)\s+[^;]{3,80}?"
+    # round 7 (r14): the author's post and where the author is based ("… is an astrophysicist and science
+    # writer based in Edinburgh."); a reviewer's tenure in years ("… has reviewed audio gear for eight
+    # years and owns far too many headphones.")
+    rf"|is\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}(?:and\s+(?:[\w-]+\s+){{0,2}})?{_BIO_ROLE}\s+based\s+in\s+[A-Z][\w'’.-]*"
+    r"(?:,?\s+[A-Z][\w'’.-]*){0,2}"
+    r"|has\s+(?:reviewed|covered|written\s+about|reported\s+on|tested)\s+[^.;]{3,60}?\s+for\s+(?:\w+\s+)?(?:years|decades)"
+    r"(?:\s+and\s+[^.;]{2,60})?"
     r"|is\s+the\s+(?:co-)?author\s+of\s+(?:the\s+)?(?:[\"“‘']|[A-Z])[^;]{2,80}?"
     # round 6b: the post as a contributor closing the line ("… is a former Halifax Transit planner and a
     # contributing columnist.")

@@ -60,6 +60,27 @@ _NOTE_LINE_RE = re.compile(
     r"|YouTube|Threads|Bluesky|LinkedIn|Google\s+News|Signal|Snapchat)\b)",
     re.IGNORECASE,
 )
+# Round 7 (r6, r13, r14): an explainer's section titles asked as questions — the reader's own question in
+# the first person ("Was my card number exposed?", "What should I do now?", "Can I get a refund?") or one
+# of the explainer's stock questions ("What happened?", "What caused it?", "Who is affected?", "Is the
+# water safe?"). A rhetorical question of the author ("How did this happen?", "Why should we believe
+# them?") is neither.
+_END_Q = r"\s*(?=\?\s*$)"
+_SECTION_QUESTION_RE = re.compile(
+    r"\W*(?:(?:what|how|when|where|which|who|why)\s+(?:should|do|can|will|must|did)\s+i\b"
+    r"|(?:is|was|are|were)\s+my\b|(?:do|can|should|will|must)\s+i\s+(?!think\b|believe\b)"
+    r"|what\s+(?:happened|happens\s+(?:next|now)|now)" + _END_Q
+    + r"|what\s+(?:caused|causes)\s+(?:it|this|the\s+\w+)" + _END_Q
+    + r"|who\s+is\s+(?:affected|eligible|to\s+blame)" + _END_Q
+    + r"|why\s+does\s+(?:it|this)\s+matter" + _END_Q
+    + r"|what\s+does\s+(?:it|this)\s+mean(?:\s+for\s+\w+)?" + _END_Q
+    + r"|what\s+do\s+we\s+know(?:\s+so\s+far)?" + _END_Q
+    + r"|is\s+(?:it|the\s+\w+)\s+safe(?:\s+to\s+\w+)?" + _END_Q
+    + r"|how\s+does\s+it\s+work" + _END_Q
+    + r")[^?\"“”‘’]{0,50}\?\s*$",
+    re.IGNORECASE,
+)
+_SECTION_QUESTION_MAX_WORDS = 8
 _NOTE_FIRST = frozenset(
     "disclaimer our editorial note editor editor's re affiliate comments report flag suggest submit was is did follow join".split()
 )
@@ -70,7 +91,8 @@ PAGE_LINE_TRIGGERS = frozenset(
     "email send write contact call phone ring text message whatsapp enquiries inquiries disclaimer standards re "
     "moderated typo error helpful commission editor print part entertainment updated funded produced supported sponsored paid "
     "possible translated syndicated information informational educational telegram twitter facebook instagram "
-    "tiktok youtube threads bluesky linkedin google signal snapchat".split()
+    "tiktok youtube threads bluesky linkedin google signal snapchat i my happened happens caused causes affected "
+    "eligible matter mean know safe work".split()
 )
 
 
@@ -86,4 +108,6 @@ def page_line(text: str, words: frozenset[str]) -> bool:
         return _CONTACT_OPENING.match(text) is not None
     if first in ("this", "a", "an") and not words.isdisjoint(_DOC_WORDS):
         return _SELF_NOTE_RE.match(text) is not None
+    if text.rstrip().endswith("?") and len(text.split()) <= _SECTION_QUESTION_MAX_WORDS:
+        return _SECTION_QUESTION_RE.match(text) is not None
     return first in _NOTE_FIRST and _NOTE_LINE_RE.match(text) is not None

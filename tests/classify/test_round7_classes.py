@@ -248,6 +248,25 @@ FORECAST_NEAR_MISSES = [
     ("There is no chance of a refund, the airline said.", "attributed"),
 ]
 
+# An explainer's section titles asked as questions (r6, r13 ×2, r14 ×3): the reader's question in the
+# first person, or a stock question; and authors' bios (r11–r14): an outlet named with "&", the post
+# "based in" a place, a reviewer's tenure in years.
+SECTIONS_AND_BIOS = [
+    "Can I still get a refund?",
+    "Is my data safe?",
+    "What happens next?",
+    "Who is affected?",
+    "Why does it matter?",
+    "Priya Shah covers farming and food for Field & Fork.",
+    "Tom Adeyemi is a chemist and freelance writer based in Leeds.",
+    "Ana Ruiz has tested running shoes for six years and owns too many of them.",
+]
+SECTION_NEAR_MISSES = [
+    ("How did this happen?", "reported"),  # the author's own question
+    ("What happened in 1986?", "reported"),
+    ("Marta Diaz is a retired teacher and lives in Leeds with her husband.", "reported"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -271,6 +290,8 @@ FORECAST_NEAR_MISSES = [
         *_cases(JUDGEMENT_NEAR_MISSES),
         *_cases(AUTHOR_FORECASTS, "speculative"),
         *_cases(FORECAST_NEAR_MISSES),
+        *_cases(SECTIONS_AND_BIOS, "boilerplate"),
+        *_cases(SECTION_NEAR_MISSES),
     ],
 )
 def test_round_7_labels(text: str, label: str) -> None:
