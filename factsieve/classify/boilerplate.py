@@ -10,7 +10,7 @@ from factsieve.classify.cue import (
     strip_cue,
 )
 from factsieve.classify.headline_shapes import headline_shape
-from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, page_line
+from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, byline_shape, page_line
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -969,7 +969,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
 # A wire dateline on its own line ("LAGOS, Nigeria (AP) —", "BERLIN, April 2 (Reuters) -"): a place in
 # capitals, an optional region and date, the agency in brackets, a dash, nothing after it.
 _DATELINE_RE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,30},(?:\s+[A-Z][\w.]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*[A-Z][A-Z.'’ -]{1,30},(?:\s+[A-Z][\w.]*){0,3}(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*\([A-Z][\w&. ]{0,30}\)\s*[-–—]+\s*$"
 )
 # A credit line at the end of a story: "Associated Press writer Kim Lee contributed to this report."
@@ -1476,7 +1476,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         _is_heading(text)
         or _is_time_line(text, words)
         or (end not in _SENTENCE_END and (_structured_unterminated(text) or _guide_or_review_headline(text.strip())))
-        or (end not in _MARK_ENDS and headline_shape(text.strip()))
+        or (end not in _MARK_ENDS and (headline_shape(text.strip()) or byline_shape(text.strip())))
     ):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):

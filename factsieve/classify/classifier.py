@@ -296,7 +296,9 @@ def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]
 _SIDE_CLAUSE = re.compile(
     r",\s+(?:(?:who|which|whose)\b[^,;:]*(?:[,;]|$)"
     r"|(?:(?:perhaps|probably|possibly|arguably|likely)\s+(?:the\s+)?)?(?:a|an|its|his|her|their|the(?=\s+\w+['’]s\s))"
-    r"\s[^,;:]{1,50},)"
+    r"\s[^,;:]{1,50},"
+    # round 7 (r16): "Judge Okafor, possibly the longest-serving judge in the state, retired on Friday."
+    r"|(?:perhaps|probably|possibly|arguably|likely)\s+the\s[^,;:]{1,50},)"
 )
 # Round 6c (r11): a source verb inside a closed relative clause describes the participant, and the
 # main clause after it is the author's: "The assessment, which found that parts of the site might flood,

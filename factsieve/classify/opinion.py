@@ -239,10 +239,26 @@ _NEWSROOM_SEEN = re.compile(
 _NEWSROOM_OPENING = re.compile(r"\W*We\b")
 
 
+# round 7 (r13, r14): any other past act of the newsroom or the agency, the sentence opening on "We" with
+# no quotation mark before it ("We searched the official gazette …", "We have deployed three mobile health
+# teams …"); not a passive or a state ("We were threatened"), nor a past belief, wish, stance or call — a
+# columnist's or an editorial's voice ("We warned last year …", "We welcomed …").
+_NEWSROOM_ACT = re.compile(
+    r"\s+(?:(?:have|had|also|then|later|first|since|previously|independently|separately)\s+){0,3}"
+    r"(?!(?:believed|thought|felt|hoped|wanted|argued|warned|urged|welcomed|called|criticised|criticized"
+    r"|praised|supported|opposed|backed|endorsed|predicted|suggested|agreed|disagreed|expected|feared|worried"
+    r"|doubted|liked|loved|hated|preferred|needed|deserved|failed|decided|learned|learnt|noticed|wondered"
+    r"|regretted|celebrated|applauded|condemned|demanded|insisted|pointed|added|asked|talked|worked|lived)\b)"
+    r"[a-z]{3,}ed(?=\s+(?:the|a|an|\d|[a-z]+\s))"
+)
+
+
 def _newsroom_opening(text: str, s: int) -> bool:
     m = _NEWSROOM_OPENING.match(text, 0, s)
     return m is not None and (
-        _NEWSROOM_AFTER_WE.match(text, m.end()) is not None or _NEWSROOM_SEEN.match(text, m.end()) is not None
+        _NEWSROOM_AFTER_WE.match(text, m.end()) is not None
+        or _NEWSROOM_SEEN.match(text, m.end()) is not None
+        or (text.lstrip()[:2] == "We" and _NEWSROOM_ACT.match(text, m.end()) is not None)
     )
 
 
@@ -276,7 +292,9 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     if text[e : e + 1] == "-" and low in _COMPOUND_FIRST:
         return False  # a compound adjective describes: "best-known", "worst-hit" ("ever-expanding" judges)
     if low == "we" and (
-        _NEWSROOM_AFTER_WE.match(text, e) is not None or _NEWSROOM_SEEN.match(text, e) is not None
+        _NEWSROOM_AFTER_WE.match(text, e) is not None
+        or _NEWSROOM_SEEN.match(text, e) is not None
+        or (word == "We" and text.lstrip()[:2] == "We" and _NEWSROOM_ACT.match(text, e) is not None)
     ):
         return False
     if low == "our" and (next_word(text, e) in _NEWSROOM_NOUNS or _newsroom_opening(text, s)):

@@ -111,3 +111,20 @@ def page_line(text: str, words: frozenset[str]) -> bool:
     if text.rstrip().endswith("?") and len(text.split()) <= _SECTION_QUESTION_MAX_WORDS:
         return _SECTION_QUESTION_RE.match(text) is not None
     return first in _NOTE_FIRST and _NOTE_LINE_RE.match(text) is not None
+
+
+# Round 7 (r13; r10–r12 had bylines in other forms): a byline with no "By" and no role, a name and the
+# outlet ("Sipho Dlamini, News24"), or a "By" line whose other field is the author's e-mail address ("By
+# Ana Ruiz | aruiz@lindenherald.com"). Called for lines with no sentence mark at the end.
+_NAME_AND_OUTLET = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2},\s+[A-Z][\w&.-]*\d*(?:\s+[A-Z][\w&.-]*){0,2}")
+_BY_WITH_EMAIL = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*[|·•,]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BYLINE_MAX_CHARS = 80
+
+
+def byline_shape(body: str) -> bool:
+    """True for the two byline forms above (``body`` stripped, no sentence mark at its end)."""
+    if len(body) > _BYLINE_MAX_CHARS:
+        return False
+    if "@" in body:
+        return _BY_WITH_EMAIL.fullmatch(body) is not None
+    return "," in body and _NAME_AND_OUTLET.fullmatch(body) is not None
