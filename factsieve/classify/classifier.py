@@ -70,6 +70,7 @@ from factsieve.classify.filler import (
 )
 from factsieve.classify.forecast import FORECAST_TRIGGERS, author_forecast_cues
 from factsieve.classify.hedge import hedge_cues
+from factsieve.classify.judgements import MODAL_IDIOM_RE
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, page_line
 from factsieve.classify.personal import personal_cues
@@ -446,11 +447,12 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         verdicts = verdict_cues(text, qspans, words)
         if verdicts:
             opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
-            if hedges:
-                # round 7 (r16): a modal inside a verdict's own words is part of the idiom, not the
-                # author's hedge ("What could possibly go wrong?")
-                spans = [(v.start, v.end) for v in verdicts]
-                hedges = [h for h in hedges if not inside(spans, h.start)]
+            if hedges and "could" in words:
+                # round 7 (r16): the modal of an idiom is part of it, not the author's hedge ("What could
+                # possibly go wrong?"); a hedge beside a verdict keeps hedging ("It is perhaps the most …")
+                spans = [(v.start, v.end) for v in verdicts if MODAL_IDIOM_RE.match(v.text)]
+                if spans:
+                    hedges = [h for h in hedges if not inside(spans, h.start)]
     if (opinions or stances or attribs) and not words.isdisjoint(CORRECTION_GATE):
         attribs, opinions, stances = _outside_correction(text, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)
