@@ -10,7 +10,7 @@ from factsieve.classify.cue import (
     strip_cue,
 )
 from factsieve.classify.headline_shapes import headline_shape
-from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, byline_shape, page_line
+from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -151,7 +151,7 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
         out.append(_whole(text))
     if not out:
         out = page_furniture_cues(text, words)
-    if not out and not words.isdisjoint(PAGE_LINE_TRIGGERS) and page_line(text, words):
+    if not out and page_line_possible(text, words) and page_line(text, words):
         out = [_whole(text)]
     return out
 
@@ -941,9 +941,9 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
     return ("now" in words or "app" in words) and not words.isdisjoint(_BUY_NOW_WORDS) and _BUY_NOW_RE.match(text) is not None
 
 
-# A line closing on a quotation mark or a bracket right after a word may be a headline (headline_shapes);
-# one closing on a sentence mark is not.
-_QUOTE_OR_BRACKET_ENDS = frozenset("’”\")")
+# A line closing on a quotation mark right after a word may be a headline (headline_shapes); one closing
+# on a sentence mark is not.
+_QUOTE_ENDS = frozenset("’”\"")
 _MARK_ENDS = frozenset(".!?…:;,")
 
 
@@ -955,7 +955,9 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     return bool(
         (body and body[-1] not in _SENTENCE_END)
         or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
-        or (body[-1:] in _QUOTE_OR_BRACKET_ENDS and body[-2:-1].isalnum())  # round 7: headline_shapes
+        # round 7 (headline_shapes): a quotation alone on its line, an explainer headline with a bracket
+        or (body[-1:] in _QUOTE_ENDS and body[-2:-1].isalnum())
+        or (body[-1:] == ")" and body.lstrip().startswith(("How ", "Why ")))
         or not words.isdisjoint(FURNITURE_TRIGGERS)
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)

@@ -72,7 +72,7 @@ from factsieve.classify.forecast import FORECAST_TRIGGERS, author_forecast_cues
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.judgements import MODAL_IDIOM_RE
 from factsieve.classify.opinion import opinion_and_stance_cues
-from factsieve.classify.page_lines import PAGE_LINE_TRIGGERS, page_line
+from factsieve.classify.page_lines import page_line, page_line_possible
 from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
@@ -205,8 +205,9 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
             )
             and (bool(words) or not text.strip())
             and not furniture_possible(text, words)
-            and (words.isdisjoint(PAGE_LINE_TRIGGERS) or not page_line(text, words))
+            and (not page_line_possible(text, words) or not page_line(text, words))
             and (";" not in text or "not" not in words)  # a renaming contrast (judgements.py)
+            and not text.startswith("Few ")  # "Few X have … so Y" (judgements.py)
             and ("?" not in text or not text.rstrip().endswith("?"))
         )
     return (
@@ -443,7 +444,14 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         if not attribs:
             source = None
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    if "?" in text or ";" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
+    if (
+        "?" in text
+        or not words.isdisjoint(VERDICT_TRIGGERS)
+        or (";" in text and "not" in words)
+        or text.startswith("Few ")
+    ):
+        # (a superset of verdict_cues' own gates; ";" with "not" and an opening "Few": the renaming
+        # contrast and the comparison over a class of judgements.py, which have no rare word)
         verdicts = verdict_cues(text, qspans, words)
         if verdicts:
             opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)

@@ -106,10 +106,8 @@ FILLER_OPENER_RE = re.compile(
     r"|here(?:['’]s|\s+is)\s+(?:how(?:\s+to\s+[a-z]+(?:\s+it)?)?|why|what\s+to\s+do|the\s+(?:short|long)\s+version"
     r"|the\s+good\s+news|the\s+bad\s+news)(?=\s*[.!:]*\s*$)"
     r"|now,?\s+(?:for|on\s+to|onto)\s+the\s+(?:fun|good|best|tricky|hard|boring|exciting)\s+(?:part|bit)(?=\s*[.!:]*\s*$)"
-    # round 7 (r14, r16): any verbless move to the next part ("Now, on to the numbers.", "On to the good
-    # stuff."), a toast ("Here's to a stress-free savings journey!"), a welcome to the page ("Welcome
+    # round 7 (r13, r16): a toast ("Here's to a stress-free savings journey!"), a welcome to the page ("Welcome
     # back to our weekly politics roundup!")
-    r"|(?:now,?\s+)?(?:on\s+to|onto)\s+the\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[.!:]*\s*$)"
     r"|here['’]s\s+to\s+(?:a|an|the|many|more|another|your)\b[^.!?\d,]{0,50}?\w(?=!\s*$)"
     r"|welcome\s+(?:back\s+)?to\s+(?:our|the|this|my|your)\b[^.!?\d,]{0,60}?\w(?=[.!]\s*$)"
     # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
@@ -134,6 +132,9 @@ _READER_IDIOM_RE = re.compile(
     r"|think\s+about\s+(?:that|it)\s+for\s+a\s+(?:second|moment|minute)|we['’]ve\s+all\s+been\s+there"
     r"|(?:anyway,?\s+)?that['’]s\s+(?:enough|all|it)\s+from\s+(?:me|us)(?:\s+for\s+(?:this|the|today|now)\b[^.!?\d]{0,20})?"
     r"|grab\s+the\s+tissues(?:\s+for\s+this\s+one)?"
+    # round 7 (r14, r16): any verbless move to the next part ("Now, on to the numbers.", "On to the good
+    # stuff."; here, not in FILLER_OPENER_RE, whose first words are looked for anywhere in a sentence)
+    r"|(?:now,?\s+)?(?:on\s+to|onto)\s+the\s+[a-z]+(?:\s+[a-z]+)?"
     # round 7 (r13): an interjection and a remark on the page itself ("Whew, that was a lot!")
     r"|(?:whew|phew|oof|yikes|wow),?\s+(?:that|this|what)\b[^.!?\d]{0,30})(?=\s*[.!]*\s*$)",
     re.IGNORECASE,

@@ -82,9 +82,10 @@ MODAL_IDIOM_RE = re.compile(
 
 # Words without which none of the shapes can match (verdict.VERDICT_TRIGGERS takes them in): rare words,
 # so the no-cue fast path of classifier.classify still skips most sentences. The renaming contrast has
-# no such word; it is tried when a sentence reaches the verdict finder for another reason or holds ";".
+# no such word (it is tried on a sentence with ";" and "not"), nor has "Few … so …" ("few" is in every
+# "a few"): it is tried when a sentence reaches the verdict finder for another reason.
 JUDGEMENT_TRIGGERS = (
-    _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE | {"few"}
+    _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE
 )
 
 
@@ -94,7 +95,7 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     tries = (
         ("which" in words and not words.isdisjoint(_RELATIVE_GATE), _EVALUATING_RELATIVE.search),
         ("not" in words and (";" in text or "—" in text or "–" in text), _RENAMING_CONTRAST.match),
-        ("few" in words, _FEW_SO.match),
+        (text.startswith("Few "), _FEW_SO.match),
         (not words.isdisjoint(_CONCESSIVE_GATE) and ", " in text, _CONCESSIVE_PAIR.search),
         (not words.isdisjoint(_VOUCHING_GATE), _VOUCHING.search),
         (not words.isdisjoint(_CAREER_GATE), _CAREER_SWEEP.search),

@@ -85,15 +85,25 @@ _NOTE_FIRST = frozenset(
     "disclaimer our editorial note editor editor's re affiliate comments report flag suggest submit was is did follow join".split()
 )
 _LEADING_WORD = re.compile(r"\W*([A-Za-z'’]+)")
-# Words one of the lines above needs: a sentence with none of them is not looked at (the fast path of
-# classifier.classify asks for them). "print" lets a long "appears in print" line reach this module.
-PAGE_LINE_TRIGGERS = frozenset(
-    "email send write contact call phone ring text message whatsapp enquiries inquiries disclaimer standards re "
-    "moderated typo error helpful commission editor print part entertainment updated funded produced supported sponsored paid "
-    "possible translated syndicated information informational educational telegram twitter facebook instagram "
-    "tiktok youtube threads bluesky linkedin google signal snapchat i my happened happens caused causes affected "
-    "eligible matter mean know safe work".split()
+_CONTACT_WORDS = frozenset("email e-mail send write contact call phone ring text message whatsapp reach tip".split())
+_NOTE_WORDS = frozenset(
+    """disclaimer standards re affiliate comments typo error mistake inaccuracy correction helpful useful editor
+    whatsapp telegram twitter facebook instagram tiktok youtube threads bluesky linkedin google signal snapchat
+    enquiries inquiries""".split()
 )
+_GATE_WORDS = _DOC_WORDS | _NOTE_WORDS | {"version"}
+_DIGIT = re.compile(r"\d")
+
+
+def page_line_possible(text: str, words: frozenset[str]) -> bool:
+    """False when ``page_line`` cannot be true — a cheap test on the sentence's marks and words, for the
+    no-cue fast path of classifier.classify and for boilerplate_cues."""
+    return (
+        "@" in text
+        or text.rstrip().endswith("?")
+        or not words.isdisjoint(_GATE_WORDS)
+        or (not words.isdisjoint(_CONTACT_WORDS) and _DIGIT.search(text) is not None)
+    )
 
 
 def page_line(text: str, words: frozenset[str]) -> bool:

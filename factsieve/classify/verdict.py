@@ -407,7 +407,7 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_shape_verdicts(text, words))
     if not words.isdisjoint(_ROUND6C_GATE):
         found.extend(_round6c_verdicts(text))
-    if not words.isdisjoint(JUDGEMENT_TRIGGERS) or ";" in text:
+    if not words.isdisjoint(JUDGEMENT_TRIGGERS) or (";" in text and "not" in words) or text.startswith("Few "):
         found.extend(judgement_matches(text, words))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
