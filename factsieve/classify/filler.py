@@ -161,6 +161,7 @@ _READER_QUESTION_OPENERS = frozenset(
 # want to build a safety net but don't know where to start?"): a place or a name in it is the reader's.
 _YOU_QUESTION = re.compile(r"\W*(?:(?:so|now|well),?\s+)?(?:(?:are|do|did|have|will|were)\s+you|you(?:\s+(?:want|need|have)|['’](?:ve|re)))\b", re.IGNORECASE)
 _YOU_QUESTION_MAX_WORDS = 16
+_DIGIT_RE = re.compile(r"\d")
 # An elliptical or tag question to the reader ("Hungry yet?", "Sounds simple, right?", "Tempted yet?"):
 # one word and "yet" (no subject: "Are they ready yet?" asks about someone), or a tag asking the reader
 # to agree; short, no figure, no name.
@@ -174,10 +175,12 @@ _CAPITALISED_LATER = re.compile(r"\s[A-Z](?!\b)")
 
 def _reader_question(text: str, words: frozenset[str]) -> bool:
     body = text.strip()
-    if not body.endswith("?") or any(ch.isdigit() for ch in body):
+    if not body.endswith("?"):
         return False
     n = len(body.split())
-    if n <= _YOU_QUESTION_MAX_WORDS and "?" not in body[:-1] and _YOU_QUESTION.match(body) is not None:
+    if n > _YOU_QUESTION_MAX_WORDS or _DIGIT_RE.search(body) is not None:
+        return False
+    if "?" not in body[:-1] and _YOU_QUESTION.match(body) is not None:
         return True
     if n > 10:
         return False

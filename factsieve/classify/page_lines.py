@@ -92,18 +92,18 @@ _NOTE_WORDS = frozenset(
     enquiries inquiries""".split()
 )
 _GATE_WORDS = _DOC_WORDS | _NOTE_WORDS | {"version"}
+_ANY_GATE_WORD = _GATE_WORDS | _CONTACT_WORDS
 _DIGIT = re.compile(r"\d")
 
 
 def page_line_possible(text: str, words: frozenset[str]) -> bool:
     """False when ``page_line`` cannot be true — a cheap test on the sentence's marks and words, for the
     no-cue fast path of classifier.classify and for boilerplate_cues."""
-    return (
-        "@" in text
-        or text.rstrip().endswith("?")
-        or not words.isdisjoint(_GATE_WORDS)
-        or (not words.isdisjoint(_CONTACT_WORDS) and _DIGIT.search(text) is not None)
-    )
+    if "@" in text or "?" in text:
+        return True
+    if words.isdisjoint(_ANY_GATE_WORD):
+        return False  # the common case: one set test
+    return not words.isdisjoint(_GATE_WORDS) or _DIGIT.search(text) is not None
 
 
 def page_line(text: str, words: frozenset[str]) -> bool:
