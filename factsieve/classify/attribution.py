@@ -122,6 +122,10 @@ _FIGURE_CLAUSE = re.compile(
     r"|\s+\S+\s+(?:(?!as\s|while\s|and\s|but\s|when\s|after\s|to\s)[\w'’-]+\s+){0,3}?[a-z]{3,}ed\b"
 )
 _ADDED_FORMS = frozenset(("added", "adding"))
+# "saying nothing" is silence; "saying nothing had been decided" is speech (a clause follows).
+_SAYING_NOTHING = re.compile(
+    r"\s+(?:nothing|little|anything)\b(?!\s+(?:had|has|have|was|is|were|would|will|could|can|should|must|new)\b)"
+)
 # "… showed 210,000 positions added.": a participle closing the sentence after its plural noun, with no
 # comma before the noun (", analysts added." is a closing source).
 _SOURCE_BREAK_BEFORE = re.compile(r",\s+(?:\S+\s+){0,3}$")
@@ -753,6 +757,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word == "said" and text[m.end() : m.end() + 1] == "," and prev_word(text, m.start()) == "that":
             continue  # "That said, the budget still passed": a connective, nobody speaks (round 7, r16)
+        if word == "saying" and _SAYING_NOTHING.match(text, m.end()) is not None:
+            continue  # round 7 (r16): "a masterclass in saying nothing": silence, no claim
         if word in _ADDED_FORMS and (
             (_ADDED_FIGURE.match(text, m.end()) and not _FIGURE_CLAUSE.match(text, m.end()))
             or _added_after_noun(text, m.start(), m.end())

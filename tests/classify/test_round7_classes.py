@@ -221,6 +221,7 @@ JUDGEMENTS = [
     "The strike could not have come at a worse time for the ferry operator.",
     "History will judge this government harshly.",
     "What could possibly go wrong?",
+    "The minister's statement was a masterclass in saying nothing.",
 ]
 JUDGEMENT_NEAR_MISSES = [
     ("The appeal was rejected, which is why the family went to the press.", "reported"),
