@@ -163,6 +163,12 @@ STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short
 _GOOD_TERMS = frozenset("governance faith practice practices news will".split())
 
 
+# A law or rules named as the frame of the sentence (round 7): what follows "must" is their requirement.
+_LEGAL_FRAME = re.compile(
+    r"\W*(?:under|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:act|acts|law|laws|rules|regulations|code|directive"
+    r"|statute|constitution|treaty|guidelines)\b(?:\s+\d{4})?\s*,",
+    re.IGNORECASE,
+)
 # "a must-buy", "too-twee": these compounds still judge.
 _JUDGING_COMPOUND_HEADS = frozenset(("must", "too"))
 
@@ -384,6 +390,11 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
         end = len(text.rstrip())
         if not inside(quotes, end - 1):
             opinions.append(new_cue("opinion", "!", end - 1, end))
+    if "must" in words and (opinions or stances) and _LEGAL_FRAME.match(text) is not None:
+        # round 7 (r13): "Under the Consumer Rights Act 2015, goods must be of satisfactory quality": the
+        # law's requirement, stated, not the author's demand
+        opinions = [c for c in opinions if not c.text.lower().startswith("must")]
+        stances = [c for c in stances if not c.text.lower().startswith("must")]
     if len(opinions) > 1:
         opinions.sort(key=BY_START)
     if len(stances) > 1:
