@@ -275,12 +275,14 @@ SMALL_CLASSES = [
     ("We searched the court register and found no record of the company.", "reported"),
     ("We have opened two field clinics in the north of the province.", "reported"),
     ("Mayor Diaz, probably the city's best-known politician, opened the bridge on Sunday.", "reported"),
+    ("Under the new rules, landlords must give tenants two months' notice.", "reported"),  # the law's must
     ("PARIS, 3 March (Wirenews) –", "boilerplate"),
     ("Kofi Mensah, The Accra Ledger", "boilerplate"),
     ("By Lena Ortiz | lena.ortiz@valleynews.example", "boilerplate"),
 ]
 SMALL_CLASS_NEAR_MISSES = [
     ("We were shocked by the verdict.", "opinion"),  # a state, not an act
+    ("Under pressure, the council must act now.", "opinion"),  # no law: the author's demand
     ("The council should act now, given that the deadline has passed.", "opinion"),
 ]
 
