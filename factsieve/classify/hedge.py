@@ -867,6 +867,10 @@ def _ok_regard_view(text: str, s: int, e: int) -> bool:
     # belief stated as a proposition (the alternation's "view that" never wins over "view").
     if text[s:e].lower() == "view" and next_word(text, e) == "that":
         return True
+    if (m := _VIEW_PROPOSITION.match(text, e)) is not None:
+        # round 7: "a growing view among economists that …"; "the view is that …" only with "view" heading
+        # the subject ("The prevailing view is that …", not "The explanation for the view is that …")
+        return m.group(1) is None or _VIEW_SUBJECT.match(text, 0, s) is not None
     prev = prev_word(text, s)
     if prev in (
         "the",
@@ -886,6 +890,20 @@ def _ok_regard_view(text: str, s: int, e: int) -> bool:
     ):
         return False
     return _AS_SOON.match(text, e) is not None
+
+
+# round 7: the belief a view holds, with its holders or a copula between ("The prevailing view is that
+# …", "There is an increasing view among voters that …"). Not "the view of the river", and not "view of
+# X that": there "that" may start a relative clause on X ("a view of power that is organic").
+_VIEW_PROPOSITION = re.compile(
+    r"[ \t]+(?:((?:is|was)[ \t]+that)(?![ \t]+of\b)|(?:by|among|held[ \t]+by|within|across)[ \t]+[^.,;:!?]{1,50}?[ \t]that)\b",
+    re.IGNORECASE,
+)
+_VIEW_SUBJECT = re.compile(
+    r"\W*(?:but[ \t]+|and[ \t]+|yet[ \t]+)?(?:the|his|her|their|our|its|a|an|one|this|that|my)[ \t]+"
+    r"(?:(?!(?:of|for|in|on|at|from|with|by|about|to|point)\b)[\w-]+[ \t]+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 _THOUGHT_NOUN_PREV = frozenset(

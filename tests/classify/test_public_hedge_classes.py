@@ -3,7 +3,7 @@ newswire and Wikipedia) and written here in wordings of our own (none is a sente
 
 Each class says when a hedge word is not the author's uncertainty (a wish or a prayer, a place or a
 distance, a pregnancy, an interrogation, a status given to someone arrested, a thing made feasible) or
-when a phrase is (the impersonal "it looks like" + a clause). Every class has near misses that must
+when a phrase is (the impersonal "it looks like" + a clause, "the prevailing view is that …"). Every class has near misses that must
 keep the flag they had before. See docs/EVALUATION.md "Public hedge sets, round 7".
 """
 
@@ -43,6 +43,9 @@ CLASSES = [
     ("Online booking is now increasingly possible at smaller clinics.", False),
     ("Step-free access is only rarely possible at older stations.", False),
     ("Parking is possible there.", False),
+    # the belief a view holds, with its holders or a copula between "view" and "that"
+    ("The prevailing view is that interest rates will stay high into next year.", True),
+    ("There is a growing view among economists that the slowdown will be brief.", True),
     # the impersonal "it looks like / as if" + a clause: the author's (or speaker's) "it seems"
     ("It looks like the strike will drag on into next week.", True),
     ("By midnight it looked as if the count would go to a second round.", True),
@@ -62,6 +65,8 @@ NEAR_MISSES = [
     ("Officers suspected the fire had been started deliberately.", True),
     ("It is possible that the bridge will reopen before Christmas.", True),
     ("It is now possible there will be further delays to the line.", True),
+    ("The explanation for the relaxed view is that lending has dried up.", False),  # "view" not the subject
+    ("The view is that of a city in decline.", False),
     ("The new stadium looks like a spaceship from the air.", False),  # resemblance, no clause
     ("Fans should look at the revised timetable before travelling.", False),
     ("A company that looks like a bargain may still disappoint investors.", True),  # "may" decides
