@@ -502,7 +502,27 @@ def _ok_would_must(text: str, s: int, e: int) -> bool:
     m = _HAVE_PP.match(text, e)
     if not (m and is_past_participle(m.group(1).lower()) and m.group(1).lower() != "had"):
         return False
-    return text[s:e].lower() == "must" or _COUNTERFACTUAL.search(text) is None
+    if text[s:e].lower() == "must":
+        return True
+    if _THING_RELATIVE_BEFORE.search(text, max(0, s - 8), s) is not None and (
+        text[s - 6 : s].lower().startswith("which")
+        or prev_word(text, text.lower().rindex("that", 0, s)) not in _NOT_A_RELATIVE_HEAD
+    ):
+        return False
+    return _COUNTERFACTUAL.search(text) is None
+
+
+# round 7: "would have" in a relative clause on a thing is what a plan or an object would have done had
+# it gone ahead ("the truck that would have carried the bomb", "the bill, which would have raised
+# taxes, was defeated"): a counterfactual, not a guess. "who would have known" (a person) stays the
+# author's inference, and "must have" always does ("which must have been").
+_THING_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$", re.IGNORECASE)
+# "that" after these is a demonstrative or a complementiser, not a relative on a noun ("because that
+# would have …", "said that would have …"): the sentence is left to the rules above.
+_NOT_A_RELATIVE_HEAD = frozenset(
+    """ because since so and but or as if when while although though said says say think thinks thought
+    believe believes believed know knew noted added argued claimed is was were are now """.split()
+) | {""}
 
 
 _LIKELY_NOUNS = frozenset("voter voters caucusgoers caucus-goers electorate".split())
@@ -774,11 +794,28 @@ _SUGGEST_NOT_NEXT = frozenset(
 )
 
 
+# round 7: a course of action proposed, as a gerund with its object ("suggested delaying the vote",
+# "suggests moving to Leeds", "suggested requiring the rulers to …"): advice, like "at the Fed's
+# suggestion". "The data suggest rising demand" (an -ing adjective before a noun) stays the tentative
+# claim.
+_SUGGEST_GERUND = re.compile(
+    r"[ \t]+[a-z]+ing[ \t]+(?:the|a|an|that|this|his|her|their|its|our|them|him|it|to|with|for|on|in|at)\b",
+    re.IGNORECASE,
+)
+# … unless the gerund is the subject of a clause: "suggests having a break then coming back to it puts
+# you at a disadvantage" (a finite verb follows in the same clause).
+_GERUND_SUBJECT = re.compile(
+    r"[^,;:.!?]*?\b(?:is|are|was|were|puts|makes|means|leads|helps|will|would|can|could|may|might|has|have)\b",
+    re.IGNORECASE,
+)
+
+
 def _ok_suggest(text: str, s: int, e: int) -> bool:
     # "the suggested retail price" is a recommended amount, not a tentative claim.
     return (
         prev_word(text, s) not in ("the", "a", "an", "our", "their", "its")
         and next_word(text, e) not in _SUGGEST_NOT_NEXT
+        and (_SUGGEST_GERUND.match(text, e) is None or _GERUND_SUBJECT.match(text, e) is not None)
     )
 
 
@@ -1099,9 +1136,17 @@ def _ok_fear(text: str, s: int, e: int) -> bool:
 
 
 # "It is apparent that …", "the reason is apparent": evident to the writer, an epistemic judgement.
-# Not the attributive "the apparent suicide" (on the Wikipedia train split 0 of 4 hedged).
+# Not the attributive "the apparent suicide" (on the Wikipedia train split 0 of 4 hedged), and (round
+# 7) not "became apparent" (with or without a clause): problems that "soon became apparent" surfaced,
+# "it became apparent (that) the talks had failed" reports when something came to light.
+_BECOME = frozenset("become became becomes becoming".split())
+
+
 def _ok_apparent(text: str, s: int, e: int) -> bool:
-    return prev_word(text, s) in BE_WORDS or next_word(text, e) == "that"
+    prev = prev_word(text, s)
+    if prev in _BECOME:
+        return False
+    return prev in BE_WORDS or next_word(text, e) == "that"
 
 
 # round 7: "questioned" of an interrogation ("Police questioned two men", "was questioned by detectives",

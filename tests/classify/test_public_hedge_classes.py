@@ -2,7 +2,8 @@
 newswire and Wikipedia) and written here in wordings of our own (none is a sentence of those sets).
 
 Each class says when a hedge word is not the author's uncertainty (a wish or a prayer, a place or a
-distance, a pregnancy, an interrogation, a status given to someone arrested, a thing made feasible) or
+distance, a pregnancy, an interrogation, a status given to someone arrested, a thing made feasible, what
+a plan would have done, a problem that became apparent, a course of action suggested) or
 when a phrase is (the impersonal "it looks like" + a clause, "the prevailing view is that …"). Every class has near misses that must
 keep the flag they had before. See docs/EVALUATION.md "Public hedge sets, round 7".
 """
@@ -43,6 +44,15 @@ CLASSES = [
     ("Online booking is now increasingly possible at smaller clinics.", False),
     ("Step-free access is only rarely possible at older stations.", False),
     ("Parking is possible there.", False),
+    # "would have" in a relative clause on a thing: what a plan or an object would have done
+    ("Police seized the van that would have carried the explosives to the city.", False),
+    ("The bill, which would have raised the minimum wage, was defeated on Tuesday.", False),
+    # "became apparent": a change of state reported
+    ("Cracks in the new runway soon became apparent to the inspectors.", False),
+    ("By Friday it became apparent that the two sides could not agree.", False),
+    # "suggest" + a gerund with its object: a course of action proposed
+    ("The mayor suggested delaying the vote until the spring.", False),
+    ("Her lawyer suggests settling the case out of court.", False),
     # the belief a view holds, with its holders or a copula between "view" and "that"
     ("The prevailing view is that interest rates will stay high into next year.", True),
     ("There is a growing view among economists that the slowdown will be brief.", True),
@@ -65,6 +75,11 @@ NEAR_MISSES = [
     ("Officers suspected the fire had been started deliberately.", True),
     ("It is possible that the bridge will reopen before Christmas.", True),
     ("It is now possible there will be further delays to the line.", True),
+    ("The minister, who would have known about the memo, said nothing.", True),  # a person: inference
+    ("Meeting the governor would have given him a say in the budget.", True),
+    ("It is apparent that the figures had been altered.", True),
+    ("The study suggests taking a nap after lunch is bad for sleep.", True),  # a clause's subject
+    ("The data suggest rising demand for electric cars.", True),  # an -ing adjective, not a gerund
     ("The explanation for the relaxed view is that lending has dried up.", False),  # "view" not the subject
     ("The view is that of a city in decline.", False),
     ("The new stadium looks like a spaceship from the air.", False),  # resemblance, no clause
