@@ -803,9 +803,11 @@ _SUGGEST_GERUND = re.compile(
     re.IGNORECASE,
 )
 # … unless the gerund is the subject of a clause: "suggests having a break then coming back to it puts
-# you at a disadvantage" (a finite verb follows in the same clause).
+# you at a disadvantage" (a finite verb follows in the same clause, not inside a relative clause of the
+# gerund's object: "suggests doubling the money which can be spent" is a proposal).
 _GERUND_SUBJECT = re.compile(
-    r"[^,;:.!?]*?\b(?:is|are|was|were|puts|makes|means|leads|helps|will|would|can|could|may|might|has|have)\b",
+    r"(?:(?!\b(?:which|that|who|whom|whose|where|when)\b)[^,;:.!?])*?"
+    r"\b(?:is|are|was|were|puts|makes|means|leads|helps|will|would|can|could|may|might|has|have)\b",
     re.IGNORECASE,
 )
 

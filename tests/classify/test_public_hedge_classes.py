@@ -53,6 +53,7 @@ CLASSES = [
     # "suggest" + a gerund with its object: a course of action proposed
     ("The mayor suggested delaying the vote until the spring.", False),
     ("Her lawyer suggests settling the case out of court.", False),
+    ("The review suggests doubling the sum that can be spent on each candidate.", False),
     # the belief a view holds, with its holders or a copula between "view" and "that"
     ("The prevailing view is that interest rates will stay high into next year.", True),
     ("There is a growing view among economists that the slowdown will be brief.", True),
