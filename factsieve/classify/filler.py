@@ -65,7 +65,7 @@ FILLER_TRIGGERS = frozenset(
 _WISH = (
     r"(?:happy\s+(?:[a-z]+\s+)?[a-z-]+ing|good\s+luck(?:\s+with\s+(?:your|the)\s+[a-z]+(?:\s+[a-z]+)?)?"
     # round 6c (r12): a greeting to the readers or the town ("Good morning, Eastgate!")
-    r"|good\s+(?:morning|afternoon|evening)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|enjoy(?:\s+(?:the|your)\s+[a-z]+)?|clear\s+skies"
+    r"|good\s+(?:morning|afternoon|evening)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|enjoy(?:\s+(?:the|your)\s+[a-z]+)?"
     r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there|\s+this\s+(?:winter|summer|weekend|week"
     r"|christmas|festive\s+season)|\s+on\s+the\s+roads)?|safe\s+(?:travels|journey|trip|home)"
     r"|bon\s+app[ée]tit|bom\s+apetite|buon\s+appetito|see\s+you\s+(?:next|tomorrow|soon|then|there|again|on)\b[^.!?]{0,30})"
@@ -106,10 +106,9 @@ FILLER_OPENER_RE = re.compile(
     r"|here(?:['’]s|\s+is)\s+(?:how(?:\s+to\s+[a-z]+(?:\s+it)?)?|why|what\s+to\s+do|the\s+(?:short|long)\s+version"
     r"|the\s+good\s+news|the\s+bad\s+news)(?=\s*[.!:]*\s*$)"
     r"|now,?\s+(?:for|on\s+to|onto)\s+the\s+(?:fun|good|best|tricky|hard|boring|exciting)\s+(?:part|bit)(?=\s*[.!:]*\s*$)"
-    # round 7 (r13, r16): a toast ("Here's to a stress-free savings journey!"), a welcome to the page ("Welcome
-    # back to our weekly politics roundup!")
+    # round 7 (r13): a toast ("Here's to a stress-free savings journey!")
     r"|here['’]s\s+to\s+(?:a|an|the|many|more|another|your)\b[^.!?\d,]{0,50}?\w(?=!\s*$)"
-    r"|welcome\s+(?:back\s+)?to\s+(?:our|the|this|my|your)\b[^.!?\d,]{0,60}?\w(?=[.!]\s*$)"
+
     # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
     # expert to enjoy this one."); a bare "Don't worry, he will be gone soon." is said in a story)
     r"|don['’]?t\s+worry\s+if\s+you\b"
@@ -135,6 +134,10 @@ _READER_IDIOM_RE = re.compile(
     # round 7 (r14, r16): any verbless move to the next part ("Now, on to the numbers.", "On to the good
     # stuff."; here, not in FILLER_OPENER_RE, whose first words are looked for anywhere in a sentence)
     r"|(?:now,?\s+)?(?:on\s+to|onto)\s+the\s+[a-z]+(?:\s+[a-z]+)?"
+    # round 7 (r14, r16): a welcome to the page ("Welcome back to our weekly politics roundup!") and the
+    # astronomers' wish ("Clear skies, everyone!"), here for the same reason
+    r"|welcome\s+(?:back\s+)?to\s+(?:our|the|this|my|your)\b[^.!?\d,]{0,50}?\w"
+    r"|clear\s+skies(?:,\s+(?:everyone|everybody|all|folks|friends))?"
     # round 7 (r13): an interjection and a remark on the page itself ("Whew, that was a lot!")
     r"|(?:whew|phew|oof|yikes|wow),?\s+(?:that|this|what)\b[^.!?\d]{0,30})(?=\s*[.!]*\s*$)",
     re.IGNORECASE,
