@@ -70,7 +70,7 @@ from factsieve.classify.filler import (
 )
 from factsieve.classify.forecast import FORECAST_TRIGGERS, author_forecast_cues
 from factsieve.classify.hedge import hedge_cues
-from factsieve.classify.judgements import MODAL_IDIOM_RE
+from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.page_lines import page_line, page_line_possible
 from factsieve.classify.personal import personal_cues
@@ -444,14 +444,8 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         if not attribs:
             source = None
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    if (
-        "?" in text
-        or not words.isdisjoint(VERDICT_TRIGGERS)
-        or (";" in text and "not" in words)
-        or text.startswith("Few ")
-    ):
-        # (a superset of verdict_cues' own gates; ";" with "not" and an opening "Few": the renaming
-        # contrast and the comparison over a class of judgements.py, which have no rare word)
+    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS) or judgement_possible(text, words):
+        # (a superset of verdict_cues' own gates; judgements.py asks for its words' companions)
         verdicts = verdict_cues(text, qspans, words)
         if verdicts:
             opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)

@@ -89,6 +89,49 @@ JUDGEMENT_TRIGGERS = (
 )
 
 
+# Each trigger word and the words one of which must come with it before any shape can match: the
+# verdict finder is not entered for "too", "history" or "question" alone (they are in many sentences).
+_COMPANIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_RELATIVE_GATE, frozenset({"which"})),
+    "question": frozenset({"without"}),
+    "doubt": frozenset({"without"}),
+    **dict.fromkeys(_CAREER_GATE, frozenset("career life tenure reign time".split())),
+    "crash": frozenset({"car"}),
+    "plaster": frozenset({"sticking"}),
+    "rounding": frozenset({"error"}),
+    "elephant": frozenset({"white"}),
+    "vanity": frozenset({"project"}),
+    "wake": frozenset({"call"}),
+    "cards": frozenset({"house"}),
+    "recipe": frozenset("disaster chaos confusion".split()),
+    "exercise": frozenset({"in"}),
+    "gift": frozenset("is are".split()),
+    "asleep": frozenset({"wheel"}),
+    "clothes": frozenset({"no"}),
+    "paying": frozenset({"price"}),
+    "worse": frozenset({"come"}),
+    "possibly": frozenset({"wrong"}),
+    "history": frozenset({"will"}),
+    "stopping": frozenset({"take"}),
+    "ahead": frozenset("put puts putting".split()),
+}
+
+
+def judgement_possible(text: str, words: frozenset[str]) -> bool:
+    """False when ``judgement_matches`` finds nothing: the trigger words with their companions, an opening
+    "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
+    if text.startswith("Few ") or (";" in text and "not" in words):
+        return True
+    found = words & JUDGEMENT_TRIGGERS
+    if not found:
+        return False
+    for w in found:
+        need = _COMPANIONS.get(w)
+        if need is None or not words.isdisjoint(need):
+            return True
+    return False
+
+
 def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     """The judgement shapes above found in ``text`` (``words`` = its lower-cased words)."""
     found: list[re.Match[str]] = []

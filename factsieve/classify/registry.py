@@ -16,6 +16,7 @@ from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS
 from factsieve.classify.filler import FILLER_TRIGGERS, VOCATIVE_WORDS
 from factsieve.classify.forecast import FORECAST_TRIGGERS
 from factsieve.classify.hedge import HEDGE_TRIGGERS
+from factsieve.classify.judgements import JUDGEMENT_TRIGGERS
 from factsieve.classify.opinion import (
     EVALUATIVE_PHRASE_TRIGGERS,
     OPINION_PHRASE_TRIGGERS,
@@ -54,6 +55,7 @@ FAMILIES: tuple[CueFamily, ...] = (
     ),
     CueFamily("personal", "opinion", PERSON_TRIGGERS),
     CueFamily("verdict", "opinion", VERDICT_TRIGGERS),
+    CueFamily("judgements", "opinion", JUDGEMENT_TRIGGERS),
 )
 
 # Every word that lets some cue family look at a sentence.

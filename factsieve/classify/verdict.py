@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.cue import Cue, inside, new_cue
-from factsieve.classify.judgements import JUDGEMENT_TRIGGERS, judgement_matches
+from factsieve.classify.judgements import judgement_matches, judgement_possible
 
 # "Take" alone is too common a label ("Take: 2 cups of flour"): only "Our/My take".
 _LEAD_IN_RE = re.compile(
@@ -344,7 +344,6 @@ VERDICT_TRIGGERS = (
     | _APPRAISAL_GATE
     | _SHAPE_GATE
     | _ROUND6C_GATE
-    | JUDGEMENT_TRIGGERS
 )
 _COUNT_GATE = frozenset("many much long".split())
 
@@ -407,7 +406,7 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_shape_verdicts(text, words))
     if not words.isdisjoint(_ROUND6C_GATE):
         found.extend(_round6c_verdicts(text))
-    if not words.isdisjoint(JUDGEMENT_TRIGGERS) or (";" in text and "not" in words) or text.startswith("Few "):
+    if judgement_possible(text, words):
         found.extend(judgement_matches(text, words))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
