@@ -33,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from factsieve.ingest import compressed, warc
+from factsieve.ingest.dates import parse_published
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
 from factsieve.ingest.jsondoc import json_values
@@ -145,28 +146,9 @@ def _sample(data: bytes | str, n: int = 120) -> str:
     return visible(data[:n])
 
 
-# Publication dates outside [1900, ingest time + 1 day] are typos, placeholders (9999-12-31,
-# 0001-01-01) or epoch accidents, not dates: they would sort first or last in every date filter.
-EARLIEST_PUBLISHED = pd.Timestamp("1900-01-01", tz="UTC")
+# Publication dates after ingest time + 1 day are typos or placeholders (9999-12-31), not dates: they
+# would sort last in every date filter. Earlier than 1900, or not a whole date: factsieve.ingest.dates.
 FUTURE_SLACK = pd.Timedelta(days=1)  # time zones and clock skew between publisher and us
-
-
-def parse_published(value: object) -> pd.Timestamp | None:
-    """Parse a publication date string to UTC; unknown, relative or implausible dates become None.
-
-    A string without a digit is never a date: pandas reads "now" and "today" as the current time.
-    The upper bound needs the ingest time: see ``published_within``.
-    """
-    if not isinstance(value, str) or not any(ch.isdigit() for ch in value):
-        return None
-    try:
-        ts = pd.Timestamp(value.strip())
-    except (ValueError, TypeError, OverflowError):
-        return None
-    if ts is pd.NaT:
-        return None
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    return ts if ts >= EARLIEST_PUBLISHED else None
 
 
 def published_within(ts: pd.Timestamp | None, ingested_at: pd.Timestamp) -> pd.Timestamp | None:
