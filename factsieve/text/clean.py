@@ -46,7 +46,9 @@ _PROMPT = re.compile(
 # ("Featured image via Name/Getty Images", "(AP Photo/Name)"), "Story continues
 # below advertisement", CNN/DailyMail's "@highlight" markers
 # and dotted bylines ("By . Daily Mail Reporter . PUBLISHED: . 12:01 EST, …"), broadcast-transcript
-# stage directions ("(BEGIN VIDEO CLIP)"). Longer than the prompts above and written as sentences,
+# stage directions ("(BEGIN VIDEO CLIP)"), and notes about the article rather than its news ("This
+# article originally appeared on …", "Editor's note: …", "(Adds details in paragraph 5)", "(Corrects
+# figure)", "All times are Eastern.", "This content is not available due to your privacy …"). Longer than the prompts above and written as sentences,
 # they were kept and labelled as content: "This material may not be published" as speculation,
 # "By continuing to browse, you agree to our use of cookies." as opinion. Anchored at the line
 # start, and each needs words no report opens a sentence with.
@@ -66,6 +68,18 @@ _FURNITURE = re.compile(
     r"|^(?:story|article) continues below(?: (?:this )?advert(?:isement)?)?$"
     r"|^advertisement\s*[-–—:]\s*(?:scroll|continue|story)"
     r"|^@highlight$"
+    # notes about the article, not its content
+    r"|^this (?:article|story|piece|post) (?:was |has been |first |originally )*"
+    r"(?:appeared|published|produced|republished) (?:on|in|by|with|at)\b"
+    r"|^editor(?:'s|s'|’s|s’)? note:"
+    r"|^all times (?:are|in) [\w ]{2,20}\.?$"
+    r"|^\((?:adds|updates|recasts|changes|corrects|fixes|refiles|repeats|rewrites|removes|inserts|"
+    r"releases)\b[^()]{0,120}\)$"
+    r"|^\((?:reuters|ap|afp|cnn|bloomberg|upi)\)\s*[-–—]*$"
+    r"|^this (?:content|video|embed|media|element) is (?:not available|unavailable|blocked)"
+    r"|^(?:some )?(?:parts|elements) of this (?:article|page|story) may not (?:display|show|work|load)"
+    r"|^download (?:our|the) (?:\S+ ){0,3}app\b"
+    r"|^report (?:a|an) (?:correction|error|typo)"
     r"|^by \. |^(?:published|updated): \. "
     r"|^\((?:begin|end) (?:video|audio)(?: clip| tape)?\)$|^\((?:commercial break|crosstalk|laughter|applause|inaudible)\)$",
     re.IGNORECASE,
@@ -76,7 +90,7 @@ _FURNITURE = re.compile(
 _FURNITURE_FIRST_WORDS = frozenset(
     "copyright this our we by please enable turn allow media image featured top header photo photos "
     "picture pictures photograph photographs last from find story article advertisement @highlight "
-    "published updated".split()
+    "published updated editor's editors' editor’s editors’ editor editors all some download report".split()
 )
 _MAX_FURNITURE_WORDS = 40
 _NAV_SEP = re.compile(r"\s[|»›•·]\s|\s>\s")

@@ -115,7 +115,36 @@ def test_transcript_stage_directions_are_removed_and_speech_kept() -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "This article originally appeared on The Conversation.",
+        "This story was first published by ProPublica in partnership with the Tribune.",
+        "Editor's note: This story was first published in 2019.",
+        "All times are Eastern.",
+        "(Adds details in paragraph 5, updates prices)",
+        "(Corrects spelling on company name)",  # Reuters-21578 has six of these; the only change there
+        "(Reuters) -",
+        "This content is not available due to your privacy preferences. Update your settings here to see it.",
+        "Some parts of this article may not display properly on mobile.",
+        "Download our app for breaking news alerts on your phone.",
+        "Report a correction or typo",
+        "Photograph: Getty Images",
+        "Featured image via Andrew Burton/Getty Images",
+        "(AP Photo/Evan Vucci)",
+    ],
+)
+def test_notes_about_the_article_are_furniture(line: str) -> None:
+    # Before, each was a sentence: most `reported`, "Some parts … may not display" `speculative`,
+    # "Download our app …" `opinion`.
+    assert clean_text(line).removed == [("furniture", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         # prose that opens with the furniture patterns' words stays
+        "This story has been corrected to show the vote was 74-24, not 72-24.",
+        "All times were lost when the timing system failed at the finish, organisers said.",
+        "Some parts of the city were without power for six hours on Monday.",
+        "(Reuters) - Shares in the airline rose 4% on Tuesday after it raised its forecast.",
         "Copyright lawsuits against AI companies doubled in 2023, according to court filings.",
         "We use cookies from a local bakery for every meeting, the mayor joked on Tuesday.",
         "Photographers were kept behind a barrier as the minister left the building.",
