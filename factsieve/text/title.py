@@ -4,8 +4,11 @@ A scraped .txt file often starts with page furniture before (or instead of) its 
 breadcrumb ("Home » News » Politics"), a byline ("By Beverly Gates"), a dateline ("WASHINGTON,
 D.C. –"), a timestamp ("Updated 09:05 BST, 3 June 2024"). Those are skipped; the first line that
 reads like a headline — short, not ending as a sentence or a list item does, not code, not a row
-of figures — is the title; share and subscribe prompts are furniture too. A document whose opening
-line is already prose ("Hey guys! Let's dive into …") has no title.
+of figures — is the title; share and subscribe prompts, and the corpus furniture clean.py removes
+("Media playback is unsupported on your device", "@highlight"), are furniture too. A document whose
+opening line is already prose ("Hey guys! Let's dive into …") has no title, and neither has one
+whose first line is a piece of a hard-wrapped sentence ("The U.S. Agriculture Department" over
+"reported the farmer-owned reserve …").
 """
 
 from __future__ import annotations
