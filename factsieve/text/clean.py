@@ -80,6 +80,8 @@ _FURNITURE = re.compile(
     r"|^(?:some )?(?:parts|elements) of this (?:article|page|story) may not (?:display|show|work|load)"
     r"|^download (?:our|the) (?:\S+ ){0,3}app\b"
     r"|^report (?:a|an) (?:correction|error|typo)"
+    # a line that is only a link (a Kaggle fake-news "text" that is a URL, a "read more" link)
+    r"|^(?:https?://|www\.)\S+$"
     r"|^by \. |^(?:published|updated): \. "
     r"|^\((?:begin|end) (?:video|audio)(?: clip| tape)?\)$|^\((?:commercial break|crosstalk|laughter|applause|inaudible)\)$",
     re.IGNORECASE,
@@ -155,7 +157,11 @@ def is_site_furniture(line: str, words: int | None = None) -> bool:
     credit line, dataset marker or transcript stage direction (_FURNITURE)."""
     cut = line.find(" ")
     first = (line if cut < 0 else line[:cut]).lower().rstrip(":")
-    if first not in _FURNITURE_FIRST_WORDS and line[:1] not in "(©™" and not first.startswith("copyright"):
+    if (
+        first not in _FURNITURE_FIRST_WORDS
+        and line[:1] not in "(©™"
+        and not first.startswith(("copyright", "http://", "https://", "www."))
+    ):
         return False
     if (len(line.split()) if words is None else words) > _MAX_FURNITURE_WORDS:
         return False

@@ -129,6 +129,7 @@ def test_transcript_stage_directions_are_removed_and_speech_kept() -> None:
         "Photograph: Getty Images",
         "Featured image via Andrew Burton/Getty Images",
         "(AP Photo/Evan Vucci)",
+        "https://100percentfedup.com/video-hillary-asked-about-trump/",  # a Kaggle row's whole "text"
     ],
 )
 def test_notes_about_the_article_are_furniture(line: str) -> None:
@@ -145,6 +146,7 @@ def test_notes_about_the_article_are_furniture(line: str) -> None:
         "All times were lost when the timing system failed at the finish, organisers said.",
         "Some parts of the city were without power for six hours on Monday.",
         "(Reuters) - Shares in the airline rose 4% on Tuesday after it raised its forecast.",
+        "https://example.org/report.pdf has the full figures, the agency said.",
         "Copyright lawsuits against AI companies doubled in 2023, according to court filings.",
         "We use cookies from a local bakery for every meeting, the mayor joked on Tuesday.",
         "Photographers were kept behind a barrier as the minister left the building.",
