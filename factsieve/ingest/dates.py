@@ -15,6 +15,9 @@ Accepted, besides what pandas reads by itself (ISO 8601, RFC 2822 "Tue, 03 Mar 2
   ones ("CST": US Central or China, "IST": India, Ireland or Israel) and unknown ones give None.
 - "at" between date and time ("March 3, 2024 at 4:05 PM ET"), and a leading "Published:",
   "Updated", "Posted on".
+- In a plain-text document (``published_in_text``), a "Published …" or "Posted …" line among the
+  first lines ("Posted: Mar 23, 2024 / 12:40 AM EDT"); never an "Updated …" line (an update is not
+  the publication) nor a dateline ("LONDON, March 3 (Reuters) -": no year).
 - Numeric day and month in either order when one of them is over 12 ("13/04/2024", "04/13/2024") or
   both are equal; with dots, day first ("03.04.2024": the 3rd of April, as written in Germany,
   Russia and most places that use dots). "03/04/2024" is None: it is the 3rd of April in London and
@@ -143,3 +146,28 @@ def _utc(s: str, zone: str | None) -> pd.Timestamp | None:
             return None
     ts = ts.tz_convert("UTC")
     return ts if ts >= EARLIEST_PUBLISHED else None
+
+
+# "Published: 3 March 2024", "Posted on Mar 23, 2024 / 12:40 AM EDT", "First published 09:05 BST,
+# 3 June 2024": the date after the label. The line must be nothing but the label and a date.
+_PUBLISHED_LINE = re.compile(
+    r"^(?:first\s+)?(?:published|posted)(?:\s+(?:on|at))?\s*:?\s+(.{6,60})$", re.IGNORECASE
+)
+_HEAD_LINES = 8  # a page's publication line sits above the story
+
+
+def published_in_text(text: str) -> pd.Timestamp | None:
+    """The date of a "Published …" / "Posted …" line among the first lines of ``text``, when that
+    line is only the label and a whole date (``parse_published``); else None."""
+    seen = 0
+    for raw in text.lstrip().split("\n", 3 * _HEAD_LINES)[: 3 * _HEAD_LINES]:
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            return None
+        m = _PUBLISHED_LINE.match(line)
+        if m is not None and any(ch.isdigit() for ch in line):
+            return parse_published(m.group(1).replace(" / ", " "))
+    return None

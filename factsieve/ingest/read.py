@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from factsieve.ingest import compressed, warc
-from factsieve.ingest.dates import parse_published
+from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
 from factsieve.ingest.jsondoc import json_values
@@ -176,7 +176,18 @@ def _read_text(
     if not text.strip():
         res.rejects.append(Reject(inp.uri, "", fmt, EMPTY, "only whitespace after decoding", len(data), ""))
         return res
-    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=tidy_title(title_from_text(text))))
+    res.docs.append(
+        RawDoc(
+            inp.uri,
+            "",
+            fmt,
+            text,
+            enc,
+            len(data),
+            title=tidy_title(title_from_text(text)),
+            published_at=published_in_text(text),  # a "Published: …" line at the top, if any
+        )
+    )
     return res
 
 

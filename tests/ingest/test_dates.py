@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factsieve.ingest.dates import parse_published
+from factsieve.ingest.dates import parse_published, published_in_text
 
 
 @pytest.mark.parametrize(
@@ -53,4 +53,30 @@ from factsieve.ingest.dates import parse_published
 )
 def test_publication_dates_are_right_or_empty(value: str, expected: str | None) -> None:
     ts = parse_published(value)
+    assert (None if ts is None else str(ts)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Posted: Mar 23, 2024 / 12:40 AM EDT\nUpdated: Mar 23, 2024 / 12:45 AM EDT\nThe Senate voted.",
+            "2024-03-23 04:40:00+00:00",
+        ),
+        (
+            "Storm closes schools\nBy Jane Roe\nPublished 14:22 GMT, 3 March 2024\nSchools shut early.",
+            "2024-03-03 14:22:00+00:00",
+        ),
+        # an update is not the publication; a dateline has no year; a live blog's time has no date
+        ("Updated 12:12 AM EDT, March 23, 2024\nThe Senate voted.", None),
+        ("LONDON, March 3 (Reuters) - Shares rose.", None),
+        ("Posted at 13:48\nGusts of 90mph recorded.", None),
+        ("Published: 06/02/2024\nLe Sénat a adopté le texte.", None),
+        # prose that starts with the word is not a publication line
+        ("Published reports said 3 March 2024 was the deadline.\nMore.", None),
+        ("The council met.\n\n\n\n\n\n\n\n\nA\nB\nC\nD\nE\nF\nG\nH\nPublished: 3 March 2024", None),
+    ],
+)
+def test_publication_line_at_the_top_of_a_plain_text_document(text: str, expected: str | None) -> None:
+    ts = published_in_text(text)
     assert (None if ts is None else str(ts)) == expected
