@@ -62,7 +62,8 @@ SCHEMA = pa.schema(
 # reject or lets it through, text_field picks the text. Speed-only settings (batch_bytes, workers) are not limits.
 OUTPUT_SETTINGS = ("max_file_bytes", "max_record_chars", "min_text_chars", "text_field", "max_gzip_ratio")
 SPEED_SETTINGS: tuple[str, ...] = ()
-JSON_READ_FORMATS = frozenset({"jsonl", "json", "text"})
+# Formats whose records have fields, so text_field picks their text: JSON (a .txt may hold it) and tables.
+JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv"})
 
 # Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
 CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED = (

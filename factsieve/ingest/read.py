@@ -27,16 +27,18 @@ import posixpath
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from factsieve.ingest import compressed, warc
+from factsieve.ingest import compressed, delimited, warc
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.records import (
+    FIELD_ALIASES,
     record_problem,
     with_canonical_fields,
     without_surrogates,
@@ -51,9 +53,11 @@ from factsieve.vocabulary import (
     BINARY,
     EMPTY,
     INVALID_JSON_VALUE,
+    MALFORMED_CSV,
     MALFORMED_JSON,
     MALFORMED_RECORD,  # noqa: F401 — re-exported: callers and tests name reasons as read.X
     MISSING_TEXT,  # noqa: F401
+    NO_HEADER,
     NO_MAIN_TEXT,
     READ_ERROR,
     TOO_LARGE,
@@ -72,6 +76,8 @@ FORMATS = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".wet": "wet",  # Common Crawl's page texts (CC-MAIN-….warc.wet.gz)
+    ".csv": "csv",
+    ".tsv": "tsv",
 }
 
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
@@ -284,7 +290,7 @@ def _jsonl_lines(body: str) -> list[str]:
     return [line.lstrip("\ufeff") if line.startswith("\ufeff") else line for line in lines]
 
 
-_Entry = tuple[str, int, str, object, tuple[str, str] | None]
+_Entry = tuple[str, int, str | None, object, tuple[str, str] | None]
 
 
 def _unwrapped(entries: list[_Entry], text_field: str) -> list[_Entry]:
@@ -352,10 +358,25 @@ def _read_jsonl(
 ) -> IngestResult:
     """One document or reject per non-blank line. ``taken``: record keys used by earlier
     parts of the same file (a repeated id gets its line number appended, file-wide)."""
+    return _read_records(inp, _jsonl_entries(body, inp, limits.text_field), enc, limits, fmt, taken)
+
+
+def _read_records(
+    inp: InputFile,
+    entries: Iterable[_Entry],
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
+    unit: str = "line",
+) -> IngestResult:
+    """One document or reject per entry ``(default key, line or row number, source text, parsed
+    record, problem)``: the records of a JSON, CSV or Parquet file, read by the same field rules
+    (``factsieve.ingest.records``). ``unit``: what the number counts, for keys and details. A
+    source of None is a Parquet row, whose bytes are its text's."""
     res = IngestResult()
     seen_keys: set[str] = set(taken or ())
-    for key, lineno, line, rec, problem in _jsonl_entries(body, inp, limits.text_field):
-        nbytes = len(line.encode("utf-8", "surrogatepass"))
+    for key, lineno, line, rec, problem in entries:
         if problem is None:
             fields = rec  # the record's own field names, for a missing_text detail
             if isinstance(rec, dict):
@@ -368,12 +389,14 @@ def _read_jsonl(
         # line's default "line:N") gets the line number appended until it is unique: every
         # record keeps a key of its own, whatever ids the file holds.
         while key in seen_keys:
-            key = f"{key}@line:{lineno}"
+            key = f"{key}@{unit}:{lineno}"
         seen_keys.add(key)
+        source = line if line is not None else _row_source(rec)
+        nbytes = len(source.encode("utf-8", "surrogatepass"))
         if problem is not None:
             reason, detail = problem
-            sample = "" if reason == EMPTY else _sample(line)
-            res.rejects.append(Reject(inp.uri, key, fmt, reason, f"line {lineno}: {detail}", nbytes, sample))
+            sample = "" if reason == EMPTY else _sample(source)
+            res.rejects.append(Reject(inp.uri, key, fmt, reason, f"{unit} {lineno}: {detail}", nbytes, sample))
             continue
         text = without_surrogates(rec["text"])
         title = rec.get("title")
@@ -381,8 +404,8 @@ def _read_jsonl(
         if is_markup(text):  # an HTML body ("<p>…</p>"): its main text, as for a page
             extracted = main_text(text, fragment=True)
             if extracted is None:
-                detail = f"line {lineno}: the text is HTML in which trafilatura found no main text"
-                res.rejects.append(Reject(inp.uri, key, fmt, NO_MAIN_TEXT, detail, nbytes, _sample(line)))
+                detail = f"{unit} {lineno}: the text is HTML in which trafilatura found no main text"
+                res.rejects.append(Reject(inp.uri, key, fmt, NO_MAIN_TEXT, detail, nbytes, _sample(source)))
                 continue
             text, title = extracted.text, title if title and title.strip() else extracted.title
         res.docs.append(
@@ -403,6 +426,99 @@ def _read_jsonl(
     if inp.is_part:
         res.keys = seen_keys - set(taken or ())
     return res
+
+
+def _row_source(rec: object) -> str:
+    """A Parquet row's text (its bytes for raw_bytes), or the row as JSON for a reject's sample."""
+    if isinstance(rec, dict) and isinstance(rec.get("text"), str):
+        return rec["text"]
+    return json.dumps(rec, ensure_ascii=False, default=str)
+
+
+def _csv_header(inp: InputFile, body: str, fmt: str, limits: IngestLimits) -> tuple[delimited.Header, str] | str:
+    """The header of a CSV/TSV file and its delimiter, or why it has none. A part after the first
+    takes them from the start of its file (``split_parts`` cut the file after a row)."""
+    if inp.is_part and inp.first_line > 1:
+        with inp.open() as fh:
+            body = fh.read(_CSV_HEAD_BYTES).decode("utf-8", "ignore").removeprefix("\ufeff")
+    delimiter = delimited.delimiter_for(fmt, delimited.first_line(body))
+    rows = delimited.rows(delimited.physical_lines(body), delimiter, max_field_chars=limits.max_record_chars)
+    found = delimited.header(rows)
+    return found if isinstance(found, str) else (found, delimiter)
+
+
+_CSV_HEAD_BYTES = 1 << 20
+
+
+def _text_columns(names: list[str], text_field: str) -> list[str]:
+    """The columns that may hold the text: the configured field, or ``text`` and its aliases."""
+    wanted = {text_field} if text_field else {"text", *FIELD_ALIASES["text"]}
+    return [n for n in names if n in wanted]
+
+
+def _read_csv(
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
+) -> IngestResult:
+    """One document or reject per row of a CSV or TSV file with a header (``factsieve.ingest.delimited``);
+    the columns are read as a JSON record's fields are (aliases, ``--text-field``)."""
+    found = _csv_header(inp, body, fmt, limits)
+    if isinstance(found, str):
+        detail = (
+            f"no header row: {found}; a {fmt.upper()} file needs a first row naming its columns "
+            "(text, title, date, …: docs/INGEST.md)"
+        )
+        return _file_reject(inp, fmt, NO_HEADER, detail, len(data), _sample(body))
+    head, delimiter = found
+    names = head.names
+    if not _text_columns(names, limits.text_field):
+        listed = ", ".join(visible(n) for n in names[:12]) + (", …" if len(names) > 12 else "")
+        what = f"no column '{visible(limits.text_field)}' (the configured text field" if limits.text_field else (
+            "no 'text' column or alias (body, content, article, …"
+        )
+        return _file_reject(inp, fmt, MISSING_TEXT, f"{what}; columns: {listed})", len(data), _sample(body))
+    rows = delimited.rows(
+        delimited.physical_lines(body), delimiter, inp.first_line, max_field_chars=limits.max_record_chars
+    )
+    if not inp.is_part or inp.first_line == 1:
+        rows = (row for row in rows if row.line >= head.next_line)
+    keep_empty = set(_text_columns(names, limits.text_field))
+    return _read_records(inp, _csv_entries(rows, names, keep_empty, delimiter), enc, limits, fmt, taken)
+
+
+def _csv_entries(
+    rows: Iterable[delimited.Row], names: list[str], keep_empty: set[str], delimiter: str
+) -> Iterator[_Entry]:
+    """``_Entry`` per CSV row: a record of its columns (an empty cell is an absent field, except in a
+    text column, where it is an empty text), or why the row is none."""
+    width, shown = len(names), "tab" if delimiter == "\t" else f"'{delimiter}'"
+    for row in rows:
+        key, source = f"line:{row.line}", row.text
+        if row.blank:
+            continue
+        fields = row.fields
+        if fields is None and delimiter == "\t":
+            # TSV as many tools write it, without quoting: a field that only starts with a quote
+            # ('"Quoted" headline') is text, when the line splits into the header's columns.
+            plain = source.rstrip("\r\n").split("\t")
+            fields = plain if len(plain) == width else None
+        if fields is None:
+            detail = f"not a row ({row.problem}: a quote left open, or text after a closing one); read on from the next line"
+            yield key, row.line, source, None, (MALFORMED_CSV, detail)
+            continue
+        if len(fields) > width and not any(f.strip() for f in fields[width:]):
+            fields = fields[:width]  # trailing delimiters (spreadsheet exports): empty columns
+        if len(fields) != width:
+            detail = f"{len(fields)} fields, the header has {width} (an unquoted {shown} in a field, or one missing?)"
+            yield key, row.line, source, None, (MALFORMED_CSV, detail)
+            continue
+        rec = {n: v for n, v in zip(names, fields, strict=True) if v or n in keep_empty}
+        yield key, row.line, source, rec, None
 
 
 def _read_wet(
@@ -446,6 +562,8 @@ _READERS = {
     "jsonl": _read_jsonl,
     "json": _read_jsonl,
     "wet": _read_wet,
+    "csv": _read_csv,
+    "tsv": _read_csv,
 }
 
 
@@ -467,7 +585,7 @@ def _permanent(exc: OSError) -> bool:
 
 
 def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
-    """A part of a UTF-8 JSONL file that ``split_parts`` checked as a whole."""
+    """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole."""
     try:
         data = inp.read_bytes()
         body = data.decode("utf-8")
@@ -477,7 +595,9 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
-    return _read_jsonl(inp, data, body, "utf-8", limits, format_of_name(inp.name) or "jsonl", taken)
+    fmt = format_of_name(inp.name) or "jsonl"
+    reader = _read_csv if fmt in ("csv", "tsv") else _read_jsonl
+    return reader(inp, data, body, "utf-8", limits, fmt, taken)
 
 
 def read_input(
@@ -586,9 +706,11 @@ def _may_be_one_document(head: bytes) -> bool:
         return True
 
 
-def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
+def split_parts(
+    inp: InputFile, target_bytes: int, max_field_chars: int = IngestLimits().max_record_chars
+) -> list[InputFile]:
     """A JSONL file larger than ``target_bytes`` as parts of about that size, cut after a
-    newline; any other file as itself.
+    newline; a CSV/TSV file cut after a row (``_split_csv``); any other file as itself.
 
     Parts keep memory bounded by the batch, not the file, and let one large file use every
     core. A file is only split when reading it whole would give the same records: UTF-8
@@ -597,7 +719,11 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
     One streaming pass validates the UTF-8 and counts lines, so each part knows the line
     number its first record has (record keys are line numbers where records have no id).
     """
-    if FORMATS.get(inp.suffix) not in ("jsonl", "json") or inp.size <= target_bytes or inp.is_part:
+    if inp.size <= target_bytes or inp.is_part:
+        return [inp]
+    if FORMATS.get(inp.suffix) in ("csv", "tsv"):
+        return _split_csv(inp, target_bytes, max_field_chars)
+    if FORMATS.get(inp.suffix) not in ("jsonl", "json"):
         return [inp]
     try:
         fh = inp.open()
@@ -605,11 +731,9 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
         return [inp]  # read_input reports it
     with fh:
         head = fh.read(8192)
-        if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+        start = _text_start(head)
+        if start is None or _may_be_one_document(head):
             return [inp]
-        if _may_be_one_document(head):
-            return [inp]
-        start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
         fh.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")("strict")
         cuts: list[tuple[int, int]] = [(start, 1)]  # (offset, line number of the first line there)
@@ -646,6 +770,40 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
     return [
         replace(inp, size=end - offset, start=offset, end=end, first_line=line)
         for (offset, line), end in zip(cuts, ends, strict=True)
+    ]
+
+
+def _text_start(head: bytes) -> int | None:
+    """Where the text of a file starting with ``head`` begins (after a UTF-8 BOM), or None when it
+    is binary or UTF-16/32: such a file is read whole (decoding needs all of it)."""
+    if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+        return None
+    return len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+
+
+def _split_csv(inp: InputFile, target_bytes: int, max_field_chars: int) -> list[InputFile]:
+    """A UTF-8 CSV/TSV file as parts cut after rows (``factsieve.ingest.delimited.cuts``: one pass
+    that parses it as the reader will, so a quoted line break never ends a part); the header is
+    read by each part from the start of the file. Other encodings, binary or headerless files are
+    read whole, as before."""
+    try:
+        fh = inp.open()
+    except OSError:
+        return [inp]  # read_input reports it
+    with fh:
+        start = _text_start(fh.read(8192))
+        if start is None:
+            return [inp]
+        fh.seek(start)
+        fmt = FORMATS[inp.suffix]
+        found = delimited.cuts(iter(fh.readline, b""), fmt, target_bytes, start, max_field_chars)
+        end = fh.tell()
+    if found is None or len(found) == 1:
+        return [inp]
+    ends = [c for c, _ in found[1:]] + [end]
+    return [
+        replace(inp, size=stop - offset, start=offset, end=stop, first_line=line)
+        for (offset, line), stop in zip(found, ends, strict=True)
     ]
 
 

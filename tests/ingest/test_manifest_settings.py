@@ -33,6 +33,8 @@ def test_every_ingest_limit_is_classified_as_changing_output_or_not():
         ("page.json", True),
         ("notes.txt", True),  # may hold JSON Lines, then read as such
         ("dump.jsonl.gz", True),
+        ("Fake.csv", True),  # the text column is the configured field
+        ("news.tsv.gz", True),
         ("story.html", False),
         ("CC-MAIN-1.warc.wet.gz", False),
         ("scan.pdf", False),

@@ -1,0 +1,59 @@
+"""Tables of news (CSV, TSV, gzip CSV; later Parquet) through the real CLI: a row per document or
+reject, a large CSV cut into parts the batches share, input_records = documents + rejects, and a
+second run that finds nothing new."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+
+import pandas as pd
+import pytest
+
+from tests.conftest import REPO, factsieve
+from tests.ingest.test_csv import _kaggle
+
+pytestmark = pytest.mark.slow
+
+
+def _run(raw, out, config):
+    res = factsieve(
+        "run", str(raw), "--out", str(out), "--config", str(config), "--json",
+        env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")}, timeout=300,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-2000:]
+    return json.loads(res.stdout)
+
+
+def test_csv_and_tsv_corpora_through_the_cli(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    lines = _kaggle(300).splitlines(keepends=True)
+    lines.insert(100, 'x,"a quote never closed, then more\r\n')
+    (raw / "Fake.csv").write_text("".join(lines), encoding="utf-8")
+    (raw / "news.tsv").write_text(_kaggle(20, "\t", seed=5), encoding="utf-8")
+    (raw / "True.csv.gz").write_bytes(gzip.compress(_kaggle(30, seed=9).encode("cp1252")))
+    (raw / "ag_news_train.csv").write_text('"3","Wall St. Bears Claw Back Into the Black (Reuters)","Reuters - Short-sellers are seeing green again."\n')
+    config = tmp_path / "run.toml"
+    # batches of ~16 KB: Fake.csv (~60 KB) is cut into parts; the briefs share sentences
+    config.write_text("batch_bytes = 16384\n[gx]\nmax_duplicate_rate = 1.0\n")
+    summary = _run(raw, out, config)
+    assert (summary["documents"], summary["rejects"]) == (350, 2)
+    runs = pd.read_parquet(out / "runs")
+    counts = json.loads(runs["stage_counts"].iloc[0])
+    assert counts["ingest"]["batches"] > 2
+    assert summary["input_records"] == 352
+    docs = pd.read_parquet(out / "latest" / "documents", columns=["source_uri", "record_key", "format", "title"])
+    per_file = docs.groupby(docs["source_uri"].map(os.path.basename))["format"].agg(["first", "size"])
+    assert per_file.to_dict("index") == {
+        "Fake.csv": {"first": "csv", "size": 300},
+        "True.csv.gz": {"first": "csv", "size": 30},
+        "news.tsv": {"first": "tsv", "size": 20},
+    }
+    assert docs.groupby("source_uri")["record_key"].apply(lambda k: k.is_unique).all()
+    rejects = pd.read_parquet(out / "latest" / "rejects", columns=["source_uri", "record_key", "reason", "detail"])
+    got = {(os.path.basename(u), k, r) for u, k, r in rejects[["source_uri", "record_key", "reason"]].itertuples(index=False)}
+    assert got == {("Fake.csv", "line:101", "malformed_csv"), ("ag_news_train.csv", "", "no_header")}
+    again = _run(raw, out, config)
+    assert (again["status"], again["unchanged_files"]) == ("unchanged", 4)
