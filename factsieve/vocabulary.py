@@ -29,7 +29,7 @@ FLAGS: tuple[str, ...] = (
 TIERS: tuple[str, ...] = ("high", "medium", "low")
 
 # documents.format: what kind of input a document came from (ingest.read maps file suffixes to these).
-FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet", "csv", "tsv")
+FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet", "csv", "tsv", "parquet")
 
 # Reject reason codes: why an input record could not be used.
 EMPTY = "empty"
@@ -41,6 +41,8 @@ MALFORMED_RECORD = "malformed_record"
 # a CSV/TSV file whose first row is data, not column names (factsieve.ingest.delimited).
 MALFORMED_CSV = "malformed_csv"
 NO_HEADER = "no_header"
+# A Parquet file (or some of its rows) that pyarrow cannot read: truncated, damaged, not Parquet.
+CORRUPT_FILE = "corrupt_file"
 MISSING_TEXT = "missing_text"
 TOO_LARGE = "too_large"
 UNSUPPORTED_FORMAT = "unsupported_format"
@@ -63,6 +65,7 @@ REASON_CODES: tuple[str, ...] = (
     MALFORMED_RECORD,
     MALFORMED_CSV,
     NO_HEADER,
+    CORRUPT_FILE,
     MISSING_TEXT,
     TOO_LARGE,
     UNSUPPORTED_FORMAT,

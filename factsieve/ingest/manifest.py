@@ -63,7 +63,7 @@ SCHEMA = pa.schema(
 OUTPUT_SETTINGS = ("max_file_bytes", "max_record_chars", "min_text_chars", "text_field", "max_gzip_ratio")
 SPEED_SETTINGS: tuple[str, ...] = ()
 # Formats whose records have fields, so text_field picks their text: JSON (a .txt may hold it) and tables.
-JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv"})
+JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet"})
 
 # Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
 CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED = (

@@ -33,12 +33,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from factsieve.ingest import compressed, delimited, warc
+from factsieve.ingest import columnar, compressed, delimited, warc
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.records import (
     FIELD_ALIASES,
+    record_field_names,
     record_problem,
     with_canonical_fields,
     without_surrogates,
@@ -51,6 +52,7 @@ from factsieve.text.title import tidy_title, title_from_text
 from factsieve.text.visible import visible
 from factsieve.vocabulary import (
     BINARY,
+    CORRUPT_FILE,
     EMPTY,
     INVALID_JSON_VALUE,
     MALFORMED_CSV,
@@ -78,6 +80,7 @@ FORMATS = {
     ".wet": "wet",  # Common Crawl's page texts (CC-MAIN-….warc.wet.gz)
     ".csv": "csv",
     ".tsv": "tsv",
+    ".parquet": "parquet",  # Hugging Face datasets (factsieve.ingest.columnar)
 }
 
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
@@ -373,10 +376,11 @@ def _read_records(
     """One document or reject per entry ``(default key, line or row number, source text, parsed
     record, problem)``: the records of a JSON, CSV or Parquet file, read by the same field rules
     (``factsieve.ingest.records``). ``unit``: what the number counts, for keys and details. A
-    source of None is a Parquet row, whose bytes are its text's."""
+    source of None is a Parquet row: its source is the row as JSON."""
     res = IngestResult()
     seen_keys: set[str] = set(taken or ())
     for key, lineno, line, rec, problem in entries:
+        source = line if line is not None else _row_source(rec)
         if problem is None:
             fields = rec  # the record's own field names, for a missing_text detail
             if isinstance(rec, dict):
@@ -391,7 +395,6 @@ def _read_records(
         while key in seen_keys:
             key = f"{key}@{unit}:{lineno}"
         seen_keys.add(key)
-        source = line if line is not None else _row_source(rec)
         nbytes = len(source.encode("utf-8", "surrogatepass"))
         if problem is not None:
             reason, detail = problem
@@ -429,10 +432,42 @@ def _read_records(
 
 
 def _row_source(rec: object) -> str:
-    """A Parquet row's text (its bytes for raw_bytes), or the row as JSON for a reject's sample."""
-    if isinstance(rec, dict) and isinstance(rec.get("text"), str):
-        return rec["text"]
+    """A Parquet row (the columns read) as JSON: its raw_bytes, and a reject's sample."""
     return json.dumps(rec, ensure_ascii=False, default=str)
+
+
+def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
+    """One document or reject per row of a Parquet file, or of a part of its row groups
+    (``factsieve.ingest.columnar``); the columns are read as a JSON record's fields are."""
+    fmt = "parquet"
+    try:
+        with inp.open() as fh:
+            pf = columnar.open_file(fh)
+            names = pf.schema_arrow.names
+            if not _text_columns(names, limits.text_field):
+                return _file_reject(inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), inp.size)
+            columns = columnar.wanted_columns(names, record_field_names(limits.text_field))
+            groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
+            found = columnar.rows(pf, groups, columns, inp.first_line)
+            entries = (
+                (f"row:{n}", n, None if problem == "" else "", rec, (CORRUPT_FILE, problem) if problem else None)
+                for n, rec, problem in found
+            )
+            return _read_records(inp, entries, "utf-8", limits, fmt, taken, unit="row")
+    except columnar.Unreadable as exc:
+        detail = f"not a Parquet file that can be read (truncated or damaged: {exc})"
+        return _file_reject(inp, fmt, CORRUPT_FILE, detail, inp.size)
+    except OSError as exc:
+        if not _permanent(exc):
+            raise
+        return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+
+
+def _no_text_column(names: list[str], text_field: str) -> str:
+    listed = ", ".join(visible(n) for n in names[:12]) + (", …" if len(names) > 12 else "")
+    if text_field:
+        return f"no column '{visible(text_field)}' (the configured text field; columns: {listed})"
+    return f"no 'text' column or alias (body, content, article, …; columns: {listed})"
 
 
 def _csv_header(inp: InputFile, body: str, fmt: str, limits: IngestLimits) -> tuple[delimited.Header, str] | str:
@@ -451,8 +486,9 @@ _CSV_HEAD_BYTES = 1 << 20
 
 
 def _text_columns(names: list[str], text_field: str) -> list[str]:
-    """The columns that may hold the text: the configured field, or ``text`` and its aliases."""
-    wanted = {text_field} if text_field else {"text", *FIELD_ALIASES["text"]}
+    """The columns that may hold the text: the configured field (or the column a dotted path
+    starts in: a struct), or ``text`` and its aliases."""
+    wanted = {text_field, text_field.split(".", 1)[0]} if text_field else {"text", *FIELD_ALIASES["text"]}
     return [n for n in names if n in wanted]
 
 
@@ -477,11 +513,7 @@ def _read_csv(
     head, delimiter = found
     names = head.names
     if not _text_columns(names, limits.text_field):
-        listed = ", ".join(visible(n) for n in names[:12]) + (", …" if len(names) > 12 else "")
-        what = f"no column '{visible(limits.text_field)}' (the configured text field" if limits.text_field else (
-            "no 'text' column or alias (body, content, article, …"
-        )
-        return _file_reject(inp, fmt, MISSING_TEXT, f"{what}; columns: {listed})", len(data), _sample(body))
+        return _file_reject(inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), len(data), _sample(body))
     rows = delimited.rows(
         delimited.physical_lines(body), delimiter, inp.first_line, max_field_chars=limits.max_record_chars
     )
@@ -585,7 +617,10 @@ def _permanent(exc: OSError) -> bool:
 
 
 def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
-    """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole."""
+    """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole, or a
+    Parquet file or some of its row groups."""
+    if format_of_name(inp.name) == "parquet":
+        return _read_parquet(inp, limits, taken)
     try:
         data = inp.read_bytes()
         body = data.decode("utf-8")
@@ -608,9 +643,9 @@ def read_input(
     if inp.refused:  # discovery decided it must not be read (factsieve.ingest.sources)
         fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
-    if inp.is_part:
-        return _read_part(inp, limits, taken)
     fmt = input_format(inp)
+    if inp.is_part or fmt == "parquet":  # Parquet is read a batch of rows at a time: no file size limit
+        return _read_part(inp, limits, taken)
     if fmt is None:
         return _file_reject(
             inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, _unsupported(inp), inp.size
@@ -723,6 +758,8 @@ def split_parts(
         return [inp]
     if FORMATS.get(inp.suffix) in ("csv", "tsv"):
         return _split_csv(inp, target_bytes, max_field_chars)
+    if FORMATS.get(inp.suffix) == "parquet":
+        return _split_parquet(inp, target_bytes)
     if FORMATS.get(inp.suffix) not in ("jsonl", "json"):
         return [inp]
     try:
@@ -770,6 +807,22 @@ def split_parts(
     return [
         replace(inp, size=end - offset, start=offset, end=end, first_line=line)
         for (offset, line), end in zip(cuts, ends, strict=True)
+    ]
+
+
+def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A Parquet file as parts of whole row groups of about ``target_bytes`` uncompressed
+    (``factsieve.ingest.columnar.parts``): ``start``/``end`` are row group numbers, ``first_line``
+    the number of the part's first row. A file that cannot be read is reported by ``read_input``."""
+    try:
+        with inp.open() as fh:
+            found = columnar.parts(columnar.open_file(fh), target_bytes)
+    except (OSError, columnar.Unreadable):
+        return [inp]
+    if len(found) <= 1:
+        return [inp]
+    return [
+        replace(inp, size=size, start=start, end=end, first_line=row) for start, end, row, size in found
     ]
 
 

@@ -22,7 +22,7 @@ OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published"
 # when the field's own name is absent, first present alias of a fitting type wins, and an alias
 # of another type is ignored (it is that feed's own field, not a broken one of ours).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("body", "content", "maintext", "article", "article_text", "full_text", "paragraphs"),
+    "text": ("body", "content", "maintext", "article", "article_text", "full_text", "document", "paragraphs"),
     "title": ("headline",),
     "url": ("link", "source_url", "canonical_url"),
     "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
@@ -34,6 +34,14 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 # {"response": {"results": [...]}} one level down.
 WRAPPER_KEYS = ("data", "articles", "items", "records", "results", "documents", "docs", "rows", "entries")
 _NESTED_WRAPPERS = ("response", "data", "result")
+
+def record_field_names(text_field: str = "") -> set[str]:
+    """Every field name a record is read from: the fields, their aliases and the configured text
+    field (a columnar reader reads only these columns)."""
+    return {"text", *OPTIONAL_FIELDS, *(a for names in FIELD_ALIASES.values() for a in names)} | (
+        {text_field} if text_field else set()
+    )
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -35,6 +35,7 @@ def test_every_ingest_limit_is_classified_as_changing_output_or_not():
         ("dump.jsonl.gz", True),
         ("Fake.csv", True),  # the text column is the configured field
         ("news.tsv.gz", True),
+        ("train-00000-of-00001.parquet", True),
         ("story.html", False),
         ("CC-MAIN-1.warc.wet.gz", False),
         ("scan.pdf", False),
