@@ -86,8 +86,8 @@ class _Lines:
         return first
 
 
-def _nbytes(lines: list[str]) -> int:
-    return sum(len(line.encode("utf-8", "surrogatepass")) for line in lines)
+def _nbytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def rows(lines: Iterable[str], delimiter: str, first_line: int = 1, max_field_chars: int = 2_000_000) -> Iterator[Row]:
@@ -107,10 +107,11 @@ def rows(lines: Iterable[str], delimiter: str, first_line: int = 1, max_field_ch
             for fields in reader:
                 taken = src.take()
                 start, line = line, line + len(taken)
-                yield Row(start, len(taken), _nbytes(taken), fields, text="".join(taken))
+                text = "".join(taken)
+                yield Row(start, len(taken), _nbytes(text), fields, text=text)
         except csv.Error as exc:
             first = src.resume_after_first()
-            yield Row(line, 1, _nbytes([first]), None, str(exc), first)
+            yield Row(line, 1, _nbytes(first), None, str(exc), first)
             line += 1
             continue
         return

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import hashlib
 import io
 import json
@@ -168,8 +169,16 @@ def parse_published(value: object) -> pd.Timestamp | None:
     """
     if not isinstance(value, str) or not any(ch.isdigit() for ch in value):
         return None
+    return _parsed_date(value.strip())
+
+
+# A corpus repeats its dates (a day's stories share one; a table's "date" column holds a few
+# thousand distinct values for 100k rows), and parsing one costs ~250 us (dateutil): 60 % of
+# reading a CSV row before this cache. Timestamps are immutable, so sharing them is safe.
+@functools.lru_cache(maxsize=8192)
+def _parsed_date(value: str) -> pd.Timestamp | None:
     try:
-        ts = pd.Timestamp(value.strip())
+        ts = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError):
         return None
     if ts is pd.NaT:
