@@ -74,7 +74,9 @@ def rows(
     and all after it in ``groups``, with their count: what follows cannot be reached."""
     row = first_row
     last = first_row + sum(pf.metadata.row_group(g).num_rows for g in groups) - 1
-    batches = pf.iter_batches(batch_size=_BATCH_ROWS, row_groups=list(groups), columns=columns, use_threads=False)
+    batches = pf.iter_batches(
+        batch_size=_BATCH_ROWS, row_groups=list(groups), columns=columns, use_threads=False
+    )
     try:
         for batch in batches:
             for rec, problem in _records(batch):

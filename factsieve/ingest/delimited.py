@@ -90,7 +90,9 @@ def _nbytes(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-def rows(lines: Iterable[str], delimiter: str, first_line: int = 1, max_field_chars: int = 2_000_000) -> Iterator[Row]:
+def rows(
+    lines: Iterable[str], delimiter: str, first_line: int = 1, max_field_chars: int = 2_000_000
+) -> Iterator[Row]:
     """The rows of ``lines`` (physical lines, each with its "\\n"), blank lines included. A row the
     parser cannot frame is a ``Row`` with ``fields`` None, spanning its first line only: the next
     row starts on the line after it (an opening quote never closed would otherwise take the rest
@@ -169,7 +171,9 @@ def header(rows: Iterator[Row]) -> Header | str:
     return Header(names, first.line + first.lines) if not problem else problem
 
 
-def cuts(lines: Iterable[bytes], fmt: str, target: int, start: int, max_field_chars: int) -> list[tuple[int, int]] | None:
+def cuts(
+    lines: Iterable[bytes], fmt: str, target: int, start: int, max_field_chars: int
+) -> list[tuple[int, int]] | None:
     """Where a CSV/TSV file of UTF-8 ``lines`` (bytes, each with its "\\n"; the first after a BOM,
     at byte ``start``) may be cut into parts of about ``target`` bytes: ``(offset, line number)``
     of each part's start, the first part at ``start``. Cuts fall after a row as ``rows`` frames it

@@ -60,7 +60,19 @@ SCHEMA = pa.schema(
 # exactly one (tests/ingest/test_manifest_settings.py): a new setting must be classified. Today all
 # of them change output: a size limit (max_gzip_ratio too) turns a file or record into a too_large
 # reject or lets it through, text_field picks the text. Speed-only settings (batch_bytes, workers) are not limits.
-OUTPUT_SETTINGS = ("max_file_bytes", "max_record_chars", "min_text_chars", "text_field", "max_gzip_ratio")
+OUTPUT_SETTINGS = (
+    "max_file_bytes",
+    "max_record_chars",
+    "min_text_chars",
+    "text_field",
+    "max_gzip_ratio",
+    "title_field",
+)
+# Fields of records (text_field, title_field) count only for files whose records have fields.
+_FIELD_SETTINGS = ("text_field", "title_field")
+# Settings added after the manifest recorded settings: left out of a fingerprint at their default,
+# so the fingerprints written before them still match and an upgrade reprocesses nothing.
+_ADDED_LATER = {"title_field": ""}
 SPEED_SETTINGS: tuple[str, ...] = ()
 # Formats whose records have fields, so text_field picks their text: JSON (a .txt may hold it) and tables.
 JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet"})
@@ -92,7 +104,7 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
     name = posixpath.basename(uri.rstrip("/"))
     skip = set()
     if format_of_name(name) not in JSON_READ_FORMATS:
-        skip.add("text_field")
+        skip.update(_FIELD_SETTINGS)
     if not name.lower().endswith(".gz"):
         skip.add("max_gzip_ratio")
     keys = [k for k in OUTPUT_SETTINGS if k not in skip]
@@ -101,6 +113,7 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
         values = {k: limits.get(k, getattr(default, k)) for k in keys}
     else:
         values = {k: getattr(limits, k) for k in keys}
+    values = {k: v for k, v in values.items() if k not in _ADDED_LATER or v != _ADDED_LATER[k]}
     return json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 

@@ -393,7 +393,7 @@ def _read_records(
         if problem is None:
             fields = rec  # the record's own field names, for a missing_text detail
             if isinstance(rec, dict):
-                rec = with_canonical_fields(rec, limits.text_field)
+                rec = with_canonical_fields(rec, limits.text_field, limits.title_field)
             problem = record_problem(rec, limits, fields)
             rec_id = rec.get("id") if isinstance(rec, dict) else None
             if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
@@ -455,7 +455,7 @@ def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) 
             names = pf.schema_arrow.names
             if not _text_columns(names, limits.text_field):
                 return _file_reject(inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), inp.size)
-            columns = columnar.wanted_columns(names, record_field_names(limits.text_field))
+            columns = columnar.wanted_columns(names, record_field_names(limits.text_field, limits.title_field))
             groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
             found = columnar.rows(pf, groups, columns, inp.first_line)
             entries = (

@@ -17,10 +17,22 @@ from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 
 STORIES = [
-    ("Port strike ends", 'Dock workers in Valparaiso ended a nine-day strike, the union said, after the port agreed to raise night pay.\n\nShipping lines said "it will take a week" to clear the backlog.'),
-    ("Rates on hold", "The central bank held its main rate at 5.25 percent on Thursday, the fourth hold in a row."),
-    ("Grain exports up", "The ministry said grain exports rose 8 percent in March from a year earlier; wheat led the rise."),
-    ("Rail vote", "Officials said the rail contract vote passed with 62 percent of members in favour, ending a dispute."),
+    (
+        "Port strike ends",
+        'Dock workers in Valparaiso ended a nine-day strike, the union said, after the port agreed to raise night pay.\n\nShipping lines said "it will take a week" to clear the backlog.',
+    ),
+    (
+        "Rates on hold",
+        "The central bank held its main rate at 5.25 percent on Thursday, the fourth hold in a row.",
+    ),
+    (
+        "Grain exports up",
+        "The ministry said grain exports rose 8 percent in March from a year earlier; wheat led the rise.",
+    ),
+    (
+        "Rail vote",
+        "Officials said the rail contract vote passed with 62 percent of members in favour, ending a dispute.",
+    ),
 ]
 
 
@@ -73,7 +85,9 @@ def test_tsv_and_semicolon_csv(tmp_path):
     tsv = _read(tmp_path / "news.tsv")
     assert len(tsv.docs) == 5 and {d.format for d in tsv.docs} == {"tsv"}
     eu = _read(tmp_path / "export.csv")
-    assert [(d.title, d.text) for d in eu.docs] == [("Hafen", "Die Regierung sagte am Montag, dass die Steuern steigen.")]
+    assert [(d.title, d.text) for d in eu.docs] == [
+        ("Hafen", "Die Regierung sagte am Montag, dass die Steuern steigen.")
+    ]
     plain = _read(tmp_path / "plain.tsv")
     assert [(d.title, d.text) for d in plain.docs] == [('"Quoted" headline', "Markets rose, traders said.")]
 
@@ -96,8 +110,13 @@ def test_bad_rows_are_rejects_with_their_line_and_the_file_goes_on(tmp_path):
     res = _read(path)
     assert [d.record_key for d in res.docs] == ["a1", "a3", "a6", "line:10"]
     rejects = {r.record_key: (r.reason, r.detail) for r in res.rejects}
-    assert rejects["line:3"][0] == codes.MALFORMED_CSV and rejects["line:3"][1].startswith("line 3: not a row")
-    assert rejects["line:5"] == (codes.MALFORMED_CSV, "line 5: 2 fields, the header has 3 (an unquoted ',' in a field, or one missing?)")
+    assert rejects["line:3"][0] == codes.MALFORMED_CSV and rejects["line:3"][1].startswith(
+        "line 3: not a row"
+    )
+    assert rejects["line:5"] == (
+        codes.MALFORMED_CSV,
+        "line 5: 2 fields, the header has 3 (an unquoted ',' in a field, or one missing?)",
+    )
     assert rejects["line:6"][0] == codes.MALFORMED_CSV
     assert rejects["a7"][0] == codes.EMPTY
     assert len(res.docs) + len(res.rejects) == 8  # every row but the blank line
@@ -114,7 +133,10 @@ def test_a_file_without_a_header_is_one_specific_reject(tmp_path):
     assert rej.reason == codes.NO_HEADER and not res.docs
     assert "the first row holds long values, not column names ('3', 'Wall St. Bears" in rej.detail
     [rej] = _read(tmp_path / "labels.csv").rejects
-    assert (rej.reason, rej.detail) == (codes.MISSING_TEXT, "no 'text' column or alias (body, content, article, …; columns: label, score)")
+    assert (rej.reason, rej.detail) == (
+        codes.MISSING_TEXT,
+        "no 'text' column or alias (body, content, article, …; columns: label, score)",
+    )
 
 
 def test_text_field_names_the_column(tmp_path):
