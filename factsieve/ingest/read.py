@@ -563,18 +563,27 @@ def _csv_entries(
 
 
 def _read_wet(
-    inp: InputFile, data: bytes, body: str, enc: str, limits: IngestLimits, fmt: str
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
 ) -> IngestResult:
     """One document per ``conversion`` record of a Common Crawl WET file (``factsieve.ingest.warc``),
-    keyed by its WARC-Record-ID; the crawl's ``warcinfo`` record describes the file and is no input."""
+    keyed by its WARC-Record-ID; the crawl's ``warcinfo`` record describes the file and is no input.
+    A part (``_wet_parts``) starts at a record; offsets are the file's (decompressed) offsets."""
     res = IngestResult()
-    seen: set[str] = set()
+    seen: set[str] = set(taken or ())
+    base = inp.start if inp.is_part else 0
     for rec in warc.records(data):
-        key = rec.record_id or f"offset:{rec.offset}"
+        offset = base + rec.offset
+        key = rec.record_id or f"offset:{offset}"
         while key in seen:
-            key = f"{key}@offset:{rec.offset}"
+            key = f"{key}@offset:{offset}"
         seen.add(key)
-        where, nbytes = f"record at byte {rec.offset:,}", len(rec.body)
+        where, nbytes = f"record at byte {offset:,}", len(rec.body)
         text = rec.body.decode("utf-8", "replace")  # WET text is UTF-8 by specification
         if rec.problem:
             detail = f"{where}: {rec.problem}; its {nbytes:,} bytes to the end are not read"
@@ -594,6 +603,8 @@ def _read_wet(
             continue
         title = tidy_title(title_from_text(text))
         res.docs.append(RawDoc(inp.uri, key, fmt, text, "utf-8", nbytes, title=title, url=rec.uri or None))
+    if inp.is_part:
+        res.keys = seen - set(taken or ())
     return res
 
 
@@ -628,19 +639,19 @@ def _permanent(exc: OSError) -> bool:
 def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
     """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole, or a
     Parquet file or some of its row groups."""
-    if format_of_name(inp.name) == "parquet":
+    fmt = format_of_name(inp.name) or "jsonl"
+    if fmt == "parquet":
         return _read_parquet(inp, limits, taken)
     try:
         data = inp.read_bytes()
-        body = data.decode("utf-8")
+        body = "" if fmt == "wet" else data.decode("utf-8")  # WET records are framed as bytes
     except (OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, OSError) and not _permanent(exc):
             raise
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
-    fmt = format_of_name(inp.name) or "jsonl"
-    reader = _read_csv if fmt in ("csv", "tsv") else _read_jsonl
+    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet}.get(fmt, _read_jsonl)
     return reader(inp, data, body, "utf-8", limits, fmt, taken)
 
 
@@ -714,7 +725,7 @@ def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> b
     try:
         return compressed.gunzip(io.BytesIO(data), limits.max_file_bytes)
     except compressed.Expands as exc:
-        detail = f"gzip data {exc}: a decompression bomb, or not JSON Lines (only those are streamed; limit: max_file_bytes)"
+        detail = f"gzip data {exc}: a decompression bomb, or not JSON Lines or WET (only those are streamed; limit: max_file_bytes)"
         return _file_reject(inp, fmt, TOO_LARGE, detail, len(data))
     except compressed.Corrupt as exc:
         detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
@@ -754,7 +765,8 @@ def split_parts(
     inp: InputFile, target_bytes: int, max_field_chars: int = IngestLimits().max_record_chars
 ) -> list[InputFile]:
     """A JSONL file larger than ``target_bytes`` as parts of about that size, cut after a
-    newline; a CSV/TSV file cut after a row (``_split_csv``); any other file as itself.
+    newline; a CSV/TSV file cut after a row (``_split_csv``), a Parquet file between row groups
+    (``_split_parquet``), a WET file between records (``_wet_parts``); any other file as itself.
 
     Parts keep memory bounded by the batch, not the file, and let one large file use every
     core. A file is only split when reading it whole would give the same records: UTF-8
@@ -763,14 +775,23 @@ def split_parts(
     One streaming pass validates the UTF-8 and counts lines, so each part knows the line
     number its first record has (record keys are line numbers where records have no id).
     """
+    fmt = FORMATS.get(inp.suffix)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
-    if FORMATS.get(inp.suffix) in ("csv", "tsv"):
+    if fmt in ("csv", "tsv"):
         return _split_csv(inp, target_bytes, max_field_chars)
-    if FORMATS.get(inp.suffix) == "parquet":
+    if fmt == "parquet":
         return _split_parquet(inp, target_bytes)
-    if FORMATS.get(inp.suffix) not in ("jsonl", "json"):
-        return [inp]
+    if fmt == "wet":
+        found = _wet_parts(inp, target_bytes)
+        return found if len(found) > 1 else [inp]
+    if fmt in ("jsonl", "json"):
+        return _split_jsonl(inp, target_bytes)
+    return [inp]
+
+
+def _split_jsonl(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A JSON Lines file as parts cut after a newline (``split_parts``)."""
     try:
         fh = inp.open()
     except OSError:
@@ -816,6 +837,27 @@ def split_parts(
     return [
         replace(inp, size=end - offset, start=offset, end=end, first_line=line)
         for (offset, line), end in zip(cuts, ends, strict=True)
+    ]
+
+
+def _wet_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A WET file as parts of whole records of about ``target_bytes`` (``warc.record_ends``: the
+    headers are read, the bodies skipped); the rest of the file from a record that cannot be framed
+    is one part, read as reading the whole file would read it. ``[inp]`` when it cannot be opened."""
+    try:
+        with inp.open() as fh:
+            cuts = [0]
+            for end in warc.record_ends(fh):
+                if end - cuts[-1] >= target_bytes:
+                    cuts.append(end)
+            size = fh.seek(0, 2)
+    except OSError:
+        return [inp]  # read_input reports it
+    if cuts[-1] >= size and len(cuts) > 1:
+        cuts.pop()  # a cut at the very end starts no part
+    return [
+        replace(inp, size=end - start, start=start, end=end)
+        for start, end in zip(cuts, [*cuts[1:], size], strict=True)
     ]
 
 
@@ -884,11 +926,11 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     ``max_file_bytes``) and the file is one ``too_large`` reject; damaged gzip is one ``binary``
     reject, as when it is read whole.
     """
-    if inp.is_part or inp.refused or inp.suffix != ".gz" or format_of_name(inp.name) not in ("jsonl", "json"):
+    fmt = format_of_name(inp.name)
+    if inp.is_part or inp.refused or inp.suffix != ".gz" or fmt not in ("jsonl", "json", "wet"):
         return [inp]
-    writer = _SpoolWriter(
-        inp, spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest(), target_bytes
-    )
+    folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
+    writer = _WetSpool(inp, folder, target_bytes) if fmt == "wet" else _SpoolWriter(inp, folder, target_bytes)
     try:
         with inp.open() as fh:
             if fh.read(2) != compressed.GZIP_MAGIC:
@@ -910,6 +952,42 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     except OSError:
         return writer.abandon()  # read_input reports it
     return writer.parts()
+
+
+class _WetSpool:
+    """The decompressed blocks of a ``.warc.wet.gz`` file written to one spool file, then cut into
+    parts of whole records (``_wet_parts``) read from it. A file of one part is read whole from the
+    ``.gz``, as before."""
+
+    def __init__(self, inp: InputFile, folder: Path, target: int) -> None:
+        self.inp, self.folder, self.target = inp, folder, target
+        self.path = folder / "whole.wet"
+        self.fh = None
+        self.size = 0
+
+    def add(self, block: bytes) -> bool:
+        if self.fh is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.fh = open(self.path, "wb")  # noqa: SIM115 — closed in parts() or abandon()
+        self.fh.write(block)
+        self.size += len(block)
+        return True
+
+    def abandon(self) -> list[InputFile]:
+        if self.fh is not None:
+            self.fh.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return [self.inp]
+
+    def parts(self) -> list[InputFile]:
+        if self.fh is not None:
+            self.fh.close()
+        if self.size <= self.target:
+            return self.abandon()
+        whole = replace(self.inp, protocol="file", path=str(self.path), size=self.size)
+        found = _wet_parts(whole, self.target)
+        # always parts of the spool file, even one: the .gz read whole would pass max_file_bytes
+        return found if found[0].is_part else [replace(whole, start=0, end=self.size)]
 
 
 class _SpoolWriter:

@@ -13,19 +13,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import REPO, factsieve
+from tests.flows.test_gzip_run import _run
 from tests.ingest.test_csv import STORIES, _kaggle
 
 pytestmark = pytest.mark.slow
-
-
-def _run(raw, out, config):
-    res = factsieve(
-        "run", str(raw), "--out", str(out), "--config", str(config), "--json",
-        env={**os.environ, "PREFECT_HOME": str(REPO / ".prefect")}, timeout=300,
-    )  # fmt: skip
-    assert res.returncode == 0, res.stderr[-2000:]
-    return json.loads(res.stdout)
 
 
 def test_csv_and_tsv_corpora_through_the_cli(tmp_path):
