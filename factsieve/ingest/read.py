@@ -462,7 +462,8 @@ def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) 
                 (f"row:{n}", n, None if problem == "" else "", rec, (CORRUPT_FILE, problem) if problem else None)
                 for n, rec, problem in found
             )
-            return _read_records(inp, entries, "utf-8", limits, fmt, taken, unit="row")
+            res = _read_records(inp, entries, "utf-8", limits, fmt, taken, unit="row")
+            return res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "no rows", inp.size)
     except columnar.Unreadable as exc:
         detail = f"not a Parquet file that can be read (truncated or damaged: {exc})"
         return _file_reject(inp, fmt, CORRUPT_FILE, detail, inp.size)
@@ -529,11 +530,20 @@ def _read_csv(
     if not inp.is_part or inp.first_line == 1:
         rows = (row for row in rows if row.line >= head.next_line)
     keep_empty = set(_text_columns(names, limits.text_field))
-    return _read_records(inp, _csv_entries(rows, names, keep_empty, delimiter), enc, limits, fmt, taken)
+    res = _read_records(inp, _csv_entries(rows, names, keep_empty, delimiter, limits.max_record_chars), enc, limits, fmt, taken)
+    # a header and no rows: the file must leave a row (a part always holds a row)
+    return res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "a header and no rows", len(data))
+
+
+def _unframed(problem: str, max_chars: int) -> tuple[str, str]:
+    """The reject of a row the csv module could not frame: a field past the limit is too_large."""
+    if problem.startswith("field larger than field limit"):
+        return TOO_LARGE, f"a field of more than {max_chars:,} characters (limit max_record_chars); read on from the next line"
+    return MALFORMED_CSV, f"not a row ({problem}: a quote left open, or text after a closing one); read on from the next line"
 
 
 def _csv_entries(
-    rows: Iterable[delimited.Row], names: list[str], keep_empty: set[str], delimiter: str
+    rows: Iterable[delimited.Row], names: list[str], keep_empty: set[str], delimiter: str, max_chars: int
 ) -> Iterator[_Entry]:
     """``_Entry`` per CSV row: a record of its columns (an empty cell is an absent field, except in a
     text column, where it is an empty text), or why the row is none."""
@@ -549,8 +559,7 @@ def _csv_entries(
             plain = source.rstrip("\r\n").split("\t")
             fields = plain if len(plain) == width else None
         if fields is None:
-            detail = f"not a row ({row.problem}: a quote left open, or text after a closing one); read on from the next line"
-            yield key, row.line, source, None, (MALFORMED_CSV, detail)
+            yield key, row.line, source, None, _unframed(row.problem, max_chars)
             continue
         if len(fields) > width and not any(f.strip() for f in fields[width:]):
             fields = fields[:width]  # trailing delimiters (spreadsheet exports): empty columns

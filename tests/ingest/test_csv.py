@@ -122,6 +122,20 @@ def test_bad_rows_are_rejects_with_their_line_and_the_file_goes_on(tmp_path):
     assert len(res.docs) + len(res.rejects) == 8  # every row but the blank line
 
 
+def test_a_field_past_max_record_chars_is_too_large_and_the_next_row_is_read(tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_text('title,text\nBig,"' + "word " * 30_000 + '"\nSmall,"Officials said the port reopened on Monday."\n')
+    res = _read(path, IngestLimits(max_record_chars=10_000))
+    assert [d.title for d in res.docs] == ["Small"]
+    [rej] = res.rejects
+    assert (rej.record_key, rej.reason) == ("line:2", codes.TOO_LARGE)
+    assert rej.detail.startswith("line 2: a field of more than 10,000 characters (limit max_record_chars)")
+    # a header and no rows leaves one row for the file
+    (tmp_path / "header_only.csv").write_text("title,text,date\r\n")
+    [rej] = _read(tmp_path / "header_only.csv").rejects
+    assert (rej.reason, rej.detail) == (codes.EMPTY, "a header and no rows")
+
+
 def test_a_file_without_a_header_is_one_specific_reject(tmp_path):
     # AG News ships without a header: class, title, description
     (tmp_path / "train.csv").write_text(
