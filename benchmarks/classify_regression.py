@@ -15,7 +15,8 @@ folder, this revision's from the repository) and run on one sentence corpus:
 
 ``--label-changes`` is for a revision that changes labels on purpose: it classifies the news corpus
 sentences (this revision's segmentation and quote_context flags, fed to both classifiers) and prints
-how many changed label, counted by old -> new, with a few sampled sentences per change.
+how many changed label, counted by old -> new, with a few sampled sentences per change, then the
+sentences whose hedged flag was set or cleared (with or without a label change), sampled the same way.
 
     .venv/bin/python benchmarks/classify_regression.py --baseline /tmp/base --label-changes --samples 5
 
@@ -138,12 +139,20 @@ def label_changes(old: dict, new: dict, samples: int, seed: int = 17) -> int:
         spans = split(text)
         flags.extend(qc(text, spans))
         sents.extend(text[s:e] for s, e in spans)
-    before = [lab.label for lab in old["classify"].classify_batch(sents, flags)]
-    after = [lab.label for lab in new["classify"].classify_batch(sents, flags)]
+    labs_before = old["classify"].classify_batch(sents, flags)
+    labs_after = new["classify"].classify_batch(sents, flags)
+    before = [lab.label for lab in labs_before]
+    after = [lab.label for lab in labs_after]
     moved: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (a, b) in enumerate(zip(before, after, strict=True)):
         if a != b:
             moved[(a, b)].append(i)
+    # The hedged flag is an output of its own (the hedge task scores it), so its changes are listed too,
+    # whether or not the label moved with it.
+    flag_moved: dict[str, list[int]] = defaultdict(list)
+    for i, (x, y) in enumerate(zip(labs_before, labs_after, strict=True)):
+        if x.hedged != y.hedged:
+            flag_moved["hedged set" if y.hedged else "hedged cleared"].append(i)
     n_changed = sum(len(v) for v in moved.values())
     print(
         f"news corpus: {len(sents):,} sentences, {n_changed:,} changed label ({n_changed / len(sents):.2%})"
@@ -153,6 +162,12 @@ def label_changes(old: dict, new: dict, samples: int, seed: int = 17) -> int:
     rng = random.Random(seed)
     for (a, b), ix in sorted(moved.items(), key=lambda kv: -len(kv[1])):
         print(f"\n{a} -> {b}: {len(ix):,}")
+        for i in rng.sample(ix, min(samples, len(ix))):
+            print(f"    {sents[i][:150]!r}")
+    n_flag = sum(len(v) for v in flag_moved.values())
+    print(f"\nhedged flag: {n_flag:,} sentences changed ({n_flag / len(sents):.2%})")
+    for name, ix in sorted(flag_moved.items()):
+        print(f"\n{name}: {len(ix):,}")
         for i in rng.sample(ix, min(samples, len(ix))):
             print(f"    {sents[i][:150]!r}")
     return 0

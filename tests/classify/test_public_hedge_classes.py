@@ -1,0 +1,109 @@
+"""Round 7 hedge classes (issue #17), chosen on the train splits of the public hedge sets (FactBank
+newswire and Wikipedia) and written here in wordings of our own (none is a sentence of those sets).
+
+Each class says when a hedge word is not the author's uncertainty (a wish or a prayer, a place or a
+distance, a pregnancy, an interrogation, a status given to someone arrested, a thing made feasible, what
+a plan would have done, a problem that became apparent, a course of action suggested) or
+when a phrase is (the impersonal "it looks like" + a clause, "the prevailing view is that …"). Every class has near misses that must
+keep the flag they had before. See docs/EVALUATION.md "Public hedge sets, round 7".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factsieve.classify import classify
+from factsieve.classify.hedge import hedge_cues
+
+
+def _hedged(text: str) -> bool:
+    return classify(text).hedged
+
+
+# (text, hedged): the class takes the flag on the right (all of them had the other flag on main b63b607).
+CLASSES = [
+    # "may" of wish or purpose: inverted before its subject, or "that we may …" opening a clause
+    ('Outside the palace the crowd chanted "may God protect the king" for an hour.', False),
+    ("Long may it continue, the mayor told the crowd at the reopening.", False),
+    ("Well may they celebrate: the club has not won the cup since 1987.", False),
+    ("The bishop prayed for the flood victims, that they may find shelter and comfort.", False),
+    # a comparison of distance, time or amount after "seen/regarded/appear as"
+    ("The plume could be seen as far away as the coast, 40 miles to the south.", False),
+    ("The new handsets will appear as early as next spring in European shops.", False),
+    # "expecting" a child
+    ("The couple, who married last year, are expecting their first child in March.", False),
+    ("The minister announced she is expecting twins and will take leave in the autumn.", False),
+    # "questioned" of an interrogation
+    ("Detectives questioned two men about the robbery on Tuesday night.", False),
+    ("The driver was questioned by police and later released without charge.", False),
+    ("She refused to give her name when questioned.", False),
+    # "suspected" as the status of people arrested or attacked
+    ("Border police detained suspected smugglers near the crossing on Sunday.", False),
+    ("The army said it had killed suspected militants in a raid on the camp.", False),
+    # predicative "possible" of feasibility, with an adverb between it and the verb
+    ("Online booking is now increasingly possible at smaller clinics.", False),
+    ("Step-free access is only rarely possible at older stations.", False),
+    ("Parking is possible there.", False),
+    # "would have" in a relative clause on a thing: what a plan or an object would have done
+    ("Police seized the van that would have carried the explosives to the city.", False),
+    ("The bill, which would have raised the minimum wage, was defeated on Tuesday.", False),
+    # "became apparent": a change of state reported
+    ("Cracks in the new runway soon became apparent to the inspectors.", False),
+    ("By Friday it became apparent that the two sides could not agree.", False),
+    # "suggest" + a gerund with its object: a course of action proposed
+    ("The mayor suggested delaying the vote until the spring.", False),
+    ("Her lawyer suggests settling the case out of court.", False),
+    ("The review suggests doubling the sum that can be spent on each candidate.", False),
+    # the belief a view holds, with its holders or a copula between "view" and "that"
+    ("The prevailing view is that interest rates will stay high into next year.", True),
+    ("There is a growing view among economists that the slowdown will be brief.", True),
+    # the impersonal "it looks like / as if" + a clause: the author's (or speaker's) "it seems"
+    ("It looks like the strike will drag on into next week.", True),
+    ("By midnight it looked as if the count would go to a second round.", True),
+    ("It now looks like they will miss the deadline.", True),
+]
+
+# Near misses: the same words where they keep the flag they had on main.
+NEAR_MISSES = [
+    ("Ministers may delay the vote until the autumn.", True),  # epistemic, subject first
+    ("Moody's said, however, that it may review the rating next month.", True),  # reported "that … may"
+    ("The bank said on Monday that they may cut rates again.", True),
+    ("The deal is widely seen as a turning point for the industry.", True),  # a judgement held
+    ("It appears as if the talks have stalled.", True),
+    ("Analysts are expecting a rise in interest rates next month.", True),  # a forecast
+    ("Critics questioned whether the scheme would ever pay for itself.", True),  # doubt
+    ("The accuracy of the early figures has been questioned.", True),
+    ("Officers suspected the fire had been started deliberately.", True),
+    ("It is possible that the bridge will reopen before Christmas.", True),
+    ("It is now possible there will be further delays to the line.", True),
+    ("The minister, who would have known about the memo, said nothing.", True),  # a person: inference
+    ("Meeting the governor would have given him a say in the budget.", True),
+    ("It is apparent that the figures had been altered.", True),
+    ("The study suggests taking a nap after lunch is bad for sleep.", True),  # a clause's subject
+    ("The data suggest rising demand for electric cars.", True),  # an -ing adjective, not a gerund
+    ("The explanation for the relaxed view is that lending has dried up.", False),  # "view" not the subject
+    ("The view is that of a city in decline.", False),
+    ("The new stadium looks like a spaceship from the air.", False),  # resemblance, no clause
+    ("Fans should look at the revised timetable before travelling.", False),
+    ("A company that looks like a bargain may still disappoint investors.", True),  # "may" decides
+]
+
+
+@pytest.mark.parametrize(("text", "hedged"), CLASSES + NEAR_MISSES)
+def test_round7_public_hedge_class(text: str, hedged: bool) -> None:
+    assert _hedged(text) is hedged, classify(text)
+
+
+def test_it_looks_like_is_the_deciding_hedge_cue() -> None:
+    # explainability: the new hedge names its cue, and the label follows it like any hedge
+    lab = classify("It looks like the council will have to raise fees again.")
+    assert lab.label == "speculative"
+    assert [c.text for c in hedge_cues("It looks like the council will have to raise fees again.")] == [
+        "looks"
+    ]
+
+
+def test_a_quoted_it_looks_like_keeps_its_speaker() -> None:
+    lab = classify('"It looks like the recovery is under way," the chief economist said.')
+    assert lab.label == "attributed"
+    assert lab.hedged
