@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/dedup_bench.py --sizes 220000 1000000  # scaled corpora, one subprocess each
     .venv/bin/python benchmarks/dedup_bench.py --sizes 1000000 --dup-rate 0.03  # the "news" profile
     .venv/bin/python benchmarks/dedup_bench.py --one 220000          # (internal) a single size, prints JSON
+    .venv/bin/python benchmarks/dedup_bench.py --one 220000 --sample-bits 2  # story samples 1 in 4, not 1 in 8
     .venv/bin/python benchmarks/dedup_bench.py --flow benchmarks/.work/corpus-220000-10000 [--spill]
         # the flow's shape and memory: prepare() per JSONL file (10k docs) -> keep all Features ->
         # one deduplicate(features=..., state_out=...); reports retained bytes/doc and the transient
@@ -196,15 +197,16 @@ def bench_rensa(df: pd.DataFrame, params: DedupParams) -> dict:
     return _bench_minhash_lsh(df, params, lsh, sketch)
 
 
-def one(n: int, seed: int, dup_rate: float | None, repeat: int) -> dict:
+def one(n: int, seed: int, dup_rate: float | None, repeat: int, params: DedupParams) -> dict:
     t = time.perf_counter()
     df = frame(scaled_corpus(n, seed, dup_rate)) if n != 0 else frame(base_corpus())
     gen_s = time.perf_counter() - t
     rss_before = psutil.Process().memory_info().rss / 2**20
-    out = bench_factsieve(df, DedupParams(), repeat=repeat)
+    out = bench_factsieve(df, params, repeat=repeat)
     out.update(
         {
             "profile": "real" if n == 0 else ("stress" if dup_rate is None else f"news dup_rate={dup_rate}"),
+            "sample_bits": params.sample_bits,
             "generate_s": round(gen_s, 1),
             "rss_before_mb": round(rss_before),
             "peak_rss_mb": round(peak_mb()),
@@ -338,13 +340,20 @@ def main() -> None:
         "--flow", type=Path, default=None, help="corpus folder of JSONL files: flow-shaped memory"
     )
     ap.add_argument("--spill", action="store_true", help="with --flow: prepare(..., spill_dir=...)")
+    ap.add_argument(
+        "--sample-bits",
+        type=int,
+        default=None,
+        help="with --one/--sizes: story samples, 1 in 2^bits shingles",
+    )
     args = ap.parse_args()
     if args.flow is not None:
         print(json.dumps(flow_memory(args.flow, args.spill, args.repeat or 2), indent=1))
         return
     if args.one is not None:
         rep = args.repeat or (5 if args.one == 0 else 2)
-        print(json.dumps(one(args.one, args.seed, args.dup_rate, rep)))
+        params = DedupParams() if args.sample_bits is None else DedupParams(sample_bits=args.sample_bits)
+        print(json.dumps(one(args.one, args.seed, args.dup_rate, rep, params)))
         return
     results: dict = {}
     if not args.sizes:
@@ -372,6 +381,7 @@ def main() -> None:
     for n in args.sizes:
         extra = ["--dup-rate", str(args.dup_rate)] if args.dup_rate is not None else []
         extra += ["--repeat", str(args.repeat)] if args.repeat else []
+        extra += ["--sample-bits", str(args.sample_bits)] if args.sample_bits is not None else []
         r = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed), *extra],
             capture_output=True,

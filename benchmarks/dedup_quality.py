@@ -404,6 +404,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=None)
     ap.add_argument("--story-figure-share", type=float, default=None, help="0 turns the figure rule off")
     ap.add_argument("--story-min-figures", type=int, default=None)
+    ap.add_argument("--sample-bits", type=int, default=None, help="containment samples: 1 in 2^bits shingles")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--only", choices=["all", "syndication"], default="all")
     args = ap.parse_args()
@@ -413,6 +414,7 @@ def main() -> None:
         ("rows", args.rows),
         ("story_figure_share", args.story_figure_share),
         ("story_min_figures", args.story_min_figures),
+        ("sample_bits", args.sample_bits),
     )
     kw = {k: v for k, v in opts if v is not None}
     params = DedupParams(**kw)

@@ -7,6 +7,7 @@ Every default can be overridden from a TOML file (`factsieve run --config FILE`)
     [limits]                       # factsieve.params.IngestLimits
     max_file_bytes = 134217728
     text_field = "maintext"        # JSON records' text field (also `factsieve run --text-field`)
+    title_field = "headline_main"  # and their title field (also `factsieve run --title-field`)
     max_gzip_ratio = 100           # a streamed .jsonl.gz may expand to 100x its size
 
     [dedup]                        # factsieve.params.DedupParams
@@ -151,10 +152,11 @@ class RunConfig:
                 for key in keys:
                     _check_number(section, key, getattr(obj, key), getattr(ref, key))
             _check_label_shares(self.gx.label_share_bounds)
-            if not isinstance(self.limits.text_field, str):
-                raise ConfigError(
-                    f"[limits] text_field must be a field name (a string), got {self.limits.text_field!r}"
-                )
+            for key in ("text_field", "title_field"):
+                if not isinstance(getattr(self.limits, key), str):
+                    raise ConfigError(
+                        f"[limits] {key} must be a field name (a string), got {getattr(self.limits, key)!r}"
+                    )
             if self.model is not None and not isinstance(self.model, str):
                 raise ConfigError(f"model must be a file path (a string), got {self.model!r}")
             try:

@@ -19,6 +19,9 @@ class IngestLimits:
     # A JSON record's text is read from this field ("maintext", or a dotted path into nested
     # objects: "fields.bodyText") instead of "text" and its aliases. "" = "text" and aliases.
     text_field: str = ""
+    # A record's title is read from this field (a dotted path as for text_field) instead of "title"
+    # and its alias "headline"; a record without it gets the title guessed from its text. "" = "title".
+    title_field: str = ""
     # A gzip JSON Lines file streamed in parts (factsieve.ingest.read.split_gzip_parts) may expand to
     # this many times its compressed size (at least max_file_bytes): news text compresses 3-5:1, a
     # decompression bomb 1000:1. The parts are spooled under output/_staging while the run reads them.

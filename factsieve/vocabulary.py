@@ -29,7 +29,7 @@ FLAGS: tuple[str, ...] = (
 TIERS: tuple[str, ...] = ("high", "medium", "low")
 
 # documents.format: what kind of input a document came from (ingest.read maps file suffixes to these).
-FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet")
+FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet", "csv", "tsv", "parquet")
 
 # Reject reason codes: why an input record could not be used.
 EMPTY = "empty"
@@ -37,6 +37,12 @@ BINARY = "binary"
 UNDECODABLE = "undecodable"
 MALFORMED_JSON = "malformed_json"
 MALFORMED_RECORD = "malformed_record"
+# A CSV/TSV row the parser cannot frame (a quote never closed) or with the wrong number of fields;
+# a CSV/TSV file whose first row is data, not column names (factsieve.ingest.delimited).
+MALFORMED_CSV = "malformed_csv"
+NO_HEADER = "no_header"
+# A Parquet file (or some of its rows) that pyarrow cannot read: truncated, damaged, not Parquet.
+CORRUPT_FILE = "corrupt_file"
 MISSING_TEXT = "missing_text"
 TOO_LARGE = "too_large"
 UNSUPPORTED_FORMAT = "unsupported_format"
@@ -57,6 +63,9 @@ REASON_CODES: tuple[str, ...] = (
     UNDECODABLE,
     MALFORMED_JSON,
     MALFORMED_RECORD,
+    MALFORMED_CSV,
+    NO_HEADER,
+    CORRUPT_FILE,
     MISSING_TEXT,
     TOO_LARGE,
     UNSUPPORTED_FORMAT,

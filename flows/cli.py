@@ -183,10 +183,11 @@ def _config(args: argparse.Namespace):
         config = dataclasses.replace(config, workers=args.workers)
     if args.model:
         config = dataclasses.replace(config, model=args.model)
-    if args.text_field is not None:
-        config = dataclasses.replace(
-            config, limits=dataclasses.replace(config.limits, text_field=args.text_field)
-        )
+    for name in ("text_field", "title_field"):
+        if getattr(args, name) is not None:
+            config = dataclasses.replace(
+                config, limits=dataclasses.replace(config.limits, **{name: getattr(args, name)})
+            )
     return config
 
 
@@ -411,8 +412,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--text-field",
         default=None,
         metavar="NAME",
-        help="JSON/JSONL records: read the text from this field (a dotted path for nested objects, "
+        help="JSON/JSONL/CSV/Parquet records: read the text from this field (a dotted path for nested objects, "
         "e.g. fields.bodyText) instead of 'text' and its aliases",
+    )
+    r.add_argument(
+        "--title-field",
+        default=None,
+        metavar="NAME",
+        help="JSON/CSV/Parquet records: read the title from this field (a dotted path for nested objects) "
+        "instead of 'title' and 'headline'",
     )
     r.add_argument("--json", action="store_true", help="print the run summary as JSON (implies --quiet)")
     r.add_argument(

@@ -92,7 +92,7 @@ def plan_parts(
         part
         for f in files
         for whole in split_gzip_parts(f, target_bytes, limits, spool)
-        for part in split_parts(whole, target_bytes)
+        for part in split_parts(whole, target_bytes, limits.max_record_chars)
     ]
 
 

@@ -25,7 +25,7 @@ class DocumentsSchema(pa.DataFrameModel):
         description="Record within a multi-record file (JSONL id or 'line:N'); '' otherwise."
     )
     format: Series[STRING] = pa.Field(
-        isin=list(FORMATS), description="Input format: text, html, jsonl, json or wet (Common Crawl)."
+        isin=list(FORMATS), description="Input format: text, html, jsonl, json, wet (Common Crawl), csv, tsv or parquet."
     )
     encoding: Series[STRING] = pa.Field(description="Detected encoding of the input bytes.")
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")
@@ -37,7 +37,9 @@ class DocumentsSchema(pa.DataFrameModel):
     published_at: Series[TIMESTAMP] = pa.Field(
         nullable=True, description="Publication time (UTC) when known."
     )
-    language: Series[STRING] = pa.Field(description="'en' or 'und' (undetermined).")
+    language: Series[STRING] = pa.Field(
+        description="'en'; 'de', 'fr', 'es', 'it', 'pt' or 'nl' for a text in one of those; else 'und' (undetermined)."
+    )
     text: Series[STRING] = pa.Field(
         description="Clean text: one paragraph or heading per line; sentence offsets index into it."
     )
@@ -50,7 +52,7 @@ class DocumentsSchema(pa.DataFrameModel):
     removed_chars: Series[INT64] = pa.Field(ge=0, description="Characters in the removed lines.")
     removed_text: Series[STRING] = pa.Field(description="The removed lines, newline-joined, for audit.")
     removed_reasons: Series[STRING_LIST] = pa.Field(
-        description="Reason per removed line, in order (lone_punctuation, counter_byline, related_block, prompt, navigation)."
+        description="Reason per removed line, in order (lone_punctuation, counter_byline, related_block, prompt, navigation, furniture)."
     )
     unicode_fixed: Series[BOOL] = pa.Field(description="ftfy repaired mojibake or other Unicode damage.")
     content_hash: Series[STRING] = pa.Field(

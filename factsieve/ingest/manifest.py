@@ -60,9 +60,22 @@ SCHEMA = pa.schema(
 # exactly one (tests/ingest/test_manifest_settings.py): a new setting must be classified. Today all
 # of them change output: a size limit (max_gzip_ratio too) turns a file or record into a too_large
 # reject or lets it through, text_field picks the text. Speed-only settings (batch_bytes, workers) are not limits.
-OUTPUT_SETTINGS = ("max_file_bytes", "max_record_chars", "min_text_chars", "text_field", "max_gzip_ratio")
+OUTPUT_SETTINGS = (
+    "max_file_bytes",
+    "max_record_chars",
+    "min_text_chars",
+    "text_field",
+    "max_gzip_ratio",
+    "title_field",
+)
+# Fields of records (text_field, title_field) count only for files whose records have fields.
+_FIELD_SETTINGS = ("text_field", "title_field")
+# Settings added after the manifest recorded settings: left out of a fingerprint at their default,
+# so the fingerprints written before them still match and an upgrade reprocesses nothing.
+_ADDED_LATER = {"title_field": ""}
 SPEED_SETTINGS: tuple[str, ...] = ()
-JSON_READ_FORMATS = frozenset({"jsonl", "json", "text"})
+# Formats whose records have fields, so text_field picks their text: JSON (a .txt may hold it) and tables.
+JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet"})
 
 # Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
 CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED = (
@@ -91,7 +104,7 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
     name = posixpath.basename(uri.rstrip("/"))
     skip = set()
     if format_of_name(name) not in JSON_READ_FORMATS:
-        skip.add("text_field")
+        skip.update(_FIELD_SETTINGS)
     if not name.lower().endswith(".gz"):
         skip.add("max_gzip_ratio")
     keys = [k for k in OUTPUT_SETTINGS if k not in skip]
@@ -100,6 +113,7 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
         values = {k: limits.get(k, getattr(default, k)) for k in keys}
     else:
         values = {k: getattr(limits, k) for k in keys}
+    values = {k: v for k, v in values.items() if k not in _ADDED_LATER or v != _ADDED_LATER[k]}
     return json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -116,9 +130,16 @@ def _run_limits(out: Path, run_id: str) -> dict | None:
 
 
 def content_hash(inp: InputFile) -> str:
+    """The file's xxh3-128, read in 8 MB blocks: a 400 MB WET file or a GB Parquet file is read in
+    parts by the workers and must not be held whole here (the digest is the same)."""
     h = xxhash.xxh3_128()
-    h.update(inp.read_bytes())
+    with inp.open() as fh:
+        while block := fh.read(_HASH_BLOCK):
+            h.update(block)
     return h.hexdigest()
+
+
+_HASH_BLOCK = 8 * 1024 * 1024
 
 
 @dataclass(slots=True)

@@ -27,16 +27,20 @@ import posixpath
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from factsieve.ingest import compressed, warc
+from factsieve.ingest import columnar, compressed, delimited, warc
+from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import BOMS, decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.records import (
+    FIELD_ALIASES,
+    record_field_names,
     record_problem,
     with_canonical_fields,
     without_surrogates,
@@ -49,11 +53,14 @@ from factsieve.text.title import tidy_title, title_from_text
 from factsieve.text.visible import visible
 from factsieve.vocabulary import (
     BINARY,
+    CORRUPT_FILE,
     EMPTY,
     INVALID_JSON_VALUE,
+    MALFORMED_CSV,
     MALFORMED_JSON,
     MALFORMED_RECORD,  # noqa: F401 — re-exported: callers and tests name reasons as read.X
     MISSING_TEXT,  # noqa: F401
+    NO_HEADER,
     NO_MAIN_TEXT,
     READ_ERROR,
     TOO_LARGE,
@@ -72,6 +79,9 @@ FORMATS = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".wet": "wet",  # Common Crawl's page texts (CC-MAIN-….warc.wet.gz)
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".parquet": "parquet",  # Hugging Face datasets (factsieve.ingest.columnar)
 }
 
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
@@ -145,28 +155,9 @@ def _sample(data: bytes | str, n: int = 120) -> str:
     return visible(data[:n])
 
 
-# Publication dates outside [1900, ingest time + 1 day] are typos, placeholders (9999-12-31,
-# 0001-01-01) or epoch accidents, not dates: they would sort first or last in every date filter.
-EARLIEST_PUBLISHED = pd.Timestamp("1900-01-01", tz="UTC")
+# Publication dates after ingest time + 1 day are typos or placeholders (9999-12-31), not dates: they
+# would sort last in every date filter. Earlier than 1900, or not a whole date: factsieve.ingest.dates.
 FUTURE_SLACK = pd.Timedelta(days=1)  # time zones and clock skew between publisher and us
-
-
-def parse_published(value: object) -> pd.Timestamp | None:
-    """Parse a publication date string to UTC; unknown, relative or implausible dates become None.
-
-    A string without a digit is never a date: pandas reads "now" and "today" as the current time.
-    The upper bound needs the ingest time: see ``published_within``.
-    """
-    if not isinstance(value, str) or not any(ch.isdigit() for ch in value):
-        return None
-    try:
-        ts = pd.Timestamp(value.strip())
-    except (ValueError, TypeError, OverflowError):
-        return None
-    if ts is pd.NaT:
-        return None
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    return ts if ts >= EARLIEST_PUBLISHED else None
 
 
 def published_within(ts: pd.Timestamp | None, ingested_at: pd.Timestamp) -> pd.Timestamp | None:
@@ -194,7 +185,18 @@ def _read_text(
     if not text.strip():
         res.rejects.append(Reject(inp.uri, "", fmt, EMPTY, "only whitespace after decoding", len(data), ""))
         return res
-    res.docs.append(RawDoc(inp.uri, "", fmt, text, enc, len(data), title=tidy_title(title_from_text(text))))
+    res.docs.append(
+        RawDoc(
+            inp.uri,
+            "",
+            fmt,
+            text,
+            enc,
+            len(data),
+            title=tidy_title(title_from_text(text)),
+            published_at=published_in_text(text),  # a "Published: …" line at the top, if any
+        )
+    )
     return res
 
 
@@ -284,7 +286,7 @@ def _jsonl_lines(body: str) -> list[str]:
     return [line.lstrip("\ufeff") if line.startswith("\ufeff") else line for line in lines]
 
 
-_Entry = tuple[str, int, str, object, tuple[str, str] | None]
+_Entry = tuple[str, int, str | None, object, tuple[str, str] | None]
 
 
 def _unwrapped(entries: list[_Entry], text_field: str) -> list[_Entry]:
@@ -352,14 +354,30 @@ def _read_jsonl(
 ) -> IngestResult:
     """One document or reject per non-blank line. ``taken``: record keys used by earlier
     parts of the same file (a repeated id gets its line number appended, file-wide)."""
+    return _read_records(inp, _jsonl_entries(body, inp, limits.text_field), enc, limits, fmt, taken)
+
+
+def _read_records(
+    inp: InputFile,
+    entries: Iterable[_Entry],
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
+    unit: str = "line",
+) -> IngestResult:
+    """One document or reject per entry ``(default key, line or row number, source text, parsed
+    record, problem)``: the records of a JSON, CSV or Parquet file, read by the same field rules
+    (``factsieve.ingest.records``). ``unit``: what the number counts, for keys and details. A
+    source of None is a Parquet row: its source is the row as JSON."""
     res = IngestResult()
     seen_keys: set[str] = set(taken or ())
-    for key, lineno, line, rec, problem in _jsonl_entries(body, inp, limits.text_field):
-        nbytes = len(line.encode("utf-8", "surrogatepass"))
+    for key, lineno, line, rec, problem in entries:
+        source = line if line is not None else _row_source(rec)
         if problem is None:
             fields = rec  # the record's own field names, for a missing_text detail
             if isinstance(rec, dict):
-                rec = with_canonical_fields(rec, limits.text_field)
+                rec = with_canonical_fields(rec, limits.text_field, limits.title_field)
             problem = record_problem(rec, limits, fields)
             rec_id = rec.get("id") if isinstance(rec, dict) else None
             if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
@@ -368,12 +386,13 @@ def _read_jsonl(
         # line's default "line:N") gets the line number appended until it is unique: every
         # record keeps a key of its own, whatever ids the file holds.
         while key in seen_keys:
-            key = f"{key}@line:{lineno}"
+            key = f"{key}@{unit}:{lineno}"
         seen_keys.add(key)
+        nbytes = len(source.encode("utf-8", "surrogatepass"))
         if problem is not None:
             reason, detail = problem
-            sample = "" if reason == EMPTY else _sample(line)
-            res.rejects.append(Reject(inp.uri, key, fmt, reason, f"line {lineno}: {detail}", nbytes, sample))
+            sample = "" if reason == EMPTY else _sample(source)
+            res.rejects.append(Reject(inp.uri, key, fmt, reason, f"{unit} {lineno}: {detail}", nbytes, sample))
             continue
         text = without_surrogates(rec["text"])
         title = rec.get("title")
@@ -381,8 +400,8 @@ def _read_jsonl(
         if is_markup(text):  # an HTML body ("<p>…</p>"): its main text, as for a page
             extracted = main_text(text, fragment=True)
             if extracted is None:
-                detail = f"line {lineno}: the text is HTML in which trafilatura found no main text"
-                res.rejects.append(Reject(inp.uri, key, fmt, NO_MAIN_TEXT, detail, nbytes, _sample(line)))
+                detail = f"{unit} {lineno}: the text is HTML in which trafilatura found no main text"
+                res.rejects.append(Reject(inp.uri, key, fmt, NO_MAIN_TEXT, detail, nbytes, _sample(source)))
                 continue
             text, title = extracted.text, title if title and title.strip() else extracted.title
         res.docs.append(
@@ -405,19 +424,159 @@ def _read_jsonl(
     return res
 
 
+def _row_source(rec: object) -> str:
+    """A Parquet row (the columns read) as JSON: its raw_bytes, and a reject's sample."""
+    return json.dumps(rec, ensure_ascii=False, default=str)
+
+
+def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
+    """One document or reject per row of a Parquet file, or of a part of its row groups
+    (``factsieve.ingest.columnar``); the columns are read as a JSON record's fields are."""
+    fmt = "parquet"
+    try:
+        with inp.open() as fh:
+            pf = columnar.open_file(fh)
+            names = pf.schema_arrow.names
+            if not _text_columns(names, limits.text_field):
+                return _file_reject(inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), inp.size)
+            columns = columnar.wanted_columns(names, record_field_names(limits.text_field, limits.title_field))
+            groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
+            found = columnar.rows(pf, groups, columns, inp.first_line)
+            entries = (
+                (f"row:{n}", n, None if problem == "" else "", rec, (CORRUPT_FILE, problem) if problem else None)
+                for n, rec, problem in found
+            )
+            res = _read_records(inp, entries, "utf-8", limits, fmt, taken, unit="row")
+            return res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "no rows", inp.size)
+    except columnar.Unreadable as exc:
+        detail = f"not a Parquet file that can be read (truncated or damaged: {exc})"
+        return _file_reject(inp, fmt, CORRUPT_FILE, detail, inp.size)
+    except OSError as exc:
+        if not _permanent(exc):
+            raise
+        return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+
+
+def _no_text_column(names: list[str], text_field: str) -> str:
+    listed = ", ".join(visible(n) for n in names[:12]) + (", …" if len(names) > 12 else "")
+    if text_field:
+        return f"no column '{visible(text_field)}' (the configured text field; columns: {listed})"
+    return f"no 'text' column or alias (body, content, article, …; columns: {listed})"
+
+
+def _csv_header(inp: InputFile, body: str, fmt: str, limits: IngestLimits) -> tuple[delimited.Header, str] | str:
+    """The header of a CSV/TSV file and its delimiter, or why it has none. A part after the first
+    takes them from the start of its file (``split_parts`` cut the file after a row)."""
+    if inp.is_part and inp.first_line > 1:
+        with inp.open() as fh:
+            body = fh.read(_CSV_HEAD_BYTES).decode("utf-8", "ignore").removeprefix("\ufeff")
+    delimiter = delimited.delimiter_for(fmt, delimited.first_line(body))
+    rows = delimited.rows(delimited.physical_lines(body), delimiter, max_field_chars=limits.max_record_chars)
+    found = delimited.header(rows)
+    return found if isinstance(found, str) else (found, delimiter)
+
+
+_CSV_HEAD_BYTES = 1 << 20
+
+
+def _text_columns(names: list[str], text_field: str) -> list[str]:
+    """The columns that may hold the text: the configured field (or the column a dotted path
+    starts in: a struct), or ``text`` and its aliases."""
+    wanted = {text_field, text_field.split(".", 1)[0]} if text_field else {"text", *FIELD_ALIASES["text"]}
+    return [n for n in names if n in wanted]
+
+
+def _read_csv(
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
+) -> IngestResult:
+    """One document or reject per row of a CSV or TSV file with a header (``factsieve.ingest.delimited``);
+    the columns are read as a JSON record's fields are (aliases, ``--text-field``)."""
+    found = _csv_header(inp, body, fmt, limits)
+    if isinstance(found, str):
+        detail = (
+            f"no header row: {found}; a {fmt.upper()} file needs a first row naming its columns "
+            "(text, title, date, …: docs/INGEST.md)"
+        )
+        return _file_reject(inp, fmt, NO_HEADER, detail, len(data), _sample(body))
+    head, delimiter = found
+    names = head.names
+    if not _text_columns(names, limits.text_field):
+        return _file_reject(inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), len(data), _sample(body))
+    rows = delimited.rows(
+        delimited.physical_lines(body), delimiter, inp.first_line, max_field_chars=limits.max_record_chars
+    )
+    if not inp.is_part or inp.first_line == 1:
+        rows = (row for row in rows if row.line >= head.next_line)
+    keep_empty = set(_text_columns(names, limits.text_field))
+    res = _read_records(inp, _csv_entries(rows, names, keep_empty, delimiter, limits.max_record_chars), enc, limits, fmt, taken)
+    # a header and no rows: the file must leave a row (a part always holds a row)
+    return res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "a header and no rows", len(data))
+
+
+def _unframed(problem: str, max_chars: int) -> tuple[str, str]:
+    """The reject of a row the csv module could not frame: a field past the limit is too_large."""
+    if problem.startswith("field larger than field limit"):
+        return TOO_LARGE, f"a field of more than {max_chars:,} characters (limit max_record_chars); read on from the next line"
+    return MALFORMED_CSV, f"not a row ({problem}: a quote left open, or text after a closing one); read on from the next line"
+
+
+def _csv_entries(
+    rows: Iterable[delimited.Row], names: list[str], keep_empty: set[str], delimiter: str, max_chars: int
+) -> Iterator[_Entry]:
+    """``_Entry`` per CSV row: a record of its columns (an empty cell is an absent field, except in a
+    text column, where it is an empty text), or why the row is none."""
+    width, shown = len(names), "tab" if delimiter == "\t" else f"'{delimiter}'"
+    for row in rows:
+        key, source = f"line:{row.line}", row.text
+        if row.blank:
+            continue
+        fields = row.fields
+        if fields is None and delimiter == "\t":
+            # TSV as many tools write it, without quoting: a field that only starts with a quote
+            # ('"Quoted" headline') is text, when the line splits into the header's columns.
+            plain = source.rstrip("\r\n").split("\t")
+            fields = plain if len(plain) == width else None
+        if fields is None:
+            yield key, row.line, source, None, _unframed(row.problem, max_chars)
+            continue
+        if len(fields) > width and not any(f.strip() for f in fields[width:]):
+            fields = fields[:width]  # trailing delimiters (spreadsheet exports): empty columns
+        if len(fields) != width:
+            detail = f"{len(fields)} fields, the header has {width} (an unquoted {shown} in a field, or one missing?)"
+            yield key, row.line, source, None, (MALFORMED_CSV, detail)
+            continue
+        rec = {n: v for n, v in zip(names, fields, strict=True) if v or n in keep_empty}
+        yield key, row.line, source, rec, None
+
+
 def _read_wet(
-    inp: InputFile, data: bytes, body: str, enc: str, limits: IngestLimits, fmt: str
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
 ) -> IngestResult:
     """One document per ``conversion`` record of a Common Crawl WET file (``factsieve.ingest.warc``),
-    keyed by its WARC-Record-ID; the crawl's ``warcinfo`` record describes the file and is no input."""
+    keyed by its WARC-Record-ID; the crawl's ``warcinfo`` record describes the file and is no input.
+    A part (``_wet_parts``) starts at a record; offsets are the file's (decompressed) offsets."""
     res = IngestResult()
-    seen: set[str] = set()
+    seen: set[str] = set(taken or ())
+    base = inp.start if inp.is_part else 0
     for rec in warc.records(data):
-        key = rec.record_id or f"offset:{rec.offset}"
+        offset = base + rec.offset
+        key = rec.record_id or f"offset:{offset}"
         while key in seen:
-            key = f"{key}@offset:{rec.offset}"
+            key = f"{key}@offset:{offset}"
         seen.add(key)
-        where, nbytes = f"record at byte {rec.offset:,}", len(rec.body)
+        where, nbytes = f"record at byte {offset:,}", len(rec.body)
         text = rec.body.decode("utf-8", "replace")  # WET text is UTF-8 by specification
         if rec.problem:
             detail = f"{where}: {rec.problem}; its {nbytes:,} bytes to the end are not read"
@@ -437,6 +596,8 @@ def _read_wet(
             continue
         title = tidy_title(title_from_text(text))
         res.docs.append(RawDoc(inp.uri, key, fmt, text, "utf-8", nbytes, title=title, url=rec.uri or None))
+    if inp.is_part:
+        res.keys = seen - set(taken or ())
     return res
 
 
@@ -446,6 +607,8 @@ _READERS = {
     "jsonl": _read_jsonl,
     "json": _read_jsonl,
     "wet": _read_wet,
+    "csv": _read_csv,
+    "tsv": _read_csv,
 }
 
 
@@ -467,17 +630,22 @@ def _permanent(exc: OSError) -> bool:
 
 
 def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
-    """A part of a UTF-8 JSONL file that ``split_parts`` checked as a whole."""
+    """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole, or a
+    Parquet file or some of its row groups."""
+    fmt = format_of_name(inp.name) or "jsonl"
+    if fmt == "parquet":
+        return _read_parquet(inp, limits, taken)
     try:
         data = inp.read_bytes()
-        body = data.decode("utf-8")
+        body = "" if fmt == "wet" else data.decode("utf-8")  # WET records are framed as bytes
     except (OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, OSError) and not _permanent(exc):
             raise
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
-    return _read_jsonl(inp, data, body, "utf-8", limits, format_of_name(inp.name) or "jsonl", taken)
+    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet}.get(fmt, _read_jsonl)
+    return reader(inp, data, body, "utf-8", limits, fmt, taken)
 
 
 def read_input(
@@ -488,9 +656,9 @@ def read_input(
     if inp.refused:  # discovery decided it must not be read (factsieve.ingest.sources)
         fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
-    if inp.is_part:
-        return _read_part(inp, limits, taken)
     fmt = input_format(inp)
+    if inp.is_part or fmt == "parquet":  # Parquet is read a batch of rows at a time: no file size limit
+        return _read_part(inp, limits, taken)
     if fmt is None:
         return _file_reject(
             inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, _unsupported(inp), inp.size
@@ -550,7 +718,7 @@ def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> b
     try:
         return compressed.gunzip(io.BytesIO(data), limits.max_file_bytes)
     except compressed.Expands as exc:
-        detail = f"gzip data {exc}: a decompression bomb, or not JSON Lines (only those are streamed; limit: max_file_bytes)"
+        detail = f"gzip data {exc}: a decompression bomb, or not JSON Lines or WET (only those are streamed; limit: max_file_bytes)"
         return _file_reject(inp, fmt, TOO_LARGE, detail, len(data))
     except compressed.Corrupt as exc:
         detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
@@ -586,9 +754,12 @@ def _may_be_one_document(head: bytes) -> bool:
         return True
 
 
-def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
+def split_parts(
+    inp: InputFile, target_bytes: int, max_field_chars: int = IngestLimits().max_record_chars
+) -> list[InputFile]:
     """A JSONL file larger than ``target_bytes`` as parts of about that size, cut after a
-    newline; any other file as itself.
+    newline; a CSV/TSV file cut after a row (``_split_csv``), a Parquet file between row groups
+    (``_split_parquet``), a WET file between records (``_wet_parts``); any other file as itself.
 
     Parts keep memory bounded by the batch, not the file, and let one large file use every
     core. A file is only split when reading it whole would give the same records: UTF-8
@@ -597,19 +768,32 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
     One streaming pass validates the UTF-8 and counts lines, so each part knows the line
     number its first record has (record keys are line numbers where records have no id).
     """
-    if FORMATS.get(inp.suffix) not in ("jsonl", "json") or inp.size <= target_bytes or inp.is_part:
+    fmt = FORMATS.get(inp.suffix)
+    if inp.size <= target_bytes or inp.is_part:
         return [inp]
+    if fmt in ("csv", "tsv"):
+        return _split_csv(inp, target_bytes, max_field_chars)
+    if fmt == "parquet":
+        return _split_parquet(inp, target_bytes)
+    if fmt == "wet":
+        found = _wet_parts(inp, target_bytes)
+        return found if len(found) > 1 else [inp]
+    if fmt in ("jsonl", "json"):
+        return _split_jsonl(inp, target_bytes)
+    return [inp]
+
+
+def _split_jsonl(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A JSON Lines file as parts cut after a newline (``split_parts``)."""
     try:
         fh = inp.open()
     except OSError:
         return [inp]  # read_input reports it
     with fh:
         head = fh.read(8192)
-        if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+        start = _text_start(head)
+        if start is None or _may_be_one_document(head):
             return [inp]
-        if _may_be_one_document(head):
-            return [inp]
-        start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
         fh.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")("strict")
         cuts: list[tuple[int, int]] = [(start, 1)]  # (offset, line number of the first line there)
@@ -649,6 +833,77 @@ def split_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
     ]
 
 
+def _wet_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A WET file as parts of whole records of about ``target_bytes`` (``warc.record_ends``: the
+    headers are read, the bodies skipped); the rest of the file from a record that cannot be framed
+    is one part, read as reading the whole file would read it. ``[inp]`` when it cannot be opened."""
+    try:
+        with inp.open() as fh:
+            cuts = [0]
+            for end in warc.record_ends(fh):
+                if end - cuts[-1] >= target_bytes:
+                    cuts.append(end)
+            size = fh.seek(0, 2)
+    except OSError:
+        return [inp]  # read_input reports it
+    if cuts[-1] >= size and len(cuts) > 1:
+        cuts.pop()  # a cut at the very end starts no part
+    return [
+        replace(inp, size=end - start, start=start, end=end)
+        for start, end in zip(cuts, [*cuts[1:], size], strict=True)
+    ]
+
+
+def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A Parquet file as parts of whole row groups of about ``target_bytes`` uncompressed
+    (``factsieve.ingest.columnar.parts``): ``start``/``end`` are row group numbers, ``first_line``
+    the number of the part's first row. A file that cannot be read is reported by ``read_input``."""
+    try:
+        with inp.open() as fh:
+            found = columnar.parts(columnar.open_file(fh), target_bytes)
+    except (OSError, columnar.Unreadable):
+        return [inp]
+    if len(found) <= 1:
+        return [inp]
+    return [
+        replace(inp, size=size, start=start, end=end, first_line=row) for start, end, row, size in found
+    ]
+
+
+def _text_start(head: bytes) -> int | None:
+    """Where the text of a file starting with ``head`` begins (after a UTF-8 BOM), or None when it
+    is binary or UTF-16/32: such a file is read whole (decoding needs all of it)."""
+    if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or _looks_binary(head):
+        return None
+    return len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+
+
+def _split_csv(inp: InputFile, target_bytes: int, max_field_chars: int) -> list[InputFile]:
+    """A UTF-8 CSV/TSV file as parts cut after rows (``factsieve.ingest.delimited.cuts``: one pass
+    that parses it as the reader will, so a quoted line break never ends a part); the header is
+    read by each part from the start of the file. Other encodings, binary or headerless files are
+    read whole, as before."""
+    try:
+        fh = inp.open()
+    except OSError:
+        return [inp]  # read_input reports it
+    with fh:
+        start = _text_start(fh.read(8192))
+        if start is None:
+            return [inp]
+        fh.seek(start)
+        fmt = FORMATS[inp.suffix]
+        found = delimited.cuts(iter(fh.readline, b""), fmt, target_bytes, start, max_field_chars)
+        end = fh.tell()
+    if found is None or len(found) == 1:
+        return [inp]
+    ends = [c for c, _ in found[1:]] + [end]
+    return [
+        replace(inp, size=stop - offset, start=offset, end=stop, first_line=line)
+        for (offset, line), stop in zip(found, ends, strict=True)
+    ]
+
+
 def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, spool: Path) -> list[InputFile]:
     """A gzip-compressed JSON Lines file (``x.jsonl.gz``; ``x.json.gz`` holding JSON Lines) of more
     than ``target_bytes`` once decompressed, as parts of about that many decompressed bytes, each
@@ -664,11 +919,11 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     ``max_file_bytes``) and the file is one ``too_large`` reject; damaged gzip is one ``binary``
     reject, as when it is read whole.
     """
-    if inp.is_part or inp.refused or inp.suffix != ".gz" or format_of_name(inp.name) not in ("jsonl", "json"):
+    fmt = format_of_name(inp.name)
+    if inp.is_part or inp.refused or inp.suffix != ".gz" or fmt not in ("jsonl", "json", "wet"):
         return [inp]
-    writer = _SpoolWriter(
-        inp, spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest(), target_bytes
-    )
+    folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
+    writer = _WetSpool(inp, folder, target_bytes) if fmt == "wet" else _SpoolWriter(inp, folder, target_bytes)
     try:
         with inp.open() as fh:
             if fh.read(2) != compressed.GZIP_MAGIC:
@@ -690,6 +945,42 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     except OSError:
         return writer.abandon()  # read_input reports it
     return writer.parts()
+
+
+class _WetSpool:
+    """The decompressed blocks of a ``.warc.wet.gz`` file written to one spool file, then cut into
+    parts of whole records (``_wet_parts``) read from it. A file of one part is read whole from the
+    ``.gz``, as before."""
+
+    def __init__(self, inp: InputFile, folder: Path, target: int) -> None:
+        self.inp, self.folder, self.target = inp, folder, target
+        self.path = folder / "whole.wet"
+        self.fh = None
+        self.size = 0
+
+    def add(self, block: bytes) -> bool:
+        if self.fh is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.fh = open(self.path, "wb")  # noqa: SIM115 — closed in parts() or abandon()
+        self.fh.write(block)
+        self.size += len(block)
+        return True
+
+    def abandon(self) -> list[InputFile]:
+        if self.fh is not None:
+            self.fh.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return [self.inp]
+
+    def parts(self) -> list[InputFile]:
+        if self.fh is not None:
+            self.fh.close()
+        if self.size <= self.target:
+            return self.abandon()
+        whole = replace(self.inp, protocol="file", path=str(self.path), size=self.size)
+        found = _wet_parts(whole, self.target)
+        # always parts of the spool file, even one: the .gz read whole would pass max_file_bytes
+        return found if found[0].is_part else [replace(whole, start=0, end=self.size)]
 
 
 class _SpoolWriter:

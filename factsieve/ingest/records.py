@@ -22,7 +22,7 @@ OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published"
 # when the field's own name is absent, first present alias of a fitting type wins, and an alias
 # of another type is ignored (it is that feed's own field, not a broken one of ours).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("body", "content", "maintext", "article", "article_text", "full_text", "paragraphs"),
+    "text": ("body", "content", "maintext", "article", "article_text", "full_text", "document", "paragraphs"),
     "title": ("headline",),
     "url": ("link", "source_url", "canonical_url"),
     "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
@@ -34,6 +34,14 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 # {"response": {"results": [...]}} one level down.
 WRAPPER_KEYS = ("data", "articles", "items", "records", "results", "documents", "docs", "rows", "entries")
 _NESTED_WRAPPERS = ("response", "data", "result")
+
+def record_field_names(text_field: str = "", title_field: str = "") -> set[str]:
+    """Every field name a record is read from: the fields, their aliases and the configured text
+    and title fields (a columnar reader reads only these columns)."""
+    return {"text", *OPTIONAL_FIELDS, *(a for names in FIELD_ALIASES.values() for a in names)} | (
+        {f for f in (text_field, title_field) if f}
+    )
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -73,17 +81,20 @@ def _paragraphs(value: object) -> object:
     return value
 
 
-def with_canonical_fields(rec: dict, text_field: str = "") -> dict:
+def with_canonical_fields(rec: dict, text_field: str = "", title_field: str = "") -> dict:
     """``rec`` with each absent field taken from its first alias of a fitting type, and the text
-    from ``text_field`` when one is configured (then neither ``text`` nor its aliases is read)."""
+    from ``text_field`` when one is configured (then neither ``text`` nor its aliases is read);
+    likewise the title from ``title_field``."""
     out = rec  # copied only when something changes: most records are read as written
-    if text_field:
-        out = {k: v for k, v in rec.items() if k != "text"}
-        value = field_value(rec, text_field)
-        if value is not _MISSING:
-            out["text"] = value
+    configured = {"text": text_field, "title": title_field}
+    for name, path in configured.items():
+        if path:
+            out = {k: v for k, v in out.items() if k != name}
+            value = field_value(rec, path)
+            if value is not _MISSING:
+                out[name] = value
     for name, aliases in FIELD_ALIASES.items():
-        if name in out or (name == "text" and text_field):
+        if name in out or configured.get(name):
             continue
         types = OPTIONAL_FIELDS.get(name, (str,))
         for alias in aliases:
@@ -112,6 +123,7 @@ def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> 
         return MALFORMED_RECORD, f"expected a JSON object, got {type_name(rec)}"
     own = fields if isinstance(fields, dict) else rec
     name = limits.text_field or "text"
+    names = {"title": limits.title_field or "title"}  # a configured title field is named as such
     text = rec.get("text")
     if text is None:
         if limits.text_field and "text" not in rec:
@@ -136,7 +148,8 @@ def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> 
         # bool is an int subclass, but `"id": true` names nothing.
         if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
             expected = " or ".join("string" if t is str else "integer" for t in types)
-            return MALFORMED_RECORD, f"'{field}' is {type_name(value)}, expected {expected} or null"
+            shown = visible(names.get(field, field))
+            return MALFORMED_RECORD, f"'{shown}' is {type_name(value)}, expected {expected} or null"
     if not text.strip():
         return EMPTY, f"'{visible(name)}' is empty"
     if len(text) > limits.max_record_chars:

@@ -5,12 +5,17 @@ A WET file is a sequence of records, each a ``WARC/1.0`` line, header lines up t
 then ``Content-Length`` bytes of body and a blank line. ``conversion`` records hold a page's text
 (UTF-8) and its URL (``WARC-Target-URI``); the ``warcinfo`` record at the start describes the crawl
 and is not a document. The record id (``WARC-Record-ID``) is the record's key.
+
+A real WET file holds ~400 MB of text: ``record_ends`` finds where its records end from their
+headers alone, so ``factsieve.ingest.read`` can cut it into parts that workers share.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 _VERSION = re.compile(rb"WARC/\d+\.\d+\r?\n")
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
@@ -63,3 +68,44 @@ def records(data: bytes) -> list[WarcRecord]:
         )
         pos = _GAP.match(data, body_end).end()
     return out
+
+
+_HEAD_TRY = 2048  # a WET record header is a few hundred bytes
+_HEAD_PEEK = 64 * 1024  # the most a header is looked for in, before the rest is one piece
+
+
+def record_ends(fh: BinaryIO, start: int = 0) -> Iterator[int]:
+    """The offsets in the file ``fh`` at which each record that ``records`` frames ends (after the
+    blank lines that follow it, where the next record starts), reading only the headers and
+    seeking past the bodies: a file too large to hold is planned without reading its text. Stops
+    at the first record ``records`` could not frame (a broken header, a Content-Length past the
+    end) and at the end: what follows is read in one piece, as ``records`` would read it."""
+    fh.seek(0, 2)
+    size = fh.tell()
+    pos = _skip_gap(fh, start)
+    while pos < size:
+        fh.seek(pos)
+        head = fh.read(_HEAD_TRY)  # a header is a few hundred bytes: read more only when needed
+        version = _VERSION.match(head)
+        end = _HEADERS_END.search(head) if version else None
+        if version is not None and end is None:
+            head += fh.read(_HEAD_PEEK - len(head))
+            end = _HEADERS_END.search(head)
+        if version is None or end is None:
+            return
+        length = _headers(head[version.end() : end.start()]).get("content-length", "")
+        if not length.isdigit() or pos + end.end() + int(length) > size:
+            return
+        pos = _skip_gap(fh, pos + end.end() + int(length))
+        yield pos
+
+
+def _skip_gap(fh: BinaryIO, pos: int) -> int:
+    """The first offset from ``pos`` that is not whitespace (``_GAP``), or the end of the file."""
+    fh.seek(pos)
+    while block := fh.read(64):
+        stripped = len(block) - len(block.lstrip())
+        if stripped < len(block):
+            return pos + stripped
+        pos += len(block)
+    return pos

@@ -39,6 +39,62 @@ _PROMPT = re.compile(
     r"leave a (?:comment|reply)|loading\.*|home|menu|search|log ?in|sign in|newsletter)\s*[.!:]?$",
     re.IGNORECASE,
 )
+# Furniture that public news corpora carry inside the text field, as whole lines: wire agencies'
+# rights notices ("Copyright 2024 The Associated Press. All rights reserved. This material may not
+# be published, …"), cookie and JavaScript notices, the BBC's media-player and picture-credit lines
+# ("Media playback is unsupported on your device", "Image copyright Getty Images"), photo credits
+# ("Featured image via Name/Getty Images", "(AP Photo/Name)"), "Story continues
+# below advertisement", CNN/DailyMail's "@highlight" markers
+# and dotted bylines ("By . Daily Mail Reporter . PUBLISHED: . 12:01 EST, …"), broadcast-transcript
+# stage directions ("(BEGIN VIDEO CLIP)"), and notes about the article rather than its news ("This
+# article originally appeared on …", "Editor's note: …", "(Adds details in paragraph 5)", "(Corrects
+# figure)", "All times are Eastern.", "This content is not available due to your privacy …"). Longer than the prompts above and written as sentences,
+# they were kept and labelled as content: "This material may not be published" as speculation,
+# "By continuing to browse, you agree to our use of cookies." as opinion. Anchored at the line
+# start, and each needs words no report opens a sentence with.
+_FURNITURE = re.compile(
+    r"^(?:(?:copyright|\(c\))\s*(?:©\s*)?(?:\(c\)\s*)?(?:19|20)\d\d\b|©|™\s*(?:&|and)\s*©)"
+    r"|^this (?:material|article|content|story) (?:may|must) not be (?:published|reproduced|copied|redistributed)"
+    r"|^our standards: the thomson reuters trust principles"
+    r"|^(?:we|this (?:web)?site|our (?:web)?site) uses? cookies(?: and (?:similar|other) \w+)?(?:\.|$|\s+(?:to|so|on|for|in order)\b)"
+    r"|^by (?:continuing|using)\b.{0,80}\byou (?:agree|consent)\b.{0,40}\bcookies"
+    r"|^(?:please )?(?:enable|turn on|allow) (?:javascript|cookies)\b"
+    r"|^media playback is (?:unsupported|not supported) on your device"
+    r"|^(?:media|image) caption$|^image (?:copyright|source)\b"
+    r"|^(?:featured |top |header )?(?:image|photo|picture|photograph)s?(?: credit)?(?: via|:| by) \S"
+    r"|^\([^()]{0,60}\b(?:photo|photograph|image|picture)s?\b ?(?:/|by|via|:)[^()]{1,60}\)$"
+    r"|^(?:last updated on .{6,30}?\.\s*)?from the section \w+"
+    r"|^find (?:all )?the latest .{3,60} on our dedicated page"
+    r"|^(?:story|article) continues below(?: (?:this )?advert(?:isement)?)?$"
+    r"|^advertisement\s*[-–—:]\s*(?:scroll|continue|story)"
+    r"|^@highlight$"
+    # notes about the article, not its content
+    r"|^this (?:article|story|piece|post) (?:was |has been |first |originally )*"
+    r"(?:appeared|published|produced|republished) (?:on|in|by|with|at)\b"
+    r"|^editor(?:'s|s'|’s|s’)? note:"
+    r"|^all times (?:are|in) [\w ]{2,20}\.?$"
+    r"|^\((?:adds|updates|recasts|changes|corrects|fixes|refiles|repeats|rewrites|removes|inserts|"
+    r"releases)\b[^()]{0,120}\)$"
+    r"|^\((?:reuters|ap|afp|cnn|bloomberg|upi)\)\s*[-–—]*$"
+    r"|^this (?:content|video|embed|media|element) is (?:not available|unavailable|blocked)"
+    r"|^(?:some )?(?:parts|elements) of this (?:article|page|story) may not (?:display|show|work|load)"
+    r"|^download (?:our|the) (?:\S+ ){0,3}app\b"
+    r"|^report (?:a|an) (?:correction|error|typo)"
+    # a line that is only a link (a Kaggle fake-news "text" that is a URL, a "read more" link)
+    r"|^(?:https?://|www\.)\S+$"
+    r"|^by \. |^(?:published|updated): \. "
+    r"|^\((?:begin|end) (?:video|audio)(?: clip| tape)?\)$|^\((?:commercial break|crosstalk|laughter|applause|inaudible)\)$",
+    re.IGNORECASE,
+)
+# A prefilter: the first word (lower-cased, a trailing ":" dropped) of every line _FURNITURE
+# matches is one of these or starts with "(", "©" or "™", so most prose lines ("The …", "In …")
+# never reach the regex.
+_FURNITURE_FIRST_WORDS = frozenset(
+    "copyright this our we by please enable turn allow media image featured top header photo photos "
+    "picture pictures photograph photographs last from find story article advertisement @highlight "
+    "published updated editor's editors' editor’s editors’ editor editors all some download report".split()
+)
+_MAX_FURNITURE_WORDS = 40
 _NAV_SEP = re.compile(r"\s[|»›•·]\s|\s>\s")
 _LONE_PUNCT = re.compile(r"^[\W_]+$")
 _PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -55,7 +111,7 @@ _COUNTER_WORD = re.compile(r"view|comment|share|like|read", re.IGNORECASE)  # in
 # ("you might also like"), plus at most 3 ("on this topic") and a lone ":".
 _MAX_BLOCK_START_WORDS = 8
 
-REMOVAL_REASONS = ("lone_punctuation", "counter_byline", "related_block", "prompt", "navigation")
+REMOVAL_REASONS = ("lone_punctuation", "counter_byline", "related_block", "prompt", "navigation", "furniture")
 
 
 @dataclass(slots=True)
@@ -96,6 +152,22 @@ def is_page_prompt(line: str) -> bool:
     return len(line.split()) <= 8 and _PROMPT.match(line) is not None
 
 
+def is_site_furniture(line: str, words: int | None = None) -> bool:
+    """Whether the normalised ``line`` is a rights notice, cookie notice, media-player or picture
+    credit line, dataset marker or transcript stage direction (_FURNITURE)."""
+    cut = line.find(" ")
+    first = (line if cut < 0 else line[:cut]).lower().rstrip(":")
+    if (
+        first not in _FURNITURE_FIRST_WORDS
+        and line[:1] not in "(©™"
+        and not first.startswith(("copyright", "http://", "https://", "www."))
+    ):
+        return False
+    if (len(line.split()) if words is None else words) > _MAX_FURNITURE_WORDS:
+        return False
+    return _FURNITURE.match(line) is not None
+
+
 def _line_reason(line: str, words: int) -> str | None:
     """The removal reason for a kept-so-far ``line`` with ``words`` words, or None to keep it.
 
@@ -114,6 +186,8 @@ def _line_reason(line: str, words: int) -> str | None:
         return "counter_byline"
     if words <= 8 and _PROMPT.match(line):
         return "prompt"
+    if is_site_furniture(line, words):
+        return "furniture"
     if (
         suspect
         and _NAV_CHAR.search(line)

@@ -47,6 +47,29 @@ _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?
 _LINE_BOUNDARY = re.compile(r"""([.!?…][.!?…]*)(["'”’»)\]]*)([^\S\n]+)(?=["'“‘«(\[]?[A-Z0-9À-Ý])""")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([\w’'-]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
+# A word, a slash and an initial: "photo/j" in "(AP Photo/J. Scott Applewhite)". A word of three
+# letters or more before the slash, so "A/B. Then …" still ends a sentence.
+_CREDIT_INITIAL = re.compile(r"[a-z]{3,}/[a-z]")
+
+
+_MAX_HEADING_CHARS = 45
+
+
+def _after_line_end(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts the text or a line after a sentence or a short heading.
+    Not after a line broken mid-sentence: in hard-wrapped wire copy the unwrapper left alone, a line
+    opening "13. Chinese nearby April rises …" ends the sentence of the line before ("… on March")."""
+    if pos == 0:
+        return True
+    if text[pos - 1] != "\n":
+        return False
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] in ".!?:;…\"'”’)":
+        return True
+    # A heading ("10 things we learned from the budget") is short; a wrapped line is near the width.
+    return j - text.rfind("\n", 0, j) <= _MAX_HEADING_CHARS
 
 
 def _is_false_boundary(text: str, line_start: int, dot_pos: int, punct: str, next_word: str) -> bool:
@@ -69,8 +92,13 @@ def _is_false_boundary(text: str, line_start: int, dot_pos: int, punct: str, nex
             ("." in token or token in {"inc", "corp", "co", "ltd", "plc", "llc", "etc"})
             and next_word.lower() in _SENTENCE_STARTERS
         )
-    if len(token) == 1 and token.isalpha():
-        # An initial, as in "J. K. Rowling" or "Antony J. Blinken".
+    if i == line_start and len(token) <= 3 and token.isdigit() and _after_line_end(text, i):
+        # A list item's number opening the line ("3. The state pension rises …"): not a sentence of
+        # its own ("3." was one, labelled boilerplate, in every listicle).
+        return True
+    if len(token) == 1 and token.isalpha() or _CREDIT_INITIAL.fullmatch(token):
+        # An initial, as in "J. K. Rowling" or "Antony J. Blinken", also after a slash in a picture
+        # credit ("(AP Photo/J. Scott Applewhite)", which split in two with half of it content).
         return True
     if _DOTTED_ACRONYM.fullmatch(token):
         # Dotted acronyms not in the list ("N.A.T.O"): split only before a common starter.

@@ -4,20 +4,26 @@ A scraped .txt file often starts with page furniture before (or instead of) its 
 breadcrumb ("Home » News » Politics"), a byline ("By Beverly Gates"), a dateline ("WASHINGTON,
 D.C. –"), a timestamp ("Updated 09:05 BST, 3 June 2024"). Those are skipped; the first line that
 reads like a headline — short, not ending as a sentence or a list item does, not code, not a row
-of figures — is the title; share and subscribe prompts are furniture too. A document whose opening
-line is already prose ("Hey guys! Let's dive into …") has no title.
+of figures — is the title; share and subscribe prompts, and the corpus furniture clean.py removes
+("Media playback is unsupported on your device", "@highlight"), are furniture too. A document whose
+opening line is already prose ("Hey guys! Let's dive into …") has no title, and neither has one
+whose first line is a piece of a hard-wrapped sentence ("The U.S. Agriculture Department" over
+"reported the farmer-owned reserve …").
 """
 
 from __future__ import annotations
 
 import re
 
-from factsieve.text.clean import is_page_prompt, normalize_unicode
+from factsieve.text.clean import is_page_prompt, is_site_furniture, normalize_unicode
+from factsieve.text.segment import split_sentences
+from factsieve.text.unwrap import unwrap
 
 _MAX_TITLE_CHARS = 160
 _MAX_TITLE_WORDS = 20
 # Lines looked at before giving up: furniture rarely takes more than a few.
 _MAX_LEAD_LINES = 5
+_HEAD_LINES = 12  # raw lines unwrapped to find them: blank lines and wrapped paragraphs included
 
 _BREADCRUMB = re.compile(r"\S\s*(?:»|›|>|/|\|)\s*\S.*(?:»|›|>|/|\|)")
 _BYLINE = re.compile(
@@ -31,6 +37,14 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_OR_ITEM_END = (".", ",", ";", ":")
+_QUOTED_SENTENCE_END = re.compile(r"(?<!\.)[.,;:][\"'”’)]+$")
+# Words a headline does not end on but a line broken mid-sentence often does.
+_FRAGMENT_END = frozenset(
+    "a an the of to for and or but with by from as is are was were be been will would "
+    "its his her their that which who said has have had".split()
+)
+# Reuters-21578 bodies end with a sign-off line "Reuter": never a headline.
+_SIGN_OFF = re.compile(r"^reuters?$", re.IGNORECASE)
 
 
 # Code never reads like a headline: a script or style line pasted into a scraped .txt
@@ -47,6 +61,9 @@ def _furniture(line: str) -> bool:
         or _DATELINE.match(line)
         or _TIMESTAMP.match(line)
         or is_page_prompt(line)  # "Share this article", "Advertisement", "Skip to content"
+        # "Media playback is unsupported on your device", "@highlight", "Image copyright Getty Images"
+        or is_site_furniture(line)
+        or _SIGN_OFF.match(line)
     )
 
 
@@ -67,13 +84,45 @@ def tidy_title(title: str | None) -> str | None:
     return " ".join(normalize_unicode(title)[0].split()) or None
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _fragment(raw: str, following: str) -> bool:
+    """The (unstripped) line ``raw`` is cut from a hard-wrapped paragraph the unwrapper left alone:
+    it ends on a word no headline ends on ("Olin Corp said", "Brazil is not happy with the
+    existing"), or it is in mixed case and the next line (``following``, unstripped, "" at the end)
+    carries on in lower case at the same indent. A headline in capitals may be followed by anything
+    ("DENVER PRODUCER PRICES" over "no1 hrw wheat ord 254-262"), and so may one over an indented
+    block (a table)."""
+    line = raw.strip()
+    last = line.rsplit(None, 1)[-1].strip("\"'“”‘’()[],;:-–—").lower()
+    if last in _FRAGMENT_END:
+        return True
+    nxt = following.lstrip()
+    return nxt[:1].islower() and _indent(following) == _indent(raw) and not line.isupper()
+
+
 def title_from_text(text: str) -> str | None:
     """The headline among the first lines of ``text``, skipping furniture; None when there is none."""
+    head = "\n".join(text.lstrip().split("\n", _HEAD_LINES)[:_HEAD_LINES])
+    title = _headline(head)
+    if title is None:
+        return None
+    # Hard-wrapped wire copy: the first line of a wrapped paragraph can pass for a headline
+    # ("Standard Oil Co and BP North America" over "Inc said …"); joined, the paragraph reads as
+    # prose. Only the head is unwrapped (its line widths tell a wrapped text as well as the whole
+    # text's do), and only when the lines as they are gave a title: most texts need no second look.
+    unwrapped = unwrap(head)
+    return title if unwrapped is head else _headline(unwrapped)
+
+
+def _headline(head: str) -> str | None:
+    """The first line of ``head`` that is not furniture, when it reads as a headline; else None."""
     seen = 0
-    for raw in text.lstrip().split("\n"):
+    lines = [ln for ln in head.split("\n") if ln.strip()]
+    for i, raw in enumerate(lines):
         line = raw.strip()
-        if not line:
-            continue
         seen += 1
         if seen > _MAX_LEAD_LINES:
             return None
@@ -83,10 +132,15 @@ def title_from_text(text: str) -> str | None:
             len(line) <= _MAX_TITLE_CHARS
             and len(line.split()) <= _MAX_TITLE_WORDS
             and not line.endswith(_SENTENCE_OR_ITEM_END)
-            # "Hey guys! Let's dive in." — two sentences on the line are prose, not a headline.
-            and not re.search(r"[.!?]\s+\S", line)
+            # '… under the symbol "THM."' ends as a sentence does, inside its closing quote (a
+            # quoted headline trailing off, "'My memories of Marley...'", does not).
+            and not _QUOTED_SENTENCE_END.search(line)
+            # "Hey guys! Let's dive in." — two sentences on the line are prose, not a headline; the
+            # segmenter decides, so the full stops of "U.S. SENATE PASSES …" or "Dr. Who" are not two.
+            and not (re.search(r"[.!?]\s+\S", line) and len(split_sentences(line)) > 1)
             and not _CODE.search(_ENTITY.sub("", line))
             and not _wordless(line)
+            and not _fragment(raw, lines[i + 1] if i + 1 < len(lines) else "")
         )
         return line if headline else None
     return None

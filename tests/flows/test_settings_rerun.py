@@ -122,3 +122,34 @@ def test_an_old_manifest_without_settings_takes_them_from_the_runs_table(tmp_pat
     assert same["status"] == "unchanged"  # the runs row says maintext: no upgrade reprocessing
     other = _cli(str(raw), "--out", str(out))
     assert (other["changed_files"], other["settings_changed_files"]) == (1, 1)
+
+
+def test_a_title_field_reprocesses_the_record_files_and_names_their_titles(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    # a news-please style dump: 'title' is the page title with the site's name, the headline apart
+    lines = [
+        json.dumps({"id": k, "title": f"{k} | Example News", "headline_main": k.split("-")[0].upper() + " story", "text": ARTICLES[k]})
+        for k in ARTICLES
+    ]
+    (raw / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (raw / "feed.csv").write_text(
+        "id,title,headline_main,text\n" + "".join(f'c{k},"{k} | Example News",{k} csv,"{t}"\n' for k, t in ARTICLES.items())
+    )
+    (raw / "rail.html").write_text(PAGE, encoding="utf-8")
+
+    def titles():
+        docs = pd.read_parquet(out / "latest" / "documents", columns=["source_uri", "record_key", "title"])
+        return {(Path(u).name, k): t for u, k, t in docs.itertuples(index=False)}
+
+    first = _cli(str(raw), "--out", str(out))
+    assert first["new_files"] == 3 and titles()[("feed.jsonl", "cb-0412")] == "cb-0412 | Example News"
+    second = _cli(str(raw), "--out", str(out), "--title-field", "headline_main")
+    assert (second["changed_files"], second["settings_changed_files"], second["unchanged_files"]) == (2, 2, 1)
+    got = titles()
+    assert got[("feed.jsonl", "cb-0412")] == "CB story" and got[("feed.csv", "ccb-0412")] == "cb-0412 csv"
+    assert got[("rail.html", "")] == "Rail union backs contract"
+    manifest = pq.read_table(out / "_state" / "manifest" / f"part-{second['run_id']}.parquet").to_pylist()
+    assert {json.loads(r["settings"])["title_field"] for r in manifest} == {"headline_main"}
+    third = _cli(str(raw), "--out", str(out), "--title-field", "headline_main")
+    assert third["status"] == "unchanged"

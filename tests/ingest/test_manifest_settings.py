@@ -33,6 +33,9 @@ def test_every_ingest_limit_is_classified_as_changing_output_or_not():
         ("page.json", True),
         ("notes.txt", True),  # may hold JSON Lines, then read as such
         ("dump.jsonl.gz", True),
+        ("Fake.csv", True),  # the text column is the configured field
+        ("news.tsv.gz", True),
+        ("train-00000-of-00001.parquet", True),
         ("story.html", False),
         ("CC-MAIN-1.warc.wet.gz", False),
         ("scan.pdf", False),
@@ -136,3 +139,14 @@ def test_settings_nobody_recorded_are_unknown_and_not_a_reason_to_reprocess(tmp_
     _commit(out, raw, "run-1", IngestLimits(), with_settings=False, parameters={"raw": "elsewhere"})
     assert all(e.settings is None for e in manifest.load(out, ["run-1"]).values())
     assert _plan(out, raw, MAINTEXT).to_process == []
+
+
+def test_title_field_counts_for_record_files_and_is_absent_at_its_default():
+    headline = IngestLimits(title_field="headline_main")
+    for name, counts in [("feed.jsonl", True), ("Fake.csv", True), ("x.parquet", True), ("story.html", False)]:
+        uri = f"/data/raw/{name}"
+        same = manifest.settings_fingerprint(IngestLimits(), uri) == manifest.settings_fingerprint(headline, uri)
+        assert same is not counts
+    # a fingerprint recorded before the setting existed still matches at its default: no upgrade reprocessing
+    before = '{"max_file_bytes":67108864,"max_record_chars":2000000,"min_text_chars":1,"text_field":""}'
+    assert manifest.settings_fingerprint(IngestLimits(), "/data/raw/feed.jsonl") == before

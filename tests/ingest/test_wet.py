@@ -73,3 +73,63 @@ def test_other_record_types_and_garbage_are_rejects_not_silence(tmp_path):
         (codes.MALFORMED_RECORD, "WARC-Type 'response' is not a page's text"),
         (codes.MALFORMED_RECORD, "no WARC record header; its 13 bytes to the end are not read"),
     ]
+
+
+def _big_wet(n: int) -> bytes:
+    info = _record("warcinfo", "0000", b"isPartOf: CC-MAIN-2023-06\r\n")
+    pages = []
+    for i in range(n):
+        uri, text = PAGES[i % 2]
+        body = f"{text}Item {i}: the port authority said traffic would resume.\n".encode()
+        # some records without an id (keyed by offset), one repeated id
+        rid = "" if i % 7 == 3 else ("dup" if i in (10, 20) else f"id-{i}")
+        rec = _record("conversion", rid, body, uri)
+        pages.append(rec if rid else rec.replace(b"WARC-Record-ID: <urn:uuid:>\r\n", b""))
+    pages.insert(30, _record("response", "resp-1", b"HTTP/1.1 200 OK\r\n"))  # another type: a reject
+    return info + b"".join(pages)
+
+
+def _read_all(parts, limits=None):
+    docs, rejects, taken = [], [], set()
+    for p in parts:
+        r = ingest.read_input(p, limits or ingest.IngestLimits(), taken if p.is_part else None)
+        docs += [(d.record_key, d.url, d.text) for d in r.docs]
+        rejects += [(x.record_key, x.reason, x.detail) for x in r.rejects]
+        taken |= r.keys or set()
+    return docs, rejects
+
+
+def test_a_large_wet_is_read_in_parts_of_whole_records(tmp_path):
+    data = _big_wet(200)
+    path = tmp_path / "CC-MAIN-2.warc.wet"
+    path.write_bytes(data)
+    whole = InputFile(str(path), len(data), path.stat().st_mtime, rel=path.name)
+    parts = ingest.split_parts(whole, 4096)
+    assert len(parts) > 5 and all(p.is_part for p in parts)
+    assert all(data[p.start : p.start + 8] == b"WARC/1.0" for p in parts)
+    got = _read_all(parts)
+    assert got == _read_all([whole]) and len(got[0]) == 200
+    assert [r[1] for r in got[1]] == [codes.MALFORMED_RECORD]
+    # a record cut short at the end: the parts before it are cut, the rest is read as one piece
+    cut = data[:-60]
+    path.write_bytes(cut)
+    whole = InputFile(str(path), len(cut), path.stat().st_mtime, rel=path.name)
+    assert _read_all(ingest.split_parts(whole, 4096)) == _read_all([whole])
+
+
+def test_a_large_wet_gz_is_streamed_beyond_max_file_bytes(tmp_path):
+    data = _big_wet(400)
+    path = tmp_path / "CC-MAIN-3.warc.wet.gz"
+    path.write_bytes(gzip.compress(data))
+    inp = InputFile(str(path), path.stat().st_size, path.stat().st_mtime, rel=path.name)
+    small = ingest.IngestLimits(max_file_bytes=len(data) // 4)
+    [rej] = ingest.read_input(inp, small).rejects  # read whole: over the limit
+    assert rej.reason == codes.TOO_LARGE
+    spool = tmp_path / "spool"
+    parts = ingest.split_gzip_parts(inp, 8192, small, spool)
+    assert len(parts) > 5 and all(p.is_part and p.uri == str(path) for p in parts)
+    docs, rejects = _read_all(parts, small)
+    plain = tmp_path / "plain.warc.wet"
+    plain.write_bytes(data)
+    expected = _read_all([InputFile(str(plain), len(data), None, rel="plain.warc.wet")])
+    assert (docs, rejects) == expected and len(docs) == 400

@@ -1,0 +1,106 @@
+"""Parquet files as Hugging Face datasets ship news (cc_news, xsum, cnn_dailymail, multi_news): one
+record per row, the text in a ``text``/``article``/``document`` column, sometimes a struct or a list
+of paragraphs.
+
+Read with pyarrow a batch of rows at a time, and only the columns a record can use (the text, title,
+url, date and id columns and their aliases), so memory is a batch of those columns, not the file:
+a cnn_dailymail file's ``highlights``, an image column, never leave the disk. A large file is cut
+into parts of whole row groups (``parts``), which the workers read side by side. The raw file is
+only read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+_BATCH_ROWS = 1024
+_ERRORS = (pa.ArrowException, OSError, ValueError)  # UnicodeDecodeError is a ValueError
+
+
+class Unreadable(Exception):
+    """Not a Parquet file pyarrow can read: truncated, damaged, or another format under the name."""
+
+
+def open_file(fh: BinaryIO) -> pq.ParquetFile:
+    """The Parquet file ``fh`` (its footer read), or ``Unreadable`` saying why."""
+    try:
+        return pq.ParquetFile(fh)
+    except _ERRORS as exc:
+        raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+
+
+def wanted_columns(names: list[str], fields: set[str]) -> list[str]:
+    """The columns a record reads: those named in ``fields`` (field names and aliases), and for a
+    dotted name ("article.body") the column it starts in."""
+    tops = fields | {f.split(".", 1)[0] for f in fields}
+    return [n for n in names if n in tops]
+
+
+def parts(pf: pq.ParquetFile, target_bytes: int) -> list[tuple[int, int, int, int]]:
+    """``(first row group, end row group, first row number, bytes)`` of parts of whole row groups of
+    about ``target_bytes`` of uncompressed data each; rows are numbered from 1. A row group larger
+    than the target is a part of its own: rows are only cut where the file cuts them."""
+    meta = pf.metadata
+    out: list[tuple[int, int, int, int]] = []
+    start, first_row, row, size = 0, 1, 1, 0
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        size += group.total_byte_size
+        row += group.num_rows
+        if size >= target_bytes or g == meta.num_row_groups - 1:
+            out.append((start, g + 1, first_row, size))
+            start, first_row, size = g + 1, row, 0
+    return out
+
+
+def _plain(value: object) -> object:
+    """A cell as a JSON record would hold it: a date or time as its ISO text (``published``)."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def rows(
+    pf: pq.ParquetFile, groups: range, columns: list[str], first_row: int
+) -> Iterator[tuple[int, dict | None, str]]:
+    """``(row number, record, problem)`` per row of ``groups``: the record holds the non-null cells of
+    ``columns``. A row whose cells cannot be converted (a string that is not UTF-8) is a problem of
+    its own; when a batch cannot be read at all (a damaged page), one problem stands for that row
+    and all after it in ``groups``, with their count: what follows cannot be reached."""
+    row = first_row
+    last = first_row + sum(pf.metadata.row_group(g).num_rows for g in groups) - 1
+    batches = pf.iter_batches(
+        batch_size=_BATCH_ROWS, row_groups=list(groups), columns=columns, use_threads=False
+    )
+    try:
+        for batch in batches:
+            for rec, problem in _records(batch):
+                yield row, rec, problem
+                row += 1
+    except _ERRORS as exc:
+        rest = f"this row and the {last - row:,} after it" if last > row else "this row"
+        yield row, None, f"{rest} cannot be read: {type(exc).__name__}: {exc}"
+
+
+def _records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
+    """The rows of ``batch`` as records; converted one by one only when the batch as a whole fails,
+    so one bad cell costs its row."""
+    try:
+        recs = batch.to_pylist()
+    except _ERRORS:
+        recs = None
+    for i in range(batch.num_rows):
+        if recs is not None:
+            rec = recs[i]
+        else:
+            try:
+                rec = batch.slice(i, 1).to_pylist()[0]
+            except _ERRORS as exc:
+                yield None, f"the row cannot be read: {type(exc).__name__}: {exc}"
+                continue
+        yield {k: _plain(v) for k, v in rec.items() if v is not None}, ""
