@@ -122,11 +122,15 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
-    found = words & JUDGEMENT_TRIGGERS
-    if not found:
-        return False
-    for w in found:
-        need = _COMPANIONS.get(w)
+    return with_companion(words, JUDGEMENT_TRIGGERS, _COMPANIONS)
+
+
+def with_companion(words: frozenset[str], triggers: frozenset[str], companions: dict[str, frozenset[str]]) -> bool:
+    """True when one of ``triggers`` is in ``words`` with one of its ``companions`` (a trigger with no
+    entry needs none). A gate for a pattern whose every alternative needs two words: a common word alone
+    ("time", "right", "must") cannot match, and the pattern is not tried."""
+    for w in words & triggers:
+        need = companions.get(w)
         if need is None or not words.isdisjoint(need):
             return True
     return False

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.cue import Cue, inside, new_cue
-from factsieve.classify.judgements import judgement_matches, judgement_possible
+from factsieve.classify.judgements import judgement_matches, judgement_possible, with_companion
 
 # "Take" alone is too common a label ("Take: 2 cups of flour"): only "Our/My take".
 _LEAD_IN_RE = re.compile(
@@ -134,6 +134,45 @@ _PREDICATE_GATE = frozenset(
     """move decision step choice idea loss mistake gamble blunder call bet misstep error response policy fantasy
     fiction myth dream delusion mirage tale con joke non-negotiable negotiable unmissable must worth optional""".split()
 )
+# Round 7s (speed): the second word each gate word needs before its pattern can match, read off the
+# alternatives above ("time" only in "It is time …", "right" only in "every right to be …", a noun of
+# decision only after one of the adjectives, "must" only as "a must", "worth" only before a trip word).
+# Gate words with no entry match alone. Most sentences with "time", "must" or "right" lack the
+# companion, so the three patterns are no longer tried on them; labels are unchanged.
+_PREDICATE_ADJ = frozenset(
+    """smart wise shrewd sensible welcome overdue bold brave courageous foolish reckless cynical clumsy profound
+    tragic grievous immeasurable savvy clever canny brilliant terrible shameful inspired masterful baffling bizarre
+    cowardly craven petty""".split()
+)
+_DISMISSAL_OPENERS = frozenset("a an nothing pure complete total utter".split())
+_PREDICATE_COMPANIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        "move decision step choice idea loss mistake gamble blunder call bet misstep error response policy".split(),
+        _PREDICATE_ADJ,
+    ),
+    **dict.fromkeys("fantasy fiction myth dream delusion mirage tale con joke".split(), _DISMISSAL_OPENERS),
+    "must": frozenset({"a"}),
+    "worth": frozenset("trip detour visit wait splurge journey".split()),
+}
+_REAL_NOUNS = frozenset(
+    "scandal story problem tragedy question issue lesson test winner winners loser losers victim victims".split()
+)
+_MERIT_COMPANIONS: dict[str, frozenset[str]] = {
+    "time": frozenset({"it"}),
+    "enough": frozenset({"is"}),
+    "real": _REAL_NOUNS,
+    "flat": frozenset({"falls"}),
+    "mark": frozenset({"misses"}),
+    "spot": frozenset({"hits"}),
+    "worthy": frozenset({"of"}),
+}
+_APPRAISAL_COMPANIONS: dict[str, frozenset[str]] = {
+    "right": frozenset({"every"}),
+    "performance": frozenset({"career", "life"}),
+    "piece": frozenset("lovely delightful fine superb masterly marvellous wonderful".split()),
+    "economy": frozenset({"false"}),
+    "weak": frozenset({"point", "spot", "link"}),
+}
 
 # "How many more warnings does the city need?", "How much longer must residents wait?", "How long can
 # the council ignore …?": a question of how much more must be borne, aimed at nobody in particular;
@@ -396,11 +435,11 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_JUDGEMENT_NOUN_RE.finditer(text))
     if not words.isdisjoint(_CONDUCT_GATE):
         found.extend(_CONDUCT_RE.finditer(text))
-    if not words.isdisjoint(_PREDICATE_GATE):
+    if with_companion(words, _PREDICATE_GATE, _PREDICATE_COMPANIONS):
         found.extend(_PREDICATE_VERDICT_RE.finditer(text))
-    if not words.isdisjoint(_MERIT_GATE):
+    if with_companion(words, _MERIT_GATE, _MERIT_COMPANIONS):
         found.extend(_MERIT_RE.finditer(text))
-    if not words.isdisjoint(_APPRAISAL_GATE):
+    if with_companion(words, _APPRAISAL_GATE, _APPRAISAL_COMPANIONS):
         found.extend(_APPRAISAL_RE.finditer(text))
     if not words.isdisjoint(_SHAPE_GATE):
         found.extend(_shape_verdicts(text, words))
