@@ -313,18 +313,26 @@ _SHAPE_GATE = frozenset({"most", "least"}) | _FEELING_WORDS | _EXCESS_WORDS | _A
 
 
 def _shape_verdicts(text: str, words: frozenset[str]) -> list[re.Match[str]]:
-    if _DIGIT.search(text) is not None and _MEASURE.search(text) is not None:
+    # The four word tests first (round 7s, speed): most sentences let in by "most" or "least" open none
+    # of them, and then the measure search below is not needed.
+    superlative = ("most" in words or "least" in words) and text.lstrip().startswith(_SUPERLATIVE_OPENERS)
+    feeling = not words.isdisjoint(_FEELING_WORDS)
+    excess = not words.isdisjoint(_EXCESS_WORDS)
+    audience = not words.isdisjoint(_AUDIENCE_WORDS) or "for most " in text
+    if not (superlative or feeling or excess or audience) or (
+        _DIGIT.search(text) is not None and _MEASURE.search(text) is not None
+    ):
         return []  # a measured figure makes a superlative or a reaction a record of fact
     out: list[re.Match[str]] = []
-    if ("most" in words or "least" in words) and text.lstrip().startswith(_SUPERLATIVE_OPENERS):
+    if superlative:
         m = _SUPERLATIVE_RE.match(text)
         if m is not None and m.group("adj").lower() not in _MEASURED:
             out.append(m)
-    if not words.isdisjoint(_FEELING_WORDS):
+    if feeling:
         out.extend(_FEELING_RE.finditer(text))
-    if not words.isdisjoint(_EXCESS_WORDS):
+    if excess:
         out.extend(_EXCESS_RE.finditer(text))
-    if not words.isdisjoint(_AUDIENCE_WORDS) or "for most " in text:
+    if audience:
         out.extend(_AUDIENCE_RE.finditer(text))
     return out
 
