@@ -68,7 +68,7 @@ from factsieve.classify.filler import (
     filler_cues,
     reader_idiom,
 )
-from factsieve.classify.forecast import FORECAST_TRIGGERS, author_forecast_cues
+from factsieve.classify.forecast import author_forecast_cues, forecast_possible
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
@@ -434,7 +434,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         quotes = []
     qspans = [(q.start, q.end) for q in quotes] if quotes else []
     hedges = hedge_cues(text, words)
-    if not words.isdisjoint(FORECAST_TRIGGERS):
+    if forecast_possible(words):
         forecasts = author_forecast_cues(text, qspans)
         if forecasts:
             hedges = sorted([*hedges, *forecasts], key=_SPAN_ORDER)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.cue import Cue, new_cue
+from factsieve.classify.judgements import with_companion
 
 _CHANGE_VERBS = (
     "rise|fall|grow|increase|decrease|decline|drop|climb|double|triple|halve|soar|surge|slump|slow|ease|accelerate"
@@ -33,6 +34,19 @@ _FORECAST_RE = re.compile(
     re.IGNORECASE,
 )
 FORECAST_TRIGGERS = frozenset(("set", "chance", "signs", "sign"))
+# Round 7s (speed): each form needs a second word ("set to", "there … chance", "there … signs"); "set"
+# alone is in many sentences ("set up", "a set of rules").
+_FORECAST_COMPANIONS = {
+    "set": frozenset({"to"}),
+    "chance": frozenset({"there"}),
+    "signs": frozenset({"there"}),
+    "sign": frozenset({"there"}),
+}
+
+
+def forecast_possible(words: frozenset[str]) -> bool:
+    """False when ``author_forecast_cues`` finds nothing (``words``: the sentence's lower-cased words)."""
+    return with_companion(words, FORECAST_TRIGGERS, _FORECAST_COMPANIONS)
 
 
 def author_forecast_cues(text: str, quotes: list[tuple[int, int]]) -> list[Cue]:

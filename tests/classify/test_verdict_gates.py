@@ -80,3 +80,21 @@ def test_common_word_alone_keeps_the_patterns_shut(text):
     for _pattern, gate, companions, _ in _MATCHED:
         assert not verdict.with_companion(words, gate, companions)
     assert verdict.verdict_cues(text, [], words) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Rents are set to rise by around 6% this year.", True),
+        ("There is a good chance the bank cuts rates in June.", True),
+        ("There are early signs of a recovery in orders.", True),
+        ("The committee set up a review of the rules.", False),
+        ("The striker signs a new contract on Monday.", False),
+    ],
+)
+def test_forecast_gate(text, found):
+    from factsieve.classify.forecast import author_forecast_cues, forecast_possible
+
+    words = words_of(text)
+    assert bool(author_forecast_cues(text, [])) is found
+    assert forecast_possible(words) is found
