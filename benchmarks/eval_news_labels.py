@@ -13,6 +13,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r12             # round-12 file (tuned on in 6c)
     .venv/bin/python benchmarks/eval_news_labels.py --split r13             # round-13 file (tuned on in 7)
     .venv/bin/python benchmarks/eval_news_labels.py --split r14 r16         # round-14/16 files (tuned on in 7)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r15 r17         # round-15/17 files (round 7's unseen figure)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -53,7 +54,10 @@ commit (accuracy and macro-F1 only), then read and tuned on in round 7. ``news_l
 rows, split ``r14``: whole scraped pages of unusual outlets) and ``news_labels_r16.jsonl`` (357 rows,
 split ``r16``: tricky single sentences written to catch a classifier out) were written by two more
 engineers who never read the rules; each was scored once on main before any row was read (accuracy and
-macro-F1 only), then read and tuned on in round 7.
+macro-F1 only), then read and tuned on in round 7. ``news_labels_r15.jsonl`` (265 rows, split ``r15``:
+whole pages) and ``news_labels_r17.jsonl`` (322 rows, split ``r17``: tricky single sentences) were
+written by two more engineers who never read the rules; the lead scored them (accuracy and macro-F1
+only, no row printed) on main b63b607 and on round 7's commits: they are round 7's unseen figure.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -81,7 +85,9 @@ R11 = DATA / "news_labels_r11.jsonl"
 R12 = DATA / "news_labels_r12.jsonl"
 R13 = DATA / "news_labels_r13.jsonl"
 R14 = DATA / "news_labels_r14.jsonl"
+R15 = DATA / "news_labels_r15.jsonl"
 R16 = DATA / "news_labels_r16.jsonl"
+R17 = DATA / "news_labels_r17.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -102,7 +108,9 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r12": (R12, None),
     "r13": (R13, None),
     "r14": (R14, None),
+    "r15": (R15, None),
     "r16": (R16, None),
+    "r17": (R17, None),
 }
 
 

@@ -242,3 +242,15 @@ def test_round_sixteen_file() -> None:
     rows = _rows("news_labels_r16.jsonl")
     assert len(rows) == 357
     _holds_target(rows, "r16", floor=0.96)
+
+
+def test_round_fifteen_and_seventeen_files_unseen() -> None:
+    """Rounds 15 and 17 (tests/data/news_labels_r15.jsonl, 265 lines of whole pages; news_labels_r17.jsonl,
+    322 tricky single sentences): written by two engineers who never read the rules, and never read by
+    the engineers who wrote them. The lead scored them, accuracy and macro-F1 only, on main b63b607
+    (r15 0.819, r17 0.851) and after round 7 (0.823, 0.882): round 7's unseen figure, well short of the
+    issue's 0.90. Held at the measured value less 0.01 so a later rule that costs them is seen."""
+    r15, r17 = _rows("news_labels_r15.jsonl"), _rows("news_labels_r17.jsonl")
+    assert (len(r15), len(r17)) == (265, 322)
+    _holds_target(r15, "r15", floor=0.81)
+    _holds_target(r17, "r17", floor=0.87)
