@@ -60,6 +60,7 @@ from factsieve.classify.boilerplate import (
     furniture_possible,
     starts_with_line_word,
 )
+from factsieve.classify.corpus_lines import corpus_line_cue
 from factsieve.classify.cue import Cue, inside
 from factsieve.classify.filler import (
     FILLER_OPENER_RE,
@@ -416,7 +417,9 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     speaker's, not the author's. ``classify_document`` works this out from the text.
     """
     words = words_of(text)
-    if not continued and words.isdisjoint(ANY_TRIGGER) and _has_no_cues(text, words):
+    # Round 7c: a public-corpus shape (a transcript speaker turn, a credit, a bio, a wire tag).
+    corpus = corpus_line_cue(text, words)
+    if corpus is None and not continued and words.isdisjoint(ANY_TRIGGER) and _has_no_cues(text, words):
         return _NO_CUES
     if continued:
         quotes = quote_cues(text, True)
@@ -425,8 +428,15 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     else:
         quotes = []
     qspans = [(q.start, q.end) for q in quotes] if quotes else []
+    if corpus is not None and corpus.kind == "attribution":
+        # A speaker turn: what follows the tag is the speaker's words, read like a quotation (a hedge
+        # in it sets the flag, an opinion word or "let's" in it is the speaker's, not the author's).
+        qspans.append((corpus.end, len(text)))
     hedges = hedge_cues(text, words)
     attribs, source = attribution_cues(text, qspans, words)
+    if corpus is not None:
+        if corpus.kind == "attribution":
+            attribs, source = [corpus, *attribs], corpus.text
     if attribs and ("which" in words or "who" in words) and "," in text:
         attribs = _outside_closed_relative(text, attribs, hedges)
         if not attribs:
@@ -451,6 +461,8 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         # reader, part of the filler, not the author's evaluation of anything. Not an opinion cue.
         opinions = opinions[:-1]
     boiler = boilerplate_cues(text, words)
+    if corpus is not None and corpus.kind == "boilerplate":
+        boiler = [corpus, *boiler]
     if not (boiler or fillers or attribs or quotes or hedges or personal or options or opinions or stances):
         # A trigger word but no cue (a third of the sentences that reach the finders): every branch
         # below then gives "reported", confidence round(0.75, 3), all flags off, no cues, no deciding
