@@ -6,12 +6,15 @@ Precedence when several labels apply (first match wins; the one place it is deci
                   titles, "Read more:" teasers, share/comment prompts ("Related News", "47 Views",
                   "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024"),
                   picture credits, audio/reading-time widgets, bare update notices, paywall and
-                  newsletter prompts ("(AP Photo/Ramon Espinosa)", "Listen to this article · 6 min").
+                  newsletter prompts ("(AP Photo/Ramon Espinosa)", "Listen to this article · 6 min");
+                  inside running text also wire update tags, support calls and reporter bios
+                  (corpus_lines.py: "UPDATE 2-Senate passes …", "Jane Roe is a reporter for …").
 2. filler       — a reader-addressing cue outside quotations ("let's", "Stay tuned", "Here's what it
                   all means for you", a short content-free question to the reader).
 3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
                   group or institution that believes/expects/forecasts, "a study suggests") or a
-                  quotation that makes up most of the sentence. A hedge in the reported content or
+                  quotation that makes up most of the sentence, or a transcript speaker turn
+                  ("COOPER: Gas is down …", corpus_lines.py: the turn is read as quoted speech). A hedge in the reported content or
                   inside the quotation keeps the label attributed and only sets the hedged flag:
                   "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
