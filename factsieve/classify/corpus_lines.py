@@ -27,7 +27,7 @@ from factsieve.classify.cue import Cue, new_cue
 _SPEAKER_MAX_TAG = 60
 _SPEAKER_RE = re.compile(
     r"\s*(?P<tag>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3}"
-    r"(?:\s*\([A-Z][\w.,\s-]{0,20}\))?(?:,\s+[A-Z][A-Z'’.\s-]{1,40})?)\s*:\s+(?=[\w\"“‘$£€(])"
+    r"(?:\s*\([\w.,\s-]{1,24}\))?(?:,\s+[A-Z][A-Z'’.\s-]{1,40})?)\s*:\s+(?=[\w\"“‘$£€(])"
 )
 # Page and wire labels written in capitals before a colon: they announce the story (a headline label),
 # not a speaker. A closed class of the page's vocabulary, not of content words.
@@ -203,7 +203,7 @@ def corpus_line_cue(text: str, words: frozenset[str]) -> Cue | None:
 
 
 def _has_lower(text: str, end: int) -> bool:
-    head = text[:end]
+    head = text[:end].split("(", 1)[0]  # a party bracket or "(through translator)" may be lower-case
     return head != head.upper()
 
 

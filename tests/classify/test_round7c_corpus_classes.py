@@ -19,6 +19,8 @@ SPEAKER_TURNS_ARE_ATTRIBUTED = [
     "OKAFOR: We plan to reopen the northern line before Christmas.",
     "SEN. MARTA VIDAL (D-NM): The committee has not seen the contract.",
     "UNIDENTIFIED FEMALE: They told us to leave the building at once.",
+    "UNIDENTIFIED MAN (through translator): The water came up to the roof.",
+    "REP. DALE MORROW (R-Kan.): Nobody on this committee saw the invoices.",
     "DR. PRIYA SHAH, EMERGENCY PHYSICIAN: The ward was full by noon.",
     # "let's" and an opinion word belong to the speaker, not to the author addressing the reader
     "MADDEN: Let's bring in our correspondent at the border.",
