@@ -169,7 +169,9 @@ def _wire_headline(text: str) -> bool:
     return m is not None and _prose(text[m.end() :])
 
 
-_GATE_WORDS = _BIO_ROLES | frozenset(
+# The words without which no credit, support call or bio can match (classifier.classify tests them
+# before calling corpus_line_cue, with the capitals-run test).
+CORPUS_GATE_WORDS = _BIO_ROLES | frozenset(
     """image images photo photos photograph picture pictures screenshot screengrab illustration graphic video
     support subscribe donate become join consider""".split()
 )
@@ -195,7 +197,7 @@ def corpus_line_cue(text: str, words: frozenset[str]) -> Cue | None:
         hyphen = text.find("-", 0, 32)
         if hyphen != -1 and not _has_lower(text, hyphen) and _wire_headline(text):
             return _whole(text)
-    if words.isdisjoint(_GATE_WORDS) or not (text_start[:1].isupper() or text_start[:1] == "("):
+    if words.isdisjoint(CORPUS_GATE_WORDS) or not (text_start[:1].isupper() or text_start[:1] == "("):
         return None
     if (not words.isdisjoint(_BIO_ROLES) and _BIO_NAME_RE.match(text) is not None) or _credit(text):
         return _whole(text)
