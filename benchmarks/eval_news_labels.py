@@ -11,7 +11,9 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r10             # round-10 file (tuned on in 6b)
     .venv/bin/python benchmarks/eval_news_labels.py --split r11             # round-11 file (tuned on in 6c)
     .venv/bin/python benchmarks/eval_news_labels.py --split r12             # round-12 file (tuned on in 6c)
-    .venv/bin/python benchmarks/eval_news_labels.py --split r13             # round-13 file (unseen figure)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r13             # round-13 file (tuned on in 7)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r14 r16         # round-14/16 files (tuned on in 7)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r15 r17         # round-15/17 files (round 7's unseen figure)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -48,7 +50,14 @@ then read and tuned on in round 6c. ``news_labels_r12.jsonl`` (284 rows, split `
 tenth engineer who never read the rules; the lead scored it on main and on round 6b (counts only), then
 it was read and tuned on in round 6c. ``news_labels_r13.jsonl`` (284 rows, split ``r13``) was written by
 an eleventh engineer who never read the rules; it was scored once on main and once on round 6c's last rule
-commit (accuracy and macro-F1 only), and never read or tuned on.
+commit (accuracy and macro-F1 only), then read and tuned on in round 7. ``news_labels_r14.jsonl`` (286
+rows, split ``r14``: whole scraped pages of unusual outlets) and ``news_labels_r16.jsonl`` (357 rows,
+split ``r16``: tricky single sentences written to catch a classifier out) were written by two more
+engineers who never read the rules; each was scored once on main before any row was read (accuracy and
+macro-F1 only), then read and tuned on in round 7. ``news_labels_r15.jsonl`` (265 rows, split ``r15``:
+whole pages) and ``news_labels_r17.jsonl`` (322 rows, split ``r17``: tricky single sentences) were
+written by two more engineers who never read the rules; the lead scored them (accuracy and macro-F1
+only, no row printed) on main b63b607 and on round 7's commits: they are round 7's unseen figure.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -75,6 +84,10 @@ R10 = DATA / "news_labels_r10.jsonl"
 R11 = DATA / "news_labels_r11.jsonl"
 R12 = DATA / "news_labels_r12.jsonl"
 R13 = DATA / "news_labels_r13.jsonl"
+R14 = DATA / "news_labels_r14.jsonl"
+R15 = DATA / "news_labels_r15.jsonl"
+R16 = DATA / "news_labels_r16.jsonl"
+R17 = DATA / "news_labels_r17.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -94,6 +107,10 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r11": (R11, None),
     "r12": (R12, None),
     "r13": (R13, None),
+    "r14": (R14, None),
+    "r15": (R15, None),
+    "r16": (R16, None),
+    "r17": (R17, None),
 }
 
 

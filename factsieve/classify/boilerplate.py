@@ -9,6 +9,8 @@ from factsieve.classify.cue import (
     new_cue,
     strip_cue,
 )
+from factsieve.classify.headline_shapes import headline_shape
+from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -149,6 +151,8 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
         out.append(_whole(text))
     if not out:
         out = page_furniture_cues(text, words)
+    if not out and page_line_possible(text, words) and page_line(text, words):
+        out = [_whole(text)]
     return out
 
 
@@ -280,7 +284,7 @@ _PROMPT_VERBS = frozenset("share send forward email tell let drop leave post joi
 _ABOUT_GATE = frozenset(
     """covers writes reporter correspondent editor writer columnist journalist critic contact email follow reach views
     opinions affiliate commission substitute information informational helpful useful teaches lectures hosts co-hosts
-    presents edits researches author reviewed reviewer advice links write written covered tipped sketchwriter""".split()
+    presents edits researches author reviewed reviewer advice links write written covered tipped sketchwriter tested""".split()
 )
 _NOTICE_WORDS = (
     frozenset(
@@ -612,13 +616,34 @@ def _ends_on_full_name(body: str) -> bool:
 
 
 _PREPOSITION_WORDS = frozenset("of in on at for with by from to into onto near via against between".split())
+# Round 7 (r14): a headline may end on a place after "at", "in", "against" or "over" ("… puts Pakistan in
+# command at Headingley"); a wrapped wire line cuts a name after "of" or "to" ("… tonnes of Canadian").
+_PLACE_PREPOSITIONS = frozenset("at in against over".split())
+
+
+def _ends_on_place(body: str) -> bool:
+    words = body.split()
+    last = words[-1]
+    return (
+        len(words) >= 4
+        and words[-2] in _PLACE_PREPOSITIONS
+        and last[:1].isupper()
+        and last[1:].islower()
+        and last.isalpha()
+        and len(last) > 3
+    )
+
+
+# The noun a gerund modifies in a headline's subject is a plural or a mass noun ("waiting lists", "housing
+# costs", "parking fines"): lower case, no function word.
+_NOUN_AFTER_GERUND = re.compile(r"[a-z]{3,}s$")
 
 
 def _present_headline(body: str, last: str) -> bool:
     # A wrapped line stops mid-phrase on an adverb or participle ("… announced earlier", "… had been
     # reduced").
     if (
-        not (last.islower() or last.isdigit() or _ends_on_full_name(body))
+        not (last.islower() or last.isdigit() or _ends_on_full_name(body) or _ends_on_place(body))
         or last.endswith(("ly", "ed"))
         or last in _NOT_HEADLINE_LAST
     ):
@@ -656,6 +681,8 @@ def _present_headline(body: str, last: str) -> bool:
         w = rest[k].lower()
         if possessive and "-" in w and w.replace("-", "").isalpha() and w.islower():
             continue  # a compound modifier of the possessed noun ("once-weekly", "five-for")
+        if k == 0 and w.endswith("ing") and _NOUN_AFTER_GERUND.match(rest[k + 1]) is not None:
+            continue  # round 7 (r16): a gerund modifying the next noun ("Hospital waiting lists hit …")
         if (
             not rest[k].isalpha()
             or not rest[k].islower()
@@ -725,9 +752,10 @@ _ACTIVE_PAST = frozenset(
     edged slipped eased firmed weakened strengthened rallied surged plunged slumped advanced retreated recovered
     rebounded moved stayed remained totalled totaled amounted compared averaged peaked bottomed called announced
     resigned failed suggested emphasised emphasized worked passed decided agreed stated added noted asked
-    commented replied responded voted appeared arrived returned started listed reported""".split()
+    commented replied responded voted appeared arrived returned started listed reported estimated valued priced
+    put""".split()
 )
-_PASSIVE_MAX_WORDS = 9
+_PASSIVE_MAX_WORDS = 14
 
 
 def _passive_headline(body: str, low: list[str]) -> bool:
@@ -913,6 +941,12 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
     return ("now" in words or "app" in words) and not words.isdisjoint(_BUY_NOW_WORDS) and _BUY_NOW_RE.match(text) is not None
 
 
+# A line closing on a quotation mark right after a word may be a headline (headline_shapes); one closing
+# on a sentence mark is not.
+_QUOTE_ENDS = frozenset("’”\"")
+_MARK_ENDS = frozenset(".!?…:;,")
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
     """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
     if len(text) > _FURNITURE_MAX_CHARS:
@@ -921,6 +955,9 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     return bool(
         (body and body[-1] not in _SENTENCE_END)
         or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
+        # round 7 (headline_shapes): a quotation alone on its line, an explainer headline with a bracket
+        or (body[-1:] in _QUOTE_ENDS and body[-2:-1].isalnum())
+        or (body[-1:] == ")" and body.lstrip().startswith(("How ", "Why ")))
         or not words.isdisjoint(FURNITURE_TRIGGERS)
         or _SAY_YOUR <= words
         or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
@@ -934,7 +971,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
 # A wire dateline on its own line ("LAGOS, Nigeria (AP) —", "BERLIN, April 2 (Reuters) -"): a place in
 # capitals, an optional region and date, the agency in brackets, a dash, nothing after it.
 _DATELINE_RE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,30},(?:\s+[A-Z][\w.]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*[A-Z][A-Z.'’ -]{1,30},(?:\s+[A-Z][\w.]*){0,3}(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*\([A-Z][\w&. ]{0,30}\)\s*[-–—]+\s*$"
 )
 # A credit line at the end of a story: "Associated Press writer Kim Lee contributed to this report."
@@ -1085,7 +1122,7 @@ _BIO_RE = re.compile(
     # administration for the Ridgeback.")
     r"(?:is\s+(?:a|an)\s+[^.;]{2,60}?\s+and\s+)?"
     r"(?i:covers|writes\s+about|reports\s+on)\s+[^.]{3,80}?\s+(?i:for)\s+(?:the\s+)?[A-Z][\w'’&+.-]*"
-    r"(?:\s+[A-Z][\w'’&+.-]*){0,3}"
+    r"(?:\s+(?:&|and|[A-Z][\w'’&+.-]*)){0,3}"
     # … and how to reach the author (round 5c): "; contact her at …", "and can be reached at 555-0142"
     r"(?:\s*(?:;|,|\s+and)\s+(?:contact|email|e-mail|follow|reach|(?:he|she|they)\s+can\s+be\s+reached|can\s+be\s+reached)"
     r"\b[^;]{0,80})?"
@@ -1098,6 +1135,13 @@ _BIO_RE = re.compile(
     # author of 'Rust Belt Dreams'"). A person in the story "is a former nurse and lives in Leeds".
     r"|is\s+(?:a|an|the)\s+[^.,;]{2,60}?\s+and\s+(?:now\s+|also\s+)?(?i:teaches|lectures|writes|hosts|co-hosts|presents"
     r"|edits|researches)\s+[^;]{3,80}?"
+    # round 7 (r14): the author's post and where the author is based ("… is an astrophysicist and science
+    # writer based in Edinburgh."); a reviewer's tenure in years ("… has reviewed audio gear for eight
+    # years and owns far too many headphones.")
+    rf"|is\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}(?:and\s+(?:[\w-]+\s+){{0,2}})?{_BIO_ROLE}\s+based\s+in\s+[A-Z][\w'’.-]*"
+    r"(?:,?\s+[A-Z][\w'’.-]*){0,2}"
+    r"|has\s+(?:reviewed|covered|written\s+about|reported\s+on|tested)\s+[^.;]{3,60}?\s+for\s+(?:\w+\s+)?(?:years|decades)"
+    r"(?:\s+and\s+[^.;]{2,60})?"
     r"|is\s+the\s+(?:co-)?author\s+of\s+(?:the\s+)?(?:[\"“‘']|[A-Z])[^;]{2,80}?"
     # round 6b: the post as a contributor closing the line ("… is a former Halifax Transit planner and a
     # contributing columnist.")
@@ -1434,6 +1478,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         _is_heading(text)
         or _is_time_line(text, words)
         or (end not in _SENTENCE_END and (_structured_unterminated(text) or _guide_or_review_headline(text.strip())))
+        or (end not in _MARK_ENDS and (headline_shape(text.strip()) or byline_shape(text.strip())))
     ):
         return [_whole(text)]
     if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):

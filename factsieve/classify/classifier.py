@@ -72,8 +72,11 @@ from factsieve.classify.filler import (
     filler_cues,
     reader_idiom,
 )
+from factsieve.classify.forecast import FORECAST_TRIGGERS, author_forecast_cues
 from factsieve.classify.hedge import hedge_cues
+from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
+from factsieve.classify.page_lines import page_line, page_line_possible
 from factsieve.classify.personal import personal_cues
 from factsieve.classify.prefilter import words_of
 from factsieve.classify.quotes import quote_context, quote_cues
@@ -206,6 +209,9 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
             )
             and (bool(words) or not text.strip())
             and not furniture_possible(text, words)
+            and (not page_line_possible(text, words) or not page_line(text, words))
+            and (";" not in text or "not" not in words)  # a renaming contrast (judgements.py)
+            and not text.startswith("Few ")  # "Few X have … so Y" (judgements.py)
             and ("?" not in text or not text.rstrip().endswith("?"))
         )
     return (
@@ -296,7 +302,9 @@ def _speculation_overrides(text: str, free_hedges: list[Cue], attribs: list[Cue]
 _SIDE_CLAUSE = re.compile(
     r",\s+(?:(?:who|which|whose)\b[^,;:]*(?:[,;]|$)"
     r"|(?:(?:perhaps|probably|possibly|arguably|likely)\s+(?:the\s+)?)?(?:a|an|its|his|her|their|the(?=\s+\w+['’]s\s))"
-    r"\s[^,;:]{1,50},)"
+    r"\s[^,;:]{1,50},"
+    # round 7 (r16): "Judge Okafor, possibly the longest-serving judge in the state, retired on Friday."
+    r"|(?:perhaps|probably|possibly|arguably|likely)\s+the\s[^,;:]{1,50},)"
 )
 # Round 6c (r11): a source verb inside a closed relative clause describes the participant, and the
 # main clause after it is the author's: "The assessment, which found that parts of the site might flood,
@@ -442,6 +450,10 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         # in it sets the flag, an opinion word or "let's" in it is the speaker's, not the author's).
         qspans.append((corpus.end, len(text)))
     hedges = hedge_cues(text, words)
+    if not words.isdisjoint(FORECAST_TRIGGERS):
+        forecasts = author_forecast_cues(text, qspans)
+        if forecasts:
+            hedges = sorted([*hedges, *forecasts], key=_SPAN_ORDER)
     attribs, source = attribution_cues(text, qspans, words)
     if corpus is not None:
         if corpus.kind == "attribution":
@@ -451,10 +463,17 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         if not attribs:
             source = None
     opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS):  # a superset of verdict_cues' own gates
+    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS) or judgement_possible(text, words):
+        # (a superset of verdict_cues' own gates; judgements.py asks for its words' companions)
         verdicts = verdict_cues(text, qspans, words)
         if verdicts:
             opinions = sorted([*opinions, *verdicts], key=_SPAN_ORDER)
+            if hedges and "could" in words:
+                # round 7 (r16): the modal of an idiom is part of it, not the author's hedge ("What could
+                # possibly go wrong?"); a hedge beside a verdict keeps hedging ("It is perhaps the most …")
+                spans = [(v.start, v.end) for v in verdicts if MODAL_IDIOM_RE.match(v.text)]
+                if spans:
+                    hedges = [h for h in hedges if not inside(spans, h.start)]
     if (opinions or stances or attribs) and not words.isdisjoint(CORRECTION_GATE):
         attribs, opinions, stances = _outside_correction(text, words, attribs, opinions, stances)
     personal, options = personal_cues(text, qspans, words)

@@ -35,14 +35,15 @@ _FILLER_RE = CaseFreeRe(
       |an?\ (?:quick\ |brief\ |short\ )?(?:rundown|look|breakdown|primer|recap|summary)
       |the\ (?:lowdown|rundown|deal|thing|kicker|catch|breakdown|bottom\ line|scoop|skinny))\b
     | \bwhat\ (?:this|that|it)\ (?:all\ )?means\ for\ you | \bthis\ is\ where\ it\ gets\ (?:interesting|good|tricky)\b
-    | \bsound\ familiar\b | \bbut\ wait\b | \bas\ you\ (?:can\ see|know|might\ know)\b
+    | \bsound\ familiar\b | \bbut\ wait\b
+    | \byou(?:['’]re|\ are)\ in\ the\ right\ place\b | \bas\ you\ (?:can\ see|know|might\ know)\b
     )""",
     re.VERBOSE,
     requires={
         "as": "see know",
         "in": "article post guide blog",
         "we": "going covered",
-        "you": "wondering surprised shocked amazed asking thinking miss believe",
+        "you": "wondering surprised shocked amazed asking thinking miss believe place",
         "before": "we",
         "stick": "us me",
         "stay": "us me",
@@ -58,13 +59,13 @@ _FILLER_RE = CaseFreeRe(
 FILLER_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear yourselves""".split()
+    stay bear yourselves place""".split()
 )
 # One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
 _WISH = (
     r"(?:happy\s+(?:[a-z]+\s+)?[a-z-]+ing|good\s+luck(?:\s+with\s+(?:your|the)\s+[a-z]+(?:\s+[a-z]+)?)?"
     # round 6c (r12): a greeting to the readers or the town ("Good morning, Eastgate!")
-    r"|good\s+(?:morning|afternoon|evening)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|enjoy(?:\s+the\s+(?:show|ride|view|festivities|holidays?|weekend|sky))?"
+    r"|good\s+(?:morning|afternoon|evening)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|enjoy(?:\s+(?:the|your)\s+[a-z]+)?"
     r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there|\s+this\s+(?:winter|summer|weekend|week"
     r"|christmas|festive\s+season)|\s+on\s+the\s+roads)?|safe\s+(?:travels|journey|trip|home)"
     r"|bon\s+app[ée]tit|bom\s+apetite|buon\s+appetito|see\s+you\s+(?:next|tomorrow|soon|then|there|again|on)\b[^.!?]{0,30})"
@@ -80,14 +81,14 @@ FILLER_OPENER_RE = re.compile(
     r"|stick\s+(?:around|with\s+us)|keep\s+(?:reading|scrolling|watching|listening)|read\s+to\s+the\s+end"
     r"|bear\s+with\s+(?:us|me)|hang\s+tight|scroll\s+down|let\s+me|sit\s+back|settle\s+in"
     r"|find\s+out\s+(?:below|more|why|how|what)|check\s+(?:it|this)\s+out"
-    r"|(?:curious|wondering)\s+(?:what|how|why|about|whether|if|to)|want\s+to\s+(?:know|learn|find)"
+    r"|(?:curious|wondering)\s+(?:what|how|why|about|whether|if|to|where|which|who|when)|want\s+to\s+(?:know|learn|find)"
     # a closing wish to the reader, the whole sentence ("Happy saving!", "Stay safe out there, everyone.",
     # round 5c: "Stay safe, and happy cooking!", "Happy laptop hunting!", "Wrap up warm and enjoy the
     # show!", "Have a brilliant time, whatever you get up to!")
     # (round 5d: two wishes in either order, "Happy saving, and stay warm out there!", and a traveller's
     # "Safe travels, everyone!")
     r"|(?:" + _WISH + r",?\s+and\s+)?" + _WISH +
-    r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys))?(?=\s*[.!]*\s*$)"
+    r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys|(?-i:[A-Z][a-z]+)))?(?=\s*[.!]*\s*$)"
     # round 6b: a wish, then one more piece of advice to the reader ("Stay safe out there, and keep an
     # eye on your neighbours.", "Bom apetite, and don't forget to pack your stretchiest trousers!")
     r"|" + _WISH + r",?\s+and\s+(?:don['’]t\s+forget\s+to\s+)?[a-z]+\b(?=[^.!?\d]{0,60}\byour?\b[^.!?\d]{0,40}[.!]*\s*$)"
@@ -99,12 +100,15 @@ FILLER_OPENER_RE = re.compile(
     # no article after "planning" and no question mark
     r"|(?:planning\s+(?:a|an|to|your|on|ahead)|confused\s+(?:about|by)|fancy\s+(?:a|an|some|trying|getting)"
     r"|not\s+sure\s+(?:whether|if|what|how|which|where|when)|worried\s+(?:about|that)|stuck\s+(?:for|at|in|on|with)"
-    r"|looking\s+for\s+(?:a|an|some)|thinking\s+(?:of|about)\s+(?:a|an|getting|buying|booking|going))\b(?=[^.!?]{0,70}\?\s*$)"
+    r"|looking\s+for\s+(?:a|an|some)|thinking\s+(?:of|about)\s+(?:a|an|[a-z]+ing))\b(?=[^.!?]{0,70}\?\s*$)"
     # the author's lead-in to what follows, the whole sentence ("Here's how to check.", "Here's the short
     # version.", "Now for the fun part.")
     r"|here(?:['’]s|\s+is)\s+(?:how(?:\s+to\s+[a-z]+(?:\s+it)?)?|why|what\s+to\s+do|the\s+(?:short|long)\s+version"
     r"|the\s+good\s+news|the\s+bad\s+news)(?=\s*[.!:]*\s*$)"
     r"|now,?\s+(?:for|on\s+to|onto)\s+the\s+(?:fun|good|best|tricky|hard|boring|exciting)\s+(?:part|bit)(?=\s*[.!:]*\s*$)"
+    # round 7 (r13): a toast ("Here's to a stress-free savings journey!")
+    r"|here['’]s\s+to\s+(?:a|an|the|many|more|another|your)\b[^.!?\d,]{0,50}?\w(?=!\s*$)"
+
     # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
     # expert to enjoy this one."); a bare "Don't worry, he will be gone soon." is said in a story)
     r"|don['’]?t\s+worry\s+if\s+you\b"
@@ -123,13 +127,22 @@ FILLER_OPENER_RE = re.compile(
 # FILLER_OPENER_RE: its first words ("that", "we", "think") open too many sentences for the no-cue fast
 # path to try the opener on; these lines are short, so the length decides first (reader_idiom).
 _READER_IDIOM_RE = re.compile(
-    r"\s*(?P<imperative>(?:don['’]?t|do\s+not)\s+(?:worry|panic|fret|despair)|you\s+heard\s+(?:that|it|me)\s+right"
+    r"\s*(?:if\s+you[^,.?!]{3,40},\s+)?(?P<imperative>(?:don['’]?t|do\s+not)\s+(?:worry|panic|fret|despair)|you\s+heard\s+(?:that|it|me)\s+right"
     r"|think\s+about\s+(?:that|it)\s+for\s+a\s+(?:second|moment|minute)|we['’]ve\s+all\s+been\s+there"
     r"|(?:anyway,?\s+)?that['’]s\s+(?:enough|all|it)\s+from\s+(?:me|us)(?:\s+for\s+(?:this|the|today|now)\b[^.!?\d]{0,20})?"
-    r"|grab\s+the\s+tissues(?:\s+for\s+this\s+one)?)(?=\s*[.!]*\s*$)",
+    r"|grab\s+the\s+tissues(?:\s+for\s+this\s+one)?"
+    # round 7 (r14, r16): any verbless move to the next part ("Now, on to the numbers.", "On to the good
+    # stuff."; here, not in FILLER_OPENER_RE, whose first words are looked for anywhere in a sentence)
+    r"|(?:now,?\s+)?(?:on\s+to|onto)\s+the\s+[a-z]+(?:\s+[a-z]+)?"
+    # round 7 (r14, r16): a welcome to the page ("Welcome back to our weekly politics roundup!") and the
+    # astronomers' wish ("Clear skies, everyone!"), here for the same reason
+    r"|welcome\s+(?:back\s+)?to\s+(?:our|the|this|my|your)\b[^.!?\d,]{0,50}?\w"
+    r"|clear\s+skies(?:,\s+(?:everyone|everybody|all|folks|friends))?"
+    # round 7 (r13): an interjection and a remark on the page itself ("Whew, that was a lot!")
+    r"|(?:whew|phew|oof|yikes|wow),?\s+(?:that|this|what)\b[^.!?\d]{0,30})(?=\s*[.!]*\s*$)",
     re.IGNORECASE,
 )
-READER_IDIOM_MAX_CHARS = 60
+READER_IDIOM_MAX_CHARS = 70
 
 
 def reader_idiom(text: str) -> re.Match[str] | None:
@@ -145,8 +158,13 @@ VOCATIVE_WORDS = frozenset("guys folks cheers".split())
 # reader ("So what does all this mean for you?", "Want to know more?", "Sound familiar?").
 _READER_WORDS = frozenset("you your yourself".split())
 _READER_QUESTION_OPENERS = frozenset(
-    "want curious wondering ready ever sound sounds need looking still got so".split()
+    "want curious wondering ready ever sound sounds need looking still got so love keen tired sick hungry".split()
 )
+# round 7 (r13): the question's subject is the reader ("Are you at Greenvale this weekend?", "So, you
+# want to build a safety net but don't know where to start?"): a place or a name in it is the reader's.
+_YOU_QUESTION = re.compile(r"\W*(?:(?:so|now|well),?\s+)?(?:(?:are|do|did|have|will|were)\s+you|you(?:\s+(?:want|need|have)|['’](?:ve|re)))\b", re.IGNORECASE)
+_YOU_QUESTION_MAX_WORDS = 16
+_DIGIT_RE = re.compile(r"\d")
 # An elliptical or tag question to the reader ("Hungry yet?", "Sounds simple, right?", "Tempted yet?"):
 # one word and "yet" (no subject: "Are they ready yet?" asks about someone), or a tag asking the reader
 # to agree; short, no figure, no name.
@@ -160,7 +178,14 @@ _CAPITALISED_LATER = re.compile(r"\s[A-Z](?!\b)")
 
 def _reader_question(text: str, words: frozenset[str]) -> bool:
     body = text.strip()
-    if not body.endswith("?") or len(body.split()) > 10 or any(ch.isdigit() for ch in body):
+    if not body.endswith("?"):
+        return False
+    n = len(body.split())
+    if n > _YOU_QUESTION_MAX_WORDS or _DIGIT_RE.search(body) is not None:
+        return False
+    if "?" not in body[:-1] and _YOU_QUESTION.match(body) is not None:
+        return True
+    if n > 10:
         return False
     if _CAPITALISED_LATER.search(body.replace(" I ", " i ")):
         return False  # a name or title: a question about something
@@ -205,7 +230,8 @@ def _reader_address(text: str, words: frozenset[str]) -> bool:
     # Without "you", only a question answered at once or a thanks to "us" can be reader address ("we"
     # and "I" alone are in every other quotation).
     if not reader and (words.isdisjoint(_FIRST_PERSON) or ("?" not in text and words.isdisjoint(_THANKS))):
-        return False
+        if "?" not in text or words.isdisjoint(_SENDS_ON):
+            return False
     body = text.strip()
     if len(body.split()) > _READER_SITUATION_MAX_WORDS or any(ch.isdigit() for ch in body):
         return False
@@ -245,6 +271,7 @@ _EXCHANGE_RE = re.compile(r"\s*(?P<q>[^?]{2,60})\?\s+(?P<a>[^?]{2,40}?)[.!]*\s*$
 _AFTER_QUESTION = re.compile(r"\?\s+[A-Z]")
 _EXCHANGE_Q_MAX_WORDS = 9
 _EXCHANGE_A_MAX_WORDS = 6
+_SENDS_ON = frozenset(("read", "keep", "stick", "stay"))
 _WRITER_OR_READER = _READER_ALL | _WRITER_WORDS | frozenset("me i".split())
 
 

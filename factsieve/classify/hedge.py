@@ -188,7 +188,8 @@ _PERMITTED_ACTIONS = frozenset(
     keep take receive access join collect travel remain stay sell buy smoke camp fish swim appeal withdraw
     cancel transfer return leave bid order pay ask file operate cast open station fly drive ride hunt display
     trade serve wear install bid lay retain adopt watch view book
-    rebook prescribe dispense redeem reclaim""".split()
+    rebook prescribe dispense redeem reclaim
+    board submit earmark report discuss nominate donate upload consult""".split()
 )
 # Verbs that are an allowance only under a stated rule: "Farmers may switch to barley if prices fall" is
 # a guess, "Borrowers may switch … up to six months before their current fix ends" a rule.
@@ -196,12 +197,15 @@ _RULE_ONLY_ACTIONS = frozenset("switch import export exchange defer".split())
 # A rule stated by the sentence: the instrument that grants it, a clock time or a quota. Hedges rarely
 # come with these ("Flights may be delayed" has no rule, "Each household may collect two bags" does).
 _PERMISSION_CONTEXT = re.compile(
-    r"\b(?:under\s+(?:the|its|a|this|their)\s+(?:[\w-]+\s+)?(?:rules?|law|scheme"
+    r"\b(?:under\s+(?:the|its|a|this|their)\s+(?:[\w-]+\s+){0,2}(?:rules?|law|scheme|system|programme|program"
+    r"|arrangements?|framework|act"
     r"|regulations?|policy|terms|ordinance|treaty|agreement|accord|deal|bylaws?|by-laws?|code|guidelines|permit"
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
     r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b"
     r"|for\s+a\s+(?:full\s+)?refund|within\s+\d+\s+days"
+    # round 7 (r13): a right the sentence states beside it ("… and if that fails you are entitled to a refund")
+    r"|\bentitled\s+to\b|\beligible\s+(?:for|to)\b"
     # round 6: an age, a tax status or a season the rule sets ("Savers may take 25% of their pot tax-free
     # from age 57", "Dogs may not be taken onto the beach between May and September")
     r"|from\s+(?:the\s+)?age\s+(?:of\s+)?\d+|\baged\s+\d+\s+(?:and|or)\s+(?:over|above|under)|\btax-free\b"
@@ -245,8 +249,16 @@ _PERMITTED_PASSIVE = re.compile(
 # "Passengers whose flights are cancelled may rebook …", "Households with more than one account may
 # receive …"): the noun before "may" is then the clause's, so the subject is read here.
 _SUBJECT_NARROWED = re.compile(
-    r"\W*(?:the\s+|all\s+|eligible\s+|licensed\s+|registered\s+)?([A-Za-z]+)\s+(?:who|whose|with)\b"
+    r"\W*(?:the\s+|all\s+|eligible\s+|licensed\s+|registered\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)\s+(?:who|whose|with)\b"
 )
+# round 7 (r13, r14, r16): the people a rule is for, named by a role noun not in the list ("Trampers",
+# "Jurors", "Donors", "Amateur observers"): a plural agent noun. The verb must still be a permitted act.
+_AGENT_PLURAL = ("ers", "ors", "ists", "ants", "ents", "ians", "ees")
+_NOT_PEOPLE_PLURALS = frozenset("others numbers papers orders matters centers centres investors traders".split())
+
+
+def _agent_plural(word: str) -> bool:
+    return len(word) > 5 and word.endswith(_AGENT_PLURAL) and word not in _NOT_PEOPLE_PLURALS
 # Tickets, passes and vouchers are used as the rule allows ("Tickets for Thursday may be used on
 # Wednesday or Friday instead").
 _ENTITLEMENT_SUBJECT = re.compile(
@@ -256,10 +268,11 @@ _ENTITLEMENT_SUBJECT = re.compile(
 
 
 def _subject_is_people(text: str, s: int) -> bool:
-    if prev_word(text, s) in _PERMITTED_SUBJECTS:
+    prev = prev_word(text, s)
+    if prev in _PERMITTED_SUBJECTS or _agent_plural(prev):
         return True
     m = _SUBJECT_NARROWED.match(text, 0, s)
-    return m is not None and m.group(1).lower() in _PERMITTED_SUBJECTS
+    return m is not None and (m.group(1).lower() in _PERMITTED_SUBJECTS or _agent_plural(m.group(1).lower()))
 
 
 def _is_permission(text: str, s: int, e: int) -> bool:

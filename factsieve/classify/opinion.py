@@ -163,6 +163,22 @@ STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short
 _GOOD_TERMS = frozenset("governance faith practice practices news will".split())
 
 
+# A law or rules named as the frame of the sentence (round 7): what follows "must" is their requirement.
+_LEGAL_FRAME = re.compile(
+    r"\W*(?:under|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:act|acts|law|laws|rules|regulations|code|directive"
+    r"|statute|constitution|treaty|guidelines)\b(?:\s+\d{4})?\s*,",
+    re.IGNORECASE,
+)
+# "a must-buy", "too-twee": these compounds still judge.
+_JUDGING_COMPOUND_HEADS = frozenset(("must", "too"))
+
+
+def _compound_modifier(text: str, end: int) -> bool:
+    """Round 7 (r14): the first part of a hyphenated compound names a kind, it judges nothing
+    ("essential-service sailings", "dangerous-goods licence")."""
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+
+
 def _word_spans(low: str, present: frozenset[str] | set[str]) -> list[tuple[int, int]]:
     """Whole-word occurrences of each word in ``present`` in the lower-cased sentence."""
     spans: list[tuple[int, int]] = []
@@ -229,10 +245,26 @@ _NEWSROOM_SEEN = re.compile(
 _NEWSROOM_OPENING = re.compile(r"\W*We\b")
 
 
+# round 7 (r13, r14): any other past act of the newsroom or the agency, the sentence opening on "We" with
+# no quotation mark before it ("We searched the official gazette …", "We have deployed three mobile health
+# teams …"); not a passive or a state ("We were threatened"), nor a past belief, wish, stance or call — a
+# columnist's or an editorial's voice ("We warned last year …", "We welcomed …").
+_NEWSROOM_ACT = re.compile(
+    r"\s+(?:(?:have|had|also|then|later|first|since|previously|independently|separately)\s+){0,3}"
+    r"(?!(?:believed|thought|felt|hoped|wanted|argued|warned|urged|welcomed|called|criticised|criticized"
+    r"|praised|supported|opposed|backed|endorsed|predicted|suggested|agreed|disagreed|expected|feared|worried"
+    r"|doubted|liked|loved|hated|preferred|needed|deserved|failed|decided|learned|learnt|noticed|wondered"
+    r"|regretted|celebrated|applauded|condemned|demanded|insisted|pointed|added|asked|talked|worked|lived)\b)"
+    r"[a-z]{3,}ed(?=\s+(?:the|a|an|\d|[a-z]+\s))"
+)
+
+
 def _newsroom_opening(text: str, s: int) -> bool:
     m = _NEWSROOM_OPENING.match(text, 0, s)
     return m is not None and (
-        _NEWSROOM_AFTER_WE.match(text, m.end()) is not None or _NEWSROOM_SEEN.match(text, m.end()) is not None
+        _NEWSROOM_AFTER_WE.match(text, m.end()) is not None
+        or _NEWSROOM_SEEN.match(text, m.end()) is not None
+        or (text.lstrip()[:2] == "We" and _NEWSROOM_ACT.match(text, m.end()) is not None)
     )
 
 
@@ -266,7 +298,9 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     if text[e : e + 1] == "-" and low in _COMPOUND_FIRST:
         return False  # a compound adjective describes: "best-known", "worst-hit" ("ever-expanding" judges)
     if low == "we" and (
-        _NEWSROOM_AFTER_WE.match(text, e) is not None or _NEWSROOM_SEEN.match(text, e) is not None
+        _NEWSROOM_AFTER_WE.match(text, e) is not None
+        or _NEWSROOM_SEEN.match(text, e) is not None
+        or (word == "We" and text.lstrip()[:2] == "We" and _NEWSROOM_ACT.match(text, e) is not None)
     ):
         return False
     if low == "our" and (next_word(text, e) in _NEWSROOM_NOUNS or _newsroom_opening(text, s)):
@@ -331,10 +365,17 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
     if strong:
         for s, e in _word_spans(low, strong):
             if not inside(quotes, s) and not inside(taken, s) and not _evaluative_name(text, s, e):
+                if _compound_modifier(text, e):
+                    continue
                 opinions.append(new_cue("opinion", text[s:e], s, e))
     if weak:
         for s, e in _word_spans(low, weak):
-            if not inside(quotes, s) and not inside(taken, s) and _keep_stance(text, s, e):
+            if (
+                not inside(quotes, s)
+                and not inside(taken, s)
+                and _keep_stance(text, s, e)
+                and not (_compound_modifier(text, e) and low[s:e] not in _JUDGING_COMPOUND_HEADS)
+            ):
                 if e - s == 6 and low[s:e] == "should":
                     sense = should_sense(text, s, e)
                     if sense == "epistemic":
@@ -349,6 +390,11 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
         end = len(text.rstrip())
         if not inside(quotes, end - 1):
             opinions.append(new_cue("opinion", "!", end - 1, end))
+    if "must" in words and (opinions or stances) and _LEGAL_FRAME.match(text) is not None:
+        # round 7 (r13): "Under the Consumer Rights Act 2015, goods must be of satisfactory quality": the
+        # law's requirement, stated, not the author's demand
+        opinions = [c for c in opinions if not c.text.lower().startswith("must")]
+        stances = [c for c in stances if not c.text.lower().startswith("must")]
     if len(opinions) > 1:
         opinions.sort(key=BY_START)
     if len(stances) > 1:

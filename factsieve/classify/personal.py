@@ -54,6 +54,12 @@ _MODAL_WORDS = frozenset(
 # it offers no choice: not a cue.
 _PERCEPTION_NEXT = frozenset("see hear smell taste spot notice tell".split())
 _OPTION_WORDS = frozenset("or either".split())
+# The consequence a rule gives the reader, in the indicative: "if …, you pay / you are entitled / you
+# qualify" (a contracted "you'll" or an imperative is the writer talking to the reader).
+_RULE_CONSEQUENCE = re.compile(
+    r"[^.;:!?]{3,80}?(?:,\s*|\s(?!(?:when|while|as|if|that|because|until|where|all|what|whatever)\s)[a-z]+\s)"
+    r"you\s+(?:are|pay|get|receive|qualify|lose|keep|have\s+to|need\s+to|can|must|may)\b"
+)
 
 
 def _voice(text: str, quotes: list[tuple[int, int]]) -> str:
@@ -109,6 +115,11 @@ def personal_cues(
             continue
         cue = new_cue("hedge", text[s:e], s, e)
         if word in _OPTION_WORDS:
+            options.append(cue)
+        elif voice == "second" and word == "if" and _RULE_CONSEQUENCE.match(text, e) is not None:
+            # round 7 (r13, r16): a condition put to the generic reader states the terms of a rule ("If you
+            # earn less than £12,570 a year, you pay no income tax", "… and if that fails you are entitled
+            # to a refund"): an option in the content, not the writer's stance.
             options.append(cue)
         elif voice == "second" and (word in ("can", "cannot", "must") or word.startswith(("ca", "must"))):
             # Generic "you": what the reader can or must do is an option offered, not the writer's stance.

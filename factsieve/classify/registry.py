@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from factsieve.classify.attribution import ATTRIBUTION_TRIGGERS
 from factsieve.classify.boilerplate import BOILERPLATE_TRIGGERS
 from factsieve.classify.filler import FILLER_TRIGGERS, VOCATIVE_WORDS
+from factsieve.classify.forecast import FORECAST_TRIGGERS
 from factsieve.classify.hedge import HEDGE_TRIGGERS
+from factsieve.classify.judgements import JUDGEMENT_TRIGGERS
 from factsieve.classify.opinion import (
     EVALUATIVE_PHRASE_TRIGGERS,
     OPINION_PHRASE_TRIGGERS,
@@ -41,6 +43,7 @@ FAMILIES: tuple[CueFamily, ...] = (
     CueFamily("attribution", "attributed", ATTRIBUTION_TRIGGERS),
     CueFamily("quotes", "attributed", frozenset()),
     CueFamily("hedge", "speculative", HEDGE_TRIGGERS),
+    CueFamily("forecast", "speculative", FORECAST_TRIGGERS),
     CueFamily(
         "opinion",
         "opinion",
@@ -52,6 +55,7 @@ FAMILIES: tuple[CueFamily, ...] = (
     ),
     CueFamily("personal", "opinion", PERSON_TRIGGERS),
     CueFamily("verdict", "opinion", VERDICT_TRIGGERS),
+    CueFamily("judgements", "opinion", JUDGEMENT_TRIGGERS),
 )
 
 # Every word that lets some cue family look at a sentence.

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.cue import Cue, inside, new_cue
+from factsieve.classify.judgements import judgement_matches, judgement_possible
 
 # "Take" alone is too common a label ("Take: 2 cups of flour"): only "Our/My take".
 _LEAD_IN_RE = re.compile(
@@ -347,12 +348,26 @@ VERDICT_TRIGGERS = (
 _COUNT_GATE = frozenset("many much long".split())
 
 
+# Round 7 (r13, r14): a fact-check's rating is the verdict itself ("Verdict: False."); a ranking keeps the
+# verdict even with a price in it ("Verdict: The best noise cancelling under $200, provided …").
+_RATING_WORD = re.compile(
+    r"(?:true|false|mostly\s+(?:true|false)|half[\s-]true|misleading|missing\s+context|unproven|unsupported"
+    r"|partly\s+(?:true|false)|pants\s+on\s+fire|incorrect|exaggerated|fake|satire)\W*$",
+    re.IGNORECASE,
+)
+_RANKED = re.compile(r"(?:the\s+)?(?:best|worst|finest|top\s+pick|a\s+must)\b", re.IGNORECASE)
+
+
 def _lead_in(text: str) -> Cue | None:
     m = _LEAD_IN_RE.match(text)
     if m is None:
         return None
     rest = m.group("rest")
-    if len(rest.split()) < _MIN_LEAD_IN_WORDS or _MEASURE.search(rest) is not None:
+    if _RATING_WORD.match(rest) is not None:
+        return new_cue("opinion", m.group(1), m.start(1), m.end(1))  # round 7 (r13): "Verdict: False."
+    if len(rest.split()) < _MIN_LEAD_IN_WORDS or (
+        _MEASURE.search(rest) is not None and _RANKED.match(rest) is None
+    ):
         return None
     return new_cue("opinion", m.group(1), m.start(1), m.end(1))
 
@@ -391,6 +406,8 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_shape_verdicts(text, words))
     if not words.isdisjoint(_ROUND6C_GATE):
         found.extend(_round6c_verdicts(text))
+    if judgement_possible(text, words):
+        found.extend(judgement_matches(text, words))
     if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
     if text.rstrip().endswith("?"):

@@ -219,9 +219,38 @@ def test_round_twelve_file() -> None:
 def test_round_thirteen_file() -> None:
     """Round 13 (tests/data/news_labels_r13.jsonl): 284 sentences written by an eleventh engineer who never
     read the rules. Scored once on main ebf310f (0.813, macro-F1 0.795) and once on round 6c's last rule
-    commit ae1d970 (0.820, 0.801), accuracy and macro-F1 only: no row or error was printed or tuned on
-    (docs/EVALUATION.md "Round 6c"). The issue's 0.90 is not met on it, so it is held at the measured
-    value less 0.01."""
+    commit ae1d970 (0.820, 0.801), accuracy and macro-F1 only, before any row was read (docs/EVALUATION.md
+    "Round 6c"). Read and tuned on in round 7 (0.961): it holds the issue's 0.90, held at 0.95."""
     rows = _rows("news_labels_r13.jsonl")
     assert len(rows) == 284
-    _holds_target(rows, "r13", floor=0.81)
+    _holds_target(rows, "r13", floor=0.95)
+
+
+def test_round_fourteen_file() -> None:
+    """Round 14 (tests/data/news_labels_r14.jsonl): 286 lines of whole scraped pages of unusual outlets,
+    written by an engineer who never read the rules. Scored once on main b63b607 (0.846, macro-F1 0.847)
+    before any row was read, then read and tuned on in round 7 (0.976): held at 0.96."""
+    rows = _rows("news_labels_r14.jsonl")
+    assert len(rows) == 286
+    _holds_target(rows, "r14", floor=0.96)
+
+
+def test_round_sixteen_file() -> None:
+    """Round 16 (tests/data/news_labels_r16.jsonl): 357 tricky single sentences written to catch a
+    classifier out, by an engineer who never read the rules. Scored once on main b63b607 (0.866, macro-F1
+    0.873) before any row was read, then read and tuned on in round 7 (0.972): held at 0.96."""
+    rows = _rows("news_labels_r16.jsonl")
+    assert len(rows) == 357
+    _holds_target(rows, "r16", floor=0.96)
+
+
+def test_round_fifteen_and_seventeen_files_unseen() -> None:
+    """Rounds 15 and 17 (tests/data/news_labels_r15.jsonl, 265 lines of whole pages; news_labels_r17.jsonl,
+    322 tricky single sentences): written by two engineers who never read the rules, and never read by
+    the engineers who wrote them. The lead scored them, accuracy and macro-F1 only, on main b63b607
+    (r15 0.819, r17 0.851) and after round 7 (0.823, 0.882): round 7's unseen figure, well short of the
+    issue's 0.90. Held at the measured value less 0.01 so a later rule that costs them is seen."""
+    r15, r17 = _rows("news_labels_r15.jsonl"), _rows("news_labels_r17.jsonl")
+    assert (len(r15), len(r17)) == (265, 322)
+    _holds_target(r15, "r15", floor=0.81)
+    _holds_target(r17, "r17", floor=0.87)

@@ -69,7 +69,7 @@ BIOS_AND_CREDITS_BY_SHAPE = [  # all boilerplate
 BIO_NEAR_MISSES = [
     ("Marta Diaz is a former nurse and lives in Leeds with her two children.", "reported"),
     ("Produced by local farmers, the cheese is aged for two years.", "reported"),
-    ("Research by the bank shows rents rose 4% last year.", "reported"),
+    ("Research by the bank shows rents rose 4% last year.", "attributed"),  # round 7: the research is the source
     ("Pictures by the hundred flooded social media after the final.", "reported"),
 ]
 

@@ -108,7 +108,7 @@ NEAR_MISSES = [
     ("It is a generous dividend of 5 cts a share.", "reported"),
     ("Who could replace him as captain?", "reported"),
     ("Don't panic, he said, the fire is out.", "attributed"),
-    ("He added three new routes for the summer.", "attributed"),
+    ("He added three new routes for the summer.", "reported"),  # round 7: a tally added, no speech
     ("He added the finishing touches to what was already a fine meal.", "reported"),
     ("The company added a new route, which is popular.", "reported"),
     ("The patch should also fix the frame-rate drops.", "speculative"),

@@ -1,0 +1,46 @@
+"""Round 7 (issue #17): the author's own forecasts and inferences in forms the hedge lexicon lacks.
+
+The issue's decision: an agentless forecast is the author's own expectation, speculative ("Fuel
+prices are expected to ease"). Writers r11, r12 and r16 used three more forms of it:
+
+* "is set to" before a verb of change ("Rents are set to rise by around 6% this year", "Growth looks set
+  to slow"): a forecast. Before a scheduled act ("is set to announce / meet / open / be released") it
+  is the calendar, reported — so only verbs of change count;
+* "There is a good / strong / real chance …": the author's estimate of a likelihood;
+* "There are (early / growing / clear) signs that / of …": the author's inference from evidence.
+
+Each gives a hedge cue, so a named source still makes the sentence attributed (classifier precedence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factsieve.classify.cue import Cue, new_cue
+
+_CHANGE_VERBS = (
+    "rise|fall|grow|increase|decrease|decline|drop|climb|double|triple|halve|soar|surge|slump|slow|ease|accelerate"
+    "|decelerate|stabilise|stabilize|slip|exceed|surpass|top|shrink|contract|expand|worsen|improve|explode|boom"
+    "|plunge|tumble|rebound|recover|deteriorate|weaken|strengthen"
+)
+_FORECAST_RE = re.compile(
+    r"\b(?:is|are|was|were|looks?|looked|seems?|seemed|appears?|appeared)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?P<cue>set\s+to)\s+(?:" + _CHANGE_VERBS + r")\b"
+    r"|\b(?P<chance>there\s+(?:is|was|['’]s)\s+(?:a\s+)?(?:good|strong|real|fair|high|decent|reasonable|every|some)"
+    r"\s+chance)\b"
+    r"|\b(?P<signs>there\s+(?:are|were|is|was)\s+(?:(?:early|growing|clear|some|tentative|encouraging|worrying"
+    r"|increasing|mounting)\s+)?signs?\s+(?:that|of))\b",
+    re.IGNORECASE,
+)
+FORECAST_TRIGGERS = frozenset(("set", "chance", "signs", "sign"))
+
+
+def author_forecast_cues(text: str, quotes: list[tuple[int, int]]) -> list[Cue]:
+    """Hedge cues for the forecast forms above, outside quotations."""
+    out = []
+    for m in _FORECAST_RE.finditer(text):
+        g = "cue" if m.group("cue") else "chance" if m.group("chance") else "signs"
+        s, e = m.span(g)
+        if not any(a <= s < b for a, b in quotes):
+            out.append(new_cue("hedge", text[s:e], s, e))
+    return out

@@ -1,0 +1,157 @@
+"""Round 7 (issue #17): the author's judgements in shapes r11–r16 used and no listed word carries.
+
+Each is an opinion cue (verdict.py adds them to its own). Structural where the shape has a reason:
+
+* a sentential relative that only evaluates: "…, which is far too long.", "…, which is absurd." — the
+  clause adds no fact, only the author's measure of the one before;
+* a contrast that renames: "That is not leadership; it is stage management.";
+* "Few X have … so/as Y" — a comparison over a whole class that only the author can make;
+* a concessive pair of modifiers in a description: "a welcome, if overdue, turnaround";
+* "without question / unquestionably" — the author vouching, not a source;
+* a quality superlative swept over a career ("the finest performance of Okafor's career");
+* a horoscope's address to a sign of the zodiac (the author's unsupported prediction; a closed class);
+* and, where the class is closed, evaluative idioms and metaphors as predicates: "is a slow-motion car
+  crash", "a costly exercise in chasing headlines", "an embarrassment", "a sticking plaster on …",
+  "is a gift to developers" (present tense: a literal gift is told in the past), "asleep at the
+  wheel", "has no clothes", "paying the price for", "could not have come at a worse time", "What could
+  possibly go wrong?", "History will not be kind", "will take some stopping".
+"""
+
+from __future__ import annotations
+
+import re
+
+_EVALUATING_RELATIVE = re.compile(
+    r",\s+which\s+(?:is|was|seems|seemed)\s+(?:far\s+|much\s+|way\s+|simply\s+|frankly\s+|clearly\s+|surely\s+)?"
+    r"(?:too\s+(?:long|late|slow|much|little|few|many|high|low|soon|early|little\s+too\s+late)"
+    r"|absurd|ridiculous|unacceptable|indefensible|outrageous|shameful|baffling|bizarre|astonishing|inexcusable)"
+    r"\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_RENAMING_CONTRAST = re.compile(
+    r"\W*(?:that|this|it|which)\s+(?:is|was)\s+not\s+[^;,.—–]{2,40}[;,—–]\s+(?:it|that|this)\s+(?:is|was)\s+\w",
+    re.IGNORECASE,
+)
+_FEW_SO = re.compile(
+    r"\W*few\s+[a-z]+\s+(?:have|has|had|can|could|will)\b[^.;]{3,60}?\b(?:so|as)\s+"
+    r"(?!far\b|many\b|much\b|well\b|yet\b|usual\b|long\b|soon\b|such\b|a\b|the\b|to\b)[a-z]+",
+    re.IGNORECASE,
+)
+_CONCESSIVE_PAIR = re.compile(r"\b(?:an?|the)\s+[a-z]+,\s+(?:if|albeit|but|yet)\s+[a-z]+,\s+[a-z]+", re.IGNORECASE)
+_VOUCHING = re.compile(r"\b(?:without\s+(?:a\s+)?question|without\s+a\s+doubt|unquestionably|indisputably)\b", re.IGNORECASE)
+_CAREER_SWEEP = re.compile(
+    r"\bthe\s+(?:finest|greatest|bravest|loveliest|cleverest|most\s+complete)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+of\s+"
+    r"(?:his|her|their|its|[A-Z][\w'’-]*(?:'s|’s))\s+(?:career|life|tenure|reign|time\s+in\s+charge)\b",
+)
+_ZODIAC = re.compile(
+    r"\W*(?:Aries|Taurus|Gemini|Cancer|Leo|Virgo|Libra|Scorpio|Sagittarius|Capricorn|Aquarius|Pisces),\s+"
+    r"(?!the\s+[a-z]+,|which\b|a\s+disease\b)[a-z]"
+)
+_BE = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remained|looks|looked|proved)"
+_IDIOM = re.compile(
+    r"\b" + _BE + r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:car\s+crash|embarrassment|sticking\s+plaster"
+    r"|rounding\s+error|own\s+goal|damp\s+squib|poisoned\s+chalice|white\s+elephant|vanity\s+project|smokescreen"
+    r"|wake-up\s+call|house\s+of\s+cards|recipe\s+for\s+(?:disaster|chaos|confusion)"
+    r"|exercise\s+in\s+(?:[a-z]+ing|futility|spin|box-ticking|damage\s+limitation|frustration))\b"
+    r"|\b(?:is|are)\s+an?\s+(?:\w+\s+)?gift\s+to\b(?!\s+the\s+(?:museum|city|nation|library|school|hospital|queen|king)\b)"
+    r"|\basleep\s+at\s+the\s+wheel\b|\bhas\s+no\s+clothes\b|\b(?:is|are)\s+paying\s+the\s+price\s+for\b"
+    r"|\bcould(?:\s+not|n['’]t)\s+have\s+come\s+at\s+a\s+worse\s+time\b|\bwhat\s+could\s+possibly\s+go\s+wrong\b"
+    r"|\bhistory\s+will\s+(?:not\s+)?(?:be\s+kind|judge|look\s+kindly|remember)\b|\bwill\s+take\s+some\s+stopping\b"
+    r"|\bput(?:s|ting)?\s+[a-z]+\s+ahead\s+of\s+(?:people|patients|passengers|residents|pupils|voters|safety)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_GATE = frozenset(
+    "too absurd ridiculous unacceptable indefensible outrageous shameful baffling bizarre astonishing inexcusable".split()
+)
+_CONCESSIVE_GATE = frozenset("albeit overdue welcome belated".split())
+_VOUCHING_GATE = frozenset("question doubt unquestionably indisputably".split())
+_CAREER_GATE = frozenset("finest greatest bravest loveliest cleverest".split())
+_ZODIAC_GATE = frozenset(
+    "aries taurus gemini cancer leo virgo libra scorpio sagittarius capricorn aquarius pisces".split()
+)
+_IDIOM_GATE = frozenset(
+    """crash embarrassment plaster rounding squib chalice elephant vanity smokescreen wake cards recipe exercise
+    gift asleep clothes paying worse possibly history stopping ahead""".split()
+)
+# The idioms whose modal is part of the idiom, no hedge (classifier drops a hedge inside one).
+MODAL_IDIOM_RE = re.compile(
+    r"what\s+could\s+possibly\s+go\s+wrong|could(?:\s+not|n['’]t)\s+have\s+come\s+at\s+a\s+worse\s+time",
+    re.IGNORECASE,
+)
+
+
+# Words without which none of the shapes can match (verdict.VERDICT_TRIGGERS takes them in): rare words,
+# so the no-cue fast path of classifier.classify still skips most sentences. The renaming contrast has
+# no such word (it is tried on a sentence with ";" and "not"), nor has "Few … so …" ("few" is in every
+# "a few"): it is tried when a sentence reaches the verdict finder for another reason.
+JUDGEMENT_TRIGGERS = (
+    _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE
+)
+
+
+# Each trigger word and the words one of which must come with it before any shape can match: the
+# verdict finder is not entered for "too", "history" or "question" alone (they are in many sentences).
+_COMPANIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_RELATIVE_GATE, frozenset({"which"})),
+    "question": frozenset({"without"}),
+    "doubt": frozenset({"without"}),
+    **dict.fromkeys(_CAREER_GATE, frozenset("career life tenure reign time".split())),
+    "crash": frozenset({"car"}),
+    "plaster": frozenset({"sticking"}),
+    "rounding": frozenset({"error"}),
+    "elephant": frozenset({"white"}),
+    "vanity": frozenset({"project"}),
+    "wake": frozenset({"call"}),
+    "cards": frozenset({"house"}),
+    "recipe": frozenset("disaster chaos confusion".split()),
+    "exercise": frozenset({"in"}),
+    "gift": frozenset("is are".split()),
+    "asleep": frozenset({"wheel"}),
+    "clothes": frozenset({"no"}),
+    "paying": frozenset({"price"}),
+    "worse": frozenset({"come"}),
+    "possibly": frozenset({"wrong"}),
+    "history": frozenset({"will"}),
+    "stopping": frozenset({"take"}),
+    "ahead": frozenset("put puts putting".split()),
+}
+
+
+def judgement_possible(text: str, words: frozenset[str]) -> bool:
+    """False when ``judgement_matches`` finds nothing: the trigger words with their companions, an opening
+    "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
+    if text.startswith("Few ") or (";" in text and "not" in words):
+        return True
+    found = words & JUDGEMENT_TRIGGERS
+    if not found:
+        return False
+    for w in found:
+        need = _COMPANIONS.get(w)
+        if need is None or not words.isdisjoint(need):
+            return True
+    return False
+
+
+def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """The judgement shapes above found in ``text`` (``words`` = its lower-cased words)."""
+    found: list[re.Match[str]] = []
+    tries = (
+        ("which" in words and not words.isdisjoint(_RELATIVE_GATE), _EVALUATING_RELATIVE.search),
+        ("not" in words and (";" in text or "—" in text or "–" in text), _RENAMING_CONTRAST.match),
+        (text.startswith("Few "), _FEW_SO.match),
+        (not words.isdisjoint(_CONCESSIVE_GATE) and ", " in text, _CONCESSIVE_PAIR.search),
+        (not words.isdisjoint(_VOUCHING_GATE), _VOUCHING.search),
+        (not words.isdisjoint(_CAREER_GATE), _CAREER_SWEEP.search),
+        (not words.isdisjoint(_ZODIAC_GATE) and "," in text[:13], _ZODIAC.match),
+        (not words.isdisjoint(_IDIOM_GATE), None),
+    )
+    for wanted, find in tries:
+        if not wanted:
+            continue
+        if find is None:
+            found.extend(_IDIOM.finditer(text))
+            continue
+        m = find(text)
+        if m is not None:
+            found.append(m)
+    return found
