@@ -14,8 +14,9 @@ Precedence when several labels apply (first match wins; the one place it is deci
 3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
                   group or institution that believes/expects/forecasts, "a study suggests") or a
                   quotation that makes up most of the sentence, or a transcript speaker turn
-                  ("COOPER: Gas is down …", corpus_lines.py: the turn is read as quoted speech). A hedge in the reported content or
-                  inside the quotation keeps the label attributed and only sets the hedged flag:
+                  ("COOPER: Gas is down …", corpus_lines.py: the turn is read as quoted speech).
+                  A hedge in the reported content or inside the quotation keeps the label
+                  attributed and only sets the hedged flag:
                   "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
                   author's speculation: "Harris likely announced new initiatives" is speculative —
@@ -455,9 +456,8 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         if forecasts:
             hedges = sorted([*hedges, *forecasts], key=_SPAN_ORDER)
     attribs, source = attribution_cues(text, qspans, words)
-    if corpus is not None:
-        if corpus.kind == "attribution":
-            attribs, source = [corpus, *attribs], corpus.text
+    if corpus is not None and corpus.kind == "attribution":
+        attribs, source = [corpus, *attribs], corpus.text
     if attribs and ("which" in words or "who" in words) and "," in text:
         attribs = _outside_closed_relative(text, attribs, hedges)
         if not attribs:
