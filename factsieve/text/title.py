@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from factsieve.text.clean import is_page_prompt, is_site_furniture, normalize_unicode
+from factsieve.text.foreign_furniture import prompt_languages
 from factsieve.text.segment import split_sentences
 from factsieve.text.unwrap import unwrap
 
@@ -61,6 +62,8 @@ def _furniture(line: str) -> bool:
         or _DATELINE.match(line)
         or _TIMESTAMP.match(line)
         or is_page_prompt(line)  # "Share this article", "Advertisement", "Skip to content"
+        # "Anzeige", "Lire aussi : …": a prompt in any of the other languages (a title has no language yet)
+        or bool(prompt_languages(line))
         # "Media playback is unsupported on your device", "@highlight", "Image copyright Getty Images"
         or is_site_furniture(line)
         or _SIGN_OFF.match(line)

@@ -29,6 +29,11 @@ from factsieve.text.title import tidy_title, title_from_text, without_site_name
         ("Why Guatemala?\nSo, why Guatemala? Well, it's not random.", "Why Guatemala?"),
         ("Share this article\nBus plan approved\nThe council voted 7-2 on Friday.", "Bus plan approved"),
         ("Advertisement\nG7 summit: 3 key points\nLeaders met in Rome.", "G7 summit: 3 key points"),
+        ("Publicité\nLe Sénat adopte la réforme\nLe texte a été voté mardi.", "Le Sénat adopte la réforme"),
+        (
+            "Anzeige\nLesen Sie auch\nBundestag beschließt Haushalt\nDer Bundestag hat …",
+            "Bundestag beschließt Haushalt",
+        ),
         (
             "&#163;1.8m indecency fine for Viacom\nMedia giant Viacom has paid a fine.",
             "&#163;1.8m indecency fine for Viacom",
