@@ -6,13 +6,17 @@ Precedence when several labels apply (first match wins; the one place it is deci
                   titles, "Read more:" teasers, share/comment prompts ("Related News", "47 Views",
                   "By Daniel Okoye, Political Correspondent", "Last updated 09:05 BST, 3 June 2024"),
                   picture credits, audio/reading-time widgets, bare update notices, paywall and
-                  newsletter prompts ("(AP Photo/Ramon Espinosa)", "Listen to this article · 6 min").
+                  newsletter prompts ("(AP Photo/Ramon Espinosa)", "Listen to this article · 6 min");
+                  inside running text also wire update tags, support calls and reporter bios
+                  (corpus_lines.py: "UPDATE 2-Senate passes …", "Jane Roe is a reporter for …").
 2. filler       — a reader-addressing cue outside quotations ("let's", "Stay tuned", "Here's what it
                   all means for you", a short content-free question to the reader).
 3. attributed   — an attribution cue (speech verb, "according to", "reportedly", "is said to", a
                   group or institution that believes/expects/forecasts, "a study suggests") or a
-                  quotation that makes up most of the sentence. A hedge in the reported content or
-                  inside the quotation keeps the label attributed and only sets the hedged flag:
+                  quotation that makes up most of the sentence, or a transcript speaker turn
+                  ("COOPER: Gas is down …", corpus_lines.py: the turn is read as quoted speech).
+                  A hedge in the reported content or inside the quotation keeps the label
+                  attributed and only sets the hedged flag:
                   "X said the talks would likely fail" is X's claim, not the author's guess.
                   Exception: a hedge *before* the speech verb hedges the speech act itself and is the
                   author's speculation: "Harris likely announced new initiatives" is speculative —
@@ -60,6 +64,7 @@ from factsieve.classify.boilerplate import (
     furniture_possible,
     starts_with_line_word,
 )
+from factsieve.classify.corpus_lines import CORPUS_GATE_WORDS, corpus_line_cue
 from factsieve.classify.cue import Cue, inside
 from factsieve.classify.filler import (
     FILLER_OPENER_RE,
@@ -424,7 +429,15 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     speaker's, not the author's. ``classify_document`` works this out from the text.
     """
     words = words_of(text)
-    if not continued and words.isdisjoint(ANY_TRIGGER) and _has_no_cues(text, words):
+    # Round 7c: a public-corpus shape (a transcript speaker turn, a credit, a bio, a wire tag). The gate
+    # (a capitals run, or one of the shapes' words) is corpus_line_cue's own first test, inlined: the
+    # call costs more than the test on the 94% of sentences that pass neither.
+    corpus = (
+        corpus_line_cue(text, words)
+        if text[1:2].isupper() or text[:1].isspace() or not words.isdisjoint(CORPUS_GATE_WORDS)
+        else None
+    )
+    if corpus is None and not continued and words.isdisjoint(ANY_TRIGGER) and _has_no_cues(text, words):
         return _NO_CUES
     if continued:
         quotes = quote_cues(text, True)
@@ -433,12 +446,18 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     else:
         quotes = []
     qspans = [(q.start, q.end) for q in quotes] if quotes else []
+    if corpus is not None and corpus.kind == "attribution":
+        # A speaker turn: what follows the tag is the speaker's words, read like a quotation (a hedge
+        # in it sets the flag, an opinion word or "let's" in it is the speaker's, not the author's).
+        qspans.append((corpus.end, len(text)))
     hedges = hedge_cues(text, words)
     if not words.isdisjoint(FORECAST_TRIGGERS):
         forecasts = author_forecast_cues(text, qspans)
         if forecasts:
             hedges = sorted([*hedges, *forecasts], key=_SPAN_ORDER)
     attribs, source = attribution_cues(text, qspans, words)
+    if corpus is not None and corpus.kind == "attribution":
+        attribs, source = [corpus, *attribs], corpus.text
     if attribs and ("which" in words or "who" in words) and "," in text:
         attribs = _outside_closed_relative(text, attribs, hedges)
         if not attribs:
@@ -470,6 +489,8 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         # reader, part of the filler, not the author's evaluation of anything. Not an opinion cue.
         opinions = opinions[:-1]
     boiler = boilerplate_cues(text, words)
+    if corpus is not None and corpus.kind == "boilerplate":
+        boiler = [corpus, *boiler]
     if not (boiler or fillers or attribs or quotes or hedges or personal or options or opinions or stances):
         # A trigger word but no cue (a third of the sentences that reach the finders): every branch
         # below then gives "reported", confidence round(0.75, 3), all flags off, no cues, no deciding
