@@ -13,6 +13,12 @@ Accepted, besides what pandas reads by itself (ISO 8601, RFC 2822 "Tue, 03 Mar 2
 - US, UK and other common zone abbreviations after the time ("2024-03-03 14:22 EST", "12:40 AM
   EDT", "16:10 JST"); "ET", "CT", "MT", "PT" with the daylight-saving rule of the date. Ambiguous
   ones ("CST": US Central or China, "IST": India, Ireland or Israel) and unknown ones give None.
+- A zone abbreviation inside the string, after its time ("12:01 EST, 3 March 2014", "12:40 AM EDT,
+  March 23, 2024"); German "MEZ", "MESZ".
+- Day, month name and year in German, French, Spanish, Italian, Portuguese and Dutch ("2. Februar
+  2024", "1er mars 2024 à 14h30", "martes, 12 de marzo de 2024", "3 maggio 2024", "3 de março de
+  2024", "3 maart 2024"), with a weekday before and a time after; full month names only, and
+  anything else around the date ("publié le …") gives None.
 - "at" between date and time ("March 3, 2024 at 4:05 PM ET"), and a leading "Published:",
   "Updated", "Posted on".
 - In a plain-text document (``published_in_text``), a "Published …" or "Posted …" line among the
@@ -54,7 +60,7 @@ _AT = re.compile(r"(?<=\d)\s*,?\s+(?:at|@)\s+(?=\d)", re.IGNORECASE)
 _ZONE = re.compile(r"(?<=[\d.mM])\s*\(?([A-Za-z]{1,5})\)?$")
 _ZONE_OFFSETS = {
     "UTC": "+00:00", "UT": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00",
-    "BST": "+01:00", "WEST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00",
+    "BST": "+01:00", "WEST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "MEZ": "+01:00", "MESZ": "+02:00", "EET": "+02:00",
     "EEST": "+03:00", "MSK": "+03:00", "PKT": "+05:00", "HKT": "+08:00", "SGT": "+08:00",
     "AWST": "+08:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
     "NZST": "+12:00", "NZDT": "+13:00", "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00",
@@ -69,6 +75,73 @@ _ZONE_NAMES = {
     "PT": "America/Los_Angeles",
 }
 _MERIDIEM = frozenset({"AM", "PM", "A", "P"})
+# A zone inside the string, after a time: "12:01 EST, 3 March 2014" (Daily Mail), "14:22 GMT, 3
+# March 2024". Capitals only, as zones are written: a word after a time ("14:22, March 3") is not one.
+_MID_ZONE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s*(\(?([A-Z]{1,5})\)?)(?=[,\s]|$)"
+)
+
+# Month names of the other languages factsieve detects (de, fr, es, it, pt, nl), written day first:
+# "2. Februar 2024", "1er mars 2024", "12 de marzo de 2024", "3 maggio 2024", "3 de março de 2024",
+# "3 maart 2024". Full names only: no name means two months in these languages, and none a month
+# other than its English look-alike ("mars", "juni", "augustus").
+_FOREIGN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "januar jänner janvier enero gennaio janeiro januari",
+            "februar février fevrier febrero febbraio fevereiro februari",
+            "märz maerz mars marzo março marco maart",
+            "april avril abril aprile",
+            "mai mayo maggio maio mei",
+            "juni juin junio giugno junho",
+            "juli juillet julio luglio julho",
+            "august août aout agosto augustus",
+            "september septembre septiembre setiembre settembre setembro",
+            "oktober octobre octubre ottobre outubro",
+            "november novembre noviembre novembro",
+            "dezember décembre decembre diciembre dicembre dezembro december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_ENGLISH_MONTHS = frozenset("april august september november december".split())
+_FOREIGN_DATE = re.compile(
+    r"(?<![\d.])(\d{1,2})(?:\.|er|º|°)?\s+(?:de\s+)?("
+    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?,?\s+(?:de\s+)?(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+# What may stand around such a date: a weekday before it ("Montag,", "lundi", "martes,"), a word
+# joining the time ("um", "à", "a las", "alle", "às", "om") and "Uhr"/"h" after the time.
+_FOREIGN_PREFIX = re.compile(r"^(?:[^\W\d_]+\.?,?\s+)?$")
+_FOREIGN_TIME = re.compile(
+    r"^(?:,|\s)*(?:(?:um|à|a\s+las|a\s+la|alle|às|om|-)\s+)?(\d{1,2})[:.hH](\d{2})(?:\s*(?:Uhr|h))?(.*)$",
+    re.IGNORECASE,
+)
+
+
+def _foreign_date(s: str) -> str | None:
+    """``s`` with a day-month-year date in German, French, Spanish, Italian, Portuguese or Dutch
+    rewritten as ISO ("2024-02-02 14:30 CET"), ``s`` when it has none, None when the rest is not a
+    time a date string carries (a reader could not tell what else it says)."""
+    m = _FOREIGN_DATE.search(s)
+    if m is None:
+        return s
+    name = m.group(2).lower()
+    # "3 April 2024 …" may be English, which the English path reads as before whatever surrounds it
+    unreadable = s if name in _ENGLISH_MONTHS else None
+    if not _FOREIGN_PREFIX.match(s[: m.start()]):
+        return unreadable
+    iso = f"{m.group(3)}-{_FOREIGN_MONTHS[name]:02d}-{int(m.group(1)):02d}"
+    rest = s[m.end() :]
+    if not rest.strip():
+        return iso
+    t = _FOREIGN_TIME.match(rest)
+    if t is None:
+        return unreadable
+    return f"{iso} {t.group(1)}:{t.group(2)}{t.group(3)}"
 
 
 def _day_month_order(s: str) -> str | None:
@@ -91,18 +164,21 @@ def _day_month_order(s: str) -> str | None:
 
 
 def _zone(s: str) -> tuple[str, str | None] | None:
-    """``(s without a trailing zone abbreviation, IANA zone name or None)``, with a known fixed
-    offset written as "+HH:MM"; None when the abbreviation's offset is unknown or ambiguous."""
+    """``(s without its zone abbreviation, IANA zone name or None)``, with a known fixed offset
+    written as "+HH:MM" at the end; None when the abbreviation's offset is unknown or ambiguous.
+    The zone ends the string ("14:22 EST") or follows a time inside it ("12:01 EST, 3 March 2014")."""
     m = _ZONE.search(s)
-    if m is None:
-        return s, None
-    abbr = m.group(1).upper()
-    if abbr in _MERIDIEM:
-        return s, None
+    if m is not None and m.group(1).upper() not in _MERIDIEM:
+        abbr, bare = m.group(1).upper(), s[: m.start()]
+    else:
+        mid = _MID_ZONE.search(s)
+        if mid is None or mid.group(2) in _MERIDIEM:
+            return s, None
+        abbr, bare = mid.group(2), (s[: mid.start(1)] + s[mid.end(1) :]).rstrip(", ")
     if abbr in _ZONE_OFFSETS:
-        return f"{s[: m.start()]} {_ZONE_OFFSETS[abbr]}", None
+        return f"{bare} {_ZONE_OFFSETS[abbr]}", None
     if abbr in _ZONE_NAMES:
-        return s[: m.start()], _ZONE_NAMES[abbr]
+        return bare, _ZONE_NAMES[abbr]
     return None
 
 
@@ -126,7 +202,9 @@ def _parsed(value: str) -> pd.Timestamp | None:
     s = value.strip()
     if _ISO.match(s):  # most feeds: a whole ISO 8601 date, read by pandas as it is
         return _utc(s, None)
-    s = _AT.sub(" ", _LEAD.sub("", " ".join(s.split())))
+    s = _foreign_date(_AT.sub(" ", _LEAD.sub("", " ".join(s.split()))))
+    if s is None:
+        return None
     zoned = _zone(s)
     if zoned is None:
         return None

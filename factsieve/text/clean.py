@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import ftfy
 
+from factsieve.text import foreign_furniture
+from factsieve.text.language import detect_language
 from factsieve.text.unwrap import unwrap
 
 # Headings that open a block of links to other stories; everything after one of them
@@ -268,6 +270,8 @@ def clean_text(text: str) -> CleanResult:
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
     in_block = False
+    # other languages' prompts: index among the kept lines, among the removed ones, their languages
+    foreign: list[tuple[int, int, frozenset[str]]] = []
     for raw_line in fixed.split("\n"):
         # Runs of whitespace become one space and the ends are trimmed: the same string as
         # re.sub(r"[^\S\n]+", " ", raw_line).strip() (str.split() and the regex \s agree on what
@@ -292,5 +296,27 @@ def clean_text(text: str) -> CleanResult:
         if reason:
             removed.append((reason, line))
             continue
+        if words <= foreign_furniture.MAX_WORDS and tokens[0].lower() in foreign_furniture.FIRST_WORDS:
+            languages = foreign_furniture.prompt_languages(line)
+            if languages:
+                foreign.append((len(kept), len(removed), languages))
         kept.append(line)
+    if foreign:
+        kept = _without_foreign_prompts(kept, foreign, removed)
     return CleanResult("\n".join(kept), removed, changed)
+
+
+def _without_foreign_prompts(
+    kept: list[str], foreign: list[tuple[int, int, frozenset[str]]], removed: list[tuple[str, str]]
+) -> list[str]:
+    """``kept`` without the lines at the ``foreign`` positions whose prompt languages include the
+    document's language ("Lire aussi" in a French text; "Publicidad" in an English one stays);
+    those go into ``removed`` as prompts, where they stood among its lines (the removed lines stay
+    in document order). The language is read from the other lines."""
+    at = {k for k, _, _ in foreign}
+    language = detect_language("\n".join(line for i, line in enumerate(kept) if i not in at))
+    drop = [(k, r) for k, r, languages in foreign if language in languages]
+    for k, r in reversed(drop):  # from the end, so the earlier positions still hold
+        removed.insert(r, ("prompt", kept[k]))
+    dropped = {k for k, _ in drop}
+    return [line for i, line in enumerate(kept) if i not in dropped]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from factsieve.text.clean import is_page_prompt, is_site_furniture, normalize_unicode
+from factsieve.text.foreign_furniture import prompt_languages
 from factsieve.text.segment import split_sentences
 from factsieve.text.unwrap import unwrap
 
@@ -61,6 +62,8 @@ def _furniture(line: str) -> bool:
         or _DATELINE.match(line)
         or _TIMESTAMP.match(line)
         or is_page_prompt(line)  # "Share this article", "Advertisement", "Skip to content"
+        # "Anzeige", "Lire aussi : …": a prompt in any of the other languages (a title has no language yet)
+        or bool(prompt_languages(line))
         # "Media playback is unsupported on your device", "@highlight", "Image copyright Getty Images"
         or is_site_furniture(line)
         or _SIGN_OFF.match(line)
@@ -76,12 +79,88 @@ def _wordless(line: str) -> bool:
 
 def tidy_title(title: str | None) -> str | None:
     """A title as given by a feed or a page, repaired as the text is: mojibake ("Pearsonâ€™s") and
-    HTML entities ("AT&amp;T&#8217;s") fixed by ftfy, runs of whitespace (a newline, tabs) one space.
+    HTML entities ("AT&amp;T&#8217;s") fixed by ftfy, runs of whitespace (a newline, tabs) one space,
+    and the site's name around it ("… | WTOP News", "… - BBC News") dropped (``without_site_name``).
     None when nothing is left. The text is cleaned later (factsieve.text.clean); the title was
     written as read."""
     if title is None:
         return None
-    return " ".join(normalize_unicode(title)[0].split()) or None
+    return without_site_name(" ".join(normalize_unicode(title)[0].split())) or None
+
+
+# A page's <title> (and the feed title copied from it) often carries the site's name after a
+# separator: "Council approves budget | WTOP News", "Storm warning issued - BBC News", "Rates rise ::
+# example.com"; or before it: "BBC News - Storm …", "The Guardian: …". Only a segment that is
+# clearly a name is dropped: a domain, or a short capitalised name with a word outlets are named by
+# ("News", "Times", "Herald" …) or a well-known outlet's own name. A dash between content ("Biden -
+# Putin summit ends without deal", "Q&A - What the rate rise means") has no such segment and stays.
+# A title's separators need spaces on both sides: "Wal-Mart", "2-1" are words.
+_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|·|•)\s+)")
+_DOMAIN = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,10}", re.IGNORECASE)
+_OUTLET_WORDS = frozenset(
+    "news times post herald guardian journal tribune gazette telegraph independent mail express "
+    "chronicle observer standard mirror press radio tv television online daily weekly magazine "
+    "insider courier bulletin dispatch examiner inquirer sentinel monitor citizen register "
+    "newspaper nachrichten zeitung tagesschau noticias diario periódico giornale corriere notizie "
+    "nieuws krant jornal notícias".split()
+)
+# Outlets whose name has none of those words; a bare one after a separator is the site.
+_OUTLET_NAMES = frozenset(
+    "reuters bbc cnn npr cbs nbc abc ap afp bloomberg forbes politico axios vox slate wired "
+    "vice buzzfeed huffpost euronews dw france24 spiegel welt faz repubblica lemonde liberation "
+    "figaro elpais elmundo publico".split()
+)
+# Words a capitalised outlet name may join with ("The Wall Street Journal", "News & Observer").
+_NAME_JOINERS = frozenset("the of and & de del la le el der die das di du".split())
+_MAX_SITE_WORDS = 5
+
+
+def _site_name(segment: str) -> bool:
+    """``segment`` (one side of a title's separator) is a site's name."""
+    if _DOMAIN.fullmatch(segment):
+        return True
+    words = segment.split()
+    if not 0 < len(words) <= _MAX_SITE_WORDS:
+        return False
+    # A name is capitalised throughout: "WTOP News", "The Wall Street Journal"; "rising news" is not.
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_JOINERS for w in words):
+        return False
+    folded = [w.lower().strip(".,'’") for w in words]
+    if len(words) == 1:
+        # "… - Reuters"; but "… - Radio", "… - Newspaper" say whom the story is from (wire style)
+        return folded[0] in _OUTLET_NAMES
+    return any(w in _OUTLET_WORDS or w in _OUTLET_NAMES for w in folded)
+
+
+def without_site_name(title: str) -> str:
+    """``title`` without a site-name segment at its end or start (see ``_site_name``); the title
+    as it was when no segment is clearly a name, or when dropping it would leave under two words."""
+    if title.isupper():
+        # An all-capitals title is a wire headline, not a page's <title>; its dash names the source
+        # of the news: "WAITE KIDNAPPED AS SPY - TEHRAN RADIO", "… - NY TIMES" (Reuters-21578).
+        return title
+    pieces = _SEPARATOR.split(title)  # segments with the separators between them
+    if len(pieces) > 1:
+        # the end first: "Headline - Section - Outlet" is more common than "Outlet - Headline"
+        while len(pieces) > 1 and _site_name(pieces[-1]):
+            del pieces[-2:]
+        while len(pieces) > 1 and _site_name(pieces[0]):
+            del pieces[:2]
+        kept = "".join(pieces)
+        return kept if len(kept.split()) >= 2 else title
+    # "The Guardian: Storm …": a colon is a headline's own topic mark too ("Brexit: what next",
+    # "BBC: licence fee to rise" is about the BBC), so only a name of two words or more with an
+    # outlet word (not a bare acronym) before a capitalised rest is taken as the site.
+    head, colon, rest = title.partition(": ")
+    if (
+        colon
+        and len(head.split()) >= 2
+        and _site_name(head)
+        and rest[:1].isupper()
+        and len(rest.split()) >= 2
+    ):
+        return rest
+    return title
 
 
 def _indent(line: str) -> int:

@@ -34,6 +34,30 @@ from factsieve.ingest.dates import parse_published, published_in_text
         ("03/03/2024", "2024-03-03 00:00:00+00:00"),
         ("03.04.2024", "2024-04-03 00:00:00+00:00"),  # before: 4 March
         ("12/25/17", "2017-12-25 00:00:00+00:00"),
+        # day-month-year in the other languages factsieve detects: before, all None
+        ("2. Februar 2024", "2024-02-02 00:00:00+00:00"),
+        ("Montag, 2. Februar 2024, 14:30 Uhr", "2024-02-02 14:30:00+00:00"),
+        ("2. Februar 2024 um 14:30 Uhr MEZ", "2024-02-02 13:30:00+00:00"),
+        ("3 mars 2024", "2024-03-03 00:00:00+00:00"),
+        ("1er mars 2024 à 14h30", "2024-03-01 14:30:00+00:00"),
+        ("martes, 12 de marzo de 2024", "2024-03-12 00:00:00+00:00"),
+        ("3 maggio 2024 alle 18:05", "2024-05-03 18:05:00+00:00"),
+        ("3 de março de 2024", "2024-03-03 00:00:00+00:00"),
+        ("3 maart 2024 om 09:15 CET", "2024-03-03 08:15:00+00:00"),
+        # a zone inside the string, after its time (Daily Mail, BBC): before, None for "EST"
+        ("12:01 EST, 3 March 2014", "2014-03-03 17:01:00+00:00"),
+        ("12:40 AM EDT, March 23, 2024", "2024-03-23 04:40:00+00:00"),
+        ("14:22 GMT, 3 March 2024", "2024-03-03 14:22:00+00:00"),
+        # English names shared with German and Dutch ("April", "September"): as before
+        ("3 April 2024 at 4:05 PM ET", "2024-04-03 20:05:00+00:00"),
+        ("15 September 2024, 14:22 BST", "2024-09-15 13:22:00+00:00"),
+        # no such day, no year, words the reader cannot place, an ambiguous zone inside: None
+        ("31 février 2024", None),
+        ("3 mars", None),
+        ("mars 2024", None),
+        ("publié le 3 mars 2024", None),
+        ("12:01 CST, 3 March 2014", None),
+        ("14:22, March 3 2024 Reuters", None),
         # not a whole date, or not decidable: None (before, each of these was a wrong date)
         ("06/02/2024", None),  # 6 February in Paris, 2 June in New York; before: 2 June
         ("14:22", None),  # a live blog entry's time; before: today at 14:22

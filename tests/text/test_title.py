@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factsieve.text.title import tidy_title, title_from_text
+from factsieve.text.title import tidy_title, title_from_text, without_site_name
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,11 @@ from factsieve.text.title import tidy_title, title_from_text
         ("Why Guatemala?\nSo, why Guatemala? Well, it's not random.", "Why Guatemala?"),
         ("Share this article\nBus plan approved\nThe council voted 7-2 on Friday.", "Bus plan approved"),
         ("Advertisement\nG7 summit: 3 key points\nLeaders met in Rome.", "G7 summit: 3 key points"),
+        ("Publicité\nLe Sénat adopte la réforme\nLe texte a été voté mardi.", "Le Sénat adopte la réforme"),
+        (
+            "Anzeige\nLesen Sie auch\nBundestag beschließt Haushalt\nDer Bundestag hat …",
+            "Bundestag beschließt Haushalt",
+        ),
         (
             "&#163;1.8m indecency fine for Viacom\nMedia giant Viacom has paid a fine.",
             "&#163;1.8m indecency fine for Viacom",
@@ -73,3 +78,43 @@ def test_no_title_when_the_text_opens_with_prose_or_only_furniture(text: str) ->
 )
 def test_a_given_title_is_repaired_as_the_text_is(given, shown):
     assert tidy_title(given) == shown
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("Council approves budget | WTOP News", "Council approves budget"),
+        ("Storm warning issued - BBC News", "Storm warning issued"),
+        ("Ferry strike ends – The Irish Times", "Ferry strike ends"),
+        ("Sturm an der Küste | tagesschau.de", "Sturm an der Küste"),
+        ("Fed holds rates steady — Reuters", "Fed holds rates steady"),
+        ("BBC News - Storm warning issued", "Storm warning issued"),
+        ("UK | Politics | Vote called - BBC News", "UK | Politics | Vote called"),
+        ("The Guardian: Storm Ciarán hits the coast", "Storm Ciarán hits the coast"),
+        ("Rates rise again :: example.com", "Rates rise again"),
+    ],
+)
+def test_a_site_name_around_a_title_is_dropped(given, shown):
+    assert tidy_title(given) == shown
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Biden - Putin summit ends without deal",  # the dash is content
+        "Q&A - What the rate rise means",
+        "Man Utd 2 - 1 Arsenal",
+        "Lakers beat Celtics - Sports",  # a section, not a name
+        "Iran says talks are over - state TV",  # wire style: whom the story is from
+        "Kuwait may re-register tankers - Newspaper",
+        "WAITE KIDNAPPED AS SPY - TEHRAN RADIO",  # Reuters-21578: an all-capitals wire headline
+        "U.S. MAY TELL JAPAN SANCTIONS CAN END - NY TIMES",
+        "BBC: Licence fee to rise",  # a colon after a bare name is the headline's topic
+        "Brexit: What happens next",
+        "Storm - Storm News",  # dropping the name would leave one word
+        "Wal-Mart sales rise",
+    ],
+)
+def test_a_title_without_a_clear_site_name_is_kept(title):
+    assert without_site_name(title) == title
+    assert tidy_title(title) == title
