@@ -33,10 +33,12 @@ run: setup
 test: setup
 	@if [ "$$(id -u)" = 0 ] && [ ! -x /usr/bin/chromium ]; then scripts/install-chromium.sh || true; fi
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 dictionary: setup
 	$(VENV)/bin/factsieve dictionary

@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
-        print(f"no corpus at {args.corpus}: write it with benchmarks/e2e_bench.py --sizes real", file=sys.stderr)
+        print(
+            f"no corpus at {args.corpus}: write it with benchmarks/e2e_bench.py --sizes real", file=sys.stderr
+        )
         return 2
     cfg = RunConfig()
     plan = batches(args.corpus, cfg)

@@ -43,7 +43,12 @@ class ConfigError(ValueError):
 _UNIT = (0.0, 1.0)
 _RANGES: dict[str, dict[str, tuple[float | None, float | None]]] = {
     "": {"batch_bytes": (1, None), "batch_files": (1, None), "workers": (0, 1024)},
-    "limits": {"max_file_bytes": (1, None), "max_record_chars": (1, None), "min_text_chars": (0, None), "max_gzip_ratio": (1, None)},
+    "limits": {
+        "max_file_bytes": (1, None),
+        "max_record_chars": (1, None),
+        "min_text_chars": (0, None),
+        "max_gzip_ratio": (1, None),
+    },
     "dedup": {
         "shingle_size": (1, 64),
         "num_perm": (1, 4096),

@@ -127,7 +127,9 @@ def label_counts(sentences: pd.DataFrame, doc_ids: pd.Series) -> tuple[pd.DataFr
         chars_sum[at] = sums["chars"].to_numpy(dtype=np.float64)
         wchars_sum[at] = sums["wchars"].to_numpy(dtype=np.float64)
     rows = _positions(ids, uniq)
-    index = pd.Index(ids.to_pylist(), name="doc_id" if len(sentences) else None)  # as crosstab/reindex named it
+    index = pd.Index(
+        ids.to_pylist(), name="doc_id" if len(sentences) else None
+    )  # as crosstab/reindex named it
     return (
         pd.DataFrame(counts[rows], index=index, columns=list(LABELS)),
         pd.DataFrame({"chars": chars_sum[rows], "wchars": wchars_sum[rows]}, index=index),

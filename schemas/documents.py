@@ -25,7 +25,8 @@ class DocumentsSchema(pa.DataFrameModel):
         description="Record within a multi-record file (JSONL id or 'line:N'); '' otherwise."
     )
     format: Series[STRING] = pa.Field(
-        isin=list(FORMATS), description="Input format: text, html, jsonl, json, wet (Common Crawl), csv, tsv or parquet."
+        isin=list(FORMATS),
+        description="Input format: text, html, jsonl, json, wet (Common Crawl), csv, tsv or parquet.",
     )
     encoding: Series[STRING] = pa.Field(description="Detected encoding of the input bytes.")
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")

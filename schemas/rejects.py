@@ -17,7 +17,9 @@ class RejectsSchema(pa.DataFrameModel):
     record_key: Series[STRING] = pa.Field(
         description="Record within a multi-record file (JSONL id or 'line:N'); '' for single-record files."
     )
-    format: Series[STRING] = pa.Field(description="text, html, jsonl, json, wet, csv, tsv, parquet, or the unsupported extension.")
+    format: Series[STRING] = pa.Field(
+        description="text, html, jsonl, json, wet, csv, tsv, parquet, or the unsupported extension."
+    )
     reason: Series[STRING] = pa.Field(
         isin=list(REASON_CODES), description="Reason code: " + ", ".join(REASON_CODES) + "."
     )

@@ -85,7 +85,9 @@ def test_text_field_from_the_file_and_from_the_command_line(tmp_path):
     assert RunConfig.from_toml(p).limits.text_field == "maintext"
     args = build_parser().parse_args(["run", "raw", "--config", str(p), "--text-field", "fields.bodyText"])
     assert _config(args).limits.text_field == "fields.bodyText"  # the command line wins
-    assert _config(build_parser().parse_args(["run", "raw", "--config", str(p)])).limits.text_field == "maintext"
+    assert (
+        _config(build_parser().parse_args(["run", "raw", "--config", str(p)])).limits.text_field == "maintext"
+    )
 
 
 def test_float_settings_take_integers_and_defaults_validate():

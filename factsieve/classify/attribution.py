@@ -541,7 +541,9 @@ _OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?
 _EVIDENCE_NOUNS = frozenset(
     "data figures survey study report analysis poll research records statistics filings filing census audit".split()
 )
-_EVIDENCE_TAIL_VERBS = frozenset("shows show showed found finds suggests suggested indicates indicated reveals revealed".split())
+_EVIDENCE_TAIL_VERBS = frozenset(
+    "shows show showed found finds suggests suggested indicates indicated reveals revealed".split()
+)
 _TRAILING_EVIDENCE_RE = re.compile(
     r",\s+(?P<np>(?:[\w'’.&-]+\s+){0,3}(?:data|figures|survey|study|report|analysis|poll|research|records|statistics"
     r"|filings?|census|audit)(?:\s+(?:by|from|of|for|published|released|compiled|carried)\b[^,;]{0,60}?)?)"
@@ -722,8 +724,6 @@ _TRAILING_TOPIC_RE = re.compile(
 )
 
 
-
-
 # Long on purpose: one pass over the sentence's attribution patterns in precedence order (speech
 # verb, according-to, group+cognition verb, sourced forecast, reportedly); each branch is a gate
 # on the next, kept together so the order is read in one place and no pattern is scanned twice on
@@ -772,7 +772,9 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word == "warning" and _warning_notice(text, m.start(), m.end()):
             continue
-        if word in _REPLY_VERBS and (_counted_reply(text, m.start(), m.end()) or _no_reply(text, m.start(), m.end())):
+        if word in _REPLY_VERBS and (
+            _counted_reply(text, m.start(), m.end()) or _no_reply(text, m.start(), m.end())
+        ):
             continue
         if word in _TRAILING_ONLY and (
             (_SENTENCE_END_AFTER.match(text, m.end()) is None and next_word(text, m.end()) != "that")
@@ -845,13 +847,21 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 source = m.group("np")
     if not words.isdisjoint(_EVIDENCE_SUBJECT_NOUNS) and not words.isdisjoint(_EVIDENCE_SUBJECT_VERBS):
         m = _evidence_subject(text)
-        if m is not None and not inside(quotes, m.start("verb")) and not any(c.start == m.start("verb") for c in cues):
+        if (
+            m is not None
+            and not inside(quotes, m.start("verb"))
+            and not any(c.start == m.start("verb") for c in cues)
+        ):
             cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
             if source is None:
                 source = m.group("np").strip()
     if not words.isdisjoint(_EVIDENCE_NOUNS) and not words.isdisjoint(_EVIDENCE_TAIL_VERBS):
         m = _TRAILING_EVIDENCE_RE.search(text)
-        if m is not None and not inside(quotes, m.start("verb")) and not any(c.start == m.start("verb") for c in cues):
+        if (
+            m is not None
+            and not inside(quotes, m.start("verb"))
+            and not any(c.start == m.start("verb") for c in cues)
+        ):
             cue = new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
             cues.append(cue)
             if source is None:
@@ -870,7 +880,11 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             source = _source_for(text, cue, quotes)
     if "," in text and not words.isdisjoint(_TRAILING_TOPIC_WORDS):
         m = _TRAILING_TOPIC_RE.search(text)
-        if m is not None and not inside(quotes, m.start("verb")) and not any(c.start == m.start("verb") for c in cues):
+        if (
+            m is not None
+            and not inside(quotes, m.start("verb"))
+            and not any(c.start == m.start("verb") for c in cues)
+        ):
             cue = new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
             cues.append(cue)
             if source is None:

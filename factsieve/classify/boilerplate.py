@@ -278,7 +278,9 @@ def _share_prompt(text: str, words: frozenset[str]) -> re.Match[str] | None:
 
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
-_PROMPT_VERBS = frozenset("share send forward email tell let drop leave post join write pass pin bookmark".split())
+_PROMPT_VERBS = frozenset(
+    "share send forward email tell let drop leave post join write pass pin bookmark".split()
+)
 # Words without which none of the widget, credit, notice and prompt lines below can match.
 # The words of the lines about the article or its author (_ABOUT_PAGE_RE, _BIO_RE).
 _ABOUT_GATE = frozenset(
@@ -523,7 +525,9 @@ _HEADLINE_LABEL = re.compile(r"[A-Z0-9][\w'’–-]*(?:\s+[\w'’–-]+){0,3}:\s
 # An obituary head keeps its apposition, relative clause and all ("Ruth Adeyemi, pioneering heart surgeon
 # who trained a generation of doctors, dies at 88"): the closing "dies at" + age decides before the
 # headlinese test, which a "who" would fail. Prose says "died at 88." with a full stop.
-_HEADLINE_OBITUARY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s.*\bdies\s+(?:at|aged)\s+\d{2,3}$")
+_HEADLINE_OBITUARY = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s.*\bdies\s+(?:at|aged)\s+\d{2,3}$"
+)
 # A service or review head with its deck after a colon (round 5d; r7, r8): "How to cut your energy bill
 # this winter: 14 tips that actually work", "The best budget laptops under £500 in 2026: tested and
 # ranked", "‘The Salt Road’ review: a slow-burning desert thriller …", "Sketch: Chancellor's big day
@@ -701,8 +705,12 @@ def _present_headline(body: str, last: str) -> bool:
 
 # The headline future, "to" + verb on a bare subject ("Council to close two libraries", "BBC to pour
 # £9m into new comedy"); an opening "Due to", "According to", "Referring to …" starts a sentence.
-_FUTURE_PASSIVE = re.compile(r"\bto\s+be\s+(?:[a-z]{3,}ed|built|cut|shut|sold|held|taken|given|shown|made|paid|hit|set|put|sent|kept)\b")
-_NOT_FUTURE_SUBJECT = frozenset("due according owing thanks prior close next contrary pursuant subject back".split())
+_FUTURE_PASSIVE = re.compile(
+    r"\bto\s+be\s+(?:[a-z]{3,}ed|built|cut|shut|sold|held|taken|given|shown|made|paid|hit|set|put|sent|kept)\b"
+)
+_NOT_FUTURE_SUBJECT = frozenset(
+    "due according owing thanks prior close next contrary pursuant subject back".split()
+)
 
 
 def _future_of_headline(body: str, verb: str) -> bool:
@@ -938,12 +946,16 @@ _LIVE_CLOSED_RE = re.compile(
 def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
     if "live" in words and _LIVE_CLOSED_RE.match(text) is not None:
         return True
-    return ("now" in words or "app" in words) and not words.isdisjoint(_BUY_NOW_WORDS) and _BUY_NOW_RE.match(text) is not None
+    return (
+        ("now" in words or "app" in words)
+        and not words.isdisjoint(_BUY_NOW_WORDS)
+        and _BUY_NOW_RE.match(text) is not None
+    )
 
 
 # A line closing on a quotation mark right after a word may be a headline (headline_shapes); one closing
 # on a sentence mark is not.
-_QUOTE_ENDS = frozenset("’”\"")
+_QUOTE_ENDS = frozenset('’”"')
 _MARK_ENDS = frozenset(".!?…:;,")
 
 
@@ -1115,7 +1127,9 @@ _ABOUT_PAGE_RE = re.compile(
 # it ("Helen Marsh covers state and federal courts for the Ledger.", "Priya Nair is a health reporter
 # at the Tribune and a former intensive-care nurse."). Case matters: the name and the publication are
 # capitalised ("The insurer covers flood damage for the Smiths" opens on a lower-case noun).
-_BIO_ROLE = r"(?i:reporter|correspondent|editor|writer|columnist|journalist|critic|reviewer|sketchwriter|tipster)"
+_BIO_ROLE = (
+    r"(?i:reporter|correspondent|editor|writer|columnist|journalist|critic|reviewer|sketchwriter|tipster)"
+)
 _BIO_RE = re.compile(
     r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s+(?:"
     # round 6c (r12): what the author is, then the beat ("… is a junior studying journalism and covers
@@ -1372,7 +1386,11 @@ def _guide_or_review_headline(body: str) -> bool:
         return False
     head = m.group("head")
     # (a question before the deck is the headline's own: "Is a five-year fix still worth it? What …")
-    return head is None or m.group("sep") == "?" or _SENTENCE_VERBS.isdisjoint(w.lower() for w in _LETTER_RUNS.findall(head))
+    return (
+        head is None
+        or m.group("sep") == "?"
+        or _SENTENCE_VERBS.isdisjoint(w.lower() for w in _LETTER_RUNS.findall(head))
+    )
 
 
 def _structured_unterminated(text: str) -> bool:
@@ -1390,7 +1408,10 @@ def _structured_unterminated(text: str) -> bool:
         # Every field holds words: a price row's fields are figures ("Copper | 1.23 | 1.25"); a byline's
         # date field has its month ("By Gareth Lyle · 9 January 2025, 7:30am ACDT", round 6b).
         return all(
-            _opens_as_heading(p) and p[-1] not in ".!?;" and not _ends_cut(p) and _LETTER_RUNS.search(p) is not None
+            _opens_as_heading(p)
+            and p[-1] not in ".!?;"
+            and not _ends_cut(p)
+            and _LETTER_RUNS.search(p) is not None
             for p in parts
         )
     if 10 * sum(DIGIT_RE.search(w) is not None for w in tokens) > 3 * len(tokens):
@@ -1399,7 +1420,11 @@ def _structured_unterminated(text: str) -> bool:
         return len(m.group("deck").split()) >= 2
     if ":" in body and (m := _LABEL_DECK_RE.fullmatch(body)) is not None:
         return _label_and_deck(m.group("head"), m.group("deck"))
-    if "," in body and len(tokens) <= _HEADLINE_MAX_WORDS and (m := _PRESENT_SOURCE_RE.search(body)) is not None:
+    if (
+        "," in body
+        and len(tokens) <= _HEADLINE_MAX_WORDS
+        and (m := _PRESENT_SOURCE_RE.search(body)) is not None
+    ):
         # The claim before the source reads as a headline's: a few words, no relative clause, not a
         # connective ("Nonetheless, monetary sources say" is a cut wire line).
         low = [w.lower() for w in _LETTER_RUNS.findall(body[: m.start()])]
@@ -1421,9 +1446,11 @@ def _label_and_deck(head: str, deck: str) -> bool:
     not given", "End-Day Backlog: 28 18", "Usage: Food 700 690"), nor a quoted speaker's line with its
     verb ("Murphy: That was a bruising battle")."""
     deck_tokens = deck.split()
-    if len(deck_tokens) < 2 or 10 * sum(DIGIT_RE.search(w) is not None for w in deck_tokens) > 3 * len(deck_tokens):
+    if len(deck_tokens) < 2 or 10 * sum(DIGIT_RE.search(w) is not None for w in deck_tokens) > 3 * len(
+        deck_tokens
+    ):
         return False
-    if head[0] in "“\"‘":
+    if head[0] in '“"‘':
         return True
     low = [w.lower() for w in _LETTER_RUNS.findall(head)]
     deck_low = [w.lower() for w in _LETTER_RUNS.findall(deck)]
@@ -1440,7 +1467,9 @@ def _label_and_deck(head: str, deck: str) -> bool:
 
 
 # A caption after its label describes the picture: content ("Image: a satellite view of the dam").
-_CAPTION_LABELS = frozenset("image images photo photos photograph picture pictures pictured caption graphic map chart".split())
+_CAPTION_LABELS = frozenset(
+    "image images photo photos photograph picture pictures pictured caption graphic map chart".split()
+)
 
 
 # Round 6b: a dateline with no agency, alone on its line ("WINNIPEG —", "NAIROBI, Kenya –"): a place
@@ -1449,7 +1478,9 @@ _CAPTION_LABELS = frozenset("image images photo photos photograph picture pictur
 _PLACE_DASH_RE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,(?:\s+[A-Z][\w.]*){1,3})?\s+[—–]\s*$")
 # A letter's signature: a dash, a name and a place ("— Margaret Hollis, Dunedin North", "- J. Okafor,
 # Leeds"): capitalised words only, no verb, nothing after.
-_SIGNATURE_RE = re.compile(r"\s*[—–-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?\s*$")
+_SIGNATURE_RE = re.compile(
+    r"\s*[—–-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?\s*$"
+)
 
 
 # A credit alone in brackets, a source and a name ("(NewsNorth: Leah Fitzgerald)", "(Image: Tom Price)"):
@@ -1477,7 +1508,10 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     if (
         _is_heading(text)
         or _is_time_line(text, words)
-        or (end not in _SENTENCE_END and (_structured_unterminated(text) or _guide_or_review_headline(text.strip())))
+        or (
+            end not in _SENTENCE_END
+            and (_structured_unterminated(text) or _guide_or_review_headline(text.strip()))
+        )
         or (end not in _MARK_ENDS and (headline_shape(text.strip()) or byline_shape(text.strip())))
     ):
         return [_whole(text)]
@@ -1503,7 +1537,9 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     # common stock"): bylines and prompts start with a capital.
     first = text.lstrip(" \t\n(")[:1]
     if not first.isupper():
-        return [_whole(text)] if first in "—–-" and _SIGNATURE_RE.match(text) is not None else []  # a signature
+        return (
+            [_whole(text)] if first in "—–-" and _SIGNATURE_RE.match(text) is not None else []
+        )  # a signature
     if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
         return [_whole(text)]
     if not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words:

@@ -87,11 +87,16 @@ FILLER_OPENER_RE = re.compile(
     # show!", "Have a brilliant time, whatever you get up to!")
     # (round 5d: two wishes in either order, "Happy saving, and stay warm out there!", and a traveller's
     # "Safe travels, everyone!")
-    r"|(?:" + _WISH + r",?\s+and\s+)?" + _WISH +
-    r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys|(?-i:[A-Z][a-z]+)))?(?=\s*[.!]*\s*$)"
+    r"|(?:"
+    + _WISH
+    + r",?\s+and\s+)?"
+    + _WISH
+    + r"(?:,?\s+(?:everyone|everybody|all|folks|friends|guys|(?-i:[A-Z][a-z]+)))?(?=\s*[.!]*\s*$)"
     # round 6b: a wish, then one more piece of advice to the reader ("Stay safe out there, and keep an
     # eye on your neighbours.", "Bom apetite, and don't forget to pack your stretchiest trousers!")
-    r"|" + _WISH + r",?\s+and\s+(?:don['’]t\s+forget\s+to\s+)?[a-z]+\b(?=[^.!?\d]{0,60}\byour?\b[^.!?\d]{0,40}[.!]*\s*$)"
+    r"|"
+    + _WISH
+    + r",?\s+and\s+(?:don['’]t\s+forget\s+to\s+)?[a-z]+\b(?=[^.!?\d]{0,60}\byour?\b[^.!?\d]{0,40}[.!]*\s*$)"
     r"|have\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:time|day|weekend|holiday|christmas|evening)\b"
     r"(?=(?:,\s*(?:everyone|all|folks|whatever|wherever)[^.?!\d]{0,40})?\s*[.!]*\s*$)"
     # a question to the reader with its "Are you/Do you" elided, the whole sentence ("Planning a trip
@@ -108,7 +113,6 @@ FILLER_OPENER_RE = re.compile(
     r"|now,?\s+(?:for|on\s+to|onto)\s+the\s+(?:fun|good|best|tricky|hard|boring|exciting)\s+(?:part|bit)(?=\s*[.!:]*\s*$)"
     # round 7 (r13): a toast ("Here's to a stress-free savings journey!")
     r"|here['’]s\s+to\s+(?:a|an|the|many|more|another|your)\b[^.!?\d,]{0,50}?\w(?=!\s*$)"
-
     # reassurance with no content ("Don't worry if you don't own a telescope.", "You don't need to be an
     # expert to enjoy this one."); a bare "Don't worry, he will be gone soon." is said in a story)
     r"|don['’]?t\s+worry\s+if\s+you\b"
@@ -162,7 +166,10 @@ _READER_QUESTION_OPENERS = frozenset(
 )
 # round 7 (r13): the question's subject is the reader ("Are you at Greenvale this weekend?", "So, you
 # want to build a safety net but don't know where to start?"): a place or a name in it is the reader's.
-_YOU_QUESTION = re.compile(r"\W*(?:(?:so|now|well),?\s+)?(?:(?:are|do|did|have|will|were)\s+you|you(?:\s+(?:want|need|have)|['’](?:ve|re)))\b", re.IGNORECASE)
+_YOU_QUESTION = re.compile(
+    r"\W*(?:(?:so|now|well),?\s+)?(?:(?:are|do|did|have|will|were)\s+you|you(?:\s+(?:want|need|have)|['’](?:ve|re)))\b",
+    re.IGNORECASE,
+)
 _YOU_QUESTION_MAX_WORDS = 16
 _DIGIT_RE = re.compile(r"\d")
 # An elliptical or tag question to the reader ("Hungry yet?", "Sounds simple, right?", "Tempted yet?"):
@@ -170,7 +177,8 @@ _DIGIT_RE = re.compile(r"\d")
 # to agree; short, no figure, no name.
 _READER_TAG = re.compile(
     # round 6c (r8, r11): a verbless check on the reader ("Easy enough?", "Popcorn at the ready?")
-    r"(?:,\s*(?:right|eh|huh|no)|^\W*\w+\s+(?:yet|enough)|^\W*\w+\s+at\s+the\s+ready)\s*\?\s*$", re.IGNORECASE
+    r"(?:,\s*(?:right|eh|huh|no)|^\W*\w+\s+(?:yet|enough)|^\W*\w+\s+at\s+the\s+ready)\s*\?\s*$",
+    re.IGNORECASE,
 )
 _READER_TAG_MAX_WORDS = 6
 _CAPITALISED_LATER = re.compile(r"\s[A-Z](?!\b)")
@@ -255,7 +263,9 @@ def _reader_address(text: str, words: frozenset[str]) -> bool:
 # your stories" is longer or names something; "Thank you" to a third party names them.
 _WRITER_WORDS = frozenset("us we our ours".split())
 _READER_ALL = _SECOND_PERSON | frozenset({"yourselves"})
-_READER_VOCATIVE_END = re.compile(r",\s*(?:fans|everyone|everybody|readers|friends|all|people)\s*[.!]*\s*$", re.IGNORECASE)
+_READER_VOCATIVE_END = re.compile(
+    r",\s*(?:fans|everyone|everybody|readers|friends|all|people)\s*[.!]*\s*$", re.IGNORECASE
+)
 _SHORT_ADDRESS_MAX_WORDS = 8
 _THANKS = frozenset({"thanks", "thank"})
 _FIRST_PERSON = _WRITER_WORDS | frozenset({"me"})

@@ -46,7 +46,7 @@ def headline_shape(body: str) -> bool:
     if len(words) < _MIN_WORDS:
         return False
     first = body[0]
-    if first in "‘“\"" or ": " in body[:40]:
+    if first in '‘“"' or ": " in body[:40]:
         return _QUOTED_LINE.fullmatch(body) is not None
     last = words[-1].lower().strip("()")
     if last in _CUT_END:

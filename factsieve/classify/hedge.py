@@ -254,11 +254,15 @@ _SUBJECT_NARROWED = re.compile(
 # round 7 (r13, r14, r16): the people a rule is for, named by a role noun not in the list ("Trampers",
 # "Jurors", "Donors", "Amateur observers"): a plural agent noun. The verb must still be a permitted act.
 _AGENT_PLURAL = ("ers", "ors", "ists", "ants", "ents", "ians", "ees")
-_NOT_PEOPLE_PLURALS = frozenset("others numbers papers orders matters centers centres investors traders".split())
+_NOT_PEOPLE_PLURALS = frozenset(
+    "others numbers papers orders matters centers centres investors traders".split()
+)
 
 
 def _agent_plural(word: str) -> bool:
     return len(word) > 5 and word.endswith(_AGENT_PLURAL) and word not in _NOT_PEOPLE_PLURALS
+
+
 # Tickets, passes and vouchers are used as the rule allows ("Tickets for Thursday may be used on
 # Wednesday or Friday instead").
 _ENTITLEMENT_SUBJECT = re.compile(

@@ -37,8 +37,12 @@ _FEW_SO = re.compile(
     r"(?!far\b|many\b|much\b|well\b|yet\b|usual\b|long\b|soon\b|such\b|a\b|the\b|to\b)[a-z]+",
     re.IGNORECASE,
 )
-_CONCESSIVE_PAIR = re.compile(r"\b(?:an?|the)\s+[a-z]+,\s+(?:if|albeit|but|yet)\s+[a-z]+,\s+[a-z]+", re.IGNORECASE)
-_VOUCHING = re.compile(r"\b(?:without\s+(?:a\s+)?question|without\s+a\s+doubt|unquestionably|indisputably)\b", re.IGNORECASE)
+_CONCESSIVE_PAIR = re.compile(
+    r"\b(?:an?|the)\s+[a-z]+,\s+(?:if|albeit|but|yet)\s+[a-z]+,\s+[a-z]+", re.IGNORECASE
+)
+_VOUCHING = re.compile(
+    r"\b(?:without\s+(?:a\s+)?question|without\s+a\s+doubt|unquestionably|indisputably)\b", re.IGNORECASE
+)
 _CAREER_SWEEP = re.compile(
     r"\bthe\s+(?:finest|greatest|bravest|loveliest|cleverest|most\s+complete)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+of\s+"
     r"(?:his|her|their|its|[A-Z][\w'’-]*(?:'s|’s))\s+(?:career|life|tenure|reign|time\s+in\s+charge)\b",
@@ -125,7 +129,9 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     return with_companion(words, JUDGEMENT_TRIGGERS, _COMPANIONS)
 
 
-def with_companion(words: frozenset[str], triggers: frozenset[str], companions: dict[str, frozenset[str]]) -> bool:
+def with_companion(
+    words: frozenset[str], triggers: frozenset[str], companions: dict[str, frozenset[str]]
+) -> bool:
     """True when one of ``triggers`` is in ``words`` with one of its ``companions`` (a trigger with no
     entry needs none). A gate for a pattern whose every alternative needs two words: a common word alone
     ("time", "right", "must") cannot match, and the pattern is not tried."""

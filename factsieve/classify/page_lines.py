@@ -43,10 +43,14 @@ _SELF_NOTE_RE = re.compile(
     r"|(?:regularly\s+|continually\s+|last\s+)?updated\s+(?:as|when|at|on|with|to\s+(?:include|add)"
     r"|throughout|regularly)\b(?![^.]*\bto\s+(?:reflect|correct|clarify|show)\b)"
     r"|(?:produced|funded|supported|paid\s+for|sponsored|made\s+possible|translated|syndicated)\b)"
-    r"|\W*(?:a|an\s+(?:earlier|abridged|edited))\s+version\s+of\s+this\s+" + _DOC + r"\s+(?:appears|appeared|ran|was\s+published)\b",
+    r"|\W*(?:a|an\s+(?:earlier|abridged|edited))\s+version\s+of\s+this\s+"
+    + _DOC
+    + r"\s+(?:appears|appeared|ran|was\s+published)\b",
     re.IGNORECASE,
 )
-_DOC_WORDS = frozenset("article story content fact check piece post page newsletter live blog podcast episode".split())
+_DOC_WORDS = frozenset(
+    "article story content fact check piece post page newsletter live blog podcast episode".split()
+)
 
 _NOTE_LINE_RE = re.compile(
     r"\W*(?:(?:disclaimer|our\s+standards|editorial\s+standards|note\s+to\s+readers|editor['’]s\s+note)\s*:"
@@ -69,14 +73,22 @@ _END_Q = r"\s*(?=\?\s*$)"
 _SECTION_QUESTION_RE = re.compile(
     r"\W*(?:(?:what|how|when|where|which|who|why)\s+(?:should|do|can|will|must|did)\s+i\b"
     r"|(?:is|was|are|were)\s+my\b|(?:do|can|should|will|must)\s+i\s+(?!think\b|believe\b)"
-    r"|what\s+(?:happened|happens\s+(?:next|now)|now)" + _END_Q
-    + r"|what\s+(?:caused|causes)\s+(?:it|this|the\s+\w+)" + _END_Q
-    + r"|who\s+is\s+(?:affected|eligible|to\s+blame)" + _END_Q
-    + r"|why\s+does\s+(?:it|this)\s+matter" + _END_Q
-    + r"|what\s+does\s+(?:it|this)\s+mean(?:\s+for\s+\w+)?" + _END_Q
-    + r"|what\s+do\s+we\s+know(?:\s+so\s+far)?" + _END_Q
-    + r"|is\s+(?:it|the\s+\w+)\s+safe(?:\s+to\s+\w+)?" + _END_Q
-    + r"|how\s+does\s+it\s+work" + _END_Q
+    r"|what\s+(?:happened|happens\s+(?:next|now)|now)"
+    + _END_Q
+    + r"|what\s+(?:caused|causes)\s+(?:it|this|the\s+\w+)"
+    + _END_Q
+    + r"|who\s+is\s+(?:affected|eligible|to\s+blame)"
+    + _END_Q
+    + r"|why\s+does\s+(?:it|this)\s+matter"
+    + _END_Q
+    + r"|what\s+does\s+(?:it|this)\s+mean(?:\s+for\s+\w+)?"
+    + _END_Q
+    + r"|what\s+do\s+we\s+know(?:\s+so\s+far)?"
+    + _END_Q
+    + r"|is\s+(?:it|the\s+\w+)\s+safe(?:\s+to\s+\w+)?"
+    + _END_Q
+    + r"|how\s+does\s+it\s+work"
+    + _END_Q
     + r")[^?\"“”‘’]{0,50}\?\s*$",
     re.IGNORECASE,
 )
@@ -85,7 +97,9 @@ _NOTE_FIRST = frozenset(
     "disclaimer our editorial note editor editor's re affiliate comments report flag suggest submit was is did follow join".split()
 )
 _LEADING_WORD = re.compile(r"\W*([A-Za-z'’]+)")
-_CONTACT_WORDS = frozenset("email e-mail send write contact call phone ring text message whatsapp reach tip".split())
+_CONTACT_WORDS = frozenset(
+    "email e-mail send write contact call phone ring text message whatsapp reach tip".split()
+)
 _NOTE_WORDS = frozenset(
     """disclaimer standards re affiliate comments typo error mistake inaccuracy correction helpful useful editor
     whatsapp telegram twitter facebook instagram tiktok youtube threads bluesky linkedin google signal snapchat
@@ -126,8 +140,12 @@ def page_line(text: str, words: frozenset[str]) -> bool:
 # Round 7 (r13; r10–r12 had bylines in other forms): a byline with no "By" and no role, a name and the
 # outlet ("Sipho Dlamini, News24"), or a "By" line whose other field is the author's e-mail address ("By
 # Ana Ruiz | aruiz@lindenherald.com"). Called for lines with no sentence mark at the end.
-_NAME_AND_OUTLET = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2},\s+[A-Z][\w&.-]*\d*(?:\s+[A-Z][\w&.-]*){0,2}")
-_BY_WITH_EMAIL = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*[|·•,]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NAME_AND_OUTLET = re.compile(
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2},\s+[A-Z][\w&.-]*\d*(?:\s+[A-Z][\w&.-]*){0,2}"
+)
+_BY_WITH_EMAIL = re.compile(
+    r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*[|·•,]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 _BYLINE_MAX_CHARS = 80
 
 

@@ -241,7 +241,7 @@ def _plain_subject(text: str, start: int) -> bool:
     subject and not a word of a relative or reported clause ("… instructions to police on how they
     should deal …")."""
     before = text[:start]
-    if any(c in before for c in ",;:—()\"“”"):
+    if any(c in before for c in ',;:—()"“”'):
         return False
     words = _WORD.findall(before)
     if not 1 <= len(words) <= _MAX_SUBJECT_WORDS:
@@ -249,7 +249,11 @@ def _plain_subject(text: str, start: int) -> bool:
     low = [w.lower() for w in words]
     if not _NOT_IN_SUBJECT.isdisjoint(low[1:]) or low[0] in _NOT_IN_SUBJECT - _DETERMINERS:
         return False
-    return low[0] in _DETERMINERS or low[0].endswith(("'s", "’s")) or (len(words) <= 3 and words[0][:1].isupper())
+    return (
+        low[0] in _DETERMINERS
+        or low[0].endswith(("'s", "’s"))
+        or (len(words) <= 3 and words[0][:1].isupper())
+    )
 
 
 def _inanimate_head(head: str) -> bool:

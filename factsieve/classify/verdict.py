@@ -200,7 +200,9 @@ _RHETORICAL_WH_RE = re.compile(
     r"|\s+long\s+(?:can|will|must|should)\s+[^?]*?\b(?:keep|continue|go\s+on|carry\s+on)\b)"
     r"[^?\"“”]*\?\s*$"
 )
-_RHETORICAL_WH_GATE = frozenset("else exactly earth anyone anybody ever dare meant long begrudge anything decided".split())
+_RHETORICAL_WH_GATE = frozenset(
+    "else exactly earth anyone anybody ever dare meant long begrudge anything decided".split()
+)
 
 # A reviewer's appraisal in the author's voice (round 5c), with no opinion word of the lexicon: an
 # adjective of a work's or product's quality as the clause-final predicate of a be-verb on "it/this/
@@ -222,9 +224,7 @@ _APPRAISAL_ADJ = (
 _APPRAISAL_RE = re.compile(
     r"(?:^|[,;]\s+|\band\s+)(?:it|this|that|the\s+[\w'’ -]{1,30}?|its\s+[\w'’ -]{1,20}?)\s+(?:is|are|was|were|['’]s)\s+"
     r"(?:(?:genuinely|truly|really|very|so|too|rather|utterly|downright|frankly|wonderfully|laugh-out-loud|less|more"
-    r"|far\s+less|much\s+less)\s+)?"
-    + _APPRAISAL_ADJ
-    + r"(?=\s*(?:[.!,;]|\band\b|$))"
+    r"|far\s+less|much\s+less)\s+)?" + _APPRAISAL_ADJ + r"(?=\s*(?:[.!,;]|\band\b|$))"
     r"|\b(?:is|was|['’]s)\s+(?:an?\s+)(?:(?:absolute|real|total)\s+)?(?:steal|bargain)(?=\s*[.!]?\s*$)"
     r"|\b(?:is|was|be|['’]s)\s+a\s+false\s+economy\b"
     r"|\b(?:is|was|['’]s)\s+an?\s+(?:lovely|delightful|fine|superb|masterly|marvellous|wonderful)\s+piece\s+of\s+\w+"
@@ -276,9 +276,15 @@ _SUPERLATIVE_RE = re.compile(
 # phrase, or "is encouraging companies to …" (a progressive verb with its object) would count.
 _FEELING_RE = re.compile(
     r"\b(?:is|was|are|were|be|been|remains|seems|seemed|looks|looked|proved|(?<=\b[Ii]t)['’]s)\s+"
-    r"(?:(?:a|an|the)\s+(?:" + _DEGREE + r"\s+)?" + _FEELING_ADJ
+    r"(?:(?:a|an|the)\s+(?:"
+    + _DEGREE
+    + r"\s+)?"
+    + _FEELING_ADJ
     + r"\b(?!\s+(?:number|amount|rate|growth|rise|increase|fall|decline|drop|gain|loss|jump|surge|slump|\d))"
-    r"|(?:" + _DEGREE + r"\s+)?" + _FEELING_ADJ
+    r"|(?:"
+    + _DEGREE
+    + r"\s+)?"
+    + _FEELING_ADJ
     + r"(?=\s*(?:[.,;:!?—–]|$|(?:for|that|because|and|but|given|as)\b|to\s+(?:see|hear|read|learn|watch|note|find)\b)))",
     re.IGNORECASE,
 )
@@ -357,7 +363,9 @@ _IT_APPRAISED_RE = re.compile(
     r"|wonderfully|rather)\s+)?(?:lovely|clever|scrappy|generous|brave|gutsy|dismal|woeful|shambolic|splendid"
     r"|glorious|miserable|dreary|tedious|charming|delightful)\b[ ,]"
 )
-_QUALITY_SWEEP_RE = re.compile(r"\bthe\s+(?:finest|bravest|loveliest|cleverest)\s+(?:[\w-]+\s+){1,7}?" + _SWEEP, re.IGNORECASE)
+_QUALITY_SWEEP_RE = re.compile(
+    r"\bthe\s+(?:finest|bravest|loveliest|cleverest)\s+(?:[\w-]+\s+){1,7}?" + _SWEEP, re.IGNORECASE
+)
 _ROUND6C_GATE = frozenset(
     """handling lovely clever scrappy generous brave gutsy dismal woeful shambolic splendid glorious miserable
     dreary tedious charming delightful finest bravest loveliest cleverest""".split()

@@ -392,7 +392,9 @@ def _read_records(
         if problem is not None:
             reason, detail = problem
             sample = "" if reason == EMPTY else _sample(source)
-            res.rejects.append(Reject(inp.uri, key, fmt, reason, f"{unit} {lineno}: {detail}", nbytes, sample))
+            res.rejects.append(
+                Reject(inp.uri, key, fmt, reason, f"{unit} {lineno}: {detail}", nbytes, sample)
+            )
             continue
         text = without_surrogates(rec["text"])
         title = rec.get("title")
@@ -438,12 +440,22 @@ def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) 
             pf = columnar.open_file(fh)
             names = pf.schema_arrow.names
             if not _text_columns(names, limits.text_field):
-                return _file_reject(inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), inp.size)
-            columns = columnar.wanted_columns(names, record_field_names(limits.text_field, limits.title_field))
+                return _file_reject(
+                    inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), inp.size
+                )
+            columns = columnar.wanted_columns(
+                names, record_field_names(limits.text_field, limits.title_field)
+            )
             groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
             found = columnar.rows(pf, groups, columns, inp.first_line)
             entries = (
-                (f"row:{n}", n, None if problem == "" else "", rec, (CORRUPT_FILE, problem) if problem else None)
+                (
+                    f"row:{n}",
+                    n,
+                    None if problem == "" else "",
+                    rec,
+                    (CORRUPT_FILE, problem) if problem else None,
+                )
                 for n, rec, problem in found
             )
             res = _read_records(inp, entries, "utf-8", limits, fmt, taken, unit="row")
@@ -464,7 +476,9 @@ def _no_text_column(names: list[str], text_field: str) -> str:
     return f"no 'text' column or alias (body, content, article, …; columns: {listed})"
 
 
-def _csv_header(inp: InputFile, body: str, fmt: str, limits: IngestLimits) -> tuple[delimited.Header, str] | str:
+def _csv_header(
+    inp: InputFile, body: str, fmt: str, limits: IngestLimits
+) -> tuple[delimited.Header, str] | str:
     """The header of a CSV/TSV file and its delimiter, or why it has none. A part after the first
     takes them from the start of its file (``split_parts`` cut the file after a row)."""
     if inp.is_part and inp.first_line > 1:
@@ -507,23 +521,40 @@ def _read_csv(
     head, delimiter = found
     names = head.names
     if not _text_columns(names, limits.text_field):
-        return _file_reject(inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), len(data), _sample(body))
+        return _file_reject(
+            inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), len(data), _sample(body)
+        )
     rows = delimited.rows(
         delimited.physical_lines(body), delimiter, inp.first_line, max_field_chars=limits.max_record_chars
     )
     if not inp.is_part or inp.first_line == 1:
         rows = (row for row in rows if row.line >= head.next_line)
     keep_empty = set(_text_columns(names, limits.text_field))
-    res = _read_records(inp, _csv_entries(rows, names, keep_empty, delimiter, limits.max_record_chars), enc, limits, fmt, taken)
+    res = _read_records(
+        inp,
+        _csv_entries(rows, names, keep_empty, delimiter, limits.max_record_chars),
+        enc,
+        limits,
+        fmt,
+        taken,
+    )
     # a header and no rows: the file must leave a row (a part always holds a row)
-    return res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "a header and no rows", len(data))
+    return (
+        res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "a header and no rows", len(data))
+    )
 
 
 def _unframed(problem: str, max_chars: int) -> tuple[str, str]:
     """The reject of a row the csv module could not frame: a field past the limit is too_large."""
     if problem.startswith("field larger than field limit"):
-        return TOO_LARGE, f"a field of more than {max_chars:,} characters (limit max_record_chars); read on from the next line"
-    return MALFORMED_CSV, f"not a row ({problem}: a quote left open, or text after a closing one); read on from the next line"
+        return (
+            TOO_LARGE,
+            f"a field of more than {max_chars:,} characters (limit max_record_chars); read on from the next line",
+        )
+    return (
+        MALFORMED_CSV,
+        f"not a row ({problem}: a quote left open, or text after a closing one); read on from the next line",
+    )
 
 
 def _csv_entries(
@@ -865,9 +896,7 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
         return [inp]
     if len(found) <= 1:
         return [inp]
-    return [
-        replace(inp, size=size, start=start, end=end, first_line=row) for start, end, row, size in found
-    ]
+    return [replace(inp, size=size, start=start, end=end, first_line=row) for start, end, row, size in found]
 
 
 def _text_start(head: bytes) -> int | None:

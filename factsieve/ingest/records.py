@@ -35,6 +35,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 WRAPPER_KEYS = ("data", "articles", "items", "records", "results", "documents", "docs", "rows", "entries")
 _NESTED_WRAPPERS = ("response", "data", "result")
 
+
 def record_field_names(text_field: str = "", title_field: str = "") -> set[str]:
     """Every field name a record is read from: the fields, their aliases and the configured text
     and title fields (a columnar reader reads only these columns)."""

@@ -69,7 +69,10 @@ BIOS_AND_CREDITS_BY_SHAPE = [  # all boilerplate
 BIO_NEAR_MISSES = [
     ("Marta Diaz is a former nurse and lives in Leeds with her two children.", "reported"),
     ("Produced by local farmers, the cheese is aged for two years.", "reported"),
-    ("Research by the bank shows rents rose 4% last year.", "attributed"),  # round 7: the research is the source
+    (
+        "Research by the bank shows rents rose 4% last year.",
+        "attributed",
+    ),  # round 7: the research is the source
     ("Pictures by the hundred flooded social media after the final.", "reported"),
 ]
 
@@ -115,7 +118,10 @@ SMALL_CLASSES = [
     ("That summer, the ferry could run only three crossings a day because of a crew shortage.", "reported"),
     ("In those years the mill could employ 900 people.", "reported"),
     # the newsroom's unanswered request
-    ("We asked the trust how many beds would close, and it had not replied by the time of publication.", "reported"),
+    (
+        "We asked the trust how many beds would close, and it had not replied by the time of publication.",
+        "reported",
+    ),
     ("The agency has not yet responded to our questions.", "reported"),
 ]
 

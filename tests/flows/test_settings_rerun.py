@@ -129,12 +129,20 @@ def test_a_title_field_reprocesses_the_record_files_and_names_their_titles(tmp_p
     raw.mkdir()
     # a news-please style dump: 'title' is the page title with the site's name, the headline apart
     lines = [
-        json.dumps({"id": k, "title": f"{k} | Example News", "headline_main": k.split("-")[0].upper() + " story", "text": ARTICLES[k]})
+        json.dumps(
+            {
+                "id": k,
+                "title": f"{k} | Example News",
+                "headline_main": k.split("-")[0].upper() + " story",
+                "text": ARTICLES[k],
+            }
+        )
         for k in ARTICLES
     ]
     (raw / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (raw / "feed.csv").write_text(
-        "id,title,headline_main,text\n" + "".join(f'c{k},"{k} | Example News",{k} csv,"{t}"\n' for k, t in ARTICLES.items())
+        "id,title,headline_main,text\n"
+        + "".join(f'c{k},"{k} | Example News",{k} csv,"{t}"\n' for k, t in ARTICLES.items())
     )
     (raw / "rail.html").write_text(PAGE, encoding="utf-8")
 

@@ -124,7 +124,9 @@ def test_bad_rows_are_rejects_with_their_line_and_the_file_goes_on(tmp_path):
 
 def test_a_field_past_max_record_chars_is_too_large_and_the_next_row_is_read(tmp_path):
     path = tmp_path / "huge.csv"
-    path.write_text('title,text\nBig,"' + "word " * 30_000 + '"\nSmall,"Officials said the port reopened on Monday."\n')
+    path.write_text(
+        'title,text\nBig,"' + "word " * 30_000 + '"\nSmall,"Officials said the port reopened on Monday."\n'
+    )
     res = _read(path, IngestLimits(max_record_chars=10_000))
     assert [d.title for d in res.docs] == ["Small"]
     [rej] = res.rejects

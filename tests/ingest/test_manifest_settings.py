@@ -143,9 +143,16 @@ def test_settings_nobody_recorded_are_unknown_and_not_a_reason_to_reprocess(tmp_
 
 def test_title_field_counts_for_record_files_and_is_absent_at_its_default():
     headline = IngestLimits(title_field="headline_main")
-    for name, counts in [("feed.jsonl", True), ("Fake.csv", True), ("x.parquet", True), ("story.html", False)]:
+    for name, counts in [
+        ("feed.jsonl", True),
+        ("Fake.csv", True),
+        ("x.parquet", True),
+        ("story.html", False),
+    ]:
         uri = f"/data/raw/{name}"
-        same = manifest.settings_fingerprint(IngestLimits(), uri) == manifest.settings_fingerprint(headline, uri)
+        same = manifest.settings_fingerprint(IngestLimits(), uri) == manifest.settings_fingerprint(
+            headline, uri
+        )
         assert same is not counts
     # a fingerprint recorded before the setting existed still matches at its default: no upgrade reprocessing
     before = '{"max_file_bytes":67108864,"max_record_chars":2000000,"min_text_chars":1,"text_field":""}'
