@@ -35,7 +35,7 @@ import pandas as pd
 
 from factsieve.batch import staged, workers
 from factsieve.config import RunConfig
-from factsieve.ingest import read as ingest
+from factsieve.ingest import parts as splitting
 from factsieve.ingest.sources import discover
 
 CORPUS = Path(__file__).resolve().parent / ".work" / "corpus-real-10000"
@@ -79,7 +79,7 @@ def timed_batch(stage_dir: str, index: int, batch: list, cfg: RunConfig) -> dict
 
 
 def batches(corpus: Path, cfg: RunConfig) -> list[list]:
-    parts = [p for f in discover(str(corpus)) for p in ingest.split_parts(f, cfg.batch_bytes)]
+    parts = [p for f in discover(str(corpus)) for p in splitting.split_parts(f, cfg.batch_bytes)]
     return [[p] for p in parts]
 
 

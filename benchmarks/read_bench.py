@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from factsieve.ingest.read import read_input, split_gzip_parts, split_parts
+from factsieve.ingest.parts import split_gzip_parts, split_parts
+from factsieve.ingest.read import read_input
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 

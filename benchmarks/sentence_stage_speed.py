@@ -58,7 +58,7 @@ def _load(root: Path) -> dict:
 
 def load_texts(args: argparse.Namespace) -> list[str]:
     from factsieve.batch import pipeline
-    from factsieve.ingest import read as ingest
+    from factsieve.ingest import parts as splitting
     from factsieve.ingest.sources import discover
 
     if args.input and Path(args.input).is_dir():
@@ -66,7 +66,7 @@ def load_texts(args: argparse.Namespace) -> list[str]:
 
         parts = []
         for f in discover(str(args.input)):
-            parts.extend(ingest.split_parts(f, args.bytes))
+            parts.extend(splitting.split_parts(f, args.bytes))
         res = pipeline.process_batch(parts[:1], "r", pd.Timestamp.now(tz="UTC"))
         return list(res.documents["text"])
     sys.path.insert(0, str(HERE))

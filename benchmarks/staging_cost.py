@@ -28,7 +28,7 @@ import pandas as pd
 
 from factsieve.batch import pipeline
 from factsieve.config import RunConfig
-from factsieve.ingest import read as ingest
+from factsieve.ingest import parts as splitting
 from factsieve.ingest.sources import discover
 from factsieve.output import assemble
 
@@ -70,7 +70,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     cfg = RunConfig()
-    parts = [p for f in discover(str(CORPUS)) for p in ingest.split_parts(f, cfg.batch_bytes)]
+    parts = [p for f in discover(str(CORPUS)) for p in splitting.split_parts(f, cfg.batch_bytes)]
     batch = parts[:1]
     result, features = pipeline.run_batch(batch, "cost", pd.Timestamp.now(tz="UTC"), cfg.limits, cfg.dedup)
     size = sum(p.size for p in batch)

@@ -22,7 +22,7 @@ class IngestLimits:
     # A record's title is read from this field (a dotted path as for text_field) instead of "title"
     # and its alias "headline"; a record without it gets the title guessed from its text. "" = "title".
     title_field: str = ""
-    # A gzip JSON Lines file streamed in parts (factsieve.ingest.read.split_gzip_parts) may expand to
+    # A gzip JSON Lines file streamed in parts (factsieve.ingest.parts.split_gzip_parts) may expand to
     # this many times its compressed size (at least max_file_bytes): news text compresses 3-5:1, a
     # decompression bomb 1000:1. The parts are spooled under output/_staging while the run reads them.
     max_gzip_ratio: int = 100

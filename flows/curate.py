@@ -26,7 +26,8 @@ from factsieve import dedup, heap
 from factsieve.batch import pipeline, staged, workers
 from factsieve.config import RunConfig
 from factsieve.ingest import manifest
-from factsieve.ingest.read import IngestLimits, split_gzip_parts, split_parts
+from factsieve.ingest.parts import split_gzip_parts, split_parts
+from factsieve.ingest.read import IngestLimits
 from factsieve.ingest.sources import InputFile, discover
 from factsieve.output import assemble, gx_process, latest, publish, tables
 from factsieve.output import checks as quality_checks
@@ -85,9 +86,9 @@ def discover_inputs(raw: str) -> list[InputFile]:
 def plan_parts(
     files: list[InputFile], target_bytes: int, limits: IngestLimits, spool: Path
 ) -> list[InputFile]:
-    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.read.split_parts);
+    """Large UTF-8 JSONL files as parts of about a batch each (factsieve.ingest.parts.split_parts);
     large gzip JSONL files likewise, decompressed part by part into ``spool``
-    (factsieve.ingest.read.split_gzip_parts)."""
+    (factsieve.ingest.parts.split_gzip_parts)."""
     return [
         part
         for f in files

@@ -44,7 +44,7 @@ class BatchResult:
     input_records: int = 0
     # True once sentences and rejects passed pandera (done on the worker by ``run_batch``).
     validated: bool = False
-    # Record keys used by parts of split JSONL files, by file URI (factsieve.ingest.read.split_parts).
+    # Record keys used by parts of split JSONL files, by file URI (factsieve.ingest.parts.split_parts).
     part_keys: dict[str, set[str]] = field(default_factory=dict)
     # Primary labels a trained model changed (``factsieve run --model``).
     model_changes: int = 0

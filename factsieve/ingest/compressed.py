@@ -7,7 +7,7 @@ that is not compressed): a decompression bomb (a few KB that expand to gigabytes
 as a ``too_large`` reject instead of exhausting memory. The raw file is only read.
 
 A gzip JSON Lines file too large to hold is streamed instead (``gunzip_blocks``, used by
-``factsieve.ingest.read.split_gzip_parts``): block by block into parts, capped at a ratio of the
+``factsieve.ingest.parts.split_gzip_parts``): block by block into parts, capped at a ratio of the
 compressed size (``stream_cap``), since its content is never held whole.
 """
 

@@ -46,7 +46,7 @@ class InputFile:
     # Path relative to the raw root: part of the doc_id, so ids do not depend on
     # where the raw folder is mounted.
     rel: str = ""
-    # A part of a large JSONL file (factsieve.ingest.read.split_parts): bytes [start, end), whose
+    # A part of a large JSONL file (factsieve.ingest.parts.split_parts): bytes [start, end), whose
     # first line is line number first_line of the file. end == -1: the whole file.
     start: int = 0
     end: int = -1

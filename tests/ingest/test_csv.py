@@ -12,6 +12,7 @@ import random
 import pytest
 
 from factsieve import vocabulary as codes
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
@@ -190,7 +191,7 @@ def test_parts_cut_after_rows_give_the_rows_of_the_whole_file(tmp_path, name, de
     path = tmp_path / name
     path.write_text("".join(lines), encoding="utf-8")
     whole = _read_parts([_input(path)])
-    parts = read.split_parts(_input(path), 4096)
+    parts = splitting.split_parts(_input(path), 4096)
     assert len(parts) > 10 and all(p.is_part for p in parts)
     assert _read_parts(parts) == whole
     assert len(whole[0]) == 400 and [r[1] for r in whole[1]] == [codes.MALFORMED_CSV]
@@ -204,4 +205,4 @@ def test_files_read_whole_are_not_cut(tmp_path):
     (tmp_path / "legacy.csv").write_bytes(_kaggle(100).replace("Valparaiso", "Valparaíso").encode("cp1252"))
     (tmp_path / "noheader.csv").write_text("".join(_kaggle(100).splitlines(keepends=True)[1:]))
     for name in ("legacy.csv", "noheader.csv"):
-        assert read.split_parts(_input(tmp_path / name), 2048) == [_input(tmp_path / name)]
+        assert splitting.split_parts(_input(tmp_path / name), 2048) == [_input(tmp_path / name)]

@@ -12,6 +12,7 @@ import random
 import pytest
 
 from factsieve import vocabulary as codes
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
@@ -59,7 +60,7 @@ def test_parts_of_a_gzip_feed_give_the_records_of_the_whole_file(tmp_path, name)
     path.write_bytes(gzip.compress(body))
     whole = _read_parts([_input(path)], IngestLimits())
     spool = tmp_path / "spool"
-    parts = read.split_gzip_parts(_input(path), 4096, IngestLimits(), spool)
+    parts = splitting.split_gzip_parts(_input(path), 4096, IngestLimits(), spool)
     assert len(parts) > 5 and all(p.is_part and p.uri == str(path) for p in parts)
     assert sum(p.size for p in parts) == len(body)  # every byte, once
     assert _read_parts(parts, IngestLimits()) == whole
@@ -73,7 +74,7 @@ def test_a_gzip_feed_beyond_max_file_bytes_is_read_in_parts_not_rejected(tmp_pat
     path.write_bytes(gzip.compress(body))
     small = IngestLimits(max_file_bytes=len(body) // 4)
     assert [x.reason for x in read.read_input(_input(path), small).rejects] == [codes.TOO_LARGE]  # read whole
-    parts = read.split_gzip_parts(_input(path), 4096, small, tmp_path / "spool")
+    parts = splitting.split_gzip_parts(_input(path), 4096, small, tmp_path / "spool")
     docs, _ = _read_parts(parts, small)
     assert len(docs) == 300
 
@@ -84,19 +85,19 @@ def test_a_bomb_stops_at_the_ratio_and_leaves_no_spool(tmp_path):
     path.write_bytes(gzip.compress(line * 20_000))  # 20 MB from ~60 KB: ratio ~300
     spool = tmp_path / "spool"
     limits = IngestLimits(max_file_bytes=1_000_000, max_gzip_ratio=50)
-    [one] = read.split_gzip_parts(_input(path), 65536, limits, spool)
+    [one] = splitting.split_gzip_parts(_input(path), 65536, limits, spool)
     [rej] = read.read_input(one, limits).rejects
     assert rej.reason == codes.TOO_LARGE and "max_gzip_ratio" in rej.detail
     assert not spool.exists() or not any(spool.rglob("*"))
     # a higher ratio lets the same file through
-    assert len(read.split_gzip_parts(_input(path), 65536, IngestLimits(max_gzip_ratio=1000), spool)) > 1
+    assert len(splitting.split_gzip_parts(_input(path), 65536, IngestLimits(max_gzip_ratio=1000), spool)) > 1
 
 
 def test_damaged_gzip_is_one_binary_reject(tmp_path):
     data = gzip.compress(_feed(300))
     path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(data[: len(data) // 2])
-    [one] = read.split_gzip_parts(_input(path), 4096, IngestLimits(), tmp_path / "spool")
+    [one] = splitting.split_gzip_parts(_input(path), 4096, IngestLimits(), tmp_path / "spool")
     [rej] = read.read_input(one, IngestLimits()).rejects
     assert rej.reason == codes.BINARY and "does not decompress" in rej.detail
     assert not any((tmp_path / "spool").rglob("*.jsonl"))
@@ -130,5 +131,5 @@ def test_files_that_must_be_read_whole_are_not_streamed(tmp_path, name, content)
     path = tmp_path / name
     path.write_bytes(gzip.compress(content))
     spool = tmp_path / "spool"
-    assert read.split_gzip_parts(_input(path), 1024, IngestLimits(), spool) == [_input(path)]
+    assert splitting.split_gzip_parts(_input(path), 1024, IngestLimits(), spool) == [_input(path)]
     assert not spool.exists() or not os.listdir(spool)

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from factsieve import vocabulary as codes
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read as ingest
 from factsieve.ingest.html import is_markup
 from factsieve.ingest.sources import InputFile
@@ -179,7 +180,7 @@ def test_a_large_json_lines_file_named_json_is_read_in_parts_with_the_same_recor
     p = tmp_path / "big.json"
     p.write_text(body, encoding="utf-8")
     whole = InputFile(str(p), p.stat().st_size, p.stat().st_mtime, rel="big.json")
-    parts = ingest.split_parts(whole, 8000)
+    parts = splitting.split_parts(whole, 8000)
     assert len(parts) > 3
     taken: set[str] = set()
     keys = []
@@ -194,7 +195,11 @@ def test_a_large_json_lines_file_named_json_is_read_in_parts_with_the_same_recor
     # a pretty-printed envelope is one document: never cut
     p.write_text(json.dumps({"articles": [{"text": A}] * 300}, indent=2), encoding="utf-8")
     assert (
-        len(ingest.split_parts(InputFile(str(p), p.stat().st_size, p.stat().st_mtime, rel="big.json"), 8000))
+        len(
+            splitting.split_parts(
+                InputFile(str(p), p.stat().st_size, p.stat().st_mtime, rel="big.json"), 8000
+            )
+        )
         == 1
     )
 

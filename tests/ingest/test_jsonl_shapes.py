@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read as ingest
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.sources import InputFile
@@ -104,7 +105,7 @@ def test_large_pretty_printed_file_is_not_split_into_parts(tmp_path):
     p = tmp_path / "big.jsonl"
     p.write_bytes(body.encode())
     inp = InputFile(str(p), p.stat().st_size, p.stat().st_mtime, rel="big.jsonl")
-    assert ingest.split_parts(inp, target_bytes=2_000) == [inp]
+    assert splitting.split_parts(inp, target_bytes=2_000) == [inp]
     res = ingest.read_input(inp)
     assert len(res.docs) == 300 and not res.rejects
 

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from factsieve import vocabulary as codes
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
@@ -129,7 +130,7 @@ def test_parts_of_row_groups_give_the_rows_of_the_whole_file(tmp_path):
     path = tmp_path / "big.parquet"
     pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=40)
     whole = _read(path)
-    parts = read.split_parts(_input(path), 8000)
+    parts = splitting.split_parts(_input(path), 8000)
     assert len(parts) > 3 and all(p.is_part for p in parts)
     docs, rejects, taken = [], [], set()
     for p in parts:

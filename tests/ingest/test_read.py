@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import pytest
 
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read as ingest
 from factsieve.ingest.sources import InputFile, SourceError, discover
 
@@ -224,7 +225,7 @@ def _read_parts(parts):
 def test_large_jsonl_parts_read_like_the_whole_file(tmp_path, bom):
     data = bom + _wire_feed(400).encode()
     inp = _inp(tmp_path, "wire.jsonl", data)
-    parts = ingest.split_parts(inp, target_bytes=2_000)
+    parts = splitting.split_parts(inp, target_bytes=2_000)
     assert len(parts) > 10
     # contiguous, cut after a newline, covering every byte after the BOM
     assert parts[0].start == len(bom) and parts[-1].end == len(data)
@@ -240,7 +241,7 @@ def test_large_jsonl_parts_read_like_the_whole_file(tmp_path, bom):
 def test_part_without_the_earlier_keys_repeats_ids(tmp_path):
     # The reason parts pass keys on: read alone, a later part reuses an earlier part's id.
     inp = _inp(tmp_path, "wire.jsonl", _wire_feed(400).encode())
-    parts = ingest.split_parts(inp, target_bytes=2_000)
+    parts = splitting.split_parts(inp, target_bytes=2_000)
     alone = {d.record_key for d in ingest.read_input(parts[5]).docs}
     before = {d.record_key for p in parts[:5] for d in ingest.read_input(p).docs}
     assert alone & before
@@ -264,12 +265,12 @@ def test_part_without_the_earlier_keys_repeats_ids(tmp_path):
 )
 def test_files_that_need_whole_file_reading_are_not_split(tmp_path, name, data):
     inp = _inp(tmp_path, name, data)
-    assert ingest.split_parts(inp, target_bytes=1_000) == [inp]
+    assert splitting.split_parts(inp, target_bytes=1_000) == [inp]
 
 
 def test_part_of_a_file_changed_after_planning_is_a_read_error_reject(tmp_path):
     inp = _inp(tmp_path, "wire.jsonl", _wire_feed(200).encode())
-    parts = ingest.split_parts(inp, target_bytes=2_000)
+    parts = splitting.split_parts(inp, target_bytes=2_000)
     (tmp_path / "wire.jsonl").write_bytes(b"\xff" * inp.size)  # rewritten in place meanwhile
     [rej] = ingest.read_input(parts[1]).rejects
     assert rej.reason == ingest.READ_ERROR and "UnicodeDecodeError" in rej.detail

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 
 from factsieve import vocabulary as codes
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read as ingest
 from factsieve.ingest.sources import InputFile
 
@@ -104,7 +105,7 @@ def test_a_large_wet_is_read_in_parts_of_whole_records(tmp_path):
     path = tmp_path / "CC-MAIN-2.warc.wet"
     path.write_bytes(data)
     whole = InputFile(str(path), len(data), path.stat().st_mtime, rel=path.name)
-    parts = ingest.split_parts(whole, 4096)
+    parts = splitting.split_parts(whole, 4096)
     assert len(parts) > 5 and all(p.is_part for p in parts)
     assert all(data[p.start : p.start + 8] == b"WARC/1.0" for p in parts)
     got = _read_all(parts)
@@ -114,7 +115,7 @@ def test_a_large_wet_is_read_in_parts_of_whole_records(tmp_path):
     cut = data[:-60]
     path.write_bytes(cut)
     whole = InputFile(str(path), len(cut), path.stat().st_mtime, rel=path.name)
-    assert _read_all(ingest.split_parts(whole, 4096)) == _read_all([whole])
+    assert _read_all(splitting.split_parts(whole, 4096)) == _read_all([whole])
 
 
 def test_a_large_wet_gz_is_streamed_beyond_max_file_bytes(tmp_path):
@@ -126,7 +127,7 @@ def test_a_large_wet_gz_is_streamed_beyond_max_file_bytes(tmp_path):
     [rej] = ingest.read_input(inp, small).rejects  # read whole: over the limit
     assert rej.reason == codes.TOO_LARGE
     spool = tmp_path / "spool"
-    parts = ingest.split_gzip_parts(inp, 8192, small, spool)
+    parts = splitting.split_gzip_parts(inp, 8192, small, spool)
     assert len(parts) > 5 and all(p.is_part and p.uri == str(path) for p in parts)
     docs, rejects = _read_all(parts, small)
     plain = tmp_path / "plain.warc.wet"

@@ -1,0 +1,326 @@
+"""Large inputs as parts of about a batch each, so memory is bounded by the batch and one big file
+uses every core: JSON Lines cut after a newline, CSV/TSV after a row, Parquet between row groups,
+WET between records, and gzip files of those decompressed block by block into spooled parts
+(docs/INGEST.md, docs/OPERATIONS.md). Reading a part is ``factsieve.ingest.read``'s job; this module
+only decides where parts start and end, and imports read's format and sniffing helpers (one way)."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from factsieve.ingest import columnar, compressed, delimited, warc
+from factsieve.ingest.decode import BOMS
+from factsieve.ingest.read import FORMATS, format_of_name, looks_binary
+from factsieve.ingest.sources import InputFile
+from factsieve.params import IngestLimits
+from factsieve.vocabulary import BINARY, TOO_LARGE
+
+_SPLIT_BLOCK = 8 * 1024 * 1024
+
+
+def _may_be_one_document(head: bytes) -> bool:
+    """Whether the file starting with ``head`` may be one JSON document (a pretty-printed object
+    or an array, ``factsieve.ingest.jsondoc``): its first line is not a JSON value, or is an
+    array. Such a file is read whole, as it must be to parse it as one. A first line longer than
+    ``head`` is a long record: JSON Lines."""
+    first, newline, _ = head.removeprefix(codecs.BOM_UTF8).lstrip().partition(b"\n")
+    if not newline:
+        return False
+    try:
+        return isinstance(json.loads(first), list)
+    except (ValueError, RecursionError):
+        return True
+
+
+def split_parts(
+    inp: InputFile, target_bytes: int, max_field_chars: int = IngestLimits().max_record_chars
+) -> list[InputFile]:
+    """A JSONL file larger than ``target_bytes`` as parts of about that size, cut after a
+    newline; a CSV/TSV file cut after a row (``_split_csv``), a Parquet file between row groups
+    (``_split_parquet``), a WET file between records (``_wet_parts``); any other file as itself.
+
+    Parts keep memory bounded by the batch, not the file, and let one large file use every
+    core. A file is only split when reading it whole would give the same records: UTF-8
+    (with or without BOM), not binary, not blank. Anything else (other encodings, which
+    need detection over the whole file) is read whole, within ``max_file_bytes``, as before.
+    One streaming pass validates the UTF-8 and counts lines, so each part knows the line
+    number its first record has (record keys are line numbers where records have no id).
+    """
+    fmt = FORMATS.get(inp.suffix)
+    if inp.size <= target_bytes or inp.is_part:
+        return [inp]
+    if fmt in ("csv", "tsv"):
+        return _split_csv(inp, target_bytes, max_field_chars)
+    if fmt == "parquet":
+        return _split_parquet(inp, target_bytes)
+    if fmt == "wet":
+        found = _wet_parts(inp, target_bytes)
+        return found if len(found) > 1 else [inp]
+    if fmt in ("jsonl", "json"):
+        return _split_jsonl(inp, target_bytes)
+    return [inp]
+
+
+def _split_jsonl(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A JSON Lines file as parts cut after a newline (``split_parts``)."""
+    try:
+        fh = inp.open()
+    except OSError:
+        return [inp]  # read_input reports it
+    with fh:
+        head = fh.read(8192)
+        start = _text_start(head)
+        if start is None or _may_be_one_document(head):
+            return [inp]
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        cuts: list[tuple[int, int]] = [(start, 1)]  # (offset, line number of the first line there)
+        newlines = 0  # "\n" before ``pos``
+        pos = 0
+        next_cut = start + target_bytes
+        blank = True
+        while block := fh.read(_SPLIT_BLOCK):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
+                return [inp]
+            blank = blank and not block.strip()
+            while next_cut < pos + len(block):
+                nl = block.find(b"\n", max(next_cut - pos, 0))
+                if nl < 0:
+                    break  # the cut moves into the next block
+                cut = pos + nl + 1
+                cuts.append((cut, newlines + block.count(b"\n", 0, nl + 1) + 1))
+                next_cut = cut + target_bytes
+            newlines += block.count(b"\n")
+            pos += len(block)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return [inp]
+    if blank:
+        return [inp]
+    if cuts[-1][0] >= pos:
+        cuts.pop()  # a cut at the very end starts no part
+    if len(cuts) == 1:
+        return [inp]
+    ends = [c for c, _ in cuts[1:]] + [pos]
+    return [
+        replace(inp, size=end - offset, start=offset, end=end, first_line=line)
+        for (offset, line), end in zip(cuts, ends, strict=True)
+    ]
+
+
+def _wet_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A WET file as parts of whole records of about ``target_bytes`` (``warc.record_ends``: the
+    headers are read, the bodies skipped); the rest of the file from a record that cannot be framed
+    is one part, read as reading the whole file would read it. ``[inp]`` when it cannot be opened."""
+    try:
+        with inp.open() as fh:
+            cuts = [0]
+            for end in warc.record_ends(fh):
+                if end - cuts[-1] >= target_bytes:
+                    cuts.append(end)
+            size = fh.seek(0, 2)
+    except OSError:
+        return [inp]  # read_input reports it
+    if cuts[-1] >= size and len(cuts) > 1:
+        cuts.pop()  # a cut at the very end starts no part
+    return [
+        replace(inp, size=end - start, start=start, end=end)
+        for start, end in zip(cuts, [*cuts[1:], size], strict=True)
+    ]
+
+
+def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A Parquet file as parts of whole row groups of about ``target_bytes`` uncompressed
+    (``factsieve.ingest.columnar.parts``): ``start``/``end`` are row group numbers, ``first_line``
+    the number of the part's first row. A file that cannot be read is reported by ``read_input``."""
+    try:
+        with inp.open() as fh:
+            found = columnar.parts(columnar.open_file(fh), target_bytes)
+    except (OSError, columnar.Unreadable):
+        return [inp]
+    if len(found) <= 1:
+        return [inp]
+    return [replace(inp, size=size, start=start, end=end, first_line=row) for start, end, row, size in found]
+
+
+def _text_start(head: bytes) -> int | None:
+    """Where the text of a file starting with ``head`` begins (after a UTF-8 BOM), or None when it
+    is binary or UTF-16/32: such a file is read whole (decoding needs all of it)."""
+    if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or looks_binary(head):
+        return None
+    return len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+
+
+def _split_csv(inp: InputFile, target_bytes: int, max_field_chars: int) -> list[InputFile]:
+    """A UTF-8 CSV/TSV file as parts cut after rows (``factsieve.ingest.delimited.cuts``: one pass
+    that parses it as the reader will, so a quoted line break never ends a part); the header is
+    read by each part from the start of the file. Other encodings, binary or headerless files are
+    read whole, as before."""
+    try:
+        fh = inp.open()
+    except OSError:
+        return [inp]  # read_input reports it
+    with fh:
+        start = _text_start(fh.read(8192))
+        if start is None:
+            return [inp]
+        fh.seek(start)
+        fmt = FORMATS[inp.suffix]
+        found = delimited.cuts(iter(fh.readline, b""), fmt, target_bytes, start, max_field_chars)
+        end = fh.tell()
+    if found is None or len(found) == 1:
+        return [inp]
+    ends = [c for c, _ in found[1:]] + [end]
+    return [
+        replace(inp, size=stop - offset, start=offset, end=stop, first_line=line)
+        for (offset, line), stop in zip(found, ends, strict=True)
+    ]
+
+
+def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, spool: Path) -> list[InputFile]:
+    """A gzip-compressed JSON Lines file (``x.jsonl.gz``; ``x.json.gz`` holding JSON Lines) of more
+    than ``target_bytes`` once decompressed, as parts of about that many decompressed bytes, each
+    written to a file under ``spool`` (the run's staging area); any other file as itself.
+
+    One streaming pass decompresses the file block by block, checks its UTF-8 and cuts it after a
+    newline, holding one part at a time: memory is a part, not the file. The parts are then read
+    like those of a large ``.jsonl`` (``split_parts``): by every worker, each knowing the line
+    number its first record has, with the records reading the whole file would give. A file that
+    must be read whole (a JSON document, another encoding, binary) or fits one part is returned as
+    itself and read whole within ``max_file_bytes`` as before. The bomb guard: the stream stops at
+    ``compressed.stream_cap`` (``max_gzip_ratio`` times the compressed size, at least
+    ``max_file_bytes``) and the file is one ``too_large`` reject; damaged gzip is one ``binary``
+    reject, as when it is read whole.
+    """
+    fmt = format_of_name(inp.name)
+    if inp.is_part or inp.refused or inp.suffix != ".gz" or fmt not in ("jsonl", "json", "wet"):
+        return [inp]
+    folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
+    writer = _WetSpool(inp, folder, target_bytes) if fmt == "wet" else _SpoolWriter(inp, folder, target_bytes)
+    try:
+        with inp.open() as fh:
+            if fh.read(2) != compressed.GZIP_MAGIC:
+                return [inp]
+            fh.seek(0)
+            cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
+            for block in compressed.gunzip_blocks(fh, cap):
+                if not writer.add(block):
+                    return writer.abandon()
+    except compressed.Expands as exc:
+        detail = (
+            f"gzip data {exc}: more than {limits.max_gzip_ratio} times its {inp.size:,} bytes and than "
+            "max_file_bytes (limits: max_gzip_ratio, max_file_bytes)"
+        )
+        return [replace(writer.abandon()[0], refused=TOO_LARGE, refused_detail=detail)]
+    except compressed.Corrupt as exc:
+        detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
+        return [replace(writer.abandon()[0], refused=BINARY, refused_detail=detail)]
+    except OSError:
+        return writer.abandon()  # read_input reports it
+    return writer.parts()
+
+
+class _WetSpool:
+    """The decompressed blocks of a ``.warc.wet.gz`` file written to one spool file, then cut into
+    parts of whole records (``_wet_parts``) read from it. A file of one part is read whole from the
+    ``.gz``, as before."""
+
+    def __init__(self, inp: InputFile, folder: Path, target: int) -> None:
+        self.inp, self.folder, self.target = inp, folder, target
+        self.path = folder / "whole.wet"
+        self.fh = None
+        self.size = 0
+
+    def add(self, block: bytes) -> bool:
+        if self.fh is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.fh = open(self.path, "wb")  # noqa: SIM115 — closed in parts() or abandon()
+        self.fh.write(block)
+        self.size += len(block)
+        return True
+
+    def abandon(self) -> list[InputFile]:
+        if self.fh is not None:
+            self.fh.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return [self.inp]
+
+    def parts(self) -> list[InputFile]:
+        if self.fh is not None:
+            self.fh.close()
+        if self.size <= self.target:
+            return self.abandon()
+        whole = replace(self.inp, protocol="file", path=str(self.path), size=self.size)
+        found = _wet_parts(whole, self.target)
+        # always parts of the spool file, even one: the .gz read whole would pass max_file_bytes
+        return found if found[0].is_part else [replace(whole, start=0, end=self.size)]
+
+
+class _SpoolWriter:
+    """The decompressed blocks of one file as part files of about ``target`` bytes, each cut after a
+    newline. A part is held in memory until it is cut, so a file of one part never touches the disk.
+    ``add`` answers False when the file must be read whole instead."""
+
+    def __init__(self, inp: InputFile, folder: Path, target: int) -> None:
+        self.inp, self.folder, self.target = inp, folder, target
+        self.decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self.done: list[tuple[Path, int, int]] = []  # (part file, bytes, line number of its first line)
+        self.buf = bytearray()  # the part being filled
+        self.lines = 0  # newlines before the part being filled
+        self.blank = True
+
+    def add(self, block: bytes) -> bool:
+        if not self.done and not self.buf:  # the first block: what split_parts checks in a head
+            head = block[:8192]
+            if head.startswith(tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)) or looks_binary(head):
+                return False
+            if _may_be_one_document(head):
+                return False
+            block = block.removeprefix(codecs.BOM_UTF8)
+        try:
+            self.decoder.decode(block)
+        except UnicodeDecodeError:
+            return False
+        self.blank = self.blank and not block.strip()
+        i = 0
+        while (nl := block.find(b"\n", i + max(self.target - len(self.buf) - 1, 0))) >= 0:
+            self.buf += block[i : nl + 1]
+            self._cut()
+            i = nl + 1
+        self.buf += block[i:]
+        return True
+
+    def _cut(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"part-{len(self.done):06d}.jsonl"
+        path.write_bytes(self.buf)
+        self.done.append((path, len(self.buf), self.lines + 1))
+        self.lines += self.buf.count(b"\n")
+        self.buf = bytearray()
+
+    def abandon(self) -> list[InputFile]:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.done, self.buf = [], bytearray()
+        return [self.inp]
+
+    def parts(self) -> list[InputFile]:
+        try:
+            self.decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return self.abandon()
+        if self.blank or len(self.done) + bool(self.buf) <= 1:
+            return self.abandon()  # blank, or one part: read whole, as before
+        if self.buf:
+            self._cut()
+        return [
+            replace(self.inp, protocol="file", path=str(p), size=n, start=0, end=n, first_line=line)
+            for p, n, line in self.done
+        ]
