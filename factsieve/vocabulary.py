@@ -29,7 +29,7 @@ FLAGS: tuple[str, ...] = (
 TIERS: tuple[str, ...] = ("high", "medium", "low")
 
 # documents.format: what kind of input a document came from (ingest.read maps file suffixes to these).
-FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet", "csv", "tsv", "parquet")
+FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet", "csv", "tsv", "parquet", "feed", "sgml")
 
 # Reject reason codes: why an input record could not be used.
 EMPTY = "empty"
@@ -44,6 +44,14 @@ NO_HEADER = "no_header"
 # A Parquet file (or some of its rows) that pyarrow cannot read: truncated, damaged, not Parquet.
 CORRUPT_FILE = "corrupt_file"
 MISSING_TEXT = "missing_text"
+# XML that is not a feed (its root element is named), or an .sgm file with no <REUTERS> element.
+UNSUPPORTED_XML = "unsupported_xml"
+# A feed whose DOCTYPE declares entities (billion laughs, external entities): never expanded, not read.
+UNSAFE_XML = "unsafe_xml"
+# A feed whose XML breaks (truncated, a byte its declared encoding cannot hold): line and column.
+MALFORMED_XML = "malformed_xml"
+# A Reuters-21578 element with no <BODY> (TYPE="BRIEF": a headline only).
+NO_BODY = "no_body"
 TOO_LARGE = "too_large"
 UNSUPPORTED_FORMAT = "unsupported_format"
 NO_MAIN_TEXT = "no_main_text"
@@ -75,4 +83,8 @@ REASON_CODES: tuple[str, ...] = (
     OUTSIDE_RAW,
     SPECIAL_FILE,
     ONLY_BOILERPLATE,
+    UNSUPPORTED_XML,
+    UNSAFE_XML,
+    MALFORMED_XML,
+    NO_BODY,
 )

@@ -94,3 +94,24 @@ def stream_cap(compressed_bytes: int, max_file_bytes: int, max_ratio: int) -> in
     """How many bytes a gzip file streamed part by part may expand to: ``max_ratio`` times its
     compressed size, and never less than ``max_file_bytes`` (what a file read whole may hold)."""
     return max(max_file_bytes, max_ratio * compressed_bytes)
+
+
+class GunzipReader:
+    """A file-like view of the decompressed gzip stream ``fh`` for a reader that streams it (a
+    feed: ``factsieve.ingest.feeds``): ``read`` raises ``Expands`` once more than ``cap`` bytes
+    came out and ``Corrupt`` when the stream is damaged, so a bomb stops at the cap whatever the
+    reader does with the bytes."""
+
+    def __init__(self, fh: BinaryIO, cap: int) -> None:
+        self._gz = gzip.GzipFile(fileobj=fh, mode="rb")
+        self._cap, self._total = cap, 0
+
+    def read(self, n: int = -1) -> bytes:
+        try:
+            block = self._gz.read(n if n is not None and n > 0 else _BLOCK)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise Corrupt(f"{type(exc).__name__}: {exc}") from None
+        self._total += len(block)
+        if self._total > self._cap:
+            raise Expands(f"expands past {self._cap:,} bytes (stopped there)")
+        return block

@@ -10,6 +10,9 @@ Formats by file extension:
   optional ``id``, ``url``, ``title``, ``published`` (``factsieve.ingest.records``).
 - ``.json``: the same records as one object, an array, an envelope (``{"articles": [...]}``) or
   JSON Lines (what ``datasets.Dataset.to_json`` writes).
+- ``.xml``/``.rss``/``.atom``: one document per feed item or entry (``factsieve.ingest.feeds``),
+  streamed; another XML file is ``unsupported_xml``.
+- ``.sgm``: one document per ``<REUTERS>`` element (Reuters-21578; ``factsieve.ingest.reuters_sgml``).
 - any of them gzip-compressed (``.jsonl.gz``; ``factsieve.ingest.compressed``).
 Anything else is rejected as ``unsupported_format``. Hidden files (``.name``) are skipped
 by discovery, as are editor/OS droppings; they are not inputs.
@@ -25,11 +28,11 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from factsieve.ingest import columnar, compressed, delimited, warc
+from factsieve.ingest import columnar, compressed, delimited, feeds, reuters_sgml, warc
 from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
@@ -55,13 +58,17 @@ from factsieve.vocabulary import (
     MALFORMED_CSV,
     MALFORMED_JSON,
     MALFORMED_RECORD,  # noqa: F401 — re-exported: callers and tests name reasons as read.X
+    MALFORMED_XML,
     MISSING_TEXT,  # noqa: F401
+    NO_BODY,
     NO_HEADER,
     NO_MAIN_TEXT,
     READ_ERROR,
     TOO_LARGE,
     UNDECODABLE,
+    UNSAFE_XML,
     UNSUPPORTED_FORMAT,
+    UNSUPPORTED_XML,
 )
 
 log = logging.getLogger(__name__)
@@ -78,6 +85,10 @@ FORMATS = {
     ".csv": "csv",
     ".tsv": "tsv",
     ".parquet": "parquet",  # Hugging Face datasets (factsieve.ingest.columnar)
+    ".xml": "feed",  # RSS/Atom (factsieve.ingest.feeds); other XML is an unsupported_xml reject
+    ".rss": "feed",
+    ".atom": "feed",
+    ".sgm": "sgml",  # Reuters-21578 as distributed (factsieve.ingest.reuters_sgml)
 }
 
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
@@ -628,6 +639,112 @@ def _read_wet(
     return res
 
 
+# A feed's records have fixed fields: --text-field / --title-field name JSON and table fields.
+_FEED_LIMITS = {"text_field": "", "title_field": ""}
+
+
+def _feed_entries(found: Iterable[feeds.Item | feeds.Broken], inp: InputFile) -> Iterator[_Entry]:
+    """``_Entry`` per feed item (keyed ``item:N`` when it has no guid, id or link), the break of the
+    XML as a reject for the rest of the file, a gzip stream that stops (a bomb, damage) likewise."""
+    position = 0  # the next item's number, once an item was read
+    try:
+        for item in found:
+            position = item.position + 1
+            if isinstance(item, feeds.Broken):
+                yield f"item:{item.position}", item.position, "", None, (MALFORMED_XML, item.detail)
+                continue
+            rec = {k: v for k, v in item.record.items() if v is not None}
+            if "id" not in rec and "url" in rec:
+                rec["id"] = rec["url"]  # the link is the item's identity when it has no guid
+            problem = None if "text" in rec else (MISSING_TEXT, _no_item_text(rec))
+            # a rejected item is keyed by its id too (the reader sets an accepted one's from "id")
+            key = _key_from_id(rec["id"]) if problem is not None and "id" in rec else f"item:{item.position}"
+            yield key, item.position, item.source, rec, problem
+    except (compressed.Expands, compressed.Corrupt) as exc:
+        if not position:
+            raise  # before any item: the file's reject (_read_feed)
+        reason = TOO_LARGE if isinstance(exc, compressed.Expands) else BINARY
+        yield (
+            f"item:{position}",
+            position,
+            "",
+            None,
+            (reason, f"gzip data {exc}; the rest of the file is not read"),
+        )
+
+
+def _no_item_text(rec: dict) -> str:
+    which = rec.get("title") or rec.get("url") or "the item"
+    return f"no content:encoded, content, description or summary: {visible(which)[:80]} has no text"
+
+
+def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
+    """One document or reject per item of an RSS or Atom feed (``factsieve.ingest.feeds``),
+    streamed from the file (gzip decompressed on the way, within the streamed bomb guard); a part
+    is a range of item numbers. The fields are read as a JSON record's are."""
+    fmt = "feed"
+    first, stop = (inp.start, inp.end) if inp.is_part else (1, None)
+    try:
+        with inp.open() as raw:
+            head = raw.read(8192)
+            raw.seek(0)
+            kind = binary_format(head) if not head.startswith(compressed.GZIP_MAGIC) else None
+            if kind is not None:
+                detail = (
+                    f"{kind} under a '{inp.suffix or 'no extension'}' name: not a feed (convert it first)"
+                )
+                return _file_reject(inp, fmt, BINARY, detail, inp.size, _sample(head, 40))
+            fh = raw
+            if head.startswith(compressed.GZIP_MAGIC):
+                cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
+                fh = compressed.GunzipReader(raw, cap)
+            entries = _feed_entries(feeds.items(fh, first, stop), inp)
+            res = _read_records(
+                inp, entries, "utf-8", replace(limits, **_FEED_LIMITS), fmt, taken, unit="item"
+            )
+    except feeds.NotAFeed as exc:
+        return _file_reject(inp, fmt, UNSUPPORTED_XML, f"{exc}: only RSS and Atom feeds are read", inp.size)
+    except feeds.Unsafe as exc:
+        return _file_reject(inp, fmt, UNSAFE_XML, str(exc), inp.size)
+    except feeds.Malformed as exc:
+        return _file_reject(inp, fmt, MALFORMED_XML, f"not well-formed XML at {exc}", inp.size)
+    except (compressed.Expands, compressed.Corrupt) as exc:
+        reason = TOO_LARGE if isinstance(exc, compressed.Expands) else BINARY
+        return _file_reject(inp, fmt, reason, f"gzip data {exc}", inp.size)
+    except OSError as exc:
+        if not _permanent(exc):
+            raise
+        return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+    return res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "a feed with no items", inp.size)
+
+
+def _read_sgml(
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
+) -> IngestResult:
+    """One document per ``<REUTERS>`` element of a Reuters-21578 ``.sgm`` file, keyed by its NEWID
+    (``factsieve.ingest.reuters_sgml``); an element without a body (a BRIEF: headline only) is a
+    ``no_body`` reject. A part (``parts._split_sgml``) starts at an element; ``first_line`` is its number."""
+    first = inp.first_line if inp.is_part else 1
+    entries = []
+    for art in reuters_sgml.articles(body, first):
+        rec = {k: v for k, v in art.record.items() if v is not None}
+        problem = None
+        if art.record["text"] is None:
+            title = visible(art.record["title"] or "")[:80]
+            problem = (NO_BODY, f"NEWID {art.newid or '?'} ({art.kind}): no <BODY>, a headline only: {title}")
+        entries.append((f"element:{art.position}", art.position, art.source, rec, problem))
+    if not entries:
+        detail = "no <REUTERS> element: only the Reuters-21578 layout of SGML is read"
+        return _file_reject(inp, fmt, UNSUPPORTED_XML, detail, len(data), _sample(body))
+    return _read_records(inp, entries, enc, replace(limits, **_FEED_LIMITS), fmt, taken, unit="element")
+
+
 _READERS = {
     "text": _read_text,
     "html": _read_html,
@@ -636,6 +753,7 @@ _READERS = {
     "wet": _read_wet,
     "csv": _read_csv,
     "tsv": _read_csv,
+    "sgml": _read_sgml,
 }
 
 
@@ -662,17 +780,23 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     fmt = format_of_name(inp.name) or "jsonl"
     if fmt == "parquet":
         return _read_parquet(inp, limits, taken)
+    if fmt == "feed":
+        return _read_feed(inp, limits, taken)
+    enc = "utf-8"
     try:
         data = inp.read_bytes()
-        body = "" if fmt == "wet" else data.decode("utf-8")  # WET records are framed as bytes
-    except (OSError, UnicodeDecodeError) as exc:
+        if fmt == "sgml":  # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is
+            body, enc = decode_bytes(data)
+        else:
+            body = "" if fmt == "wet" else data.decode("utf-8")  # WET records are framed as bytes
+    except (OSError, UnicodeError) as exc:
         if isinstance(exc, OSError) and not _permanent(exc):
             raise
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
-    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet}.get(fmt, _read_jsonl)
-    return reader(inp, data, body, "utf-8", limits, fmt, taken)
+    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet, "sgml": _read_sgml}.get(fmt, _read_jsonl)
+    return reader(inp, data, body, enc, limits, fmt, taken)
 
 
 def read_input(
@@ -684,7 +808,8 @@ def read_input(
         fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
     fmt = input_format(inp)
-    if inp.is_part or fmt == "parquet":  # Parquet is read a batch of rows at a time: no file size limit
+    # Parquet is read a batch of rows at a time, a feed an item at a time: no file size limit
+    if inp.is_part or fmt in ("parquet", "feed"):
         return _read_part(inp, limits, taken)
     if fmt is None:
         return _file_reject(
