@@ -13,7 +13,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from factsieve.ingest import columnar, compressed, delimited, warc
+from factsieve.ingest import columnar, compressed, delimited, reuters_sgml, warc
 from factsieve.ingest.decode import BOMS
 from factsieve.ingest.read import FORMATS, format_of_name, looks_binary
 from factsieve.ingest.sources import InputFile
@@ -63,7 +63,33 @@ def split_parts(
         return found if len(found) > 1 else [inp]
     if fmt in ("jsonl", "json"):
         return _split_jsonl(inp, target_bytes)
+    if fmt == "sgml":
+        return _split_sgml(inp, target_bytes)
     return [inp]
+
+
+def _split_sgml(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A Reuters-21578 ``.sgm`` file (all 22 concatenated, say) as parts of whole ``<REUTERS>``
+    elements of about ``target_bytes``; ``first_line`` is the number of the part's first element
+    (its key when it has no NEWID). Each part is decoded on its own, as a whole file is."""
+    try:
+        data = inp.read_bytes()  # planning holds the file once: .sgm files are a few MB
+    except OSError:
+        return [inp]  # read_input reports it
+    starts = reuters_sgml.element_starts(data)
+    if not starts:
+        return [inp]
+    cuts = [(0, 1)]  # (offset, number of the first element there)
+    for n, start in enumerate(starts, start=1):
+        if start - cuts[-1][0] >= target_bytes:
+            cuts.append((start, n))
+    ends = [c for c, _ in cuts[1:]] + [len(data)]
+    if len(cuts) == 1:
+        return [inp]
+    return [
+        replace(inp, size=end - offset, start=offset, end=end, first_line=number)
+        for (offset, number), end in zip(cuts, ends, strict=True)
+    ]
 
 
 def _split_jsonl(inp: InputFile, target_bytes: int) -> list[InputFile]:

@@ -657,9 +657,13 @@ def _feed_entries(found: Iterable[feeds.Item | feeds.Broken], inp: InputFile) ->
             if "id" not in rec and "url" in rec:
                 rec["id"] = rec["url"]  # the link is the item's identity when it has no guid
             problem = None if "text" in rec else (MISSING_TEXT, _no_item_text(rec))
-            # a rejected item is keyed by its id too (the reader sets an accepted one's from "id")
-            key = _key_from_id(rec["id"]) if problem is not None and "id" in rec else f"item:{item.position}"
-            yield key, item.position, item.source, rec, problem
+            yield (
+                _rejected_by_id(rec, problem, f"item:{item.position}"),
+                item.position,
+                item.source,
+                rec,
+                problem,
+            )
     except (compressed.Expands, compressed.Corrupt) as exc:
         if not position:
             raise  # before any item: the file's reject (_read_feed)
@@ -671,6 +675,12 @@ def _feed_entries(found: Iterable[feeds.Item | feeds.Broken], inp: InputFile) ->
             None,
             (reason, f"gzip data {exc}; the rest of the file is not read"),
         )
+
+
+def _rejected_by_id(rec: dict, problem: tuple[str, str] | None, default: str) -> str:
+    """The default key of a feed item or Reuters element: ``default``, or its id when the reader
+    already rejects it (``_read_records`` keys an accepted record by its id, not a rejected one)."""
+    return _key_from_id(rec["id"]) if problem is not None and "id" in rec else default
 
 
 def _no_item_text(rec: dict) -> str:
@@ -738,7 +748,8 @@ def _read_sgml(
         if art.record["text"] is None:
             title = visible(art.record["title"] or "")[:80]
             problem = (NO_BODY, f"NEWID {art.newid or '?'} ({art.kind}): no <BODY>, a headline only: {title}")
-        entries.append((f"element:{art.position}", art.position, art.source, rec, problem))
+        key = _rejected_by_id(rec, problem, f"element:{art.position}")
+        entries.append((key, art.position, art.source, rec, problem))
     if not entries:
         detail = "no <REUTERS> element: only the Reuters-21578 layout of SGML is read"
         return _file_reject(inp, fmt, UNSUPPORTED_XML, detail, len(data), _sample(body))
