@@ -1,5 +1,5 @@
 """Ingest speed and memory of one large input file (a 100k-row CSV, TSV or Parquet table, a WET or
-.warc.wet.gz crawl file, a .jsonl.gz dump) read into records the way a run reads it: cut into parts
+.warc.wet.gz crawl file, a .jsonl.gz dump, an RSS feed or a Reuters .sgm: benchmarks/build_feeds.py) read into records the way a run reads it: cut into parts
 of ``--batch-bytes`` (a gzip file streamed into a spool folder first), each part read by
 ``read_input``; no cleaning. ``--whole`` reads it whole instead (as before parts existed; raise
 ``--max-file-bytes`` for that).
@@ -58,7 +58,8 @@ def main() -> None:
     rows = docs + rejects
     print(
         f"{path.name}: {len(parts)} parts (planned in {t1 - t0:.2f} s), {docs:,} documents, {rejects:,} rejects, "
-        f"read in {t2 - t1:.2f} s: {rows / (t2 - t0):,.0f} rows/s overall"
+        f"read in {t2 - t1:.2f} s: {rows / (t2 - t0):,.0f} rows/s, "
+        f"{whole.size / 1e6 / (t2 - t0):.1f} MB/s of the file overall"
     )
 
 

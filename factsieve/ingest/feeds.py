@@ -116,9 +116,11 @@ def _html_field(markup: str) -> str:
     """A field that holds HTML (RSS ``description`` and ``content:encoded``, Atom ``type="html"``):
     article markup is left whole for the main-text extractor (``factsieve.ingest.html``, as for a
     JSON record's HTML body); a slight fragment or escaped text is reduced to its text here."""
-    if is_markup(markup) or not (_TAG.search(markup) or "&" in markup):
+    if is_markup(markup):
         return markup
-    return _strip_tags(markup)
+    if _TAG.search(markup):
+        return _strip_tags(markup)
+    return html.unescape(markup) if "&" in markup else markup  # escaped text ("AT&amp;T", "&lt;BP&gt;")
 
 
 def _atom_text(el) -> str:
@@ -235,6 +237,11 @@ def _where(exc: etree.XMLSyntaxError) -> str:
     return f"line {line}, column {column}: {message}"
 
 
+# Only the elements that matter reach Python (a root that may be a feed's, an item): the parser
+# skips the rest in C, which makes skipping the items before a part's own ~5x cheaper.
+_EVENT_TAGS = sorted({*_ITEMS, *(tag for tags in _ITEMS.values() for tag in tags)})
+
+
 def _item_elements(fh: BinaryIO) -> Iterator:
     """The item elements of the feed in ``fh`` in order, each dropped (with the ones before it)
     once the consumer is done with it: memory stays one item. Raises ``NotAFeed`` or ``Unsafe``
@@ -242,6 +249,7 @@ def _item_elements(fh: BinaryIO) -> Iterator:
     parser = etree.iterparse(
         fh,
         events=("start", "end"),
+        tag=_EVENT_TAGS,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -250,15 +258,22 @@ def _item_elements(fh: BinaryIO) -> Iterator:
         remove_pis=True,
     )
     wanted: frozenset[str] | None = None
-    for event, el in parser:
-        if wanted is None:
-            wanted = _check_root(el)
-        elif event == "end" and el.tag in wanted:
-            yield el
-            el.clear(keep_tail=False)
-            parent = el.getparent()
-            while parent is not None and el.getprevious() is not None:
-                del parent[0]
+    try:
+        for event, el in parser:
+            if wanted is None:
+                wanted = _check_root(el.getroottree().getroot())
+            if event == "end" and el.tag in wanted:
+                yield el
+                el.clear(keep_tail=False)
+                parent = el.getparent()
+                while parent is not None and el.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError:
+        if wanted is None and parser.root is not None:
+            _check_root(parser.root)  # entities declared, or not a feed, said before the break
+        raise
+    if wanted is None:
+        _check_root(parser.root)  # a document with no element a feed has: what its root is
 
 
 def items(fh: BinaryIO, first: int = 1, stop: int | None = None) -> Iterator[Item | Broken]:

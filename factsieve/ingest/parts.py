@@ -13,7 +13,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from factsieve.ingest import columnar, compressed, delimited, reuters_sgml, warc
+from factsieve.ingest import columnar, compressed, delimited, feeds, reuters_sgml, warc
 from factsieve.ingest.decode import BOMS
 from factsieve.ingest.read import FORMATS, format_of_name, looks_binary
 from factsieve.ingest.sources import InputFile
@@ -52,6 +52,8 @@ def split_parts(
     number its first record has (record keys are line numbers where records have no id).
     """
     fmt = FORMATS.get(inp.suffix)
+    if fmt == "feed" and not inp.is_part and not inp.refused:
+        return _split_feed(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
     if fmt in ("csv", "tsv"):
@@ -66,6 +68,54 @@ def split_parts(
     if fmt == "sgml":
         return _split_sgml(inp, target_bytes)
     return [inp]
+
+
+class _Counted:
+    """A file-like that counts the bytes read through it (a gzip feed's decompressed size)."""
+
+    def __init__(self, fh) -> None:
+        self.fh, self.total = fh, 0
+
+    def read(self, n: int = -1) -> bytes:
+        block = self.fh.read(n)
+        self.total += len(block)
+        return block
+
+
+# A gzip feed is counted (decompressed) only when it may hold more than a part: news XML
+# compresses 4-8:1, so one under a tenth of a part compressed is one part.
+_FEED_GZIP_RATIO = 10
+
+
+def _split_feed(inp: InputFile, target_bytes: int, gzip_cap: int = 0) -> list[InputFile]:
+    """An RSS/Atom feed (or its gzip) of more than ``target_bytes`` as parts of about that many
+    bytes of XML, each a range of item numbers: ``start`` its first item, ``end`` the first item of
+    the next part (the last part's end lies past the last item, so it reads to the end of the file
+    and reports a break there). One planning pass counts the items (``feeds.count``: no item is
+    extracted); each part parses the file again and skips the items before its own, so the
+    workers share the extraction, which is what costs. A feed that cannot be read is one part:
+    ``read_input`` reports it. ``gzip_cap``: the file is gzip, counted decompressed up to that many
+    bytes (the streamed bomb guard; past it the file is read whole, and rejected, by ``read_input``)."""
+    gzipped = gzip_cap > 0
+    if inp.size * (_FEED_GZIP_RATIO if gzipped else 1) <= target_bytes:
+        return [inp]
+    try:
+        with inp.open() as raw:
+            fh = _Counted(compressed.GunzipReader(raw, gzip_cap) if gzipped else raw)
+            n_items = feeds.count(fh)
+            xml_bytes = fh.total
+    except (OSError, compressed.Corrupt, compressed.Expands):
+        return [inp]
+    n_parts = min(-(-xml_bytes // target_bytes), n_items)
+    if n_parts <= 1:
+        return [inp]
+    per = -(-n_items // n_parts)
+    starts = list(range(1, n_items + 1, per))
+    ends = [*starts[1:], n_items + 1]
+    return [
+        replace(inp, size=max(1, xml_bytes * (end - start) // n_items), start=start, end=end)
+        for start, end in zip(starts, ends, strict=True)
+    ]
 
 
 def _split_sgml(inp: InputFile, target_bytes: int) -> list[InputFile]:
@@ -227,10 +277,19 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     reject, as when it is read whole.
     """
     fmt = format_of_name(inp.name)
-    if inp.is_part or inp.refused or inp.suffix != ".gz" or fmt not in ("jsonl", "json", "wet"):
+    if inp.is_part or inp.refused or inp.suffix != ".gz":
+        return [inp]
+    if fmt == "feed":  # streamed from the .gz by every part: nothing to spool
+        cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
+        return _split_feed(inp, target_bytes, cap)
+    if fmt not in ("jsonl", "json", "wet", "sgml"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
-    writer = _WetSpool(inp, folder, target_bytes) if fmt == "wet" else _SpoolWriter(inp, folder, target_bytes)
+    writer = (
+        _WholeSpool(inp, folder, target_bytes, fmt, limits.max_record_chars)
+        if fmt in _WHOLE_CUTTERS
+        else _SpoolWriter(inp, folder, target_bytes)
+    )
     try:
         with inp.open() as fh:
             if fh.read(2) != compressed.GZIP_MAGIC:
@@ -254,14 +313,15 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     return writer.parts()
 
 
-class _WetSpool:
-    """The decompressed blocks of a ``.warc.wet.gz`` file written to one spool file, then cut into
-    parts of whole records (``_wet_parts``) read from it. A file of one part is read whole from the
-    ``.gz``, as before."""
+class _WholeSpool:
+    """The decompressed blocks of a ``.warc.wet.gz`` or ``.sgm.gz`` file written to one spool
+    file, then cut by the format's planner (``_WHOLE_CUTTERS``: between records, ``<REUTERS>``
+    elements) into parts read from it. A file of one part is read whole from the ``.gz``, as before."""
 
-    def __init__(self, inp: InputFile, folder: Path, target: int) -> None:
-        self.inp, self.folder, self.target = inp, folder, target
-        self.path = folder / "whole.wet"
+    def __init__(self, inp: InputFile, folder: Path, target: int, fmt: str, max_field_chars: int) -> None:
+        self.inp, self.folder, self.target, self.fmt = inp, folder, target, fmt
+        self.max_field_chars = max_field_chars
+        self.path = folder / "whole"
         self.fh = None
         self.size = 0
 
@@ -285,9 +345,14 @@ class _WetSpool:
         if self.size <= self.target:
             return self.abandon()
         whole = replace(self.inp, protocol="file", path=str(self.path), size=self.size)
-        found = _wet_parts(whole, self.target)
+        found = _WHOLE_CUTTERS[self.fmt](whole, self.target)
         # always parts of the spool file, even one: the .gz read whole would pass max_file_bytes
         return found if found[0].is_part else [replace(whole, start=0, end=self.size)]
+
+
+# Formats spooled whole, then cut by their own planner; the part keeps the .gz's name, which
+# selects its reader.
+_WHOLE_CUTTERS = {"wet": _wet_parts, "sgml": _split_sgml}
 
 
 class _SpoolWriter:

@@ -107,7 +107,7 @@ def _zip() -> bytes:
         ("corpus.tar.gz", _tar_gz(), "a gzip-compressed tar archive: archives are not read"),
         ("corpus.tgz", _tar_gz(), "a gzip-compressed tar archive"),
         ("corpus.zip", _zip(), "a zip archive: archives are not read"),
-        ("data.xml.gz", gzip.compress(b"<a><b>1</b></a>\n"), "gzip of a '.xml' file: no reader for it"),
+        ("data.yaml.gz", gzip.compress(b"a:\n  b: 1\n"), "gzip of a '.yaml' file: no reader for it"),
         ("blob.gz", gzip.compress(STORY.encode()), "gzip of a 'no extension' file"),
     ],
 )

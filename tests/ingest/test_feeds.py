@@ -12,6 +12,7 @@ import time
 import pandas as pd
 
 from factsieve import vocabulary as codes
+from factsieve.ingest import parts as splitting
 from factsieve.ingest import read as ingest
 from factsieve.ingest.sources import InputFile
 
@@ -36,7 +37,7 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
   <description>&lt;img src="bus.jpg"/&gt;The council voted 7-2 to add 40 buses &amp;amp; two routes, officials said.</description>
 </item>
 <item><title>Photo gallery: the week in pictures</title><link>https://news.example.com/gallery</link></item>
-<item><description>Rain is expected across the north on Friday, forecasters said.</description></item>
+<item><description>Rain is expected across the north on Friday, forecasters at &amp;lt;MetCo&amp;gt; said.</description></item>
 </channel></rss>
 """
 
@@ -100,6 +101,10 @@ def test_rss_items_are_documents_with_title_link_date_and_key(tmp_path):
     assert bus.published_at == pd.Timestamp("2024-06-04 10:00", tz="UTC")
     # no guid and no link: the key is the position (a one-sentence text gives no title to guess)
     assert (by_key["item:4"].url, by_key["item:4"].title) == (None, None)
+    # escaped twice (HTML in XML): the text says "<MetCo>", not a tag
+    assert (
+        by_key["item:4"].text == "Rain is expected across the north on Friday, forecasters at <MetCo> said."
+    )
     [gallery] = res.rejects
     assert (gallery.record_key, gallery.reason) == ("https://news.example.com/gallery", codes.MISSING_TEXT)
     assert "Photo gallery" in gallery.detail and gallery.detail.startswith("item 3:")
@@ -258,3 +263,46 @@ def test_gzip_feeds_binary_and_empty_feeds(tmp_path):
         tmp_path, "none.rss", '<rss version="2.0"><channel><title>x</title></channel></rss>'
     ).rejects
     assert (rej.reason, rej.detail) == (codes.EMPTY, "a feed with no items")
+
+
+def _big_feed(n: int, broken: bool = False) -> str:
+    items = "".join(
+        f"<item><title>Story {i} of the day</title><guid>g-{i}</guid>"
+        f"<link>https://news.example.com/{i}</link><pubDate>Mon, 03 Jun 2024 09:{i % 60:02d}:00 GMT</pubDate>"
+        f"<description>Officials said on Monday that plan {i} would go ahead, the council confirmed.</description></item>\n"
+        for i in range(1, n + 1)
+    )
+    tail = "<item><title>cut" if broken else "</channel></rss>\n"
+    return f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Big</title>\n{items}{tail}'
+
+
+def _read_parts(found: list[InputFile]) -> tuple[list, list]:
+    taken: set[str] = set()
+    docs, rejects = [], []
+    for part in found:
+        res = ingest.read_input(part, taken=taken)
+        taken |= res.keys or set()
+        docs += res.docs
+        rejects += res.rejects
+    return docs, rejects
+
+
+def test_a_large_feed_is_read_in_parts_of_items_with_the_documents_of_a_whole_read(tmp_path):
+    for name, broken in [("big.rss", False), ("big-cut.xml", True), ("big.rss.gz", False)]:
+        data = _big_feed(300, broken).encode()
+        p = tmp_path / name
+        p.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+        inp = InputFile(str(p), p.stat().st_size, None, rel=name)
+        whole = ingest.read_input(inp)
+        found = splitting.split_gzip_parts(inp, 8192, ingest.IngestLimits(), tmp_path / "spool")
+        found = [part for f in found for part in splitting.split_parts(f, 8192)]
+        assert len(found) >= 5 and all(f.is_part for f in found)
+        docs, rejects = _read_parts(found)
+        assert len(docs) == 300
+        assert [(d.record_key, d.text, d.title, d.published_at) for d in docs] == [
+            (d.record_key, d.text, d.title, d.published_at) for d in whole.docs
+        ]
+        assert [(r.record_key, r.detail) for r in rejects] == [
+            (r.record_key, r.detail) for r in whole.rejects
+        ]
+        assert [r.record_key for r in rejects] == (["item:301"] if broken else [])

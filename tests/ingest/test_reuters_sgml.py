@@ -19,7 +19,7 @@ from factsieve.ingest import parts as splitting
 from factsieve.ingest import read as ingest
 from factsieve.ingest.sources import InputFile
 from tests.conftest import shared_path
-from tests.ingest.test_feeds import _read
+from tests.ingest.test_feeds import _read, _read_parts
 
 SGM = """<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5544" NEWID="101">
@@ -129,23 +129,22 @@ def test_a_large_sgm_file_is_read_in_parts_with_the_same_documents(tmp_path):
     big = (
         SGM.split("\n", 1)[0] + "\n" + "".join(body.replace('NEWID="1', f'NEWID="{k}1') for k in range(1, 40))
     )
-    p = tmp_path / "reut2-big.sgm"
-    p.write_text(big)
-    whole = ingest.read_input(InputFile(str(p), p.stat().st_size, None, rel=p.name))
-    parts = splitting.split_parts(InputFile(str(p), p.stat().st_size, None, rel=p.name), 4096)
-    assert len(parts) > 5
-    taken: set[str] = set()
-    docs, rejects = [], []
-    for part in parts:
-        res = ingest.read_input(part, taken=taken)
-        taken |= res.keys or set()
-        docs += res.docs
-        rejects += res.rejects
-    assert [(d.record_key, d.text, d.title) for d in docs] == [
-        (d.record_key, d.text, d.title) for d in whole.docs
-    ]
-    assert [(r.record_key, r.detail) for r in rejects] == [(r.record_key, r.detail) for r in whole.rejects]
-    assert len(whole.docs) == 3 * 39
+    for name in ("reut2-big.sgm", "reut2-big.sgm.gz"):
+        p = tmp_path / name
+        p.write_bytes(gzip.compress(big.encode()) if name.endswith(".gz") else big.encode())
+        inp = InputFile(str(p), p.stat().st_size, None, rel=p.name)
+        whole = ingest.read_input(inp)
+        found = splitting.split_gzip_parts(inp, 4096, ingest.IngestLimits(), tmp_path / "spool")
+        found = [part for f in found for part in splitting.split_parts(f, 4096)]
+        assert len(found) > 5 and all(f.is_part for f in found)
+        docs, rejects = _read_parts(found)
+        assert [(d.record_key, d.text, d.title) for d in docs] == [
+            (d.record_key, d.text, d.title) for d in whole.docs
+        ]
+        assert [(r.record_key, r.detail) for r in rejects] == [
+            (r.record_key, r.detail) for r in whole.rejects
+        ]
+        assert len(whole.docs) == 3 * 39 and len(whole.rejects) == 39
 
 
 def _sgml_from_jsonl(records: list[dict]) -> str:
