@@ -698,6 +698,9 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         with inp.open() as raw:
             head = raw.read(8192)
             raw.seek(0)
+            if not head.strip() and len(head) < 8192:  # as for every format: empty, not malformed
+                detail = "file has no content" if not head else "file has only whitespace"
+                return _file_reject(inp, fmt, EMPTY, detail, inp.size)
             kind = binary_format(head) if not head.startswith(compressed.GZIP_MAGIC) else None
             if kind is not None:
                 detail = (

@@ -263,6 +263,25 @@ def test_gzip_feeds_binary_and_empty_feeds(tmp_path):
         tmp_path, "none.rss", '<rss version="2.0"><channel><title>x</title></channel></rss>'
     ).rejects
     assert (rej.reason, rej.detail) == (codes.EMPTY, "a feed with no items")
+    for name, data, detail in [
+        ("empty.xml", "", "file has no content"),
+        ("blank.rss", " \n\n", "file has only whitespace"),
+    ]:
+        [rej] = _read(tmp_path, name, data).rejects
+        assert (rej.reason, rej.detail) == (codes.EMPTY, detail)
+    # libxml2's limits hold (huge_tree=False): nesting past 256 levels, a text node past 10 MB
+    deep = (
+        "<rss><channel><item><description>"
+        + "<b>" * 10_000
+        + "deep"
+        + "</b>" * 10_000
+        + "</description></item></channel></rss>"
+    )
+    [rej] = _read(tmp_path, "deep.xml", deep).rejects
+    assert rej.reason == codes.MALFORMED_XML and "Excessive depth in document: 256" in rej.detail
+    huge = RSS.replace("Dock workers return on Monday.", "a" * 11_000_000)
+    [rej] = _read(tmp_path, "huge.rss", huge).rejects
+    assert rej.reason == codes.MALFORMED_XML and "Text node too long" in rej.detail
 
 
 def _big_feed(n: int, broken: bool = False) -> str:
