@@ -249,7 +249,7 @@ def _split_csv(inp: InputFile, target_bytes: int, max_field_chars: int) -> list[
         if start is None:
             return [inp]
         fh.seek(start)
-        fmt = FORMATS[inp.suffix]
+        fmt = format_of_name(inp.name)  # the spool of a .csv.gz too
         found = delimited.cuts(iter(fh.readline, b""), fmt, target_bytes, start, max_field_chars)
         end = fh.tell()
     if found is None or len(found) == 1:
@@ -264,7 +264,10 @@ def _split_csv(inp: InputFile, target_bytes: int, max_field_chars: int) -> list[
 def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, spool: Path) -> list[InputFile]:
     """A gzip-compressed JSON Lines file (``x.jsonl.gz``; ``x.json.gz`` holding JSON Lines) of more
     than ``target_bytes`` once decompressed, as parts of about that many decompressed bytes, each
-    written to a file under ``spool`` (the run's staging area); any other file as itself.
+    written to a file under ``spool`` (the run's staging area); a ``.warc.wet.gz``, ``.sgm.gz`` or
+    UTF-8 ``.csv.gz``/``.tsv.gz`` spooled whole and cut by its format's planner (``_WholeSpool``);
+    a gzip feed as parts of items read from the ``.gz`` itself (``_split_feed``); any other file as
+    itself.
 
     One streaming pass decompresses the file block by block, checks its UTF-8 and cuts it after a
     newline, holding one part at a time: memory is a part, not the file. The parts are then read
@@ -282,7 +285,7 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     if fmt == "feed":  # streamed from the .gz by every part: nothing to spool
         cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
         return _split_feed(inp, target_bytes, cap)
-    if fmt not in ("jsonl", "json", "wet", "sgml"):
+    if fmt not in ("jsonl", "json", "wet", "sgml", "csv", "tsv"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
     writer = (
@@ -314,9 +317,11 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
 
 
 class _WholeSpool:
-    """The decompressed blocks of a ``.warc.wet.gz`` or ``.sgm.gz`` file written to one spool
-    file, then cut by the format's planner (``_WHOLE_CUTTERS``: between records, ``<REUTERS>``
-    elements) into parts read from it. A file of one part is read whole from the ``.gz``, as before."""
+    """The decompressed blocks of a ``.warc.wet.gz``, ``.sgm.gz`` or ``.csv.gz``/``.tsv.gz`` file
+    written to one spool file, then cut by the format's planner (``_WHOLE_CUTTERS``: between
+    records, ``<REUTERS>`` elements, rows) into parts read from it. A file of one part is read whole
+    from the ``.gz``, as before; so is a CSV the planner will not cut (not UTF-8, no header): its
+    decoding needs the whole file."""
 
     def __init__(self, inp: InputFile, folder: Path, target: int, fmt: str, max_field_chars: int) -> None:
         self.inp, self.folder, self.target, self.fmt = inp, folder, target, fmt
@@ -345,14 +350,17 @@ class _WholeSpool:
         if self.size <= self.target:
             return self.abandon()
         whole = replace(self.inp, protocol="file", path=str(self.path), size=self.size)
+        if self.fmt in ("csv", "tsv"):
+            found = _split_csv(whole, self.target, self.max_field_chars)
+            return found if found[0].is_part else self.abandon()
         found = _WHOLE_CUTTERS[self.fmt](whole, self.target)
         # always parts of the spool file, even one: the .gz read whole would pass max_file_bytes
         return found if found[0].is_part else [replace(whole, start=0, end=self.size)]
 
 
 # Formats spooled whole, then cut by their own planner; the part keeps the .gz's name, which
-# selects its reader.
-_WHOLE_CUTTERS = {"wet": _wet_parts, "sgml": _split_sgml}
+# selects its reader. CSV/TSV are cut by _split_csv (it takes the field limit).
+_WHOLE_CUTTERS = {"wet": _wet_parts, "sgml": _split_sgml, "csv": _split_csv, "tsv": _split_csv}
 
 
 class _SpoolWriter:

@@ -884,7 +884,10 @@ def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> b
     try:
         return compressed.gunzip(io.BytesIO(data), limits.max_file_bytes)
     except compressed.Expands as exc:
-        detail = f"gzip data {exc}: a decompression bomb, or not JSON Lines or WET (only those are streamed; limit: max_file_bytes)"
+        detail = (
+            f"gzip data {exc}: a decompression bomb, or a file that cannot be streamed (JSON Lines, WET, "
+            "UTF-8 CSV/TSV with a header, Reuters SGML and feeds are; limit: max_file_bytes)"
+        )
         return _file_reject(inp, fmt, TOO_LARGE, detail, len(data))
     except compressed.Corrupt as exc:
         detail = f"gzip data that does not decompress (truncated or damaged: {exc})"

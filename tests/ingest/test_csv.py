@@ -206,3 +206,25 @@ def test_files_read_whole_are_not_cut(tmp_path):
     (tmp_path / "noheader.csv").write_text("".join(_kaggle(100).splitlines(keepends=True)[1:]))
     for name in ("legacy.csv", "noheader.csv"):
         assert splitting.split_parts(_input(tmp_path / name), 2048) == [_input(tmp_path / name)]
+
+
+@pytest.mark.parametrize("name,delimiter", [("big.csv.gz", ","), ("big.tsv.gz", "\t")])
+def test_a_large_gzip_csv_is_streamed_into_parts_with_the_rows_of_a_whole_read(tmp_path, name, delimiter):
+    lines = _kaggle(400, delimiter).splitlines(keepends=True)
+    lines.insert(150, 'x,"a quote never closed, then more\r\n')
+    body = "".join(lines).encode("utf-8")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(body))
+    whole = _read_parts([_input(path)])
+    # more than max_file_bytes decompressed: read whole it is one too_large reject; streamed, its rows
+    limits = IngestLimits(max_file_bytes=len(body) // 3)
+    assert [r[1] for r in _read_parts([_input(path)], limits)[1]] == [codes.TOO_LARGE]
+    spool = tmp_path / "spool"
+    parts = splitting.split_gzip_parts(_input(path), 4096, limits, spool)
+    assert len(parts) > 10 and all(p.is_part and p.path.startswith(str(spool)) for p in parts)
+    assert _read_parts(parts, limits) == whole
+    assert len(whole[0]) == 400 and [r[1] for r in whole[1]] == [codes.MALFORMED_CSV]
+    # a legacy-encoded gzip CSV cannot be cut (decoding needs the whole file): read whole, as before
+    legacy = tmp_path / "legacy.csv.gz"
+    legacy.write_bytes(gzip.compress(_kaggle(100).replace("Valparaiso", "Valparaíso").encode("cp1252")))
+    assert splitting.split_gzip_parts(_input(legacy), 2048, IngestLimits(), spool) == [_input(legacy)]
