@@ -1,6 +1,6 @@
 """Feeds and Reuters-21578 SGML through the real CLI (a Prefect flow run): a folder holding an RSS
-feed, a gzip Atom feed, a large feed read in parts, an .sgm file, XML that is not a feed and a
-billion-laughs file. Documents carry their titles and dates into the Parquet output, every
+feed, a gzip Atom feed, a large feed read in parts, an .sgm file, XML that is not a feed, a
+billion-laughs file and a .csv.gz streamed through the spool. Documents carry their titles and dates into the Parquet output, every
 reject has its reason, input_records = documents + rejects, and a second run finds nothing new."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.flows.test_gzip_run import _run
+from tests.ingest.test_csv import _kaggle
 from tests.ingest.test_feeds import ATOM, LAUGHS, RSS, _big_feed
 from tests.ingest.test_reuters_sgml import SGM
 
@@ -26,6 +27,7 @@ def test_feeds_sgml_and_hostile_xml_through_the_cli(tmp_path):
     (raw / "blog.atom.gz").write_bytes(gzip.compress(ATOM.encode()))
     (raw / "wire.xml").write_text(_big_feed(120), encoding="utf-8")  # ~30 KB: parts of items
     (raw / "reut2-000.sgm").write_text(SGM, encoding="utf-8")
+    (raw / "Fake.csv.gz").write_bytes(gzip.compress(_kaggle(100).encode()))  # ~40 KB: spooled, cut
     (raw / "laughs.xml").write_text(LAUGHS, encoding="utf-8")
     (raw / "sitemap.xml").write_text(
         '<?xml version="1.0"?>\n<urlset><url><loc>https://x.example/</loc></url></urlset>\n'
@@ -34,8 +36,8 @@ def test_feeds_sgml_and_hostile_xml_through_the_cli(tmp_path):
     # batches of ~8 KB: wire.xml is cut into parts; its stories share sentences
     config.write_text("batch_bytes = 8192\n[gx]\nmax_duplicate_rate = 1.0\n")
     summary = _run(raw, out, config)
-    assert (summary["documents"], summary["rejects"]) == (3 + 2 + 120 + 3, 1 + 1 + 1 + 1)
-    assert summary["input_records"] == 132
+    assert (summary["documents"], summary["rejects"]) == (3 + 2 + 120 + 3 + 100, 1 + 1 + 1 + 1)
+    assert summary["input_records"] == 232
     counts = json.loads(pd.read_parquet(out / "runs")["stage_counts"].iloc[0])
     assert counts["ingest"]["batches"] > 2
 
@@ -45,6 +47,7 @@ def test_feeds_sgml_and_hostile_xml_through_the_cli(tmp_path):
     )
     docs["file"] = docs["source_uri"].map(os.path.basename)
     assert docs.groupby("file")["format"].agg(["first", "size"]).to_dict("index") == {
+        "Fake.csv.gz": {"first": "csv", "size": 100},
         "blog.atom.gz": {"first": "feed", "size": 2},
         "news.rss": {"first": "feed", "size": 3},
         "reut2-000.sgm": {"first": "sgml", "size": 3},
@@ -64,6 +67,7 @@ def test_feeds_sgml_and_hostile_xml_through_the_cli(tmp_path):
         pd.Timestamp("1987-02-26 15:01:01.79", tz="UTC"),
     )
     assert sorted(row.loc["wire.xml"].index) == sorted(f"g-{i}" for i in range(1, 121))
+    assert not any((out / "_staging").rglob("whole"))  # the .csv.gz spool is gone
 
     rejects = pd.read_parquet(out / "latest" / "rejects")
     got = set(
@@ -78,4 +82,4 @@ def test_feeds_sgml_and_hostile_xml_through_the_cli(tmp_path):
         ("sitemap.xml", "", "unsupported_xml"),
     }
     again = _run(raw, out, config)
-    assert (again["status"], again["unchanged_files"]) == ("unchanged", 6)
+    assert (again["status"], again["unchanged_files"]) == ("unchanged", 7)
