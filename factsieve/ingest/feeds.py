@@ -128,11 +128,12 @@ def _atom_text(el) -> str:
     a ``div`` of XHTML elements, ``html`` escaped markup, ``text`` (the default) plain text."""
     kind = el.get("type", "text").lower()
     if kind == "xhtml":
-        return "".join(
+        markup = "".join(
             etree.tostring(child, method="html", encoding="unicode", with_tail=True)
             for child in el
             if isinstance(child.tag, str)
-        ) or (el.text or "")
+        )
+        return _html_field(markup or el.text or "")
     text = _text(el)
     return _html_field(text) if kind in ("html", "text/html") else text
 

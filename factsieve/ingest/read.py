@@ -643,7 +643,7 @@ def _read_wet(
 _FEED_LIMITS = {"text_field": "", "title_field": ""}
 
 
-def _feed_entries(found: Iterable[feeds.Item | feeds.Broken], inp: InputFile) -> Iterator[_Entry]:
+def _feed_entries(found: Iterable[feeds.Item | feeds.Broken]) -> Iterator[_Entry]:
     """``_Entry`` per feed item (keyed ``item:N`` when it has no guid, id or link), the break of the
     XML as a reject for the rest of the file, a gzip stream that stops (a bomb, damage) likewise."""
     position = 0  # the next item's number, once an item was read
@@ -711,7 +711,7 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
             if head.startswith(compressed.GZIP_MAGIC):
                 cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
                 fh = compressed.GunzipReader(raw, cap)
-            entries = _feed_entries(feeds.items(fh, first, stop), inp)
+            entries = _feed_entries(feeds.items(fh, first, stop))
             res = _read_records(
                 inp, entries, "utf-8", replace(limits, **_FEED_LIMITS), fmt, taken, unit="item"
             )

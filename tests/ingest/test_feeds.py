@@ -57,6 +57,10 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
     <updated>2024-06-06T12:00:00Z</updated>
     <summary>Factory output rose 2 percent in May, the statistics office said.</summary>
   </entry>
+  <entry>
+    <title>Port reopens</title><id>tag:atom.example.com,2024:3</id><updated>2024-06-07T12:00:00Z</updated>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">The port reopened on Friday &amp; ships sailed.</div></content>
+  </entry>
 </feed>
 """
 
@@ -113,7 +117,8 @@ def test_rss_items_are_documents_with_title_link_date_and_key(tmp_path):
 def test_atom_entries_and_rdf_items(tmp_path):
     res = _read(tmp_path, "blog.atom", ATOM)
     assert not res.rejects
-    rates, output = res.docs
+    rates, output, port = res.docs
+    assert port.text == "The port reopened on Friday & ships sailed."  # one <div>: its text, no tags
     assert (rates.record_key, rates.title, rates.url) == (
         "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a",
         "Rates held at 4.5%",
