@@ -1,0 +1,65 @@
+"""Hostile input, round 4 (docs/INGEST.md): each class found by probing `factsieve run` that ended
+the run with a traceback, hung or lost records, at the ingest level."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from factsieve import vocabulary as codes
+from factsieve.batch.pipeline import process_batch
+from factsieve.ingest.sources import discover
+from factsieve.output import tables
+
+NOW = pd.Timestamp("2026-03-01", tz="UTC")
+STORY = (
+    "The city council approved the transport budget on Friday, officials said. "
+    "Mayor Ana Ruiz told reporters the plan would add 40 buses by next year."
+)
+
+
+def _batch(raw) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every file under ``raw`` through ingest, clean and the pandera schemas, as a run does."""
+    res = process_batch(discover(raw), "run-1", NOW)
+    assert res.input_records == len(res.documents) + len(res.rejects)
+    return res.documents, tables.conform(res.rejects, "rejects")
+
+
+def test_parquet_dates_python_cannot_hold_are_null_and_the_rows_kept(tmp_path):
+    """A date32 of year ~2.9 million or a timestamp in milliseconds past year 9999 raised OverflowError in pyarrow's
+    conversion, which ended the whole run (exit 1, nothing written)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    pq.write_table(
+        pa.table(
+            {
+                "published": pa.array([-(2**30), 2**30, 19_800], type=pa.date32()),
+                "updated": pa.array([2**62, 0, 0], type=pa.timestamp("ms")),
+                "text": [STORY + " One.", STORY + " Two.", STORY + " Three."],
+            }
+        ),
+        raw / "dates.parquet",
+    )
+    docs, rejects = _batch(raw)
+    assert rejects.empty
+    assert list(docs["record_key"]) == ["row:1", "row:2", "row:3"]
+    assert docs["published_at"].isna().tolist() == [True, True, False]
+    assert str(docs["published_at"].iloc[2])[:10] == "2024-03-18"
+
+
+def test_utf32_without_a_byte_order_mark_is_decoded(tmp_path):
+    """UTF-32 without BOM was a ``binary`` reject ("control bytes found"), its text lost; with a BOM
+    it was read. Random bytes with NULs stay rejected."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = STORY + " Café owners, Zürich and €5 fares.\n"
+    (raw / "le.txt").write_bytes(text.encode("utf-32-le"))
+    (raw / "be.jsonl").write_bytes(('{"text": "' + text.strip() + '"}\n').encode("utf-32-be"))
+    (raw / "noise.txt").write_bytes(b"\xff\xff\xff\x7f\x00\x01\x02\x03" * 40)
+    docs, rejects = _batch(raw)
+    by_file = docs.set_index(docs["source_uri"].str.rsplit("/", n=1).str[-1])
+    assert by_file.loc["le.txt", "encoding"] == "utf-32-le"
+    assert "Zürich and €5 fares." in by_file.loc["le.txt", "text"]
+    assert by_file.loc["be.jsonl", "text"].endswith("Zürich and €5 fares.")
+    assert list(rejects["reason"]) == [codes.BINARY]
