@@ -63,3 +63,22 @@ def test_utf32_without_a_byte_order_mark_is_decoded(tmp_path):
     assert "Zürich and €5 fares." in by_file.loc["le.txt", "text"]
     assert by_file.loc["be.jsonl", "text"].endswith("Zürich and €5 fares.")
     assert list(rejects["reason"]) == [codes.BINARY]
+
+
+def test_the_output_folder_inside_raw_is_not_discovered(tmp_path):
+    """`factsieve run . --out output` read its own Parquet parts, report and state as input on the
+    next run; the folder given as ``skip`` (the run's --out) is left out, by its real path, for a
+    plain folder and a file:// URL alike; a folder that only shares the name prefix is read."""
+    raw = tmp_path / "raw"
+    (raw / "output" / "documents").mkdir(parents=True)
+    (raw / "output" / "documents" / "part-1.parquet").write_bytes(b"PAR1")
+    (raw / "output" / "reports").mkdir()
+    (raw / "output" / "reports" / "latest.html").write_text("<html></html>", encoding="utf-8")
+    (raw / "output-2024").mkdir()
+    (raw / "output-2024" / "story.txt").write_text(STORY, encoding="utf-8")
+    (raw / "story.txt").write_text(STORY, encoding="utf-8")
+    for root in (raw, f"file://{raw}"):
+        everything = {f.rel for f in discover(root)}
+        assert "output/reports/latest.html" in everything
+        kept = {f.rel for f in discover(root, skip=(raw / "output" / ".." / "output",))}
+        assert kept == {"story.txt", "output-2024/story.txt"}
