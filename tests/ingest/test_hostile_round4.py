@@ -82,3 +82,34 @@ def test_the_output_folder_inside_raw_is_not_discovered(tmp_path):
         assert "output/reports/latest.html" in everything
         kept = {f.rel for f in discover(root, skip=(raw / "output" / ".." / "output",))}
         assert kept == {"story.txt", "output-2024/story.txt"}
+
+
+def test_an_overlong_csv_line_is_planned_in_bounded_memory(tmp_path):
+    """Planning held a whole physical line, decoded and joined: a 400 MB quoted field took 3.2 GB
+    (a 1 GB field, ~8 GB). Now a line longer than 4 x max_record_chars bytes is read in pieces cut
+    between UTF-8 characters, each a ``too_large`` row; the rows after it are documents. Scaled
+    down here: a 6 MB field of 2- and 3-byte characters, 100,000-character records, 1 MB parts."""
+    import tracemalloc
+
+    from factsieve.ingest.parts import split_parts
+    from factsieve.params import IngestLimits
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    field = "é€" * 1_200_000  # 6 MB of UTF-8
+    body = f'title,text\nFirst,"{STORY}"\nHuge,"{field}"\nLast,"{STORY} Last."\n'
+    (raw / "dump.csv").write_text(body, encoding="utf-8")
+    limits = IngestLimits(max_record_chars=100_000)
+    [whole] = discover(raw)
+    tracemalloc.start()
+    parts = split_parts(whole, 1 << 20, limits.max_record_chars)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 3_000_000  # a 400 KB piece at a time, not the 6 MB line (before: 27 MB)
+    assert len(parts) > 1 and parts[0].start == 0 and parts[-1].end == len(body.encode())
+    res = process_batch(parts, "run-1", NOW, limits)
+    docs = res.documents.sort_values("record_key")
+    assert docs["text"].str.startswith("The city council").all()
+    assert list(docs["record_key"]) == ["line:2", "line:4"]
+    assert set(res.rejects["reason"]) == {codes.TOO_LARGE}
+    assert res.rejects["raw_bytes"].sum() == len(f'Huge,"{field}"\n'.encode())
