@@ -113,3 +113,29 @@ def test_an_overlong_csv_line_is_planned_in_bounded_memory(tmp_path):
     assert list(docs["record_key"]) == ["line:2", "line:4"]
     assert set(res.rejects["reason"]) == {codes.TOO_LARGE}
     assert res.rejects["raw_bytes"].sum() == len(f'Huge,"{field}"\n'.encode())
+
+
+def test_a_page_with_a_huge_inline_image_keeps_the_text_after_it(tmp_path):
+    """A page saved "complete" embeds its images as data: URIs. libxml2 stops at an attribute value
+    over 10,000,000 characters: a 12 MB inline image lost every paragraph below it, silently (and a
+    50 MB one in the paragraph's own attribute made the page a no_main_text reject)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    above = f"<p>{STORY}</p>"
+    below = "<p>The mayor said the new routes open in May, and fares will not change this year.</p>"
+    image = '<img alt="bus" src="data:image/png;base64,' + "A" * 12_000_000 + '">'
+    (raw / "saved.html").write_text(
+        f"<html><head><title>Bus plan</title></head><body><article><h1>Bus plan</h1>{above}{image}"
+        f"{below}</article></body></html>",
+        encoding="utf-8",
+    )
+    (raw / "attr.html").write_text(
+        f'<html><body><article><p title="{"x" * 11_000_000}">{STORY}</p></article></body></html>',
+        encoding="utf-8",
+    )
+    docs, rejects = _batch(raw)
+    assert rejects.empty
+    by_file = docs.set_index(docs["source_uri"].str.rsplit("/", n=1).str[-1])
+    assert "fares will not change" in by_file.loc["saved.html", "text"]
+    assert "Mayor Ana Ruiz" in by_file.loc["saved.html", "text"]
+    assert "Mayor Ana Ruiz" in by_file.loc["attr.html", "text"]
