@@ -664,13 +664,24 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         return _read_parquet(inp, limits, taken)
     try:
         data = inp.read_bytes()
-        body = "" if fmt == "wet" else data.decode("utf-8")  # WET records are framed as bytes
+        # Truncated after it was planned: the part's records are not all there. Before, the parts
+        # past the new end read no bytes, so no record and no reject: they vanished from the run.
+        short = len(data) < inp.end - inp.start
+        body = "" if fmt == "wet" or short else data.decode("utf-8")  # WET records are framed as bytes
     except (OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, OSError) and not _permanent(exc):
             raise
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
+    if short:
+        detail = (
+            f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): the file shrank while the run "
+            f"read it ({len(data):,} bytes of this part left); the next run reads it again"
+        )
+        # Keyed by the part's first line: parts of one file must not share a key ("").
+        reject = Reject(inp.uri, f"line:{inp.first_line}", fmt, READ_ERROR, detail, inp.end - inp.start)
+        return IngestResult(rejects=[reject], keys={reject.record_key})
     reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet}.get(fmt, _read_jsonl)
     return reader(inp, data, body, "utf-8", limits, fmt, taken)
 

@@ -139,3 +139,32 @@ def test_a_page_with_a_huge_inline_image_keeps_the_text_after_it(tmp_path):
     assert "fares will not change" in by_file.loc["saved.html", "text"]
     assert "Mayor Ana Ruiz" in by_file.loc["saved.html", "text"]
     assert "Mayor Ana Ruiz" in by_file.loc["attr.html", "text"]
+
+
+def test_a_file_truncated_after_planning_leaves_a_reject_per_part(tmp_path):
+    """A JSONL file cut into parts, then truncated (a writer rotating it) before the parts were
+    read: the parts past the new end read no bytes, so their records vanished from the run with no
+    reject. Now each short part is a read_error keyed by its first line; the next run sees the
+    new size and reads the file again (manifest)."""
+    import json
+    import os
+
+    from factsieve.ingest.parts import split_parts
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    feed = raw / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"text": f"{STORY} {i}"}) + "\n" for i in range(3000)), encoding="utf-8"
+    )
+    [whole] = discover(raw)
+    parts = split_parts(whole, 100_000)
+    assert len(parts) >= 4
+    os.truncate(feed, parts[1].start + 50)
+    res = process_batch(parts, "run-1", NOW)
+    rejects = tables.conform(res.rejects, "rejects")
+    assert len(res.documents) == parts[1].first_line - 1  # the first part, whole
+    assert list(rejects["record_key"]) == [f"line:{p.first_line}" for p in parts[1:]]
+    assert set(rejects["reason"]) == {codes.READ_ERROR}
+    assert "the file shrank while the run read it (50 bytes of this part left)" in rejects["detail"][0]
+    assert rejects["raw_bytes"].sum() == parts[-1].end - parts[1].start
