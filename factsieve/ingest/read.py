@@ -642,10 +642,13 @@ _READERS = {
 def _file_reject(
     inp: InputFile, fmt: str, reason: str, detail: str, nbytes: int, sample: str = ""
 ) -> IngestResult:
-    """The whole file is one rejected record. The detail may quote an OS error naming a file whose
-    name is not UTF-8: escaped, so it can be written."""
+    """The whole file (or part) is one rejected record. The detail may quote an OS error naming a
+    file whose name is not UTF-8: escaped, so it can be written. A part is keyed by its first
+    line or row: the parts of one file must not share the file's key "" (a Parquet file rewritten
+    during the run gave one corrupt_file per part, all keyed "")."""
     detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")
-    return IngestResult(rejects=[Reject(inp.uri, "", fmt, reason, detail, nbytes, sample)])
+    key = f"{'row' if fmt == 'parquet' else 'line'}:{inp.first_line}" if inp.is_part else ""
+    return IngestResult(rejects=[Reject(inp.uri, key, fmt, reason, detail, nbytes, sample)])
 
 
 def _permanent(exc: OSError) -> bool:
@@ -679,9 +682,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
             f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): the file shrank while the run "
             f"read it ({len(data):,} bytes of this part left); the next run reads it again"
         )
-        # Keyed by the part's first line: parts of one file must not share a key ("").
-        reject = Reject(inp.uri, f"line:{inp.first_line}", fmt, READ_ERROR, detail, inp.end - inp.start)
-        return IngestResult(rejects=[reject], keys={reject.record_key})
+        return _file_reject(inp, fmt, READ_ERROR, detail, inp.end - inp.start)
     reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet}.get(fmt, _read_jsonl)
     return reader(inp, data, body, "utf-8", limits, fmt, taken)
 

@@ -168,3 +168,23 @@ def test_a_file_truncated_after_planning_leaves_a_reject_per_part(tmp_path):
     assert set(rejects["reason"]) == {codes.READ_ERROR}
     assert "the file shrank while the run read it (50 bytes of this part left)" in rejects["detail"][0]
     assert rejects["raw_bytes"].sum() == parts[-1].end - parts[1].start
+
+
+def test_a_parquet_file_damaged_after_planning_gives_one_distinct_reject_per_part(tmp_path):
+    """Each part's corrupt_file reject was keyed "", as the file's: 10 rejects with one key."""
+    import os
+
+    from factsieve.ingest.parts import split_parts
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = raw / "dump.parquet"
+    pq.write_table(pa.table({"text": [f"{STORY} {i}" for i in range(6000)]}), path, row_group_size=1000)
+    [whole] = discover(raw)
+    parts = split_parts(whole, 50_000)
+    assert len(parts) == 6
+    os.truncate(path, os.path.getsize(path) // 2)  # the footer is gone
+    res = process_batch(parts, "run-1", NOW)
+    assert res.documents.empty
+    assert list(res.rejects["record_key"]) == [f"row:{p.first_line}" for p in parts]
+    assert set(res.rejects["reason"]) == {codes.CORRUPT_FILE}
