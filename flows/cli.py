@@ -198,8 +198,11 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.output.tables import ValidationFailed
     from flows.supervise import Interrupted, interrupted_by
 
+    if os.path.lexists(args.out) and not os.path.isdir(args.out):  # was FileExistsError, exit 1
+        return _fail(2, f"--out '{args.out}' exists and is not a folder")
     try:
-        files = discover(args.raw)  # fail fast, before Prefect's start-up, on a missing RAW
+        # Fail fast, before Prefect's start-up, on a missing RAW.
+        files = discover(args.raw, skip=(args.out,))
     except SourceError as exc:
         return _fail(2, str(exc))
     from factsieve.config import ConfigError

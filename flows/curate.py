@@ -72,8 +72,8 @@ def transient_io_error(task, task_run, state) -> bool:
     retry_condition_fn=transient_io_error,
     cache_policy=NO_CACHE,
 )
-def discover_inputs(raw: str) -> list[InputFile]:
-    return discover(raw)
+def discover_inputs(raw: str, out: Path) -> list[InputFile]:
+    return discover(raw, skip=(out,))  # an output folder inside RAW is not its input
 
 
 @task(
@@ -277,7 +277,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         repaired = latest.ensure(out_path)
         if repaired != "ok":
             logger.warning("the latest view was out of step with the committed runs: %s", repaired)
-        files = discover_inputs(raw)
+        files = discover_inputs(raw, out_path)
         # Loaded even with incremental=False: reprocessing still replaces the live rows it redoes.
         previous = manifest.load(out_path, publish.committed_run_ids(out_path))
         plan = manifest.plan(

@@ -19,7 +19,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 _BATCH_ROWS = 1024
-_ERRORS = (pa.ArrowException, OSError, ValueError)  # UnicodeDecodeError is a ValueError
+# UnicodeDecodeError is a ValueError; OverflowError: a date or time Python cannot hold (year 2,941,758
+# as a date32, a timestamp in seconds past year 9999) used to end the whole run.
+_ERRORS = (pa.ArrowException, OSError, ValueError, OverflowError)
 
 
 class Unreadable(Exception):
@@ -99,8 +101,19 @@ def _records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
             rec = recs[i]
         else:
             try:
-                rec = batch.slice(i, 1).to_pylist()[0]
+                rec = _row(batch.slice(i, 1))
             except _ERRORS as exc:
                 yield None, f"the row cannot be read: {type(exc).__name__}: {exc}"
                 continue
         yield {k: _plain(v) for k, v in rec.items() if v is not None}, ""
+
+
+def _row(one: pa.RecordBatch) -> dict:
+    """The one row of ``one``; when a date or time in it is beyond what Python can hold, the row
+    without its date and time columns: such a date would be null anyway (outside [1900, now]), and
+    the text must not be lost for it."""
+    try:
+        return one.to_pylist()[0]
+    except OverflowError:
+        kept = [i for i, t in enumerate(one.schema.types) if not pa.types.is_temporal(t)]
+        return one.select(kept).to_pylist()[0]

@@ -87,6 +87,25 @@ def _utf16_without_bom(data: bytes, errors: str = "strict") -> tuple[str, str] |
     return (best[1], best[2]) if best else None
 
 
+def _utf32_without_bom(data: bytes, errors: str = "strict") -> tuple[str, str] | None:
+    """UTF-32 with no byte-order mark (what some Windows and Java exports write): every 4-byte unit
+    a code point below U+110000, so one byte in four is NUL at least, and text with almost no odd
+    characters. Before: a ``binary`` reject ("control bytes found"), as UTF-16 without BOM was."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    for codec, high in (("utf-32-le", data[3::4]), ("utf-32-be", data[0::4])):
+        if high.count(0) != len(high):
+            continue
+        try:
+            text = data.decode(codec, errors)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SAMPLE_CHARS]
+        if _odd_chars(sample) <= _UTF16_MAX_ODD_SHARE * len(sample):
+            return text, codec
+    return None
+
+
 # WHATWG names (chardetng's) that Python spells differently.
 _WHATWG_NAMES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "iso-8859-8-i": "iso8859-8"}
 
@@ -230,9 +249,9 @@ def decode_bytes(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
                 break  # not really a BOM: the bytes are something else
     # UTF-16 first when there are NULs: ASCII in UTF-16 is also valid UTF-8 ("T\0h\0e\0").
     if b"\x00" in data:
-        found = _utf16_without_bom(data)
+        found = _utf32_without_bom(data) or _utf16_without_bom(data)
         if found is None:
-            raise UnicodeError("NUL bytes, but not UTF-16 text")
+            raise UnicodeError("NUL bytes, but not UTF-16 or UTF-32 text")
         return found
     try:
         return data.decode("utf-8"), "utf-8"
@@ -245,9 +264,13 @@ def decode_bytes(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
 
 
 def looks_utf16(data: bytes) -> bool:
-    """Whether NUL bytes in ``data`` are UTF-16 text (a BOM, or the pattern of step 2), not a
-    sign of a binary file. Looks at the first 64 KiB only: a large binary file is not decoded."""
+    """Whether NUL bytes in ``data`` are UTF-16 or UTF-32 text (a BOM, or the pattern of step 2), not
+    a sign of a binary file. Looks at the first 64 KiB only: a large binary file is not decoded."""
     utf16_boms = tuple(b for b, _ in BOMS if b != codecs.BOM_UTF8)
     # surrogatepass: the cut may split a surrogate pair (a lone one counts as odd, within the margin).
     head = data[: min(len(data) // 2 * 2, 2 * _SAMPLE_CHARS)]
-    return data.startswith(utf16_boms) or _utf16_without_bom(head, "surrogatepass") is not None
+    return (
+        data.startswith(utf16_boms)
+        or _utf16_without_bom(head, "surrogatepass") is not None
+        or _utf32_without_bom(data[: min(len(data) // 4 * 4, 4 * _SAMPLE_CHARS)]) is not None
+    )

@@ -90,6 +90,12 @@ def _nbytes(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
+def _line_ends(lines: list[str]) -> int:
+    """The line ends in ``lines``: a piece of an overlong line (``factsieve.ingest.parts``) has
+    none and starts no line of its own; the file's last line, without one, ends the file."""
+    return sum(1 for text in lines if text.endswith("\n"))
+
+
 def rows(
     lines: Iterable[str], delimiter: str, first_line: int = 1, max_field_chars: int = 2_000_000
 ) -> Iterator[Row]:
@@ -108,13 +114,13 @@ def rows(
         try:
             for fields in reader:
                 taken = src.take()
-                start, line = line, line + len(taken)
+                start, line = line, line + _line_ends(taken)
                 text = "".join(taken)
                 yield Row(start, len(taken), _nbytes(text), fields, text=text)
         except csv.Error as exc:
             first = src.resume_after_first()
-            yield Row(line, 1, _nbytes(first), None, str(exc), first)
-            line += 1
+            yield Row(line, _line_ends([first]), _nbytes(first), None, str(exc), first)
+            line += _line_ends([first])
             continue
         return
 
@@ -168,7 +174,8 @@ def header(rows: Iterator[Row]) -> Header | str:
         return f"the first row cannot be read as CSV ({first.problem})"
     names = [n.strip().lstrip("\ufeff") for n in first.fields]
     problem = header_problem(names)
-    return Header(names, first.line + first.lines) if not problem else problem
+    # max: a header with no line end is the whole file; nothing after it is on its line
+    return Header(names, first.line + max(first.lines, 1)) if not problem else problem
 
 
 def cuts(

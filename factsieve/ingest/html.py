@@ -21,6 +21,13 @@ _MARKUP = re.compile(
 _PAGE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _HEAD_CHARS = 20_000  # markup shows at the start; a long plain text is not scanned to its end
 
+# An attribute value this long holds no article text: an inline image, font or video as a data:
+# URI (pages saved "complete", SingleFile). libxml2 stops at a value over 10,000,000 characters and
+# trafilatura then got nothing after it: a page with a 12 MB inline image lost the paragraphs
+# below it, silently, and one with a 50 MB attribute was a no_main_text reject.
+_MAX_VALUE_CHARS = 1_000_000
+_HUGE_VALUE = re.compile(rf"""=\s*(?:"[^"]{{{_MAX_VALUE_CHARS},}}"|'[^']{{{_MAX_VALUE_CHARS},}}')""")
+
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
@@ -61,6 +68,8 @@ def main_text(html: str, fragment: bool = False) -> Extracted | None:
 
     if fragment and not _PAGE.search(html, 0, _HEAD_CHARS):
         html = f"<html><body>{html}</body></html>"
+    if len(html) > _MAX_VALUE_CHARS:
+        html = _HUGE_VALUE.sub('=""', html)
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
     )

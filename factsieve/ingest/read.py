@@ -774,10 +774,13 @@ _READERS = {
 def _file_reject(
     inp: InputFile, fmt: str, reason: str, detail: str, nbytes: int, sample: str = ""
 ) -> IngestResult:
-    """The whole file is one rejected record. The detail may quote an OS error naming a file whose
-    name is not UTF-8: escaped, so it can be written."""
+    """The whole file (or part) is one rejected record. The detail may quote an OS error naming a
+    file whose name is not UTF-8: escaped, so it can be written. A part is keyed by its first
+    line or row: the parts of one file must not share the file's key "" (a Parquet file rewritten
+    during the run gave one corrupt_file per part, all keyed "")."""
     detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")
-    return IngestResult(rejects=[Reject(inp.uri, "", fmt, reason, detail, nbytes, sample)])
+    key = f"{'row' if fmt == 'parquet' else 'line'}:{inp.first_line}" if inp.is_part else ""
+    return IngestResult(rejects=[Reject(inp.uri, key, fmt, reason, detail, nbytes, sample)])
 
 
 def _permanent(exc: OSError) -> bool:
@@ -799,16 +802,26 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     enc = "utf-8"
     try:
         data = inp.read_bytes()
-        if fmt == "sgml":  # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is
+        # Truncated after it was planned: the part's records are not all there. Before, the parts
+        # past the new end read no bytes, so no record and no reject: they vanished from the run.
+        short = len(data) < inp.end - inp.start
+        # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is
+        if fmt == "sgml" and not short:
             body, enc = decode_bytes(data)
         else:
-            body = "" if fmt == "wet" else data.decode("utf-8")  # WET records are framed as bytes
+            body = "" if fmt == "wet" or short else data.decode("utf-8")  # WET records are framed as bytes
     except (OSError, UnicodeError) as exc:
         if isinstance(exc, OSError) and not _permanent(exc):
             raise
         # The file vanished or changed after it was planned: say so for this part's bytes.
         detail = f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): {type(exc).__name__}: {exc}"
         return _file_reject(inp, "jsonl", READ_ERROR, detail, inp.end - inp.start)
+    if short:
+        detail = (
+            f"bytes {inp.start:,}-{inp.end:,} (from line {inp.first_line}): the file shrank while the run "
+            f"read it ({len(data):,} bytes of this part left); the next run reads it again"
+        )
+        return _file_reject(inp, fmt, READ_ERROR, detail, inp.end - inp.start)
     reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet, "sgml": _read_sgml}.get(fmt, _read_jsonl)
     return reader(inp, data, body, enc, limits, fmt, taken)
 
