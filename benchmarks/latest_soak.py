@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return curate(raw=str(raw), out=str(out))
 
     seeds = args.only or list(range(args.first, args.first + args.seeds))
-    started, failed, done, runs = time.monotonic(), [], 0, 0
+    started, failed, done, runs, other = time.monotonic(), [], 0, 0, 0
     with prefect_test_harness(server_startup_timeout=180):
         for seed in seeds:
             if args.minutes and time.monotonic() - started > 60 * args.minutes:
@@ -55,8 +55,14 @@ def main(argv: list[str] | None = None) -> int:
             work.mkdir(parents=True)
             t = time.monotonic()
             o = run_sequence(seed, work, REPO / "raw", run)
-            done, runs = done + 1, runs + o.runs
-            row = {"seed": seed, "steps": o.steps, "runs": o.runs, "seconds": round(time.monotonic() - t, 1)}
+            done, runs, other = done + 1, runs + o.runs, other + o.other_canonical
+            row = {
+                "seed": seed,
+                "steps": o.steps,
+                "runs": o.runs,
+                "other_canonical": o.other_canonical,
+                "seconds": round(time.monotonic() - t, 1),
+            }
             print(json.dumps({**row, "failures": o.failures}, ensure_ascii=False), flush=True)
             if o.failures:
                 failed.append(seed)

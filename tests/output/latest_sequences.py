@@ -615,6 +615,9 @@ class Outcome:
     steps: list[list[str]]
     failures: list[str]
     runs: int
+    # documents whose copy canonical or story differed from the from-scratch run's (legitimately,
+    # by arrival order; summed over the steps): how often the arrival rule was what held
+    other_canonical: int = 0
 
 
 def run_sequence(seed: int, work: Path, repo_raw: Path, run: Run, steps: int | None = None) -> Outcome:
@@ -631,7 +634,7 @@ def run_sequence(seed: int, work: Path, repo_raw: Path, run: Run, steps: int | N
     ever = set(arrival)
     log: list[list[str]] = []
     failures = check_live(raw, out, t, ever)
-    runs = 1
+    runs, other = 1, 0
     for k in range(1, 1 + (steps or rng.randint(3, 6))):
         if failures:
             break
@@ -644,8 +647,10 @@ def run_sequence(seed: int, work: Path, repo_raw: Path, run: Run, steps: int | N
         live = list(t["documents"]["doc_id"])
         arrival = {d: arrival.get(d, k) for d in live}  # a document that left and came back arrives again
         ever |= set(live)
-        failures = [
-            f"step {k}: {m}" for m in check_live(raw, out, t, ever) + compare(t, view(fresh), arrival)
-        ]
+        scratch = view(fresh)
+        failures = [f"step {k}: {m}" for m in check_live(raw, out, t, ever) + compare(t, scratch, arrival)]
+        a, b = (v["documents"].set_index("doc_id")[["canonical_doc_id", "story_id"]] for v in (t, scratch))
+        if a.index.equals(b.index):
+            other += int((a != b).any(axis=1).sum())
         shutil.rmtree(fresh)
-    return Outcome(seed, log, failures, runs)
+    return Outcome(seed, log, failures, runs, other)
