@@ -621,9 +621,9 @@ class Outcome:
 
 
 def run_sequence(seed: int, work: Path, repo_raw: Path, run: Run, steps: int | None = None) -> Outcome:
-    """Build the folder, run, then 3-6 random steps each followed by a run into the same output and
-    a from-scratch run into a new one; the invariants after every run. Stops at the first step
-    with failures (later steps would only repeat them)."""
+    """Build the folder, run, then 3-6 random steps (at most ``steps``), each followed by a run
+    into the same output and a from-scratch run into a new one; the invariants after every run.
+    Stops at the first step with failures (later steps would only repeat them)."""
     rng = random.Random(seed)
     raw, out = work / "raw", work / "out"
     build_raw(repo_raw, raw)
@@ -635,7 +635,8 @@ def run_sequence(seed: int, work: Path, repo_raw: Path, run: Run, steps: int | N
     log: list[list[str]] = []
     failures = check_live(raw, out, t, ever)
     runs, other = 1, 0
-    for k in range(1, 1 + (steps or rng.randint(3, 6))):
+    n_steps = rng.randint(3, 6)  # drawn always: a seed cut short (steps) starts as it does in full
+    for k in range(1, 1 + min(n_steps, steps or n_steps)):
         if failures:
             break
         log.append(random_step(folder))
