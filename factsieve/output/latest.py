@@ -431,7 +431,9 @@ def changes(before: pd.DataFrame, after: pd.DataFrame, reasons: dict[str, str] |
             "doc_id": gone["doc_id"].to_numpy(),
             "change": np.where(pd.notna(replaced_by), "replaced", "removed"),
             "new_doc_id": replaced_by,
-            "reason": gone["source_uri"].map(reasons or {}).fillna(manifest.INPUT_REMOVED).to_numpy(),
+            # a lookup, not map().fillna(): a run that only removes maps every URI to NaN (float),
+            # which pandas will no longer fill with a string
+            "reason": [(reasons or {}).get(u, manifest.INPUT_REMOVED) for u in gone["source_uri"].tolist()],
         }
     ).sort_values(["source_uri", "record_key"], kind="stable", ignore_index=True)
 
