@@ -281,7 +281,12 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         # Loaded even with incremental=False: reprocessing still replaces the live rows it redoes.
         previous = manifest.load(out_path, publish.committed_run_ids(out_path))
         plan = manifest.plan(
-            files, previous, manifest.in_scope(raw), reprocess=not incremental, settings=cfg.limits
+            files,
+            previous,
+            manifest.in_scope(raw),
+            reprocess=not incremental,
+            settings=cfg.limits,
+            unread=latest.unread_inputs(out_path),
         )
         todo = plan.to_process
         lap("discover")

@@ -219,7 +219,6 @@ def _forget_rows(  # noqa: C901, PLR0915
     unique(rows)
     alone(rows)
     docs["doc_id"] = pd.array(ids, dtype="str")
-    docs.loc[gone, "lsh"] = False
     docs.loc[gone, "n_words"] = 0
     for col, arr in (
         ("cluster_id", cl),
@@ -232,6 +231,7 @@ def _forget_rows(  # noqa: C901, PLR0915
     docs["dup_similarity"] = simil
     docs["story_jaccard"] = s_j
     docs["story_containment"] = s_c
+    _hand_on_lsh(docs, gone)
 
 
 def live_roles(state: Path) -> pd.DataFrame:
@@ -265,3 +265,31 @@ def live_roles(state: Path) -> pd.DataFrame:
     t = t[live.to_numpy()].rename(columns={"cluster_id": "dup_cluster_id"})
     keep = ["doc_id", *ROLE_COLUMNS, "story_jaccard", "story_containment", "story_method", "copy_containment"]
     return t[keep].reset_index(drop=True)
+
+
+def _hand_on_lsh(docs: pd.DataFrame, gone: np.ndarray) -> None:
+    """The forgotten rows lose the LSH flag, and a live exact copy takes it over from them.
+
+    Only one document per content hash carries the flag (exact.exact_groups: its exact copies are
+    linked to it, not banded), and the story level's candidates come from the same flag. When that
+    representative is forgotten while an exact copy lives on, the copy takes the flag over (its
+    stored band keys and samples are the same, computed from the same text); otherwise the copy
+    could never again be found as a near duplicate or a story member of a later document — as it
+    would be in a run from scratch, where it is the representative (found by the latest-view soak,
+    tests/output/latest_sequences.py: a file swapped away from its exact copy, then the copy edited)."""
+    lsh = docs["lsh"].to_numpy(dtype=bool).copy()
+    chash = docs["content_hash"].astype(object).to_numpy()
+    lost = set(chash[gone & lsh].tolist())
+    lsh[gone] = False
+    if not lost:
+        docs["lsh"] = lsh
+        return
+    live = ~gone & (docs["n_words"].to_numpy() > 0) & pd.Series(chash).isin(lost).to_numpy()
+    kept = set(chash[live & lsh].tolist())
+    heirs = pd.DataFrame({"h": chash, "can": docs["is_canonical"].to_numpy(dtype=bool)})
+    heirs = heirs[live & ~lsh & ~heirs["h"].isin(kept).to_numpy()]
+    # the copy cluster's canonical if it is one of them, else the earliest row: any would do, the
+    # keys are the same, but the choice is deterministic
+    heirs = heirs.sort_values("can", ascending=False, kind="stable").drop_duplicates("h")
+    lsh[heirs.index.to_numpy()] = True
+    docs["lsh"] = lsh

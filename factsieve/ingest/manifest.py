@@ -78,11 +78,13 @@ SPEED_SETTINGS: tuple[str, ...] = ()
 JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet"})
 
 # Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
-CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED = (
+# reader_added: its live row is an unsupported_format reject, and a reader takes its name now.
+CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED, READER_ADDED = (
     "content_changed",
     "settings_changed",
     "reprocess",
     "input_removed",
+    "reader_added",
 )
 
 
@@ -213,11 +215,15 @@ def plan(
     scope: Callable[[str], bool] | None = None,
     reprocess: bool = False,
     settings: IngestLimits | None = None,
+    unread: set[str] | frozenset[str] = frozenset(),
 ) -> Plan:
     """Split the discovered files into new, changed and unchanged; live inputs in ``scope`` that were
     not discovered are removed. With ``reprocess`` nothing is unchanged. With ``settings`` (this
     run's limits) a file read under other known settings (settings_fingerprint) is changed even
-    when its bytes are not; ``Plan.reasons`` says why each changed file is processed again."""
+    when its bytes are not. ``unread``: the inputs whose live row is an unsupported_format reject
+    (latest.unread_inputs); one whose name a reader takes now (a release added it) is changed too,
+    else its old reject would stay live until --reprocess. ``Plan.reasons`` says why each changed
+    file is processed again."""
     p = Plan()
     found = {f.uri for f in files}
     p.removed = sorted(u for u in previous if u not in found and (scope is None or scope(u)))
@@ -228,6 +234,8 @@ def plan(
             p.hashes[f.uri] = _hash_or_blank(f)
             continue
         reason = _why_again(f, prev, reprocess, settings)
+        if reason is None and f.uri in unread and format_of_name(f.name) is not None:
+            reason = READER_ADDED
         if reason is None:
             p.unchanged.append(f)
             continue

@@ -40,7 +40,7 @@ from factsieve.dedup import live_roles
 from factsieve.dedup.forget import ROLE_COLUMNS
 from factsieve.ingest import manifest
 from factsieve.output import publish
-from factsieve.vocabulary import FLAGS
+from factsieve.vocabulary import FLAGS, UNSUPPORTED_FORMAT
 
 TABLES = publish.DATA_TABLES
 KEY_COLUMNS = ["source_uri", "record_key", "doc_id"]
@@ -375,6 +375,19 @@ def live_documents(out: Path, uris: set[str]) -> pd.DataFrame:
     return pa.concat_tables(parts).to_pandas() if parts else empty
 
 
+def unread_inputs(out: Path) -> set[str]:
+    """The inputs whose live row is an unsupported_format reject (no reader took their name when
+    they were read): manifest.plan reads them again once a reader takes it."""
+    folder = current_dir(out)
+    if folder is None:
+        return set()
+    found: set[str] = set()
+    for path in sorted((folder / "rejects").glob("*.parquet")):
+        t = pq.read_table(path, columns=["source_uri", "reason"])
+        found.update(t.filter(pc.equal(t["reason"], UNSUPPORTED_FORMAT))["source_uri"].to_pylist())
+    return found
+
+
 def written_keys(documents: Path, uris: set[str]) -> pd.DataFrame:
     """KEY_COLUMNS of the documents a run wrote to its ``documents`` file, for ``changes``: only
     those of the inputs in ``uris`` (the inputs the run removed or reprocessed), the only ones that
@@ -418,7 +431,9 @@ def changes(before: pd.DataFrame, after: pd.DataFrame, reasons: dict[str, str] |
             "doc_id": gone["doc_id"].to_numpy(),
             "change": np.where(pd.notna(replaced_by), "replaced", "removed"),
             "new_doc_id": replaced_by,
-            "reason": gone["source_uri"].map(reasons or {}).fillna(manifest.INPUT_REMOVED).to_numpy(),
+            # a lookup, not map().fillna(): a run that only removes maps every URI to NaN (float),
+            # which pandas will no longer fill with a string
+            "reason": [(reasons or {}).get(u, manifest.INPUT_REMOVED) for u in gone["source_uri"].tolist()],
         }
     ).sort_values(["source_uri", "record_key"], kind="stable", ignore_index=True)
 
@@ -430,7 +445,7 @@ CHANGES_SCHEMA = pa.schema(
         ("doc_id", pa.string()),
         ("change", pa.string()),
         ("new_doc_id", pa.string()),
-        # why the input was processed again (content_changed, settings_changed, reprocess) or
+        # why the input was processed again (content_changed, settings_changed, reader_added, reprocess) or
         # input_removed; parts written before it have no column
         ("reason", pa.string()),
     ]

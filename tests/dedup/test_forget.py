@@ -62,6 +62,24 @@ def test_a_forgotten_canonical_is_succeeded_by_the_best_live_member(tmp_path: Pa
     assert pd.isna(roles.loc["d", "dup_cluster_id"])
 
 
+def test_an_exact_copy_whose_representative_is_forgotten_is_still_found_by_later_documents(tmp_path: Path):
+    # Only one document per content hash is banded (LSH and story candidates); its exact copies are
+    # linked to it. Found by the latest-view soak: the banded one's file was swapped away, then an
+    # edited version of the copy arrived and was judged unique, where a run from scratch found
+    # it a near duplicate of the copy.
+    s1, s2, s2f = tmp_path / "s1", tmp_path / "s2", tmp_path / "s2f"
+    deduplicate(frame([("a", STORY), ("other", OTHER_STORY)]), state_out=s1)
+    r2 = deduplicate(frame([("b", STORY)]), state_in=s1, state_out=s2)
+    assert row(r2, "b")["dup_method"] == "exact"
+    forget(s2, ["a"], s2f)
+    edited = frame([("c", STORY + " " + EXTRA_PARAGRAPH)])
+    c = row(deduplicate(edited, state_in=s2f), "c")
+    scratch = row(deduplicate(frame([("b", STORY), ("c", STORY + " " + EXTRA_PARAGRAPH)])), "c")
+    assert (scratch["dup_method"], scratch["canonical_doc_id"]) == ("near", "b")
+    assert (c["dup_method"], c["canonical_doc_id"]) == ("near", "b")
+    assert c["story_id"] == scratch["story_id"] == "b"
+
+
 def test_a_cluster_left_with_one_live_member_is_no_cluster(tmp_path: Path):
     s1, s1f = tmp_path / "s1", tmp_path / "s1f"
     deduplicate(frame([("a", STORY), ("b", "Budget news\n" + STORY)], quality=[0.9, 0.5]), state_out=s1)

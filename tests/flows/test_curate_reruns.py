@@ -176,3 +176,34 @@ def test_later_run_finds_duplicates_among_earlier_runs_documents(prefect_harness
     latest = dups[dups["run_id"] == docs["run_id"].max()]
     assert set(latest["doc_id"]) >= {new["doc_id"], old_canonical["doc_id"]}
     assert not latest.loc[latest["doc_id"] == old_canonical["doc_id"], "is_new"].iloc[0]
+
+
+def test_a_file_rejected_as_unsupported_is_read_once_a_release_adds_its_reader(
+    prefect_harness, raw_copy, tmp_path, monkeypatch
+):
+    """An unchanged file whose live row is an unsupported_format reject is read again when a reader
+    takes its name: before, the old reject stayed in the latest view until --reprocess (.json, .gz,
+    .csv and feeds each got their reader in a later release; for .csv and .json the settings
+    fingerprint happened to change with it, for an HTML-like format such as a feed it does not)."""
+    from factsieve.config import RunConfig
+    from factsieve.ingest import read
+    from flows.curate import curate
+
+    page = raw_copy / "web" / "port-expansion-acajutla.html"
+    (raw_copy / "misc" / "minutes.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")  # no reader, ever
+    out, cfg = tmp_path / "out", RunConfig(workers=1)  # one process: the patched reader table holds
+    with monkeypatch.context() as m:
+        m.delitem(read.FORMATS, ".html")  # a release before HTML was read
+        assert curate(raw=str(raw_copy), out=str(out), config=cfg)["status"] == "succeeded"
+    rejects = pd.read_parquet(out / "latest" / "rejects")
+    assert rejects.loc[rejects["source_uri"] == str(page), "reason"].tolist() == ["unsupported_format"]
+
+    again = curate(raw=str(raw_copy), out=str(out), config=cfg)
+    assert (again["changed_files"], again["unchanged_files"]) == (1, 10)  # the .docx is not read again
+    rejects = pd.read_parquet(out / "latest" / "rejects")
+    docs = pd.read_parquet(out / "latest" / "documents")
+    assert str(page) not in set(rejects["source_uri"])
+    assert docs.loc[docs["source_uri"] == str(page), "title"].str.startswith("Acajutla port").tolist() == [
+        True
+    ]
+    assert curate(raw=str(raw_copy), out=str(out), config=cfg)["status"] == "unchanged"
