@@ -191,6 +191,25 @@ def _config(args: argparse.Namespace):
     return config
 
 
+def _run_settings(api: server.TemporaryServer | server.RunningServer) -> contextlib.AbstractContextManager:
+    """Prefect settings for the flow run on ``api``: no flow-run heartbeats on a temporary server.
+
+    Heartbeats let a server (and the workers and automations that watch it) tell a crashed run
+    from a live one. A temporary server lives and dies with this process, so nobody can watch
+    them, and they cost a run up to 1 s of idle wall at its end: Prefect's heartbeat thread
+    sleeps in 1 s steps and the flow joins it when it ends (``prefect.flow_engine._send_heartbeats``).
+    None is the setting's "no heartbeats" value (an Optional; the engine starts no thread for
+    None; Prefect's zombie-flow guide has users set an integer >= 30 to turn them on). The
+    environment and profiles cannot say None (an integer >= 30, or a validation error), so it is set
+    in code through Prefect's ``temporary_settings``, validated like any setting, for this flow
+    call only. Runs on a real server keep their heartbeats."""
+    if not isinstance(api, server.TemporaryServer):
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+
+
 def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
@@ -235,7 +254,10 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
             return _fail(2, str(exc))
         flow = curate.with_options(task_runner=runner)
         api_ready.wait()  # the temporary server's start-up overlapped everything above
-        with progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)):
+        with (
+            progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)),
+            _run_settings(api_ready),
+        ):
             summary = flow(
                 raw=args.raw,
                 out=args.out,
