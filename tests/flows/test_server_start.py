@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from flows import server, server_process
-from tests.conftest import RAW, factsieve
+from tests.conftest import RAW, REPO, factsieve
 
 VERSION = "3.8.8"
 HEAD = "a3b9c7d2e5f1"
@@ -173,3 +175,30 @@ def test_a_run_on_the_temporary_server_is_recorded_without_heartbeats(tmp_path):
     assert {"discover", "ingest-clean-segment-classify", "great-expectations", "publish", "report"} <= tasks
     assert events.get("prefect.flow-run.Completed") == 1, events  # events were persisted...
     assert "prefect.flow-run.heartbeat" not in events  # ...and no heartbeat among them
+
+
+def test_the_temporary_server_starts_before_the_heavy_imports(tmp_path):
+    """The server's start-up is the longest path of a small run: it is started before this
+    process imports pandas, pandera or Prefect (they used to come first, ~1 s). A server that
+    cannot start is one line and exit 1."""
+    script = (
+        "import json, sys\n"
+        "from flows import cli, server\n"
+        "def start(cls):\n"
+        "    seen = {m: m in sys.modules for m in ('pandas', 'pandera', 'prefect', 'pyarrow')}\n"
+        "    print(json.dumps(seen), flush=True)\n"
+        "    raise server.ServerError('no server in this test')\n"
+        "server.TemporaryServer.start = classmethod(start)\n"
+        f"sys.exit(cli.main(['run', {str(RAW / 'news')!r}, '--out', {str(tmp_path / 'out')!r}, '--cold']))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), FACTSIEVE_NO_SUPERVISOR="1")
+    res = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert res.returncode == 1, res.stderr[-2000:]
+    assert json.loads(res.stdout.splitlines()[0]) == dict.fromkeys(
+        ("pandas", "pandera", "prefect", "pyarrow"), False
+    )
+    assert res.stderr.strip() == "factsieve: error: ServerError: no server in this test"
+    assert not (tmp_path / "out").exists()
