@@ -210,13 +210,12 @@ def _import_first_use() -> None:
     answers, on the run's critical path. The flow would do all of it anyway (never wasted work)."""
     import importlib
 
-    from factsieve.output import tables
-    from flows import warm
+    from flows import curate, warm
 
     for module in warm.FLOW_FIRST_USE:
         with contextlib.suppress(ImportError):  # an optional one missing: the flow does without it too
             importlib.import_module(module)
-    tables.warm_up()
+    curate.warm_pandera()
 
 
 def _start_helpers(args: argparse.Namespace, files: list, config, api: contextlib.ExitStack):
