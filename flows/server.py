@@ -6,7 +6,9 @@ after this process has imported Prefect, the flow and pandas, and it first impor
 server application *in this process* (``prefect.server.api.server``, ~3 CPU-s here) only to
 build a command line; the server subprocess then imports it again. Starting the same
 subprocess here, before any heavy import, lets it import and migrate its database on the
-other core while this process imports the flow.
+other core while this process imports the flow. The subprocess runs flows/server_process.py:
+Prefect's app as Prefect runs it, without the migration check on a database factsieve has
+already seen at head.
 
 A long-lived server (``factsieve server``) is ``prefect server start`` in its own session,
 its URL and process id recorded in ``$PREFECT_HOME/factsieve-server.json``; later runs find it
