@@ -161,13 +161,6 @@ def _run(args: argparse.Namespace, command_started: float) -> int:
     set_prefect_defaults()
     from factsieve.output import gx_process
 
-    # Forked by the warm runner (flows/warm.py), GX is imported already: the checks run here.
-    if args.runner == "thread" and not args.warm_started:
-        # Great Expectations imports (~3.5 CPU-s) in a process of its own, on the other core,
-        # while this one imports Prefect and runs the batch; the flow's checks run there
-        # (factsieve.output.gx_process). Started first: its import is the longest path of a
-        # small run. Not for the process and Dask runners: their check task runs elsewhere.
-        gx_process.prestart()
     try:
         return _run_flow(args, command_started)
     finally:
@@ -191,11 +184,69 @@ def _config(args: argparse.Namespace):
     return config
 
 
+def _run_settings(api: server.TemporaryServer | server.RunningServer) -> contextlib.AbstractContextManager:
+    """Prefect settings for the flow run on ``api``: no flow-run heartbeats on a temporary server.
+
+    Heartbeats let a server (and the workers and automations that watch it) tell a crashed run
+    from a live one. A temporary server lives and dies with this process, so nobody can watch
+    them, and they cost a run up to 1 s of idle wall at its end: Prefect's heartbeat thread
+    sleeps in 1 s steps and the flow joins it when it ends (``prefect.flow_engine._send_heartbeats``).
+    None is the setting's "no heartbeats" value (an Optional; the engine starts no thread for
+    None; Prefect's zombie-flow guide has users set an integer >= 30 to turn them on). The
+    environment and profiles cannot say None (an integer >= 30, or a validation error), so it is set
+    in code through Prefect's ``temporary_settings``, validated like any setting, for this flow
+    call only. Runs on a real server keep their heartbeats."""
+    if not isinstance(api, server.TemporaryServer):
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+
+
+def _import_first_use() -> None:
+    """Import what the flow would import on first use (Prefect's engines, FastAPI's encoder for
+    the flow's parameters, pandera's validation backends: ``flows.warm.FLOW_FIRST_USE``) and warm
+    pandera up, while a temporary server starts: ~0.5 CPU-s that otherwise runs after the server
+    answers, on the run's critical path. The flow would do all of it anyway (never wasted work)."""
+    import importlib
+
+    from flows import curate, warm
+
+    for module in warm.FLOW_FIRST_USE:
+        with contextlib.suppress(ImportError):  # an optional one missing: the flow does without it too
+            importlib.import_module(module)
+    curate.warm_pandera()
+
+
+def _start_helpers(args: argparse.Namespace, files: list, config, api: contextlib.ExitStack):
+    """Start what the run will wait for, most waited-for first; returns the Prefect API.
+
+    One API for the flow and every worker process (the process and Dask runners' workers would
+    each start a temporary server of their own): a running server when there is one, else a
+    temporary one started now, before this process's heavy imports (pandas, pandera, Prefect,
+    the flow: ~1 s of them used to come first): its start-up (~4.5 CPU-s, Prefect importing its
+    server app) is the longest path of a small run (flows/server.py)."""
+    from factsieve.batch import workers
+    from factsieve.output import gx_process
+
+    api_ready = api.enter_context(server.api_for_run())
+    # Forked by the warm runner (flows/warm.py), GX is imported already: the checks run here.
+    if args.runner == "thread" and not args.warm_started:
+        # Great Expectations imports (~2 CPU-s) in a process of its own, niced, on whatever CPU
+        # the server and this process leave, while this one imports Prefect and runs the batch;
+        # the flow's checks run there (factsieve.output.gx_process). Not for the process and
+        # Dask runners: their check task runs elsewhere.
+        gx_process.prestart()
+    if args.runner == "thread":
+        # The worker pool starts on the other core while this process imports Prefect
+        # (factsieve.batch.workers.prestart).
+        workers.prestart(_expected_pool(files, config.batch_bytes, config.batch_files, config.workers))
+    return api_ready
+
+
 def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     from factsieve.batch import workers
     from factsieve.ingest.sources import SourceError, discover
-    from factsieve.output.publish import OutputLocked
-    from factsieve.output.tables import ValidationFailed
     from flows.supervise import Interrupted, interrupted_by
 
     if os.path.lexists(args.out) and not os.path.isdir(args.out):  # was FileExistsError, exit 1
@@ -217,18 +268,15 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
             config = dataclasses.replace(config, model=str(Path(config.model).resolve()))
     except (ConfigError, ValueError, FileNotFoundError) as exc:
         return _fail(2, str(exc))
-    if args.runner == "thread":
-        # The worker pool starts on the other core while this process imports Prefect and
-        # starts its temporary server (factsieve.batch.workers.prestart).
-        workers.prestart(_expected_pool(files, config.batch_bytes, config.batch_files, config.workers))
-    # One API for the flow and every worker process (the process and Dask runners' workers
-    # would each start a temporary server of their own): a running server when there is one,
-    # else a temporary one started now, importing on the other core while this process
-    # imports the flow (flows/server.py).
     api = contextlib.ExitStack()
     try:
-        # A server that cannot start: exit 1 with its reason (the catch-all below).
-        api_ready = api.enter_context(server.api_for_run())
+        api_ready = _start_helpers(args, files, config, api)
+    except (server.ServerError, OSError) as exc:
+        return _fail(1, f"{type(exc).__name__}: {exc}")
+    from factsieve.output.publish import OutputLocked
+    from factsieve.output.tables import ValidationFailed
+
+    try:
         from flows.curate import curate, task_runner_for
 
         _quiet_console_logging()
@@ -237,8 +285,13 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
         except ValueError as exc:
             return _fail(2, str(exc))
         flow = curate.with_options(task_runner=runner)
+        if isinstance(api_ready, server.TemporaryServer):
+            _import_first_use()  # while the server still starts: this process would only wait
         api_ready.wait()  # the temporary server's start-up overlapped everything above
-        with progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)):
+        with (
+            progress.showing(progress.choose(args.quiet or args.json, args.progress_seconds)),
+            _run_settings(api_ready),
+        ):
             summary = flow(
                 raw=args.raw,
                 out=args.out,

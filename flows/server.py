@@ -6,7 +6,9 @@ after this process has imported Prefect, the flow and pandas, and it first impor
 server application *in this process* (``prefect.server.api.server``, ~3 CPU-s here) only to
 build a command line; the server subprocess then imports it again. Starting the same
 subprocess here, before any heavy import, lets it import and migrate its database on the
-other core while this process imports the flow.
+other core while this process imports the flow. The subprocess runs flows/server_process.py:
+Prefect's app as Prefect runs it, without the migration check on a database factsieve has
+already seen at head.
 
 A long-lived server (``factsieve server``) is ``prefect server start`` in its own session,
 its URL and process id recorded in ``$PREFECT_HOME/factsieve-server.json``; later runs find it
@@ -37,6 +39,7 @@ from factsieve import subprocesses
 
 RECORD_NAME = "factsieve-server.json"
 DEFAULT_PORT = 4200
+SERVER_SCRIPT = Path(__file__).with_name("server_process.py")
 
 
 class ServerError(RuntimeError):
@@ -132,11 +135,8 @@ class TemporaryServer:
     def start(cls) -> TemporaryServer:
         import importlib.util
 
-        # The directory holding the prefect package, as Prefect passes it (without importing it).
-        spec = importlib.util.find_spec("prefect")
-        if spec is None or spec.origin is None:
+        if importlib.util.find_spec("prefect") is None:  # found without importing it
             raise ServerError("prefect is not installed")
-        app_dir = str(Path(spec.origin).parent.parent)
         port = _free_port()
         env = {
             **os.environ,
@@ -146,10 +146,10 @@ class TemporaryServer:
         }
         env.pop("PREFECT_API_URL", None)
         log = tempfile.TemporaryFile()  # gone when closed or when this process ends
+        # Prefect's app under uvicorn, as Prefect starts it, from a script of ours that skips the
+        # migration check on a database already at head (flows/server_process.py).
         proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory"]
-            + ["prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port)]
-            + ["--log-level", "error", "--lifespan", "on"],
+            [sys.executable, str(SERVER_SCRIPT), "--host", "127.0.0.1", "--port", str(port)],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=log,

@@ -176,14 +176,12 @@ def _follow(conn: socket.socket, pid: int) -> int:
 # The runner.
 
 
-# What a `factsieve run` imports: the CLI's own imports, GX's (in the checker process on a cold
-# run), then the modules Prefect, pandera, pyarrow and GX import only when first used (found by
-# listing sys.modules after a run forked from a runner without them: ~0.7 s of imports per run).
-PRELOAD = (
-    "great_expectations",
-    "factsieve.output.checks",
-    "flows.cli",
-    "flows.curate",
+# What a `factsieve run` imports only when first used, in the run's own process: Prefect's flow and
+# task engines (and FastAPI's encoder, which serialises the flow's parameters), pandera's backends
+# and strategies (its first validation), pyarrow.dataset (publish). Found by listing sys.modules
+# after a run forked from a runner without them (~0.7 s of imports per run). A cold run on a
+# temporary server imports them while the server starts (flows.cli).
+FLOW_FIRST_USE = (
     "prefect.engine",
     "prefect.flow_engine",
     "prefect.task_engine",
@@ -199,11 +197,21 @@ PRELOAD = (
     "pandera.strategies.pandas_strategies",
     "pyarrow.dataset",
     "pandas.core.methods.to_dict",
-    "great_expectations.render.renderer.site_builder",
-    "jinja2.ext",
     "multiprocessing.synchronize",
     "sortedcontainers",
     "pydantic.color",
+)
+
+# What a `factsieve run` imports: the CLI's own imports, GX's (in the checker process on a cold
+# run) and what GX imports on first use (Data Docs), then the flow's first-use modules.
+PRELOAD = (
+    "great_expectations",
+    "factsieve.output.checks",
+    "flows.cli",
+    "flows.curate",
+    "great_expectations.render.renderer.site_builder",
+    "jinja2.ext",
+    *FLOW_FIRST_USE,
 )
 
 

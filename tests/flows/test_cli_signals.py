@@ -86,7 +86,7 @@ def test_killed_run_leaves_no_process_behind(tmp_path, sig, own_prefect_home):
         # Up: the API server, the fork server and a worker (forked from it: the same command line).
         while time.monotonic() < deadline and proc.poll() is None:
             cmds = [c for _, c in _marked(marker)]
-            if any("uvicorn" in c for c in cmds) and sum("forkserver" in c for c in cmds) >= 2:
+            if any("server_process.py" in c for c in cmds) and sum("forkserver" in c for c in cmds) >= 2:
                 break
             time.sleep(0.5)
         assert proc.poll() is None, "the run ended before it could be killed; make the corpus larger"
