@@ -128,7 +128,9 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
-    return with_companion(words, JUDGEMENT_TRIGGERS, _COMPANIONS)
+    return bool(words.gates & _JUDGEMENT_TRIGGERS_BIT) and with_companion(
+        words, JUDGEMENT_TRIGGERS, _COMPANIONS
+    )
 
 
 def with_companion(
@@ -171,6 +173,7 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
 
 # Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
 # ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_JUDGEMENT_TRIGGERS_BIT = trigger_gate(JUDGEMENT_TRIGGERS)
 _RELATIVE_GATE_BIT = trigger_gate(_RELATIVE_GATE)
 _CONCESSIVE_GATE_BIT = trigger_gate(_CONCESSIVE_GATE)
 _VOUCHING_GATE_BIT = trigger_gate(_VOUCHING_GATE)

@@ -452,11 +452,12 @@ def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]
         found.extend(_JUDGEMENT_NOUN_RE.finditer(text))
     if words.gates & _CONDUCT_GATE_BIT:
         found.extend(_CONDUCT_RE.finditer(text))
-    if with_companion(words, _PREDICATE_GATE, _PREDICATE_COMPANIONS):
+    gates = words.gates  # (the companion tables are asked only when a trigger is there)
+    if gates & _PREDICATE_GATE_BIT and with_companion(words, _PREDICATE_GATE, _PREDICATE_COMPANIONS):
         found.extend(_PREDICATE_VERDICT_RE.finditer(text))
-    if with_companion(words, _MERIT_GATE, _MERIT_COMPANIONS):
+    if gates & _MERIT_GATE_BIT and with_companion(words, _MERIT_GATE, _MERIT_COMPANIONS):
         found.extend(_MERIT_RE.finditer(text))
-    if with_companion(words, _APPRAISAL_GATE, _APPRAISAL_COMPANIONS):
+    if gates & _APPRAISAL_GATE_BIT and with_companion(words, _APPRAISAL_GATE, _APPRAISAL_COMPANIONS):
         found.extend(_APPRAISAL_RE.finditer(text))
     if words.gates & _SHAPE_GATE_BIT:
         found.extend(_shape_verdicts(text, words))
@@ -482,6 +483,9 @@ _FEELING_WORDS_GATE = trigger_gate(_FEELING_WORDS)
 _EXCESS_WORDS_GATE = trigger_gate(_EXCESS_WORDS)
 _AUDIENCE_WORDS_GATE = trigger_gate(_AUDIENCE_WORDS)
 _LEAD_IN_GATE_BIT = trigger_gate(_LEAD_IN_GATE)
+_PREDICATE_GATE_BIT = trigger_gate(_PREDICATE_GATE)
+_MERIT_GATE_BIT = trigger_gate(_MERIT_GATE)
+_APPRAISAL_GATE_BIT = trigger_gate(_APPRAISAL_GATE)
 _NOUN_GATE_BIT = trigger_gate(_NOUN_GATE)
 _CONDUCT_GATE_BIT = trigger_gate(_CONDUCT_GATE)
 _SHAPE_GATE_BIT = trigger_gate(_SHAPE_GATE)
