@@ -16,6 +16,7 @@ from factsieve.classify.prefilter import (
     CaseFreeRe,
     _candidates,
     _split_top_level,
+    first_word,
     line_start_tokens,
     lowered,
     start_tokens,
@@ -94,13 +95,6 @@ BOILERPLATE_LINE_WORDS = line_start_tokens(_BOILERPLATE_LINE_RE)
 _LEADING_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
-def first_word(text: str) -> str:
-    """The maximal run of ASCII letters after leading whitespace, lower-cased ("" when the line opens
-    on anything else): the token an anchored ``\\s*(?:…)`` pattern's match starts with (line_start_tokens)."""
-    m = _LEADING_WORD.match(text)
-    return m.group(1).lower() if m is not None else ""
-
-
 def starts_with_line_word(text: str) -> bool:
     """For ASCII text: False when _BOILERPLATE_LINE_RE cannot match, because the first word (the
     maximal run of letters after leading whitespace, which a match starts with) is not one of
@@ -155,10 +149,10 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
             for m in _BOILERPLATE_RE.finditer(text)
             if not _COUNTER_MATCH.match(m.group(0)) or _counter_is_metadata(text, words)
         )
-    if not out and text.strip() and (not words if ascii_text else _NO_LETTERS.match(text)):
+    if not out and (not words if ascii_text else _NO_LETTERS.match(text)) and text.strip():
         out.append(_whole(text))
-    if not out:
-        out = page_furniture_cues(text, words)
+    if not out and furniture_possible(text, words):
+        out = _furniture_line(text, words)
     if not out and page_line_possible(text, words) and page_line(text, words):
         out = [_whole(text)]
     return out
@@ -987,9 +981,10 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or _SAY_YOUR <= words
         or (len(text) <= 80 and words.gates & _TIME_WORDS_GATE and DIGIT_RE.search(text) is not None)
         or (body.endswith("?") and (":" in body or _title_case_question(body.lstrip())))
-        or _about_article(text, words)
-        or _button_or_live_end(text, words)
-        or _page_note(text, words)
+        # (the three below with their word tests first: most short sentences then skip the calls)
+        or (words.gates & _ABOUT_ARTICLE_WORDS_GATE and _ABOUT_ARTICLE_RE.match(text) is not None)
+        or (("live" in words or "now" in words or "app" in words) and _button_or_live_end(text, words))
+        or ((not text.isascii() or "&" in text or words.gates & _PAGE_NOTE_GATE) and _page_note(text, words))
     )
 
 
@@ -1515,8 +1510,11 @@ def _dateline_or_credit_alone(text: str) -> bool:
 
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
-    if not furniture_possible(text, words):
-        return []
+    return _furniture_line(text, words) if furniture_possible(text, words) else []
+
+
+def _furniture_line(text: str, words: frozenset[str]) -> list[Cue]:
+    """page_furniture_cues for a line furniture_possible let through."""
     end = text.rstrip()[-1:]
     if (
         _is_heading(text)
@@ -1580,6 +1578,8 @@ _LIVE_POST_WORDS_GATE = trigger_gate(_LIVE_POST_WORDS)
 _ABOUT_ARTICLE_WORDS_GATE = trigger_gate(_ABOUT_ARTICLE_WORDS)
 _BUY_NOW_WORDS_GATE = trigger_gate(_BUY_NOW_WORDS)
 _FURNITURE_ANYWHERE_GATE = trigger_gate(_FURNITURE_ANYWHERE)
+# _page_note on ASCII text: "&", or its first word ("this" needs a note subject, "a"/"the" a review)
+_PAGE_NOTE_GATE = trigger_gate(_PAGE_NOTE_FIRST | _NOTE_SUBJECTS | {"review"})
 _TIME_WORDS_GATE = trigger_gate(_TIME_WORDS)
 _CREDIT_GATE_BIT = trigger_gate(_CREDIT_GATE)
 _WIDGET_GATE_BIT = trigger_gate(_WIDGET_GATE)

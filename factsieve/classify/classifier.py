@@ -199,6 +199,7 @@ _MONTHS = trigger_gate(MONTH_WORDS)
 _CORRECTION = trigger_gate(CORRECTION_GATE)
 _VERDICT = FAMILY_GATES["verdict"]
 _HEDGE = FAMILY_GATES["hedge"]
+_FORECAST = FAMILY_GATES["forecast"]
 _ATTRIBUTION = FAMILY_GATES["attribution"]
 _OPINION = FAMILY_GATES["opinion"]  # with "?" and a closing "!"
 
@@ -468,7 +469,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         # in it sets the flag, an opinion word or "let's" in it is the speaker's, not the author's).
         qspans.append((corpus.end, len(text)))
     hedges = hedge_cues(text, words) if gates & _HEDGE else []
-    if forecast_possible(words):
+    if gates & _FORECAST and forecast_possible(words):  # (the bit spares the call for most sentences)
         forecasts = author_forecast_cues(text, qspans)
         if forecasts:
             hedges = sorted([*hedges, *forecasts], key=_SPAN_ORDER)

@@ -14,6 +14,7 @@ from factsieve.classify.cue import (
 from factsieve.classify.prefilter import (
     CaseFreeRe,
     Words,
+    first_word,
     line_start_tokens,
     lowered,
     trigger_gate,
@@ -152,9 +153,15 @@ _READER_IDIOM_RE = re.compile(
 READER_IDIOM_MAX_CHARS = 70
 
 
+# For ASCII text the idiom can only match when the line's first word is one of these.
+_READER_IDIOM_FIRST = line_start_tokens(_READER_IDIOM_RE)
+
+
 def reader_idiom(text: str) -> re.Match[str] | None:
     """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE), or None."""
-    return _READER_IDIOM_RE.match(text) if len(text) <= READER_IDIOM_MAX_CHARS else None
+    if len(text) > READER_IDIOM_MAX_CHARS or (text.isascii() and first_word(text) not in _READER_IDIOM_FIRST):
+        return None
+    return _READER_IDIOM_RE.match(text)
 
 
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),

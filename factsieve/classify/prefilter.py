@@ -298,6 +298,17 @@ def line_start_tokens(rx: re.Pattern[str]) -> frozenset[str]:
     return frozenset(tok for tok, _, _ in states)
 
 
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def first_word(text: str) -> str:
+    """The maximal run of ASCII letters after leading whitespace, lower-cased ("" when the line opens
+    on anything else): for ASCII text, the token a match of an anchored ``\\s*(?:…)`` pattern starts
+    with, so a first word outside ``line_start_tokens(rx)`` means ``rx.match`` fails."""
+    m = _FIRST_WORD.match(text)
+    return m.group(1).lower() if m is not None else ""
+
+
 def _candidates(target: str, low: str, present: frozenset[str] | set[str]) -> list[int]:
     """Start offsets of whole a-z tokens ``present`` in ``low`` (``target`` lower-cased, same
     length) that follow no alphanumeric character in ``target``, ascending."""

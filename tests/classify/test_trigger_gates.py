@@ -21,7 +21,7 @@ from factsieve.classify.attribution import attribution_cues
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.judgements import judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
-from factsieve.classify.prefilter import Words, gate_tables, trigger_gate, words_of
+from factsieve.classify.prefilter import Words, first_word, gate_tables, trigger_gate, words_of
 from factsieve.classify.registry import FAMILIES, FAMILY_GATES
 from factsieve.classify.verdict import verdict_cues
 from tests.conftest import SHARED
@@ -145,12 +145,17 @@ def test_a_missing_trigger_word_is_caught(monkeypatch: pytest.MonkeyPatch) -> No
 def test_teaser_words_count_only_as_an_ascii_lines_first_word() -> None:
     # furniture_possible asks for a teaser word as the first word only: the teaser pattern is anchored
     # at the line start, so a match always starts with one (the derivation of _TEASER_WORDS).
-    hits = 0
-    for text in TEST_SENTENCES:
-        if text.isascii() and boilerplate._TEASER_RE.match(text) is not None:
-            hits += 1
-            assert boilerplate.first_word(text) in boilerplate._TEASER_WORDS, text
-    assert hits > 0
+    # The reader idiom (filler.reader_idiom) is gated the same way.
+    for rx, first_words in (
+        (boilerplate._TEASER_RE, boilerplate._TEASER_WORDS),
+        (filler._READER_IDIOM_RE, filler._READER_IDIOM_FIRST),
+    ):
+        hits = 0
+        for text in TEST_SENTENCES:
+            if text.isascii() and rx.match(text) is not None:
+                hits += 1
+                assert first_word(text) in first_words, text
+        assert hits > 0
     line = "Read more: Council tax to rise 5%"
     assert boilerplate.furniture_possible(line, words_of(line))
     prose = "Ministers met in London on Tuesday to see more of the plans drawn up last year."
