@@ -19,6 +19,7 @@ from factsieve.classify.prefilter import (
     lowered,
     scan,
     start_tokens,
+    trigger_gate,
     word_alternation,
     words_of,
 )
@@ -54,7 +55,7 @@ _ATTRIB_REQUIRES = {
     "were": _AGENTLESS_VERBS,
     "it": "said",
 }
-_ATTRIB_REQUIRES = {k: frozenset(v.split()) for k, v in _ATTRIB_REQUIRES.items()}
+_ATTRIB_REQUIRES = {k: trigger_gate(v.split()) for k, v in _ATTRIB_REQUIRES.items()}
 # "Many believe", "some experts think": doxastic verbs become attribution with a plural or vague subject.
 _WEASEL_RE = re.compile(
     r"\b((?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Oo]bservers|[Pp]eople"
@@ -735,7 +736,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
     cues: list[Cue] = []
     source: str | None = None
     words = words if words is not None else words_of(text)
-    if words.isdisjoint(ATTRIBUTION_TRIGGERS):
+    if not words.gates & _ATTRIBUTION_TRIGGERS_GATE:
         return cues, source
     low = lowered(text)
     if len(low) == len(text):
@@ -790,7 +791,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         cues.append(cue)
         if source is None:
             source = _source_for(text, cue, quotes)
-    if words.isdisjoint(_WEASEL_VERBS):
+    if not words.gates & _WEASEL_VERBS_GATE:
         found = []
     elif len(low) == len(text):
         found = scan(_WEASEL_RE, _WEASEL_STARTS, text, low, words)
@@ -802,7 +803,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         cues.append(new_cue("attribution", m.group(2), m.start(2), m.end(2)))
         if source is None:
             source = m.group(1)
-    if not words.isdisjoint(_GROUP_VERBS):
+    if words.gates & _GROUP_VERBS_GATE:
         for m in _GROUP_RE.finditer(text):
             s = m.start("verb")
             if (
@@ -821,7 +822,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 source = _source_for(text, cue, quotes) or (
                     None if m.group("np") in ("they", "They") else m.group("np")
                 )
-    if not words.isdisjoint(_BODY_BELIEF_VERBS):
+    if words.gates & _BODY_BELIEF_VERBS_GATE:
         for m in _BODY_BELIEF_RE.finditer(text):
             s = m.start("verb")
             if inside(quotes, s) or any(c.start == s for c in cues):
@@ -839,13 +840,13 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = _source_for(text, cue, quotes)
-    if not words.isdisjoint(_RECORD_NOUNS) and not words.isdisjoint(_RECORD_VERBS):
+    if words.gates & _RECORD_NOUNS_GATE and words.gates & _RECORD_VERBS_GATE:
         m = _RECORD_SHOWS_RE.match(text)
         if m is not None and not any(c.start == m.start("verb") for c in cues):
             cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
             if source is None:
                 source = m.group("np")
-    if not words.isdisjoint(_EVIDENCE_SUBJECT_NOUNS) and not words.isdisjoint(_EVIDENCE_SUBJECT_VERBS):
+    if words.gates & _EVIDENCE_SUBJECT_NOUNS_GATE and words.gates & _EVIDENCE_SUBJECT_VERBS_GATE:
         m = _evidence_subject(text)
         if (
             m is not None
@@ -855,7 +856,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
             if source is None:
                 source = m.group("np").strip()
-    if not words.isdisjoint(_EVIDENCE_NOUNS) and not words.isdisjoint(_EVIDENCE_TAIL_VERBS):
+    if words.gates & _EVIDENCE_NOUNS_GATE and words.gates & _EVIDENCE_TAIL_VERBS_GATE:
         m = _TRAILING_EVIDENCE_RE.search(text)
         if (
             m is not None
@@ -878,7 +879,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         cues.append(cue)
         if source is None:
             source = _source_for(text, cue, quotes)
-    if "," in text and not words.isdisjoint(_TRAILING_TOPIC_WORDS):
+    if "," in text and words.gates & _TRAILING_TOPIC_WORDS_GATE:
         m = _TRAILING_TOPIC_RE.search(text)
         if (
             m is not None
@@ -889,7 +890,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = m.group("np").strip()
-    if not words.isdisjoint(_CAUSE_VERBS):
+    if words.gates & _CAUSE_VERBS_GATE:
         for m in _CAUSE_RE.finditer(text):
             g = "verb" if m.group("verb") is not None else "blame"
             s = m.start(g)
@@ -899,7 +900,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = _source_for(text, cue, quotes)
-    if quotes and not words.isdisjoint(_LABEL_VERBS):
+    if quotes and words.gates & _LABEL_VERBS_GATE:
         for cue in _label_verb_cues(text, quotes, cues):
             cues.append(cue)
             if source is None:
@@ -907,3 +908,20 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
     if len(cues) > 1:
         cues.sort(key=BY_START)
     return cues, source
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_GROUP_VERBS_GATE = trigger_gate(_GROUP_VERBS)
+_BODY_BELIEF_VERBS_GATE = trigger_gate(_BODY_BELIEF_VERBS)
+_RECORD_NOUNS_GATE = trigger_gate(_RECORD_NOUNS)
+_RECORD_VERBS_GATE = trigger_gate(_RECORD_VERBS)
+_EVIDENCE_SUBJECT_NOUNS_GATE = trigger_gate(_EVIDENCE_SUBJECT_NOUNS)
+_EVIDENCE_SUBJECT_VERBS_GATE = trigger_gate(_EVIDENCE_SUBJECT_VERBS)
+_EVIDENCE_NOUNS_GATE = trigger_gate(_EVIDENCE_NOUNS)
+_EVIDENCE_TAIL_VERBS_GATE = trigger_gate(_EVIDENCE_TAIL_VERBS)
+_TRAILING_TOPIC_WORDS_GATE = trigger_gate(_TRAILING_TOPIC_WORDS)
+_CAUSE_VERBS_GATE = trigger_gate(_CAUSE_VERBS)
+_LABEL_VERBS_GATE = trigger_gate(_LABEL_VERBS)
+_ATTRIBUTION_TRIGGERS_GATE = trigger_gate(ATTRIBUTION_TRIGGERS)
+_WEASEL_VERBS_GATE = trigger_gate(_WEASEL_VERBS)

@@ -16,9 +16,11 @@ from factsieve.classify.prefilter import (
     CaseFreeRe,
     _candidates,
     _split_top_level,
+    first_word,
     line_start_tokens,
     lowered,
     start_tokens,
+    trigger_gate,
     words_of,
 )
 
@@ -60,7 +62,7 @@ _PHRASE_REQUIRES = {"all": frozenset({"rights"}), "share": frozenset({"on", "via
 def boilerplate_possible(text: str, words: frozenset[str]) -> bool:
     """False only when _BOILERPLATE_RE cannot match the ASCII ``text`` (see above)."""
     digit = DIGIT_RE.search(text) is not None
-    if digit and not words.isdisjoint(_COUNTER_WORD_SET):
+    if digit and words.gates & _COUNTER_WORD_SET_GATE:
         return True
     if digit and _DATE_TAIL_RE.search(text) is not None:
         return True
@@ -120,7 +122,7 @@ def _counter_is_metadata(text: str, words: frozenset[str]) -> bool:
     — not in a sentence: "The company bought 500,000 shares of the stock" reports a fact."""
     if _META_SEPARATOR.search(text):
         return True
-    return words.isdisjoint(_PROSE_WORDS) and len(words - _COUNTER_WORD_SET) <= 3
+    return not words.gates & _PROSE_WORDS_GATE and len(words - _COUNTER_WORD_SET) <= 3
 
 
 def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
@@ -129,7 +131,7 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     ascii_text = text.isascii()
     # ASCII text: the line pattern needs its first word in the sentence, and letters mean words.
     if len(text) <= 80 and (
-        not ascii_text or (not words.isdisjoint(BOILERPLATE_LINE_WORDS) and starts_with_line_word(text))
+        not ascii_text or (words.gates & _BOILERPLATE_LINE_WORDS_GATE and starts_with_line_word(text))
     ):
         m = _BOILERPLATE_LINE_RE.match(text)
         if m:
@@ -138,8 +140,8 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
             out.append(new_cue("boilerplate", body, start, start + len(body)))
             return out
     # A byline date ("Nov 14, 2025 47 Views") only counts on a short line; prose dates are content.
-    byline = len(text) <= 120 and not words.isdisjoint(MONTH_WORDS) and DIGIT_RE.search(text) is not None
-    if (byline or "©" in text or not words.isdisjoint(BOILERPLATE_TRIGGERS)) and (
+    byline = len(text) <= 120 and words.gates & _MONTH_WORDS_GATE and DIGIT_RE.search(text) is not None
+    if (byline or "©" in text or words.gates & _BOILERPLATE_TRIGGERS_GATE) and (
         not ascii_text or boilerplate_possible(text, words)
     ):
         out.extend(
@@ -147,10 +149,10 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
             for m in _BOILERPLATE_RE.finditer(text)
             if not _COUNTER_MATCH.match(m.group(0)) or _counter_is_metadata(text, words)
         )
-    if not out and text.strip() and (not words if ascii_text else _NO_LETTERS.match(text)):
+    if not out and (not words if ascii_text else _NO_LETTERS.match(text)) and text.strip():
         out.append(_whole(text))
-    if not out:
-        out = page_furniture_cues(text, words)
+    if not out and furniture_possible(text, words):
+        out = _furniture_line(text, words)
     if not out and page_line_possible(text, words) and page_line(text, words):
         out = [_whole(text)]
     return out
@@ -343,7 +345,7 @@ def _page_note(text: str, words: frozenset[str]) -> bool:
         return False
     first = m.group(1).lower()
     if first == "this":
-        gate = not words.isdisjoint(_NOTE_SUBJECTS)
+        gate = bool(words.gates & _NOTE_SUBJECTS_GATE)
     elif first in ("a", "the"):
         gate = "review" in words
     else:
@@ -351,16 +353,20 @@ def _page_note(text: str, words: frozenset[str]) -> bool:
     return gate and _PAGE_NOTE_RE.match(text) is not None
 
 
-FURNITURE_TRIGGERS = (
+# Every word some line of page_furniture_cues needs. furniture_possible asks for the teaser words
+# only as an ASCII line's first word (the teaser pattern is anchored there, _TEASER_WORDS is derived
+# from it): "in", "more", "up", "see" are in half the short sentences, as first words they are rare.
+# The other tables count anywhere.
+_FURNITURE_ANYWHERE = (
     _TIME_LINE_WORDS
     | _SHARE_WORDS
     | _BYLINE_FIRST_WORDS
-    | _TEASER_WORDS
     | {"contributed"}
     | _PROMPT_VERBS
     | _NOTICE_WORDS
     | _STOCK_GATE
 )
+FURNITURE_TRIGGERS = _FURNITURE_ANYWHERE | _TEASER_WORDS
 
 
 # A share or comment prompt by its shape rather than its wording: the sentence opens with an
@@ -394,7 +400,7 @@ def _prompt_to_reader(text: str, words: frozenset[str]) -> bool:
         return False
     if len(text.split()) > _PROMPT_MAX_WORDS or DIGIT_RE.search(text) is not None:
         return False
-    return not words.isdisjoint(_PAGE_WORDS) or _READER_THINKS.search(text) is not None
+    return bool(words.gates & _PAGE_WORDS_GATE) or _READER_THINKS.search(text) is not None
 
 
 def _whole(text: str) -> Cue:
@@ -441,7 +447,7 @@ def _zone_abbreviations(text: str, unknown: frozenset[str]) -> bool:
 
 
 def _is_time_line(text: str, words: frozenset[str]) -> bool:
-    if not words.isdisjoint(_LIVE_POST_WORDS) and _LIVE_POST_MARK.match(text) is not None:
+    if words.gates & _LIVE_POST_WORDS_GATE and _LIVE_POST_MARK.match(text) is not None:
         return True
     if len(text) > 80 or not words or DIGIT_RE.search(text) is None:
         return False
@@ -919,7 +925,7 @@ _ABOUT_ARTICLE_WORDS = frozenset("article story report piece post".split())
 
 
 def _about_article(text: str, words: frozenset[str]) -> bool:
-    return not words.isdisjoint(_ABOUT_ARTICLE_WORDS) and _ABOUT_ARTICLE_RE.match(text) is not None
+    return bool(words.gates & _ABOUT_ARTICLE_WORDS_GATE) and _ABOUT_ARTICLE_RE.match(text) is not None
 
 
 # A shop, donation or app button in words (round 5d; r8, with "Subscribe now …" of round 2): "Buy now
@@ -948,7 +954,7 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
         return True
     return (
         ("now" in words or "app" in words)
-        and not words.isdisjoint(_BUY_NOW_WORDS)
+        and words.gates & _BUY_NOW_WORDS_GATE
         and _BUY_NOW_RE.match(text) is not None
     )
 
@@ -970,13 +976,15 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         # round 7 (headline_shapes): a quotation alone on its line, an explainer headline with a bracket
         or (body[-1:] in _QUOTE_ENDS and body[-2:-1].isalnum())
         or (body[-1:] == ")" and body.lstrip().startswith(("How ", "Why ")))
-        or not words.isdisjoint(FURNITURE_TRIGGERS)
+        or words.gates & _FURNITURE_ANYWHERE_GATE
+        or (words.gates & _TEASER_WORDS_GATE and (not text.isascii() or first_word(text) in _TEASER_WORDS))
         or _SAY_YOUR <= words
-        or (len(text) <= 80 and not words.isdisjoint(_TIME_WORDS) and DIGIT_RE.search(text) is not None)
+        or (len(text) <= 80 and words.gates & _TIME_WORDS_GATE and DIGIT_RE.search(text) is not None)
         or (body.endswith("?") and (":" in body or _title_case_question(body.lstrip())))
-        or _about_article(text, words)
-        or _button_or_live_end(text, words)
-        or _page_note(text, words)
+        # (the three below with their word tests first: most short sentences then skip the calls)
+        or (words.gates & _ABOUT_ARTICLE_WORDS_GATE and _ABOUT_ARTICLE_RE.match(text) is not None)
+        or (("live" in words or "now" in words or "app" in words) and _button_or_live_end(text, words))
+        or ((not text.isascii() or "&" in text or words.gates & _PAGE_NOTE_GATE) and _page_note(text, words))
     )
 
 
@@ -1198,16 +1206,16 @@ _UPDATE_GATE = frozenset(
 
 def notice_line_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A picture credit, audio/reading-time widget, bare update notice or page prompt: the whole line."""
-    if words.isdisjoint(_NOTICE_WORDS):
+    if not words.gates & _NOTICE_WORDS_GATE:
         return []
     if (
-        (not words.isdisjoint(_CREDIT_GATE) and _is_credit(text))
-        or (len(text) <= _WIDGET_MAX_CHARS and not words.isdisjoint(_WIDGET_GATE) and _WIDGET_RE.match(text))
-        or (not words.isdisjoint(_PROMPT_GATE) and _PAGE_PROMPT_RE.match(text))
-        or (not words.isdisjoint(_ABOUT_GATE) and (_ABOUT_PAGE_RE.match(text) or _BIO_RE.match(text)))
+        (words.gates & _CREDIT_GATE_BIT and _is_credit(text))
+        or (len(text) <= _WIDGET_MAX_CHARS and words.gates & _WIDGET_GATE_BIT and _WIDGET_RE.match(text))
+        or (words.gates & _PROMPT_GATE_BIT and _PAGE_PROMPT_RE.match(text))
+        or (words.gates & _ABOUT_GATE_BIT and (_ABOUT_PAGE_RE.match(text) or _BIO_RE.match(text)))
     ):
         return [_whole(text)]
-    m = _UPDATE_NOTICE_RE.match(text) if not words.isdisjoint(_UPDATE_GATE) else None
+    m = _UPDATE_NOTICE_RE.match(text) if words.gates & _UPDATE_GATE_BIT else None
     if m is not None and _bare_update(
         m.group("rest"), text[: m.start("rest")].rstrip()[-4:].lower() == "with"
     ):
@@ -1233,7 +1241,7 @@ CORRECTION_WORDS = frozenset(
 def correction_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """The notice phrases of an editor's correction (none: not a correction). Its error words are no opinion, and its
     verb ("An earlier version of this story incorrectly stated …") is the newsroom's, no attribution."""
-    if words.isdisjoint(CORRECTION_GATE):
+    if not words.gates & _CORRECTION_GATE_BIT:
         return []
     return [m.span() for m in _CORRECTION_RE.finditer(text)]
 
@@ -1502,8 +1510,11 @@ def _dateline_or_credit_alone(text: str) -> bool:
 
 def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
-    if not furniture_possible(text, words):
-        return []
+    return _furniture_line(text, words) if furniture_possible(text, words) else []
+
+
+def _furniture_line(text: str, words: frozenset[str]) -> list[Cue]:
+    """page_furniture_cues for a line furniture_possible let through."""
     end = text.rstrip()[-1:]
     if (
         _is_heading(text)
@@ -1515,7 +1526,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         or (end not in _MARK_ENDS and (headline_shape(text.strip()) or byline_shape(text.strip())))
     ):
         return [_whole(text)]
-    if (not text.isascii() or not words.isdisjoint(_TEASER_WORDS)) and _TEASER_RE.match(text):
+    if (not text.isascii() or words.gates & _TEASER_WORDS_GATE) and _TEASER_RE.match(text):
         return [_whole(text)]
     notice = notice_line_cues(text, words)
     if notice:
@@ -1530,7 +1541,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     if (
         ("?" in text and _is_question_headline(text))
         or (" | " in text and _is_pipe_line(text))
-        or (not words.isdisjoint(_STOCK_GATE) and _STOCK_LINE_RE.match(text) is not None)
+        or (words.gates & _STOCK_GATE_BIT and _STOCK_LINE_RE.match(text) is not None)
     ):
         return [_whole(text)]
     # A line cut from a hard-wrapped sentence starts in lower case ("by Citicorp.", "share on its
@@ -1540,16 +1551,46 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
         return (
             [_whole(text)] if first in "—–-" and _SIGNATURE_RE.match(text) is not None else []
         )  # a signature
-    if not words.isdisjoint(_BYLINE_FIRST_WORDS) and _is_byline(text):
+    if words.gates & _BYLINE_FIRST_WORDS_GATE and _is_byline(text):
         return [_whole(text)]
-    if not words.isdisjoint(_SHARE_WORDS) or _SAY_YOUR <= words:
+    if words.gates & _SHARE_WORDS_GATE or _SAY_YOUR <= words:
         m = _share_prompt(text, words)
         if m is not None:
             return [strip_cue("boilerplate", m, text)]
-    if not words.isdisjoint(_PROMPT_VERBS) and _prompt_to_reader(text, words):
+    if words.gates & _PROMPT_VERBS_GATE and _prompt_to_reader(text, words):
         return [_whole(text)]
     if "contributed" in words and _CONTRIBUTED_RE.search(text) is not None:
         return [_whole(text)]
     if "(" in text and _DATELINE_RE.match(text) is not None:
         return [_whole(text)]
     return [_whole(text)] if end in _ALONE_ENDS and _dateline_or_credit_alone(text) else []
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_COUNTER_WORD_SET_GATE = trigger_gate(_COUNTER_WORD_SET)
+_BOILERPLATE_LINE_WORDS_GATE = trigger_gate(BOILERPLATE_LINE_WORDS)
+_MONTH_WORDS_GATE = trigger_gate(MONTH_WORDS)
+_BOILERPLATE_TRIGGERS_GATE = trigger_gate(BOILERPLATE_TRIGGERS)
+_NOTE_SUBJECTS_GATE = trigger_gate(_NOTE_SUBJECTS)
+_PAGE_WORDS_GATE = trigger_gate(_PAGE_WORDS)
+_LIVE_POST_WORDS_GATE = trigger_gate(_LIVE_POST_WORDS)
+_ABOUT_ARTICLE_WORDS_GATE = trigger_gate(_ABOUT_ARTICLE_WORDS)
+_BUY_NOW_WORDS_GATE = trigger_gate(_BUY_NOW_WORDS)
+_FURNITURE_ANYWHERE_GATE = trigger_gate(_FURNITURE_ANYWHERE)
+# _page_note on ASCII text: "&", or its first word ("this" needs a note subject, "a"/"the" a review)
+_PAGE_NOTE_GATE = trigger_gate(_PAGE_NOTE_FIRST | _NOTE_SUBJECTS | {"review"})
+_TIME_WORDS_GATE = trigger_gate(_TIME_WORDS)
+_CREDIT_GATE_BIT = trigger_gate(_CREDIT_GATE)
+_WIDGET_GATE_BIT = trigger_gate(_WIDGET_GATE)
+_PROMPT_GATE_BIT = trigger_gate(_PROMPT_GATE)
+_ABOUT_GATE_BIT = trigger_gate(_ABOUT_GATE)
+_UPDATE_GATE_BIT = trigger_gate(_UPDATE_GATE)
+_TEASER_WORDS_GATE = trigger_gate(_TEASER_WORDS)
+_STOCK_GATE_BIT = trigger_gate(_STOCK_GATE)
+_BYLINE_FIRST_WORDS_GATE = trigger_gate(_BYLINE_FIRST_WORDS)
+_SHARE_WORDS_GATE = trigger_gate(_SHARE_WORDS)
+_PROMPT_VERBS_GATE = trigger_gate(_PROMPT_VERBS)
+_PROSE_WORDS_GATE = trigger_gate(_PROSE_WORDS)
+_NOTICE_WORDS_GATE = trigger_gate(_NOTICE_WORDS)
+_CORRECTION_GATE_BIT = trigger_gate(CORRECTION_GATE)

@@ -71,6 +71,7 @@ from factsieve.classify.filler import (
     FILLER_OPENER_WORDS,
     READER_IDIOM_MAX_CHARS,
     filler_cues,
+    filler_possible,
     reader_idiom,
 )
 from factsieve.classify.forecast import author_forecast_cues, forecast_possible
@@ -78,11 +79,11 @@ from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.page_lines import page_line, page_line_possible
-from factsieve.classify.personal import personal_cues
-from factsieve.classify.prefilter import words_of
+from factsieve.classify.personal import personal_cues, personal_possible
+from factsieve.classify.prefilter import Words, trigger_gate, words_of
 from factsieve.classify.quotes import quote_context, quote_cues
-from factsieve.classify.registry import ANY_TRIGGER
-from factsieve.classify.verdict import VERDICT_TRIGGERS, verdict_cues
+from factsieve.classify.registry import ANY_TRIGGER, FAMILY_GATES
+from factsieve.classify.verdict import verdict_cues
 from factsieve.text.segment import split_sentences
 
 
@@ -187,7 +188,23 @@ _NO_CUES = SentenceLabel(
 )
 
 
-def _has_no_cues(text: str, words: frozenset[str]) -> bool:
+# The trigger-table bits (prefilter.trigger_gate) of the gates below: ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``. A finder whose own first test is one of these tables is not called
+# when its bit is off (it would return nothing).
+_ANY_TRIGGER = trigger_gate(ANY_TRIGGER)
+_CORPUS_GATE = trigger_gate(CORPUS_GATE_WORDS)
+_FILLER_OPENER = trigger_gate(FILLER_OPENER_WORDS)
+_LINE_WORDS = trigger_gate(BOILERPLATE_LINE_WORDS)
+_MONTHS = trigger_gate(MONTH_WORDS)
+_CORRECTION = trigger_gate(CORRECTION_GATE)
+_VERDICT = FAMILY_GATES["verdict"]
+_HEDGE = FAMILY_GATES["hedge"]
+_FORECAST = FAMILY_GATES["forecast"]
+_ATTRIBUTION = FAMILY_GATES["attribution"]
+_OPINION = FAMILY_GATES["opinion"]  # with "?" and a closing "!"
+
+
+def _has_no_cues(text: str, words: Words) -> bool:
     """For a sentence with no trigger word: True when no quotation, "!", opener or boilerplate cue."""
     if text.isascii():
         # The same tests as below, cheaper: ASCII text has no curly quotes or "©", has letters
@@ -199,12 +216,12 @@ def _has_no_cues(text: str, words: frozenset[str]) -> bool:
             '"' not in text
             and "``" not in text
             and ("!" not in text or not text.rstrip().endswith("!"))  # the substring test spares a copy
-            and (words.isdisjoint(FILLER_OPENER_WORDS) or FILLER_OPENER_RE.match(text) is None)
+            and (not words.gates & _FILLER_OPENER or FILLER_OPENER_RE.match(text) is None)
             and (n > READER_IDIOM_MAX_CHARS or reader_idiom(text) is None)
-            and (n > 80 or words.isdisjoint(BOILERPLATE_LINE_WORDS) or not starts_with_line_word(text))
+            and (n > 80 or not words.gates & _LINE_WORDS or not starts_with_line_word(text))
             and (
                 n > 120
-                or words.isdisjoint(MONTH_WORDS)
+                or not words.gates & _MONTHS
                 or _DIGIT.search(text) is None
                 or not boilerplate_possible(text, words)  # no date tail: the byline pattern cannot match
             )
@@ -434,10 +451,11 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     # call costs more than the test on the 94% of sentences that pass neither.
     corpus = (
         corpus_line_cue(text, words)
-        if text[1:2].isupper() or text[:1].isspace() or not words.isdisjoint(CORPUS_GATE_WORDS)
+        if text[1:2].isupper() or text[:1].isspace() or words.gates & _CORPUS_GATE
         else None
     )
-    if corpus is None and not continued and words.isdisjoint(ANY_TRIGGER) and _has_no_cues(text, words):
+    gates = words.gates
+    if corpus is None and not continued and not gates & _ANY_TRIGGER and _has_no_cues(text, words):
         return _NO_CUES
     if continued:
         quotes = quote_cues(text, True)
@@ -450,20 +468,23 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         # A speaker turn: what follows the tag is the speaker's words, read like a quotation (a hedge
         # in it sets the flag, an opinion word or "let's" in it is the speaker's, not the author's).
         qspans.append((corpus.end, len(text)))
-    hedges = hedge_cues(text, words)
-    if forecast_possible(words):
+    hedges = hedge_cues(text, words) if gates & _HEDGE else []
+    if gates & _FORECAST and forecast_possible(words):  # (the bit spares the call for most sentences)
         forecasts = author_forecast_cues(text, qspans)
         if forecasts:
             hedges = sorted([*hedges, *forecasts], key=_SPAN_ORDER)
-    attribs, source = attribution_cues(text, qspans, words)
+    attribs, source = attribution_cues(text, qspans, words) if gates & _ATTRIBUTION else ([], None)
     if corpus is not None and corpus.kind == "attribution":
         attribs, source = [corpus, *attribs], corpus.text
     if attribs and ("which" in words or "who" in words) and "," in text:
         attribs = _outside_closed_relative(text, attribs, hedges)
         if not attribs:
             source = None
-    opinions, stances = opinion_and_stance_cues(text, qspans, words)
-    if "?" in text or not words.isdisjoint(VERDICT_TRIGGERS) or judgement_possible(text, words):
+    if gates & _OPINION or "?" in text or "!" in text:  # opinion_and_stance_cues' own first test
+        opinions, stances = opinion_and_stance_cues(text, qspans, words)
+    else:
+        opinions, stances = [], []
+    if "?" in text or gates & _VERDICT or judgement_possible(text, words):
         # (a superset of verdict_cues' own gates; judgements.py asks for its words' companions)
         verdicts = verdict_cues(text, qspans, words)
         if verdicts:
@@ -474,16 +495,16 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
                 spans = [(v.start, v.end) for v in verdicts if MODAL_IDIOM_RE.match(v.text)]
                 if spans:
                     hedges = [h for h in hedges if not inside(spans, h.start)]
-    if (opinions or stances or attribs) and not words.isdisjoint(CORRECTION_GATE):
+    if (opinions or stances or attribs) and gates & _CORRECTION:
         attribs, opinions, stances = _outside_correction(text, words, attribs, opinions, stances)
-    personal, options = personal_cues(text, qspans, words)
+    personal, options = personal_cues(text, qspans, words) if personal_possible(words) else ([], [])
     if hedges and (personal or options):
         taken = {(h.start, h.end) for h in hedges}
         personal = [c for c in personal if (c.start, c.end) not in taken]
         options = [c for c in options if (c.start, c.end) not in taken]
     if "asked" in words and "we" in words and (hedges or personal):
         hedges, personal = _outside_newsroom_question(text, hedges, personal)
-    fillers = filler_cues(text, qspans, words)
+    fillers = filler_cues(text, qspans, words) if filler_possible(text, words) else []
     if fillers and opinions and opinions[-1].text == "!":
         # "So, grab your coffee, and let's get started!": the exclamation is enthusiasm aimed at the
         # reader, part of the filler, not the author's evaluation of anything. Not an opinion cue.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.cue import Cue, new_cue
+from factsieve.classify.prefilter import trigger_gate
 
 # --- Speaker turns --------------------------------------------------------------------------------
 # A transcript turn: a speaker tag in capitals (a surname, a full name, a title and name, an optional
@@ -197,9 +198,9 @@ def corpus_line_cue(text: str, words: frozenset[str]) -> Cue | None:
         hyphen = text.find("-", 0, 32)
         if hyphen != -1 and not _has_lower(text, hyphen) and _wire_headline(text):
             return _whole(text)
-    if words.isdisjoint(CORPUS_GATE_WORDS) or not (text_start[:1].isupper() or text_start[:1] == "("):
+    if not words.gates & _CORPUS_GATE_WORDS_GATE or not (text_start[:1].isupper() or text_start[:1] == "("):
         return None
-    if (not words.isdisjoint(_BIO_ROLES) and _BIO_NAME_RE.match(text) is not None) or _credit(text):
+    if (words.gates & _BIO_ROLES_GATE and _BIO_NAME_RE.match(text) is not None) or _credit(text):
         return _whole(text)
     return _whole(text) if _support_call(text) else None
 
@@ -213,3 +214,9 @@ def _whole(text: str) -> Cue:
     stripped = text.strip()
     start = text.find(stripped)
     return new_cue("boilerplate", stripped, start, start + len(stripped))
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_BIO_ROLES_GATE = trigger_gate(_BIO_ROLES)
+_CORPUS_GATE_WORDS_GATE = trigger_gate(CORPUS_GATE_WORDS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.cue import Cue, inside, new_cue
-from factsieve.classify.prefilter import CaseFreeRe, word_alternation
+from factsieve.classify.prefilter import CaseFreeRe, trigger_gate, word_alternation
 
 # Sentence adverbs that evaluate the whole statement ("Predictably, the talks failed"). Not
 # "naturally" ("naturally occurring") nor "wrongly" ("wrongly convicted"): descriptive in news; nor
@@ -182,11 +182,11 @@ def evaluative_phrase_cues(
     ``opinion.opinion_and_stance_cues`` with its own strong words, in the same scan.
     """
     cues: list[Cue] = []
-    m = _OPENER_RE.match(text) if not words.isdisjoint(OPENER_TRIGGERS) else None
+    m = _OPENER_RE.match(text) if words.gates & _OPENER_TRIGGERS_GATE else None
     if m is not None and not inside(quotes, m.end() - 1):
         s = len(text) - len(text.lstrip())
         cues.append(new_cue("opinion", text[s : m.end()].rstrip(), s, len(text[: m.end()].rstrip())))
-    if not words.isdisjoint(PHRASE_TRIGGERS):
+    if words.gates & _PHRASE_TRIGGERS_GATE:
         for p in _PHRASE_RE.find(text, words):
             s = p.start()
             if inside(quotes, s) or inside(taken, s) or low_prefix(text, s) in _NOT_IMPERSONAL:
@@ -197,7 +197,7 @@ def evaluative_phrase_cues(
         if q is not None and not inside(quotes, q.end(1) - 1):
             # The cue is the rhetorical form ("Is it any wonder"); the "?" closing the sentence is implied.
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
-    if not words.isdisjoint(_VERDICT_WORDS) and (v := _VERDICT_RE.match(text)) is not None:
+    if words.gates & _VERDICT_WORDS_GATE and (v := _VERDICT_RE.match(text)) is not None:
         cues.append(new_cue("opinion", v.group(1), v.start(1), v.end(1)))
     # With a figure the superlative is a measured one ("27 dlrs per ton, by far the lowest of all").
     if "all" in words and _DIGIT.search(text) is None:
@@ -207,3 +207,10 @@ def evaluative_phrase_cues(
             if not inside(quotes, p.start()) and not inside(taken, p.start()):
                 cues.append(new_cue("opinion", text[p.start() : p.end()], p.start(), p.end()))
     return cues
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_OPENER_TRIGGERS_GATE = trigger_gate(OPENER_TRIGGERS)
+_PHRASE_TRIGGERS_GATE = trigger_gate(PHRASE_TRIGGERS)
+_VERDICT_WORDS_GATE = trigger_gate(_VERDICT_WORDS)

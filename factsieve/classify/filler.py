@@ -13,7 +13,11 @@ from factsieve.classify.cue import (
 )
 from factsieve.classify.prefilter import (
     CaseFreeRe,
+    Words,
+    first_word,
     line_start_tokens,
+    lowered,
+    trigger_gate,
     words_of,
 )
 
@@ -149,9 +153,15 @@ _READER_IDIOM_RE = re.compile(
 READER_IDIOM_MAX_CHARS = 70
 
 
+# For ASCII text the idiom can only match when the line's first word is one of these.
+_READER_IDIOM_FIRST = line_start_tokens(_READER_IDIOM_RE)
+
+
 def reader_idiom(text: str) -> re.Match[str] | None:
     """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE), or None."""
-    return _READER_IDIOM_RE.match(text) if len(text) <= READER_IDIOM_MAX_CHARS else None
+    if len(text) > READER_IDIOM_MAX_CHARS or (text.isascii() and first_word(text) not in _READER_IDIOM_FIRST):
+        return None
+    return _READER_IDIOM_RE.match(text)
 
 
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),
@@ -199,7 +209,7 @@ def _reader_question(text: str, words: frozenset[str]) -> bool:
         return False  # a name or title: a question about something
     first = body.split(None, 1)[0].strip(",").lower()
     return (
-        not words.isdisjoint(_READER_WORDS)
+        bool(words.gates & _READER_WORDS_GATE)
         or first in _READER_QUESTION_OPENERS
         or (len(body.split()) <= _READER_TAG_MAX_WORDS and _READER_TAG.search(body) is not None)
     )
@@ -234,11 +244,13 @@ _READER_SITUATION_MAX_WORDS = 16
 
 
 def _reader_address(text: str, words: frozenset[str]) -> bool:
-    reader = not words.isdisjoint(_SECOND_PERSON) or "you" in text.lower()
+    reader = words.gates & _SECOND_PERSON_GATE or "you" in lowered(text)
     # Without "you", only a question answered at once or a thanks to "us" can be reader address ("we"
     # and "I" alone are in every other quotation).
-    if not reader and (words.isdisjoint(_FIRST_PERSON) or ("?" not in text and words.isdisjoint(_THANKS))):
-        if "?" not in text or words.isdisjoint(_SENDS_ON):
+    if not reader and (
+        not words.gates & _FIRST_PERSON_GATE or ("?" not in text and not words.gates & _THANKS_GATE)
+    ):
+        if "?" not in text or not words.gates & _SENDS_ON_GATE:
             return False
     body = text.strip()
     if len(body.split()) > _READER_SITUATION_MAX_WORDS or any(ch.isdigit() for ch in body):
@@ -294,7 +306,7 @@ def _reader_exchange(body: str, words: frozenset[str]) -> bool:
         return False
     # One of the two is named ("you", "us", "me"), or the answer sends the reader on ("Read on."): "The
     # verdict? A must-buy for commuters." names neither and is a verdict.
-    return not words.isdisjoint(_WRITER_OR_READER) or a[0].lower() in ("read", "keep", "stick", "stay")
+    return bool(words.gates & _WRITER_OR_READER_GATE) or a[0].lower() in ("read", "keep", "stick", "stay")
 
 
 def _writer_to_reader(body: str, words: frozenset[str]) -> bool:
@@ -302,10 +314,10 @@ def _writer_to_reader(body: str, words: frozenset[str]) -> bool:
         return False  # "Mind you, we have heard similar pledges before": the idiom addresses nobody
     if "?" in body and _reader_exchange(body, words):
         return True
-    reader = not words.isdisjoint(_READER_ALL)
-    if reader and not words.isdisjoint(_WRITER_WORDS):
+    reader = bool(words.gates & _READER_ALL_GATE)
+    if reader and words.gates & _WRITER_WORDS_GATE:
         return True
-    if not words.isdisjoint(_THANKS) and "us" in words:
+    if words.gates & _THANKS_GATE and "us" in words:
         return True
     return reader and _READER_VOCATIVE_END.search(body) is not None
 
@@ -315,10 +327,26 @@ def _writer_to_reader(body: str, words: frozenset[str]) -> bool:
 FILLER_OPENER_WORDS = line_start_tokens(FILLER_OPENER_RE)
 
 
+def filler_possible(text: str, words: Words) -> bool:
+    """False only when ``filler_cues`` finds nothing: the union of its first tests (an opener, idiom,
+    vocative or trigger word; a question; "you" or a first-person word for reader address)."""
+    return bool(
+        words.gates & _FILLER_GATE
+        or "?" in text
+        or len(text) <= READER_IDIOM_MAX_CHARS
+        or not text.isascii()  # the opener pattern is matched on any non-ASCII sentence
+        or "you" in lowered(text)  # _reader_address: "you" inside a word counts too
+    )
+
+
 def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
     out: list[Cue] = []
     words = words if words is not None else words_of(text)
-    m = None if text.isascii() and words.isdisjoint(FILLER_OPENER_WORDS) else FILLER_OPENER_RE.match(text)
+    m = (
+        None
+        if text.isascii() and not words.gates & _FILLER_OPENER_WORDS_GATE
+        else FILLER_OPENER_RE.match(text)
+    )
     if m is None:
         m = reader_idiom(text)
     if m and quotes and inside(quotes, m.end() - 1):
@@ -326,7 +354,7 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
     if m:
         s, e = m.span("imperative")
         out.append(new_cue("filler", text[s:e], s, e) if s != -1 else strip_cue("filler", m, text))
-    if not words.isdisjoint(VOCATIVE_WORDS):
+    if words.gates & _VOCATIVE_WORDS_GATE:
         out.extend(
             strip_cue("filler", m, text) for m in _VOCATIVE_RE.finditer(text) if not inside(quotes, m.start())
         )
@@ -338,7 +366,7 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
         body = text.strip()
         start = len(text) - len(text.lstrip())
         out.append(new_cue("filler", body, start, start + len(body)))
-    if not words.isdisjoint(FILLER_TRIGGERS):
+    if words.gates & _FILLER_TRIGGERS_GATE:
         out.extend(
             strip_cue("filler", m, text)
             for m in _FILLER_RE.find(text, words)
@@ -347,3 +375,23 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
     if len(out) > 1:
         out.sort(key=BY_START)
     return out
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_READER_WORDS_GATE = trigger_gate(_READER_WORDS)
+_SECOND_PERSON_GATE = trigger_gate(_SECOND_PERSON)
+_WRITER_OR_READER_GATE = trigger_gate(_WRITER_OR_READER)
+_READER_ALL_GATE = trigger_gate(_READER_ALL)
+_WRITER_WORDS_GATE = trigger_gate(_WRITER_WORDS)
+_THANKS_GATE = trigger_gate(_THANKS)
+_VOCATIVE_WORDS_GATE = trigger_gate(VOCATIVE_WORDS)
+_FILLER_TRIGGERS_GATE = trigger_gate(FILLER_TRIGGERS)
+_FIRST_PERSON_GATE = trigger_gate(_FIRST_PERSON)
+_SENDS_ON_GATE = trigger_gate(_SENDS_ON)
+_FILLER_OPENER_WORDS_GATE = trigger_gate(FILLER_OPENER_WORDS)
+# filler_possible: every word some test of filler_cues needs (reader address without "you" and
+# without "?" needs a first-person word, thanks alone are not enough).
+_FILLER_GATE = trigger_gate(
+    FILLER_OPENER_WORDS | VOCATIVE_WORDS | FILLER_TRIGGERS | _SECOND_PERSON | _FIRST_PERSON
+)

@@ -18,6 +18,7 @@ import re
 
 from factsieve.classify.cue import Cue, new_cue
 from factsieve.classify.judgements import with_companion
+from factsieve.classify.prefilter import trigger_gate
 
 _CHANGE_VERBS = (
     "rise|fall|grow|increase|decrease|decline|drop|climb|double|triple|halve|soar|surge|slump|slow|ease|accelerate"
@@ -46,7 +47,10 @@ _FORECAST_COMPANIONS = {
 
 def forecast_possible(words: frozenset[str]) -> bool:
     """False when ``author_forecast_cues`` finds nothing (``words``: the sentence's lower-cased words)."""
-    return with_companion(words, FORECAST_TRIGGERS, _FORECAST_COMPANIONS)
+    return bool(words.gates & _FORECAST) and with_companion(words, FORECAST_TRIGGERS, _FORECAST_COMPANIONS)
+
+
+_FORECAST = trigger_gate(FORECAST_TRIGGERS)  # (the bit first: no set built for most sentences)
 
 
 def author_forecast_cues(text: str, quotes: list[tuple[int, int]]) -> list[Cue]:

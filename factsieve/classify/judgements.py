@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.prefilter import trigger_gate
+
 _EVALUATING_RELATIVE = re.compile(
     r",\s+which\s+(?:is|was|seems|seemed)\s+(?:far\s+|much\s+|way\s+|simply\s+|frankly\s+|clearly\s+|surely\s+)?"
     r"(?:too\s+(?:long|late|slow|much|little|few|many|high|low|soon|early|little\s+too\s+late)"
@@ -126,7 +128,9 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
-    return with_companion(words, JUDGEMENT_TRIGGERS, _COMPANIONS)
+    return bool(words.gates & _JUDGEMENT_TRIGGERS_BIT) and with_companion(
+        words, JUDGEMENT_TRIGGERS, _COMPANIONS
+    )
 
 
 def with_companion(
@@ -146,14 +150,14 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     """The judgement shapes above found in ``text`` (``words`` = its lower-cased words)."""
     found: list[re.Match[str]] = []
     tries = (
-        ("which" in words and not words.isdisjoint(_RELATIVE_GATE), _EVALUATING_RELATIVE.search),
+        ("which" in words and words.gates & _RELATIVE_GATE_BIT, _EVALUATING_RELATIVE.search),
         ("not" in words and (";" in text or "—" in text or "–" in text), _RENAMING_CONTRAST.match),
         (text.startswith("Few "), _FEW_SO.match),
-        (not words.isdisjoint(_CONCESSIVE_GATE) and ", " in text, _CONCESSIVE_PAIR.search),
-        (not words.isdisjoint(_VOUCHING_GATE), _VOUCHING.search),
-        (not words.isdisjoint(_CAREER_GATE), _CAREER_SWEEP.search),
-        (not words.isdisjoint(_ZODIAC_GATE) and "," in text[:13], _ZODIAC.match),
-        (not words.isdisjoint(_IDIOM_GATE), None),
+        (words.gates & _CONCESSIVE_GATE_BIT and ", " in text, _CONCESSIVE_PAIR.search),
+        (words.gates & _VOUCHING_GATE_BIT, _VOUCHING.search),
+        (words.gates & _CAREER_GATE_BIT, _CAREER_SWEEP.search),
+        (words.gates & _ZODIAC_GATE_BIT and "," in text[:13], _ZODIAC.match),
+        (words.gates & _IDIOM_GATE_BIT, None),
     )
     for wanted, find in tries:
         if not wanted:
@@ -165,3 +169,14 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
         if m is not None:
             found.append(m)
     return found
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_JUDGEMENT_TRIGGERS_BIT = trigger_gate(JUDGEMENT_TRIGGERS)
+_RELATIVE_GATE_BIT = trigger_gate(_RELATIVE_GATE)
+_CONCESSIVE_GATE_BIT = trigger_gate(_CONCESSIVE_GATE)
+_VOUCHING_GATE_BIT = trigger_gate(_VOUCHING_GATE)
+_CAREER_GATE_BIT = trigger_gate(_CAREER_GATE)
+_ZODIAC_GATE_BIT = trigger_gate(_ZODIAC_GATE)
+_IDIOM_GATE_BIT = trigger_gate(_IDIOM_GATE)

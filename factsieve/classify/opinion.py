@@ -23,6 +23,7 @@ from factsieve.classify.evaluative import (
 from factsieve.classify.prefilter import (
     CaseFreeRe,
     lowered,
+    trigger_gate,
     word_alternation,
     words_of,
 )
@@ -160,6 +161,12 @@ OPINION_PHRASE_TRIGGERS = frozenset(
 # Round 3 (evaluative.py): hyphenated judgements, commentators' idioms, argumentative openers.
 EVALUATIVE_PHRASE_TRIGGERS = PHRASE_AND_OPENER_TRIGGERS
 STANCE_PHRASE_TRIGGERS = frozenset("need needs much one overall ultimately short".split())
+_STRONG = trigger_gate(OPINION_WORDS)
+_WEAK = trigger_gate(STANCE_WORDS)
+_NO_WORDS: frozenset[str] = frozenset()
+_PHRASES = trigger_gate(OPINION_PHRASE_TRIGGERS)
+_EVALUATIVE = trigger_gate(PHRASE_AND_OPENER_TRIGGERS)
+_STANCE_PHRASES = trigger_gate(STANCE_PHRASE_TRIGGERS)
 _GOOD_TERMS = frozenset("governance faith practice practices news will".split())
 
 
@@ -333,12 +340,13 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
 ) -> tuple[list[Cue], list[Cue]]:
     """(strong opinion cues, weak stance cues) outside quotations."""
     words = words if words is not None else words_of(text)
-    strong = words & OPINION_WORDS
-    weak = words & STANCE_WORDS
-    phrases = not words.isdisjoint(OPINION_PHRASE_TRIGGERS)
+    gates = words.gates
+    strong = words & OPINION_WORDS if gates & _STRONG else _NO_WORDS  # (no set built for most sentences)
+    weak = words & STANCE_WORDS if gates & _WEAK else _NO_WORDS
+    phrases = gates & _PHRASES
     # A question mark may close a rhetorical question (evaluative.py): no trigger word needed.
-    evaluative = not words.isdisjoint(PHRASE_AND_OPENER_TRIGGERS) or "?" in text
-    stance_phrases = not words.isdisjoint(STANCE_PHRASE_TRIGGERS)
+    evaluative = gates & _EVALUATIVE or "?" in text
+    stance_phrases = gates & _STANCE_PHRASES
     bang = "!" in text and text.rstrip().endswith("!")  # the substring test spares the copy
     if not (strong or weak or phrases or evaluative or stance_phrases or bang):
         return [], []  # the common case: no cue word at all

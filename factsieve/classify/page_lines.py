@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.prefilter import trigger_gate
+
 _CONTACT_OPENING = re.compile(
     r"\W*(?:(?:please\s+)?(?:email|e-mail|send|write|contact|call|phone|ring|text|message|whatsapp|tip\s+us|reach)\b"
     r"|for\s+(?:[\w-]+\s+){0,2}(?:enquiries|inquiries|questions|information|tips|bookings|comment),?\s+"
@@ -115,9 +117,9 @@ def page_line_possible(text: str, words: frozenset[str]) -> bool:
     no-cue fast path of classifier.classify and for boilerplate_cues."""
     if "@" in text or "?" in text:
         return True
-    if words.isdisjoint(_ANY_GATE_WORD):
+    if not words.gates & _ANY_GATE_WORD_GATE:
         return False  # the common case: one set test
-    return not words.isdisjoint(_GATE_WORDS) or _DIGIT.search(text) is not None
+    return bool(words.gates & _GATE_WORDS_GATE) or _DIGIT.search(text) is not None
 
 
 def page_line(text: str, words: frozenset[str]) -> bool:
@@ -130,7 +132,7 @@ def page_line(text: str, words: frozenset[str]) -> bool:
         ("@" in text and _EMAIL.search(text) is not None) or _PHONE.search(text) is not None
     ):
         return _CONTACT_OPENING.match(text) is not None
-    if first in ("this", "a", "an") and not words.isdisjoint(_DOC_WORDS):
+    if first in ("this", "a", "an") and words.gates & _DOC_WORDS_GATE:
         return _SELF_NOTE_RE.match(text) is not None
     if text.rstrip().endswith("?") and len(text.split()) <= _SECTION_QUESTION_MAX_WORDS:
         return _SECTION_QUESTION_RE.match(text) is not None
@@ -156,3 +158,10 @@ def byline_shape(body: str) -> bool:
     if "@" in body:
         return _BY_WITH_EMAIL.fullmatch(body) is not None
     return "," in body and _NAME_AND_OUTLET.fullmatch(body) is not None
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_GATE_WORDS_GATE = trigger_gate(_GATE_WORDS)
+_DOC_WORDS_GATE = trigger_gate(_DOC_WORDS)
+_ANY_GATE_WORD_GATE = trigger_gate(_ANY_GATE_WORD)

@@ -19,6 +19,8 @@ from factsieve.classify.hedge import (
 )
 from factsieve.classify.prefilter import (
     CaseFreeRe,
+    Words,
+    trigger_gate,
     word_alternation,
     words_of,
 )
@@ -50,6 +52,8 @@ PERSON_TRIGGERS = frozenset("i you we my your me us our".split())
 _MODAL_WORDS = frozenset(
     "would could should might may can must if cannot ca couldn wouldn shouldn mustn or either".split()
 )
+_PERSON = trigger_gate(PERSON_TRIGGERS)
+_MODAL = trigger_gate(_MODAL_WORDS)
 # Generic "you" with a perception verb ("in the cave you can see the tombs") describes what is there,
 # it offers no choice: not a cue.
 _PERCEPTION_NEXT = frozenset("see hear smell taste spot notice tell".split())
@@ -88,6 +92,11 @@ def _voice(text: str, quotes: list[tuple[int, int]]) -> str:
     return ""
 
 
+def personal_possible(words: Words) -> bool:
+    """False only when ``personal_cues`` finds nothing: it needs a person word and a modal."""
+    return bool(words.gates & _PERSON and words.gates & _MODAL)
+
+
 def personal_cues(
     text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None
 ) -> tuple[list[Cue], list[Cue]]:
@@ -97,7 +106,7 @@ def personal_cues(
     ("or"/"either", and "you can"/"you must") only set the hedged flag.
     """
     words = words if words is not None else words_of(text)
-    if words.isdisjoint(PERSON_TRIGGERS) or words.isdisjoint(_MODAL_WORDS):
+    if not personal_possible(words):
         return [], []
     voice = _voice(text, quotes)
     if not voice:

@@ -4,7 +4,8 @@ Each family is a module of this package with a finder and the trigger words that
 sentence at all. A sentence holding no trigger word of any family (``ANY_TRIGGER``), no quotation
 mark, no closing "!" and no boilerplate cue is "reported" without running a finder (see
 ``classifier.classify``). Adding a family: write its module, add a row here, add its branch to the
-precedence in ``classifier.classify`` (the one place the labels are decided).
+precedence in ``classifier.classify`` (the one place the labels are decided), calling the finder
+only when ``words.gates & FAMILY_GATES[name]`` (or its other first tests) let it find something.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from factsieve.classify.opinion import (
     STANCE_WORDS,
 )
 from factsieve.classify.personal import PERSON_TRIGGERS
+from factsieve.classify.prefilter import trigger_gate
 from factsieve.classify.verdict import VERDICT_TRIGGERS
 
 
@@ -60,3 +62,9 @@ FAMILIES: tuple[CueFamily, ...] = (
 
 # Every word that lets some cue family look at a sentence.
 ANY_TRIGGER: frozenset[str] = frozenset().union(*(f.triggers for f in FAMILIES))
+
+# Each family's trigger-table bit (prefilter.trigger_gate): ``words_of(text).gates & FAMILY_GATES[name]``
+# is true when the sentence holds one of the family's triggers. classifier.classify does not call the
+# finder of a family whose first test is its trigger words when the bit is off (it would find
+# nothing); tests/classify/test_trigger_gates.py checks every finder's test sentences get through.
+FAMILY_GATES: dict[str, int] = {f.name: trigger_gate(f.triggers) for f in FAMILIES}

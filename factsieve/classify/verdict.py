@@ -24,6 +24,7 @@ import re
 
 from factsieve.classify.cue import Cue, inside, new_cue
 from factsieve.classify.judgements import judgement_matches, judgement_possible, with_companion
+from factsieve.classify.prefilter import trigger_gate
 
 # "Take" alone is too common a label ("Take: 2 cups of flour"): only "Our/My take".
 _LEAD_IN_RE = re.compile(
@@ -322,9 +323,9 @@ def _shape_verdicts(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     # The four word tests first (round 7s, speed): most sentences let in by "most" or "least" open none
     # of them, and then the measure search below is not needed.
     superlative = ("most" in words or "least" in words) and text.lstrip().startswith(_SUPERLATIVE_OPENERS)
-    feeling = not words.isdisjoint(_FEELING_WORDS)
-    excess = not words.isdisjoint(_EXCESS_WORDS)
-    audience = not words.isdisjoint(_AUDIENCE_WORDS) or "for most " in text
+    feeling = words.gates & _FEELING_WORDS_GATE
+    excess = words.gates & _EXCESS_WORDS_GATE
+    audience = words.gates & _AUDIENCE_WORDS_GATE or "for most " in text
     if not (superlative or feeling or excess or audience) or (
         _DIGIT.search(text) is not None and _MEASURE.search(text) is not None
     ):
@@ -442,34 +443,53 @@ def _judged_superlative(m: re.Match[str]) -> bool:
 def verdict_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
     """Opinion cues of the three shapes above, outside quotations."""
     cues: list[Cue] = []
-    if not words.isdisjoint(_LEAD_IN_GATE) and ":" in text:
+    if words.gates & _LEAD_IN_GATE_BIT and ":" in text:
         c = _lead_in(text)
         if c is not None:
             cues.append(c)
     found: list[re.Match[str]] = []
-    if not words.isdisjoint(_NOUN_GATE):
+    if words.gates & _NOUN_GATE_BIT:
         found.extend(_JUDGEMENT_NOUN_RE.finditer(text))
-    if not words.isdisjoint(_CONDUCT_GATE):
+    if words.gates & _CONDUCT_GATE_BIT:
         found.extend(_CONDUCT_RE.finditer(text))
-    if with_companion(words, _PREDICATE_GATE, _PREDICATE_COMPANIONS):
+    gates = words.gates  # (the companion tables are asked only when a trigger is there)
+    if gates & _PREDICATE_GATE_BIT and with_companion(words, _PREDICATE_GATE, _PREDICATE_COMPANIONS):
         found.extend(_PREDICATE_VERDICT_RE.finditer(text))
-    if with_companion(words, _MERIT_GATE, _MERIT_COMPANIONS):
+    if gates & _MERIT_GATE_BIT and with_companion(words, _MERIT_GATE, _MERIT_COMPANIONS):
         found.extend(_MERIT_RE.finditer(text))
-    if with_companion(words, _APPRAISAL_GATE, _APPRAISAL_COMPANIONS):
+    if gates & _APPRAISAL_GATE_BIT and with_companion(words, _APPRAISAL_GATE, _APPRAISAL_COMPANIONS):
         found.extend(_APPRAISAL_RE.finditer(text))
-    if not words.isdisjoint(_SHAPE_GATE):
+    if words.gates & _SHAPE_GATE_BIT:
         found.extend(_shape_verdicts(text, words))
-    if not words.isdisjoint(_ROUND6C_GATE):
+    if words.gates & _ROUND6C_GATE_BIT:
         found.extend(_round6c_verdicts(text))
     if judgement_possible(text, words):
         found.extend(judgement_matches(text, words))
-    if ("most" in words or "least" in words) and not words.isdisjoint(_SWEEP_GATE):
+    if ("most" in words or "least" in words) and words.gates & _SWEEP_GATE_BIT:
         found.extend(m for m in _MOST_EVER_RE.finditer(text) if _judged_superlative(m))
     if text.rstrip().endswith("?"):
-        q = _RHETORICAL_COUNT_RE.match(text) if not words.isdisjoint(_COUNT_GATE) else None
-        if q is None and not words.isdisjoint(_RHETORICAL_WH_GATE):
+        q = _RHETORICAL_COUNT_RE.match(text) if words.gates & _COUNT_GATE_BIT else None
+        if q is None and words.gates & _RHETORICAL_WH_GATE_BIT:
             q = _RHETORICAL_WH_RE.match(text)
         if q is not None:
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
     cues.extend(new_cue("opinion", m.group(0), m.start(), m.end()) for m in found)
     return [c for c in cues if not inside(quotes, c.start)] if quotes else cues
+
+
+# Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
+# ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+_FEELING_WORDS_GATE = trigger_gate(_FEELING_WORDS)
+_EXCESS_WORDS_GATE = trigger_gate(_EXCESS_WORDS)
+_AUDIENCE_WORDS_GATE = trigger_gate(_AUDIENCE_WORDS)
+_LEAD_IN_GATE_BIT = trigger_gate(_LEAD_IN_GATE)
+_PREDICATE_GATE_BIT = trigger_gate(_PREDICATE_GATE)
+_MERIT_GATE_BIT = trigger_gate(_MERIT_GATE)
+_APPRAISAL_GATE_BIT = trigger_gate(_APPRAISAL_GATE)
+_NOUN_GATE_BIT = trigger_gate(_NOUN_GATE)
+_CONDUCT_GATE_BIT = trigger_gate(_CONDUCT_GATE)
+_SHAPE_GATE_BIT = trigger_gate(_SHAPE_GATE)
+_ROUND6C_GATE_BIT = trigger_gate(_ROUND6C_GATE)
+_SWEEP_GATE_BIT = trigger_gate(_SWEEP_GATE)
+_COUNT_GATE_BIT = trigger_gate(_COUNT_GATE)
+_RHETORICAL_WH_GATE_BIT = trigger_gate(_RHETORICAL_WH_GATE)
