@@ -346,6 +346,8 @@ def ok_may(text: str, s: int, e: int) -> bool:
         return False  # "May 5", "may 2023": the month
     if _may_of_wish(text, s, e):
         return False
+    if nxt in ("seem", "appear", "sound", "look") and _AS_ADJ_AS_BEFORE.search(text, max(0, s - 50), s):
+        return False  # round 8: the concessive "as strange as it may seem, …"
     if word == "May":
         # The epistemic modal needs a subject before it; a statement cannot start with it. A capital
         # "May" is the month ("May inflation eased"), a name ("May Chen, 58, …", "Theresa May") or the
@@ -470,6 +472,13 @@ _NEGATIVE_SUBJECT = re.compile(
 # have felt anything but pity?": "could" asks who would dare, and the question asserts its answer (no
 # one) — the author's stance (verdict._RHETORICAL_WH_RE), not a possibility.
 # A plain "Who could replace him?" asks and stays a hedge.
+# round 8: "how/why could … not …" asks who would fail to, and asserts that no one would ("how could we
+# not remember the 1992 team", "Why could they not see it coming?" is a real question only without the
+# negation after the subject — "Why could the pilots not land?" is left a hedge too: only "how" and a
+# pronoun or "anyone" subject).
+_HOW_COULD_NOT = re.compile(
+    r"[ \t]+(?:anyone|anybody|we|you|one|they|i|he|she)[ \t]+(?:\w+[ \t]+)?not\b", re.IGNORECASE
+)
 _RHETORICAL_WHO_COULD = re.compile(r"\W*Who\b(?:,[^,?]{1,50},)?\s+$")
 _WHO_DARES = re.compile(r"[^?]*?\b(?:begrudge|blame|anything\s+but|else|dare|ever)\b[^?]*\?\W*$")
 
@@ -498,6 +507,8 @@ def _could_negated(text: str, s: int, e: int) -> bool:
 def _ok_could(text: str, s: int, e: int) -> bool:
     if _RHETORICAL_WHO_COULD.match(text, 0, s) is not None and _WHO_DARES.match(text, e) is not None:
         return False
+    if prev_word(text, s) == "how" and _HOW_COULD_NOT.match(text, e) is not None:
+        return False  # round 8: "How could anyone not be moved?": the question asserts its answer
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
         return False
@@ -764,6 +775,18 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
     return True
 
 
+# round 8: "the possibility to gather the data", "opened such possibility to the poor": an opportunity or
+# an ability, not doubt ("the possibility of/that …" stays). A graded possibility is a likelihood and
+# stays too: "gave greater possibility to firmer policy", "a real possibility to …".
+_GRADED_POSSIBILITY = frozenset(
+    "greater more less strong stronger real distinct high higher low lower".split()
+)
+
+
+def _ok_possibility(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) != "to" or prev_word(text, s) in _GRADED_POSSIBILITY
+
+
 def _ok_unknown(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     prev = prev_word(text, s)
@@ -805,8 +828,20 @@ _APPEAR_OK_NEXT = frozenset("to that as likely unlikely".split())
 _APPEAR_PLACE = re.compile(r"[ \t]+(?:in|on|at|onstage|as[ \t]+(?:an?|the)\b)", re.IGNORECASE)
 
 
+# round 8: the concessive "as strange as it seems", "as odd as this may appear": granting an impression
+# before the main clause overrides it ("…, the plan worked"), not the author's doubt.
+_AS_ADJ_AS_BEFORE = re.compile(
+    r"\bas[ \t]+[a-z-]+[ \t]+as[ \t]+(?:[\w’'-]+[ \t]+){1,3}(?:(?:may|might|can|does|did)[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _ok_seem(text: str, s: int, e: int) -> bool:
+    return _AS_ADJ_AS_BEFORE.search(text, max(0, s - 50), s) is None
+
+
 def _ok_appear(text: str, s: int, e: int) -> bool:
-    if _APPEAR_PLACE.match(text, e) or _AS_COMPARISON.match(text, e):
+    if _APPEAR_PLACE.match(text, e) or _AS_COMPARISON.match(text, e) or not _ok_seem(text, s, e):
         return False  # round 7: "will appear as early as March" is showing up too
     return next_word(text, e) in _APPEAR_OK_NEXT or prev_word(text, s) in (
         "it",
@@ -1127,6 +1162,13 @@ _EXPECTING_A_CHILD = re.compile(
 )
 
 
+# round 8: "as one would expect", "as the audience might expect them to": a manner compared with what is
+# usual, like "as expected" (prev "as" above), not a forecast.
+_AS_ONE_WOULD = re.compile(
+    r"\bas[ \t]+(?:[\w’'-]+[ \t]+){1,3}(?:would|might|could|may)[ \t]+$", re.IGNORECASE
+)
+
+
 def _ok_expect(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
     nxt = next_word(text, e)
@@ -1134,6 +1176,8 @@ def _ok_expect(text: str, s: int, e: int) -> bool:
         return False
     if prev in ("than", "as", "the", "life", "un"):
         return False  # "better than expected", "the expected outcome", "life expectancy"
+    if _AS_ONE_WOULD.search(text, max(0, s - 40), s) is not None:
+        return False  # round 8: "behave as the audience would expect": conformity, an expectation met
     if prev in BE_WORDS or prev == "been":
         # "The sale, which had been expected, is …", "Octel said the purchase was expected.": an
         # expectation met, reported after the fact; "is expected to …" looks ahead.
@@ -1355,6 +1399,10 @@ _HEDGE_CHECKS = {
     "implies": _ok_name_meaning,
     "implied": _ok_name_meaning,
     "indicates": _ok_name_meaning,
+    "seem": _ok_seem,
+    "seems": _ok_seem,
+    "seemed": _ok_seem,
+    "possibility": _ok_possibility,
     "suggestion": _ok_suggestion,
     "suggestions": _ok_suggestion,
     "suggest": _ok_suggest,

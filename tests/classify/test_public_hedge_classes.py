@@ -5,7 +5,9 @@ Each class says when a hedge word is not the author's uncertainty (a wish or a p
 distance, a pregnancy, an interrogation, a status given to someone arrested, a thing made feasible, what
 a plan would have done, a problem that became apparent, a course of action suggested) or
 when a phrase is (the impersonal "it looks like" + a clause, "the prevailing view is that …"). Every class has near misses that must
-keep the flag they had before. See docs/EVALUATION.md "Public hedge sets, round 7".
+keep the flag they had before. See docs/EVALUATION.md "Public hedge sets, round 7". Round 8 adds more
+classes of the first kind (inability, feasibility, deliberation, trust, a name's meaning, a concession,
+an opportunity), in ROUND8_CLASSES with their near misses, see "Public hedge sets, round 8".
 """
 
 from __future__ import annotations
@@ -136,6 +138,13 @@ ROUND8_CLASSES = [
     # "thought" of deliberation after a preposition
     ("After some thought, the committee agreed to the longer route.", False),
     ("The cuts were drawn up without much thought to the smaller branches.", False),
+    # a manner compared with what is usual; the concessive "as … as it seems"; "how could … not"
+    ("The players behaved exactly as the coach would expect them to.", False),
+    ("As odd as it seems, the older trains use less power.", False),
+    ("As strange as this may appear, the ferry still runs on time.", False),
+    ("How could anyone not be moved by the closing scene?", False),
+    # "possibility to" + an act: an opportunity, not doubt
+    ("Shareholders will have the possibility to exchange their stock for cash.", False),
 ]
 
 ROUND8_NEAR_MISSES = [
@@ -154,6 +163,11 @@ ROUND8_NEAR_MISSES = [
     ("The data suggests the festival drew fewer visitors this year.", True),
     ("Some thought the game was offensive and asked for it to be withdrawn.", True),  # people thinking
     ("It is thought that the fire started in the kitchen.", True),
+    ("Analysts expect the bank to raise rates again.", True),
+    ("The storm seems to have weakened overnight.", True),
+    ("Why could the pilots not land at the first attempt?", True),  # a real question
+    ("The directive gave greater possibility to firmer policy.", True),  # graded: a likelihood
+    ("There is a possibility that the talks will resume.", True),
 ]
 
 
