@@ -775,6 +775,28 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
     return True
 
 
+# round 8: rumours and allegations as things talked about ("spreading rumors", "to allay those rumors",
+# "few had heard of the rumours", "although there are rumors", "declined to comment on the rumors",
+# "false allegation rates"): no proposition is held uncertain, as with round 4's nouns of supposition,
+# which hedge only with their clause. The noun keeps its hedge with any sign of its proposition: a
+# "that"/"whether" anywhere after it ("Rumors circulated in the markets yesterday that …"), a content
+# preposition ("rumours of a takeover", "allegations against the coach", "rumour has it"), or a clause
+# opened without "that" — a pronoun, a determiner or a name next ("allegations he fast-tracked a visa",
+# "rumours the company would take a stake", "allegations Chelsea made an approach"). Train: Wikipedia 8
+# such sentences, none marked.
+_HEARSAY_PROPOSITION = re.compile(
+    r"[ \t]+(?:of|about|over|concerning|regarding|linking|against|by|suggesting|has|had|he|she|it|they|we|i|you"
+    r"|which|who|the|a|an|this|these|those|his|her|its|their|our|some|one|no)\b"
+    r"|.*?\b(?:that|whether|said|says|say|saying|suggest|suggests|suggested|suggesting|claimed|claims|indicated)\b",
+    re.IGNORECASE,
+)
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z<]")
+
+
+def _ok_hearsay_noun(text: str, s: int, e: int) -> bool:
+    return _HEARSAY_PROPOSITION.match(text, e) is not None or _NAME_NEXT.match(text, e) is not None
+
+
 # round 8: "the possibility to gather the data", "opened such possibility to the poor": an opportunity or
 # an ability, not doubt ("the possibility of/that …" stays). A graded possibility is a likelihood and
 # stays too: "gave greater possibility to firmer policy", "a real possibility to …".
@@ -1403,6 +1425,12 @@ _HEDGE_CHECKS = {
     "seems": _ok_seem,
     "seemed": _ok_seem,
     "possibility": _ok_possibility,
+    "rumour": _ok_hearsay_noun,
+    "rumours": _ok_hearsay_noun,
+    "rumor": _ok_hearsay_noun,
+    "rumors": _ok_hearsay_noun,
+    "allegation": _ok_hearsay_noun,
+    "allegations": _ok_hearsay_noun,
     "suggestion": _ok_suggestion,
     "suggestions": _ok_suggestion,
     "suggest": _ok_suggest,

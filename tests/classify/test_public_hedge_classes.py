@@ -145,6 +145,11 @@ ROUND8_CLASSES = [
     ("How could anyone not be moved by the closing scene?", False),
     # "possibility to" + an act: an opportunity, not doubt
     ("Shareholders will have the possibility to exchange their stock for cash.", False),
+    # rumours and allegations as things talked about, with no proposition of their own
+    ("The club declined to comment on the rumours.", False),
+    ("The minister denied the allegations.", False),
+    ("Shares in the retailer rose sharply on takeover rumours.", False),
+    ("Few fans had even heard of the rumours before the match.", False),
 ]
 
 ROUND8_NEAR_MISSES = [
@@ -168,6 +173,12 @@ ROUND8_NEAR_MISSES = [
     ("Why could the pilots not land at the first attempt?", True),  # a real question
     ("The directive gave greater possibility to firmer policy.", True),  # graded: a likelihood
     ("There is a possibility that the talks will resume.", True),
+    ("There are rumours the manager will leave in the summer.", True),  # a clause without "that"
+    ("The coach denied allegations he had bullied players.", True),
+    ("Rumours of a takeover lifted the shares.", True),
+    ("Rumours circulated in the markets yesterday that the bank would cut rates.", True),
+    ("Rumours circulating in the city said the mayor had resigned.", True),
+    ("The allegations against the director are being investigated.", True),
 ]
 
 
