@@ -472,10 +472,9 @@ _NEGATIVE_SUBJECT = re.compile(
 # have felt anything but pity?": "could" asks who would dare, and the question asserts its answer (no
 # one) — the author's stance (verdict._RHETORICAL_WH_RE), not a possibility.
 # A plain "Who could replace him?" asks and stays a hedge.
-# round 8: "how/why could … not …" asks who would fail to, and asserts that no one would ("how could we
-# not remember the 1992 team", "Why could they not see it coming?" is a real question only without the
-# negation after the subject — "Why could the pilots not land?" is left a hedge too: only "how" and a
-# pronoun or "anyone" subject).
+# round 8: "how could … not …" asks who would fail to and asserts that no one would ("How could anyone not
+# be moved?", "how could we not remember the 1992 team"). Only after "how", with a pronoun or "anyone" as
+# the subject: "Why could the pilots not land?" is a real question and stays a hedge.
 _HOW_COULD_NOT = re.compile(
     r"[ \t]+(?:anyone|anybody|we|you|one|they|i|he|she)[ \t]+(?:\w+[ \t]+)?not\b", re.IGNORECASE
 )
@@ -779,11 +778,12 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
 # "few had heard of the rumours", "although there are rumors", "declined to comment on the rumors",
 # "false allegation rates"): no proposition is held uncertain, as with round 4's nouns of supposition,
 # which hedge only with their clause. The noun keeps its hedge with any sign of its proposition: a
-# "that"/"whether" anywhere after it ("Rumors circulated in the markets yesterday that …"), a content
-# preposition ("rumours of a takeover", "allegations against the coach", "rumour has it"), or a clause
-# opened without "that" — a pronoun, a determiner or a name next ("allegations he fast-tracked a visa",
-# "rumours the company would take a stake", "allegations Chelsea made an approach"). Train: Wikipedia 8
-# such sentences, none marked.
+# "that"/"whether" or a verb of saying anywhere after it ("Rumors circulated in the markets yesterday
+# that …", "Rumours circulating here said Funaro was on his way out"), a content preposition ("rumours of
+# a takeover", "allegations against the coach", "rumour has it"), a relative clause, or a clause opened
+# without "that" — a pronoun, a determiner or a name next ("allegations he fast-tracked a visa", "rumours
+# the company would take a stake", "allegations Chelsea made an approach"). Train: 15 Wikipedia sentences
+# lose the hedge, one of them marked.
 _HEARSAY_PROPOSITION = re.compile(
     r"[ \t]+(?:of|about|over|concerning|regarding|linking|against|by|suggesting|has|had|he|she|it|they|we|i|you"
     r"|which|who|the|a|an|this|these|those|his|her|its|their|our|some|one|no)\b"
