@@ -346,6 +346,8 @@ def ok_may(text: str, s: int, e: int) -> bool:
         return False  # "May 5", "may 2023": the month
     if _may_of_wish(text, s, e):
         return False
+    if nxt in ("seem", "appear", "sound", "look") and _AS_ADJ_AS_BEFORE.search(text, max(0, s - 50), s):
+        return False  # round 8: the concessive "as strange as it may seem, …"
     if word == "May":
         # The epistemic modal needs a subject before it; a statement cannot start with it. A capital
         # "May" is the month ("May inflation eased"), a name ("May Chen, 58, …", "Theresa May") or the
@@ -470,13 +472,42 @@ _NEGATIVE_SUBJECT = re.compile(
 # have felt anything but pity?": "could" asks who would dare, and the question asserts its answer (no
 # one) — the author's stance (verdict._RHETORICAL_WH_RE), not a possibility.
 # A plain "Who could replace him?" asks and stays a hedge.
+# round 8: "how could … not …" asks who would fail to and asserts that no one would ("How could anyone not
+# be moved?", "how could we not remember the 1992 team"). Only after "how", with a pronoun or "anyone" as
+# the subject: "Why could the pilots not land?" is a real question and stays a hedge.
+_HOW_COULD_NOT = re.compile(
+    r"[ \t]+(?:anyone|anybody|we|you|one|they|i|he|she)[ \t]+(?:\w+[ \t]+)?not\b", re.IGNORECASE
+)
 _RHETORICAL_WHO_COULD = re.compile(r"\W*Who\b(?:,[^,?]{1,50},)?\s+$")
 _WHO_DARES = re.compile(r"[^?]*?\b(?:begrudge|blame|anything\s+but|else|dare|ever)\b[^?]*\?\W*$")
+
+
+# round 8: inability with the negation on the object or the subject, not on "could": "he could find no
+# monkey that …", "the spokesman could give no reason", "could shed no light on …", "where no seats could
+# be found" — the same past fact as "could not find" (which _COULD_FACTUAL_NEXT already reads so). "no
+# more/fewer than 500 people could …" is an amount, not a negative subject, and stays.
+_COULD_NEGATED_OBJECT = re.compile(
+    r"[ \t]+(?:find|see|give|offer|shed|say|do|get|detect|identify|trace|recall|locate)[ \t]+(?:no|nothing)\b",
+    re.IGNORECASE,
+)
+_NO_NOUN_SUBJECT = re.compile(
+    r"\bno[ \t]+(?!(?:more|less|fewer|longer|later|sooner|earlier|doubt|matter)\b)[a-z-]+[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _could_negated(text: str, s: int, e: int) -> bool:
+    return (
+        _COULD_NEGATED_OBJECT.match(text, e) is not None
+        or _NO_NOUN_SUBJECT.search(text, max(0, s - 30), s) is not None
+    )
 
 
 def _ok_could(text: str, s: int, e: int) -> bool:
     if _RHETORICAL_WHO_COULD.match(text, 0, s) is not None and _WHO_DARES.match(text, e) is not None:
         return False
+    if prev_word(text, s) == "how" and _HOW_COULD_NOT.match(text, e) is not None:
+        return False  # round 8: "How could anyone not be moved?": the question asserts its answer
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
         return False
@@ -486,7 +517,7 @@ def _ok_could(text: str, s: int, e: int) -> bool:
         return True  # "Insurers could see claims of $1 billion", "Renters could see higher bills"
     if nxt in _COULD_FACTUAL_NEXT or text[e : e + 3].lower() == "n't":
         return False  # negated or perception/ability: "could not attend", "could see the lights"
-    if _NEGATIVE_SUBJECT.search(text, max(0, s - 30), s):
+    if _NEGATIVE_SUBJECT.search(text, max(0, s - 30), s) or _could_negated(text, s, e):
         return False  # "Neither side could find a way through", "No one could explain": past inability
     if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
         return True  # ", who could face a recall vote,": a possibility about the participant
@@ -681,8 +712,44 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+# round 8: "possible" as what a cause brings within reach, with its object between ("improvements have
+# made intraframe compression possible", "the grant makes the new wing possible", "rendered travel
+# possible"): feasibility, like "made possible" (_POSSIBLE_NOT_PREV) — and the options a system allows,
+# counted or listed ("the total number of possible combustion chambers", "the range of possible
+# outcomes is narrow", "exclude possible password characters"), like _POSSIBLE_COUNT_PREV. "one possible
+# explanation" stays the tentative offer.
+_MADE_X_POSSIBLE = re.compile(
+    r"\b(?:made|make|makes|making|render|renders|rendered|rendering)[ \t]+(?:[\w’'-]+[ \t]+){1,6}$",
+    re.IGNORECASE,
+)
+_OPTIONS_OF_BEFORE = re.compile(
+    r"\b(?:number|range|variety|combinations?)[ \t]+of[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?$"
+    r"|\bexclude[sd]?[ \t]+$",
+    re.IGNORECASE,
+)
+# Only an object between the verb and a predicative "possible": not a clause ("make sure it is
+# possible", "made it clear that a deal was possible"), and not a phrase that ends in a preposition or a
+# determiner, where "possible" is attributive ("made no mention of a possible takeover", "made against
+# the allowance for possible loan losses").
+_NOT_AN_OBJECT = frozenset("is are was were be been that sure clear".split())
+_NOT_BEFORE_PREDICATIVE = frozenset(
+    """a an the any no every each some this that these those its his her their our of for about against with
+    in on to at by from into over under after before during through""".split()
+)
+
+
+def _possible_made_or_counted(text: str, s: int) -> bool:
+    if _OPTIONS_OF_BEFORE.search(text, max(0, s - 40), s) is not None:
+        return True
+    m = _MADE_X_POSSIBLE.search(text, max(0, s - 60), s)
+    if m is None:
+        return False
+    between = m.group(0).lower().split()[1:]
+    return _NOT_AN_OBJECT.isdisjoint(between) and between[-1] not in _NOT_BEFORE_PREDICATIVE
+
+
 def _ok_possible(text: str, s: int, e: int) -> bool:
-    if _is_reserve_category(text, s, e):
+    if _is_reserve_category(text, s, e) or _possible_made_or_counted(text, s):
         return False
     if (next_char(text, e).isdigit() or next_word(text, e) in _NUMBER_WORDS) and _OF_A_BEFORE.search(
         text, max(0, s - 10), s
@@ -705,6 +772,41 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
     ):
         return nxt in _CLAUSE_START and (nxt != "there" or _THERE_CLAUSE.match(text, e) is not None)
     return True
+
+
+# round 8: rumours and allegations as things talked about ("spreading rumors", "to allay those rumors",
+# "few had heard of the rumours", "although there are rumors", "declined to comment on the rumors",
+# "false allegation rates"): no proposition is held uncertain, as with round 4's nouns of supposition,
+# which hedge only with their clause. The noun keeps its hedge with any sign of its proposition: a
+# "that"/"whether" or a verb of saying anywhere after it ("Rumors circulated in the markets yesterday
+# that …", "Rumours circulating here said Funaro was on his way out"), a content preposition ("rumours of
+# a takeover", "allegations against the coach", "rumour has it"), a relative clause, or a clause opened
+# without "that" — a pronoun, a determiner or a name next ("allegations he fast-tracked a visa", "rumours
+# the company would take a stake", "allegations Chelsea made an approach"). Train: 15 Wikipedia sentences
+# lose the hedge, one of them marked.
+_HEARSAY_PROPOSITION = re.compile(
+    r"[ \t]+(?:of|about|over|concerning|regarding|linking|against|by|suggesting|has|had|he|she|it|they|we|i|you"
+    r"|which|who|the|a|an|this|these|those|his|her|its|their|our|some|one|no)\b"
+    r"|.*?\b(?:that|whether|said|says|say|saying|suggest|suggests|suggested|suggesting|claimed|claims|indicated)\b",
+    re.IGNORECASE,
+)
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z<]")
+
+
+def _ok_hearsay_noun(text: str, s: int, e: int) -> bool:
+    return _HEARSAY_PROPOSITION.match(text, e) is not None or _NAME_NEXT.match(text, e) is not None
+
+
+# round 8: "the possibility to gather the data", "opened such possibility to the poor": an opportunity or
+# an ability, not doubt ("the possibility of/that …" stays). A graded possibility is a likelihood and
+# stays too: "gave greater possibility to firmer policy", "a real possibility to …".
+_GRADED_POSSIBILITY = frozenset(
+    "greater more less strong stronger real distinct high higher low lower".split()
+)
+
+
+def _ok_possibility(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) != "to" or prev_word(text, s) in _GRADED_POSSIBILITY
 
 
 def _ok_unknown(text: str, s: int, e: int) -> bool:
@@ -748,8 +850,20 @@ _APPEAR_OK_NEXT = frozenset("to that as likely unlikely".split())
 _APPEAR_PLACE = re.compile(r"[ \t]+(?:in|on|at|onstage|as[ \t]+(?:an?|the)\b)", re.IGNORECASE)
 
 
+# round 8: the concessive "as strange as it seems", "as odd as this may appear": granting an impression
+# before the main clause overrides it ("…, the plan worked"), not the author's doubt.
+_AS_ADJ_AS_BEFORE = re.compile(
+    r"\bas[ \t]+[a-z-]+[ \t]+as[ \t]+(?:[\w’'-]+[ \t]+){1,3}(?:(?:may|might|can|does|did)[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _ok_seem(text: str, s: int, e: int) -> bool:
+    return _AS_ADJ_AS_BEFORE.search(text, max(0, s - 50), s) is None
+
+
 def _ok_appear(text: str, s: int, e: int) -> bool:
-    if _APPEAR_PLACE.match(text, e) or _AS_COMPARISON.match(text, e):
+    if _APPEAR_PLACE.match(text, e) or _AS_COMPARISON.match(text, e) or not _ok_seem(text, s, e):
         return False  # round 7: "will appear as early as March" is showing up too
     return next_word(text, e) in _APPEAR_OK_NEXT or prev_word(text, s) in (
         "it",
@@ -829,10 +943,24 @@ _GERUND_SUBJECT = re.compile(
 )
 
 
+# round 8: "As the name suggests", "as the subtitle implies", "as its title indicates": what a word
+# means, read off the word itself, not a tentative inference from evidence.
+_AS_THE_NAME = re.compile(
+    r"\bas[ \t]+(?:the|its|his|her|their|this|our)[ \t]+(?:[\w-]+[ \t]+)?(?:names?|title|subtitle|term|word|label"
+    r"|phrase|nickname|acronym|moniker)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _ok_name_meaning(text: str, s: int, e: int) -> bool:
+    return _AS_THE_NAME.search(text, max(0, s - 40), s) is None
+
+
 def _ok_suggest(text: str, s: int, e: int) -> bool:
     # "the suggested retail price" is a recommended amount, not a tentative claim.
     return (
-        prev_word(text, s) not in ("the", "a", "an", "our", "their", "its")
+        _ok_name_meaning(text, s, e)
+        and prev_word(text, s) not in ("the", "a", "an", "our", "their", "its")
         and next_word(text, e) not in _SUGGEST_NOT_NEXT
         and (_SUGGEST_GERUND.match(text, e) is None or _GERUND_SUBJECT.match(text, e) is not None)
     )
@@ -871,22 +999,36 @@ def _ok_considered(text: str, s: int, e: int) -> bool:
         return False
     if word in ("consider", "considers"):
         # Not the imperative ("Consider a vector …") or deliberation ("to consider her options").
-        if at_sentence_start(text, s) or prev_word(text, s) in (
-            "to",
-            "and",
-            "please",
-            "must",
-            "should",
-            "we",
+        if (
+            at_sentence_start(text, s)
+            or prev_word(text, s) in ("to", "and", "please", "must", "should", "we")
+            or _EXAMPLE_INTRO.match(text, 0, s) is not None
         ):
             return False
         # Active "consider" holds an opinion only with a judgement about its object: "consider it a
         # comet", "consider Lemieux to be …", "consider the storage as …", "consider that …".
         # Without one it is deliberation: "goaltenders consider the shooter's preference".
-        return nxt in _CONSIDER_OBJECT_PRONOUNS or _JUDGEMENT_AHEAD.match(text, e) is not None
+        if nxt in _CONSIDER_OBJECT_PRONOUNS:
+            return True
+        # round 8: an article right after the verb opens its object ("did not consider an acting
+        # career", "consider a merger"); a judgement needs a second noun phrase after it ("consider the
+        # storage as …", "consider the move a mistake").
+        # ("what it considers a satisfactory stake": the object is fronted, so the article opens the
+        # judgement itself.)
+        fronted = _FRONTED_OBJECT.search(text, max(0, s - 40), s) is not None
+        start = e + len(nxt) + 1 if nxt in ("a", "an", "the") and not fronted else e
+        return _JUDGEMENT_AHEAD.match(text, start) is not None
     return word != "considered" or _RULED_BEFORE.search(text, max(0, s - 30), s) is None
 
 
+# round 8: the imperative after an introductory phrase: "As a related example, consider the problem of
+# …", "For instance, consider a bank that …".
+_EXAMPLE_INTRO = re.compile(
+    r"\W*(?:as\s+an?\s+(?:[\w-]+\s+)?example|for\s+(?:example|instance)|by\s+way\s+of\s+(?:example|contrast)"
+    r"|by\s+contrast|similarly|now|first|next|finally|then)\s*,\s*$",
+    re.IGNORECASE,
+)
+_FRONTED_OBJECT = re.compile(r"\b(?:what|which|whom|who|that)[ \t]+(?:[\w’'-]+[ \t]+){0,3}$", re.IGNORECASE)
 _CONSIDER_OBJECT_PRONOUNS = frozenset(
     "that it this these them themselves him her himself herself itself".split()
 )
@@ -965,12 +1107,18 @@ _VIEW_SUBJECT = re.compile(
 _THOUGHT_NOUN_PREV = frozenset(
     "a the of school in political religious chinese western his her their my our any second deep".split()
 )
+# round 8: deliberation, not belief: "After some thought Pingu …", "with careful thought", "without much
+# thought" (a preposition first: "Some thought the game was tasteless" is people thinking).
+_THOUGHT_DELIBERATION = re.compile(
+    r"\b(?:after|with|without|upon|on)[ \t]+(?:some|much|careful|long|further|little|more|serious)[ \t]+$",
+    re.IGNORECASE,
+)
 
 
 def _ok_thought(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
     nxt = next_word(text, e)
-    if prev in _THOUGHT_NOUN_PREV:
+    if prev in _THOUGHT_NOUN_PREV or _THOUGHT_DELIBERATION.search(text, max(0, s - 25), s) is not None:
         return False
     return nxt in (
         "to",
@@ -1007,8 +1155,19 @@ _BELIEVE_NOT_BEFORE = re.compile(
 )
 
 
+# round 8: to believe a person is to trust what they say ("John does not believe his father.", "nobody
+# believed her when she …"): the object ends the clause, so no proposition is held uncertain. "believe
+# him to be innocent", "believe them guilty", "believe his father was lying" go on and stay.
+_BELIEVE_A_PERSON = re.compile(
+    r"[ \t]+(?:him|her|them|me|us|you|(?:his|her|their|my|our|your)[ \t]+(?:father|mother|parents|wife|husband"
+    r"|son|daughter|brother|sister|friends?|family|doctor|story|account|version|testimony|word|eyes|ears))"
+    r"(?=[ \t]*(?:[.,;!?)]|$|[ \t](?:when|because|and|but|or|either|anymore|any\s+more|at\s+all)\b))",
+    re.IGNORECASE,
+)
+
+
 def _ok_believe(text: str, s: int, e: int) -> bool:
-    if next_word(text, e) == "in" or _nobody_holds(text, s):
+    if next_word(text, e) == "in" or _nobody_holds(text, s) or _BELIEVE_A_PERSON.match(text, e) is not None:
         return False  # "believe in twelve Imams": faith or support, not an uncertain claim
     return _BELIEVE_NOT_BEFORE.search(text, max(0, s - 12), s) is None  # "hard to believe": incredulity
 
@@ -1025,6 +1184,13 @@ _EXPECTING_A_CHILD = re.compile(
 )
 
 
+# round 8: "as one would expect", "as the audience might expect them to": a manner compared with what is
+# usual, like "as expected" (prev "as" above), not a forecast.
+_AS_ONE_WOULD = re.compile(
+    r"\bas[ \t]+(?:[\w’'-]+[ \t]+){1,3}(?:would|might|could|may)[ \t]+$", re.IGNORECASE
+)
+
+
 def _ok_expect(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
     nxt = next_word(text, e)
@@ -1032,6 +1198,8 @@ def _ok_expect(text: str, s: int, e: int) -> bool:
         return False
     if prev in ("than", "as", "the", "life", "un"):
         return False  # "better than expected", "the expected outcome", "life expectancy"
+    if _AS_ONE_WOULD.search(text, max(0, s - 40), s) is not None:
+        return False  # round 8: "behave as the audience would expect": conformity, an expectation met
     if prev in BE_WORDS or prev == "been":
         # "The sale, which had been expected, is …", "Octel said the purchase was expected.": an
         # expectation met, reported after the fact; "is expected to …" looks ahead.
@@ -1250,6 +1418,19 @@ _HEDGE_CHECKS = {
     "not impossible": _ok_not_impossible,
     "unclear": _ok_unclear,
     "uncertain": _ok_unclear,
+    "implies": _ok_name_meaning,
+    "implied": _ok_name_meaning,
+    "indicates": _ok_name_meaning,
+    "seem": _ok_seem,
+    "seems": _ok_seem,
+    "seemed": _ok_seem,
+    "possibility": _ok_possibility,
+    "rumour": _ok_hearsay_noun,
+    "rumours": _ok_hearsay_noun,
+    "rumor": _ok_hearsay_noun,
+    "rumors": _ok_hearsay_noun,
+    "allegation": _ok_hearsay_noun,
+    "allegations": _ok_hearsay_noun,
     "suggestion": _ok_suggestion,
     "suggestions": _ok_suggestion,
     "suggest": _ok_suggest,

@@ -5,7 +5,9 @@ Each class says when a hedge word is not the author's uncertainty (a wish or a p
 distance, a pregnancy, an interrogation, a status given to someone arrested, a thing made feasible, what
 a plan would have done, a problem that became apparent, a course of action suggested) or
 when a phrase is (the impersonal "it looks like" + a clause, "the prevailing view is that …"). Every class has near misses that must
-keep the flag they had before. See docs/EVALUATION.md "Public hedge sets, round 7".
+keep the flag they had before. See docs/EVALUATION.md "Public hedge sets, round 7". Round 8 adds more
+classes of the first kind (inability, feasibility, deliberation, trust, a name's meaning, a concession,
+an opportunity), in ROUND8_CLASSES with their near misses, see "Public hedge sets, round 8".
 """
 
 from __future__ import annotations
@@ -107,3 +109,79 @@ def test_a_quoted_it_looks_like_keeps_its_speaker() -> None:
     lab = classify('"It looks like the recovery is under way," the chief economist said.')
     assert lab.label == "attributed"
     assert lab.hedged
+
+
+# Round 8 (docs/EVALUATION.md "Public hedge sets, round 8"): (text, hedged), every class sentence had
+# the other flag on main 5b4dad8.
+ROUND8_CLASSES = [
+    # inability with the negation on the object or the subject, not on "could"
+    ("The harbour master could find no trace of the missing trawler.", False),
+    ("A council spokeswoman could give no date for the reopening of the pool.", False),
+    ("The keeper could do nothing about the deflected shot in the 80th minute.", False),
+    ("By nine o'clock the hall was full and no chairs could be found for the late arrivals.", False),
+    # "possible" as what a cause brings within reach (a bare object between) or an option counted
+    ("The new lock gates have made year-round shipping possible.", False),
+    ("A grant from the lottery fund makes the second stage of the museum possible.", False),
+    ("The firm is weighing a number of possible sites for the new depot.", False),
+    ("The software tries the whole range of possible passwords in a few hours.", False),
+    # "consider" of deliberation: an article opens its object and no judgement follows; the imperative
+    # after an introductory phrase
+    ("The board will consider a share buyback at its meeting in June.", False),
+    ("She did not consider a career in politics until her forties.", False),
+    ("For example, consider a family of four living on one income.", False),
+    # to believe a person is to trust what they say
+    ("The jury did not believe him.", False),
+    ("Why should voters believe them when the last promise was broken?", False),
+    # what a name means, read off the name
+    ("As the name suggests, the festival is held on the longest day of the year.", False),
+    ("As its title implies, the report covers only the first quarter.", False),
+    # "thought" of deliberation after a preposition
+    ("After some thought, the committee agreed to the longer route.", False),
+    ("The cuts were drawn up without much thought to the smaller branches.", False),
+    # a manner compared with what is usual; the concessive "as … as it seems"; "how could … not"
+    ("The players behaved exactly as the coach would expect them to.", False),
+    ("As odd as it seems, the older trains use less power.", False),
+    ("As strange as this may appear, the ferry still runs on time.", False),
+    ("How could anyone not be moved by the closing scene?", False),
+    # "possibility to" + an act: an opportunity, not doubt
+    ("Shareholders will have the possibility to exchange their stock for cash.", False),
+    # rumours and allegations as things talked about, with no proposition of their own
+    ("The club declined to comment on the rumours.", False),
+    ("The minister denied the allegations.", False),
+    ("Shares in the retailer rose sharply on takeover rumours.", False),
+    ("Few fans had even heard of the rumours before the match.", False),
+]
+
+ROUND8_NEAR_MISSES = [
+    ("Rescuers could find survivors if the weather clears.", True),  # no negation
+    ("No more than 500 people could be affected by the closures.", True),  # an amount, not "no" + noun
+    ("Investors fear the merger could collapse before the vote.", True),
+    ("The firm made no mention of a possible sale of the unit.", True),  # attributive, after "of a"
+    ("The charge will be made against the allowance for possible loan losses.", True),
+    ("One possible explanation is that the sensors failed.", True),  # a single candidate offered
+    ("The council will make sure it is possible to park near the school.", False),  # feasibility anyway
+    ("Many critics consider the film a masterpiece.", True),  # a judgement on the object
+    ("The company failed to gain what it considers a fair price for the unit.", True),  # fronted object
+    ("Historians consider the treaty as the end of the old order.", True),
+    ("Officials believe him to be the gunman.", True),  # a proposition about him
+    ("Police believe his father was driving the car.", True),
+    ("The data suggests the festival drew fewer visitors this year.", True),
+    ("Some thought the game was offensive and asked for it to be withdrawn.", True),  # people thinking
+    ("It is thought that the fire started in the kitchen.", True),
+    ("Analysts expect the bank to raise rates again.", True),
+    ("The storm seems to have weakened overnight.", True),
+    ("Why could the pilots not land at the first attempt?", True),  # a real question
+    ("The directive gave greater possibility to firmer policy.", True),  # graded: a likelihood
+    ("There is a possibility that the talks will resume.", True),
+    ("There are rumours the manager will leave in the summer.", True),  # a clause without "that"
+    ("The coach denied allegations he had bullied players.", True),
+    ("Rumours of a takeover lifted the shares.", True),
+    ("Rumours circulated in the markets yesterday that the bank would cut rates.", True),
+    ("Rumours circulating in the city said the mayor had resigned.", True),
+    ("The allegations against the director are being investigated.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "hedged"), ROUND8_CLASSES + ROUND8_NEAR_MISSES)
+def test_round8_public_hedge_class(text: str, hedged: bool) -> None:
+    assert _hedged(text) is hedged, classify(text)
