@@ -21,6 +21,12 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.plain_verdicts import (
+    PLAIN_VERDICT_TRIGGERS,
+    plain_verdict_matches,
+    plain_verdict_possible,
+)
+
 _EVALUATING_RELATIVE = re.compile(
     r",\s+which\s+(?:is|was|seems|seemed)\s+(?:far\s+|much\s+|way\s+|simply\s+|frankly\s+|clearly\s+|surely\s+)?"
     r"(?:too\s+(?:long|late|slow|much|little|few|many|high|low|soon|early|little\s+too\s+late)"
@@ -88,9 +94,9 @@ MODAL_IDIOM_RE = re.compile(
 # so the no-cue fast path of classifier.classify still skips most sentences. The renaming contrast has
 # no such word (it is tried on a sentence with ";" and "not"), nor has "Few … so …" ("few" is in every
 # "a few"): it is tried when a sentence reaches the verdict finder for another reason.
-JUDGEMENT_TRIGGERS = (
-    _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE
-)
+_OWN_TRIGGERS = _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE
+# Round 8: plain_verdicts.py's keys join (gated there by their own companions, not by _COMPANIONS below).
+JUDGEMENT_TRIGGERS = _OWN_TRIGGERS | PLAIN_VERDICT_TRIGGERS
 
 
 # Each trigger word and the words one of which must come with it before any shape can match: the
@@ -126,7 +132,7 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
-    return with_companion(words, JUDGEMENT_TRIGGERS, _COMPANIONS)
+    return with_companion(words, _OWN_TRIGGERS, _COMPANIONS) or plain_verdict_possible(text, words)
 
 
 def with_companion(
@@ -144,7 +150,9 @@ def with_companion(
 
 def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     """The judgement shapes above found in ``text`` (``words`` = its lower-cased words)."""
-    found: list[re.Match[str]] = []
+    found: list[re.Match[str]] = (
+        plain_verdict_matches(text, words) if plain_verdict_possible(text, words) else []
+    )
     tries = (
         ("which" in words and not words.isdisjoint(_RELATIVE_GATE), _EVALUATING_RELATIVE.search),
         ("not" in words and (";" in text or "—" in text or "–" in text), _RENAMING_CONTRAST.match),
