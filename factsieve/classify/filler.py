@@ -16,6 +16,7 @@ from factsieve.classify.prefilter import (
     line_start_tokens,
     words_of,
 )
+from factsieve.classify.sign_offs import SIGN_OFF_GATE, SIGN_OFF_TRIGGERS, sign_off
 
 # Reader address anywhere in the sentence (outside quotations). Imperatives aimed at the reader
 # ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
@@ -56,11 +57,13 @@ _FILLER_RE = CaseFreeRe(
         "sound": "familiar",
     },
 )
-FILLER_TRIGGERS = frozenset(
+_PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
     stay bear yourselves place""".split()
 )
+# The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
+FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
 # One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
 _WISH = (
     r"(?:happy\s+(?:[a-z]+\s+)?[a-z-]+ing|good\s+luck(?:\s+with\s+(?:your|the)\s+[a-z]+(?:\s+[a-z]+)?)?"
@@ -338,12 +341,26 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
         body = text.strip()
         start = len(text) - len(text.lstrip())
         out.append(new_cue("filler", body, start, start + len(body)))
-    if not words.isdisjoint(FILLER_TRIGGERS):
+    if not words.isdisjoint(_PHRASE_TRIGGERS):
         out.extend(
             strip_cue("filler", m, text)
             for m in _FILLER_RE.find(text, words)
             if not inside(quotes, m.start())
         )
+    if (
+        not out
+        and not quotes
+        and (
+            "!" in text
+            or "?" in text
+            or not words.isdisjoint(SIGN_OFF_GATE)
+            or ("that" in words and "for" in words)  # "That's it for tonight", "That's all for now"
+        )
+        and sign_off(text, words)
+    ):
+        body = text.strip()  # round 8: the whole line is the writer talking to the reader
+        start = len(text) - len(text.lstrip())
+        out.append(new_cue("filler", body, start, start + len(body)))
     if len(out) > 1:
         out.sort(key=BY_START)
     return out

@@ -132,7 +132,16 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
-    return with_companion(words, _OWN_TRIGGERS, _COMPANIONS) or plain_verdict_possible(text, words)
+    return with_companion(words, _OWN_TRIGGERS, _COMPANIONS) or (
+        # round 8 (plain_verdicts.py): its key words, or its two key-less openings, tested inline (this is
+        # asked of every sentence on the full path)
+        (
+            not words.isdisjoint(PLAIN_VERDICT_TRIGGERS)
+            or text.find("bly, ", 4, 26) != -1
+            or text.startswith("What a")
+        )
+        and plain_verdict_possible(text, words)
+    )
 
 
 def with_companion(

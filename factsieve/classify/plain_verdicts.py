@@ -386,6 +386,8 @@ def plain_verdict_possible(text: str, words: frozenset[str]) -> bool:
     opening "-ably," adverb or exclamative, or a text too long to be one verdict."""
     if len(text) > _MAX_CHARS:
         return False
+    if words.isdisjoint(PLAIN_VERDICT_TRIGGERS):
+        return plain_opening(text)  # the common case: one set test, no set built
     if plain_opening(text):
         return True
     for w in words & PLAIN_VERDICT_TRIGGERS:

@@ -89,12 +89,84 @@ PLAIN_VERDICT_NEAR_MISSES = [
     ("The shop sells the finest teas from Assam.", "reported"),  # a superlative, no be-verb
 ]
 
+# Page furniture in forms no earlier rule had (r15, r20, r21; furniture_shapes.py, boilerplate.py datelines).
+PAGE_FURNITURE = [
+    "14:40 CET",
+    "9.15 am AEST",
+    "(Tomás Herrera / Valley Courier files)",
+    "(Courtesy of the Rowan family)",
+    "3. Plovdiv, Bulgaria",
+    "4) The Old Harbour Walk",
+    "Analysis | The budget's missing billions",
+    "By Ines Waltham | The Borough Gazette | Updated 18:02",
+    "Press office: media@harbourtrust.org.uk, 0161 496 0732",
+    "Seen something we should report? Email tips@dalecourier.com.",
+    "This interview was condensed and edited for length and clarity.",
+    "This obituary was prepared in advance and updated after his death.",
+    "This article was originally published in Welsh.",
+    "View this email in your browser",
+    "To unsubscribe from these alerts, click here.",
+    "Why you can trust Gadget Bench: every laptop is tested for a month.",
+    "Get the week's best reads — sign up to our free weekend newsletter.",
+    "Already a reader? Sign up here.",
+    "If this story mattered to you, please consider becoming a supporter.",
+    "Follow Coastline Radio on Instagram for storm updates.",
+    "Join the Courier's Telegram channel for road closures.",
+    "All defendants are presumed innocent until proven guilty.",
+    "ZÜRICH, May 4 (Alpine Wire) -",
+    "MÁLAGA, Spain —",
+    "LEEDS, Mar 3 –",
+]
+PAGE_FURNITURE_NEAR_MISSES = [
+    ("(CENTS PER LB)", "reported"),  # a Reuters table unit: no slash, no credit word
+    ("1. The finance ministers agreed to", "reported"),  # a list item cut from a wrapped sentence
+    ("At 14:40 the train left.", "reported"),
+    ("The firm said it would follow rivals on pricing.", "attributed"),
+    ("She was presumed dead after the storm.", "speculative"),  # a hedge of the story, not the notice
+    ("Readers can sign up for the council's newsletter at the library.", "reported"),
+]
+
+# The writer talking to the reader (r20, r21; sign_offs.py).
+READER_LINES = [
+    "Until next week, keep your gardens watered!",
+    "Cheers, everyone — see you at the parade!",
+    "Happy stargazing, night owls!",
+    "Drive safely, Tallaght!",
+    "Thanks for reading — enjoy the rest of your weekend!",
+    "Safe travels, wherever the road takes you!",
+    "Good afternoon, and welcome back.",
+    "Good morning and welcome to our live coverage of the county final!",
+    "That's all for today — see you on Monday.",
+    "Don't go anywhere.",
+    "Heading to the coast this weekend and worried about the traffic?",
+    "Looking for a cheap flight to Lisbon?",
+    "Want the full list? Scroll down.",
+    "Chances are, you've already had the letter.",
+    "Perhaps you're wondering what this means for your pension.",
+    "If your bill went up this month, you're not alone.",
+    "Whether you rent or own, this guide is for you.",
+    "We get it — nobody enjoys reading the small print.",
+]
+READER_LINE_NEAR_MISSES = [
+    ("What a night for the club!", "opinion"),  # an exclamative, not the reader
+    ("They won again, the lucky devils!", "opinion"),  # an apposition, not a vocative
+    ("Shopping centres in the north reported falling sales.", "reported"),
+    ("Reading the report, is it clear who is to blame?", "reported"),
+    ("The minister said the guide is for teachers.", "attributed"),
+    ("He came back to find the house alone and empty.", "reported"),
+    ("Police said the man was not alone.", "attributed"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
     [
         *_cases(PLAIN_VERDICTS, "opinion"),
         *_cases(PLAIN_VERDICT_NEAR_MISSES),
+        *_cases(PAGE_FURNITURE, "boilerplate"),
+        *_cases(PAGE_FURNITURE_NEAR_MISSES),
+        *_cases(READER_LINES, "filler"),
+        *_cases(READER_LINE_NEAR_MISSES),
     ],
 )
 def test_round_8_labels(text: str, label: str) -> None:
