@@ -157,6 +157,19 @@ READER_LINE_NEAR_MISSES = [
     ("Police said the man was not alone.", "attributed"),
 ]
 
+# "should" of an arrival by a time or a level held (r20, r21; should.py): the author's expectation.
+SHOULD_EXPECTATIONS = [
+    "The first results should come within the hour.",
+    "The river should come under pressure again if the rain returns.",
+    "Inflation should stay below 3% for the rest of the year.",
+    "Water restrictions should stay at level 2 until the reservoirs refill.",
+]
+SHOULD_NEAR_MISSES = [
+    ("You should stay at home if you have a fever.", "opinion"),  # advice to the reader
+    ("The council should come clean about the costs.", "opinion"),  # advice to a body
+    ("Visitors should stay on the marked paths.", "opinion"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -167,6 +180,8 @@ READER_LINE_NEAR_MISSES = [
         *_cases(PAGE_FURNITURE_NEAR_MISSES),
         *_cases(READER_LINES, "filler"),
         *_cases(READER_LINE_NEAR_MISSES),
+        *_cases(SHOULD_EXPECTATIONS, "speculative"),
+        *_cases(SHOULD_NEAR_MISSES),
     ],
 )
 def test_round_8_labels(text: str, label: str) -> None:
