@@ -170,6 +170,20 @@ SHOULD_NEAR_MISSES = [
     ("Visitors should stay on the marked paths.", "opinion"),
 ]
 
+# A source's forecast put at a figure, and the author's own inference read from evidence (r20, r21;
+# attribution.py).
+SOURCES_AND_INFERENCES = [
+    ("The port authority projects container traffic next year at 1.2 million boxes.", "attributed"),
+    ("The utility forecasts one-off repair costs of £40m to £55m.", "attributed"),
+    ("Read alongside last year's survey, the figures suggest demand has peaked.", "speculative"),
+    ("Seen against the rainfall data, the losses suggest the drought did most of the damage.", "speculative"),
+]
+SOURCE_NEAR_MISSES_R8 = [
+    ("Building projects across the county stalled at 40 sites.", "reported"),  # the noun
+    ("Recent estimates put the cost at £4bn.", "reported"),
+    ("A study by the university suggests the figures are too low.", "attributed"),  # a source suggests
+]
+
 
 @pytest.mark.parametrize(
     ("text", "label"),
@@ -182,6 +196,8 @@ SHOULD_NEAR_MISSES = [
         *_cases(READER_LINE_NEAR_MISSES),
         *_cases(SHOULD_EXPECTATIONS, "speculative"),
         *_cases(SHOULD_NEAR_MISSES),
+        *_cases(SOURCES_AND_INFERENCES),
+        *_cases(SOURCE_NEAR_MISSES_R8),
     ],
 )
 def test_round_8_labels(text: str, label: str) -> None:
