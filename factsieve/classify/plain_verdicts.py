@@ -46,6 +46,7 @@ _BE_NOW = r"(?:is|was|are|were|['’]s)"
 _VERDICT_NOUNS = (
     r"(?:mistakes?|blunders?|gamble|misstep|misjudge?ment|masterstroke|weakness|godsend|letdown|disappointment"
     r"|distraction|sideshow|fudge|non-starter|no-brainer|miscalculation|relic|tourist\s+trap|wishful\s+thinking"
+    r"|masterpiece|delight|triumph|step\s+backwards?|backward\s+step|retrograde\s+step"
     r"|pie\s+in\s+the\s+sky)"
 )
 _VERDICT_NOUN_RE = re.compile(
@@ -228,6 +229,36 @@ _EXCLAMATIVE_RE = re.compile(
     r"\W*What\s+an?\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:that|it|this|he|she|they)\s+(?:was|is|were|has\s+been)\b[^?]*$"
 )
 
+# Round 8, own wordings: a quality adjective closing the complement ("Her performance was superb.", "The new
+# stand is magnificent."); the adjectives are a review's, not the wire's ("outstanding" shares and
+# "exceptional" items are left out).
+_QUALITY_ADJ_RE = re.compile(
+    r"\b(?:is|are|was|were|['’]s|looks?|looked|seems?|seemed|remains?|remained|sounds?|sounded|feels?|felt)\s+"
+    r"(?:(?:simply|truly|really|quite|utterly|absolutely|frankly|genuinely|pretty|rather|so|very|just)\s+)?"
+    r"(?:magnificent|superb|sublime|splendid|marvell?ous|exquisite|breathtaking|lamentable|shoddy|mediocre"
+    r"|uninspired|forgettable|underwhelming|pitiful|sensational|gorgeous|glorious|masterly|dire)"
+    r"\b(?=\s*(?:[.!,;—–]|$|and\b|but\b|in\s+(?:places|parts)|throughout|from\s+start))",
+    _I,
+)
+# An evaluative degree on a complement: "is woefully inadequate", "is hopelessly out of touch".
+_EVALUATIVE_DEGREE_RE = re.compile(
+    r"\b(?:woefully|hopelessly|embarrassingly|breathtakingly|staggeringly|achingly|pitifully)\s+[a-z]",
+    _I,
+)
+_OUT_OF_TOUCH_RE = re.compile(
+    r"\b(?:is|are|was|were|['’]s|seems?|looks?|remains?)\s+(?:(?:completely|totally|badly|so|simply)\s+)?out\s+of"
+    r"\s+touch\b",
+    _I,
+)
+_NO_SURPRISE_RE = re.compile(
+    r"^\W*(?:(?:It\s+is|It['’]s|It\s+was|So|And)\s+)?(?:no|little|small)\s+(?:surprise|wonder)\b(?!\s+(?:drug|material))",
+    _I,
+)
+_MISSED_POINT_RE = re.compile(
+    r"\b(?:miss|misses|missed|missing)\s+the\s+point\b|\blost\s+(?:the\s+plot\b(?!\s+of)|its\s+way\b)", _I
+)
+
+
 _COPULAS = frozenset("is was are were be been being remains remained seems seemed looks looked s".split())
 _PROVED = frozenset("proved proves proving proven".split())
 _CALLS = frozenset("call decision choice move approach thing got".split())
@@ -246,7 +277,8 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     (
         _keys(
             """mistake mistakes blunder blunders gamble misstep misjudgement misjudgment masterstroke weakness godsend
-            letdown disappointment distraction sideshow fudge starter brainer miscalculation relic wishful trap sky"""
+            letdown disappointment distraction sideshow fudge starter brainer miscalculation relic wishful trap sky
+            masterpiece delight triumph backwards backward retrograde"""
         ),
         _COPULAS,
         _VERDICT_NOUN_RE,
@@ -344,6 +376,24 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     (_keys("demonstrate demonstrates illustrate illustrates"), frozenset({"why"}), _DEMONSTRATE_WHY_RE),
     (_keys("regret double triple treble halve quadruple end"), _WILL, _PREDICTION_RE),
     (_keys("history ever"), _WILL, _RECORD_FORECAST_RE),
+    (
+        _keys(
+            """magnificent superb sublime splendid marvellous marvelous exquisite breathtaking lamentable shoddy
+            mediocre uninspired forgettable underwhelming pitiful sensational gorgeous glorious
+            masterly dire"""
+        ),
+        _COPULAS,
+        _QUALITY_ADJ_RE,
+    ),
+    (
+        _keys("woefully hopelessly embarrassingly breathtakingly staggeringly achingly pitifully"),
+        None,
+        _EVALUATIVE_DEGREE_RE,
+    ),
+    (frozenset({"touch"}), frozenset({"out"}), _OUT_OF_TOUCH_RE),
+    (_keys("surprise wonder"), _keys("no little small"), _NO_SURPRISE_RE),
+    (frozenset({"point"}), _keys("miss misses missed missing"), _MISSED_POINT_RE),
+    (_keys("plot way"), frozenset({"lost"}), _MISSED_POINT_RE),
 )
 # key -> the (companions, pattern) pairs it opens
 _BY_KEY: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = {}

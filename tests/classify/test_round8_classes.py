@@ -66,6 +66,17 @@ PLAIN_VERDICTS = [
     "Training without a pool is like sailing without water.",
     "Well, it's been quite a week.",
     "To my mind, the merger makes little sense for either side.",
+    # quality adjectives and evaluative degrees closing the complement; idioms of missing the point
+    "Her second-half display was superb.",
+    "The renovated pier is magnificent.",
+    "The new bus map is woefully confusing.",
+    "The board is hopelessly out of touch.",
+    "It is no surprise that the talks collapsed.",
+    "Little wonder that turnout fell.",
+    "The minister misses the point.",
+    "The party has lost the plot.",
+    "The reform is a step backwards.",
+    "The opening night was a triumph.",
 ]
 PLAIN_VERDICT_NEAR_MISSES = [
     ("The goalkeeper made a mistake in the first minute.", "reported"),  # an act, no be-verb
@@ -87,6 +98,11 @@ PLAIN_VERDICT_NEAR_MISSES = [
     ("The court hands down its ruling on Friday.", "reported"),  # "hands down" of a ruling
     ("The committee will decide on the right approach next month.", "reported"),
     ("The shop sells the finest teas from Assam.", "reported"),  # a superlative, no be-verb
+    ("Trading was lacklustre ahead of the holiday.", "reported"),  # the wire's market word
+    ("The triumph was celebrated in the streets.", "reported"),  # the noun as subject
+    ("Walkers lost their way in the fog.", "reported"),  # literal
+    ("The council lost the plot of land to developers.", "reported"),
+    ("The food situation in the camp is dire, aid agencies said.", "attributed"),
 ]
 
 # Page furniture in forms no earlier rule had (r15, r20, r21; furniture_shapes.py, boilerplate.py datelines).
