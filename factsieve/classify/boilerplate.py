@@ -12,8 +12,7 @@ from factsieve.classify.cue import (
 from factsieve.classify.furniture_shapes import (
     FURNITURE_SHAPE_WORDS,
     SHORT_FIRST,
-    furniture_shape,
-    furniture_shape_possible,
+    furniture_line,
 )
 from factsieve.classify.headline_shapes import headline_shape
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
@@ -965,15 +964,25 @@ _QUOTE_ENDS = frozenset('’”"')
 _MARK_ENDS = frozenset(".!?…:;,")
 
 
+def _shape_marks(text: str, words: frozenset[str]) -> bool:
+    # Round 8: without one of these no furniture_shapes line can match (a first character, two marks, an
+    # opening "This ", a key word); most sentences have none, and then the module is not called.
+    return (
+        text[:1] in SHORT_FIRST
+        or " | " in text
+        or "@" in text
+        or text.startswith("This ")
+        or not words.isdisjoint(FURNITURE_SHAPE_WORDS)
+    )
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
     """False only when ``page_furniture_cues`` and furniture_shapes find nothing (a cheap test for the
     no-cue fast path)."""
     if len(text) > _FURNITURE_MAX_CHARS:
         return False
-    if (
-        text[:1] in SHORT_FIRST or " | " in text or "@" in text or not words.isdisjoint(FURNITURE_SHAPE_WORDS)
-    ) and furniture_shape_possible(text, words):
-        return True  # round 8 (furniture_shapes.py; its marks inlined): tested first in page_furniture_cues
+    if _shape_marks(text, words) and furniture_line(text, words):
+        return True  # round 8 (furniture_shapes.py): found again first in page_furniture_cues
     body = text.rstrip()
     return bool(
         (body and body[-1] not in _SENTENCE_END)
@@ -1518,7 +1527,7 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
     """A byline, timestamp, heading, teaser or share/comment prompt: the whole line as one cue."""
     if not furniture_possible(text, words):
         return []
-    if furniture_shape_possible(text, words) and furniture_shape(text, words):
+    if _shape_marks(text, words) and furniture_line(text, words):
         return [_whole(text)]  # round 8 (furniture_shapes.py)
     end = text.rstrip()[-1:]
     if (

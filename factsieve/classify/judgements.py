@@ -22,7 +22,10 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.plain_verdicts import (
+    KEYLESS_OPENINGS,
+    MAX_VERDICT_CHARS,
     PLAIN_VERDICT_TRIGGERS,
+    keyed_possible,
     plain_verdict_matches,
     plain_verdict_possible,
 )
@@ -133,14 +136,14 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
     return with_companion(words, _OWN_TRIGGERS, _COMPANIONS) or (
-        # round 8 (plain_verdicts.py): its key words, or its two key-less openings, tested inline (this is
-        # asked of every sentence on the full path)
-        (
+        # round 8 (plain_verdicts.py), inline: this is asked of every sentence on the full path
+        text.find("bly, ", 4, 26) != -1
+        or text.startswith(KEYLESS_OPENINGS)
+        or (
             not words.isdisjoint(PLAIN_VERDICT_TRIGGERS)
-            or text.find("bly, ", 4, 26) != -1
-            or text.startswith("What a")
+            and len(text) <= MAX_VERDICT_CHARS
+            and keyed_possible(words)
         )
-        and plain_verdict_possible(text, words)
     )
 
 

@@ -209,7 +209,7 @@ _DEMONSTRATE_WHY_RE = re.compile(
 _PREDICTION_RE = re.compile(
     r"\bwill\s+(?:live\s+to\s+|come\s+to\s+|surely\s+|soon\s+)?regret\b"
     r"|\bwill\s+(?:more\s+than\s+)?(?:double|triple|treble|halve|quadruple)\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
-    r"|\bwill\s+end\s+up\s+(?:costing|hurting|doing|causing|making|being)\b",
+    r"|\bwill\s+end\s+up\s+(?:costing|hurting|causing)\b",
     _I,
 )
 _RECORD_FORECAST_RE = re.compile(
@@ -313,11 +313,11 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
         _SUPERLATIVE_RE,
     ),
     (
-        frozenset({"most"}),
         _keys(
-            "beautiful moving enjoyable charming satisfying elegant entertaining thrilling affecting"
-            " touching underrated overrated delightful memorable"
+            """beautiful moving enjoyable charming satisfying elegant entertaining thrilling affecting touching underrated
+            overrated delightful memorable"""
         ),
+        frozenset({"most"}),
         _SUPERLATIVE_RE,
     ),
     (frozenset({"hands"}), frozenset({"down"}), _HANDS_DOWN_RE),
@@ -329,8 +329,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
         _keys("entirely perfectly wholly completely eminently totally"),
         _DEGREE_RE,
     ),
-    (_keys("far vastly infinitely"), _keys("better worse matters matter"), _FAR_COMPARISON_RE),
-    (frozenset({"much"}), _keys("matters matter"), _FAR_COMPARISON_RE),
+    (_keys("better worse matters matter"), _keys("far vastly infinitely much"), _FAR_COMPARISON_RE),
     (frozenset({"foot"}), _keys("shot shoot shoots shooting"), _SHOT_FOOT_RE),
     (frozenset({"blinked"}), frozenset({"first"}), _BLINKED_RE),
     (
@@ -338,18 +337,17 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
         _keys("themselves himself herself itself ourselves yourself nobody one"),
         _KIDDING_RE,
     ),
-    (frozenset({"can"}), frozenset({"road"}), _CONDUCT_IDIOM_RE),
+    (frozenset({"road"}), frozenset({"can"}), _CONDUCT_IDIOM_RE),
     (frozenset({"goalposts"}), None, _CONDUCT_IDIOM_RE),
     (frozenset({"cracks"}), frozenset({"over"}), _CONDUCT_IDIOM_RE),
     (frozenset({"rearranging"}), _keys("deckchairs deck"), _CONDUCT_IDIOM_RE),
     (frozenset({"sand"}), _keys("head heads"), _CONDUCT_IDIOM_RE),
     (frozenset({"lipstick"}), frozenset({"pig"}), _CONDUCT_IDIOM_RE),
-    (frozenset({"bad"}), frozenset({"throwing"}), _CONDUCT_IDIOM_RE),
+    (frozenset({"throwing"}), frozenset({"bad"}), _CONDUCT_IDIOM_RE),
     (frozenset({"excuses"}), frozenset({"run"}), _CONDUCT_IDIOM_RE),
     (_keys("dressed masquerading"), _keys("up as"), _DRESSED_UP_RE),
-    (_keys("see argue overstate"), _keys("hard difficult"), _HARD_TO_SEE_RE),
-    (frozenset({"you"}), frozenset({"how"}), _NOT_HOW_RE),
-    (frozenset({"would"}), frozenset({"start"}), _A_START_RE),
+    (_keys("hard difficult"), _keys("see argue overstate escape"), _HARD_TO_SEE_RE),
+    (frozenset({"start"}), frozenset({"would"}), _A_START_RE),
     (_keys("better finer greater lovelier sweeter sadder worse"), frozenset({"there"}), _IS_THERE_BETTER_RE),
     (frozenset({"worked"}), frozenset({"so"}), _WORKED_SO_WELL_RE),
     (frozenset({"triumph"}), frozenset({"then"}), _ANOTHER_TRIUMPH_RE),
@@ -366,7 +364,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
         _CASE_FOR_RE,
     ),
     (frozenset({"quite"}), _keys("a an"), _QUITE_A_RE),
-    (frozenset({"like"}), _keys("without bit rather little akin unlike"), _SIMILE_RE),
+    (_keys("without bit akin unlike"), frozenset({"like"}), _SIMILE_RE),
     (frozenset({"mind"}), frozenset({"my"}), _TO_MY_MIND_RE),
     (
         _keys("gloriously magnificently wonderfully heroically splendidly joyously shamefully"),
@@ -374,7 +372,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
         _PARENTHETIC_ADVERB_RE,
     ),
     (_keys("demonstrate demonstrates illustrate illustrates"), frozenset({"why"}), _DEMONSTRATE_WHY_RE),
-    (_keys("regret double triple treble halve quadruple end"), _WILL, _PREDICTION_RE),
+    (_keys("regret double triple treble halve quadruple costing hurting causing"), _WILL, _PREDICTION_RE),
     (_keys("history ever"), _WILL, _RECORD_FORECAST_RE),
     (
         _keys(
@@ -392,8 +390,8 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     ),
     (frozenset({"touch"}), frozenset({"out"}), _OUT_OF_TOUCH_RE),
     (_keys("surprise wonder"), _keys("no little small"), _NO_SURPRISE_RE),
-    (frozenset({"point"}), _keys("miss misses missed missing"), _MISSED_POINT_RE),
-    (_keys("plot way"), frozenset({"lost"}), _MISSED_POINT_RE),
+    (_keys("miss misses missed missing"), frozenset({"point"}), _MISSED_POINT_RE),
+    (frozenset({"lost"}), _keys("plot way"), _MISSED_POINT_RE),
 )
 # key -> the (companions, pattern) pairs it opens
 _BY_KEY: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = {}
@@ -411,10 +409,24 @@ _THEIR_VIEW_RE = re.compile(
 )
 
 
+_NOT_HOW_OPENINGS = (
+    "That is not how you",
+    "This is not how you",
+    "That was not how you",
+    "That's not how you",
+)
+# The openings that need no key word (judgements.judgement_possible tests them inline with "bly, ").
+KEYLESS_OPENINGS = ("What a", *_NOT_HOW_OPENINGS)
+
+
 def plain_opening(text: str) -> bool:
     """An opening "-ably," adverb or an exclamative "What a …": the shapes with no key word (classifier keeps
     such a sentence off its no-cue fast path)."""
-    return text.find("bly, ", 4, 26) != -1 or (text.startswith("What a") and not text.rstrip().endswith("?"))
+    return (
+        text.find("bly, ", 4, 26) != -1
+        or (text.startswith("What a") and not text.rstrip().endswith("?"))
+        or text.startswith(_NOT_HOW_OPENINGS)
+    )
 
 
 def _open_patterns(words: frozenset[str]) -> list[re.Pattern[str]]:
@@ -428,18 +440,11 @@ def _open_patterns(words: frozenset[str]) -> list[re.Pattern[str]]:
 
 # A verdict in the author's voice is one short sentence; a longer "sentence" is a table or a run-on of
 # the wire, where the patterns would cost most and find nothing (speed, round 8).
-_MAX_CHARS = 400
+MAX_VERDICT_CHARS = 400
 
 
-def plain_verdict_possible(text: str, words: frozenset[str]) -> bool:
-    """False when ``plain_verdict_matches`` can find nothing: no key word with one of its companions and no
-    opening "-ably," adverb or exclamative, or a text too long to be one verdict."""
-    if len(text) > _MAX_CHARS:
-        return False
-    if words.isdisjoint(PLAIN_VERDICT_TRIGGERS):
-        return plain_opening(text)  # the common case: one set test, no set built
-    if plain_opening(text):
-        return True
+def keyed_possible(words: frozenset[str]) -> bool:
+    """True when one of the key words is in ``words`` with one of its companions."""
     for w in words & PLAIN_VERDICT_TRIGGERS:
         for comp, _rx in _BY_KEY[w]:
             if comp is None or not words.isdisjoint(comp):
@@ -447,12 +452,20 @@ def plain_verdict_possible(text: str, words: frozenset[str]) -> bool:
     return False
 
 
+def plain_verdict_possible(text: str, words: frozenset[str]) -> bool:
+    """False when ``plain_verdict_matches`` can find nothing: no key word with one of its companions and no
+    key-less opening, or a text too long to be one verdict."""
+    if len(text) > MAX_VERDICT_CHARS:
+        return False
+    return plain_opening(text) or (not words.isdisjoint(PLAIN_VERDICT_TRIGGERS) and keyed_possible(words))
+
+
 def plain_verdict_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     """The shapes above found in ``text`` (``words`` = its lower-cased words), each tried only when its key
     and a companion are in the sentence; a verdict after a word of someone's view is dropped."""
     found: list[re.Match[str]] = []
     if plain_opening(text):
-        for rx in (_ADVERB_OPENING_RE, _EXCLAMATIVE_RE):
+        for rx in (_ADVERB_OPENING_RE, _EXCLAMATIVE_RE, _NOT_HOW_RE):
             m = rx.match(text)
             if m is not None:
                 found.append(m)

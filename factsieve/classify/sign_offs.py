@@ -59,9 +59,13 @@ _PRESUMED_RE = re.compile(
     r"\W*(?:perhaps|maybe)\s+you['’]re\s+(?:wondering|thinking|asking)\b"
     r"|\W*you\s+(?:may|might)\s+(?:be\s+wondering|be\s+asking\s+yourself)\b"
     r"|\W*chances\s+are,?\s+you\b"
-    r"|.{0,200}?,\s+you['’]re\s+not\s+alone\s*[.!]?\s*$"
-    r"|.{0,120}?\b(?:this|the)\s+(?:guide|article|list|piece|page|one)\s+is\s+for\s+you\s*[.!]?\s*$"
     r"|\W*(?:we|i)\s+get\s+it\b",
+    _I,
+)
+# The reader's state at the end of the line (searched only with its words: "alone", "for you").
+_PRESUMED_END_RE = re.compile(
+    r",\s+you['’]re\s+not\s+alone\s*[.!]?\s*$"
+    r"|\b(?:this|the)\s+(?:guide|article|list|piece|page|one)\s+is\s+for\s+you\s*[.!]?\s*$",
     _I,
 )
 # Words without which no shape but the "!" and "?" ones can match (the "!" and "?" lines already leave
@@ -71,11 +75,11 @@ SIGN_OFF_TRIGGERS = frozenset(
     "welcome tonight edition anywhere chances perhaps maybe might may alone guide".split()
 )
 _SIGN_OFF_WORDS = frozenset("tonight today now week edition day us me anywhere".split())
-_PRESUMED_WORDS = frozenset("perhaps maybe might may chances alone guide get".split())
+_PRESUMED_WORDS = frozenset("perhaps maybe might may chances get".split())
 
 
 # Words that let ``sign_off`` look at a line with no "!" or "?" (filler_cues tests them inline).
-SIGN_OFF_GATE = _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition".split())
+SIGN_OFF_GATE = _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split())
 
 
 def sign_off(text: str, words: frozenset[str]) -> bool:
@@ -100,4 +104,8 @@ def sign_off(text: str, words: frozenset[str]) -> bool:
         and _SIGN_OFF_RE.match(text)
     ):
         return True
-    return not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text) is not None
+    if text[:1] in "PMCWIYpmcwiy" and not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text):
+        return True  # an opening: "Perhaps you're …", "Chances are, you …", "We get it", "You may be …"
+    return ("alone" in words or ("for" in words and "you" in words)) and _PRESUMED_END_RE.search(
+        text
+    ) is not None
