@@ -14,6 +14,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r13             # round-13 file (tuned on in 7)
     .venv/bin/python benchmarks/eval_news_labels.py --split r14 r16         # round-14/16 files (tuned on in 7)
     .venv/bin/python benchmarks/eval_news_labels.py --split r15 r17         # round-15/17 files (round 7's unseen figure)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r20 r21         # round-20/21 files (tuned on in 8)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -58,6 +59,10 @@ macro-F1 only), then read and tuned on in round 7. ``news_labels_r15.jsonl`` (26
 whole pages) and ``news_labels_r17.jsonl`` (322 rows, split ``r17``: tricky single sentences) were
 written by two more engineers who never read the rules; the lead scored them (accuracy and macro-F1
 only, no row printed) on main b63b607 and on round 7's commits: they are round 7's unseen figure.
+``news_labels_r20.jsonl`` (320 rows, split ``r20``: tricky single sentences) and ``news_labels_r21.jsonl``
+(292 rows, split ``r21``: lines of whole scraped pages) were written by two more engineers who never read
+the rules; each was scored once on main 5b4dad8 before any row was read (accuracy and macro-F1 only),
+then read and tuned on in round 8.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -88,6 +93,8 @@ R14 = DATA / "news_labels_r14.jsonl"
 R15 = DATA / "news_labels_r15.jsonl"
 R16 = DATA / "news_labels_r16.jsonl"
 R17 = DATA / "news_labels_r17.jsonl"
+R20 = DATA / "news_labels_r20.jsonl"
+R21 = DATA / "news_labels_r21.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -111,6 +118,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r15": (R15, None),
     "r16": (R16, None),
     "r17": (R17, None),
+    "r20": (R20, None),
+    "r21": (R21, None),
 }
 
 

@@ -419,7 +419,11 @@ _OBJECT_NEXT = re.compile(
     # round 5d (fresh, r5): an amount forecast, "The firm forecasts revenue of $3.4 billion", "The OBR
     # projects borrowing of £87 billion" (a noun reading would need a verb after the figure)
     # (round 7, r13: up to three words of what is forecast, "projects asylum support spending of £4.7bn")
-    r"|(?!by\s|from\s|for\s|in\s|on\s|at\s|with\s)[a-z]+(?:\s+[a-z]+){0,2}\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[\d£$€]"
+    r"|(?!by\s|from\s|for\s|in\s|on\s|at\s|with\s)[a-z-]+(?:\s+[a-z-]+){0,2}\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[\d£$€]"
+    # round 8 (r21): what is forecast put at a figure, "projects national maize output this year at 38
+    # million bags"; a hyphenated word in it ("one-off restructuring charges of …")
+    r"|(?!by\s|from\s|for\s|in\s|on\s|at\s|with\s|puts?\s|shows?\s|are\s|were\s|have\s|place\s|value\s)"
+    r"(?:(?![a-z]+(?:ed|ing)\b)[a-z-]+\s+){2,5}at\s+(?:about\s+|around\s+)?[\d£$€]"
     # round 7 (r12, r13): a range or a bound forecast, "forecasts between 3 and 28 aftershocks", "projects
     # up to 40,000 visitors" (the noun reading would need a verb after it)
     r"|(?:between|up\s+to|as\s+(?:many|much|few|little)\s+as|at\s+least|at\s+most)\s+[\d£$€]"
@@ -568,7 +572,12 @@ def _own_inference(text: str, start: int) -> bool:
 
 # round 6c (r9, r10, r11): "Taken together, the figures suggest …" — the author weighs the evidence and
 # draws the inference; the figures are not a source that says it.
-_AUTHOR_WEIGHS = re.compile(r"\W*(?:taken\s+together|put\s+together|all\s+told|on\s+balance),", re.IGNORECASE)
+# (round 8, r20: "Read alongside earlier studies, the results suggest …", "Seen alongside the heat data, …")
+_AUTHOR_WEIGHS = re.compile(
+    r"\W*(?:taken\s+together|put\s+together|all\s+told|on\s+balance"
+    r"|(?:read|seen|viewed|looked\s+at)\s+(?:alongside|together\s+with|against|in\s+the\s+light\s+of)\s+[^,]{2,60}),",
+    re.IGNORECASE,
+)
 
 
 def _suggest_has_source(text: str, start: int) -> bool:

@@ -9,6 +9,11 @@ from factsieve.classify.cue import (
     new_cue,
     strip_cue,
 )
+from factsieve.classify.furniture_shapes import (
+    FURNITURE_SHAPE_WORDS,
+    SHORT_FIRST,
+    furniture_line,
+)
 from factsieve.classify.headline_shapes import headline_shape
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
 from factsieve.classify.prefilter import (
@@ -965,10 +970,25 @@ _QUOTE_ENDS = frozenset('’”"')
 _MARK_ENDS = frozenset(".!?…:;,")
 
 
+def _shape_marks(text: str, words: frozenset[str]) -> bool:
+    # Round 8: without one of these no furniture_shapes line can match (a first character, two marks, an
+    # opening "This ", a key word); most sentences have none, and then the module is not called.
+    return (
+        text[:1] in SHORT_FIRST
+        or " | " in text
+        or "@" in text
+        or text.startswith("This ")
+        or not words.isdisjoint(FURNITURE_SHAPE_WORDS)
+    )
+
+
 def furniture_possible(text: str, words: frozenset[str]) -> bool:
-    """False only when ``page_furniture_cues`` finds nothing (a cheap test for the no-cue fast path)."""
+    """False only when ``page_furniture_cues`` and furniture_shapes find nothing (a cheap test for the
+    no-cue fast path)."""
     if len(text) > _FURNITURE_MAX_CHARS:
         return False
+    if _shape_marks(text, words) and furniture_line(text, words):
+        return True  # round 8 (furniture_shapes.py): found again first in page_furniture_cues
     body = text.rstrip()
     return bool(
         (body and body[-1] not in _SENTENCE_END)
@@ -989,9 +1009,9 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
 
 
 # A wire dateline on its own line ("LAGOS, Nigeria (AP) —", "BERLIN, April 2 (Reuters) -"): a place in
-# capitals, an optional region and date, the agency in brackets, a dash, nothing after it.
+# capitals (round 8: also outside ASCII, "SÃO PAULO, June 11 (Tideline Wire) -"), an optional region and date, the agency in brackets, a dash, nothing after it.
 _DATELINE_RE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,30},(?:\s+[A-Z][\w.]*){0,3}(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,30},(?:\s+[A-Z][\w.]*){0,3}(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*\([A-Z][\w&. ]{0,30}\)\s*[-–—]+\s*$"
 )
 # A credit line at the end of a story: "Associated Press writer Kim Lee contributed to this report."
@@ -1483,7 +1503,10 @@ _CAPTION_LABELS = frozenset(
 # Round 6b: a dateline with no agency, alone on its line ("WINNIPEG —", "NAIROBI, Kenya –"): a place
 # in capitals and a spaced typographic dash, nothing after it. A wire table heading ends on a hyphen
 # ("ALL WHEAT -") and stays text.
-_PLACE_DASH_RE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,(?:\s+[A-Z][\w.]*){1,3})?\s+[—–]\s*$")
+# (round 8: a place outside ASCII, and a date after the place: "MANCHESTER, Feb 20 –")
+_PLACE_DASH_RE = re.compile(
+    r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,30}(?:,(?:\s+[A-Z][\w.]*){1,3}(?:\s+\d{1,2})?)?\s+[—–]\s*$"
+)
 # A letter's signature: a dash, a name and a place ("— Margaret Hollis, Dunedin North", "- J. Okafor,
 # Leeds"): capitalised words only, no verb, nothing after.
 _SIGNATURE_RE = re.compile(
@@ -1515,6 +1538,8 @@ def page_furniture_cues(text: str, words: frozenset[str]) -> list[Cue]:
 
 def _furniture_line(text: str, words: frozenset[str]) -> list[Cue]:
     """page_furniture_cues for a line furniture_possible let through."""
+    if _shape_marks(text, words) and furniture_line(text, words):
+        return [_whole(text)]  # round 8 (furniture_shapes.py)
     end = text.rstrip()[-1:]
     if (
         _is_heading(text)

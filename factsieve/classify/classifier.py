@@ -80,6 +80,7 @@ from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.page_lines import page_line, page_line_possible
 from factsieve.classify.personal import personal_cues, personal_possible
+from factsieve.classify.plain_verdicts import plain_opening
 from factsieve.classify.prefilter import Words, trigger_gate, words_of
 from factsieve.classify.quotes import quote_context, quote_cues
 from factsieve.classify.registry import ANY_TRIGGER, FAMILY_GATES
@@ -230,6 +231,9 @@ def _has_no_cues(text: str, words: Words) -> bool:
             and (not page_line_possible(text, words) or not page_line(text, words))
             and (";" not in text or "not" not in words)  # a renaming contrast (judgements.py)
             and not text.startswith("Few ")  # "Few X have … so Y" (judgements.py)
+            # plain_verdicts.plain_opening, inlined: "Commendably, …", "What a run that was" (round 8)
+            and text.find("bly, ", 4, 26) == -1
+            and not text.startswith("What a")
             and ("?" not in text or not text.rstrip().endswith("?"))
         )
     return (
@@ -238,6 +242,7 @@ def _has_no_cues(text: str, words: Words) -> bool:
         and FILLER_OPENER_RE.match(text) is None
         and reader_idiom(text) is None
         and not text.rstrip().endswith("?")
+        and not plain_opening(text)
         and not boilerplate_cues(text, words)
     )
 

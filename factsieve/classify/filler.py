@@ -20,6 +20,7 @@ from factsieve.classify.prefilter import (
     trigger_gate,
     words_of,
 )
+from factsieve.classify.sign_offs import SIGN_OFF_GATE, SIGN_OFF_TRIGGERS, sign_off
 
 # Reader address anywhere in the sentence (outside quotations). Imperatives aimed at the reader
 # ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
@@ -60,11 +61,13 @@ _FILLER_RE = CaseFreeRe(
         "sound": "familiar",
     },
 )
-FILLER_TRIGGERS = frozenset(
+_PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
     stay bear yourselves place""".split()
 )
+# The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
+FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
 # One closing wish to the reader ("Happy saving", "Stay warm out there", "Safe travels").
 _WISH = (
     r"(?:happy\s+(?:[a-z]+\s+)?[a-z-]+ing|good\s+luck(?:\s+with\s+(?:your|the)\s+[a-z]+(?:\s+[a-z]+)?)?"
@@ -336,6 +339,10 @@ def filler_possible(text: str, words: Words) -> bool:
         or len(text) <= READER_IDIOM_MAX_CHARS
         or not text.isascii()  # the opener pattern is matched on any non-ASCII sentence
         or "you" in lowered(text)  # _reader_address: "you" inside a word counts too
+        # round 8's sign-offs (sign_offs.py): the same first test as in filler_cues
+        or "!" in text
+        or words.gates & _SIGN_OFF_BIT
+        or ("that" in words and "for" in words)
     )
 
 
@@ -366,12 +373,26 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
         body = text.strip()
         start = len(text) - len(text.lstrip())
         out.append(new_cue("filler", body, start, start + len(body)))
-    if words.gates & _FILLER_TRIGGERS_GATE:
+    if words.gates & _PHRASE_TRIGGERS_GATE:
         out.extend(
             strip_cue("filler", m, text)
             for m in _FILLER_RE.find(text, words)
             if not inside(quotes, m.start())
         )
+    if (
+        not out
+        and not quotes
+        and (
+            "!" in text
+            or "?" in text
+            or not words.isdisjoint(SIGN_OFF_GATE)
+            or ("that" in words and "for" in words)  # "That's it for tonight", "That's all for now"
+        )
+        and sign_off(text, words)
+    ):
+        body = text.strip()  # round 8: the whole line is the writer talking to the reader
+        start = len(text) - len(text.lstrip())
+        out.append(new_cue("filler", body, start, start + len(body)))
     if len(out) > 1:
         out.sort(key=BY_START)
     return out
@@ -386,7 +407,8 @@ _READER_ALL_GATE = trigger_gate(_READER_ALL)
 _WRITER_WORDS_GATE = trigger_gate(_WRITER_WORDS)
 _THANKS_GATE = trigger_gate(_THANKS)
 _VOCATIVE_WORDS_GATE = trigger_gate(VOCATIVE_WORDS)
-_FILLER_TRIGGERS_GATE = trigger_gate(FILLER_TRIGGERS)
+_PHRASE_TRIGGERS_GATE = trigger_gate(_PHRASE_TRIGGERS)
+_SIGN_OFF_BIT = trigger_gate(SIGN_OFF_GATE)
 _FIRST_PERSON_GATE = trigger_gate(_FIRST_PERSON)
 _SENDS_ON_GATE = trigger_gate(_SENDS_ON)
 _FILLER_OPENER_WORDS_GATE = trigger_gate(FILLER_OPENER_WORDS)

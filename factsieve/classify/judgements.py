@@ -21,6 +21,14 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.plain_verdicts import (
+    KEYLESS_OPENINGS,
+    MAX_VERDICT_CHARS,
+    PLAIN_VERDICT_TRIGGERS,
+    keyed_possible,
+    plain_verdict_matches,
+    plain_verdict_possible,
+)
 from factsieve.classify.prefilter import trigger_gate
 
 _EVALUATING_RELATIVE = re.compile(
@@ -90,9 +98,9 @@ MODAL_IDIOM_RE = re.compile(
 # so the no-cue fast path of classifier.classify still skips most sentences. The renaming contrast has
 # no such word (it is tried on a sentence with ";" and "not"), nor has "Few … so …" ("few" is in every
 # "a few"): it is tried when a sentence reaches the verdict finder for another reason.
-JUDGEMENT_TRIGGERS = (
-    _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE
-)
+_OWN_TRIGGERS = _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE
+# Round 8: plain_verdicts.py's keys join (gated there by their own companions, not by _COMPANIONS below).
+JUDGEMENT_TRIGGERS = _OWN_TRIGGERS | PLAIN_VERDICT_TRIGGERS
 
 
 # Each trigger word and the words one of which must come with it before any shape can match: the
@@ -128,8 +136,15 @@ def judgement_possible(text: str, words: frozenset[str]) -> bool:
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
-    return bool(words.gates & _JUDGEMENT_TRIGGERS_BIT) and with_companion(
-        words, JUDGEMENT_TRIGGERS, _COMPANIONS
+    return (bool(words.gates & _OWN_TRIGGERS_BIT) and with_companion(words, _OWN_TRIGGERS, _COMPANIONS)) or (
+        # round 8 (plain_verdicts.py), inline: this is asked of every sentence on the full path
+        text.find("bly, ", 4, 26) != -1
+        or text.startswith(KEYLESS_OPENINGS)
+        or (
+            bool(words.gates & _PLAIN_VERDICT_BIT)
+            and len(text) <= MAX_VERDICT_CHARS
+            and keyed_possible(words)
+        )
     )
 
 
@@ -148,7 +163,9 @@ def with_companion(
 
 def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     """The judgement shapes above found in ``text`` (``words`` = its lower-cased words)."""
-    found: list[re.Match[str]] = []
+    found: list[re.Match[str]] = (
+        plain_verdict_matches(text, words) if plain_verdict_possible(text, words) else []
+    )
     tries = (
         ("which" in words and words.gates & _RELATIVE_GATE_BIT, _EVALUATING_RELATIVE.search),
         ("not" in words and (";" in text or "—" in text or "–" in text), _RENAMING_CONTRAST.match),
@@ -173,7 +190,8 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
 
 # Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
 # ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
-_JUDGEMENT_TRIGGERS_BIT = trigger_gate(JUDGEMENT_TRIGGERS)
+_OWN_TRIGGERS_BIT = trigger_gate(_OWN_TRIGGERS)
+_PLAIN_VERDICT_BIT = trigger_gate(PLAIN_VERDICT_TRIGGERS)
 _RELATIVE_GATE_BIT = trigger_gate(_RELATIVE_GATE)
 _CONCESSIVE_GATE_BIT = trigger_gate(_CONCESSIVE_GATE)
 _VOUCHING_GATE_BIT = trigger_gate(_VOUCHING_GATE)

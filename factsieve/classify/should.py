@@ -134,6 +134,16 @@ def _is_agent(head: str, sentence_initial: bool) -> bool | None:
     return None
 
 
+# An arrival by a time or a level held: "should come within the hour / under threat", "should stay at Stage
+# 2 or below", "should stay above 3%" — an expectation whoever the subject ("Visitors should stay on the
+# paths" and "The council should come clean" have neither).
+_ARRIVAL_OR_LEVEL = re.compile(
+    r"\s+(?:come\s+(?:within|in\s+the\s+(?:next|coming)|under\s+(?:threat|pressure))"
+    r"|stay\s+(?:at|below|above|under|around|near|within)\s+(?:stage|level|\d|£|\$|€))",
+    re.IGNORECASE,
+)
+
+
 def should_sense(text: str, start: int, end: int) -> str | None:
     """ "deontic", "epistemic" or None for the "should" at ``text[start:end]``."""
     after = _WORD.findall(text, end, min(len(text), end + 80))
@@ -145,6 +155,8 @@ def should_sense(text: str, start: int, end: int) -> str | None:
     verb = after[i].lower()
     if verb in OUTCOME_VERBS:
         return "epistemic"
+    if verb in ("come", "stay") and _ARRIVAL_OR_LEVEL.match(text, end) is not None:
+        return "epistemic"  # round 8 (r20, r21): "should come within the hour", "should stay at Stage 2"
     if verb in RESULT_VERBS:
         return "deontic" if _person_subject(text, start) else "epistemic"
     if verb in _ASPECT_VERBS and i + 1 < len(after):

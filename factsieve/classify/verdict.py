@@ -182,6 +182,7 @@ _RHETORICAL_COUNT_RE = re.compile(
     r"\s*(?:(?:And|But|So|Yet),?\s+)?(How\s+many\s+more\s+\w+(?=(?:\s+\w+){0,5}?\s+(?:need|needs|must|take|before)\b)"
     r"|How\s+much\s+(?:longer|more)(?=(?:\s+\w+){0,5}?\s+(?:must|need|needs|have\s+to|has\s+to|before)\b)"
     r"|How\s+long\s+(?:must|should|can|will)\s+(?:\w+\s+){1,4}?(?:ignore|tolerate|endure|wait|put\s+up|go\s+on|pretend"
+    r"|sit\s+on|drag\s+(?:its|their|his|her)\s+feet|dither|stall"  # round 8 (r21)
     r"|be\s+allowed|get\s+away))\b[^?]*\?[\"”’]?\s*$",
 )
 

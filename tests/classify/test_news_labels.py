@@ -254,3 +254,14 @@ def test_round_fifteen_and_seventeen_files_unseen() -> None:
     assert (len(r15), len(r17)) == (265, 322)
     _holds_target(r15, "r15", floor=0.81)
     _holds_target(r17, "r17", floor=0.87)
+
+
+def test_round_twenty_and_twenty_one_files() -> None:
+    """Rounds 20 and 21 (tests/data/news_labels_r20.jsonl, 320 tricky single sentences; news_labels_r21.jsonl,
+    292 lines of whole scraped pages): written by two engineers who never read the rules, scored once on main
+    5b4dad8 before any row was read (r20 0.850, r21 0.836: their unseen figures), then read and tuned on in
+    round 8 (0.950, 0.938). Held at the issue's 0.90."""
+    r20, r21 = _rows("news_labels_r20.jsonl"), _rows("news_labels_r21.jsonl")
+    assert (len(r20), len(r21)) == (320, 292)
+    _holds_target(r20, "r20", floor=0.90)
+    _holds_target(r21, "r21", floor=0.90)
