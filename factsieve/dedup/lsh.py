@@ -23,9 +23,11 @@ from factsieve.dedup.table import DocTable
 
 # partners of a member of a large bucket, per band. A member verified against the best-ranked
 # documents of its bucket joins their component (copy level) and their story (the story level's
-# links must reach the canonical itself); more anchors only add candidates that the large bucket's
-# members share with the same few documents (docs/BENCHMARKS.md "one template many times")
-ANCHORS = 4
+# links must reach the canonical itself). Each anchor adds links that every later step carries: one
+# template 300,000 times measured 2.8 / 3.9 / 7.5 distinct candidates and 1.5 / 1.8 / 2.5 kB per
+# document with 1 / 2 / 4 anchors (docs/BENCHMARKS.md "Dedup, round 10"); two, so that a member
+# that is no near copy of the best-ranked document still meets another
+ANCHORS = 2
 _COMPACT = 8_000_000  # pair codes held before the bands' codes are made unique (a pair recurs in many)
 
 
