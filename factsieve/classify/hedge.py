@@ -741,8 +741,30 @@ def _is_reserve_category(text: str, s: int, e: int) -> bool:
 
 # An agentless forecast ("Sales are forecast to grow", "The repairs are estimated to cost £30m") is the
 # author's own expectation: a hedge. The active verb with a subject is attribution (attribution.py).
+# round 9 (r15, r17): also a time or a place it is forecast for ("More rain is forecast for Sunday
+# afternoon", "Snow is forecast for higher ground"): the weather forecast with no forecaster named.
+# A forecaster named after "by" ("… is forecast for next year by the European Commission") is a source
+# attribution.py does not read in this shape; without "for" the sentence keeps round 3's reading.
+_BY_AGENT = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
+
+
 def _ok_passive_forecast(text: str, s: int, e: int) -> bool:
-    return prev_word(text, s) in BE_WORDS and next_word(text, e) in ("to", "at", "that")
+    if prev_word(text, s) not in BE_WORDS:
+        return False
+    nxt = next_word(text, e)
+    return nxt in ("to", "at", "that") or (nxt == "for" and _BY_AGENT.match(text, e) is None)
+
+
+# round 9 (r13): a presumption of law, which the sentence says how to rebut ("a fault is presumed to have
+# been present at delivery unless the retailer can prove otherwise", "presumed innocent until proven
+# guilty"): a rule, not doubt. "The church is presumed to have been built of wood" stays a hedge.
+_REBUTTABLE = re.compile(
+    r"\bunless\b[^.;]{0,80}?\bprov(?:e|es|ed|en)\b|\buntil\s+proven\b|\brebut", re.IGNORECASE
+)
+
+
+def _ok_presumed(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) != "innocent" and _REBUTTABLE.search(text, e) is None
 
 
 # Active "estimate" with a subject and a clause or an amount as its object ("She estimates her
@@ -1524,6 +1546,7 @@ _HEDGE_CHECKS = {
     "probable": _ok_probable,
     "projected": _ok_passive_forecast,
     "forecast": _ok_passive_forecast,
+    "presumed": _ok_presumed,
     "predicted": _ok_passive_forecast,
     "anticipated": _ok_passive_forecast,
     "estimated": _ok_estimate,

@@ -46,6 +46,9 @@ NOT_HEDGES = [
     ("The bank's financial might has shrunk since the crisis.", False),
     # an expectation met
     ("The long-expected verdict was read out shortly after noon.", False),
+    # a presumption of law, with how to rebut it
+    ("A product that fails within a year is presumed faulty unless the seller proves otherwise.", False),
+    ("Defendants are presumed innocent until proven guilty.", False),
 ]
 
 # (text, hedged): hedges the rules missed (all had the other flag on main 504dbdb, as had NOT_HEDGES) — the author's own forecast or inference.
@@ -66,6 +69,8 @@ HEDGES = [
     ("A cut in fares is possible within the next few months.", True),
     # "probable cause of" something
     ("The probable cause of the derailment was a cracked rail.", True),
+    # the weather forecast with no forecaster named
+    ("Heavy snow is forecast for the Pennines on Friday night.", True),
     # "odds are", "chances are" opening a clause
     ("Chances are the bridge will stay shut until spring.", True),
     ("Odds are that rates will rise again in June.", True),
@@ -102,12 +107,21 @@ NEAR_MISSES = [
     # rules and past abilities read so before this round
     ("Children under 5 may travel free on all city buses.", False),
     ("Until the bridge washed away, the village could send its milk to market by lorry.", False),
+    # a presumption that is a guess
+    ("The chapel is presumed to have been built of timber.", True),
     # the expectation still ahead
     ("The merger is expected to close next month.", True),
 ]
 
 
-@pytest.mark.parametrize(("text", "hedged"), NOT_HEDGES + HEDGES + NEAR_MISSES)
+# A forecast "for" a time with its source named: hedged (it had no flag on main), and attributed.
+SOURCED = [
+    ("Further falls were forecast for the second half, the survey said.", True),
+    ("Rain is forecast for Saturday afternoon, according to the weather service.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "hedged"), NOT_HEDGES + HEDGES + NEAR_MISSES + SOURCED)
 def test_hedge_sense(text: str, hedged: bool) -> None:
     assert classify(text).hedged is hedged, [c.text for c in hedge_cues(text)]
 
@@ -122,3 +136,8 @@ def test_missed_hedge_decides_speculative(text: str, _hedged: bool) -> None:
     lab = classify(text)
     assert lab.label == "speculative", lab.deciding_cue
     assert lab.deciding_cue is not None
+
+
+@pytest.mark.parametrize(("text", "_hedged"), SOURCED)
+def test_sourced_forecast_stays_attributed(text: str, _hedged: bool) -> None:
+    assert classify(text).label == "attributed"
