@@ -47,7 +47,7 @@ HEDGE_TRIGGERS = frozenset(
     should if questions assurance assurances guarantee tentative tentatively foresee foresees foreseen
     confident estimates fear concern concerns impossible ruled far remains remain determined
     established suspicion suspicions presumption probability hypothesis
-    hypotheses worry worries look looks looked odds chances""".split()
+    hypotheses worry worries look looks looked odds chances tipped""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -121,7 +121,7 @@ _HEDGE_RE = CaseFreeRe(
     | look(?:s|ed)? | feared | fears | fear | concerns?\ that | worr(?:y|ies)\ that | (?:odds|chances)\ are
     | suspicions? | presumption | probability | hypothes[ie]s | apparent | suppos(?:e|ed|edly) | guess | imagine | wonder(?:s|ed)?
     | indicat(?:e|es|ing)\ that | idea\ that | view\ that
-    | projected | forecast | predicted | estimate[sd] | anticipated | anticipates? | predicts? | confident
+    | projected | forecast | predicted | estimate[sd] | anticipated | anticipates? | predicts? | confident | tipped
     | may | might | could | would | must
     | tentative | tentatively | foresee[sn]? | no\ (?:assurances?|guarantee)
     | rais(?:e|es|ed|ing)\ (?:new\ |serious\ |fresh\ )?(?:questions|doubts)
@@ -297,6 +297,17 @@ _POWER_ACTIONS = frozenset(
 _EVENT_OBJECT_OPENERS = frozenset(
     "more further the those these some his her their its dozens hundreds thousands several".split()
 )
+# round 9 (r24): a rule of law fronted as the frame that grants or forbids ("Under the rule, licence
+# applications may be filed online", "Under UK export rules, the painting may not leave the country"):
+# any verb. Only legal instruments: "Under the deal, jobs may be lost" and "Under the plan, prices may
+# rise" stay possibilities; and only opening the sentence: later in it the law is often what may happen
+# ("may face prosecution under new poaching laws", "may have to file for protection under bankruptcy
+# laws" — the corpus showed both).
+_LEGAL_INSTRUMENT = re.compile(
+    r"^\W*under\s+(?:[\w'’-]+\s+){0,3}?(?:rules?|law|laws|regulations?|order|act|ordinance|bylaws?|by-laws?"
+    r"|statute|constitution|licen[cs]e|permit|code)\b(?!\s+(?:of|to)\b)",
+    re.IGNORECASE,
+)
 # round 9 (r15): the notice closing an obituary ("Donations in her memory may be made to …").
 _MEMORIAL_GIFTS = re.compile(
     r"\W*(?:donations|contributions|gifts|memorial\s+gifts|condolences|tributes)\b[^.;:]{0,50}?\s$",
@@ -325,6 +336,8 @@ def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one ret
     if nxt in _POWER_ACTIONS and prev_word(text, s) in _AUTHORITY_SUBJECTS:
         # round 9: "Inspectors may close a restaurant on the spot", "a peace officer may arrest …"
         return next_word(text, text.lower().index(nxt, end) + len(nxt)) not in _EVENT_OBJECT_OPENERS
+    if _LEGAL_INSTRUMENT.search(text) is not None:
+        return True  # round 9 (r24): "Under UK export rules, the painting may not leave the country …"
     if nxt == "be" and _MEMORIAL_GIFTS.match(text, 0, s) is not None and _GIFT_PASSIVE.match(text, e):
         return True  # round 9: "Donations in her memory may be made to the hospice"
     if prev_word(text, s) in _PERMITTED_SUBJECTS:
@@ -405,9 +418,11 @@ def ok_may(text: str, s: int, e: int) -> bool:
 _MIGHT_NOUN_PREV = frozenset(
     "the its his her their our military economic naval full all industrial financial with".split()
 )
-# round 9 (r17): a finite verb after "might" makes it the noun ("The club's financial might has grown"):
-# the modal takes a bare verb ("might have").
-_MIGHT_NOUN_NEXT = frozenset("of and is was has had are were remains grew".split())
+# round 9 (r17, r24): a finite verb or a preposition after "might" makes it the noun ("The club's
+# financial might has grown", "threw all their might at the line"): the modal takes a bare verb.
+_MIGHT_NOUN_NEXT = frozenset(
+    "of and is was has had are were remains grew at into behind against to in on for from".split()
+)
 
 
 def _ok_might(text: str, s: int, e: int) -> bool:
@@ -428,6 +443,9 @@ _PAST_ABILITY = re.compile(
     r"|\bas\ an?\ (?:young|teenage|schoolboy|schoolgirl|junior)\ (?!partner|minister|member|doctor)\w+"
     r"|^\W*when\ (?:he|she|i|they|we)\ (?:\w+ed|ran|had|led|held|took|went|came|began|became|grew|won|lost|left)\b"
     r"|^\W*by\ (?:the\ age\ of\ )?(?:1[0-9]|[2-9][0-9]|1[89]\d\d|20[01]\d),?\ (?:he|she|they|i|we)\b"
+    # round 9 (r24): an ability ended by a dated past event ("… could visit each family weekly until 2022,
+    # when the caseload doubled"; a bare "until 1988" in 1987 wire text is a forecast)
+    r"|\buntil\ (?:19\d\d|20[0-2]\d),\ when\b"
     # round 9 (r15): an earlier model named as such ("Earlier versions of the cathode could survive only …")
     r"|^\W*(?:earlier|older|previous|the\ original|the\ first)\ (?:versions?|models?|generations?|designs?)\b"
     # "when it was launched in 1962", "when the plant opened": a past event dating the ability
@@ -606,7 +624,17 @@ _COUNTERFACTUAL = re.compile(
 )
 
 
+# round 9 (r24): "It would not be surprising if …", "it would be no surprise to see …": the author's
+# estimate of a likelihood, a hedge without a perfect.
+_WOULD_SURPRISE = re.compile(
+    r"[ \t]+(?:not[ \t]+|n[’']t[ \t]+)?be[ \t]+(?:no[ \t]+surprise|surprising|unsurprising)[ \t,]+(?:if|to|that)\b",
+    re.IGNORECASE,
+)
+
+
 def _ok_would_must(text: str, s: int, e: int) -> bool:
+    if _WOULD_SURPRISE.match(text, e) is not None:
+        return True
     # Only the perfect is the author's guess about the past ("Meeting with business leaders would have
     # given her insights", "must have been"); plain "would" is conditional or future-in-the-past,
     # "must" is obligation.
@@ -753,6 +781,16 @@ def _ok_passive_forecast(text: str, s: int, e: int) -> bool:
         return False
     nxt = next_word(text, e)
     return nxt in ("to", "at", "that") or (nxt == "for" and _BY_AGENT.match(text, e) is None)
+
+
+# round 9 (r24): "Rates are tipped to fall later this year", "is widely tipped as the next leader": the
+# agentless forecast of the British press, like "is forecast to". Not "tipped off", "tipped over",
+# "tipped the balance" (no verb of being before it).
+_TIPPED_PREV = BE_WORDS | frozenset("widely heavily strongly being been".split())
+
+
+def _ok_tipped(text: str, s: int, e: int) -> bool:
+    return prev_word(text, s) in _TIPPED_PREV and next_word(text, e) in ("to", "as", "for")
 
 
 # round 9 (r13): a presumption of law, which the sentence says how to rebut ("a fault is presumed to have
@@ -1547,6 +1585,7 @@ _HEDGE_CHECKS = {
     "projected": _ok_passive_forecast,
     "forecast": _ok_passive_forecast,
     "presumed": _ok_presumed,
+    "tipped": _ok_tipped,
     "predicted": _ok_passive_forecast,
     "anticipated": _ok_passive_forecast,
     "estimated": _ok_estimate,

@@ -44,6 +44,15 @@ NOT_HEDGES = [
     ("Until the strike broke out, the port could handle 200 ships a week.", False),
     # "might" the noun before a finite verb
     ("The bank's financial might has shrunk since the crisis.", False),
+    # a rule of law fronted as the frame: any verb, active or passive
+    ("Under the new bylaw, market stalls may be erected only on Saturdays.", False),
+    ("Under EU food rules, the cheese may not be sold as feta.", False),
+    # "might" the noun before a preposition, a past ability ended by a dated event
+    ("The home side threw all their might into the final quarter.", False),
+    (
+        "Patients could book a GP appointment the same day until 2019, when the practice lost two doctors.",
+        False,
+    ),
     # an expectation met
     ("The long-expected verdict was read out shortly after noon.", False),
     # a presumption of law, with how to rebut it
@@ -69,6 +78,10 @@ HEDGES = [
     ("A cut in fares is possible within the next few months.", True),
     # "probable cause of" something
     ("The probable cause of the derailment was a cracked rail.", True),
+    # the press's agentless forecast, the author's estimate of a likelihood
+    ("The film is widely tipped to win best picture.", True),
+    ("Mortgage rates are tipped to fall before Christmas.", True),
+    ("It would not be surprising if the talks collapsed before the weekend.", True),
     # the weather forecast with no forecaster named
     ("Heavy snow is forecast for the Pennines on Friday night.", True),
     # "odds are", "chances are" opening a clause
@@ -107,6 +120,12 @@ NEAR_MISSES = [
     # rules and past abilities read so before this round
     ("Children under 5 may travel free on all city buses.", False),
     ("Until the bridge washed away, the village could send its milk to market by lorry.", False),
+    # a law later in the sentence, where it is what may happen; a deal or a plan as the frame
+    ("The men may face prosecution under the new poaching laws.", True),
+    ("Under the deal, up to 300 jobs may be lost at the plant.", True),
+    # "tipped" of tipping
+    ("Police were tipped off about the shipment by a neighbour.", False),
+    ("The late goal tipped the balance in their favour.", False),
     # a presumption that is a guess
     ("The chapel is presumed to have been built of timber.", True),
     # the expectation still ahead
