@@ -801,6 +801,11 @@ _REBUTTABLE = re.compile(
 )
 
 
+# round 9 (Wikipedia train, fp -1): "Heisenberg's uncertainty principle" is the name of a law of physics.
+def _ok_uncertainty(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) != "principle"
+
+
 def _ok_presumed(text: str, s: int, e: int) -> bool:
     return next_word(text, e) != "innocent" and _REBUTTABLE.search(text, e) is None
 
@@ -1114,10 +1119,11 @@ def _ok_name_meaning(text: str, s: int, e: int) -> bool:
 
 
 def _ok_suggest(text: str, s: int, e: int) -> bool:
-    # "the suggested retail price" is a recommended amount, not a tentative claim.
+    # "the suggested retail price" is a recommended amount, not a tentative claim; round 9 (Wikipedia
+    # train, fp -2): "Other suggested origins are …", "Other suggested changes include …" list proposals.
     return (
         _ok_name_meaning(text, s, e)
-        and prev_word(text, s) not in ("the", "a", "an", "our", "their", "its")
+        and prev_word(text, s) not in ("the", "a", "an", "our", "their", "its", "other")
         and next_word(text, e) not in _SUGGEST_NOT_NEXT
         and (_SUGGEST_GERUND.match(text, e) is None or _GERUND_SUBJECT.match(text, e) is not None)
     )
@@ -1585,6 +1591,7 @@ _HEDGE_CHECKS = {
     "projected": _ok_passive_forecast,
     "forecast": _ok_passive_forecast,
     "presumed": _ok_presumed,
+    "uncertainty": _ok_uncertainty,
     "tipped": _ok_tipped,
     "predicted": _ok_passive_forecast,
     "anticipated": _ok_passive_forecast,

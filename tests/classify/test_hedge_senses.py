@@ -53,6 +53,9 @@ NOT_HEDGES = [
         "Patients could book a GP appointment the same day until 2019, when the practice lost two doctors.",
         False,
     ),
+    # from the public train splits: proposals listed, the name of a law of physics
+    ("Other suggested names for the bridge include the Jubilee Crossing.", False),
+    ("The device relies on the uncertainty principle to generate random keys.", False),
     # an expectation met
     ("The long-expected verdict was read out shortly after noon.", False),
     # a presumption of law, with how to rebut it
@@ -126,6 +129,9 @@ NEAR_MISSES = [
     # "tipped" of tipping
     ("Police were tipped off about the shipment by a neighbour.", False),
     ("The late goal tipped the balance in their favour.", False),
+    # "suggested" and "uncertainty" in their hedging senses
+    ("Researchers suggested other causes for the decline.", True),
+    ("Uncertainty over the budget has delayed hiring at the council.", True),
     # a presumption that is a guess
     ("The chapel is presumed to have been built of timber.", True),
     # the expectation still ahead
