@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.reader_lines import READER_LINE_WORDS, reader_line
+
 _I = re.IGNORECASE
 _IMPERATIVES = (
     r"(?:keep|stay|enjoy|have|check|try|mind|remember|bring|pack|wrap|grab"
@@ -71,15 +73,18 @@ _PRESUMED_END_RE = re.compile(
 # Words without which no shape but the "!" and "?" ones can match (the "!" and "?" lines already leave
 # the classifier's no-cue fast path by their marks).
 # ("We get it" needs no word of its own here: "we" is already a trigger of opinion.py.)
-SIGN_OFF_TRIGGERS = frozenset(
-    "welcome tonight edition anywhere chances perhaps maybe might may alone guide".split()
+SIGN_OFF_TRIGGERS = (
+    frozenset("welcome tonight edition anywhere chances perhaps maybe might may alone guide".split())
+    | READER_LINE_WORDS  # round 9 (reader_lines.py)
 )
 _SIGN_OFF_WORDS = frozenset("tonight today now week edition day us me anywhere".split())
 _PRESUMED_WORDS = frozenset("perhaps maybe might may chances get".split())
 
 
 # Words that let ``sign_off`` look at a line with no "!" or "?" (filler_cues tests them inline).
-SIGN_OFF_GATE = _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split())
+SIGN_OFF_GATE = (
+    _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split()) | READER_LINE_WORDS
+)
 
 
 def sign_off(text: str, words: frozenset[str]) -> bool:
@@ -106,6 +111,8 @@ def sign_off(text: str, words: frozenset[str]) -> bool:
         return True
     if text[:1] in "PMCWIYpmcwiy" and not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text):
         return True  # an opening: "Perhaps you're …", "Chances are, you …", "We get it", "You may be …"
-    return ("alone" in words or ("for" in words and "you" in words)) and _PRESUMED_END_RE.search(
+    if ("alone" in words or ("for" in words and "you" in words)) and _PRESUMED_END_RE.search(
         text
-    ) is not None
+    ) is not None:
+        return True
+    return reader_line(text, words)  # round 9
