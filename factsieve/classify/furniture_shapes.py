@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.page_labels import PAGE_LABEL_WORDS, page_label_line, page_label_possible
+
 _I = re.IGNORECASE
 _TIME_ONLY_RE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:(?i:[ap]\.?\s?m\.?)\s*)?(?:[A-Z]{2,5}\s*)?$")
 _BRACKET_CREDIT_RE = re.compile(
@@ -78,7 +80,8 @@ _GATE: dict[str, frozenset[str]] = {
     "innocent": frozenset({"presumed"}),
     **dict.fromkeys(_PLATFORMS, frozenset({"follow", "join"})),
 }
-FURNITURE_SHAPE_WORDS = frozenset(_GATE)
+# (round 9: page_labels.py's key words join them; its own gate asks them again)
+FURNITURE_SHAPE_WORDS = frozenset(_GATE) | PAGE_LABEL_WORDS
 _SHORT_LINE = 80  # a time, a numbered heading or a bracketed credit is a short line of its own
 
 
@@ -102,6 +105,8 @@ def furniture_shape_possible(text: str, words: frozenset[str]) -> bool:
         return True
     if text.startswith("This ") and not words.isdisjoint(_SELF_WORDS):
         return True  # the page speaking of itself opens the line
+    if page_label_possible(text, words):
+        return True  # round 9 (page_labels.py): its key words, a bracket, a capital dateline
     if words.isdisjoint(FURNITURE_SHAPE_WORDS):
         return False  # the common case: one set test, no set built
     for w in words & FURNITURE_SHAPE_WORDS:
@@ -142,4 +147,6 @@ def furniture_shape(text: str, words: frozenset[str]) -> bool:
         return True
     if "this" in words and _SELF_NOTE_RE.match(text) is not None:
         return True
-    return _NEWSLETTER_RE.match(text) is not None
+    if _NEWSLETTER_RE.match(text) is not None:
+        return True
+    return page_label_possible(text, words) and page_label_line(text, words)  # round 9 (page_labels.py)
