@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from factsieve.classify.page_labels import PAGE_LABEL_WORDS, page_label_line, page_label_possible
+from factsieve.classify.page_labels import page_label_line, page_label_possible
 
 _I = re.IGNORECASE
 _TIME_ONLY_RE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:(?i:[ap]\.?\s?m\.?)\s*)?(?:[A-Z]{2,5}\s*)?$")
@@ -80,8 +80,7 @@ _GATE: dict[str, frozenset[str]] = {
     "innocent": frozenset({"presumed"}),
     **dict.fromkeys(_PLATFORMS, frozenset({"follow", "join"})),
 }
-# (round 9: page_labels.py's key words join them; its own gate asks them again)
-FURNITURE_SHAPE_WORDS = frozenset(_GATE) | PAGE_LABEL_WORDS
+FURNITURE_SHAPE_WORDS = frozenset(_GATE)
 _SHORT_LINE = 80  # a time, a numbered heading or a bracketed credit is a short line of its own
 
 
@@ -105,8 +104,6 @@ def furniture_shape_possible(text: str, words: frozenset[str]) -> bool:
         return True
     if text.startswith("This ") and not words.isdisjoint(_SELF_WORDS):
         return True  # the page speaking of itself opens the line
-    if page_label_possible(text, words):
-        return True  # round 9 (page_labels.py): its key words, a bracket, a capital dateline
     if words.isdisjoint(FURNITURE_SHAPE_WORDS):
         return False  # the common case: one set test, no set built
     for w in words & FURNITURE_SHAPE_WORDS:
@@ -119,8 +116,11 @@ SHORT_FIRST = "0123456789("
 
 
 def furniture_line(text: str, words: frozenset[str]) -> bool:
-    """``furniture_shape`` behind its gate (boilerplate tests the line's marks first)."""
-    return furniture_shape_possible(text, words) and furniture_shape(text, words)
+    """``furniture_shape`` behind its gate (boilerplate tests the line's marks first), then round 9's page
+    labels behind theirs (page_labels.py), so neither shape set is tried on the other's lines."""
+    if furniture_shape_possible(text, words) and furniture_shape(text, words):
+        return True
+    return page_label_possible(text, words) and page_label_line(text, words)
 
 
 _CONNECTORS = frozenset("a an and at for in of on or the to with".split())
@@ -147,6 +147,4 @@ def furniture_shape(text: str, words: frozenset[str]) -> bool:
         return True
     if "this" in words and _SELF_NOTE_RE.match(text) is not None:
         return True
-    if _NEWSLETTER_RE.match(text) is not None:
-        return True
-    return page_label_possible(text, words) and page_label_line(text, words)  # round 9 (page_labels.py)
+    return _NEWSLETTER_RE.match(text) is not None

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.prefilter import Words, trigger_gate
+
 _LABEL_RE = re.compile(
     r"\s*\(?\s*(?:Correction|Clarification|Disclosure|Declaration\s+of\s+interest|About\s+the\s+(?:author|writer)"
     r"|Reporting\s+period|Supplied|Picture|Pictures|Photo\s+credit|Image\s+credit|Main\s+image|Top\s+image"
@@ -90,6 +92,7 @@ _LINK_KEYS = frozenset(
     read vote take try download register book order leave submit send tell""".split()
 )
 _LINK_MAX_WORDS = 14
+_MAX_CHARS = 300
 
 # A credit or reviewer line ("Reviewed by Marcus Thiele, certified funeral celebrant", "by Tasha Greene,
 # KVTR Staff"): a verb of the page's making (or a lower-case "by") and a name, nothing after but a role.
@@ -135,17 +138,29 @@ _LISTICLE_KEYS = frozenset(
     "things ways reasons lessons takeaways questions tips moments signs talking vs".split()
 )
 
-# Key words the caller's gate takes (furniture_shapes.FURNITURE_SHAPE_WORDS).
-PAGE_LABEL_WORDS = (
-    _LABEL_KEYS
+# First words that open a shape above (a link's verb, a credit's "Reviewed"/"by", a listicle's number, a
+# date line's label, weekday or month).
+_FIRST_WORDS = (
+    frozenset(
+        """search browse explore replay sign discover compare find play relive revisit catch meet view see watch listen
+    read vote take try download register book order leave submit send tell reviewed fact medically expertly
+    legally verified checked updated curated presented narrated hosted submitted by two three four five six seven
+    eight nine ten eleven twelve posted published last first modified""".split()
+    )
     | _WEEKDAYS
-    | _BIO_KEYS
-    | frozenset("ago posted updated".split())
-    | _LINK_KEYS
-    | _CREDIT_KEYS
-    | _PAGE_NOTE_KEYS
-    | _LISTICLE_KEYS
+    | _MONTHS
 )
+_ANY_WORDS = _BIO_KEYS | _PAGE_NOTE_KEYS | frozenset({"ago"})
+
+
+# A correction that gives the right fact: a figure, a second clause, ", which is …", "the correct …".
+_FACT_RE = re.compile(
+    r"[;\d]|,\s+(?:which|who)\s+(?:is|was|are|were)\b|\bthe\s+correct\b|,\s+not\s", re.IGNORECASE
+)
+
+
+def _states_fact(body: str) -> bool:
+    return _FACT_RE.search(body) is not None
 
 
 def _has_digit(body: str) -> bool:
@@ -160,17 +175,29 @@ def _date_line(body: str) -> bool:
     anchor = False
     for t in tokens:
         low = t.lower()
-        if _TIME_TOKEN.match(low) is not None or low in _WEEKDAYS or low == "ago":
+        if _TIME_TOKEN.match(low) is not None:
+            # "17:52", "7:41am" anchor the line; "14.02" only counts beside a weekday or "ago" (a Reuters
+            # rate table has "60 days 7.02", "May 61.50 62.50 Jun 61.00 62.00")
+            anchor = anchor or ":" in low or low[-1] == "m"
+        elif low in _WEEKDAYS or low == "ago":
             anchor = True
         elif not (low in _MONTHS or low in _DATE_LABELS or low in _UNIT_WORDS or _NUMBER_TOKEN.match(low)):
             return False
     return anchor
 
 
+# A reporter in the story, not the page's bio: "Karin Olsen is a reporter for the Ledger who was arrested …".
+_STORY_WORDS = frozenset(
+    """arrested killed jailed charged detained died injured kidnapped missing sued fired sacked accused convicted
+    sentenced released freed shot attacked deported banned expelled suspended""".split()
+)
+
+
 def _bio(body: str, words: frozenset[str]) -> bool:
     first = body.split(None, 1)[0].lower()
     return (
         first not in _NOT_NAME_FIRST
+        and words.isdisjoint(_STORY_WORDS)
         and len(body.split()) <= _BIO_MAX_WORDS
         and not words.isdisjoint(_BIO_KEYS)
         and _BIO_RE.match(body) is not None
@@ -183,14 +210,32 @@ def _link(body: str, words: frozenset[str]) -> bool:
     return _LINK_RE.match(body) is not None or _POINTER_RE.match(body) is not None
 
 
-def page_label_possible(text: str, words: frozenset[str]) -> bool:
-    """False when ``page_label_line`` cannot be true (no key word of any shape, no bracket, no capitals
-    before a bracket)."""
-    return (
-        not words.isdisjoint(PAGE_LABEL_WORDS)
-        or text.lstrip()[:1] == "("
-        or (" (" in text and text[:2].isupper())
-    )
+_PAGE_GATE = trigger_gate(_FIRST_WORDS | _ANY_WORDS | _LABEL_KEYS | {"vs"})
+PAGE_LABEL_GATE = _PAGE_GATE  # boilerplate._shape_marks tests it inline
+
+
+def page_label_possible(text: str, words: Words) -> bool:
+    """False when ``page_label_line`` cannot be true. Asked for every sentence by boilerplate._shape_marks,
+    so one trigger bit (``_PAGE_GATE``: a first word, a bio or page-note word, a label, "vs") comes first,
+    then string tests on the first characters; a set is probed only behind the bit."""
+    if words.gates & _PAGE_GATE:
+        if len(text) > _MAX_CHARS:
+            return False
+        if "vs" in words or "ago" in words or (":" in text[:40] and not words.isdisjoint(_LABEL_KEYS)):
+            return True
+        first = text.split(None, 1)[0]
+        low = first.lower()
+        if low in _FIRST_WORDS:
+            return True
+        if first[:1].isupper() and low not in _NOT_NAME_FIRST and not words.isdisjoint(_BIO_KEYS):
+            return True  # a bio opens on a name
+        if not words.isdisjoint(_PAGE_NOTE_KEYS) and (
+            "commission" not in words or "links" in words or "link" in words
+        ):
+            return True  # "the European Commission" is no affiliate note
+    c = text[:1]
+    # a bracket line, a listicle's or date line's figure, a capital dateline
+    return c == "(" or c.isdigit() or (text[:2].isupper() and " (" in text and len(text) <= _MAX_CHARS)
 
 
 def page_label_line(text: str, words: frozenset[str]) -> bool:
@@ -200,7 +245,7 @@ def page_label_line(text: str, words: frozenset[str]) -> bool:
         return False
     if ":" in body[:40] and not words.isdisjoint(_LABEL_KEYS) and _LABEL_RE.match(body) is not None:
         # A correction that gives the right figure is content (every writer labels it reported, round 5d).
-        return not (body.startswith(("Correction", "Clarification")) and (";" in body or _has_digit(body)))
+        return not (body.startswith(("Correction", "Clarification")) and _states_fact(body))
     if len(body) <= 80 and _has_digit(body) and _date_line(body):
         return True
     if body[0] == "(" and _BRACKET_NOTE_RE.match(body) is not None:

@@ -41,47 +41,55 @@ _TAG_QUESTION_RE = re.compile(
     r"\W*(?!(?:the|a|an|this|that|it|he|she|they|we|you|i)\b)[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3},\s+"
     r"(?:(?:isn['’]t|doesn['’]t|don['’]t|wasn['’]t|aren['’]t|ain['’]t)\s+(?:it|that|they|you)|right|eh|no)\s*\?\s*$"
 )
-_WISH_RE = re.compile(
-    r"\W*(?:happy|safe)\s+(?:travels|holidays|reading|listening|hunting|shopping|cooking|gardening|baking|viewing"
+# Shapes that open the line (tried only when its first word is one of _OPENERS).
+_OPENING_RE = re.compile(
+    r"\W*(?:"
+    # wishes and thanks
+    r"(?:happy|safe)\s+(?:travels|holidays|reading|listening|hunting|shopping|cooking|gardening|baking|viewing"
     r"|sailing|skiing|hiking|camping|stargazing|birding|planting|voting)\b"
-    r"|\W*good\s+luck\s+(?:to|with)\b"
-    r"|\W*(?:(?:i|we)\s+)?hope\s+(?:this|that|it)\s+helps\b(?=\W*$|,)"
-    r"|\W*(?:thanks|thank\s+you)\s+(?:(?:so|very)\s+much\s+|again\s+|all\s+)?for\s+(?:following|reading|joining"
+    r"|good\s+luck\s+(?:to|with)\b"
+    r"|(?:(?:i|we)\s+)?hope\s+(?:this|that|it)\s+helps\b(?=\W*$|,)"
+    r"|(?:thanks|thank\s+you)\s+(?:(?:so|very)\s+much\s+|again\s+|all\s+)?for\s+(?:following|reading|joining"
     r"|watching|listening|sticking|being|staying|tuning|coming)\b"
-    r"|(?:^|.*?,\s+)\W*(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){0,2}(?:weekend|holiday|holidays|break"
-    r"|evening|summer|trip|bank\s+holiday)\b"
-    r"|\W*enjoy\s+the\s+rest\s+of\s+(?:the|your)\b",
+    r"|(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){0,2}(?:weekend|holiday|holidays|break|evening|summer|trip"
+    r"|bank\s+holiday)\b"
+    r"|enjoy\s+the\s+rest\s+of\s+(?:the|your)\b"
+    # orders about the reading itself
+    r"|(?:stick|bear|stay)\s+with\s+(?:me|us)\b|trust\s+(?:me|us)\b|hang\s+in\s+there\b|(?:sit|hold)\s+tight\b"
+    r"|buckle\s+up\b|stay\s+(?:safe|warm|dry|cool|sane|strong|well)\b|deep\s+breath\b"
+    r"|take\s+it\s+one\s+(?:step|day)\s+at\s+a\s+time\b|no\s+judg(?:e)?ment\s+here\b"
+    r"|(?:don['’]t|do\s+not)\s+worry\b(?=[^.;!?]{0,30}[,;]\s+we['’](?:ll|ve|re)\b)"
+    # the page announcing itself, asides
+    r"|here['’]?s\s+(?:(?:what|how|why|where|when|who)\b[^.!?:;,]{0,40}|the\s+(?:thing|deal|kicker|catch|rub))"
+    r"\s*[.!]?\s*$"
+    r"|(?:i\s+)?bet\s+you\b"
+    r"|(?:ok|okay|right|alright|all\s+right),?\s+(?:time\s+for|now\s+for|on\s+to|onto)\b"
+    # the reader's assumed situation
+    r"|so,?\s+you['’](?:ve|re)\s+(?:just\s+)?[a-z]+"
+    r"|your\s+(?:[\w-]+\s+){1,3}will\s+thank\s+you\b"
+    r")",
     _I,
 )
-_ORDER_RE = re.compile(
-    r"\W*(?:(?:stick|bear|stay)\s+with\s+(?:me|us)\b|trust\s+(?:me|us)\b|hang\s+in\s+there\b|(?:sit|hold)\s+tight\b"
-    r"|buckle\s+up\b|stay\s+(?:safe|warm|dry|cool|sane|strong|well)\b"
-    # an imperative about the reader's own self: "Pour yourself a coffee, …", "Brace yourself."
-    r"|(?![a-z]+ing\b)[a-z]+\s+yourself\b(?!\s+(?:to|that|as)\b)|deep\s+breath\b|take\s+it\s+one\s+(?:step|day)\s+at\s+a\s+time\b"
-    r"|no\s+judg(?:e)?ment\s+here\b|(?:don['’]t|do\s+not)\s+worry\b(?=[^.;!?]{0,30}[,;]\s+we['’](?:ll|ve|re)\b))"
-    # anywhere in the line: "If that sounds like a lot of ice, hold that thought.", "…, you've got this."
-    r"|.*?\b(?:hold\s+that\s+thought|you['’]ve\s+got\s+this|be\s+(?:gentle|kind|patient)\s+with\s+yourself"
-    r"|you['’]ve\s+come\s+to\s+the\s+right\s+place|we['’]ve\s+all\s+been\s+there)\b",
+_OPENERS = frozenset(
+    """happy safe good hope i we thanks thank have enjoy stick bear stay trust hang sit hold buckle deep take no
+    don't do here's heres here bet ok okay right alright all so your""".split()
+)
+# Shapes found anywhere in the line, each behind its own word (_ANYWHERE_WORDS).
+_ANYWHERE_RE = re.compile(
+    r"\b(?:hold\s+that\s+thought|you['’]ve\s+got\s+this|be\s+(?:gentle|kind|patient)\s+with\s+yourself"
+    r"|you['’]ve\s+come\s+to\s+the\s+right\s+place|we['’]ve\s+all\s+been\s+there|we\s+(?:all\s+)?know\s+what\s+that\s+means"
+    r"|you['’]ll\s+(?:know|recognise|recognize)\s+(?:the\s+feeling|that\s+feeling|this\s+feeling|some\s+of\s+this"
+    r"|all\s+of\s+this|much\s+of\s+this))\b"
+    r"|,\s+you\s+(?:are|['’]re)\s+not\s+alone\b"
+    r"|,\s+(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){0,2}(?:weekend|holiday|holidays|break|evening|summer"
+    r"|trip)\b",
     _I,
 )
-_HERE_IS_RE = re.compile(
-    r"\W*here['’]?s\s+(?:(?:what|how|why|where|when|who)\b[^.!?:;,]{0,40}|the\s+(?:thing|deal|kicker|catch|rub))"
-    r"\s*[.!]?\s*$",
-    _I,
+_ANYWHERE_WORDS = frozenset(
+    "thought got yourself right place been means feeling recognise recognize alone weekend holiday holidays".split()
 )
-_ASIDE_RE = re.compile(
-    r"\W*(?:i\s+)?bet\s+you\b"
-    r"|\W*(?:ok|okay|right|alright|all\s+right),?\s+(?:time\s+for|now\s+for|on\s+to|onto)\b",
-    _I,
-)
-_EXPERIENCE_RE = re.compile(
-    r".*\byou['’]ll\s+(?:know|recognise|recognize)\s+(?:the\s+feeling|that\s+feeling|this\s+feeling|some\s+of\s+this"
-    r"|all\s+of\s+this|much\s+of\s+this)\b"
-    r"|\W*So,?\s+you['’](?:ve|re)\s+(?:just\s+)?[a-z]+"
-    r"|\W*Your\s+(?:[\w-]+\s+){1,3}will\s+thank\s+you\b"
-    r"|.*,\s+you\s+(?:are|['’]re)\s+not\s+alone\b",
-    _I,
-)
+# an imperative about the reader's own self: "Pour yourself a coffee, …", "Brace yourself." (not a gerund)
+_YOURSELF_RE = re.compile(r"\W*(?![a-z]+ing\b)[a-z]+\s+yourself\b(?!\s+(?:to|that|as)\b)", _I)
 _ELIDED_HAVE_RE = re.compile(
     r"\W*(?:Got|Fancy)\s+(?:a|an|any|some|something|anything|your|the|one|plans|time)\b[^?]{0,90}\?\s*$"
 )
@@ -94,7 +102,7 @@ _REPORTING = frozenset("said says say told urged warned advised asked according 
 READER_LINE_WORDS = frozenset(
     """happy safe luck hope helps thanks thank following enjoy weekend holiday holidays stick bear trust hang tight
     buckle stay here bet okay ok alright feeling alone yourself breath step judgement judgment worry thought
-    got place thank recognise recognize so""".split()
+    got place recognise recognize so means""".split()
 )
 
 
@@ -120,8 +128,9 @@ def reader_line(text: str, words: frozenset[str]) -> bool:
             return True
         if _ELIDED_HAVE_RE.match(body) is not None and ("you" in words or "your" in words or len(body) < 40):
             return True
-    if words.isdisjoint(READER_LINE_WORDS):
-        return False
-    return any(
-        rx.match(body) is not None for rx in (_WISH_RE, _ORDER_RE, _HERE_IS_RE, _ASIDE_RE, _EXPERIENCE_RE)
-    )
+    first = body.split(None, 1)[0].lower().strip(",.!?:;—–-'\"‘“").replace("’", "'")
+    if first in _OPENERS and _OPENING_RE.match(body) is not None:
+        return True
+    if "yourself" in words and _YOURSELF_RE.match(body) is not None:
+        return True
+    return not words.isdisjoint(_ANYWHERE_WORDS) and _ANYWHERE_RE.search(body) is not None

@@ -59,6 +59,8 @@ _ELIDED_QUESTION_RE = re.compile(
 _OWN_SUBJECT_RE = re.compile(r",\s+(?:is|are|was|were|will|do|does|did|can|could|should|would|has|have)\b")
 _PRESUMED_RE = re.compile(
     r"\W*(?:perhaps|maybe)\s+you['’]re\s+(?:wondering|thinking|asking)\b"
+    # round 9 (r24): the reader cast in a role ("Maybe you're a parent staring at a results envelope.")
+    r"|\W*(?:perhaps|maybe)\s+you['’]re\s+(?:a|an|one\s+of\s+(?:the|those))\s+[a-z]+\b(?![^.]*\b(?:said|says)\b)"
     r"|\W*you\s+(?:may|might)\s+(?:be\s+wondering|be\s+asking\s+yourself)\b"
     r"|\W*chances\s+are,?\s+you\b"
     r"|\W*(?:we|i)\s+get\s+it\b",

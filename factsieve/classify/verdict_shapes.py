@@ -41,7 +41,8 @@ _SHAM_NOUNS = (
     r"|stitch-up|train\s+wreck|dog['’]s\s+(?:dinner|breakfast)|cop-out|cash\s+grab|rip-off|gimmick"
     r"|house\s+built\s+on\s+sand|house\s+of\s+cards|line\s+on\s+a\s+map|afterthought|bargain|shambles"
     r"|poisoned\s+chalice|hostage\s+to\s+fortune|solution\s+in\s+search\s+of\s+a\s+problem|sticking\s+plaster"
-    r"|damp\s+squib|white\s+elephant|vanity\s+project|(?:polite|convenient|comforting|useful|legal)\s+fiction|marvel)"
+    r"|damp\s+squib|white\s+elephant|vanity\s+project|(?:polite|convenient|comforting|useful|legal)\s+fiction|marvel"
+    r"|blunt\s+instrument)"
 )
 _SHAM_RE = re.compile(
     r"\b"
@@ -58,7 +59,7 @@ _SHAM_RE = re.compile(
 _SHAM_KEYS = frozenset(
     """muddle whitewash leaf herring obstacle lottery ticking missed fresh stitch wreck dinner breakfast cop grab
     rip gimmick sand cards map afterthought bargain shambles chalice hostage search plaster squib elephant
-    vanity fiction marvel""".split()
+    vanity fiction marvel blunt""".split()
 )
 _COPULAS = frozenset("is was are were be been remains remained seems seemed looks looked s re".split())
 _TREATS_AS_RE = re.compile(
@@ -152,18 +153,29 @@ _JUDGING_DEGREE_RE = re.compile(
     r"|mercifully|pleasingly|gloriously)\s+(?![a-z]+(?:ing|ed)\b|popular\b)[a-z]{3,}",
     _I,
 )
-_CONDUCT_RE = re.compile(
-    r"\bdid\s+(?:[\w'’-]+\s+){1,3}no\s+favou?rs\b"
-    r"|\b(?:loses|lost|losing|lose)\s+(?:its|their|his|her)\s+nerve\b"
-    r"|\bwill\s+(?:rightly\s+)?feel\s+(?:robbed|hard\s+done\s+by|aggrieved)\b"
-    r"|\bwith\s+(?:little|less|nothing|precious\s+little)\s+to\s+show\s+for\s+it\b"
-    r"|\b(?:works?|stroke|touch)\s+of\s+(?:[a-z]+\s+)?genius\b"
-    r"|,\s+and\s+it\s+shows\s*[.!]?\s*$"
-    r"|\bwill\s+(?:surely\s+|easily\s+|still\s+)?outlast\b"
-    r"|^\W*Few\s+(?:[a-z]+\s+){0,2}?(?:have|has)\s+done\s+more\s+(?:to|for)\b"
-    r"|\b(?:has|have)\s+(?:rarely|seldom|never)\s+(?:looked|sounded|seemed|felt)\s+(?:this|so|more|better)\b"
-    r"|\b(?:were|was)\s+(?:comfortably\s+|clearly\s+|by\s+far\s+|easily\s+)?the\s+better\s+(?:side|team)\b"
-    r"|^\W*(?:And\s+|But\s+)?Who\s+asked\s+for\b[^?]{2,80}\?\s*$",
+# One small pattern per key, so a common key ("few", "asked", "show") runs only its own.
+_FAVOURS_RE = re.compile(r"\bdid\s+(?:[\w'’-]+\s+){1,3}no\s+favou?rs\b", _I)
+_NERVE_RE = re.compile(r"\b(?:loses|lost|losing|lose)\s+(?:its|their|his|her)\s+nerve\b", _I)
+_ROBBED_RE = re.compile(r"\bwill\s+(?:rightly\s+)?feel\s+(?:robbed|hard\s+done\s+by|aggrieved)\b", _I)
+_SHOW_FOR_IT_RE = re.compile(
+    r"\bwith\s+(?:little|less|nothing|precious\s+little)\s+to\s+show\s+for\s+it\b", _I
+)
+_GENIUS_RE = re.compile(r"\b(?:works?|stroke|touch)\s+of\s+(?:[a-z]+\s+)?genius\b", _I)
+_IT_SHOWS_RE = re.compile(r",\s+and\s+it\s+shows\s*[.!]?\s*$", _I)
+_OUTLAST_RE = re.compile(r"\bwill\s+(?:surely\s+|easily\s+|still\s+)?outlast\b", _I)
+_FEW_DONE_MORE_RE = re.compile(r"^\W*Few\s+(?:[a-z]+\s+){0,2}?(?:have|has)\s+done\s+more\s+(?:to|for)\b", _I)
+_RARELY_LOOKED_RE = re.compile(
+    r"\b(?:has|have)\s+(?:rarely|seldom|never)\s+(?:looked|sounded|seemed|felt)\s+(?:this|so|more|better)\b",
+    _I,
+)
+_BETTER_SIDE_RE = re.compile(
+    r"\b(?:were|was)\s+(?:comfortably\s+|clearly\s+|by\s+far\s+|easily\s+)?the\s+better\s+(?:side|team)\b", _I
+)
+_WHO_ASKED_RE = re.compile(r"^\W*(?:And\s+|But\s+)?Who\s+asked\s+for\b[^?]{2,80}\?\s*$", _I)
+# "This was the auction the industry desperately needed." ("Supplies were badly needed" is a report)
+_NEEDED_RE = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:just\s+|exactly\s+|precisely\s+)?(?:the|a|an)\s+[^.;,]{2,50}?\b(?:desperately|badly"
+    r"|sorely)\s+(?:needed|wanted)\s*[.!]?\s*$",
     _I,
 )
 
@@ -211,15 +223,16 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
         None,
         _JUDGING_DEGREE_RE,
     ),
-    (_keys("favours favors"), frozenset({"no"}), _CONDUCT_RE),
-    (frozenset({"nerve"}), _keys("loses lost losing lose"), _CONDUCT_RE),
-    (_keys("robbed aggrieved"), frozenset({"feel"}), _CONDUCT_RE),
-    (frozenset({"show"}), _keys("little less nothing"), _CONDUCT_RE),
-    (frozenset({"genius"}), frozenset({"of"}), _CONDUCT_RE),
-    (frozenset({"shows"}), frozenset({"it"}), _CONDUCT_RE),
-    (frozenset({"outlast"}), frozenset({"will"}), _CONDUCT_RE),
-    (frozenset({"few"}), frozenset({"done"}), _CONDUCT_RE),
-    (_keys("looked sounded seemed felt"), _keys("rarely seldom never"), _CONDUCT_RE),
-    (frozenset({"better"}), _keys("side team"), _CONDUCT_RE),
-    (frozenset({"asked"}), frozenset({"who"}), _CONDUCT_RE),
+    (_keys("favours favors"), frozenset({"no"}), _FAVOURS_RE),
+    (frozenset({"nerve"}), _keys("loses lost losing lose"), _NERVE_RE),
+    (_keys("robbed aggrieved"), frozenset({"feel"}), _ROBBED_RE),
+    (frozenset({"show"}), _keys("little less nothing"), _SHOW_FOR_IT_RE),
+    (frozenset({"genius"}), frozenset({"of"}), _GENIUS_RE),
+    (frozenset({"shows"}), frozenset({"it"}), _IT_SHOWS_RE),
+    (frozenset({"outlast"}), frozenset({"will"}), _OUTLAST_RE),
+    (frozenset({"few"}), frozenset({"done"}), _FEW_DONE_MORE_RE),
+    (_keys("looked sounded seemed felt"), _keys("rarely seldom never"), _RARELY_LOOKED_RE),
+    (frozenset({"better"}), _keys("side team"), _BETTER_SIDE_RE),
+    (frozenset({"asked"}), frozenset({"who"}), _WHO_ASKED_RE),
+    (_keys("needed wanted"), _keys("desperately badly sorely"), _NEEDED_RE),
 )

@@ -85,6 +85,7 @@ FURNITURE = [
     "(Picture: Harbour Trust)",
     "Posted 3h ago, updated 40m ago",
     "Thursday 12 June 2026 08:14, UK",
+    "Tue 9 Jun 2026 14.02 BST",
     "Lena Ortiz is a freelance writer who has covered the Andes for a decade.",
     "Tom Reyes is energy correspondent at Gridline Weekly.",
     "Sam Park writes about food and farming.",
@@ -109,10 +110,13 @@ FURNITURE_NEAR_MISSES = [
     ("Correction: An earlier version said the bridge cost £40m; it cost £45m.", "attributed"),
     ("WMC Resources is the world's third-largest producer of nickel.", "reported"),  # a company, not a bio
     ("John Smith is a reporter who was jailed in 2019 for contempt.", "reported"),  # a story about a reporter
+    ("Ana Ruiz is a correspondent for the Ledger who was detained at the border.", "reported"),
     ("The reporter was arrested on Monday.", "reported"),
     ("Search for the missing boy resumed on Monday.", "reported"),  # a noun, with its sentence mark
     ("NEW YORK (Reuters) - Stocks rose on Monday.", "reported"),  # a dateline with its sentence
     ("NORTH DAKOTA SOUTH DAKOTA (CONT)", "reported"),  # a Reuters table line: no date, no dash (corpus)
+    ("90 days 7.08", "reported"),  # a rate table row: "7.08" is no time without a weekday (corpus)
+    ("Jun 61.50 62.50 Jul 61.00 62.00", "reported"),
     ("Police said the views of residents were taken into account.", "attributed"),
 ]
 
