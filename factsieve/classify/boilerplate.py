@@ -15,7 +15,7 @@ from factsieve.classify.furniture_shapes import (
     furniture_line,
 )
 from factsieve.classify.headline_shapes import headline_shape
-from factsieve.classify.page_labels import PAGE_LABEL_GATE
+from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
@@ -994,9 +994,11 @@ def _shape_marks(text: str, words: frozenset[str]) -> bool:
         or "@" in text
         or text.startswith("This ")
         or not words.isdisjoint(FURNITURE_SHAPE_WORDS)
-        # round 9 (page_labels.py): its trigger bit or a capital dateline ("(" and figures are above)
+        # round 9 (page_labels.page_label_possible's first tests; "(" and figures are above)
+        or text[:4] in PAGE_LABEL_PREFIXES
         or words.gates & PAGE_LABEL_GATE
-        or (text[:2].isupper() and " (" in text)
+        or (" (" in text and text[:2].isupper())
+        or (":" in text[:40] and words.gates & PAGE_LABEL_COLON_GATE)
     )
 
 

@@ -92,6 +92,7 @@ _LINK_KEYS = frozenset(
     read vote take try download register book order leave submit send tell""".split()
 )
 _LINK_MAX_WORDS = 14
+_DIGIT = re.compile(r"\d")
 _MAX_CHARS = 300
 
 # A credit or reviewer line ("Reviewed by Marcus Thiele, certified funeral celebrant", "by Tasha Greene,
@@ -164,7 +165,7 @@ def _states_fact(body: str) -> bool:
 
 
 def _has_digit(body: str) -> bool:
-    return any(ch.isdigit() for ch in body)
+    return _DIGIT.search(body) is not None
 
 
 def _date_line(body: str) -> bool:
@@ -198,44 +199,56 @@ def _bio(body: str, words: frozenset[str]) -> bool:
     return (
         first not in _NOT_NAME_FIRST
         and words.isdisjoint(_STORY_WORDS)
-        and len(body.split()) <= _BIO_MAX_WORDS
+        and body.count(" ") < _BIO_MAX_WORDS
         and not words.isdisjoint(_BIO_KEYS)
         and _BIO_RE.match(body) is not None
     )
 
 
 def _link(body: str, words: frozenset[str]) -> bool:
-    if not body[:1].isupper() or len(body.split()) > _LINK_MAX_WORDS or words.isdisjoint(_LINK_KEYS):
+    if not body[:1].isupper() or body.count(" ") >= _LINK_MAX_WORDS or words.isdisjoint(_LINK_KEYS):
         return False
     return _LINK_RE.match(body) is not None or _POINTER_RE.match(body) is not None
 
 
-_PAGE_GATE = trigger_gate(_FIRST_WORDS | _ANY_WORDS | _LABEL_KEYS | {"vs"})
-PAGE_LABEL_GATE = _PAGE_GATE  # boilerplate._shape_marks tests it inline
+# The first tests, shared with boilerplate._shape_marks (which inlines them): an opening word of a shape as
+# the line's first four characters (one slice, one probe), a label word with a colon early, the bit of the words a
+# bio, a page note, a date line or a "vs" heading needs anywhere.
+PAGE_LABEL_PREFIXES = (
+    frozenset((w.capitalize() + " ")[:4] for w in _FIRST_WORDS if w not in ("by", "fact"))
+    | {"Fact"}
+    | {"by " + c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+)
+PAGE_LABEL_GATE = trigger_gate(_ANY_WORDS | {"vs"})
+PAGE_LABEL_COLON_GATE = trigger_gate(_LABEL_KEYS)
 
 
 def page_label_possible(text: str, words: Words) -> bool:
-    """False when ``page_label_line`` cannot be true. Asked for every sentence by boilerplate._shape_marks,
-    so one trigger bit (``_PAGE_GATE``: a first word, a bio or page-note word, a label, "vs") comes first,
-    then string tests on the first characters; a set is probed only behind the bit."""
-    if words.gates & _PAGE_GATE:
-        if len(text) > _MAX_CHARS:
-            return False
-        if "vs" in words or "ago" in words or (":" in text[:40] and not words.isdisjoint(_LABEL_KEYS)):
-            return True
-        first = text.split(None, 1)[0]
-        low = first.lower()
-        if low in _FIRST_WORDS:
-            return True
-        if first[:1].isupper() and low not in _NOT_NAME_FIRST and not words.isdisjoint(_BIO_KEYS):
-            return True  # a bio opens on a name
-        if not words.isdisjoint(_PAGE_NOTE_KEYS) and (
-            "commission" not in words or "links" in words or "link" in words
-        ):
-            return True  # "the European Commission" is no affiliate note
+    """False when ``page_label_line`` cannot be true: string tests on the line's start, two trigger bits,
+    and a set probed only behind them."""
+    if len(text) > _MAX_CHARS:
+        return False
     c = text[:1]
-    # a bracket line, a listicle's or date line's figure, a capital dateline
-    return c == "(" or c.isdigit() or (text[:2].isupper() and " (" in text and len(text) <= _MAX_CHARS)
+    if c == "(" or c.isdigit() or (" (" in text and text[:2].isupper()) or text[:4] in PAGE_LABEL_PREFIXES:
+        return (
+            True  # a bracket line, a figure (listicle, date line), a capital dateline, a shape's first word
+        )
+    if ":" in text[:40] and words.gates & PAGE_LABEL_COLON_GATE:
+        return True
+    if not words.gates & PAGE_LABEL_GATE:
+        return False
+    if "vs" in words or "ago" in words:
+        return True
+    if (
+        c.isupper()
+        and text.split(None, 1)[0].lower() not in _NOT_NAME_FIRST
+        and not words.isdisjoint(_BIO_KEYS)
+    ):
+        return True  # a bio opens on a name
+    # "the European Commission" is no affiliate note
+    return not words.isdisjoint(_PAGE_NOTE_KEYS) and (
+        "commission" not in words or "links" in words or "link" in words
+    )
 
 
 def page_label_line(text: str, words: frozenset[str]) -> bool:

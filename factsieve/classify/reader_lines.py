@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
-_MAX_WORDS = 20
+_MAX_WORDS = 20  # (counted as spaces: one C-level count, not a split)
+_DIGIT = re.compile(r"\d")
 
 _QUESTION_OPENERS = frozenset(
     """what who whom whose why where when how which is are was were do does did can could will would should
@@ -97,12 +98,24 @@ _NOT_STATE_END = frozenset("need".split())
 _REPORTING = frozenset("said says say told urged warned advised asked according added".split())
 
 # Every word one of the unmarked shapes needs (the "?" and "!" lines reach ``reader_line`` by their mark):
-# filler's gate words (sign_offs.SIGN_OFF_GATE) take them, so the classifier's no-cue path and
-# filler_possible let such a line through.
+# the classifier's trigger words take them (sign_offs.SIGN_OFF_TRIGGERS), so such a line leaves the no-cue
+# fast path.
 READER_LINE_WORDS = frozenset(
     """happy safe luck hope helps thanks thank following enjoy weekend holiday holidays stick bear trust hang tight
     buckle stay here bet okay ok alright feeling alone yourself breath step judgement judgment worry thought
     got place recognise recognize so means""".split()
+)
+# filler_cues calls sign_off for a line with one of these words (the anywhere shapes' rarer words) ...
+READER_GATE_WORDS = frozenset(
+    "thought yourself recognise recognize alone feeling weekend holiday holidays helps means".split()
+)
+# ... or opening on one of these four characters (an opening shape's first word; one slice and one probe
+# instead of a word set: "so", "here", "stay" are in too many sentences to gate on).
+READER_PREFIXES = frozenset(
+    """Happ Safe Good Hope Than Have Enjo Stic Bear Stay Trus Hang Hold Buck Deep Take Here Okay Righ Alri Your
+    Dont""".split()
+) | frozenset(
+    ("I ho", "I be", "Sit ", "No j", "Don'", "Don’", "Do n", "Bet ", "OK, ", "Ok, ", "So y", "So, ")
 )
 
 
@@ -121,9 +134,9 @@ def _bare_question(body: str) -> bool:
 def reader_line(text: str, words: frozenset[str]) -> bool:
     """True when the line is one of the reader lines in the module docstring."""
     body = text.strip()
-    if not body or len(body.split()) > _MAX_WORDS or not words.isdisjoint(_REPORTING):
+    if not body or body.count(" ") >= _MAX_WORDS or not words.isdisjoint(_REPORTING):
         return False  # "Stay safe on the roads, police urged drivers." is the police's
-    if body.endswith("?") and not any(ch.isdigit() for ch in body):
+    if body.endswith("?") and _DIGIT.search(body) is None:
         if _bare_question(body) or _TAG_QUESTION_RE.match(body) is not None:
             return True
         if _ELIDED_HAVE_RE.match(body) is not None and ("you" in words or "your" in words or len(body) < 40):

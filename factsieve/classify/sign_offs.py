@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from factsieve.classify.reader_lines import READER_LINE_WORDS, reader_line
+from factsieve.classify.reader_lines import READER_GATE_WORDS, READER_LINE_WORDS, READER_PREFIXES, reader_line
 
 _I = re.IGNORECASE
 _IMPERATIVES = (
@@ -85,8 +85,10 @@ _PRESUMED_WORDS = frozenset("perhaps maybe might may chances get".split())
 
 # Words that let ``sign_off`` look at a line with no "!" or "?" (filler_cues tests them inline).
 SIGN_OFF_GATE = (
-    _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split()) | READER_LINE_WORDS
+    _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split()) | READER_GATE_WORDS
 )
+# Round 9: the four characters an opening reader line starts with (reader_lines.py; filler_cues asks them).
+SIGN_OFF_PREFIXES = READER_PREFIXES
 
 
 def sign_off(text: str, words: frozenset[str]) -> bool:

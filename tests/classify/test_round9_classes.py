@@ -86,6 +86,7 @@ FURNITURE = [
     "Posted 3h ago, updated 40m ago",
     "Thursday 12 June 2026 08:14, UK",
     "Tue 9 Jun 2026 14.02 BST",
+    "Friday, 12 June",
     "Lena Ortiz is a freelance writer who has covered the Andes for a decade.",
     "Tom Reyes is energy correspondent at Gridline Weekly.",
     "Sam Park writes about food and farming.",
