@@ -2,8 +2,8 @@
 as a plain statement, page furniture, reader address — in wordings of our own, organised by class.
 
 None of these sentences is a row of tests/data. Each class is a table of (text, label) with near misses that
-must keep their label: a literal "own goal", a costume, a company described as a producer, a police order
-to stay safe, a correction that gives the right figure. See docs/EVALUATION.md "Round 9".
+must keep their label: a literal "own goal", the wire's "better than expected", a company described as a
+producer, a police order to stay safe, a correction that gives the right figure, a Reuters rate table. See docs/EVALUATION.md "Round 9".
 """
 
 from __future__ import annotations
