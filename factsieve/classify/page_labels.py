@@ -15,7 +15,17 @@ reported, the second class). Lines that are not prose, told by their shape where
   games from round 7 with engine analysis"), or pointing at the page ("Watch the video above.", "Vote in
   our poll below.").
 
-The caller (furniture_shapes) asks ``page_label_possible`` first: a colon, a bracket or a key word.
+* a credit or reviewer line ("Reviewed by Marcus Thiele, certified funeral celebrant", "by Tasha Greene,
+  KVTR Staff"), a whole line in brackets that credits or describes the copy ("(Submitted by …)", "(With
+  inputs from agencies)"), an agency dateline standing alone with a date or a dash ("NEW DELHI, April 15
+  (NNW)");
+* page notes in a closed wording: an affiliate line ("earns a commission … links"), "The views in this
+  column are the writer's own.", "turn on JavaScript", a newsletter "in your inbox"; a listicle or "vs."
+  heading ("Seven things we learned in …", "Nimbus X2 vs. Nimbus: should you upgrade?").
+
+The caller (furniture_shapes.furniture_line, after the round-8 shapes) asks ``page_label_possible``
+first, and boilerplate._shape_marks inlines its first tests: the line's first four characters, a
+bracket or figure first, a capital dateline, two trigger bits.
 """
 
 from __future__ import annotations
