@@ -496,7 +496,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             )
         # The row GX saw, rebuilt with GX's outcome and the seconds of validation and GX.
         runs_row = tables.conform(pd.DataFrame([stats.runs_row()]), "runs")
-        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed, cfg.limits)
+        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed, cfg.limits, plan.refreshed)
         # After this run, each live input's rows are those of the run that last processed it.
         sources = {uri: e.run_id for uri, e in previous.items() if uri not in set(plan.removed)}
         sources.update(dict.fromkeys((f.uri for f in todo), run_id))
