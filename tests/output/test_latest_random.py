@@ -1,7 +1,7 @@
 """Random sequences of edits, deletions, renames, moves, swaps, gzips, truncations, breakages,
 restores, touches and copies, a real flow run after each step, and the latest view checked after
-every run against a from-scratch run over the same folder (tests/output/latest_sequences.py has the
-operations and the invariants; benchmarks/latest_soak.py runs many seeds)."""
+every run against a from-scratch run over the same folder (tests/output/latest_sequences.py and the
+modules it names have the operations and the invariants; benchmarks/latest_soak.py runs many seeds)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RAW
-from tests.output import latest_sequences
+from tests.output import latest_checks, latest_sequences
 
 pytestmark = pytest.mark.slow
 
@@ -54,7 +54,7 @@ def test_the_arrival_rule_check_accepts_an_earlier_canonical_and_rejects_a_later
             "canonical_doc_id": ["old-copy", "old-copy", "other"],
         }
     )
-    check = latest_sequences._check_canonicals
+    check = latest_checks.check_canonicals
     assert (
         check(docs, "dup_cluster_id", "canonical_doc_id", {"old-copy": 0, "new-copy": 2, "other": 0}, "c")
         == []
