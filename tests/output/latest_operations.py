@@ -11,9 +11,13 @@ import json
 import os
 import random
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from tests.output.latest_raw_folder import (
     BINARY,
@@ -25,6 +29,7 @@ from tests.output.latest_raw_folder import (
     csv_text,
     html_page,
     jsonl_text,
+    parquet_bytes,
 )
 
 
@@ -94,6 +99,9 @@ def _write_text(f: Folder, rel: str, text: str) -> None:
 def _edit_prose(rng: random.Random, text: str, html: bool) -> str:
     sentence = rng.choice(EDIT_SENTENCES)
     kind = rng.choice(["append", "insert", "number", "cut"])
+    for end in ("</description>", "</BODY>"):  # a feed item, a Reuters article: inside its text
+        if end in text:
+            return text.replace(end, f" {sentence}{end}", 1)
     if kind == "number" and re.search(r"\d+", text):
         return re.sub(r"\d+", lambda m: str(int(m.group()) + 1), text, count=1)
     if html:
@@ -128,7 +136,7 @@ def op_add(f: Folder) -> str:
 
 
 def op_edit_text(f: Folder) -> str | None:
-    rel = f.pick(lambda r: _suffix(r) in (".txt", ".html", ".txt.gz", ".htm"))
+    rel = f.pick(lambda r: _suffix(r) in (".txt", ".html", ".txt.gz", ".htm", ".xml", ".sgm"))
     if rel is None:
         return None
     text = _read_text(f, rel)
@@ -140,6 +148,11 @@ def op_edit_text(f: Folder) -> str | None:
 
 
 def _records(f: Folder, rel: str) -> list[dict] | None:
+    if _suffix(rel) == ".parquet":
+        try:
+            return pq.read_table(f.root / rel).to_pylist()
+        except (OSError, pa.ArrowException):
+            return None
     text = _read_text(f, rel)
     if text is None:
         return None
@@ -160,7 +173,7 @@ def _records(f: Folder, rel: str) -> list[dict] | None:
 
 
 def op_edit_record(f: Folder) -> str | None:
-    rel = f.pick(lambda r: _suffix(r) in (".jsonl", ".csv", ".jsonl.gz", ".csv.gz"))
+    rel = f.pick(lambda r: _suffix(r) in (".jsonl", ".csv", ".jsonl.gz", ".csv.gz", ".parquet"))
     recs = None if rel is None else _records(f, rel)
     if rel is None or recs is None:
         return None
@@ -182,7 +195,10 @@ def op_edit_record(f: Folder) -> str | None:
         f.rng.shuffle(recs)
     if is_csv:
         recs = [{k: r.get(k, "") for k in ("id", "title", "published", "text")} for r in recs]
-    _write_text(f, rel, csv_text(recs) if is_csv else jsonl_text(recs))
+    if _suffix(rel) == ".parquet":
+        f.write(rel, parquet_bytes(recs))
+    else:
+        _write_text(f, rel, csv_text(recs) if is_csv else jsonl_text(recs))
     return f"record-{kind} {rel}"
 
 
@@ -273,6 +289,104 @@ def op_copy(f: Folder) -> str | None:
     return f"copy {rel} -> {new}"
 
 
+# --- changes that keep a file's size and mtime: only its inode or ctime tells -----------------
+
+
+def _times(f: Folder, rel: str) -> tuple[int, int]:
+    st = (f.root / rel).stat()
+    return st.st_atime_ns, st.st_mtime_ns
+
+
+def _same_size_pair(f: Folder, fallback: bool) -> tuple[str, str] | None:
+    """Two files of the same (non-zero) size and different bytes, or with ``fallback`` any two."""
+    by_size: dict[int, list[str]] = {}
+    for rel in f.files():
+        size = (f.root / rel).stat().st_size
+        if size:
+            by_size.setdefault(size, []).append(rel)
+    pairs = [
+        (a, b)
+        for group in by_size.values()
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if (f.root / a).read_bytes() != (f.root / b).read_bytes()
+    ]
+    if pairs:
+        return f.rng.choice(pairs)
+    files = f.files()
+    return tuple(f.rng.sample(files, 2)) if fallback and len(files) >= 2 else None
+
+
+def op_swap_keeping_times(f: Folder) -> str | None:
+    """Two same-size files swap names, and each name gets its old mtime back (as a sync tool that
+    restores times would leave them): size and mtime per name as before, the inodes swapped."""
+    pair = _same_size_pair(f, fallback=False)
+    if pair is None:
+        return None
+    a, b = pair
+    ta, tb = _times(f, a), _times(f, b)
+    tmp = f.root / (a + ".swap")
+    os.rename(f.root / a, tmp)
+    os.rename(f.root / b, f.root / a)
+    os.rename(tmp, f.root / b)
+    os.utime(f.root / a, ns=ta)
+    os.utime(f.root / b, ns=tb)
+    return f"swap keeping times {a} <-> {b}"
+
+
+def _same_length_edit(data: bytes) -> bytes | None:
+    """``data`` with its last digit (else its last lowercase letter) changed: same length."""
+    for pattern, change in ((rb"[0-9]", lambda c: b"%d" % ((int(c) + 1) % 10)), (rb"[a-z]", bytes.swapcase)):
+        found = list(re.finditer(pattern, data))
+        if found:
+            k = found[-1].start()
+            return data[:k] + change(data[k : k + 1]) + data[k + 1 :]
+    return None
+
+
+def op_edit_keeping_size_and_mtime(f: Folder) -> str | None:
+    """An edit in place (same inode) that keeps the length, then the mtime put back (rsync -t,
+    touch -r): only the ctime says it changed."""
+    rel = f.pick(lambda r: not r.endswith(".gz") and (f.root / r).stat().st_size > 0)
+    if rel is None:
+        return None
+    times = _times(f, rel)
+    edited = _same_length_edit((f.root / rel).read_bytes())
+    if edited is None:
+        return None
+    with open(f.root / rel, "r+b") as fh:
+        fh.write(edited)
+    os.utime(f.root / rel, ns=times)
+    return f"edit keeping size and mtime {rel}"
+
+
+def _replace_keeping_times(f: Folder, how: str, replace: Callable[[Path, Path], None]) -> str | None:
+    """DST replaced by SRC's bytes (``replace(src, dst)``), SRC of DST's size where a pair allows,
+    and given DST's times first: DST's size and mtime as recorded."""
+    pair = _same_size_pair(f, fallback=True)
+    if pair is None:
+        return None
+    dst, src = pair
+    os.utime(f.root / src, ns=_times(f, dst))
+    replace(f.root / src, f.root / dst)
+    return f"{how} {src} {dst}"
+
+
+def _hard_link(src: Path, dst: Path) -> None:
+    os.unlink(dst)
+    os.link(src, dst)
+
+
+def op_cp_p(f: Folder) -> str | None:
+    """``cp -p SRC DST`` over an existing file: the same inode, SRC's bytes and times."""
+    return _replace_keeping_times(f, "cp -p", shutil.copy2)
+
+
+def op_hard_link(f: Folder) -> str | None:
+    """DST replaced by a hard link to SRC: SRC's inode under DST's name."""
+    return _replace_keeping_times(f, "hard link", _hard_link)
+
+
 OPERATIONS: dict[str, Callable[[Folder], str | None]] = {
     "add": op_add,
     "edit_text": op_edit_text,
@@ -290,12 +404,23 @@ OPERATIONS: dict[str, Callable[[Folder], str | None]] = {
 }
 
 
-def random_step(f: Folder) -> list[str]:
+# With them: the set the sequences over the newer readers' inputs draw from (the fixed seeds
+# of tests/output/test_latest_random.py that draw from OPERATIONS replay as they did).
+KEEPING_SIZE_AND_MTIME: dict[str, Callable[[Folder], str | None]] = {
+    **OPERATIONS,
+    "swap_keeping_times": op_swap_keeping_times,
+    "edit_keeping_size_and_mtime": op_edit_keeping_size_and_mtime,
+    "cp_p": op_cp_p,
+    "hard_link": op_hard_link,
+}
+
+
+def random_step(f: Folder, operations: dict[str, Callable[[Folder], str | None]] = OPERATIONS) -> list[str]:
     """A handful (1-4) of operations, each logged; one that finds nothing to act on is skipped."""
     done = []
     for _ in range(f.rng.randint(1, 4)):
-        name = f.rng.choice(sorted(OPERATIONS))
-        what = OPERATIONS[name](f)
+        name = f.rng.choice(sorted(operations))
+        what = operations[name](f)
         if what:
             done.append(what)
     return done

@@ -8,8 +8,12 @@ import csv
 import gzip
 import io
 import json
+import os
 import shutil
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 COFFEE = """Coffee council raises harvest forecast after late rains
 SAN SALVADOR, June 3 – The Salvadoran Coffee Council raised its forecast for the 2024-25 harvest to 720,000 bags on Monday, citing better rainfall in the western highlands.
@@ -109,10 +113,75 @@ def jsonl_text(records: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
-def build_raw(repo_raw: Path, dest: Path) -> None:
+def parquet_bytes(records: list[dict]) -> bytes:
+    cols = ("id", "title", "published", "text")
+    buf = io.BytesIO()
+    pq.write_table(pa.table({c: [str(r.get(c, "")) for r in records] for c in cols}), buf)
+    return buf.getvalue()
+
+
+def _rss(records: list[dict]) -> str:
+    items = "".join(
+        f'<item><title>{r["title"]}</title><guid isPermaLink="false">{r["id"]}</guid>'
+        f"<pubDate>{r['pubdate']}</pubDate><description>{r['text']}</description></item>\n"
+        for r in records
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Coastal Wire</title>'
+        f"<link>https://wire.example.com/</link><description>Top stories</description>\n{items}</channel></rss>\n"
+    )
+
+
+def _sgml(records: list[dict]) -> str:
+    return "".join(
+        f'<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="{5544 + k}" NEWID="{k + 1}">\n'
+        f"<DATE>{r['reuters_date']}</DATE>\n<TOPICS><D>economy</D></TOPICS>\n<TEXT>&#2;\n"
+        f"<TITLE>{r['title'].upper()}</TITLE>\n<DATELINE>    SAN SALVADOR, June 3 - </DATELINE><BODY>{r['text']}\n"
+        " Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
+        for k, r in enumerate(records)
+    )
+
+
+# Two stories of exactly the same length (only figures differ): the pair a swap, a ``cp -p`` or a
+# hard link needs to keep size and mtime (tests/output/latest_operations.py).
+PORT_FEES = """Port authority raises container fees by 14 percent
+ACAJUTLA, June 12 – The port authority raised container handling fees by 14 percent on Wednesday, the first rise since 2019.
+
+Shipping agents said the increase would add about $35 to the cost of each container. The authority said the money would pay for two new cranes due in 2025."""
+PORT_FEES_LATER = PORT_FEES.replace("14 percent", "16 percent").replace("$35", "$41")
+assert len(PORT_FEES) == len(PORT_FEES_LATER)
+
+_DATED = [
+    ("Mon, 03 Jun 2024 15:10:00 +0000", "3-JUN-2024 15:10:00.00"),
+    ("Wed, 05 Jun 2024 12:00:00 +0000", "5-JUN-2024 12:00:00.00"),
+    ("Mon, 10 Jun 2024 17:45:00 +0000", "10-JUN-2024 17:45:00.00"),
+]
+WIRE = [{**r, "pubdate": d, "reuters_date": rd} for r, (d, rd) in zip(RECORDS, _DATED, strict=True)]
+
+
+def _add_newer_formats(dest: Path) -> None:
+    """The inputs of the newer readers: an RSS feed (.xml), Reuters SGML (.sgm), a gzipped CSV, a
+    Parquet table, and two same-size stories with the same mtime."""
+    (dest / "feeds" / "coastal-wire.xml").write_text(_rss(WIRE[:2]), encoding="utf-8")
+    (dest / "reuters").mkdir()
+    (dest / "reuters" / "reut2-000.sgm").write_text(_sgml(WIRE[1:]), encoding="utf-8")
+    (dest / "tables" / "wire-2024-05.csv.gz").write_bytes(
+        gzip.compress(csv_text(RECORDS[1:]).encode(), mtime=0)
+    )
+    (dest / "tables" / "wire-2024-04.parquet").write_bytes(parquet_bytes([RECORDS[0], RECORDS[2]]))
+    for rel, text in (
+        ("news/2024-06-12-port-fees.txt", PORT_FEES),
+        ("news/2024-06-13-port-fees.txt", PORT_FEES_LATER),
+    ):
+        (dest / rel).write_text(text, encoding="utf-8")
+        os.utime(dest / rel, ns=(1_718_200_000_000_000_000, 1_718_200_000_000_000_000))
+
+
+def build_raw(repo_raw: Path, dest: Path, newer_formats: bool = False) -> None:
     """The starting folder: the project's raw/ (text, HTML, JSONL, cp1252, an empty and a binary
     file, an exact copy and a near-copy) plus a CSV, a gzipped text, a story rewrite, a JSONL
-    without ids and a nested folder."""
+    without ids and a nested folder; with ``newer_formats`` also the newer readers' inputs and a
+    same-size pair (_add_newer_formats)."""
     shutil.copytree(repo_raw, dest)
     (dest / "tables").mkdir()
     (dest / "tables" / "wire-2024-06.csv").write_text(csv_text(RECORDS[:2]), encoding="utf-8")
@@ -123,3 +192,5 @@ def build_raw(repo_raw: Path, dest: Path) -> None:
     blog = [{"title": "Hospital delay", "text": HOSPITAL.split("\n", 1)[1].strip()}]
     blog.append({"title": "Bridge reopens", "text": BRIDGE.split("\n", 1)[1].strip()})
     (dest / "feeds" / "blog-roll.jsonl").write_text(jsonl_text(blog), encoding="utf-8")
+    if newer_formats:
+        _add_newer_formats(dest)

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import random
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from factsieve.ingest.sources import _RACY_NS
 from tests.output.latest_checks import check_live, compare, view
-from tests.output.latest_operations import Folder, random_step
+from tests.output.latest_operations import KEEPING_SIZE_AND_MTIME, OPERATIONS, Folder, random_step
 from tests.output.latest_raw_folder import build_raw
 
 Run = Callable[[Path, Path], dict]
@@ -35,13 +37,21 @@ class Outcome:
     other_canonical: int = 0
 
 
-def run_sequence(seed: int, work: Path, repo_raw: Path, run: Run, steps: int | None = None) -> Outcome:
+def run_sequence(
+    seed: int, work: Path, repo_raw: Path, run: Run, steps: int | None = None, newer: bool = True
+) -> Outcome:
     """Build the folder, run, then 3-6 random steps (at most ``steps``), each followed by a run
     into the same output and a from-scratch run into a new one; the invariants after every run.
-    Stops at the first step with failures (later steps would only repeat them)."""
+    Stops at the first step with failures (later steps would only repeat them). ``newer``: the
+    folder has the newer readers' inputs and the steps draw also from the changes that keep size and
+    mtime (latest_operations.KEEPING_SIZE_AND_MTIME); without, a seed replays as it did before them."""
     rng = random.Random(seed)
     raw, out = work / "raw", work / "out"
-    build_raw(repo_raw, raw)
+    build_raw(repo_raw, raw, newer_formats=newer)
+    # The first run then trusts every file's ctime (a younger one is hashed next run anyway,
+    # sources._RACY_NS), so the steps test the stat identity itself, not that fallback.
+    time.sleep(_RACY_NS / 1e9 + 0.1)
+    operations = KEEPING_SIZE_AND_MTIME if newer else OPERATIONS
     folder = Folder(raw, rng)
     run(raw, out)
     t = view(out)
@@ -54,7 +64,7 @@ def run_sequence(seed: int, work: Path, repo_raw: Path, run: Run, steps: int | N
     for k in range(1, 1 + min(n_steps, steps or n_steps)):
         if failures:
             break
-        log.append(random_step(folder))
+        log.append(random_step(folder, operations))
         run(raw, out)
         fresh = work / f"fresh-{k}"
         run(raw, fresh)

@@ -1,5 +1,6 @@
 """Random sequences of edits, deletions, renames, moves, swaps, gzips, truncations, breakages,
-restores, touches and copies, a real flow run after each step, and the latest view checked after
+restores, touches and copies (and changes that keep size and mtime: a swap with the times put back,
+an edit in place, cp -p, a hard link), a real flow run after each step, and the latest view checked after
 every run against a from-scratch run over the same folder (tests/output/latest_sequences.py and the
 modules it names have the operations and the invariants; benchmarks/latest_soak.py runs many seeds)."""
 
@@ -20,7 +21,13 @@ pytestmark = pytest.mark.slow
 # first (a CSV swapped with a text file). 203's canonicals differ from the from-scratch run's
 # (an earlier canonical outranked by a later document): the arrival rule is what holds. Kept
 # short, ~2 s per run and two runs per step (17 runs); benchmarks/latest_soak.py runs whole seeds.
+# These three replay the sequences as they were before the newer inputs and operations.
 SEEDS = [(105, 4), (108, 1), (203, 2)]
+# Over the newer readers' inputs, each first step changes files keeping their size and mtime, which
+# the manifest took for unchanged before it recorded inode and ctime: 305 replaces a story by a hard
+# link to its same-size twin and edits another in place, 314 copies one twin over the other with
+# cp -p, 320 swaps the twins and puts their mtimes back (each failed with size + mtime alone).
+NEWER_SEEDS = [(305, 1), (314, 1), (320, 1)]
 
 
 def run_flow(raw: Path, out: Path) -> dict:
@@ -31,11 +38,15 @@ def run_flow(raw: Path, out: Path) -> dict:
     return summary
 
 
-@pytest.mark.parametrize(("seed", "steps"), SEEDS, ids=[f"seed{s}" for s, _ in SEEDS])
+@pytest.mark.parametrize(
+    ("seed", "steps", "newer"),
+    [(s, n, False) for s, n in SEEDS] + [(s, n, True) for s, n in NEWER_SEEDS],
+    ids=[f"seed{s}" for s, _ in SEEDS] + [f"newer-seed{s}" for s, _ in NEWER_SEEDS],
+)
 def test_random_sequence_keeps_the_latest_view_equal_to_a_from_scratch_run(
-    prefect_harness, tmp_path, seed, steps
+    prefect_harness, tmp_path, seed, steps, newer
 ):
-    outcome = latest_sequences.run_sequence(seed, tmp_path, RAW, run_flow, steps=steps)
+    outcome = latest_sequences.run_sequence(seed, tmp_path, RAW, run_flow, steps=steps, newer=newer)
     assert not outcome.failures, "\n".join([f"seed {seed}", *map(str, outcome.steps), *outcome.failures])
     assert outcome.runs == 1 + 2 * steps
 
