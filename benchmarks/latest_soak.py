@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                 "steps": o.steps,
                 "runs": o.runs,
                 "other_canonical": o.other_canonical,
+                "merged_groups": o.merged_groups,
                 "seconds": round(time.monotonic() - t, 1),
             }
             print(json.dumps({**row, "failures": o.failures}, ensure_ascii=False), flush=True)

@@ -15,7 +15,7 @@ import random
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factsieve.ingest.sources import _RACY_NS
@@ -35,6 +35,9 @@ class Outcome:
     # documents whose copy canonical or story differed from the from-scratch run's (legitimately,
     # by arrival order; summed over the steps): how often the arrival rule was what held
     other_canonical: int = 0
+    # groups a from-scratch run joined around a later-arriving canonical (latest_checks.
+    # merged_by_a_later_canonical), each with the step it was seen at
+    merged_groups: list[str] = field(default_factory=list)
 
 
 def run_sequence(
@@ -59,7 +62,7 @@ def run_sequence(
     ever = set(arrival)
     log: list[list[str]] = []
     failures = check_live(raw, out, t, ever)
-    runs, other = 1, 0
+    runs, other, merged = 1, 0, []
     n_steps = rng.randint(3, 6)  # drawn always: a seed cut short (steps) starts as it does in full
     for k in range(1, 1 + min(n_steps, steps or n_steps)):
         if failures:
@@ -74,9 +77,13 @@ def run_sequence(
         arrival = {d: arrival.get(d, k) for d in live}  # a document that left and came back arrives again
         ever |= set(live)
         scratch = view(fresh)
-        failures = [f"step {k}: {m}" for m in check_live(raw, out, t, ever) + compare(t, scratch, arrival)]
+        notes: list[str] = []
+        failures = [
+            f"step {k}: {m}" for m in check_live(raw, out, t, ever) + compare(t, scratch, arrival, notes)
+        ]
+        merged += [f"step {k}: {m}" for m in notes]
         a, b = (v["documents"].set_index("doc_id")[["canonical_doc_id", "story_id"]] for v in (t, scratch))
         if a.index.equals(b.index):
             other += int((a != b).any(axis=1).sum())
         shutil.rmtree(fresh)
-    return Outcome(seed, log, failures, runs, other)
+    return Outcome(seed, log, failures, runs, other, merged)

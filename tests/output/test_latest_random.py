@@ -75,3 +75,41 @@ def test_the_arrival_rule_check_accepts_an_earlier_canonical_and_rejects_a_later
     # members naming two canonicals are reported, whatever their arrival
     split = docs.assign(canonical_doc_id=["old-copy", "new-copy", "other"])
     assert "name canonicals" in check(split, "dup_cluster_id", "canonical_doc_id", {}, "c")[0]
+
+
+def test_stories_joined_around_a_later_canonical_are_allowed_and_no_other_split():
+    """Seed 301 of the soak: a .txt that is a hard link to the RSS feed holds two stories (coffee,
+    bridge) and ranks first. From scratch it is the story canonical and both stories join around
+    it; incrementally it arrived after their canonicals, which keep their roles, so the stories
+    stay apart. That split is allowed; one not explained by a later canonical is not."""
+    import pandas as pd
+
+    def docs(story: list[str]) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"doc_id": ["coffee-a", "coffee-b", "bridge-a", "bridge-b", "feed-as-txt"], "story_id": story}
+        )
+
+    inc = docs(["coffee-a", "coffee-a", "bridge-a", "bridge-a", "coffee-a"])
+    fresh = docs(["feed-as-txt"] * 5)
+    arrival = {"coffee-a": 0, "coffee-b": 0, "bridge-a": 0, "bridge-b": 2, "feed-as-txt": 4}
+    [why] = latest_checks.merged_by_a_later_canonical(inc, fresh, "story_id", "story_id", arrival)
+    assert "joined around feed-as-txt (arrived run 4)" in why
+    # the joining canonical arrived no later than an incremental one: not the arrival rule
+    assert (
+        latest_checks.merged_by_a_later_canonical(
+            inc, fresh, "story_id", "story_id", {**arrival, "feed-as-txt": 0}
+        )
+        is None
+    )
+    # an incremental story that is not within one fresh story: a real difference
+    split = docs(["feed-as-txt", "feed-as-txt", "bridge-a", "bridge-a", "feed-as-txt"])
+    assert (
+        latest_checks.merged_by_a_later_canonical(
+            docs(["coffee-a", "bridge-a", "bridge-a", "bridge-a", "coffee-a"]),
+            split,
+            "story_id",
+            "story_id",
+            arrival,
+        )
+        is None
+    )
