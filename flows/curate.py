@@ -254,7 +254,8 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
     """Run every stage over the new inputs under RAW and publish the tables under OUT.
 
     With ``incremental`` (the default) files processed by an earlier committed run,
-    unchanged in size, mtime or content, are skipped; a run with nothing new writes
+    unchanged by their stat identity or, after a hash, by content (factsieve.ingest.manifest),
+    are skipped; a run with nothing new writes
     nothing and says so. With ``use_pool`` (the default) the batch stage runs on a pool of
     ``config.workers`` processes (factsieve.batch.workers); the process and Dask task runners
     pass False, their tasks already run in other processes. ``command_started`` is the UNIX time
