@@ -99,9 +99,11 @@ def merged_by_a_later_canonical(
     against two canonicals — one holding two stories, e.g. a whole feed read as a .txt — is the
     fresh run's canonical when it ranks first, and both groups join around it; incrementally it
     arrived after the two canonicals, which keep their roles (the arrival rule), so it joins one
-    group and the two stay apart. Allowed exactly then: every incremental group lies within one
-    fresh group, and each fresh group that joins several has a canonical that arrived after every
-    incremental canonical in it."""
+    group and the two stay apart (or, when one group's canonical left, that group re-forms around it
+    while the other keeps its earlier canonical). Allowed exactly then: every incremental group lies
+    within one fresh group, and each fresh group that differs is the union of the incremental groups
+    in it, of which all but one (at most, the one it leads) have a canonical that arrived before the
+    fresh canonical."""
     fresh_groups, inc_groups = _groups(fresh, col), _groups(inc, col)
     if not all(any(g <= f for f in fresh_groups) for g in inc_groups):
         return None
@@ -110,8 +112,11 @@ def merged_by_a_later_canonical(
     why = []
     for f in fresh_groups - inc_groups:
         c = fresh_canon[next(iter(f))]
-        earlier = {inc_canon[d] for g in inc_groups if g <= f for d in g}
-        if c in earlier or any(arrival.get(c, -1) <= arrival.get(e, -1) for e in earlier):
+        inside = [g for g in inc_groups if g <= f]
+        others = {inc_canon[next(iter(g))] for g in inside} - {c}
+        if frozenset().union(*inside) != f or not others:
+            return None
+        if any(arrival.get(c, -1) <= arrival.get(e, -1) for e in others):
             return None
         why.append(f"{sorted(f)} joined around {c} (arrived run {arrival.get(c)}), apart incrementally")
     return why

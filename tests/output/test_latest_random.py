@@ -101,6 +101,13 @@ def test_stories_joined_around_a_later_canonical_are_allowed_and_no_other_split(
         )
         is None
     )
+    # seed 306: the coffee story lost its canonical and re-formed around the feed-as-txt, the bridge
+    # story kept its earlier one: still the arrival rule
+    reformed = docs(["feed-as-txt", "feed-as-txt", "bridge-a", "bridge-a", "feed-as-txt"])
+    assert latest_checks.merged_by_a_later_canonical(reformed, fresh, "story_id", "story_id", arrival)
+    # a document alone incrementally that a fresh story takes in: not explained by arrival
+    alone = docs(["coffee-a", "coffee-a", "bridge-a", "bridge-a", "feed-as-txt"])
+    assert latest_checks.merged_by_a_later_canonical(alone, fresh, "story_id", "story_id", arrival) is None
     # an incremental story that is not within one fresh story: a real difference
     split = docs(["feed-as-txt", "feed-as-txt", "bridge-a", "bridge-a", "feed-as-txt"])
     assert (
