@@ -4,6 +4,11 @@ the view checked after every run against a from-scratch run (tests/output/latest
     .venv/bin/python benchmarks/latest_soak.py --seeds 40            # seeds 0..39
     .venv/bin/python benchmarks/latest_soak.py --seeds 20 --first 100 --minutes 10
     .venv/bin/python benchmarks/latest_soak.py --only 17 --keep      # replay one seed, keep its folders
+    .venv/bin/python benchmarks/latest_soak.py --seeds 10 --classic  # without the newer inputs and ops
+
+By default the folder has the newer readers' inputs (feed .xml, Reuters .sgm, .csv.gz, .parquet)
+and the steps draw also from the changes that keep a file's size and mtime (a swap with the times
+put back, an edit in place, ``cp -p``, a hard link); ``--classic`` replays seeds as before them.
 
 Prints one JSON line per seed (steps, runs, seconds, failures) and a summary; exits 1 when a seed
 failed. A failing seed's folders are kept under --work for inspection.
@@ -34,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minutes", type=float, default=0, help="stop starting seeds after this long")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / ".work" / "latest-soak")
     ap.add_argument("--keep", action="store_true", help="keep every seed's folders, not just failing ones")
+    ap.add_argument("--classic", action="store_true", help="the sequences before the newer inputs and ops")
     args = ap.parse_args(argv)
 
     from prefect.testing.utilities import prefect_test_harness
@@ -54,13 +60,14 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
             t = time.monotonic()
-            o = run_sequence(seed, work, REPO / "raw", run)
+            o = run_sequence(seed, work, REPO / "raw", run, newer=not args.classic)
             done, runs, other = done + 1, runs + o.runs, other + o.other_canonical
             row = {
                 "seed": seed,
                 "steps": o.steps,
                 "runs": o.runs,
                 "other_canonical": o.other_canonical,
+                "merged_groups": o.merged_groups,
                 "seconds": round(time.monotonic() - t, 1),
             }
             print(json.dumps({**row, "failures": o.failures}, ensure_ascii=False), flush=True)

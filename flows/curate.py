@@ -254,7 +254,8 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
     """Run every stage over the new inputs under RAW and publish the tables under OUT.
 
     With ``incremental`` (the default) files processed by an earlier committed run,
-    unchanged in size, mtime or content, are skipped; a run with nothing new writes
+    unchanged by their stat identity or, after a hash, by content (factsieve.ingest.manifest),
+    are skipped; a run with nothing new writes
     nothing and says so. With ``use_pool`` (the default) the batch stage runs on a pool of
     ``config.workers`` processes (factsieve.batch.workers); the process and Dask task runners
     pass False, their tasks already run in other processes. ``command_started`` is the UNIX time
@@ -496,7 +497,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             )
         # The row GX saw, rebuilt with GX's outcome and the seconds of validation and GX.
         runs_row = tables.conform(pd.DataFrame([stats.runs_row()]), "runs")
-        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed, cfg.limits)
+        manifest_table = manifest.table(todo, plan.hashes, run_id, plan.removed, cfg.limits, plan.refreshed)
         # After this run, each live input's rows are those of the run that last processed it.
         sources = {uri: e.run_id for uri, e in previous.items() if uri not in set(plan.removed)}
         sources.update(dict.fromkeys((f.uri for f in todo), run_id))

@@ -1,9 +1,16 @@
 """Incremental runs: a manifest of the inputs each committed run processed.
 
 For every file a run processes, the manifest records its URI, size, modification
-time and a content hash (xxh3-128). The next run skips a file whose size and mtime
-are unchanged; when they changed it hashes the bytes and skips the file if the
-content is the same (a `touch`), or processes it again as a new version.
+time, a content hash (xxh3-128) and what else says the bytes are the same without reading
+them: for a local file its inode, device and ctime (which no user tool sets back: an edit, a
+rename onto the name, a chmod or ``touch -r`` all move it), for an object store the ETag or
+version id of its listing. The next run skips a file whose recorded stat identity is unchanged
+(local: size, mtime_ns, inode, device, ctime_ns; object store: size and tag; an object store
+whose listing has no tag: size and mtime); otherwise it hashes the bytes and skips the file if
+the content is the same (a ``touch``, a ``cp -p`` of the same bytes, a manifest written before
+these columns), or processes it again as a new version. A file skipped after a hash gets a
+refresh row (its new stat identity, the same hash and the same live ``run_id``), so the next run
+trusts its stat again instead of hashing it on every run.
 
 A new version's records get new doc_ids (the id covers the raw text), so the old
 rows stay where they are, under their own run_id. A file of an earlier run that is no
@@ -53,8 +60,18 @@ SCHEMA = pa.schema(
         # The output-affecting ingest settings the file was read under (settings_fingerprint); null
         # for a tombstone. Manifests written before it have no column.
         ("settings", pa.string()),
+        # The stat identity (docs/OPERATIONS.md, "How a changed input is found"); null where
+        # unknown: not a local file, a ctime too recent to trust, a manifest written before them.
+        ("mtime_ns", pa.int64()),
+        ("ctime_ns", pa.int64()),
+        ("inode", pa.uint64()),
+        ("device", pa.uint64()),
+        # An object store's version tag from its listing ("ETag=..."); null for a local file.
+        ("etag", pa.string()),
     ]
 )
+# The columns of the stat identity, as in SCHEMA and Entry.
+_IDENTITY = ("mtime_ns", "ctime_ns", "inode", "device", "etag")
 
 # The IngestLimits fields that change what a file yields, and those that do not. Every field is in
 # exactly one (tests/ingest/test_manifest_settings.py): a new setting must be classified. Today all
@@ -94,6 +111,12 @@ class Entry(NamedTuple):
     content_hash: str
     run_id: str  # the committed run whose rows for this file are live
     settings: str | None = None  # settings_fingerprint it was read under; None: unknown
+    # The stat identity (SCHEMA); None where unknown, which makes the next run hash the file.
+    mtime_ns: int | None = None
+    ctime_ns: int | None = None
+    inode: int | None = None
+    device: int | None = None
+    etag: str | None = None
 
 
 def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
@@ -152,6 +175,9 @@ class Plan:
     removed: list[str] = field(default_factory=list)  # URIs of live inputs no longer found
     hashes: dict[str, str] = field(default_factory=dict)  # uri -> content hash of files to process
     reasons: dict[str, str] = field(default_factory=dict)  # uri of a changed file -> why
+    # Unchanged files whose stat identity changed (hashed, same bytes), with their live entry:
+    # written as refresh rows so the next run trusts the new stat.
+    refreshed: list[tuple[InputFile, Entry]] = field(default_factory=list)
 
     @property
     def settings_changed(self) -> int:
@@ -187,13 +213,24 @@ def load(out: Path, committed: list[str]) -> dict[str, Entry]:
         if settings is None:
             limits = _run_limits(out, run_id)
             settings = [None if limits is None else settings_fingerprint(limits, u) for u in t["uri"]]
-        for uri, size, mtime, h, gone, used in zip(
-            t["uri"], t["size"], t["mtime"], t["content_hash"], removed, settings, strict=True
+        # Parts written before the stat identity have none: their files are hashed once.
+        stamps = zip(*(t.get(c) or [None] * n for c in _IDENTITY), strict=True)
+        for uri, size, mtime, h, live_run, gone, used, stamp in zip(
+            t["uri"],
+            t["size"],
+            t["mtime"],
+            t["content_hash"],
+            t["run_id"],
+            removed,
+            settings,
+            stamps,
+            strict=True,
         ):
             if gone:
                 seen.pop(uri, None)
             else:
-                seen[uri] = Entry(size, mtime, h, run_id, used)
+                # run_id is the part's own but in a refresh row, which names the run still live.
+                seen[uri] = Entry(size, mtime, h, live_run or run_id, used, *stamp)
     return seen
 
 
@@ -234,16 +271,19 @@ def plan(
             p.hashes[f.uri] = _hash_or_blank(f)
             continue
         reason = _why_again(f, prev, reprocess, settings)
+        h = None
+        if reason == CONTENT_CHANGED:  # only a suspicion: the hash says
+            h = _hash_or_blank(f)
+            if h and h == prev.content_hash:
+                reason = None  # a touch, a chmod, a copy of the same bytes
         if reason is None and f.uri in unread and format_of_name(f.name) is not None:
             reason = READER_ADDED
         if reason is None:
             p.unchanged.append(f)
+            if h is not None and _stamp(f) != _stamp(prev):
+                p.refreshed.append((f, prev))
             continue
-        h = p.hashes[f.uri] = _hash_or_blank(f)
-        if reason == CONTENT_CHANGED and h and h == prev.content_hash:
-            p.unchanged.append(f)  # a touch: same bytes
-            del p.hashes[f.uri]
-            continue
+        p.hashes[f.uri] = _hash_or_blank(f) if h is None else h
         p.changed.append(f)
         p.reasons[f.uri] = reason
     return p
@@ -261,9 +301,25 @@ def _why_again(f: InputFile, prev: Entry, reprocess: bool, settings: IngestLimit
         and prev.settings != settings_fingerprint(settings, f.uri)
     ):
         return SETTINGS_CHANGED
-    if prev.size == f.size and prev.mtime == f.mtime and f.mtime is not None:
-        return None
-    return CONTENT_CHANGED
+    return None if _same_stat(f, prev) else CONTENT_CHANGED
+
+
+def _stamp(x: InputFile | Entry) -> tuple:
+    return (x.size, x.mtime_ns, x.ctime_ns, x.inode, x.device, x.etag or None)
+
+
+def _same_stat(f: InputFile, prev: Entry) -> bool:
+    """Whether the file's stat says its bytes are those recorded, without reading them. Local:
+    size, mtime_ns, inode, device and ctime_ns all equal (a swap or a hard link changes the inode,
+    an edit, rename, chmod or ``touch -r`` the ctime, whatever the tool does to the mtime); a ctime
+    unknown on either side (too recent, an old manifest) is no proof. An object store's tag
+    (ETag, version id) changes with the bytes. Without either (an fsspec store whose listing gives
+    no tag): size and mtime, as rsync and make trust."""
+    if f.inode is not None:
+        return f.ctime_ns is not None and _stamp(f) == _stamp(prev)
+    if f.etag:
+        return f.size == prev.size and f.etag == prev.etag
+    return prev.size == f.size and prev.mtime == f.mtime and f.mtime is not None
 
 
 def _hash_or_blank(f: InputFile) -> str:
@@ -285,20 +341,33 @@ def table(
     run_id: str,
     removed: list[str] = (),
     settings: IngestLimits | None = None,
+    refreshed: list[tuple[InputFile, Entry]] = (),
 ) -> pa.Table:
-    """The run's manifest part: the files it processed (read under ``settings``), then a tombstone
-    per removed input."""
-    n = len(files) + len(removed)
+    """The run's manifest part: the files it processed (read under ``settings``), a refresh row per
+    file found unchanged by its hash (``Plan.refreshed``: its new stat, its live entry's hash,
+    run_id and settings), then a tombstone per removed input."""
+    rows = [
+        (
+            f,
+            hashes.get(f.uri, ""),
+            run_id,
+            None if settings is None else settings_fingerprint(settings, f.uri),
+        )
+        for f in files
+    ]
+    rows += [(f, e.content_hash, e.run_id, e.settings) for f, e in refreshed]
+    gone = [None] * len(removed)
     return pa.table(
         {
-            "uri": [f.uri for f in files] + list(removed),
-            "size": [f.size for f in files] + [0] * len(removed),
-            "mtime": [f.mtime for f in files] + [None] * len(removed),
-            "content_hash": [hashes.get(f.uri, "") for f in files] + [""] * len(removed),
-            "run_id": [run_id] * n,
-            "removed": [False] * len(files) + [True] * len(removed),
-            "settings": [None if settings is None else settings_fingerprint(settings, f.uri) for f in files]
-            + [None] * len(removed),
+            "uri": [f.uri for f, *_ in rows] + list(removed),
+            "size": [f.size for f, *_ in rows] + [0] * len(removed),
+            "mtime": [f.mtime for f, *_ in rows] + gone,
+            "content_hash": [h for _, h, _, _ in rows] + [""] * len(removed),
+            "run_id": [r for _, _, r, _ in rows] + [run_id] * len(removed),
+            "removed": [False] * len(rows) + [True] * len(removed),
+            "settings": [s for *_, s in rows] + gone,
+            **{c: [getattr(f, c) for f, *_ in rows] + gone for c in _IDENTITY[:-1]},
+            "etag": [f.etag or None for f, *_ in rows] + gone,
         },
         schema=SCHEMA,
     )

@@ -11,6 +11,11 @@ rejects row instead of it vanishing; opening it raises PermissionError, so no ca
 are not followed (their targets inside RAW are listed anyway, outside RAW they are refused).
 A file name that is not valid UTF-8 keeps its bytes for opening (``path``) and shows them
 backslash-escaped (``\\xff``) in ``uri`` and ``rel``, which are written to Parquet.
+
+Each file carries what the manifest needs to tell whether it changed without reading it
+(factsieve.ingest.manifest, docs/OPERATIONS.md "How a changed input is found"): for a local
+file its size, mtime_ns, inode, device and ctime_ns; for an object store the ETag, version id or
+MD5 its listing gives.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +37,14 @@ _IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
 # Kernel and device file systems: reading them leaks the machine's state (/proc/self/environ)
 # or blocks forever (/dev/stdin), whatever a link or a URL says.
 _SYSTEM_ROOTS = ("/proc", "/sys", "/dev")
+# A ctime this close to the listing (or later) is not trusted: a same-size edit within the same
+# clock tick (the kernel stamps ctime from a coarse clock, 1-10 ms; some file systems keep whole
+# seconds) after the file was read would leave it as it was. Such a file's ctime_ns is None, so the
+# manifest hashes it again on the next run (git's "racy clean" rule). 2 s covers 1 s stamps.
+_RACY_NS = 2_000_000_000
+# Keys of an fsspec listing that change whenever an object's bytes do, most specific first:
+# S3 (VersionId, ETag), GCS (generation, md5Hash, etag), Azure (version_id, etag), HTTP (ETag).
+_OBJECT_TAG_KEYS = ("VersionId", "version_id", "generation", "md5Hash", "ETag", "etag", "content_md5")
 
 
 class SourceError(Exception):
@@ -56,6 +70,14 @@ class InputFile:
     # Why discovery will not read this file (OUTSIDE_RAW, SPECIAL_FILE), and the detail.
     refused: str = ""
     refused_detail: str = ""
+    # A local file's identity besides size (manifest change detection). ctime_ns is None when it
+    # was too recent to trust at listing time (_RACY_NS) or the file is not local.
+    mtime_ns: int | None = None
+    ctime_ns: int | None = None
+    inode: int | None = None
+    device: int | None = None
+    # An object store's tag for this version of the object ("ETag=..."), "" when the listing has none.
+    etag: str = ""
 
     @property
     def is_part(self) -> bool:
@@ -111,6 +133,22 @@ def _mtime(info: dict) -> float | None:
     return None
 
 
+def _object_tag(info: dict) -> str:
+    """The first of the listing's keys that changes with the object's bytes, as ``key=value``."""
+    for key in _OBJECT_TAG_KEYS:
+        v = info.get(key)
+        if v not in (None, ""):
+            return f"{key}={v}"
+    return ""
+
+
+def _identity(st: os.stat_result, listed_ns: int) -> dict:
+    """A local file's stat identity for the manifest: what no user tool sets back (inode, device,
+    ctime) besides what they do (size, mtime)."""
+    ctime = st.st_ctime_ns if st.st_ctime_ns < listed_ns - _RACY_NS else None
+    return {"mtime_ns": st.st_mtime_ns, "ctime_ns": ctime, "inode": st.st_ino, "device": st.st_dev}
+
+
 def _printable(name: str) -> str:
     """``name`` writable as UTF-8: bytes that were not UTF-8 (surrogate-escaped by the OS layer)
     as ``\\xNN``."""
@@ -164,7 +202,7 @@ def _refusal(path: str, root_real: str) -> tuple[str, str] | None:
 
 
 def _local_file(
-    path: str, rel: str, root_real: str, protocol: str = "file", uri: str = ""
+    path: str, rel: str, root_real: str, listed_ns: int, protocol: str = "file", uri: str = ""
 ) -> InputFile | None:
     """The InputFile for one entry of a local folder walk, or None for a folder."""
     refusal = _refusal(path, root_real)
@@ -180,7 +218,9 @@ def _local_file(
         return InputFile(shown, 0, None, protocol, _printable(rel), **extra)
     if stat.S_ISDIR(st.st_mode):
         return None  # a folder, or a link to one inside RAW (its files are listed anyway)
-    return InputFile(shown, st.st_size, st.st_mtime, protocol, _printable(rel), **extra)
+    return InputFile(
+        shown, st.st_size, st.st_mtime, protocol, _printable(rel), **extra, **_identity(st, listed_ns)
+    )
 
 
 def _walk(top: str, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str, InputFile | None]]:
@@ -228,6 +268,7 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
     output on the next run (its Parquet parts, report and state files: 56 documents and 92
     rejects from 6 stories)."""
     raw_s = str(raw)
+    listed_ns = time.time_ns()  # before any stat: see _RACY_NS
     skipped = frozenset(os.path.realpath(s) for s in skip if "://" not in str(s))
     if "://" not in raw_s:
         p = Path(raw_s)
@@ -247,6 +288,7 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
                     st.st_mtime,
                     rel=_printable(p.name),
                     path=str(p) if shown != str(p) else "",
+                    **_identity(st, listed_ns),
                 )
             ]
         if not p.is_dir():
@@ -257,7 +299,7 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
             if error is not None:
                 files.append(error)
                 continue
-            inp = _local_file(path, rel, root_real)
+            inp = _local_file(path, rel, root_real, listed_ns)
             if inp is not None:
                 files.append(inp)
         return sorted(files, key=lambda f: f.uri)
@@ -275,6 +317,7 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
 
     if fs.isfile(root):
         info = fs.info(root)
+        stamp = _identity(os.stat(root), listed_ns) if local else {"etag": _object_tag(info)}
         return [
             InputFile(
                 _uri(root),
@@ -283,6 +326,7 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
                 protocol,
                 _printable(posixpath.basename(root)),
                 path=root if local else "",
+                **stamp,
             )
         ]
     files = []
@@ -293,11 +337,18 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
             continue
         if local:
             # The same policy as a plain folder: no links out of RAW, no system or special files.
-            inp = _local_file(path, rel, root_real, protocol, _uri(path))
+            inp = _local_file(path, rel, root_real, listed_ns, protocol, _uri(path))
             if inp is not None:
                 files.append(inp)
             continue
         files.append(
-            InputFile(_uri(path), int(info.get("size") or 0), _mtime(info), protocol, _printable(rel))
+            InputFile(
+                _uri(path),
+                int(info.get("size") or 0),
+                _mtime(info),
+                protocol,
+                _printable(rel),
+                etag=_object_tag(info),
+            )
         )
     return sorted(files, key=lambda f: f.uri)
