@@ -61,7 +61,7 @@ def split_parts(
         return _split_csv(inp, target_bytes, max_field_chars)
     if fmt == "parquet":
         return _split_parquet(inp, target_bytes)
-    if fmt == "wet":
+    if fmt in ("wet", "warc"):
         found = _wet_parts(inp, target_bytes)
         return found if len(found) > 1 else [inp]
     if fmt in ("jsonl", "json"):
@@ -102,7 +102,7 @@ def _split_feed(inp: InputFile, target_bytes: int, gzip_cap: int = 0) -> list[In
         return [inp]
     try:
         with inp.open() as raw:
-            fh = _Counted(compressed.GunzipReader(raw, gzip_cap) if gzipped else raw)
+            fh = _Counted(compressed.DecompressReader(raw, gzip_cap) if gzipped else raw)
             n_items = feeds.count(fh)
             xml_bytes = fh.total
     except (OSError, compressed.Corrupt, compressed.Expands):
@@ -300,12 +300,12 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     reject, as when it is read whole.
     """
     fmt = format_of_name(inp.name)
-    if inp.is_part or inp.refused or inp.suffix != ".gz":
+    if inp.is_part or inp.refused or inp.suffix not in compressed.SUFFIXES:
         return [inp]
     if fmt == "feed":  # streamed from the .gz by every part: nothing to spool
         cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
         return _split_feed(inp, target_bytes, cap)
-    if fmt not in ("jsonl", "json", "wet", "sgml", "csv", "tsv"):
+    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "csv", "tsv"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
     writer = (
@@ -315,21 +315,22 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     )
     try:
         with inp.open() as fh:
-            if fh.read(2) != compressed.GZIP_MAGIC:
+            codec = compressed.codec_of(fh.read(16))
+            if codec is None:
                 return [inp]
             fh.seek(0)
             cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
-            for block in compressed.gunzip_blocks(fh, cap):
+            for block in compressed.decompress_blocks(fh, cap):
                 if not writer.add(block):
                     return writer.abandon()
     except compressed.Expands as exc:
         detail = (
-            f"gzip data {exc}: more than {limits.max_gzip_ratio} times its {inp.size:,} bytes and than "
+            f"{codec} data {exc}: more than {limits.max_gzip_ratio} times its {inp.size:,} bytes and than "
             "max_file_bytes (limits: max_gzip_ratio, max_file_bytes)"
         )
         return [replace(writer.abandon()[0], refused=TOO_LARGE, refused_detail=detail)]
     except compressed.Corrupt as exc:
-        detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
+        detail = f"{codec} data that does not decompress (truncated or damaged: {exc})"
         return [replace(writer.abandon()[0], refused=BINARY, refused_detail=detail)]
     except OSError:
         return writer.abandon()  # read_input reports it
@@ -380,7 +381,13 @@ class _WholeSpool:
 
 # Formats spooled whole, then cut by their own planner; the part keeps the .gz's name, which
 # selects its reader. CSV/TSV are cut by _split_csv (it takes the field limit).
-_WHOLE_CUTTERS = {"wet": _wet_parts, "sgml": _split_sgml, "csv": _split_csv, "tsv": _split_csv}
+_WHOLE_CUTTERS = {
+    "wet": _wet_parts,
+    "warc": _wet_parts,
+    "sgml": _split_sgml,
+    "csv": _split_csv,
+    "tsv": _split_csv,
+}
 
 
 class _SpoolWriter:
