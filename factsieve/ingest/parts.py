@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from factsieve.ingest import columnar, compressed, delimited, feeds, reuters_sgml, warc
+from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc
 from factsieve.ingest.decode import BOMS
 from factsieve.ingest.read import FORMATS, format_of_name, looks_binary
 from factsieve.ingest.sources import InputFile
@@ -55,6 +55,8 @@ def split_parts(
     fmt = FORMATS.get(inp.suffix)
     if fmt == "feed" and not inp.is_part and not inp.refused:
         return _split_feed(inp, target_bytes)
+    if inp.suffix == ".zip" and not inp.is_part and not inp.refused:
+        return _split_zip(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
     if fmt in ("csv", "tsv"):
@@ -116,6 +118,35 @@ def _split_feed(inp: InputFile, target_bytes: int, gzip_cap: int = 0) -> list[In
     return [
         replace(inp, size=max(1, xml_bytes * (end - start) // n_items), start=start, end=end)
         for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _split_zip(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A zip whose members hold more than ``target_bytes`` (as the archive states their sizes) as
+    parts of consecutive members of about that many bytes: ``start``/``end`` are member numbers
+    (``factsieve.ingest.archives``), ``first_line`` the number of the part's first member. A zip
+    stating more than ``max_gzip_ratio`` times its size (a bomb of overlapping entries) is read
+    whole, where the archive's byte budget stops it; one that cannot be opened likewise (its reject)."""
+    try:
+        with inp.open() as fh:
+            sizes = archives.member_sizes(fh)
+    except (OSError, archives.Unreadable):
+        return [inp]
+    total = sum(sizes)
+    if total <= target_bytes or total > IngestLimits().max_gzip_ratio * max(inp.size, 1):
+        return [inp]
+    cuts, held = [0], 0
+    for n, size in enumerate(sizes):
+        if held >= target_bytes:
+            cuts.append(n)
+            held = 0
+        held += size
+    if len(cuts) == 1:
+        return [inp]
+    ends = [*cuts[1:], len(sizes)]
+    return [
+        replace(inp, size=max(1, sum(sizes[start:end])), start=start, end=end, first_line=start + 1)
+        for start, end in zip(cuts, ends, strict=True)
     ]
 
 

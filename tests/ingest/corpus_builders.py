@@ -138,3 +138,70 @@ def warc_fetch(rid: str, uri: str, response: bytes, date: str = "2024-01-01T06:1
 def warcinfo(name: str) -> bytes:
     fields = f"software: StormCrawler 2.10\r\nformat: WARC File Format 1.1\r\nfilename: {name}\r\n"
     return warc_record("warcinfo", "info-0", fields.encode())
+
+
+def bbc_story(title: str, paragraphs: list[str]) -> str:
+    """A story file as bbc-fulltext.zip holds it: the headline, a blank line, paragraphs."""
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def bbc_zip(path, stories: dict[str, str], extra: dict[str, bytes] | None = None) -> None:
+    """A zip shaped like bbc-fulltext.zip (bbc/<topic>/NNN.txt, folder entries, README.TXT), as
+    zipped on a Mac (__MACOSX/ resource forks, .DS_Store). ``stories``: member name -> text,
+    written in cp1252 (the corpus's £ is one byte)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        folders = sorted({"bbc/"} | {name.rsplit("/", 1)[0] + "/" for name in stories})
+        for folder in folders:
+            z.writestr(zipfile.ZipInfo(folder), b"")
+        for name, text in stories.items():
+            z.writestr(name, text.encode("cp1252"))
+        z.writestr("bbc/.DS_Store", b"\x00\x00\x00\x01Bud1" + bytes(64))
+        z.writestr("__MACOSX/bbc/business/._001.txt", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X" + bytes(40))
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+
+
+NEWSGROUP_POSTS = [
+    (
+        "sci.space/60804",
+        "From: henry@zoo.toronto.edu (Henry Spencer)\nSubject: Re: Shuttle launch costs\n"
+        "Organization: U of Toronto Zoology\nLines: 6\n\n"
+        "In article <1993Apr5.1234@abc.edu> someone writes:\n>How much does a launch cost?\n\n"
+        "NASA's own figures put the marginal cost of a shuttle flight at about $400 million,\n"
+        "though the agency's budget office said the full cost is far higher.\n",
+    ),
+    (
+        "rec.autos/101551",
+        "From: jgreen@amber.example.com (Jim Green)\nSubject: Dealer markup on new models\n"
+        "Lines: 5\n\nThe dealer told me the markup on this year's model is 8 percent, and the\n"
+        "manufacturer said prices will rise again in the autumn, according to the trade press.\n",
+    ),
+    (
+        "talk.politics.misc/178451",
+        "From: smith@news.example.org\nSubject: Re: Budget vote\nLines: 4\n\n"
+        "The committee voted 12-9 to send the budget bill to the floor, officials said,\n"
+        "and a final vote is expected next week.\n",
+    ),
+]
+
+
+def newsgroups_tar(path, prefix: str = "20news-bydate-train", mode: str = "w:gz", extra=()) -> None:
+    """A tar like 20news-bydate.tar.gz: one extensionless file per message under <group>/, with
+    folder entries. ``extra``: TarInfo and bytes (or None) added after the posts."""
+    import io
+    import tarfile
+
+    with tarfile.open(path, mode) as tar:
+        for folder in sorted({prefix} | {f"{prefix}/{n.split('/')[0]}" for n, _ in NEWSGROUP_POSTS}):
+            info = tarfile.TarInfo(folder)
+            info.type, info.mode = tarfile.DIRTYPE, 0o755
+            tar.addfile(info)
+        for name, text in NEWSGROUP_POSTS:
+            data = text.encode("latin-1")
+            info = tarfile.TarInfo(f"{prefix}/{name}")
+            info.size, info.mtime = len(data), 735_000_000
+            tar.addfile(info, io.BytesIO(data))
+        for info, data in extra:
+            tar.addfile(info, io.BytesIO(data) if data is not None else None)
