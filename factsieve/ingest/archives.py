@@ -103,6 +103,8 @@ def members(
             path = os.path.join(tmp, f"member-{n}")  # never the member's own name
             got = _copy(entry, path, member_cap)
             if isinstance(got, Refused):
+                if os.path.exists(path):
+                    os.unlink(path)  # a bomb's first max_file_bytes must not wait for the end
                 yield got
                 continue
             spent += got

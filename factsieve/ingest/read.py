@@ -13,7 +13,12 @@ Formats by file extension:
 - ``.xml``/``.rss``/``.atom``: one document per feed item or entry (``factsieve.ingest.feeds``),
   streamed; another XML file is ``unsupported_xml``.
 - ``.sgm``: one document per ``<REUTERS>`` element (Reuters-21578; ``factsieve.ingest.reuters_sgml``).
-- any of them gzip-compressed (``.jsonl.gz``; ``factsieve.ingest.compressed``).
+- ``.warc``: one document per HTTP ``response`` record holding a page (CC-NEWS;
+  ``factsieve.ingest.warc_http``); ``.wet``: one per ``conversion`` record (Common Crawl).
+- any of them gzip-, bzip2-, xz- or zstd-compressed (``.jsonl.gz``, ``.jsonl.zst``;
+  ``factsieve.ingest.compressed``).
+- ``.zip`` and ``.tar`` (also ``.tar.gz`` …): each member read as a file of its name
+  (``factsieve.ingest.archives``, ``_read_archive``).
 Anything else is rejected as ``unsupported_format``. Hidden files (``.name``) are skipped
 by discovery, as are editor/OS droppings; they are not inputs.
 """
