@@ -72,11 +72,11 @@ def main() -> None:
     print("feed-plain.rss", _feed(args.folder / "feed-plain.rss", texts, args.plain_mb, False), "items")
     print("feed-html.rss", _feed(args.folder / "feed-html.rss", texts, args.html_mb, True), "items")
     # the layout the SGML reader is tested against, built by the same function
-    from tests.ingest.test_reuters_sgml import _sgml_from_jsonl
+    from tests.ingest.corpus_builders import sgml_from_jsonl
 
     with open(SHARED / "reuters21578" / "reuters21578_articles.jsonl", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
-    (args.folder / "reut2-all.sgm").write_text(_sgml_from_jsonl(records), encoding="utf-8")
+    (args.folder / "reut2-all.sgm").write_text(sgml_from_jsonl(records), encoding="utf-8")
     print("reut2-all.sgm", len(records), "elements")
 
 

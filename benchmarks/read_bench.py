@@ -1,5 +1,6 @@
 """Ingest speed and memory of one large input file (a 100k-row CSV, TSV or Parquet table, a WET or
-.warc.wet.gz crawl file, a .jsonl.gz dump, an RSS feed or a Reuters .sgm: benchmarks/build_feeds.py) read into records the way a run reads it: cut into parts
+.warc.wet.gz crawl file, a .jsonl.gz dump, an RSS feed or a Reuters .sgm: benchmarks/build_feeds.py; a
+zip of stories or a CC-NEWS-like .warc/.warc.gz: benchmarks/build_archives.py) read into records the way a run reads it: cut into parts
 of ``--batch-bytes`` (a gzip file streamed into a spool folder first), each part read by
 ``read_input``; no cleaning. ``--whole`` reads it whole instead (as before parts existed; raise
 ``--max-file-bytes`` for that).

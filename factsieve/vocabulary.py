@@ -29,7 +29,19 @@ FLAGS: tuple[str, ...] = (
 TIERS: tuple[str, ...] = ("high", "medium", "low")
 
 # documents.format: what kind of input a document came from (ingest.read maps file suffixes to these).
-FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "json", "wet", "csv", "tsv", "parquet", "feed", "sgml")
+FORMATS: tuple[str, ...] = (
+    "text",
+    "html",
+    "jsonl",
+    "json",
+    "wet",
+    "csv",
+    "tsv",
+    "parquet",
+    "feed",
+    "sgml",
+    "warc",
+)
 
 # Reject reason codes: why an input record could not be used.
 EMPTY = "empty"
@@ -63,6 +75,15 @@ INVALID_JSON_VALUE = "invalid_json_value"
 # outside RAW or under /proc, /sys, /dev; a FIFO, socket or device.
 OUTSIDE_RAW = "outside_raw"
 SPECIAL_FILE = "special_file"
+# A WARC response record whose HTTP status is not 200 (a 404, a redirect), or whose payload is not
+# an HTML or plain-text page (an image, a PDF, an encoding that cannot be undone).
+HTTP_STATUS = "http_status"
+UNSUPPORTED_PAYLOAD = "unsupported_payload"
+# A zip/tar member that is never read (factsieve.ingest.archives): a name with '..' or an absolute
+# path, a link, a device; an encrypted member; an archive inside an archive inside an archive.
+UNSAFE_MEMBER = "unsafe_member"
+ENCRYPTED = "encrypted"
+NESTED_ARCHIVE = "nested_archive"
 # Decided after cleaning (factsieve.batch.pipeline): every line of the text was boilerplate.
 ONLY_BOILERPLATE = "only_boilerplate"
 REASON_CODES: tuple[str, ...] = (
@@ -87,4 +108,9 @@ REASON_CODES: tuple[str, ...] = (
     UNSAFE_XML,
     MALFORMED_XML,
     NO_BODY,
+    HTTP_STATUS,
+    UNSUPPORTED_PAYLOAD,
+    UNSAFE_MEMBER,
+    ENCRYPTED,
+    NESTED_ARCHIVE,
 )

@@ -1,39 +1,48 @@
-"""Compressed inputs: gzip is read (``story.txt.gz``, ``crawl.jsonl.gz``, and gzip data under any
-readable name); archives are named in their reject.
+"""Compressed inputs: gzip, bzip2, xz and zstd of one file are read (``story.txt.gz``,
+``crawl.jsonl.gz``, ``enwiki.jsonl.bz2``, Pile-style ``00.jsonl.zst``, and such data under any
+readable name: the leading bytes decide, ``codec_of``). Archives of several files are
+``factsieve.ingest.archives``.
 
-Public corpora ship as ``.jsonl.gz`` and ``.json.gz``; unpacking them first doubles the disk they
-take. gzip is decompressed in blocks with a cap on the output (``max_file_bytes``, as for a file
-that is not compressed): a decompression bomb (a few KB that expand to gigabytes) stops at the cap
-as a ``too_large`` reject instead of exhausting memory. The raw file is only read.
+Public corpora ship compressed; unpacking them first doubles the disk they take. The data is
+decompressed in blocks with a cap on the output (``max_file_bytes``, as for a file that is not
+compressed): a decompression bomb (a few KB that expand to gigabytes) stops at the cap as a
+``too_large`` reject instead of exhausting memory. The raw file is only read.
 
-A gzip JSON Lines file too large to hold is streamed instead (``gunzip_blocks``, used by
+A compressed JSON Lines file too large to hold is streamed instead (``decompress_blocks``, used by
 ``factsieve.ingest.parts.split_gzip_parts``): block by block into parts, capped at a ratio of the
 compressed size (``stream_cap``), since its content is never held whole.
 """
 
 from __future__ import annotations
 
+import bz2
 import gzip
+import lzma
 import posixpath
+import re
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
+import zstandard
+
 GZIP_MAGIC = b"\x1f\x8b"
 _BLOCK = 1 << 20
 
-# Containers of several files: not read (their members would need names, dates, limits of their
-# own); the reject says what to do.
-_ARCHIVES = {
-    ".zip": "a zip archive",
-    ".tar": "a tar archive",
-    ".tgz": "a gzip-compressed tar archive",
-    ".7z": "a 7-Zip archive",
-    ".rar": "a RAR archive",
-    ".bz2": "bzip2-compressed data",
-    ".xz": "xz-compressed data",
-    ".zst": "zstd-compressed data",
-}
+# The single-file compressions read, by suffix, and their leading bytes. bzip2's is given in full
+# ("BZh9" + the block magic, or that of an empty stream), so a text starting "BZh" stays text.
+SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
+_MAGIC = (
+    ("gzip", re.compile(rb"\x1f\x8b")),
+    ("bzip2", re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")),
+    ("xz", re.compile(rb"\xfd7zXZ\x00")),
+    ("zstd", re.compile(rb"\x28\xb5\x2f\xfd")),
+)
+# What each library raises for damaged or truncated data (BadGzipFile is an OSError).
+_DAMAGE = (OSError, EOFError, zlib.error, lzma.LZMAError, zstandard.ZstdError)
+
+# Containers not read at all; the reject says what to do.
+_UNREAD_ARCHIVES = {".7z": "a 7-Zip archive", ".rar": "a RAR archive"}
 
 
 class Expands(Exception):
@@ -41,75 +50,136 @@ class Expands(Exception):
 
 
 class Corrupt(Exception):
-    """The data is not valid gzip (truncated, damaged)."""
+    """The data does not decompress (truncated, damaged)."""
+
+
+def codec_of(head: bytes) -> str | None:
+    """The compression ``head`` (a file's first bytes) starts with, or None."""
+    for codec, magic in _MAGIC:
+        if magic.match(head):
+            return codec
+    return None
 
 
 def inner_suffix(name: str) -> str:
-    """The suffix that says the format of a ``.gz`` file's content (``.jsonl`` for ``x.jsonl.gz``),
-    or ``""`` when the name has none (``x.gz``)."""
-    return posixpath.splitext(name[:-3])[1].lower() if name.lower().endswith(".gz") else ""
+    """The suffix that says the format of a compressed file's content (``.jsonl`` for
+    ``x.jsonl.gz`` or ``x.jsonl.zst``), or ``""`` when the name has none (``x.gz``) or is not
+    compressed."""
+    stem, suffix = posixpath.splitext(name)
+    return posixpath.splitext(stem)[1].lower() if suffix.lower() in SUFFIXES else ""
 
 
-def archive_kind(name: str) -> str | None:
-    """What archive or compressed format a name says the file is, when it is not read."""
-    lower = name.lower()
-    if lower.endswith(".tar.gz"):
-        return "a gzip-compressed tar archive"
-    return _ARCHIVES.get(posixpath.splitext(lower)[1])
+def unread_archive_kind(name: str) -> str | None:
+    """What archive a name says the file is, when it is one that is not read (7-Zip, RAR)."""
+    return _UNREAD_ARCHIVES.get(posixpath.splitext(name.lower())[1])
 
 
-def gunzip(fh: BinaryIO, cap: int) -> bytes:
-    """The decompressed content of the gzip stream ``fh`` (several members are read as one, as
-    ``gunzip`` does), read in blocks. Raises ``Expands`` past ``cap`` bytes, ``Corrupt`` when the
-    stream is damaged or truncated."""
+def _stream(fh: BinaryIO, codec: str) -> BinaryIO:
+    """A readable decompressed view of ``fh``; several members/streams/frames are read as one, as
+    the command-line tools do (CC-NEWS and WET files are one gzip member a record)."""
+    if codec == "bzip2":
+        return bz2.BZ2File(fh, mode="rb")
+    if codec == "xz":
+        return lzma.LZMAFile(fh, mode="rb")
+    if codec == "zstd":
+        return _ZstdStream(fh)
+    return gzip.GzipFile(fileobj=fh, mode="rb")
+
+
+class _ZstdStream:
+    """zstd frames read one after another, with a truncated last frame an error. zstandard's
+    ``stream_reader`` ends a cut-off file silently with what it has; ``decompressobj`` knows
+    whether a frame ended (``eof``) but has no output limit, so it is fed 1 KB at a time: one
+    KB expands to at most 32 MB (an RLE block: 4 bytes for 128 KB), and the cap is checked after
+    each."""
+
+    _FEED = 1024
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh, self._out = fh, b""
+        self._dobj = zstandard.ZstdDecompressor().decompressobj()
+        self._in_frame = False  # bytes of a frame were fed and it has not ended
+
+    def read(self, n: int) -> bytes:
+        while len(self._out) < n:
+            chunk = self._fh.read(self._FEED)
+            if not chunk:
+                if self._in_frame:
+                    raise zstandard.ZstdError("truncated: the last frame ends before its end mark")
+                break
+            self._feed(chunk)
+        block, self._out = self._out[:n], self._out[n:]
+        return block
+
+    def _feed(self, chunk: bytes) -> None:
+        while chunk:
+            self._out += self._dobj.decompress(chunk)
+            self._in_frame = not self._dobj.eof
+            chunk = self._dobj.unused_data if self._dobj.eof else b""
+            if self._dobj.eof:  # the next frame (zstd -c a b > ab, or pzstd's many frames)
+                self._dobj = zstandard.ZstdDecompressor().decompressobj()
+
+    def __enter__(self) -> _ZstdStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _open(fh: BinaryIO) -> BinaryIO:
+    start = fh.tell()
+    head = fh.read(16)
+    fh.seek(start)
+    return _stream(fh, codec_of(head) or "gzip")  # gzip's own error names what is wrong
+
+
+def decompress(fh: BinaryIO, cap: int) -> bytes:
+    """The decompressed content of ``fh`` (gzip, bzip2, xz or zstd, by its leading bytes), read in
+    blocks. Raises ``Expands`` past ``cap`` bytes, ``Corrupt`` when the data is damaged or
+    truncated."""
     out = bytearray()
-    try:
-        with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
-            while block := gz.read(_BLOCK):
-                out += block
-                if len(out) > cap:
-                    raise Expands(f"expands past {cap:,} bytes (stopped there)")
-    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
-        raise Corrupt(f"{type(exc).__name__}: {exc}") from None
+    for block in decompress_blocks(fh, cap):
+        out += block
     return bytes(out)
 
 
-def gunzip_blocks(fh: BinaryIO, cap: int) -> Iterator[bytes]:
-    """The decompressed content of the gzip stream ``fh`` in blocks of about 1 MB, for a file too
-    large to hold whole. Raises ``Expands`` once more than ``cap`` bytes came out (the blocks
-    before it were yielded), ``Corrupt`` when the stream is damaged or truncated."""
+def decompress_blocks(fh: BinaryIO, cap: int) -> Iterator[bytes]:
+    """The decompressed content of ``fh`` in blocks of about 1 MB, for a file too large to hold
+    whole. Raises ``Expands`` once more than ``cap`` bytes came out (the blocks before it were
+    yielded), ``Corrupt`` when the data is damaged or truncated."""
     total = 0
     try:
-        with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
-            while block := gz.read(_BLOCK):
+        stream = _open(fh)
+        with stream:
+            while block := stream.read(_BLOCK):
                 total += len(block)
                 if total > cap:
                     raise Expands(f"expands past {cap:,} bytes (stopped there)")
                 yield block
-    except (OSError, EOFError, zlib.error) as exc:
+    except _DAMAGE as exc:
         raise Corrupt(f"{type(exc).__name__}: {exc}") from None
 
 
 def stream_cap(compressed_bytes: int, max_file_bytes: int, max_ratio: int) -> int:
-    """How many bytes a gzip file streamed part by part may expand to: ``max_ratio`` times its
+    """How many bytes a compressed file streamed part by part may expand to: ``max_ratio`` times its
     compressed size, and never less than ``max_file_bytes`` (what a file read whole may hold)."""
     return max(max_file_bytes, max_ratio * compressed_bytes)
 
 
-class GunzipReader:
-    """A file-like view of the decompressed gzip stream ``fh`` for a reader that streams it (a
-    feed: ``factsieve.ingest.feeds``): ``read`` raises ``Expands`` once more than ``cap`` bytes
-    came out and ``Corrupt`` when the stream is damaged, so a bomb stops at the cap whatever the
-    reader does with the bytes."""
+class DecompressReader:
+    """A file-like view of the decompressed stream ``fh`` for a reader that streams it (a feed:
+    ``factsieve.ingest.feeds``): ``read`` raises ``Expands`` once more than ``cap`` bytes came out
+    and ``Corrupt`` when the data is damaged, so a bomb stops at the cap whatever the reader does
+    with the bytes."""
 
     def __init__(self, fh: BinaryIO, cap: int) -> None:
-        self._gz = gzip.GzipFile(fileobj=fh, mode="rb")
+        self._stream = _open(fh)
         self._cap, self._total = cap, 0
 
     def read(self, n: int = -1) -> bytes:
         try:
-            block = self._gz.read(n if n is not None and n > 0 else _BLOCK)
-        except (OSError, EOFError, zlib.error) as exc:
+            block = self._stream.read(n if n is not None and n > 0 else _BLOCK)
+        except _DAMAGE as exc:
             raise Corrupt(f"{type(exc).__name__}: {exc}") from None
         self._total += len(block)
         if self._total > self._cap:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from factsieve.ingest import columnar, compressed, delimited, feeds, reuters_sgml, warc
+from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc
 from factsieve.ingest.decode import BOMS
 from factsieve.ingest.read import FORMATS, format_of_name, looks_binary
 from factsieve.ingest.sources import InputFile
@@ -55,13 +55,15 @@ def split_parts(
     fmt = FORMATS.get(inp.suffix)
     if fmt == "feed" and not inp.is_part and not inp.refused:
         return _split_feed(inp, target_bytes)
+    if inp.suffix == ".zip" and not inp.is_part and not inp.refused:
+        return _split_zip(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
     if fmt in ("csv", "tsv"):
         return _split_csv(inp, target_bytes, max_field_chars)
     if fmt == "parquet":
         return _split_parquet(inp, target_bytes)
-    if fmt == "wet":
+    if fmt in ("wet", "warc"):
         found = _wet_parts(inp, target_bytes)
         return found if len(found) > 1 else [inp]
     if fmt in ("jsonl", "json"):
@@ -102,7 +104,7 @@ def _split_feed(inp: InputFile, target_bytes: int, gzip_cap: int = 0) -> list[In
         return [inp]
     try:
         with inp.open() as raw:
-            fh = _Counted(compressed.GunzipReader(raw, gzip_cap) if gzipped else raw)
+            fh = _Counted(compressed.DecompressReader(raw, gzip_cap) if gzipped else raw)
             n_items = feeds.count(fh)
             xml_bytes = fh.total
     except (OSError, compressed.Corrupt, compressed.Expands):
@@ -116,6 +118,35 @@ def _split_feed(inp: InputFile, target_bytes: int, gzip_cap: int = 0) -> list[In
     return [
         replace(inp, size=max(1, xml_bytes * (end - start) // n_items), start=start, end=end)
         for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _split_zip(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A zip whose members hold more than ``target_bytes`` (as the archive states their sizes) as
+    parts of consecutive members of about that many bytes: ``start``/``end`` are member numbers
+    (``factsieve.ingest.archives``), ``first_line`` the number of the part's first member. A zip
+    stating more than ``max_gzip_ratio`` times its size (a bomb of overlapping entries) is read
+    whole, where the archive's byte budget stops it; one that cannot be opened likewise (its reject)."""
+    try:
+        with inp.open() as fh:
+            sizes = archives.member_sizes(fh)
+    except (OSError, archives.Unreadable):
+        return [inp]
+    total = sum(sizes)
+    if total <= target_bytes or total > IngestLimits().max_gzip_ratio * max(inp.size, 1):
+        return [inp]
+    cuts, held = [0], 0
+    for n, size in enumerate(sizes):
+        if held >= target_bytes:
+            cuts.append(n)
+            held = 0
+        held += size
+    if len(cuts) == 1:
+        return [inp]
+    ends = [*cuts[1:], len(sizes)]
+    return [
+        replace(inp, size=max(1, sum(sizes[start:end])), start=start, end=end, first_line=start + 1)
+        for start, end in zip(cuts, ends, strict=True)
     ]
 
 
@@ -300,12 +331,12 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     reject, as when it is read whole.
     """
     fmt = format_of_name(inp.name)
-    if inp.is_part or inp.refused or inp.suffix != ".gz":
+    if inp.is_part or inp.refused or inp.suffix not in compressed.SUFFIXES:
         return [inp]
     if fmt == "feed":  # streamed from the .gz by every part: nothing to spool
         cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
         return _split_feed(inp, target_bytes, cap)
-    if fmt not in ("jsonl", "json", "wet", "sgml", "csv", "tsv"):
+    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "csv", "tsv"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
     writer = (
@@ -315,21 +346,22 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     )
     try:
         with inp.open() as fh:
-            if fh.read(2) != compressed.GZIP_MAGIC:
+            codec = compressed.codec_of(fh.read(16))
+            if codec is None:
                 return [inp]
             fh.seek(0)
             cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
-            for block in compressed.gunzip_blocks(fh, cap):
+            for block in compressed.decompress_blocks(fh, cap):
                 if not writer.add(block):
                     return writer.abandon()
     except compressed.Expands as exc:
         detail = (
-            f"gzip data {exc}: more than {limits.max_gzip_ratio} times its {inp.size:,} bytes and than "
+            f"{codec} data {exc}: more than {limits.max_gzip_ratio} times its {inp.size:,} bytes and than "
             "max_file_bytes (limits: max_gzip_ratio, max_file_bytes)"
         )
         return [replace(writer.abandon()[0], refused=TOO_LARGE, refused_detail=detail)]
     except compressed.Corrupt as exc:
-        detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
+        detail = f"{codec} data that does not decompress (truncated or damaged: {exc})"
         return [replace(writer.abandon()[0], refused=BINARY, refused_detail=detail)]
     except OSError:
         return writer.abandon()  # read_input reports it
@@ -380,7 +412,13 @@ class _WholeSpool:
 
 # Formats spooled whole, then cut by their own planner; the part keeps the .gz's name, which
 # selects its reader. CSV/TSV are cut by _split_csv (it takes the field limit).
-_WHOLE_CUTTERS = {"wet": _wet_parts, "sgml": _split_sgml, "csv": _split_csv, "tsv": _split_csv}
+_WHOLE_CUTTERS = {
+    "wet": _wet_parts,
+    "warc": _wet_parts,
+    "sgml": _split_sgml,
+    "csv": _split_csv,
+    "tsv": _split_csv,
+}
 
 
 class _SpoolWriter:

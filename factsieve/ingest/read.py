@@ -13,7 +13,12 @@ Formats by file extension:
 - ``.xml``/``.rss``/``.atom``: one document per feed item or entry (``factsieve.ingest.feeds``),
   streamed; another XML file is ``unsupported_xml``.
 - ``.sgm``: one document per ``<REUTERS>`` element (Reuters-21578; ``factsieve.ingest.reuters_sgml``).
-- any of them gzip-compressed (``.jsonl.gz``; ``factsieve.ingest.compressed``).
+- ``.warc``: one document per HTTP ``response`` record holding a page (CC-NEWS;
+  ``factsieve.ingest.warc_http``); ``.wet``: one per ``conversion`` record (Common Crawl).
+- any of them gzip-, bzip2-, xz- or zstd-compressed (``.jsonl.gz``, ``.jsonl.zst``;
+  ``factsieve.ingest.compressed``).
+- ``.zip`` and ``.tar`` (also ``.tar.gz`` …): each member read as a file of its name
+  (``factsieve.ingest.archives``, ``_read_archive``).
 Anything else is rejected as ``unsupported_format``. Hidden files (``.name``) are skipped
 by discovery, as are editor/OS droppings; they are not inputs.
 """
@@ -32,7 +37,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from factsieve.ingest import columnar, compressed, delimited, feeds, reuters_sgml, warc
+from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc, warc_http
 from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import decode_bytes, looks_utf16
 from factsieve.ingest.html import is_markup, main_text
@@ -60,6 +65,7 @@ from factsieve.vocabulary import (
     MALFORMED_RECORD,  # noqa: F401 — re-exported: callers and tests name reasons as read.X
     MALFORMED_XML,
     MISSING_TEXT,  # noqa: F401
+    NESTED_ARCHIVE,
     NO_BODY,
     NO_HEADER,
     NO_MAIN_TEXT,
@@ -82,6 +88,7 @@ FORMATS = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".wet": "wet",  # Common Crawl's page texts (CC-MAIN-….warc.wet.gz)
+    ".warc": "warc",  # HTTP responses: CC-NEWS (CC-NEWS-….warc.gz; factsieve.ingest.warc_http)
     ".csv": "csv",
     ".tsv": "tsv",
     ".parquet": "parquet",  # Hugging Face datasets (factsieve.ingest.columnar)
@@ -89,6 +96,13 @@ FORMATS = {
     ".rss": "feed",
     ".atom": "feed",
     ".sgm": "sgml",  # Reuters-21578 as distributed (factsieve.ingest.reuters_sgml)
+    # zip and tar archives (also .tar.gz, .tar.bz2, .tar.xz, .tar.zst): each member read as a file
+    # of its name (factsieve.ingest.archives, _read_archive)
+    ".zip": "archive",
+    ".tar": "archive",
+    ".tgz": "archive",
+    ".tbz2": "archive",
+    ".txz": "archive",
 }
 
 # Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
@@ -128,6 +142,9 @@ class IngestResult:
     rejects: list[Reject] = field(default_factory=list)
     # For a part of a JSONL file: every record key it used (see ``factsieve.ingest.parts``).
     keys: set[str] | None = None
+    # What was passed over as no record at all, by kind (a WARC file's request and metadata
+    # records, an archive's folders and __MACOSX/ members): counted and logged, never a row.
+    skipped: Counter[str] = field(default_factory=Counter)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -603,24 +620,32 @@ def _read_wet(
     taken: set[str] | None = None,
 ) -> IngestResult:
     """One document per ``conversion`` record of a Common Crawl WET file (``factsieve.ingest.warc``),
-    keyed by its WARC-Record-ID; the crawl's ``warcinfo`` record describes the file and is no input.
-    A part (``_wet_parts``) starts at a record; offsets are the file's (decompressed) offsets."""
+    and per ``response`` record of a WARC file (``_warc_page``), keyed by its WARC-Record-ID; the
+    crawl's ``warcinfo`` record describes the file and is no input, nor are a WARC file's
+    ``request``, ``metadata`` and ``revisit`` records (counted in ``skipped``). A part
+    (``_wet_parts``) starts at a record; offsets are the file's (decompressed) offsets."""
     res = IngestResult()
     seen: set[str] = set(taken or ())
     base = inp.start if inp.is_part else 0
+    passed_over = warc.NOT_PAGES if fmt == "warc" else {"warcinfo"}
     for rec in warc.records(data):
+        if not rec.problem and rec.kind in passed_over:
+            res.skipped[f"{rec.kind} record"] += 1
+            continue
         offset = base + rec.offset
         key = rec.record_id or f"offset:{offset}"
         while key in seen:
             key = f"{key}@offset:{offset}"
         seen.add(key)
         where, nbytes = f"record at byte {offset:,}", len(rec.body)
+        if fmt == "warc" and rec.kind == "response" and not rec.problem:
+            found = _warc_page(inp, key, rec, where, limits)
+            (res.docs if isinstance(found, RawDoc) else res.rejects).append(found)
+            continue
         text = rec.body.decode("utf-8", "replace")  # WET text is UTF-8 by specification
         if rec.problem:
             detail = f"{where}: {rec.problem}; its {nbytes:,} bytes to the end are not read"
             problem: tuple[str, str] | None = (MALFORMED_RECORD, detail)
-        elif rec.kind == "warcinfo":
-            continue
         elif rec.kind != "conversion":
             problem = (MALFORMED_RECORD, f"{where}: WARC-Type '{visible(rec.kind)}' is not a page's text")
         elif not text.strip():
@@ -636,7 +661,47 @@ def _read_wet(
         res.docs.append(RawDoc(inp.uri, key, fmt, text, "utf-8", nbytes, title=title, url=rec.uri or None))
     if inp.is_part:
         res.keys = seen - set(taken or ())
+    if res.skipped:
+        log.info("%s: passed over %s", inp.uri, dict(sorted(res.skipped.items())))
     return res
+
+
+def _warc_page(
+    inp: InputFile, key: str, rec: warc.WarcRecord, where: str, limits: IngestLimits
+) -> RawDoc | Reject:
+    """The document of a WARC ``response`` record: its HTTP payload decoded
+    (``factsieve.ingest.warc_http``), an HTML page's main text by the same path as an ``.html``
+    file; the URL is WARC-Target-URI, the date the page's own, else WARC-Date (when it was fetched:
+    CC-NEWS fetches articles within hours of publication). Or the record's reject."""
+    nbytes, fmt = len(rec.body), "warc"
+    page = warc_http.page_of(rec.body, limits.max_file_bytes)
+    if isinstance(page, tuple):
+        reason, detail = page
+        return Reject(inp.uri, key, fmt, reason, f"{where}: {detail}", nbytes, _sample(rec.uri))
+    if page.kind == "html":
+        extracted = main_text(page.text)
+        if extracted is None:
+            detail = f"{where}: trafilatura found no main text in the page"
+            return Reject(inp.uri, key, fmt, NO_MAIN_TEXT, detail, nbytes, _sample(rec.uri))
+        text, title, date = extracted.text, extracted.title, parse_published(extracted.date)
+    else:
+        text, title, date = page.text, title_from_text(page.text), published_in_text(page.text)
+    if not text.strip():
+        return Reject(inp.uri, key, fmt, EMPTY, f"{where}: the page has no text", nbytes, _sample(rec.uri))
+    if len(text) > limits.max_record_chars:
+        detail = f"{where}: {len(text):,} characters > limit {limits.max_record_chars:,}"
+        return Reject(inp.uri, key, fmt, TOO_LARGE, detail, nbytes, _sample(text))
+    return RawDoc(
+        inp.uri,
+        key,
+        fmt,
+        text,
+        page.encoding,
+        nbytes,
+        title=tidy_title(title),
+        url=rec.uri or None,
+        published_at=date if date is not None else parse_published(rec.date),
+    )
 
 
 # A feed's records have fixed fields: --text-field / --title-field name JSON and table fields.
@@ -673,7 +738,7 @@ def _feed_entries(found: Iterable[feeds.Item | feeds.Broken]) -> Iterator[_Entry
             position,
             "",
             None,
-            (reason, f"gzip data {exc}; the rest of the file is not read"),
+            (reason, f"compressed data {exc}; the rest of the file is not read"),
         )
 
 
@@ -694,6 +759,7 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     is a range of item numbers. The fields are read as a JSON record's are."""
     fmt = "feed"
     first, stop = (inp.start, inp.end) if inp.is_part else (1, None)
+    codec = None
     try:
         with inp.open() as raw:
             head = raw.read(8192)
@@ -701,16 +767,17 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
             if not head.strip() and len(head) < 8192:  # as for every format: empty, not malformed
                 detail = "file has no content" if not head else "file has only whitespace"
                 return _file_reject(inp, fmt, EMPTY, detail, inp.size)
-            kind = binary_format(head) if not head.startswith(compressed.GZIP_MAGIC) else None
+            codec = compressed.codec_of(head)
+            kind = binary_format(head) if codec is None else None
             if kind is not None:
                 detail = (
                     f"{kind} under a '{inp.suffix or 'no extension'}' name: not a feed (convert it first)"
                 )
                 return _file_reject(inp, fmt, BINARY, detail, inp.size, _sample(head, 40))
             fh = raw
-            if head.startswith(compressed.GZIP_MAGIC):
+            if codec is not None:
                 cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
-                fh = compressed.GunzipReader(raw, cap)
+                fh = compressed.DecompressReader(raw, cap)
             entries = _feed_entries(feeds.items(fh, first, stop))
             res = _read_records(
                 inp, entries, "utf-8", replace(limits, **_FEED_LIMITS), fmt, taken, unit="item"
@@ -723,7 +790,7 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         return _file_reject(inp, fmt, MALFORMED_XML, f"not well-formed XML at {exc}", inp.size)
     except (compressed.Expands, compressed.Corrupt) as exc:
         reason = TOO_LARGE if isinstance(exc, compressed.Expands) else BINARY
-        return _file_reject(inp, fmt, reason, f"gzip data {exc}", inp.size)
+        return _file_reject(inp, fmt, reason, f"{codec} data {exc}", inp.size)
     except OSError as exc:
         if not _permanent(exc):
             raise
@@ -765,6 +832,7 @@ _READERS = {
     "jsonl": _read_jsonl,
     "json": _read_jsonl,
     "wet": _read_wet,
+    "warc": _read_wet,
     "csv": _read_csv,
     "tsv": _read_csv,
     "sgml": _read_sgml,
@@ -809,7 +877,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         if fmt == "sgml" and not short:
             body, enc = decode_bytes(data)
         else:
-            body = "" if fmt == "wet" or short else data.decode("utf-8")  # WET records are framed as bytes
+            body = "" if fmt in ("wet", "warc") or short else data.decode("utf-8")  # framed as bytes
     except (OSError, UnicodeError) as exc:
         if isinstance(exc, OSError) and not _permanent(exc):
             raise
@@ -822,7 +890,8 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
             f"read it ({len(data):,} bytes of this part left); the next run reads it again"
         )
         return _file_reject(inp, fmt, READ_ERROR, detail, inp.end - inp.start)
-    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet, "sgml": _read_sgml}.get(fmt, _read_jsonl)
+    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet, "warc": _read_wet, "sgml": _read_sgml}
+    reader = reader.get(fmt, _read_jsonl)
     return reader(inp, data, body, enc, limits, fmt, taken)
 
 
@@ -834,6 +903,8 @@ def read_input(
     if inp.refused:  # discovery decided it must not be read (factsieve.ingest.sources)
         fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
+    if archives.kind_of_name(inp.name):  # streamed member by member: no file size limit
+        return _read_archive(inp, limits)
     fmt = input_format(inp)
     # Parquet is read a batch of rows at a time, a feed an item at a time: no file size limit
     if inp.is_part or fmt in ("parquet", "feed"):
@@ -852,14 +923,23 @@ def read_input(
         if not _permanent(exc):
             raise
         return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
-    if data.startswith(compressed.GZIP_MAGIC):  # content decides: gzip under any readable name
-        data = _gunzipped(inp, fmt, data, limits)
+    return _read_content(inp, fmt, data, limits)
+
+
+def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> IngestResult:
+    """The records of a whole file's bytes: decompressed, checked for binary content, decoded,
+    and read by the reader of ``fmt`` (or of what the content turns out to be)."""
+    codec = compressed.codec_of(data[:16])
+    if codec is not None:  # content decides: gzip, bzip2, xz or zstd under any readable name
+        data = _decompressed(inp, fmt, data, limits, codec)
         if isinstance(data, IngestResult):
             return data
     if not data.strip():
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
+    if fmt == "warc" and data.startswith(b"WARC/"):  # records framed as bytes; payloads may be images
+        return _read_wet(inp, data, "", "utf-8", limits, fmt)
     kind = binary_format(data)
     if kind is not None:
         detail = f"{kind} under a '{inp.suffix or 'no extension'}' name: not text (convert it first)"
@@ -886,34 +966,110 @@ def input_format(inp: InputFile) -> str | None:
 
 
 def format_of_name(name: str) -> str | None:
-    """The reader a file name selects (``x.jsonl.gz``: jsonl), or None: no reader takes it."""
+    """The reader a file name selects (``x.jsonl.gz``, ``x.jsonl.zst``: jsonl), or None: no reader
+    takes it."""
     suffix = posixpath.splitext(name)[1].lower()
-    return FORMATS.get(compressed.inner_suffix(name) if suffix == ".gz" else suffix)
+    return FORMATS.get(compressed.inner_suffix(name) if suffix in compressed.SUFFIXES else suffix)
 
 
-def _gunzipped(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> bytes | IngestResult:
-    """The content of gzip ``data``, or the file's reject when it expands past the limit (a
+def _decompressed(
+    inp: InputFile, fmt: str, data: bytes, limits: IngestLimits, codec: str
+) -> bytes | IngestResult:
+    """The content of compressed ``data``, or the file's reject when it expands past the limit (a
     decompression bomb stops there) or does not decompress."""
     try:
-        return compressed.gunzip(io.BytesIO(data), limits.max_file_bytes)
+        return compressed.decompress(io.BytesIO(data), limits.max_file_bytes)
     except compressed.Expands as exc:
         detail = (
-            f"gzip data {exc}: a decompression bomb, or a file that cannot be streamed (JSON Lines, WET, "
-            "UTF-8 CSV/TSV with a header, Reuters SGML and feeds are; limit: max_file_bytes)"
+            f"{codec} data {exc}: a decompression bomb, or a file that cannot be streamed (JSON Lines, "
+            "WET/WARC, UTF-8 CSV/TSV with a header, Reuters SGML and feeds are; limit: max_file_bytes)"
         )
         return _file_reject(inp, fmt, TOO_LARGE, detail, len(data))
     except compressed.Corrupt as exc:
-        detail = f"gzip data that does not decompress (truncated or damaged: {exc})"
+        detail = f"{codec} data that does not decompress (truncated or damaged: {exc})"
         return _file_reject(inp, fmt, BINARY, detail, len(data), _sample(data, 40))
 
 
 def _unsupported(inp: InputFile) -> str:
     """Why no reader takes ``inp``: what an archive is, else the suffixes that are read."""
-    kind = compressed.archive_kind(inp.name)
+    kind = compressed.unread_archive_kind(inp.name)
     if kind is not None:
-        return f"{kind}: archives are not read (unpack it under RAW; gzip of one file is read)"
+        return f"{kind}: not read (zip and tar archives are; repack it as one, or unpack it under RAW)"
     supported = ", ".join(sorted(FORMATS))
-    if inp.suffix == ".gz":
+    if inp.suffix in compressed.SUFFIXES:
         inner = compressed.inner_suffix(inp.name) or "no extension"
-        return f"gzip of a '{inner}' file: no reader for it; supported (also gzip-compressed): {supported}"
-    return f"no reader for '{inp.suffix or 'no extension'}' files; supported (also as .gz): {supported}"
+        return (
+            f"{compressed.SUFFIXES[inp.suffix]} of a '{inner}' file: no reader for it; supported (also "
+            f"compressed: .gz, .bz2, .xz, .zst): {supported}"
+        )
+    return f"no reader for '{inp.suffix or 'no extension'}' files; supported (also as .gz, .bz2, .xz, .zst): {supported}"
+
+
+def _read_archive(inp: InputFile, limits: IngestLimits, nested: bool = False) -> IngestResult:
+    """The documents and rejects of every member of a zip or tar archive (or of the members of a
+    part of a large zip: ``start``/``end`` are member numbers), each member read as a file of its
+    name by ``read_input``. Their ``source_uri`` is the archive (the input the manifest and the
+    latest view know), their record key the member's name (``bbc/business/001.txt``), followed by
+    ``!`` and the record's own key in a member of several records (``news.jsonl!line:3``). An
+    archive inside an archive is read (``nested``); one more level down is a ``nested_archive``
+    reject."""
+    kind = archives.kind_of_name(inp.name) or "zip"
+    res = IngestResult()
+    first, stop = (inp.start, inp.end) if inp.is_part else (0, None)
+    cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
+    try:
+        with inp.open() as fh:
+            for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop):
+                if isinstance(m, archives.Skipped):
+                    res.skipped[m.kind] += 1
+                elif isinstance(m, archives.Refused):
+                    fmt = (
+                        format_of_name(m.name) or posixpath.splitext(m.name)[1].lstrip(".").lower() or "none"
+                    )
+                    res.rejects.append(Reject(inp.uri, m.name, fmt, m.reason, m.detail, m.nbytes))
+                else:
+                    _add_member(res, inp, m.name, _read_member(inp, m, limits, nested))
+    except archives.Unreadable as exc:
+        detail = f"not a {kind} archive that can be read (truncated or damaged: {exc})"
+        return _file_reject(inp, "archive", CORRUPT_FILE, detail, inp.size)
+    except OSError as exc:
+        if not _permanent(exc):
+            raise
+        return _file_reject(inp, "archive", READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+    if res.skipped:
+        log.info("%s: passed over %s", inp.uri, dict(sorted(res.skipped.items())))
+    if inp.is_part:
+        res.keys = {d.record_key for d in res.docs} | {r.record_key for r in res.rejects}
+    if not res.docs and not res.rejects:  # the archive must leave a row, and say what it held
+        held = ", ".join(f"{n} {k}" for k, n in sorted(res.skipped.items())) or "nothing"
+        return _file_reject(
+            inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size
+        )
+    return res
+
+
+def _read_member(inp: InputFile, m: archives.Member, limits: IngestLimits, nested: bool) -> IngestResult:
+    """A member's records, read from its temporary file under its own name. A member with no
+    extension is read as ``.txt`` (the content still decides: HTML, JSON, binary): archives of
+    messages ship one extensionless file each (20 Newsgroups: ``sci.space/60804``)."""
+    name = m.name if posixpath.splitext(posixpath.basename(m.name))[1] else f"{m.name}.txt"
+    member = InputFile(f"{inp.uri}!{name}", m.size, m.mtime, rel=f"{inp.rel}!{name}", path=m.path)
+    if archives.kind_of_name(m.name) is None:
+        return read_input(member, limits)
+    if not nested:
+        return _read_archive(member, limits, nested=True)
+    detail = "an archive inside an archive inside an archive: one level of nesting is read; unpack it first"
+    return _file_reject(member, "archive", NESTED_ARCHIVE, detail, m.size)
+
+
+def _add_member(res: IngestResult, inp: InputFile, name: str, found: IngestResult) -> None:
+    """``found`` (a member's records) as records of the archive ``inp``, keyed by member name."""
+    for doc in found.docs:
+        res.docs.append(replace(doc, source_uri=inp.uri, record_key=_member_key(name, doc.record_key)))
+    for rej in found.rejects:
+        res.rejects.append(replace(rej, source_uri=inp.uri, record_key=_member_key(name, rej.record_key)))
+    res.skipped.update(found.skipped)
+
+
+def _member_key(name: str, key: str) -> str:
+    return f"{name}!{key}" if key else name

@@ -1,10 +1,12 @@
-"""Common Crawl WET files (``CC-MAIN-….warc.wet.gz``): the extracted plain text of crawled pages,
-one WARC record per page.
+"""WARC files: Common Crawl WET files (``CC-MAIN-….warc.wet.gz``), the extracted plain text of
+crawled pages, one record per page; and WARC files of HTTP responses (CC-NEWS
+``CC-NEWS-….warc.gz``, whose ``response`` records hold the pages: ``factsieve.ingest.warc_http``).
 
 A WET file is a sequence of records, each a ``WARC/1.0`` line, header lines up to a blank line,
 then ``Content-Length`` bytes of body and a blank line. ``conversion`` records hold a page's text
 (UTF-8) and its URL (``WARC-Target-URI``); the ``warcinfo`` record at the start describes the crawl
-and is not a document. The record id (``WARC-Record-ID``) is the record's key.
+and is not a document, nor are a WARC file's ``request``, ``metadata`` and ``revisit`` records
+(``NOT_PAGES``). The record id (``WARC-Record-ID``) is the record's key.
 
 A real WET file holds ~400 MB of text: ``record_ends`` finds where its records end from their
 headers alone, so ``factsieve.ingest.read`` can cut it into parts that workers share.
@@ -16,6 +18,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
+
+# Records that describe the crawl or a fetch, never a page: skipped and counted, not rejected.
+NOT_PAGES = frozenset({"warcinfo", "request", "metadata", "revisit"})
 
 _VERSION = re.compile(rb"WARC/\d+\.\d+\r?\n")
 _HEADERS_END = re.compile(rb"\r?\n\r?\n")
@@ -30,6 +35,7 @@ class WarcRecord:
     uri: str
     body: bytes
     problem: str = ""  # why the rest of the file cannot be read from here on
+    date: str = ""  # WARC-Date: when the page was fetched
 
 
 def _headers(block: bytes) -> dict[str, str]:
@@ -63,9 +69,8 @@ def records(data: bytes) -> list[WarcRecord]:
         body_end = end.end() + int(length)
         record_id = head.get("warc-record-id", "").strip("<>").removeprefix("urn:uuid:")
         kind = head.get("warc-type", "")
-        out.append(
-            WarcRecord(start, kind, record_id, head.get("warc-target-uri", ""), data[end.end() : body_end])
-        )
+        uri, date = head.get("warc-target-uri", ""), head.get("warc-date", "")
+        out.append(WarcRecord(start, kind, record_id, uri, data[end.end() : body_end], date=date))
         pos = _GAP.match(data, body_end).end()
     return out
 

@@ -376,15 +376,18 @@ def live_documents(out: Path, uris: set[str]) -> pd.DataFrame:
 
 
 def unread_inputs(out: Path) -> set[str]:
-    """The inputs whose live row is an unsupported_format reject (no reader took their name when
-    they were read): manifest.plan reads them again once a reader takes it."""
+    """The inputs whose live row is an unsupported_format reject of the whole file (no reader took
+    their name when they were read): manifest.plan reads them again once a reader takes it. A
+    member of an archive with no reader (``photo.jpg`` in a zip: record key = its name) is not the
+    archive's row: the archive was read, and must not be read again on every run."""
     folder = current_dir(out)
     if folder is None:
         return set()
     found: set[str] = set()
     for path in sorted((folder / "rejects").glob("*.parquet")):
-        t = pq.read_table(path, columns=["source_uri", "reason"])
-        found.update(t.filter(pc.equal(t["reason"], UNSUPPORTED_FORMAT))["source_uri"].to_pylist())
+        t = pq.read_table(path, columns=["source_uri", "record_key", "reason"])
+        whole = pc.and_(pc.equal(t["reason"], UNSUPPORTED_FORMAT), pc.equal(t["record_key"], ""))
+        found.update(t.filter(whole)["source_uri"].to_pylist())
     return found
 
 

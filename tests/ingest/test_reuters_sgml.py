@@ -9,7 +9,6 @@ bodies, titles and dates per NEWID as the JSON Lines reader."""
 from __future__ import annotations
 
 import gzip
-import html
 import json
 
 import pandas as pd
@@ -19,6 +18,7 @@ from factsieve.ingest import parts as splitting
 from factsieve.ingest import read as ingest
 from factsieve.ingest.sources import InputFile
 from tests.conftest import shared_path
+from tests.ingest.corpus_builders import sgml_from_jsonl
 from tests.ingest.test_feeds import _read, _read_parts
 
 SGM = """<!DOCTYPE lewis SYSTEM "lewis.dtd">
@@ -147,36 +147,11 @@ def test_a_large_sgm_file_is_read_in_parts_with_the_same_documents(tmp_path):
         assert len(whole.docs) == 3 * 39 and len(whole.rejects) == 39
 
 
-def _sgml_from_jsonl(records: list[dict]) -> str:
-    """SGML in the corpus's layout rebuilt from its JSON Lines export (entities escaped as the
-    corpus escapes them)."""
-    out = ['<!DOCTYPE lewis SYSTEM "lewis.dtd">\n']
-    for r in records:
-        kind = r.get("text_type") or "NORM"
-        attr = "" if kind == "NORM" else f' TYPE="{kind}"'
-        title = f"<TITLE>{html.escape(r['title'], quote=False)}</TITLE>\n" if r.get("title") else ""
-        dateline = (
-            f"<DATELINE>    {html.escape(r['dateline'], quote=False)} </DATELINE>"
-            if r.get("dateline")
-            else ""
-        )
-        body = html.escape(r["body"], quote=False) if r.get("body") is not None else None
-        if kind == "UNPROC":
-            text = f"{body}\n&#3;"
-        else:
-            text = f"{title}{dateline}<BODY>{body}\n&#3;</BODY>" if body is not None else f"******{title}"
-        out.append(
-            f'<REUTERS TOPICS="NO" LEWISSPLIT="{r.get("lewissplit", "")}" NEWID="{r["newid"]}">\n'
-            f"<DATE>{r['date']}</DATE>\n<TEXT{attr}>&#2;\n{text}</TEXT>\n</REUTERS>\n"
-        )
-    return "".join(out)
-
-
 def test_sgml_gives_the_bodies_of_the_json_lines_export(tmp_path):
     source = shared_path("data", "corpora", "reuters21578", "reuters21578_articles.jsonl")
     with open(source, encoding="utf-8") as fh:
         records = [json.loads(line) for _, line in zip(range(3000), fh, strict=False)]
-    sgm = _read(tmp_path, "reut2-000.sgm", _sgml_from_jsonl(records))
+    sgm = _read(tmp_path, "reut2-000.sgm", sgml_from_jsonl(records))
     jsonl = _read(tmp_path, "reuters.jsonl", "".join(json.dumps(r) + "\n" for r in records))
     as_sgml = {d.record_key: (d.text, d.title, d.published_at) for d in sgm.docs}
     as_jsonl = {d.record_key: (d.text, d.title, d.published_at) for d in jsonl.docs}

@@ -1,0 +1,282 @@
+"""zip and tar archives as distributed (``bbc-fulltext.zip``, ``20news-bydate.tar.gz``, Kaggle
+``.zip`` of CSV/JSON): their members, each to be read as a file of its name
+(``factsieve.ingest.read``), or why a member is not read.
+
+Safety first, since an archive is made by someone else:
+
+- nothing is extracted under the member's name: a member's bytes go to a temporary file whose name
+  is a number (or straight to memory), so ``../../etc/cron.d/x``, ``/abs/path`` or a link can never
+  be written or followed; such members are ``unsafe_member`` rejects, as are links and devices;
+- a byte budget per member (``max_file_bytes``, as for a file on disk: ``too_large``) and per
+  archive (``compressed.stream_cap``: ``max_gzip_ratio`` times the archive's size, at least
+  ``max_file_bytes``): a zip bomb of overlapping entries stops there, its remaining members one
+  ``too_large`` reject;
+- encrypted zip members are ``encrypted`` rejects (no password is tried);
+- folders, ``__MACOSX/`` resource forks, ``.DS_Store`` and other hidden files are passed over and
+  counted (``Skipped``), as discovery passes them over on disk.
+
+zip members are read by index from the central directory, so a large zip is cut into parts of
+members (``member_sizes``: the planner in ``factsieve.ingest.parts``); a tar is one stream
+(gzip, bzip2, xz or zstd around it: ``factsieve.ingest.compressed``) and is read whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import lzma
+import os
+import posixpath
+import stat
+import tarfile
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from factsieve.ingest import compressed
+from factsieve.vocabulary import BINARY, ENCRYPTED, TOO_LARGE, UNSAFE_MEMBER, UNSUPPORTED_FORMAT
+
+# Names (after lower-casing) that make a file an archive this module reads.
+_TAR_SUFFIXES = (".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst")
+_HIDDEN_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
+_COPY_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A member to read: its name in the archive and a temporary file holding its bytes (removed
+    when the iteration moves on)."""
+
+    name: str
+    path: str
+    size: int
+    mtime: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A member that is not read, or the rest of an archive that cannot be (``name`` then says
+    from where), with its reason code."""
+
+    name: str
+    reason: str
+    detail: str
+    nbytes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A member that is no input: a folder, a resource fork, a hidden file."""
+
+    kind: str
+
+
+class Unreadable(Exception):
+    """The archive as a whole cannot be opened (truncated download, damaged, not what its name says)."""
+
+
+def kind_of_name(name: str) -> str | None:
+    """``"zip"`` or ``"tar"`` when a file name says it is an archive that is read, else None."""
+    lower = name.lower()
+    if lower.endswith(".zip"):
+        return "zip"
+    return "tar" if lower.endswith(_TAR_SUFFIXES) else None
+
+
+def members(
+    fh: BinaryIO, kind: str, member_cap: int, archive_cap: int, first: int = 0, stop: int | None = None
+) -> Iterator[Member | Refused | Skipped]:
+    """The members of the archive ``fh`` (a zip's members ``first`` to ``stop`` by index, a tar's
+    all), in archive order. Raises ``Unreadable`` when the archive cannot be opened at all."""
+    with tempfile.TemporaryDirectory(prefix="factsieve-member-") as tmp:
+        found = _zip_members(fh, first, stop) if kind == "zip" else _tar_members(fh, archive_cap)
+        spent = 0
+        for n, entry in enumerate(found):
+            if not isinstance(entry, _Entry):
+                yield entry
+                continue
+            if spent > archive_cap:
+                yield Refused(entry.name, TOO_LARGE, _over_budget(archive_cap), 0)
+                return
+            path = os.path.join(tmp, f"member-{n}")  # never the member's own name
+            got = _copy(entry, path, member_cap)
+            if isinstance(got, Refused):
+                if os.path.exists(path):
+                    os.unlink(path)  # a bomb's first max_file_bytes must not wait for the end
+                yield got
+                continue
+            spent += got
+            yield Member(entry.name, path, got, entry.mtime)
+            os.unlink(path)
+
+
+def _over_budget(cap: int) -> str:
+    return (
+        f"the archive's members expand past {cap:,} bytes (max_gzip_ratio times its size, at least "
+        "max_file_bytes): a zip bomb, or an archive to unpack first; this member and the rest are not read"
+    )
+
+
+@dataclass(slots=True)
+class _Entry:
+    name: str
+    open: object  # () -> a readable of the member's bytes
+    declared: int  # the size the archive states (a zip bomb may state less)
+    mtime: float | None
+
+
+def _copy(entry: _Entry, path: str, cap: int) -> int | Refused:
+    """Write the member's bytes to ``path``, at most ``cap`` of them: its size, or why not."""
+    if entry.declared > cap:
+        detail = f"{entry.declared:,} bytes > limit {cap:,} (max_file_bytes)"
+        return Refused(entry.name, TOO_LARGE, detail, entry.declared)
+    written = 0
+    try:
+        with entry.open() as src, open(path, "wb") as dst:
+            while block := src.read(_COPY_BLOCK):
+                written += len(block)
+                if written > cap:
+                    detail = (
+                        f"expands past {cap:,} bytes (stopped there; the archive says {entry.declared:,})"
+                    )
+                    return Refused(entry.name, TOO_LARGE, detail, entry.declared)
+                dst.write(block)
+    except NotImplementedError as exc:  # zip methods Python lacks (deflate64, implode, PPMd)
+        return Refused(
+            entry.name, UNSUPPORTED_FORMAT, f"{exc}: repack the archive with deflate", entry.declared
+        )
+    except compressed.Expands as exc:  # the tar stream's budget (_tar_members)
+        detail = f"the archive's stream {exc}: a bomb, or an archive to unpack first (max_gzip_ratio)"
+        return Refused(entry.name, TOO_LARGE, detail, entry.declared)
+    except _DAMAGED as exc:
+        if type(exc) is OSError and exc.errno is not None:
+            raise  # the disk (the temporary folder), not the archive: the flow retries
+        detail = f"a damaged member ({type(exc).__name__}: {exc})"
+        return Refused(entry.name, BINARY, detail, entry.declared)
+    return written
+
+
+# What reading a damaged member raises: a bad CRC, truncated deflate/bzip2/lzma data in a zip,
+# a tar stream cut short. A plain OSError with an errno is the disk's, not the archive's.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    compressed.Corrupt,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+)
+
+
+def _unsafe_name(name: str) -> str | None:
+    """Why a member name must not be used as a path, or None."""
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return "an absolute path"
+    if ".." in name.replace("\\", "/").split("/"):
+        return "a path with '..' (it points outside the archive)"
+    if "\x00" in name:
+        return "a NUL byte in the name"
+    return None
+
+
+def _hidden(name: str) -> str | None:
+    """What kind of no-input a member name is (a resource fork, a hidden file), or None."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p]
+    if parts and parts[0] == "__MACOSX":
+        return "__MACOSX/ resource fork"
+    if any(p.startswith(".") or p.endswith("~") or p in _HIDDEN_NAMES for p in parts):
+        return "hidden file"
+    return None
+
+
+def _screened(name: str, is_dir: bool, link: str | None) -> Refused | Skipped | None:
+    """The member's fate before its bytes are read: passed over, refused, or None (read it)."""
+    if is_dir:
+        return Skipped("folder")
+    unsafe = _unsafe_name(name)
+    if unsafe is None and link is not None:
+        unsafe = link
+    if unsafe is not None:
+        return Refused(name, UNSAFE_MEMBER, f"{unsafe}: never extracted or followed")
+    hidden = _hidden(name)
+    return Skipped(hidden) if hidden else None
+
+
+def _zip_members(fh: BinaryIO, first: int, stop: int | None) -> Iterator[_Entry | Refused | Skipped]:
+    z = open_zip(fh)
+    for info in z.infolist()[first:stop]:
+        kind = stat.S_IFMT(info.external_attr >> 16)  # Unix file type; 0 when the writer set none
+        link = None
+        if kind == stat.S_IFLNK:
+            link = "a symbolic link"
+        elif kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+            link = "a device, FIFO or socket"
+        found = _screened(info.filename, info.is_dir(), link)
+        if found is not None:
+            yield found
+        elif info.flag_bits & 0x1:
+            detail = "an encrypted member: no password is tried (unpack it with the password first)"
+            yield Refused(info.filename, ENCRYPTED, detail, info.file_size)
+        else:
+            mtime = _zip_time(info)
+            yield _Entry(info.filename, lambda info=info: z.open(info), info.file_size, mtime)
+
+
+def open_zip(fh: BinaryIO) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(fh)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+
+
+def member_sizes(fh: BinaryIO) -> list[int]:
+    """The declared size of each zip member, by index (for cutting a large zip into parts)."""
+    return [info.file_size for info in open_zip(fh).infolist()]
+
+
+def _zip_time(info: zipfile.ZipInfo) -> float | None:
+    try:
+        return dt.datetime(*info.date_time, tzinfo=dt.UTC).timestamp()
+    except ValueError:
+        return None
+
+
+def _tar_members(fh: BinaryIO, archive_cap: int) -> Iterator[_Entry | Refused | Skipped]:
+    """A tar's members in stream order (``r|``: no seeking back, so a .tar.gz is decompressed
+    once); the decompressed stream is capped at ``archive_cap``."""
+    head = fh.read(16)
+    fh.seek(0)
+    stream = compressed.DecompressReader(fh, archive_cap) if compressed.codec_of(head) else fh
+    last = "the start"
+    try:
+        tar = tarfile.open(fileobj=stream, mode="r|")
+    except (tarfile.TarError, compressed.Corrupt, EOFError) as exc:
+        raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+    except compressed.Expands as exc:
+        raise Unreadable(f"the tar stream {exc}") from None
+    with tar:
+        try:
+            for info in tar:
+                last = info.name
+                yield from _tar_entry(tar, info)
+        except compressed.Expands:
+            yield Refused(f"{last}!rest", TOO_LARGE, _over_budget(archive_cap))
+        except (tarfile.TarError, compressed.Corrupt, EOFError) as exc:
+            detail = f"the archive breaks after '{last}' ({type(exc).__name__}: {exc}): the rest is not read"
+            yield Refused(f"{last}!rest", BINARY, detail)
+
+
+def _tar_entry(tar: tarfile.TarFile, info: tarfile.TarInfo) -> Iterator[_Entry | Refused | Skipped]:
+    link = None
+    if info.issym() or info.islnk():
+        link = f"a link to '{posixpath.normpath(info.linkname)}'"
+    elif not (info.isreg() or info.isdir()):
+        link = "a device, FIFO or socket"
+    found = _screened(info.name, info.isdir(), link)
+    if found is not None:
+        yield found
+        return
+    yield _Entry(info.name, lambda: tar.extractfile(info), info.size, float(info.mtime))
