@@ -80,6 +80,11 @@ _PRESUMED_WORDS = frozenset("perhaps maybe might may chances get".split())
 
 # Words that let ``sign_off`` look at a line with no "!" or "?" (filler_cues tests them inline).
 SIGN_OFF_GATE = _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split())
+# For filler.filler_possible (round 9, speed): a presumed-state opening needs one of _PRESUMED_WORDS and
+# one of these first characters; "welcome", "anywhere" and "alone" open a path of sign_off on their own.
+PRESUMED_WORDS = _PRESUMED_WORDS
+PRESUMED_FIRST = "PMCWIYpmcwiy"
+SIGN_OFF_OWN_WORDS = frozenset("welcome anywhere alone".split())
 
 
 def sign_off(text: str, words: frozenset[str]) -> bool:
@@ -104,7 +109,7 @@ def sign_off(text: str, words: frozenset[str]) -> bool:
         and _SIGN_OFF_RE.match(text)
     ):
         return True
-    if text[:1] in "PMCWIYpmcwiy" and not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text):
+    if text[:1] in PRESUMED_FIRST and not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text):
         return True  # an opening: "Perhaps you're …", "Chances are, you …", "We get it", "You may be …"
     return ("alone" in words or ("for" in words and "you" in words)) and _PRESUMED_END_RE.search(
         text
