@@ -21,7 +21,7 @@ import pytest
 from factsieve.classify import boilerplate, classifier, filler, personal
 from factsieve.classify.attribution import attribution_cues
 from factsieve.classify.hedge import hedge_cues
-from factsieve.classify.judgements import judgement_possible
+from factsieve.classify.judgements import JUDGEMENT_ENTRY, judgement_matches, judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.prefilter import CaseFreeRe, Words, first_word, gate_tables, trigger_gate, words_of
 from factsieve.classify.registry import FAMILIES, FAMILY_GATES
@@ -172,6 +172,7 @@ def test_classify_gives_the_same_label_with_every_family_gate_open(monkeypatch: 
         monkeypatch.setattr(classifier, name, -1)  # every bit: open whenever the sentence has a gate word
     monkeypatch.setattr(classifier, "filler_possible", lambda text, words: True)
     monkeypatch.setattr(classifier, "personal_possible", lambda words: True)
+    monkeypatch.setattr(classifier, "judgement_possible", lambda text, words: True)
     assert [classifier.classify(t) for t in texts] == gated
 
 
@@ -223,3 +224,22 @@ def test_the_filler_gate_asks_for_what_its_tests_need() -> None:
         words = words_of(text)
         assert not filler.filler_possible(text, words), text
         assert filler.filler_cues(text, [], words) == []
+
+
+def test_the_judgement_gate_opens_for_every_judgement_shape() -> None:
+    # judgement_possible asks one bit first (JUDGEMENT_ENTRY: the triggers, "few", "what", "how");
+    # without it only the "-ably, " opening and ";" with "not" are left. Wherever judgement_matches finds
+    # a shape, the gate is open.
+    texts = [*TEST_SENTENCES, *_labelled_sentences()]
+    found = 0
+    for text in texts:
+        words = words_of(text)
+        if judgement_matches(text, words):
+            found += 1
+            assert judgement_possible(text, words), text
+    assert found > 20
+    for text in ("Commendably, the council listened.", "That is not leadership; it is stage management."):
+        words = words_of(text)
+        assert not words.gates & JUDGEMENT_ENTRY and judgement_possible(text, words)
+    prose = "The council approved the plan on Tuesday after a two-hour meeting."
+    assert not judgement_possible(prose, words_of(prose))
