@@ -354,7 +354,10 @@ def filler_possible(text: str, words: Words) -> bool:
         # _reader_address: "you" (inside a word too) in a short line with no figure; "… is for you."
         or (
             "you" in lowered(text)
-            and ("for" in words or (len(text.split()) <= _READER_SITUATION_MAX_WORDS and not _DIGIT_RE.search(text)))
+            and (
+                "for" in words
+                or (len(text.split()) <= _READER_SITUATION_MAX_WORDS and not _DIGIT_RE.search(text))
+            )
         )
         or ("!" in text and text.rstrip().endswith("!"))  # an exclamation to the reader (sign_offs.py)
         # "That's it for tonight", "That's all from us!" (sign_offs._SIGN_OFF_RE, anchored at the start)
@@ -365,7 +368,9 @@ def filler_possible(text: str, words: Words) -> bool:
         return False
     # FILLER_OPENER_RE and reader_idiom are anchored at the line start: the first word decides.
     first = first_word(text)
-    return first in FILLER_OPENER_WORDS or (len(text) <= READER_IDIOM_MAX_CHARS and first in _READER_IDIOM_FIRST)
+    return first in FILLER_OPENER_WORDS or (
+        len(text) <= READER_IDIOM_MAX_CHARS and first in _READER_IDIOM_FIRST
+    )
 
 
 _THAT_OPENING = re.compile(r"\W*that\b", re.IGNORECASE)
