@@ -119,6 +119,14 @@ def compare(baseline: Path, sents: list[str], rounds: int, batch: tuple[list[str
             print(
                 f"{name:<7} best {max(rs):>9,.0f}  median {statistics.median(rs):>9,.0f} sentences/s per core (CPU time)"
             )
+        # Each round ran both revisions back to back: the ratio of a round's pair moves less with the
+        # machine's load than either rate does.
+        ratios = [n / b for n, b in zip(rates["now"], rates["before"], strict=True)]
+        print(
+            f"now/before per round: median {statistics.median(ratios):.3f} "
+            f"(min {min(ratios):.3f}, max {max(ratios):.3f}); best {max(rates['now']) / max(rates['before']):.3f}, "
+            f"median {statistics.median(rates['now']) / statistics.median(rates['before']):.3f}"
+        )
     return 0
 
 

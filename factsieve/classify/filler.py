@@ -20,7 +20,15 @@ from factsieve.classify.prefilter import (
     trigger_gate,
     words_of,
 )
-from factsieve.classify.sign_offs import SIGN_OFF_GATE, SIGN_OFF_PREFIXES, SIGN_OFF_TRIGGERS, sign_off
+from factsieve.classify.sign_offs import (
+    PRESUMED_FIRST,
+    PRESUMED_WORDS,
+    SIGN_OFF_GATE,
+    SIGN_OFF_OWN_WORDS,
+    SIGN_OFF_PREFIXES,
+    SIGN_OFF_TRIGGERS,
+    sign_off,
+)
 
 # Reader address anywhere in the sentence (outside quotations). Imperatives aimed at the reader
 # ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
@@ -331,19 +339,43 @@ FILLER_OPENER_WORDS = line_start_tokens(FILLER_OPENER_RE)
 
 
 def filler_possible(text: str, words: Words) -> bool:
-    """False only when ``filler_cues`` finds nothing: the union of its first tests (an opener, idiom,
-    vocative or trigger word; a question; "you" or a first-person word for reader address)."""
-    return bool(
-        words.gates & _FILLER_GATE
-        or "?" in text
-        or len(text) <= READER_IDIOM_MAX_CHARS
-        or not text.isascii()  # the opener pattern is matched on any non-ASCII sentence
-        or "you" in lowered(text)  # _reader_address: "you" inside a word counts too
-        # round 8's sign-offs (sign_offs.py): the same first test as in filler_cues
-        or "!" in text
-        or words.gates & _SIGN_OFF_BIT
-        or ("that" in words and "for" in words)
+    """False only when ``filler_cues`` finds nothing: the union of its first tests, each as narrow as
+    the test it stands for (round 9: the opener's "and", "but", "not" … count only as an ASCII line's
+    first word, where the anchored pattern needs them; a phrase trigger only with an unblocked start
+    word of the phrases; "you" only in a line reader address can be; a "!" only closing the line)."""
+    if not text.isascii():
+        return True  # the opener pattern is matched on any non-ASCII sentence
+    gates = words.gates
+    if (
+        "?" in text  # a reader question, an exchange, an elided question (sign_offs.py)
+        or gates & _VOCATIVE_WORDS_GATE
+        or (gates & _PHRASE_TRIGGERS_GATE and _FILLER_RE.possible(text, words))  # (thanks included)
+        or gates & _SIGN_OFF_OWN_GATE  # (reader_lines' gate words included)
+        or text[:4] in SIGN_OFF_PREFIXES  # an opening reader line (reader_lines.py, round 9)
+        or (gates & _PRESUMED_GATE and text[:1] in PRESUMED_FIRST)
+        # _reader_address: "you" (inside a word too) in a short line with no figure; "… is for you."
+        or (
+            "you" in lowered(text)
+            and (
+                "for" in words
+                or (len(text.split()) <= _READER_SITUATION_MAX_WORDS and not _DIGIT_RE.search(text))
+            )
+        )
+        or ("!" in text and text.rstrip().endswith("!"))  # an exclamation to the reader (sign_offs.py)
+        # "That's it for tonight", "That's all from us!" (sign_offs._SIGN_OFF_RE, anchored at the start)
+        or ("that" in words and ("for" in words or "from" in words) and _THAT_OPENING.match(text) is not None)
+    ):
+        return True
+    if not gates & _FILLER_OPENER_WORDS_GATE and len(text) > READER_IDIOM_MAX_CHARS:
+        return False
+    # FILLER_OPENER_RE and reader_idiom are anchored at the line start: the first word decides.
+    first = first_word(text)
+    return first in FILLER_OPENER_WORDS or (
+        len(text) <= READER_IDIOM_MAX_CHARS and first in _READER_IDIOM_FIRST
     )
+
+
+_THAT_OPENING = re.compile(r"\W*that\b", re.IGNORECASE)
 
 
 def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Cue]:
@@ -413,8 +445,7 @@ _SIGN_OFF_BIT = trigger_gate(SIGN_OFF_GATE)
 _FIRST_PERSON_GATE = trigger_gate(_FIRST_PERSON)
 _SENDS_ON_GATE = trigger_gate(_SENDS_ON)
 _FILLER_OPENER_WORDS_GATE = trigger_gate(FILLER_OPENER_WORDS)
-# filler_possible: every word some test of filler_cues needs (reader address without "you" and
-# without "?" needs a first-person word, thanks alone are not enough).
-_FILLER_GATE = trigger_gate(
-    FILLER_OPENER_WORDS | VOCATIVE_WORDS | FILLER_TRIGGERS | _SECOND_PERSON | _FIRST_PERSON
-)
+# filler_possible: sign_off's own words, and the words of a presumed-state opening (with its first
+# character). Reader address without "you" needs "?" or a thanks (a phrase trigger).
+_SIGN_OFF_OWN_GATE = trigger_gate(SIGN_OFF_OWN_WORDS)
+_PRESUMED_GATE = trigger_gate(PRESUMED_WORDS)

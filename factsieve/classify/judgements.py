@@ -29,7 +29,7 @@ from factsieve.classify.plain_verdicts import (
     plain_verdict_matches,
     plain_verdict_possible,
 )
-from factsieve.classify.prefilter import trigger_gate
+from factsieve.classify.prefilter import Words, trigger_gate
 
 _EVALUATING_RELATIVE = re.compile(
     r",\s+which\s+(?:is|was|seems|seemed)\s+(?:far\s+|much\s+|way\s+|simply\s+|frankly\s+|clearly\s+|surely\s+)?"
@@ -101,6 +101,11 @@ MODAL_IDIOM_RE = re.compile(
 _OWN_TRIGGERS = _RELATIVE_GATE | _CONCESSIVE_GATE | _VOUCHING_GATE | _CAREER_GATE | _ZODIAC_GATE | _IDIOM_GATE
 # Round 8: plain_verdicts.py's keys join (gated there by their own companions, not by _COMPANIONS below).
 JUDGEMENT_TRIGGERS = _OWN_TRIGGERS | PLAIN_VERDICT_TRIGGERS
+# Round 9 (speed): every word one of judgement_possible's tests needs — the triggers, an opening "Few",
+# the key-less openings "What a …" and "That is not how you …" (plain_verdicts.KEYLESS_OPENINGS). Without
+# one of them only the shapes told by marks are left (an opening "-ably, ", ";" with "not"), so the
+# test is one bit first. A new shape with a key word adds its word to JUDGEMENT_TRIGGERS (or here).
+JUDGEMENT_ENTRY_WORDS = JUDGEMENT_TRIGGERS | frozenset({"few", "what", "how"})
 
 
 # Each trigger word and the words one of which must come with it before any shape can match: the
@@ -131,20 +136,21 @@ _COMPANIONS: dict[str, frozenset[str]] = {
 }
 
 
-def judgement_possible(text: str, words: frozenset[str]) -> bool:
+def judgement_possible(text: str, words: Words) -> bool:
     """False when ``judgement_matches`` finds nothing: the trigger words with their companions, an opening
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
+    gates = words.gates
+    if not gates & JUDGEMENT_ENTRY:
+        # Round 9 (speed): no trigger word, no "few", "what", "how" (most sentences on the full path):
+        # only the two shapes told by their marks are left.
+        return (";" in text and "not" in words) or text.find("bly, ", 4, 26) != -1
     if text.startswith("Few ") or (";" in text and "not" in words):
         return True
-    return (bool(words.gates & _OWN_TRIGGERS_BIT) and with_companion(words, _OWN_TRIGGERS, _COMPANIONS)) or (
-        # round 8 (plain_verdicts.py), inline: this is asked of every sentence on the full path
+    return (bool(gates & _OWN_TRIGGERS_BIT) and with_companion(words, _OWN_TRIGGERS, _COMPANIONS)) or (
+        # round 8 (plain_verdicts.py), inline
         text.find("bly, ", 4, 26) != -1
         or text.startswith(KEYLESS_OPENINGS)
-        or (
-            bool(words.gates & _PLAIN_VERDICT_BIT)
-            and len(text) <= MAX_VERDICT_CHARS
-            and keyed_possible(words)
-        )
+        or (bool(gates & _PLAIN_VERDICT_BIT) and len(text) <= MAX_VERDICT_CHARS and keyed_possible(words))
     )
 
 
@@ -190,6 +196,7 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
 
 # Trigger-table bits of the word gates above (prefilter.trigger_gate): ``words.gates & BIT`` is
 # ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
+JUDGEMENT_ENTRY = trigger_gate(JUDGEMENT_ENTRY_WORDS)
 _OWN_TRIGGERS_BIT = trigger_gate(_OWN_TRIGGERS)
 _PLAIN_VERDICT_BIT = trigger_gate(PLAIN_VERDICT_TRIGGERS)
 _RELATIVE_GATE_BIT = trigger_gate(_RELATIVE_GATE)

@@ -399,6 +399,23 @@ class CaseFreeRe:
             return list(self.low.finditer(low))
         return list(self.ic.finditer(text))
 
+    def possible(self, text: str, words: Words) -> bool:
+        """False when ``find(text, words)`` returns [] for want of a start token that its required
+        words let through (``scan``'s first tests, without finding the tokens): a gate for callers."""
+        if self.starts is None or not text.isascii():
+            return True
+        if not words.gates & self.starts_gate:
+            return False
+        requires = self.requires
+        if not requires:
+            return True
+        gates = words.gates
+        for w in words & self.starts:
+            req = requires.get(w)
+            if req is None or gates & req:
+                return True
+        return False
+
     def finditer(self, text: str) -> list[re.Match[str]]:
         low = lowered(text)
         if len(low) == len(text):

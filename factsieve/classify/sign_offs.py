@@ -89,6 +89,12 @@ SIGN_OFF_GATE = (
 )
 # Round 9: the four characters an opening reader line starts with (reader_lines.py; filler_cues asks them).
 SIGN_OFF_PREFIXES = READER_PREFIXES
+# For filler.filler_possible (round 9, speed): a presumed-state opening needs one of _PRESUMED_WORDS and
+# one of these first characters; "welcome", "anywhere" and "alone" open a path of sign_off on their own,
+# and so do reader_lines' gate words and opening prefixes (SIGN_OFF_PREFIXES).
+PRESUMED_WORDS = _PRESUMED_WORDS
+PRESUMED_FIRST = "PMCWIYpmcwiy"
+SIGN_OFF_OWN_WORDS = frozenset("welcome anywhere alone".split()) | READER_GATE_WORDS
 
 
 def sign_off(text: str, words: frozenset[str]) -> bool:
@@ -113,7 +119,7 @@ def sign_off(text: str, words: frozenset[str]) -> bool:
         and _SIGN_OFF_RE.match(text)
     ):
         return True
-    if text[:1] in "PMCWIYpmcwiy" and not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text):
+    if text[:1] in PRESUMED_FIRST and not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text):
         return True  # an opening: "Perhaps you're …", "Chances are, you …", "We get it", "You may be …"
     if ("alone" in words or ("for" in words and "you" in words)) and _PRESUMED_END_RE.search(
         text

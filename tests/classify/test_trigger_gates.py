@@ -11,7 +11,9 @@ finder finds a cue, its gate must be open.
 from __future__ import annotations
 
 import ast
+import importlib
 import json
+import pkgutil
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,9 @@ import pytest
 from factsieve.classify import boilerplate, classifier, filler, personal
 from factsieve.classify.attribution import attribution_cues
 from factsieve.classify.hedge import hedge_cues
-from factsieve.classify.judgements import judgement_possible
+from factsieve.classify.judgements import JUDGEMENT_ENTRY, judgement_matches, judgement_possible
 from factsieve.classify.opinion import opinion_and_stance_cues
-from factsieve.classify.prefilter import Words, first_word, gate_tables, trigger_gate, words_of
+from factsieve.classify.prefilter import CaseFreeRe, Words, first_word, gate_tables, trigger_gate, words_of
 from factsieve.classify.registry import FAMILIES, FAMILY_GATES
 from factsieve.classify.verdict import verdict_cues
 from tests.conftest import SHARED
@@ -170,4 +172,74 @@ def test_classify_gives_the_same_label_with_every_family_gate_open(monkeypatch: 
         monkeypatch.setattr(classifier, name, -1)  # every bit: open whenever the sentence has a gate word
     monkeypatch.setattr(classifier, "filler_possible", lambda text, words: True)
     monkeypatch.setattr(classifier, "personal_possible", lambda words: True)
+    monkeypatch.setattr(classifier, "judgement_possible", lambda text, words: True)
     assert [classifier.classify(t) for t in texts] == gated
+
+
+def _case_free_patterns() -> list[CaseFreeRe]:
+    from factsieve import classify as package
+
+    found = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"factsieve.classify.{info.name}")
+        found.extend(v for v in vars(module).values() if isinstance(v, CaseFreeRe))
+    return found
+
+
+def test_a_closed_case_free_gate_means_find_finds_nothing() -> None:
+    # CaseFreeRe.possible (round 9) is scan's first tests without the scan: a gate for callers
+    # (filler_possible asks it for the phrase pattern), so it may never close when find would find.
+    patterns = _case_free_patterns()
+    assert len(patterns) > 5
+    closed = 0
+    for text in [*TEST_SENTENCES, *_labelled_sentences()[:10000]]:
+        words = words_of(text)
+        for rx in patterns:
+            if not rx.possible(text, words):
+                closed += 1
+                assert rx.find(text, words) == [], (rx.low.pattern[:60], text)
+    assert closed > 0
+
+
+def test_the_filler_gate_asks_for_what_its_tests_need() -> None:
+    # Round 9: a word of the anchored opener counts only as the first word, a "!" only closing the line,
+    # a phrase trigger only with an unblocked start word; each still lets its own lines through.
+    passes = [
+        "And so, let's get started.",
+        "But wait, there's more to come from us today.",
+        "That's all from us! See you next week.",
+        "What a day that was, folks!",
+        "Perhaps you're wondering what happens next.",
+        "Thanks for reading.",
+    ]
+    for text in passes:
+        words = words_of(text)
+        assert filler.filler_possible(text, words), text
+    blocked = [
+        "The council raised rents and cut services, but the budget is not balanced yet, officials said.",
+        "Shares rose 3% after the company said it would see sales grow before the end of the year.",
+        "The bank, which has 40 branches, said profits fell and that costs rose by 12% in 2024 (up from 9%)! Shares fell.",
+    ]
+    for text in blocked:
+        words = words_of(text)
+        assert not filler.filler_possible(text, words), text
+        assert filler.filler_cues(text, [], words) == []
+
+
+def test_the_judgement_gate_opens_for_every_judgement_shape() -> None:
+    # judgement_possible asks one bit first (JUDGEMENT_ENTRY: the triggers, "few", "what", "how");
+    # without it only the "-ably, " opening and ";" with "not" are left. Wherever judgement_matches finds
+    # a shape, the gate is open.
+    texts = [*TEST_SENTENCES, *_labelled_sentences()]
+    found = 0
+    for text in texts:
+        words = words_of(text)
+        if judgement_matches(text, words):
+            found += 1
+            assert judgement_possible(text, words), text
+    assert found > 20
+    for text in ("Commendably, the council listened.", "That is not leadership; it is stage management."):
+        words = words_of(text)
+        assert not words.gates & JUDGEMENT_ENTRY and judgement_possible(text, words)
+    prose = "The council approved the plan on Tuesday after a two-hour meeting."
+    assert not judgement_possible(prose, words_of(prose))
