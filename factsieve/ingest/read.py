@@ -35,7 +35,7 @@ import pandas as pd
 from factsieve.ingest import columnar, compressed, delimited, feeds, reuters_sgml, warc
 from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
-from factsieve.ingest.html import is_markup, main_text
+from factsieve.ingest.html import PARSER_TEXT_NODE_CHARS, is_markup, longest_text_node, main_text
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.records import (
     FIELD_ALIASES,
@@ -211,6 +211,15 @@ def _read_html(
     inp: InputFile, data: bytes, html: str, enc: str, limits: IngestLimits, fmt: str
 ) -> IngestResult:
     res = IngestResult()
+    longest = longest_text_node(html)
+    if longest > PARSER_TEXT_NODE_CHARS:
+        # The parser drops such a node: the page's text would be missing it, silently (and it is
+        # more than a record may hold unless max_record_chars is raised past the parser's limit).
+        detail = (
+            f"a text node of up to {longest:,} characters: the HTML parser reads at most "
+            f"{PARSER_TEXT_NODE_CHARS:,} (max_record_chars: {limits.max_record_chars:,})"
+        )
+        return _file_reject(inp, fmt, TOO_LARGE, detail, len(data), _sample(html))
     extracted = main_text(html)
     if extracted is None:
         res.rejects.append(
