@@ -9,21 +9,7 @@ import unicodedata
 import pandas as pd
 
 from factsieve import vocabulary as codes
-from factsieve.batch.pipeline import process_batch
-from factsieve.ingest.sources import discover
-from factsieve.output import tables
-
-NOW = pd.Timestamp("2026-03-01", tz="UTC")
-STORY = (
-    "The city council approved the transport budget on Friday, officials said. "
-    "Mayor Ana Ruiz told reporters the plan would add 40 buses by next year."
-)
-
-
-def _batch(raw) -> tuple[pd.DataFrame, pd.DataFrame]:
-    res = process_batch(discover(raw), "run-1", NOW)
-    assert res.input_records == len(res.documents) + len(res.rejects)
-    return res.documents, tables.conform(res.rejects, "rejects")
+from tests.ingest.test_hostile_round4 import STORY, _batch  # the same run-like batch and story
 
 
 def _by_file(frame: pd.DataFrame) -> pd.DataFrame:
