@@ -122,3 +122,10 @@ _WORDS = "Officials said the port would reopen on Monday after talks with unions
 )
 def test_every_text_stage_is_linear_on_pathological_text(make: Callable[[int], str]) -> None:
     _assert_linear(_per_document, make, 25_000)
+
+
+def test_a_long_sentence_of_should_clauses_is_linear() -> None:
+    # The classifier's "should" sense looked at the whole clause before each "should" and searched the
+    # whole rest of the sentence after it: a sentence with no punctuation and a "should" every few
+    # words was quadratic (25 KB: ~2.7 s; 1 MB: about an hour). Bounded to 1,000 characters each way.
+    _assert_linear(_per_document, lambda n: ("I think you should " * (n // 19 + 1))[:n], 10_000)
