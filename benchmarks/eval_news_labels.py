@@ -15,6 +15,8 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r14 r16         # round-14/16 files (tuned on in 7)
     .venv/bin/python benchmarks/eval_news_labels.py --split r15 r17         # round-15/17 files (round 7's unseen figure)
     .venv/bin/python benchmarks/eval_news_labels.py --split r20 r21         # round-20/21 files (tuned on in 8)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r18 r19         # round-18/19 files (unseen in 7 and 8, tuned on in 9)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r24 r25         # round-24/25 files (tuned on in 9)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -62,7 +64,13 @@ only, no row printed) on main b63b607 and on round 7's commits: they are round 7
 ``news_labels_r20.jsonl`` (320 rows, split ``r20``: tricky single sentences) and ``news_labels_r21.jsonl``
 (292 rows, split ``r21``: lines of whole scraped pages) were written by two more engineers who never read
 the rules; each was scored once on main 5b4dad8 before any row was read (accuracy and macro-F1 only),
-then read and tuned on in round 8.
+then read and tuned on in round 8. ``news_labels_r18.jsonl`` (314 rows, split ``r18``: tricky single
+sentences) and ``news_labels_r19.jsonl`` (272 rows, split ``r19``: lines of whole scraped pages) were
+written during round 7 and scored unseen by the lead on rounds 7 and 8 (counts only; main 504dbdb: r18
+0.892, r19 0.860), then released and read in round 9. ``news_labels_r24.jsonl`` (320 rows, split ``r24``:
+tricky single sentences) and ``news_labels_r25.jsonl`` (291 rows, split ``r25``: lines of whole scraped
+pages) were written during round 9 by two more engineers who never read the rules; each was scored once
+on main 504dbdb before any row was read (r24 0.787, r25 0.859), then read and tuned on in round 9.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -93,8 +101,12 @@ R14 = DATA / "news_labels_r14.jsonl"
 R15 = DATA / "news_labels_r15.jsonl"
 R16 = DATA / "news_labels_r16.jsonl"
 R17 = DATA / "news_labels_r17.jsonl"
+R18 = DATA / "news_labels_r18.jsonl"
+R19 = DATA / "news_labels_r19.jsonl"
 R20 = DATA / "news_labels_r20.jsonl"
 R21 = DATA / "news_labels_r21.jsonl"
+R24 = DATA / "news_labels_r24.jsonl"
+R25 = DATA / "news_labels_r25.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -118,8 +130,12 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r15": (R15, None),
     "r16": (R16, None),
     "r17": (R17, None),
+    "r18": (R18, None),
+    "r19": (R19, None),
     "r20": (R20, None),
     "r21": (R21, None),
+    "r24": (R24, None),
+    "r25": (R25, None),
 }
 
 

@@ -40,7 +40,8 @@ class DedupParams:
     seed: int = 1
     batch_size: int = 2048  # docs per featurization batch (memory bound, not a result parameter)
     workers: int = 1  # featurization threads; 2 measured slower on this 2-core VM (docs/BENCHMARKS.md)
-    max_bucket_pairs: int = 64  # an LSH bucket larger than this pairs each member with its first 64 only
+    # an LSH bucket of more than max_bucket_pairs + 1 documents pairs each member with 2 anchors only
+    max_bucket_pairs: int = 64
     # story level (docs/DEDUP.md "Stories"): documents sharing a source text
     story_containment: float = 0.5  # shared shingles / shingles of the shorter text
     # shared word 5-grams (~44 words): two briefs sharing a boilerplate paragraph are not a story

@@ -15,6 +15,7 @@ from factsieve.classify.furniture_shapes import (
     furniture_line,
 )
 from factsieve.classify.headline_shapes import headline_shape
+from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
@@ -556,8 +557,10 @@ _HEADLINE_DECK = re.compile(
 # premiere"). A single subject takes the verb's -s form; prose would use the past ("unveiled") or a
 # full stop, and a line cut from wrapped wire copy ends on a function word or a capitalised word cut
 # mid-name ("… of Canadian"), so the line must also end on a lower-case content word or a figure.
+# Round 9 (r12, r17): an institution's name may hold "of" ("Bank of England holds rates at 5.25%", "Board of
+# Regents approves …").
 _HEADLINE_PRESENT = re.compile(
-    r"^(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3})"
+    r"^(?P<subj>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z0-9][\w'’.-]*){0,3})"
     r"(?P<pair>\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s"
 )
 # A possessive subject may go on in lower case for up to two words ("Norway's krone hits …", "India's
@@ -654,11 +657,23 @@ def _ends_on_place(body: str) -> bool:
 _NOUN_AFTER_GERUND = re.compile(r"[a-z]{3,}s$")
 
 
+# Round 9 (r17, r18, r24): a headline may end on a sum, a share or a season ("Bank of England holds rates at
+# 5.25%", "Ministry to cut university places by 10%", "… sells for £8.4m", "… for 2025-26"); Reuters writes
+# "pct" and "mln", which the headlinese test already refuses.
+_FIGURE_LAST = re.compile(r"[£$€]?\d[\d.,]*(?:%|m|bn|k)|\d{4}[–-]\d{2}")
+
+
 def _present_headline(body: str, last: str) -> bool:
     # A wrapped line stops mid-phrase on an adverb or participle ("… announced earlier", "… had been
     # reduced").
     if (
-        not (last.islower() or last.isdigit() or _ends_on_full_name(body) or _ends_on_place(body))
+        not (
+            last.islower()
+            or last.isdigit()
+            or _FIGURE_LAST.fullmatch(last) is not None
+            or _ends_on_full_name(body)
+            or _ends_on_place(body)
+        )
         or last.endswith(("ly", "ed"))
         or last in _NOT_HEADLINE_LAST
     ):
@@ -979,6 +994,11 @@ def _shape_marks(text: str, words: frozenset[str]) -> bool:
         or "@" in text
         or text.startswith("This ")
         or not words.isdisjoint(FURNITURE_SHAPE_WORDS)
+        # round 9 (page_labels.page_label_possible's first tests; "(" and figures are above)
+        or text[:4] in PAGE_LABEL_PREFIXES
+        or words.gates & PAGE_LABEL_GATE
+        or (" (" in text and text[:2].isupper())
+        or (":" in text[:40] and words.gates & PAGE_LABEL_COLON_GATE)
     )
 
 

@@ -20,7 +20,7 @@ from factsieve.classify.prefilter import (
     trigger_gate,
     words_of,
 )
-from factsieve.classify.sign_offs import SIGN_OFF_GATE, SIGN_OFF_TRIGGERS, sign_off
+from factsieve.classify.sign_offs import SIGN_OFF_GATE, SIGN_OFF_PREFIXES, SIGN_OFF_TRIGGERS, sign_off
 
 # Reader address anywhere in the sentence (outside quotations). Imperatives aimed at the reader
 # ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
@@ -387,6 +387,7 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
             or "?" in text
             or not words.isdisjoint(SIGN_OFF_GATE)
             or ("that" in words and "for" in words)  # "That's it for tonight", "That's all for now"
+            or text[:4] in SIGN_OFF_PREFIXES  # round 9: an opening reader line (reader_lines.py)
         )
         and sign_off(text, words)
     ):

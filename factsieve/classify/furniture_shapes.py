@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.page_labels import page_label_line, page_label_possible
+
 _I = re.IGNORECASE
 _TIME_ONLY_RE = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:(?i:[ap]\.?\s?m\.?)\s*)?(?:[A-Z]{2,5}\s*)?$")
 _BRACKET_CREDIT_RE = re.compile(
@@ -114,8 +116,11 @@ SHORT_FIRST = "0123456789("
 
 
 def furniture_line(text: str, words: frozenset[str]) -> bool:
-    """``furniture_shape`` behind its gate (boilerplate tests the line's marks first)."""
-    return furniture_shape_possible(text, words) and furniture_shape(text, words)
+    """``furniture_shape`` behind its gate (boilerplate tests the line's marks first), then round 9's page
+    labels behind theirs (page_labels.py), so neither shape set is tried on the other's lines."""
+    if furniture_shape_possible(text, words) and furniture_shape(text, words):
+        return True
+    return page_label_possible(text, words) and page_label_line(text, words)
 
 
 _CONNECTORS = frozenset("a an and at for in of on or the to with".split())

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.verdict_shapes import SHAPES as ROUND9_SHAPES
+
 _I = re.IGNORECASE
 _BE = r"(?:is|was|are|were|be|been|being|remains|remained|seems|seemed|looks|looked|['’]s)"
 _BE_NOW = r"(?:is|was|are|were|['’]s)"
@@ -392,6 +394,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     (_keys("surprise wonder"), _keys("no little small"), _NO_SURPRISE_RE),
     (_keys("miss misses missed missing"), frozenset({"point"}), _MISSED_POINT_RE),
     (frozenset({"lost"}), _keys("plot way"), _MISSED_POINT_RE),
+    *ROUND9_SHAPES,  # round 9 (verdict_shapes.py)
 )
 # key -> the (companions, pattern) pairs it opens
 _BY_KEY: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = {}

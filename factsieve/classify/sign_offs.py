@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.reader_lines import READER_GATE_WORDS, READER_LINE_WORDS, READER_PREFIXES, reader_line
+
 _I = re.IGNORECASE
 _IMPERATIVES = (
     r"(?:keep|stay|enjoy|have|check|try|mind|remember|bring|pack|wrap|grab"
@@ -57,6 +59,8 @@ _ELIDED_QUESTION_RE = re.compile(
 _OWN_SUBJECT_RE = re.compile(r",\s+(?:is|are|was|were|will|do|does|did|can|could|should|would|has|have)\b")
 _PRESUMED_RE = re.compile(
     r"\W*(?:perhaps|maybe)\s+you['’]re\s+(?:wondering|thinking|asking)\b"
+    # round 9 (r24): the reader cast in a role ("Maybe you're a parent staring at a results envelope.")
+    r"|\W*(?:perhaps|maybe)\s+you['’]re\s+(?:a|an|one\s+of\s+(?:the|those))\s+[a-z]+\b(?![^.]*\b(?:said|says)\b)"
     r"|\W*you\s+(?:may|might)\s+(?:be\s+wondering|be\s+asking\s+yourself)\b"
     r"|\W*chances\s+are,?\s+you\b"
     r"|\W*(?:we|i)\s+get\s+it\b",
@@ -71,15 +75,20 @@ _PRESUMED_END_RE = re.compile(
 # Words without which no shape but the "!" and "?" ones can match (the "!" and "?" lines already leave
 # the classifier's no-cue fast path by their marks).
 # ("We get it" needs no word of its own here: "we" is already a trigger of opinion.py.)
-SIGN_OFF_TRIGGERS = frozenset(
-    "welcome tonight edition anywhere chances perhaps maybe might may alone guide".split()
+SIGN_OFF_TRIGGERS = (
+    frozenset("welcome tonight edition anywhere chances perhaps maybe might may alone guide".split())
+    | READER_LINE_WORDS  # round 9 (reader_lines.py)
 )
 _SIGN_OFF_WORDS = frozenset("tonight today now week edition day us me anywhere".split())
 _PRESUMED_WORDS = frozenset("perhaps maybe might may chances get".split())
 
 
 # Words that let ``sign_off`` look at a line with no "!" or "?" (filler_cues tests them inline).
-SIGN_OFF_GATE = _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split())
+SIGN_OFF_GATE = (
+    _PRESUMED_WORDS | frozenset("welcome anywhere tonight edition alone guide".split()) | READER_GATE_WORDS
+)
+# Round 9: the four characters an opening reader line starts with (reader_lines.py; filler_cues asks them).
+SIGN_OFF_PREFIXES = READER_PREFIXES
 
 
 def sign_off(text: str, words: frozenset[str]) -> bool:
@@ -106,6 +115,8 @@ def sign_off(text: str, words: frozenset[str]) -> bool:
         return True
     if text[:1] in "PMCWIYpmcwiy" and not words.isdisjoint(_PRESUMED_WORDS) and _PRESUMED_RE.match(text):
         return True  # an opening: "Perhaps you're …", "Chances are, you …", "We get it", "You may be …"
-    return ("alone" in words or ("for" in words and "you" in words)) and _PRESUMED_END_RE.search(
+    if ("alone" in words or ("for" in words and "you" in words)) and _PRESUMED_END_RE.search(
         text
-    ) is not None
+    ) is not None:
+        return True
+    return reader_line(text, words)  # round 9

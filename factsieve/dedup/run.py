@@ -17,7 +17,7 @@ from factsieve.dedup.cluster import assign, copy_columns
 from factsieve.dedup.exact import exact_groups
 from factsieve.dedup.features import Features, feature_batches
 from factsieve.dedup.inputs import prepare_input, str_order
-from factsieve.dedup.lsh import lsh_candidates
+from factsieve.dedup.lsh import anchor_order, lsh_candidates
 from factsieve.dedup.outputs import assignments_frame, duplicates_frame, input_rows, write_state_table
 from factsieve.dedup.params import DedupParams, DedupResult
 from factsieve.dedup.state import OldState, ShingleStore, finish_state, load_state, write_new_segment
@@ -184,7 +184,9 @@ def _run(
 
         ex = exact_groups(t, old.docs, p.min_words)
         timer.lap("exact")
-        pairs, n_lsh = lsh_candidates(old, seg.band_parts, ex.lsh_new, p.bands, p.max_bucket_pairs)
+        pairs, lsh_st = lsh_candidates(
+            old, seg.band_parts, ex.lsh_new, p.bands, p.max_bucket_pairs, lambda: anchor_order(t)
+        )
         seg.band_parts.clear()
         timer.lap("lsh")
         ver = verify_pairs(pairs, t.N, sets, p.threshold)
@@ -196,7 +198,7 @@ def _run(
         # story level: representatives with enough shingles to share story_min_shared of them
         old_lsh = old.docs["lsh"].to_numpy(dtype=bool)
         eligible = np.concatenate([old_lsh, ex.lsh_new]) & (t.sh_len >= p.story_min_shared)
-        spairs = story_pairs(t, old, seg.samples, pairs, eligible, p)
+        spairs, n_boiler = story_pairs(t, old, seg.samples, pairs, eligible, p)
         del pairs
         seg.samples = None
         sver = verify_story_pairs(t, sets, figs, spairs, ver, edges, p)
@@ -230,7 +232,8 @@ def _run(
         "near_dups": int(np.sum((meth == "near") & new_in)),
         "clusters_touched": len(cols.touched),
         "clusters_total": int(pd.Series(cols.cluster_id).dropna().nunique()),
-        "lsh_docs": int(n_lsh),
+        "lsh_docs": lsh_st.docs,
+        **lsh_st.as_stats(),
         "exact_edges": len(ex.edges),
         "candidate_pairs": ver.candidates,
         "verified_pairs": ver.candidates - ver.rejected,
@@ -241,6 +244,7 @@ def _run(
         "left_unclustered_after_round_cap": a.pending_left,
         "bridges_ignored": a.bridges,
         "story_candidate_pairs": sver.candidates,
+        "story_boilerplate_samples": n_boiler,
         "story_verified_pairs": sver.verified,
         "story_figures_disagree": sver.figures_disagree,
         "story_split_from_chain": int(st.assignment.split.sum()),

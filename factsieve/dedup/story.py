@@ -96,11 +96,13 @@ def _runs(sorted_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def sample_candidates(
     t: DocTable, old: OldState, samples: np.ndarray, eligible: np.ndarray, p: DedupParams
-) -> np.ndarray:
+) -> tuple[np.ndarray, int]:
     """Pair codes (a*N + b, a < b, b new) of eligible documents sharing >= story_min_samples samples,
     at least 1/SAMPLE_SHARE of the smaller one's samples (containment >= 0.5 expects half; a
     looser bound so sampling noise costs no recall, tested on the syndication benchmark), and as many
-    as the sample bound asks of a pair that can reach the story thresholds (sample_bound)."""
+    as the sample bound asks of a pair that can reach the story thresholds (sample_bound); and how
+    many samples of this run's documents were boilerplate (held by more than story_max_key_docs
+    documents: no pairs made from them, so a sample costs at most story_max_key_docs - 1 pairs)."""
     n_old, N = t.n_old, t.N
     ng = (samples & np.uint64(0xFFFFFFFF)).astype(np.int64) + n_old
     # every document's own number of samples, boilerplate included: the sample bound's m
@@ -109,7 +111,7 @@ def sample_candidates(
     nk = (samples[ok] >> np.uint64(32)).astype(np.uint32)  # sorted: samples are key << 32 | row
     ng = ng[ok]
     if len(nk) == 0:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), 0
     start, size = _runs(nk)
     # a key already in too many new documents is boilerplate whatever the old side holds
     keep = np.repeat(size <= p.story_max_key_docs, size)
@@ -126,6 +128,7 @@ def sample_candidates(
         keys, idx = keys[keep], idx[keep]
     else:  # already sorted by (key, idx)
         keys, idx = nk, ng
+    n_boiler = int(capped[n_old:].sum())
     n_samples = np.bincount(idx, minlength=N)
     # int32 per document: these live through the pair loop (8 B/doc less each than int64)
     need = document_bound(t.sh_len, total, p.story_containment, p.story_min_shared).astype(np.int32)
@@ -146,7 +149,7 @@ def sample_candidates(
         sel = np.flatnonzero((b >= lo) & (b < hi))
         codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], n_old, N)
         out.append(_counted(codes, n_samples, bound, N, p))
-    return unique_inplace(out)
+    return unique_inplace(out), n_boiler
 
 
 @dataclass
@@ -346,6 +349,8 @@ def story_pairs(
     lsh_pairs: np.ndarray,
     eligible: np.ndarray,
     p: DedupParams,
-) -> np.ndarray:
-    """All story candidates: sample pairs plus the copy level's LSH candidates (whatever their Jaccard)."""
-    return unique_inplace([sample_candidates(t, old, samples, eligible, p), lsh_pairs])
+) -> tuple[np.ndarray, int]:
+    """All story candidates: sample pairs plus the copy level's LSH candidates (whatever their
+    Jaccard); and the boilerplate samples of this run's documents (sample_candidates)."""
+    codes, n_boiler = sample_candidates(t, old, samples, eligible, p)
+    return unique_inplace([codes, lsh_pairs]), n_boiler

@@ -1,0 +1,139 @@
+"""One template repeated many times (a scraper's saved error page with a changing reference number, an
+auto-generated market brief): LSH candidates stay bounded per document (large buckets pair their
+members with a few anchors only), what that gives up is counted, and the clusters are still right:
+the near copies form one copy cluster and one story led by the best-ranked document, a template
+whose figures change forms no cluster, and a template record arriving in a later run joins the
+earlier run's cluster and story."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+
+from factsieve.dedup import deduplicate, lsh
+from factsieve.dedup.lsh import ANCHORS, LshStats, anchor_pairs, bucket_pairs
+from tests.dedup.test_run import frame
+
+ERROR_PAGE = (
+    "We are sorry, but the page you requested could not be found on our servers. It may have been "
+    "moved, renamed or deleted while the site was being updated. Please check the address for typing "
+    "errors, or return to the home page and use the search box to find the article you were looking "
+    "for. If you believe this is a mistake, contact our support team and quote reference number {i}."
+)
+BRIEF = (
+    "Shares of Northwind Traders closed at {p:.2f} dollars on {day}, {move} {c:.1f} percent from the "
+    "previous session, on volume of {v:,} shares. The company's market value stood at {m:.1f} billion "
+    "dollars. Analysts kept their ratings unchanged and said the next quarterly report is due on "
+    "{date} March, when the board is also expected to set the dividend."
+)
+
+
+def error_pages(n: int, start: int = 0) -> list[tuple[str, str]]:
+    return [(f"err-{i:05d}", ERROR_PAGE.format(i=1_000_000 + 7 * i)) for i in range(start, start + n)]
+
+
+def briefs(n: int) -> list[tuple[str, str]]:
+    rng = random.Random(5)
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    return [
+        (
+            f"brief-{i:05d}",
+            BRIEF.format(
+                p=rng.uniform(10, 90),
+                day=rng.choice(days),
+                move=rng.choice(["up", "down"]),
+                c=rng.uniform(0, 9),
+                v=rng.randrange(100_000, 9_000_000),
+                m=rng.uniform(1, 40),
+                date=rng.randrange(1, 29),
+            ),
+        )
+        for i in range(n)
+    ]
+
+
+def quality(n: int, seed: int) -> list[float]:
+    """Distinct scores in no relation to doc_id order: the best-ranked document sits mid-bucket."""
+    return np.random.default_rng(seed).permutation(n).astype(float).tolist()
+
+
+def test_one_error_page_saved_thousands_of_times_costs_a_few_candidates_per_document():
+    n = 3000
+    rows = error_pages(n)
+    q = quality(n, 1)
+    r = deduplicate(frame(rows, quality=q))
+    s, a = r.stats, r.assignments.set_index("doc_id")
+    best = rows[int(np.argmax(q))][0]
+    # every page is a near copy of every other (one reference number differs): one cluster and one
+    # story, both led by the best-ranked page, every member verified against it
+    assert (a["canonical_doc_id"] == best).all() and (a["story_id"] == best).all()
+    members = a.drop(index=best)
+    assert (members["dup_method"] == "near").all() and (members["dup_similarity"] >= 0.7).all()
+    # bounded: the pages share one bucket in most bands; without anchors each paired with 64 of them
+    assert s["lsh_large_buckets"] >= 10 and s["lsh_large_bucket_members"] >= 10 * n
+    assert s["candidate_pairs"] <= 2 * ANCHORS * n
+    assert s["lsh_pairs_not_made"] > 1_000 * n  # counted, not silent
+    # the story level's samples are all held by every page: boilerplate, no pairs made from them
+    assert s["story_boilerplate_samples"] >= n and s["story_candidate_pairs"] <= 2 * ANCHORS * n
+
+
+def test_a_template_whose_figures_change_forms_no_cluster_and_stays_bounded():
+    n = 3000
+    rows = briefs(n)
+    # one brief syndicated with a credit line: a near copy inside the template's large buckets
+    rows.append(("brief-copy", rows[1234][1] + " Reporting by Jane Doe in London; editing by Tom Hale."))
+    r = deduplicate(frame(rows))
+    s, a = r.stats, r.assignments.set_index("doc_id")
+    # the briefs share the template's words, not their figures: not copies of each other
+    assert s["near_dups"] == 1 and a.loc["brief-copy", "canonical_doc_id"] == "brief-01234"
+    assert a["dup_cluster_id"].notna().sum() == 2
+    assert a["story_id"].value_counts().max() <= 12  # the templated-texts guard
+    assert s["lsh_large_bucket_members"] > 0
+    # buckets of up to max_bucket_pairs + 1 briefs (those sharing a figure's 5-grams) are still paired
+    # in full: 41 candidates a brief measured (121 with every bucket paired with its first 64)
+    assert s["candidate_pairs"] <= 50 * n
+    assert s["verified_pairs"] == 1
+
+
+def test_a_template_record_arriving_in_a_later_run_joins_the_earlier_cluster_and_story(tmp_path: Path):
+    first = error_pages(2000)
+    q = quality(2000, 2)
+    r1 = deduplicate(frame(first, quality=q), state_out=tmp_path / "s1")
+    best = first[int(np.argmax(q))][0]
+    cid = r1.assignments.set_index("doc_id").loc[best, "dup_cluster_id"]
+    later = [*error_pages(300, start=2000), ("other", ERROR_PAGE.replace("sorry", "glad").upper()[:40])]
+    # the later records rank above every earlier one: an earlier run's group keeps its canonical
+    r2 = deduplicate(frame(later, quality=[10_000.0] * 301), state_in=tmp_path / "s1")
+    a = r2.assignments.set_index("doc_id").drop(index="other")
+    assert (a["dup_cluster_id"] == cid).all() and (a["canonical_doc_id"] == best).all()
+    assert (a["story_id"] == best).all()
+    assert r2.stats["lsh_large_bucket_members"] > 0
+    assert r2.stats["candidate_pairs"] <= 2 * ANCHORS * 300
+
+
+def test_large_buckets_pair_members_with_their_anchors_only():
+    n_old, N = 3, 103
+    idx = np.arange(N)  # one bucket of all 103 documents, 3 of them from an earlier run
+    keys = np.zeros(N, dtype=np.uint64)
+    prio = np.arange(N)[::-1].copy()  # anchors: the last documents by index come first
+    st = LshStats()
+    codes = anchor_pairs(keys, idx, prio, n_old, N, st)
+    a, b = codes // N, codes % N
+    anchors = set(range(N - ANCHORS, N))
+    assert all(x in anchors or y in anchors for x, y in zip(a, b, strict=True))
+    assert len(codes) == len(set(codes.tolist())) == ANCHORS * (N - ANCHORS) + ANCHORS * (ANCHORS - 1) // 2
+    assert (a < b).all() and (b >= n_old).all()
+    assert st.large_buckets == 1 and st.large_bucket_members == N
+    assert st.pairs_not_made == N * (N - 1) // 2 - (ANCHORS * (N - ANCHORS) + ANCHORS * (ANCHORS - 1) // 2)
+
+
+def test_buckets_today_paired_in_full_are_still_paired_in_full():
+    # max_bucket_pairs + 1 documents: every member pairs with every earlier one (the rule before)
+    n = 65
+    keys = np.zeros(n, dtype=np.uint64)
+    assert not lsh._large_members(keys, 64 + 1).any()
+    assert lsh._large_members(np.zeros(n + 1, dtype=np.uint64), 64 + 1).all()
+    codes = bucket_pairs(keys, np.arange(n), 64, 0, n)
+    assert len(codes) == n * (n - 1) // 2
