@@ -734,8 +734,9 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
             if not head.strip() and len(head) < 8192:  # as for every format: empty, not malformed
                 detail = "file has no content" if not head else "file has only whitespace"
                 return _file_reject(inp, fmt, EMPTY, detail, inp.size)
-            kind = binary_format(head) if not head.startswith(compressed.GZIP_MAGIC) else None
-            if kind is None and looks_binary(head) and not looks_utf16(head):
+            gzipped = head.startswith(compressed.GZIP_MAGIC)
+            kind = binary_format(head) if not gzipped else None
+            if kind is None and not gzipped and looks_binary(head) and not looks_utf16(head):
                 # NULs or control bytes (a preallocated or zeroed file): not a feed that broke
                 kind = "control bytes"
             if kind is not None:
