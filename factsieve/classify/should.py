@@ -90,12 +90,20 @@ _CLAUSE_START = frozenset("that which who if and but because while although when
 _PREPOSITIONS = frozenset("of to from in at on for with by about under over across among".split())
 
 
+# How far back the clause before "should" is looked for, and how far after it a frame: without a
+# bound, a sentence with no punctuation and a "should" every few words re-read its whole start and
+# rest at each one (quadratic: a 25 KB "sentence" took seconds, 1 MB would take an hour). A clause
+# this long is not a news clause.
+_CLAUSE_CHARS = 1000
+
+
 def _clause_before(text: str, start: int) -> tuple[list[str], bool]:
     """The words of the clause before "should" (from the last , ; : or —) and whether it opens the
     sentence."""
-    before = text[:start]
+    lo = max(0, start - _CLAUSE_CHARS)
+    before = text[lo:start]
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("—"))
-    return _WORD.findall(before[cut + 1 :]), cut == -1
+    return _WORD.findall(before[cut + 1 :]), cut == -1 and lo == 0
 
 
 def _subject_head(text: str, start: int) -> tuple[str, bool]:
@@ -176,10 +184,10 @@ def should_sense(text: str, start: int, end: int) -> str | None:
         if state == "fit" and i + 2 < len(after) and after[i + 2].lower() in ("for", "and"):
             return None  # "should be fit for purpose": a standard demanded, not a recovery expected
         if state in _COMPLETED_STATES:
-            pos = text.lower().find(state, end)
+            pos = end + text[end : end + 200].lower().find(state)  # state is one of the next words
             return "epistemic" if _TIME_FRAME.match(text, pos + len(state)) else None
         return None
-    if _EXPECTATION_FRAME.search(text, end) is not None:
+    if _EXPECTATION_FRAME.search(text, end, end + _CLAUSE_CHARS) is not None:
         # Round 6c (r9, r12): a forecast of a contest with its evidence or its contingency — "He should
         # handle the soft ground, having won twice at Leopardstown on heavy going", "Shamrocks should meet
         # Kilmacud Crokes or Na Fianna in the semi-final, depending on Tuesday's draw", "Rennick should

@@ -188,10 +188,20 @@ def parse_published(value: object) -> pd.Timestamp | None:
     ingest time: see ``factsieve.ingest.read.published_within``.
 
     A string without a digit is never a date: pandas reads "now" and "today" as the current time.
+    Nor is one longer than ``MAX_DATE_CHARS`` once its whitespace runs are single spaces.
     """
     if not isinstance(value, str) or not any(ch.isdigit() for ch in value):
         return None
+    if len(value) > MAX_DATE_CHARS and len(" ".join(value.split())) > MAX_DATE_CHARS:
+        return None
     return _parsed(value)
+
+
+# The longest date strings feeds write ("Wednesday, September 25, 2024 at 12:40:05 AM EDT",
+# "Montag, 2. Februar 2024, 14:30 Uhr MEZ") are under 60 characters. A longer "date" is a text in the
+# wrong field: dateutil's tokenizer is quadratic in it (a 1 MB string took 15 s, one record stalling
+# its batch), and the cache below would hold it.
+MAX_DATE_CHARS = 100
 
 
 # A corpus repeats its dates (a day's stories share one; a table's "date" column holds a few

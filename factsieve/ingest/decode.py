@@ -23,6 +23,7 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 BOMS = (
@@ -213,9 +214,54 @@ def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]
     raise UnicodeError("no text encoding fits these bytes")
 
 
-def _mixed_lines(data: bytes, detect: Detector) -> tuple[str, str] | None:
+# Signs that a line's reading is in the wrong legacy encoding (checked only for the legacy lines of
+# a UTF-8 file): a Latin letter and a Cyrillic or Greek one inside one word (cp1252's "café" read as
+# KOI8-R is "cafИ"), a non-ASCII capital right after a small letter inside a word (KOI8-R's
+# "Привет" read as cp1252 is "ðÒÉ×ÅÔ"), or a C1 control. Real words mix none of these.
+_LATIN = "A-Za-zÀ-ÖØ-öø-ɏ"
+_CYRILLIC_GREEK = "Ѐ-ӿͰ-Ͽ"
+_MIXED_SCRIPT = re.compile(f"[{_LATIN}][{_CYRILLIC_GREEK}]|[{_CYRILLIC_GREEK}][{_LATIN}]")
+_CAPITAL_INSIDE_WORD = re.compile(r"(?<=[a-zß-öø-ÿа-яё])[À-ÖØ-ÞŠŒŽŸА-ЯЁ]")
+
+
+def _misread(line: str) -> bool:
+    return bool(
+        _C1_OR_CONTROL.search(line) or _MIXED_SCRIPT.search(line) or _CAPITAL_INSIDE_WORD.search(line)
+    )
+
+
+def _legacy_line(line: bytes, codec: str, detect: Detector) -> tuple[str, str] | None:
+    """A legacy line of a UTF-8 file: in ``codec`` (what all its legacy lines together suggest) unless
+    that reading looks wrong and the line's own detection reads well; None when neither does."""
+    try:
+        text = line.decode(codec) if codec else None
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not _misread(text):
+        return text, codec
+    try:
+        own, own_codec = decode_legacy(line, detect)
+    except UnicodeError:
+        return None
+    return None if _misread(own) else (own, own_codec)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text, the codec(s) that made it (``utf-8+koi8-r+cp1252`` when lines differ), and the lines
+    no encoding reads with confidence (0-based, as ``bytes.splitlines`` counts them): each is in the
+    text in its group's reading, bad bytes replaced, for a line-per-record reader to reject."""
+
+    text: str
+    encoding: str
+    doubtful_lines: tuple[int, ...] = ()
+
+
+def _mixed_lines(data: bytes, detect: Detector, per_line: bool = False) -> Decoded | None:
     """UTF-8 lines mixed with lines in a legacy encoding, each decoded on its own; None when
-    no line is non-ASCII valid UTF-8 (then the whole file is legacy)."""
+    no line is non-ASCII valid UTF-8 (then the whole file is legacy). When no encoding fits the
+    legacy lines together, UnicodeError; with ``per_line`` (a reader that rejects lines), each is
+    then decoded alone and the ones nothing fits are doubtful."""
     lines = data.splitlines(keepends=True)
     utf8: list[str | None] = []
     bad: list[bytes] = []
@@ -229,22 +275,83 @@ def _mixed_lines(data: bytes, detect: Detector) -> tuple[str, str] | None:
             bad.append(line)
     if not any_utf8:
         return None
-    # The legacy lines together say more about their encoding than any one alone.
-    _, codec = decode_legacy(b"".join(bad), detect)
+    # The legacy lines together say more about their encoding than any one alone; a line whose
+    # reading in it looks wrong (two tools, two legacy encodings) is detected on its own.
     try:
-        parts = [u if u is not None else line.decode(codec) for u, line in zip(utf8, lines, strict=True)]
-    except UnicodeDecodeError:
+        _, codec = decode_legacy(b"".join(bad), detect)
+    except UnicodeError:
+        if not per_line:
+            raise
+        codec = ""
+    codecs_used = [codec] if codec else []
+    parts: list[str] = []
+    doubtful: list[int] = []
+    for i, (u, line) in enumerate(zip(utf8, lines, strict=True)):
+        if u is None:
+            found = _legacy_line(line, codec, detect)
+            if found is None:
+                doubtful.append(i)
+                found = (line.decode(codec or "utf-8", "replace"), codec)
+            u = found[0]
+            if found[1] and found[1] not in codecs_used:
+                codecs_used.append(found[1])
+        parts.append(u)
+    return Decoded("".join(parts), "+".join(["utf-8", *codecs_used]), tuple(doubtful))
+
+
+def utf16_blocks(data: bytes) -> Decoded | None:
+    """UTF-8 lines and blocks of UTF-16 lines (two exports concatenated, ``cat a.jsonl b.jsonl``
+    where b was written by a Windows tool), each decoded as what it is; None unless the bytes are
+    that: at least one UTF-8 line with text and one UTF-16 block, every one decoding strictly.
+
+    A block is a run of lines holding NULs (every UTF-16 line of ASCII-bearing text does). A
+    UTF-16-LE newline is "\\n\\0": when a UTF-8 line follows a block its piece starts with that
+    NUL, which belongs to the block."""
+    runs: list[list] = []  # [start, end, is_utf16]
+    pos = 0
+    for piece in data.split(b"\n"):
+        start, end = pos, min(pos + len(piece) + 1, len(data))
+        is16 = b"\x00" in piece
+        if is16 and runs and runs[-1][2] and piece[:1] == b"\x00" and piece[1:] and b"\x00" not in piece[1:]:
+            runs[-1][1] = start = start + 1
+            is16 = False
+        if runs and runs[-1][2] == is16:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end, is16])
+        pos = end
+    if not any(is16 for *_, is16 in runs) or not any(not is16 and data[a:b].strip() for a, b, is16 in runs):
         return None
-    return "".join(parts), f"utf-8+{codec}"
+    parts: list[str] = []
+    used: list[str] = ["utf-8"]
+    for a, b, is16 in runs:
+        chunk = data[a:b]
+        try:
+            if not is16:
+                parts.append(chunk.decode("utf-8"))
+                continue
+            if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                text, codec = chunk.decode("utf-16"), "utf-16-le" if chunk[0] == 0xFF else "utf-16-be"
+            else:
+                found = _utf16_without_bom(chunk)
+                if found is None:
+                    return None
+                text, codec = found
+        except UnicodeDecodeError:
+            return None
+        parts.append(text)
+        if codec not in used:
+            used.append(codec)
+    return Decoded("".join(parts), "+".join(used))
 
 
-def decode_bytes(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
-    """Decode bytes to text and name the encoding used (a Python codec name, ``utf-8+X`` for
-    per-line decoding); raise UnicodeError when no encoding fits."""
+def decode_text(data: bytes, detect: Detector = _chardetng, per_line: bool = False) -> Decoded:
+    """``decode_bytes`` with the lines of a mixed file that no encoding reads with confidence;
+    ``per_line``: the reader rejects such lines, so they need not make the file undecodable."""
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc.replace("-sig", "")
+                return Decoded(data.decode(enc), enc.replace("-sig", ""))
             except UnicodeDecodeError:
                 break  # not really a BOM: the bytes are something else
     # UTF-16 first when there are NULs: ASCII in UTF-16 is also valid UTF-8 ("T\0h\0e\0").
@@ -252,15 +359,22 @@ def decode_bytes(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
         found = _utf32_without_bom(data) or _utf16_without_bom(data)
         if found is None:
             raise UnicodeError("NUL bytes, but not UTF-16 or UTF-32 text")
-        return found
+        return Decoded(*found)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    found = _mixed_lines(data, detect)
-    if found is not None:
-        return found
-    return decode_legacy(data, detect)
+    mixed = _mixed_lines(data, detect, per_line)
+    if mixed is not None:
+        return mixed
+    return Decoded(*decode_legacy(data, detect))
+
+
+def decode_bytes(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding used (a Python codec name, ``utf-8+X`` for
+    per-line decoding); raise UnicodeError when no encoding fits."""
+    decoded = decode_text(data, detect)
+    return decoded.text, decoded.encoding
 
 
 def looks_utf16(data: bytes) -> bool:

@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from factsieve.ingest.feed_bytes import LegacyLinesAsUtf8
 from factsieve.ingest.html import is_markup
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -248,7 +249,7 @@ def _item_elements(fh: BinaryIO) -> Iterator:
     once the consumer is done with it: memory stays one item. Raises ``NotAFeed`` or ``Unsafe``
     at the root, ``etree.XMLSyntaxError`` where the XML breaks."""
     parser = etree.iterparse(
-        fh,
+        LegacyLinesAsUtf8(fh),  # stray cp1252 lines in a UTF-8 feed no longer break it
         events=("start", "end"),
         tag=_EVENT_TAGS,
         resolve_entities=False,

@@ -29,6 +29,96 @@ _MAX_VALUE_CHARS = 1_000_000
 _HUGE_VALUE = re.compile(rf"""=\s*(?:"[^"]{{{_MAX_VALUE_CHARS},}}"|'[^']{{{_MAX_VALUE_CHARS},}}')""")
 
 
+# libxml2's HTML parser (under lxml and trafilatura) stops descending at 256 levels and drops the
+# text below; the text after such a run of nesting was lost too (100,000 nested <div>s around an
+# article: no_main_text; an article with a 100,000-deep <span> in it: the paragraphs after it
+# silently gone). Tags opening deeper than _FLAT_DEPTH are dropped, their text kept, before
+# extraction: the article reads as it would with sane markup.
+_PARSER_DEPTH = 255
+_FLAT_DEPTH = 64
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^<>]*>?")  # [^<>]: an unclosed "<a" ends at the next "<"
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Elements HTML closes when a sibling opens ("<p>a<p>b"): not deeper nesting.
+_SELF_CLOSING_SIBLINGS = frozenset("p li dt dd tr td th option".split())
+_CLOSE_SEARCH = 16  # how far down the open elements a closing tag is matched
+# Paragraphs, headings and list items under the flattened containers keep their tags (and so the
+# line breaks between them), within some room of their own.
+_TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li ul ol blockquote pre table tr td th br".split())
+_BLOCK_ROOM = 32
+# libxml2 stops at a text node over 10,000,000 characters (without its "huge" option, which would
+# lift every other limit too).
+PARSER_TEXT_NODE_CHARS = 10_000_000
+
+
+def _close_siblings(stack: list[str], name: str) -> None:
+    """Close what opening ``name`` closes in HTML: an open <p> before a block, and an open element
+    of the same name (``<li>a<li>b``) with the implicitly closed ones above it (``<li><p>a<li>``)."""
+    if stack and stack[-1] == "p":
+        stack.pop()
+    if name in _SELF_CLOSING_SIBLINGS:
+        for k in range(len(stack) - 1, max(-1, len(stack) - 5), -1):
+            if stack[k] == name:
+                del stack[k:]
+                return
+            if stack[k] not in _SELF_CLOSING_SIBLINGS:
+                return
+
+
+def _flattened(html: str) -> str | None:
+    """``html`` with the tags that open deeper than ``_FLAT_DEPTH`` (and their closing tags)
+    removed, when its nesting passes the parser's depth; else None. One pass over the tags."""
+    if html.count("<") <= _PARSER_DEPTH:
+        return None
+    stack: list[str] = []
+    deeper = deepest = 0  # elements open below the kept ones; the most at once
+    drop: list[tuple[int, int]] = []
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if m.group(1):  # a closing tag: the nearest open element of its name
+            for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _CLOSE_SEARCH), -1):
+                if stack[k] == name:
+                    del stack[k:]
+                    break
+            else:
+                drop.append(m.span())  # closes a dropped element, or nothing open
+                deeper = max(0, deeper - 1)
+            continue
+        if name in _VOID or m.group(0).endswith("/>"):
+            continue
+        if name in _SELF_CLOSING_SIBLINGS or name in _TEXT_BLOCKS:
+            _close_siblings(stack, name)
+        if len(stack) >= (_FLAT_DEPTH + _BLOCK_ROOM if name in _TEXT_BLOCKS else _FLAT_DEPTH):
+            drop.append(m.span())
+            deeper += 1
+            deepest = max(deepest, len(stack) + deeper)
+            continue
+        stack.append(name)
+    if deepest <= _PARSER_DEPTH:
+        return None
+    out, pos = [], 0
+    for start, end in drop:
+        out.append(html[pos:start])
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def longest_text_node(html: str) -> int:
+    """The length of the longest text between two tags (attribute values are not text: a page saved
+    "complete" holds megabytes of data: URIs); only a page longer than the parser's text-node limit
+    is scanned, one ``find`` per tag."""
+    if len(html) <= PARSER_TEXT_NODE_CHARS:
+        return len(html)
+    longest = start = 0
+    while True:
+        lt = html.find("<", start)
+        longest = max(longest, (len(html) if lt == -1 else lt) - start)
+        gt = html.find(">", lt) if lt != -1 else -1
+        if gt == -1:
+            return longest
+        start = gt + 1
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     text: str
@@ -70,6 +160,7 @@ def main_text(html: str, fragment: bool = False) -> Extracted | None:
         html = f"<html><body>{html}</body></html>"
     if len(html) > _MAX_VALUE_CHARS:
         html = _HUGE_VALUE.sub('=""', html)
+    html = _flattened(html) or html
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
     )

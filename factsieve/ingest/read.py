@@ -39,8 +39,8 @@ import pandas as pd
 
 from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc, warc_http
 from factsieve.ingest.dates import parse_published, published_in_text
-from factsieve.ingest.decode import decode_bytes, looks_utf16
-from factsieve.ingest.html import is_markup, main_text
+from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
+from factsieve.ingest.html import PARSER_TEXT_NODE_CHARS, is_markup, longest_text_node, main_text
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.records import (
     FIELD_ALIASES,
@@ -228,6 +228,15 @@ def _read_html(
     inp: InputFile, data: bytes, html: str, enc: str, limits: IngestLimits, fmt: str
 ) -> IngestResult:
     res = IngestResult()
+    longest = longest_text_node(html)
+    if longest > PARSER_TEXT_NODE_CHARS:
+        # The parser drops such a node: the page's text would be missing it, silently (and it is
+        # more than a record may hold unless max_record_chars is raised past the parser's limit).
+        detail = (
+            f"a text node of up to {longest:,} characters: the HTML parser reads at most "
+            f"{PARSER_TEXT_NODE_CHARS:,} (max_record_chars: {limits.max_record_chars:,})"
+        )
+        return _file_reject(inp, fmt, TOO_LARGE, detail, len(data), _sample(html))
     extracted = main_text(html)
     if extracted is None:
         res.rejects.append(
@@ -375,10 +384,32 @@ def _read_jsonl(
     limits: IngestLimits,
     fmt: str,
     taken: set[str] | None = None,
+    doubtful: dict[int, str] | None = None,
 ) -> IngestResult:
     """One document or reject per non-blank line. ``taken``: record keys used by earlier
-    parts of the same file (a repeated id gets its line number appended, file-wide)."""
-    return _read_records(inp, _jsonl_entries(body, inp, limits.text_field), enc, limits, fmt, taken)
+    parts of the same file (a repeated id gets its line number appended, file-wide). ``doubtful``:
+    lines no encoding reads with confidence (line number: the file's encodings)."""
+    entries = _jsonl_entries(body, inp, limits.text_field)
+    return _read_records(inp, _undecodable(entries, doubtful), enc, limits, fmt, taken)
+
+
+def _undecodable(entries: Iterable[_Entry], doubtful: dict[int, str] | None) -> Iterable[_Entry]:
+    """``entries`` with each one that holds a doubtful line (``decode.Decoded.doubtful_lines``) an
+    ``undecodable`` reject: its text would be a guess."""
+    if not doubtful:
+        return entries
+    out = []
+    for key, lineno, source, rec, problem in entries:
+        span = range(lineno, lineno + (source or "").rstrip("\r\n").count("\n") + 1)
+        bad = next((n for n in span if n in doubtful), None)
+        if bad is not None:
+            detail = (
+                f"bytes in no encoding the file's other lines use or its own reading fits "
+                f"(the file is {doubtful[bad]}): the text would be a guess"
+            )
+            problem = (UNDECODABLE, detail if bad == lineno else f"its line {bad} holds {detail}")
+        out.append((key, lineno, source, rec, problem))
+    return out
 
 
 def _read_records(
@@ -532,9 +563,11 @@ def _read_csv(
     limits: IngestLimits,
     fmt: str,
     taken: set[str] | None = None,
+    doubtful: dict[int, str] | None = None,
 ) -> IngestResult:
     """One document or reject per row of a CSV or TSV file with a header (``factsieve.ingest.delimited``);
-    the columns are read as a JSON record's fields are (aliases, ``--text-field``)."""
+    the columns are read as a JSON record's fields are (aliases, ``--text-field``). ``doubtful``: as
+    for ``_read_jsonl``."""
     found = _csv_header(inp, body, fmt, limits)
     if isinstance(found, str):
         detail = (
@@ -556,7 +589,7 @@ def _read_csv(
     keep_empty = set(_text_columns(names, limits.text_field))
     res = _read_records(
         inp,
-        _csv_entries(rows, names, keep_empty, delimiter, limits.max_record_chars),
+        _undecodable(_csv_entries(rows, names, keep_empty, delimiter, limits.max_record_chars), doubtful),
         enc,
         limits,
         fmt,
@@ -769,6 +802,9 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
                 return _file_reject(inp, fmt, EMPTY, detail, inp.size)
             codec = compressed.codec_of(head)
             kind = binary_format(head) if codec is None else None
+            if kind is None and codec is None and looks_binary(head) and not looks_utf16(head):
+                # NULs or control bytes (a preallocated or zeroed file): not a feed that broke
+                kind = "control bytes"
             if kind is not None:
                 detail = (
                     f"{kind} under a '{inp.suffix or 'no extension'}' name: not a feed (convert it first)"
@@ -944,6 +980,9 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     if kind is not None:
         detail = f"{kind} under a '{inp.suffix or 'no extension'}' name: not text (convert it first)"
         return _file_reject(inp, fmt, BINARY, detail, len(data), _sample(data, 40))
+    blocks = _utf16_blocks(fmt, data)
+    if blocks is not None:  # UTF-8 and UTF-16 JSON Lines concatenated: each block as what it is
+        return _read_jsonl(inp, data, blocks.text, blocks.encoding, limits, fmt)
     if looks_binary(data) and not looks_utf16(data):
         text = _jsonl_with_bad_lines(fmt, data)
         if text is not None:  # valid UTF-8: each bad line is rejected by the reader
@@ -952,12 +991,45 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
             inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )
     try:
-        decoded, enc = decode_bytes(data)
+        decoded = decode_text(data, per_line=fmt in ("jsonl", "json", "csv", "tsv"))
     except UnicodeError as exc:
         return _file_reject(inp, fmt, UNDECODABLE, str(exc), len(data), _sample(data))
+    return _read_decoded(inp, data, decoded, limits, fmt)
+
+
+def _read_decoded(
+    inp: InputFile, data: bytes, decoded: Decoded, limits: IngestLimits, fmt: str
+) -> IngestResult:
     if fmt == "text":  # an HTML page or JSON Lines saved as .txt: read as what it is
-        fmt = text_format(decoded) or fmt
-    return _READERS[fmt](inp, data, decoded, enc, limits, fmt)
+        fmt = text_format(decoded.text) or fmt
+    reader = _READERS[fmt]
+    if decoded.doubtful_lines and reader in (_read_jsonl, _read_csv):
+        # A line no encoding reads with confidence is its record's reject; a .txt or HTML page is
+        # one record, kept in the reading most of its lines share.
+        doubtful = {i + 1: decoded.encoding for i in decoded.doubtful_lines}
+        return reader(inp, data, decoded.text, decoded.encoding, limits, fmt, doubtful=doubtful)
+    return reader(inp, data, decoded.text, decoded.encoding, limits, fmt)
+
+
+def _json_lines(text: str) -> int:
+    """How many lines of ``text`` are JSON values."""
+    return sum(1 for line in text.split("\n") if line.strip() and _parse_json(line)[1] is None)
+
+
+def _utf16_blocks(fmt: str, data: bytes) -> Decoded | None:
+    """A JSON Lines file of UTF-8 lines and UTF-16 blocks (``decode.utf16_blocks``), when reading it
+    so gives more JSON lines than reading it whole does. Before, the whole file was UTF-16 (one
+    ``malformed_json`` for all its records) or, past the first 8 KB, a ``binary`` reject."""
+    if fmt not in ("jsonl", "json") or b"\x00" not in data:
+        return None
+    blocks = utf16_blocks(data)
+    if blocks is None:
+        return None
+    try:
+        whole = _json_lines(decode_bytes(data)[0])
+    except UnicodeError:
+        whole = 0
+    return blocks if _json_lines(blocks.text) > whole else None
 
 
 def input_format(inp: InputFile) -> str | None:

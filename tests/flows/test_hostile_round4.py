@@ -96,10 +96,10 @@ def _write(raw) -> tuple[dict[str, int], dict[str, str]]:
     # JSON and HTML nesting, NaN
     put("deep.json", b"[" * 200_000 + b"]" * 200_000, reason="invalid_json_value")
     put("nan-text.jsonl", b'{"text": NaN}\n', reason="malformed_record")
-    put(
+    put(  # round 5: read past the HTML parser's depth limit (was no_main_text)
         "nested.html",
         b"<html><body>" + b"<div>" * 100_000 + STORY.encode() + b"</div>" * 100_000,
-        reason="no_main_text",
+        1,
     )
     put("nul.csv", b'title,text\nBus,"' + STORY.strip().encode() + b'\x00"\n', reason="binary")
     return good, bad

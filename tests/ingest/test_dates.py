@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pandas as pd
 import pytest
 
 from factsieve.ingest.dates import parse_published, published_in_text
@@ -104,3 +107,24 @@ def test_publication_dates_are_right_or_empty(value: str, expected: str | None) 
 def test_publication_line_at_the_top_of_a_plain_text_document(text: str, expected: str | None) -> None:
     ts = published_in_text(text)
     assert (None if ts is None else str(ts)) == expected
+
+
+def _cpu(value: str) -> float:
+    t0 = time.process_time()
+    assert parse_published(value) is None
+    return time.process_time() - t0
+
+
+def test_a_text_in_the_date_field_is_no_date_and_costs_linear_time() -> None:
+    # A date string is under 60 characters; a longer one is a text in the wrong field. dateutil's
+    # tokenizer is quadratic in it: a 1 MB string took 15 s before the length cap (MAX_DATE_CHARS).
+    assert parse_published("Wednesday, September 25, 2024 at 12:40:05 AM EDT") == pd.Timestamp(
+        "2024-09-25 04:40:05", tz="UTC"
+    )
+    assert parse_published("  3 March 2024" + " " * 1_000) == pd.Timestamp("2024-03-03", tz="UTC")
+    assert parse_published("on " * 40 + "3 March 2024") is None
+    word = "Shares1987rose2.5pctto$3.50onMarch3"
+    # Each string distinct: the parse cache must not answer. Best of three (a shared machine).
+    small = min(_cpu(word * 8_000 + str(i)) for i in range(3))
+    large = min(_cpu(word * 32_000 + str(i)) for i in range(3))
+    assert large < 8 * max(small, 1e-3), (small, large)

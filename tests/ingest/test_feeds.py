@@ -212,21 +212,29 @@ def test_an_external_dtd_is_never_loaded(tmp_path):
 
 
 def test_broken_xml_keeps_the_items_before_the_break(tmp_path):
-    mixed = (
+    broken = (
         b'<?xml version="1.0" encoding="utf-8"?>\n<rss><channel>\n'
         b"<item><title>One</title><description>First story text, officials said.</description></item>\n"
-        b"<item><title>Two</title><description>Second \x93quoted\x94 text.</description></item>\n"
+        b"<item><title>Two</title><description>Second <b quoted text.</description></item>\n"
         b"<item><title>Three</title><description>Third story.</description></item>\n"
         b"</channel></rss>\n"
     )
-    res = _read(tmp_path, "mixed.xml", mixed)
+    res = _read(tmp_path, "broken.xml", broken)
     assert [d.title for d in res.docs] == ["One"]
     [rej] = res.rejects
     assert (rej.record_key, rej.reason) == ("item:2", codes.MALFORMED_XML)
-    assert rej.detail == (
-        "item 2: the XML breaks at line 4, column 45: Invalid bytes in character encoding; "
-        "the rest of the file is not read"
-    )
+    assert rej.detail.startswith("item 2: the XML breaks at line 4, column ")
+    assert rej.detail.endswith("; the rest of the file is not read")
+    # A cp1252 line in a feed declared UTF-8 (round 5): read in its own encoding, not a break.
+    mixed = broken.replace(b"Second <b quoted text.", b"Second \x93quoted\x94 text, caf\xe9.")
+    res = _read(tmp_path, "mixed.xml", mixed)
+    assert [d.title for d in res.docs] == ["One", "Two", "Three"]
+    assert res.docs[1].text == "Second “quoted” text, café." and not res.rejects
+    # A feed declared in another encoding is that encoding's: the same bytes break as before.
+    latin = mixed.replace(b'encoding="utf-8"', b'encoding="us-ascii"')
+    res = _read(tmp_path, "ascii.xml", latin)
+    assert "Two" not in [d.title for d in res.docs]
+    assert [r.reason for r in res.rejects] == [codes.MALFORMED_XML]
     # cut inside the first item: nothing before the break, one reject for the file
     [rej] = _read(tmp_path, "cut.rss", RSS[:700]).rejects
     assert (rej.record_key, rej.reason) == ("", codes.MALFORMED_XML)
