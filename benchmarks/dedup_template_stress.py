@@ -32,7 +32,7 @@ import xxhash
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factsieve.dedup import DedupParams, deduplicate  # noqa: E402
-from tests.dedup.test_template import briefs  # noqa: E402
+from tests.dedup.template_texts import briefs  # noqa: E402
 
 # the hostile-input probe's record (tests/flows/test_hostile_round4.py)
 STORY = (
