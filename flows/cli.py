@@ -107,6 +107,11 @@ def format_summary(s: dict) -> str:
         f"  sentences   {s['sentences']}: {labels}",
         f"  duplicates  {s['exact_duplicates']} exact, {s['near_duplicates']} near",
         f"  rejects     {s['rejects']}: {reasons}",
+        *(
+            [f"  passed over {', '.join(f'{n} {k}' for k, n in s['passed_over'].items())} (not records)"]
+            if s.get("passed_over")
+            else []
+        ),
         f"  latest      {s.get('removed_documents', 0)} documents removed, {s.get('replaced_documents', 0)} "
         f"replaced, {s.get('removed_files', 0)} input files gone; {s['out']}/latest",
         f"  tables      {s['out']}/{{documents,sentences,duplicates,rejects,runs}}/part-{s['run_id']}.parquet",

@@ -466,6 +466,8 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "records": asm.input_records,
             "documents": len(documents),
             "rejects": len(rejects),
+            # Not records, so in neither documents nor rejects, but counted: nothing vanishes silently.
+            "passed_over": dict(sorted(asm.passed_over.items())),
         }
         stats.stage("dedup").counts = dedup_counts
         small = validate_tables({"duplicates": duplicates, "runs": pd.DataFrame([stats.runs_row()])})
@@ -543,6 +545,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         "canonical_documents": n_canonical,
         "labels": stats.labels,
         "reject_reasons": stats.reject_reasons,
+        "passed_over": dict(sorted(asm.passed_over.items())),
         "tables": paths,
         "latest": view,
         "seconds": stats.rounded(),

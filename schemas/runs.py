@@ -59,7 +59,9 @@ class RunsSchema(pa.DataFrameModel):
         "run counts from its flow's start.",
     )
     stage_counts: Series[STRING] = pa.Field(
-        description="JSON object: records in/out per stage, labels, reject reasons."
+        description="JSON object: records in/out per stage, labels, reject reasons; "
+        "ingest.passed_over: what ingest passed over as no record, by kind (archive folders, "
+        "__MACOSX/ and hidden members, WARC request/metadata/warcinfo records)."
     )
     versions: Series[STRING] = pa.Field(
         description="JSON object: versions of factsieve, Python and key libraries."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -48,6 +49,9 @@ class BatchResult:
     part_keys: dict[str, set[str]] = field(default_factory=dict)
     # Primary labels a trained model changed (``factsieve run --model``).
     model_changes: int = 0
+    # What ingest passed over as no record, by kind (an archive's folders and hidden files, a WARC
+    # file's request records: ``IngestResult.skipped``), for the runs table's stage_counts.
+    passed_over: dict[str, int] = field(default_factory=dict)
 
 
 def make_doc_id(rel: str, record_key: str, text: str) -> str:
@@ -229,6 +233,7 @@ def process_batch(
     reject_rows: list[dict] = []
     n_records = 0
     part_keys: dict[str, set[str]] = {}
+    passed_over: Counter[str] = Counter()
     for inp in inputs:
         earlier = None
         if inp.is_part:
@@ -237,6 +242,7 @@ def process_batch(
         if res.keys is not None:
             part_keys.setdefault(inp.uri, set()).update(res.keys)
         n_records += len(res.docs) + len(res.rejects)
+        passed_over.update(res.skipped)
         reject_rows.extend(_reject_row(r, run_id, ingested_at) for r in res.rejects)
         for doc in res.docs:
             made = _document_row(inp, doc, run_id, ingested_at)
@@ -262,6 +268,7 @@ def process_batch(
         input_records=n_records,
         part_keys=part_keys,
         model_changes=sentences.attrs.get("model_changes", 0),
+        passed_over=dict(passed_over),
     )
 
 

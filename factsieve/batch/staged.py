@@ -72,6 +72,7 @@ class StagedBatch:
     part_keys: dict[str, set[str]] = field(default_factory=dict)
     model_changes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    passed_over: dict[str, int] = field(default_factory=dict)  # BatchResult.passed_over
 
 
 def part_path(stage: Path, table: str, index: int) -> Path:
@@ -131,6 +132,7 @@ def stage(
         part_keys=result.part_keys,
         model_changes=result.model_changes,
         seconds=dict(result.seconds),
+        passed_over=dict(result.passed_over),
     )
 
 

@@ -16,8 +16,10 @@ Safety first, since an archive is made by someone else:
   counted (``Skipped``), as discovery passes them over on disk.
 
 zip members are read by index from the central directory, so a large zip is cut into parts of
-members (``member_sizes``: the planner in ``factsieve.ingest.parts``); a tar is one stream
-(gzip, bzip2, xz or zstd around it: ``factsieve.ingest.compressed``) and is read whole.
+members (``member_sizes``: the planner in ``factsieve.ingest.parts``). A tar is one stream (gzip,
+bzip2, xz or zstd around it: ``factsieve.ingest.compressed``) with no index, but each member starts
+with its own header: a large tar (a compressed one once spooled decompressed) is cut into parts at
+member headers (``tar_offsets``), each read in stream mode from its first header to the next part's.
 """
 
 from __future__ import annotations
@@ -88,10 +90,14 @@ def kind_of_name(name: str) -> str | None:
 def members(
     fh: BinaryIO, kind: str, member_cap: int, archive_cap: int, first: int = 0, stop: int | None = None
 ) -> Iterator[Member | Refused | Skipped]:
-    """The members of the archive ``fh`` (a zip's members ``first`` to ``stop`` by index, a tar's
-    all), in archive order. Raises ``Unreadable`` when the archive cannot be opened at all."""
+    """The members of the archive ``fh`` (a zip's members ``first`` to ``stop`` by index; a tar's
+    all, or with ``stop`` those whose headers lie in bytes [first, stop) of an uncompressed tar), in
+    archive order. Raises ``Unreadable`` when the archive cannot be opened at all."""
     with tempfile.TemporaryDirectory(prefix="factsieve-member-") as tmp:
-        found = _zip_members(fh, first, stop) if kind == "zip" else _tar_members(fh, archive_cap)
+        if kind == "zip":
+            found = _zip_members(fh, first, stop)
+        else:
+            found = _tar_members(fh if stop is None else _Window(fh, first, stop), archive_cap)
         spent = 0
         for n, entry in enumerate(found):
             if not isinstance(entry, _Entry):
@@ -244,29 +250,110 @@ def _zip_time(info: zipfile.ZipInfo) -> float | None:
         return None
 
 
+class _Window:
+    """Bytes [start, stop) of ``fh`` as a stream of their own: a part of a tar (``tar_offsets``), which
+    tarfile's stream mode reads from its first member header to its end as a whole tar."""
+
+    def __init__(self, fh: BinaryIO, start: int, stop: int) -> None:
+        self.last = fh.seek(0, os.SEEK_END) <= stop  # the file's last part: it must end as a tar does
+        fh.seek(start)
+        self.fh, self.left = fh, stop - start
+
+    def read(self, n: int = -1) -> bytes:
+        block = self.fh.read(self.left if n < 0 else min(n, self.left))
+        self.left -= len(block)
+        return block
+
+
+def tar_offsets(fh: BinaryIO) -> list[tuple[int, int]] | None:
+    """(offset of the first header, stated size) of each member of the uncompressed tar ``fh``, up
+    to where it cannot be read further; None when it must be read whole: not a tar, or a global pax
+    header (its settings apply to every later member, so a part starting after it would read them
+    otherwise). Headers only: the random-access mode seeks over the members' bytes."""
+    try:
+        tar = tarfile.open(fileobj=fh, mode="r:")
+    except (tarfile.TarError, EOFError, OSError):
+        return None
+    found = []
+    with tar:
+        while True:
+            try:
+                info = tar.next()
+            except (tarfile.TarError, EOFError, OSError):
+                break  # the part holding this spot reads to the end of the file and reports it
+            if info is None:
+                break
+            found.append((info.offset, info.size))
+            tar.members.clear()  # tarfile keeps every TarInfo: ~0.5 KB a member
+        return None if tar.pax_headers else found
+
+
 def _tar_members(fh: BinaryIO, archive_cap: int) -> Iterator[_Entry | Refused | Skipped]:
     """A tar's members in stream order (``r|``: no seeking back, so a .tar.gz is decompressed
-    once); the decompressed stream is capped at ``archive_cap``."""
-    head = fh.read(16)
-    fh.seek(0)
-    stream = compressed.DecompressReader(fh, archive_cap) if compressed.codec_of(head) else fh
+    once); the decompressed stream is capped at ``archive_cap``. ``fh`` may be a ``_Window``: a part
+    starting at a member header."""
+    stream = fh
+    if not isinstance(fh, _Window):  # a part is of an uncompressed tar, or of a spooled one
+        head = fh.read(16)
+        fh.seek(0)
+        stream = compressed.DecompressReader(fh, archive_cap) if compressed.codec_of(head) else fh
     last = "the start"
     try:
-        tar = tarfile.open(fileobj=stream, mode="r|")
+        tar = tarfile.open(fileobj=stream, mode="r|", tarinfo=_Watched)
     except (tarfile.TarError, compressed.Corrupt, EOFError) as exc:
         raise Unreadable(f"{type(exc).__name__}: {exc}") from None
     except compressed.Expands as exc:
         raise Unreadable(f"the tar stream {exc}") from None
     with tar:
         try:
-            for info in tar:
+            while (info := tar.next()) is not None:
                 last = info.name
                 yield from _tar_entry(tar, info)
+                tar.members.clear()  # not looked up again: memory stays one member's
+            ended = getattr(tar, _ENDED_BY, None)
+            if ended is not None and ended is not tarfile.EOFHeaderError and _at_tail(fh):
+                yield Refused(f"{last}!rest", BINARY, _no_end_marker(last, ended))
         except compressed.Expands:
             yield Refused(f"{last}!rest", TOO_LARGE, _over_budget(archive_cap))
         except (tarfile.TarError, compressed.Corrupt, EOFError) as exc:
             detail = f"the archive breaks after '{last}' ({type(exc).__name__}: {exc}): the rest is not read"
             yield Refused(f"{last}!rest", BINARY, detail)
+
+
+# The attribute of a TarFile where _Watched notes the header error that ended it.
+_ENDED_BY = "factsieve_ended_by"
+
+
+class _Watched(tarfile.TarInfo):
+    """TarInfo that notes on its TarFile which header error ended the iteration: tarfile ends on
+    any header it cannot read past the first (a stream cut inside or before a header, a damaged
+    header) just as on the end-of-archive zero blocks, so the members after a cut vanished without
+    a reject (round 6)."""
+
+    @classmethod
+    def fromtarfile(cls, tar: tarfile.TarFile) -> tarfile.TarInfo:
+        try:
+            return super().fromtarfile(tar)
+        except tarfile.HeaderError as exc:
+            setattr(tar, _ENDED_BY, type(exc))
+            raise
+
+
+def _at_tail(fh: BinaryIO) -> bool:
+    """Whether the stream ``fh`` ends where its file does: a whole tar, or the last part of one (the
+    earlier parts end before a header, by design)."""
+    return not isinstance(fh, _Window) or fh.last
+
+
+def _no_end_marker(last: str, ended: type) -> str:
+    why = {
+        tarfile.EmptyHeaderError: "the file ends without tar's end-of-archive blocks",
+        tarfile.TruncatedHeaderError: "the file ends inside a member header",
+    }.get(ended, f"a header that cannot be read ({ended.__name__})")
+    return (
+        f"the archive breaks after '{last}': {why} (cut short: a truncated download or copy, or "
+        "damaged); members after it, if any, are not read"
+    )
 
 
 def _tar_entry(tar: tarfile.TarFile, info: tarfile.TarInfo) -> Iterator[_Entry | Refused | Skipped]:

@@ -59,6 +59,10 @@ def split_parts(
         return _split_zip(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
+    if archives.kind_of_name(inp.name) == "tar" and not inp.refused:
+        return _split_tar(inp, target_bytes)
+    if inp.size <= target_bytes or inp.is_part:
+        return [inp]
     if fmt in ("csv", "tsv"):
         return _split_csv(inp, target_bytes, max_field_chars)
     if fmt == "parquet":
@@ -147,6 +151,37 @@ def _split_zip(inp: InputFile, target_bytes: int) -> list[InputFile]:
     return [
         replace(inp, size=max(1, sum(sizes[start:end])), start=start, end=end, first_line=start + 1)
         for start, end in zip(cuts, ends, strict=True)
+    ]
+
+
+def _split_tar(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """An uncompressed tar (a compressed one is spooled decompressed first: ``split_gzip_parts``) as
+    parts of consecutive members of about ``target_bytes``: ``start``/``end`` are byte offsets of
+    member headers (``archives.tar_offsets``; the last part runs to the end of the file, so a tar
+    that breaks is reported as a whole read reports it), ``first_line`` the number of the part's
+    first member. Read whole, as before: a tar whose members state more than ``max_gzip_ratio``
+    times its size (sparse members: the archive's byte budget must see them all), one with a
+    global pax header, or one that is not a tar."""
+    try:
+        with inp.open() as fh:
+            if compressed.codec_of(fh.read(16)) is not None:
+                return [inp]
+            fh.seek(0)
+            found = archives.tar_offsets(fh)
+    except OSError:
+        return [inp]  # read_input reports it
+    if not found or sum(size for _, size in found) > IngestLimits().max_gzip_ratio * max(inp.size, 1):
+        return [inp]
+    cuts = [(0, 1)]  # (offset, number of the first member there)
+    for n, (offset, _) in enumerate(found, start=1):
+        if offset - cuts[-1][0] >= target_bytes:
+            cuts.append((offset, n))
+    if len(cuts) == 1:
+        return [inp]
+    ends = [c for c, _ in cuts[1:]] + [inp.size]
+    return [
+        replace(inp, size=end - offset, start=offset, end=end, first_line=number)
+        for (offset, number), end in zip(cuts, ends, strict=True)
     ]
 
 
@@ -259,6 +294,31 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
     return [replace(inp, size=size, start=start, end=end, first_line=row) for start, end, row, size in found]
 
 
+# Formats split_gzip_parts spools and cuts when their ``.gz`` (``.bz2``, ``.xz``, ``.zst``) is compressed.
+_SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "csv", "tsv"})
+
+
+def rejected_for_size(inp: InputFile, max_file_bytes: int, head: bytes) -> bool:
+    """Whether ``read_input`` will reject ``inp`` as ``too_large`` without reading it: it is over
+    ``max_file_bytes`` and no planner here cuts a file of its name and first bytes ``head`` (its
+    first 8 KB), so it is read whole. The manifest need not hash such a file (round 6: three 2 GB
+    sparse files cost 77 s of hashing): its name, size and head decide its outcome. False wherever the
+    rest of the content may decide (a UTF-8 JSONL or CSV file is cut into parts and read; a Parquet
+    file, feed, archive or WET file is read in parts whatever its size)."""
+    if inp.refused or inp.is_part or inp.size <= max_file_bytes or archives.kind_of_name(inp.name):
+        return False
+    fmt = format_of_name(inp.name)
+    if fmt is None or fmt in ("parquet", "feed"):
+        return False
+    if inp.suffix in compressed.SUFFIXES:  # split_parts takes the outer suffix: it cuts none of these
+        return compressed.codec_of(head[:16]) is None or fmt not in _SPOOLED
+    if fmt in ("csv", "tsv"):
+        return _text_start(head) is None  # _split_csv reads such a file whole
+    if fmt in ("jsonl", "json"):
+        return _text_start(head) is None or _may_be_one_document(head)  # as _split_jsonl decides
+    return fmt in ("text", "html")  # never cut; WET, WARC and SGML are cut by their records
+
+
 def _text_start(head: bytes) -> int | None:
     """Where the text of a file starting with ``head`` begins (after a UTF-8 BOM), or None when it
     is binary or UTF-16/32: such a file is read whole (decoding needs all of it)."""
@@ -331,12 +391,15 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     reject, as when it is read whole.
     """
     fmt = format_of_name(inp.name)
-    if inp.is_part or inp.refused or inp.suffix not in compressed.SUFFIXES:
+    tar = archives.kind_of_name(inp.name) == "tar"  # .tar.gz, .tgz, .tar.xz, ...: cut once spooled
+    if inp.is_part or inp.refused or (inp.suffix not in compressed.SUFFIXES and not tar):
         return [inp]
-    if fmt == "feed":  # streamed from the .gz by every part: nothing to spool
+    if tar:
+        fmt = "tar"
+    elif fmt == "feed":  # streamed from the .gz by every part: nothing to spool
         cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
         return _split_feed(inp, target_bytes, cap)
-    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "csv", "tsv"):
+    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "csv", "tsv", "tar"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
     writer = (
@@ -355,12 +418,16 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
                 if not writer.add(block):
                     return writer.abandon()
     except compressed.Expands as exc:
+        if tar:  # read whole, as before: its members up to the archive's budget, then one reject
+            return writer.abandon()
         detail = (
             f"{codec} data {exc}: more than {limits.max_gzip_ratio} times its {inp.size:,} bytes and than "
             "max_file_bytes (limits: max_gzip_ratio, max_file_bytes)"
         )
         return [replace(writer.abandon()[0], refused=TOO_LARGE, refused_detail=detail)]
     except compressed.Corrupt as exc:
+        if tar:  # read whole, as before: its members up to the damage, then one reject
+            return writer.abandon()
         detail = f"{codec} data that does not decompress (truncated or damaged: {exc})"
         return [replace(writer.abandon()[0], refused=BINARY, refused_detail=detail)]
     except OSError:
@@ -405,6 +472,9 @@ class _WholeSpool:
         if self.fmt in ("csv", "tsv"):
             found = _split_csv(whole, self.target, self.max_field_chars)
             return found if found[0].is_part else self.abandon()
+        if self.fmt == "tar":  # one not cut is read from the archive itself, with its own budget
+            found = _split_tar(whole, self.target)
+            return found if found[0].is_part else self.abandon()
         found = _WHOLE_CUTTERS[self.fmt](whole, self.target)
         # always parts of the spool file, even one: the .gz read whole would pass max_file_bytes
         return found if found[0].is_part else [replace(whole, start=0, end=self.size)]
@@ -418,6 +488,7 @@ _WHOLE_CUTTERS = {
     "sgml": _split_sgml,
     "csv": _split_csv,
     "tsv": _split_csv,
+    "tar": _split_tar,
 }
 
 

@@ -72,6 +72,8 @@ class RunAssembler:
         self._rejects: list[pd.DataFrame] = []
         self.features: list = []
         self.labels: Counter[str] = Counter()
+        # Passed over by ingest as no record (folders in archives, WARC request records), by kind.
+        self.passed_over: Counter[str] = Counter()
         self.input_records = 0
         self.documents = 0
         self._stride: int | None = None
@@ -90,6 +92,7 @@ class RunAssembler:
         if batch.features is not None:
             self.features.append(batch.features)
         self.labels.update(batch.labels)
+        self.passed_over.update(batch.passed_over)
         if self._stride is None and batch.sentences:
             # Sample stride from the first batch's sentences per input byte.
             per_byte = batch.sentences / max(batch_bytes, 1)

@@ -597,6 +597,7 @@ def _stages(run: dict, s: RunSummary) -> str:
         + _table(["stage", "count"], rows, {1})
         + ("<h3>Seconds per stage</h3>" + _table(["stage", "seconds"], sec_rows, {1}) if sec_rows else "")
         + _encodings(s)
+        + _passed_over(run)
         + (
             f'<p class="small muted">wall time {float(wall):.1f} s'
             + (f" (start-up {float(startup):.1f} s included)" if startup is not None else "")
@@ -606,6 +607,18 @@ def _stages(run: dict, s: RunSummary) -> str:
         )
         + "</div></div>"
     )
+
+
+def _passed_over(run: dict) -> str:
+    """What ingest passed over as no record (an archive's folders and hidden files, a WARC file's
+    request records), from the runs row's ``stage_counts.ingest.passed_over``: not in documents or
+    rejects, so shown here, or their absence would look like loss."""
+    counts = _json(run.get("stage_counts"), {}) or {}
+    found = (counts.get("ingest") or {}).get("passed_over") if isinstance(counts, dict) else None
+    if not isinstance(found, dict) or not found:
+        return ""
+    rows = [[_e(k), _n(v)] for k, v in ranked(found)]
+    return "<h3>Passed over (not records)</h3>" + _table(["kind", "count"], rows, {1})
 
 
 # Encodings news is written in (factsieve.ingest.decode names them with Python's codec names). Any other

@@ -1,0 +1,254 @@
+"""Hostile input, round 6 (docs/INGEST.md): what round 5 left (files over the size limit hashed whole,
+passed-over archive members and WARC records only logged, a tar read whole, a UTF-16 export appended
+to a UTF-8 CSV or text) and the classes the round-6 probe of `factsieve run` found wrong."""
+
+from __future__ import annotations
+
+import io
+import os
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from factsieve import vocabulary as codes
+from factsieve.batch.pipeline import process_batch
+from factsieve.ingest import manifest, sources
+from factsieve.ingest import parts as splitting
+from factsieve.ingest import read as ingest
+from factsieve.ingest.sources import InputFile, discover
+from factsieve.params import IngestLimits
+from tests.ingest.corpus_builders import ARTICLES, bbc_story
+from tests.ingest.test_hostile_round4 import NOW, STORY
+
+LIMIT = IngestLimits(max_file_bytes=64 * 1024)
+
+
+# --- 1. A file rejected for its size is not hashed -------------------------------------------------
+
+
+class Runs:
+    """Manifest parts committed as the flow commits them (plan under the run's limits, then table),
+    counting the files each plan reads whole to hash."""
+
+    def __init__(self, out: Path, raw: Path, monkeypatch, limits: IngestLimits = LIMIT):
+        self.out, self.raw, self.limits, self.committed, self.hashed = out, raw, limits, [], []
+        real = manifest.content_hash
+
+        def counting(inp):
+            self.hashed.append(inp.name)
+            return real(inp)
+
+        monkeypatch.setattr(manifest, "content_hash", counting)
+        monkeypatch.setattr(sources, "_RACY_NS", 0)  # trust a ctime at once: files change right after a run
+
+    def plan(self) -> manifest.Plan:
+        self.hashed.clear()
+        return manifest.plan(
+            discover(self.raw), manifest.load(self.out, self.committed), settings=self.limits
+        )
+
+    def commit(self, p: manifest.Plan) -> None:
+        import pyarrow.parquet as pq
+
+        run_id = f"run-{len(self.committed) + 1}"
+        t = manifest.table(p.to_process, p.hashes, run_id, p.removed, self.limits, p.refreshed)
+        root = manifest.manifest_root(self.out)
+        root.mkdir(parents=True, exist_ok=True)
+        pq.write_table(t, root / f"part-{run_id}.parquet")
+        self.committed.append(run_id)
+
+
+def _csv_rows(n: int) -> str:
+    return "id,text\n" + "".join(f'{i},"{STORY} Row {i}."\n' for i in range(n))
+
+
+@pytest.fixture
+def big(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    with open(raw / "zeros.csv", "wb") as fh:  # a sparse preallocated download: NULs
+        fh.truncate(200_000)
+    (raw / "huge.txt").write_text(STORY * 1000)  # 150 KB of text: read whole, so rejected unread
+    (raw / "rows.csv").write_text(_csv_rows(1000))  # 150 KB of UTF-8 CSV: cut into parts and read
+    (raw / "small.txt").write_text(STORY)
+    return raw
+
+
+def test_a_file_rejected_for_its_size_is_not_hashed_but_one_read_in_parts_is(tmp_path, big, monkeypatch):
+    runs = Runs(tmp_path / "out", big, monkeypatch)
+    p = runs.plan()
+    assert sorted(runs.hashed) == ["rows.csv", "small.txt"]
+    assert {n: p.hashes[str(big / n)].startswith("too_large:") for n in ("zeros.csv", "huge.txt")} == {
+        "zeros.csv": True,
+        "huge.txt": True,
+    }
+    # what the plan assumed is what reading says: too_large unread, the CSV cut into parts and read
+    found = {f.name: f for f in discover(big)}
+    for name in ("zeros.csv", "huge.txt"):
+        [rej] = ingest.read_input(found[name], LIMIT).rejects
+        assert rej.reason == codes.TOO_LARGE
+    cut = splitting.split_parts(found["rows.csv"], 16 * 1024, LIMIT.max_record_chars)
+    assert len(cut) > 1 and sum(len(ingest.read_input(c, LIMIT).docs) for c in cut) == 1000
+    runs.commit(p)
+    again = runs.plan()
+    assert (again.to_process, runs.hashed) == ([], [])
+
+
+def test_an_oversized_file_is_read_again_when_its_size_or_head_changes(tmp_path, big, monkeypatch):
+    runs = Runs(tmp_path / "out", big, monkeypatch)
+    runs.commit(runs.plan())
+    # an edit past the head that keeps the size: the same too_large reject, so unchanged (refreshed)
+    with open(big / "huge.txt", "r+b") as fh:
+        fh.seek(100_000)
+        fh.write(b"EDITED")
+    p = runs.plan()
+    assert (p.to_process, runs.hashed, [f.name for f, _ in p.refreshed]) == ([], [], ["huge.txt"])
+    runs.commit(p)
+    # the zeroed download filled in at the same size: now a UTF-8 CSV the run cuts and reads
+    data = _csv_rows(2000).encode()[:200_000]
+    (big / "zeros.csv").write_bytes(data[: data.rfind(b"\n") + 1].ljust(200_000, b" "))
+    # the text cut under the limit: read
+    (big / "huge.txt").write_text(STORY * 10)
+    p = runs.plan()
+    assert {f.name: p.reasons[f.uri] for f in p.changed} == {
+        "zeros.csv": manifest.CONTENT_CHANGED,
+        "huge.txt": manifest.CONTENT_CHANGED,
+    }
+    assert not p.hashes[str(big / "zeros.csv")].startswith("too_large:")  # it will be read
+    runs.commit(p)
+    # a limit raised over the file: read under the new settings
+    runs.limits = IngestLimits(max_file_bytes=1 << 20)
+    p = runs.plan()
+    assert sorted(f.name for f in p.changed) == ["huge.txt", "rows.csv", "small.txt", "zeros.csv"]
+    assert set(p.reasons.values()) == {manifest.SETTINGS_CHANGED}
+
+
+def test_oversized_compressed_and_unreadable_cases_are_hashed_when_content_may_decide(tmp_path):
+    import gzip
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.jsonl.gz").write_bytes(gzip.compress(os.urandom(100_000), 0))  # spooled: content decides
+    (raw / "b.txt.gz").write_bytes(gzip.compress(os.urandom(100_000), 0))  # a .txt.gz is read whole
+    (raw / "c.parquet").write_bytes(b"\0" * 100_000)  # read by row groups whatever its size
+    (raw / "d.jsonl").write_text(f'{{"text": "{STORY}"}}\n' * 1000)  # UTF-8 lines: may be cut and read
+    (raw / "e.jsonl").write_text(_csv_rows(1000))  # its first line is no JSON: read whole, so too_large
+    got = {
+        f.name: splitting.rejected_for_size(f, LIMIT.max_file_bytes, f.read_bytes()[:8192])
+        for f in discover(raw)
+    }
+    assert got == {
+        "a.jsonl.gz": False,
+        "b.txt.gz": True,
+        "c.parquet": False,
+        "d.jsonl": False,
+        "e.jsonl": True,
+    }
+
+
+# --- 2. What ingest passes over is counted in the batch (the runs table's stage_counts) ---------
+
+
+def test_passed_over_members_and_records_are_counted_in_the_batch(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    with tarfile.open(raw / "news.tar", "w") as tar:
+        for name, data in (
+            ("news/", None),
+            ("news/.DS_Store", b"\0\0\0\1Bud1"),
+            ("__MACOSX/news/._a.txt", b"\0\5\26\7"),
+            ("news/a.txt", STORY.encode()),
+        ):
+            info = tarfile.TarInfo(name)
+            if data is None:
+                info.type = tarfile.DIRTYPE
+                tar.addfile(info)
+            else:
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+    res = process_batch(discover(raw), "run-1", NOW)
+    assert res.passed_over == {"folder": 1, "hidden file": 1, "__MACOSX/ resource fork": 1}
+    assert len(res.documents) == 1 and res.rejects.empty
+
+
+# --- 3. A tar larger than a batch is read in parts of members --------------------------------------
+
+
+def _tar(path: Path, mode: str) -> None:
+    """A tar of 60 stories of ~1 KB, with what a real one holds besides: folders, a hidden file, a
+    JSON Lines member, a link (refused), a long name (a GNU/pax header before the member's own)."""
+    with tarfile.open(path, mode, format=tarfile.GNU_FORMAT) as tar:
+
+        def add(name: str, data: bytes | None, kind: bytes = tarfile.REGTYPE) -> None:
+            info = tarfile.TarInfo(name)
+            info.type, info.mtime = kind, 1_700_000_000
+            if kind == tarfile.SYMTYPE:
+                info.linkname = "../../etc/passwd"
+            if data is None:
+                tar.addfile(info)
+                return
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+
+        for n in range(60):
+            topic = ("business", "politics", "tech")[n % 3]
+            if n % 20 == 0:
+                add(f"bbc/{topic}/", None, tarfile.DIRTYPE)
+            title, paragraphs = ARTICLES[n % 4]
+            add(f"bbc/{topic}/{n:03d}.txt", bbc_story(f"{title} ({topic} {n})", paragraphs).encode())
+            if n == 17:
+                add("bbc/.DS_Store", b"\0\0\0\1Bud1")
+                add("bbc/link.txt", None, tarfile.SYMTYPE)
+                add("bbc/" + "long-" * 40 + "name.txt", bbc_story("A long name", paragraphs).encode())
+            if n == 33:
+                lines = "".join(f'{{"id": "r{i}", "text": "{STORY} {i}"}}\n' for i in range(5))
+                add("bbc/records.jsonl", lines.encode())
+
+
+@pytest.mark.parametrize(("name", "mode"), [("bbc.tar", "w"), ("bbc.tar.gz", "w:gz"), ("bbc.txz", "w:xz")])
+def test_a_tar_larger_than_a_batch_is_read_in_parts_with_the_records_of_a_whole_read(tmp_path, name, mode):
+    path = tmp_path / name
+    _tar(path, mode)
+    inp = InputFile(str(path), path.stat().st_size, None, rel=name)
+    whole = ingest.read_input(inp)
+    limits = IngestLimits()
+    cut = [
+        p
+        for f in splitting.split_gzip_parts(inp, 8192, limits, tmp_path / "spool")
+        for p in splitting.split_parts(f, 8192, limits.max_record_chars)
+    ]
+    assert len(cut) >= 4 and all(c.is_part for c in cut)
+    docs, rejects, skipped = [], [], {}
+    for part in cut:
+        res = ingest.read_input(part)
+        docs += res.docs
+        rejects += res.rejects
+        for k, v in res.skipped.items():
+            skipped[k] = skipped.get(k, 0) + v
+    assert len(whole.docs) == 60 + 1 + 5
+    assert [(r.record_key, r.reason) for r in whole.rejects] == [("bbc/link.txt", codes.UNSAFE_MEMBER)]
+    assert [(d.record_key, d.text, d.published_at) for d in docs] == [
+        (d.record_key, d.text, d.published_at) for d in whole.docs
+    ]
+    assert [(r.record_key, r.reason, r.detail) for r in rejects] == [
+        (r.record_key, r.reason, r.detail) for r in whole.rejects
+    ]
+    assert skipped == dict(whole.skipped) == {"folder": 3, "hidden file": 1}
+
+
+def test_a_tar_cut_short_reports_the_cut_as_a_whole_read_does(tmp_path):
+    path = tmp_path / "cut.tar"
+    _tar(path, "w")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 3 + 100])
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    whole = ingest.read_input(inp)
+    cut = splitting.split_parts(inp, 8192)
+    assert len(cut) >= 3
+    got = [ingest.read_input(p) for p in cut]
+    assert [d.record_key for r in got for d in r.docs] == [d.record_key for d in whole.docs]
+    assert [(j.record_key, j.reason) for r in got for j in r.rejects] == [
+        (j.record_key, j.reason) for j in whole.rejects
+    ]
+    assert whole.rejects[-1].reason == codes.BINARY  # the member cut short
