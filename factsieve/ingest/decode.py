@@ -299,14 +299,19 @@ def _mixed_lines(data: bytes, detect: Detector, per_line: bool = False) -> Decod
     return Decoded("".join(parts), "+".join(["utf-8", *codecs_used]), tuple(doubtful))
 
 
-def utf16_blocks(data: bytes) -> Decoded | None:
+def utf16_blocks(data: bytes, spaced: bool = False) -> Decoded | None:
     """UTF-8 lines and blocks of UTF-16 lines (two exports concatenated, ``cat a.jsonl b.jsonl``
     where b was written by a Windows tool), each decoded as what it is; None unless the bytes are
     that: at least one UTF-8 line with text and one UTF-16 block, every one decoding strictly.
 
     A block is a run of lines holding NULs (every UTF-16 line of ASCII-bearing text does). A
     UTF-16-LE newline is "\\n\\0": when a UTF-8 line follows a block its piece starts with that
-    NUL, which belongs to the block."""
+    NUL, which belongs to the block.
+
+    ``spaced``: also require every UTF-8 run with text to hold an ASCII space per 24 bytes (prose and
+    table rows of spaced scripts do). A line of a whole UTF-16 file without NULs (all its characters
+    beyond U+00FF) may be valid UTF-8 by chance, but holds no space (U+0020 is ``20 00``): for a
+    CSV or a text, where no JSON parse confirms the reading, this keeps such a file read whole."""
     runs: list[list] = []  # [start, end, is_utf16]
     pos = 0
     for piece in data.split(b"\n"):
@@ -321,6 +326,10 @@ def utf16_blocks(data: bytes) -> Decoded | None:
             runs.append([start, end, is16])
         pos = end
     if not any(is16 for *_, is16 in runs) or not any(not is16 and data[a:b].strip() for a, b, is16 in runs):
+        return None
+    if spaced and not all(
+        data[a:b].count(b" ") * 24 >= len(data[a:b].strip()) for a, b, is16 in runs if not is16
+    ):
         return None
     parts: list[str] = []
     used: list[str] = ["utf-8"]

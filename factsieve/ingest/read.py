@@ -587,18 +587,44 @@ def _read_csv(
     if not inp.is_part or inp.first_line == 1:
         rows = (row for row in rows if row.line >= head.next_line)
     keep_empty = set(_text_columns(names, limits.text_field))
+    repeated = [0]
     res = _read_records(
         inp,
-        _undecodable(_csv_entries(rows, names, keep_empty, delimiter, limits.max_record_chars), doubtful),
+        _undecodable(
+            _csv_entries(
+                _past_headers(rows, names, repeated), names, keep_empty, delimiter, limits.max_record_chars
+            ),
+            doubtful,
+        ),
         enc,
         limits,
         fmt,
         taken,
     )
+    if repeated[0]:
+        res.skipped["repeated header row"] += repeated[0]
     # a header and no rows: the file must leave a row (a part always holds a row)
     return (
         res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "a header and no rows", len(data))
     )
+
+
+def _past_headers(
+    rows: Iterable[delimited.Row], names: list[str], count: list[int]
+) -> Iterator[delimited.Row]:
+    """``rows`` without those that repeat the header (two exports concatenated, ``cat a.csv b.csv``):
+    column names, not a record (before, a document whose text was "text"); counted in ``count[0]``,
+    so the run's passed-over counts show them."""
+    for row in rows:
+        fields = row.fields
+        if (
+            fields is not None
+            and [f.strip().lstrip("\ufeff") for f in fields[: len(names)]] == names
+            and not any(f.strip() for f in fields[len(names) :])
+        ):
+            count[0] += 1
+            continue
+        yield row
 
 
 def _unframed(problem: str, max_chars: int) -> tuple[str, str]:
@@ -983,6 +1009,10 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     blocks = _utf16_blocks(fmt, data)
     if blocks is not None:  # UTF-8 and UTF-16 JSON Lines concatenated: each block as what it is
         return _read_jsonl(inp, data, blocks.text, blocks.encoding, limits, fmt)
+    if fmt in ("csv", "tsv", "text") and b"\x00" in data:
+        blocks = utf16_blocks(data, spaced=True)
+        if blocks is not None:  # a UTF-16 export appended to a UTF-8 table or text (round 6)
+            return _read_decoded(inp, data, blocks, limits, fmt)
     if looks_binary(data) and not looks_utf16(data):
         text = _jsonl_with_bad_lines(fmt, data)
         if text is not None:  # valid UTF-8: each bad line is rejected by the reader

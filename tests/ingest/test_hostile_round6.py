@@ -252,3 +252,55 @@ def test_a_tar_cut_short_reports_the_cut_as_a_whole_read_does(tmp_path):
         (j.record_key, j.reason) for j in whole.rejects
     ]
     assert whole.rejects[-1].reason == codes.BINARY  # the member cut short
+
+
+# --- 4. A UTF-16 export appended to a UTF-8 CSV or text ------------------------------------------
+
+RUSSIAN = "Городской совет в пятницу утвердил транспортный бюджет, сообщили чиновники."
+JAPANESE = "市議会は金曜日に交通予算を承認した。\nバス四十台を来年までに追加する計画だ。\n"
+
+
+def _read_bytes(tmp_path, name: str, data: bytes) -> ingest.IngestResult:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return ingest.read_input(InputFile(str(path), len(data), None, rel=name))
+
+
+@pytest.mark.parametrize(
+    ("codec", "label"), [("utf-16", "utf-16-le"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")]
+)
+def test_a_utf16_export_appended_to_a_utf8_csv_or_text_is_read_block_by_block(tmp_path, codec, label):
+    # Before: a `binary` reject ("control bytes found"), or for UTF-16-BE without a BOM a document of
+    # CJK-looking garbage (the UTF-8 lines read as UTF-16).
+    first = f'id,text\n1,"{STORY}"\n2,"{STORY} Two."\n'
+    second = f'id,text\n3,"{RUSSIAN}"\n4,"{STORY} Four."\n'
+    res = _read_bytes(tmp_path, "two.csv", first.encode() + second.encode(codec))
+    assert [(d.record_key, d.text) for d in res.docs] == [
+        ("1", STORY),
+        ("2", STORY + " Two."),
+        ("3", RUSSIAN),
+        ("4", STORY + " Four."),
+    ]
+    assert {d.encoding for d in res.docs} == {f"utf-8+{label}"} and not res.rejects
+    assert res.skipped == {"repeated header row": 1}  # the second export's header: no record
+    [doc] = _read_bytes(tmp_path, "two.txt", f"{STORY}\n\n".encode() + f"{RUSSIAN}\n".encode(codec)).docs
+    assert (doc.text, doc.encoding) == (f"{STORY}\n\n{RUSSIAN}\n", f"utf-8+{label}")
+
+
+def test_whole_utf16_texts_and_tables_are_read_as_before(tmp_path):
+    # Japanese in UTF-16-LE has lines with no NUL byte that may pass as UTF-8; they hold no space.
+    mixed = "Budget approved\nはるかかなたのそらにあるひかり\nThe council met on Friday.\n"
+    for codec in ("utf-16-le", "utf-16-be", "utf-16"):
+        for text in (JAPANESE, mixed):
+            [doc] = _read_bytes(tmp_path, "ja.txt", text.encode(codec)).docs
+            assert doc.text == text
+        table = f'id,text\n1,"{RUSSIAN}"\n2,"{STORY}"\n'
+        res = _read_bytes(tmp_path, "ru.csv", table.encode(codec))
+        assert [d.text for d in res.docs] == [RUSSIAN, STORY] and not res.rejects
+
+
+def test_a_utf8_csv_concatenated_with_its_header_again_gives_no_header_record(tmp_path):
+    table = f'id,text\n1,"{STORY}"\n'
+    res = _read_bytes(tmp_path, "cat.csv", (table + "\ufeff" + table.replace("1,", "2,")).encode())
+    assert [d.record_key for d in res.docs] == ["1", "2"] and not res.rejects
+    assert res.skipped == {"repeated header row": 1}
