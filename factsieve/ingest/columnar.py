@@ -64,6 +64,14 @@ def _plain(value: object) -> object:
     """A cell as a JSON record would hold it: a date or time as its ISO text (``published``)."""
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, bytes):
+        # A BINARY column without the UTF8 annotation: how Hive, Impala and older Spark wrote strings
+        # (Spark's spark.sql.parquet.binaryAsString). Text when it is UTF-8; other bytes stay bytes,
+        # and a text, title or id of bytes is malformed_record, as before.
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value
     return value
 
 

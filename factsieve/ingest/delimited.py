@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,8 +30,23 @@ from factsieve.text.visible import visible
 _SNIFFED = (";", "\t")
 
 
+# Excel's separator hint, a first line ``sep=;`` before the header (written by European exports so
+# that Excel splits the file; quoted or followed by empty fields when a tool re-saved it).
+_SEP_HINT = re.compile(r'\s*"?sep=([^\w\s"]|\t)"?[,;\t]*\s*', re.IGNORECASE)
+
+
+def sep_hint(line: str) -> str | None:
+    """The separator an Excel hint line (``sep=;``) names, or None when ``line`` is not one."""
+    found = _SEP_HINT.fullmatch(line.lstrip("\ufeff"))
+    return found.group(1) if found else None
+
+
 def delimiter_for(fmt: str, header_line: str) -> str:
-    """The field separator of a ``csv`` or ``tsv`` file whose first line is ``header_line``."""
+    """The field separator of a ``csv`` or ``tsv`` file whose first line is ``header_line`` (an
+    Excel hint ``sep=;`` there names it)."""
+    hint = sep_hint(header_line)
+    if hint is not None:
+        return hint
     if fmt == "tsv":
         return "\t"
     outside = header_line.split('"')[::2]  # the parts outside quotes (RFC 4180 quotes pair up)
@@ -168,6 +184,8 @@ def first_line(text: str) -> str:
 def header(rows: Iterator[Row]) -> Header | str:
     """The header a file's first row that is not blank gives, or why that row cannot be one."""
     first = next((row for row in rows if not row.blank), None)
+    if first is not None and first.fields is not None and sep_hint(first.text.rstrip("\r\n")) is not None:
+        first = next((row for row in rows if not row.blank), None)  # the hint: the header follows
     if first is None:
         return "no rows"
     if first.fields is None:
@@ -196,8 +214,12 @@ def cuts(
         delimiter = delimiter_for(fmt, head[-1] if head else "")
         found = rows(chain(head, texts), delimiter, max_field_chars=max_field_chars)
         out, pos, seen_header = [(start, 1)], start, False
+        hint = sep_hint(head[-1].rstrip("\r\n")) is not None if head else False
         for row in found:
             pos += row.nbytes
+            if hint and not row.blank:
+                hint = False  # the hint line: the header follows (``header``)
+                continue
             if not seen_header and not row.blank:
                 if row.fields is None or header_problem(row.fields):
                     return None

@@ -157,11 +157,18 @@ def _run_limits(out: Path, run_id: str) -> dict | None:
 
 def content_hash(inp: InputFile) -> str:
     """The file's xxh3-128, read in 8 MB blocks: a 400 MB WET file or a GB Parquet file is read in
-    parts by the workers and must not be held whole here (the digest is the same)."""
+    parts by the workers and must not be held whole here (the digest is the same).
+
+    A local file is hashed over the size discovery saw, not to its end: a file appended between the
+    listing and the hash (a writer still at work) got the hash of its new bytes beside the old size,
+    so the next run, finding the new size, hashed the same bytes, called the file unchanged and
+    never read the records appended meanwhile (round 6). Now the hashes differ and it is read."""
     h = xxhash.xxh3_128()
+    left = inp.size if inp.inode is not None else -1  # -1: to the end (an object store's version)
     with inp.open() as fh:
-        while block := fh.read(_HASH_BLOCK):
+        while left and (block := fh.read(_HASH_BLOCK if left < 0 else min(_HASH_BLOCK, left))):
             h.update(block)
+            left = left - len(block) if left > 0 else left
     return h.hexdigest()
 
 

@@ -166,11 +166,12 @@ def _split_tar(inp: InputFile, target_bytes: int) -> list[InputFile]:
         with inp.open() as fh:
             if compressed.codec_of(fh.read(16)) is not None:
                 return [inp]
+            size = fh.seek(0, 2)  # now, not when listed: a tar appended since is read to its end
             fh.seek(0)
             found = archives.tar_offsets(fh)
     except OSError:
         return [inp]  # read_input reports it
-    if not found or sum(size for _, size in found) > IngestLimits().max_gzip_ratio * max(inp.size, 1):
+    if not found or sum(n for _, n in found) > IngestLimits().max_gzip_ratio * max(size, 1):
         return [inp]
     cuts = [(0, 1)]  # (offset, number of the first member there)
     for n, (offset, _) in enumerate(found, start=1):
@@ -178,7 +179,7 @@ def _split_tar(inp: InputFile, target_bytes: int) -> list[InputFile]:
             cuts.append((offset, n))
     if len(cuts) == 1:
         return [inp]
-    ends = [c for c, _ in cuts[1:]] + [inp.size]
+    ends = [c for c, _ in cuts[1:]] + [size]
     return [
         replace(inp, size=end - offset, start=offset, end=end, first_line=number)
         for (offset, number), end in zip(cuts, ends, strict=True)

@@ -209,6 +209,9 @@ def _read_text(
     if not text.strip():
         res.rejects.append(Reject(inp.uri, "", fmt, EMPTY, "only whitespace after decoding", len(data), ""))
         return res
+    # The title is looked for in lines: an old Mac's CR-only line ends made the whole text one line,
+    # and no title was found (round 6). The text itself keeps its bytes' line ends; cleaning unifies them.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     res.docs.append(
         RawDoc(
             inp.uri,
@@ -217,8 +220,8 @@ def _read_text(
             text,
             enc,
             len(data),
-            title=tidy_title(title_from_text(text)),
-            published_at=published_in_text(text),  # a "Published: …" line at the top, if any
+            title=tidy_title(title_from_text(lines)),
+            published_at=published_in_text(lines),  # a "Published: …" line at the top, if any
         )
     )
     return res
@@ -650,6 +653,13 @@ def _csv_entries(
         key, source = f"line:{row.line}", row.text
         if row.blank:
             continue
+        if "\x00" in source:
+            # Only a part of a large file gets here (a whole file with NULs is UTF-16 or a reject): a
+            # UTF-16 export appended past the planner's first 8 KB, a crashed writer's zeros. Before,
+            # such a row was a document ("t\0e\0x\0t") or a misleading malformed_csv.
+            detail = "NUL bytes in the row: UTF-16 text inside a UTF-8 file, or a writer's zeros (not text)"
+            yield key, row.line, source, None, (BINARY, detail)
+            continue
         fields = row.fields
         if fields is None and delimiter == "\t":
             # TSV as many tools write it, without quoting: a field that only starts with a quote
@@ -966,7 +976,7 @@ def read_input(
         fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
     if archives.kind_of_name(inp.name):  # streamed member by member: no file size limit
-        return _read_archive(inp, limits)
+        return _read_archive(inp, limits, taken=taken)
     fmt = input_format(inp)
     # Parquet is read a batch of rows at a time, a feed an item at a time: no file size limit
     if inp.is_part or fmt in ("parquet", "feed"):
@@ -1107,30 +1117,37 @@ def _unsupported(inp: InputFile) -> str:
     return f"no reader for '{inp.suffix or 'no extension'}' files; supported (also as .gz, .bz2, .xz, .zst): {supported}"
 
 
-def _read_archive(inp: InputFile, limits: IngestLimits, nested: bool = False) -> IngestResult:
+def _read_archive(
+    inp: InputFile, limits: IngestLimits, nested: bool = False, taken: set[str] | None = None
+) -> IngestResult:
     """The documents and rejects of every member of a zip or tar archive (or of the members of a
     part of a large zip: ``start``/``end`` are member numbers), each member read as a file of its
     name by ``read_input``. Their ``source_uri`` is the archive (the input the manifest and the
     latest view know), their record key the member's name (``bbc/business/001.txt``), followed by
     ``!`` and the record's own key in a member of several records (``news.jsonl!line:3``). An
     archive inside an archive is read (``nested``); one more level down is a ``nested_archive``
-    reject."""
+    reject. A name an earlier member had (a zip or tar may hold it twice: appended, ``zip -u``) is
+    keyed ``name@member:N`` (N: its number in the archive), as a repeated JSONL id is, so keys stay
+    unique per file; ``taken``: the keys earlier parts of the archive used."""
     kind = archives.kind_of_name(inp.name) or "zip"
     res = IngestResult()
     first, stop = (inp.start, inp.end) if inp.is_part else (0, None)
+    names = _MemberNames(inp.first_line - 1 if inp.is_part else 0, taken)
     cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
     try:
         with inp.open() as fh:
             for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop):
                 if isinstance(m, archives.Skipped):
+                    names.next(None)
                     res.skipped[m.kind] += 1
                 elif isinstance(m, archives.Refused):
                     fmt = (
                         format_of_name(m.name) or posixpath.splitext(m.name)[1].lstrip(".").lower() or "none"
                     )
-                    res.rejects.append(Reject(inp.uri, m.name, fmt, m.reason, m.detail, m.nbytes))
+                    key = names.next(m.name)
+                    res.rejects.append(Reject(inp.uri, key, fmt, m.reason, m.detail, m.nbytes))
                 else:
-                    _add_member(res, inp, m.name, _read_member(inp, m, limits, nested))
+                    _add_member(res, inp, names.next(m.name), _read_member(inp, m, limits, nested))
     except archives.Unreadable as exc:
         detail = f"not a {kind} archive that can be read (truncated or damaged: {exc})"
         return _file_reject(inp, "archive", CORRUPT_FILE, detail, inp.size)
@@ -1148,6 +1165,25 @@ def _read_archive(inp: InputFile, limits: IngestLimits, nested: bool = False) ->
             inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size
         )
     return res
+
+
+class _MemberNames:
+    """Record keys of an archive's members in archive order: the name, or ``name@member:N`` for a
+    name used before (N counts every entry from 1, folders and passed-over members included, so a
+    part starting at entry ``base + 1`` numbers as a whole read does)."""
+
+    def __init__(self, base: int, taken: set[str] | None) -> None:
+        self.n = base
+        # An earlier part's keys: a member's name, or name!record key (a multi-record member)
+        self.used = {k.split("!", 1)[0] for k in taken or ()}
+
+    def next(self, name: str | None) -> str:
+        self.n += 1
+        if name is None:
+            return ""
+        key = name if name not in self.used else f"{name}@member:{self.n}"
+        self.used.add(key)
+        return key
 
 
 def _read_member(inp: InputFile, m: archives.Member, limits: IngestLimits, nested: bool) -> IngestResult:

@@ -304,3 +304,157 @@ def test_a_utf8_csv_concatenated_with_its_header_again_gives_no_header_record(tm
     res = _read_bytes(tmp_path, "cat.csv", (table + "\ufeff" + table.replace("1,", "2,")).encode())
     assert [d.record_key for d in res.docs] == ["1", "2"] and not res.rejects
     assert res.skipped == {"repeated header row": 1}
+
+
+def test_a_csv_larger_than_a_batch_with_a_utf16_tail_gives_no_nul_document(tmp_path):
+    # Past the planner's first 8 KB the NULs are not seen, so the file is cut into UTF-8 parts; the
+    # UTF-16 export's header row was a document "t\0e\0x\0t" and its rows malformed_csv.
+    first = "id,text\n" + "".join(f'{i},"{STORY} {i}."\n' for i in range(300))
+    second = "id,text\n" + "".join(f'{i},"{STORY} {i}."\n' for i in range(300, 310))
+    path = tmp_path / "big.csv"
+    path.write_bytes(first.encode() + second.encode("utf-16-le"))
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    cut = splitting.split_parts(inp, 16 * 1024)
+    assert len(cut) > 1
+    got = [ingest.read_input(c) for c in cut]
+    docs = [d for r in got for d in r.docs]
+    rejects = [j for r in got for j in r.rejects]
+    assert len(docs) == 300 and not any("\x00" in d.text or "\x00" in d.record_key for d in docs)
+    # its header, its 10 rows and the NUL after the last "\n" (UTF-16-LE's "\n\0"), one line each
+    assert [j.record_key for j in rejects] == [f"line:{n}" for n in range(302, 314)]
+    assert {j.reason for j in rejects} == {codes.BINARY}
+    whole = ingest.read_input(inp)  # read whole, every record of both exports
+    assert len(whole.docs) == 310 and not whole.rejects
+
+
+# --- The round-6 probe's findings ----------------------------------------------------------------
+
+
+def _zip_twice(path: Path) -> None:
+    import warnings
+    import zipfile
+
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w") as z:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name: that is the point
+        z.writestr("news/a.txt", bbc_story(*ARTICLES[0]))
+        z.writestr("news/a.txt", bbc_story(*ARTICLES[1]))  # `zip -u` / an appended copy
+        z.writestr("news/b.jsonl", f'{{"text": "{STORY}"}}\n')
+        z.writestr("news/b.jsonl", f'{{"text": "{STORY} Again."}}\n')
+
+
+def test_a_member_name_repeated_in_an_archive_gets_a_key_of_its_own(tmp_path):
+    # Before: two documents keyed "news/a.txt" in one file; the latest view and the changes table
+    # match records by (source_uri, record_key).
+    _zip_twice(tmp_path / "twice.zip")
+    with tarfile.open(tmp_path / "twice.tar", "w") as tar:
+        for i in range(3):
+            data = bbc_story(*ARTICLES[i]).encode()
+            info = tarfile.TarInfo("bbc/same.txt")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    res = process_batch(discover(tmp_path), "run-1", NOW)
+    keys = res.documents.groupby("source_uri")["record_key"].apply(list)
+    assert keys[str(tmp_path / "twice.zip")] == [
+        "news/a.txt",
+        "news/a.txt@member:2",
+        "news/b.jsonl!line:1",
+        "news/b.jsonl@member:4!line:1",
+    ]
+    assert keys[str(tmp_path / "twice.tar")] == [
+        "bbc/same.txt",
+        "bbc/same.txt@member:2",
+        "bbc/same.txt@member:3",
+    ]
+
+
+def test_repeated_names_across_tar_parts_are_keyed_as_a_whole_read_keys_them(tmp_path):
+    path = tmp_path / "twice.tar"
+    with tarfile.open(path, "w") as tar:
+        for i in range(40):
+            data = bbc_story(f"{ARTICLES[i % 4][0]} ({i})", ARTICLES[i % 4][1]).encode()
+            info = tarfile.TarInfo(f"bbc/{i % 7}.txt")  # every name six times, across parts
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    whole = [d.record_key for d in ingest.read_input(inp).docs]
+    cut = splitting.split_parts(inp, 8192)
+    assert len(cut) >= 3
+    taken: set[str] = set()
+    keys = []
+    for part in cut:  # as the flow runs a part again with the keys earlier parts used
+        res = ingest.read_input(part, taken=taken)
+        keys += [d.record_key for d in res.docs]
+        taken |= res.keys
+    assert keys == whole and len(set(whole)) == 40
+
+
+def test_old_mac_line_ends_keep_the_title(tmp_path):
+    # CR-only line ends (Mac OS 9, Mac Roman): the text was one line to the title finder, so no title.
+    title, paragraphs = ARTICLES[0]
+    text = title + "\r\r" + "\r\r".join(paragraphs) + "\r\u201cIt\u2019s a good day\u201d, he said.\r"
+    [doc] = _read_bytes(tmp_path, "mac.txt", text.encode("mac-roman")).docs
+    assert (doc.title, doc.encoding) == (title, "mac-roman")
+
+
+def test_a_parquet_text_column_of_utf8_binary_is_text(tmp_path):
+    # Hive, Impala and older Spark write strings as BINARY without the UTF8 annotation: every row was
+    # malformed_record ("'text' is bytes"). Bytes that are not UTF-8 still are.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "id": pa.array([b"h1", b"h2", b"h3"], pa.binary()),
+            "text": pa.array(
+                [STORY.encode(), f"{STORY} Z\u00fcrich.".encode(), b"\xff\xfe caf\xe9"], pa.binary()
+            ),
+        }
+    )
+    pq.write_table(table, tmp_path / "hive.parquet")
+    res = process_batch(discover(tmp_path), "run-1", NOW)
+    assert res.documents["record_key"].tolist() == ["h1", "h2"]
+    assert res.documents["text"].tolist()[1].endswith("Zürich.")
+    [rej] = res.rejects.itertuples()
+    assert (rej.record_key, rej.reason) == ("h3", codes.MALFORMED_RECORD) and "bytes" in rej.detail
+
+
+def test_an_excel_separator_hint_line_names_the_delimiter(tmp_path):
+    # European Excel exports start with "sep=;": it was taken for the header (missing_text,
+    # "columns: sep=, ").
+    body = "".join(f'{i};"{STORY} {i}."\n' for i in range(300))
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\nid;text\n" + body)
+    res = _read_bytes(tmp_path, "excel.csv", path.read_bytes())
+    assert len(res.docs) == 300 and res.docs[0].record_key == "0" and not res.rejects
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    cut = splitting.split_parts(inp, 8192)
+    assert len(cut) > 1  # cut into parts, each finding the header after the hint
+    assert [d.record_key for c in cut for d in ingest.read_input(c).docs] == [d.record_key for d in res.docs]
+    # a header that merely starts like one is a header
+    res = _read_bytes(tmp_path, "plain.csv", f'separator,text\n1,"{STORY}"\n'.encode())
+    assert len(res.docs) == 1
+
+
+def test_a_file_appended_after_it_was_listed_is_read_again_next_run(tmp_path, monkeypatch):
+    # The hash covered the bytes at hashing time, the manifest the size at listing time: a part
+    # planner that stops at the listed size (a tar) would leave the appended bytes unread, and
+    # the next run, hashing the same bytes, called the file unchanged. The hash now covers the
+    # listed size, so the file reads as changed.
+    import json as _json
+
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(sources, "_RACY_NS", 0)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    line = _json.dumps({"text": STORY}) + "\n"
+    (raw / "feed.jsonl").write_text(line * 100)
+    files = discover(raw)
+    with open(raw / "feed.jsonl", "a") as fh:  # a writer still at work
+        fh.write(line * 10)
+    p = manifest.plan(files, {})
+    root = manifest.manifest_root(out)
+    root.mkdir(parents=True)
+    pq.write_table(manifest.table(p.to_process, p.hashes, "run-1", p.removed), root / "part-run-1.parquet")
+    again = manifest.plan(discover(raw), manifest.load(out, ["run-1"]))
+    assert list(again.reasons.values()) == [manifest.CONTENT_CHANGED]
