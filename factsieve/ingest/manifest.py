@@ -43,7 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
-from factsieve.ingest.parts import rejected_for_size
+from factsieve.ingest.parts import rejected_unread
 from factsieve.ingest.read import format_of_name
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
@@ -331,23 +331,25 @@ def _same_stat(f: InputFile, prev: Entry) -> bool:
 
 
 def _fingerprint(f: InputFile, settings: IngestLimits | None) -> str:
-    """The file's content hash (``_hash_or_blank``), or for a file the run rejects as too large
-    without reading it (``parts.rejected_for_size`` under ``settings``) a stand-in of its size and
-    first 8 KB: all that decides its outcome. Such a file is not read whole to hash it (three 2 GB
-    sparse files cost a run 77 s). A file that changes size, or head, gets another stand-in, so it
-    is read again (one that shrinks under the limit is read); a same-size edit past the head
-    yields the same reject, and is rightly unchanged; a changed ``max_file_bytes`` is
-    ``settings_changed``."""
+    """The file's content hash (``_hash_or_blank``), or for a file over ``max_file_bytes`` that the
+    run rejects without reading it (``parts.rejected_unread`` under ``settings``: too large to read
+    whole, a feed of binary bytes, a Parquet file without its footer) a stand-in of its size, first
+    and last 8 KB: all that decides its outcome. Such a file is not read whole to hash it (three 2 GB
+    sparse files cost a run 77 s). A file that changes size, head or tail gets another stand-in, so
+    it is read again (one that shrinks under the limit is read); a same-size edit in between yields
+    the same reject, and is rightly unchanged; a changed ``max_file_bytes`` is ``settings_changed``."""
     if settings is None or f.refused or f.size <= settings.max_file_bytes:
         return _hash_or_blank(f)
     try:
         with f.open() as fh:
             head = fh.read(_HEAD_BYTES)
+            fh.seek(max(f.size - _HEAD_BYTES, 0))
+            tail = fh.read(_HEAD_BYTES)
     except OSError:
         return _hash_or_blank(f)
-    if not rejected_for_size(f, settings.max_file_bytes, head):
+    if not rejected_unread(f, settings.max_file_bytes, head, tail):
         return _hash_or_blank(f)
-    return "too_large:" + xxhash.xxh3_128(f"{f.size}\0".encode() + head).hexdigest()
+    return "unread:" + xxhash.xxh3_128(f"{f.size}\0".encode() + head + b"\0" + tail).hexdigest()
 
 
 # As much of a file as the planners look at to decide whether to cut it (parts._text_start).

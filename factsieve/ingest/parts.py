@@ -16,7 +16,8 @@ from pathlib import Path
 
 from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc
 from factsieve.ingest.decode import BOMS
-from factsieve.ingest.read import FORMATS, format_of_name, looks_binary
+from factsieve.ingest.read import FORMATS, format_of_name, looks_binary, looks_utf16
+from factsieve.ingest.sniff import binary_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.vocabulary import BINARY, TOO_LARGE
@@ -299,16 +300,21 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
 _SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "csv", "tsv"})
 
 
-def rejected_for_size(inp: InputFile, max_file_bytes: int, head: bytes) -> bool:
-    """Whether ``read_input`` will reject ``inp`` as ``too_large`` without reading it: it is over
-    ``max_file_bytes`` and no planner here cuts a file of its name and first bytes ``head`` (its
-    first 8 KB), so it is read whole. The manifest need not hash such a file (round 6: three 2 GB
-    sparse files cost 77 s of hashing): its name, size and head decide its outcome. False wherever the
-    rest of the content may decide (a UTF-8 JSONL or CSV file is cut into parts and read; a Parquet
-    file, feed, archive or WET file is read in parts whatever its size)."""
+def rejected_unread(inp: InputFile, max_file_bytes: int, head: bytes, tail: bytes) -> bool:
+    """Whether ``read_input`` will reject the file ``inp``, over ``max_file_bytes``, on its name,
+    size, first 8 KB (``head``) and last 8 KB (``tail``) alone: ``too_large`` unread because no
+    planner here cuts it, so it is read whole; a feed whose head is binary (``_read_feed``); a
+    Parquet file with no footer magic (``corrupt_file``: pyarrow reads nothing else). The manifest
+    need not hash such a file (round 6: three 2 GB sparse files cost 77 s of hashing). False
+    wherever the rest of the content may decide (a UTF-8 JSONL or CSV file is cut into parts and
+    read; a Parquet file, feed, archive or WET file is read in parts whatever its size)."""
     if inp.refused or inp.is_part or inp.size <= max_file_bytes or archives.kind_of_name(inp.name):
         return False
     fmt = format_of_name(inp.name)
+    if fmt == "feed" and inp.suffix not in compressed.SUFFIXES and compressed.codec_of(head[:16]) is None:
+        return binary_format(head) is not None or (looks_binary(head) and not looks_utf16(head))
+    if fmt == "parquet" and inp.suffix == ".parquet":
+        return not tail.endswith(b"PAR1")
     if fmt is None or fmt in ("parquet", "feed"):
         return False
     if inp.suffix in compressed.SUFFIXES:  # split_parts takes the outer suffix: it cuts none of these

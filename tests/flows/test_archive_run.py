@@ -5,11 +5,16 @@ removed, a member with no reader added) and a removed one, and a rerun finds not
 
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from factsieve.ingest.read import read_input
+from factsieve.ingest.sources import discover
 from tests.flows.test_gzip_run import _run
 from tests.ingest.corpus_builders import ARTICLES, NEWSGROUP_POSTS, bbc_story, bbc_zip, newsgroups_tar
 from tests.ingest.test_archives import BBC
@@ -50,6 +55,15 @@ def test_zip_tar_and_warc_corpora_through_the_cli_and_the_latest_view(tmp_path):
         (NAME + ".gz", "r-1"),
     }
     assert rejects == {(NAME + ".gz", "r-2", "http_status"), (NAME + ".gz", "r-3", "unsupported_payload")}
+    # what is no record (folders, __MACOSX/, .DS_Store, the WARC's requests and warcinfo) is counted
+    # in the summary, the runs row and the report, as reading each file says
+    expected: Counter[str] = Counter()
+    for f in discover(raw):
+        expected.update(read_input(f).skipped)
+    assert summary["passed_over"] == dict(sorted(expected.items())) and expected["request record"] == 3
+    [row] = pd.read_parquet(out / "runs").itertuples()
+    assert json.loads(row.stage_counts)["ingest"]["passed_over"] == summary["passed_over"]
+    assert "Passed over (not records)" in Path(summary["report"]).read_text(encoding="utf-8")
 
     # the archive changes: one story edited, one removed, a photo (no reader) added
     changed = {k: v for k, v in BBC.items() if k != "bbc/politics/001.txt"}

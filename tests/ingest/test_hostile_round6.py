@@ -67,8 +67,9 @@ def _csv_rows(n: int) -> str:
 def big(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    with open(raw / "zeros.csv", "wb") as fh:  # a sparse preallocated download: NULs
-        fh.truncate(200_000)
+    for name in ("zeros.csv", "zeros.parquet", "zeros.xml"):  # sparse preallocated downloads: NULs
+        with open(raw / name, "wb") as fh:
+            fh.truncate(200_000)
     (raw / "huge.txt").write_text(STORY * 1000)  # 150 KB of text: read whole, so rejected unread
     (raw / "rows.csv").write_text(_csv_rows(1000))  # 150 KB of UTF-8 CSV: cut into parts and read
     (raw / "small.txt").write_text(STORY)
@@ -79,15 +80,19 @@ def test_a_file_rejected_for_its_size_is_not_hashed_but_one_read_in_parts_is(tmp
     runs = Runs(tmp_path / "out", big, monkeypatch)
     p = runs.plan()
     assert sorted(runs.hashed) == ["rows.csv", "small.txt"]
-    assert {n: p.hashes[str(big / n)].startswith("too_large:") for n in ("zeros.csv", "huge.txt")} == {
+    assert {n: p.hashes[str(big / n)].startswith("unread:") for n in ("zeros.csv", "huge.txt")} == {
         "zeros.csv": True,
         "huge.txt": True,
     }
     # what the plan assumed is what reading says: too_large unread, the CSV cut into parts and read
     found = {f.name: f for f in discover(big)}
-    for name in ("zeros.csv", "huge.txt"):
-        [rej] = ingest.read_input(found[name], LIMIT).rejects
-        assert rej.reason == codes.TOO_LARGE
+    for name, reason in (
+        ("zeros.csv", codes.TOO_LARGE),
+        ("huge.txt", codes.TOO_LARGE),
+        ("zeros.parquet", codes.CORRUPT_FILE),
+        ("zeros.xml", codes.BINARY),
+    ):
+        assert [r.reason for r in ingest.read_input(found[name], LIMIT).rejects] == [reason]
     cut = splitting.split_parts(found["rows.csv"], 16 * 1024, LIMIT.max_record_chars)
     assert len(cut) > 1 and sum(len(ingest.read_input(c, LIMIT).docs) for c in cut) == 1000
     runs.commit(p)
@@ -115,36 +120,62 @@ def test_an_oversized_file_is_read_again_when_its_size_or_head_changes(tmp_path,
         "zeros.csv": manifest.CONTENT_CHANGED,
         "huge.txt": manifest.CONTENT_CHANGED,
     }
-    assert not p.hashes[str(big / "zeros.csv")].startswith("too_large:")  # it will be read
+    assert not p.hashes[str(big / "zeros.csv")].startswith("unread:")  # it will be read
     runs.commit(p)
     # a limit raised over the file: read under the new settings
     runs.limits = IngestLimits(max_file_bytes=1 << 20)
     p = runs.plan()
-    assert sorted(f.name for f in p.changed) == ["huge.txt", "rows.csv", "small.txt", "zeros.csv"]
+    assert sorted(f.name for f in p.changed) == [
+        "huge.txt",
+        "rows.csv",
+        "small.txt",
+        "zeros.csv",
+        "zeros.parquet",
+        "zeros.xml",
+    ]
     assert set(p.reasons.values()) == {manifest.SETTINGS_CHANGED}
 
 
-def test_oversized_compressed_and_unreadable_cases_are_hashed_when_content_may_decide(tmp_path):
+def test_which_oversized_files_are_decided_unread(tmp_path):
+    """What the manifest may leave unhashed: exactly the files whose outcome their name, size, head
+    and tail decide, each checked against what reading them gives."""
     import gzip
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.jsonl.gz").write_bytes(gzip.compress(os.urandom(100_000), 0))  # spooled: content decides
     (raw / "b.txt.gz").write_bytes(gzip.compress(os.urandom(100_000), 0))  # a .txt.gz is read whole
-    (raw / "c.parquet").write_bytes(b"\0" * 100_000)  # read by row groups whatever its size
-    (raw / "d.jsonl").write_text(f'{{"text": "{STORY}"}}\n' * 1000)  # UTF-8 lines: may be cut and read
-    (raw / "e.jsonl").write_text(_csv_rows(1000))  # its first line is no JSON: read whole, so too_large
-    got = {
-        f.name: splitting.rejected_for_size(f, LIMIT.max_file_bytes, f.read_bytes()[:8192])
-        for f in discover(raw)
-    }
+    (raw / "c.parquet").write_bytes(b"\0" * 100_000)  # no footer: corrupt_file
+    texts = [f"{STORY} {i} {os.urandom(40).hex()}" for i in range(1000)]
+    pq.write_table(pa.table({"text": texts}), raw / "d.parquet", compression="none")  # read by row groups
+    (raw / "e.jsonl").write_text(f'{{"text": "{STORY}"}}\n' * 1000)  # UTF-8 lines: may be cut and read
+    (raw / "f.jsonl").write_text(_csv_rows(1000))  # its first line is no JSON: read whole, so too_large
+    (raw / "g.xml").write_bytes(b"\0" * 100_000)  # a zeroed feed: binary
+    items = "".join(f"<item><guid>{i}</guid><description>{STORY}</description></item>" for i in range(500))
+    (raw / "h.rss").write_text(f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>')  # read
+    got, outcome = {}, {}
+    for f in discover(raw):
+        data = f.read_bytes()
+        assert f.size > LIMIT.max_file_bytes
+        got[f.name] = splitting.rejected_unread(f, LIMIT.max_file_bytes, data[:8192], data[-8192:])
+        cut = splitting.split_gzip_parts(f, 16 * 1024, LIMIT, tmp_path / "spool")
+        cut = [p for c in cut for p in splitting.split_parts(c, 16 * 1024, LIMIT.max_record_chars)]
+        found = [ingest.read_input(c, LIMIT) for c in cut]
+        outcome[f.name] = not any(r.docs for r in found) and len(cut) == 1 and len(found[0].rejects) == 1
     assert got == {
         "a.jsonl.gz": False,
         "b.txt.gz": True,
-        "c.parquet": False,
-        "d.jsonl": False,
-        "e.jsonl": True,
+        "c.parquet": True,
+        "d.parquet": False,
+        "e.jsonl": False,
+        "f.jsonl": True,
+        "g.xml": True,
+        "h.rss": False,
     }
+    assert {n for n, v in got.items() if v} <= {n for n, v in outcome.items() if v}  # never a file read
 
 
 # --- 2. What ingest passes over is counted in the batch (the runs table's stage_counts) ---------
