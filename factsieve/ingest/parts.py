@@ -155,6 +155,16 @@ def _split_zip(inp: InputFile, target_bytes: int) -> list[InputFile]:
     ]
 
 
+def _byte_parts(inp: InputFile, cuts: list[tuple[int, int]], end: int) -> list[InputFile]:
+    """Parts of ``inp`` from each cut ``(byte offset, number of its first line, row, element or
+    member)`` to the next, the last to ``end``."""
+    ends = [c for c, _ in cuts[1:]] + [end]
+    return [
+        replace(inp, size=stop - offset, start=offset, end=stop, first_line=number)
+        for (offset, number), stop in zip(cuts, ends, strict=True)
+    ]
+
+
 def _split_tar(inp: InputFile, target_bytes: int) -> list[InputFile]:
     """An uncompressed tar (a compressed one is spooled decompressed first: ``split_gzip_parts``) as
     parts of consecutive members of about ``target_bytes``: ``start``/``end`` are byte offsets of
@@ -180,11 +190,7 @@ def _split_tar(inp: InputFile, target_bytes: int) -> list[InputFile]:
             cuts.append((offset, n))
     if len(cuts) == 1:
         return [inp]
-    ends = [c for c, _ in cuts[1:]] + [size]
-    return [
-        replace(inp, size=end - offset, start=offset, end=end, first_line=number)
-        for (offset, number), end in zip(cuts, ends, strict=True)
-    ]
+    return _byte_parts(inp, cuts, size)
 
 
 def _split_sgml(inp: InputFile, target_bytes: int) -> list[InputFile]:
@@ -202,13 +208,9 @@ def _split_sgml(inp: InputFile, target_bytes: int) -> list[InputFile]:
     for n, start in enumerate(starts, start=1):
         if start - cuts[-1][0] >= target_bytes:
             cuts.append((start, n))
-    ends = [c for c, _ in cuts[1:]] + [len(data)]
     if len(cuts) == 1:
         return [inp]
-    return [
-        replace(inp, size=end - offset, start=offset, end=end, first_line=number)
-        for (offset, number), end in zip(cuts, ends, strict=True)
-    ]
+    return _byte_parts(inp, cuts, len(data))
 
 
 def _split_jsonl(inp: InputFile, target_bytes: int) -> list[InputFile]:
@@ -254,11 +256,7 @@ def _split_jsonl(inp: InputFile, target_bytes: int) -> list[InputFile]:
         cuts.pop()  # a cut at the very end starts no part
     if len(cuts) == 1:
         return [inp]
-    ends = [c for c, _ in cuts[1:]] + [pos]
-    return [
-        replace(inp, size=end - offset, start=offset, end=end, first_line=line)
-        for (offset, line), end in zip(cuts, ends, strict=True)
-    ]
+    return _byte_parts(inp, cuts, pos)
 
 
 def _wet_parts(inp: InputFile, target_bytes: int) -> list[InputFile]:
@@ -354,11 +352,7 @@ def _split_csv(inp: InputFile, target_bytes: int, max_field_chars: int) -> list[
         end = fh.tell()
     if found is None or len(found) == 1:
         return [inp]
-    ends = [c for c, _ in found[1:]] + [end]
-    return [
-        replace(inp, size=stop - offset, start=offset, end=stop, first_line=line)
-        for (offset, line), stop in zip(found, ends, strict=True)
-    ]
+    return _byte_parts(inp, found, end)
 
 
 def _bounded_lines(fh, cap: int) -> Iterator[bytes]:
