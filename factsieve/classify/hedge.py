@@ -102,6 +102,7 @@ _HEDGE_RE = CaseFreeRe(
     word_alternation(
         r"""
       in\ all\ (?:likelihood|probability) | almost\ certainly | little\ is\ known | little\ doubt | some\ doubt
+    | (?:some|growing|mounting|increasing)\ evidence
     | no\ (?:clear\ |solid\ |hard\ |conclusive\ |scientific\ |direct\ )?(?:evidence|proof|confirmation)
     | little\ evidence | insufficient\ evidence | not\ (?:yet\ |entirely\ |fully\ |well\ )?(?:clear|known|understood|sure|certain)
     | remains?\ to\ be\ (?:seen|known|determined|established)
@@ -141,7 +142,10 @@ _HEDGE_RE = CaseFreeRe(
         "can’t": "ruled",
         "almost": "certainly",
         "little": "known doubt evidence",
-        "some": "doubt",
+        "some": "doubt evidence",
+        "growing": "evidence",
+        "mounting": "evidence",
+        "increasing": "evidence",
         "no": "evidence proof confirmation assurance assurances guarantee",
         "not": "clear known understood sure certain impossible",
         "remains": "seen known determined established",
@@ -317,6 +321,17 @@ _GIFT_PASSIVE = re.compile(r"\s+be\s+(?:made|sent|given|left|offered|posted)\b",
 _ANY_TIME = re.compile(r"[^.;]{0,40}?\bat\s+any\s+(?:time|point|stage)\b", re.IGNORECASE)
 
 
+# round 10 (r24): a proviso after the allowance ("Under the scheme, boats may land their catch at any port,
+# provided the skipper notifies the harbourmaster", "Residents may park there as long as they display a
+# permit") is the condition a rule sets; with a rule stated or people as the subject, any verb. "Growth may
+# pick up, provided spending holds" (no rule, no people) stays a forecast.
+_PROVISO = re.compile(
+    r"[^.;?!]{0,120}?(?:,[ \t]+provided[ \t]+(?:that[ \t]+)?(?:the|a|an|they|he|she|it|you|we|their|his|her|its|there"
+    r"|all|both|each|no)\b|\b(?:as|so)[ \t]+long[ \t]+as\b|\bon[ \t]+(?:the[ \t]+)?condition[ \t]+that\b)",
+    re.IGNORECASE,
+)
+
+
 def _subject_is_people(text: str, s: int) -> bool:
     prev = prev_word(text, s)
     if prev in _PERMITTED_SUBJECTS or _agent_plural(prev):
@@ -338,6 +353,10 @@ def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one ret
         return next_word(text, text.lower().index(nxt, end) + len(nxt)) not in _EVENT_OBJECT_OPENERS
     if _LEGAL_INSTRUMENT.search(text) is not None:
         return True  # round 9 (r24): "Under UK export rules, the painting may not leave the country …"
+    if nxt not in ("have", "well") and _PROVISO.match(text, e) is not None:
+        # round 10: "Under the scheme, boats may land their catch …, provided the skipper notifies …"
+        if _subject_is_people(text, s) or _PERMISSION_CONTEXT.search(text) is not None:
+            return True
     if nxt == "be" and _MEMORIAL_GIFTS.match(text, 0, s) is not None and _GIFT_PASSIVE.match(text, e):
         return True  # round 9: "Donations in her memory may be made to the hospice"
     if prev_word(text, s) in _PERMITTED_SUBJECTS:
@@ -582,6 +601,21 @@ def _could_negated(text: str, s: int, e: int) -> bool:
     )
 
 
+# round 10 (Wikipedia train, fp -3): an ability shown, proved or realised by someone ("Snell showed how a point
+# could be located from three angles", "had proved that black people could write poetry", "realised that
+# Parliament could often create more problems than it solved"): what was established, not a possibility.
+# Not "showed/found/discovered that …" (a poll "showed the party could lose 50 seats", "engineers
+# discovered the bridge could collapse": a possibility found), not "could have" (past possibility), and
+# not the oil trade's "proved reserves could be brought to production" (an adjective, read in the corpus).
+_ABILITY_SHOWN = re.compile(
+    r"\b(?:showed|shown|demonstrated)[ \t]+how[ \t]+(?:[\w'’-]+[ \t]+){1,4}$"
+    r"|\b(?:proved|proven|demonstrated|realised|realized|learned|learnt)[ \t]+(?!(?:oil[ \t]+|gas[ \t]+)?reserves\b)"
+    r"(?:that[ \t]+)?(?:[\w'’-]+[ \t]+){1,4}$",
+    re.IGNORECASE,
+)
+_ABILITY_SHOWN_NOT_NEXT = frozenset("have well possibly potentially perhaps conceivably theoretically".split())
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     if _RHETORICAL_WHO_COULD.match(text, 0, s) is not None and _WHO_DARES.match(text, e) is not None:
         return False
@@ -600,6 +634,8 @@ def _ok_could(text: str, s: int, e: int) -> bool:
         return False  # negated or perception/ability: "could not attend", "could see the lights"
     if _NEGATIVE_SUBJECT.search(text, max(0, s - 30), s) or _could_negated(text, s, e):
         return False  # "Neither side could find a way through", "No one could explain": past inability
+    if nxt not in _ABILITY_SHOWN_NOT_NEXT and _ABILITY_SHOWN.search(text, max(0, s - 60), s) is not None:
+        return False  # round 10: "proved that black people could write poetry"
     if _SIDE_RELATIVE_BEFORE.search(text, max(0, s - 12), s):
         return True  # ", who could face a recall vote,": a possibility about the participant
     # (A sentence-initial "That could …" is the demonstrative subject, not a relative or purpose clause.)
@@ -632,6 +668,13 @@ _WOULD_SURPRISE = re.compile(
 )
 
 
+# round 10 (Wikipedia train, fp -2): "While employees earning $50,000 would have collected $1,302 a month in
+# benefits, the private plan paid them $6,843": what a counterfactual would have given, set against what
+# happened. Only inside a "while/whereas" clause opening the sentence (before its ", "): "While he was
+# away, thieves would have …" has "would have" in the main clause and is left to the rules below.
+_CONTRAST_OPENS = re.compile(r"\W*(?:while|whereas)\b(?:(?!,[ \t])[^;:])*$", re.IGNORECASE)
+
+
 def _ok_would_must(text: str, s: int, e: int) -> bool:
     if _WOULD_SURPRISE.match(text, e) is not None:
         return True
@@ -643,6 +686,8 @@ def _ok_would_must(text: str, s: int, e: int) -> bool:
         return False
     if text[s:e].lower() == "must":
         return True
+    if _CONTRAST_OPENS.match(text, 0, s) is not None:
+        return False  # round 10: "While employees would have collected $775 …, the plan paid them …"
     if _THING_RELATIVE_BEFORE.search(text, max(0, s - 8), s) is not None and (
         text[s - 6 : s].lower().startswith("which")
         or prev_word(text, text.lower().rindex("that", 0, s)) not in _NOT_A_RELATIVE_HEAD
@@ -932,11 +977,16 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
 # a takeover", "allegations against the coach", "rumour has it"), a relative clause, or a clause opened
 # without "that" — a pronoun, a determiner or a name next ("allegations he fast-tracked a visa", "rumours
 # the company would take a stake", "allegations Chelsea made an approach"). Train: 15 Wikipedia sentences
-# lose the hedge, one of them marked.
+# lose the hedge, one of them marked. Round 10 (Wikipedia train, fp -2): speculation the same way ("wild
+# rumors and speculations as to the extent of …", "the 'hollow Phobos' speculations have been relegated …").
 _HEARSAY_PROPOSITION = re.compile(
     r"[ \t]+(?:of|about|over|concerning|regarding|linking|against|by|suggesting|has|had|he|she|it|they|we|i|you"
     r"|which|who|the|a|an|this|these|those|his|her|its|their|our|some|one|no)\b"
-    r"|.*?\b(?:that|whether|said|says|say|saying|suggest|suggests|suggested|suggesting|claimed|claims|indicated)\b",
+    r"|.*?\b(?:that|whether|said|says|say|saying|suggest|suggests|suggested|suggesting|claimed|claims|indicated)\b"
+    # round 10: a clause without "that" whose subject opens on another word ("prompted speculation other
+    # firms will be forced to match …"): a modal within the next words is its verb (not across "and": "made
+    # the new allegations and would follow this" is the sentence's own verb)
+    r"|(?:[ \t]+(?!(?:and|but|or|nor|as|which|who)\b)[\w'’-]+){1,3}[ \t]+(?:will|would|could|might|may|can|should)\b",
     re.IGNORECASE,
 )
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z<]")
@@ -1118,11 +1168,23 @@ def _ok_name_meaning(text: str, s: int, e: int) -> bool:
     return _AS_THE_NAME.search(text, max(0, s - 40), s) is None
 
 
+# round 10 (r16): a proposal in the mandative subjunctive ("The senator suggested that the hearing be
+# postponed", "suggests that he not be named"): a bare "be" after the clause's subject (no modal, no "to")
+# is a course of action put forward, not a tentative claim ("suggested that the rise may be temporary",
+# "the data suggest the rise to be temporary" stay).
+_MANDATIVE_BE = re.compile(
+    r"[ \t]+(?:that[ \t]+)?(?:(?!(?:may|might|could|would|should|will|can|must|shall|to|not|cannot|also|always|never"
+    r"|is|are|was|were|has|have|had)\b)[\w'’-]+[ \t]+){1,4}?(?:not[ \t]+)?be\b",
+    re.IGNORECASE,
+)
+
+
 def _ok_suggest(text: str, s: int, e: int) -> bool:
     # "the suggested retail price" is a recommended amount, not a tentative claim; round 9 (Wikipedia
     # train, fp -2): "Other suggested origins are …", "Other suggested changes include …" list proposals.
     return (
         _ok_name_meaning(text, s, e)
+        and _MANDATIVE_BE.match(text, e) is None
         and prev_word(text, s) not in ("the", "a", "an", "our", "their", "its", "other")
         and next_word(text, e) not in _SUGGEST_NOT_NEXT
         and (_SUGGEST_GERUND.match(text, e) is None or _GERUND_SUBJECT.match(text, e) is not None)
@@ -1571,6 +1633,13 @@ def _ok_odds(text: str, s: int, e: int) -> bool:
     return opens and next_word(text, e) not in _ODDS_NOT_NEXT
 
 
+# round 10 (Wikipedia train, tp +1): "There is some/growing evidence that …": support short of proof for
+# a proposition, like "little evidence" ("some evidence for poppers being a risk factor" names a finding
+# and stays unmarked, as in the train split).
+def _ok_evidence_that(text: str, s: int, e: int) -> bool:
+    return next_word(text, e) == "that"
+
+
 def _ok_wonder(text: str, s: int, e: int) -> bool:
     return next_word(text, e) in ("if", "whether", "why", "how", "what", "who", "when")
 
@@ -1619,6 +1688,8 @@ _HEDGE_CHECKS = {
     "seemed": _ok_seem,
     "possibility": _ok_possibility,
     "rumour": _ok_hearsay_noun,
+    "speculation": _ok_hearsay_noun,
+    "speculations": _ok_hearsay_noun,
     "rumours": _ok_hearsay_noun,
     "rumor": _ok_hearsay_noun,
     "rumors": _ok_hearsay_noun,
@@ -1652,6 +1723,10 @@ _HEDGE_CHECKS = {
     "suspect": _ok_suspect,
     "questioned": _ok_questioned,
     "odds are": _ok_odds,
+    "some evidence": _ok_evidence_that,
+    "growing evidence": _ok_evidence_that,
+    "mounting evidence": _ok_evidence_that,
+    "increasing evidence": _ok_evidence_that,
     "chances are": _ok_odds,
     "look": _ok_look,
     "looks": _ok_look,
