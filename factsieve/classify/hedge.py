@@ -995,11 +995,15 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
 _HEARSAY_PROPOSITION = re.compile(
     r"[ \t]+(?:of|about|over|concerning|regarding|linking|against|by|suggesting|has|had|he|she|it|they|we|i|you"
     r"|which|who|the|a|an|this|these|those|his|her|its|their|our|some|one|no)\b"
-    r"|.*?\b(?:that|whether|said|says|say|saying|suggest|suggests|suggested|suggesting|claimed|claims|indicated)\b"
-    # round 10: a clause without "that" whose subject opens on another word ("prompted speculation other
-    # firms will be forced to match …"): a modal within the next words is its verb (not across "and": "made
-    # the new allegations and would follow this" is the sentence's own verb)
-    r"|(?:[ \t]+(?!(?:and|but|or|nor|as|which|who)\b)[\w'’-]+){1,3}[ \t]+(?:will|would|could|might|may|can|should)\b",
+    r"|.*?\b(?:that|whether|said|says|say|saying|suggest|suggests|suggested|suggesting|claimed|claims|indicated)\b",
+    re.IGNORECASE,
+)
+# round 10: speculation's clause may open on any word ("prompted speculation other firms will be forced to
+# match …", read in the corpus): a modal within the next words is its verb (not across "and": "made the new
+# allegations and would follow this" is the sentence's own verb). Only for "speculation", the noun this
+# round adds: round 8's rumours and allegations keep their rule.
+_SPECULATION_CLAUSE = re.compile(
+    r"(?:[ \t]+(?!(?:and|but|or|nor|as|which|who)\b)[\w'’-]+){1,3}[ \t]+(?:will|would|could|might|may|can|should)\b",
     re.IGNORECASE,
 )
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z<]")
@@ -1007,6 +1011,10 @@ _NAME_NEXT = re.compile(r"[ \t]+[A-Z<]")
 
 def _ok_hearsay_noun(text: str, s: int, e: int) -> bool:
     return _HEARSAY_PROPOSITION.match(text, e) is not None or _NAME_NEXT.match(text, e) is not None
+
+
+def _ok_speculation(text: str, s: int, e: int) -> bool:
+    return _ok_hearsay_noun(text, s, e) or _SPECULATION_CLAUSE.match(text, e) is not None
 
 
 # round 8: "the possibility to gather the data", "opened such possibility to the poor": an opportunity or
@@ -1739,8 +1747,8 @@ _HEDGE_CHECKS = {
     "seemed": _ok_seem,
     "possibility": _ok_possibility,
     "rumour": _ok_hearsay_noun,
-    "speculation": _ok_hearsay_noun,
-    "speculations": _ok_hearsay_noun,
+    "speculation": _ok_speculation,
+    "speculations": _ok_speculation,
     "rumours": _ok_hearsay_noun,
     "rumor": _ok_hearsay_noun,
     "rumors": _ok_hearsay_noun,
