@@ -1358,8 +1358,8 @@ _THOUGHT_TO_AGENTS = frozenset("he she they we i you who".split())
 def _ok_thought(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
     nxt = next_word(text, e)
-    if nxt == "to" and prev in _THOUGHT_TO_AGENTS:
-        return False
+    if (nxt == "to" and prev in _THOUGHT_TO_AGENTS) or _THINK_IT_ADVISABLE.match(text, e) is not None:
+        return False  # round 10: "they thought to put …", "the board thought it wise to delay …"
     if prev in _THOUGHT_NOUN_PREV or _THOUGHT_DELIBERATION.search(text, max(0, s - 25), s) is not None:
         return False
     return nxt in (
@@ -1382,7 +1382,8 @@ def _ok_thought(text: str, s: int, e: int) -> bool:
 # it better to withdraw", "thought it wise to wait"): a judgement of what to do, not a proposition held
 # uncertain ("I think it is better" is a clause and stays).
 _THINK_IT_ADVISABLE = re.compile(
-    r"[ \t]+it[ \t]+(?:\w+[ \t]+)?(?:better|best|wise|wiser|unwise|prudent|advisable|sensible|necessary|fit)[ \t]+to\b",
+    r"[ \t]+it[ \t]+(?:(?:much|far|rather|very|more|most)[ \t]+)?(?:better|best|wise|wiser|unwise|prudent|advisable"
+    r"|sensible|necessary|fit)[ \t]+to\b",
     re.IGNORECASE,
 )
 
