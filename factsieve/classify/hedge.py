@@ -626,7 +626,9 @@ _ABILITY_SHOWN = re.compile(
     r"(?:that[ \t]+)?(?:[\w'’-]+[ \t]+){1,4}$",
     re.IGNORECASE,
 )
-_ABILITY_SHOWN_NOT_NEXT = frozenset("have well possibly potentially perhaps conceivably theoretically".split())
+_ABILITY_SHOWN_NOT_NEXT = frozenset(
+    "have well possibly potentially perhaps conceivably theoretically".split()
+)
 
 
 def _ok_could(text: str, s: int, e: int) -> bool:
@@ -1397,7 +1399,7 @@ _WHAT_BEFORE = re.compile(r"\bwhat(?:ever)?[ \t]+(?:[\w'’-]+[ \t]+){1,3}$", re
 def _ok_think(text: str, s: int, e: int) -> bool:
     if _THINK_IT_ADVISABLE.match(text, e) is not None:
         return False
-    if next_char(text, e) in (".", ",", ";", "!", "?", ")", "\"", "”", "") and (
+    if next_char(text, e) in (".", ",", ";", "!", "?", ")", '"', "”", "") and (
         _WHAT_BEFORE.search(text, max(0, s - 40), s) is not None
     ):
         return False
