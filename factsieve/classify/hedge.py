@@ -102,7 +102,6 @@ _HEDGE_RE = CaseFreeRe(
     word_alternation(
         r"""
       in\ all\ (?:likelihood|probability) | almost\ certainly | little\ is\ known | little\ doubt | some\ doubt
-    | (?:some|growing|mounting|increasing)\ evidence
     | no\ (?:clear\ |solid\ |hard\ |conclusive\ |scientific\ |direct\ )?(?:evidence|proof|confirmation)
     | little\ evidence | insufficient\ evidence | not\ (?:yet\ |entirely\ |fully\ |well\ )?(?:clear|known|understood|sure|certain)
     | remains?\ to\ be\ (?:seen|known|determined|established)
@@ -142,10 +141,7 @@ _HEDGE_RE = CaseFreeRe(
         "can’t": "ruled",
         "almost": "certainly",
         "little": "known doubt evidence",
-        "some": "doubt evidence",
-        "growing": "evidence",
-        "mounting": "evidence",
-        "increasing": "evidence",
+        "some": "doubt",
         "no": "evidence proof confirmation assurance assurances guarantee",
         "not": "clear known understood sure certain impossible",
         "remains": "seen known determined established",
@@ -1695,13 +1691,6 @@ def _ok_little_doubt(text: str, s: int, e: int) -> bool:
     return prev_word(text, s) not in _LEAVE_BEFORE
 
 
-# round 10 (Wikipedia train, tp +1): "There is some/growing evidence that …": support short of proof for
-# a proposition, like "little evidence" ("some evidence for poppers being a risk factor" names a finding
-# and stays unmarked, as in the train split).
-def _ok_evidence_that(text: str, s: int, e: int) -> bool:
-    return next_word(text, e) == "that"
-
-
 def _ok_wonder(text: str, s: int, e: int) -> bool:
     return next_word(text, e) in ("if", "whether", "why", "how", "what", "who", "when")
 
@@ -1786,10 +1775,6 @@ _HEDGE_CHECKS = {
     "questioned": _ok_questioned,
     "odds are": _ok_odds,
     "little doubt": _ok_little_doubt,
-    "some evidence": _ok_evidence_that,
-    "growing evidence": _ok_evidence_that,
-    "mounting evidence": _ok_evidence_that,
-    "increasing evidence": _ok_evidence_that,
     "chances are": _ok_odds,
     "look": _ok_look,
     "looks": _ok_look,
