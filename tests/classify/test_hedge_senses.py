@@ -1,4 +1,4 @@
-"""Round 9 hedge senses on news (issue #17): hedge words in non-hedging senses, and hedges the rules missed.
+"""Round 9 and 10 hedge senses on news (issue #17): hedge words in non-hedging senses, and hedges the rules missed.
 
 The classes come from the pooled news rows of the readable writers' files (gold not speculative but
 predicted speculative, and the reverse); the sentences here are wordings of our own, not those rows.
@@ -146,28 +146,6 @@ SOURCED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "hedged"), NOT_HEDGES + HEDGES + NEAR_MISSES + SOURCED)
-def test_hedge_sense(text: str, hedged: bool) -> None:
-    assert classify(text).hedged is hedged, [c.text for c in hedge_cues(text)]
-
-
-@pytest.mark.parametrize(("text", "_hedged"), NOT_HEDGES)
-def test_non_hedging_sense_is_not_speculative(text: str, _hedged: bool) -> None:
-    assert classify(text).label != "speculative"
-
-
-@pytest.mark.parametrize(("text", "_hedged"), HEDGES)
-def test_missed_hedge_decides_speculative(text: str, _hedged: bool) -> None:
-    lab = classify(text)
-    assert lab.label == "speculative", lab.deciding_cue
-    assert lab.deciding_cue is not None
-
-
-@pytest.mark.parametrize(("text", "_hedged"), SOURCED)
-def test_sourced_forecast_stays_attributed(text: str, _hedged: bool) -> None:
-    assert classify(text).label == "attributed"
-
-
 # Round 10 (docs/EVALUATION.md "Public hedge sets, round 10"): classes from the public train splits and the
 # corpus read, in wordings of our own. Each has the other flag on main 0669adf.
 ROUND10_NOT_HEDGES = [
@@ -221,11 +199,25 @@ ROUND10_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "hedged"), ROUND10_NOT_HEDGES + ROUND10_NEAR_MISSES)
-def test_round10_hedge_sense(text: str, hedged: bool) -> None:
+@pytest.mark.parametrize(
+    ("text", "hedged"), NOT_HEDGES + HEDGES + NEAR_MISSES + SOURCED + ROUND10_NOT_HEDGES + ROUND10_NEAR_MISSES
+)
+def test_hedge_sense(text: str, hedged: bool) -> None:
     assert classify(text).hedged is hedged, [c.text for c in hedge_cues(text)]
 
 
-@pytest.mark.parametrize(("text", "_hedged"), ROUND10_NOT_HEDGES)
-def test_round10_non_hedging_sense_is_not_speculative(text: str, _hedged: bool) -> None:
+@pytest.mark.parametrize(("text", "_hedged"), NOT_HEDGES + ROUND10_NOT_HEDGES)
+def test_non_hedging_sense_is_not_speculative(text: str, _hedged: bool) -> None:
     assert classify(text).label != "speculative"
+
+
+@pytest.mark.parametrize(("text", "_hedged"), HEDGES)
+def test_missed_hedge_decides_speculative(text: str, _hedged: bool) -> None:
+    lab = classify(text)
+    assert lab.label == "speculative", lab.deciding_cue
+    assert lab.deciding_cue is not None
+
+
+@pytest.mark.parametrize(("text", "_hedged"), SOURCED)
+def test_sourced_forecast_stays_attributed(text: str, _hedged: bool) -> None:
+    assert classify(text).label == "attributed"
