@@ -1347,8 +1347,18 @@ _THOUGHT_DELIBERATION = re.compile(
 )
 
 
+# round 10 (FactBank train, fp -1): "think it better/best/wise to …" weighs a course of action ("thus we think
+# it better to withdraw", "thought it wise to wait"): a judgement of what to do, not a proposition held
+# uncertain ("I think it is better" is a clause and stays).
+_THINK_IT_ADVISABLE = re.compile(
+    r"[ \t]+it[ \t]+(?:(?:much|far|rather|very|more|most)[ \t]+)?(?:better|best|wise|wiser|unwise|prudent|advisable"
+    r"|sensible|necessary|fit)[ \t]+to\b",
+    re.IGNORECASE,
+)
+
+
 # round 10 (Wikipedia train, fp -1): a person who "thought to" do something meant or remembered to do it
-# ("they thought to put their ideas into practice", "nobody thought to ask"), an intention, not a belief;
+# ("they thought to put their ideas into practice", "he thought to ask the porter"): an intention, not a belief;
 # "is/was widely thought to be" (the passive) keeps its hedge.
 _THOUGHT_TO_AGENTS = frozenset("he she they we i you who".split())
 
@@ -1374,16 +1384,6 @@ def _ok_thought(text: str, s: int, e: int) -> bool:
         "we",
         "so",
     ) or prev in BE_WORDS | _CONSIDER_PREV | {"i", "we", "been"}
-
-
-# round 10 (FactBank train, fp -1): "think it better/best/wise to …" weighs a course of action ("thus we think
-# it better to withdraw", "thought it wise to wait"): a judgement of what to do, not a proposition held
-# uncertain ("I think it is better" is a clause and stays).
-_THINK_IT_ADVISABLE = re.compile(
-    r"[ \t]+it[ \t]+(?:(?:much|far|rather|very|more|most)[ \t]+)?(?:better|best|wise|wiser|unwise|prudent|advisable"
-    r"|sensible|necessary|fit)[ \t]+to\b",
-    re.IGNORECASE,
-)
 
 
 # round 10 (Wikipedia train, fp -1): "an understanding of what real people think.": a free relative ending the
