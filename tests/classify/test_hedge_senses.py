@@ -1,4 +1,4 @@
-"""Round 9 hedge senses on news (issue #17): hedge words in non-hedging senses, and hedges the rules missed.
+"""Round 9 and 10 hedge senses on news (issue #17): hedge words in non-hedging senses, and hedges the rules missed.
 
 The classes come from the pooled news rows of the readable writers' files (gold not speculative but
 predicted speculative, and the reverse); the sentences here are wordings of our own, not those rows.
@@ -146,12 +146,67 @@ SOURCED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "hedged"), NOT_HEDGES + HEDGES + NEAR_MISSES + SOURCED)
+# Round 10 (docs/EVALUATION.md "Public hedge sets, round 10"): classes from the public train splits and the
+# corpus read, in wordings of our own. Each has the other flag on main 0669adf.
+ROUND10_NOT_HEDGES = [
+    # an ability shown, proved or realised by someone
+    ("The engineers demonstrated how the robot could climb stairs unaided.", False),
+    ("Her early recordings proved that a woman could lead a jazz orchestra.", False),
+    ("She realised that the spare boiler could heat the whole ward.", False),
+    # what a counterfactual would have given, set against what happened
+    ("While a saver with £10,000 would have earned £450 last year, the new account paid just £120.", False),
+    ("Whereas the old engine would have needed two crew, the new one runs unattended.", False),
+    # speculation as a thing talked about, or as trading for profit
+    ("Shares in the brewer rose 4p on renewed bid speculation.", False),
+    ("The club has been the subject of takeover speculation for months.", False),
+    ("The central bank raised reserve requirements to curb currency speculation.", False),
+    # a proviso after "may" under a rule or with people as the subject
+    ("Under the new scheme, taxis may stop in the bus lane, provided the driver carries a passenger.", False),
+    ("Residents may hang washing in the courtyard as long as it is taken in by dusk.", False),
+    # "so that … may" of purpose
+    ("The council closed the road so that the crews may repair the water main.", False),
+    ("Pray for the miners, so that, by God's grace, they may return safely.", False),
+    # a doubt removed, a course of action weighed, a security's terms
+    ("The scale of the defeat left little doubt that the coach was finished.", False),
+    ("We think it better to wait for the full report.", False),
+    ("The board thought it wise to delay the vote until the spring.", False),
+    ("The options may be exercised at any time after the third anniversary of the grant.", False),
+    # faith or support, an intention, a view named as a thing
+    ("She believes passionately in public broadcasting.", False),
+    ("They thought to hide the ledgers in the cellar.", False),
+    ("The survey asked readers what they think.", False),
+]
+
+# Near misses: the flag main gave them.
+ROUND10_NEAR_MISSES = [
+    ("A poll showed that the party could lose 50 seats.", True),
+    ("Engineers discovered the bridge could collapse in high winds.", True),
+    ("The trial proved the drug could have saved more lives.", True),
+    ("Much of the region's proved reserves could be brought into production by 2030.", True),
+    ("While the family was on holiday, burglars would have entered through the back door.", True),
+    ("Speculation that the chairman will step down has grown this week.", True),
+    ("The announcement prompted speculation other lenders would follow.", True),
+    ("There was speculation about a merger with a rival.", True),
+    ("Growth may pick up in the spring, provided consumer spending holds up.", True),
+    ("Prices may rise further as long as supply stays tight.", True),
+    ("Rates were cut, so that mortgage costs may be lower next year.", True),
+    ("There is little doubt that the fire was started deliberately.", True),
+    ("We think it is better to wait.", True),
+    ("The shares may be sold to a rival bidder.", True),
+    ("She believes passionately that the station should stay public.", True),
+    ("The painting is thought to be a forgery.", True),
+    ("What I think will happen is a snap election.", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"), NOT_HEDGES + HEDGES + NEAR_MISSES + SOURCED + ROUND10_NOT_HEDGES + ROUND10_NEAR_MISSES
+)
 def test_hedge_sense(text: str, hedged: bool) -> None:
     assert classify(text).hedged is hedged, [c.text for c in hedge_cues(text)]
 
 
-@pytest.mark.parametrize(("text", "_hedged"), NOT_HEDGES)
+@pytest.mark.parametrize(("text", "_hedged"), NOT_HEDGES + ROUND10_NOT_HEDGES)
 def test_non_hedging_sense_is_not_speculative(text: str, _hedged: bool) -> None:
     assert classify(text).label != "speculative"
 
