@@ -34,7 +34,7 @@ from factsieve.dedup.params import DedupParams
 from factsieve.dedup.sample_bound import document_bound
 from factsieve.dedup.state import OldState
 from factsieve.dedup.table import DocTable, Edges
-from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
+from factsieve.dedup.verify import PAIR_CHUNK, ShingleSets, Verified, containment, jaccard
 
 _CHUNK = 1 << 22  # old sample entries examined at a time
 # sample pairs (before counting) generated at a time. The pairs of one sample key grow with the square
@@ -229,9 +229,27 @@ def verify_story_pairs(
     copy_edges: Edges,
     p: DedupParams,
 ) -> StoryEdges:
-    """Exact containment of the candidates; pairs too short to share story_min_shared shingles are
-    dropped without reading them, and pairs the copy level already intersected are not read again."""
-    N, n_candidates = t.N, len(pairs)
+    """Exact containment of the candidates, PAIR_CHUNK pairs at a time (the transients are ~10
+    arrays of 8 B per pair; the links found do not depend on the chunks)."""
+    parts = [
+        _verify_story_chunk(t, sets, figs, pairs[lo : lo + PAIR_CHUNK], copy, p)
+        for lo in range(0, len(pairs), PAIR_CHUNK)
+    ]
+    return StoryEdges(
+        Edges.concat([copy_edges, *(e for e, _ in parts)]),
+        len(pairs),
+        sum(len(e) for e, _ in parts),
+        sum(d for _, d in parts),
+    )
+
+
+def _verify_story_chunk(
+    t: DocTable, sets: ShingleSets, figs: Figures, pairs: np.ndarray, copy: Verified, p: DedupParams
+) -> tuple[Edges, int]:
+    """The story links among pairs, and how many had enough shared text but disagreeing figures.
+    Pairs too short to share story_min_shared shingles are dropped without reading them, and pairs
+    the copy level already intersected are not read again."""
+    N = t.N
     pairs = pairs[np.minimum(t.sh_len[pairs // N], t.sh_len[pairs % N]) >= p.story_min_shared]
     pa_, pb_ = pairs // N, pairs % N
     inter = np.zeros(len(pairs), dtype=np.int64)
@@ -250,8 +268,7 @@ def verify_story_pairs(
     agree = figures_agree(figs, pa_[cand], pb_[cand], p)
     ok = np.zeros(len(pairs), dtype=bool)
     ok[cand] = agree
-    story = Edges(pb_[ok], pa_[ok], c[ok])
-    return StoryEdges(Edges.concat([copy_edges, story]), n_candidates, int(ok.sum()), int((~agree).sum()))
+    return Edges(pb_[ok], pa_[ok], c[ok]), int((~agree).sum())
 
 
 def rehome(

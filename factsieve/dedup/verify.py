@@ -139,8 +139,32 @@ class Verified:
     lb: np.ndarray
 
 
+# candidate pairs verified at a time: each pass makes ~10 arrays of 8 B per pair (sides, sizes,
+# similarities, masks); over all candidates at once those were ~1 GB of transients for a template's
+# 13.6M candidates at 300k records (docs/BENCHMARKS.md "Dedup, round 11"). Only the compact result
+# (20 B per pair checked) is kept; the result does not depend on the chunks.
+PAIR_CHUNK = 1 << 20
+
+
 def verify_pairs(pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float) -> Verified:
-    """Edges of the candidate pair codes (a*N + b) whose exact Jaccard is >= threshold."""
+    """Edges of the candidate pair codes (a*N + b) whose exact Jaccard is >= threshold, verified
+    PAIR_CHUNK pairs at a time."""
+    parts = [
+        _verify_chunk(pairs[lo : lo + PAIR_CHUNK], N, sets, threshold)
+        for lo in range(0, len(pairs), PAIR_CHUNK)
+    ]
+    if not parts:
+        parts = [_verify_chunk(pairs, N, sets, threshold)]
+    return Verified(
+        Edges.concat([v.edges for v in parts]),
+        sum(v.candidates for v in parts),
+        sum(v.rejected for v in parts),
+        sum(v.rejected_by_size for v in parts),
+        *(np.concatenate([getattr(v, k) for v in parts]) for k in ("checked", "inter", "la", "lb")),
+    )
+
+
+def _verify_chunk(pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float) -> Verified:
     pa_, pb_ = pairs // N, pairs % N
     # J(A, B) <= min(|A|, |B|) / max(|A|, |B|): pairs whose set sizes alone rule the threshold out are
     # rejected without reading their shingles (sizes are exact for sorted segments only)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
-from factsieve.dedup import deduplicate, lsh
+from factsieve.dedup import DedupParams, deduplicate, lsh
 from factsieve.dedup.lsh import ANCHORS, LshStats, anchor_pairs, bucket_pairs
-from tests.dedup.template_texts import ERROR_PAGE, briefs, error_pages
+from tests.dedup.template_texts import ERROR_PAGE, briefs, error_pages, template_records
 from tests.dedup.test_run import frame
 
 
@@ -100,3 +101,66 @@ def test_buckets_today_paired_in_full_are_still_paired_in_full():
     assert lsh._large_members(np.zeros(n + 1, dtype=np.uint64), 64 + 1).all()
     codes = bucket_pairs(keys, np.arange(n), 64, 0, n)
     assert len(codes) == n * (n - 1) // 2
+
+
+def test_records_of_one_market_brief_template_share_no_story_but_a_rewrite_still_does():
+    # 5,000 briefs of eight companies, five figures drawn per brief: any two share the template's
+    # words (containment ~0.6-0.7) and, by chance, a date or a market value -- never a source text
+    rows = template_records("market", 5000)
+    src_id, src = rows[321]
+    # a rewrite of one brief: a new lead, the brief with its figures, the last clause cut
+    lead = (
+        "Trading was thin across the board ahead of the holiday weekend, dealers said, and most "
+        "investors waited for the central bank's decision on interest rates due next week. "
+    )
+    rewrite = lead + src[: src.index(", when the board")] + "."
+    rows.append(("rewrite", rewrite))
+    a = deduplicate(frame(rows)).assignments.set_index("doc_id")
+    assert a.loc["rewrite", "story_id"] == a.loc[src_id, "story_id"]
+    assert pd.isna(a.loc["rewrite", "dup_cluster_id"])  # a story, not a copy
+    others = a.drop(index=["rewrite", src_id])
+    assert (others["story_id"] == others.index).all()  # no false story among the records
+    # the case is real: the rule before (half of the shared figure slots alike) grouped records
+    # that agree on two small figures (a date and a market value, say) into stories
+    old = deduplicate(frame(rows), DedupParams(story_figure_share=0.5)).assignments
+    old = old[~old["doc_id"].isin(["rewrite", src_id])]
+    assert (old["story_id"] != old["doc_id"]).sum() >= 3
+
+
+def test_football_weather_and_price_templates_form_no_story():
+    for kind in ("football", "weather", "prices"):
+        a = deduplicate(frame(template_records(kind, 1500))).assignments
+        assert (a["story_id"] == a["doc_id"]).all(), kind
+        assert a["dup_cluster_id"].isna().all(), kind
+
+
+def test_candidates_verified_a_few_pairs_at_a_time_give_the_same_result(tmp_path: Path, monkeypatch):
+    """Copy and story verification run PAIR_CHUNK candidate pairs at a time (memory: a template's
+    millions of candidates); with chunks of 7 pairs the edges, links, stories and stats are those of
+    one chunk, also in a second run against the state."""
+    from factsieve.dedup import story, verify
+
+    rows = template_records("market", 600)
+    src_id, src = rows[17]
+    first = [*rows[:400], ("copy", src + " Reporting by the markets desk."), *error_pages(150)]
+    lead = "Dealers said trading was thin ahead of the holiday weekend and the central bank decision. "
+    second = [
+        *rows[400:],
+        ("rewrite", lead + src[: src.index(", when the board")] + "."),
+        *error_pages(80, 150),
+    ]
+    a1 = deduplicate(frame(first), state_out=tmp_path / "s1").assignments.set_index("doc_id")
+    runs = []
+    for name, chunk in (("whole", verify.PAIR_CHUNK), ("chunked", 7)):
+        monkeypatch.setattr(verify, "PAIR_CHUNK", chunk)
+        monkeypatch.setattr(story, "PAIR_CHUNK", chunk)
+        runs.append(deduplicate(frame(second), state_in=tmp_path / "s1", state_out=tmp_path / name))
+    whole, chunked = runs
+    for k in ("candidate_pairs", "verified_pairs", "story_candidate_pairs", "story_verified_pairs"):
+        assert whole.stats[k] == chunked.stats[k] > 0, k
+    assert whole.stats["story_figures_disagree"] == chunked.stats["story_figures_disagree"]
+    pd.testing.assert_frame_equal(whole.assignments, chunked.assignments)
+    pd.testing.assert_frame_equal(whole.duplicates, chunked.duplicates)
+    a = whole.assignments.set_index("doc_id")
+    assert a.loc["rewrite", "story_id"] == a1.loc[src_id, "story_id"]
+    assert a.loc["err-00200", "dup_cluster_id"] == a1.loc["err-00000", "dup_cluster_id"]
