@@ -16,6 +16,7 @@ import pyarrow as pa
 from factsieve.dedup.cluster import assign, copy_columns
 from factsieve.dedup.exact import exact_groups
 from factsieve.dedup.features import Features, feature_batches
+from factsieve.dedup.figures import agreeing_edges, copy_similarity
 from factsieve.dedup.inputs import prepare_input, str_order
 from factsieve.dedup.lsh import anchor_order, lsh_candidates
 from factsieve.dedup.outputs import assignments_frame, duplicates_frame, input_rows, write_state_table
@@ -190,9 +191,11 @@ def _run(
         seg.band_parts.clear()
         timer.lap("lsh")
         ver = verify_pairs(pairs, t.N, sets, p.threshold)
-        edges = Edges.concat([ex.edges, ver.edges])
+        # a copy needs agreeing figures too (figures.py); exact edges hold one content: same figures
+        near, copy_disagree = agreeing_edges(figs, ver.edges, p)
+        edges = Edges.concat([ex.edges, near])
         timer.lap("verify")
-        a = assign(t, edges, p.threshold, sets.jaccard_pairs)
+        a = assign(t, edges, p.threshold, copy_similarity(sets, figs, p))
         cols = copy_columns(t, old.docs, a)
         timer.lap("cluster")
         # story level: representatives with enough shingles to share story_min_shared of them
@@ -237,6 +240,7 @@ def _run(
         "exact_edges": len(ex.edges),
         "candidate_pairs": ver.candidates,
         "verified_pairs": ver.candidates - ver.rejected,
+        "copy_figures_disagree": copy_disagree,
         "rejected_pairs": ver.rejected,
         "rejected_by_size": ver.rejected_by_size,
         "split_from_chain": int(a.split.sum()),

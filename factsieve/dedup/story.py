@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from factsieve.dedup.cluster import Assignment
+from factsieve.dedup.figures import Figures, figures_agree
 from factsieve.dedup.inputs import rank_key
 from factsieve.dedup.linked import assign_linked
 from factsieve.dedup.lsh import bucket_members, member_pairs, unique_inplace
@@ -191,33 +192,13 @@ class StoryEdges:
     figures_disagree: int = 0  # pairs with enough shared text whose figures differ (templated texts)
 
 
-Figures = tuple[ShingleSets, ShingleSets]  # figure slots, filled slots (ShingleSets.figures)
-
-
-def figures_agree(figs: Figures, ga: np.ndarray, gb: np.ndarray, p: DedupParams) -> np.ndarray:
-    """The templated-text rule per pair: when two documents share >= story_min_figures figure slots
-    (the words around a figure), at least story_figure_share of those must hold the same figure.
-    Two issues of a template fill the shared slots differently; a rewrite keeps its figures, and a
-    passage from elsewhere (a new lead) brings slots the other lacks, which do not count. Only the
-    small figure sets of pairs that can need the rule are read."""
-    slots, filled = figs
-    ok = np.ones(len(ga), dtype=bool)
-    need = np.flatnonzero(np.minimum(slots.len[ga], slots.len[gb]) >= p.story_min_figures)
-    if len(need):
-        shared = slots.intersections(ga[need], gb[need])[0]
-        need, shared = need[shared >= p.story_min_figures], shared[shared >= p.story_min_figures]
-        same = filled.intersections(ga[need], gb[need])[0]
-        ok[need] = same >= p.story_figure_share * shared
-    return ok
-
-
 def story_linked(
     inter: np.ndarray, la: np.ndarray, lb: np.ndarray, agree: np.ndarray, p: DedupParams
 ) -> np.ndarray:
-    """A story link: enough shared text with agreeing figures, or a copy by Jaccard (the copy level
-    is unchanged by the figure rule)."""
+    """A story link: enough shared text, or a copy by Jaccard, with agreeing figures (a copy edge
+    needs them too since round 11: figures.py)."""
     text = (containment(inter, la, lb) >= p.story_containment) & (inter >= p.story_min_shared)
-    return (text & agree) | (jaccard(inter, la, lb) >= p.threshold)
+    return (text | (jaccard(inter, la, lb) >= p.threshold)) & agree
 
 
 def verify_story_pairs(

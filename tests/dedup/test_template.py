@@ -164,3 +164,41 @@ def test_candidates_verified_a_few_pairs_at_a_time_give_the_same_result(tmp_path
     a = whole.assignments.set_index("doc_id")
     assert a.loc["rewrite", "story_id"] == a1.loc[src_id, "story_id"]
     assert a.loc["err-00200", "dup_cluster_id"] == a1.loc["err-00000", "dup_cluster_id"]
+
+
+# a daily money-market notice: long fixed prose, the day's figures in a few slots
+REPO = (
+    "The Federal Reserve entered the government securities market to arrange {amt} billion dollars of "
+    "customer repurchase agreements, a Fed spokesman said. Dealers said federal funds were trading at "
+    "{rate} percent when the Fed began its temporary and indirect supply of reserves to the banking "
+    "system. Most dealers had expected the Fed to add reserves today, since the banks' need for funds "
+    "has grown ahead of the quarter end, and they said the operation was in line with what the market "
+    "had forecast. The Fed last added reserves in this way earlier in the week, when it arranged "
+    "{prev} billion dollars of customer agreements. Economists said the pattern of the operations "
+    "so far this month suggested no change in the central bank's policy on interest rates."
+)
+REPO_DAYS = [
+    REPO.format(amt="1.5", rate="6.25", prev="2.0"),
+    REPO.format(amt="2.5", rate="6.19", prev="1.5"),
+    REPO.format(amt="1.75", rate="6.31", prev="2.5"),
+]
+
+
+def test_two_days_of_a_notice_with_few_figures_in_long_prose_are_not_copies(tmp_path: Path):
+    rows = [(f"repo-{i}", t) for i, t in enumerate(REPO_DAYS)]
+    rows.append(("repo-0-resent", REPO_DAYS[0] + " Reporting by the money markets desk."))
+    r = deduplicate(frame(rows))
+    a = r.assignments.set_index("doc_id")
+    # the re-sent notice is a copy of its own day, not of the other days
+    assert a.loc["repo-0-resent", "canonical_doc_id"] == "repo-0"
+    assert a.loc[["repo-1", "repo-2"], "dup_cluster_id"].isna().all()
+    assert (a.loc[["repo-1", "repo-2"], "story_id"] == ["repo-1", "repo-2"]).all()
+    assert r.stats["copy_figures_disagree"] >= 1
+    # by their words alone the days are near copies (Jaccard >= 0.7): the figures tell them apart
+    off = deduplicate(frame(rows), DedupParams(story_figure_share=0.0)).assignments.set_index("doc_id")
+    assert off["dup_cluster_id"].nunique() == 1 and off["dup_cluster_id"].notna().all()
+    # the next day arriving in a later run: its figures are compared with the state's
+    deduplicate(frame(rows[:1]), state_out=tmp_path / "s1")
+    later = deduplicate(frame(rows[1:]), state_in=tmp_path / "s1").assignments.set_index("doc_id")
+    assert later.loc["repo-0-resent", "canonical_doc_id"] == "repo-0"
+    assert later.loc[["repo-1", "repo-2"], "dup_cluster_id"].isna().all()
