@@ -22,7 +22,7 @@ from factsieve.dedup.lsh import anchor_order, lsh_candidates
 from factsieve.dedup.outputs import assignments_frame, duplicates_frame, input_rows, write_state_table
 from factsieve.dedup.params import DedupParams, DedupResult
 from factsieve.dedup.state import OldState, ShingleStore, finish_state, load_state, write_new_segment
-from factsieve.dedup.story import stories, story_pairs, verify_story_pairs
+from factsieve.dedup.story import stories, story_pairs, story_text, verify_story_pairs
 from factsieve.dedup.table import Edges, build_table
 from factsieve.dedup.verify import ShingleSets, verify_pairs
 from factsieve.runstats import Stopwatch, peak_rss_mb
@@ -190,7 +190,7 @@ def _run(
         )
         seg.band_parts.clear()
         timer.lap("lsh")
-        ver = verify_pairs(pairs, t.N, sets, p.threshold)
+        ver = verify_pairs(pairs, t.N, sets, p.threshold, lambda i, a, b: story_text(i, a, b, p))
         # a copy needs agreeing figures too (figures.py); exact edges hold one content: same figures
         near, copy_disagree = agreeing_edges(figs, ver.edges, p)
         edges = Edges.concat([ex.edges, near])
@@ -201,8 +201,9 @@ def _run(
         # story level: representatives with enough shingles to share story_min_shared of them
         old_lsh = old.docs["lsh"].to_numpy(dtype=bool)
         eligible = np.concatenate([old_lsh, ex.lsh_new]) & (t.sh_len >= p.story_min_shared)
-        spairs, n_boiler = story_pairs(t, old, seg.samples, pairs, eligible, p)
+        spairs, n_boiler = story_pairs(t, old, seg.samples, pairs, ver.settled, eligible, p)
         del pairs
+        n_settled, ver.settled = int(ver.settled.sum()), ver.settled[:0]
         seg.samples = None
         sver = verify_story_pairs(t, sets, figs, spairs, ver, edges, p)
         del spairs
@@ -248,6 +249,9 @@ def _run(
         "left_unclustered_after_round_cap": a.pending_left,
         "bridges_ignored": a.bridges,
         "story_candidate_pairs": sver.candidates,
+        # LSH pairs the copy level intersected and found short of a story's shared text (not
+        # story candidates since round 11; before, they were counted in story_candidate_pairs)
+        "story_settled_by_copy": n_settled,
         "story_boilerplate_samples": n_boiler,
         "story_verified_pairs": sver.verified,
         "story_figures_disagree": sver.figures_disagree,

@@ -192,13 +192,18 @@ class StoryEdges:
     figures_disagree: int = 0  # pairs with enough shared text whose figures differ (templated texts)
 
 
+def story_text(inter: np.ndarray, la: np.ndarray, lb: np.ndarray, p: DedupParams) -> np.ndarray:
+    """Enough shared text for a story link: containment >= story_containment and >= story_min_shared
+    shared shingles (a link also needs agreeing figures, or is a copy edge)."""
+    return (containment(inter, la, lb) >= p.story_containment) & (inter >= p.story_min_shared)
+
+
 def story_linked(
     inter: np.ndarray, la: np.ndarray, lb: np.ndarray, agree: np.ndarray, p: DedupParams
 ) -> np.ndarray:
     """A story link: enough shared text, or a copy by Jaccard, with agreeing figures (a copy edge
     needs them too since round 11: figures.py)."""
-    text = (containment(inter, la, lb) >= p.story_containment) & (inter >= p.story_min_shared)
-    return (text | (jaccard(inter, la, lb) >= p.threshold)) & agree
+    return (story_text(inter, la, lb, p) | (jaccard(inter, la, lb) >= p.threshold)) & agree
 
 
 def verify_story_pairs(
@@ -244,8 +249,7 @@ def _verify_story_chunk(
     todo = np.flatnonzero(~known)
     inter[todo], la[todo], lb[todo] = sets.intersections(pa_[todo], pb_[todo])
     c = containment(inter, la, lb)
-    text = (c >= p.story_containment) & (inter >= p.story_min_shared)
-    cand = np.flatnonzero(text)
+    cand = np.flatnonzero(story_text(inter, la, lb, p))
     agree = figures_agree(figs, pa_[cand], pb_[cand], p)
     ok = np.zeros(len(pairs), dtype=bool)
     ok[cand] = agree
@@ -345,10 +349,16 @@ def story_pairs(
     old: OldState,
     samples: np.ndarray,
     lsh_pairs: np.ndarray,
+    settled: np.ndarray,
     eligible: np.ndarray,
     p: DedupParams,
 ) -> tuple[np.ndarray, int]:
     """All story candidates: sample pairs plus the copy level's LSH candidates (whatever their
-    Jaccard); and the boilerplate samples of this run's documents (sample_candidates)."""
+    Jaccard), less the pairs the copy level intersected and found short of a story's shared text
+    (settled, per LSH pair: their links cannot change, and a template's millions of LSH pairs are
+    mostly such); and the boilerplate samples of this run's documents (sample_candidates)."""
     codes, n_boiler = sample_candidates(t, old, samples, eligible, p)
-    return unique_inplace([codes, lsh_pairs]), n_boiler
+    if len(lsh_pairs) and len(codes):
+        pos = np.minimum(np.searchsorted(lsh_pairs, codes), len(lsh_pairs) - 1)
+        codes = codes[~((lsh_pairs[pos] == codes) & settled[pos])]
+    return unique_inplace([codes, lsh_pairs[~settled]]), n_boiler

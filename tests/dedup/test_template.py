@@ -137,7 +137,8 @@ def test_football_weather_and_price_templates_form_no_story():
 def test_candidates_verified_a_few_pairs_at_a_time_give_the_same_result(tmp_path: Path, monkeypatch):
     """Copy and story verification run PAIR_CHUNK candidate pairs at a time (memory: a template's
     millions of candidates); with chunks of 7 pairs the edges, links, stories and stats are those of
-    one chunk, also in a second run against the state."""
+    one chunk, also in a second run against the state. And the pairs the copy level settles for the
+    story level change nothing when verified again."""
     from factsieve.dedup import story, verify
 
     rows = template_records("market", 600)
@@ -161,6 +162,18 @@ def test_candidates_verified_a_few_pairs_at_a_time_give_the_same_result(tmp_path
     assert whole.stats["story_figures_disagree"] == chunked.stats["story_figures_disagree"]
     pd.testing.assert_frame_equal(whole.assignments, chunked.assignments)
     pd.testing.assert_frame_equal(whole.duplicates, chunked.duplicates)
+    # the LSH pairs the copy level settled (intersected, short of a story's shared text) are not
+    # story candidates; made candidates again, they change no link
+    from factsieve.dedup import run
+
+    assert whole.stats["story_settled_by_copy"] > 0
+    monkeypatch.setattr(run, "story_text", lambda inter, la, lb, p: np.ones(len(inter), dtype=bool))
+    again = deduplicate(frame(second), state_in=tmp_path / "s1", state_out=tmp_path / "again")
+    assert again.stats["story_settled_by_copy"] == 0
+    assert again.stats["story_candidate_pairs"] > whole.stats["story_candidate_pairs"]
+    assert again.stats["story_verified_pairs"] == whole.stats["story_verified_pairs"]
+    pd.testing.assert_frame_equal(whole.assignments, again.assignments)
+    pd.testing.assert_frame_equal(whole.duplicates, again.duplicates)
     a = whole.assignments.set_index("doc_id")
     assert a.loc["rewrite", "story_id"] == a1.loc[src_id, "story_id"]
     assert a.loc["err-00200", "dup_cluster_id"] == a1.loc["err-00000", "dup_cluster_id"]
