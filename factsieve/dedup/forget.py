@@ -158,7 +158,7 @@ def _forget_rows(  # noqa: C901, PLR0915
         return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b)), inter
 
     def figures_agree(head: int, r: int) -> bool:
-        """The story level's templated-text rule (story.figures_agree) for one pair."""
+        """The templated-text rule of both levels (figures.figures_agree) for one pair."""
         if min(fg_slots[head], fg_slots[r]) < p.story_min_figures:
             return True
         a, b = (fig_store.read(int(seg[x]), fg_off[x : x + 1], fg_len[x : x + 1]) for x in (head, r))
@@ -178,7 +178,7 @@ def _forget_rows(  # noqa: C901, PLR0915
         if chash[r] == chash[head]:
             return ("exact", 1.0)
         j = compare(head, r)[0]
-        return ("near", round(j, 6)) if j >= p.threshold else None
+        return ("near", round(j, 6)) if j >= p.threshold and figures_agree(head, r) else None
 
     def copy_place(r: int, head: int, ev: tuple | None) -> None:
         how, sim = ev if ev is not None else (None, 1.0)
@@ -191,7 +191,7 @@ def _forget_rows(  # noqa: C901, PLR0915
         )
 
     # stories: the link is containment >= story_containment with >= story_min_shared shared
-    # shingles and agreeing figures, a copy by Jaccard, or the same content hash
+    # shingles or a copy by Jaccard, with agreeing figures; or the same content hash
     def alone(r) -> None:
         sid[r], s_j[r], s_c[r] = ids[r], np.nan, np.nan
 
@@ -200,7 +200,7 @@ def _forget_rows(  # noqa: C901, PLR0915
             return (1.0, 1.0)
         j, c, inter = compare(head, r)
         text = c >= p.story_containment and inter >= p.story_min_shared
-        ok = (text and figures_agree(head, r)) or j >= p.threshold
+        ok = (text or j >= p.threshold) and figures_agree(head, r)
         return (round(j, 6), round(c, 6)) if ok else None
 
     def story_place(r: int, head: int, ev: tuple | None) -> None:

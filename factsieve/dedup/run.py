@@ -16,12 +16,13 @@ import pyarrow as pa
 from factsieve.dedup.cluster import assign, copy_columns
 from factsieve.dedup.exact import exact_groups
 from factsieve.dedup.features import Features, feature_batches
+from factsieve.dedup.figures import agreeing_edges, copy_similarity
 from factsieve.dedup.inputs import prepare_input, str_order
 from factsieve.dedup.lsh import anchor_order, lsh_candidates
 from factsieve.dedup.outputs import assignments_frame, duplicates_frame, input_rows, write_state_table
 from factsieve.dedup.params import DedupParams, DedupResult
 from factsieve.dedup.state import OldState, ShingleStore, finish_state, load_state, write_new_segment
-from factsieve.dedup.story import stories, story_pairs, verify_story_pairs
+from factsieve.dedup.story import stories, story_pairs, story_text, verify_story_pairs
 from factsieve.dedup.table import Edges, build_table
 from factsieve.dedup.verify import ShingleSets, verify_pairs
 from factsieve.runstats import Stopwatch, peak_rss_mb
@@ -189,17 +190,20 @@ def _run(
         )
         seg.band_parts.clear()
         timer.lap("lsh")
-        ver = verify_pairs(pairs, t.N, sets, p.threshold)
-        edges = Edges.concat([ex.edges, ver.edges])
+        ver = verify_pairs(pairs, t.N, sets, p.threshold, lambda i, a, b: story_text(i, a, b, p))
+        # a copy needs agreeing figures too (figures.py); exact edges hold one content: same figures
+        near, copy_disagree = agreeing_edges(figs, ver.edges, p)
+        edges = Edges.concat([ex.edges, near])
         timer.lap("verify")
-        a = assign(t, edges, p.threshold, sets.jaccard_pairs)
+        a = assign(t, edges, p.threshold, copy_similarity(sets, figs, p))
         cols = copy_columns(t, old.docs, a)
         timer.lap("cluster")
         # story level: representatives with enough shingles to share story_min_shared of them
         old_lsh = old.docs["lsh"].to_numpy(dtype=bool)
         eligible = np.concatenate([old_lsh, ex.lsh_new]) & (t.sh_len >= p.story_min_shared)
-        spairs, n_boiler = story_pairs(t, old, seg.samples, pairs, eligible, p)
+        spairs, n_boiler = story_pairs(t, old, seg.samples, pairs, ver.settled, eligible, p)
         del pairs
+        n_settled, ver.settled = int(ver.settled.sum()), ver.settled[:0]
         seg.samples = None
         sver = verify_story_pairs(t, sets, figs, spairs, ver, edges, p)
         del spairs
@@ -237,6 +241,7 @@ def _run(
         "exact_edges": len(ex.edges),
         "candidate_pairs": ver.candidates,
         "verified_pairs": ver.candidates - ver.rejected,
+        "copy_figures_disagree": copy_disagree,
         "rejected_pairs": ver.rejected,
         "rejected_by_size": ver.rejected_by_size,
         "split_from_chain": int(a.split.sum()),
@@ -244,6 +249,9 @@ def _run(
         "left_unclustered_after_round_cap": a.pending_left,
         "bridges_ignored": a.bridges,
         "story_candidate_pairs": sver.candidates,
+        # LSH pairs the copy level intersected and found short of a story's shared text (not
+        # story candidates since round 11; before, they were counted in story_candidate_pairs)
+        "story_settled_by_copy": n_settled,
         "story_boilerplate_samples": n_boiler,
         "story_verified_pairs": sver.verified,
         "story_figures_disagree": sver.figures_disagree,

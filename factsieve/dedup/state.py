@@ -150,6 +150,20 @@ class OldState:
         return self.path / (self.segments[i] + ext)
 
 
+def _params_load(stored: dict, now: dict) -> bool:
+    """A state loads under the params it was written with; a state from before the story level (or
+    before figures) lacks only those params and is upgraded on load; and the figure rule's params
+    may differ: they decide only which new story links are made (the stored figure slots do not
+    depend on them), so an earlier run's links stay as they were made (round 11 raised
+    story_figure_share from 0.5 to 0.8 without invalidating existing states)."""
+
+    def but(d: dict, drop: tuple[str, ...]) -> dict:
+        return {k: v for k, v in d.items() if k not in drop}
+
+    rest = but(stored, FIGURE_PARAMS)
+    return rest == but(now, FIGURE_PARAMS) or rest == but(now, FIGURE_PARAMS + STORY_PARAMS)
+
+
 def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     if state_in is None or not (Path(state_in) / "meta.json").exists():
         return OldState(empty_docs(), [], set())
@@ -157,12 +171,7 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     meta = json.loads((state_in / "meta.json").read_text())
     if meta.get("format") != STATE_FORMAT:
         raise ValueError(f"{state_in}: unsupported dedup state format {meta.get('format')!r}")
-    # a state from before the story level (or before figures) lacks only those params: it is
-    # upgraded on load
-    now = params.result_params()
-    older = [{k: v for k, v in now.items() if k not in drop} for drop in (FIGURE_PARAMS, STORY_PARAMS)]
-    older.append({k: v for k, v in older[0].items() if k not in STORY_PARAMS})
-    if meta["params"] != now and meta["params"] not in older:
+    if not _params_load(meta["params"], params.result_params()):
         raise ValueError(
             f"{state_in}: dedup state was built with params {meta['params']}, "
             f"not {params.result_params()}; start a fresh state to change them"

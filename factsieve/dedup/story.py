@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from factsieve.dedup.cluster import Assignment
+from factsieve.dedup.figures import Figures, figures_agree
 from factsieve.dedup.inputs import rank_key
 from factsieve.dedup.linked import assign_linked
 from factsieve.dedup.lsh import bucket_members, member_pairs, unique_inplace
@@ -34,7 +35,7 @@ from factsieve.dedup.params import DedupParams
 from factsieve.dedup.sample_bound import document_bound
 from factsieve.dedup.state import OldState
 from factsieve.dedup.table import DocTable, Edges
-from factsieve.dedup.verify import ShingleSets, Verified, containment, jaccard
+from factsieve.dedup.verify import PAIR_CHUNK, ShingleSets, Verified, containment, jaccard
 
 _CHUNK = 1 << 22  # old sample entries examined at a time
 # sample pairs (before counting) generated at a time. The pairs of one sample key grow with the square
@@ -191,33 +192,18 @@ class StoryEdges:
     figures_disagree: int = 0  # pairs with enough shared text whose figures differ (templated texts)
 
 
-Figures = tuple[ShingleSets, ShingleSets]  # figure slots, filled slots (ShingleSets.figures)
-
-
-def figures_agree(figs: Figures, ga: np.ndarray, gb: np.ndarray, p: DedupParams) -> np.ndarray:
-    """The templated-text rule per pair: when two documents share >= story_min_figures figure slots
-    (the words around a figure), at least story_figure_share of those must hold the same figure.
-    Two issues of a template fill the shared slots differently; a rewrite keeps its figures, and a
-    passage from elsewhere (a new lead) brings slots the other lacks, which do not count. Only the
-    small figure sets of pairs that can need the rule are read."""
-    slots, filled = figs
-    ok = np.ones(len(ga), dtype=bool)
-    need = np.flatnonzero(np.minimum(slots.len[ga], slots.len[gb]) >= p.story_min_figures)
-    if len(need):
-        shared = slots.intersections(ga[need], gb[need])[0]
-        need, shared = need[shared >= p.story_min_figures], shared[shared >= p.story_min_figures]
-        same = filled.intersections(ga[need], gb[need])[0]
-        ok[need] = same >= p.story_figure_share * shared
-    return ok
+def story_text(inter: np.ndarray, la: np.ndarray, lb: np.ndarray, p: DedupParams) -> np.ndarray:
+    """Enough shared text for a story link: containment >= story_containment and >= story_min_shared
+    shared shingles (a link also needs agreeing figures, or is a copy edge)."""
+    return (containment(inter, la, lb) >= p.story_containment) & (inter >= p.story_min_shared)
 
 
 def story_linked(
     inter: np.ndarray, la: np.ndarray, lb: np.ndarray, agree: np.ndarray, p: DedupParams
 ) -> np.ndarray:
-    """A story link: enough shared text with agreeing figures, or a copy by Jaccard (the copy level
-    is unchanged by the figure rule)."""
-    text = (containment(inter, la, lb) >= p.story_containment) & (inter >= p.story_min_shared)
-    return (text & agree) | (jaccard(inter, la, lb) >= p.threshold)
+    """A story link: enough shared text, or a copy by Jaccard, with agreeing figures (a copy edge
+    needs them too since round 11: figures.py)."""
+    return (story_text(inter, la, lb, p) | (jaccard(inter, la, lb) >= p.threshold)) & agree
 
 
 def verify_story_pairs(
@@ -229,9 +215,27 @@ def verify_story_pairs(
     copy_edges: Edges,
     p: DedupParams,
 ) -> StoryEdges:
-    """Exact containment of the candidates; pairs too short to share story_min_shared shingles are
-    dropped without reading them, and pairs the copy level already intersected are not read again."""
-    N, n_candidates = t.N, len(pairs)
+    """Exact containment of the candidates, PAIR_CHUNK pairs at a time (the transients are ~10
+    arrays of 8 B per pair; the links found do not depend on the chunks)."""
+    parts = [
+        _verify_story_chunk(t, sets, figs, pairs[lo : lo + PAIR_CHUNK], copy, p)
+        for lo in range(0, len(pairs), PAIR_CHUNK)
+    ]
+    return StoryEdges(
+        Edges.concat([copy_edges, *(e for e, _ in parts)]),
+        len(pairs),
+        sum(len(e) for e, _ in parts),
+        sum(d for _, d in parts),
+    )
+
+
+def _verify_story_chunk(
+    t: DocTable, sets: ShingleSets, figs: Figures, pairs: np.ndarray, copy: Verified, p: DedupParams
+) -> tuple[Edges, int]:
+    """The story links among pairs, and how many had enough shared text but disagreeing figures.
+    Pairs too short to share story_min_shared shingles are dropped without reading them, and pairs
+    the copy level already intersected are not read again."""
+    N = t.N
     pairs = pairs[np.minimum(t.sh_len[pairs // N], t.sh_len[pairs % N]) >= p.story_min_shared]
     pa_, pb_ = pairs // N, pairs % N
     inter = np.zeros(len(pairs), dtype=np.int64)
@@ -245,13 +249,11 @@ def verify_story_pairs(
     todo = np.flatnonzero(~known)
     inter[todo], la[todo], lb[todo] = sets.intersections(pa_[todo], pb_[todo])
     c = containment(inter, la, lb)
-    text = (c >= p.story_containment) & (inter >= p.story_min_shared)
-    cand = np.flatnonzero(text)
+    cand = np.flatnonzero(story_text(inter, la, lb, p))
     agree = figures_agree(figs, pa_[cand], pb_[cand], p)
     ok = np.zeros(len(pairs), dtype=bool)
     ok[cand] = agree
-    story = Edges(pb_[ok], pa_[ok], c[ok])
-    return StoryEdges(Edges.concat([copy_edges, story]), n_candidates, int(ok.sum()), int((~agree).sum()))
+    return Edges(pb_[ok], pa_[ok], c[ok]), int((~agree).sum())
 
 
 def rehome(
@@ -347,10 +349,16 @@ def story_pairs(
     old: OldState,
     samples: np.ndarray,
     lsh_pairs: np.ndarray,
+    settled: np.ndarray,
     eligible: np.ndarray,
     p: DedupParams,
 ) -> tuple[np.ndarray, int]:
     """All story candidates: sample pairs plus the copy level's LSH candidates (whatever their
-    Jaccard); and the boilerplate samples of this run's documents (sample_candidates)."""
+    Jaccard), less the pairs the copy level intersected and found short of a story's shared text
+    (settled, per LSH pair: their links cannot change, and a template's millions of LSH pairs are
+    mostly such); and the boilerplate samples of this run's documents (sample_candidates)."""
     codes, n_boiler = sample_candidates(t, old, samples, eligible, p)
-    return unique_inplace([codes, lsh_pairs]), n_boiler
+    if len(lsh_pairs) and len(codes):
+        pos = np.minimum(np.searchsorted(lsh_pairs, codes), len(lsh_pairs) - 1)
+        codes = codes[~((lsh_pairs[pos] == codes) & settled[pos])]
+    return unique_inplace([codes, lsh_pairs[~settled]]), n_boiler

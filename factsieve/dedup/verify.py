@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -132,15 +133,53 @@ class Verified:
     rejected: int
     rejected_by_size: int
     # the pairs whose shingles were intersected (sorted codes) and what that found, int32: the story
-    # level reuses them instead of reading the same sets again
+    # level reuses them instead of reading the same sets again. Only pairs that can be story links
+    # (story_text) are kept: a template's millions of candidates are mostly not (round 11)
     checked: np.ndarray
     inter: np.ndarray
     la: np.ndarray
     lb: np.ndarray
+    # per candidate pair: intersected here and no story link by its text (the story level skips it)
+    settled: np.ndarray
 
 
-def verify_pairs(pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float) -> Verified:
-    """Edges of the candidate pair codes (a*N + b) whose exact Jaccard is >= threshold."""
+# candidate pairs verified at a time: each pass makes ~10 arrays of 8 B per pair (sides, sizes,
+# similarities, masks); over all candidates at once those were ~1 GB of transients for a template's
+# 13.6M candidates at 300k records (docs/BENCHMARKS.md "Dedup, round 11"). Only the compact result
+# (20 B per pair checked) is kept; the result does not depend on the chunks.
+PAIR_CHUNK = 1 << 20
+
+
+StoryText = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]  # (inter, la, lb) -> bool
+
+
+def verify_pairs(
+    pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float, story_text: StoryText
+) -> Verified:
+    """Edges of the candidate pair codes (a*N + b) whose exact Jaccard is >= threshold, verified
+    PAIR_CHUNK pairs at a time. story_text(inter, la, lb): whether a pair's shared text can make a
+    story link (what the story level may reuse; the rest are settled)."""
+    parts = [
+        _verify_chunk(pairs[lo : lo + PAIR_CHUNK], N, sets, threshold, story_text)
+        for lo in range(0, len(pairs), PAIR_CHUNK)
+    ]
+    if not parts:
+        parts = [_verify_chunk(pairs, N, sets, threshold, story_text)]
+    return Verified(
+        Edges.concat([v.edges for v in parts]),
+        sum(v.candidates for v in parts),
+        sum(v.rejected for v in parts),
+        sum(v.rejected_by_size for v in parts),
+        *(
+            np.concatenate([getattr(v, k) for v in parts])
+            for k in ("checked", "inter", "la", "lb", "settled")
+        ),
+    )
+
+
+def _verify_chunk(
+    pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float, story_text: StoryText
+) -> Verified:
     pa_, pb_ = pairs // N, pairs % N
     # J(A, B) <= min(|A|, |B|) / max(|A|, |B|): pairs whose set sizes alone rule the threshold out are
     # rejected without reading their shingles (sizes are exact for sorted segments only)
@@ -152,14 +191,19 @@ def verify_pairs(pairs: np.ndarray, N: int, sets: ShingleSets, threshold: float)
     inter, la, lb = sets.intersections(pa_[check], pb_[check])
     sims[check] = jaccard(inter, la, lb)
     ok = sims >= threshold
+    text = story_text(inter, la, lb)
+    settled = np.zeros(len(pairs), dtype=bool)
+    settled[check[~text]] = True
+    keep = check[text]
     # pb_ is the larger index, always new
     return Verified(
         Edges(pb_[ok], pa_[ok], sims[ok]),
         len(pairs),
         int((~ok).sum()),
         int(hopeless.sum()),
-        pairs[check],
-        inter.astype(np.int32),
-        la.astype(np.int32),
-        lb.astype(np.int32),
+        pairs[keep],
+        inter[text].astype(np.int32),
+        la[text].astype(np.int32),
+        lb[text].astype(np.int32),
+        settled,
     )

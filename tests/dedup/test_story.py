@@ -4,6 +4,8 @@ boilerplate paragraph do not make a story; a story spans runs (also through two 
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -379,3 +381,21 @@ def test_a_later_run_with_samples_after_a_run_whose_documents_had_none(tmp_path)
     )
     a = r2.assignments.set_index("doc_id")
     assert a.loc["trunc", "story_id"] == "release"
+
+
+def test_a_state_written_under_other_figure_rule_values_loads_and_keeps_its_stories(tmp_path):
+    # round 11 raised story_figure_share (0.5 -> 0.8): the figure rule only decides new links, so a
+    # state written under the old value loads, and its stories stay as they were made
+    old = DedupParams(story_figure_share=0.5)
+    cut = WEEK_1[: WEEK_1.index(" Utilities in the northern")]
+    r1 = deduplicate(frame([("week1", WEEK_1), ("cut", cut)]), old, state_out=tmp_path / "s1")
+    assert r1.assignments["story_id"].nunique() == 1
+    r = deduplicate(frame([("week2", WEEK_2)]), state_in=tmp_path / "s1", state_out=tmp_path / "s2")
+    assert r.assignments["story_id"].tolist() == ["week2"]
+    meta = json.loads((tmp_path / "s2" / "meta.json").read_text())
+    assert meta["params"]["story_figure_share"] == DedupParams().story_figure_share
+    r = deduplicate(frame([("week1", WEEK_1), ("cut", cut)]), state_in=tmp_path / "s2")
+    assert r.assignments["story_id"].tolist() == r1.assignments["story_id"].tolist()
+    # any other result param still needs a fresh state
+    with pytest.raises(ValueError, match="start a fresh state"):
+        deduplicate(frame([("week2", WEEK_2)]), DedupParams(story_min_shared=30), state_in=tmp_path / "s1")
