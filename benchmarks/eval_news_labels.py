@@ -107,6 +107,8 @@ R20 = DATA / "news_labels_r20.jsonl"
 R21 = DATA / "news_labels_r21.jsonl"
 R24 = DATA / "news_labels_r24.jsonl"
 R25 = DATA / "news_labels_r25.jsonl"
+R28 = DATA / "news_labels_r28.jsonl"
+R29 = DATA / "news_labels_r29.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -136,6 +138,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r21": (R21, None),
     "r24": (R24, None),
     "r25": (R25, None),
+    "r28": (R28, None),
+    "r29": (R29, None),
 }
 
 

@@ -14,7 +14,7 @@ from factsieve.classify.furniture_shapes import (
     SHORT_FIRST,
     furniture_line,
 )
-from factsieve.classify.headline_shapes import headline_shape
+from factsieve.classify.headline_shapes import ends_on_place_name, headline_shape
 from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
 from factsieve.classify.prefilter import (
@@ -566,6 +566,12 @@ _HEADLINE_PRESENT = re.compile(
 # A possessive subject may go on in lower case for up to two words ("Norway's krone hits …", "India's
 # central bank cuts …"): the verb is looked for among the first three words after the capitalised run.
 _SUBJECT_TAIL_WORDS = 2
+# Round 10 (r19, r25, r28-r29 shapes: "AR7 offshore wind auction clears at …", "Heated school board meeting
+# ends with …"): a plain name's subject may run to three lower-case words, compounds and a gerund noun
+# included; the -s verb is still required after them.
+_PLAIN_SUBJECT_TAIL_WORDS = 3
+# After a verb that far in, the object must open plainly: a preposition, a determiner or a figure.
+_OBJECT_OPENERS = frozenset("at with to for in on over after by from into as the a an its their new record".split())
 # The "verb" is a plural noun when a verb follows it ("Chrysler Corp shares rose sharply in heavy trading").
 _VERB_AFTER = frozenset(
     """rose fell grew won lost said told were are will would could may might can should must have had did do
@@ -673,6 +679,7 @@ def _present_headline(body: str, last: str) -> bool:
             or _FIGURE_LAST.fullmatch(last) is not None
             or _ends_on_full_name(body)
             or _ends_on_place(body)
+            or ends_on_place_name(body)
         )
         or last.endswith(("ly", "ed"))
         or last in _NOT_HEADLINE_LAST
@@ -698,7 +705,7 @@ def _present_headline(body: str, last: str) -> bool:
     # A possessive subject may run to three lower-case words, compounds included (round 6: "Velmora's
     # once-weekly migraine pill cuts attacks …", "Patel's five-for sinks Surrey …").
     possessive = subj.endswith(("'s", "’s"))
-    tail = _SUBJECT_TAIL_WORDS + possessive
+    tail = _SUBJECT_TAIL_WORDS + possessive if possessive or pair else _PLAIN_SUBJECT_TAIL_WORDS
     for k in range(min(tail + 1, len(rest) - 1)):
         if rest[k].lower() in _PAST_OR_AUX:
             return False  # "Norsk Hydro shares rose sharply in heavy": the past, a cut wire sentence
@@ -707,11 +714,18 @@ def _present_headline(body: str, last: str) -> bool:
         # After a lower-case subject word only the -s verb counts: a bare plural verb there is a noun run
         # cut from a sentence ("SET statistics show daily trading in listed corporate").
         if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else "", pair):
+            if (
+                k == _PLAIN_SUBJECT_TAIL_WORDS
+                and not possessive
+                and rest[k + 1].lower() not in _OBJECT_OPENERS
+                and not rest[k + 1][0].isdigit()
+            ):
+                return False  # a fourth noun before the "verb" is a wire noun run ("… profit figures given")
             return _PAST_LATER.isdisjoint(w.lower() for w in rest[k + 2 :])
         w = rest[k].lower()
-        if possessive and "-" in w and w.replace("-", "").isalpha() and w.islower():
+        if "-" in w and w.replace("-", "").isalpha() and w.islower():
             continue  # a compound modifier of the possessed noun ("once-weekly", "five-for")
-        if k == 0 and w.endswith("ing") and _NOUN_AFTER_GERUND.match(rest[k + 1]) is not None:
+        if w.endswith("ing") and _NOUN_AFTER_GERUND.match(rest[k + 1]) is not None:
             continue  # round 7 (r16): a gerund modifying the next noun ("Hospital waiting lists hit …")
         if (
             not rest[k].isalpha()
@@ -778,13 +792,16 @@ def _verb_of_headline(verb: str, after: str, before: str, pair: bool) -> bool:
 # Americans to …", "L. Phelps resigned as chairman"): verbs of movement, speech and office are left out,
 # and the line must be short and carry no "the".
 _HEADLINE_PASSIVE = re.compile(
-    r"^[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s+[a-z]+)?\s+(?P<verb>[a-z]+ed|held|hit|cut|shut|sold|bought"
+    # round 10 (r20): up to two lower-case subject words, compounds included ("Marlow Heights boil-water
+    # notice extended to Friday")
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s+[a-z]+(?:-[a-z]+)?){0,2}\s+(?P<verb>[a-z]+ed|held|hit|cut|shut|sold|bought"
     r"|taken|given|seen|found|beaten|struck|thrown)\s+(?:to|for|over|after|in|by|as|from|with|on|at|amid|into|off|out\s+of)\s+\S"
 )
 _ACTIVE_PAST = frozenset(
     """closed increased decreased declined dropped gained climbed jumped ended finished traded opened stood reached
     edged slipped eased firmed weakened strengthened rallied surged plunged slumped advanced retreated recovered
     rebounded moved stayed remained totalled totaled amounted compared averaged peaked bottomed called announced
+    continued restated adjusted
     resigned failed suggested emphasised emphasized worked passed decided agreed stated added noted asked
     commented replied responded voted appeared arrived returned started listed reported estimated valued priced
     put""".split()
@@ -796,7 +813,11 @@ def _passive_headline(body: str, low: list[str]) -> bool:
     if len(low) > _PASSIVE_MAX_WORDS or "the" in low or not low[-1].isalnum():
         return False
     m = _HEADLINE_PASSIVE.match(body)
-    return m is not None and m.group("verb") not in _ACTIVE_PAST
+    if m is None or m.group("verb") in _ACTIVE_PAST:
+        return False
+    # round 10: the lower-case subject words are nouns, not a gerund's object ("Turning to policies
+    # proposed by …" is a cut sentence)
+    return not low[0].endswith("ing") and _FRAGMENT_END.isdisjoint(low[1 : len(body[: m.start("verb")].split())])
 
 
 def _without_future_passive(low: list[str]) -> list[str]:

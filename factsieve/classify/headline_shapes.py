@@ -56,3 +56,31 @@ def headline_shape(body: str) -> bool:
     if "," not in body:
         return False
     return _AGE_APPOSITION.match(body) is not None or _INVERTED_SOURCE.fullmatch(body) is not None
+
+
+# Round 10 (r18–r20, r24, r25; held-out boilerplate -> reported): a present-tense headline closes on a
+# place or venue after a preposition of place, with one plain adjective between them or none ("… from
+# homes in southern France", "… strike at Harland Steel", "… order for 30 widebodies at Dubai Airshow").
+# A line cut from wrapped wire copy stops inside a name after "of" or "to" ("… tonnes of Canadian"), or on
+# a capital after a function word; both stay text. The caller has already found the headline's verb.
+_PLACE_NAME_PREPOSITIONS = frozenset("at in across near outside against over throughout around".split())
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def ends_on_place_name(body: str) -> bool:
+    words = body.split()
+    k = len(words) - 1
+    names = 0
+    while k > 0 and names < 2 and _NAME_WORD.fullmatch(words[k]) is not None:
+        k -= 1
+        names += 1
+    if names == 0 or k < 2 or (names == 1 and len(words[-1]) <= 3):
+        return False  # (a short capital alone is as often a name cut in two: "… of wheat in New")
+    if words[k] in _PLACE_NAME_PREPOSITIONS:
+        return True
+    return (
+        words[k].isalpha()
+        and words[k].islower()
+        and words[k] not in _CUT_END
+        and words[k - 1] in _PLACE_NAME_PREPOSITIONS
+    )

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.signposts import SIGNPOST_GATE_WORDS, SIGNPOST_PREFIXES, SIGNPOST_WORDS, signpost
+
 _I = re.IGNORECASE
 _MAX_WORDS = 20  # (counted as spaces: one C-level count, not a split)
 _DIGIT = re.compile(r"\d")
@@ -104,11 +106,11 @@ READER_LINE_WORDS = frozenset(
     """happy safe luck hope helps thanks thank following enjoy weekend holiday holidays stick bear trust hang tight
     buckle stay here bet okay ok alright feeling alone yourself breath step judgement judgment worry thought
     got place recognise recognize so means""".split()
-)
+) | SIGNPOST_WORDS  # round 10 (signposts.py)
 # filler_cues calls sign_off for a line with one of these words (the anywhere shapes' rarer words) ...
 READER_GATE_WORDS = frozenset(
     "thought yourself recognise recognize alone feeling weekend holiday holidays helps means".split()
-)
+) | SIGNPOST_GATE_WORDS
 # ... or opening on one of these four characters (an opening shape's first word; one slice and one probe
 # instead of a word set: "so", "here", "stay" are in too many sentences to gate on).
 READER_PREFIXES = frozenset(
@@ -116,7 +118,7 @@ READER_PREFIXES = frozenset(
     Dont""".split()
 ) | frozenset(
     ("I ho", "I be", "Sit ", "No j", "Don'", "Don’", "Do n", "Bet ", "OK, ", "Ok, ", "So y", "So, ")
-)
+) | SIGNPOST_PREFIXES  # round 10 (signposts.py; "But " and "Here" lines reach it by their words)
 
 
 def _bare_question(body: str) -> bool:
@@ -146,4 +148,6 @@ def reader_line(text: str, words: frozenset[str]) -> bool:
         return True
     if "yourself" in words and _YOURSELF_RE.match(body) is not None:
         return True
-    return not words.isdisjoint(_ANYWHERE_WORDS) and _ANYWHERE_RE.search(body) is not None
+    if not words.isdisjoint(_ANYWHERE_WORDS) and _ANYWHERE_RE.search(body) is not None:
+        return True
+    return signpost(body, words)  # round 10
