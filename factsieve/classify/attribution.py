@@ -14,6 +14,7 @@ from factsieve.classify.cue import (
     inside,
     new_cue,
 )
+from factsieve.classify.source_shapes import SOURCE_SHAPE_WORDS, source_shape_cues
 from factsieve.classify.prefilter import (
     CaseFreeRe,
     lowered,
@@ -428,7 +429,12 @@ _OBJECT_NEXT = re.compile(
     # up to 40,000 visitors" (the noun reading would need a verb after it)
     r"|(?:between|up\s+to|as\s+(?:many|much|few|little)\s+as|at\s+least|at\s+most)\s+[\d£$€]"
     # round 6b: a named thing priced or ranked ("Goldman Sachs now forecasts Brent at $88 a barrel")
-    r"|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\s+(?:at|to|near|around)\s+(?:about\s+|around\s+)?[\d£$€])"
+    r"|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}\s+(?:at|to|near|around)\s+(?:about\s+|around\s+)?[\d£$€]"
+    # round 10 (r28, r29): an amount "of between" two figures, or a clause with its own finite verb and no
+    # "that" ("The company projects volumes will recover …", "The charity estimates it has served …"); a
+    # noun reading has the verb right after ("building projects were delayed")
+    r"|[a-z-]+\s+of\s+between\s+[\d£$€]"
+    r"|(?:it|they|[a-z]+)\s+(?:will|would|could|has|have|is|are)\s+(?!been\b)[a-z]{3,})"
 )
 
 
@@ -657,6 +663,7 @@ ATTRIBUTION_TRIGGERS = (
     | _CAUSE_VERBS
     | _LABEL_VERBS
     | _BODY_BELIEF_VERBS
+    | SOURCE_SHAPE_WORDS  # round 10 (source_shapes.py)
 )
 
 
@@ -914,6 +921,10 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = _source_for(text, cue, quotes)
+    if not cues and words.gates & _SOURCE_SHAPE_GATE:
+        cues = source_shape_cues(text, quotes, words)  # round 10 (source_shapes.py)
+        if cues:
+            source = _source_for(text, cues[0], quotes)
     if len(cues) > 1:
         cues.sort(key=BY_START)
     return cues, source
@@ -933,4 +944,5 @@ _TRAILING_TOPIC_WORDS_GATE = trigger_gate(_TRAILING_TOPIC_WORDS)
 _CAUSE_VERBS_GATE = trigger_gate(_CAUSE_VERBS)
 _LABEL_VERBS_GATE = trigger_gate(_LABEL_VERBS)
 _ATTRIBUTION_TRIGGERS_GATE = trigger_gate(ATTRIBUTION_TRIGGERS)
+_SOURCE_SHAPE_GATE = trigger_gate(SOURCE_SHAPE_WORDS)
 _WEASEL_VERBS_GATE = trigger_gate(_WEASEL_VERBS)
