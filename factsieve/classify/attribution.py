@@ -434,7 +434,7 @@ _OBJECT_NEXT = re.compile(
     # "that" ("The company projects volumes will recover …", "The charity estimates it has served …"); a
     # noun reading has the verb right after ("building projects were delayed")
     r"|[a-z-]+\s+of\s+between\s+[\d£$€]"
-    r"|(?:it|they|[a-z]+)\s+(?:will|would|could|has|have|is|are)\s+(?!been\b)[a-z]{3,})"
+    r"|(?!which\b|that\b|who\b)(?:it|they|[a-z]+)\s+(?:will|would|could|has|have|is|are)\s+(?!been\b)[a-z]{3,})"
 )
 
 

@@ -15,6 +15,7 @@ from factsieve.classify.furniture_shapes import (
     furniture_line,
 )
 from factsieve.classify.headline_shapes import ends_on_place_name, headline_shape
+from factsieve.classify.page_notices import NOTICE_WORDS, page_notice, page_notice_possible
 from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
 from factsieve.classify.prefilter import (
@@ -91,7 +92,7 @@ _BOILERPLATE_LINE_RE = re.compile(
 BOILERPLATE_TRIGGERS = frozenset(
     """views comments shares likes reads subscribe sign follow share click rights privacy terms cookie cookies
     min minute copyright leave print email""".split()
-)
+) | (NOTICE_WORDS - {"about"})  # round 10 (page_notices.py; "About …:" lines reach it by their prefix)
 MONTH_WORDS = MONTH_WORDS = frozenset(
     """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
     september october november december""".split()
@@ -161,6 +162,8 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
         out = _furniture_line(text, words)
     if not out and page_line_possible(text, words) and page_line(text, words):
         out = [_whole(text)]
+    if not out and page_notice_possible(text, words) and page_notice(text):
+        out = [_whole(text)]  # round 10 (page_notices.py)
     return out
 
 
@@ -1002,7 +1005,7 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
 
 # A line closing on a quotation mark right after a word may be a headline (headline_shapes); one closing
 # on a sentence mark is not.
-_QUOTE_ENDS = frozenset('’”"')
+_QUOTE_ENDS = frozenset('’”"\'')  # (round 10: a straight single mark too, "Lord Ashby: 'I have …'")
 _MARK_ENDS = frozenset(".!?…:;,")
 
 
@@ -1033,6 +1036,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     body = text.rstrip()
     return bool(
         (body and body[-1] not in _SENTENCE_END)
+        or (text[:6] == "About " and ":" in text[6:40])  # round 10: an "About <name>:" bio (page_notices.py)
         or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
         # round 7 (headline_shapes): a quotation alone on its line, an explainer headline with a bracket
         or (body[-1:] in _QUOTE_ENDS and body[-2:-1].isalnum())

@@ -29,7 +29,8 @@ _INVERTED_SOURCE = re.compile(
 )
 _EXPLAINER = re.compile(r"(?:Why|How)\s+(?:to\s+)?[\w'’]+(?:\s+[\w'’$£€%.,&-]+){3,14}(?:\s+\([^()]{3,60}\))?")
 _QUOTED_LINE = re.compile(
-    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}:\s+)?[‘“\"][^‘“”\"]{10,160}?[\w)][’”\"]"
+    # (round 10, r28: in straight single marks too, "Lord Ashby: 'I have nothing to apologise for'")
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}:\s+)?(?:[‘“\"][^‘“”\"]{10,160}?[\w)][’”\"]|'[^‘“”\"]{10,160}?[\w)]')"
 )
 # A line cut from wrapped copy stops on one of these.
 _CUT_END = frozenset(
@@ -46,7 +47,7 @@ def headline_shape(body: str) -> bool:
     if len(words) < _MIN_WORDS:
         return False
     first = body[0]
-    if first in '‘“"' or ": " in body[:40]:
+    if first in '‘“"\'' or ": " in body[:40]:
         return _QUOTED_LINE.fullmatch(body) is not None
     last = words[-1].lower().strip("()")
     if last in _CUT_END:
@@ -63,7 +64,7 @@ def headline_shape(body: str) -> bool:
 # homes in southern France", "… strike at Harland Steel", "… order for 30 widebodies at Dubai Airshow").
 # A line cut from wrapped wire copy stops inside a name after "of" or "to" ("… tonnes of Canadian"), or on
 # a capital after a function word; both stay text. The caller has already found the headline's verb.
-_PLACE_NAME_PREPOSITIONS = frozenset("at in across near outside against over throughout around".split())
+_PLACE_NAME_PREPOSITIONS = frozenset("at in on across near outside against over throughout around".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.context import prev_word
 from factsieve.classify.cue import Cue, inside, new_cue
+
+_BE_FORMS = frozenset("is are was were be been being".split())
 
 # Verbs of characterising; the quotation must open within a few words after the verb.
 # (round 7's _label_verb_cues in attribution.py takes call/brand/dub/label/describe before a quotation the
@@ -33,8 +36,8 @@ from factsieve.classify.cue import Cue, inside, new_cue
 # quotation in straight single marks, which the quote finder leaves alone as apostrophes.)
 _QUOTED = r"(?<!\w)['‘“\"](?=[A-Za-z])[^‘’“”\"]{2,200}?[A-Za-z.,!?]['’”\"](?!\w)"
 _CHARACTERISE_RE = re.compile(
-    r"\b(?P<verb>called|calls|described|describes|branded|brands|dubbed|dubs|labell?ed|hailed|hails|dismissed"
-    r"|dismisses|remembered|remembers|recalled|recalls|put\s+it|words\s+of)\b[^‘“\".;]{0,60}?(?<=\s)" + _QUOTED,
+    r"(?<![\w-])(?P<verb>called|calls|described|describes|branded|brands|dubbed|dubs|labell?ed|hailed|hails|dismissed"
+    r"|dismisses|remembered|remembers|recalled|recalls|put\s+it|words\s+of)\s+(?P<obj>[^‘“\".;]{1,60}?\s)?" + _QUOTED,
     re.IGNORECASE,
 )
 CHARACTERISE_WORDS = frozenset(
@@ -57,8 +60,7 @@ _NOT_SOURCE_BEFORE = re.compile(r"\b(?:we|i|our|my|tests?|scans?|results?|x-rays
 
 # A forecaster named as the subject of a forecast in the progressive or the past.
 _FORECASTER_RE = re.compile(
-    r"(?:^|,\s+|\bthe\s+|\bThe\s+)(?P<np>[A-Z][\w.&’'-]*\s+"
-    r"(?:(?!(?:is|are|was|were|has|had|that|which|who|and|but|of)\b)[\w.&’'-]+\s+){0,4}?)"
+    r"(?:^|,\s+|\bthe\s+|\bThe\s+)(?P<np>(?:[A-Z][a-z]+\s+[a-z]+\s+)?(?:[A-Z][\w.&’'-]*\s+){1,5})"
     r"(?:(?:on\s+[A-Z][a-z]+day|earlier|last\s+week|this\s+week|in\s+[A-Z][a-z]+)\s+)?"
     r"(?:(?:is|are|was|were|has\s+been|had\s+been)\s+(?:now\s+|also\s+)?(?:forecasting|predicting|projecting)"
     r"|(?:(?:has|had)\s+(?:earlier\s+|also\s+|already\s+)?)?(?:forecast|projected|predicted))"
@@ -66,7 +68,9 @@ _FORECASTER_RE = re.compile(
 )
 _FORECAST_VERB_RE = re.compile(r"\b(?:forecasting|predicting|projecting|forecast|projected|predicted)\b")
 FORECASTER_WORDS = frozenset("forecasting predicting projecting forecast projected predicted".split())
-_NOT_FORECASTER = frozenset("It We I They He She This That There Its Our Their His Her".split())
+_NOT_FORECASTER = frozenset(
+    "It We I They He She This That There Its Our Their His Her The A An Another Any No Some Each Every".split()
+)
 
 # A record named by its owner.
 _RECORD_RE = re.compile(
@@ -93,9 +97,15 @@ def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset
     out: list[Cue] = []
     if not words.isdisjoint(CHARACTERISE_WORDS):
         for m in _CHARACTERISE_RE.finditer(text):
-            if not inside(quotes, m.start()):
-                out.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
-                break
+            verb = m.group("verb")
+            if (
+                inside(quotes, m.start())
+                or (m.group("obj") is None and verb[-1] != "t" and verb[-2:] != "of")  # a name given: "links called 'trackers'"
+                or prev_word(text, m.start()) in _BE_FORMS  # "is called 'Improving …'", "will be remembered for"
+            ):
+                continue
+            out.append(new_cue("attribution", verb, m.start("verb"), m.end("verb")))
+            break
     if not out and not words.isdisjoint(CLAUSE_VERB_WORDS):
         for m in _CLAUSE_RE.finditer(text):
             if inside(quotes, m.start()) or _NOT_SOURCE_BEFORE.search(text, 0, m.start()) is not None:
@@ -107,7 +117,7 @@ def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset
     if not out and not words.isdisjoint(FORECASTER_WORDS):
         for m in _FORECASTER_RE.finditer(text):
             np = m.group("np").split()
-            if np[0] in _NOT_FORECASTER or inside(quotes, m.start()):
+            if (np[0] in _NOT_FORECASTER and len(np) == 1) or np[0] in ("It", "We", "I") or inside(quotes, m.start()):
                 continue
             v = _FORECAST_VERB_RE.search(text, m.end("np"), m.end())
             if v is not None:
