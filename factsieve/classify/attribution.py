@@ -462,6 +462,8 @@ _GROUP_BELIEF_VERBS = (
 _GROUP_SPEECH_VERBS = (
     "insist complain warn caution note stress concede acknowledge deny allege describe described recount recounted"
     " recommend advise"
+    # round 10 (r28): "Local fishermen blame the dredging for …" (the group's explanation)
+    " blame"
 )
 _GROUP_VERBS = frozenset(f"{_GROUP_BELIEF_VERBS} {_GROUP_SPEECH_VERBS} see".split())
 # "see" is a forecast only with a forecaster as the subject ("Economists polled by Reuters see
@@ -470,10 +472,12 @@ _FORECASTERS = frozenset(
     "analysts economists traders investors forecasters strategists markets dealers brokers bankers".split()
 )
 _GROUP_RE = re.compile(
-    r"\b(?P<np>[A-Za-z][a-z’'-]*s|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
+    # (round 10, r28: the plurals in -men too, "Local fishermen blame …", "Women say …")
+    r"\b(?P<np>[A-Za-z][a-z’'-]*s|[A-Za-z][a-z]*(?:men|children)|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
     r"(?:\s+(?:surveyed|polled|questioned|interviewed|consulted|asked|quoted|cited|contacted)\s+by\s+(?:the\s+)?"
     r"[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3}"
-    r"|\s+(?:at|from|with|in|on)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    # (round 10, r28: a firm's name may hold a spaced "&", "Analysts at Mercer & Lowe forecast …")
+    r"|\s+(?:at|from|with|in|on)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:&\s+)?[A-Z][\w.&’'-]*){0,3}"
     # "at the hospital", "in the industry": a workplace or field named by a common noun, and its name
     # (round 5c: "Analysts at the shipping consultancy Drewry project …"); a name in apposition
     # ("Organisers Unique Assembly expect …")
@@ -664,6 +668,7 @@ ATTRIBUTION_TRIGGERS = (
     | _LABEL_VERBS
     | _BODY_BELIEF_VERBS
     | SOURCE_SHAPE_WORDS  # round 10 (source_shapes.py)
+    | frozenset({"blame"})  # round 10: a group's "blame" (_GROUP_SPEECH_VERBS)
 )
 
 

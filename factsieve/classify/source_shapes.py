@@ -108,7 +108,11 @@ def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset
             break
     if not out and not words.isdisjoint(CLAUSE_VERB_WORDS):
         for m in _CLAUSE_RE.finditer(text):
-            if inside(quotes, m.start()) or _NOT_SOURCE_BEFORE.search(text, 0, m.start()) is not None:
+            if (
+                inside(quotes, m.start())
+                or _NOT_SOURCE_BEFORE.search(text, 0, m.start()) is not None
+                or prev_word(text, m.start()) in _BE_FORMS  # "after it was confirmed he will play": no one named
+            ):
                 continue
             if m.start() == 0 or not text[: m.start()].strip():
                 continue  # no subject: a heading or an imperative
