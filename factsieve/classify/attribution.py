@@ -124,6 +124,19 @@ _FIGURE_CLAUSE = re.compile(
     r"|\s+\S+\s+(?:(?!as\s|while\s|and\s|but\s|when\s|after\s|to\s)[\w'’-]+\s+){0,3}?[a-z]{3,}ed\b"
 )
 _ADDED_FORMS = frozenset(("added", "adding"))
+# Round 10 (r28, r29): silence and the nouns of a plan or a request are no source — "said nothing as he
+# left", "The project ran according to schedule", "Crews answered 140 calls for help overnight", and a
+# warning that someone issued is a notice ("The Weather Bureau has issued a severe thunderstorm warning").
+_SILENT_FORMS = frozenset(("saying", "said"))
+_NOT_SOURCE_NEXT = {
+    "according to": re.compile(r"\s+(?:the\s+)?(?:plan|schedule|script|tradition|custom|form|taste)\b", re.IGNORECASE),
+    "According to": re.compile(r"\s+(?:the\s+)?(?:plan|schedule|script|tradition|custom|form|taste)\b"),
+    "calls for": re.compile(r"\s+(?:help|assistance|service|an?\s+ambulance|backup)\b"),
+}
+_ISSUED_BEFORE = re.compile(
+    r"\b(?:issued|issues|issue|upgraded|extended|lifted|downgraded|cancelled|canceled)\s+(?:an?|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 # "saying nothing" is silence; "saying nothing had been decided" is speech (a clause follows).
 _SAYING_NOTHING = re.compile(
     r"\s+(?:nothing|little|anything)\b(?!\s+(?:had|has|have|was|is|were|would|will|could|can|should|must|new)\b)"
@@ -779,8 +792,13 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word == "said" and text[m.end() : m.end() + 1] == "," and prev_word(text, m.start()) == "that":
             continue  # "That said, the budget still passed": a connective, nobody speaks (round 7, r16)
-        if word == "saying" and _SAYING_NOTHING.match(text, m.end()) is not None:
-            continue  # round 7 (r16): "a masterclass in saying nothing": silence, no claim
+        if word in _SILENT_FORMS and _SAYING_NOTHING.match(text, m.end()) is not None:
+            continue  # round 7 (r16): "a masterclass in saying nothing": silence, no claim (round 10, r28: "said
+            # nothing as he left the courtroom")
+        if word in _NOT_SOURCE_NEXT and _NOT_SOURCE_NEXT[word].match(text, m.end()) is not None:
+            continue  # round 10 (r28, r29): "ran according to schedule", "answered 140 calls for help"
+        if word == "warning" and _ISSUED_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None:
+            continue  # round 10 (r29): "has issued a severe thunderstorm warning for …": a notice issued
         if word in _ADDED_FORMS and (
             (_ADDED_FIGURE.match(text, m.end()) and not _FIGURE_CLAUSE.match(text, m.end()))
             or _added_after_noun(text, m.start(), m.end())

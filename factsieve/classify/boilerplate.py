@@ -798,7 +798,8 @@ _HEADLINE_PASSIVE = re.compile(
     # round 10 (r20): up to two lower-case subject words, compounds included ("Marlow Heights boil-water
     # notice extended to Friday")
     r"^[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s+[a-z]+(?:-[a-z]+)?){0,2}\s+(?P<verb>[a-z]+ed|held|hit|cut|shut|sold|bought"
-    r"|taken|given|seen|found|beaten|struck|thrown)\s+(?:to|for|over|after|in|by|as|from|with|on|at|amid|into|off|out\s+of)\s+\S"
+    r"|taken|given|seen|found|beaten|struck|thrown)\s+(?:to|for|over|after|in|by|as|from|with|on|at|amid|into|off|out\s+of"
+    r"|until)\s+\S"
 )
 _ACTIVE_PAST = frozenset(
     """closed increased decreased declined dropped gained climbed jumped ended finished traded opened stood reached

@@ -5,7 +5,7 @@ in the sentence; the guards there apply: a source anywhere wins, a verdict after
 is theirs, a cue inside quotation marks is the speaker's). Three kinds, each a grammar, not a sentence:
 
 * the author's rhetorical question, asked of a third party and answered by its own frame (a word of
-  "any" after "need to", a verb of pretending or believing after "anyone still"): "What kind of
+  "any" after "need to", a verb of pretending or being fooled after "anyone still"; "believe" there is a hedge, which decides first): "What kind of
   planning system approves a tower block on a flood plain?", "Why does a government with a two-thirds
   majority need to rush anything through at 11 pm?", "Is anyone in Whitehall still pretending this is
   working?" (a question with "I", "you" or "we" in it is the reader's or the explainer's: "What kind of
@@ -39,8 +39,8 @@ _WHY_NEED_RE = re.compile(
 )
 _ANYONE_STILL_RE = re.compile(
     r"\W*(?:Is|Does|Did|Can|Will)\s+anyone\s+" + _NO_PERSON + r"(?:[\w'’-]+\s+){0,4}?"
-    r"(?:still|really|seriously|honestly|genuinely)\s+(?:pretending|believing|buying|fooled|surprised|convinced"
-    r"|listening|expecting|think|thinks|believe|believes|buy|buys)\b[^?]*\?\s*$"
+    r"(?:still|really|seriously|honestly|genuinely)\s+(?:pretending|buying|fooled|surprised|convinced|listening"
+    r"|buy|buys)\b[^?]*\?\s*$"
 )
 _COMPARATIVE = r"(?:[a-z]{3,}(?:er|ier)|more\s+[a-z]{4,}|less\s+[a-z]{4,})"
 _COMPARATIVE_LIST_RE = re.compile(

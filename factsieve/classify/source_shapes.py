@@ -37,7 +37,7 @@ _BE_FORMS = frozenset("is are was were be been being".split())
 _QUOTED = r"(?<!\w)['‘“\"](?=[A-Za-z])[^‘’“”\"]{2,200}?[A-Za-z.,!?]['’”\"](?!\w)"
 _CHARACTERISE_RE = re.compile(
     r"(?<![\w-])(?P<verb>called|calls|described|describes|branded|brands|dubbed|dubs|labell?ed|hailed|hails|dismissed"
-    r"|dismisses|remembered|remembers|recalled|recalls|put\s+it|words\s+of)\s+(?P<obj>[^‘“\".;]{1,60}?\s)?" + _QUOTED,
+    r"|dismisses|remembered|remembers|recalled|recalls|put\s+it|words\s+of)\s*,?\s+(?P<obj>[^‘“\".;]{1,60}?\s)?" + _QUOTED,
     re.IGNORECASE,
 )
 CHARACTERISE_WORDS = frozenset(
@@ -60,7 +60,10 @@ _NOT_SOURCE_BEFORE = re.compile(r"\b(?:we|i|our|my|tests?|scans?|results?|x-rays
 
 # A forecaster named as the subject of a forecast in the progressive or the past.
 _FORECASTER_RE = re.compile(
-    r"(?:^|,\s+|\bthe\s+|\bThe\s+)(?P<np>(?:[A-Z][a-z]+\s+[a-z]+\s+)?(?:[A-Z][\w.&’'-]*\s+){1,5})"
+    r"(?:^|,\s+|\bthe\s+|\bThe\s+)(?P<np>(?:[A-Z][a-z]+\s+[a-z]+\s+)?(?:[A-Z][\w.&’'-]*\s+){1,5}"
+    # (or an institution by its common noun after "the": "The central bank had earlier projected …")
+    r"|(?<=he\s)(?:central\s+|national\s+|state\s+|federal\s+)?(?:bank|government|ministry|treasury|agency|regulator"
+    r"|fund|commission|department|institute|forecaster|weather\s+service|met\s+office)\s+)"
     r"(?:(?:on\s+[A-Z][a-z]+day|earlier|last\s+week|this\s+week|in\s+[A-Z][a-z]+)\s+)?"
     r"(?:(?:is|are|was|were|has\s+been|had\s+been)\s+(?:now\s+|also\s+)?(?:forecasting|predicting|projecting)"
     r"|(?:(?:has|had)\s+(?:earlier\s+|also\s+|already\s+)?)?(?:forecast|projected|predicted))"
@@ -75,8 +78,8 @@ _NOT_FORECASTER = frozenset(
 # A record named by its owner.
 _RECORD_RE = re.compile(
     r"\W*(?P<np>(?:(?:the|its|their)\s+)?(?:(?:[A-Z][\w.&-]*\s+){0,3}[\w.&-]+['’]s\s+(?:own\s+)?"
-    r"|(?i:court|police|company|hospital|official|government|council|land|property|tax|bank|phone|flight|public"
-    r"|census|customs|planning|shipping|election|financial|school|prison|federal|state)\s+)"
+    r"|(?:[A-Z][a-z]+\s+)?(?i:court|police|company|hospital|official|government|council|land|property|tax|bank"
+    r"|phone|flight|public|census|customs|planning|shipping|election|financial|school|prison|federal|state|registry)\s+)"
     r"(?:figures|data|records|accounts|logs|papers|filings|statistics|documents))"
     r"(?:\s+(?:released|published|obtained|seen)\s+[^,;]{0,40}?)?"
     r"\s+(?P<verb>show|shows|showed|reveal|reveals|revealed|indicate|indicates|indicated)\b"
