@@ -797,7 +797,11 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             # nothing as he left the courtroom")
         if word in _NOT_SOURCE_NEXT and _NOT_SOURCE_NEXT[word].match(text, m.end()) is not None:
             continue  # round 10 (r28, r29): "ran according to schedule", "answered 140 calls for help"
-        if word == "warning" and _ISSUED_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None:
+        if (
+            word == "warning"
+            and _ISSUED_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+            and _WARNING_CONTENT.match(text, m.end()) is None  # "issued a stark warning that the dam …" is speech
+        ):
             continue  # round 10 (r29): "has issued a severe thunderstorm warning for …": a notice issued
         if word in _ADDED_FORMS and (
             (_ADDED_FIGURE.match(text, m.end()) and not _FIGURE_CLAUSE.match(text, m.end()))

@@ -877,6 +877,26 @@ def _is_headline(body: str) -> bool:
     return m is not None and (m.group(0)[:2] != "as" or ("," not in body and low[0] not in _ARTICLES))
 
 
+# Round 10 (r12, r15, r25): a double headline, two heads joined by a semicolon with no full stop ("Bitcoin
+# slips below $61,000 as ETF outflows continue; ether holds $2,400", "IMD forecasts above-normal monsoon;
+# rains to hit Kerala by June 1"): the first head is a headline by the tests above, or the second one is, or
+# either is the present tense or future of a headline; a scoreline or a wrapped wire line fails all of them.
+def _double_headline(body: str) -> bool:
+    first, second = (part.strip() for part in body.split(";"))
+    if not first or not second or first[-1] in _SENTENCE_END:
+        return False
+    for part in (first, second):
+        head = part[:1].upper() + part[1:]
+        words = head.split()
+        if (
+            len(words) >= 3  # noqa: PLR2004 (a head has a subject, a verb and an object)
+            and _NOT_HEADLINESE.isdisjoint(w.lower() for w in words)
+            and (_is_headline(head) or _present_headline(head, words[-1]) or headline_shape(head))
+        ):
+            return True
+    return False
+
+
 # Round 6: a Title Case headline may carry a sum or a year ("Council Approves £12m Plan For New Leisure
 # Centre"): at least four capitalised words of four letters or more, every such word capitalised, and
 # one figure at most, with a currency sign or as a year. A price-table row has several figures; a line in
@@ -917,6 +937,8 @@ def _is_heading(text: str) -> bool:
     if not body or body[-1] in _SENTENCE_END:
         return False
     if _is_headline(body):
+        return True
+    if "; " in body and body.count(";") == 1 and _double_headline(body):
         return True
     if len(body) > 100 or not body[0].isupper():
         return False
