@@ -67,6 +67,10 @@ def headline_shape(body: str) -> bool:
 # A line cut from wrapped wire copy stops inside a name after "of" or "to" ("… tonnes of Canadian"), or on
 # a capital after a function word; both stay text. The caller has already found the headline's verb.
 _PLACE_NAME_PREPOSITIONS = frozenset("at in on across near outside against over throughout around".split())
+_DAYS_AND_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december christmas easter""".split()
+)
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 
@@ -79,6 +83,8 @@ def ends_on_place_name(body: str) -> bool:
         names += 1
     if names == 0 or k < 2 or (names == 1 and len(words[-1]) <= 3):
         return False  # (a short capital alone is as often a name cut in two: "… of wheat in New")
+    if words[-1].lower() in _DAYS_AND_MONTHS:
+        return False  # a time, not a place: "Trading opens at 09:30 EST on Monday" (a wire notice)
     if words[k] in _PLACE_NAME_PREPOSITIONS:
         return True
     return (

@@ -15,8 +15,9 @@
   Meteorological Department on Monday forecast an above-normal monsoon", "Skymet had earlier projected a
   normal monsoon" (the agentless "is projected to" stays the author's hedge);
 * a record named by its owner as the subject of what it shows: "Court records show …", "The council's own
-  figures reveal …", "Official figures show …" (a bare "The figures show" and a month's "May's trade
-  figures showed" stay the author's, as earlier writers label them);
+  figures reveal …", "Customs figures show …" (a bare "The figures show", "Official figures show …" and a
+  month's "May's trade figures showed" stay the author's, as the earlier writers label them — round 5b's
+  near miss; r17 labels "Official figures show" attributed, a conflict left as it was);
 * "Per the filing, …", "Per the league's disciplinary panel, …": "per" opening the sentence is
   "according to".
 """
@@ -78,7 +79,7 @@ _NOT_FORECASTER = frozenset(
 # A record named by its owner.
 _RECORD_RE = re.compile(
     r"\W*(?P<np>(?:(?:the|its|their)\s+)?(?:(?:[A-Z][\w.&-]*\s+){0,3}[\w.&-]+['’]s\s+(?:own\s+)?"
-    r"|(?:[A-Z][a-z]+\s+)?(?i:court|police|company|hospital|official|government|council|land|property|tax|bank"
+    r"|(?:[A-Z][a-z]+\s+)?(?i:court|police|company|hospital|government|council|land|property|tax|bank"
     r"|phone|flight|public|census|customs|planning|shipping|election|financial|school|prison|federal|state|registry)\s+)"
     r"(?:figures|data|records|accounts|logs|papers|filings|statistics|documents))"
     r"(?:\s+(?:released|published|obtained|seen)\s+[^,;]{0,40}?)?"

@@ -96,6 +96,7 @@ SOURCED_NEAR_MISSES = [
     ("We confirmed the company had filed late.", "reported"),
     ("The figures show a rise.", "reported"),
     ("May's trade figures showed a surplus.", "reported"),
+    ("Official figures show bonds floated by state companies", "reported"),  # round 5b's near miss
     ("Per capita income rose 3 per cent.", "reported"),
     ("Police confirmed the identity of the man who was killed.", "reported"),
     ("The forecast assumes an exchange rate of 1.10 dollars.", "speculative"),  # (its "assumes", not a source)
