@@ -114,7 +114,12 @@ _NOT_IN_HEADLINE = frozenset(
     """said says told was were is are has have had will would could should may might must been be which that who
     whom whose it he she they we i you this these those but and or if when while because although""".split()
 )
-_NOT_FIRST = frozenset("the a an his her its their our my your this that these those there it he she they we i".split())
+_NOT_FIRST = frozenset(
+    """the a an his her its their our my your this that these those there it he she they we i in on at for of with
+    from by after before as to despite amid under over""".split()
+)
+# "price rises", "pay cuts", "rate hits": a noun run, not a verb, after these
+_NOUN_BEFORE = frozenset("price prices pay rate rates tax wage fee rent interest share sales".split())
 _MAX_NEWS_WORDS = 16
 
 
@@ -122,11 +127,13 @@ def _news_verb_headline(words: list[str]) -> bool:
     if len(words) > _MAX_NEWS_WORDS or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     low = [w.lower().strip(",;:") for w in words]
-    if low[0] in _NOT_FIRST or low[-1] in _CUT_END or not _NOT_IN_HEADLINE.isdisjoint(low):
+    if low[0] in _NOT_FIRST or low[-1] in _CUT_END or low[-1].endswith("ing") or not _NOT_IN_HEADLINE.isdisjoint(low):
         return False
     for i in range(1, len(low) - 1):
         if low[i] in _NEWS_VERBS and words[i].islower():
             before = low[i - 1]
+            if before in _NOUN_BEFORE:
+                return False
             return before.replace("-", "").isalnum() and before not in _CUT_END and low[i + 1] not in _CUT_END - {
                 "to", "for", "in", "on", "at", "by", "from", "after", "over", "with", "as", "into", "than", "the", "a",
                 "an", "its", "their",
@@ -134,8 +141,17 @@ def _news_verb_headline(words: list[str]) -> bool:
     return False
 
 
+# The two subjects are names of one to three capitalised words each, the verb a bare plural of the
+# headline's dealings; an opening adverb or phrase before a comma ("Publicly, Japanese officials remain …",
+# "In March, China announced …") and a name in apposition ("Thomas Lau, Evergo's executive director,
+# declined …") are sentences of the wire.
+_PAIR_VERBS = (
+    "agree|sign|clash|unite|join|settle|merge|split|meet|talk|reach|strike|seal|lock|cut|raise|back|ban|eye|team"
+    "|vow|trade|swap|reject|win|face|plan|mull|weigh|extend|launch|unveil|resume|end|hold|share"
+)
 _PAIR_SUBJECT = re.compile(
-    r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}(?:\s+[a-z]+)?,\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
-    r"(?:\s+[a-z]+)?\s+(?!(?:and|or|the|of|in|to|said|were|are|have|had|will|would)\b)"
-    r"[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)(?<![^s]s)\s+\S"
+    r"(?!(?:However|Instead|Currently|Yesterday|Today|Moreover|Meanwhile|Also|But|And|In|On|At|For|Last|Next|This"
+    r"|After|Before|Since|Still|Earlier|Later|Publicly|Privately)\b)(?![A-Z][a-z]+ly\b)"
+    r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,2},\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,2}(?:\s+[a-z]+)?"
+    r"\s+(?:" + _PAIR_VERBS + r")\s+\S"
 )
