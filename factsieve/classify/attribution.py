@@ -486,7 +486,7 @@ _FORECASTERS = frozenset(
 )
 _GROUP_RE = re.compile(
     # (round 10, r28: the plurals in -men too, "Local fishermen blame …", "Women say …")
-    r"\b(?P<np>[A-Za-z][a-z’'-]*s|[A-Za-z][a-z]*(?:men|children)|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
+    r"\b(?P<np>[A-Za-z][a-z’'-]*(?:s|men)|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
     r"(?:\s+(?:surveyed|polled|questioned|interviewed|consulted|asked|quoted|cited|contacted)\s+by\s+(?:the\s+)?"
     r"[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3}"
     # (round 10, r28: a firm's name may hold a spaced "&", "Analysts at Mercer & Lowe forecast …")

@@ -41,6 +41,7 @@ _CHARACTERISE_RE = re.compile(
     r"|dismisses|remembered|remembers|recalled|recalls|put\s+it|words\s+of)\s*,?\s+(?P<obj>[^‘“\".;]{1,60}?\s)?" + _QUOTED,
     re.IGNORECASE,
 )
+_QUOTE_MARKS = re.compile("['‘“\"]")
 CHARACTERISE_WORDS = frozenset(
     """called calls call described describes branded brands dubbed dubs labelled labeled hailed hails dismissed
     dismisses remembered remembers recalled recalls put words""".split()
@@ -85,6 +86,7 @@ _RECORD_RE = re.compile(
     r"(?:\s+(?:released|published|obtained|seen)\s+[^,;]{0,40}?)?"
     r"\s+(?P<verb>show|shows|showed|reveal|reveals|revealed|indicate|indicates|indicated)\b"
 )
+_RECORD_NOUNS = frozenset("figures data records accounts logs papers filings statistics documents".split())
 RECORD_WORDS = frozenset("show shows showed reveal reveals revealed indicate indicates indicated".split())
 _NOT_OWNER = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -99,7 +101,7 @@ SOURCE_SHAPE_WORDS = CHARACTERISE_WORDS | CLAUSE_VERB_WORDS | FORECASTER_WORDS |
 def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
     """The attribution cues of the module docstring's shapes, outside quotations."""
     out: list[Cue] = []
-    if not words.isdisjoint(CHARACTERISE_WORDS):
+    if not words.isdisjoint(CHARACTERISE_WORDS) and _QUOTE_MARKS.search(text) is not None:
         for m in _CHARACTERISE_RE.finditer(text):
             verb = m.group("verb")
             if (
@@ -131,7 +133,7 @@ def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset
             if v is not None:
                 out.append(new_cue("attribution", v.group(0), v.start(), v.end()))
                 break
-    if not out and not words.isdisjoint(RECORD_WORDS):
+    if not out and not words.isdisjoint(RECORD_WORDS) and not words.isdisjoint(_RECORD_NOUNS):
         m = _RECORD_RE.match(text)
         owner = m.group("np").split() if m is not None else []
         if owner and owner[0].lower() in ("the", "its", "their"):
