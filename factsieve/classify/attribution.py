@@ -14,7 +14,6 @@ from factsieve.classify.cue import (
     inside,
     new_cue,
 )
-from factsieve.classify.source_shapes import SOURCE_SHAPE_WORDS, source_shape_cues
 from factsieve.classify.prefilter import (
     CaseFreeRe,
     lowered,
@@ -24,6 +23,7 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
+from factsieve.classify.source_shapes import SOURCE_SHAPE_WORDS, source_shape_cues
 
 # --------------------------------------------------------------------------- attribution
 
@@ -129,7 +129,9 @@ _ADDED_FORMS = frozenset(("added", "adding"))
 # warning that someone issued is a notice ("The Weather Bureau has issued a severe thunderstorm warning").
 _SILENT_FORMS = frozenset(("saying", "said"))
 _NOT_SOURCE_NEXT = {
-    "according to": re.compile(r"\s+(?:the\s+)?(?:plan|schedule|script|tradition|custom|form|taste)\b", re.IGNORECASE),
+    "according to": re.compile(
+        r"\s+(?:the\s+)?(?:plan|schedule|script|tradition|custom|form|taste)\b", re.IGNORECASE
+    ),
     "According to": re.compile(r"\s+(?:the\s+)?(?:plan|schedule|script|tradition|custom|form|taste)\b"),
     "calls for": re.compile(r"\s+(?:help|assistance|service|an?\s+ambulance|backup)\b"),
 }
@@ -800,7 +802,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         if (
             word == "warning"
             and _ISSUED_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
-            and _WARNING_CONTENT.match(text, m.end()) is None  # "issued a stark warning that the dam …" is speech
+            and _WARNING_CONTENT.match(text, m.end())
+            is None  # "issued a stark warning that the dam …" is speech
         ):
             continue  # round 10 (r29): "has issued a severe thunderstorm warning for …": a notice issued
         if word in _ADDED_FORMS and (

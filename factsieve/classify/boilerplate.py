@@ -15,9 +15,9 @@ from factsieve.classify.furniture_shapes import (
     furniture_line,
 )
 from factsieve.classify.headline_shapes import ends_on_place_name, headline_shape
-from factsieve.classify.page_notices import NOTICE_WORDS, page_notice, page_notice_possible
 from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
+from factsieve.classify.page_notices import NOTICE_WORDS, page_notice, page_notice_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -569,12 +569,14 @@ _HEADLINE_PRESENT = re.compile(
 # A possessive subject may go on in lower case for up to two words ("Norway's krone hits …", "India's
 # central bank cuts …"): the verb is looked for among the first three words after the capitalised run.
 _SUBJECT_TAIL_WORDS = 2
-# Round 10 (r19, r25, r28-r29 shapes: "AR7 offshore wind auction clears at …", "Heated school board meeting
+# Round 10 (r19, r25: "AR7 offshore wind auction clears at …", "Heated school board meeting
 # ends with …"): a plain name's subject may run to three lower-case words, compounds and a gerund noun
 # included; the -s verb is still required after them.
 _PLAIN_SUBJECT_TAIL_WORDS = 3
 # After a verb that far in, the object must open plainly: a preposition, a determiner or a figure.
-_OBJECT_OPENERS = frozenset("at with to for in on over after by from into as the a an its their new record".split())
+_OBJECT_OPENERS = frozenset(
+    "at with to for in on over after by from into as the a an its their new record".split()
+)
 # The "verb" is a plural noun when a verb follows it ("Chrysler Corp shares rose sharply in heavy trading").
 _VERB_AFTER = frozenset(
     """rose fell grew won lost said told were are will would could may might can should must have had did do
@@ -821,7 +823,9 @@ def _passive_headline(body: str, low: list[str]) -> bool:
         return False
     # round 10: the lower-case subject words are nouns, not a gerund's object ("Turning to policies
     # proposed by …" is a cut sentence)
-    return not low[0].endswith("ing") and _FRAGMENT_END.isdisjoint(low[1 : len(body[: m.start("verb")].split())])
+    return not low[0].endswith("ing") and _FRAGMENT_END.isdisjoint(
+        low[1 : len(body[: m.start("verb")].split())]
+    )
 
 
 def _without_future_passive(low: list[str]) -> list[str]:
@@ -1028,7 +1032,7 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
 
 # A line closing on a quotation mark right after a word may be a headline (headline_shapes); one closing
 # on a sentence mark is not.
-_QUOTE_ENDS = frozenset('’”"\'')  # (round 10: a straight single mark too, "Lord Ashby: 'I have …'")
+_QUOTE_ENDS = frozenset("’”\"'")  # (round 10: a straight single mark too, "Lord Ashby: 'I have …'")
 _MARK_ENDS = frozenset(".!?…:;,")
 
 

@@ -49,7 +49,7 @@ def headline_shape(body: str) -> bool:
     if _news_verb_headline(words) or ("," in body and _PAIR_SUBJECT.match(body) is not None):
         return True  # round 10
     first = body[0]
-    if first in '‘“"\'' or ": " in body[:40]:
+    if first in "‘“\"'" or ": " in body[:40]:
         return _QUOTED_LINE.fullmatch(body) is not None
     last = words[-1].lower().strip("()")
     if last in _CUT_END:
@@ -127,17 +127,44 @@ def _news_verb_headline(words: list[str]) -> bool:
     if len(words) > _MAX_NEWS_WORDS or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     low = [w.lower().strip(",;:") for w in words]
-    if low[0] in _NOT_FIRST or low[-1] in _CUT_END or low[-1].endswith("ing") or not _NOT_IN_HEADLINE.isdisjoint(low):
+    if (
+        low[0] in _NOT_FIRST
+        or low[-1] in _CUT_END
+        or low[-1].endswith("ing")
+        or not _NOT_IN_HEADLINE.isdisjoint(low)
+    ):
         return False
     for i in range(1, len(low) - 1):
         if low[i] in _NEWS_VERBS and words[i].islower():
             before = low[i - 1]
             if before in _NOUN_BEFORE:
                 return False
-            return before.replace("-", "").isalnum() and before not in _CUT_END and low[i + 1] not in _CUT_END - {
-                "to", "for", "in", "on", "at", "by", "from", "after", "over", "with", "as", "into", "than", "the", "a",
-                "an", "its", "their",
-            }
+            return (
+                before.replace("-", "").isalnum()
+                and before not in _CUT_END
+                and low[i + 1]
+                not in _CUT_END
+                - {
+                    "to",
+                    "for",
+                    "in",
+                    "on",
+                    "at",
+                    "by",
+                    "from",
+                    "after",
+                    "over",
+                    "with",
+                    "as",
+                    "into",
+                    "than",
+                    "the",
+                    "a",
+                    "an",
+                    "its",
+                    "their",
+                }
+            )
     return False
 
 

@@ -45,11 +45,21 @@ _ANYONE_STILL_RE = re.compile(
 _COMPARATIVE = r"(?:[a-z]{3,}(?:er|ier)|more\s+[a-z]{4,}|less\s+[a-z]{4,})"
 _COMPARATIVE_LIST_RE = re.compile(
     # two or more comparatives before one noun ("a tougher, sparer book than …") ...
-    r"\b(?:is|was|are|were|feels|seems|looks)\s+(?:a|an)\s+" + _COMPARATIVE + r",\s+(?:" + _COMPARATIVE + r",\s+)*"
-    + _COMPARATIVE + r"\s+[a-z]+\s+than\b"
+    r"\b(?:is|was|are|were|feels|seems|looks)\s+(?:a|an)\s+"
+    + _COMPARATIVE
+    + r",\s+(?:"
+    + _COMPARATIVE
+    + r",\s+)*"
+    + _COMPARATIVE
+    + r"\s+[a-z]+\s+than\b"
     # ... or three as the complement ("louder, longer and emptier than the original")
-    r"|\b(?:is|was|are|were|feels|seems|looks)\s+" + _COMPARATIVE + r",\s+" + _COMPARATIVE + r",?\s+and\s+"
-    + _COMPARATIVE + r"\s+than\b",
+    r"|\b(?:is|was|are|were|feels|seems|looks)\s+"
+    + _COMPARATIVE
+    + r",\s+"
+    + _COMPARATIVE
+    + r",?\s+and\s+"
+    + _COMPARATIVE
+    + r"\s+than\b",
 )
 _FEW_AS_WELL_RE = re.compile(
     r"\W*Few\s+(?![^.]*\d)[^.;]{3,70}?\b(?:as\s+(?:well|much|good|hard|brightly|beautifully)\s+as"

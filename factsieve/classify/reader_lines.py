@@ -106,11 +106,11 @@ READER_LINE_WORDS = frozenset(
     """happy safe luck hope helps thanks thank following enjoy weekend holiday holidays stick bear trust hang tight
     buckle stay here bet okay ok alright feeling alone yourself breath step judgement judgment worry thought
     got place recognise recognize so means""".split()
-) | SIGNPOST_WORDS  # round 10 (signposts.py)
+)
 # filler_cues calls sign_off for a line with one of these words (the anywhere shapes' rarer words) ...
 READER_GATE_WORDS = frozenset(
     "thought yourself recognise recognize alone feeling weekend holiday holidays helps means".split()
-) | SIGNPOST_GATE_WORDS
+)
 # ... or opening on one of these four characters (an opening shape's first word; one slice and one probe
 # instead of a word set: "so", "here", "stay" are in too many sentences to gate on).
 READER_PREFIXES = frozenset(
@@ -118,7 +118,12 @@ READER_PREFIXES = frozenset(
     Dont""".split()
 ) | frozenset(
     ("I ho", "I be", "Sit ", "No j", "Don'", "Don’", "Do n", "Bet ", "OK, ", "Ok, ", "So y", "So, ")
-) | SIGNPOST_PREFIXES  # round 10 (signposts.py; "But " and "Here" lines reach it by their words)
+)
+# Round 10: the signposting lines (signposts.py) join all three ("But " and "Here" lines reach it by their
+# words).
+READER_LINE_WORDS |= SIGNPOST_WORDS
+READER_GATE_WORDS |= SIGNPOST_GATE_WORDS
+READER_PREFIXES |= SIGNPOST_PREFIXES
 
 
 def _bare_question(body: str) -> bool:

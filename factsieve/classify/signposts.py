@@ -47,7 +47,9 @@ _SIGNPOST_RE = re.compile(
     r")",
     _I,
 )
-_LENGTH_RE = re.compile(r"\bthis\s+one(?:['’]s|\s+is|\s+runs|\s+goes)\s+(?:a\s+)?(?:little\s+|bit\s+)?(?:long|longer)\b", _I)
+_LENGTH_RE = re.compile(
+    r"\bthis\s+one(?:['’]s|\s+is|\s+runs|\s+goes)\s+(?:a\s+)?(?:little\s+|bit\s+)?(?:long|longer)\b", _I
+)
 _REPORTING = frozenset("said says say told according added".split())
 
 # Words of the shapes above, for the classifier's trigger table (a signpost line leaves the no-cue path) ...
@@ -61,7 +63,22 @@ SIGNPOST_GATE_WORDS = frozenset(
     "kettle cuppa chai comfy cosy cozy waffle preamble recap refresher primer spoiler unpack picks word".split()
 )
 SIGNPOST_PREFIXES = frozenset(
-    ("Pop ", "Grab", "Brew", "Get ", "Sett", "Deep", "Enou", "Firs", "Quic", "A qu", "Spoi", "Belo", "Befo", "Thin")
+    (
+        "Pop ",
+        "Grab",
+        "Brew",
+        "Get ",
+        "Sett",
+        "Deep",
+        "Enou",
+        "Firs",
+        "Quic",
+        "A qu",
+        "Spoi",
+        "Belo",
+        "Befo",
+        "Thin",
+    )
 )
 
 

@@ -38,7 +38,8 @@ _BE_FORMS = frozenset("is are was were be been being".split())
 _QUOTED = r"(?<!\w)['‘“\"](?=[A-Za-z])[^‘’“”\"]{2,200}?[A-Za-z.,!?]['’”\"](?!\w)"
 _CHARACTERISE_RE = re.compile(
     r"(?<![\w-])(?P<verb>called|calls|described|describes|branded|brands|dubbed|dubs|labell?ed|hailed|hails|dismissed"
-    r"|dismisses|remembered|remembers|recalled|recalls|put\s+it|words\s+of)\s*,?\s+(?P<obj>[^‘“\".;]{1,60}?\s)?" + _QUOTED,
+    r"|dismisses|remembered|remembers|recalled|recalls|put\s+it|words\s+of)\s*,?\s+(?P<obj>[^‘“\".;]{1,60}?\s)?"
+    + _QUOTED,
     re.IGNORECASE,
 )
 _QUOTE_MARKS = re.compile("['‘“\"]")
@@ -58,7 +59,9 @@ _CLAUSE_RE = re.compile(
 CLAUSE_VERB_WORDS = frozenset(_CLAUSE_VERBS.split("|"))
 # The verb's subject: not the author's "we"/"I", nor a test or a scan ("The scan confirmed the tumour had
 # shrunk" is a result the author reports; earlier writers label it reported).
-_NOT_SOURCE_BEFORE = re.compile(r"\b(?:we|i|our|my|tests?|scans?|results?|x-rays?|analysis)\s+(?:\w+\s+)?$", re.I)
+_NOT_SOURCE_BEFORE = re.compile(
+    r"\b(?:we|i|our|my|tests?|scans?|results?|x-rays?|analysis)\s+(?:\w+\s+)?$", re.I
+)
 
 # A forecaster named as the subject of a forecast in the progressive or the past.
 _FORECASTER_RE = re.compile(
@@ -95,53 +98,79 @@ _NOT_OWNER = frozenset(
 
 _PER_RE = re.compile(r"\W*(?P<cue>Per)\s+(?:the|a|an|its|their|his|her)\s+[^,;]{3,60},\s+[a-z]")
 
-SOURCE_SHAPE_WORDS = CHARACTERISE_WORDS | CLAUSE_VERB_WORDS | FORECASTER_WORDS | RECORD_WORDS | frozenset({"per"})
+SOURCE_SHAPE_WORDS = (
+    CHARACTERISE_WORDS | CLAUSE_VERB_WORDS | FORECASTER_WORDS | RECORD_WORDS | frozenset({"per"})
+)
+
+
+def _verb_cue(m: re.Match[str], group: str = "verb") -> Cue:
+    return new_cue("attribution", m.group(group), m.start(group), m.end(group))
+
+
+def _characterised(text: str, quotes: list[tuple[int, int]]) -> Cue | None:
+    for m in _CHARACTERISE_RE.finditer(text):
+        verb = m.group("verb")
+        if (
+            inside(quotes, m.start())
+            # a name given, the quotation right after the verb: "links called 'trackers'"
+            or (m.group("obj") is None and verb[-1] != "t" and verb[-2:] != "of")
+            or prev_word(text, m.start()) in _BE_FORMS  # "is called 'Improving …'", "will be remembered for"
+        ):
+            continue
+        return _verb_cue(m)
+    return None
+
+
+def _confirmed_clause(text: str, quotes: list[tuple[int, int]]) -> Cue | None:
+    for m in _CLAUSE_RE.finditer(text):
+        if (
+            inside(quotes, m.start())
+            or not text[: m.start()].strip()  # no subject: a heading or an imperative
+            or _NOT_SOURCE_BEFORE.search(text, 0, m.start()) is not None
+            or prev_word(text, m.start()) in _BE_FORMS  # "after it was confirmed he will play": no one named
+        ):
+            continue
+        return _verb_cue(m)
+    return None
+
+
+def _named_forecaster(text: str, quotes: list[tuple[int, int]]) -> Cue | None:
+    for m in _FORECASTER_RE.finditer(text):
+        np = m.group("np").split()
+        if (
+            (np[0] in _NOT_FORECASTER and len(np) == 1)
+            or np[0] in ("It", "We", "I")
+            or inside(quotes, m.start())
+        ):
+            continue
+        v = _FORECAST_VERB_RE.search(text, m.end("np"), m.end())
+        if v is not None:
+            return new_cue("attribution", v.group(0), v.start(), v.end())
+    return None
+
+
+def _owned_record(text: str, quotes: list[tuple[int, int]]) -> Cue | None:
+    m = _RECORD_RE.match(text)
+    if m is None or inside(quotes, m.start()):
+        return None
+    owner = m.group("np").split()
+    if owner[0].lower() in ("the", "its", "their"):
+        owner = owner[1:]
+    return None if re.sub(r"['’]s$", "", owner[0].lower()) in _NOT_OWNER else _verb_cue(m)
 
 
 def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
-    """The attribution cues of the module docstring's shapes, outside quotations."""
-    out: list[Cue] = []
+    """The attribution cue of the first of the module docstring's shapes found, outside quotations."""
+    cue = None
     if not words.isdisjoint(CHARACTERISE_WORDS) and _QUOTE_MARKS.search(text) is not None:
-        for m in _CHARACTERISE_RE.finditer(text):
-            verb = m.group("verb")
-            if (
-                inside(quotes, m.start())
-                or (m.group("obj") is None and verb[-1] != "t" and verb[-2:] != "of")  # a name given: "links called 'trackers'"
-                or prev_word(text, m.start()) in _BE_FORMS  # "is called 'Improving …'", "will be remembered for"
-            ):
-                continue
-            out.append(new_cue("attribution", verb, m.start("verb"), m.end("verb")))
-            break
-    if not out and not words.isdisjoint(CLAUSE_VERB_WORDS):
-        for m in _CLAUSE_RE.finditer(text):
-            if (
-                inside(quotes, m.start())
-                or _NOT_SOURCE_BEFORE.search(text, 0, m.start()) is not None
-                or prev_word(text, m.start()) in _BE_FORMS  # "after it was confirmed he will play": no one named
-            ):
-                continue
-            if m.start() == 0 or not text[: m.start()].strip():
-                continue  # no subject: a heading or an imperative
-            out.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
-            break
-    if not out and not words.isdisjoint(FORECASTER_WORDS):
-        for m in _FORECASTER_RE.finditer(text):
-            np = m.group("np").split()
-            if (np[0] in _NOT_FORECASTER and len(np) == 1) or np[0] in ("It", "We", "I") or inside(quotes, m.start()):
-                continue
-            v = _FORECAST_VERB_RE.search(text, m.end("np"), m.end())
-            if v is not None:
-                out.append(new_cue("attribution", v.group(0), v.start(), v.end()))
-                break
-    if not out and not words.isdisjoint(RECORD_WORDS) and not words.isdisjoint(_RECORD_NOUNS):
-        m = _RECORD_RE.match(text)
-        owner = m.group("np").split() if m is not None else []
-        if owner and owner[0].lower() in ("the", "its", "their"):
-            owner = owner[1:]
-        if m is not None and re.sub(r"['’]s$", "", owner[0].lower()) not in _NOT_OWNER and not inside(quotes, m.start()):
-            out.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
-    if not out and text.lstrip()[:4] == "Per ":
+        cue = _characterised(text, quotes)
+    if cue is None and not words.isdisjoint(CLAUSE_VERB_WORDS):
+        cue = _confirmed_clause(text, quotes)
+    if cue is None and not words.isdisjoint(FORECASTER_WORDS):
+        cue = _named_forecaster(text, quotes)
+    if cue is None and not words.isdisjoint(RECORD_WORDS) and not words.isdisjoint(_RECORD_NOUNS):
+        cue = _owned_record(text, quotes)
+    if cue is None and text.lstrip()[:4] == "Per ":
         m = _PER_RE.match(text)
-        if m is not None:
-            out.append(new_cue("attribution", "Per", m.start("cue"), m.end("cue")))
-    return out
+        cue = _verb_cue(m, "cue") if m is not None else None
+    return [cue] if cue is not None else []

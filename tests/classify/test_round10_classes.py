@@ -90,7 +90,10 @@ SOURCED = [
     "Local shopkeepers blame the roadworks for the fall in trade.",
 ]
 SOURCED_NEAR_MISSES = [
-    ("Among the new rules is a so-called 'sunset clause' for the levy.", "opinion"),  # (its "so-called", not a source)
+    (
+        "Among the new rules is a so-called 'sunset clause' for the levy.",
+        "opinion",
+    ),  # (its "so-called", not a source)
     ("The system relies on servers called 'relays' that pass data on.", "reported"),
     ("The scan confirmed the tumour had shrunk.", "reported"),
     ("We confirmed the company had filed late.", "reported"),
@@ -99,7 +102,10 @@ SOURCED_NEAR_MISSES = [
     ("Official figures show bonds floated by state companies", "reported"),  # round 5b's near miss
     ("Per capita income rose 3 per cent.", "reported"),
     ("Police confirmed the identity of the man who was killed.", "reported"),
-    ("The forecast assumes an exchange rate of 1.10 dollars.", "speculative"),  # (its "assumes", not a source)
+    (
+        "The forecast assumes an exchange rate of 1.10 dollars.",
+        "speculative",
+    ),  # (its "assumes", not a source)
     ("The project ran according to plan and opened in May.", "reported"),
     ("Paramedics answered 300 calls for help on Saturday night.", "reported"),
     ("The agency has issued an amber heat warning for the Midlands.", "reported"),
