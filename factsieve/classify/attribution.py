@@ -480,6 +480,10 @@ _GROUP_SPEECH_VERBS = (
     # round 10 (r28): "Local fishermen blame the dredging for …" (the group's explanation)
     " blame"
 )
+# A group's "blame" takes an object and its "for"/"on" ("Local fishermen blame the dredging for …").
+_BLAME_OBJECT = re.compile(
+    r"\s+(?:the|its|their|this|these|his|her|a|an|[A-Z][\w'’-]*)\s[^,.;:]{0,60}?\s(?:for|on)\s"
+)
 _GROUP_VERBS = frozenset(f"{_GROUP_BELIEF_VERBS} {_GROUP_SPEECH_VERBS} see".split())
 # "see" is a forecast only with a forecaster as the subject ("Economists polled by Reuters see
 # unemployment peaking"); "Residents see the river rise every spring" is perception.
@@ -862,6 +866,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 continue  # "Most Shia Muslims believe in twelve Imams": faith, not a claim
             if m.group("verb") == "see" and m.group("np").lower() not in _FORECASTERS:
                 continue
+            if m.group("verb") == "blame" and _BLAME_OBJECT.match(text, m.end("verb")) is None:
+                continue  # round 10: the noun, "Benitez deflects blame from Dudek" (a BBC title)
             cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
             cues.append(cue)
             if source is None:

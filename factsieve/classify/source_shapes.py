@@ -30,6 +30,8 @@ from factsieve.classify.context import prev_word
 from factsieve.classify.cue import Cue, inside, new_cue
 
 _BE_FORMS = frozenset("is are was were be been being".split())
+# the participle as an adjective: "The last confirmed Iraqi attack was on", "an accepted practice"
+_ADJECTIVE_BEFORE = frozenset("the a an last first no only any its their his her".split())
 
 # Verbs of characterising; the quotation must open within a few words after the verb.
 # (round 7's _label_verb_cues in attribution.py takes call/brand/dub/label/describe before a quotation the
@@ -128,6 +130,7 @@ def _confirmed_clause(text: str, quotes: list[tuple[int, int]]) -> Cue | None:
             or not text[: m.start()].strip()  # no subject: a heading or an imperative
             or _NOT_SOURCE_BEFORE.search(text, 0, m.start()) is not None
             or prev_word(text, m.start()) in _BE_FORMS  # "after it was confirmed he will play": no one named
+            or prev_word(text, m.start()) in _ADJECTIVE_BEFORE  # "The last confirmed Iraqi attack was on"
         ):
             continue
         return _verb_cue(m)
