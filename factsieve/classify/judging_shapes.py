@@ -10,10 +10,12 @@ is theirs, a cue inside quotation marks is the speaker's). Three kinds, each a g
   majority need to rush anything through at 11 pm?", "Is anyone in Whitehall still pretending this is
   working?" (a question with "I", "you" or "we" in it is the reader's or the explainer's: "What kind of
   visa do I need?"; "Why do cats need to sleep so much?" and "Is anyone still trapped?" ask);
-* the comparison only a critic makes: a list of comparatives set against the earlier work ("a tougher,
-  sparer book than her debut", "louder, longer and emptier than the original"), "Few X … as well as / will
+* the comparison only a critic makes: "Few X … as well as / will
   matter more / as much" with no figure ("Few chefs in Melbourne cook fish as well as Anh Tran does"), "every
-  bit as good as", "There is no better time than autumn to …", "all the better for it";
+  bit as good as", "There is no better time than autumn to …", "all the better for it" (a list of
+  comparatives against the earlier work, "louder, longer and emptier than the original", was tried and
+  dropped: keyed on "than" it sent 300 more of the 32,765 speed-set sentences through the verdict finder,
+  ~2 % of the classifier's time, for one row of r28);
 * idioms of verdict and of the author's own doubt: "speaks volumes", "a victory for common sense", "makes
   sense for both clubs", "is asking for trouble", "an unforced error", "will be left behind", "I will die on
   that hill", "does not begin to cover it", "could hardly have gone worse", "something deeply wrong with",
@@ -42,25 +44,6 @@ _ANYONE_STILL_RE = re.compile(
     r"(?:still|really|seriously|honestly|genuinely)\s+(?:pretending|buying|fooled|surprised|convinced|listening"
     r"|buy|buys)\b[^?]*\?\s*$"
 )
-_COMPARATIVE = r"(?:[a-z]{3,}(?:er|ier)|more\s+[a-z]{4,}|less\s+[a-z]{4,})"
-_COMPARATIVE_LIST_RE = re.compile(
-    # two or more comparatives before one noun ("a tougher, sparer book than …") ...
-    r"\b(?:is|was|are|were|feels|seems|looks)\s+(?:a|an)\s+"
-    + _COMPARATIVE
-    + r",\s+(?:"
-    + _COMPARATIVE
-    + r",\s+)*"
-    + _COMPARATIVE
-    + r"\s+[a-z]+\s+than\b"
-    # ... or three as the complement ("louder, longer and emptier than the original")
-    r"|\b(?:is|was|are|were|feels|seems|looks)\s+"
-    + _COMPARATIVE
-    + r",\s+"
-    + _COMPARATIVE
-    + r",?\s+and\s+"
-    + _COMPARATIVE
-    + r"\s+than\b",
-)
 _FEW_AS_WELL_RE = re.compile(
     r"\W*Few\s+(?![^.]*\d)[^.;]{3,70}?\b(?:as\s+(?:well|much|good|hard|brightly|beautifully)\s+as"
     r"|will\s+matter\s+(?:more|as\s+much)|better\s+than)\b"
@@ -85,7 +68,7 @@ _IDIOM_RE = re.compile(
     _I,
 )
 _NOT_CONVINCED_RE = re.compile(
-    r"\bI(?:['’]m|\s+am|\s+remain|\s+was)\s+(?:still\s+)?(?:not|far\s+from|un)\s*(?:convinced|persuaded|sold)\b"
+    r"\bI(?:['’]m|\s+am|\s+remain|\s+was)\s+(?:still\s+)?(?:not|far\s+from|un)\s*(?:convinced|persuaded)\b"
 )
 
 # (keys, companions, pattern) rows for plain_verdicts._SHAPES.
@@ -93,7 +76,6 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (frozenset({"kind"}), frozenset({"what"}), _WHAT_KIND_RE),
     (frozenset({"need"}), frozenset({"why"}), _WHY_NEED_RE),
     (frozenset({"anyone"}), _keys("still really seriously honestly genuinely"), _ANYONE_STILL_RE),
-    (frozenset({"than"}), _keys("is was are were feels seems looks"), _COMPARATIVE_LIST_RE),
     (frozenset({"few"}), _keys("well much matter better good hard"), _FEW_AS_WELL_RE),
     (frozenset({"bit"}), frozenset({"every"}), _EVERY_BIT_RE),
     (_keys("better finer nicer lovelier"), _keys("no all"), _NO_BETTER_RE),
@@ -102,9 +84,9 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (frozenset({"trouble"}), frozenset({"asking"}), _IDIOM_RE),
     (frozenset({"unforced"}), None, _IDIOM_RE),
     (frozenset({"behind"}), frozenset({"left"}), _IDIOM_RE),
-    (frozenset({"hill"}), frozenset({"die"}), _IDIOM_RE),
+    (frozenset({"die"}), frozenset({"hill"}), _IDIOM_RE),  # ("hill" is a surname too often to be the key)
     (frozenset({"begin"}), _keys("cover describe capture"), _IDIOM_RE),
     (_keys("hardly scarcely"), _keys("worse better"), _IDIOM_RE),
     (frozenset({"wrong"}), frozenset({"something"}), _IDIOM_RE),
-    (_keys("convinced persuaded sold"), frozenset({"i"}), _NOT_CONVINCED_RE),
+    (_keys("convinced persuaded"), frozenset({"i"}), _NOT_CONVINCED_RE),
 )

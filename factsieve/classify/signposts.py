@@ -30,7 +30,7 @@ _SIGNPOST_RE = re.compile(
     r"(?:pop|put|stick|flick)\s+(?:the|your)\s+kettle\s+on\b"
     r"|(?:grab|make|pour|get|brew)\s+(?:yourself\s+)?(?:a|an|your)\s+(?:[a-z]+\s+)?(?:cuppa|coffee|tea|chai|brew"
     r"|drink|snack|popcorn|biscuit|cup)\b"
-    r"|(?:get|make\s+yourself)\s+(?:comfy|comfortable|cosy|cozy)\b|settle\s+in\s*[.!]?\s*$"
+    r"|(?:get|make\s+yourself)\s+(?:comfy|cosy|cozy)\b|settle\s+in\s*[.!]?\s*$"
     # verbless transitions
     r"|(?:deep\s+breath|enough\s+(?:waffle|preamble|chat|chit-chat|rambling|of\s+that)|first\s+things\s+first)"
     r"\s*[.!]?\s*$|(?:a\s+)?quick\s+(?:recap|refresher|reminder|primer)\s+for\s+(?:anyone|those|you)\b"
@@ -55,7 +55,7 @@ _REPORTING = frozenset("said says say told according added".split())
 # Words of the shapes above, for the classifier's trigger table (a signpost line leaves the no-cue path) ...
 # (the other shapes hold a word that is a trigger already: we, our, your, here, things, breath, think)
 SIGNPOST_WORDS = frozenset(
-    """kettle cuppa chai brew popcorn comfy comfortable cosy cozy settle waffle preamble recap refresher primer
+    """kettle cuppa chai brew popcorn comfy cosy cozy settle waffle preamble recap refresher primer
     spoiler unpack picks""".split()
 )
 # ... and the rarer ones that send a line to ``signpost`` from filler_cues (with the opening prefixes).

@@ -116,8 +116,7 @@ JUDGING = [
     "What kind of council sells its only park to pay for consultants?",
     "Why does a club this rich need to charge children anything at all?",
     "Is anyone at the ministry still pretending these targets are real?",
-    "The remake is slower, duller and emptier than the 1970s film.",
-    "It is a warmer, wiser record than her debut.",
+    "It is a warmer, wiser record than her debut, and all the better for it.",
     "Few bakers in the county make bread as well as the Osei family does.",
     "Few decisions this term will matter more to parents.",
     "The supermarket's own-brand coffee is every bit as good as the big names.",
@@ -136,7 +135,6 @@ JUDGING_NEAR_MISSES = [
     ("What kind of visa do I need for a working holiday?", "reported"),  # the reader's question
     ("Is anyone still trapped in the building?", "reported"),  # a real question
     ("Few residents attended the meeting.", "reported"),
-    ("The new model is faster, lighter and cheaper than the last one, the company said.", "attributed"),
     ("The road is narrower than it was before.", "reported"),
     ("The club said the deal makes sense for both sides.", "attributed"),
 ]
