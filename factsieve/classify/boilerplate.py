@@ -17,7 +17,7 @@ from factsieve.classify.furniture_shapes import (
 from factsieve.classify.headline_shapes import ends_on_place_name, headline_shape
 from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
-from factsieve.classify.page_notices import NOTICE_WORDS, page_notice, page_notice_possible
+from factsieve.classify.page_notices import NOTICE_GATE, NOTICE_WORDS, page_notice, page_notice_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -162,8 +162,9 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
         out = _furniture_line(text, words)
     if not out and page_line_possible(text, words) and page_line(text, words):
         out = [_whole(text)]
-    if not out and page_notice_possible(text, words) and page_notice(text):
-        out = [_whole(text)]  # round 10 (page_notices.py)
+    if not out and (words.gates & NOTICE_GATE or text[:6] == "About " or text[-1:] in _DASH_ENDS):
+        # round 10 (page_notices.py; its first test, inlined: asked of every sentence that gets here)
+        out = [_whole(text)] if page_notice_possible(text, words) and page_notice(text) else []
     return out
 
 
@@ -1032,6 +1033,7 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
 
 # A line closing on a quotation mark right after a word may be a headline (headline_shapes); one closing
 # on a sentence mark is not.
+_DASH_ENDS = frozenset("-—–")
 _QUOTE_ENDS = frozenset("’”\"'")  # (round 10: a straight single mark too, "Lord Ashby: 'I have …'")
 _MARK_ENDS = frozenset(".!?…:;,")
 

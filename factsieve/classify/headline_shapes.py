@@ -46,7 +46,9 @@ def headline_shape(body: str) -> bool:
     words = body.split()
     if len(words) < _MIN_WORDS:
         return False
-    if _news_verb_headline(words) or ("," in body and _PAIR_SUBJECT.match(body) is not None):
+    if (not _NEWS_VERBS.isdisjoint(words) and _news_verb_headline(words)) or (
+        "," in body and _PAIR_SUBJECT.match(body) is not None
+    ):
         return True  # round 10
     first = body[0]
     if first in "‘“\"'" or ": " in body[:40]:

@@ -48,13 +48,13 @@ NOTICE_WORDS = frozenset(
     """obituary obit memoriam qualifying subscribers subscribe forwarded stuck tribute tributes condolence condolences
     guestbook statements about""".split()
 )
-_NOTICE_GATE = trigger_gate(NOTICE_WORDS - {"about"})
+NOTICE_GATE = trigger_gate(NOTICE_WORDS - {"about"})
 
 
 def page_notice_possible(text: str, words: frozenset[str]) -> bool:
     """A cheap first test: one of the notices' rarer words, an "About …:" opening or a dateline's tail (asked
     of every sentence boilerplate_cues sees, so no copy of the text is made)."""
-    if words.gates & _NOTICE_GATE:
+    if words.gates & NOTICE_GATE:
         return True
     if text.startswith("About "):
         return ":" in text[6:40]
