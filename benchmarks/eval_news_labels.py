@@ -17,6 +17,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r20 r21         # round-20/21 files (tuned on in 8)
     .venv/bin/python benchmarks/eval_news_labels.py --split r18 r19         # round-18/19 files (unseen in 7 and 8, tuned on in 9)
     .venv/bin/python benchmarks/eval_news_labels.py --split r24 r25         # round-24/25 files (tuned on in 9)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r28 r29         # round-28/29 files (tuned on in 10)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -71,6 +72,10 @@ written during round 7 and scored unseen by the lead on rounds 7 and 8 (counts o
 tricky single sentences) and ``news_labels_r25.jsonl`` (291 rows, split ``r25``: lines of whole scraped
 pages) were written during round 9 by two more engineers who never read the rules; each was scored once
 on main 504dbdb before any row was read (r24 0.787, r25 0.859), then read and tuned on in round 9.
+``news_labels_r28.jsonl`` (316 rows, split ``r28``: tricky single sentences) and ``news_labels_r29.jsonl``
+(304 rows, split ``r29``: lines of whole scraped pages) were written during round 10 by two more engineers
+who never read the rules; each was scored once on a snapshot of main 0669adf as soon as it was complete,
+before any row was read (r28 0.766 at 09:45 UTC, r29 0.836 at 09:46 UTC), then read and tuned on in round 10.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -107,6 +112,8 @@ R20 = DATA / "news_labels_r20.jsonl"
 R21 = DATA / "news_labels_r21.jsonl"
 R24 = DATA / "news_labels_r24.jsonl"
 R25 = DATA / "news_labels_r25.jsonl"
+R28 = DATA / "news_labels_r28.jsonl"
+R29 = DATA / "news_labels_r29.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -136,6 +143,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r21": (R21, None),
     "r24": (R24, None),
     "r25": (R25, None),
+    "r28": (R28, None),
+    "r29": (R29, None),
 }
 
 

@@ -14,9 +14,10 @@ from factsieve.classify.furniture_shapes import (
     SHORT_FIRST,
     furniture_line,
 )
-from factsieve.classify.headline_shapes import headline_shape
+from factsieve.classify.headline_shapes import ends_on_place_name, headline_shape
 from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
+from factsieve.classify.page_notices import NOTICE_GATE, NOTICE_WORDS, page_notice, page_notice_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -91,7 +92,7 @@ _BOILERPLATE_LINE_RE = re.compile(
 BOILERPLATE_TRIGGERS = frozenset(
     """views comments shares likes reads subscribe sign follow share click rights privacy terms cookie cookies
     min minute copyright leave print email""".split()
-)
+) | (NOTICE_WORDS - {"about"})  # round 10 (page_notices.py; "About …:" lines reach it by their prefix)
 MONTH_WORDS = MONTH_WORDS = frozenset(
     """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
     september october november december""".split()
@@ -161,6 +162,9 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
         out = _furniture_line(text, words)
     if not out and page_line_possible(text, words) and page_line(text, words):
         out = [_whole(text)]
+    if not out and (words.gates & NOTICE_GATE or text[:6] == "About " or text[-1:] in _DASH_ENDS):
+        # round 10 (page_notices.py; its first test, inlined: asked of every sentence that gets here)
+        out = [_whole(text)] if page_notice_possible(text, words) and page_notice(text) else []
     return out
 
 
@@ -566,6 +570,14 @@ _HEADLINE_PRESENT = re.compile(
 # A possessive subject may go on in lower case for up to two words ("Norway's krone hits …", "India's
 # central bank cuts …"): the verb is looked for among the first three words after the capitalised run.
 _SUBJECT_TAIL_WORDS = 2
+# Round 10 (r19, r25: "AR7 offshore wind auction clears at …", "Heated school board meeting
+# ends with …"): a plain name's subject may run to three lower-case words, compounds and a gerund noun
+# included; the -s verb is still required after them.
+_PLAIN_SUBJECT_TAIL_WORDS = 3
+# After a verb that far in, the object must open plainly: a preposition, a determiner or a figure.
+_OBJECT_OPENERS = frozenset(
+    "at with to for in on over after by from into as the a an its their new record".split()
+)
 # The "verb" is a plural noun when a verb follows it ("Chrysler Corp shares rose sharply in heavy trading").
 _VERB_AFTER = frozenset(
     """rose fell grew won lost said told were are will would could may might can should must have had did do
@@ -673,6 +685,7 @@ def _present_headline(body: str, last: str) -> bool:
             or _FIGURE_LAST.fullmatch(last) is not None
             or _ends_on_full_name(body)
             or _ends_on_place(body)
+            or ends_on_place_name(body)
         )
         or last.endswith(("ly", "ed"))
         or last in _NOT_HEADLINE_LAST
@@ -698,7 +711,7 @@ def _present_headline(body: str, last: str) -> bool:
     # A possessive subject may run to three lower-case words, compounds included (round 6: "Velmora's
     # once-weekly migraine pill cuts attacks …", "Patel's five-for sinks Surrey …").
     possessive = subj.endswith(("'s", "’s"))
-    tail = _SUBJECT_TAIL_WORDS + possessive
+    tail = _SUBJECT_TAIL_WORDS + possessive if possessive or pair else _PLAIN_SUBJECT_TAIL_WORDS
     for k in range(min(tail + 1, len(rest) - 1)):
         if rest[k].lower() in _PAST_OR_AUX:
             return False  # "Norsk Hydro shares rose sharply in heavy": the past, a cut wire sentence
@@ -707,11 +720,18 @@ def _present_headline(body: str, last: str) -> bool:
         # After a lower-case subject word only the -s verb counts: a bare plural verb there is a noun run
         # cut from a sentence ("SET statistics show daily trading in listed corporate").
         if _verb_of_headline(rest[k], rest[k + 1], subj if k == 0 else "", pair):
+            if (
+                k == _PLAIN_SUBJECT_TAIL_WORDS
+                and not possessive
+                and rest[k + 1].lower() not in _OBJECT_OPENERS
+                and not rest[k + 1][0].isdigit()
+            ):
+                return False  # a fourth noun before the "verb" is a wire noun run ("… profit figures given")
             return _PAST_LATER.isdisjoint(w.lower() for w in rest[k + 2 :])
         w = rest[k].lower()
-        if possessive and "-" in w and w.replace("-", "").isalpha() and w.islower():
+        if "-" in w and w.replace("-", "").isalpha() and w.islower():
             continue  # a compound modifier of the possessed noun ("once-weekly", "five-for")
-        if k == 0 and w.endswith("ing") and _NOUN_AFTER_GERUND.match(rest[k + 1]) is not None:
+        if w.endswith("ing") and _NOUN_AFTER_GERUND.match(rest[k + 1]) is not None:
             continue  # round 7 (r16): a gerund modifying the next noun ("Hospital waiting lists hit …")
         if (
             not rest[k].isalpha()
@@ -778,13 +798,17 @@ def _verb_of_headline(verb: str, after: str, before: str, pair: bool) -> bool:
 # Americans to …", "L. Phelps resigned as chairman"): verbs of movement, speech and office are left out,
 # and the line must be short and carry no "the".
 _HEADLINE_PASSIVE = re.compile(
-    r"^[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s+[a-z]+)?\s+(?P<verb>[a-z]+ed|held|hit|cut|shut|sold|bought"
-    r"|taken|given|seen|found|beaten|struck|thrown)\s+(?:to|for|over|after|in|by|as|from|with|on|at|amid|into|off|out\s+of)\s+\S"
+    # round 10 (r20): up to two lower-case subject words, compounds included ("Marlow Heights boil-water
+    # notice extended to Friday")
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s+[a-z]+(?:-[a-z]+)?){0,2}\s+(?P<verb>[a-z]+ed|held|hit|cut|shut|sold|bought"
+    r"|taken|given|seen|found|beaten|struck|thrown)\s+(?:to|for|over|after|in|by|as|from|with|on|at|amid|into|off|out\s+of"
+    r"|until)\s+\S"
 )
 _ACTIVE_PAST = frozenset(
     """closed increased decreased declined dropped gained climbed jumped ended finished traded opened stood reached
     edged slipped eased firmed weakened strengthened rallied surged plunged slumped advanced retreated recovered
     rebounded moved stayed remained totalled totaled amounted compared averaged peaked bottomed called announced
+    continued restated adjusted
     resigned failed suggested emphasised emphasized worked passed decided agreed stated added noted asked
     commented replied responded voted appeared arrived returned started listed reported estimated valued priced
     put""".split()
@@ -796,7 +820,13 @@ def _passive_headline(body: str, low: list[str]) -> bool:
     if len(low) > _PASSIVE_MAX_WORDS or "the" in low or not low[-1].isalnum():
         return False
     m = _HEADLINE_PASSIVE.match(body)
-    return m is not None and m.group("verb") not in _ACTIVE_PAST
+    if m is None or m.group("verb") in _ACTIVE_PAST:
+        return False
+    # round 10: the lower-case subject words are nouns, not a gerund's object ("Turning to policies
+    # proposed by …" is a cut sentence)
+    return not low[0].endswith("ing") and _FRAGMENT_END.isdisjoint(
+        low[1 : len(body[: m.start("verb")].split())]
+    )
 
 
 def _without_future_passive(low: list[str]) -> list[str]:
@@ -852,6 +882,26 @@ def _is_headline(body: str) -> bool:
     return m is not None and (m.group(0)[:2] != "as" or ("," not in body and low[0] not in _ARTICLES))
 
 
+# Round 10 (r12, r15, r25): a double headline, two heads joined by a semicolon with no full stop ("Bitcoin
+# slips below $61,000 as ETF outflows continue; ether holds $2,400", "IMD forecasts above-normal monsoon;
+# rains to hit Kerala by June 1"): the first head is a headline by the tests above, or the second one is, or
+# either is the present tense or future of a headline; a scoreline or a wrapped wire line fails all of them.
+def _double_headline(body: str) -> bool:
+    first, second = (part.strip() for part in body.split(";"))
+    if not first or not second or first[-1] in _SENTENCE_END:
+        return False
+    for part in (first, second):
+        head = part[:1].upper() + part[1:]
+        words = head.split()
+        if (
+            len(words) >= 3  # noqa: PLR2004 (a head has a subject, a verb and an object)
+            and _NOT_HEADLINESE.isdisjoint(w.lower() for w in words)
+            and (_is_headline(head) or _present_headline(head, words[-1]) or headline_shape(head))
+        ):
+            return True
+    return False
+
+
 # Round 6: a Title Case headline may carry a sum or a year ("Council Approves £12m Plan For New Leisure
 # Centre"): at least four capitalised words of four letters or more, every such word capitalised, and
 # one figure at most, with a currency sign or as a year. A price-table row has several figures; a line in
@@ -892,6 +942,8 @@ def _is_heading(text: str) -> bool:
     if not body or body[-1] in _SENTENCE_END:
         return False
     if _is_headline(body):
+        return True
+    if "; " in body and body.count(";") == 1 and _double_headline(body):
         return True
     if len(body) > 100 or not body[0].isupper():
         return False
@@ -981,7 +1033,8 @@ def _button_or_live_end(text: str, words: frozenset[str]) -> bool:
 
 # A line closing on a quotation mark right after a word may be a headline (headline_shapes); one closing
 # on a sentence mark is not.
-_QUOTE_ENDS = frozenset('’”"')
+_DASH_ENDS = frozenset("-—–")
+_QUOTE_ENDS = frozenset("’”\"'")  # (round 10: a straight single mark too, "Lord Ashby: 'I have …'")
 _MARK_ENDS = frozenset(".!?…:;,")
 
 
@@ -1012,6 +1065,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     body = text.rstrip()
     return bool(
         (body and body[-1] not in _SENTENCE_END)
+        or (text[:6] == "About " and ":" in text[6:40])  # round 10: an "About <name>:" bio (page_notices.py)
         or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
         # round 7 (headline_shapes): a quotation alone on its line, an explainer headline with a bracket
         or (body[-1:] in _QUOTE_ENDS and body[-2:-1].isalnum())

@@ -419,6 +419,8 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
             or "?" in text
             or not words.isdisjoint(SIGN_OFF_GATE)
             or ("that" in words and "for" in words)  # "That's it for tonight", "That's all for now"
+            # round 10: "That's it from me this week." (an opening "that": "from" and "that" are common)
+            or ("from" in words and "that" in words and _THAT_OPENING.match(text) is not None)
             or text[:4] in SIGN_OFF_PREFIXES  # round 9: an opening reader line (reader_lines.py)
         )
         and sign_off(text, words)

@@ -89,7 +89,9 @@ _IDIOM_GATE = frozenset(
 )
 # The idioms whose modal is part of the idiom, no hedge (classifier drops a hedge inside one).
 MODAL_IDIOM_RE = re.compile(
-    r"what\s+could\s+possibly\s+go\s+wrong|could(?:\s+not|n['’]t)\s+have\s+come\s+at\s+a\s+worse\s+time",
+    r"what\s+could\s+possibly\s+go\s+wrong|could(?:\s+not|n['’]t)\s+have\s+come\s+at\s+a\s+worse\s+time"
+    # round 10 (judging_shapes.py): "It could scarcely have gone better"
+    r"|could\s+(?:hardly|scarcely)\s+have\s+(?:gone|been)\s+(?:worse|better)",
     re.IGNORECASE,
 )
 

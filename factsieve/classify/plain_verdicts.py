@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.judging_shapes import SHAPES as ROUND10_SHAPES
 from factsieve.classify.verdict_shapes import SHAPES as ROUND9_SHAPES
 
 _I = re.IGNORECASE
@@ -395,6 +396,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     (_keys("miss misses missed missing"), frozenset({"point"}), _MISSED_POINT_RE),
     (frozenset({"lost"}), _keys("plot way"), _MISSED_POINT_RE),
     *ROUND9_SHAPES,  # round 9 (verdict_shapes.py)
+    *ROUND10_SHAPES,  # round 10 (judging_shapes.py)
 )
 # key -> the (companions, pattern) pairs it opens
 _BY_KEY: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = {}

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.signposts import SIGNPOST_GATE_WORDS, SIGNPOST_PREFIXES, SIGNPOST_WORDS, signpost
+
 _I = re.IGNORECASE
 _MAX_WORDS = 20  # (counted as spaces: one C-level count, not a split)
 _DIGIT = re.compile(r"\d")
@@ -117,6 +119,11 @@ READER_PREFIXES = frozenset(
 ) | frozenset(
     ("I ho", "I be", "Sit ", "No j", "Don'", "Don’", "Do n", "Bet ", "OK, ", "Ok, ", "So y", "So, ")
 )
+# Round 10: the signposting lines (signposts.py) join all three ("But " and "Here" lines reach it by their
+# words).
+READER_LINE_WORDS |= SIGNPOST_WORDS
+READER_GATE_WORDS |= SIGNPOST_GATE_WORDS
+READER_PREFIXES |= SIGNPOST_PREFIXES
 
 
 def _bare_question(body: str) -> bool:
@@ -146,4 +153,6 @@ def reader_line(text: str, words: frozenset[str]) -> bool:
         return True
     if "yourself" in words and _YOURSELF_RE.match(body) is not None:
         return True
-    return not words.isdisjoint(_ANYWHERE_WORDS) and _ANYWHERE_RE.search(body) is not None
+    if not words.isdisjoint(_ANYWHERE_WORDS) and _ANYWHERE_RE.search(body) is not None:
+        return True
+    return signpost(body, words)  # round 10

@@ -287,3 +287,15 @@ def test_round_twenty_four_and_twenty_five_files() -> None:
     assert (len(r24), len(r25)) == (320, 291)
     _holds_target(r24, "r24", floor=0.86)
     _holds_target(r25, "r25", floor=0.90)
+
+
+def test_round_twenty_eight_and_twenty_nine_files() -> None:
+    """Rounds 28 and 29 (tests/data/news_labels_r28.jsonl, 316 tricky single sentences; news_labels_r29.jsonl,
+    304 lines of whole scraped pages): written during round 10 by two engineers who never read the rules,
+    scored once on main 0669adf before any row was read (r28 0.766, r29 0.836: their unseen figures), then
+    read and tuned on in round 10 (0.892, 0.921). Held at the measured value less 0.01 (r28 is below the
+    issue's 0.90)."""
+    r28, r29 = _rows("news_labels_r28.jsonl"), _rows("news_labels_r29.jsonl")
+    assert (len(r28), len(r29)) == (316, 304)
+    _holds_target(r28, "r28", floor=0.88)
+    _holds_target(r29, "r29", floor=0.91)

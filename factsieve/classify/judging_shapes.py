@@ -1,0 +1,92 @@
+"""Round 10 (issue #17): the author's judgement with no evaluative word the older tables hold — the held-out
+pool's largest error (opinion -> reported, 41), r28 ×18 and r29 ×15 on main 0669adf. The rows join
+``plain_verdicts._SHAPES`` like round 9's (key word + companion, so each pattern is tried only when both are
+in the sentence; the guards there apply: a source anywhere wins, a verdict after a word of someone's view
+is theirs, a cue inside quotation marks is the speaker's). Three kinds, each a grammar, not a sentence:
+
+* the author's rhetorical question, asked of a third party and answered by its own frame (a word of
+  "any" after "need to", a verb of pretending or being fooled after "anyone still"; "believe" there is a hedge, which decides first): "What kind of
+  planning system approves a tower block on a flood plain?", "Why does a government with a two-thirds
+  majority need to rush anything through at 11 pm?", "Is anyone in Whitehall still pretending this is
+  working?" (a question with "I", "you" or "we" in it is the reader's or the explainer's: "What kind of
+  visa do I need?"; "Why do cats need to sleep so much?" and "Is anyone still trapped?" ask);
+* the comparison only a critic makes: "Few X … as well as / will
+  matter more / as much" with no figure ("Few chefs in Melbourne cook fish as well as Anh Tran does"), "every
+  bit as good as", "There is no better time than autumn to …", "all the better for it" (a list of
+  comparatives against the earlier work, "louder, longer and emptier than the original", was tried and
+  dropped: keyed on "than" it sent 300 more of the 32,765 speed-set sentences through the verdict finder,
+  ~2 % of the classifier's time, for one row of r28);
+* idioms of verdict and of the author's own doubt: "speaks volumes", "a victory for common sense", "makes
+  sense for both clubs", "is asking for trouble", "an unforced error", "will be left behind", "I will die on
+  that hill", "does not begin to cover it", "could hardly have gone worse", "something deeply wrong with",
+  "I'm not convinced …".
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+_NO_PERSON = r"(?![^?]*\b(?:I|you|your|we|our|me)\b)"
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_WHAT_KIND_RE = re.compile(r"\W*What\s+kind\s+of\s+" + _NO_PERSON + r"[^?]{3,90}\?\s*$")
+_WHY_NEED_RE = re.compile(
+    r"\W*Why\s+(?:on\s+earth\s+)?(?:does|do|did|would|should)\s+" + _NO_PERSON + r"[^?]{3,90}?\bneed\s+to\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:anything|anyone|anybody|at\s+all|ever|even)\b[^?]*\?\s*$"
+)
+_ANYONE_STILL_RE = re.compile(
+    r"\W*(?:Is|Does|Did|Can|Will)\s+anyone\s+" + _NO_PERSON + r"(?:[\w'’-]+\s+){0,4}?"
+    r"(?:still|really|seriously|honestly|genuinely)\s+(?:pretending|buying|fooled|surprised|convinced|listening"
+    r"|buy|buys)\b[^?]*\?\s*$"
+)
+_FEW_AS_WELL_RE = re.compile(
+    r"\W*Few\s+(?![^.]*\d)[^.;]{3,70}?\b(?:as\s+(?:well|much|good|hard|brightly|beautifully)\s+as"
+    r"|will\s+matter\s+(?:more|as\s+much)|better\s+than)\b"
+)
+_EVERY_BIT_RE = re.compile(r"\bevery\s+bit\s+as\s+[a-z]+\s+as\b", _I)
+_NO_BETTER_RE = re.compile(
+    r"\bthere\s+(?:is|was|['’]s)\s+no\s+(?:better|finer|nicer|lovelier)\s+(?:time|place|way|spot|season|moment)\b"
+    r"|\ball\s+the\s+better\s+for\s+it\b",
+    _I,
+)
+_IDIOM_RE = re.compile(
+    r"\bspeaks?\s+volumes\b|\bspoke\s+volumes\b"
+    r"|\ba\s+(?:victory|win|triumph)\s+for\s+common\s+sense\b"
+    r"|\bmakes?\s+(?:perfect\s+|good\s+|a\s+lot\s+of\s+)?sense\s+for\b"
+    r"|\b(?:is|are|was|were)\s+asking\s+for\s+trouble\b"
+    r"|\ban\s+unforced\s+error\b"
+    r"|\bwill\s+be\s+left\s+behind\s*[.!]?\s*$"
+    r"|\bdie\s+on\s+that\s+hill\b"
+    r"|\bdoes\s+not\s+(?:even\s+)?begin\s+to\s+(?:cover|describe|capture)\s+it\b"
+    r"|\bcould\s+(?:hardly|scarcely)\s+have\s+(?:gone|been)\s+(?:worse|better)\b"
+    r"|\bsomething\s+(?:deeply|badly|seriously|very|profoundly)\s+wrong\s+with\b",
+    _I,
+)
+_NOT_CONVINCED_RE = re.compile(
+    r"\bI(?:['’]m|\s+am|\s+remain|\s+was)\s+(?:still\s+)?(?:not|far\s+from|un)\s*(?:convinced|persuaded)\b"
+)
+
+# (keys, companions, pattern) rows for plain_verdicts._SHAPES.
+SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...] = (
+    (frozenset({"kind"}), frozenset({"what"}), _WHAT_KIND_RE),
+    (frozenset({"need"}), frozenset({"why"}), _WHY_NEED_RE),
+    (frozenset({"anyone"}), _keys("still really seriously honestly genuinely"), _ANYONE_STILL_RE),
+    (frozenset({"few"}), _keys("well much matter better good hard"), _FEW_AS_WELL_RE),
+    (frozenset({"bit"}), frozenset({"every"}), _EVERY_BIT_RE),
+    (_keys("better finer nicer lovelier"), _keys("no all"), _NO_BETTER_RE),
+    (frozenset({"volumes"}), _keys("speaks speak spoke"), _IDIOM_RE),
+    (frozenset({"sense"}), _keys("common makes make"), _IDIOM_RE),
+    (frozenset({"trouble"}), frozenset({"asking"}), _IDIOM_RE),
+    (frozenset({"unforced"}), None, _IDIOM_RE),
+    (frozenset({"behind"}), frozenset({"left"}), _IDIOM_RE),
+    (frozenset({"die"}), frozenset({"hill"}), _IDIOM_RE),  # ("hill" is a surname too often to be the key)
+    (frozenset({"begin"}), _keys("cover describe capture"), _IDIOM_RE),
+    (_keys("hardly scarcely"), _keys("worse better"), _IDIOM_RE),
+    (frozenset({"wrong"}), frozenset({"something"}), _IDIOM_RE),
+    (_keys("convinced persuaded"), frozenset({"i"}), _NOT_CONVINCED_RE),
+)
