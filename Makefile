@@ -20,7 +20,8 @@ $(UV):
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 # Byte-compiled on install: imports are twice as fast with PYTHONDONTWRITEBYTECODE set.
-$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+# setup.py builds the C extension factsieve/classify/_wordscan.c in place: a change to it re-syncs.
+$(VENV)/.synced: pyproject.toml uv.lock setup.py factsieve/classify/_wordscan.c | $(UV)
 	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
