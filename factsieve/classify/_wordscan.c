@@ -19,6 +19,8 @@ static PyObject *words_type = NULL; /* prefilter.Words */
 static PyObject *word_bits = NULL;  /* prefilter._WORD_BITS: word -> int, the same dict object */
 static PyObject *gates_name = NULL; /* interned "gates" */
 static PyObject *end_name = NULL;   /* interned "end" */
+static PyObject *match_name = NULL; /* interned "match" */
+static PyObject *finditer_name = NULL; /* interned "finditer" */
 static PyObject *lower_name = NULL; /* interned "lower" */
 static PyObject *fallback = NULL;   /* prefilter._py_words_of, for text that is not ASCII */
 
@@ -259,13 +261,8 @@ add_pos(Py_ssize_t **pos, Py_ssize_t *n, Py_ssize_t *cap, Py_ssize_t *stack, Py_
 }
 
 static PyObject *
-match_at(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+match_at_impl(PyObject *match, PyObject *target, PyObject *low, PyObject *present)
 {
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "match_at(match, target, low, present) takes 4 arguments");
-        return NULL;
-    }
-    PyObject *match = args[0], *target = args[1], *low = args[2], *present = args[3];
     if (!PyUnicode_Check(target) || !PyUnicode_Check(low) || !PyAnySet_Check(present)) {
         PyErr_SetString(PyExc_TypeError, "match_at: target and low must be str, present a set");
         return NULL;
@@ -350,6 +347,227 @@ done:
     if (pos != stack)
         PyMem_Free(pos);
     return out;
+}
+
+static PyObject *
+match_at(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "match_at(match, target, low, present) takes 4 arguments");
+        return NULL;
+    }
+    return match_at_impl(args[0], args[1], args[2], args[3]);
+}
+
+/* bool(a & b) for two ints (trigger bits) */
+static int
+bits_meet(PyObject *a, PyObject *b)
+{
+    PyObject *x = PyNumber_And(a, b);
+    if (x == NULL)
+        return -1;
+    int t = PyObject_IsTrue(x);
+    Py_DECREF(x);
+    return t;
+}
+
+/* present less the start tokens whose required words (a trigger bit in ``requires``) are all absent
+   from the sentence: a new reference, or NULL on error. */
+static PyObject *
+unblocked(PyObject *present, PyObject *words, PyObject *requires)
+{
+    PyObject *gates = NULL, *kept = NULL, *w;
+    Py_ssize_t it = 0, nblocked = 0;
+    Py_hash_t h;
+    while (_PySet_NextEntry(present, &it, &w, &h)) {
+        PyObject *req = PyDict_GetItemWithError(requires, w); /* borrowed */
+        if (req == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        if (gates == NULL && (gates = PyObject_GetAttr(words, gates_name)) == NULL)
+            goto fail;
+        int meet = bits_meet(gates, req);
+        if (meet < 0)
+            goto fail;
+        nblocked += !meet;
+    }
+    if (nblocked == 0) {
+        Py_XDECREF(gates);
+        Py_INCREF(present);
+        return present;
+    }
+    kept = PySet_New(NULL); /* (the order of the tokens is sorted out by position later) */
+    if (kept == NULL)
+        goto fail;
+    it = 0;
+    while (_PySet_NextEntry(present, &it, &w, &h)) {
+        PyObject *req = PyDict_GetItemWithError(requires, w);
+        int meet = 1;
+        if (req == NULL && PyErr_Occurred())
+            goto fail;
+        if (req != NULL && (meet = bits_meet(gates, req)) < 0)
+            goto fail;
+        if (meet && PySet_Add(kept, w) < 0)
+            goto fail;
+    }
+    Py_DECREF(gates);
+    return kept;
+fail:
+    Py_XDECREF(gates);
+    Py_XDECREF(kept);
+    return NULL;
+}
+
+/* prefilter.scan(rx, starts, target, low, words, requires): the start tokens present, less those
+   whose required words are all absent, then match_at. */
+static PyObject *
+scan_impl(PyObject *rx, PyObject *starts, PyObject *target, PyObject *low, PyObject *words,
+          PyObject *requires)
+{
+    PyObject *present = PyNumber_And(words, starts);
+    if (present == NULL)
+        return NULL;
+    if (!PyAnySet_Check(present)) {
+        Py_DECREF(present);
+        PyErr_SetString(PyExc_TypeError, "scan: words & starts must be a set");
+        return NULL;
+    }
+    if (PySet_GET_SIZE(present) > 0 && requires != NULL && requires != Py_None) {
+        if (!PyDict_Check(requires)) {
+            Py_DECREF(present);
+            PyErr_SetString(PyExc_TypeError, "scan: requires must be a dict");
+            return NULL;
+        }
+        if (PyDict_GET_SIZE(requires) > 0) {
+            Py_SETREF(present, unblocked(present, words, requires));
+            if (present == NULL)
+                return NULL;
+        }
+    }
+    if (PySet_GET_SIZE(present) == 0) {
+        Py_DECREF(present);
+        return PyList_New(0);
+    }
+    PyObject *match = PyObject_GetAttr(rx, match_name);
+    if (match == NULL) {
+        Py_DECREF(present);
+        return NULL;
+    }
+    PyObject *out = match_at_impl(match, target, low, present);
+    Py_DECREF(match);
+    Py_DECREF(present);
+    return out;
+}
+
+static PyObject *
+scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 5 || nargs > 6) {
+        PyErr_SetString(PyExc_TypeError,
+                        "scan(rx, starts, target, low, words, requires=None) takes 5 or 6 arguments");
+        return NULL;
+    }
+    return scan_impl(args[0], args[1], args[2], args[3], args[4], nargs == 6 ? args[5] : NULL);
+}
+
+/* CaseFreeRe.find, as a method of the class (configure_case_free gives the descriptor): its slots
+   read by offset, then the Python method's steps. */
+enum { CF_LOW, CF_IC, CF_STARTS, CF_STARTS_GATE, CF_REQUIRES, CF_FIELDS };
+static const char *const cf_names[CF_FIELDS] = {"low", "ic", "starts", "starts_gate", "requires"};
+static Py_ssize_t cf_offsets[CF_FIELDS];
+
+static PyObject *lowered(PyObject *self, PyObject *text);
+
+static PyObject *
+finditer_list(PyObject *pattern, PyObject *text)
+{
+    PyObject *it = PyObject_CallMethodOneArg(pattern, finditer_name, text);
+    if (it == NULL)
+        return NULL;
+    PyObject *out = PySequence_List(it);
+    Py_DECREF(it);
+    return out;
+}
+
+static PyObject *
+case_free_find(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "find(text, words) takes 2 arguments");
+        return NULL;
+    }
+    PyObject *text = args[0], *words = args[1];
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "find: text must be str");
+        return NULL;
+    }
+    PyObject *f[CF_FIELDS];
+    for (int k = 0; k < CF_FIELDS; k++) {
+        f[k] = *(PyObject **)((char *)self + cf_offsets[k]);
+        if (f[k] == NULL) {
+            PyErr_Format(PyExc_AttributeError, "CaseFreeRe.%s is not set", cf_names[k]);
+            return NULL;
+        }
+    }
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    if (f[CF_STARTS] != Py_None && PyUnicode_IS_ASCII(text)) {
+        /* no start token in the sentence: what scan returns first */
+        PyObject *gates = PyObject_GetAttr(words, gates_name);
+        if (gates == NULL)
+            return NULL;
+        int meet = bits_meet(gates, f[CF_STARTS_GATE]);
+        Py_DECREF(gates);
+        if (meet < 0)
+            return NULL;
+        if (!meet)
+            return PyList_New(0);
+    }
+    PyObject *low = lowered(NULL, text);
+    if (low == NULL)
+        return NULL;
+    PyObject *out;
+    if (PyUnicode_GET_LENGTH(low) == PyUnicode_GET_LENGTH(text)) {
+        if (f[CF_STARTS] != Py_None)
+            out = scan_impl(f[CF_LOW], f[CF_STARTS], low, low, words, f[CF_REQUIRES]);
+        else
+            out = finditer_list(f[CF_LOW], low);
+    }
+    else
+        out = finditer_list(f[CF_IC], text);
+    Py_DECREF(low);
+    return out;
+}
+
+static PyMethodDef case_free_find_def = {
+    "find",
+    (PyCFunction)(void (*)(void))case_free_find,
+    METH_FASTCALL,
+    "find(text, words): finditer(text) by candidate scanning; words must be words_of(text).",
+};
+
+static PyObject *
+configure_case_free(PyObject *self, PyObject *cls)
+{
+    if (!PyType_Check(cls)) {
+        PyErr_SetString(PyExc_TypeError, "configure_case_free: a class is expected");
+        return NULL;
+    }
+    for (int k = 0; k < CF_FIELDS; k++) {
+        PyObject *d = PyObject_GetAttrString(cls, cf_names[k]);
+        if (d == NULL)
+            return NULL;
+        if (!Py_IS_TYPE(d, &PyMemberDescr_Type) || ((PyMemberDescrObject *)d)->d_member->type != T_OBJECT_EX) {
+            Py_DECREF(d);
+            PyErr_Format(PyExc_TypeError, "configure_case_free: %s is not a slot", cf_names[k]);
+            return NULL;
+        }
+        cf_offsets[k] = ((PyMemberDescrObject *)d)->d_member->offset;
+        Py_DECREF(d);
+    }
+    return PyDescr_NewMethod((PyTypeObject *)cls, &case_free_find_def);
 }
 
 /* first_word's rare case: a first word longer than the cache's words, from ``start``. */
@@ -522,6 +740,10 @@ static PyMethodDef methods[] = {
      "make_cue(kind, text, start, end): a Cue with its slots set, without __init__."},
     {"first_word", first_word, METH_O, "first_word(text): prefilter.first_word."},
     {"lowered", lowered, METH_O, "lowered(text): text.lower(), remembered for the last text."},
+    {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL,
+     "scan(rx, starts, target, low, words, requires=None): prefilter.scan."},
+    {"configure_case_free", configure_case_free, METH_O,
+     "configure_case_free(cls): CaseFreeRe.find as a method descriptor of cls."},
     {"reset", reset, METH_NOARGS, "reset(): forget the cached words (call when word_bits changes)."},
     {"configure", configure, METH_VARARGS,
      "configure(words_type, word_bits, fallback): the Words class, the word -> bits dict (kept, not\n"
@@ -541,7 +763,10 @@ PyInit__wordscan(void)
     gates_name = PyUnicode_InternFromString("gates");
     end_name = PyUnicode_InternFromString("end");
     lower_name = PyUnicode_InternFromString("lower");
-    if (gates_name == NULL || end_name == NULL || lower_name == NULL)
+    match_name = PyUnicode_InternFromString("match");
+    finditer_name = PyUnicode_InternFromString("finditer");
+    if (gates_name == NULL || end_name == NULL || lower_name == NULL || match_name == NULL ||
+        finditer_name == NULL)
         return NULL;
     return PyModule_Create(&module);
 }

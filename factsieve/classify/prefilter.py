@@ -349,7 +349,7 @@ def _candidates(target: str, low: str, present: frozenset[str] | set[str]) -> li
     return pos
 
 
-def scan(
+def _py_scan(
     rx: re.Pattern[str],
     starts: frozenset[str],
     target: str,
@@ -401,6 +401,8 @@ def _py_match_at(
 
 
 _match_at = _py_match_at if _wordscan is None else _wordscan.match_at
+# scan in C: the same steps, no Python frame (attribution calls it directly, CaseFreeRe.find below).
+scan = _py_scan if _wordscan is None else _wordscan.scan
 
 
 class CaseFreeRe:
@@ -417,7 +419,7 @@ class CaseFreeRe:
         self.starts_gate = trigger_gate(self.starts) if self.starts is not None else 0
         self.requires = {k: trigger_gate(v.split()) for k, v in (requires or {}).items()}
 
-    def find(self, text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    def _py_find(self, text: str, words: frozenset[str]) -> list[re.Match[str]]:
         """``finditer(text)`` by candidate scanning; ``words`` must be ``words_of(text)``."""
         if self.starts is not None and text.isascii() and not words.gates & self.starts_gate:
             # What scan() below returns first: no start token in the sentence (ASCII text keeps its
@@ -427,9 +429,11 @@ class CaseFreeRe:
         low = lowered(text)
         if len(low) == len(text):
             if self.starts is not None:
-                return scan(self.low, self.starts, low, low, words, self.requires)
+                return _py_scan(self.low, self.starts, low, low, words, self.requires)
             return list(self.low.finditer(low))
         return list(self.ic.finditer(text))
+
+    find = _py_find
 
     def possible(self, text: str, words: Words) -> bool:
         """False when ``find(text, words)`` returns [] for want of a start token that its required
@@ -453,3 +457,8 @@ class CaseFreeRe:
         if len(low) == len(text):
             return list(self.low.finditer(low))
         return list(self.ic.finditer(text))
+
+
+if _wordscan is not None:
+    # find in C (the same steps, the slots read by offset): a method descriptor of the class.
+    CaseFreeRe.find = _wordscan.configure_case_free(CaseFreeRe)  # type: ignore[method-assign]

@@ -182,3 +182,35 @@ def test_cues_made_in_c_equal_the_dataclass() -> None:
     assert made == cue.Cue("hedge", "likely", 22, 28) == cue._py_new_cue("hedge", "likely", 22, 28)
     assert repr(made) == "Cue(kind='hedge', text='likely', start=22, end=28)"
     assert sorted([cue.new_cue("a", "x", 5, 6), made], key=cue.BY_START)[1] is made
+
+
+def _case_free_patterns() -> list[prefilter.CaseFreeRe]:
+    import gc
+
+    return [o for o in gc.get_objects() if isinstance(o, prefilter.CaseFreeRe)]
+
+
+def test_scan_and_find_are_the_python_versions() -> None:
+    assert prefilter.scan is _wordscan.scan
+    patterns = _case_free_patterns()
+    # every kind the classifier builds: with required words, without, and one searched the plain way
+    assert any(rx.requires for rx in patterns) and any(rx.starts is None for rx in patterns)
+    for text in _scan_cases():
+        words = prefilter.words_of(text)
+        for rx in patterns:
+            want = [m.span() for m in rx._py_find(text, words)]
+            assert [m.span() for m in rx.find(text, words)] == want, text
+        low = text.lower()
+        if len(low) == len(text):
+            args = (attribution._ATTRIB_RE, attribution._ATTRIB_STARTS, text, low, words)
+            want = [m.span() for m in prefilter._py_scan(*args, attribution._ATTRIB_REQUIRES)]
+            assert [m.span() for m in prefilter.scan(*args, attribution._ATTRIB_REQUIRES)] == want, text
+            want = [m.span() for m in prefilter._py_scan(*args)]
+            assert [m.span() for m in prefilter.scan(*args)] == want, text
+
+
+def test_find_rejects_what_is_not_text() -> None:
+    with pytest.raises(TypeError, match="must be str"):
+        hedge._HEDGE_RE.find(None, prefilter.words_of(""))
+    with pytest.raises(TypeError, match="2 arguments"):
+        hedge._HEDGE_RE.find("It may rain.")
