@@ -1,4 +1,4 @@
-# Two commands do all the set-up on a fresh machine with only python3:
+# Two commands do all the set-up on a fresh machine with python3 (and its headers) and a C compiler:
 #   make run    create .venv from uv.lock, then run the curate flow on raw/ into output/
 #   make test   create .venv from uv.lock, then run the test suite
 UV_VERSION := 0.13.8

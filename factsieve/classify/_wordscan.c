@@ -49,8 +49,8 @@ static Py_ssize_t cache_used = 0;
 static void
 cache_clear(void)
 {
-    if (cache == NULL)
-        return;
+    if (cache == NULL || cache_used == 0)
+        return; /* (the common case: tables are registered at import, before any sentence) */
     for (Py_ssize_t k = 0; k < CACHE_SIZE; k++) {
         Py_CLEAR(cache[k].word);
         Py_CLEAR(cache[k].bits);
@@ -139,18 +139,25 @@ lookup(const char *buf, Py_ssize_t len, PyObject **bits)
     return w;
 }
 
+/* 0 when ``text`` is a str ready to read and configure() was called; else -1 with the error set. */
+static int
+ready_text(PyObject *text, const char *fn)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s: text must be str", fn);
+        return -1;
+    }
+    if (words_type == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "%s: configure() was not called", fn);
+        return -1;
+    }
+    return PyUnicode_READY(text);
+}
+
 static PyObject *
 words_of(PyObject *self, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "words_of: text must be str");
-        return NULL;
-    }
-    if (words_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "words_of: configure() was not called");
-        return NULL;
-    }
-    if (PyUnicode_READY(text) < 0)
+    if (ready_text(text, "words_of") < 0)
         return NULL;
     if (!PyUnicode_IS_ASCII(text))
         return PyObject_CallOneArg(fallback, text);
@@ -596,15 +603,7 @@ first_word_long(PyObject *text, Py_ssize_t start)
 static PyObject *
 first_word(PyObject *self, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "first_word: text must be str");
-        return NULL;
-    }
-    if (words_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "first_word: configure() was not called");
-        return NULL;
-    }
-    if (PyUnicode_READY(text) < 0)
+    if (ready_text(text, "first_word") < 0)
         return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);

@@ -9,11 +9,11 @@ on sentences written here and, when ../shared is present, on every labelled sent
 from __future__ import annotations
 
 import json
-import random
 
 import pytest
 
 from factsieve.classify import attribution, hedge, opinion, prefilter
+from tests.classify.test_classifier import _scan_texts
 from tests.conftest import SHARED
 
 _wordscan = pytest.importorskip("factsieve.classify._wordscan")
@@ -101,15 +101,8 @@ def test_words_of_rejects_what_is_not_text() -> None:
 
 
 def _scan_cases() -> list[str]:
-    rng = random.Random(11)
-    vocab = sorted(
-        hedge.HEDGE_TRIGGERS
-        | attribution.ATTRIBUTION_TRIGGERS
-        | opinion.OPINION_PHRASE_TRIGGERS
-        | {"the", "a", "it", "is", "2could", "could2", "É", "said,", "(said)", "Said"}
-    )
-    made = [" ".join(rng.choice(vocab) for _ in range(rng.randint(2, 16))) for _ in range(1500)]
-    return SENTENCES + made
+    # the candidate-scanning test's 3,000 random phrases of trigger words, and the sentences above
+    return SENTENCES + _scan_texts()[:1500] + ["2could could2 É said, (said) Said, it may"]
 
 
 def test_match_at_is_the_python_loop() -> None:
