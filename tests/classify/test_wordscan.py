@@ -13,10 +13,12 @@ import json
 import pytest
 
 from factsieve.classify import attribution, hedge, opinion, prefilter
+from factsieve.classify.native import wordscan as _wordscan
 from tests.classify.test_classifier import _scan_texts
 from tests.conftest import SHARED
 
-_wordscan = pytest.importorskip("factsieve.classify._wordscan")
+# Without the extension every test below but the first is skipped; the first fails (CI builds it).
+needs_c = pytest.mark.skipif(_wordscan is None, reason="_wordscan.c not built: run make setup")
 
 SENTENCES = [
     "Officials said the talks would likely fail, according to two people familiar with the matter.",
@@ -61,11 +63,13 @@ def _same_words(text: str) -> None:
 
 
 def test_the_built_extension_is_the_one_in_use() -> None:
-    # `make setup` builds it; without it the classifier falls back to Python and is ~5% slower.
+    # `make setup` builds it; without it the classifier falls back to Python, ~10% slower.
+    assert _wordscan is not None, "factsieve/classify/_wordscan.c is not built: run make setup"
     assert prefilter.words_of is _wordscan.words_of
     assert prefilter._match_at is _wordscan.match_at
 
 
+@needs_c
 def test_words_of_is_the_python_version() -> None:
     for text in SENTENCES:
         _same_words(text)
@@ -74,6 +78,7 @@ def test_words_of_is_the_python_version() -> None:
     assert prefilter.words_of("\u212aelvin") == {"kelvin"}  # the Python path lower-cases it to "k"
 
 
+@needs_c
 @pytest.mark.shared
 def test_words_of_is_the_python_version_on_every_labelled_sentence() -> None:
     texts = _shared_sentences()
@@ -83,6 +88,7 @@ def test_words_of_is_the_python_version_on_every_labelled_sentence() -> None:
         _same_words(text)
 
 
+@needs_c
 def test_a_table_registered_later_reaches_words_seen_before() -> None:
     # The C side remembers each word's bits; registering a table must not leave them stale.
     text = "The quokka population on Rottnest Island grew, rangers said."
@@ -93,6 +99,7 @@ def test_a_table_registered_later_reaches_words_seen_before() -> None:
     assert after.gates == prefilter._py_words_of(text).gates
 
 
+@needs_c
 def test_words_of_rejects_what_is_not_text() -> None:
     with pytest.raises(TypeError, match="must be str"):
         prefilter.words_of(b"bytes are not a sentence")
@@ -105,6 +112,7 @@ def _scan_cases() -> list[str]:
     return SENTENCES + _scan_texts()[:1500] + ["2could could2 É said, (said) Said, it may"]
 
 
+@needs_c
 def test_match_at_is_the_python_loop() -> None:
     patterns = [hedge._HEDGE_RE, opinion._OPINION_PHRASE_RE, opinion._STANCE_PHRASE_RE]
     for text in _scan_cases():
@@ -124,6 +132,7 @@ def test_match_at_is_the_python_loop() -> None:
         assert [m.span() for m in got] == [m.span() for m in want], text
 
 
+@needs_c
 def test_match_at_rejects_mismatched_arguments() -> None:
     rx = hedge._HEDGE_RE.low
     with pytest.raises(ValueError, match="differ in length"):
@@ -132,6 +141,7 @@ def test_match_at_rejects_mismatched_arguments() -> None:
         _wordscan.match_at(rx.match, "it may rain")
 
 
+@needs_c
 def test_first_word_and_lowered_are_the_python_versions() -> None:
     assert prefilter.first_word is _wordscan.first_word
     cases = [
@@ -150,6 +160,7 @@ def test_first_word_and_lowered_are_the_python_versions() -> None:
     assert prefilter.first_word("2024 results") == ""
 
 
+@needs_c
 def test_labels_made_in_c_equal_the_dataclass() -> None:
     from factsieve.classify import classifier
     from factsieve.classify.cue import Cue
@@ -167,6 +178,7 @@ def test_labels_made_in_c_equal_the_dataclass() -> None:
         classifier._label(*args[:8])
 
 
+@needs_c
 def test_cues_made_in_c_equal_the_dataclass() -> None:
     from factsieve.classify import cue
 
@@ -183,6 +195,7 @@ def _case_free_patterns() -> list[prefilter.CaseFreeRe]:
     return [o for o in gc.get_objects() if isinstance(o, prefilter.CaseFreeRe)]
 
 
+@needs_c
 def test_scan_and_find_are_the_python_versions() -> None:
     assert prefilter.scan is _wordscan.scan
     patterns = _case_free_patterns()
@@ -202,6 +215,7 @@ def test_scan_and_find_are_the_python_versions() -> None:
             assert [m.span() for m in prefilter.scan(*args)] == want, text
 
 
+@needs_c
 def test_find_rejects_what_is_not_text() -> None:
     with pytest.raises(TypeError, match="must be str"):
         hedge._HEDGE_RE.find(None, prefilter.words_of(""))
