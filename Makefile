@@ -1,4 +1,4 @@
-# Two commands do all the set-up on a fresh machine with only python3:
+# Two commands do all the set-up on a fresh machine with python3 (and its headers) and a C compiler:
 #   make run    create .venv from uv.lock, then run the curate flow on raw/ into output/
 #   make test   create .venv from uv.lock, then run the test suite
 UV_VERSION := 0.13.8
@@ -20,7 +20,8 @@ $(UV):
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 # Byte-compiled on install: imports are twice as fast with PYTHONDONTWRITEBYTECODE set.
-$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+# setup.py builds the C extension factsieve/classify/_wordscan.c in place: a change to it re-syncs.
+$(VENV)/.synced: pyproject.toml uv.lock setup.py factsieve/classify/_wordscan.c | $(UV)
 	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 

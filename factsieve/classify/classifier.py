@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
@@ -77,6 +77,7 @@ from factsieve.classify.filler import (
 from factsieve.classify.forecast import author_forecast_cues, forecast_possible
 from factsieve.classify.hedge import hedge_cues
 from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
+from factsieve.classify.native import wordscan
 from factsieve.classify.opinion import opinion_and_stance_cues
 from factsieve.classify.page_lines import page_line, page_line_possible
 from factsieve.classify.personal import personal_cues, personal_possible
@@ -119,7 +120,7 @@ _set_source = SentenceLabel.source.__set__  # type: ignore[attr-defined]
 
 # Long on purpose: the fields of one SentenceLabel, passed by name from the precedence in
 # classify()
-def _label(  # noqa: PLR0913
+def _py_label(  # noqa: PLR0913
     label: str,
     confidence: float,
     hedged: bool,
@@ -142,6 +143,14 @@ def _label(  # noqa: PLR0913
     _set_deciding(lab, deciding_cue)
     _set_source(lab, source)
     return lab
+
+
+# The same in C when the extension is built (native.py): one allocation and nine slot writes, ~1 us
+# less a label. The field order is the dataclass's.
+_label = _py_label
+if wordscan is not None:
+    wordscan.configure_maker(0, SentenceLabel, tuple(f.name for f in fields(SentenceLabel)))
+    _label = wordscan.make_label
 
 
 # Attribution words that carry their own hedge: the claim is someone else's, never the author's guess.

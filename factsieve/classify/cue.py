@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from operator import attrgetter
+
+from factsieve.classify.native import wordscan
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +28,7 @@ _set_start = Cue.start.__set__  # type: ignore[attr-defined]
 _set_end = Cue.end.__set__  # type: ignore[attr-defined]
 
 
-def new_cue(kind: str, text: str, start: int, end: int) -> Cue:
+def _py_new_cue(kind: str, text: str, start: int, end: int) -> Cue:
     """``Cue(kind, text, start, end)`` without the dataclass __init__ (the same object)."""
     cue = _new_object(Cue)
     _set_kind(cue, kind)
@@ -34,6 +36,13 @@ def new_cue(kind: str, text: str, start: int, end: int) -> Cue:
     _set_start(cue, start)
     _set_end(cue, end)
     return cue
+
+
+# The same in C when the extension is built (native.py): ~0.8 us less a cue.
+new_cue = _py_new_cue
+if wordscan is not None:
+    wordscan.configure_maker(1, Cue, tuple(f.name for f in fields(Cue)))
+    new_cue = wordscan.make_cue
 
 
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -8,7 +8,11 @@ only at the positions where a match can start (``start_tokens`` reads them from 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+# The per-sentence word scan, scan()'s inner loop, first_word and lowered in C (native.py); the
+# pure-Python functions below give the same results and run when the extension is not built.
+from factsieve.classify.native import wordscan as _wordscan
 
 # --------------------------------------------------------------------------- fast gating
 
@@ -62,6 +66,8 @@ def trigger_gate(table: Iterable[str]) -> int:
         for w in key:
             _WORD_BITS[w] = _WORD_BITS.get(w, 0) | bit
         _GATE_WORDS = frozenset(_WORD_BITS)
+        if _wordscan is not None:
+            _wordscan.reset()  # its cached words carry their bits: a new table changes them
     return bit
 
 
@@ -70,8 +76,11 @@ def gate_tables() -> dict[frozenset[str], int]:
     return dict(_TABLE_BITS)
 
 
-def words_of(text: str) -> Words:
-    """Lower-cased alphabetic tokens of a sentence, for trigger gating, with their table bits."""
+def _py_words_of(text: str) -> Words:
+    """Lower-cased alphabetic tokens of a sentence, for trigger gating, with their table bits.
+
+    ``words_of`` is this function, or its C version (``_wordscan.words_of``, same results) when the
+    extension is built; the C version calls this one for text that is not ASCII."""
     if text.isascii():
         # The same tokens as the regex on text.lower(): bytes.translate does the lower-casing and the
         # non-letter blanking in one table lookup per byte (about 3x faster than str.translate).
@@ -84,6 +93,12 @@ def words_of(text: str) -> Words:
         gates |= bits[w]
     words.gates = gates
     return words
+
+
+words_of: Callable[[str], Words] = _py_words_of
+if _wordscan is not None:
+    _wordscan.configure(Words, _WORD_BITS, _py_words_of)
+    words_of = _wordscan.words_of
 
 
 _UNESCAPED_SPACE = re.compile(r"(?<!\\)\s+")
@@ -141,13 +156,17 @@ def word_alternation(body: str) -> str:
 _LAST_LOWER: list[tuple[str, str]] = [("", "")]
 
 
-def lowered(text: str) -> str:
+def _py_lowered(text: str) -> str:
     last = _LAST_LOWER[0]
     if last[0] is text:
         return last[1]
     low = text.lower()
     _LAST_LOWER[0] = (text, low)
     return low
+
+
+# The C version keeps the same one-entry memo (a C call is atomic under the GIL).
+lowered: Callable[[str], str] = _py_lowered if _wordscan is None else _wordscan.lowered
 
 
 # --------------------------------------------------------------------------- candidate scanning
@@ -301,12 +320,15 @@ def line_start_tokens(rx: re.Pattern[str]) -> frozenset[str]:
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
-def first_word(text: str) -> str:
+def _py_first_word(text: str) -> str:
     """The maximal run of ASCII letters after leading whitespace, lower-cased ("" when the line opens
     on anything else): for ASCII text, the token a match of an anchored ``\\s*(?:…)`` pattern starts
     with, so a first word outside ``line_start_tokens(rx)`` means ``rx.match`` fails."""
     m = _FIRST_WORD.match(text)
     return m.group(1).lower() if m is not None else ""
+
+
+first_word: Callable[[str], str] = _py_first_word if _wordscan is None else _wordscan.first_word
 
 
 def _candidates(target: str, low: str, present: frozenset[str] | set[str]) -> list[int]:
@@ -327,7 +349,7 @@ def _candidates(target: str, low: str, present: frozenset[str] | set[str]) -> li
     return pos
 
 
-def scan(
+def _py_scan(
     rx: re.Pattern[str],
     starts: frozenset[str],
     target: str,
@@ -359,9 +381,16 @@ def scan(
             present = present.difference(blocked)
             if not present:
                 return []
+    return _match_at(rx.match, target, low, present)
+
+
+def _py_match_at(
+    match: Callable[[str, int], re.Match[str] | None], target: str, low: str, present: frozenset[str]
+) -> list[re.Match[str]]:
+    """``scan``'s matches: ``match`` tried at the ``_candidates`` left to right, skipping the starts
+    inside the previous match (``_wordscan.match_at`` is the same loop in C)."""
     out: list[re.Match[str]] = []
     end = 0
-    match = rx.match
     for p in _candidates(target, low, present):
         if p >= end:
             m = match(target, p)
@@ -369,6 +398,11 @@ def scan(
                 out.append(m)
                 end = m.end()
     return out
+
+
+_match_at = _py_match_at if _wordscan is None else _wordscan.match_at
+# scan in C: the same steps, no Python frame (attribution calls it directly, CaseFreeRe.find below).
+scan = _py_scan if _wordscan is None else _wordscan.scan
 
 
 class CaseFreeRe:
@@ -385,7 +419,7 @@ class CaseFreeRe:
         self.starts_gate = trigger_gate(self.starts) if self.starts is not None else 0
         self.requires = {k: trigger_gate(v.split()) for k, v in (requires or {}).items()}
 
-    def find(self, text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    def _py_find(self, text: str, words: frozenset[str]) -> list[re.Match[str]]:
         """``finditer(text)`` by candidate scanning; ``words`` must be ``words_of(text)``."""
         if self.starts is not None and text.isascii() and not words.gates & self.starts_gate:
             # What scan() below returns first: no start token in the sentence (ASCII text keeps its
@@ -395,9 +429,11 @@ class CaseFreeRe:
         low = lowered(text)
         if len(low) == len(text):
             if self.starts is not None:
-                return scan(self.low, self.starts, low, low, words, self.requires)
+                return _py_scan(self.low, self.starts, low, low, words, self.requires)
             return list(self.low.finditer(low))
         return list(self.ic.finditer(text))
+
+    find = _py_find
 
     def possible(self, text: str, words: Words) -> bool:
         """False when ``find(text, words)`` returns [] for want of a start token that its required
@@ -421,3 +457,8 @@ class CaseFreeRe:
         if len(low) == len(text):
             return list(self.low.finditer(low))
         return list(self.ic.finditer(text))
+
+
+if _wordscan is not None:
+    # find in C (the same steps, the slots read by offset): a method descriptor of the class.
+    CaseFreeRe.find = _wordscan.configure_case_free(CaseFreeRe)  # type: ignore[method-assign]
