@@ -124,6 +124,53 @@ def test_every_text_stage_is_linear_on_pathological_text(make: Callable[[int], s
     _assert_linear(_per_document, make, 25_000)
 
 
+def test_a_run_on_line_of_speech_verbs_is_linear() -> None:
+    # A scraped line with no full stop and a speech verb every few words: each "said" looked back for
+    # the last clause break from the line's start (classifier._trailing_source_clause), so 247,000
+    # characters took 7.8 CPU-s and a 1.9 MB line minutes. Now the last 4,096 characters decide.
+    words = "the council said on monday that exports rose sharply likely because officials said".split()
+    line = " ".join(words[(i * 7 + i // 3) % len(words)] for i in range(60_000))
+    _assert_linear(lambda t: classify.classify_batch([t]), lambda n: line[:n], 40_000)
+
+
+def test_the_last_clause_break_is_the_one_a_scan_from_the_start_finds() -> None:
+    # The windowed look-back must give what a scan from 0 gives, also where a match straddles the
+    # window's edge, overlapping matches compete there (" - - "), or long tokens leave the window
+    # with few words.
+    import random
+
+    from factsieve.classify.classifier import (
+        _BREAK_WINDOW,
+        _CLAUSE_BREAK,
+        _MAX_SOURCE_WORDS,
+        _last_clause_break,
+    )
+
+    def source_start(text: str, end: int, brk: int) -> int | None:
+        """What the caller makes of a break: the source's start, or None (no break, or too long)."""
+        if brk == -1 or len(text[brk:end].split()) > _MAX_SOURCE_WORDS:
+            return None
+        return brk
+
+    def naive(text: str, end: int) -> int | None:
+        brk = -1
+        for m in _CLAUSE_BREAK.finditer(text, 0, end):
+            brk = m.end()
+        return source_start(text, end, brk)
+
+    rng = random.Random(7)
+    pieces = [" - ", " -", "- ", ",", "’", "’s", " ", "word", "x" * 700, "said", "\u201d", "—"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        text = "a" * rng.randint(0, 2 * _BREAK_WINDOW) + text + " said"
+        for end in {len(text), len(text) - 4, max(0, len(text) - rng.randint(0, 60))}:
+            assert source_start(text, end, _last_clause_break(text, end)) == naive(text, end)
+    edge = "w " * _BREAK_WINDOW + " - - " + "w " * 8
+    for shift in range(-8, 8):
+        end = 2 * _BREAK_WINDOW + 5 + 16 + shift
+        assert source_start(edge, end, _last_clause_break(edge, end)) == naive(edge, end)
+
+
 def test_a_long_sentence_of_should_clauses_is_linear() -> None:
     # The classifier's "should" sense looked at the whole clause before each "should" and searched the
     # whole rest of the sentence after it: a sentence with no punctuation and a "should" every few
