@@ -87,6 +87,13 @@ def _quiet_console_logging() -> None:
 
 
 def format_summary(s: dict) -> str:
+    if s["status"] == "unchanged" and not (s["unchanged_files"] or s.get("removed_files")):
+        # Not "nothing new (0 files unchanged)": a wrong path or an empty export folder should
+        # read as such, and a folder of only dot-files looks empty to a user who finds it full.
+        return (
+            f"run {s['run_id']}: no input files under {s['raw']} (names starting with '.' are not read); "
+            f"nothing written to {s['out']}"
+        )
     if s["status"] == "unchanged":
         return (
             f"run {s['run_id']}: nothing new under {s['raw']} ({s['unchanged_files']} files unchanged since "
@@ -382,6 +389,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from factsieve.classify import explain, explain_records
 
     text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        # Printed an empty line and exited 0: a script piping an empty file could not tell.
+        where = "standard input" if args.text == "-" else "the text"
+        return _fail(2, f"{where} is empty: nothing to label")
     if args.json:
         # One JSON object per line and sentence (JSON Lines): easy to stream into jq or pandas.
         for rec in explain_records(text):
@@ -462,7 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=None,
-        help="parallel batch workers (default: one per core; 1 = no worker processes)",
+        help="parallel batch workers (default 0: one per core; 1 = no worker processes)",
     )
     r.add_argument(
         "--model",

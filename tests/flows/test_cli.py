@@ -103,3 +103,34 @@ def test_run_with_a_missing_or_foreign_model_exits_2_before_any_work(tmp_path):
     res = _factsieve("run", "raw", "--out", str(tmp_path / "out"), "--model", str(foreign))
     assert res.returncode == 2 and "not a factsieve model file" in res.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "where"),
+    [(["explain", ""], "", "the text"), (["explain", "-"], " \n\n", "standard input")],
+)
+def test_explain_of_empty_text_says_so_and_exits_2(monkeypatch, capsys, argv, stdin, where):
+    # It printed an empty line and exited 0: `factsieve explain - < empty.txt` looked like success.
+    import io
+
+    from flows.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    assert main(argv) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.strip() == f"factsieve: error: {where} is empty: nothing to label"
+    monkeypatch.setattr("sys.stdin", io.StringIO("Prices should ease next quarter.\n"))
+    assert main(["explain", "-"]) == 0
+    assert "speculative" in capsys.readouterr().out
+
+
+def test_a_folder_with_no_input_files_says_so_not_nothing_new(tmp_path):
+    # "nothing new under X (0 files unchanged since earlier runs)" for a first run over an empty
+    # folder (or one of dot-files only) read as if an earlier run had taken the files.
+    raw = tmp_path / "export"
+    raw.mkdir()
+    (raw / ".council-budget.txt").write_text("The council approved the budget on Monday.\n", encoding="utf-8")
+    res = _factsieve("run", str(raw), "--out", str(tmp_path / "out"))
+    assert res.returncode == 0, res.stderr
+    assert f"no input files under {raw} (names starting with '.' are not read)" in res.stdout
+    assert "nothing new" not in res.stdout
