@@ -70,6 +70,16 @@ def _not_a_failure_echo(record: logging.LogRecord) -> bool:
     return not (record.levelno >= logging.ERROR and record.name.startswith(("prefect", "great_expectations")))
 
 
+def _not_a_drain_notice(record: logging.LogRecord) -> bool:
+    # Prefect's EventsWorker says "Still processing items: 3 items remaining..." as soon as it
+    # drains a non-empty queue at exit (its first notice has no delay), so about one no-op run in
+    # three ended with a WARNING line after "nothing new": cron mails it, users read a problem.
+    # The drain itself still runs; the queue-full warning (items dropped) is kept.
+    return not (
+        record.levelno == logging.WARNING and record.getMessage().startswith("Still processing items:")
+    )
+
+
 def _quiet_console_logging() -> None:
     """Console log handlers (Prefect configures them on import) print no tracebacks."""
     loggers = [logging.getLogger()] + [
@@ -84,6 +94,7 @@ def _quiet_console_logging() -> None:
             ):
                 h.setFormatter(_OneLine(h.formatter))
                 h.addFilter(_not_a_failure_echo)
+                h.addFilter(_not_a_drain_notice)
 
 
 def format_summary(s: dict) -> str:
