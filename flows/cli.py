@@ -70,6 +70,16 @@ def _not_a_failure_echo(record: logging.LogRecord) -> bool:
     return not (record.levelno >= logging.ERROR and record.name.startswith(("prefect", "great_expectations")))
 
 
+def _not_a_drain_notice(record: logging.LogRecord) -> bool:
+    # Prefect's EventsWorker says "Still processing items: 3 items remaining..." as soon as it
+    # drains a non-empty queue at exit (its first notice has no delay), so about one no-op run in
+    # three ended with a WARNING line after "nothing new": cron mails it, users read a problem.
+    # The drain itself still runs; the queue-full warning (items dropped) is kept.
+    return not (
+        record.levelno == logging.WARNING and record.getMessage().startswith("Still processing items:")
+    )
+
+
 def _quiet_console_logging() -> None:
     """Console log handlers (Prefect configures them on import) print no tracebacks."""
     loggers = [logging.getLogger()] + [
@@ -84,9 +94,17 @@ def _quiet_console_logging() -> None:
             ):
                 h.setFormatter(_OneLine(h.formatter))
                 h.addFilter(_not_a_failure_echo)
+                h.addFilter(_not_a_drain_notice)
 
 
 def format_summary(s: dict) -> str:
+    if s["status"] == "unchanged" and not (s["unchanged_files"] or s.get("removed_files")):
+        # Not "nothing new (0 files unchanged)": a wrong path or an empty export folder should
+        # read as such, and a folder of only dot-files looks empty to a user who finds it full.
+        return (
+            f"run {s['run_id']}: no input files under {s['raw']} (names starting with '.' are not read); "
+            f"nothing written to {s['out']}"
+        )
     if s["status"] == "unchanged":
         return (
             f"run {s['run_id']}: nothing new under {s['raw']} ({s['unchanged_files']} files unchanged since "
@@ -382,6 +400,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from factsieve.classify import explain, explain_records
 
     text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        # Printed an empty line and exited 0: a script piping an empty file could not tell.
+        where = "standard input" if args.text == "-" else "the text"
+        return _fail(2, f"{where} is empty: nothing to label")
     if args.json:
         # One JSON object per line and sentence (JSON Lines): easy to stream into jq or pandas.
         for rec in explain_records(text):
@@ -462,7 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=None,
-        help="parallel batch workers (default: one per core; 1 = no worker processes)",
+        help="parallel batch workers (default 0: one per core; 1 = no worker processes)",
     )
     r.add_argument(
         "--model",

@@ -76,14 +76,29 @@ def prestart(workers: int) -> None:
         executor = _executor(workers)
         _warm = (workers, executor)
 
-    def _start() -> None:
-        try:
-            for _ in range(workers):
-                executor.submit(_occupy, 0.2)
-        except RuntimeError:  # shut down before it started (discard_warm): nothing to warm
-            pass
+    threading.Thread(
+        target=_warm_up, args=(executor, workers), name="factsieve-pool-prestart", daemon=True
+    ).start()
 
-    threading.Thread(target=_start, name="factsieve-pool-prestart", daemon=True).start()
+
+def _warm_up(executor: ProcessPoolExecutor, workers: int) -> None:
+    """Start the warm pool's workers (the body of the prestart thread)."""
+    global _warm
+    try:
+        for _ in range(workers):
+            executor.submit(_occupy, 0.2)
+    except RuntimeError:  # shut down before it started (discard_warm): nothing to warm
+        pass
+    except (EOFError, OSError):
+        # The fork server died while a worker was being forked: Ctrl-C during the run's
+        # start-up (terminate_all kills it) or a preload that failed. Left uncaught this
+        # printed a thread traceback under the CLI's one-line "stopped by SIGINT". The pool
+        # is unusable, so no flow may take it: batch_pool then starts a fresh one.
+        with _lock:
+            if _warm is not None and _warm[1] is executor:
+                _warm = None
+        with contextlib.suppress(Exception):
+            executor.shutdown(wait=False, cancel_futures=True)
 
 
 def discard_warm() -> None:

@@ -116,6 +116,14 @@ def _field_names(own: dict) -> str:
     return (names or "none") + more
 
 
+def _text_alias_used(own: dict, text: object) -> str:
+    """The field the text was read from, for a detail: a CSV export with a 'body' column said
+    "'text' is empty" for a row whose body was empty, naming a column the file does not have."""
+    if "text" in own or text is None:
+        return "text"
+    return next((a for a in FIELD_ALIASES["text"] if own.get(a) is not None and own.get(a) == text), "text")
+
+
 def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> tuple[str, str] | None:
     """Why a parsed record (after ``with_canonical_fields``) cannot be a document (reason code,
     detail), or None. ``fields``: the record as written, whose field names a ``missing_text``
@@ -123,7 +131,7 @@ def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> 
     if not isinstance(rec, dict):
         return MALFORMED_RECORD, f"expected a JSON object, got {type_name(rec)}"
     own = fields if isinstance(fields, dict) else rec
-    name = limits.text_field or "text"
+    name = limits.text_field or _text_alias_used(own, rec.get("text"))
     names = {"title": limits.title_field or "title"}  # a configured title field is named as such
     text = rec.get("text")
     if text is None:

@@ -486,7 +486,14 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
+def _is_share(spec: Spec, value: Any) -> bool:
+    column = str(spec.kwargs.get("column", ""))
+    return isinstance(value, int | float) and column.endswith(("_rate", "_share"))
+
+
 def _fmt(v: Any) -> str:
+    if v is None:  # a mean or a share of no rows: "observed None" read as a bug
+        return "nothing (no rows)"
     if isinstance(v, float):
         return f"{v:.4g}"
     return repr(v)[:80]
@@ -508,6 +515,12 @@ def _observed_and_reason(spec: Spec, success: bool, res: dict, exc_info: dict | 
         observed = {"unexpected": n, "of": total, "examples": examples}
         if success:
             return observed, ""
+        if total == 1 and len(examples) == 1:
+            # The runs table's checks see one row: "1 of 1 rows break it (e.g. 1)" for a reject
+            # rate of 100% read as a count; say the value, as a share when the column is one.
+            value = examples[0]
+            shown = f"{value:.0%}" if _is_share(spec, value) else _fmt(value)
+            return observed, f"observed {shown}; expected {spec.description}"
         ex = ", ".join(_fmt(x) for x in examples)
         return observed, f"{n} of {total} rows break it (e.g. {ex}); expected {spec.description}"
     return None, "" if success else f"failed; expected {spec.description}"

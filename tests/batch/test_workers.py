@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -61,3 +63,31 @@ def test_expected_pool_follows_batches_and_cores():
     assert _expected_pool(_files(20 * mb), 8 * mb, 2000, 2) == 2
     assert _expected_pool(_files(20 * mb), 8 * mb, 2000, 1) == 1  # --workers 1
     assert _expected_pool(_files(*[100] * 5), 8 * mb, 2, 4) == 3  # capped by files per batch
+
+
+def test_ctrl_c_while_the_pool_warms_up_is_no_traceback_and_leaves_no_warm_pool(tmp_path):
+    # Ctrl-C in a run's start-up: the CLI's handler calls terminate_all, which kills the fork
+    # server while the prestart thread waits for it to fork a worker. That printed "Exception
+    # in thread factsieve-pool-prestart ... EOFError: unexpected EOF" under the one-line
+    # "stopped by SIGINT". A preload that takes 3 s holds the fork server in its imports, so
+    # terminate_all lands at that point every time. In a child process: the fork server and
+    # its preload list are global to a process.
+    (tmp_path / "slow_preload.py").write_text("import time\n\ntime.sleep(3)\n")
+    script = (
+        "import threading, time\n"
+        "from factsieve.batch import workers\n"
+        "workers.PRELOAD = ['slow_preload']\n"
+        "workers.prestart(2)\n"
+        "time.sleep(1)\n"
+        "workers.terminate_all()\n"
+        "[t.join(60) for t in threading.enumerate() if t.name == 'factsieve-pool-prestart']\n"
+        "print('warm left:', workers._warm is not None)\n"
+    )
+    # PYTHONPATH, not sys.path: the fork server is a new interpreter and must find the module.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.getcwd()])}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "warm left: False" in done.stdout  # batch_pool will start a fresh pool, not take this one

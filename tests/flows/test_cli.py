@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -103,3 +104,55 @@ def test_run_with_a_missing_or_foreign_model_exits_2_before_any_work(tmp_path):
     res = _factsieve("run", "raw", "--out", str(tmp_path / "out"), "--model", str(foreign))
     assert res.returncode == 2 and "not a factsieve model file" in res.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "where"),
+    [(["explain", ""], "", "the text"), (["explain", "-"], " \n\n", "standard input")],
+)
+def test_explain_of_empty_text_says_so_and_exits_2(monkeypatch, capsys, argv, stdin, where):
+    # It printed an empty line and exited 0: `factsieve explain - < empty.txt` looked like success.
+    import io
+
+    from flows.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    assert main(argv) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.strip() == f"factsieve: error: {where} is empty: nothing to label"
+    monkeypatch.setattr("sys.stdin", io.StringIO("Prices should ease next quarter.\n"))
+    assert main(["explain", "-"]) == 0
+    assert "speculative" in capsys.readouterr().out
+
+
+def test_a_folder_with_no_input_files_says_so_not_nothing_new(tmp_path):
+    # "nothing new under X (0 files unchanged since earlier runs)" for a first run over an empty
+    # folder (or one of dot-files only) read as if an earlier run had taken the files.
+    raw = tmp_path / "export"
+    raw.mkdir()
+    (raw / ".council-budget.txt").write_text("The council approved the budget on Monday.\n", encoding="utf-8")
+    res = _factsieve("run", str(raw), "--out", str(tmp_path / "out"))
+    assert res.returncode == 0, res.stderr
+    assert f"no input files under {raw} (names starting with '.' are not read)" in res.stdout
+    assert "nothing new" not in res.stdout
+
+
+def test_prefects_drain_notice_is_not_printed_but_its_dropped_items_warning_is():
+    # "WARNING | EventsWorker - Still processing items: 3 items remaining..." ended about one
+    # no-op run in three (Prefect logs it at once when it drains events at exit). In a child
+    # process: Prefect's logging set-up is global to a process.
+    script = (
+        "import logging\n"
+        "from prefect.logging.configuration import setup_logging\n"
+        "from flows.cli import _quiet_console_logging\n"
+        "setup_logging()\n"
+        "_quiet_console_logging()\n"
+        "worker = logging.getLogger('EventsWorker')\n"
+        "worker.warning('Still processing items: 3 items remaining...')\n"
+        "worker.warning('Service %r queue is full (%d items), dropping item', 'EventsWorker', 5000)\n"
+    )
+    env = {**os.environ, "PREFECT_HOME": str(REPO / ".prefect")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "Still processing items" not in done.stderr
+    assert "queue is full (5000 items), dropping item" in done.stderr  # the filter is this narrow

@@ -228,3 +228,23 @@ def test_a_large_gzip_csv_is_streamed_into_parts_with_the_rows_of_a_whole_read(t
     legacy = tmp_path / "legacy.csv.gz"
     legacy.write_bytes(gzip.compress(_kaggle(100).replace("Valparaiso", "Valparaíso").encode("cp1252")))
     assert splitting.split_gzip_parts(_input(legacy), 2048, IngestLimits(), spool) == [_input(legacy)]
+
+
+def test_a_reject_detail_names_the_column_the_text_was_read_from(tmp_path):
+    # A Reuters export with a 'body' column: a row with an empty body said "'text' is empty",
+    # naming a column the file does not have.
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["newid", "title", "body"])
+    w.writerow(["1", "BAHIA COCOA REVIEW", "Showers continued throughout the week in the Bahia cocoa zone."])
+    w.writerow(["2", "U.S. TREASURY BALANCE", ""])
+    w.writerow(["3", "CORN EXPORTS", "  "])
+    (tmp_path / "reuters.csv").write_text(buf.getvalue(), encoding="utf-8")
+    res = _read(tmp_path / "reuters.csv")
+    assert len(res.docs) == 1
+    assert [(r.reason, r.detail) for r in res.rejects] == [
+        (codes.EMPTY, "line 3: 'body' is empty"),
+        (codes.EMPTY, "line 4: 'body' is empty"),
+    ]
+    (tmp_path / "plain.csv").write_text("title,text\nRates on hold,\n", encoding="utf-8")
+    assert [r.detail for r in _read(tmp_path / "plain.csv").rejects] == ["line 2: 'text' is empty"]

@@ -200,3 +200,16 @@ def test_gx_gate_and_report_compute_the_same_rates_on_a_real_flow_run(sample_run
     # raw/ has rejects, copies and low-quality pages: the rates compared are not all zero
     assert gate["reject_rate"] > 0 and gate["duplicate_rate"] > 0 and gate["low_tier_share"] > 0
     assert 0 < gate["mean_quality"] < 1 and gate["supported_share"] > 0
+
+
+def test_a_check_on_the_one_row_runs_table_or_on_no_documents_says_the_value(sample, tmp_path):
+    # Read on a run whose records were all rejected: "[warning] runs: 1 of 1 rows break it (e.g. 1);
+    # expected reject rate at most 50%" (a count? a rate?) and "documents: observed None".
+    frames = _copy(sample)
+    frames["documents"] = frames["documents"].iloc[0:0]
+    frames["sentences"] = frames["sentences"].iloc[0:0]
+    outcome = run_checks(frames, tmp_path, RUN, GxBounds(max_reject_rate=0.1))
+    rej = _result(outcome, "runs", "ExpectColumnValuesToBeBetween(reject_rate)")
+    assert rej["reason"] == "observed 100%; expected reject rate at most 10%"  # 5 rejects, no documents
+    mean = _result(outcome, "documents", "ExpectColumnMeanToBeBetween(quality_score)")
+    assert mean["reason"] == "observed nothing (no rows); expected mean quality score at least 0.3"
