@@ -126,7 +126,8 @@ def format_summary(s: dict) -> str:
         f"  duplicates  {s['exact_duplicates']} exact, {s['near_duplicates']} near",
         f"  rejects     {s['rejects']}: {reasons}",
         *(
-            [f"  passed over {', '.join(f'{n} {k}' for k, n in s['passed_over'].items())} (not records)"]
+            # "kind: n", not "n kind": the kinds are labels ("folder", "hidden file"), not nouns to inflect.
+            [f"  passed over (not records): {', '.join(f'{k} {n}' for k, n in s['passed_over'].items())}"]
             if s.get("passed_over")
             else []
         ),
@@ -462,6 +463,17 @@ def cmd_dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seconds(value: str) -> float:
+    """A positive number of seconds (argparse type): 0 or less would print a line on every update."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds > 0:  # also NaN
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, got {value}")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="factsieve", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -511,7 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument(
         "--progress-seconds",
-        type=float,
+        type=_seconds,
         default=10.0,
         help="when standard error is not a terminal: a progress line at most this often (default 10)",
     )
