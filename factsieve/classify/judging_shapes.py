@@ -19,7 +19,8 @@ is theirs, a cue inside quotation marks is the speaker's). Three kinds, each a g
 * idioms of verdict and of the author's own doubt: "speaks volumes", "a victory for common sense", "makes
   sense for both clubs", "is asking for trouble", "an unforced error", "will be left behind", "I will die on
   that hill", "does not begin to cover it", "could hardly have gone worse", "something deeply wrong with",
-  "I'm not convinced …".
+  "I'm not convinced …";
+* (round 11) a fact or clause that "says a great deal / everything about" something.
 """
 
 from __future__ import annotations
@@ -67,6 +68,15 @@ _IDIOM_RE = re.compile(
     r"|\bsomething\s+(?:deeply|badly|seriously|very|profoundly)\s+wrong\s+with\b",
     _I,
 )
+# Round 11 (r30, r31): a fact or a clause that "says/tells … about" something is the author's verdict on
+# what it reveals, like "speaks volumes": "That the deal was signed at all says everything about the
+# club's desperation", "What happened next says a great deal about …". A person or a report as the subject
+# ("The minister says a lot about …", "The report says little about …") is speech (attribution.py skips
+# the speech verb only where this matches).
+TELLS_ABOUT_RE = re.compile(
+    r"\W*(?:That|What|How|The\s+fact\s+that|The\s+way|This|Which)\s[^.;]{0,160}?\b(?:says|said|tells|told)"
+    r"\s+(?:a\s+(?:great|good)\s+deal|a\s+lot|everything|so\s+much|much|something|volumes|plenty)\s+about\b"
+)
 _NOT_CONVINCED_RE = re.compile(
     r"\bI(?:['’]m|\s+am|\s+remain|\s+was)\s+(?:still\s+)?(?:not|far\s+from|un)\s*(?:convinced|persuaded)\b"
 )
@@ -89,4 +99,5 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (_keys("hardly scarcely"), _keys("worse better"), _IDIOM_RE),
     (frozenset({"wrong"}), frozenset({"something"}), _IDIOM_RE),
     (_keys("convinced persuaded"), frozenset({"i"}), _NOT_CONVINCED_RE),
+    (_keys("says tells said told"), frozenset({"about"}), TELLS_ABOUT_RE),
 )
