@@ -422,6 +422,7 @@ def _prompt_to_reader(text: str, words: frozenset[str]) -> bool:
         and m.group("obj").lower() in _ASKED_OBJECTS
         and m.group("verb").lower() != "let"
         and next_word(text, m.end()) not in _NOT_AN_ANSWER
+        and _SPEECH_TAIL.search(text, m.end()) is None
     ):
         return True  # asked, then told to answer the page ("What next? Let me explain." is filler, "Why
         # did they wait? Tell me that." a columnist's challenge)
@@ -430,6 +431,9 @@ def _prompt_to_reader(text: str, words: frozenset[str]) -> bool:
 
 _ASKED_OBJECTS = frozenset(("us", "me"))
 _NOT_AN_ANSWER = frozenset("that this why how what where when who which".split())
+# A comma or a quotation mark after the imperative: someone's words with their speaker ('Who started it?
+# Tell us the truth," the judge told the boy.'), not the page's prompt.
+_SPEECH_TAIL = re.compile(r"[,\"“”]|['’]\s")
 
 
 def _whole(text: str) -> Cue:

@@ -20,7 +20,10 @@ is theirs, a cue inside quotation marks is the speaker's). Three kinds, each a g
   sense for both clubs", "is asking for trouble", "an unforced error", "will be left behind", "I will die on
   that hill", "does not begin to cover it", "could hardly have gone worse", "something deeply wrong with",
   "I'm not convinced …";
-* (round 11) a fact or clause that "says a great deal / everything about" something.
+* (round 11) a fact or clause that "says a great deal / everything about" something; the rhetorical "Is
+  this really …?" and "Would any other employer …?" (a comparison of merit, "far better than her first",
+  was measured and dropped: on BBC + Reuters it took facts, "no better than a placebo", "a much better
+  amplifier of light pulses than …").
 """
 
 from __future__ import annotations
@@ -44,6 +47,13 @@ _ANYONE_STILL_RE = re.compile(
     r"\W*(?:Is|Does|Did|Can|Will)\s+anyone\s+" + _NO_PERSON + r"(?:[\w'’-]+\s+){0,4}?"
     r"(?:still|really|seriously|honestly|genuinely)\s+(?:pretending|buying|fooled|surprised|convinced|listening"
     r"|buy|buys)\b[^?]*\?\s*$"
+)
+# Round 11 (r29, r30, r31): "Is this really …?" of a third party (with I/we it is the speaker's: "Is this
+# really the best we can do?"), "Would/Could any other employer get away with …?" (not an appeal: "Would any
+# other witnesses please call …").
+_REALLY_Q_RE = re.compile(r"\W*(?:Is|Was)\s+(?:this|that)\s+really\s+" + _NO_PERSON + r"[^?]{3,90}\?\s*$")
+_ANY_OTHER_Q_RE = re.compile(
+    r"\W*(?:Would|Could)\s+any\s+other\s+" + _NO_PERSON + r"(?![^?]*\bplease\b)[^?]{3,90}\?\s*$"
 )
 _FEW_AS_WELL_RE = re.compile(
     r"\W*Few\s+(?![^.]*\d)[^.;]{3,70}?\b(?:as\s+(?:well|much|good|hard|brightly|beautifully)\s+as"
@@ -87,6 +97,8 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (frozenset({"need"}), frozenset({"why"}), _WHY_NEED_RE),
     (frozenset({"anyone"}), _keys("still really seriously honestly genuinely"), _ANYONE_STILL_RE),
     (frozenset({"few"}), _keys("well much matter better good hard"), _FEW_AS_WELL_RE),
+    (frozenset({"really"}), _keys("this that"), _REALLY_Q_RE),
+    (frozenset({"other"}), frozenset({"any"}), _ANY_OTHER_Q_RE),
     (frozenset({"bit"}), frozenset({"every"}), _EVERY_BIT_RE),
     (_keys("better finer nicer lovelier"), _keys("no all"), _NO_BETTER_RE),
     (frozenset({"volumes"}), _keys("speaks speak spoke"), _IDIOM_RE),

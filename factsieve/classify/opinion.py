@@ -304,7 +304,7 @@ _ZERO_COUNT = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+(?:[a-z]+ly\s+)?"
     r"(?!(?:surprised|shocked|fooled|impressed|convinced|interested|amused|pleased|satisfied|disappointed"
     r"|moved|persuaded|spared|blamed|prepared|ready|safe|happy|sure|immune)\b)"
-    r"[a-z]{3,}(?:ed|en|t)\b(?!\s+(?:by|that)\b)",
+    r"[a-z]{3,}(?:ed|en|t)\b(?!\s+that\b)",
 )
 _ZERO_SUBJECTS = frozenset(("nobody", "no one"))
 
