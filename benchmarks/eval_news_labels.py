@@ -18,6 +18,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r18 r19         # round-18/19 files (unseen in 7 and 8, tuned on in 9)
     .venv/bin/python benchmarks/eval_news_labels.py --split r24 r25         # round-24/25 files (tuned on in 9)
     .venv/bin/python benchmarks/eval_news_labels.py --split r28 r29         # round-28/29 files (tuned on in 10)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r30 r31         # round-30/31 files (unseen in 10, tuned on in 11)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -76,6 +77,10 @@ on main 504dbdb before any row was read (r24 0.787, r25 0.859), then read and tu
 (304 rows, split ``r29``: lines of whole scraped pages) were written during round 10 by two more engineers
 who never read the rules; each was scored once on a snapshot of main 0669adf as soon as it was complete,
 before any row was read (r28 0.766 at 09:45 UTC, r29 0.836 at 09:46 UTC), then read and tuned on in round 10.
+``news_labels_r30.jsonl`` (319 rows, split ``r30``: tricky single sentences) and ``news_labels_r31.jsonl``
+(321 rows, split ``r31``: lines of whole scraped pages) were written at 09:43 UTC during round 10 by two more
+engineers who never read the rules; the lead scored them unseen (counts only) on main 0669adf (r30 0.806, r31
+0.813) and on round 10's head 63969c7 (0.815, 0.829), then released them to round 11, which read and tuned on them.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -114,6 +119,8 @@ R24 = DATA / "news_labels_r24.jsonl"
 R25 = DATA / "news_labels_r25.jsonl"
 R28 = DATA / "news_labels_r28.jsonl"
 R29 = DATA / "news_labels_r29.jsonl"
+R30 = DATA / "news_labels_r30.jsonl"
+R31 = DATA / "news_labels_r31.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -145,6 +152,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r25": (R25, None),
     "r28": (R28, None),
     "r29": (R29, None),
+    "r30": (R30, None),
+    "r31": (R31, None),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.context import next_word
 from factsieve.classify.cue import (
     Cue,
     new_cue,
@@ -291,7 +292,7 @@ def _share_prompt(text: str, words: frozenset[str]) -> re.Match[str] | None:
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
 _PROMPT_VERBS = frozenset(
-    "share send forward email tell let drop leave post join write pass pin bookmark".split()
+    "share send forward email tell let drop leave post join write pass pin bookmark tag message".split()
 )
 # Words without which none of the widget, credit, notice and prompt lines below can match.
 # The words of the lines about the article or its author (_ABOUT_PAGE_RE, _BIO_RE).
@@ -402,6 +403,12 @@ _PROMPT_MAX_WORDS = 20
 
 def _prompt_to_reader(text: str, words: frozenset[str]) -> bool:
     m = _PROMPT_LEAD.match(text)
+    asked = False
+    if (m is None or m.group("verb").lower() not in _PROMPT_VERBS) and "? " in text:
+        # Round 11 (r28, r30, r31): the prompt after a question put to the reader, "Enjoyed this piece?
+        # Drop us a line at …", "Who should be next …? Tell us below the line.", "Baked a batch? Tag me …"
+        m = _PROMPT_LEAD.match(text, text.rfind("? ") + 2)
+        asked = True
     if (
         m is None
         or m.group("verb").lower() not in _PROMPT_VERBS
@@ -410,7 +417,23 @@ def _prompt_to_reader(text: str, words: frozenset[str]) -> bool:
         return False
     if len(text.split()) > _PROMPT_MAX_WORDS or DIGIT_RE.search(text) is not None:
         return False
+    if (
+        asked
+        and m.group("obj").lower() in _ASKED_OBJECTS
+        and m.group("verb").lower() != "let"
+        and next_word(text, m.end()) not in _NOT_AN_ANSWER
+        and _SPEECH_TAIL.search(text, m.end()) is None
+    ):
+        return True  # asked, then told to answer the page ("What next? Let me explain." is filler, "Why
+        # did they wait? Tell me that." a columnist's challenge)
     return bool(words.gates & _PAGE_WORDS_GATE) or _READER_THINKS.search(text) is not None
+
+
+_ASKED_OBJECTS = frozenset(("us", "me"))
+_NOT_AN_ANSWER = frozenset("that this why how what where when who which".split())
+# A comma or a quotation mark after the imperative: someone's words with their speaker ('Who started it?
+# Tell us the truth," the judge told the boy.'), not the page's prompt.
+_SPEECH_TAIL = re.compile(r"[,\"“”]|['’]\s")
 
 
 def _whole(text: str) -> Cue:

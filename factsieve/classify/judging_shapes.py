@@ -19,7 +19,11 @@ is theirs, a cue inside quotation marks is the speaker's). Three kinds, each a g
 * idioms of verdict and of the author's own doubt: "speaks volumes", "a victory for common sense", "makes
   sense for both clubs", "is asking for trouble", "an unforced error", "will be left behind", "I will die on
   that hill", "does not begin to cover it", "could hardly have gone worse", "something deeply wrong with",
-  "I'm not convinced …".
+  "I'm not convinced …";
+* (round 11) a fact or clause that "says a great deal / everything about" something; the rhetorical "Is
+  this really …?" and "Would any other employer …?" (a comparison of merit, "far better than her first",
+  was measured and dropped: on BBC + Reuters it took facts, "no better than a placebo", "a much better
+  amplifier of light pulses than …").
 """
 
 from __future__ import annotations
@@ -44,6 +48,13 @@ _ANYONE_STILL_RE = re.compile(
     r"(?:still|really|seriously|honestly|genuinely)\s+(?:pretending|buying|fooled|surprised|convinced|listening"
     r"|buy|buys)\b[^?]*\?\s*$"
 )
+# Round 11 (r29, r30, r31): "Is this really …?" of a third party (with I/we it is the speaker's: "Is this
+# really the best we can do?"), "Would/Could any other employer get away with …?" (not an appeal: "Would any
+# other witnesses please call …").
+_REALLY_Q_RE = re.compile(r"\W*(?:Is|Was)\s+(?:this|that)\s+really\s+" + _NO_PERSON + r"[^?]{3,90}\?\s*$")
+_ANY_OTHER_Q_RE = re.compile(
+    r"\W*(?:Would|Could)\s+any\s+other\s+" + _NO_PERSON + r"(?![^?]*\bplease\b)[^?]{3,90}\?\s*$"
+)
 _FEW_AS_WELL_RE = re.compile(
     r"\W*Few\s+(?![^.]*\d)[^.;]{3,70}?\b(?:as\s+(?:well|much|good|hard|brightly|beautifully)\s+as"
     r"|will\s+matter\s+(?:more|as\s+much)|better\s+than)\b"
@@ -67,6 +78,15 @@ _IDIOM_RE = re.compile(
     r"|\bsomething\s+(?:deeply|badly|seriously|very|profoundly)\s+wrong\s+with\b",
     _I,
 )
+# Round 11 (r30, r31): a fact or a clause that "says/tells … about" something is the author's verdict on
+# what it reveals, like "speaks volumes": "That the deal was signed at all says everything about the
+# club's desperation", "What happened next says a great deal about …". A person or a report as the subject
+# ("The minister says a lot about …", "The report says little about …") is speech (attribution.py skips
+# the speech verb only where this matches).
+TELLS_ABOUT_RE = re.compile(
+    r"\W*(?:That|What|How|The\s+fact\s+that|The\s+way|This|Which)\s[^.;]{0,160}?\b(?:says|said|tells|told)"
+    r"\s+(?:a\s+(?:great|good)\s+deal|a\s+lot|everything|so\s+much|much|something|volumes|plenty)\s+about\b"
+)
 _NOT_CONVINCED_RE = re.compile(
     r"\bI(?:['’]m|\s+am|\s+remain|\s+was)\s+(?:still\s+)?(?:not|far\s+from|un)\s*(?:convinced|persuaded)\b"
 )
@@ -77,6 +97,8 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (frozenset({"need"}), frozenset({"why"}), _WHY_NEED_RE),
     (frozenset({"anyone"}), _keys("still really seriously honestly genuinely"), _ANYONE_STILL_RE),
     (frozenset({"few"}), _keys("well much matter better good hard"), _FEW_AS_WELL_RE),
+    (frozenset({"really"}), _keys("this that"), _REALLY_Q_RE),
+    (frozenset({"other"}), frozenset({"any"}), _ANY_OTHER_Q_RE),
     (frozenset({"bit"}), frozenset({"every"}), _EVERY_BIT_RE),
     (_keys("better finer nicer lovelier"), _keys("no all"), _NO_BETTER_RE),
     (frozenset({"volumes"}), _keys("speaks speak spoke"), _IDIOM_RE),
@@ -89,4 +111,5 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (_keys("hardly scarcely"), _keys("worse better"), _IDIOM_RE),
     (frozenset({"wrong"}), frozenset({"something"}), _IDIOM_RE),
     (_keys("convinced persuaded"), frozenset({"i"}), _NOT_CONVINCED_RE),
+    (_keys("says tells said told"), frozenset({"about"}), TELLS_ABOUT_RE),
 )

@@ -297,8 +297,31 @@ def _just_measures(text: str, s: int, e: int) -> bool:
     return nxt in _QUANTITY_WORDS or text[e + 1 : e + 2].isdigit()
 
 
+# Round 11 (r30, r31): a negative subject of a passive event verb counts zero people, a fact ("Nobody was
+# hurt.", "No one has been charged.", "No one was seriously injured in the blast"); not with a participle of
+# feeling or judging ("Nobody was surprised", "No one was fooled": the author speaking for everyone).
+_ZERO_COUNT = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+(?:[a-z]+ly\s+)?"
+    r"(?!(?:surprised|shocked|fooled|impressed|convinced|interested|amused|pleased|satisfied|disappointed"
+    r"|moved|persuaded|spared|blamed|prepared|ready|safe|happy|sure|immune)\b)"
+    r"[a-z]{3,}(?:ed|en|t)\b(?!\s+that\b)",
+)
+_ZERO_SUBJECTS = frozenset(("nobody", "no one"))
+
+
+def zero_count(text: str, s: int, e: int) -> bool:
+    """A sentence-opening "Nobody"/"No one" before a passive event verb (see _ZERO_COUNT)."""
+    return (
+        text[s:e].lower() in _ZERO_SUBJECTS
+        and at_sentence_start(text, s)
+        and _ZERO_COUNT.match(text, e) is not None
+    )
+
+
 def _keep_stance(text: str, s: int, e: int) -> bool:
     word = text[s:e]
+    if zero_count(text, s, e):
+        return False
     if word[0].isupper() and (word.isupper() or not at_sentence_start(text, s)):
         return False  # "US", "Great Britain", "Good Friday": names, not the author's voice
     low = word.lower()
@@ -367,7 +390,11 @@ def opinion_and_stance_cues(  # noqa: C901, PLR0912
             taken.append((c.start, c.end))
     if stance_phrases:
         for m in _STANCE_PHRASE_RE.find(text, words):
-            if not inside(quotes, m.start()) and not inside(taken, m.start()):
+            if (
+                not inside(quotes, m.start())
+                and not inside(taken, m.start())
+                and not zero_count(text, *m.span())
+            ):
                 stances.append(new_cue("opinion", text[m.start() : m.end()], m.start(), m.end()))
                 taken.append(m.span())
     if strong:

@@ -51,12 +51,16 @@ CHARACTERISE_WORDS = frozenset(
 )
 
 # A verb of confirming or disclosing before its own clause ("confirmed the midfielder had torn …").
-_CLAUSE_VERBS = r"confirmed|confirms|indicated|accepted|accepts|disclosed|discloses|revealed"
+# (round 11, r30: "maintains" — holding to a claim, "Her lawyer maintains she was 300 miles away")
+_CLAUSE_VERBS = (
+    r"confirmed|confirms|indicated|accepted|accepts|disclosed|discloses|revealed|maintains|maintained"
+)
 _CLAUSE_RE = re.compile(
     r"\b(?P<verb>" + _CLAUSE_VERBS + r")\s+(?:that\s+)?"
     r"(?:the|a|an|his|her|its|their|he|she|it|they|[A-Z][a-z]+)"
     r"(?:\s+(?!to\b|into\b|which\b|that\b|who\b|whom\b|what\b|where\b|when\b|and\b|or\b)[\w'’-]+){0,5}?"
-    r"\s+(?:had|has|have|was|were|is|are|would|will|could|might|may)\s+(?!been\s+(?:a|an|the)\b)[a-z]"
+    # (round 11, r30: a figure after the verb, "maintains she was 300 miles away")
+    r"\s+(?:had|has|have|was|were|is|are|would|will|could|might|may)\s+(?!been\s+(?:a|an|the)\b)[a-z\d£$€]"
 )
 CLAUSE_VERB_WORDS = frozenset(_CLAUSE_VERBS.split("|"))
 # The verb's subject: not the author's "we"/"I", nor a test or a scan ("The scan confirmed the tumour had
