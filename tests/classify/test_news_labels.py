@@ -267,46 +267,29 @@ def test_round_twenty_and_twenty_one_files() -> None:
     _holds_target(r21, "r21", floor=0.90)
 
 
-def test_round_eighteen_and_nineteen_files() -> None:
-    """Rounds 18 and 19 (tests/data/news_labels_r18.jsonl, 314 tricky single sentences; news_labels_r19.jsonl,
-    272 lines of whole scraped pages): written during round 7, scored unseen by the lead on rounds 7 and 8
-    (main 504dbdb: r18 0.892, r19 0.860), released and read in round 9. Held at the issue's 0.90."""
-    r18, r19 = _rows("news_labels_r18.jsonl"), _rows("news_labels_r19.jsonl")
-    assert (len(r18), len(r19)) == (314, 272)
-    _holds_target(r18, "r18", floor=0.90)
-    _holds_target(r19, "r19", floor=0.90)
+# Writers' files held at a floor: (split, rows, floor). Provenance (benchmarks/eval_news_labels.py has it whole):
+# - r18 (tricky) / r19 (page lines): written in round 7, scored unseen by the lead on rounds 7 and 8 (main 504dbdb
+#   0.892 / 0.860), released and read in round 9; held at the issue's 0.90.
+# - r24 (tricky) / r25 (page lines): written in round 9 by engineers who never read the rules, scored once on main
+#   504dbdb before any row was read (0.787 / 0.859), then tuned on; r25 at 0.90, r24 at its measured value less 0.01.
+# - r28 (tricky) / r29 (page lines): written in round 10, scored on main 0669adf before any row was read (0.766 /
+#   0.836), tuned on (0.892 / 0.921); held at the measured value less 0.01.
+# - r30 (tricky) / r31 (page lines): written 09:43 UTC in round 10, scored unseen by the lead (main 0669adf 0.806 /
+#   0.813, round 10's head 0.815 / 0.829), released to round 11 and tuned on (0.840 / 0.844); measured less 0.01.
+_HELD_FILES = [
+    ("r18", 314, 0.90),
+    ("r19", 272, 0.90),
+    ("r24", 320, 0.86),
+    ("r25", 291, 0.90),
+    ("r28", 316, 0.88),
+    ("r29", 304, 0.91),
+    ("r30", 319, 0.83),
+    ("r31", 321, 0.83),
+]
 
 
-def test_round_twenty_four_and_twenty_five_files() -> None:
-    """Rounds 24 and 25 (tests/data/news_labels_r24.jsonl, 320 tricky single sentences; news_labels_r25.jsonl,
-    291 lines of whole scraped pages): written during round 9 by two engineers who never read the rules,
-    scored once on main 504dbdb before any row was read (r24 0.787, r25 0.859: their unseen figures), then
-    read and tuned on in round 9. r25 is held at the issue's 0.90; r24 (below it) at the measured value
-    less 0.01."""
-    r24, r25 = _rows("news_labels_r24.jsonl"), _rows("news_labels_r25.jsonl")
-    assert (len(r24), len(r25)) == (320, 291)
-    _holds_target(r24, "r24", floor=0.86)
-    _holds_target(r25, "r25", floor=0.90)
-
-
-def test_round_twenty_eight_and_twenty_nine_files() -> None:
-    """Rounds 28 and 29 (tests/data/news_labels_r28.jsonl, 316 tricky single sentences; news_labels_r29.jsonl,
-    304 lines of whole scraped pages): written during round 10 by two engineers who never read the rules,
-    scored once on main 0669adf before any row was read (r28 0.766, r29 0.836: their unseen figures), then
-    read and tuned on in round 10 (0.892, 0.921). Held at the measured value less 0.01 (r28 is below the
-    issue's 0.90)."""
-    r28, r29 = _rows("news_labels_r28.jsonl"), _rows("news_labels_r29.jsonl")
-    assert (len(r28), len(r29)) == (316, 304)
-    _holds_target(r28, "r28", floor=0.88)
-    _holds_target(r29, "r29", floor=0.91)
-
-
-def test_round_thirty_and_thirty_one_files() -> None:
-    """Rounds 30 and 31 (tests/data/news_labels_r30.jsonl, 319 tricky single sentences; news_labels_r31.jsonl,
-    321 lines of whole scraped pages): written at 09:43 UTC by two engineers who never read the rules, scored
-    unseen by the lead (main 0669adf 0.806 / 0.813, round 10's head 63969c7 0.815 / 0.829), released to round
-    11 and tuned on there (0.840, 0.844). Held at the measured value less 0.01 (both below the issue's 0.90)."""
-    r30, r31 = _rows("news_labels_r30.jsonl"), _rows("news_labels_r31.jsonl")
-    assert (len(r30), len(r31)) == (319, 321)
-    _holds_target(r30, "r30", floor=0.83)
-    _holds_target(r31, "r31", floor=0.83)
+@pytest.mark.parametrize(("split", "rows", "floor"), _HELD_FILES, ids=[f[0] for f in _HELD_FILES])
+def test_a_writers_file_holds_its_floor(split: str, rows: int, floor: float) -> None:
+    found = _rows(f"news_labels_{split}.jsonl")
+    assert len(found) == rows
+    _holds_target(found, split, floor=floor)
