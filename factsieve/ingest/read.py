@@ -431,9 +431,13 @@ def _read_records(
     res = IngestResult()
     seen_keys: set[str] = set(taken or ())
     for key, lineno, line, rec, problem in entries:
+        fields = rec  # the record's own field names, for a missing_text detail
+        if line is None and isinstance(rec, dict):
+            # A Parquet row: a null cell is an absent field (an alias may stand in), but the
+            # detail of a row whose text column is null names that column (``fields``).
+            rec = {k: v for k, v in rec.items() if v is not None}
         source = line if line is not None else _row_source(rec)
         if problem is None:
-            fields = rec  # the record's own field names, for a missing_text detail
             if isinstance(rec, dict):
                 rec = with_canonical_fields(rec, limits.text_field, limits.title_field)
             problem = record_problem(rec, limits, fields)
