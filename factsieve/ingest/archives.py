@@ -33,7 +33,7 @@ import tarfile
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -88,11 +88,19 @@ def kind_of_name(name: str) -> str | None:
 
 
 def members(
-    fh: BinaryIO, kind: str, member_cap: int, archive_cap: int, first: int = 0, stop: int | None = None
+    fh: BinaryIO,
+    kind: str,
+    member_cap: int,
+    archive_cap: int,
+    first: int = 0,
+    stop: int | None = None,
+    left_out: Callable[[str], str | None] = lambda name: None,
 ) -> Iterator[Member | Refused | Skipped]:
     """The members of the archive ``fh`` (a zip's members ``first`` to ``stop`` by index; a tar's
     all, or with ``stop`` those whose headers lie in bytes [first, stop) of an uncompressed tar), in
-    archive order. Raises ``Unreadable`` when the archive cannot be opened at all."""
+    archive order. Raises ``Unreadable`` when the archive cannot be opened at all. ``left_out``:
+    the passed-over kind of a member name the run leaves out (``--exclude``), before its bytes are
+    read, so they count against no budget."""
     with tempfile.TemporaryDirectory(prefix="factsieve-member-") as tmp:
         if kind == "zip":
             found = _zip_members(fh, first, stop)
@@ -102,6 +110,9 @@ def members(
         for n, entry in enumerate(found):
             if not isinstance(entry, _Entry):
                 yield entry
+                continue
+            if (kind_left := left_out(entry.name)) is not None:
+                yield Skipped(kind_left)
                 continue
             if spent > archive_cap:
                 yield Refused(entry.name, TOO_LARGE, _over_budget(archive_cap), 0)

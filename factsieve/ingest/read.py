@@ -34,10 +34,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import pandas as pd
 
-from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc, warc_http
+from factsieve.ingest import (
+    archives,
+    columnar,
+    compressed,
+    delimited,
+    exclude,
+    feeds,
+    reuters_sgml,
+    warc,
+    warc_http,
+)
 from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
 from factsieve.ingest.html import PARSER_TEXT_NODE_CHARS, is_markup, longest_text_node, main_text
@@ -1140,7 +1151,8 @@ def _read_archive(
     cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
     try:
         with inp.open() as fh:
-            for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop):
+            left_out = partial(exclude.passed_over, patterns=limits.exclude)
+            for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop, left_out):
                 if isinstance(m, archives.Skipped):
                     names.next(None)
                     res.skipped[m.kind] += 1
