@@ -1175,7 +1175,9 @@ def _read_archive(
         log.info("%s: passed over %s", inp.uri, dict(sorted(res.skipped.items())))
     if inp.is_part:
         res.keys = {d.record_key for d in res.docs} | {r.record_key for r in res.rejects}
-    if not res.docs and not res.rejects:  # the archive must leave a row, and say what it held
+    # The archive must leave a row, and say what it held. Of a large archive read in parts, only the
+    # first part says so: a later part of only passed-over members (folders, --exclude) is no reject.
+    if not res.docs and not res.rejects and (not inp.is_part or inp.first_line == 1):
         held = ", ".join(f"{n} {k}" for k, n in sorted(res.skipped.items())) or "nothing"
         return _file_reject(
             inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size
