@@ -277,9 +277,13 @@ class _Window:
 
     def read(self, n: int = -1) -> bytes:
         if self.prefix:
-            block, self.prefix = (self.prefix, b"") if n < 0 or n >= len(self.prefix) else (
-                self.prefix[:n],
-                self.prefix[n:],
+            block, self.prefix = (
+                (self.prefix, b"")
+                if n < 0 or n >= len(self.prefix)
+                else (
+                    self.prefix[:n],
+                    self.prefix[n:],
+                )
             )
             return block
         block = self.fh.read(self.left if n < 0 else min(n, self.left))

@@ -65,7 +65,9 @@ def passed_over(path: str, patterns: Iterable[str]) -> str | None:
     return None
 
 
-def split(files: list[InputFile], patterns: Iterable[str], raw_is_file: bool) -> tuple[list[InputFile], Counter]:
+def split(
+    files: list[InputFile], patterns: Iterable[str], raw_is_file: bool
+) -> tuple[list[InputFile], Counter]:
     """``files`` (discovered under RAW) without those left out, and the count of those by kind. A
     RAW that is one file is read whatever its name, unless a pattern leaves it out: it was named."""
     kept: list[InputFile] = []

@@ -64,6 +64,7 @@ from factsieve.ingest.records import (
 from factsieve.ingest.sniff import binary_format, text_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
+from factsieve.text.clean import nel_as_line_end
 from factsieve.text.title import tidy_title, title_from_text
 from factsieve.text.visible import visible
 from factsieve.vocabulary import (
@@ -167,20 +168,25 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _jsonl_with_bad_lines(fmt: str, data: bytes) -> str | None:
-    """A UTF-8 JSONL file whose control bytes sit in a minority of its lines: read line by line,
+    """A UTF-8 JSONL (or CSV/TSV: NUL rows) file whose control bytes sit in a minority of its lines: read line by line,
     each such line a reject of its own, rather than lose every good record with them. A crashed
     writer leaves a run of NULs where its last record was; a large file read in parts already
     gets this per line (``factsieve.ingest.parts.split_parts``), so a small one must too. Mostly-binary data (a
     compressed or image file named .jsonl) stays one file reject. Returns the decoded text, or None."""
-    if fmt != "jsonl":
+    if fmt not in ("jsonl", "csv", "tsv"):
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
     lines = [line for line in data.split(b"\n") if line.strip()]
-    bad = sum(1 for line in lines if _CONTROL_RE.search(line))
-    return text if 2 * bad < len(lines) else None
+    bad = [line for line in lines if _CONTROL_RE.search(line)]
+    # A CSV/TSV row is rejected for its NULs (``_csv_entries``), as in a part of a large file (round
+    # 6); a whole small CSV with one such row was one binary reject, its good rows lost (round 7).
+    # Other control bytes in a row would reach its text: such a file stays one reject.
+    if fmt != "jsonl" and not all(b"\x00" in line for line in bad):
+        return None
+    return text if 2 * len(bad) < len(lines) else None
 
 
 def _sample(data: bytes | str, n: int = 120) -> str:
@@ -223,6 +229,7 @@ def _read_text(
     # The title is looked for in lines: an old Mac's CR-only line ends made the whole text one line,
     # and no title was found (round 6). The text itself keeps its bytes' line ends; cleaning unifies them.
     lines = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    lines = nel_as_line_end(lines)  # U+0085 line ends (round 7), as cleaning reads them
     res.docs.append(
         RawDoc(
             inp.uri,
@@ -1041,7 +1048,8 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     if looks_binary(data) and not looks_utf16(data):
         text = _jsonl_with_bad_lines(fmt, data)
         if text is not None:  # valid UTF-8: each bad line is rejected by the reader
-            return _read_jsonl(inp, data, text, "utf-8", limits, fmt)
+            reader = _read_jsonl if fmt == "jsonl" else _read_csv
+            return reader(inp, data, text, "utf-8", limits, fmt)
         return _file_reject(
             inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )

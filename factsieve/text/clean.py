@@ -261,14 +261,14 @@ _INVISIBLE = re.compile(
 _OTHER_C1 = re.compile("[\x80-\x84\x86-\x9f]")
 
 
-def _nel_as_line_end(text: str) -> str:
+def nel_as_line_end(text: str) -> str:
     if "\x85" not in text or _OTHER_C1.search(text):
         return text
     return text.replace("\r\x85", "\n").replace("\x85", "\n")
 
 
 def normalize_unicode(text: str) -> tuple[str, bool]:
-    text = _nel_as_line_end(text)
+    text = nel_as_line_end(text)
     fixed = _fix_text(text)
     if fixed is text:
         return fixed, False  # printable ASCII and "£": NFC is the identity
