@@ -1032,6 +1032,12 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
+    if fmt in ("text", "html") and (kept := _without_nul_padding(data)) is not data:
+        # A text or page whose only NULs are a run at its end (a crashed writer, a preallocated file,
+        # a VM disk's zeros): the run is no content; before, the text was a binary reject (round 7).
+        res = _read_content(inp, fmt, kept, limits)
+        res.skipped["trailing NUL bytes"] += 1
+        return res
     if fmt == "warc" and data.startswith(b"WARC/"):  # records framed as bytes; payloads may be images
         return _read_wet(inp, data, "", "utf-8", limits, fmt)
     kind = binary_format(data)
@@ -1058,6 +1064,15 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     except UnicodeError as exc:
         return _file_reject(inp, fmt, UNDECODABLE, str(exc), len(data), _sample(data))
     return _read_decoded(inp, data, decoded, limits, fmt)
+
+
+def _without_nul_padding(data: bytes) -> bytes:
+    """``data`` without a run of at least 16 NUL bytes at its end when no other NUL is in it (UTF-16
+    text has NULs throughout, or ends in one or two: not padding); else ``data`` itself."""
+    kept = data.rstrip(b"\x00")
+    if len(data) - len(kept) < 16 or b"\x00" in kept or not kept.strip():
+        return data
+    return kept
 
 
 def _read_decoded(

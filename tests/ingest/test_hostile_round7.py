@@ -279,3 +279,63 @@ def test_a_text_of_only_invisible_characters_is_empty(tmp_path):
     res = process_batch(discover(raw), "run-1", NOW)
     [(reason, detail)] = zip(res.rejects["reason"], res.rejects["detail"], strict=True)
     assert reason == codes.EMPTY and "invisible characters" in detail
+
+
+JAPANESE = "市議会は金曜日に交通予算を承認した。\nバス四十台を来年までに追加する計画だと当局者は述べた。\n"
+
+
+def test_legacy_encodings_that_read_as_ascii_or_nothing(tmp_path):
+    """ISO-2022-JP (7-bit: escape sequences around ASCII bytes) was valid UTF-8 and became a document
+    of garbage ("$B;T5D2q$O…", labelled utf-8); EBCDIC (cp500) was ``undecodable``; its NEL line
+    ends are line ends. An ANSI colour code (ESC [) stays what it is."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "jp.txt").write_bytes(JAPANESE.encode("iso2022_jp"))
+    (raw / "mainframe.txt").write_bytes(("BUDGET APPROVED\x85\x85" + STORY + "\x85").encode("cp500"))
+    (raw / "ansi.txt").write_bytes(("\x1b[1mBudget\x1b[0m\n\n" + STORY + "\n").encode())
+    res = process_batch(discover(raw), "run-1", NOW)
+    assert res.rejects.empty
+    docs = {
+        Path(u).name: (e, t)
+        for u, e, t in zip(
+            res.documents["source_uri"], res.documents["encoding"], res.documents["text"], strict=True
+        )
+    }
+    assert docs["jp.txt"] == ("iso2022_jp", JAPANESE.strip())
+    assert docs["mainframe.txt"] == ("cp500", "BUDGET APPROVED\n" + STORY)
+    assert docs["ansi.txt"][0] == "utf-8"
+
+
+def test_rtf_under_a_text_name_is_not_a_document_of_markup(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "story.txt").write_text(r"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}}\f0 " + STORY + r"\par}")
+    (raw / "prose.txt").write_text("{rtf1} is how the format's files start, the guide said. " + STORY)
+    res = process_batch(discover(raw), "run-1", NOW)
+    assert list(
+        zip(res.rejects["record_key"], res.rejects["reason"], res.rejects["detail"], strict=True)
+    ) == [("", codes.BINARY, "an RTF document under a '.txt' name: not text (convert it first)")]
+    assert [Path(u).name for u in res.documents["source_uri"]] == ["prose.txt"]
+
+
+def test_a_text_padded_with_nul_bytes_is_read_and_the_padding_counted(tmp_path):
+    """A preallocated or crashed writer's file: the text, then a run of NULs. Before: a ``binary``
+    reject, the text lost. UTF-16 text, whose last character ends in a NUL, is not padding."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "padded.txt").write_bytes(("Budget approved\n\n" + STORY + "\n").encode() + bytes(4096))
+    (raw / "padded.html").write_bytes(
+        f"<html><body><article><p>{STORY}</p></article></body></html>".encode() + bytes(64)
+    )
+    (raw / "jp16.txt").write_bytes(
+        ("\ufeff" + JAPANESE.replace("\n", "") + "\n\n\n\n\n\n\n\n").encode("utf-16-le")
+    )
+    (raw / "nul-inside.txt").write_bytes(b"Budget\x00approved\n" + bytes(32))
+    res = process_batch(discover(raw), "run-1", NOW)
+    names = {Path(u).name: t for u, t in zip(res.documents["source_uri"], res.documents["text"], strict=True)}
+    assert names["padded.txt"] == "Budget approved\n" + STORY and STORY in names["padded.html"]
+    assert names["jp16.txt"] == JAPANESE.replace("\n", "")
+    assert res.passed_over == {"trailing NUL bytes": 2}
+    assert list(
+        zip(res.rejects["source_uri"].map(lambda u: Path(u).name), res.rejects["reason"], strict=True)
+    ) == [("nul-inside.txt", codes.BINARY)]
