@@ -9,6 +9,7 @@ Every default can be overridden from a TOML file (`factsieve run --config FILE`)
     text_field = "maintext"        # JSON records' text field (also `factsieve run --text-field`)
     title_field = "headline_main"  # and their title field (also `factsieve run --title-field`)
     max_gzip_ratio = 100           # a streamed .jsonl.gz may expand to 100x its size
+    exclude = ["drafts", "*.md"]   # inputs and archive members left out (also `factsieve run --exclude`)
 
     [dedup]                        # factsieve.params.DedupParams
     threshold = 0.8
@@ -162,6 +163,13 @@ class RunConfig:
                     raise ConfigError(
                         f"[limits] {key} must be a field name (a string), got {getattr(self.limits, key)!r}"
                     )
+            patterns = self.limits.exclude
+            if not isinstance(patterns, tuple) or not all(
+                isinstance(p, str) and p.removeprefix("./").strip("/*") for p in patterns
+            ):
+                raise ConfigError(
+                    f"[limits] exclude must be a list of globs that each leave out some files, got {patterns!r}"
+                )
             if self.model is not None and not isinstance(self.model, str):
                 raise ConfigError(f"model must be a file path (a string), got {self.model!r}")
             try:
@@ -189,4 +197,6 @@ def _merge(default, values: dict, source: str, section: str):
         merged = dict(default.label_share_bounds)
         merged.update({k: tuple(v) for k, v in given.items()})
         values = {**values, "label_share_bounds": merged}
+    if isinstance(values.get("exclude"), list):  # TOML's array; the settings hold a tuple
+        values = {**values, "exclude": tuple(values["exclude"])}
     return replace(default, **values)

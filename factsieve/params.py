@@ -26,6 +26,9 @@ class IngestLimits:
     # this many times its compressed size (at least max_file_bytes): news text compresses 3-5:1, a
     # decompression bomb 1000:1. The parts are spooled under output/_staging while the run reads them.
     max_gzip_ratio: int = 100
+    # Globs of inputs and archive members left out, on the path relative to RAW or the member name
+    # (factsieve.ingest.exclude; `factsieve run --exclude`). Counted as passed over, not read.
+    exclude: tuple[str, ...] = ()
 
 
 # factsieve.dedup

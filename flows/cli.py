@@ -97,18 +97,25 @@ def _quiet_console_logging() -> None:
                 h.addFilter(_not_a_drain_notice)
 
 
+def _left_out(s: dict) -> str:
+    """The inputs the run left out (--exclude, corpus README/licence files), for a run that read
+    nothing: "; passed over: excluded (--exclude) 2"."""
+    found = s.get("left_out_files") or {}
+    return f"; passed over: {', '.join(f'{k} {n}' for k, n in sorted(found.items()))}" if found else ""
+
+
 def format_summary(s: dict) -> str:
     if s["status"] == "unchanged" and not (s["unchanged_files"] or s.get("removed_files")):
         # Not "nothing new (0 files unchanged)": a wrong path or an empty export folder should
         # read as such, and a folder of only dot-files looks empty to a user who finds it full.
         return (
-            f"run {s['run_id']}: no input files under {s['raw']} (names starting with '.' are not read); "
-            f"nothing written to {s['out']}"
+            f"run {s['run_id']}: no input files under {s['raw']} (names starting with '.' are not read"
+            f"{_left_out(s)}); nothing written to {s['out']}"
         )
     if s["status"] == "unchanged":
         return (
             f"run {s['run_id']}: nothing new under {s['raw']} ({s['unchanged_files']} files unchanged since "
-            f"earlier runs); nothing written to {s['out']}"
+            f"earlier runs{_left_out(s)}); nothing written to {s['out']}"
         )
     labels = ", ".join(f"{k} {v}" for k, v in s["labels"].items()) or "none"
     reasons = ", ".join(f"{k} {v}" for k, v in s["reject_reasons"].items()) or "none"
@@ -200,6 +207,9 @@ def _config(args: argparse.Namespace):
         config = dataclasses.replace(config, workers=args.workers)
     if args.model:
         config = dataclasses.replace(config, model=args.model)
+    if getattr(args, "exclude", None):  # added to the config file's patterns
+        patterns = (*config.limits.exclude, *args.exclude)
+        config = dataclasses.replace(config, limits=dataclasses.replace(config.limits, exclude=patterns))
     for name in ("text_field", "title_field"):
         if getattr(args, name) is not None:
             config = dataclasses.replace(
@@ -517,6 +527,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="JSON/CSV/Parquet records: read the title from this field (a dotted path for nested objects) "
         "instead of 'title' and 'headline'",
+    )
+    r.add_argument(
+        "--exclude",
+        action="append",
+        default=None,
+        metavar="GLOB",
+        help="leave out inputs whose path relative to RAW, or archive members whose name, matches GLOB "
+        "(repeatable; a pattern without '/' matches any part of the path: '*.md', 'drafts'); counted as "
+        "passed over. A corpus's README/LICENSE/COPYING files are always passed over",
     )
     r.add_argument("--json", action="store_true", help="print the run summary as JSON (implies --quiet)")
     r.add_argument(

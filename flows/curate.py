@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import posixpath
 import secrets
 import shutil
 import time
@@ -25,7 +26,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from factsieve import dedup, heap
 from factsieve.batch import pipeline, staged, workers
 from factsieve.config import RunConfig
-from factsieve.ingest import manifest
+from factsieve.ingest import exclude, manifest
 from factsieve.ingest.parts import split_gzip_parts, split_parts
 from factsieve.ingest.read import IngestLimits
 from factsieve.ingest.sources import InputFile, discover
@@ -72,8 +73,18 @@ def transient_io_error(task, task_run, state) -> bool:
     retry_condition_fn=transient_io_error,
     cache_policy=NO_CACHE,
 )
-def discover_inputs(raw: str, out: Path) -> list[InputFile]:
-    return discover(raw, skip=(out,))  # an output folder inside RAW is not its input
+def discover_inputs(raw: str, out: Path, patterns: tuple[str, ...] = ()) -> tuple[list[InputFile], dict]:
+    """The inputs under RAW (an output folder inside RAW is not its input), without those the run
+    leaves out (``--exclude``, a corpus's README and licence files: factsieve.ingest.exclude), and
+    the count of those by kind: passed over, not read, but shown."""
+    files = discover(raw, skip=(out,))
+    raw_is_file = (
+        os.path.isfile(raw)
+        if "://" not in str(raw)
+        else len(files) == 1 and files[0].rel == posixpath.basename(str(raw).rstrip("/"))
+    )
+    kept, left_out = exclude.split(files, patterns, raw_is_file)
+    return kept, dict(left_out)
 
 
 @task(
@@ -291,7 +302,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         repaired = latest.ensure(out_path)
         if repaired != "ok":
             logger.warning("the latest view was out of step with the committed runs: %s", repaired)
-        files = discover_inputs(raw, out_path)
+        files, left_out = discover_inputs(raw, out_path, cfg.limits.exclude)
         # Loaded even with incremental=False: reprocessing still replaces the live rows it redoes.
         previous = manifest.load(out_path, publish.committed_run_ids(out_path))
         plan = manifest.plan(
@@ -334,6 +345,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "settings_changed_files": plan.settings_changed,
             "unchanged_files": len(plan.unchanged),
             "removed_files": len(plan.removed),
+            "left_out_files": left_out,  # passed over by --exclude or as a corpus README/licence
         }
         if not todo and not plan.removed:
             return {**base, "status": "unchanged", "seconds": stats.rounded()}
@@ -351,6 +363,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         model_changes = 0
         stage = publish.staging_dir(out_path, run_id)
         asm = assemble.RunAssembler(stage, run_id, total_bytes=sum(f.size for f in parts))
+        asm.passed_over.update(left_out)  # inputs left out at discovery: counted with the members
         # Worker processes only where they pay: a run of one batch does its work inline.
         n_workers = max(1, min(cfg.workers or CORES, len(batches))) if use_pool else 1
         if n_workers <= 1:

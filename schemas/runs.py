@@ -61,7 +61,8 @@ class RunsSchema(pa.DataFrameModel):
     stage_counts: Series[STRING] = pa.Field(
         description="JSON object: records in/out per stage, labels, reject reasons; "
         "ingest.passed_over: what ingest passed over as no record, by kind (archive folders, "
-        "__MACOSX/ and hidden members, WARC request/metadata/warcinfo records)."
+        "__MACOSX/ and hidden members, WARC request/metadata/warcinfo records, inputs and members left "
+        "out by --exclude, a corpus's README/licence files, a text's trailing NUL bytes)."
     )
     versions: Series[STRING] = pa.Field(
         description="JSON object: versions of factsieve, Python and key libraries."

@@ -28,7 +28,7 @@ from factsieve.text.clean import clean_text
 from factsieve.text.language import detect_language
 from factsieve.text.segment import split_sentences
 from factsieve.text.visible import visible
-from factsieve.vocabulary import ONLY_BOILERPLATE
+from factsieve.vocabulary import EMPTY, ONLY_BOILERPLATE
 
 if TYPE_CHECKING:
     from factsieve.classify.model import LinearModel
@@ -67,6 +67,13 @@ def _document_row(
 ) -> tuple[dict, str] | Reject:
     cleaned = clean_text(doc.text)
     text = cleaned.text
+    if not text and not cleaned.removed:
+        # Nothing but invisible characters (zero-width spaces, soft hyphens, bidi marks) with
+        # whitespace: before, "only_boilerplate: all 0 lines were boilerplate ()".
+        detail = "no text once invisible characters (zero-width spaces, soft hyphens, …) are removed"
+        return Reject(
+            doc.source_uri, doc.record_key, doc.format, EMPTY, detail, doc.raw_bytes, visible(doc.text[:120])
+        )
     if not text:
         reasons = sorted({reason for reason, _ in cleaned.removed})
         return Reject(

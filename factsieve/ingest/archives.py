@@ -33,7 +33,7 @@ import tarfile
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -88,11 +88,19 @@ def kind_of_name(name: str) -> str | None:
 
 
 def members(
-    fh: BinaryIO, kind: str, member_cap: int, archive_cap: int, first: int = 0, stop: int | None = None
+    fh: BinaryIO,
+    kind: str,
+    member_cap: int,
+    archive_cap: int,
+    first: int = 0,
+    stop: int | None = None,
+    left_out: Callable[[str], str | None] = lambda name: None,
 ) -> Iterator[Member | Refused | Skipped]:
     """The members of the archive ``fh`` (a zip's members ``first`` to ``stop`` by index; a tar's
     all, or with ``stop`` those whose headers lie in bytes [first, stop) of an uncompressed tar), in
-    archive order. Raises ``Unreadable`` when the archive cannot be opened at all."""
+    archive order. Raises ``Unreadable`` when the archive cannot be opened at all. ``left_out``:
+    the passed-over kind of a member name the run leaves out (``--exclude``), before its bytes are
+    read, so they count against no budget."""
     with tempfile.TemporaryDirectory(prefix="factsieve-member-") as tmp:
         if kind == "zip":
             found = _zip_members(fh, first, stop)
@@ -102,6 +110,9 @@ def members(
         for n, entry in enumerate(found):
             if not isinstance(entry, _Entry):
                 yield entry
+                continue
+            if (kind_left := left_out(entry.name)) is not None:
+                yield Skipped(kind_left)
                 continue
             if spent > archive_cap:
                 yield Refused(entry.name, TOO_LARGE, _over_budget(archive_cap), 0)
@@ -190,7 +201,9 @@ def _unsafe_name(name: str) -> str | None:
 
 def _hidden(name: str) -> str | None:
     """What kind of no-input a member name is (a resource fork, a hidden file), or None."""
-    parts = [p for p in name.replace("\\", "/").split("/") if p]
+    # "." parts are no names: `tar -cf x.tar -C dir .` stores every member as "./name" (round 7:
+    # all its members were passed over as hidden files).
+    parts = [p for p in name.replace("\\", "/").split("/") if p and p != "."]
     if parts and parts[0] == "__MACOSX":
         return "__MACOSX/ resource fork"
     if any(p.startswith(".") or p.endswith("~") or p in _HIDDEN_NAMES for p in parts):
@@ -252,30 +265,60 @@ def _zip_time(info: zipfile.ZipInfo) -> float | None:
 
 class _Window:
     """Bytes [start, stop) of ``fh`` as a stream of their own: a part of a tar (``tar_offsets``), which
-    tarfile's stream mode reads from its first member header to its end as a whole tar."""
+    tarfile's stream mode reads from its first member header to its end as a whole tar. A part after
+    the first starts with the tar's leading global pax headers (``git archive`` writes one): their
+    settings apply to every member, as in a whole read."""
 
     def __init__(self, fh: BinaryIO, start: int, stop: int) -> None:
         self.last = fh.seek(0, os.SEEK_END) <= stop  # the file's last part: it must end as a tar does
+        self.prefix = _global_headers(fh) if start > 0 else b""
         fh.seek(start)
         self.fh, self.left = fh, stop - start
 
     def read(self, n: int = -1) -> bytes:
+        if self.prefix:
+            block, self.prefix = (
+                (self.prefix, b"")
+                if n < 0 or n >= len(self.prefix)
+                else (
+                    self.prefix[:n],
+                    self.prefix[n:],
+                )
+            )
+            return block
         block = self.fh.read(self.left if n < 0 else min(n, self.left))
         self.left -= len(block)
         return block
 
 
+def _global_headers(fh: BinaryIO) -> bytes:
+    """The global pax headers (type ``g``) at the start of the tar ``fh``, as bytes: each a 512-byte
+    header and its records padded to 512; b"" when it starts with a member."""
+    out = b""
+    fh.seek(0)
+    while len(head := fh.read(512)) == 512 and head[156:157] == tarfile.XGLTYPE:
+        try:
+            size = int(head[124:136].rstrip(b"\0 ").decode("ascii") or "0", 8)
+        except ValueError:
+            break  # a damaged header: the part reads as it can, as a whole read would
+        body = fh.read(-(-size // 512) * 512)
+        out += head + body
+    return out
+
+
 def tar_offsets(fh: BinaryIO) -> list[tuple[int, int]] | None:
     """(offset of the first header, stated size) of each member of the uncompressed tar ``fh``, up
     to where it cannot be read further; None when it must be read whole: not a tar, or a global pax
-    header (its settings apply to every later member, so a part starting after it would read them
-    otherwise). Headers only: the random-access mode seeks over the members' bytes."""
+    header after the first member (its settings apply to every later member, so a part starting
+    after it would read them otherwise; leading ones, as ``git archive`` writes, each part reads
+    first: ``_Window``). Headers only: the random-access mode seeks over the members' bytes."""
     try:
         tar = tarfile.open(fileobj=fh, mode="r:")
     except (tarfile.TarError, EOFError, OSError):
         return None
     found = []
     with tar:
+        leading = dict(tar.pax_headers)  # read with the first member (tarfile.open reads it)
         while True:
             try:
                 info = tar.next()
@@ -285,7 +328,7 @@ def tar_offsets(fh: BinaryIO) -> list[tuple[int, int]] | None:
                 break
             found.append((info.offset, info.size))
             tar.members.clear()  # tarfile keeps every TarInfo: ~0.5 KB a member
-        return None if tar.pax_headers else found
+        return None if tar.pax_headers != leading else found
 
 
 def _tar_members(fh: BinaryIO, archive_cap: int) -> Iterator[_Entry | Refused | Skipped]:

@@ -78,8 +78,8 @@ def _plain(value: object) -> object:
 def rows(
     pf: pq.ParquetFile, groups: range, columns: list[str], first_row: int
 ) -> Iterator[tuple[int, dict | None, str]]:
-    """``(row number, record, problem)`` per row of ``groups``: the record holds the non-null cells of
-    ``columns``. A row whose cells cannot be converted (a string that is not UTF-8) is a problem of
+    """``(row number, record, problem)`` per row of ``groups``: the record holds the cells of
+    ``columns``, a null one as None. A row whose cells cannot be converted (a string that is not UTF-8) is a problem of
     its own; when a batch cannot be read at all (a damaged page), one problem stands for that row
     and all after it in ``groups``, with their count: what follows cannot be reached."""
     row = first_row
@@ -113,7 +113,8 @@ def _records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
             except _ERRORS as exc:
                 yield None, f"the row cannot be read: {type(exc).__name__}: {exc}"
                 continue
-        yield {k: _plain(v) for k, v in rec.items() if v is not None}, ""
+        # Null cells are kept (as None): the reader drops them, and names a null text column.
+        yield {k: _plain(v) for k, v in rec.items()}, ""
 
 
 def _row(one: pa.RecordBatch) -> dict:

@@ -175,10 +175,31 @@ def _western_variant(data: bytes, text: str | None) -> tuple[str, str] | None:
     return mac, "mac-roman"
 
 
+def _ebcdic(data: bytes) -> tuple[str, str] | None:
+    """``(text, "cp500")`` for EBCDIC text (a mainframe export: IBM's cp500/cp037 share letters,
+    digits, space and line ends), else None; before, an ``undecodable`` reject (round 7). Its
+    space is byte 0x40 (ASCII's "@"), and ASCII's space 0x20 is no printable character in it: a
+    text with spaces at 0x40 and none at 0x20 that reads as ASCII in cp500 is EBCDIC. Its line end
+    0x15 is U+0085 (NEL), which cleaning reads as a line end."""
+    head = data[: 4 * _SAMPLE_CHARS]
+    if 12 * head.count(b"@") < len(head) or head.count(b" ") * 100 > len(head):
+        return None
+    try:
+        text = data.decode("cp500")
+    except UnicodeDecodeError:
+        return None
+    plain = sum(1 for c in text if c.isascii() and (c.isprintable() or c in "\t\n\r") or c == "\x85")
+    return (text, "cp500") if 20 * plain >= 19 * len(text) else None
+
+
 def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
     """Bytes that are not UTF-8: ISO-8859-15 or Mac Roman when they show their signs
     (``_western_variant``), else cp1252 when its only non-ASCII characters are punctuation and
-    symbols, else the detector's choice, else cp1252 when it decodes at all."""
+    symbols, else the detector's choice, else cp1252 when it decodes at all; EBCDIC first when
+    its signs are plain (``_ebcdic``)."""
+    ebcdic = _ebcdic(data)
+    if ebcdic is not None:
+        return ebcdic
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -354,6 +375,32 @@ def utf16_blocks(data: bytes, spaced: bool = False) -> Decoded | None:
     return Decoded("".join(parts), "+".join(used))
 
 
+# ISO-2022-JP (Japanese mail and news) and ISO-2022-KR are 7-bit: their text is escape sequences
+# around ASCII bytes, so it is valid UTF-8 and read as such it was garbage ("$B;T5D2q$O…(B", a
+# document labelled utf-8: round 7). Their designations: ESC $ @, ESC $ B, ESC $ ( D (JIS X 0208,
+# 0212), ESC $ A / ESC $ ( C (iso2022_jp_2's Chinese and Korean), ESC $ ) C (ISO-2022-KR).
+_ISO2022 = (
+    (re.compile(rb"\x1b\$[@B]|\x1b\$\(D"), ("iso2022_jp", "iso2022_jp_2")),
+    (re.compile(rb"\x1b\$\)C"), ("iso2022_kr",)),
+)
+
+
+def _iso2022(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` when ``data`` is ISO-2022 text: a designation sequence, and it decodes
+    strictly to text with no escape left; else None (an ANSI colour code is ESC [, not ESC $)."""
+    for sequence, codecs_ in _ISO2022:
+        if not sequence.search(data):
+            continue
+        for codec in codecs_:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "\x1b" not in text and not text.isascii():
+                return text, codec
+    return None
+
+
 def decode_text(data: bytes, detect: Detector = _chardetng, per_line: bool = False) -> Decoded:
     """``decode_bytes`` with the lines of a mixed file that no encoding reads with confidence;
     ``per_line``: the reader rejects such lines, so they need not make the file undecodable."""
@@ -363,6 +410,8 @@ def decode_text(data: bytes, detect: Detector = _chardetng, per_line: bool = Fal
                 return Decoded(data.decode(enc), enc.replace("-sig", ""))
             except UnicodeDecodeError:
                 break  # not really a BOM: the bytes are something else
+    if b"\x1b$" in data and (found := _iso2022(data)) is not None:
+        return Decoded(*found)
     # UTF-16 first when there are NULs: ASCII in UTF-16 is also valid UTF-8 ("T\0h\0e\0").
     if b"\x00" in data:
         found = _utf32_without_bom(data) or _utf16_without_bom(data)

@@ -43,6 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
+from factsieve.ingest import archives
 from factsieve.ingest.parts import rejected_unread
 from factsieve.ingest.read import format_of_name
 from factsieve.ingest.sources import InputFile
@@ -85,6 +86,7 @@ OUTPUT_SETTINGS = (
     "text_field",
     "max_gzip_ratio",
     "title_field",
+    "exclude",
 )
 # Fields of records (text_field, title_field) count only for files whose records have fields.
 _FIELD_SETTINGS = ("text_field", "title_field")
@@ -133,6 +135,12 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
         skip.update(_FIELD_SETTINGS)
     if not name.lower().endswith(".gz"):
         skip.add("max_gzip_ratio")
+    # Exclude patterns change what an archive yields (its members are matched); a file on disk
+    # left out is not listed at all (then it is gone from the latest view, as a removed file). Kept
+    # even when empty: archives read before round 7 read their README members, which are now
+    # passed over, so each is read again once (settings_changed).
+    if archives.kind_of_name(name) is None:
+        skip.add("exclude")
     keys = [k for k in OUTPUT_SETTINGS if k not in skip]
     default = IngestLimits()
     if isinstance(limits, Mapping):

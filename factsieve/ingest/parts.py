@@ -170,9 +170,9 @@ def _split_tar(inp: InputFile, target_bytes: int) -> list[InputFile]:
     parts of consecutive members of about ``target_bytes``: ``start``/``end`` are byte offsets of
     member headers (``archives.tar_offsets``; the last part runs to the end of the file, so a tar
     that breaks is reported as a whole read reports it), ``first_line`` the number of the part's
-    first member. Read whole, as before: a tar whose members state more than ``max_gzip_ratio``
-    times its size (sparse members: the archive's byte budget must see them all), one with a
-    global pax header, or one that is not a tar."""
+    first member. Read whole, as before: a global pax header after the first member, a tar that
+    is not one, and a tar whose members would pass the archive's byte budget in a whole read (a
+    bomb: the whole read stops there; see ``_tar_cuts`` for sparse members)."""
     try:
         with inp.open() as fh:
             if compressed.codec_of(fh.read(16)) is not None:
@@ -182,15 +182,44 @@ def _split_tar(inp: InputFile, target_bytes: int) -> list[InputFile]:
             found = archives.tar_offsets(fh)
     except OSError:
         return [inp]  # read_input reports it
-    if not found or sum(n for _, n in found) > IngestLimits().max_gzip_ratio * max(size, 1):
+    if not found:
         return [inp]
-    cuts = [(0, 1)]  # (offset, number of the first member there)
-    for n, (offset, _) in enumerate(found, start=1):
-        if offset - cuts[-1][0] >= target_bytes:
-            cuts.append((offset, n))
-    if len(cuts) == 1:
+    cuts = _tar_cuts(found, size, target_bytes, spooled=not inp.name.lower().endswith(".tar"))
+    if cuts is None or len(cuts) == 1:
         return [inp]
     return _byte_parts(inp, cuts, size)
+
+
+def _tar_cuts(
+    found: list[tuple[int, int]], size: int, target_bytes: int, spooled: bool
+) -> list[tuple[int, int]] | None:
+    """``(offset, number of the first member)`` where parts of a tar start, or None to read it whole.
+
+    Members state their sizes; a sparse member (``tar --sparse``: a disk image, a preallocated file)
+    states far more than it takes in the tar. A whole read copies each member up to
+    ``max_file_bytes`` (a larger one is ``too_large`` by its stated size, nothing copied) and stops
+    at the archive's budget (``max_gzip_ratio`` times its size, at least ``max_file_bytes``). When
+    the members it would copy fit that budget, no budget is reached in a whole read, and parts give
+    the same records if each part's copies fit the part's own budget: a part is closed before a
+    member that would pass it. Otherwise (a bomb) the tar is read whole, as is a compressed one
+    whose members state more than its spooled size (its budget is of the compressed size, which the
+    spool does not know)."""
+    limits = IngestLimits()
+    copied = [n if n <= limits.max_file_bytes else 0 for _, n in found]
+    stated = sum(n for _, n in found)
+    if stated > limits.max_gzip_ratio * max(size, 1):
+        if spooled or sum(copied) > compressed.stream_cap(size, limits.max_file_bytes, limits.max_gzip_ratio):
+            return None
+    cuts = [(0, 1)]  # (offset, number of the first member there)
+    held = 0  # bytes the open part copies
+    for n, (offset, _) in enumerate(found, start=1):
+        part = offset - cuts[-1][0]  # the part's bytes before this member: its budget is at least theirs
+        budget = compressed.stream_cap(part, limits.max_file_bytes, limits.max_gzip_ratio)
+        if n > 1 and (part >= target_bytes or held + copied[n - 1] > budget):
+            cuts.append((offset, n))
+            held = 0
+        held += copied[n - 1]
+    return cuts
 
 
 def _split_sgml(inp: InputFile, target_bytes: int) -> list[InputFile]:

@@ -34,10 +34,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import pandas as pd
 
-from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc, warc_http
+from factsieve.ingest import (
+    archives,
+    columnar,
+    compressed,
+    delimited,
+    exclude,
+    feeds,
+    reuters_sgml,
+    warc,
+    warc_http,
+)
 from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
 from factsieve.ingest.html import PARSER_TEXT_NODE_CHARS, is_markup, longest_text_node, main_text
@@ -53,6 +64,7 @@ from factsieve.ingest.records import (
 from factsieve.ingest.sniff import binary_format, text_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
+from factsieve.text.clean import nel_as_line_end
 from factsieve.text.title import tidy_title, title_from_text
 from factsieve.text.visible import visible
 from factsieve.vocabulary import (
@@ -156,20 +168,25 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _jsonl_with_bad_lines(fmt: str, data: bytes) -> str | None:
-    """A UTF-8 JSONL file whose control bytes sit in a minority of its lines: read line by line,
+    """A UTF-8 JSONL (or CSV/TSV: NUL rows) file whose control bytes sit in a minority of its lines: read line by line,
     each such line a reject of its own, rather than lose every good record with them. A crashed
     writer leaves a run of NULs where its last record was; a large file read in parts already
     gets this per line (``factsieve.ingest.parts.split_parts``), so a small one must too. Mostly-binary data (a
     compressed or image file named .jsonl) stays one file reject. Returns the decoded text, or None."""
-    if fmt != "jsonl":
+    if fmt not in ("jsonl", "csv", "tsv"):
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
     lines = [line for line in data.split(b"\n") if line.strip()]
-    bad = sum(1 for line in lines if _CONTROL_RE.search(line))
-    return text if 2 * bad < len(lines) else None
+    bad = [line for line in lines if _CONTROL_RE.search(line)]
+    # A CSV/TSV row is rejected for its NULs (``_csv_entries``), as in a part of a large file (round
+    # 6); a whole small CSV with one such row was one binary reject, its good rows lost (round 7).
+    # Other control bytes in a row would reach its text: such a file stays one reject.
+    if fmt != "jsonl" and not all(b"\x00" in line for line in bad):
+        return None
+    return text if 2 * len(bad) < len(lines) else None
 
 
 def _sample(data: bytes | str, n: int = 120) -> str:
@@ -212,6 +229,7 @@ def _read_text(
     # The title is looked for in lines: an old Mac's CR-only line ends made the whole text one line,
     # and no title was found (round 6). The text itself keeps its bytes' line ends; cleaning unifies them.
     lines = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    lines = nel_as_line_end(lines)  # U+0085 line ends (round 7), as cleaning reads them
     res.docs.append(
         RawDoc(
             inp.uri,
@@ -431,9 +449,13 @@ def _read_records(
     res = IngestResult()
     seen_keys: set[str] = set(taken or ())
     for key, lineno, line, rec, problem in entries:
+        fields = rec  # the record's own field names, for a missing_text detail
+        if line is None and isinstance(rec, dict):
+            # A Parquet row: a null cell is an absent field (an alias may stand in), but the
+            # detail of a row whose text column is null names that column (``fields``).
+            rec = {k: v for k, v in rec.items() if v is not None}
         source = line if line is not None else _row_source(rec)
         if problem is None:
-            fields = rec  # the record's own field names, for a missing_text detail
             if isinstance(rec, dict):
                 rec = with_canonical_fields(rec, limits.text_field, limits.title_field)
             problem = record_problem(rec, limits, fields)
@@ -1010,6 +1032,12 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
         return _file_reject(
             inp, fmt, EMPTY, "file has no content" if not data else "file has only whitespace", len(data)
         )
+    if fmt in ("text", "html") and (kept := _without_nul_padding(data)) is not data:
+        # A text or page whose only NULs are a run at its end (a crashed writer, a preallocated file,
+        # a VM disk's zeros): the run is no content; before, the text was a binary reject (round 7).
+        res = _read_content(inp, fmt, kept, limits)
+        res.skipped["trailing NUL bytes"] += 1
+        return res
     if fmt == "warc" and data.startswith(b"WARC/"):  # records framed as bytes; payloads may be images
         return _read_wet(inp, data, "", "utf-8", limits, fmt)
     kind = binary_format(data)
@@ -1026,7 +1054,8 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     if looks_binary(data) and not looks_utf16(data):
         text = _jsonl_with_bad_lines(fmt, data)
         if text is not None:  # valid UTF-8: each bad line is rejected by the reader
-            return _read_jsonl(inp, data, text, "utf-8", limits, fmt)
+            reader = _read_jsonl if fmt == "jsonl" else _read_csv
+            return reader(inp, data, text, "utf-8", limits, fmt)
         return _file_reject(
             inp, fmt, BINARY, "control bytes found: not a text file", len(data), _sample(data, 40)
         )
@@ -1035,6 +1064,15 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     except UnicodeError as exc:
         return _file_reject(inp, fmt, UNDECODABLE, str(exc), len(data), _sample(data))
     return _read_decoded(inp, data, decoded, limits, fmt)
+
+
+def _without_nul_padding(data: bytes) -> bytes:
+    """``data`` without a run of at least 16 NUL bytes at its end when no other NUL is in it (UTF-16
+    text has NULs throughout, or ends in one or two: not padding); else ``data`` itself."""
+    kept = data.rstrip(b"\x00")
+    if len(data) - len(kept) < 16 or b"\x00" in kept or not kept.strip():
+        return data
+    return kept
 
 
 def _read_decoded(
@@ -1136,7 +1174,8 @@ def _read_archive(
     cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
     try:
         with inp.open() as fh:
-            for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop):
+            left_out = partial(exclude.passed_over, patterns=limits.exclude)
+            for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop, left_out):
                 if isinstance(m, archives.Skipped):
                     names.next(None)
                     res.skipped[m.kind] += 1
@@ -1159,7 +1198,9 @@ def _read_archive(
         log.info("%s: passed over %s", inp.uri, dict(sorted(res.skipped.items())))
     if inp.is_part:
         res.keys = {d.record_key for d in res.docs} | {r.record_key for r in res.rejects}
-    if not res.docs and not res.rejects:  # the archive must leave a row, and say what it held
+    # The archive must leave a row, and say what it held. Of a large archive read in parts, only the
+    # first part says so: a later part of only passed-over members (folders, --exclude) is no reject.
+    if not res.docs and not res.rejects and (not inp.is_part or inp.first_line == 1):
         held = ", ".join(f"{n} {k}" for k, n in sorted(res.skipped.items())) or "nothing"
         return _file_reject(
             inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size

@@ -135,13 +135,19 @@ def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> 
     names = {"title": limits.title_field or "title"}  # a configured title field is named as such
     text = rec.get("text")
     if text is None:
-        if limits.text_field and "text" not in rec:
+        if "text" in rec:
+            return MISSING_TEXT, f"'{visible(name)}' is null"
+        # A text column or field present but null (a Parquet row with a null 'body', a JSON
+        # {"body": null}) is named as such, not reported as a field the record lacks.
+        null = limits.text_field or next((a for a in ("text", *FIELD_ALIASES["text"]) if a in own), "")
+        if null and field_value(own, null) is None:
+            what = " (the configured text field)" if limits.text_field else ""
+            return MISSING_TEXT, f"'{visible(null)}'{what} is null"
+        if limits.text_field:
             return (
                 MISSING_TEXT,
                 f"no field '{visible(name)}' (the configured text field; fields: {_field_names(own)})",
             )
-        if "text" in rec:
-            return MISSING_TEXT, f"'{visible(name)}' is null"
         nested = next((k for k, v in own.items() if isinstance(v, dict)), None)
         # A dump that nests the article ({"article": {"body": …}}): say how to read it.
         hint = (

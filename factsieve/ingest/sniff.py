@@ -31,6 +31,8 @@ _SIGNATURES = (
     (rb"\x89PNG\r\n\x1a\n", "a PNG image"),
     (rb"\xff\xd8\xff", "a JPEG image"),
     (rb"GIF8[79]a", "a GIF image"),
+    # Word, WordPad and TextEdit save RTF; under .txt it became a document of its markup (round 7).
+    (rb"\{\\rtf1", "an RTF document"),
 )
 SIGNATURES = [(re.compile(pattern), name) for pattern, name in _SIGNATURES]
 

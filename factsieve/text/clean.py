@@ -253,7 +253,22 @@ _INVISIBLE = re.compile(
 )
 
 
+# U+0085 (NEL) is a line end in Unicode text (EBCDIC and mainframe exports end lines with it), but
+# cp1252's "…" (byte 0x85) read as Latin-1 and saved as UTF-8 is U+0085 too. ftfy reads it as the
+# latter always. A cp1252 file is decoded to "…" before it gets here (factsieve.ingest.decode), so a
+# U+0085 here came from Unicode text: a line end, unless the text holds another C1 control (curly
+# quotes and dashes of the same cp1252 text read as Latin-1), where ftfy re-decodes them together.
+_OTHER_C1 = re.compile("[\x80-\x84\x86-\x9f]")
+
+
+def nel_as_line_end(text: str) -> str:
+    if "\x85" not in text or _OTHER_C1.search(text):
+        return text
+    return text.replace("\r\x85", "\n").replace("\x85", "\n")
+
+
 def normalize_unicode(text: str) -> tuple[str, bool]:
+    text = nel_as_line_end(text)
     fixed = _fix_text(text)
     if fixed is text:
         return fixed, False  # printable ASCII and "£": NFC is the identity

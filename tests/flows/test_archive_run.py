@@ -46,11 +46,12 @@ def test_zip_tar_and_warc_corpora_through_the_cli_and_the_latest_view(tmp_path):
     config.write_text("[gx]\nmax_duplicate_rate = 1.0\n")
 
     summary = _run(raw, out, config)
-    # 4 + 3 + 1 documents; the 404 and the image are the WARC's rejects: 3 responses, 3 rows
-    assert (summary["documents"], summary["rejects"], summary["input_records"]) == (8, 2, 10)
+    # 3 + 3 + 1 documents (the zip's README.TXT is passed over: round 7); the 404 and the image are
+    # the WARC's rejects: 3 responses, 3 rows
+    assert (summary["documents"], summary["rejects"], summary["input_records"]) == (7, 2, 9)
     docs, rejects = _latest(out)
     assert docs == {
-        *(("bbc-fulltext.zip", k) for k in BBC),
+        *(("bbc-fulltext.zip", k) for k in BBC if k != "bbc/README.TXT"),
         *(("20news-bydate.tar.gz", f"20news-bydate-train/{n}") for n, _ in NEWSGROUP_POSTS),
         (NAME + ".gz", "r-1"),
     }
@@ -61,6 +62,7 @@ def test_zip_tar_and_warc_corpora_through_the_cli_and_the_latest_view(tmp_path):
     for f in discover(raw):
         expected.update(read_input(f).skipped)
     assert summary["passed_over"] == dict(sorted(expected.items())) and expected["request record"] == 3
+    assert expected["corpus README or licence"] == 1
     [row] = pd.read_parquet(out / "runs").itertuples()
     assert json.loads(row.stage_counts)["ingest"]["passed_over"] == summary["passed_over"]
     assert "Passed over (not records)" in Path(summary["report"]).read_text(encoding="utf-8")
@@ -73,7 +75,10 @@ def test_zip_tar_and_warc_corpora_through_the_cli_and_the_latest_view(tmp_path):
     again = _run(raw, out, config)
     assert again["changed_files"] == 1 and again["removed_files"] == 1
     docs, rejects = _latest(out)
-    assert docs == {*(("bbc-fulltext.zip", k) for k in changed), (NAME + ".gz", "r-1")}
+    assert docs == {
+        *(("bbc-fulltext.zip", k) for k in changed if k != "bbc/README.TXT"),
+        (NAME + ".gz", "r-1"),
+    }
     assert ("bbc-fulltext.zip", "bbc/photos/ceo.jpg", "unsupported_format") in rejects
     text = pd.read_parquet(
         out / "latest" / "documents", filters=[("record_key", "=", "bbc/business/001.txt")]
