@@ -473,6 +473,16 @@ def cmd_dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exclude_glob(value: str) -> str:
+    """An --exclude pattern that leaves something in: '*', '/', '' or './**' would leave out every
+    input, and a run that reads nothing because of its own option is a mistake to name, not to run.
+    The same test as the config file's ``[limits] exclude`` (config.RunConfig.validate), said about
+    the option the user typed."""
+    if not value.removeprefix("./").strip("/*"):
+        raise argparse.ArgumentTypeError(f"{value!r} would leave out every input")
+    return value
+
+
 def _seconds(value: str) -> float:
     """A number of seconds, 0 or more (argparse type): 0 is a line on every update (what the tests
     ask for); a negative number or NaN is a mistake, not a wish for that."""
@@ -531,6 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--exclude",
         action="append",
+        type=_exclude_glob,
         default=None,
         metavar="GLOB",
         help="leave out inputs whose path relative to RAW, or archive members whose name, matches GLOB "

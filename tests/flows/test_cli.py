@@ -170,3 +170,20 @@ def test_progress_seconds_must_be_zero_or_more(value, capsys):
     assert "--progress-seconds" in capsys.readouterr().err
     assert build_parser().parse_args(["run", "raw", "--progress-seconds", "2.5"]).progress_seconds == 2.5
     assert build_parser().parse_args(["run", "raw", "--progress-seconds", "0"]).progress_seconds == 0
+
+
+@pytest.mark.parametrize("value", ["*", "", "/", "./**"])
+def test_an_exclude_that_leaves_out_everything_names_the_option(value, capsys):
+    # These were refused, but by the config check, so the message said "config: [limits] exclude …"
+    # about an option typed on the command line.
+    from flows.cli import build_parser
+
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["run", "raw", "--exclude", value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--exclude" in err and "every input" in err
+    assert build_parser().parse_args(["run", "raw", "--exclude", "*.md", "--exclude", "drafts"]).exclude == [
+        "*.md",
+        "drafts",
+    ]
