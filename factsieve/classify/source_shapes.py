@@ -131,7 +131,7 @@ _NOT_CONFIDENT_SUBJECT = frozenset(
 # "Recent estimates put the cost at £4bn": a record with no owner is the author's (round 8's near miss);
 # "Early estimates from the World Bank put …" names its owner.
 _UNOWNED_RECORD = re.compile(
-    r"\W*(?:(?:the|recent|latest|new|early|current|official|some|other|earlier|previous|initial|preliminary"
+    r"(?:^|[,;:]\s)\W*(?:(?:the|recent|latest|new|early|current|official|some|other|earlier|previous|initial|preliminary"
     r"|independent|unofficial)\s+){0,3}(?:estimates?|figures|projections|forecasts?|data|calculations|numbers"
     r"|reports)\s+(?:have\s+|had\s+)?$",
     re.IGNORECASE,
@@ -277,7 +277,7 @@ def _round12_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
                     not inside(quotes, m.start("verb"))
                     and _has_subject(text, m.start())
                     and prev_word(text, m.start()) not in _NOT_BEFORE_SHAPE
-                    and (rx is not _PUT_AT_RE or _UNOWNED_RECORD.fullmatch(text, 0, m.start()) is None)
+                    and (rx is not _PUT_AT_RE or _UNOWNED_RECORD.search(text, 0, m.start()) is None)
                 ):
                     return _verb_cue(m)
     return None

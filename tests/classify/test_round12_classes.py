@@ -67,6 +67,9 @@ SOURCED_NEAR_MISSES = [
     ("In a statement of accounts, the figures are rounded to the nearest thousand.", "reported"),
     ("I am confident the bridge will reopen on time.", "speculative"),  # the author's own certainty
     ("The firm put the building up for sale at £2m.", "reported"),  # no estimate: "up for sale"
+    ("At the close, unofficial estimates put the stake's value at about £2bn.", "reported"),  # no owner named
+    ("The merger will put the group's debt at about £4bn.", "reported"),  # an effect, not an estimate
+    ("The Riverside Water Supply Board", "reported"),  # a name cut from a wire line, not a headline
     ("The report was described as a landmark by campaigners.", "reported"),  # a passive (main's label)
     ("Farmers contend with floods every winter.", "reported"),
     ("Carmakers recall 40,000 vans over brake fault.", "reported"),  # a product recall
