@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/classify_speed.py --repeat 5
     git archive HEAD factsieve | tar -x -C /tmp/base    # then, before/after in one process:
     .venv/bin/python benchmarks/classify_speed.py --baseline /tmp/base --repeat 10
+    .venv/bin/python benchmarks/classify_speed.py --baseline /tmp/base --repeat 9 --chunks 2000
+        # the per-chunk method: best CPU time per 2,000-sentence chunk, summed (add --other DIR for an A/A run)
     .venv/bin/python benchmarks/classify_speed.py --baseline /tmp/base --repeat 6 --docs 10000
         # + one pipeline batch: 10k news documents (scaled corpus, cleaned) -> ~180k sentences with
         #   quote_context flags, as pipeline.sentence_rows builds it (natural repetition included)
@@ -130,6 +132,34 @@ def compare(baseline: Path, sents: list[str], rounds: int, batch: tuple[list[str
     return 0
 
 
+def compare_chunks(
+    baseline: Path, sents: list[str], rounds: int, size: int, other: Path | None = None
+) -> int:
+    """The per-chunk method (rounds 10-12 of issue #17): the best CPU time of each ``size``-sentence chunk over
+    ``rounds`` alternated rounds, summed — the least disturbed figure for each chunk on a loaded machine.
+    ``other`` replaces this revision (an A/A run: two copies of one revision give the method's noise)."""
+    old = _load_classify(baseline.resolve())
+    new = _load_classify(other.resolve() if other is not None else None)
+    chunks = [sents[i : i + size] for i in range(0, len(sents), size)]
+    best = {"before": [float("inf")] * len(chunks), "now": [float("inf")] * len(chunks)}
+    for r in range(rounds):
+        order = [("before", old), ("now", new)] if r % 2 == 0 else [("now", new), ("before", old)]
+        for k, chunk in enumerate(chunks):
+            for name, mod in order:
+                t0 = time.process_time()
+                mod.classify_batch(chunk)
+                best[name][k] = min(best[name][k], time.process_time() - t0)
+    b, n = sum(best["before"]), sum(best["now"])
+    print(
+        f"{len(sents):,} unique sentences in {len(chunks)} chunks, {rounds} alternated rounds, load {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        f"best per-chunk CPU time, summed: before {b * 1000:,.0f} ms ({len(sents) / b:,.0f} sentences/s per core), "
+        f"now {n * 1000:,.0f} ms ({len(sents) / n:,.0f}); now/before time {n / b:.3f}"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
@@ -146,8 +176,19 @@ def main(argv: list[str] | None = None) -> int:
         help="also time one pipeline batch: this many scaled-corpus news documents, cleaned, segmented, "
         "with quote_context flags (needs ../shared/data/corpora)",
     )
+    ap.add_argument(
+        "--chunks",
+        type=int,
+        default=0,
+        help="with --baseline: the per-chunk method, best CPU time per chunk of this many sentences (e.g. 2000)",
+    )
+    ap.add_argument(
+        "--other", type=Path, help="with --chunks: a folder timed in place of this revision (A/A run)"
+    )
     args = ap.parse_args(argv)
     sents = load_sentences()
+    if args.baseline and args.chunks:
+        return compare_chunks(args.baseline, sents, args.repeat, args.chunks, args.other)
     batch = corpus_batch(args.docs) if args.docs else None
     if args.baseline:
         return compare(args.baseline, sents, args.repeat, batch)

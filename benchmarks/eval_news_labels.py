@@ -19,6 +19,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r24 r25         # round-24/25 files (tuned on in 9)
     .venv/bin/python benchmarks/eval_news_labels.py --split r28 r29         # round-28/29 files (tuned on in 10)
     .venv/bin/python benchmarks/eval_news_labels.py --split r30 r31         # round-30/31 files (unseen in 10, tuned on in 11)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r32 r33         # round-32/33 files (unseen in 10-11, tuned on in 12)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -81,6 +82,11 @@ before any row was read (r28 0.766 at 09:45 UTC, r29 0.836 at 09:46 UTC), then r
 (321 rows, split ``r31``: lines of whole scraped pages) were written at 09:43 UTC during round 10 by two more
 engineers who never read the rules; the lead scored them unseen (counts only) on main 0669adf (r30 0.806, r31
 0.813) and on round 10's head 63969c7 (0.815, 0.829), then released them to round 11, which read and tuned on them.
+``news_labels_r32.jsonl`` (312 rows, split ``r32``: tricky single sentences) and ``news_labels_r33.jsonl``
+(316 rows, split ``r33``: lines of whole scraped pages) were written at 11:08 UTC on 2026-12-07 by two more
+engineers who never read the rules; the lead scored them unseen (counts only) on main 0669adf (r32 0.785, r33
+0.832), on a561a93 (0.801, 0.845) and on 3ba42a8 (0.808, 0.845), then released them to round 12, which read
+and tuned on them.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -121,6 +127,8 @@ R28 = DATA / "news_labels_r28.jsonl"
 R29 = DATA / "news_labels_r29.jsonl"
 R30 = DATA / "news_labels_r30.jsonl"
 R31 = DATA / "news_labels_r31.jsonl"
+R32 = DATA / "news_labels_r32.jsonl"
+R33 = DATA / "news_labels_r33.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -154,6 +162,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r29": (R29, None),
     "r30": (R30, None),
     "r31": (R31, None),
+    "r32": (R32, None),
+    "r33": (R33, None),
 }
 
 

@@ -18,7 +18,14 @@ from factsieve.classify.furniture_shapes import (
 from factsieve.classify.headline_shapes import ends_on_place_name, headline_shape
 from factsieve.classify.page_labels import PAGE_LABEL_COLON_GATE, PAGE_LABEL_GATE, PAGE_LABEL_PREFIXES
 from factsieve.classify.page_lines import byline_shape, page_line, page_line_possible
-from factsieve.classify.page_notices import NOTICE_GATE, NOTICE_WORDS, page_notice, page_notice_possible
+from factsieve.classify.page_notices import (
+    NOTICE_GATE,
+    NOTICE_OPENING_GATE,
+    NOTICE_OPENINGS,
+    NOTICE_WORDS,
+    page_notice,
+    page_notice_possible,
+)
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -163,7 +170,12 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
         out = _furniture_line(text, words)
     if not out and page_line_possible(text, words) and page_line(text, words):
         out = [_whole(text)]
-    if not out and (words.gates & NOTICE_GATE or text[:6] == "About " or text[-1:] in _DASH_ENDS):
+    if not out and (
+        words.gates & NOTICE_GATE
+        or text[:6] == "About "
+        or text[-1:] in _DASH_ENDS
+        or (words.gates & NOTICE_OPENING_GATE and text.startswith(NOTICE_OPENINGS))  # round 12
+    ):
         # round 10 (page_notices.py; its first test, inlined: asked of every sentence that gets here)
         out = [_whole(text)] if page_notice_possible(text, words) and page_notice(text) else []
     return out
@@ -292,7 +304,9 @@ def _share_prompt(text: str, words: frozenset[str]) -> re.Match[str] | None:
 # For ASCII text the teaser pattern can only match when the line's first word is one of these.
 _TEASER_WORDS = line_start_tokens(_TEASER_RE)
 _PROMPT_VERBS = frozenset(
-    "share send forward email tell let drop leave post join write pass pin bookmark tag message".split()
+    "share send forward email tell let drop leave post join write pass pin bookmark tag message"
+    # round 12 (r32): a donation prompt after the question, "Enjoyed this piece? Buy us a coffee …"
+    " buy".split()
 )
 # Words without which none of the widget, credit, notice and prompt lines below can match.
 # The words of the lines about the article or its author (_ABOUT_PAGE_RE, _BIO_RE).
@@ -1602,7 +1616,8 @@ _CAPTION_LABELS = frozenset(
 # ("ALL WHEAT -") and stays text.
 # (round 8: a place outside ASCII, and a date after the place: "MANCHESTER, Feb 20 –")
 _PLACE_DASH_RE = re.compile(
-    r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,30}(?:,(?:\s+[A-Z][\w.]*){1,3}(?:\s+\d{1,2})?)?\s+[—–]\s*$"
+    r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,30}(?:,(?:\s+[A-Z][\w.]*){1,3}(?:\s+\d{1,2})?"
+    r"|,\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?\s+[—–]\s*$"  # (round 12, r32: the day first, "NAIROBI, 3 June —")
 )
 # A letter's signature: a dash, a name and a place ("— Margaret Hollis, Dunedin North", "- J. Okafor,
 # Leeds"): capitalised words only, no verb, nothing after.

@@ -511,8 +511,9 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         return _NO_CUES
     if continued:
         quotes = quote_cues(text, True)
-    elif '"' in text or "``" in text or (not text.isascii() and _QUOTE_GATE.search(text)):
-        quotes = quote_cues(text)  # ASCII text can only hold the straight marks
+    elif '"' in text or "``" in text or text[:1] == "'" or (not text.isascii() and _QUOTE_GATE.search(text)):
+        # ASCII text can only hold the straight marks; an opening "'" may be speech (round 12, quotes.py)
+        quotes = quote_cues(text)
     else:
         quotes = []
     qspans = [(q.start, q.end) for q in quotes] if quotes else []

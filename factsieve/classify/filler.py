@@ -30,11 +30,13 @@ from factsieve.classify.sign_offs import (
     sign_off,
 )
 
-# Reader address anywhere in the sentence (outside quotations). Imperatives aimed at the reader
-# ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
+# Reader address anywhere in the sentence (outside quotations). (Round 12: "Let's be honest: the bypass was
+# never going to be finished on time." is the author's verdict, r17, r32, r33 — judging_shapes.LETS_BE_RE;
+# with "you" after it, "Let's be honest, you've probably scrolled past …", it stays reader address, r29.)
+# Imperatives aimed at the reader ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
 # inside a sentence they report what someone did ("Police asked drivers to keep an eye on closures").
 _FILLER_RE = CaseFreeRe(
-    r"""(?:\b(?:hey|hi|hello)\ (?:guys|everyone|folks|there|friends)\b | \blet['’]?s\b | \blet\ us\b(?!\ not)
+    r"""(?:\b(?:hey|hi|hello)\ (?:guys|everyone|folks|there|friends)\b | \blet['’]?s\b(?!\ be\ (?:honest|clear|frank|blunt)\s*[,:;—–]\s+(?![^.]*\byou)) | \blet\ us\b(?!\ not)
     | \bthanks?\ (?:you\ )?for\ (?:tuning\ in|reading|watching|listening|stopping\ by|joining)\b
     | \bwithout\ further\ ado\b | \bwrapping\ (?:it|things)\ up\b
     | \byou\ (?:might|may|will|['’]ll)\ be\ (?:wondering|surprised|shocked|amazed|asking|thinking)\b

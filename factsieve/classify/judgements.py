@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.judging_shapes import QUESTION_KEYS, question_shape_matches
 from factsieve.classify.plain_verdicts import (
     KEYLESS_OPENINGS,
     MAX_VERDICT_CHARS,
@@ -91,7 +92,9 @@ _IDIOM_GATE = frozenset(
 MODAL_IDIOM_RE = re.compile(
     r"what\s+could\s+possibly\s+go\s+wrong|could(?:\s+not|n['’]t)\s+have\s+come\s+at\s+a\s+worse\s+time"
     # round 10 (judging_shapes.py): "It could scarcely have gone better"
-    r"|could\s+(?:hardly|scarcely)\s+have\s+(?:gone|been)\s+(?:worse|better)",
+    r"|could\s+(?:hardly|scarcely)\s+have\s+(?:gone|been)\s+(?:worse|better)"
+    # round 12 (judging_shapes.EVERYONE_KNOWS_RE): "Nobody who watched the final could doubt that …"
+    r"|\W*(?:nobody|no\s+one|anyone|everyone|anybody|everybody)\s+who\s[^.;?]{3,100}?\s+could\s+(?:see|doubt|deny)\b",
     re.IGNORECASE,
 )
 
@@ -142,6 +145,8 @@ def judgement_possible(text: str, words: Words) -> bool:
     """False when ``judgement_matches`` finds nothing: the trigger words with their companions, an opening
     "Few", ";" with "not" (the classifier asks this before entering the verdict finder)."""
     gates = words.gates
+    if "?" in text and not words.isdisjoint(QUESTION_KEYS) and text.rstrip()[-1:] == "?":
+        return True  # round 12 (judging_shapes.QUESTION_SHAPES; a "?" sentence reaches the finder anyway)
     if not gates & JUDGEMENT_ENTRY:
         # Round 9 (speed): no trigger word, no "few", "what", "how" (most sentences on the full path):
         # only the two shapes told by their marks are left.
@@ -174,6 +179,8 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     found: list[re.Match[str]] = (
         plain_verdict_matches(text, words) if plain_verdict_possible(text, words) else []
     )
+    if "?" in text and not words.isdisjoint(QUESTION_KEYS) and text.rstrip()[-1:] == "?":
+        found.extend(question_shape_matches(text, words))  # round 12
     tries = (
         ("which" in words and words.gates & _RELATIVE_GATE_BIT, _EVALUATING_RELATIVE.search),
         ("not" in words and (";" in text or "—" in text or "–" in text), _RENAMING_CONTRAST.match),

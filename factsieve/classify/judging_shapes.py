@@ -52,6 +52,17 @@ _ANYONE_STILL_RE = re.compile(
 # really the best we can do?"), "Would/Could any other employer get away with …?" (not an appeal: "Would any
 # other witnesses please call …").
 _REALLY_Q_RE = re.compile(r"\W*(?:Is|Was)\s+(?:this|that)\s+really\s+" + _NO_PERSON + r"[^?]{3,90}\?\s*$")
+# Round 12 (r33 ×2; r29's "Is anyone … still pretending"): a yes/no question of a third party that says
+# "really" or "seriously" is the author's challenge, not a request for facts ("Should residents really be
+# asked to pay more for the same water …?", "Is anyone in Delhi seriously planning for …?"); with I/you/we
+# it is the reader's or the explainer's ("Do you really need a VPN?").
+_REALLY_AUX_Q_RE = re.compile(
+    r"\W*(?:Is|Are|Was|Were|Does|Do|Did|Should|Can|Could|Will|Would|Has|Have|Must)\s+"
+    + _NO_PERSON
+    + r"[^?]{2,60}?\b(?:really|seriously)\s+"
+    # ("seriously" of harm is a degree: "Is the minister seriously ill?")
+    r"(?!ill\b|injured\b|hurt\b|wounded\b|damaged\b|harmed\b|affected\b|at\s+risk\b)[^?]{3,140}\?\s*$"
+)
 _ANY_OTHER_Q_RE = re.compile(
     r"\W*(?:Would|Could)\s+any\s+other\s+" + _NO_PERSON + r"(?![^?]*\bplease\b)[^?]{3,90}\?\s*$"
 )
@@ -87,6 +98,55 @@ TELLS_ABOUT_RE = re.compile(
     r"\W*(?:That|What|How|The\s+fact\s+that|The\s+way|This|Which)\s[^.;]{0,160}?\b(?:says|said|tells|told)"
     r"\s+(?:a\s+(?:great|good)\s+deal|a\s+lot|everything|so\s+much|much|something|volumes|plenty)\s+about\b"
 )
+# Round 12 (r32, r33 — the writers no rule-changer saw): shapes of grammar that put the author's judgement in
+# a plain sentence, each one a frame rather than a word.
+# The appeal to everyone's experience: a universal subject with a relative clause, then knowing or doubting
+# ("Anyone who has sat through a council budget meeting knows the process is broken.", "Nobody who watched
+# Saturday's final could doubt that Ghana deserved the trophy."); not with I/we, not a question ("Does
+# anyone who …?" does not open the sentence), and "could" there is the idiom's (judgements.MODAL_IDIOM_RE).
+EVERYONE_KNOWS_RE = re.compile(
+    r"\W*(?:Anyone|Everyone|Anybody|Everybody|Nobody|No\s+one)\s+who\s+(?![^.;]*\b(?:I|we|our)\b)[^.;?]{3,100}?"
+    r"\s+(?:knows|will\s+know|will\s+tell\s+you|can\s+see|could\s+see|could\s+(?:doubt|deny)|can\s+(?:doubt|deny)"
+    r"|would\s+agree|will\s+agree)\b[^?]*$"
+)
+# The author drawing the inference from evidence laid side by side, with no figure ("Taken together, the
+# figures point to a government that has lost control of its own budget."; a sum, "Taken together, the two
+# firms employ 3,000", has a figure and is the author's report).
+_TAKEN_TOGETHER_RE = re.compile(
+    r"\W*Taken\s+together,\s+(?![^.]*\d)[^.;]{2,60}?\b(?:point|points|pointed|paint|paints|painted|add\s+up"
+    r"|adds\s+up|amount|amounts|suggest|suggests|tell|tells)\b"
+)
+# A question about what a fact reveals (the interrogative of round 11's TELLS_ABOUT_RE): "What does it say
+# about our priorities that a footballer earns more in a week than a nurse does in a decade?"; and a
+# clause after a comma that "tells you" something ("…, which tells you where the real problem lies"): the
+# author's inference, no source. (The subject is "it/this/that": "What does the new law say about tenants
+# who sublet?" asks what a text says.)
+SAYS_ABOUT_Q_RE = re.compile(
+    r"\W*What\s+(?:does|do|did)\s+(?:it|this|that|all\s+this)\s+(?:say|tell\s+(?:us|you))\s+about\b"
+)
+WHICH_TELLS_RE = re.compile(
+    r",\s+which\s+tells\s+(?:you|us)\s+(?:everything|all|something|plenty|a\s+lot|where"
+    r"|what|how|why)\b"
+)
+# "Let's be honest/clear: <a claim>": the author's verdict after the filler-looking opener (r17, r32, r33);
+# with "you" in the claim it addresses the reader (r29: "Let's be honest, you've probably …", filler.py).
+LETS_BE_RE = re.compile(
+    r"\W*Let['’]s\s+be\s+(?:honest|clear|frank|blunt)\s*[,:;—–]\s+(?![^.]*\byou)(?:[\w'’-]+\s+){2}"
+)
+# Verdict frames with a fixed grammar and an open slot: "There is no excuse for …", "It is hard to think of
+# / imagine / overstate …", "It is a credit to the volunteers that …", "long on slogans and short on
+# substance", "If the mayor had any sense, …", "X is a waste of money".
+_VERDICT_FRAME_RE = re.compile(
+    r"\bthere\s+(?:is|was|['’]s|can\s+be)\s+no\s+excuse\s+for\b"
+    r"|\b(?:it\s+is|it['’]s|it\s+was)\s+(?:hard|difficult|impossible)\s+to\s+(?:think\s+of|imagine|overstate"
+    r"|exaggerate)\b"
+    r"|\b(?:is|was|are|were)\s+(?:a\s+(?:real\s+|great\s+)?credit|testament)\s+to\b"
+    r"|\blong\s+on\s+[\w\s-]{2,30}?\s+(?:and|but)\s+short\s+on\b"
+    r"|\bif\s+[^,;]{2,40}?\s+had\s+any\s+(?:sense|shame|decency|courage)\b"
+    r"|\b(?:is|are|was|were|['’]s)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|colossal\s+)?waste\s+of\s+"
+    r"(?:money|time|space|effort|talent|public\s+money)\b",
+    _I,
+)
 _NOT_CONVINCED_RE = re.compile(
     r"\bI(?:['’]m|\s+am|\s+remain|\s+was)\s+(?:still\s+)?(?:not|far\s+from|un)\s*(?:convinced|persuaded)\b"
 )
@@ -112,4 +172,35 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (frozenset({"wrong"}), frozenset({"something"}), _IDIOM_RE),
     (_keys("convinced persuaded"), frozenset({"i"}), _NOT_CONVINCED_RE),
     (_keys("says tells said told"), frozenset({"about"}), TELLS_ABOUT_RE),
+    # round 12
+    (_keys("anyone everyone anybody everybody nobody"), frozenset({"who"}), EVERYONE_KNOWS_RE),
+    (frozenset({"together"}), frozenset({"taken"}), _TAKEN_TOGETHER_RE),
+    (frozenset({"tells"}), frozenset({"which"}), WHICH_TELLS_RE),
+    (_keys("honest clear frank blunt"), frozenset({"let"}), LETS_BE_RE),
+    (frozenset({"excuse"}), frozenset({"no"}), _VERDICT_FRAME_RE),
+    (_keys("hard difficult impossible"), _keys("imagine overstate exaggerate think"), _VERDICT_FRAME_RE),
+    (frozenset({"testament"}), frozenset({"to"}), _VERDICT_FRAME_RE),
+    (frozenset({"credit"}), frozenset({"that"}), _VERDICT_FRAME_RE),  # ("credit" + "to" is the markets' word)
+    (frozenset({"short"}), frozenset({"long"}), _VERDICT_FRAME_RE),
+    (frozenset({"sense"}), frozenset({"any"}), _VERDICT_FRAME_RE),
+    (frozenset({"waste"}), frozenset({"of"}), _VERDICT_FRAME_RE),
 )
+
+# Round 12: shapes of a question, tried only on a sentence that ends with "?" (which the classifier sends to
+# the verdict finder whatever its words, so these keys cost no sentence a new entry): (keys, pattern).
+QUESTION_SHAPES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (_keys("really seriously"), _REALLY_AUX_Q_RE),
+    (_keys("say tell"), SAYS_ABOUT_Q_RE),
+)
+QUESTION_KEYS = frozenset().union(*(k for k, _ in QUESTION_SHAPES))
+
+
+def question_shape_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """The question shapes above found in ``text``, a sentence ending with "?"."""
+    found = []
+    for keys, rx in QUESTION_SHAPES:
+        if not words.isdisjoint(keys):
+            m = rx.match(text)
+            if m is not None:
+                found.append(m)
+    return found

@@ -40,7 +40,21 @@ _NOTICE_RE = re.compile(
     r"\b(?:book\s+of\s+condolences?|guestbook|guest\s+book|tributes?\s+page)\b"
     r"|(?:sign|visit)\s+(?:our|the)\s+(?:online\s+)?book\s+of\s+condolences?\b"
     r"|(?:obituary|obit|in\s+memoriam)\s*:\s+(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?:c\.\s*)?\d{4}\s*[–-]\s*\d{4}\s*$"
-    r"|(?-i:About\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:\s+(?:a\s+|an\s+)?(?:former\s+)?[a-z]+)"
+    # (round 12, r33: the bio may open on a capital, "About Nell: Former bank clerk, …")
+    r"|(?-i:About\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:\s+(?:[Aa]\s+|[Aa]n\s+)?(?:[Ff]ormer\s+)?[a-z]+)"
+    # round 12 (r32, r33): the shop page's small print, the newsletter's footer, the reader's bookmark and a
+    # memorial page's call for memories — each opens its line
+    r"|terms\s+(?:and\s+conditions\s+|&\s+conditions\s+)?apply\b"
+    r"|prices?\s+(?:are\s+|were\s+)?correct\s+at\s+(?:the\s+)?time\s+of\s+(?:publication|publishing|writing"
+    r"|going\s+to\s+press)\b"
+    r"|you(?:['’]re|\s+are)\s+receiving\s+this\s+(?:email\s+|e-mail\s+|newsletter\s+|message\s+)?because\b"
+    r"|(?:save|bookmark)\s+(?:this|the)\s+(?:article|story|page|recipe|post|guide)\s+(?:to\s+read\s+later|for\s+later)"
+    r"|share\s+your\s+(?:memories|stories|photos|pictures|tributes)\s+(?:of\s+[^.]{1,60}?\s+)?with\s+us\b"
+    # a newsletter's reply prompt, a helpline footer, a how-to page's step heading
+    r"|(?:just\s+)?(?:hit|press)\s+reply\b"
+    r"|if\s+you\s+(?:or\s+someone\s+you\s+know\s+)?(?:are|is|have\s+been|need)\s+(?:struggling|affected|in\s+distress"
+    r"|support|help)\b[^.]{0,80}\b(?:support|help|advice)\s+is\s+available\b"
+    r"|step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*:\s+\w"
     r")",
     _I,
 )
@@ -48,7 +62,29 @@ NOTICE_WORDS = frozenset(
     """obituary obit memoriam qualifying subscribers subscribe forwarded stuck tribute tributes condolence condolences
     guestbook statements about""".split()
 )
+# round 12: the notices' openings (their words are common, so the opening is the test)
+NOTICE_OPENINGS = (
+    "Terms ",
+    "Prices ",
+    "Price ",
+    "You are receiving",
+    "You're receiving",
+    "Save ",
+    "Bookmark ",
+    "Share your ",
+    "Hit reply",
+    "Just hit reply",
+    "Press reply",
+    "If you or someone",
+    "If you are struggling",
+    "If you're struggling",
+    "Step ",
+)
 NOTICE_GATE = trigger_gate(NOTICE_WORDS - {"about"})
+# (a word of each opening: the prefix test is asked only of a sentence that holds one)
+NOTICE_OPENING_GATE = trigger_gate(
+    "terms prices price receiving save bookmark share reply struggling step".split()
+)
 
 
 def page_notice_possible(text: str, words: frozenset[str]) -> bool:
@@ -58,6 +94,8 @@ def page_notice_possible(text: str, words: frozenset[str]) -> bool:
         return True
     if text.startswith("About "):
         return ":" in text[6:40]
+    if words.gates & NOTICE_OPENING_GATE and text.startswith(NOTICE_OPENINGS):
+        return True
     tail = text[-3:]
     return ("-" in tail or "—" in tail or "–" in tail) and "/" in text
 

@@ -25,6 +25,24 @@ _QUOTE_RE = re.compile(
 _QUOTE_RE_ASCII = re.compile(r"\"[^\"\n]{2,2000}?\"|``[^`'\n]{2,2000}?''")
 
 
+# Round 12 (r30, r32): one shape of straight single quotes is speech, not apostrophes — a sentence that opens
+# on the quotation and closes it on ",'", "?'" or "!'" before its speech tag ("'Honestly, folks, we just
+# want our park back,' one resident told the meeting."). An apostrophe inside it sits between letters
+# ("Let's"), so only a mark before a lower-case letter is read through.
+_SINGLE_OPENING_RE = re.compile(r"\s*'(?=[A-Z])(?:[^'\n]|'(?=[a-z])){2,600}?[,?!]'(?=\s+[A-Za-z])")
+
+
+def _single_opening_quote(text: str, out: list[Cue]) -> list[Cue]:
+    """``out`` with the opening straight-single-quoted utterance (above) first, when nothing overlaps it."""
+    m = _SINGLE_OPENING_RE.match(text)
+    if m is None:
+        return out
+    s, e = m.end() - len(m.group(0).lstrip()), m.end()
+    if any(c.start < e for c in out):
+        return out
+    return [new_cue("quote", text[s:e], s, e), *out]
+
+
 def quote_cues(text: str, continued: bool = False) -> list[Cue]:
     """Quotations, including one left open or closed across a sentence boundary by the segmenter.
 
@@ -47,7 +65,8 @@ def quote_cues(text: str, continued: bool = False) -> list[Cue]:
         for m in _QUOTE_RE_ASCII.finditer(text):
             s, e = m.span()
             out.append(new_cue("quote", text[s:e], s, e))
-        return _open_straight_quote(text, out) if text.count('"') % 2 else out
+        out = _open_straight_quote(text, out) if text.count('"') % 2 else out
+        return _single_opening_quote(text, out) if text.lstrip()[:1] == "'" else out
     for m in _QUOTE_RE.finditer(text):
         s, e = m.span()
         out.append(new_cue("quote", text[s:e], s, e))
@@ -58,6 +77,8 @@ def quote_cues(text: str, continued: bool = False) -> list[Cue]:
         # The quotation began in the previous sentence: "And you are our best partners,” stated Hill".
         if not out or out[0].start > first_close:
             out.insert(0, new_cue("quote", text[: first_close + 1], 0, first_close + 1))
+    if text.lstrip()[:1] == "'":
+        out = _single_opening_quote(text, out)
     last_open = text.rfind("“")
     if last_open != -1 and text.find("”", last_open) == -1 and all(c.end <= last_open for c in out):
         end = len(text.rstrip())

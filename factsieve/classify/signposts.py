@@ -35,6 +35,8 @@ _SIGNPOST_RE = re.compile(
     r"|(?:deep\s+breath|enough\s+(?:waffle|preamble|chat|chit-chat|rambling|of\s+that)|first\s+things\s+first)"
     r"\s*[.!]?\s*$|(?:a\s+)?quick\s+(?:recap|refresher|reminder|primer)\s+for\s+(?:anyone|those|you)\b"
     r"|spoiler(?:\s+alert)?\s*:"
+    # round 12 (r33): the aside announced before the story, "But first, a quick note."
+    r"|first,\s+(?:a|one|some)\s+(?:quick\s+|brief\s+|short\s+)?(?:word|note|reminder|housekeeping)\b[^,;]{0,20}[.!:]?\s*$"
     # the page announcing what follows
     r"|(?:below|above|in\s+this\s+(?:piece|article|post|guide|explainer|newsletter|edition)),?\s+we(?:['’]ll|\s+will)?"
     r"\s+(?:unpack|break\s+down|walk\s+(?:you\s+)?through|run\s+through|go\s+through|dig\s+into|round\s+up)\b"
@@ -56,11 +58,11 @@ _REPORTING = frozenset("said says say told according added".split())
 # (the other shapes hold a word that is a trigger already: we, our, your, here, things, breath, think)
 SIGNPOST_WORDS = frozenset(
     """kettle cuppa chai brew popcorn comfy cosy cozy settle waffle preamble recap refresher primer
-    spoiler unpack picks""".split()
+    spoiler unpack picks note""".split()
 )
 # ... and the rarer ones that send a line to ``signpost`` from filler_cues (with the opening prefixes).
 SIGNPOST_GATE_WORDS = frozenset(
-    "kettle cuppa chai comfy cosy cozy waffle preamble recap refresher primer spoiler unpack picks word".split()
+    "kettle cuppa chai comfy cosy cozy waffle preamble recap refresher primer spoiler unpack picks word note".split()
 )
 SIGNPOST_PREFIXES = frozenset(
     (

@@ -156,7 +156,9 @@ GROUP_FORECASTS_WITH_A_NAME = [  # all attributed: the group is the source
 
 GROUP_FORECAST_NEAR_MISSES = [
     ("The Three Gorges Dam project has displaced thousands of people.", "reported"),
-    ("Carlos Moya described the win as the highlight of his career.", "reported"),
+    # (not a group; since round 12 attributed by its own shape, "described <object> as …", as r16, r18, r29,
+    # r31 and r32 label it — source_shapes._DESCRIBED_AS_RE)
+    ("Carlos Moya described the win as the highlight of his career.", "attributed"),
 ]
 
 PERMISSIONS_AND_RIGHTS = [  # all reported: the sentence grants an allowance or a claim, no guess
