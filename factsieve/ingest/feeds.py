@@ -100,6 +100,10 @@ def _text(el) -> str:
     return "".join(out)
 
 
+# The text of an element as every XML reader here takes it (factsieve.ingest.news_xml too).
+text_of = _text
+
+
 def _strip_tags(markup: str) -> str:
     """Text of HTML too slight for the main-text extractor (a teaser with one ``<img>`` or ``<b>``,
     entities): tags dropped, entities decoded."""
