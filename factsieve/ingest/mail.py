@@ -91,6 +91,12 @@ def looks_like_message(head: bytes) -> bool:
     return _is_message_block(_header_names(head.lstrip(b"\xef\xbb\xbf")))
 
 
+def has_headers(data: bytes) -> bool:
+    """Whether ``data`` opens with a block of headers ended by a blank line (any names: an mbox
+    message need not have a Subject)."""
+    return bool(_header_names(data[:8192]))
+
+
 def looks_like_mbox(head: bytes) -> bool:
     """Whether ``head`` opens as an mbox: a ``From `` envelope line, then a message's headers."""
     first, _, rest = head.lstrip(b"\xef\xbb\xbf").partition(b"\n")

@@ -847,6 +847,8 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     streamed from the file (gzip decompressed on the way, within the streamed bomb guard); a part
     is a range of item numbers. The fields are read as a JSON record's are."""
     fmt = "feed"
+    if not inp.is_part and news_xml.is_news_root(_head(inp)):  # one article: NITF, RCV1, TEI
+        return _read_news_xml(inp, limits)
     first, stop = (inp.start, inp.end) if inp.is_part else (1, None)
     codec = None
     try:
@@ -991,8 +993,10 @@ def _read_email(
     entries = []
     for position, raw in found:
         default = f"message:{position}" if mbox else ""
-        if not mail.looks_like_message(raw[:8192]) and not (mbox and raw.strip()):
+        if not mail.looks_like_message(raw[:8192]) and not (mbox and mail.has_headers(raw)):
             detail = "no message headers (From: and Subject:, Date:, Newsgroups: …) before a blank line"
+            if mbox and raw.strip() and b"\n\n" not in raw.replace(b"\r\n", b"\n"):
+                detail = "the headers never end (no blank line): the file is cut inside this message"
             entries.append((default, position, _sample(raw), None, (MALFORMED_RECORD, detail)))
             continue
         post = mail.message(raw, position)
@@ -1226,6 +1230,21 @@ def input_format(inp: InputFile) -> str | None:
     if fmt is not None or inp.is_part or inp.refused or compressed.unread_archive_kind(inp.name):
         return fmt
     return corpus_format(_head(inp))
+
+
+def reader_takes(inp: InputFile) -> bool:
+    """Whether a reader takes ``inp`` now, for a file whose last reading was an ``unsupported_format``
+    or ``unsupported_xml`` reject of the whole file (``manifest.plan`` reads it again when one
+    does): its name or content selects a reader; for XML or SGML the content must be of a shape
+    read now (an RSS feed or a news article's XML; Reuters or TREC SGML), so an SVG or a config
+    file is not read again on every run."""
+    fmt = input_format(inp)
+    if fmt == "feed":
+        return corpus_format(_head(inp)) == "feed"
+    if fmt == "sgml":
+        head = _head(inp)
+        return b"<REUTERS" in head.upper() or trec_sgml.looks_like(head.decode("latin-1"))
+    return fmt is not None
 
 
 def _head(inp: InputFile, n: int = 8192) -> bytes:

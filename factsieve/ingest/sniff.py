@@ -62,8 +62,8 @@ def corpus_format(head: bytes) -> str | None:
     news article as XML: NITF, RCV1, TEI). None for anything else: such a file stays an
     ``unsupported_format`` reject, so a README, a licence, source code or a binary never becomes a
     document because it happens to be text."""
-    if binary_format(head) is not None or b"\x00" in head:
-        return None
+    if binary_format(head) is not None:
+        return None  # control bytes in a known shape are its reader's binary reject, not silence
     if mail.looks_like_mbox(head) or mail.looks_like_message(head):
         return "email"
     text = head.decode("latin-1")  # the shapes are ASCII: any byte decodes, none is guessed
