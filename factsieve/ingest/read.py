@@ -963,7 +963,7 @@ def _read_trec(
     (``malformed_xml``)."""
     fmt = "trec"
     entries = []
-    for doc in trec_sgml.docs(body):
+    for doc in trec_sgml.docs(body, inp.first_line if inp.is_part else 1):
         rec = {k: v for k, v in doc.record.items() if v is not None}
         problem = _trec_problem(doc)
         key = _rejected_by_id(rec, problem, f"doc:{doc.position}")
@@ -1096,7 +1096,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         # past the new end read no bytes, so no record and no reject: they vanished from the run.
         short = len(data) < inp.end - inp.start
         # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is
-        if fmt == "sgml" and not short:
+        if fmt in ("sgml", "trec") and not short:
             body, enc = decode_bytes(data)
         else:
             body = "" if fmt in ("wet", "warc") or short else data.decode("utf-8")  # framed as bytes
@@ -1112,7 +1112,14 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
             f"read it ({len(data):,} bytes of this part left); the next run reads it again"
         )
         return _file_reject(inp, fmt, READ_ERROR, detail, inp.end - inp.start)
-    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet, "warc": _read_wet, "sgml": _read_sgml}
+    reader = {
+        "csv": _read_csv,
+        "tsv": _read_csv,
+        "wet": _read_wet,
+        "warc": _read_wet,
+        "sgml": _read_sgml,
+        "trec": _read_trec,
+    }
     reader = reader.get(fmt, _read_jsonl)
     return reader(inp, data, body, enc, limits, fmt, taken)
 
@@ -1227,8 +1234,9 @@ def input_format(inp: InputFile) -> str | None:
     content when the name selects none (``sniff.corpus_format``: TREC/Gigaword SGML, e-mail,
     news XML), or None."""
     fmt = format_of_name(inp.name)
-    if fmt is not None or inp.is_part or inp.refused or compressed.unread_archive_kind(inp.name):
+    if fmt is not None or inp.refused or compressed.unread_archive_kind(inp.name):
         return fmt
+    # A part of such a file (parts._split_trec) is sniffed too: its file opens with the same shape
     return corpus_format(_head(inp))
 
 

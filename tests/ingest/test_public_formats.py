@@ -562,3 +562,38 @@ def test_tar_of_trec_disk_files_reads_each_member_by_its_content(tmp_path):
     assert "AP/AP880212!AP880212-0001" in docs and docs["AP/AP880212!AP880212-0001"].format == "trec"
     # a member with no known shape is read as text, as extensionless members always were
     assert docs["AP/README"].format == "text"
+
+
+def test_a_large_gigaword_month_is_read_in_parts_with_the_records_of_a_whole_read(tmp_path):
+    from factsieve.ingest import parts as splitting
+    from tests.ingest.test_feeds import _read_parts
+
+    # 400 elements (every 7th an advisory), then GIGAWORD's own four: its story, advisory, multi, cut one
+    elements = GIGAWORD.split("</DOC>\n")
+    story, advisory = elements[0] + "</DOC>\n", elements[1] + "</DOC>\n"
+    month = "".join(
+        (advisory if n % 7 == 0 else story).replace("19940512.000", f"19940511.{n:04d}") for n in range(400)
+    )
+    month += GIGAWORD
+    for name, data in (
+        ("nyt_eng_199405", month.encode()),
+        ("nyt_eng_199406.gz", gzip.compress(month.encode())),
+    ):
+        p = tmp_path / name
+        p.write_bytes(data)
+        inp = InputFile(str(p), p.stat().st_size, None, rel=name)
+        whole = ingest.read_input(inp)
+        found = splitting.split_gzip_parts(inp, 16384, ingest.IngestLimits(), tmp_path / "spool")
+        found = [part for f in found for part in splitting.split_parts(f, 16384)]
+        assert len(found) >= 5 and all(f.is_part for f in found), name
+        docs, rejects = _read_parts(found)
+        assert [(d.record_key, d.text, d.title, d.published_at, d.format) for d in docs] == [
+            (d.record_key, d.text, d.title, d.published_at, d.format) for d in whole.docs
+        ], name
+        assert sorted((r.record_key, r.reason) for r in rejects) == sorted(
+            (r.record_key, r.reason) for r in whole.rejects
+        ), name
+        assert len(whole.docs) == 400 - 58 + 1 and {r.reason for r in whole.rejects} == {
+            codes.NOT_A_STORY,
+            codes.MALFORMED_XML,
+        }, name
