@@ -37,7 +37,7 @@ _MESSAGE_HEADERS = frozenset(
 )
 _HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*)$")
 _MBOX_FROM = re.compile(rb"^From \S+.*\d{4}\s*$")  # "From user@host Tue Apr  6 10:00:00 1993"
-_MBOX_SPLIT = re.compile(rb"(?:\A|(?<=\n))From [^\n]*\n")
+_MBOX_SPLIT = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
 _QUOTED = re.compile(r"^\s{0,3}(?:>|\|(?!\|)|:(?=\s)|[A-Za-z]{1,3}>)")
 _ATTRIBUTION = re.compile(
     r"^(?:In (?:article|message|<)\S*.*?(?:writes|wrote|said):?\s*$"
@@ -160,10 +160,11 @@ def own_words(body: str) -> tuple[str, int]:
         if _QUOTED.match(line):
             dropped += 1
             continue
-        following = next((x for x in lines[i + 1 :] if x.strip()), "")
-        if _ATTRIBUTION.match(line.strip()) and _QUOTED.match(following):
-            dropped += 1
-            continue
+        if ("wr" in line or "said" in line) and _ATTRIBUTION.match(line.strip()):  # cheap test first
+            following = next((x for x in lines[i + 1 : i + 4] if x.strip()), "")
+            if _QUOTED.match(following):
+                dropped += 1
+                continue
         kept.append(line)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return text, dropped

@@ -41,6 +41,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 # A <DOC> start tag at the start of a line (TREC and Gigaword write one a line); "<DOCNO>",
 # "<DOCID>" are not starts.
@@ -101,15 +102,34 @@ def _attrs(raw: str) -> dict[str, str]:
     return {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(raw)}
 
 
+@cache
+def _field_re(name: str) -> re.Pattern:
+    return re.compile(
+        rf"<{name}\b[^>]*>(.*?)(?:</{name}\s*>|(?=\n\s*<(?!P\b|/P\b)[A-Za-z])|\Z)", re.IGNORECASE | re.DOTALL
+    )
+
+
 def _field(name: str, block: str) -> str | None:
     """The content of the first ``<name>`` in ``block``: to its end tag, or to the next start tag
     of a field (a line opening with a tag that is not a paragraph) when it has none."""
-    found = re.search(
-        rf"<{name}\b[^>]*>(.*?)(?:</{name}\s*>|(?=\n\s*<(?!P\b|/P\b)[A-Za-z])|\Z)",
-        block,
-        re.IGNORECASE | re.DOTALL,
-    )
+    found = _field_re(name).search(block)
     return found.group(1) if found else None
+
+
+_TEXT_START = re.compile(r"<TEXT\b[^>]*>", re.IGNORECASE)
+_TEXT_END = re.compile(r"</TEXT\s*>", re.IGNORECASE)
+
+
+def _texts(block: str) -> list[str]:
+    """The content of each ``<TEXT>``: to its end tag, else to the next ``<TEXT>`` or the end."""
+    out, pos = [], 0
+    while start := _TEXT_START.search(block, pos):
+        end = _TEXT_END.search(block, start.end())
+        following = _TEXT_START.search(block, start.end())
+        stop = min(m.start() for m in (end, following) if m) if (end or following) else len(block)
+        out.append(block[start.end() : stop])
+        pos = end.end() if end and end.start() == stop else stop
+    return out
 
 
 def _plain(value: str) -> str:
@@ -128,12 +148,7 @@ def _body(block: str) -> str | None:
     """The text of every ``<TEXT>`` (AP splits long stories into several): ``<P>`` paragraphs one a
     line (Gigaword, LA Times); text without paragraphs kept as wrapped, indents and all (the
     cleaner unwraps hard-wrapped lines by them). None when the element has no ``<TEXT>``."""
-    texts = [
-        m.group(1)
-        for m in re.finditer(
-            r"<TEXT\b[^>]*>(.*?)(?:</TEXT\s*>|(?=<TEXT\b)|\Z)", block, re.IGNORECASE | re.DOTALL
-        )
-    ]
+    texts = _texts(block)
     if not texts:
         return None
     out: list[str] = []
@@ -193,9 +208,13 @@ def docs(text: str, first: int = 1) -> Iterator[Doc]:
         close = _END.search(element)
         block = element[: close.start() if close else len(element)]
         attrs = _attrs(start.group(1))
-        docno = attrs.get("id") or _one_line(_field("DOCNO", block)) or ""
-        title = _title(block)
-        published = _published(docno, block, title)
+        # The fields a story is described by come before its text: looked for there only (a
+        # missing tag is then not searched for through the whole story)
+        text_at = _TEXT_START.search(block)
+        head = block[: text_at.start()] if text_at else block
+        docno = attrs.get("id") or _one_line(_field("DOCNO", head)) or ""
+        title = _title(head)
+        published = _published(docno, head, title)
         if title and (m := _FT_HEADLINE.match(title)):
             title = title[m.end() :] or None
         body = _body(block)
