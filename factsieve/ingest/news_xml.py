@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from factsieve.ingest.feeds import Malformed, NotAFeed, Unsafe, text_of
+from factsieve.ingest.feeds import SAFE_XML, Malformed, NotAFeed, check_entities, text_of
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 # Elements whose text is one line of the document (when they hold no such element themselves).
@@ -161,29 +161,16 @@ def _trafilatura(root) -> Article:
 _READERS = {"nitf": _nitf, "newsitem": _rcv1, f"{_TEI}TEI": _tei, "TEI": _tei, "doc": _trafilatura}
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 def article(data: bytes) -> Article:
     """The article in the XML document ``data``. Raises ``NotAFeed`` (the root is no news
     format's), ``Unsafe`` (entities declared) or ``Malformed`` (line and column of the break)."""
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, etree.XMLParser(**SAFE_XML))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
         message = str(exc.msg or exc).splitlines()[0].split(", line ")[0].rstrip(".") if str(exc) else "?"
         raise Malformed(f"line {line}, column {column}: {message}") from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise Unsafe("the DOCTYPE declares entities: not expanded and not read")
+    check_entities(root)
     tag = root.tag if isinstance(root.tag, str) else ""
     read = _READERS.get(tag) or _READERS.get(_local(tag) if _local(tag) in ("nitf", "newsitem") else "")
     if tag == "doc" and root.find("main") is None:

@@ -1013,16 +1013,9 @@ def _read_news_xml(inp: InputFile, limits: IngestLimits) -> IngestResult:
     XML (``factsieve.ingest.news_xml``), read whole within ``max_file_bytes``. Any other root is
     ``unsupported_xml`` naming it."""
     fmt = "newsxml"
-    if inp.size > limits.max_file_bytes:
-        return _file_reject(
-            inp, fmt, TOO_LARGE, f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}", inp.size
-        )
-    try:
-        data = inp.read_bytes()
-    except OSError as exc:
-        if not _permanent(exc):
-            raise
-        return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+    data = _whole_bytes(inp, fmt, limits)
+    if isinstance(data, IngestResult):
+        return data
     codec = compressed.codec_of(data[:16])
     if codec is not None:
         data = _decompressed(inp, fmt, data, limits, codec)
@@ -1142,17 +1135,22 @@ def read_input(
         return _file_reject(
             inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, _unsupported(inp), inp.size
         )
+    data = _whole_bytes(inp, fmt, limits)
+    return data if isinstance(data, IngestResult) else _read_content(inp, fmt, data, limits)
+
+
+def _whole_bytes(inp: InputFile, fmt: str, limits: IngestLimits) -> bytes | IngestResult:
+    """The bytes of a file read whole, or its reject: over ``max_file_bytes`` (not read), unreadable."""
     if inp.size > limits.max_file_bytes:
         return _file_reject(
             inp, fmt, TOO_LARGE, f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}", inp.size
         )
     try:
-        data = inp.read_bytes()
+        return inp.read_bytes()
     except OSError as exc:
         if not _permanent(exc):
             raise
         return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
-    return _read_content(inp, fmt, data, limits)
 
 
 def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> IngestResult:
