@@ -292,9 +292,13 @@ def test_newsgroup_post_with_no_extension_is_the_authors_own_words(tmp_path):
 def test_quotes_and_signature_are_dropped_but_prose_that_resembles_them_is_not():
     text, dropped = own_words(
         "On Tue, 6 Apr 1993, Jim Green wrote:\n> The dealer said 8 percent.\n\n"
-        "The trade press wrote: prices will rise.\nThe board said: no comment.\n-- \nJim\n"
+        "The trade press wrote: prices will rise.\nThe board said: no comment.\nThe minister wrote:\n"
+        "The budget is final.\n-- \nJim\n"
     )
-    assert text == "The trade press wrote: prices will rise.\nThe board said: no comment."
+    assert text == (
+        "The trade press wrote: prices will rise.\nThe board said: no comment.\nThe minister wrote:\n"
+        "The budget is final."
+    )
     assert dropped == 4  # attribution, quote, "-- ", "Jim"
 
 
