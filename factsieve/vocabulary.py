@@ -41,6 +41,9 @@ FORMATS: tuple[str, ...] = (
     "feed",
     "sgml",
     "warc",
+    "trec",
+    "email",
+    "newsxml",
 )
 
 # Reject reason codes: why an input record could not be used.
@@ -64,6 +67,8 @@ UNSAFE_XML = "unsafe_xml"
 MALFORMED_XML = "malformed_xml"
 # A Reuters-21578 element with no <BODY> (TYPE="BRIEF": a headline only).
 NO_BODY = "no_body"
+# A Gigaword <DOC> whose type is not "story": an advisory to editors, a bundle of briefs, a list.
+NOT_A_STORY = "not_a_story"
 TOO_LARGE = "too_large"
 UNSUPPORTED_FORMAT = "unsupported_format"
 NO_MAIN_TEXT = "no_main_text"
@@ -108,6 +113,7 @@ REASON_CODES: tuple[str, ...] = (
     UNSAFE_XML,
     MALFORMED_XML,
     NO_BODY,
+    NOT_A_STORY,
     HTTP_STATUS,
     UNSUPPORTED_PAYLOAD,
     UNSAFE_MEMBER,

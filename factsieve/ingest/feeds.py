@@ -100,6 +100,10 @@ def _text(el) -> str:
     return "".join(out)
 
 
+# The text of an element as every XML reader here takes it (factsieve.ingest.news_xml too).
+text_of = _text
+
+
 def _strip_tags(markup: str) -> str:
     """Text of HTML too slight for the main-text extractor (a teaser with one ``<img>`` or ``<b>``,
     entities): tags dropped, entities decoded."""
@@ -212,8 +216,20 @@ def _record(el) -> dict:
     return _rss_record(el, tag[: tag.index("}") + 1] if tag.startswith("{") else "")
 
 
-def _check_root(root) -> frozenset[str]:
-    """The item tags of ``root``'s feed type; raises when the file is not a feed or declares entities."""
+# lxml settings of every XML reader here (feeds, factsieve.ingest.news_xml): nothing expanded,
+# no DTD loaded, no network, libxml2's limits on depth and text-node size kept.
+SAFE_XML = {
+    "resolve_entities": False,
+    "load_dtd": False,
+    "no_network": True,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
+def check_entities(root) -> None:
+    """Raises ``Unsafe`` when the document of ``root`` declares entities in its DOCTYPE."""
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         names = ", ".join(e.name for e in list(dtd.iterentities())[:5])
@@ -221,6 +237,11 @@ def _check_root(root) -> frozenset[str]:
             f"the DOCTYPE declares entities ({names}): not expanded and not read (entity expansion "
             "bombs and external entities are how XML files attack their readers)"
         )
+
+
+def _check_root(root) -> frozenset[str]:
+    """The item tags of ``root``'s feed type; raises when the file is not a feed or declares entities."""
+    check_entities(root)
     tag = root.tag if isinstance(root.tag, str) else ""
     found = _ITEMS.get(tag)
     if found is None:
@@ -252,12 +273,7 @@ def _item_elements(fh: BinaryIO) -> Iterator:
         LegacyLinesAsUtf8(fh),  # stray cp1252 lines in a UTF-8 feed no longer break it
         events=("start", "end"),
         tag=_EVENT_TAGS,
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
+        **SAFE_XML,
     )
     wanted: frozenset[str] | None = None
     try:

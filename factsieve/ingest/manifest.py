@@ -45,7 +45,7 @@ import xxhash
 
 from factsieve.ingest import archives
 from factsieve.ingest.parts import rejected_unread
-from factsieve.ingest.read import format_of_name
+from factsieve.ingest.read import format_of_name, reader_takes
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 
@@ -274,8 +274,8 @@ def plan(
     not discovered are removed. With ``reprocess`` nothing is unchanged. With ``settings`` (this
     run's limits) a file read under other known settings (settings_fingerprint) is changed even
     when its bytes are not. ``unread``: the inputs whose live row is an unsupported_format reject
-    (latest.unread_inputs); one whose name a reader takes now (a release added it) is changed too,
-    else its old reject would stay live until --reprocess. ``Plan.reasons`` says why each changed
+    (latest.unread_inputs); one a reader takes now, by its name or its content (a release added
+    it), is changed too, else its old reject would stay live until --reprocess. ``Plan.reasons`` says why each changed
     file is processed again."""
     p = Plan()
     found = {f.uri for f in files}
@@ -292,7 +292,7 @@ def plan(
             h = _fingerprint(f, settings)
             if h and h == prev.content_hash:
                 reason = None  # a touch, a chmod, a copy of the same bytes
-        if reason is None and f.uri in unread and format_of_name(f.name) is not None:
+        if reason is None and f.uri in unread and reader_takes(f):
             reason = READER_ADDED
         if reason is None:
             p.unchanged.append(f)

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, warc
+from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, trec_sgml, warc
 from factsieve.ingest.decode import BOMS
-from factsieve.ingest.read import FORMATS, format_of_name, looks_binary, looks_utf16
+from factsieve.ingest.read import FORMATS, format_of_name, input_format, looks_binary, looks_utf16
 from factsieve.ingest.sniff import binary_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
@@ -75,6 +75,8 @@ def split_parts(
         return _split_jsonl(inp, target_bytes)
     if fmt == "sgml":
         return _split_sgml(inp, target_bytes)
+    if fmt is None and input_format(inp) == "trec":  # TREC/Gigaword with no extension (AP880212)
+        return _split_trec(inp, target_bytes)
     return [inp]
 
 
@@ -222,15 +224,18 @@ def _tar_cuts(
     return cuts
 
 
-def _split_sgml(inp: InputFile, target_bytes: int) -> list[InputFile]:
+def _split_sgml(
+    inp: InputFile, target_bytes: int, element_starts=reuters_sgml.element_starts
+) -> list[InputFile]:
     """A Reuters-21578 ``.sgm`` file (all 22 concatenated, say) as parts of whole ``<REUTERS>``
     elements of about ``target_bytes``; ``first_line`` is the number of the part's first element
-    (its key when it has no NEWID). Each part is decoded on its own, as a whole file is."""
+    (its key when it has no NEWID). Each part is decoded on its own, as a whole file is.
+    ``element_starts``: where elements start (``_split_trec``: ``<DOC>``)."""
     try:
         data = inp.read_bytes()  # planning holds the file once: .sgm files are a few MB
     except OSError:
         return [inp]  # read_input reports it
-    starts = reuters_sgml.element_starts(data)
+    starts = element_starts(data)
     if not starts:
         return [inp]
     cuts = [(0, 1)]  # (offset, number of the first element there)
@@ -240,6 +245,12 @@ def _split_sgml(inp: InputFile, target_bytes: int) -> list[InputFile]:
     if len(cuts) == 1:
         return [inp]
     return _byte_parts(inp, cuts, len(data))
+
+
+def _split_trec(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """A TREC/Gigaword SGML file (a Gigaword month: nyt_eng_199407 is ~200 MB decompressed) as
+    parts of whole ``<DOC>`` elements, as ``_split_sgml`` cuts Reuters."""
+    return _split_sgml(inp, target_bytes, trec_sgml.element_starts)
 
 
 def _split_jsonl(inp: InputFile, target_bytes: int) -> list[InputFile]:
@@ -324,7 +335,7 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
 
 
 # Formats split_gzip_parts spools and cuts when their ``.gz`` (``.bz2``, ``.xz``, ``.zst``) is compressed.
-_SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "csv", "tsv"})
+_SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "trec", "csv", "tsv"})
 
 
 def rejected_unread(inp: InputFile, max_file_bytes: int, head: bytes, tail: bytes) -> bool:
@@ -429,7 +440,9 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     elif fmt == "feed":  # streamed from the .gz by every part: nothing to spool
         cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
         return _split_feed(inp, target_bytes, cap)
-    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "csv", "tsv", "tar"):
+    if fmt is None and not tar:  # a bare afp_eng_199405.gz: its content says (TREC/Gigaword SGML)
+        fmt = input_format(inp)
+    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "trec", "csv", "tsv", "tar"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
     writer = (
@@ -516,6 +529,7 @@ _WHOLE_CUTTERS = {
     "wet": _wet_parts,
     "warc": _wet_parts,
     "sgml": _split_sgml,
+    "trec": _split_trec,
     "csv": _split_csv,
     "tsv": _split_csv,
     "tar": _split_tar,

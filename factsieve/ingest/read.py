@@ -13,6 +13,10 @@ Formats by file extension:
 - ``.xml``/``.rss``/``.atom``: one document per feed item or entry (``factsieve.ingest.feeds``),
   streamed; another XML file is ``unsupported_xml``.
 - ``.sgm``: one document per ``<REUTERS>`` element (Reuters-21578; ``factsieve.ingest.reuters_sgml``).
+- TREC/Gigaword ``<DOC>`` SGML (``factsieve.ingest.trec_sgml``), e-mail and mbox (``.eml``, ``.mbox``;
+  ``factsieve.ingest.mail``), news XML (NITF, RCV1, TEI under ``.xml``; ``factsieve.ingest.news_xml``);
+  a file whose name selects no reader (no extension, an unknown one) is read when its content has
+  one of these shapes (``sniff.corpus_format``).
 - ``.warc``: one document per HTTP ``response`` record holding a page (CC-NEWS;
   ``factsieve.ingest.warc_http``); ``.wet``: one per ``conversion`` record (Common Crawl).
 - any of them gzip-, bzip2-, xz- or zstd-compressed (``.jsonl.gz``, ``.jsonl.zst``;
@@ -45,7 +49,10 @@ from factsieve.ingest import (
     delimited,
     exclude,
     feeds,
+    mail,
+    news_xml,
     reuters_sgml,
+    trec_sgml,
     warc,
     warc_http,
 )
@@ -61,7 +68,7 @@ from factsieve.ingest.records import (
     without_surrogates,
     wrapped_records,
 )
-from factsieve.ingest.sniff import binary_format, text_format
+from factsieve.ingest.sniff import binary_format, corpus_format, text_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.text.clean import nel_as_line_end
@@ -81,6 +88,7 @@ from factsieve.vocabulary import (
     NO_BODY,
     NO_HEADER,
     NO_MAIN_TEXT,
+    NOT_A_STORY,
     READ_ERROR,
     TOO_LARGE,
     UNDECODABLE,
@@ -108,6 +116,9 @@ FORMATS = {
     ".rss": "feed",
     ".atom": "feed",
     ".sgm": "sgml",  # Reuters-21578 as distributed (factsieve.ingest.reuters_sgml)
+    ".story": "text",  # CNN/DailyMail (the @highlight lines are cleaned as furniture)
+    ".eml": "email",  # one message (factsieve.ingest.mail)
+    ".mbox": "email",  # messages after "From " lines
     # zip and tar archives (also .tar.gz, .tar.bz2, .tar.xz, .tar.zst): each member read as a file
     # of its name (factsieve.ingest.archives, _read_archive)
     ".zip": "archive",
@@ -849,6 +860,8 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     streamed from the file (gzip decompressed on the way, within the streamed bomb guard); a part
     is a range of item numbers. The fields are read as a JSON record's are."""
     fmt = "feed"
+    if not inp.is_part and news_xml.is_news_root(_head(inp)):  # one article: NITF, RCV1, TEI
+        return _read_news_xml(inp, limits)
     first, stop = (inp.start, inp.end) if inp.is_part else (1, None)
     codec = None
     try:
@@ -877,6 +890,8 @@ def _read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
                 inp, entries, "utf-8", replace(limits, **_FEED_LIMITS), fmt, taken, unit="item"
             )
     except feeds.NotAFeed as exc:
+        if not inp.is_part:  # a news article as XML (NITF, RCV1, TEI), or what its root says
+            return _read_news_xml(inp, limits)
         return _file_reject(inp, fmt, UNSUPPORTED_XML, f"{exc}: only RSS and Atom feeds are read", inp.size)
     except feeds.Unsafe as exc:
         return _file_reject(inp, fmt, UNSAFE_XML, str(exc), inp.size)
@@ -915,9 +930,126 @@ def _read_sgml(
         key = _rejected_by_id(rec, problem, f"element:{art.position}")
         entries.append((key, art.position, art.source, rec, problem))
     if not entries:
-        detail = "no <REUTERS> element: only the Reuters-21578 layout of SGML is read"
+        if trec_sgml.looks_like(body):  # TREC <DOC> files named .sgm: read as what they are
+            return _read_trec(inp, data, body, enc, limits, "trec", taken)
+        detail = "no <REUTERS> element: only the Reuters-21578 and TREC <DOC> layouts of SGML are read"
         return _file_reject(inp, fmt, UNSUPPORTED_XML, detail, len(data), _sample(body))
     return _read_records(inp, entries, enc, replace(limits, **_FEED_LIMITS), fmt, taken, unit="element")
+
+
+# Gigaword's <DOC type=…> values other than "story", as a reject's detail says them.
+_NOT_STORIES = {
+    "advis": "an advisory to editors",
+    "multi": "several briefs in one element",
+    "other": "a list, table or schedule",
+}
+
+
+def _trec_problem(doc: trec_sgml.Doc) -> tuple[str, str] | None:
+    name = doc.docno or f"<DOC> {doc.position}"
+    title = visible(doc.record["title"] or "")[:80]
+    if doc.cut:
+        return (
+            MALFORMED_XML,
+            f"the file ends inside {name} (no </DOC>: a truncated download); not read as a shorter story",
+        )
+    if doc.kind and doc.kind != "story":
+        what = _NOT_STORIES.get(doc.kind, "not a story")
+        return NOT_A_STORY, f'{name} type="{doc.kind}": {what}, not a story: {title}'
+    if doc.record["text"] is None:
+        return NO_BODY, f"{name}: no <TEXT>, a headline only: {title}"
+    return None
+
+
+def _read_trec(
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
+) -> IngestResult:
+    """One document per ``<DOC>`` of a TREC-disk or Gigaword SGML file (``factsieve.ingest.trec_sgml``),
+    keyed by its DOCNO or id (else ``doc:N``). Rejects: a Gigaword ``type`` other than ``story``
+    (``not_a_story``), no ``<TEXT>`` (``no_body``), a ``<DOC>`` the file ends inside
+    (``malformed_xml``)."""
+    fmt = "trec"
+    entries = []
+    for doc in trec_sgml.docs(body, inp.first_line if inp.is_part else 1):
+        rec = {k: v for k, v in doc.record.items() if v is not None}
+        problem = _trec_problem(doc)
+        key = _rejected_by_id(rec, problem, f"doc:{doc.position}")
+        entries.append((key, doc.position, doc.source, rec, problem))
+    if not entries:
+        detail = "no <DOC> element: not TREC or Gigaword SGML"
+        return _file_reject(inp, fmt, UNSUPPORTED_XML, detail, len(data), _sample(body))
+    return _read_records(inp, entries, enc, replace(limits, **_FEED_LIMITS), fmt, taken, unit="doc")
+
+
+def _read_email(
+    inp: InputFile,
+    data: bytes,
+    body: str,
+    enc: str,
+    limits: IngestLimits,
+    fmt: str,
+    taken: set[str] | None = None,
+) -> IngestResult:
+    """An e-mail or Usenet message (one document, key ``""``) or an mbox (one per message, keyed by
+    Message-ID, else ``message:N``): ``factsieve.ingest.mail``. Parsed from the bytes (MIME parts
+    declare their own charsets). A message with no headers is ``malformed_record``; one with no
+    text part, or only quoted text, ``missing_text``."""
+    fmt = "email"
+    mbox = mail.looks_like_mbox(data[:8192])
+    found = list(mail.mbox_messages(data)) if mbox else [(1, data)]
+    entries = []
+    for position, raw in found:
+        default = f"message:{position}" if mbox else ""
+        if not mail.looks_like_message(raw[:8192]) and not (mbox and mail.has_headers(raw)):
+            detail = "no message headers (From: and Subject:, Date:, Newsgroups: …) before a blank line"
+            if mbox and raw.strip() and b"\n\n" not in raw.replace(b"\r\n", b"\n"):
+                detail = "the headers never end (no blank line): the file is cut inside this message"
+            entries.append((default, position, _sample(raw), None, (MALFORMED_RECORD, detail)))
+            continue
+        post = mail.message(raw, position)
+        rec = {k: v for k, v in post.record.items() if v is not None and (mbox or k != "id")}
+        problem = (MISSING_TEXT, post.problem) if post.problem else None
+        entries.append((_rejected_by_id(rec, problem, default), position, post.source, rec, problem))
+    if not entries:
+        return _file_reject(inp, fmt, EMPTY, "an mbox with no message", len(data))
+    return _read_records(inp, entries, enc, replace(limits, **_FEED_LIMITS), fmt, taken, unit="message")
+
+
+def _read_news_xml(inp: InputFile, limits: IngestLimits) -> IngestResult:
+    """A news article as one XML document: NITF (NYT Annotated Corpus), RCV1, TEI or trafilatura
+    XML (``factsieve.ingest.news_xml``), read whole within ``max_file_bytes``. Any other root is
+    ``unsupported_xml`` naming it."""
+    fmt = "newsxml"
+    data = _whole_bytes(inp, fmt, limits)
+    if isinstance(data, IngestResult):
+        return data
+    codec = compressed.codec_of(data[:16])
+    if codec is not None:
+        data = _decompressed(inp, fmt, data, limits, codec)
+        if isinstance(data, IngestResult):
+            return data
+    try:
+        art = news_xml.article(data)
+    except feeds.NotAFeed as exc:
+        return _file_reject(inp, "feed", UNSUPPORTED_XML, f"{exc}: not read", len(data))
+    except feeds.Unsafe as exc:
+        return _file_reject(inp, fmt, UNSAFE_XML, str(exc), len(data))
+    except feeds.Malformed as exc:
+        return _file_reject(inp, fmt, MALFORMED_XML, f"not well-formed XML at {exc}", len(data))
+    rec = {k: v for k, v in art.record.items() if v is not None and k != "id"}
+    problem = None if "text" in rec else (MISSING_TEXT, f"no text in {art.where} ({art.kind})")
+    source = data[:2000].decode("utf-8", "replace")
+    entries = [("", 1, source, rec, problem)]
+    res = _read_records(inp, entries, "utf-8", replace(limits, **_FEED_LIMITS), fmt, unit="document")
+    for doc in res.docs:
+        doc.raw_bytes = len(data)
+    return res
 
 
 _READERS = {
@@ -930,6 +1062,8 @@ _READERS = {
     "csv": _read_csv,
     "tsv": _read_csv,
     "sgml": _read_sgml,
+    "trec": _read_trec,
+    "email": _read_email,
 }
 
 
@@ -956,7 +1090,7 @@ def _permanent(exc: OSError) -> bool:
 def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
     """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole, or a
     Parquet file or some of its row groups."""
-    fmt = format_of_name(inp.name) or "jsonl"
+    fmt = input_format(inp) or "jsonl"
     if fmt == "parquet":
         return _read_parquet(inp, limits, taken)
     if fmt == "feed":
@@ -968,7 +1102,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         # past the new end read no bytes, so no record and no reject: they vanished from the run.
         short = len(data) < inp.end - inp.start
         # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is
-        if fmt == "sgml" and not short:
+        if fmt in ("sgml", "trec") and not short:
             body, enc = decode_bytes(data)
         else:
             body = "" if fmt in ("wet", "warc") or short else data.decode("utf-8")  # framed as bytes
@@ -984,7 +1118,14 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
             f"read it ({len(data):,} bytes of this part left); the next run reads it again"
         )
         return _file_reject(inp, fmt, READ_ERROR, detail, inp.end - inp.start)
-    reader = {"csv": _read_csv, "tsv": _read_csv, "wet": _read_wet, "warc": _read_wet, "sgml": _read_sgml}
+    reader = {
+        "csv": _read_csv,
+        "tsv": _read_csv,
+        "wet": _read_wet,
+        "warc": _read_wet,
+        "sgml": _read_sgml,
+        "trec": _read_trec,
+    }
     reader = reader.get(fmt, _read_jsonl)
     return reader(inp, data, body, enc, limits, fmt, taken)
 
@@ -1007,17 +1148,22 @@ def read_input(
         return _file_reject(
             inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, _unsupported(inp), inp.size
         )
+    data = _whole_bytes(inp, fmt, limits)
+    return data if isinstance(data, IngestResult) else _read_content(inp, fmt, data, limits)
+
+
+def _whole_bytes(inp: InputFile, fmt: str, limits: IngestLimits) -> bytes | IngestResult:
+    """The bytes of a file read whole, or its reject: over ``max_file_bytes`` (not read), unreadable."""
     if inp.size > limits.max_file_bytes:
         return _file_reject(
             inp, fmt, TOO_LARGE, f"{inp.size:,} bytes > limit {limits.max_file_bytes:,}", inp.size
         )
     try:
-        data = inp.read_bytes()
+        return inp.read_bytes()
     except OSError as exc:
         if not _permanent(exc):
             raise
         return _file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
-    return _read_content(inp, fmt, data, limits)
 
 
 def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -> IngestResult:
@@ -1111,8 +1257,43 @@ def _utf16_blocks(fmt: str, data: bytes) -> Decoded | None:
 
 
 def input_format(inp: InputFile) -> str | None:
-    """The reader for ``inp`` by its name (a ``.gz`` file's by the name inside), or None."""
-    return format_of_name(inp.name)
+    """The reader for ``inp`` by its name (a ``.gz`` file's by the name inside), else by its
+    content when the name selects none (``sniff.corpus_format``: TREC/Gigaword SGML, e-mail,
+    news XML), or None."""
+    fmt = format_of_name(inp.name)
+    if fmt is not None or inp.refused or compressed.unread_archive_kind(inp.name):
+        return fmt
+    # A part of such a file (parts._split_trec) is sniffed too: its file opens with the same shape
+    return corpus_format(_head(inp))
+
+
+def reader_takes(inp: InputFile) -> bool:
+    """Whether a reader takes ``inp`` now, for a file whose last reading was an ``unsupported_format``
+    or ``unsupported_xml`` reject of the whole file (``manifest.plan`` reads it again when one
+    does): its name or content selects a reader; for XML or SGML the content must be of a shape
+    read now (an RSS feed or a news article's XML; Reuters or TREC SGML), so an SVG or a config
+    file is not read again on every run."""
+    fmt = input_format(inp)
+    if fmt == "feed":
+        return corpus_format(_head(inp)) == "feed"
+    if fmt == "sgml":
+        head = _head(inp)
+        return b"<REUTERS" in head.upper() or trec_sgml.looks_like(head.decode("latin-1"))
+    return fmt is not None
+
+
+def _head(inp: InputFile, n: int = 8192) -> bytes:
+    """The first ``n`` bytes of ``inp``'s content (decompressed when it is compressed); b"" when
+    they cannot be read (the reader reports that)."""
+    try:
+        with inp.open() as fh:
+            head = fh.read(n)
+            if compressed.codec_of(head[:16]) is None:
+                return head
+            fh.seek(0)
+            return compressed.DecompressReader(fh, 64 * n).read(n)
+    except (OSError, compressed.Corrupt, compressed.Expands):
+        return b""
 
 
 def format_of_name(name: str) -> str | None:
@@ -1152,7 +1333,11 @@ def _unsupported(inp: InputFile) -> str:
             f"{compressed.SUFFIXES[inp.suffix]} of a '{inner}' file: no reader for it; supported (also "
             f"compressed: .gz, .bz2, .xz, .zst): {supported}"
         )
-    return f"no reader for '{inp.suffix or 'no extension'}' files; supported (also as .gz, .bz2, .xz, .zst): {supported}"
+    return (
+        f"no reader for '{inp.suffix or 'no extension'}' files, and the content has no known shape (TREC or "
+        f"Gigaword <DOC> SGML, an e-mail, an mbox, a feed or news XML); supported (also as .gz, .bz2, .xz, "
+        f".zst): {supported}"
+    )
 
 
 def _read_archive(
@@ -1229,10 +1414,14 @@ class _MemberNames:
 
 def _read_member(inp: InputFile, m: archives.Member, limits: IngestLimits, nested: bool) -> IngestResult:
     """A member's records, read from its temporary file under its own name. A member with no
-    extension is read as ``.txt`` (the content still decides: HTML, JSON, binary): archives of
-    messages ship one extensionless file each (20 Newsgroups: ``sci.space/60804``)."""
-    name = m.name if posixpath.splitext(posixpath.basename(m.name))[1] else f"{m.name}.txt"
+    extension is read by its content when it has a known shape (``input_format``: 20 Newsgroups ships
+    one extensionless message a file, ``sci.space/60804``; TREC disks ``AP/AP880212``), else as
+    ``.txt`` (the content still decides: HTML, JSON, binary), as such members always were."""
+    name = m.name
     member = InputFile(f"{inp.uri}!{name}", m.size, m.mtime, rel=f"{inp.rel}!{name}", path=m.path)
+    if not posixpath.splitext(posixpath.basename(m.name))[1] and input_format(member) is None:
+        name = f"{m.name}.txt"  # no known shape: read as text, as extensionless members always were
+        member = replace(member, uri=f"{inp.uri}!{name}", rel=f"{inp.rel}!{name}")
     if archives.kind_of_name(m.name) is None:
         return read_input(member, limits)
     if not nested:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 
+from factsieve.ingest import mail, news_xml, trec_sgml
 from factsieve.ingest.jsondoc import json_values
 
 # Leading bytes of formats that are never text, and what to call them in a reject. Signatures
@@ -52,10 +53,41 @@ def binary_format(data: bytes) -> str | None:
     return None
 
 
+# The root of a feed, for a file whose name says nothing (no extension, an unknown one).
+_FEED_ROOT = re.compile(rb"<(?:rss|rdf:RDF|feed)[\s>]")
+
+
+def corpus_format(head: bytes) -> str | None:
+    """The reader for a file whose name selects none (no extension: ``AP880212``, ``60804``; an
+    unknown one; a bare ``afp_eng_199405.gz``), from its first bytes (decompressed): ``"trec"``
+    (TREC/Gigaword ``<DOC>`` SGML), ``"email"`` (a message or an mbox), ``"feed"`` (RSS/Atom, or a
+    news article as XML: NITF, RCV1, TEI). None for anything else: such a file stays an
+    ``unsupported_format`` reject, so a README, a licence, source code or a binary never becomes a
+    document because it happens to be text."""
+    if binary_format(head) is not None:
+        return None  # control bytes in a known shape are its reader's binary reject, not silence
+    if mail.looks_like_mbox(head) or mail.looks_like_message(head):
+        return "email"
+    text = head.decode("latin-1")  # the shapes are ASCII: any byte decodes, none is guessed
+    if trec_sgml.looks_like(text):
+        return "trec"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<") and (news_xml.is_news_root(stripped) or _FEED_ROOT.search(stripped[:8192])):
+        return "feed"
+    return None
+
+
 def text_format(text: str) -> str | None:
-    """``"html"``, ``"jsonl"`` or ``"json"`` when decoded text from a .txt file is really that, else None."""
+    """``"html"``, ``"jsonl"``, ``"json"``, ``"trec"`` or ``"email"`` when decoded text from a .txt
+    file is really that, else None. A TREC ``<DOC>`` file or an e-mail saved as .txt is read as one:
+    else the SGML tags, or the headers and quoted replies, would be the document's text."""
     if _HTML_START.match(text[:4096]):
         return "html"
+    if trec_sgml.looks_like(text):
+        return "trec"
+    head = text[:8192].encode("utf-8", "surrogateescape")
+    if mail.looks_like_mbox(head) or mail.looks_like_message(head):
+        return "email"
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
         first = head.split("\n", 1)[0]

@@ -40,7 +40,7 @@ from factsieve.dedup import live_roles
 from factsieve.dedup.forget import ROLE_COLUMNS
 from factsieve.ingest import manifest
 from factsieve.output import publish
-from factsieve.vocabulary import FLAGS, UNSUPPORTED_FORMAT
+from factsieve.vocabulary import FLAGS, UNSUPPORTED_FORMAT, UNSUPPORTED_XML
 
 TABLES = publish.DATA_TABLES
 KEY_COLUMNS = ["source_uri", "record_key", "doc_id"]
@@ -376,8 +376,9 @@ def live_documents(out: Path, uris: set[str]) -> pd.DataFrame:
 
 
 def unread_inputs(out: Path) -> set[str]:
-    """The inputs whose live row is an unsupported_format reject of the whole file (no reader took
-    their name when they were read): manifest.plan reads them again once a reader takes it. A
+    """The inputs whose live row is an unsupported_format or unsupported_xml reject of the whole
+    file (no reader took their name, or their XML/SGML, when they were read): manifest.plan reads
+    them again once a reader takes it (``read.reader_takes``). A
     member of an archive with no reader (``photo.jpg`` in a zip: record key = its name) is not the
     archive's row: the archive was read, and must not be read again on every run."""
     folder = current_dir(out)
@@ -386,7 +387,8 @@ def unread_inputs(out: Path) -> set[str]:
     found: set[str] = set()
     for path in sorted((folder / "rejects").glob("*.parquet")):
         t = pq.read_table(path, columns=["source_uri", "record_key", "reason"])
-        whole = pc.and_(pc.equal(t["reason"], UNSUPPORTED_FORMAT), pc.equal(t["record_key"], ""))
+        unread = pc.is_in(t["reason"], pa.array([UNSUPPORTED_FORMAT, UNSUPPORTED_XML]))
+        whole = pc.and_(unread, pc.equal(t["record_key"], ""))
         found.update(t.filter(whole)["source_uri"].to_pylist())
     return found
 

@@ -118,10 +118,10 @@ def test_a_tar_of_newsgroup_messages_gives_one_document_per_message(tmp_path, na
     path.write_bytes(data)
     res = _read(path)
     assert not res.rejects
-    # extensionless members (one message each) are read as text
+    # extensionless members (one message each) are read as messages (tests/ingest/test_public_formats.py)
     assert [d.record_key for d in res.docs] == [f"20news-bydate-train/{n}" for n, _ in NEWSGROUP_POSTS]
     assert "marginal cost of a shuttle flight" in res.docs[0].text
-    assert {d.format for d in res.docs} == {"text"} and res.skipped["folder"] == 4
+    assert {d.format for d in res.docs} == {"email"} and res.skipped["folder"] == 4
 
 
 def _link(name: str, target: str, kind=tarfile.SYMTYPE) -> tuple[tarfile.TarInfo, None]:

@@ -116,7 +116,7 @@ def test_gzip_legacy_bytes_and_files_that_are_not_the_corpus(tmp_path):
     [rej] = _read(tmp_path, "notes.sgm", "<DOC><P>Some other SGML</P></DOC>\n").rejects
     assert (rej.reason, rej.detail) == (
         codes.UNSUPPORTED_XML,
-        "no <REUTERS> element: only the Reuters-21578 layout of SGML is read",
+        "no <REUTERS> element: only the Reuters-21578 and TREC <DOC> layouts of SGML are read",
     )
     # a file cut inside an element: what is there is read, the cut body ends where the file does
     res = _read(tmp_path, "cut.sgm", SGM[: SGM.index("1.2 billion")])
