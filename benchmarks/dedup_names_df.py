@@ -41,14 +41,10 @@ def resends(base: list[dict], k: int, seed: int = 3) -> list[dict]:
     out = []
     for i in range(k):
         words = src["text"].split()
-        for _ in range(int(len(words) * rng.uniform(0.0, 0.02))):
-            words[rng.randrange(len(words))] = rng.choice(vocab)
-        text = " ".join(words)
-        if rng.random() < 0.7:
-            text = rng.choice(_HEADERS) + " " + text
-        if rng.random() < 0.7:
-            text = text + " " + rng.choice(_FOOTERS)
-        out.append({**src, "id": f"resend/{i:04d}", "text": text})
+        for j in rng.sample(range(len(words)), int(len(words) * rng.uniform(0.0, 0.02))):
+            words[j] = rng.choice(vocab)
+        parts = (rng.choice(["", *_HEADERS]), " ".join(words), rng.choice(["", *_FOOTERS]))
+        out.append({**src, "id": f"resend/{i:04d}", "text": " ".join(x for x in parts if x)})
     return [src, *out]
 
 

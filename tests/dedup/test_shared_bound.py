@@ -4,18 +4,15 @@ story links, and a run gives the same stories with it as without it while readin
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 import pandas as pd
 
-from factsieve.dedup import DedupParams, deduplicate, shared_bound
+from factsieve.dedup import deduplicate, shared_bound
 from factsieve.dedup import minhash as mh
 from factsieve.dedup.shared_bound import SharedBound
-from factsieve.dedup.state import ShingleStore, load_state
-from factsieve.dedup.verify import ShingleSets
 from tests.dedup.test_run import BRIEFS, OTHER_STORY, STORY, frame
 from tests.dedup.test_story import BOILERPLATE, NEW_LEAD, RELEASE, text
+from tests.dedup.test_story_candidates import sets_of_two_runs
 
 # Short reports that reuse one sentence of the release each: the news profile's typical story
 # candidate (a sentence or two in common, far from half of either text).
@@ -37,27 +34,12 @@ def _rows() -> list[tuple[str, str]]:
     return rows
 
 
-def _sets_of_a_state(tmp_path):
-    """The documents of two runs (two segments) and their shingle sets as the story level reads them."""
-    rows = _rows()
-    deduplicate(frame(rows[::2]), state_out=tmp_path / "s1")
-    deduplicate(frame(rows[1::2]), state_in=tmp_path / "s1", state_out=tmp_path / "s")
-    old = load_state(tmp_path / "s", DedupParams())
-    t = SimpleNamespace(**{c: old.docs[c].to_numpy(dtype=np.int64) for c in ("seg", "sh_off", "sh_len")})
-    t.N = len(old.docs)
-    assert len(old.segments) == 2
-    store = ShingleStore()
-    for i in range(len(old.segments)):
-        store.add(old.segment_file(i, ".shingles.u32"))
-    return store, ShingleSets(store, t, np.ones(len(old.segments), dtype=bool)), t.N
-
-
 def test_the_bound_is_never_below_the_exact_intersection(tmp_path, monkeypatch):
     """Every pair of documents of two segments (both orders, a document with itself): the bound is at
     least the shared shingles, exactly the set's size for a document with itself, and well below
     the shorter text for documents that share nothing. With a 64-bucket bitmap (many shingles per
     bucket: the spare term carries the bound) it still holds."""
-    store, sets, n = _sets_of_a_state(tmp_path)
+    store, sets, n = sets_of_two_runs(tmp_path, _rows())
     try:
         ga, gb = (x.ravel() for x in np.meshgrid(np.arange(n), np.arange(n)))
         a_sets, la = sets.gather(ga)
