@@ -12,13 +12,20 @@ One deduplicate over BBC + Reuters plus two generated groups:
 Every reported (member, canonical) pair of both levels is then classed by group, and its shared
 5-grams by how many documents of the run hold them (document frequency). The story level's
 boilerplate bar is story_max_key_docs (64) documents; the share of a pair's shared 5-grams held
-by more than that is what a document-frequency test would look at."""
+by more than that is what a document-frequency test would look at.
+
+A second measure, a prototype here and not in factsieve: the figure rule's shape with names in place
+of figures. A name is a run of capitalised words not opening a sentence; its slot is the word before
+and the word after it (lower case), its filled slot the slot with the name. A pair "disagrees on
+names" when it shares >= 2 name slots and fills fewer than 80% of them alike (the figure rule's
+share; dedup normalises case away, so this reads the raw texts)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -46,6 +53,34 @@ def resends(base: list[dict], k: int, seed: int = 3) -> list[dict]:
         parts = (rng.choice(["", *_HEADERS]), " ".join(words), rng.choice(["", *_FOOTERS]))
         out.append({**src, "id": f"resend/{i:04d}", "text": " ".join(x for x in parts if x)})
     return [src, *out]
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w'-]*|\d[\d.,]*|[.!?;:]")
+
+
+def name_slots(text: str) -> tuple[set[str], set[str]]:
+    """(slots, filled slots) of the names of a text (see the module docstring)."""
+    tok = _TOKEN.findall(text)
+    slots, filled = set(), set()
+    i = 0
+    while i < len(tok):
+        if tok[i][0].isupper() and i > 0 and tok[i - 1] not in {".", "!", "?"}:
+            j = i
+            while j < len(tok) and tok[j][0].isupper():
+                j += 1
+            slot = f"{tok[i - 1].lower()} # {tok[j].lower() if j < len(tok) else ''}"
+            slots.add(slot)
+            filled.add(slot + " " + " ".join(tok[i:j]))
+            i = j
+        else:
+            i += 1
+    return slots, filled
+
+
+def names_disagree(a: str, b: str, min_slots: int = 2, share: float = 0.8) -> bool:
+    (sa, fa), (sb, fb) = name_slots(a), name_slots(b)
+    shared = len(sa & sb)
+    return shared >= min_slots and len(fa & fb) < share * shared
 
 
 def main() -> None:
@@ -99,6 +134,7 @@ def main() -> None:
     dup = res.duplicates
     dup = dup[dup["doc_id"] != dup["canonical_doc_id"]] if "canonical_doc_id" in dup else dup
     stats: dict = {}
+    text_of = dict(zip(df["doc_id"], df["text"], strict=True))
     for r in dup.itertuples(index=False):
         m, c = row[r.doc_id], row[r.canonical_doc_id]
         sm = slice(off[m], off[m + 1])
@@ -106,17 +142,24 @@ def main() -> None:
         dfs = df_of[sm][np.isin(sh[sm], shared, assume_unique=True)]
         share = float((dfs > p.story_max_key_docs).mean()) if len(dfs) else 0.0
         key = f"{r.level}/{group(r.doc_id)}"
-        stats.setdefault(key, []).append((share, float(np.median(dfs)) if len(dfs) else 0.0))
+        disagree = names_disagree(text_of[r.doc_id], text_of[r.canonical_doc_id])
+        stats.setdefault(key, []).append((share, float(np.median(dfs)) if len(dfs) else 0.0, disagree))
     out["pairs"] = {
         k: {
             "pairs": len(v),
-            "median_boilerplate_share": round(float(np.median([s for s, _ in v])), 3),
-            "pairs_with_share_ge_0.5": int(sum(s >= 0.5 for s, _ in v)),
-            "pairs_with_share_ge_0.9": int(sum(s >= 0.9 for s, _ in v)),
-            "median_df_of_shared": float(np.median([d for _, d in v])),
+            "median_boilerplate_share": round(float(np.median([s for s, _, _ in v])), 3),
+            "pairs_with_share_ge_0.5": int(sum(s >= 0.5 for s, _, _ in v)),
+            "pairs_with_share_ge_0.9": int(sum(s >= 0.9 for s, _, _ in v)),
+            "median_df_of_shared": float(np.median([d for _, d, _ in v])),
+            "pairs_disagreeing_on_names": int(sum(x for _, _, x in v)),
         }
         for k, v in sorted(stats.items())
     }
+    out["real_pairs_disagreeing_on_names"] = [
+        [r.level, r.doc_id, r.canonical_doc_id, text_of[r.doc_id][:160], text_of[r.canonical_doc_id][:160]]
+        for r in dup.itertuples(index=False)
+        if group(r.doc_id) == "real" and names_disagree(text_of[r.doc_id], text_of[r.canonical_doc_id])
+    ]
     print(json.dumps(out, indent=1))
 
 
