@@ -30,7 +30,7 @@ from factsieve.dedup.verify import ShingleSets
 BITS = 11  # 2,048 buckets: 256 B per candidate document, held while the story level verifies
 _WORDS = (1 << BITS) // 64
 _BLOCK = 4096  # documents whose bitmaps are built at a time (8 MB of booleans)
-_PAIRS = 1 << 16  # pairs bounded at a time (two 16 MB temporaries of bitmap rows)
+_PAIRS = 1 << 16  # pairs bounded at a time (three 16 MB temporaries of bitmap rows)
 
 
 @dataclass

@@ -240,8 +240,8 @@ def _long_enough(t: DocTable, pairs: np.ndarray, p: DedupParams) -> np.ndarray:
 
 
 def _candidate_docs(t: DocTable, pairs: np.ndarray, p: DedupParams) -> np.ndarray:
-    """Sorted global idx of the documents in candidates that may be read (a mask per chunk: a
-    unique() over all pair sides was 16 B per candidate, 0.27 GB at 1M news)."""
+    """Sorted global idx of the documents in candidates that may be read (a mask filled per chunk:
+    a unique() over all pair sides at once would hold 16 B per candidate, 0.27 GB at 1M news)."""
     seen = np.zeros(t.N, dtype=bool)
     for lo in range(0, len(pairs), PAIR_CHUNK):
         chunk = _long_enough(t, pairs[lo : lo + PAIR_CHUNK], p)
