@@ -11,9 +11,10 @@ Shapes (all real-looking text, every record differs from the others):
   figures   an auto-generated market brief whose five figures change per record (a stock or
             weather brief): pairs share the template's words but not its figures (Jaccard ~0.3-0.6),
             so most LSH candidates fail verification and nothing joins them into one component;
-  market, football, weather, prices
+  names, market, football, weather, prices
             templates of tests/dedup/template_texts.py (a company's market brief, a football result,
-            a city weather table, a wholesale price list) filled with names taken from the real
+            a city weather table, a wholesale price list; names: a board-change notice in one
+            wording whose only varying parts are the company and two people) filled with names taken from the real
             corpora (Reuters companies, BBC/Reuters teams and places) and figures drawn per record:
             no two records share a source text, so every story of >= 2 records is a false one.
 
@@ -51,6 +52,7 @@ _NAME_PATTERNS = {
     "weather": r"\b(?:in|at|from) ([A-Z][a-z]{3,})\b",
 }
 _NAME_PATTERNS["prices"] = _NAME_PATTERNS["weather"]
+_NAME_PATTERNS["names"] = _NAME_PATTERNS["market"]
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "The"}  # fmt: skip
 

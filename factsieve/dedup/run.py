@@ -254,6 +254,8 @@ def _run(
         "story_settled_by_copy": n_settled,
         "story_boilerplate_samples": n_boiler,
         "story_verified_pairs": sver.verified,
+        # story candidates whose bound on shared shingles missed the thresholds: not read (shared_bound)
+        "story_rejected_by_bound": sver.rejected_by_bound,
         "story_figures_disagree": sver.figures_disagree,
         "story_split_from_chain": int(st.assignment.split.sum()),
         "story_split_rounds": st.assignment.rounds,  # vectorised rounds (+1 when finished node by node)

@@ -121,7 +121,38 @@ def price_list(rng: random.Random, names: list[str]) -> str:
     )
 
 
+# A template whose varying part is names only (no figure): a company's notice of a board change,
+# the kind a press-release wire sends for hundreds of companies in one wording. Two records share
+# all of its words but the names, so they are near copies by their text (Jaccard ~0.7-0.8): round
+# 11's figure rule has nothing to compare (docs/DEDUP.md "Templated texts").
+_FIRST = [
+    "Anna", "David", "Maria", "James", "Sofia", "Peter", "Laura", "Thomas", "Elena", "Michael",
+    "Clara", "Robert", "Julia", "Daniel", "Helen", "Martin", "Sarah", "Paul", "Irene", "George",
+]  # fmt: skip
+_LAST = [
+    "Keller", "Moreno", "Lindqvist", "Okafor", "Brennan", "Tanaka", "Duval", "Novak", "Harlow",
+    "Castillo", "Weber", "Fitzgerald", "Rossi", "Jansen", "Petrov", "Whitaker", "Nakamura", "Silva",
+]  # fmt: skip
+
+
+def appointment_notice(rng: random.Random, names: list[str]) -> str:
+    company = rng.choice(names)
+    new, old = (f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(2))
+    return (
+        f"{company} said on {rng.choice(_DAYS[:5])} that its board had appointed {new} as chief "
+        f"executive with immediate effect, succeeding {old}, who is stepping down after a long career "
+        "with the group and will remain available to the board as an adviser during the transition. "
+        "The board said the appointment followed a thorough search that considered both internal and "
+        "external candidates, and that the new chief executive brought deep experience of the "
+        "industry, a strong record of running international operations and a clear view of how the "
+        "business should develop. The company also confirmed that its outlook for the current year "
+        "was unchanged and that the planned review of its portfolio would continue as announced. "
+        f"Shares of {company} were little changed in early trading after the statement was released."
+    )
+
+
 TEMPLATES = {
+    "names": (appointment_notice, COMPANIES),
     "market": (market_brief, COMPANIES),
     "football": (football_result, TEAMS),
     "weather": (weather_table, CITIES),

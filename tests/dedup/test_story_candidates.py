@@ -118,23 +118,27 @@ def test_sparse_intersections_give_the_same_outputs_as_the_numpy_merge(tmp_path,
     assert (b.assignments["story_id"] == "relead").sum() >= 3
 
 
-def test_sparse_and_numpy_intersections_agree_pair_by_pair(tmp_path):
-    """The kernel alone, on the shingle sets of real-looking text in a state: every pair's counts equal,
-    repeats and both orders included."""
-    rows = _docs()
+def sets_of_two_runs(tmp_path, rows) -> tuple[ShingleStore, verify_mod.ShingleSets, int]:
+    """The rows deduplicated in two runs (every other row first: two segments) and the shingle sets
+    of the resulting state as the verification reads them; the caller closes the store."""
     deduplicate(frame(rows[::2]), state_out=tmp_path / "s1")
     deduplicate(frame(rows[1::2]), state_in=tmp_path / "s1", state_out=tmp_path / "s")
     old = load_state(tmp_path / "s", DedupParams())
     t = SimpleNamespace(**{c: old.docs[c].to_numpy(dtype=np.int64) for c in ("seg", "sh_off", "sh_len")})
-    t.N = len(old.docs)
     assert len(old.segments) == 2
     store = ShingleStore()
+    for i in range(len(old.segments)):
+        store.add(old.segment_file(i, ".shingles.u32"))
+    return store, verify_mod.ShingleSets(store, t, np.ones(len(old.segments), dtype=bool)), len(old.docs)
+
+
+def test_sparse_and_numpy_intersections_agree_pair_by_pair(tmp_path):
+    """The kernel alone, on the shingle sets of real-looking text in a state: every pair's counts equal,
+    repeats and both orders included."""
+    store, sets, n = sets_of_two_runs(tmp_path, _docs())
     try:
-        for i in range(len(old.segments)):
-            store.add(old.segment_file(i, ".shingles.u32"))
-        sets = verify_mod.ShingleSets(store, t, np.ones(len(old.segments), dtype=bool))
         rng = np.random.default_rng(3)
-        ga, gb = rng.integers(0, t.N, 400), rng.integers(0, t.N, 400)
+        ga, gb = rng.integers(0, n, 400), rng.integers(0, n, 400)
         a_sets, la = sets.gather(ga)
         b_sets, lb = sets.gather(gb)
         ref = mh.pair_intersections(a_sets, la, b_sets, lb)
