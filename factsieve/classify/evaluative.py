@@ -133,14 +133,6 @@ _FRONTED_RE = re.compile(
     + r")(?:\s+(?:still|yet))?\s+(?:is|are|was|were)))"
     r"\s+(?i:the|a|an|that|this|these|those|his|her|its|their|our|how|what|why|whether)\b"
 )
-# A whole sentence that is an "As if …" clause with no main clause after it ("As if the taxpayer were
-# willing to increase the load of those who come next."): the author's sarcastic aside. "As if that were
-# not enough, the firm also …" has a main clause after the comma and is left alone.
-_AS_IF_RE = re.compile(r"\s*(?:(?:And|But),?\s+)?(As\s+if)\b")
-_MAIN_CLAUSE_AFTER_COMMA = re.compile(
-    r",\s+(?:the|a|an|he|she|it|they|we|i|you|there|this|that|his|her|its|their|our|[A-Z]\w+\s+(?:is|are|was|were|has|have|had|will|would|said))\b",
-    re.IGNORECASE,
-)
 # One more instance of a trend, told by the author with a copula ("this labour dispute is one more sign
 # of a growing restlessness", "This is just another example of record company manipulation", "The
 # attack was the latest example of a tit-for-tat policy"): the author files an event under a pattern
@@ -155,23 +147,21 @@ _INSTANCE_RE = re.compile(
     r"(?:sign|symptom|example|illustration|reminder|indication|instance|demonstration)s?)\s+(?:of|that)\b",
     re.IGNORECASE,
 )
-FRONTED_TRIGGERS = FRONTED_ADJECTIVES | {"if"} | _INSTANCE_NOUNS
+FRONTED_TRIGGERS = FRONTED_ADJECTIVES | _INSTANCE_NOUNS
 
 
-def fronted_cues(text: str, quotes: list[tuple[int, int]]) -> list[Cue]:
-    """Round 11's shapes, outside quotations: the author's fronted evaluation or "As if" aside opening
-    the sentence, and an event filed as one more instance of a trend."""
+def fronted_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
+    """Round 11's shapes, outside quotations: the author's fronted evaluation opening the sentence, and an
+    event filed as one more instance of a trend. ``words`` is ``words_of(text)``."""
     out: list[Cue] = []
-    for i in _INSTANCE_RE.finditer(text):
-        if not inside(quotes, i.start(1)):
-            out.append(new_cue("opinion", i.group(1), i.start(1), i.end(1)))
-    m = _FRONTED_RE.match(text)
-    if m is None:
-        m = _AS_IF_RE.match(text)
-        if m is None or _MAIN_CLAUSE_AFTER_COMMA.search(text, m.end()):
-            return out
-    if not inside(quotes, m.start(1)):
-        out.insert(0, new_cue("opinion", m.group(1), m.start(1), m.end(1)))
+    if words.gates & _FRONTED_ADJECTIVES_GATE:
+        m = _FRONTED_RE.match(text)
+        if m is not None and not inside(quotes, m.start(1)):
+            out.append(new_cue("opinion", m.group(1), m.start(1), m.end(1)))
+    if words.gates & _INSTANCE_NOUNS_GATE:
+        for i in _INSTANCE_RE.finditer(text):
+            if not inside(quotes, i.start(1)):
+                out.append(new_cue("opinion", i.group(1), i.start(1), i.end(1)))
     return out
 
 
@@ -258,7 +248,7 @@ def evaluative_phrase_cues(
             # The cue is the rhetorical form ("Is it any wonder"); the "?" closing the sentence is implied.
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
     if words.gates & _FRONTED_TRIGGERS_GATE:
-        cues.extend(fronted_cues(text, quotes))
+        cues.extend(fronted_cues(text, quotes, words))
     if words.gates & _VERDICT_WORDS_GATE and (v := _VERDICT_RE.match(text)) is not None:
         cues.append(new_cue("opinion", v.group(1), v.start(1), v.end(1)))
     # With a figure the superlative is a measured one ("27 dlrs per ton, by far the lowest of all").
@@ -277,3 +267,5 @@ _OPENER_TRIGGERS_GATE = trigger_gate(OPENER_TRIGGERS)
 _PHRASE_TRIGGERS_GATE = trigger_gate(PHRASE_TRIGGERS)
 _VERDICT_WORDS_GATE = trigger_gate(_VERDICT_WORDS)
 _FRONTED_TRIGGERS_GATE = trigger_gate(FRONTED_TRIGGERS)
+_FRONTED_ADJECTIVES_GATE = trigger_gate(FRONTED_ADJECTIVES)
+_INSTANCE_NOUNS_GATE = trigger_gate(_INSTANCE_NOUNS)

@@ -1892,7 +1892,8 @@ _DISSENT_RE = re.compile(
     r"|\bno(?:body|\s+one|-one)\s+(?:can|could)\s+(?:say|tell|know)\s+(?:for\s+(?:sure|certain)|with\s+(?:any\s+)?certainty)\b",
     re.IGNORECASE,
 )
-_DISSENT_WORDS = frozenset("consensus unanimity unanimous sure certain certainty".split())
+_DISSENT_NOUNS = frozenset("consensus unanimity unanimous".split())
+_NO_ONE_SURE = (frozenset("sure certain certainty".split()), frozenset("one nobody".split()))
 _DISSENT_HEAD = re.compile(
     r"[^.;:!?]*?\b(?:consensus|unanimity|opinion|view|verdict|answer|sure|certain|certainty)\b", re.I
 )
@@ -1915,7 +1916,13 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
     words = words if words is not None else words_of(text)
     if words.isdisjoint(HEDGE_TRIGGERS):
         return out
-    dissent = _dissent_cues(text) if not words.isdisjoint(_DISSENT_WORDS) else None
+    # (the common "certain"/"sure" alone does not run the dissent pattern: "no one"/"nobody" must be there)
+    dissent = (
+        _dissent_cues(text)
+        if not words.isdisjoint(_DISSENT_NOUNS)
+        or not (words.isdisjoint(_NO_ONE_SURE[0]) or words.isdisjoint(_NO_ONE_SURE[1]))
+        else None
+    )
     if dissent:
         out = dissent
     for m in _HEDGE_RE.find(text, words):

@@ -4,8 +4,8 @@ Wikipedia and FactBank train false negatives gave two hedge classes (a fact left
 study it do not agree; "accuse(s)/accusing … of/that" and "alleging", read like "accused"); a NewsSD
 train false positive gave one hedge sense that is not one (an outcome measured against an expectation:
 "less than many analysts expected"); NewsSD train false negatives gave three shapes of the author's
-judgement (an evaluative adjective fronted before its verb, an "As if …" aside standing alone, an event
-filed as one more instance of a trend). The sentences here are wordings of our own, not train rows;
+judgement (an evaluative adjective fronted before its verb, an event filed as one more instance of a
+trend). The sentences here are wordings of our own, not train rows;
 each class has near misses that keep the reading they had before. See docs/EVALUATION.md "Public hedge
 sets, round 11".
 """
@@ -48,7 +48,6 @@ AUTHOR_JUDGEMENTS = [
     ("Far more worrying is the silence from the regulator.", "opinion", False),
     ("Less encouraging was the drop in new orders from abroad.", "opinion", False),
     ("Equally striking is how few of the promises were kept.", "opinion", False),
-    ("As if the residents of the estate had not suffered enough already.", "opinion", False),
     ("The closure is one more sign of the slow decline of the high street.", "opinion", False),
     ("This was yet another reminder that the rules apply only to some.", "opinion", False),
 ]
@@ -74,8 +73,6 @@ NEAR_MISSES = [
     ("Most common are the small brown trout of the upper river.", "reported", False),
     ("More people were hurt in the second blast.", "reported", False),
     ("Also included are two bonus tracks.", "reported", False),
-    # "As if" with a main clause after it
-    ("As if to prove the point, the shares fell 5% on Monday.", "reported", False),
     # another instance without a copula, or in a speaker's mouth
     ("Retail sales slowed in May, another sign that the recovery is fading.", "reported", False),
     ('"This is one more sign of the club\'s decline," the manager said.', "attributed", False),
