@@ -47,7 +47,9 @@ HEDGE_TRIGGERS = frozenset(
     should if questions assurance assurances guarantee tentative tentatively foresee foresees foreseen
     confident estimates fear concern concerns impossible ruled far remains remain determined
     established suspicion suspicions presumption probability hypothesis
-    hypotheses worry worries look looks looked odds chances tipped consensus unanimity unanimous certainty""".split()
+    hypotheses worry worries look looks looked odds chances tipped consensus unanimity unanimous certainty
+    theorise theorises theorised theorising theorize theorizes theorized theorizing postulate postulates
+    postulated postulating surmise surmises surmised surmising""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -113,7 +115,8 @@ _HEDGE_RE = CaseFreeRe(
     | maybe | likely | unlikely | probable | improbable | possible | possibility | possibilities
     | likelihood | uncertain | uncertainty | unclear | unsure | unknown | doubtful | doubts? | doubted
     | unproven | unconfirmed | unverified | speculative | speculat(?:e|es|ed|ing|ion|ions)
-    | putative | alleged | alleges? | alleging | allegations? | accus(?:ed|es?|ing) | rumou?r(?:s|ed)? | suspected | suspect
+    | putative | alleged | alleges? | alleging | allegations? | accus(?:ed|es?|ing) | theori[sz](?:e|es|ed|ing)
+    | postulat(?:e|es|ed|ing) | surmis(?:e|es|ed|ing) | rumou?r(?:s|ed)? | suspected | suspect
     | presumed | presume | assum(?:e|es|ed|ing|ption|ptions) | hypothesi[sz](?:e|ed|es)
     | believ(?:e|ed|es|ing) | beliefs? | think | thinks | thought | seem(?:s|ed|ing)? | appear(?:s|ed)?
     | suggest(?:s|ed|ing)? | suggestions? | impl(?:y|ies|ied) | implying
@@ -1734,6 +1737,17 @@ def _ok_accuse(text: str, s: int, e: int) -> bool:
     return _ACCUSE_CHARGE.match(text, e) is not None
 
 
+# Round 11 (Wikipedia train: "some have theorised that …", "an estimate … postulated that …", both marked
+# and missed; round 7 measured the class and dropped it only because attribution.py gave the conjecture no
+# source): "theorise/postulate/surmise … that" is a conjecture held by its subject, attributed + hedged
+# as "believe that" is. Only before its "that" clause ("postulate" is also a noun).
+_CONJECTURE_THAT = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b", re.IGNORECASE)
+
+
+def _ok_conjecture(text: str, s: int, e: int) -> bool:
+    return _CONJECTURE_THAT.match(text, e) is not None
+
+
 _HEDGE_CHECKS = {
     "may": ok_may,
     "might": _ok_might,
@@ -1811,6 +1825,22 @@ _HEDGE_CHECKS = {
     "accuse": _ok_accuse,
     "accuses": _ok_accuse,
     "accusing": _ok_accuse,
+    "theorise": _ok_conjecture,
+    "theorises": _ok_conjecture,
+    "theorised": _ok_conjecture,
+    "theorising": _ok_conjecture,
+    "theorize": _ok_conjecture,
+    "theorizes": _ok_conjecture,
+    "theorized": _ok_conjecture,
+    "theorizing": _ok_conjecture,
+    "postulate": _ok_conjecture,
+    "postulates": _ok_conjecture,
+    "postulated": _ok_conjecture,
+    "postulating": _ok_conjecture,
+    "surmise": _ok_conjecture,
+    "surmises": _ok_conjecture,
+    "surmised": _ok_conjecture,
+    "surmising": _ok_conjecture,
     "odds are": _ok_odds,
     "little doubt": _ok_little_doubt,
     "chances are": _ok_odds,

@@ -1,7 +1,8 @@
 """Public hedge and subjectivity sets, round 11 (issue #17): classes chosen on the train splits.
 
-Wikipedia and FactBank train false negatives gave two hedge classes (a fact left open because those who
-study it do not agree; "accuse(s)/accusing … of/that" and "alleging", read like "accused"); a NewsSD
+Wikipedia and FactBank train false negatives gave three hedge classes (a fact left open because those who
+study it do not agree; "accuse(s)/accusing … of/that" and "alleging", read like "accused"; "theorise/
+postulate/surmise … that", a conjecture held by its subject); a NewsSD
 train false positive gave one hedge sense that is not one (an outcome measured against an expectation:
 "less than many analysts expected"); NewsSD train false negatives gave three shapes of the author's
 judgement (an evaluative adjective fronted before its verb, an event filed as one more instance of a
@@ -35,6 +36,11 @@ ACCUSATIONS = [
         True,
     ),
 ]
+CONJECTURES = [
+    ("Some historians have theorised that the chapel stands on a Roman temple.", "attributed", True),
+    ("Geologists postulate that the lake was dammed by a glacier.", "attributed", True),
+    ("Dealers surmised that the central bank would stay out of the market.", "attributed", True),
+]
 MEASURED_EXPECTATIONS = [
     ("Turnout was lower than most pollsters expected and far lower than in 2019.", "reported", False),
     (
@@ -51,7 +57,7 @@ AUTHOR_JUDGEMENTS = [
     ("The closure is one more sign of the slow decline of the high street.", "opinion", False),
     ("This was yet another reminder that the rules apply only to some.", "opinion", False),
 ]
-CLASSES = DISSENT + ACCUSATIONS + MEASURED_EXPECTATIONS + AUTHOR_JUDGEMENTS
+CLASSES = DISSENT + ACCUSATIONS + CONJECTURES + MEASURED_EXPECTATIONS + AUTHOR_JUDGEMENTS
 
 # Near misses: (text, label, hedged) as on main 3ba42a8 — the rules above must leave them alone.
 NEAR_MISSES = [
@@ -61,6 +67,9 @@ NEAR_MISSES = [
     ("There was broad consensus on the date of the election.", "reported", False),
     # "accusing" as an adjective; the charge needs its "of" or "that"
     ("She shot him an accusing glance across the table.", "reported", False),
+    # "postulate" as a noun, or without its "that" clause
+    ("A postulate of the theory is that light travels at one speed.", "reported", False),
+    ("The model postulates a constant rate of growth.", "reported", False),
     # an expectation with its object, a purpose after it, or attributive: still a forecast
     ("Traders quoted the governor as saying the bank expected a slowdown.", "attributed", True),
     ("Exports were lower than the average expected for the rest of the year.", "speculative", True),
