@@ -40,6 +40,9 @@ _SPEECH_VERBS = (
     r"|expects|predicts|anticipates|forecasts|projects|estimates|recommends|recommended|advises|advised"
     r"|testified|complained|conceded|countered|replied|responded|cautioned|commended|praised"
     r"|criticized|criticised|condemned|welcomed|accused|pointed\ out|points\ out|point\ out|called\ for|calls\ for|call\ for"
+    # round 11: the charge and the conjecture, as "accused" (each also a hedge in hedge.py)
+    r"|accus(?:es|e|ing)(?=\ (?:[\w’'-]+\ ){0,6}?(?:of|that)\b)|alleging"
+    r"|(?:theori[sz]|postulat|surmis)(?:es|ed|ing|e)(?=\ (?:[\w’'-]+\ ){0,3}?that\b)"
     r"|raised\ concerns?|raises\ concerns?|expressed\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|"
     r"eagerness|confidence|doubts?|fears?|frustration|disappointment|interest|gratitude|regret|opposition)"
     r"|expressing\ (?:\w+\ ){0,2}?(?:concerns?|optimism|commitment|support|hope|eagerness|confidence)"
@@ -724,6 +727,8 @@ ATTRIBUTION_TRIGGERS = (
     writes tweeted urged urges echoed echoing announced announces contended contends believes thinks reckons
     reckoned testified complained conceded countered replied responded cautioned commended praised criticized
     criticised condemned welcomed accused pointed points called calls call raised raises expressed expressing
+    accuses accuse accusing alleging theorise theorises theorised theorising theorize theorizes theorized
+    theorizing postulate postulates postulated postulating surmise surmises surmised surmising
     according reportedly allegedly purportedly expected thought rumored rumoured considered regarded
     understood believe think suggest fear consider expect
     speculate assume suspect contend maintain worry doubt highlighted highlights mentioned mentions suggested

@@ -115,6 +115,56 @@ OPENER_TRIGGERS = frozenset(
     "all worse better words sure granted mind again hence remember consider imagine think forget mark let look ask "
     "face".split()
 )
+# Round 11 (issue #17, NewsSD train: subjective sentences read as reported, by shape). An evaluative
+# adjective fronted before its verb ("Much more potent are the forces …", "Less welcome was the news
+# that …", "Equally troubling is how …"): the author ranks what follows. A closed list of adjectives
+# of weight and worry, so a measure ("More recent was …", "Most common are …") or a noun ("More people
+# were …") is not taken; the subject must follow the verb (a determiner, "how/what/why/whether").
+FRONTED_ADJECTIVES = frozenset(
+    """important significant potent worrying troubling disturbing alarming striking telling revealing
+    interesting intriguing remarkable surprising astonishing encouraging heartening welcome damaging
+    dangerous serious pressing urgent curious puzzling baffling impressive concerning worrisome ominous
+    galling insidious crucial problematic notable noteworthy promising instructive ironic""".split()
+)
+_FRONTED_RE = re.compile(
+    r"\s*(?=[A-Z])(?:(?:And|But|Now|Yet|Still),?\s+)?((?i:(?:(?:much|far|even|still)\s+)?"
+    r"(?:more|less|equally|even|most|least|just\s+as)\s+(?:"
+    + "|".join(sorted(FRONTED_ADJECTIVES))
+    + r")(?:\s+(?:still|yet))?\s+(?:is|are|was|were)))"
+    r"\s+(?i:the|a|an|that|this|these|those|his|her|its|their|our|how|what|why|whether)\b"
+)
+# One more instance of a trend, told by the author with a copula ("this labour dispute is one more sign
+# of a growing restlessness", "This is just another example of record company manipulation", "The
+# attack was the latest example of a tit-for-tat policy"): the author files an event under a pattern
+# of their own reading. Not the wire's apposition after a figure ("Vendor deliveries slowed, another
+# sign that …": no copula) and, as every opinion cue, not inside a quotation or an attribution.
+_INSTANCE_NOUNS = frozenset(
+    "sign symptom example illustration reminder indication instance demonstration".split()
+)
+_INSTANCE_RE = re.compile(
+    r"\b(?:is|are|was|were|['’]s)\s+(?:(?:just|merely|simply|but|only|surely|clearly)\s+)?"
+    r"((?:one\s+more|yet\s+another|another|the\s+latest|a\s+further|one\s+further)\s+"
+    r"(?:sign|symptom|example|illustration|reminder|indication|instance|demonstration)s?)\s+(?:of|that)\b",
+    re.IGNORECASE,
+)
+FRONTED_TRIGGERS = FRONTED_ADJECTIVES | _INSTANCE_NOUNS
+
+
+def fronted_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
+    """Round 11's shapes, outside quotations: the author's fronted evaluation opening the sentence, and an
+    event filed as one more instance of a trend. ``words`` is ``words_of(text)``."""
+    out: list[Cue] = []
+    if words.gates & _FRONTED_ADJECTIVES_GATE:
+        m = _FRONTED_RE.match(text)
+        if m is not None and not inside(quotes, m.start(1)):
+            out.append(new_cue("opinion", m.group(1), m.start(1), m.end(1)))
+    if words.gates & _INSTANCE_NOUNS_GATE:
+        for i in _INSTANCE_RE.finditer(text):
+            if not inside(quotes, i.start(1)):
+                out.append(new_cue("opinion", i.group(1), i.start(1), i.end(1)))
+    return out
+
+
 # A superlative verdict closed by "of all" ("the biggest problem of all"; not "of all time", a poll's
 # or a record's phrase, nor "of all the/its …", a partitive). Its own pattern: the scanner needs a
 # fixed first word, and a superlative has none.
@@ -161,7 +211,7 @@ _VERDICT_RE = re.compile(
     r"\s*(?:(?:But|And|So|Yet)\s+)?(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[a-z]+\s+){1,4}"
     r"((?:is|are|was|were)\s+(?:simple|real|obvious|undeniable|inevitable))\s*[.!]?\s*$"
 )
-PHRASE_AND_OPENER_TRIGGERS = PHRASE_TRIGGERS | OPENER_TRIGGERS | _VERDICT_WORDS
+PHRASE_AND_OPENER_TRIGGERS = PHRASE_TRIGGERS | OPENER_TRIGGERS | _VERDICT_WORDS | FRONTED_TRIGGERS
 
 
 # "no one can …", "no-one could …" is a plain negative, not the impersonal author.
@@ -197,6 +247,8 @@ def evaluative_phrase_cues(
         if q is not None and not inside(quotes, q.end(1) - 1):
             # The cue is the rhetorical form ("Is it any wonder"); the "?" closing the sentence is implied.
             cues.append(new_cue("opinion", q.group(1), q.start(1), q.end(1)))
+    if words.gates & _FRONTED_TRIGGERS_GATE:
+        cues.extend(fronted_cues(text, quotes, words))
     if words.gates & _VERDICT_WORDS_GATE and (v := _VERDICT_RE.match(text)) is not None:
         cues.append(new_cue("opinion", v.group(1), v.start(1), v.end(1)))
     # With a figure the superlative is a measured one ("27 dlrs per ton, by far the lowest of all").
@@ -214,3 +266,6 @@ def evaluative_phrase_cues(
 _OPENER_TRIGGERS_GATE = trigger_gate(OPENER_TRIGGERS)
 _PHRASE_TRIGGERS_GATE = trigger_gate(PHRASE_TRIGGERS)
 _VERDICT_WORDS_GATE = trigger_gate(_VERDICT_WORDS)
+_FRONTED_TRIGGERS_GATE = trigger_gate(FRONTED_TRIGGERS)
+_FRONTED_ADJECTIVES_GATE = trigger_gate(FRONTED_ADJECTIVES)
+_INSTANCE_NOUNS_GATE = trigger_gate(_INSTANCE_NOUNS)

@@ -35,7 +35,7 @@ HEDGE_TRIGGERS = frozenset(
     conceivably plausibly potentially hypothetically maybe likely unlikely probable improbable possible
     possibility possibilities likelihood uncertain uncertainty unclear unsure unknown doubtful doubt doubts
     doubted unproven unconfirmed unverified speculative speculate speculates speculated speculating
-    speculation speculations putative alleged allege alleges allegation allegations accused rumor rumors
+    speculation speculations putative alleged allege alleges allegation allegations alleging accused accuse accuses accusing rumor rumors
     rumored rumour rumours rumoured suspected suspect presumed presume assume assumes assumed assuming
     assumption assumptions hypothesize hypothesized hypothesizes hypothesise hypothesised hypothesises
     believe believed believes believing belief beliefs think thinks thought seem seems seemed seeming appear
@@ -47,7 +47,9 @@ HEDGE_TRIGGERS = frozenset(
     should if questions assurance assurances guarantee tentative tentatively foresee foresees foreseen
     confident estimates fear concern concerns impossible ruled far remains remain determined
     established suspicion suspicions presumption probability hypothesis
-    hypotheses worry worries look looks looked odds chances tipped""".split()
+    hypotheses worry worries look looks looked odds chances tipped consensus unanimity unanimous certainty
+    theorise theorises theorised theorising theorize theorizes theorized theorizing postulate postulates
+    postulated postulating surmise surmises surmised surmising""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -113,7 +115,8 @@ _HEDGE_RE = CaseFreeRe(
     | maybe | likely | unlikely | probable | improbable | possible | possibility | possibilities
     | likelihood | uncertain | uncertainty | unclear | unsure | unknown | doubtful | doubts? | doubted
     | unproven | unconfirmed | unverified | speculative | speculat(?:e|es|ed|ing|ion|ions)
-    | putative | alleged | alleges? | allegations? | accused | rumou?r(?:s|ed)? | suspected | suspect
+    | putative | alleged | alleges? | alleging | allegations? | accus(?:ed|es?|ing) | theori[sz](?:e|es|ed|ing)
+    | postulat(?:e|es|ed|ing) | surmis(?:e|es|ed|ing) | rumou?r(?:s|ed)? | suspected | suspect
     | presumed | presume | assum(?:e|es|ed|ing|ption|ptions) | hypothesi[sz](?:e|ed|es)
     | believ(?:e|ed|es|ing) | beliefs? | think | thinks | thought | seem(?:s|ed|ing)? | appear(?:s|ed)?
     | suggest(?:s|ed|ing)? | suggestions? | impl(?:y|ies|ied) | implying
@@ -1464,6 +1467,18 @@ _AS_ONE_WOULD = re.compile(
 )
 
 
+# "than/as" + the expectation's holders (up to three words: "many analysts", "most of us", "we") +
+# an optional auxiliary, right before "expected".
+_THAN_THEY_EXPECTED = re.compile(
+    r"\b(?:than|as)\s+(?:[A-Za-z’'-]+\s+){1,3}?(?:had\s+|have\s+|has\s+|would\s+have\s+)?$", re.IGNORECASE
+)
+_CLAUSE_END = frozenset((".", ",", ";", ":", ")", "", "—", "–", "!", "?", '"', "”"))
+_AFTER_MEASURED_EXPECTATION = frozenset(
+    "and but or in at on when after before earlier last this given".split()
+)
+_DETERMINERS = frozenset("a an the this that these those its their his her our your".split())
+
+
 def _ok_expect(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
     nxt = next_word(text, e)
@@ -1475,6 +1490,19 @@ def _ok_expect(text: str, s: int, e: int) -> bool:
         return False
     if _AS_ONE_WOULD.search(text, max(0, s - 40), s) is not None:
         return False  # round 8: "behave as the audience would expect": conformity, an expectation met
+    if (
+        text[s:e].lower() == "expected"
+        and prev not in _DETERMINERS
+        and _THAN_THEY_EXPECTED.search(text, max(0, s - 50), s) is not None
+        and (next_char(text, e) in _CLAUSE_END or nxt in _AFTER_MEASURED_EXPECTATION)
+    ):
+        # round 11: "less than many analysts expected", "as most economists had expected, …": the
+        # outcome measured against an expectation, like "better than expected" (FactBank train: the
+        # 6 sentences with "than/as … expected" are all unmarked). Not with an object or a purpose
+        # after it ("than analysts expected it to", "quoted him as saying Yugoslavia expected a …",
+        # "lower than the average expected for the rest of the year"), nor attributive ("as an
+        # expected rush never materialised").
+        return False
     if prev in BE_WORDS or prev == "been":
         # "The sale, which had been expected, is …", "Octel said the purchase was expected.": an
         # expectation met, reported after the fact; "is expected to …" looks ahead.
@@ -1699,6 +1727,27 @@ def _ok_belief(text: str, s: int, e: int) -> bool:
     return next_word(text, e) in ("that", "in", "is", "was")
 
 
+# Round 11 (Wikipedia train: 4 of 4 marked): "accuse(s)/accusing X of/that …" is the charge "accused"
+# already is (attribution.py takes all four forms as the accuser's speech, so the sentence stays
+# attributed). Not the adjective ("an accusing look"): the charge needs its "of" or "that".
+_ACCUSE_CHARGE = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}?(?:of|that)\b", re.IGNORECASE)
+
+
+def _ok_accuse(text: str, s: int, e: int) -> bool:
+    return _ACCUSE_CHARGE.match(text, e) is not None
+
+
+# Round 11 (Wikipedia train: "some have theorised that …", "an estimate … postulated that …", both marked
+# and missed; round 7 measured the class and dropped it only because attribution.py gave the conjecture no
+# source): "theorise/postulate/surmise … that" is a conjecture held by its subject, attributed + hedged
+# as "believe that" is. Only before its "that" clause ("postulate" is also a noun).
+_CONJECTURE_THAT = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b", re.IGNORECASE)
+
+
+def _ok_conjecture(text: str, s: int, e: int) -> bool:
+    return _CONJECTURE_THAT.match(text, e) is not None
+
+
 _HEDGE_CHECKS = {
     "may": ok_may,
     "might": _ok_might,
@@ -1773,6 +1822,25 @@ _HEDGE_CHECKS = {
     "expecting": _ok_expect,
     "suspect": _ok_suspect,
     "questioned": _ok_questioned,
+    "accuse": _ok_accuse,
+    "accuses": _ok_accuse,
+    "accusing": _ok_accuse,
+    "theorise": _ok_conjecture,
+    "theorises": _ok_conjecture,
+    "theorised": _ok_conjecture,
+    "theorising": _ok_conjecture,
+    "theorize": _ok_conjecture,
+    "theorizes": _ok_conjecture,
+    "theorized": _ok_conjecture,
+    "theorizing": _ok_conjecture,
+    "postulate": _ok_conjecture,
+    "postulates": _ok_conjecture,
+    "postulated": _ok_conjecture,
+    "postulating": _ok_conjecture,
+    "surmise": _ok_conjecture,
+    "surmises": _ok_conjecture,
+    "surmised": _ok_conjecture,
+    "surmising": _ok_conjecture,
     "odds are": _ok_odds,
     "little doubt": _ok_little_doubt,
     "chances are": _ok_odds,
@@ -1837,12 +1905,56 @@ def _in_title(text: str, s: int, e: int) -> bool:
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
 
+# Round 11 (issue #17, Wikipedia train false negatives): a fact left open because those who study it
+# do not agree — "There is no unanimous opinion in the scientific community with regards to the exact
+# date of …", "There is total lack of unanimity on how the town got its name", "no one can say for
+# sure". Only about a fact: "on how/whether/when/why/where/what/who/which" (not "how to/whether to": a
+# course of action) or "on the exact/precise date/origin/cause/…"; a negotiation's "no consensus on an
+# agreement" or "no consensus so far among industrial countries on debt relief" is the state of a
+# talk, not the author's doubt (the corpus has both).
+_DISSENT_RE = re.compile(
+    r"\b(?:no|lack\s+of|little|without)\s+(?:(?:general|clear|real|scientific|scholarly|academic|firm)\s+)?"
+    r"(?:consensus|unanimity|unanimous\s+(?:opinion|view|verdict|answer))\b"
+    r"(?:[^.;:!?]{0,80}?)\s(?:on|about|as\s+to|over|regarding|concerning|with\s+regards?\s+to)\s+"
+    r"(?:(?:how|whether|when|why|where|what|who|which)\s+(?!to\b)\w"
+    r"|the\s+(?:exact|precise|true|real|actual)\s+\w"
+    r"|the\s+(?:origins?|date|cause|age|identity|authorship|meaning|etymology)\b)"
+    r"|\bno(?:body|\s+one|-one)\s+(?:can|could)\s+(?:say|tell|know)\s+(?:for\s+(?:sure|certain)|with\s+(?:any\s+)?certainty)\b",
+    re.IGNORECASE,
+)
+_DISSENT_NOUNS = frozenset("consensus unanimity unanimous".split())
+_NO_ONE_SURE = (frozenset("sure certain certainty".split()), frozenset("one nobody".split()))
+_DISSENT_HEAD = re.compile(
+    r"[^.;:!?]*?\b(?:consensus|unanimity|opinion|view|verdict|answer|sure|certain|certainty)\b", re.I
+)
+
+
+def _dissent_cues(text: str) -> list[Cue]:
+    out: list[Cue] = []
+    for m in _DISSENT_RE.finditer(text):
+        # The cue is the denial of agreement itself ("no unanimous opinion", "no one can say for sure").
+        s = m.start()
+        head = _DISSENT_HEAD.match(text, s)
+        e = head.end() if head else m.end()
+        out.append(new_cue("hedge", text[s:e], s, e))
+    return out
+
+
 def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
     """Every epistemic hedge cue in the sentence (words of uncertainty, not conditionals)."""
     out: list[Cue] = []
     words = words if words is not None else words_of(text)
     if words.isdisjoint(HEDGE_TRIGGERS):
         return out
+    # (the common "certain"/"sure" alone does not run the dissent pattern: "no one"/"nobody" must be there)
+    dissent = (
+        _dissent_cues(text)
+        if not words.isdisjoint(_DISSENT_NOUNS)
+        or not (words.isdisjoint(_NO_ONE_SURE[0]) or words.isdisjoint(_NO_ONE_SURE[1]))
+        else None
+    )
+    if dissent:
+        out = dissent
     for m in _HEDGE_RE.find(text, words):
         s, e = m.span()
         low = m.group(0).lower()
@@ -1851,4 +1963,6 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
             check = _ok_should
         if (check is None or check(text, s, e)) and not _in_title(text, s, e):
             out.append(new_cue("hedge", text[s:e], s, e))
+    if dissent:
+        out.sort(key=lambda c: (c.start, c.end))
     return out
