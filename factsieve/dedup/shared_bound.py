@@ -11,9 +11,11 @@ Summed over the buckets occupied in both:
 
 (spare: the shingles that share a bucket with another of the same document). The bound only ever
 over-counts, so a pair whose bound already misses the story thresholds misses them exactly: no
-recall is given up. On the 220k news profile 91.5% of the story candidates (pairs of short texts
-sharing one reused sentence, median 19 shared 5-grams against 40 needed) are rejected this way at
-2,048 bits; 1,024 bits reject 73%, 4,096 bits 96% (docs/BENCHMARKS.md "Dedup, round 12").
+recall is given up. On the 220k news profile (story candidates: pairs of short texts sharing one
+reused sentence, median 19 shared 5-grams against 40 needed) 1,024 bits reject 73% of them, 2,048
+bits 91.5%, 4,096 bits 96.2% (docs/BENCHMARKS.md "Dedup, rounds 12 and 13"). The bound is tried at
+1,024 bits on every candidate, then at 4,096 on the 27% left: a pair's bitmaps are read for a
+half of round 12's bytes first, and half as many pairs are intersected.
 
 The bitmaps are built once per run from one pass over the candidates' shingle sets (sorted by
 segment offset: a few long reads), where the exact intersections read a document again in every
@@ -28,13 +30,16 @@ import numpy as np
 
 from factsieve.dedup.verify import ShingleSets
 
-# Two bitmaps per document, tried in turn: every pair meets the coarse one (1,024 buckets, 128 B per
-# document: a quarter of the bytes per pair to read) and only its survivors the fine one (4,096
-# buckets, 512 B: half the pairs left to intersect of 2,048). Each is an exact upper bound on its
-# own, so a pair either rejects misses the thresholds exactly (docs/BENCHMARKS.md "Dedup, round 13").
+# Two bitmaps per document (640 B, held while the story level verifies), tried in turn: every pair
+# meets the coarse one (1,024 buckets, 128 B per document: half the bytes per pair of round 12's
+# 2,048) and only its survivors the fine one (4,096 buckets, 512 B: half the pairs left to intersect
+# of 2,048). Each is an exact upper bound on its own, so a pair either rejects misses the
+# thresholds exactly (docs/BENCHMARKS.md "Dedup, round 13").
 BITS = (10, 12)
 _BLOCK = 1024  # documents whose bitmaps are built at a time (4 MB of booleans at 4,096 buckets: in cache)
-_PAIRS = 4096  # pairs bounded at a time (two 2 MB row buffers at 4,096 buckets: in cache; 2x less CPU than 32 MB)
+_PAIRS = (
+    4096  # pairs bounded at a time (two 2 MB row buffers at 4,096 buckets: in cache; 2x less CPU than 32 MB)
+)
 
 
 @dataclass
