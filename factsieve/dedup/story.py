@@ -277,8 +277,9 @@ def _verify_story_chunk(
     # story_text only rises with the shared count, so a pair failing it at the bound fails it exactly;
     # such a pair stays at inter 0, which fails it too (the same links, read from fewer pairs)
     ga, gb = pa_[todo], pb_[todo]
-    can = story_text(bound.upper(ga, gb), bound.sizes(ga), bound.sizes(gb), p)
-    rejected = int(len(todo) - can.sum())
+    la_, lb_ = bound.sizes(ga), bound.sizes(gb)
+    can = bound.passing(ga, gb, lambda upper, i: story_text(upper, la_[i], lb_[i], p))
+    rejected = int(len(todo) - len(can))
     todo = todo[can]
     inter[todo], la[todo], lb[todo] = sets.intersections(pa_[todo], pb_[todo])
     c = containment(inter, la, lb)

@@ -45,20 +45,34 @@ def test_the_bound_is_never_below_the_exact_intersection(tmp_path, monkeypatch):
         a_sets, la = sets.gather(ga)
         b_sets, lb = sets.gather(gb)
         exact = mh.pair_intersections(a_sets, la, b_sets, lb)
-        for bits in (shared_bound.BITS, 6):
+        for bits in (shared_bound.BITS, (6, 8)):
             monkeypatch.setattr(shared_bound, "BITS", bits)
-            monkeypatch.setattr(shared_bound, "_WORDS", (1 << bits) // 64)
             bound = SharedBound.build(sets, np.arange(n), n)
-            upper = bound.upper(ga, gb)
-            assert (upper >= exact).all()
+            assert len(bound.levels) == len(bits)
             assert (bound.sizes(ga) == la).all()
             self_pair = ga == gb
-            assert (upper[self_pair] == la[self_pair]).all()
+            docs, dl = sets.gather(np.arange(n))
+            owner = np.repeat(np.arange(n), dl)
+            for b, level in zip(bits, bound.levels, strict=True):
+                # each document's bitmap marks exactly the buckets its shingles fall in
+                buckets = [set((docs[owner == d] >> np.uint32(32 - b)).tolist()) for d in range(n)]
+                marked = [
+                    {w * 64 + i for w in range(1 << (b - 6)) for i in range(64) if int(row[w]) >> i & 1}
+                    for row in level.bits
+                ]
+                assert marked == buckets
+            for level in bound.levels:  # each level alone is a bound
+                upper = level.upper(bound.row[ga], bound.row[gb])
+                assert (upper >= exact).all()
+                assert (upper[self_pair] == la[self_pair]).all()
+            # tried in turn, the levels reject no pair that shares what its bound is tested against
+            passed = bound.passing(ga, gb, lambda upper, i: upper >= exact[i])
+            assert len(passed) == len(ga)
         monkeypatch.undo()
         bound = SharedBound.build(sets, np.arange(n), n)
         unrelated = (exact == 0) & (np.minimum(la, lb) >= 40)
         assert unrelated.sum() > 20
-        upper = bound.upper(ga, gb)
+        upper = bound.levels[-1].upper(bound.row[ga], bound.row[gb])
         assert (upper[unrelated] < np.minimum(la, lb)[unrelated] // 2).mean() > 0.9
     finally:
         store.close()
@@ -72,9 +86,7 @@ def test_stories_are_the_same_with_the_bound_and_without_it(tmp_path, monkeypatc
     out = {}
     for name in ("on", "off"):
         if name == "off":
-            monkeypatch.setattr(
-                SharedBound, "upper", lambda self, ga, gb: np.minimum(self.sizes(ga), self.sizes(gb))
-            )
+            monkeypatch.setattr(SharedBound, "passing", lambda self, ga, gb, test: np.arange(len(ga)))
         deduplicate(frame(rows[::3]), state_out=tmp_path / f"{name}1")
         out[name] = (
             deduplicate(frame(rows)),
