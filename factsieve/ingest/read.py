@@ -1357,9 +1357,9 @@ def _read_archive(
     first, stop = (inp.start, inp.end) if inp.is_part else (0, None)
     names = _MemberNames(inp.first_line - 1 if inp.is_part else 0, taken)
     cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
+    left_out = partial(exclude.passed_over, patterns=limits.exclude)
     try:
         with inp.open() as fh:
-            left_out = partial(exclude.passed_over, patterns=limits.exclude)
             for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop, left_out):
                 if isinstance(m, archives.Skipped):
                     names.next(None)
@@ -1384,13 +1384,26 @@ def _read_archive(
     if inp.is_part:
         res.keys = {d.record_key for d in res.docs} | {r.record_key for r in res.rejects}
     # The archive must leave a row, and say what it held. Of a large archive read in parts, only the
-    # first part says so: a later part of only passed-over members (folders, --exclude) is no reject.
-    if not res.docs and not res.rejects and (not inp.is_part or inp.first_line == 1):
+    # first part says so: a later part of only passed-over members (folders, --exclude) is no reject,
+    # and the first part is none either when a later part writes a row (round 7 left one `empty`
+    # row for an archive whose documents all lay after its first part).
+    if not res.docs and not res.rejects and (not inp.is_part or _nothing_after(inp, kind, left_out)):
         held = ", ".join(f"{n} {k}" for k, n in sorted(res.skipped.items())) or "nothing"
         return _file_reject(
             inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size
         )
     return res
+
+
+def _nothing_after(inp: InputFile, kind: str, left_out) -> bool:
+    """Whether ``inp`` is the first part of its archive and no later part reads or refuses a member."""
+    if inp.first_line != 1:
+        return False
+    try:
+        with inp.open() as fh:
+            return not archives.any_read_after(fh, kind, inp.end, left_out)
+    except OSError:
+        return True  # the later parts meet the same error and report it; this part says what it held
 
 
 class _MemberNames:
