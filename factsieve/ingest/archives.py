@@ -129,6 +129,18 @@ def members(
             os.unlink(path)
 
 
+def is_tar_header(head: bytes) -> bool:
+    """Whether ``head`` (a file's first bytes, decompressed) starts with a tar member header: its
+    checksum holds (a v7, ustar, GNU or pax tar; a text or binary file almost never matches it)."""
+    if len(head) < tarfile.BLOCKSIZE or not head[:100].strip(b"\0"):
+        return False
+    try:
+        tarfile.TarInfo.frombuf(head[: tarfile.BLOCKSIZE], "utf-8", "surrogateescape")
+    except tarfile.HeaderError:
+        return False
+    return True
+
+
 def any_read_after(
     fh: BinaryIO, kind: str, start: int, left_out: Callable[[str], str | None] = lambda name: None
 ) -> bool:

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, trec_sgml, warc
 from factsieve.ingest.decode import BOMS
-from factsieve.ingest.read import FORMATS, format_of_name, input_format, looks_binary, looks_utf16
+from factsieve.ingest.read import (
+    FORMATS,
+    archive_kind,
+    format_of_name,
+    input_format,
+    looks_binary,
+    looks_utf16,
+)
 from factsieve.ingest.sniff import binary_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
@@ -60,7 +67,7 @@ def split_parts(
         return _split_zip(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
-    if archives.kind_of_name(inp.name) == "tar" and not inp.refused:
+    if not inp.refused and archive_kind(inp) == "tar":  # by name, or by content when none says
         return _split_tar(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
@@ -435,6 +442,7 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     tar = archives.kind_of_name(inp.name) == "tar"  # .tar.gz, .tgz, .tar.xz, ...: cut once spooled
     if inp.is_part or inp.refused or (inp.suffix not in compressed.SUFFIXES and not tar):
         return [inp]
+    tar = tar or archive_kind(inp) == "tar"  # a tar gzipped as corpus.gz: its content says
     if tar:
         fmt = "tar"
     elif fmt == "feed":  # streamed from the .gz by every part: nothing to spool

@@ -4,11 +4,16 @@ records whose text is only in an HTML field."""
 
 from __future__ import annotations
 
+import csv
+import gzip
 import io
+import json
 import tarfile
 import zipfile
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from factsieve import vocabulary as codes
@@ -88,3 +93,169 @@ def test_a_refused_member_in_a_later_part_is_the_archives_row(tmp_path):
     cut = splitting.split_parts(InputFile(str(path), path.stat().st_size, None, rel=path.name), 8192)
     got = [ingest.read_input(p) for p in cut]
     assert [r.reason for res in got for r in res.rejects] == [codes.UNSAFE_MEMBER]
+
+
+# --- 2. A tar gzipped under a plain .gz name ------------------------------------------------------
+
+
+def _tar_bytes(files: dict[str, str | bytes]) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name, text in files.items():
+            data = text if isinstance(text, bytes) else text.encode()
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime = len(data), 1_700_000_000
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def test_a_tar_gzipped_under_a_plain_gz_name_is_read_as_the_tar_it_is(tmp_path):
+    """`corpus.gz` holding a tar was unsupported_format ("gzip of a 'no extension' file")."""
+    stories = _stories(5)
+    raw = _tar_bytes({**stories, "news/.DS_Store": "x"})
+    as_tgz = tmp_path / "corpus.tar.gz"
+    as_tgz.write_bytes(gzip.compress(raw, mtime=0))
+    for name, data in (("corpus.gz", gzip.compress(raw, mtime=0)), ("corpus", raw), ("corpus.dat", raw)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        res = _read(path)
+        assert [(d.record_key, d.text) for d in res.docs] == [
+            (d.record_key, d.text) for d in _read(as_tgz).docs
+        ]
+        assert [d.record_key for d in res.docs] == sorted(stories)
+        assert not res.rejects and res.skipped["hidden file"] == 1
+        assert ingest.reader_takes(InputFile(str(path), path.stat().st_size, None, rel=name))
+    # the content decides only where the name selects no reader: a tar saved as .txt is no text
+    (tmp_path / "corpus.txt").write_bytes(raw)
+    [rej] = _read(tmp_path / "corpus.txt").rejects
+    assert rej.reason == codes.BINARY
+    # a gzip of text under a plain .gz name stays what it was
+    (tmp_path / "notes.gz").write_bytes(gzip.compress(b"Some notes about the corpus.\n" * 40))
+    [rej] = _read(tmp_path / "notes.gz").rejects
+    assert rej.reason == codes.UNSUPPORTED_FORMAT
+
+
+def test_a_tar_under_a_plain_gz_name_keeps_the_archive_limits(tmp_path):
+    """A bomb under `corpus.gz` stops at the archive's budget, as under `corpus.tar.gz`."""
+    raw = _tar_bytes({f"part-{i:02d}.txt": "A" * 900_000 for i in range(30)})  # 27 MB of one letter
+    path = tmp_path / "corpus.gz"
+    path.write_bytes(gzip.compress(raw, mtime=0))
+    res = _read(path, IngestLimits(max_file_bytes=1_000_000, max_gzip_ratio=100))
+    assert res.rejects[-1].reason == codes.TOO_LARGE
+    assert len(res.docs) + len(res.rejects) < 30
+
+
+def test_a_large_tar_under_a_plain_gz_name_is_read_in_parts(tmp_path):
+    stories = _stories(40)
+    path = tmp_path / "corpus.gz"
+    path.write_bytes(gzip.compress(_tar_bytes(stories), mtime=0))
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    cut = splitting.split_gzip_parts(inp, 8192, IngestLimits(), tmp_path / "spool")
+    assert len(cut) >= 4 and all(p.is_part for p in cut)
+    got = [ingest.read_input(p) for p in cut]
+    assert [d.record_key for r in got for d in r.docs] == sorted(stories)
+    assert not any(r.rejects for r in got)
+
+
+def test_a_tar_under_a_gz_name_inside_an_archive_is_a_level_of_nesting(tmp_path):
+    inner = gzip.compress(_tar_bytes(_stories(2)), mtime=0)
+    deep = gzip.compress(_tar_bytes({"deeper/x.gz": inner}), mtime=0)
+    path = tmp_path / "outer.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("one/corpus.gz", inner)
+        z.writestr("two/corpus.gz", deep)
+    res = _read(path)
+    assert sorted(d.record_key for d in res.docs) == [f"one/corpus.gz!{k}" for k in sorted(_stories(2))]
+    assert [(r.record_key, r.reason) for r in res.rejects] == [
+        ("two/corpus.gz!deeper/x.gz", codes.NESTED_ARCHIVE)
+    ]
+
+
+# --- 3. Text only in an HTML field ----------------------------------------------------------------
+
+_PARAS = [
+    "The city council approved the transport budget on Tuesday after a debate that ran past midnight.",
+    "Councillor Ann Reed said the new bus lanes would open in the spring, subject to a final survey.",
+    "Opposition members asked for the cost of the scheme to be published before any contract is signed.",
+]
+_BODY = "\n\n".join(_PARAS)
+_PAGE = (
+    "<html><head><title>Council backs budget</title></head><body>"
+    '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+    "<article><h1>Council backs budget</h1>" + "".join(f"<p>{p}</p>" for p in _PARAS) + "</article>"
+    '<footer><a href="/privacy">Privacy</a> Copyright 2024 Example News</footer></body></html>'
+)
+
+
+def _texts(res: ingest.IngestResult) -> dict[str, str]:
+    assert not res.rejects, [(r.record_key, r.reason, r.detail) for r in res.rejects]
+    return {d.record_key: d.text for d in res.docs}
+
+
+def _is_the_story(text: str) -> None:
+    assert "<" not in text and "Home" not in text and "Privacy" not in text, text
+    for p in _PARAS:
+        assert p in " ".join(text.split()), text
+
+
+@pytest.mark.parametrize("field", ["body_html", "content_html", "html", "article_html"])
+def test_a_record_whose_text_is_only_in_an_html_field_is_its_main_text(tmp_path, field):
+    """Such a record was missing_text ("no 'text' field or alias with a string (fields: id, body_html)")."""
+    rows = [{"id": "r1", "title": "Council backs budget", field: _PAGE}]
+    (tmp_path / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "n.json").write_text(json.dumps({"articles": rows}))
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "n.parquet")
+    with (tmp_path / "n.csv").open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    for name in ("n.jsonl", "n.json", "n.parquet", "n.csv"):
+        [(key, text)] = _texts(_read(tmp_path / name)).items()
+        assert key == "r1"
+        _is_the_story(text)
+
+
+def test_html_field_aliases_come_after_the_plain_ones_in_a_stated_order(tmp_path):
+    rows = [
+        {"id": "plain", "body": _BODY, "body_html": "<p>Other text from the HTML field.</p>" * 3},
+        {"id": "order", "html": "<p>The whole page's text, which loses.</p>" * 3, "article_html": _PAGE},
+        {"id": "entities", "body_html": "Tom &amp; Jerry &lt;3 the council&#39;s budget, said the mayor."},
+    ]
+    (tmp_path / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    got = _texts(_read(tmp_path / "n.jsonl"))
+    assert got["plain"] == _BODY
+    _is_the_story(got["order"])
+    assert got["entities"] == "Tom & Jerry <3 the council's budget, said the mayor."
+    # a configured field named as HTML is read as HTML too
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c", "page": {"body_html": _PAGE}}) + "\n")
+    _is_the_story(_texts(_read(tmp_path / "c.jsonl", IngestLimits(text_field="page.body_html")))["c"])
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div class="story">{}</div>',  # one wrapper element: one tag of the two is_markup wanted
+        "<span>{} &amp; more</span>",
+        '<img src="/photo.jpg" alt="">{}',
+    ],
+)
+def test_a_content_field_opening_with_an_element_is_not_a_document_of_tags(tmp_path, markup):
+    """A `content`/`body` with one wrapper element was a document of its tags."""
+    (tmp_path / "n.jsonl").write_text(json.dumps({"id": "m", "content": markup.format(_BODY)}) + "\n")
+    [text] = _texts(_read(tmp_path / "n.jsonl")).values()
+    assert "<" not in text and "&amp;" not in text
+    assert _PARAS[0] in " ".join(text.split())
+
+
+def test_prose_that_mentions_a_tag_stays_text(tmp_path):
+    body = "Editors were told to wrap quotes in a <blockquote> tag. " + _BODY
+    (tmp_path / "n.jsonl").write_text(json.dumps({"id": "t", "body": body}) + "\n")
+    assert _texts(_read(tmp_path / "n.jsonl"))["t"] == body
+
+
+def test_a_parquet_file_with_a_text_and_a_page_column_reads_only_the_text(tmp_path):
+    """The page column (often ten times the text) is not read when a plain text column is there."""
+    pq.write_table(pa.table({"id": ["p"], "html": [_PAGE], "text": [_BODY]}), tmp_path / "n.parquet")
+    res = _read(tmp_path / "n.parquet")
+    assert _texts(res) == {"p": _BODY}
+    assert res.docs[0].raw_bytes < len(_PAGE)  # the row as read: no page in it
