@@ -14,7 +14,17 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, trec_sgml, warc
+from factsieve.ingest import (
+    archives,
+    columnar,
+    compressed,
+    delimited,
+    feeds,
+    mail,
+    reuters_sgml,
+    trec_sgml,
+    warc,
+)
 from factsieve.ingest.decode import BOMS
 from factsieve.ingest.read import (
     FORMATS,
@@ -82,9 +92,28 @@ def split_parts(
         return _split_jsonl(inp, target_bytes)
     if fmt == "sgml":
         return _split_sgml(inp, target_bytes)
-    if fmt is None and input_format(inp) == "trec":  # TREC/Gigaword with no extension (AP880212)
+    if fmt is None:
+        fmt = input_format(inp)  # by content: TREC/Gigaword with no extension (AP880212), an mbox
+    if fmt == "trec":
         return _split_trec(inp, target_bytes)
+    if fmt == "email":
+        return _split_mbox(inp, target_bytes)
     return [inp]
+
+
+def _split_mbox(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """An mbox as parts of whole messages, cut before a ``From `` line, as ``_split_sgml`` cuts
+    Reuters; ``first_line`` is the number of the part's first message (its key without a
+    Message-ID). One message (``.eml``) is never cut: only a file that opens as an mbox is. Before,
+    an mbox over ``max_file_bytes`` was one ``too_large`` reject."""
+    try:
+        with inp.open() as fh:
+            head = fh.read(8192)
+    except OSError:
+        return [inp]  # read_input reports it
+    if not mail.looks_like_mbox(head):
+        return [inp]
+    return _split_sgml(inp, target_bytes, mail.mbox_starts)
 
 
 class _Counted:
@@ -342,7 +371,7 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
 
 
 # Formats split_gzip_parts spools and cuts when their ``.gz`` (``.bz2``, ``.xz``, ``.zst``) is compressed.
-_SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "trec", "csv", "tsv"})
+_SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "trec", "email", "csv", "tsv"})
 
 
 def rejected_unread(inp: InputFile, max_file_bytes: int, head: bytes, tail: bytes) -> bool:
@@ -450,7 +479,7 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
         return _split_feed(inp, target_bytes, cap)
     if fmt is None and not tar:  # a bare afp_eng_199405.gz: its content says (TREC/Gigaword SGML)
         fmt = input_format(inp)
-    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "trec", "csv", "tsv", "tar"):
+    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "trec", "email", "csv", "tsv", "tar"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
     writer = (
@@ -538,6 +567,7 @@ _WHOLE_CUTTERS = {
     "warc": _wet_parts,
     "sgml": _split_sgml,
     "trec": _split_trec,
+    "email": _split_mbox,  # one message spooled is read whole: _split_mbox returns it as itself
     "csv": _split_csv,
     "tsv": _split_csv,
     "tar": _split_tar,

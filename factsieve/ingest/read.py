@@ -1018,7 +1018,7 @@ def _read_email(
     text part, or only quoted text, ``missing_text``."""
     fmt = "email"
     mbox = mail.looks_like_mbox(data[:8192])
-    found = list(mail.mbox_messages(data)) if mbox else [(1, data)]
+    found = list(mail.mbox_messages(data, inp.first_line if inp.is_part else 1)) if mbox else [(1, data)]
     entries = []
     for position, raw in found:
         default = f"message:{position}" if mbox else ""
@@ -1117,8 +1117,9 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         # Truncated after it was planned: the part's records are not all there. Before, the parts
         # past the new end read no bytes, so no record and no reject: they vanished from the run.
         short = len(data) < inp.end - inp.start
-        # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is
-        if fmt in ("sgml", "trec") and not short:
+        # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is. An mbox's messages
+        # are parsed from the bytes (MIME parts name their charsets); the decoding gives the label.
+        if fmt in ("sgml", "trec", "email") and not short:
             body, enc = decode_bytes(data)
         else:
             body = "" if fmt in ("wet", "warc") or short else data.decode("utf-8")  # framed as bytes
@@ -1141,6 +1142,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         "warc": _read_wet,
         "sgml": _read_sgml,
         "trec": _read_trec,
+        "email": _read_email,
     }
     reader = reader.get(fmt, _read_jsonl)
     return reader(inp, data, body, enc, limits, fmt, taken)

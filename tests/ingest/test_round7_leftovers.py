@@ -259,3 +259,76 @@ def test_a_parquet_file_with_a_text_and_a_page_column_reads_only_the_text(tmp_pa
     res = _read(tmp_path / "n.parquet")
     assert _texts(res) == {"p": _BODY}
     assert res.docs[0].raw_bytes < len(_PAGE)  # the row as read: no page in it
+
+
+# --- 4. An mbox larger than a batch ---------------------------------------------------------------
+
+
+def _mbox(n: int) -> bytes:
+    out = []
+    for i in range(n):
+        title, paras = ARTICLES[i % 4]
+        mid = f"<{i}@lists.example.org>" if i % 3 else None  # every third message has no Message-ID
+        body = "\n\n".join(paras) + "\n\nFrom the desk of the editor, as every week.\n"
+        if i % 5 == 0:  # mboxrd escaping of a body line that opens with From
+            body += ">From here the list goes quiet until Monday.\n"
+        headers = [
+            f"From: Reporter {i} <r{i}@example.org>",
+            f"Subject: {title} ({i})",
+            "Date: Tue, 4 Jun 2024 10:00:00 +0000",
+        ]
+        if mid:
+            headers.append(f"Message-ID: {mid}")
+        if i % 7 == 3:  # a cp1252 message among UTF-8 ones: its part names the charset
+            headers.append("Content-Type: text/plain; charset=windows-1252")
+            body = body.replace("profit", "profit \u00e0 la carte")
+        charset = "cp1252" if i % 7 == 3 else "utf-8"
+        out.append(f"From r{i}@example.org Tue Jun  4 10:00:00 2024\n".encode())
+        out.append(("\n".join(headers) + "\n\n" + body + "\n").encode(charset))
+    return b"".join(out)
+
+
+@pytest.mark.parametrize("name", ["list.mbox", "list-2024-06"])
+def test_an_mbox_larger_than_a_batch_is_read_in_parts_as_whole(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(_mbox(60))
+    cut = _parts_match_whole(path)
+    assert len(cut) >= 4 and all(p.is_part for p in cut)
+    whole = _read(path)
+    assert len(whole.docs) == 60 and not whole.rejects
+    assert {d.record_key for d in whole.docs} >= {"message:1", "<1@lists.example.org>"}
+
+
+def test_an_mbox_over_the_file_limit_is_read_in_parts(tmp_path):
+    """An mbox over max_file_bytes was one too_large reject for all its messages."""
+    path = tmp_path / "list.mbox"
+    path.write_bytes(_mbox(60))
+    limits = IngestLimits(max_file_bytes=20_000)  # the file is ~40 KB
+    [rej] = _read(path, limits).rejects
+    assert rej.reason == codes.TOO_LARGE  # read whole
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    got = [ingest.read_input(p, limits) for p in splitting.split_parts(inp, 10_000)]
+    assert sum(len(r.docs) for r in got) == 60 and not any(r.rejects for r in got)
+
+
+def test_one_message_is_never_cut(tmp_path):
+    path = tmp_path / "one.eml"
+    path.write_bytes(_mbox(1).split(b"\n", 1)[1] + b"\n".join([b"More of the same story."] * 900))
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    assert splitting.split_parts(inp, 8192) == [inp]
+
+
+@pytest.mark.parametrize("name", ["list.mbox.gz", "list-2024-06.gz"])
+def test_a_gzipped_mbox_larger_than_a_batch_is_spooled_and_read_in_parts(tmp_path, name):
+    plain = tmp_path / "list.mbox"
+    plain.write_bytes(_mbox(60))
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
+    inp = InputFile(str(path), path.stat().st_size, None, rel=path.name)
+    cut = splitting.split_gzip_parts(inp, 8192, IngestLimits(), tmp_path / "spool")
+    assert len(cut) >= 4 and all(p.is_part for p in cut)
+    got = [ingest.read_input(p) for p in cut]
+    assert [(d.record_key, d.text) for r in got for d in r.docs] == [
+        (d.record_key, d.text) for d in _read(plain).docs
+    ]
+    assert not any(r.rejects for r in got)
