@@ -129,6 +129,39 @@ def members(
             os.unlink(path)
 
 
+def is_tar_header(head: bytes) -> bool:
+    """Whether ``head`` (a file's first bytes, decompressed) starts with a tar member header: its
+    checksum holds (a v7, ustar, GNU or pax tar; a text or binary file almost never matches it)."""
+    if len(head) < tarfile.BLOCKSIZE or not head[:100].strip(b"\0"):
+        return False
+    try:
+        tarfile.TarInfo.frombuf(head[: tarfile.BLOCKSIZE], "utf-8", "surrogateescape")
+    except tarfile.HeaderError:
+        return False
+    return True
+
+
+def any_read_after(
+    fh: BinaryIO, kind: str, start: int, left_out: Callable[[str], str | None] = lambda name: None
+) -> bool:
+    """Whether the archive ``fh`` holds, from ``start`` on (a zip's member number, an uncompressed
+    tar's header offset: where the next part starts), a member that is not passed over: one a
+    later part reads or refuses, so that part writes a row. Headers only, stopping at the first
+    such member; nothing is copied. A tar that breaks there counts as one (its part says so)."""
+    if kind == "zip":
+        found = _zip_members(fh, start, None)
+    else:
+        size = fh.seek(0, os.SEEK_END)
+        found = _tar_members(_Window(fh, start, size), size)  # a window is not decompressed: no cap
+    try:
+        for entry in found:
+            if isinstance(entry, Refused) or (isinstance(entry, _Entry) and left_out(entry.name) is None):
+                return True
+    except Unreadable:
+        return True
+    return False
+
+
 def _over_budget(cap: int) -> str:
     return (
         f"the archive's members expand past {cap:,} bytes (max_gzip_ratio times its size, at least "

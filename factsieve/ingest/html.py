@@ -135,6 +135,26 @@ def is_markup(text: str) -> bool:
     return next(matches, None) is not None and next(matches, None) is not None
 
 
+# A record's field that opens with an element (a CMS export's `<div class="story">…</div>`, a
+# `<span>` or an `<img>` before the text) is markup even with one tag of ``_MARKUP`` or none:
+# read as text it was a document of tags (round 7's leftovers).
+_OPENING_TAG = re.compile(
+    r"\A\s*<(?:!doctype|html|head|body|main|article|section|header|div|span|p|a|b|i|em|strong|font|center"
+    r"|img|figure|picture|h[1-6]|table|ul|ol|li|blockquote|br|hr)[\s>/]",
+    re.IGNORECASE,
+)
+
+
+def is_field_markup(text: str, html_field: bool = False) -> bool:
+    """Whether a record's text field holds HTML: ``is_markup``, or it opens with an element; any
+    tag at all when the field is named as HTML (``html_field``: ``body_html``, ...)."""
+    if "<" not in text:
+        return False
+    if is_markup(text) or _OPENING_TAG.match(text):
+        return True
+    return html_field and re.search(r"<[A-Za-z!/]", text) is not None
+
+
 def _only_links(html: str, text: str) -> bool:
     """Whether every line of ``text`` is the text of one of the page's links: a navigation page, a
     site map or a section front with no article, where trafilatura falls back to the menus. A

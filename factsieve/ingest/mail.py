@@ -196,10 +196,20 @@ def message(data: bytes, position: int = 1) -> Post:
     return Post(position, record, problem, dropped, head)
 
 
+def _envelopes(data: bytes) -> list[re.Match[bytes]]:
+    return [m for m in _MBOX_SPLIT.finditer(data) if _MBOX_FROM.match(m.group(0).rstrip(b"\r\n"))]
+
+
+def mbox_starts(data: bytes) -> list[int]:
+    """Byte offsets of the ``From `` lines that open the messages of an mbox: where a large one may be
+    cut (``factsieve.ingest.parts``), by the rule ``mbox_messages`` reads it with."""
+    return [m.start() for m in _envelopes(data)]
+
+
 def mbox_messages(data: bytes, first: int = 1) -> Iterator[tuple[int, bytes]]:
     """The messages of an mbox as (number, bytes), each without its ``From `` line; ``>From `` lines
-    (mboxrd/mboxo escaping) unescaped. Numbered from ``first``."""
-    starts = [m for m in _MBOX_SPLIT.finditer(data) if _MBOX_FROM.match(m.group(0).rstrip(b"\r\n"))]
+    (mboxrd/mboxo escaping) unescaped. Numbered from ``first`` (a part's first message number)."""
+    starts = _envelopes(data)
     for n, start in enumerate(starts):
         end = starts[n + 1].start() if n + 1 < len(starts) else len(data)
         chunk = data[start.end() : end]

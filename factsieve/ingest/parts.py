@@ -14,9 +14,26 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from factsieve.ingest import archives, columnar, compressed, delimited, feeds, reuters_sgml, trec_sgml, warc
+from factsieve.ingest import (
+    archives,
+    columnar,
+    compressed,
+    delimited,
+    feeds,
+    mail,
+    reuters_sgml,
+    trec_sgml,
+    warc,
+)
 from factsieve.ingest.decode import BOMS
-from factsieve.ingest.read import FORMATS, format_of_name, input_format, looks_binary, looks_utf16
+from factsieve.ingest.read import (
+    FORMATS,
+    archive_kind,
+    format_of_name,
+    input_format,
+    looks_binary,
+    looks_utf16,
+)
 from factsieve.ingest.sniff import binary_format
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
@@ -60,7 +77,7 @@ def split_parts(
         return _split_zip(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
-    if archives.kind_of_name(inp.name) == "tar" and not inp.refused:
+    if not inp.refused and archive_kind(inp) == "tar":  # by name, or by content when none says
         return _split_tar(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]
@@ -75,9 +92,28 @@ def split_parts(
         return _split_jsonl(inp, target_bytes)
     if fmt == "sgml":
         return _split_sgml(inp, target_bytes)
-    if fmt is None and input_format(inp) == "trec":  # TREC/Gigaword with no extension (AP880212)
+    if fmt is None:
+        fmt = input_format(inp)  # by content: TREC/Gigaword with no extension (AP880212), an mbox
+    if fmt == "trec":
         return _split_trec(inp, target_bytes)
+    if fmt == "email":
+        return _split_mbox(inp, target_bytes)
     return [inp]
+
+
+def _split_mbox(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """An mbox as parts of whole messages, cut before a ``From `` line, as ``_split_sgml`` cuts
+    Reuters; ``first_line`` is the number of the part's first message (its key without a
+    Message-ID). One message (``.eml``) is never cut: only a file that opens as an mbox is. Before,
+    an mbox over ``max_file_bytes`` was one ``too_large`` reject."""
+    try:
+        with inp.open() as fh:
+            head = fh.read(8192)
+    except OSError:
+        return [inp]  # read_input reports it
+    if not mail.looks_like_mbox(head):
+        return [inp]
+    return _split_sgml(inp, target_bytes, mail.mbox_starts)
 
 
 class _Counted:
@@ -335,7 +371,7 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
 
 
 # Formats split_gzip_parts spools and cuts when their ``.gz`` (``.bz2``, ``.xz``, ``.zst``) is compressed.
-_SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "trec", "csv", "tsv"})
+_SPOOLED = frozenset({"jsonl", "json", "wet", "warc", "sgml", "trec", "email", "csv", "tsv"})
 
 
 def rejected_unread(inp: InputFile, max_file_bytes: int, head: bytes, tail: bytes) -> bool:
@@ -435,6 +471,7 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
     tar = archives.kind_of_name(inp.name) == "tar"  # .tar.gz, .tgz, .tar.xz, ...: cut once spooled
     if inp.is_part or inp.refused or (inp.suffix not in compressed.SUFFIXES and not tar):
         return [inp]
+    tar = tar or archive_kind(inp) == "tar"  # a tar gzipped as corpus.gz: its content says
     if tar:
         fmt = "tar"
     elif fmt == "feed":  # streamed from the .gz by every part: nothing to spool
@@ -442,7 +479,7 @@ def split_gzip_parts(inp: InputFile, target_bytes: int, limits: IngestLimits, sp
         return _split_feed(inp, target_bytes, cap)
     if fmt is None and not tar:  # a bare afp_eng_199405.gz: its content says (TREC/Gigaword SGML)
         fmt = input_format(inp)
-    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "trec", "csv", "tsv", "tar"):
+    if fmt not in ("jsonl", "json", "wet", "warc", "sgml", "trec", "email", "csv", "tsv", "tar"):
         return [inp]
     folder = spool / hashlib.sha1(inp.uri.encode("utf-8", "surrogateescape")).hexdigest()
     writer = (
@@ -530,6 +567,7 @@ _WHOLE_CUTTERS = {
     "warc": _wet_parts,
     "sgml": _split_sgml,
     "trec": _split_trec,
+    "email": _split_mbox,  # one message spooled is read whole: _split_mbox returns it as itself
     "csv": _split_csv,
     "tsv": _split_csv,
     "tar": _split_tar,

@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
+from html import unescape
 
 import pandas as pd
 
@@ -58,12 +59,19 @@ from factsieve.ingest import (
 )
 from factsieve.ingest.dates import parse_published, published_in_text
 from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
-from factsieve.ingest.html import PARSER_TEXT_NODE_CHARS, is_markup, longest_text_node, main_text
+from factsieve.ingest.html import (
+    PARSER_TEXT_NODE_CHARS,
+    is_field_markup,
+    longest_text_node,
+    main_text,
+)
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.records import (
     FIELD_ALIASES,
+    HTML_TEXT_FIELDS,
     record_field_names,
     record_problem,
+    text_is_html_field,
     with_canonical_fields,
     without_surrogates,
     wrapped_records,
@@ -490,13 +498,16 @@ def _read_records(
         text = without_surrogates(rec["text"])
         title = rec.get("title")
         url = rec.get("url")
-        if is_markup(text):  # an HTML body ("<p>…</p>"): its main text, as for a page
+        html_field = isinstance(fields, dict) and text_is_html_field(fields, rec["text"], limits.text_field)
+        if is_field_markup(text, html_field):  # an HTML body ("<p>…</p>"): its main text, as for a page
             extracted = main_text(text, fragment=True)
             if extracted is None:
                 detail = f"{unit} {lineno}: the text is HTML in which trafilatura found no main text"
                 res.rejects.append(Reject(inp.uri, key, fmt, NO_MAIN_TEXT, detail, nbytes, _sample(source)))
                 continue
             text, title = extracted.text, title if title and title.strip() else extracted.title
+        elif html_field:  # HTML with no tag is still HTML: "Tom &amp; Jerry" is "Tom & Jerry"
+            text = unescape(text)
         res.docs.append(
             RawDoc(
                 inp.uri,
@@ -534,9 +545,14 @@ def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) 
                 return _file_reject(
                     inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), inp.size
                 )
-            columns = columnar.wanted_columns(
-                names, record_field_names(limits.text_field, limits.title_field)
-            )
+            fields = record_field_names(limits.text_field, limits.title_field)
+            if not limits.text_field and set(names) & (
+                {"text", *FIELD_ALIASES["text"]} - {*HTML_TEXT_FIELDS}
+            ):
+                # A plain text column wins over an HTML one: the page column (often ten times the
+                # text) is not read; a row whose plain text is null is then missing_text.
+                fields -= set(HTML_TEXT_FIELDS)
+            columns = columnar.wanted_columns(names, fields)
             groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
             found = columnar.rows(pf, groups, columns, inp.first_line)
             entries = (
@@ -1002,7 +1018,7 @@ def _read_email(
     text part, or only quoted text, ``missing_text``."""
     fmt = "email"
     mbox = mail.looks_like_mbox(data[:8192])
-    found = list(mail.mbox_messages(data)) if mbox else [(1, data)]
+    found = list(mail.mbox_messages(data, inp.first_line if inp.is_part else 1)) if mbox else [(1, data)]
     entries = []
     for position, raw in found:
         default = f"message:{position}" if mbox else ""
@@ -1101,8 +1117,9 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         # Truncated after it was planned: the part's records are not all there. Before, the parts
         # past the new end read no bytes, so no record and no reject: they vanished from the run.
         short = len(data) < inp.end - inp.start
-        # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is
-        if fmt in ("sgml", "trec") and not short:
+        # Reuters-21578 holds stray cp1252 bytes (reut2-017): decoded as a file is. An mbox's messages
+        # are parsed from the bytes (MIME parts name their charsets); the decoding gives the label.
+        if fmt in ("sgml", "trec", "email") and not short:
             body, enc = decode_bytes(data)
         else:
             body = "" if fmt in ("wet", "warc") or short else data.decode("utf-8")  # framed as bytes
@@ -1125,6 +1142,7 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
         "warc": _read_wet,
         "sgml": _read_sgml,
         "trec": _read_trec,
+        "email": _read_email,
     }
     reader = reader.get(fmt, _read_jsonl)
     return reader(inp, data, body, enc, limits, fmt, taken)
@@ -1138,7 +1156,7 @@ def read_input(
     if inp.refused:  # discovery decided it must not be read (factsieve.ingest.sources)
         fmt = FORMATS.get(inp.suffix, inp.suffix.lstrip(".") or "none")
         return _file_reject(inp, fmt, inp.refused, inp.refused_detail, 0)
-    if archives.kind_of_name(inp.name):  # streamed member by member: no file size limit
+    if archive_kind(inp):  # streamed member by member: no file size limit
         return _read_archive(inp, limits, taken=taken)
     fmt = input_format(inp)
     # Parquet is read a batch of rows at a time, a feed an item at a time: no file size limit
@@ -1267,6 +1285,19 @@ def input_format(inp: InputFile) -> str | None:
     return corpus_format(_head(inp))
 
 
+def archive_kind(inp: InputFile) -> str | None:
+    """``"zip"`` or ``"tar"`` when ``inp`` is an archive that is read: by its name (``.zip``,
+    ``.tar.gz``, ...), or, when its name selects no reader (``corpus.gz``, ``corpus``), by its content:
+    a tar, compressed or not (round 7 left a tar gzipped as ``corpus.gz`` ``unsupported_format``). A
+    name that selects a reader keeps it: a ``.txt`` holding a tar is that reader's ``binary`` reject."""
+    kind = archives.kind_of_name(inp.name)
+    if kind is not None or inp.refused or format_of_name(inp.name) is not None:
+        return kind
+    if compressed.unread_archive_kind(inp.name):
+        return None
+    return "tar" if archives.is_tar_header(_head(inp, 512)) else None
+
+
 def reader_takes(inp: InputFile) -> bool:
     """Whether a reader takes ``inp`` now, for a file whose last reading was an ``unsupported_format``
     or ``unsupported_xml`` reject of the whole file (``manifest.plan`` reads it again when one
@@ -1274,6 +1305,8 @@ def reader_takes(inp: InputFile) -> bool:
     read now (an RSS feed or a news article's XML; Reuters or TREC SGML), so an SVG or a config
     file is not read again on every run."""
     fmt = input_format(inp)
+    if fmt is None:
+        return archive_kind(inp) is not None
     if fmt == "feed":
         return corpus_format(_head(inp)) == "feed"
     if fmt == "sgml":
@@ -1352,14 +1385,14 @@ def _read_archive(
     reject. A name an earlier member had (a zip or tar may hold it twice: appended, ``zip -u``) is
     keyed ``name@member:N`` (N: its number in the archive), as a repeated JSONL id is, so keys stay
     unique per file; ``taken``: the keys earlier parts of the archive used."""
-    kind = archives.kind_of_name(inp.name) or "zip"
+    kind = archive_kind(inp) or "zip"
     res = IngestResult()
     first, stop = (inp.start, inp.end) if inp.is_part else (0, None)
     names = _MemberNames(inp.first_line - 1 if inp.is_part else 0, taken)
     cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
+    left_out = partial(exclude.passed_over, patterns=limits.exclude)
     try:
         with inp.open() as fh:
-            left_out = partial(exclude.passed_over, patterns=limits.exclude)
             for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop, left_out):
                 if isinstance(m, archives.Skipped):
                     names.next(None)
@@ -1384,13 +1417,26 @@ def _read_archive(
     if inp.is_part:
         res.keys = {d.record_key for d in res.docs} | {r.record_key for r in res.rejects}
     # The archive must leave a row, and say what it held. Of a large archive read in parts, only the
-    # first part says so: a later part of only passed-over members (folders, --exclude) is no reject.
-    if not res.docs and not res.rejects and (not inp.is_part or inp.first_line == 1):
+    # first part says so: a later part of only passed-over members (folders, --exclude) is no reject,
+    # and the first part is none either when a later part writes a row (round 7 left one `empty`
+    # row for an archive whose documents all lay after its first part).
+    if not res.docs and not res.rejects and (not inp.is_part or _nothing_after(inp, kind, left_out)):
         held = ", ".join(f"{n} {k}" for k, n in sorted(res.skipped.items())) or "nothing"
         return _file_reject(
             inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size
         )
     return res
+
+
+def _nothing_after(inp: InputFile, kind: str, left_out) -> bool:
+    """Whether ``inp`` is the first part of its archive and no later part reads or refuses a member."""
+    if inp.first_line != 1:
+        return False
+    try:
+        with inp.open() as fh:
+            return not archives.any_read_after(fh, kind, inp.end, left_out)
+    except OSError:
+        return True  # the later parts meet the same error and report it; this part says what it held
 
 
 class _MemberNames:
@@ -1419,10 +1465,16 @@ def _read_member(inp: InputFile, m: archives.Member, limits: IngestLimits, neste
     ``.txt`` (the content still decides: HTML, JSON, binary), as such members always were."""
     name = m.name
     member = InputFile(f"{inp.uri}!{name}", m.size, m.mtime, rel=f"{inp.rel}!{name}", path=m.path)
-    if not posixpath.splitext(posixpath.basename(m.name))[1] and input_format(member) is None:
+    # An archive by name or content (a tar as `part.gz`) counts as a level of nesting either way.
+    is_archive = archive_kind(member) is not None
+    if (
+        not is_archive
+        and not posixpath.splitext(posixpath.basename(m.name))[1]
+        and input_format(member) is None
+    ):
         name = f"{m.name}.txt"  # no known shape: read as text, as extensionless members always were
         member = replace(member, uri=f"{inp.uri}!{name}", rel=f"{inp.rel}!{name}")
-    if archives.kind_of_name(m.name) is None:
+    if not is_archive:
         return read_input(member, limits)
     if not nested:
         return _read_archive(member, limits, nested=True)

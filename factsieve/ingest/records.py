@@ -21,8 +21,23 @@ OPTIONAL_FIELDS = {"id": (str, int), "title": (str,), "url": (str,), "published"
 # "newid", "date"; news crawls: "content", "maintext", "headline", "date_publish"). Used only
 # when the field's own name is absent, first present alias of a fitting type wins, and an alias
 # of another type is ignored (it is that feed's own field, not a broken one of ours).
+# Fields that hold the text as HTML (scrapers and CMS exports: news-please's "html", WordPress's
+# "content_html"): aliases after every plain-text one, so a record with both keeps its plain text,
+# and always read through the HTML extraction (``factsieve.ingest.html.main_text``).
+HTML_TEXT_FIELDS = ("article_html", "body_html", "content_html", "html")
+
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("body", "content", "maintext", "article", "article_text", "full_text", "document", "paragraphs"),
+    "text": (
+        "body",
+        "content",
+        "maintext",
+        "article",
+        "article_text",
+        "full_text",
+        "document",
+        "paragraphs",
+        *HTML_TEXT_FIELDS,
+    ),
     "title": ("headline",),
     "url": ("link", "source_url", "canonical_url"),
     "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
@@ -122,6 +137,13 @@ def _text_alias_used(own: dict, text: object) -> str:
     if "text" in own or text is None:
         return "text"
     return next((a for a in FIELD_ALIASES["text"] if own.get(a) is not None and own.get(a) == text), "text")
+
+
+def text_is_html_field(own: dict, text: object, text_field: str = "") -> bool:
+    """Whether the record's text came from a field named as HTML (an alias in ``HTML_TEXT_FIELDS``,
+    or a configured ``--text-field`` ending in one: ``page.body_html``)."""
+    name = text_field or _text_alias_used(own, text)
+    return name.rsplit(".", 1)[-1] in HTML_TEXT_FIELDS
 
 
 def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> tuple[str, str] | None:
