@@ -196,7 +196,8 @@ _PERMITTED_ACTIONS = frozenset(
     trade serve wear install bid lay retain adopt watch view book
     rebook prescribe dispense redeem reclaim
     board submit earmark report discuss nominate donate upload consult
-    photograph film cross""".split()
+    photograph film cross
+    comment testify re-enter readmit""".split()
 )
 # Verbs that are an allowance only under a stated rule: "Farmers may switch to barley if prices fall" is
 # a guess, "Borrowers may switch … up to six months before their current fix ends" a rule.
@@ -334,10 +335,19 @@ _PROVISO = re.compile(
 )
 
 
+# Round 13 (r32): the people a rule is for, subject of a first predicate joined by "and" ("Pupils at the
+# school wear a green blazer and may choose between trousers and a skirt"): the sentence's opening noun.
+# The verb must still be a permitted act ("Drivers face delays and may miss flights" stays a hedge).
+_OPENING_NOUN = re.compile(r"\W*(?:the\s+|all\s+)?([A-Za-z]+)\b")
+
+
 def _subject_is_people(text: str, s: int) -> bool:
     prev = prev_word(text, s)
     if prev in _PERMITTED_SUBJECTS or _agent_plural(prev):
         return True
+    if prev == "and":
+        m = _OPENING_NOUN.match(text, 0, s)
+        return m is not None and m.group(1).lower() in _PERMITTED_SUBJECTS
     m = _SUBJECT_NARROWED.match(text, 0, s)
     return m is not None and (m.group(1).lower() in _PERMITTED_SUBJECTS or _agent_plural(m.group(1).lower()))
 
@@ -796,6 +806,17 @@ _FORWARD_TIME = re.compile(
 )
 
 
+# Round 13 (r33): predicative "possible" before a condition on events is the author's forecast ("Power
+# outages are possible if lines are brought down by strong winds", "Delays are possible if the strike goes
+# ahead"); a condition on the reader or a customer ("Refunds are possible if you cancel …", "if requested")
+# is what a rule allows, feasibility.
+_IF_EVENT = re.compile(
+    r"[ \t]*,?[ \t]+(?:only[ \t]+)?if[ \t]+(?!you\b|your\b|requested\b|required\b|needed\b|necessary\b"
+    r"|desired\b|customers?\b|passengers?\b|applicants?\b|guests?\b|needs[ \t]+be\b)\w",
+    re.IGNORECASE,
+)
+
+
 def _ok_probable(text: str, s: int, e: int) -> bool:
     if _is_reserve_category(text, s, e):
         return False
@@ -835,11 +856,27 @@ def _is_reserve_category(text: str, s: int, e: int) -> bool:
 _BY_AGENT = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
 
 
+# Round 13 (r32): an agentless passive forecast dated ahead ("A decision on the appeal is anticipated early
+# next year", "A ruling is predicted within weeks"): the author forecasts when, as with "is expected".
+_DATED_AHEAD = re.compile(
+    r"[ \t]+(?:(?:early|late|later|sometime|some[ \t]+time)[ \t]+)?(?:(?:in|by)[ \t]+)?(?:next|this|the[ \t]+coming)"
+    r"[ \t]+(?:week|month|year|season|spring|summer|autumn|winter|quarter|decade)\b"
+    r"|[ \t]+(?:within|in)[ \t]+(?:the[ \t]+next[ \t]+)?(?:days|weeks|months|a[ \t]+(?:week|month|year)"
+    r"|(?:two|three|four|five|six|several|a[ \t]+few)[ \t]+(?:days|weeks|months|years))\b"
+    r"|[ \t]+(?:shortly|soon|imminently)\b|[ \t]+later[ \t]+(?:this|today|in)\b|[ \t]+by[ \t]+the[ \t]+end[ \t]+of\b",
+    re.IGNORECASE,
+)
+
+
 def _ok_passive_forecast(text: str, s: int, e: int) -> bool:
     if prev_word(text, s) not in BE_WORDS:
         return False
     nxt = next_word(text, e)
-    return nxt in ("to", "at", "that") or (nxt == "for" and _BY_AGENT.match(text, e) is None)
+    return (
+        nxt in ("to", "at", "that")
+        or (nxt == "for" and _BY_AGENT.match(text, e) is None)
+        or _DATED_AHEAD.match(text, e) is not None
+    )
 
 
 # round 9 (r24): "Rates are tipped to fall later this year", "is widely tipped as the next leader": the
@@ -978,6 +1015,8 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
     ):
         if _FORWARD_TIME.match(text, e) is not None:
             return True  # round 9: "A settlement is possible as early as next week": the author's forecast
+        if _IF_EVENT.match(text, e) is not None:
+            return True  # round 13: "Power outages are possible if lines are brought down": a forecast
         return nxt in _CLAUSE_START and (nxt != "there" or _THERE_CLAUSE.match(text, e) is not None)
     return True
 
@@ -1905,6 +1944,32 @@ def _in_title(text: str, s: int, e: int) -> bool:
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
 
+# Round 13 (r32): a hedge word quoted as a word, not used ("The phrase 'we may never know' appears 11 times
+# in the report", "The words 'likely' and 'possibly' were struck from the draft"): a metalinguistic noun
+# before the opening mark, or a quoted single word listed after another quoted one. A quotation after a
+# verb of saying ("he said 'possibly'") keeps its hedge: no such noun comes before it.
+_MENTION_BEFORE = re.compile(
+    r"\b(?:word|words|phrase|phrases|term|terms|expression|expressions|wording|qualifiers?|caveats?|label|labels)"
+    r"[ \t]+(?:(?:such[ \t]+as|like|of)[ \t]+)?[\"“‘'][^\"“”‘’'.!?;]{0,50}$",
+    re.IGNORECASE,
+)
+_LISTED_QUOTE_BEFORE = re.compile(r"[\"”’'][ \t]*(?:,|and|or|,[ \t]*and|,[ \t]*or)[ \t]+[\"“‘']$")
+_CLOSING_MARKS = frozenset("\"”’'")
+_ANY_QUOTE_MARK = re.compile(r"[\"“‘']")
+
+
+def mentioned(text: str, s: int, e: int) -> bool:
+    if _ANY_QUOTE_MARK.search(text, max(0, s - 90), s) is None:
+        return False
+    if _MENTION_BEFORE.search(text, max(0, s - 90), s) is not None:
+        return True
+    return (
+        e < len(text)
+        and text[e] in _CLOSING_MARKS
+        and _LISTED_QUOTE_BEFORE.search(text, max(0, s - 12), s) is not None
+    )
+
+
 # Round 11 (issue #17, Wikipedia train false negatives): a fact left open because those who study it
 # do not agree — "There is no unanimous opinion in the scientific community with regards to the exact
 # date of …", "There is total lack of unanimity on how the town got its name", "no one can say for
@@ -1961,7 +2026,7 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
         check = _HEDGE_CHECKS.get(low)
         if check is None and low.startswith("should"):
             check = _ok_should
-        if (check is None or check(text, s, e)) and not _in_title(text, s, e):
+        if (check is None or check(text, s, e)) and not _in_title(text, s, e) and not mentioned(text, s, e):
             out.append(new_cue("hedge", text[s:e], s, e))
     if dissent:
         out.sort(key=lambda c: (c.start, c.end))
