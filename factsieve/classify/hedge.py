@@ -304,6 +304,21 @@ _POWER_ACTIONS = frozenset(
 _EVENT_OBJECT_OPENERS = frozenset(
     "more further the those these some his her their its dozens hundreds thousands several".split()
 )
+# Round 13: a body's power stated with its legal ceiling ("The regulator may impose fines of up to 10 per cent
+# of turnover", "Councils may levy a charge of up to £50 per bin"): a rule, reported. Without the ceiling
+# ("The regulator may impose a fine on the bank") it is a possibility in a story and stays a hedge.
+_INSTITUTIONS = frozenset(
+    """regulator regulators council councils court courts tribunal tribunals commission watchdog watchdogs
+    authority authorities judge judges magistrates ombudsman inspectorate""".split()
+)
+_STATUTORY_POWERS = frozenset("impose levy fine charge award order issue".split())
+_CEILING = re.compile(
+    r"[^.;]{0,40}?\b(?:of[ \t]+)?(?:up[ \t]+to|no[ \t]+more[ \t]+than|a[ \t]+maximum[ \t]+of|at[ \t]+most)[ \t]+"
+    r"(?:[£$€]|\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a[ \t]+hundred)",
+    re.IGNORECASE,
+)
+
+
 # round 9 (r24): a rule of law fronted as the frame that grants or forbids ("Under the rule, licence
 # applications may be filed online", "Under UK export rules, the painting may not leave the country"):
 # any verb. Only legal instruments: "Under the deal, jobs may be lost" and "Under the plan, prices may
@@ -363,6 +378,12 @@ def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one ret
     if nxt in _POWER_ACTIONS and prev_word(text, s) in _AUTHORITY_SUBJECTS:
         # round 9: "Inspectors may close a restaurant on the spot", "a peace officer may arrest …"
         return next_word(text, text.lower().index(nxt, end) + len(nxt)) not in _EVENT_OBJECT_OPENERS
+    if (
+        nxt in _STATUTORY_POWERS
+        and prev_word(text, s) in _INSTITUTIONS
+        and _CEILING.search(text, e) is not None
+    ):
+        return True  # round 13: "The regulator may impose fines of up to 10 per cent of turnover": a power in law
     if _LEGAL_INSTRUMENT.search(text) is not None:
         return True  # round 9 (r24): "Under UK export rules, the painting may not leave the country …"
     if nxt not in ("have", "well") and _PROVISO.match(text, e) is not None:
@@ -640,6 +661,21 @@ _ABILITY_SHOWN_NOT_NEXT = frozenset(
 )
 
 
+# Round 13: "could" after a condition already met, opening the sentence ("Once the road reopened, lorries could
+# reach the port again", "After the water receded, residents could return to their homes"): what became
+# possible then happened, past ability. Not "could have/be" ("When the dam burst, the town could have
+# flooded": a counterfactual), not "if"/"when", and not a clause in the present ("Once the deal is signed, the
+# firm could expand": not met yet).
+_CONDITION_MET_BEFORE = re.compile(
+    r"\W*(?:once|after|as[ \t]+soon[ \t]+as|now[ \t]+that)[ \t]+(?:(?!(?:is|are|am|be|will|would|has|have|gets?|do|does)\b)"
+    r"[\w'’-]+[ \t]+){1,8}?"
+    r"(?:had[ \t]+(?:[\w'’-]+[ \t]+)?)?(?:[a-z]+ed|was|were|had|began|rose|fell|came|went|left|ended|opened|shut"
+    r"|cleared|receded|passed|lifted)(?:[ \t]+[\w'’-]+){0,6},[ \t]+(?:[\w'’-]+[ \t]+){1,4}$",
+    re.IGNORECASE,
+)
+_NOT_MET_NEXT = frozenset("have be well possibly perhaps".split())
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     if _RHETORICAL_WHO_COULD.match(text, 0, s) is not None and _WHO_DARES.match(text, e) is not None:
         return False
@@ -648,6 +684,8 @@ def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
         return False
+    if nxt not in _NOT_MET_NEXT and _CONDITION_MET_BEFORE.match(text, 0, s) is not None:
+        return False  # round 13: "Once the road reopened, lorries could reach the port again"
     if nxt == "well" and next_word(text, e + 5) in ("be", "have", "prove", "end", "become", "see", "mean"):
         return True  # round 9 (r21): "Tremblay could well be back in July": the author's forecast
     if nxt in _CAPACITY_VERBS and _FORMER_SUBJECT.match(text):
@@ -809,9 +847,10 @@ _FORWARD_TIME = re.compile(
 # Round 13 (r33): predicative "possible" before a condition on events is the author's forecast ("Power
 # outages are possible if lines are brought down by strong winds", "Delays are possible if the strike goes
 # ahead"); a condition on the reader or a customer ("Refunds are possible if you cancel …", "if requested")
-# is what a rule allows, feasibility.
+# is what a rule allows, feasibility; so is a necessary condition ("That is only possible if …", "is not
+# possible if …": the corpus's two), so only a plain "is/are possible if".
 _IF_EVENT = re.compile(
-    r"[ \t]*,?[ \t]+(?:only[ \t]+)?if[ \t]+(?!you\b|your\b|requested\b|required\b|needed\b|necessary\b"
+    r"[ \t]*,?[ \t]+if[ \t]+(?!you\b|your\b|requested\b|required\b|needed\b|necessary\b"
     r"|desired\b|customers?\b|passengers?\b|applicants?\b|guests?\b|needs[ \t]+be\b)\w",
     re.IGNORECASE,
 )
@@ -1015,7 +1054,7 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
     ):
         if _FORWARD_TIME.match(text, e) is not None:
             return True  # round 9: "A settlement is possible as early as next week": the author's forecast
-        if _IF_EVENT.match(text, e) is not None:
+        if prev in BE_WORDS and _IF_EVENT.match(text, e) is not None:
             return True  # round 13: "Power outages are possible if lines are brought down": a forecast
         return nxt in _CLAUSE_START and (nxt != "there" or _THERE_CLAUSE.match(text, e) is not None)
     return True
@@ -1942,6 +1981,50 @@ def _in_title(text: str, s: int, e: int) -> bool:
     if len(words) == 1 and (words[0].lower().endswith("ly") or words[0].lower() in ("maybe", "perhaps")):
         return False  # a one-word answer quoted: 'he said "Possibly"'
     return all(w[0].isupper() for w in words if len(w) >= 4)
+
+
+# Round 13 (r32): "possible/probable/suspected" before an incident that responders attended, in a report of
+# what they did ("Crews attended a possible gas leak on Mill Lane", "A possible gas leak forced the evacuation
+# of 300 pupils", "Paramedics treated a man for a possible overdose"): the call's description is hedged, the
+# event reported is not the author's guess. The cue keeps the hedged flag (the writers mark it) but does not
+# decide "speculative" (classifier._deciding_hedges). Only incident nouns, and only with a verb of response
+# before them or a past verb after them: "A possible link between the cases is being investigated" and "a
+# possible fire risk" stay the author's hedge.
+_INCIDENT = (
+    r"(?:gas[ \t]+leak|leak|fire|blaze|explosion|blast|break-in|burglary|intruder|overdose|heart[ \t]+attack"
+    r"|stroke|drowning|poisoning|hoax|sighting|collision|shooting|stabbing|assault|chemical[ \t]+spill|spill"
+    r"|landslide|sinkhole|bomb|device|package|hit-and-run|crash|carbon[ \t]+monoxide[ \t]+leak)"
+)
+_RESPONSE_BEFORE = re.compile(
+    r"\b(?:attended|attend|attending|responded[ \t]+to|respond[ \t]+to|called(?:[ \t]+out)?[ \t]+to|investigated"
+    r"|investigating|treated[ \t]+(?:[\w'’-]+[ \t]+){0,3}for|evacuated[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:after|over|because[ \t]+of)"
+    r"|reports?[ \t]+of|sent[ \t]+to|rushed[ \t]+to|following|after|over|because[ \t]+of|due[ \t]+to)"
+    r"[ \t]+(?:a|an|the)[ \t]+$",
+    re.IGNORECASE,
+)
+_INCIDENT_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?" + _INCIDENT + r"\b(?P<rest>[^.;]*)", re.IGNORECASE)
+_OPENING_ARTICLE = re.compile(r"\W*(?:a|an|the)[ \t]+$", re.IGNORECASE)
+_PAST_VERB_NEXT = re.compile(
+    r"(?:[ \t]+(?:at|in|on|near|outside|inside)[ \t]+[^,.;]{1,40}?)?[ \t]+(?:forced|closed|shut|prompted|led|caused"
+    r"|brought|sparked|triggered|halted|disrupted|delayed|left|kept)\b",
+    re.IGNORECASE,
+)
+_INCIDENT_HEDGES = frozenset("possible probable suspected".split())
+
+
+def reported_incident(text: str, cue: Cue) -> bool:
+    """A hedge on the description of an incident that was responded to: it flags, it does not decide."""
+    if cue.text.lower() not in _INCIDENT_HEDGES:
+        return False
+    m = _INCIDENT_AFTER.match(text, cue.end)
+    if m is None:
+        return False
+    if _RESPONSE_BEFORE.search(text, max(0, cue.start - 60), cue.start) is not None:
+        return True
+    return (
+        _OPENING_ARTICLE.fullmatch(text, 0, cue.start) is not None
+        and _PAST_VERB_NEXT.match(m.group("rest")) is not None
+    )
 
 
 # Round 13 (r32): a hedge word quoted as a word, not used ("The phrase 'we may never know' appears 11 times

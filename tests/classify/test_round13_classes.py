@@ -1,10 +1,11 @@
 """Round 13 (issue #17): hedge words in a sense that is not the author's uncertainty, and the author's hedges
 the rules missed — classes named on r32/r33 and widened by their grammar: "may" of permission (a people subject
 of a coordinated predicate, acts of taking part in a hearing or re-entering), hedge words quoted as words,
-agentless forecasts ("is set to overtake", "is anticipated later this month", "are possible if <event>"), and
-"No one can say for sure …" (the author's hedge, not speech).
+agentless forecasts ("is set to overtake", "is anticipated later this month", "are possible if <event>"),
+"No one can say for sure …" (the author's hedge, not speech), a body's power with its legal ceiling, "could"
+after a condition already met, and a hedged incident that responders attended (reported, flag kept).
 
-None of these sentences is a row of tests/data; 15 of the 16 positives read differently on main e9f9ba6 (the
+None of these sentences is a row of tests/data; 23 of the 24 positives read differently on main e9f9ba6 (the
 "looks set to outstrip" one was already a forecast by its "looks"). Each class has near misses that keep main's
 reading. See docs/EVALUATION.md "Round 13".
 """
@@ -22,6 +23,11 @@ PERMISSION = [
     "Visitors may not re-enter the museum without a new ticket.",
     "Parents may comment on the proposed timetable at an open meeting in the school hall.",
     "Witnesses may testify by video link from the neighbouring courtroom.",
+    "The regulator may impose fines of up to 10 per cent of a firm's turnover.",
+    "Councils may levy a charge of up to 50 pounds on each extra bin.",
+    # "could" after a condition already met: past ability
+    "Once the road reopened, lorries could reach the port again.",
+    "After the floodwater receded, residents could return to their homes.",
 ]
 # (b) a hedge word quoted as a word: a fact about the text, reported.
 MENTIONED = [
@@ -60,7 +66,31 @@ NEAR_MISSES = [
     # an attributive hedge before a cause stays the author's hedge
     ("The likely cause of the fire was an electrical fault.", "speculative", True),
     ("Prices are set to rise again next year, the bank said.", "attributed", True),
+    # a power without its ceiling, a condition not yet met, a counterfactual: possibilities
+    ("The regulator may impose a fine on the bank.", "speculative", True),
+    ("Once the deal is signed, the firm could expand into Asia.", "speculative", True),
+    ("When the dam burst, the town could have flooded.", "speculative", True),
+    # a possible thing that is not an incident responded to, or a necessary condition
+    ("A possible link between the two cases is being investigated.", "speculative", True),
+    ("A possible strike could close the port next month.", "speculative", True),
+    ("That is only possible if all 200 members resign.", "reported", False),
 ]
+
+
+# (d) a hedged description of an incident responders dealt with: reported, and the hedged flag stays.
+INCIDENTS = [
+    "Crews attended a possible gas leak on Mill Lane on Tuesday night.",
+    "A possible gas leak forced the closure of the high street for three hours.",
+    "Paramedics treated a man for a possible overdose outside the station.",
+    "Officers investigated a possible break-in at the pharmacy on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", INCIDENTS)
+def test_incident_responded_to_is_reported_and_flagged(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "reported", (text, lab.label, lab.cues)
+    assert lab.hedged, (text, lab.cues)
 
 
 @pytest.mark.parametrize("text", PERMISSION + MENTIONED)
