@@ -49,7 +49,7 @@ HEDGE_TRIGGERS = frozenset(
     established suspicion suspicions presumption probability hypothesis
     hypotheses worry worries look looks looked odds chances tipped consensus unanimity unanimous certainty
     theorise theorises theorised theorising theorize theorizes theorized theorizing postulate postulates
-    postulated postulating surmise surmises surmised surmising""".split()
+    postulated postulating surmise surmises surmised surmising knows hard difficult""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -674,6 +674,7 @@ _CONDITION_MET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_MET_NEXT = frozenset("have be well possibly perhaps".split())
+_MET_OPENERS = frozenset(("onc", "aft", "as ", "now"))
 
 
 def _ok_could(text: str, s: int, e: int) -> bool:
@@ -684,7 +685,11 @@ def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
         return False
-    if nxt not in _NOT_MET_NEXT and _CONDITION_MET_BEFORE.match(text, 0, s) is not None:
+    if (
+        nxt not in _NOT_MET_NEXT
+        and text[:3].lower() in _MET_OPENERS
+        and _CONDITION_MET_BEFORE.match(text, 0, s)
+    ):
         return False  # round 13: "Once the road reopened, lorries could reach the port again"
     if nxt == "well" and next_word(text, e + 5) in ("be", "have", "prove", "end", "become", "see", "mean"):
         return True  # round 9 (r21): "Tremblay could well be back in July": the author's forecast
@@ -2038,12 +2043,25 @@ _MENTION_BEFORE = re.compile(
 )
 _LISTED_QUOTE_BEFORE = re.compile(r"[\"”’'][ \t]*(?:,|and|or|,[ \t]*and|,[ \t]*or)[ \t]+[\"“‘']$")
 _CLOSING_MARKS = frozenset("\"”’'")
-_ANY_QUOTE_MARK = re.compile(r"[\"“‘']")
+# (speed: the frame needs one of these words, or a second quoted word; asked of the sentence's word set first)
+MENTION_WORDS = frozenset(
+    "word words phrase phrases term terms expression expressions wording qualifier qualifiers caveat caveats label "
+    "labels and or".split()
+)
+_MENTION_NOUNS = MENTION_WORDS - {"and", "or"}
 
 
-def mentioned(text: str, s: int, e: int) -> bool:
-    if _ANY_QUOTE_MARK.search(text, max(0, s - 90), s) is None:
+def mentioned(text: str, s: int, e: int, words: frozenset[str]) -> bool:
+    """A cue quoted as a word (``words``: the sentence's lower-cased words, a gate)."""
+    if words.isdisjoint(MENTION_WORDS):
         return False
+    if words.isdisjoint(_MENTION_NOUNS):
+        # only the listed form can hold: the cue closes a quotation
+        return (
+            e < len(text)
+            and text[e] in _CLOSING_MARKS
+            and _LISTED_QUOTE_BEFORE.search(text, max(0, s - 12), s) is not None
+        )
     if _MENTION_BEFORE.search(text, max(0, s - 90), s) is not None:
         return True
     return (
@@ -2071,6 +2089,23 @@ _DISSENT_RE = re.compile(
     re.IGNORECASE,
 )
 _DISSENT_NOUNS = frozenset("consensus unanimity unanimous".split())
+# Round 13: the author saying the answer cannot be known yet ("It is impossible to say how many people were
+# inside", "It is too early to tell whether the scheme has worked", "Nobody knows for sure how many birds
+# died"): a fact left open, as with "no one can say for sure". Only before an open question (a wh-word or
+# "if", not "what to do": a course of action): "It is hard to say no to him", "Nobody knows the area better"
+# and "It is difficult to know what to do with the pier" state no unknown fact.
+_UNKNOWABLE_RE = re.compile(
+    r"\b(?:it[ \t]+(?:is|was|remains|'s|’s)[ \t]+(?:still[ \t]+|simply[ \t]+|just[ \t]+)?(?:impossible|hard|difficult"
+    r"|too[ \t]+(?:early|soon))[ \t]+to[ \t]+(?:say|tell|know|judge|predict)"
+    r"|no(?:body|[ \t]+one|-one)[ \t]+(?:yet[ \t]+|really[ \t]+|actually[ \t]+)?knows)"
+    r"(?=[ \t]+(?:(?:yet|for[ \t]+(?:sure|certain)|exactly|precisely|with[ \t]+certainty)[ \t]+)?"
+    r"(?:how|whether|when|why|where|what|who|which|if)\b(?![ \t]+to\b))",
+    re.IGNORECASE,
+)
+_UNKNOWABLE_HEADS = (
+    frozenset("impossible hard difficult early soon knows".split()),
+    frozenset("say tell know judge predict knows".split()),
+)
 _NO_ONE_SURE = (frozenset("sure certain certainty".split()), frozenset("one nobody".split()))
 _DISSENT_HEAD = re.compile(
     r"[^.;:!?]*?\b(?:consensus|unanimity|opinion|view|verdict|answer|sure|certain|certainty)\b", re.I
@@ -2101,6 +2136,10 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
         or not (words.isdisjoint(_NO_ONE_SURE[0]) or words.isdisjoint(_NO_ONE_SURE[1]))
         else None
     )
+    if not (words.isdisjoint(_UNKNOWABLE_HEADS[0]) or words.isdisjoint(_UNKNOWABLE_HEADS[1])):
+        unknowable = [new_cue("hedge", m.group(0), *m.span()) for m in _UNKNOWABLE_RE.finditer(text)]
+        if unknowable:
+            dissent = [*(dissent or []), *unknowable]
     if dissent:
         out = dissent
     for m in _HEDGE_RE.find(text, words):
@@ -2109,7 +2148,11 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
         check = _HEDGE_CHECKS.get(low)
         if check is None and low.startswith("should"):
             check = _ok_should
-        if (check is None or check(text, s, e)) and not _in_title(text, s, e) and not mentioned(text, s, e):
+        if (
+            (check is None or check(text, s, e))
+            and not _in_title(text, s, e)
+            and not mentioned(text, s, e, words)
+        ):
             out.append(new_cue("hedge", text[s:e], s, e))
     if dissent:
         out.sort(key=lambda c: (c.start, c.end))

@@ -2,10 +2,11 @@
 the rules missed — classes named on r32/r33 and widened by their grammar: "may" of permission (a people subject
 of a coordinated predicate, acts of taking part in a hearing or re-entering), hedge words quoted as words,
 agentless forecasts ("is set to overtake", "is anticipated later this month", "are possible if <event>"),
-"No one can say for sure …" (the author's hedge, not speech), a body's power with its legal ceiling, "could"
+"No one can say for sure …" (the author's hedge, not speech), "It is impossible/hard to say how …", "Nobody
+knows for sure how …", a body's power with its legal ceiling, "could"
 after a condition already met, and a hedged incident that responders attended (reported, flag kept).
 
-None of these sentences is a row of tests/data; 23 of the 24 positives read differently on main e9f9ba6 (the
+None of these sentences is a row of tests/data; 26 of the 27 positives read differently on main e9f9ba6 (the
 "looks set to outstrip" one was already a forecast by its "looks"). Each class has near misses that keep main's
 reading. See docs/EVALUATION.md "Round 13".
 """
@@ -45,6 +46,9 @@ FORECASTS = [
     "Delays are possible if the strike on the northern line goes ahead.",
     "No one can say for sure how many birds died in the spill.",
     "Nobody could say with certainty when the bridge would reopen.",
+    "It is impossible to say how many people were inside the warehouse.",
+    "It is hard to say when the ferry service will resume.",
+    "Nobody knows for sure how many birds died in the spill.",
 ]
 
 NEAR_MISSES = [
@@ -74,6 +78,9 @@ NEAR_MISSES = [
     ("A possible link between the two cases is being investigated.", "speculative", True),
     ("A possible strike could close the port next month.", "speculative", True),
     ("That is only possible if all 200 members resign.", "reported", False),
+    # no open question after "hard to say" / "nobody knows": nothing left unknown
+    ("It is hard to say no to a free lunch.", "reported", False),
+    ("It is difficult to know what to do with the old pier.", "reported", False),
 ]
 
 
