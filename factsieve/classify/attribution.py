@@ -822,6 +822,15 @@ _TRAILING_TOPIC_RE = re.compile(
 )
 
 
+# Round 13 (issue #17, r32): "No one can say / nobody could tell for sure / for certain / with certainty …"
+# denies that anyone knows: the author's own hedge (hedge.py's dissent cue), not a speech act by anyone.
+_SAY_FORMS_UNKNOWN = frozenset("say tell".split())
+_NOBODY_CAN_BEFORE = re.compile(r"\bno(?:body|[ \t]+one|-one)[ \t]+(?:can|could)[ \t]+$", re.IGNORECASE)
+_FOR_SURE_AFTER = re.compile(
+    r"[ \t]+(?:for[ \t]+(?:sure|certain)|with[ \t]+(?:any[ \t]+)?certainty)\b", re.IGNORECASE
+)
+
+
 # Long on purpose: one pass over the sentence's attribution patterns in precedence order (speech
 # verb, according-to, group+cognition verb, sourced forecast, reportedly); each branch is a gate
 # on the next, kept together so the order is read in one place and no pattern is scanned twice on
@@ -853,6 +862,12 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word in _NOT_SPEECH_PREV and prev_word(text, m.start()) in _NOT_SPEECH_PREV[word]:
             continue
+        if (
+            word in _SAY_FORMS_UNKNOWN
+            and _NOBODY_CAN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and (_FOR_SURE_AFTER.match(text, m.end()) is not None)
+        ):
+            continue  # round 13 (r32): "No one can say for sure when …" is the author's hedge (hedge.py), no speech
         if word == "said" and text[m.end() : m.end() + 1] == "," and prev_word(text, m.start()) == "that":
             continue  # "That said, the budget still passed": a connective, nobody speaks (round 7, r16)
         if word in _SILENT_FORMS and _SAYING_NOTHING.match(text, m.end()) is not None:

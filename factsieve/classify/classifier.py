@@ -75,7 +75,7 @@ from factsieve.classify.filler import (
     reader_idiom,
 )
 from factsieve.classify.forecast import author_forecast_cues, forecast_possible
-from factsieve.classify.hedge import hedge_cues
+from factsieve.classify.hedge import hedge_cues, reported_incident
 from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.native import wordscan
 from factsieve.classify.opinion import opinion_and_stance_cues
@@ -449,9 +449,16 @@ def _outside_newsroom_question(
 
 
 def _deciding_hedges(text: str, hedges: list[Cue]) -> list[Cue]:
-    """The free hedges that can decide "speculative": not inside a side clause, not first-person belief."""
+    """The free hedges that can decide "speculative": not inside a side clause, not first-person belief, not
+    the description of an incident responded to (round 13: "Crews attended a possible gas leak")."""
     sides = [m.span() for m in _SIDE_CLAUSE.finditer(text)] if "," in text else []
-    keep = [h for h in hedges if not (sides and inside(sides, h.start)) and not _first_person_belief(text, h)]
+    keep = [
+        h
+        for h in hedges
+        if not (sides and inside(sides, h.start))
+        and not _first_person_belief(text, h)
+        and not reported_incident(text, h)
+    ]
     return keep if len(keep) != len(hedges) else hedges
 
 

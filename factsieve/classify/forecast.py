@@ -24,6 +24,9 @@ _CHANGE_VERBS = (
     "rise|fall|grow|increase|decrease|decline|drop|climb|double|triple|halve|soar|surge|slump|slow|ease|accelerate"
     "|decelerate|stabilise|stabilize|slip|exceed|surpass|top|shrink|contract|expand|worsen|improve|explode|boom"
     "|plunge|tumble|rebound|recover|deteriorate|weaken|strengthen"
+    # round 13 (r30, r32): a measure passing another ("Demand for the vaccine is set to outstrip supply"); not
+    # "hit"/"reach", which also take a calendar's object ("is set to hit cinemas in May")
+    "|outstrip|outpace|overtake|outnumber|outgrow|eclipse|overshoot|undershoot"
 )
 _FORECAST_RE = re.compile(
     r"\b(?:is|are|was|were|looks?|looked|seems?|seemed|appears?|appeared)\s+(?:now\s+|also\s+|still\s+)?"

@@ -49,7 +49,7 @@ HEDGE_TRIGGERS = frozenset(
     established suspicion suspicions presumption probability hypothesis
     hypotheses worry worries look looks looked odds chances tipped consensus unanimity unanimous certainty
     theorise theorises theorised theorising theorize theorizes theorized theorizing postulate postulates
-    postulated postulating surmise surmises surmised surmising""".split()
+    postulated postulating surmise surmises surmised surmising knows hard difficult""".split()
 )
 
 # --------------------------------------------------------------------------- hedges
@@ -196,7 +196,8 @@ _PERMITTED_ACTIONS = frozenset(
     trade serve wear install bid lay retain adopt watch view book
     rebook prescribe dispense redeem reclaim
     board submit earmark report discuss nominate donate upload consult
-    photograph film cross""".split()
+    photograph film cross
+    comment testify re-enter readmit""".split()
 )
 # Verbs that are an allowance only under a stated rule: "Farmers may switch to barley if prices fall" is
 # a guess, "Borrowers may switch … up to six months before their current fix ends" a rule.
@@ -303,6 +304,21 @@ _POWER_ACTIONS = frozenset(
 _EVENT_OBJECT_OPENERS = frozenset(
     "more further the those these some his her their its dozens hundreds thousands several".split()
 )
+# Round 13: a body's power stated with its legal ceiling ("The regulator may impose fines of up to 10 per cent
+# of turnover", "Councils may levy a charge of up to £50 per bin"): a rule, reported. Without the ceiling
+# ("The regulator may impose a fine on the bank") it is a possibility in a story and stays a hedge.
+_INSTITUTIONS = frozenset(
+    """regulator regulators council councils court courts tribunal tribunals commission watchdog watchdogs
+    authority authorities judge judges magistrates ombudsman inspectorate""".split()
+)
+_STATUTORY_POWERS = frozenset("impose levy fine charge award order issue".split())
+_CEILING = re.compile(
+    r"[^.;]{0,40}?\b(?:of[ \t]+)?(?:up[ \t]+to|no[ \t]+more[ \t]+than|a[ \t]+maximum[ \t]+of|at[ \t]+most)[ \t]+"
+    r"(?:[£$€]|\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a[ \t]+hundred)",
+    re.IGNORECASE,
+)
+
+
 # round 9 (r24): a rule of law fronted as the frame that grants or forbids ("Under the rule, licence
 # applications may be filed online", "Under UK export rules, the painting may not leave the country"):
 # any verb. Only legal instruments: "Under the deal, jobs may be lost" and "Under the plan, prices may
@@ -334,10 +350,19 @@ _PROVISO = re.compile(
 )
 
 
+# Round 13 (r32): the people a rule is for, subject of a first predicate joined by "and" ("Pupils at the
+# school wear a green blazer and may choose between trousers and a skirt"): the sentence's opening noun.
+# The verb must still be a permitted act ("Drivers face delays and may miss flights" stays a hedge).
+_OPENING_NOUN = re.compile(r"\W*(?:the\s+|all\s+)?([A-Za-z]+)\b")
+
+
 def _subject_is_people(text: str, s: int) -> bool:
     prev = prev_word(text, s)
     if prev in _PERMITTED_SUBJECTS or _agent_plural(prev):
         return True
+    if prev == "and":
+        m = _OPENING_NOUN.match(text, 0, s)
+        return m is not None and m.group(1).lower() in _PERMITTED_SUBJECTS
     m = _SUBJECT_NARROWED.match(text, 0, s)
     return m is not None and (m.group(1).lower() in _PERMITTED_SUBJECTS or _agent_plural(m.group(1).lower()))
 
@@ -353,6 +378,12 @@ def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one ret
     if nxt in _POWER_ACTIONS and prev_word(text, s) in _AUTHORITY_SUBJECTS:
         # round 9: "Inspectors may close a restaurant on the spot", "a peace officer may arrest …"
         return next_word(text, text.lower().index(nxt, end) + len(nxt)) not in _EVENT_OBJECT_OPENERS
+    if (
+        nxt in _STATUTORY_POWERS
+        and prev_word(text, s) in _INSTITUTIONS
+        and _CEILING.search(text, e) is not None
+    ):
+        return True  # round 13: "The regulator may impose fines of up to 10 per cent of turnover": a power in law
     if _LEGAL_INSTRUMENT.search(text) is not None:
         return True  # round 9 (r24): "Under UK export rules, the painting may not leave the country …"
     if nxt not in ("have", "well") and _PROVISO.match(text, e) is not None:
@@ -630,6 +661,22 @@ _ABILITY_SHOWN_NOT_NEXT = frozenset(
 )
 
 
+# Round 13: "could" after a condition already met, opening the sentence ("Once the road reopened, lorries could
+# reach the port again", "After the water receded, residents could return to their homes"): what became
+# possible then happened, past ability. Not "could have/be" ("When the dam burst, the town could have
+# flooded": a counterfactual), not "if"/"when", and not a clause in the present ("Once the deal is signed, the
+# firm could expand": not met yet).
+_CONDITION_MET_BEFORE = re.compile(
+    r"\W*(?:once|after|as[ \t]+soon[ \t]+as|now[ \t]+that)[ \t]+(?:(?!(?:is|are|am|be|will|would|has|have|gets?|do|does)\b)"
+    r"[\w'’-]+[ \t]+){1,8}?"
+    r"(?:had[ \t]+(?:[\w'’-]+[ \t]+)?)?(?:[a-z]+ed|was|were|had|began|rose|fell|came|went|left|ended|opened|shut"
+    r"|cleared|receded|passed|lifted)(?:[ \t]+[\w'’-]+){0,6},[ \t]+(?:[\w'’-]+[ \t]+){1,4}$",
+    re.IGNORECASE,
+)
+_NOT_MET_NEXT = frozenset("have be well possibly perhaps".split())
+_MET_OPENERS = frozenset(("onc", "aft", "as ", "now"))
+
+
 def _ok_could(text: str, s: int, e: int) -> bool:
     if _RHETORICAL_WHO_COULD.match(text, 0, s) is not None and _WHO_DARES.match(text, e) is not None:
         return False
@@ -638,6 +685,12 @@ def _ok_could(text: str, s: int, e: int) -> bool:
     nxt = next_word(text, e)
     if nxt == "be" and _COULD_PERCEIVED.match(text, e):
         return False
+    if (
+        nxt not in _NOT_MET_NEXT
+        and text[:3].lower() in _MET_OPENERS
+        and _CONDITION_MET_BEFORE.match(text, 0, s)
+    ):
+        return False  # round 13: "Once the road reopened, lorries could reach the port again"
     if nxt == "well" and next_word(text, e + 5) in ("be", "have", "prove", "end", "become", "see", "mean"):
         return True  # round 9 (r21): "Tremblay could well be back in July": the author's forecast
     if nxt in _CAPACITY_VERBS and _FORMER_SUBJECT.match(text):
@@ -796,6 +849,18 @@ _FORWARD_TIME = re.compile(
 )
 
 
+# Round 13 (r33): predicative "possible" before a condition on events is the author's forecast ("Power
+# outages are possible if lines are brought down by strong winds", "Delays are possible if the strike goes
+# ahead"); a condition on the reader or a customer ("Refunds are possible if you cancel …", "if requested")
+# is what a rule allows, feasibility; so is a necessary condition ("That is only possible if …", "is not
+# possible if …": the corpus's two), so only a plain "is/are possible if".
+_IF_EVENT = re.compile(
+    r"[ \t]*,?[ \t]+if[ \t]+(?!you\b|your\b|requested\b|required\b|needed\b|necessary\b"
+    r"|desired\b|customers?\b|passengers?\b|applicants?\b|guests?\b|needs[ \t]+be\b)\w",
+    re.IGNORECASE,
+)
+
+
 def _ok_probable(text: str, s: int, e: int) -> bool:
     if _is_reserve_category(text, s, e):
         return False
@@ -835,11 +900,27 @@ def _is_reserve_category(text: str, s: int, e: int) -> bool:
 _BY_AGENT = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
 
 
+# Round 13 (r32): an agentless passive forecast dated ahead ("A decision on the appeal is anticipated early
+# next year", "A ruling is predicted within weeks"): the author forecasts when, as with "is expected".
+_DATED_AHEAD = re.compile(
+    r"[ \t]+(?:(?:early|late|later|sometime|some[ \t]+time)[ \t]+)?(?:(?:in|by)[ \t]+)?(?:next|this|the[ \t]+coming)"
+    r"[ \t]+(?:week|month|year|season|spring|summer|autumn|winter|quarter|decade)\b"
+    r"|[ \t]+(?:within|in)[ \t]+(?:the[ \t]+next[ \t]+)?(?:days|weeks|months|a[ \t]+(?:week|month|year)"
+    r"|(?:two|three|four|five|six|several|a[ \t]+few)[ \t]+(?:days|weeks|months|years))\b"
+    r"|[ \t]+(?:shortly|soon|imminently)\b|[ \t]+later[ \t]+(?:this|today|in)\b|[ \t]+by[ \t]+the[ \t]+end[ \t]+of\b",
+    re.IGNORECASE,
+)
+
+
 def _ok_passive_forecast(text: str, s: int, e: int) -> bool:
     if prev_word(text, s) not in BE_WORDS:
         return False
     nxt = next_word(text, e)
-    return nxt in ("to", "at", "that") or (nxt == "for" and _BY_AGENT.match(text, e) is None)
+    return (
+        nxt in ("to", "at", "that")
+        or (nxt == "for" and _BY_AGENT.match(text, e) is None)
+        or _DATED_AHEAD.match(text, e) is not None
+    )
 
 
 # round 9 (r24): "Rates are tipped to fall later this year", "is widely tipped as the next leader": the
@@ -978,6 +1059,8 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
     ):
         if _FORWARD_TIME.match(text, e) is not None:
             return True  # round 9: "A settlement is possible as early as next week": the author's forecast
+        if prev in BE_WORDS and _IF_EVENT.match(text, e) is not None:
+            return True  # round 13: "Power outages are possible if lines are brought down": a forecast
         return nxt in _CLAUSE_START and (nxt != "there" or _THERE_CLAUSE.match(text, e) is not None)
     return True
 
@@ -1905,6 +1988,89 @@ def _in_title(text: str, s: int, e: int) -> bool:
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
 
+# Round 13 (r32): "possible/probable/suspected" before an incident that responders attended, in a report of
+# what they did ("Crews attended a possible gas leak on Mill Lane", "A possible gas leak forced the evacuation
+# of 300 pupils", "Paramedics treated a man for a possible overdose"): the call's description is hedged, the
+# event reported is not the author's guess. The cue keeps the hedged flag (the writers mark it) but does not
+# decide "speculative" (classifier._deciding_hedges). Only incident nouns, and only with a verb of response
+# before them or a past verb after them: "A possible link between the cases is being investigated" and "a
+# possible fire risk" stay the author's hedge.
+_INCIDENT = (
+    r"(?:gas[ \t]+leak|leak|fire|blaze|explosion|blast|break-in|burglary|intruder|overdose|heart[ \t]+attack"
+    r"|stroke|drowning|poisoning|hoax|sighting|collision|shooting|stabbing|assault|chemical[ \t]+spill|spill"
+    r"|landslide|sinkhole|bomb|device|package|hit-and-run|crash|carbon[ \t]+monoxide[ \t]+leak)"
+)
+_RESPONSE_BEFORE = re.compile(
+    r"\b(?:attended|attend|attending|responded[ \t]+to|respond[ \t]+to|called(?:[ \t]+out)?[ \t]+to|investigated"
+    r"|investigating|treated[ \t]+(?:[\w'’-]+[ \t]+){0,3}for|evacuated[ \t]+(?:[\w'’-]+[ \t]+){0,3}(?:after|over|because[ \t]+of)"
+    r"|reports?[ \t]+of|sent[ \t]+to|rushed[ \t]+to|following|after|over|because[ \t]+of|due[ \t]+to)"
+    r"[ \t]+(?:a|an|the)[ \t]+$",
+    re.IGNORECASE,
+)
+_INCIDENT_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?" + _INCIDENT + r"\b(?P<rest>[^.;]*)", re.IGNORECASE)
+_OPENING_ARTICLE = re.compile(r"\W*(?:a|an|the)[ \t]+$", re.IGNORECASE)
+_PAST_VERB_NEXT = re.compile(
+    r"(?:[ \t]+(?:at|in|on|near|outside|inside)[ \t]+[^,.;]{1,40}?)?[ \t]+(?:forced|closed|shut|prompted|led|caused"
+    r"|brought|sparked|triggered|halted|disrupted|delayed|left|kept)\b",
+    re.IGNORECASE,
+)
+_INCIDENT_HEDGES = frozenset("possible probable suspected".split())
+
+
+def reported_incident(text: str, cue: Cue) -> bool:
+    """A hedge on the description of an incident that was responded to: it flags, it does not decide."""
+    if cue.text.lower() not in _INCIDENT_HEDGES:
+        return False
+    m = _INCIDENT_AFTER.match(text, cue.end)
+    if m is None:
+        return False
+    if _RESPONSE_BEFORE.search(text, max(0, cue.start - 60), cue.start) is not None:
+        return True
+    return (
+        _OPENING_ARTICLE.fullmatch(text, 0, cue.start) is not None
+        and _PAST_VERB_NEXT.match(m.group("rest")) is not None
+    )
+
+
+# Round 13 (r32): a hedge word quoted as a word, not used ("The phrase 'we may never know' appears 11 times
+# in the report", "The words 'likely' and 'possibly' were struck from the draft"): a metalinguistic noun
+# before the opening mark, or a quoted single word listed after another quoted one. A quotation after a
+# verb of saying ("he said 'possibly'") keeps its hedge: no such noun comes before it.
+_MENTION_BEFORE = re.compile(
+    r"\b(?:word|words|phrase|phrases|term|terms|expression|expressions|wording|qualifiers?|caveats?|label|labels)"
+    r"[ \t]+(?:(?:such[ \t]+as|like|of)[ \t]+)?[\"“‘'][^\"“”‘’'.!?;]{0,50}$",
+    re.IGNORECASE,
+)
+_LISTED_QUOTE_BEFORE = re.compile(r"[\"”’'][ \t]*(?:,|and|or|,[ \t]*and|,[ \t]*or)[ \t]+[\"“‘']$")
+_CLOSING_MARKS = frozenset("\"”’'")
+# (speed: the frame needs one of these words, or a second quoted word; asked of the sentence's word set first)
+MENTION_WORDS = frozenset(
+    "word words phrase phrases term terms expression expressions wording qualifier qualifiers caveat caveats label "
+    "labels and or".split()
+)
+_MENTION_NOUNS = MENTION_WORDS - {"and", "or"}
+
+
+def mentioned(text: str, s: int, e: int, words: frozenset[str]) -> bool:
+    """A cue quoted as a word (``words``: the sentence's lower-cased words, a gate)."""
+    if words.isdisjoint(MENTION_WORDS):
+        return False
+    if words.isdisjoint(_MENTION_NOUNS):
+        # only the listed form can hold: the cue closes a quotation
+        return (
+            e < len(text)
+            and text[e] in _CLOSING_MARKS
+            and _LISTED_QUOTE_BEFORE.search(text, max(0, s - 12), s) is not None
+        )
+    if _MENTION_BEFORE.search(text, max(0, s - 90), s) is not None:
+        return True
+    return (
+        e < len(text)
+        and text[e] in _CLOSING_MARKS
+        and _LISTED_QUOTE_BEFORE.search(text, max(0, s - 12), s) is not None
+    )
+
+
 # Round 11 (issue #17, Wikipedia train false negatives): a fact left open because those who study it
 # do not agree — "There is no unanimous opinion in the scientific community with regards to the exact
 # date of …", "There is total lack of unanimity on how the town got its name", "no one can say for
@@ -1923,6 +2089,23 @@ _DISSENT_RE = re.compile(
     re.IGNORECASE,
 )
 _DISSENT_NOUNS = frozenset("consensus unanimity unanimous".split())
+# Round 13: the author saying the answer cannot be known yet ("It is impossible to say how many people were
+# inside", "It is too early to tell whether the scheme has worked", "Nobody knows for sure how many birds
+# died"): a fact left open, as with "no one can say for sure". Only before an open question (a wh-word or
+# "if", not "what to do": a course of action): "It is hard to say no to him", "Nobody knows the area better"
+# and "It is difficult to know what to do with the pier" state no unknown fact.
+_UNKNOWABLE_RE = re.compile(
+    r"\b(?:it[ \t]+(?:is|was|remains|'s|’s)[ \t]+(?:still[ \t]+|simply[ \t]+|just[ \t]+)?(?:impossible|hard|difficult"
+    r"|too[ \t]+(?:early|soon))[ \t]+to[ \t]+(?:say|tell|know|judge|predict)"
+    r"|no(?:body|[ \t]+one|-one)[ \t]+(?:yet[ \t]+|really[ \t]+|actually[ \t]+)?knows)"
+    r"(?=[ \t]+(?:(?:yet|for[ \t]+(?:sure|certain)|exactly|precisely|with[ \t]+certainty)[ \t]+)?"
+    r"(?:how|whether|when|why|where|what|who|which|if)\b(?![ \t]+to\b))",
+    re.IGNORECASE,
+)
+_UNKNOWABLE_HEADS = (
+    frozenset("impossible hard difficult early soon knows".split()),
+    frozenset("say tell know judge predict knows".split()),
+)
 _NO_ONE_SURE = (frozenset("sure certain certainty".split()), frozenset("one nobody".split()))
 _DISSENT_HEAD = re.compile(
     r"[^.;:!?]*?\b(?:consensus|unanimity|opinion|view|verdict|answer|sure|certain|certainty)\b", re.I
@@ -1953,6 +2136,10 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
         or not (words.isdisjoint(_NO_ONE_SURE[0]) or words.isdisjoint(_NO_ONE_SURE[1]))
         else None
     )
+    if not (words.isdisjoint(_UNKNOWABLE_HEADS[0]) or words.isdisjoint(_UNKNOWABLE_HEADS[1])):
+        unknowable = [new_cue("hedge", m.group(0), *m.span()) for m in _UNKNOWABLE_RE.finditer(text)]
+        if unknowable:
+            dissent = [*(dissent or []), *unknowable]
     if dissent:
         out = dissent
     for m in _HEDGE_RE.find(text, words):
@@ -1961,7 +2148,11 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
         check = _HEDGE_CHECKS.get(low)
         if check is None and low.startswith("should"):
             check = _ok_should
-        if (check is None or check(text, s, e)) and not _in_title(text, s, e):
+        if (
+            (check is None or check(text, s, e))
+            and not _in_title(text, s, e)
+            and not mentioned(text, s, e, words)
+        ):
             out.append(new_cue("hedge", text[s:e], s, e))
     if dissent:
         out.sort(key=lambda c: (c.start, c.end))

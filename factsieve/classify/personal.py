@@ -15,6 +15,7 @@ from factsieve.classify.cue import (
     new_cue,
 )
 from factsieve.classify.hedge import (
+    mentioned,
     ok_may,
 )
 from factsieve.classify.prefilter import (
@@ -116,7 +117,7 @@ def personal_cues(
     for m in _PERSONAL_MODAL_RE.find(text, words):
         s, e = m.span()
         word = text[s:e].lower()
-        if inside(quotes, s) or (word == "may" and not ok_may(text, s, e)):
+        if inside(quotes, s) or (word == "may" and not ok_may(text, s, e)) or mentioned(text, s, e, words):
             continue
         if word == "cannot" or (word[:2] == "ca" and word != "can"):
             # Negated ability states a fact about the writer or the product, like "could not":
