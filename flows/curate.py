@@ -312,6 +312,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             reprocess=not incremental,
             settings=cfg.limits,
             unread=latest.unread_inputs(out_path),
+            missing_text=latest.missing_text_inputs(out_path),
         )
         todo = plan.to_process
         lap("discover")

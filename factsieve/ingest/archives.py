@@ -141,6 +141,24 @@ def is_tar_header(head: bytes) -> bool:
     return True
 
 
+# First members (or their folders) of formats that are zips but not archives of files: OOXML (docx,
+# xlsx, pptx), OpenDocument and EPUB ("mimetype"), Java and Android packages. Such a file under a
+# name that selects no reader stays unsupported_format, not a run of rejects of its XML parts.
+_PACKAGE_FIRST = (b"[Content_Types].xml", b"_rels/", b"mimetype", b"META-INF/", b"AndroidManifest.xml")
+
+
+def is_zip_start(head: bytes) -> bool:
+    """Whether ``head`` (a file's first bytes, as stored: not decompressed) opens a zip archive of
+    files: a local file header whose member is not a document's or package's part (``_PACKAGE_FIRST``),
+    or the end record alone (an empty zip)."""
+    if head.startswith(b"PK\x05\x06"):
+        return True
+    if not head.startswith(b"PK\x03\x04") or len(head) < 30:
+        return False
+    name_len = int.from_bytes(head[26:28], "little")
+    return not head[30 : 30 + name_len].startswith(_PACKAGE_FIRST)
+
+
 def any_read_after(
     fh: BinaryIO, kind: str, start: int, left_out: Callable[[str], str | None] = lambda name: None
 ) -> bool:

@@ -12,7 +12,7 @@ only read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 import pyarrow as pa
@@ -60,6 +60,37 @@ def parts(pf: pq.ParquetFile, target_bytes: int) -> list[tuple[int, int, int, in
     return out
 
 
+def row_count(pf: pq.ParquetFile, groups: range) -> int:
+    return sum(pf.metadata.row_group(g).num_rows for g in groups)
+
+
+def may_hold_null(pf: pq.ParquetFile, group: int, columns: list[str]) -> bool:
+    """Whether a column of ``columns`` may hold a null in row group ``group``: its statistics count
+    one, or keep no count (a struct or list column: any of its leaves)."""
+    meta = pf.metadata.row_group(group)
+    wanted = set(columns)
+    for i in range(meta.num_columns):
+        col = meta.column(i)
+        if col.path_in_schema.split(".", 1)[0] in wanted:
+            stats = col.statistics
+            if stats is None or not stats.has_null_count or stats.null_count:
+                return True
+    return False
+
+
+def runs(groups: range, test: Callable[[int], bool]) -> Iterator[tuple[range, bool]]:
+    """``groups`` as runs of consecutive row groups with the same ``test``, in order."""
+    start, value = groups.start, None
+    for g in groups:
+        v = test(g)
+        if value is not None and v != value:
+            yield range(start, g), value
+            start = g
+        value = v
+    if value is not None:
+        yield range(start, groups.stop), value
+
+
 def _plain(value: object) -> object:
     """A cell as a JSON record would hold it: a date or time as its ISO text (``published``)."""
     if isinstance(value, dt.datetime | dt.date):
@@ -83,7 +114,7 @@ def rows(
     its own; when a batch cannot be read at all (a damaged page), one problem stands for that row
     and all after it in ``groups``, with their count: what follows cannot be reached."""
     row = first_row
-    last = first_row + sum(pf.metadata.row_group(g).num_rows for g in groups) - 1
+    last = first_row + row_count(pf, groups) - 1
     batches = pf.iter_batches(
         batch_size=_BATCH_ROWS, row_groups=list(groups), columns=columns, use_threads=False
     )

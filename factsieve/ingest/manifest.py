@@ -45,7 +45,8 @@ import xxhash
 
 from factsieve.ingest import archives
 from factsieve.ingest.parts import rejected_unread
-from factsieve.ingest.read import format_of_name, reader_takes
+from factsieve.ingest.read import archive_kind, format_of_name, reader_takes
+from factsieve.ingest.records import FIELD_ALIASES, HTML_TEXT_FIELDS
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 
@@ -70,6 +71,9 @@ SCHEMA = pa.schema(
         ("device", pa.uint64()),
         # An object store's version tag from its listing ("ETag=..."); null for a local file.
         ("etag", pa.string()),
+        # What the readers took a record's text from when the file was read (readers_fingerprint);
+        # null for a tombstone. Manifests written before it have no column.
+        ("readers", pa.string()),
     ]
 )
 # The columns of the stat identity, as in SCHEMA and Entry.
@@ -98,7 +102,8 @@ SPEED_SETTINGS: tuple[str, ...] = ()
 JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet"})
 
 # Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
-# reader_added: its live row is an unsupported_format reject, and a reader takes its name now.
+# reader_added: its live row is an unsupported_format reject, and a reader takes its name now; or
+# it has missing_text rows and was read under other readers (readers_fingerprint).
 CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED, READER_ADDED = (
     "content_changed",
     "settings_changed",
@@ -120,9 +125,24 @@ class Entry(NamedTuple):
     inode: int | None = None
     device: int | None = None
     etag: str | None = None
+    readers: str | None = None  # readers_fingerprint it was read under; None: before round 8
 
 
-def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
+# Raise it when a reader learns to read records it used to reject as missing_text other than by a
+# new text alias (a feed element, a mail part): files with such rows are then read again once.
+READERS_REVISION = 1
+
+
+def readers_fingerprint() -> str:
+    """What the readers take a record's text from: the text field's aliases in their order, the
+    fields read as HTML, ``READERS_REVISION``. A file with a live ``missing_text`` row that was read
+    under another (or, before round 8, none recorded) is read again (``plan``): a release that adds
+    an alias may read the record now. Computed at each call, from the aliases as they are."""
+    spec = {"text": FIELD_ALIASES["text"], "html": HTML_TEXT_FIELDS, "revision": READERS_REVISION}
+    return xxhash.xxh3_64_hexdigest(json.dumps(spec, sort_keys=True).encode())
+
+
+def settings_fingerprint(limits: IngestLimits | Mapping, uri: str, archive_by_content: bool = False) -> str:
     """The ingest settings that change what the file at ``uri`` yields, as canonical JSON (readable
     in the manifest, compared as a string). text_field counts only for files that may be read as
     JSON: .jsonl, .json and .txt (a .txt holding JSON Lines is read as JSON Lines), also gzipped;
@@ -139,7 +159,11 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
     # left out is not listed at all (then it is gone from the latest view, as a removed file). Kept
     # even when empty: archives read before round 7 read their README members, which are now
     # passed over, so each is read again once (settings_changed).
-    if archives.kind_of_name(name) is None:
+    # An archive found by its content (a tar as corpus.gz, a zip as news.dat: ``archive_by_content``)
+    # counts it too, but only when patterns are set: its fingerprints from before round 8 hold none,
+    # and an upgrade must not read every such archive again.
+    by_content = archive_by_content and bool(_value(limits, "exclude"))
+    if archives.kind_of_name(name) is None and not by_content:
         skip.add("exclude")
     keys = [k for k in OUTPUT_SETTINGS if k not in skip]
     default = IngestLimits()
@@ -149,6 +173,22 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str) -> str:
         values = {k: getattr(limits, k) for k in keys}
     values = {k: v for k, v in values.items() if k not in _ADDED_LATER or v != _ADDED_LATER[k]}
     return json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _value(limits: IngestLimits | Mapping, key: str) -> object:
+    if isinstance(limits, Mapping):
+        return limits.get(key, getattr(IngestLimits(), key))
+    return getattr(limits, key)
+
+
+def _archive_by_content(f: InputFile, limits: IngestLimits | None) -> bool:
+    """Whether ``f`` is an archive by its content only, when that can change its fingerprint: with
+    ``--exclude`` patterns set (else no file is opened for it)."""
+    return (
+        bool(limits is not None and limits.exclude)
+        and archives.kind_of_name(f.name) is None
+        and (archive_kind(f) is not None)
+    )
 
 
 def _run_limits(out: Path, run_id: str) -> dict | None:
@@ -229,8 +269,9 @@ def load(out: Path, committed: list[str]) -> dict[str, Entry]:
         if settings is None:
             limits = _run_limits(out, run_id)
             settings = [None if limits is None else settings_fingerprint(limits, u) for u in t["uri"]]
-        # Parts written before the stat identity have none: their files are hashed once.
-        stamps = zip(*(t.get(c) or [None] * n for c in _IDENTITY), strict=True)
+        # Parts written before the stat identity have none: their files are hashed once. Parts
+        # written before the readers fingerprint: None (their missing_text rows are read again once).
+        stamps = zip(*(t.get(c) or [None] * n for c in (*_IDENTITY, "readers")), strict=True)
         for uri, size, mtime, h, live_run, gone, used, stamp in zip(
             t["uri"],
             t["size"],
@@ -269,15 +310,19 @@ def plan(
     reprocess: bool = False,
     settings: IngestLimits | None = None,
     unread: set[str] | frozenset[str] = frozenset(),
+    missing_text: set[str] | frozenset[str] = frozenset(),
 ) -> Plan:
     """Split the discovered files into new, changed and unchanged; live inputs in ``scope`` that were
     not discovered are removed. With ``reprocess`` nothing is unchanged. With ``settings`` (this
     run's limits) a file read under other known settings (settings_fingerprint) is changed even
     when its bytes are not. ``unread``: the inputs whose live row is an unsupported_format reject
     (latest.unread_inputs); one a reader takes now, by its name or its content (a release added
-    it), is changed too, else its old reject would stay live until --reprocess. ``Plan.reasons`` says why each changed
-    file is processed again."""
+    it), is changed too, else its old reject would stay live until --reprocess. ``missing_text``: the
+    inputs with a live missing_text row (latest.missing_text_inputs); one read under other readers
+    (``readers_fingerprint``: a release added a text alias since) is changed too. ``Plan.reasons``
+    says why each changed file is processed again."""
     p = Plan()
+    readers = readers_fingerprint() if missing_text else None
     found = {f.uri for f in files}
     p.removed = sorted(u for u in previous if u not in found and (scope is None or scope(u)))
     for f in files:
@@ -293,6 +338,8 @@ def plan(
             if h and h == prev.content_hash:
                 reason = None  # a touch, a chmod, a copy of the same bytes
         if reason is None and f.uri in unread and reader_takes(f):
+            reason = READER_ADDED
+        if reason is None and f.uri in missing_text and prev.readers != readers:
             reason = READER_ADDED
         if reason is None:
             p.unchanged.append(f)
@@ -314,7 +361,7 @@ def _why_again(f: InputFile, prev: Entry, reprocess: bool, settings: IngestLimit
     if (
         settings is not None
         and prev.settings is not None
-        and prev.settings != settings_fingerprint(settings, f.uri)
+        and prev.settings != settings_fingerprint(settings, f.uri, _archive_by_content(f, settings))
     ):
         return SETTINGS_CHANGED
     return None if _same_stat(f, prev) else CONTENT_CHANGED
@@ -388,28 +435,33 @@ def table(
     """The run's manifest part: the files it processed (read under ``settings``), a refresh row per
     file found unchanged by its hash (``Plan.refreshed``: its new stat, its live entry's hash,
     run_id and settings), then a tombstone per removed input."""
+    readers = readers_fingerprint()
     rows = [
         (
             f,
             hashes.get(f.uri, ""),
             run_id,
-            None if settings is None else settings_fingerprint(settings, f.uri),
+            None
+            if settings is None
+            else settings_fingerprint(settings, f.uri, _archive_by_content(f, settings)),
+            readers,
         )
         for f in files
     ]
-    rows += [(f, e.content_hash, e.run_id, e.settings) for f, e in refreshed]
+    rows += [(f, e.content_hash, e.run_id, e.settings, e.readers) for f, e in refreshed]
     gone = [None] * len(removed)
     return pa.table(
         {
             "uri": [f.uri for f, *_ in rows] + list(removed),
             "size": [f.size for f, *_ in rows] + [0] * len(removed),
             "mtime": [f.mtime for f, *_ in rows] + gone,
-            "content_hash": [h for _, h, _, _ in rows] + [""] * len(removed),
-            "run_id": [r for _, _, r, _ in rows] + [run_id] * len(removed),
+            "content_hash": [h for _, h, *_ in rows] + [""] * len(removed),
+            "run_id": [r for _, _, r, *_ in rows] + [run_id] * len(removed),
             "removed": [False] * len(rows) + [True] * len(removed),
-            "settings": [s for *_, s in rows] + gone,
+            "settings": [s for *_, s, _ in rows] + gone,
             **{c: [getattr(f, c) for f, *_ in rows] + gone for c in _IDENTITY[:-1]},
             "etag": [f.etag or None for f, *_ in rows] + gone,
+            "readers": [r for *_, r in rows] + gone,
         },
         schema=SCHEMA,
     )

@@ -73,7 +73,8 @@ def split_parts(
     fmt = FORMATS.get(inp.suffix)
     if fmt == "feed" and not inp.is_part and not inp.refused:
         return _split_feed(inp, target_bytes)
-    if inp.suffix == ".zip" and not inp.is_part and not inp.refused:
+    zipped = inp.suffix == ".zip" or (fmt is None and archive_kind(inp) == "zip")  # by name or content
+    if zipped and not inp.is_part and not inp.refused:
         return _split_zip(inp, target_bytes)
     if inp.size <= target_bytes or inp.is_part:
         return [inp]

@@ -336,15 +336,22 @@ def input_format(inp: InputFile) -> str | None:
 
 def archive_kind(inp: InputFile) -> str | None:
     """``"zip"`` or ``"tar"`` when ``inp`` is an archive that is read: by its name (``.zip``,
-    ``.tar.gz``, ...), or, when its name selects no reader (``corpus.gz``, ``corpus``), by its content:
-    a tar, compressed or not (round 7 left a tar gzipped as ``corpus.gz`` ``unsupported_format``). A
-    name that selects a reader keeps it: a ``.txt`` holding a tar is that reader's ``binary`` reject."""
+    ``.tar.gz``, ...), or, when its name selects no reader (``corpus.gz``, ``corpus``, ``news.dat``), by
+    its content: a tar, compressed or not (round 7 left a tar gzipped as ``corpus.gz``
+    ``unsupported_format``), or a zip as stored (round 8; not a docx, epub or jar:
+    ``archives.is_zip_start``). A name that selects a reader keeps it: a ``.txt`` holding a tar or a
+    zip is that reader's ``binary`` reject."""
     kind = archives.kind_of_name(inp.name)
     if kind is not None or inp.refused or format_of_name(inp.name) is not None:
         return kind
     if compressed.unread_archive_kind(inp.name):
         return None
-    return "tar" if archives.is_tar_header(content_head(inp, 512)) else None
+    stored = content_head(inp, 512, decompress=False)
+    if archives.is_zip_start(stored):  # a zip is read as stored (its directory is at its end)
+        return "zip"
+    if compressed.codec_of(stored[:16]) is not None:  # a tar compressed under any name: decompressed
+        stored = content_head(inp, 512)
+    return "tar" if archives.is_tar_header(stored) else None
 
 
 def reader_takes(inp: InputFile) -> bool:

@@ -40,7 +40,7 @@ from factsieve.dedup import live_roles
 from factsieve.dedup.forget import ROLE_COLUMNS
 from factsieve.ingest import manifest
 from factsieve.output import publish
-from factsieve.vocabulary import FLAGS, UNSUPPORTED_FORMAT, UNSUPPORTED_XML
+from factsieve.vocabulary import FLAGS, MISSING_TEXT, UNSUPPORTED_FORMAT, UNSUPPORTED_XML
 
 TABLES = publish.DATA_TABLES
 KEY_COLUMNS = ["source_uri", "record_key", "doc_id"]
@@ -381,15 +381,27 @@ def unread_inputs(out: Path) -> set[str]:
     them again once a reader takes it (``read.reader_takes``). A
     member of an archive with no reader (``photo.jpg`` in a zip: record key = its name) is not the
     archive's row: the archive was read, and must not be read again on every run."""
+    return _rejected_inputs(out, [UNSUPPORTED_FORMAT, UNSUPPORTED_XML], whole_file=True)
+
+
+def missing_text_inputs(out: Path) -> set[str]:
+    """The inputs with a live ``missing_text`` reject (any record of theirs): manifest.plan reads one
+    again when it was read under other readers (``manifest.readers_fingerprint``: a text alias added
+    since may read the record now), not on every run."""
+    return _rejected_inputs(out, [MISSING_TEXT], whole_file=False)
+
+
+def _rejected_inputs(out: Path, reasons: list[str], whole_file: bool) -> set[str]:
     folder = current_dir(out)
     if folder is None:
         return set()
     found: set[str] = set()
     for path in sorted((folder / "rejects").glob("*.parquet")):
         t = pq.read_table(path, columns=["source_uri", "record_key", "reason"])
-        unread = pc.is_in(t["reason"], pa.array([UNSUPPORTED_FORMAT, UNSUPPORTED_XML]))
-        whole = pc.and_(unread, pc.equal(t["record_key"], ""))
-        found.update(t.filter(whole)["source_uri"].to_pylist())
+        hit = pc.is_in(t["reason"], pa.array(reasons))
+        if whole_file:
+            hit = pc.and_(hit, pc.equal(t["record_key"], ""))
+        found.update(t.filter(hit)["source_uri"].to_pylist())
     return found
 
 

@@ -112,13 +112,13 @@ def whole_bytes(inp: InputFile, fmt: str, limits: IngestLimits) -> bytes | Inges
         return file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
 
 
-def content_head(inp: InputFile, n: int = 8192) -> bytes:
-    """The first ``n`` bytes of ``inp``'s content (decompressed when it is compressed); b"" when
-    they cannot be read (the reader reports that)."""
+def content_head(inp: InputFile, n: int = 8192, decompress: bool = True) -> bytes:
+    """The first ``n`` bytes of ``inp``'s content (decompressed when it is compressed and
+    ``decompress``, else as stored); b"" when they cannot be read (the reader reports that)."""
     try:
         with inp.open() as fh:
             head = fh.read(n)
-            if compressed.codec_of(head[:16]) is None:
+            if not decompress or compressed.codec_of(head[:16]) is None:
                 return head
             fh.seek(0)
             return compressed.DecompressReader(fh, 64 * n).read(n)

@@ -167,4 +167,9 @@ def _csv_entries(
             yield key, row.line, source, None, (MALFORMED_CSV, detail)
             continue
         rec = {n: v for n, v in zip(names, fields, strict=True) if v or n in keep_empty}
+        if len(keep_empty) > 1 and any(rec.get(n) for n in keep_empty):
+            # A CSV cell cannot be null: an empty text cell is the row's missing text, and another text
+            # column stands in, as for a JSON null (round 8: a row with an empty `text` and its page in
+            # `html` was an `empty` reject). Alone, it stays the row's empty text.
+            rec = {n: v for n, v in rec.items() if v or n not in keep_empty}
         yield key, row.line, source, rec, None

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+
+import pyarrow.parquet as pq
 
 from factsieve.ingest import (
     columnar,
@@ -46,15 +49,8 @@ def read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -
             if not text_columns(names, limits.text_field):
                 return file_reject(inp, fmt, MISSING_TEXT, no_text_column(names, limits.text_field), inp.size)
             fields = record_field_names(limits.text_field, limits.title_field)
-            if not limits.text_field and set(names) & (
-                {"text", *FIELD_ALIASES["text"]} - {*HTML_TEXT_FIELDS}
-            ):
-                # A plain text column wins over an HTML one: the page column (often ten times the
-                # text) is not read; a row whose plain text is null is then missing_text.
-                fields -= set(HTML_TEXT_FIELDS)
-            columns = columnar.wanted_columns(names, fields)
             groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
-            found = columnar.rows(pf, groups, columns, inp.first_line)
+            found = _rows(pf, groups, names, fields, limits.text_field, inp.first_line)
             entries = (
                 (
                     f"row:{n}",
@@ -74,3 +70,30 @@ def read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -
         if not permanent(exc):
             raise
         return file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+
+
+def _rows(
+    pf: pq.ParquetFile, groups: range, names: list[str], fields: set[str], text_field: str, first: int
+) -> Iterator[tuple[int, dict | None, str]]:
+    """``columnar.rows`` of the columns a record reads. A plain text column wins over an HTML one
+    (``HTML_TEXT_FIELDS``), row by row as in JSON: the page column (often ten times the text) is read
+    only in the row groups where a plain text column may be null (its statistics say so), and kept
+    only in a row whose plain text is null, whose text it then is (round 8: such a row was
+    ``missing_text``). A configured ``--text-field`` has no fallback."""
+    plain = (
+        []
+        if text_field
+        else [n for n in names if n in {"text", *FIELD_ALIASES["text"]} - {*HTML_TEXT_FIELDS}]
+    )
+    pages = {n for n in names if n in HTML_TEXT_FIELDS} if plain else set()
+    if not pages:
+        yield from columnar.rows(pf, groups, columnar.wanted_columns(names, fields), first)
+        return
+    without = columnar.wanted_columns(names, fields - pages)
+    for run, nulls in columnar.runs(groups, lambda g: columnar.may_hold_null(pf, g, plain)):
+        columns = columnar.wanted_columns(names, fields) if nulls else without
+        for n, rec, problem in columnar.rows(pf, run, columns, first):
+            if nulls and rec is not None and any(rec.get(c) is not None for c in plain):
+                rec = {k: v for k, v in rec.items() if k not in pages}
+            yield n, rec, problem
+        first += columnar.row_count(pf, run)
