@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 _BATCH_ROWS = 1024
 # UnicodeDecodeError is a ValueError; OverflowError: a date or time Python cannot hold (year 2,941,758
 # as a date32, a timestamp in seconds past year 9999) used to end the whole run.
-_ERRORS = (pa.ArrowException, OSError, ValueError, OverflowError)
+ERRORS = (pa.ArrowException, OSError, ValueError, OverflowError)
 
 
 class Unreadable(Exception):
@@ -32,7 +32,7 @@ def open_file(fh: BinaryIO) -> pq.ParquetFile:
     """The Parquet file ``fh`` (its footer read), or ``Unreadable`` saying why."""
     try:
         return pq.ParquetFile(fh)
-    except _ERRORS as exc:
+    except ERRORS as exc:
         raise Unreadable(f"{type(exc).__name__}: {exc}") from None
 
 
@@ -89,20 +89,20 @@ def rows(
     )
     try:
         for batch in batches:
-            for rec, problem in _records(batch):
+            for rec, problem in batch_records(batch):
                 yield row, rec, problem
                 row += 1
-    except _ERRORS as exc:
+    except ERRORS as exc:
         rest = f"this row and the {last - row:,} after it" if last > row else "this row"
         yield row, None, f"{rest} cannot be read: {type(exc).__name__}: {exc}"
 
 
-def _records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
+def batch_records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
     """The rows of ``batch`` as records; converted one by one only when the batch as a whole fails,
     so one bad cell costs its row."""
     try:
         recs = batch.to_pylist()
-    except _ERRORS:
+    except ERRORS:
         recs = None
     for i in range(batch.num_rows):
         if recs is not None:
@@ -110,7 +110,7 @@ def _records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
         else:
             try:
                 rec = _row(batch.slice(i, 1))
-            except _ERRORS as exc:
+            except ERRORS as exc:
                 yield None, f"the row cannot be read: {type(exc).__name__}: {exc}"
                 continue
         # Null cells are kept (as None): the reader drops them, and names a null text column.

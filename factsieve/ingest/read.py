@@ -45,6 +45,7 @@ import pandas as pd
 
 from factsieve.ingest import (
     archives,
+    arrow_ipc,
     columnar,
     compressed,
     delimited,
@@ -120,6 +121,8 @@ FORMATS = {
     ".csv": "csv",
     ".tsv": "tsv",
     ".parquet": "parquet",  # Hugging Face datasets (factsieve.ingest.columnar)
+    ".arrow": "arrow",  # Hugging Face save_to_disk, Feather v2 (factsieve.ingest.arrow_ipc)
+    ".feather": "arrow",
     ".xml": "feed",  # RSS/Atom (factsieve.ingest.feeds); other XML is an unsupported_xml reject
     ".rss": "feed",
     ".atom": "feed",
@@ -533,14 +536,16 @@ def _row_source(rec: object) -> str:
     return json.dumps(rec, ensure_ascii=False, default=str)
 
 
-def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
+def _read_parquet(
+    inp: InputFile, limits: IngestLimits, taken: set[str] | None, fmt: str = "parquet"
+) -> IngestResult:
     """One document or reject per row of a Parquet file, or of a part of its row groups
-    (``factsieve.ingest.columnar``); the columns are read as a JSON record's fields are."""
-    fmt = "parquet"
+    (``factsieve.ingest.columnar``), or of an Arrow IPC file (``fmt`` "arrow": a part is a range
+    of record batches, ``arrow_ipc``); the columns are read as a JSON record's fields are."""
     try:
         with inp.open() as fh:
-            pf = columnar.open_file(fh)
-            names = pf.schema_arrow.names
+            pf = columnar.open_file(fh) if fmt == "parquet" else arrow_ipc.open_file(fh)
+            names = pf.schema_arrow.names if fmt == "parquet" else pf.names
             if not _text_columns(names, limits.text_field):
                 return _file_reject(
                     inp, fmt, MISSING_TEXT, _no_text_column(names, limits.text_field), inp.size
@@ -553,8 +558,12 @@ def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) 
                 # text) is not read; a row whose plain text is null is then missing_text.
                 fields -= set(HTML_TEXT_FIELDS)
             columns = columnar.wanted_columns(names, fields)
-            groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
-            found = columnar.rows(pf, groups, columns, inp.first_line)
+            if fmt == "arrow":
+                batches = range(inp.start, inp.end) if inp.is_part else None
+                found = arrow_ipc.rows(pf, batches, columns, inp.first_line)
+            else:
+                groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
+                found = columnar.rows(pf, groups, columns, inp.first_line)
             entries = (
                 (
                     f"row:{n}",
@@ -568,7 +577,8 @@ def _read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) 
             res = _read_records(inp, entries, "utf-8", limits, fmt, taken, unit="row")
             return res if res.docs or res.rejects else _file_reject(inp, fmt, EMPTY, "no rows", inp.size)
     except columnar.Unreadable as exc:
-        detail = f"not a Parquet file that can be read (truncated or damaged: {exc})"
+        kind = "a Parquet file" if fmt == "parquet" else "an Arrow IPC (Feather, Hugging Face) file"
+        detail = f"not {kind} that can be read (truncated or damaged: {exc})"
         return _file_reject(inp, fmt, CORRUPT_FILE, detail, inp.size)
     except OSError as exc:
         if not _permanent(exc):
@@ -1091,7 +1101,7 @@ def _file_reject(
     line or row: the parts of one file must not share the file's key "" (a Parquet file rewritten
     during the run gave one corrupt_file per part, all keyed "")."""
     detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")
-    key = f"{'row' if fmt == 'parquet' else 'line'}:{inp.first_line}" if inp.is_part else ""
+    key = f"{'row' if fmt in ('parquet', 'arrow') else 'line'}:{inp.first_line}" if inp.is_part else ""
     return IngestResult(rejects=[Reject(inp.uri, key, fmt, reason, detail, nbytes, sample)])
 
 
@@ -1107,8 +1117,8 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole, or a
     Parquet file or some of its row groups."""
     fmt = input_format(inp) or "jsonl"
-    if fmt == "parquet":
-        return _read_parquet(inp, limits, taken)
+    if fmt in ("parquet", "arrow"):
+        return _read_parquet(inp, limits, taken, fmt)
     if fmt == "feed":
         return _read_feed(inp, limits, taken)
     enc = "utf-8"
@@ -1160,14 +1170,29 @@ def read_input(
         return _read_archive(inp, limits, taken=taken)
     fmt = input_format(inp)
     # Parquet is read a batch of rows at a time, a feed an item at a time: no file size limit
-    if inp.is_part or fmt in ("parquet", "feed"):
+    if inp.is_part or fmt in ("parquet", "arrow", "feed"):
         return _read_part(inp, limits, taken)
     if fmt is None:
+        # The content sniff reads nothing from a file that cannot be opened (a loop of links, a
+        # dangling one): say that, as for a named file, not "no known shape" (round 8).
+        if (why := _cannot_open(inp)) is not None:
+            return _file_reject(inp, inp.suffix.lstrip(".") or "none", READ_ERROR, why, inp.size)
         return _file_reject(
             inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, _unsupported(inp), inp.size
         )
     data = _whole_bytes(inp, fmt, limits)
     return data if isinstance(data, IngestResult) else _read_content(inp, fmt, data, limits)
+
+
+def _cannot_open(inp: InputFile) -> str | None:
+    """Why ``inp`` cannot be opened, when that is permanent; else None."""
+    try:
+        with inp.open():
+            return None
+    except OSError as exc:
+        if not _permanent(exc):
+            raise
+        return f"{type(exc).__name__}: {exc}"
 
 
 def _whole_bytes(inp: InputFile, fmt: str, limits: IngestLimits) -> bytes | IngestResult:
