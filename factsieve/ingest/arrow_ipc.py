@@ -87,7 +87,7 @@ def parts(table: Table, target_bytes: int) -> list[tuple[int, int, int, int]]:
 
 
 def rows(
-    table: Table, batch_range: range | None, columns: list[str], first_row: int
+    table: Table, batch_range: range | None, columns: list[str], first_row: int, max_cell_bytes: int = 0
 ) -> Iterator[tuple[int, dict | None, str]]:
     """``(row number, record, problem)`` per row of the batches in ``batch_range`` (all when None),
     as ``columnar.rows`` gives them: a row that cannot be converted is a problem of its own; a batch
@@ -99,7 +99,7 @@ def rows(
                 continue
             if batch_range is not None and i >= batch_range.stop:
                 return
-            for rec, problem in columnar.batch_records(batch.select(columns)):
+            for rec, problem in columnar.batch_records(batch.select(columns), max_cell_bytes):
                 yield row, rec, problem
                 row += 1
     except columnar.ERRORS as exc:

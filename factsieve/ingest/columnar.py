@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 _BATCH_ROWS = 1024
@@ -76,7 +77,7 @@ def _plain(value: object) -> object:
 
 
 def rows(
-    pf: pq.ParquetFile, groups: range, columns: list[str], first_row: int
+    pf: pq.ParquetFile, groups: range, columns: list[str], first_row: int, max_cell_bytes: int = 0
 ) -> Iterator[tuple[int, dict | None, str]]:
     """``(row number, record, problem)`` per row of ``groups``: the record holds the cells of
     ``columns``, a null one as None. A row whose cells cannot be converted (a string that is not UTF-8) is a problem of
@@ -89,7 +90,7 @@ def rows(
     )
     try:
         for batch in batches:
-            for rec, problem in batch_records(batch):
+            for rec, problem in batch_records(batch, max_cell_bytes):
                 yield row, rec, problem
                 row += 1
     except ERRORS as exc:
@@ -97,14 +98,49 @@ def rows(
         yield row, None, f"{rest} cannot be read: {type(exc).__name__}: {exc}"
 
 
-def batch_records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
+class Oversized(str):
+    """A row's problem: a cell too large for any record (a ``too_large`` reject, not a damaged file)."""
+
+
+def _oversized(batch: pa.RecordBatch, max_cell_bytes: int) -> dict[int, str]:
+    """Rows of ``batch`` with a string or binary cell over ``max_cell_bytes``, and why. A column of
+    one repeated character compresses ~30,000:1 (zstd): a 7 KB Feather or Parquet file held a
+    200 MB text, and turning it into Python strings took 950 MB / 1.4 GB (round 8); its length is
+    read from the Arrow offsets instead, and the row is never converted."""
+    out: dict[int, str] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        t = column.type
+        if pa.types.is_dictionary(t):
+            t = t.value_type
+        if not (
+            pa.types.is_string(t)
+            or pa.types.is_large_string(t)
+            or pa.types.is_binary(t)
+            or pa.types.is_large_binary(t)
+        ):
+            continue
+        lengths = pc.binary_length(
+            column.dictionary_decode() if pa.types.is_dictionary(column.type) else column
+        )
+        for i in pc.indices_nonzero(pc.fill_null(pc.greater(lengths, max_cell_bytes), False)).to_pylist():
+            size = lengths[i].as_py()
+            out.setdefault(i, f"'{name}' holds {size:,} bytes, more than any record may (max_record_chars)")
+    return out
+
+
+def batch_records(batch: pa.RecordBatch, max_cell_bytes: int = 0) -> Iterator[tuple[dict | None, str]]:
     """The rows of ``batch`` as records; converted one by one only when the batch as a whole fails,
-    so one bad cell costs its row."""
+    so one bad cell costs its row. A row with a cell over ``max_cell_bytes`` (when given) is an
+    ``Oversized`` problem, never converted."""
+    big = _oversized(batch, max_cell_bytes) if max_cell_bytes else {}
     try:
-        recs = batch.to_pylist()
+        recs = None if big else batch.to_pylist()
     except ERRORS:
         recs = None
     for i in range(batch.num_rows):
+        if i in big:
+            yield None, Oversized(big[i])
+            continue
         if recs is not None:
             rec = recs[i]
         else:

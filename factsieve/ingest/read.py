@@ -558,19 +558,22 @@ def _read_parquet(
                 # text) is not read; a row whose plain text is null is then missing_text.
                 fields -= set(HTML_TEXT_FIELDS)
             columns = columnar.wanted_columns(names, fields)
+            cell_cap = 4 * limits.max_record_chars  # bytes no text of max_record_chars exceeds in UTF-8
             if fmt == "arrow":
                 batches = range(inp.start, inp.end) if inp.is_part else None
-                found = arrow_ipc.rows(pf, batches, columns, inp.first_line)
+                found = arrow_ipc.rows(pf, batches, columns, inp.first_line, cell_cap)
             else:
                 groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
-                found = columnar.rows(pf, groups, columns, inp.first_line)
+                found = columnar.rows(pf, groups, columns, inp.first_line, cell_cap)
             entries = (
                 (
                     f"row:{n}",
                     n,
                     None if problem == "" else "",
                     rec,
-                    (CORRUPT_FILE, problem) if problem else None,
+                    ((TOO_LARGE if isinstance(problem, columnar.Oversized) else CORRUPT_FILE), problem)
+                    if problem
+                    else None,
                 )
                 for n, rec, problem in found
             )
@@ -1393,7 +1396,8 @@ def _unsupported(inp: InputFile) -> str:
         )
     return (
         f"no reader for '{inp.suffix or 'no extension'}' files, and the content has no known shape (TREC or "
-        f"Gigaword <DOC> SGML, an e-mail, an mbox, a feed or news XML); supported (also as .gz, .bz2, .xz, "
+        f"Gigaword <DOC> SGML, an e-mail, an mbox, an HTML page, a feed or news XML); supported (also as .gz, "
+        f".bz2, .xz, "
         f".zst): {supported}"
     )
 

@@ -340,3 +340,84 @@ def test_a_loop_of_links_with_no_extension_is_a_read_error(tmp_path):
         "loop_a": [(codes.READ_ERROR, True)],
         "loop_b": [(codes.READ_ERROR, True)],
     }
+
+
+# --- Web mirrors, CESU-8, zstd framing, compressed column bombs -------------------------------------
+
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Harbour budget approved</title></head><body><nav>Home | World | "
+    "Sport</nav><article><h1>Harbour budget approved</h1><p>"
+    + HARBOUR.replace("\n", "</p><p>")
+    + "</p></article><footer>Copyright Example News</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "name", ["article.php?id=17", "story.aspx", "index.shtml", "page.xhtml", "harbour-budget"]
+)
+def test_a_web_mirrors_pages_are_read_as_html_whatever_their_name(tmp_path, name):
+    """wget -r keeps the server's names; before: ``unsupported_format`` ("no known shape")."""
+    (tmp_path / name).write_text(PAGE)
+    res = _read(tmp_path / name)
+    assert [(d.format, d.title) for d in res.docs] == [("html", "Harbour budget approved")]
+    assert "Officials said the new quay" in res.docs[0].text and "Copyright" not in res.docs[0].text
+    # prose under such a name is still no known shape
+    (tmp_path / name).write_text("Notes for the editor: check the harbour figures.\n")
+    assert [r.reason for r in _read(tmp_path / name).rejects] == [codes.UNSUPPORTED_FORMAT]
+
+
+def test_cesu8_text_is_read_as_unicode_not_mojibake(tmp_path):
+    """Java's modified UTF-8 / MySQL utf8mb3 (an emoji as two 3-byte surrogates): before, the whole
+    file went to the legacy detectors ("Harbour budget approved 頎巾竴")."""
+    emoji = b"\xed\xa0\xbd\xed\xb8\x80"  # U+1F600 as CESU-8
+    (tmp_path / "export.txt").write_bytes(b"Harbour budget approved " + emoji + b"\n\n" + HARBOUR.encode())
+    [doc] = _read(tmp_path / "export.txt").docs
+    assert (doc.title, doc.encoding) == ("Harbour budget approved \U0001f600", "cesu-8")
+    assert doc.text.endswith(HARBOUR.splitlines()[-1])
+    # a lone surrogate is U+FFFD; cp1252 text with an "í" stays cp1252
+    rec = json.dumps({"text": "Caf"}).encode()[:-2] + b"\xed\xa0\x80 " + RAIL.replace("\n", " ").encode() + b'"}\n'
+    (tmp_path / "lone.jsonl").write_bytes(rec)
+    [doc] = _read(tmp_path / "lone.jsonl").docs
+    assert doc.text.startswith("Caf\ufffd ")
+    (tmp_path / "legacy.txt").write_bytes(
+        "Reunión del consejo: aprobó el presupuesto del puerto.".encode("cp1252")
+    )
+    [doc] = _read(tmp_path / "legacy.txt").docs
+    assert doc.text == "Reunión del consejo: aprobó el presupuesto del puerto."
+
+
+def test_zstd_with_a_leading_skippable_frame_and_with_a_dictionary(tmp_path):
+    import struct
+
+    import zstandard
+
+    recs = "".join(json.dumps({"text": s}) + "\n" for s in (HARBOUR, RAIL)).encode()
+    skippable = struct.pack("<II", 0x184D2A50, 4) + b"meta"
+    (tmp_path / "head.jsonl.zst").write_bytes(skippable + zstandard.ZstdCompressor().compress(recs))
+    assert [d.text for d in _read(tmp_path / "head.jsonl.zst").docs] == [HARBOUR, RAIL]  # before: binary
+    samples = [(json.dumps({"text": f"{HARBOUR} {i}"}) + "\n").encode() for i in range(300)]
+    dictionary = zstandard.train_dictionary(4096, samples)
+    (tmp_path / "dict.jsonl.zst").write_bytes(zstandard.ZstdCompressor(dict_data=dictionary).compress(recs))
+    [rej] = _read(tmp_path / "dict.jsonl.zst").rejects
+    assert rej.reason == codes.BINARY
+    assert f"compressed with dictionary {dictionary.dict_id()}, which is not in the file" in rej.detail
+
+
+@pytest.mark.parametrize("suffix", [".feather", ".parquet"])
+def test_a_compressed_column_bomb_is_too_large_without_being_converted(tmp_path, suffix):
+    """A 7 KB file holding a 200 MB text: before, 950 MB (Feather) / 1.4 GB (Parquet) peak to
+    convert the cell and then reject it; now its length is read from the Arrow offsets."""
+    import pyarrow.parquet as pq
+
+    limits = IngestLimits(max_record_chars=1000)
+    table = pa.table({"id": ["big", "ok"], "text": ["x" * 50_000, RAIL]})
+    path = tmp_path / f"bomb{suffix}"
+    if suffix == ".feather":
+        feather.write_feather(table, str(path), compression="zstd")
+    else:
+        pq.write_table(table, str(path), compression="zstd")
+    res = _read(path, limits)
+    assert [d.record_key for d in res.docs] == ["ok"]
+    [rej] = res.rejects
+    assert (rej.record_key, rej.reason) == ("row:1", codes.TOO_LARGE)
+    assert "'text' holds 50,000 bytes" in rej.detail
