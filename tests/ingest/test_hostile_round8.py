@@ -375,7 +375,12 @@ def test_cesu8_text_is_read_as_unicode_not_mojibake(tmp_path):
     assert (doc.title, doc.encoding) == ("Harbour budget approved \U0001f600", "cesu-8")
     assert doc.text.endswith(HARBOUR.splitlines()[-1])
     # a lone surrogate is U+FFFD; cp1252 text with an "í" stays cp1252
-    rec = json.dumps({"text": "Caf"}).encode()[:-2] + b"\xed\xa0\x80 " + RAIL.replace("\n", " ").encode() + b'"}\n'
+    rec = (
+        json.dumps({"text": "Caf"}).encode()[:-2]
+        + b"\xed\xa0\x80 "
+        + RAIL.replace("\n", " ").encode()
+        + b'"}\n'
+    )
     (tmp_path / "lone.jsonl").write_bytes(rec)
     [doc] = _read(tmp_path / "lone.jsonl").docs
     assert doc.text.startswith("Caf\ufffd ")
