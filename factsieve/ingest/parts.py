@@ -363,23 +363,21 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
     """A Parquet file as parts of whole row groups of about ``target_bytes`` uncompressed
     (``factsieve.ingest.columnar.parts``): ``start``/``end`` are row group numbers, ``first_line``
     the number of the part's first row. A file that cannot be read is reported by ``read_input``."""
-    try:
-        with inp.open() as fh:
-            found = columnar.parts(columnar.open_file(fh), target_bytes)
-    except (OSError, columnar.Unreadable):
-        return [inp]
-    if len(found) <= 1:
-        return [inp]
-    return [replace(inp, size=size, start=start, end=end, first_line=row) for start, end, row, size in found]
+    return _split_table(inp, lambda fh: columnar.parts(columnar.open_file(fh), target_bytes))
 
 
 def _split_arrow(inp: InputFile, target_bytes: int) -> list[InputFile]:
     """An Arrow IPC file or stream as parts of whole record batches of about ``target_bytes``
     (``arrow_ipc.parts``): ``start``/``end`` are batch numbers, ``first_line`` the part's first row.
     A file that cannot be read to its end is read whole (the reader reports the break)."""
+    return _split_table(inp, lambda fh: arrow_ipc.parts(arrow_ipc.open_file(fh), target_bytes))
+
+
+def _split_table(inp: InputFile, plan) -> list[InputFile]:
+    """``inp`` as the parts ``plan(fh)`` gives (``(start, end, first row, bytes)`` each), or whole."""
     try:
         with inp.open() as fh:
-            found = arrow_ipc.parts(arrow_ipc.open_file(fh), target_bytes)
+            found = plan(fh)
     except (OSError, columnar.Unreadable):
         return [inp]
     if len(found) <= 1:
