@@ -77,25 +77,57 @@ def _plain(value: object) -> object:
 
 
 def rows(
-    pf: pq.ParquetFile, groups: range, columns: list[str], first_row: int, max_cell_bytes: int = 0
+    pf: pq.ParquetFile,
+    groups: range,
+    columns: list[str],
+    first_row: int,
+    max_cell_bytes: int = 0,
+    max_group_bytes: int = 0,
 ) -> Iterator[tuple[int, dict | None, str]]:
     """``(row number, record, problem)`` per row of ``groups``: the record holds the cells of
     ``columns``, a null one as None. A row whose cells cannot be converted (a string that is not UTF-8) is a problem of
     its own; when a batch cannot be read at all (a damaged page), one problem stands for that row
-    and all after it in ``groups``, with their count: what follows cannot be reached."""
+    and all after it in ``groups``, with their count: what follows cannot be reached. A row group
+    whose footer states more than ``max_group_bytes`` (when given) of those columns uncompressed is
+    one ``Oversized`` problem for its rows, never decompressed (a column bomb: round 8)."""
     row = first_row
     last = first_row + sum(pf.metadata.row_group(g).num_rows for g in groups) - 1
-    batches = pf.iter_batches(
-        batch_size=_BATCH_ROWS, row_groups=list(groups), columns=columns, use_threads=False
-    )
     try:
-        for batch in batches:
-            for rec, problem in batch_records(batch, max_cell_bytes):
-                yield row, rec, problem
-                row += 1
+        for g in groups:
+            n, size = pf.metadata.row_group(g).num_rows, _stated_bytes(pf, g, columns)
+            if max_group_bytes and size > max_group_bytes:
+                rest = f"this row and the {n - 1:,} after it" if n > 1 else "this row"
+                yield (
+                    row,
+                    None,
+                    Oversized(
+                        f"{rest} (row group {g}) state {size:,} bytes uncompressed, more than "
+                        f"{max_group_bytes:,} (max_gzip_ratio times the file, at least max_file_bytes): not read"
+                    ),
+                )
+                row += n
+                continue
+            batches = pf.iter_batches(
+                batch_size=_BATCH_ROWS, row_groups=[g], columns=columns, use_threads=False
+            )
+            for batch in batches:
+                for rec, problem in batch_records(batch, max_cell_bytes):
+                    yield row, rec, problem
+                    row += 1
     except ERRORS as exc:
         rest = f"this row and the {last - row:,} after it" if last > row else "this row"
         yield row, None, f"{rest} cannot be read: {type(exc).__name__}: {exc}"
+
+
+def _stated_bytes(pf: pq.ParquetFile, group: int, columns: list[str]) -> int:
+    """The uncompressed bytes the footer states for ``columns`` (and their nested leaves) in ``group``."""
+    meta = pf.metadata.row_group(group)
+    wanted = set(columns)
+    return sum(
+        meta.column(i).total_uncompressed_size
+        for i in range(meta.num_columns)
+        if meta.column(i).path_in_schema.split(".", 1)[0] in wanted
+    )
 
 
 class Oversized(str):

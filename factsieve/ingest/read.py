@@ -33,6 +33,7 @@ import errno
 import io
 import json
 import logging
+import os
 import posixpath
 import re
 from collections import Counter
@@ -544,6 +545,8 @@ def _read_parquet(
     of record batches, ``arrow_ipc``); the columns are read as a JSON record's fields are."""
     try:
         with inp.open() as fh:
+            file_bytes = fh.seek(0, os.SEEK_END)  # the file's (a part's size is its uncompressed bytes)
+            fh.seek(0)
             pf = columnar.open_file(fh) if fmt == "parquet" else arrow_ipc.open_file(fh)
             names = pf.schema_arrow.names if fmt == "parquet" else pf.names
             if not _text_columns(names, limits.text_field):
@@ -564,7 +567,9 @@ def _read_parquet(
                 found = arrow_ipc.rows(pf, batches, columns, inp.first_line, cell_cap)
             else:
                 groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
-                found = columnar.rows(pf, groups, columns, inp.first_line, cell_cap)
+                # a column bomb's row group is refused from the footer, before it is decompressed
+                group_cap = compressed.stream_cap(file_bytes, limits.max_file_bytes, limits.max_gzip_ratio)
+                found = columnar.rows(pf, groups, columns, inp.first_line, cell_cap, group_cap)
             entries = (
                 (
                     f"row:{n}",

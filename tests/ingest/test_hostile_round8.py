@@ -426,3 +426,24 @@ def test_a_compressed_column_bomb_is_too_large_without_being_converted(tmp_path,
     [rej] = res.rejects
     assert (rej.record_key, rej.reason) == ("row:1", codes.TOO_LARGE)
     assert "'text' holds 50,000 bytes" in rej.detail
+
+
+def test_a_parquet_row_group_stating_a_bomb_is_refused_from_its_footer(tmp_path):
+    """The footer states each column chunk's uncompressed size: a row group past max_gzip_ratio
+    times the file (at least max_file_bytes) is one too_large reject for its rows, never
+    decompressed (a 7 KB file holding 200 MB: peak RSS 1.36 GB before, 131 MB now)."""
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "bomb.parquet"
+    with pq.ParquetWriter(
+        str(path), pa.schema([("id", pa.string()), ("text", pa.string())]), compression="zstd"
+    ) as w:
+        w.write_table(pa.table({"id": ["b1", "b2"], "text": ["x" * 3_000_000, "y" * 3_000_000]}))
+        w.write_table(pa.table({"id": ["ok"], "text": [RAIL]}))
+    limits = IngestLimits(max_file_bytes=1_000_000)
+    assert path.stat().st_size * limits.max_gzip_ratio < 6_000_000
+    res = _read(path, limits)
+    assert [d.record_key for d in res.docs] == ["ok"]
+    [rej] = res.rejects
+    assert (rej.record_key, rej.reason) == ("row:1", codes.TOO_LARGE)
+    assert rej.detail.startswith("row 1: this row and the 1 after it (row group 0) state 6,000,")
