@@ -42,13 +42,17 @@ class Table:
         except columnar.ERRORS as exc:
             raise columnar.Unreadable(f"{type(exc).__name__}: {exc}") from None
 
-    def batches(self) -> Iterator[pa.RecordBatch]:
-        """The record batches in order; a damaged or cut one raises (``rows`` reports it)."""
+    def batches(self, start: int = 0) -> Iterator[tuple[int, pa.RecordBatch]]:
+        """``(number, batch)`` of the record batches from number ``start`` on, in order; a damaged
+        or cut one raises (``rows`` reports it). The file format seeks to ``start`` by its footer;
+        a stream has no index, so the batches before it are read and dropped."""
         if self._file is not None:
-            for i in range(self._file.num_record_batches):
-                yield self._file.get_batch(i)
+            for i in range(start, self._file.num_record_batches):
+                yield i, self._file.get_batch(i)
         else:
-            yield from self._stream
+            for i, batch in enumerate(self._stream):
+                if i >= start:
+                    yield i, batch
 
 
 def may_open(head: bytes) -> bool:
@@ -73,7 +77,7 @@ def parts(table: Table, target_bytes: int) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     start, first_row, row, size, n = 0, 1, 1, 0, 0
     try:
-        for n, batch in enumerate(table.batches(), start=1):
+        for n, batch in ((i + 1, b) for i, b in table.batches()):
             size += batch.nbytes
             row += batch.num_rows
             if size >= target_bytes:
@@ -94,9 +98,7 @@ def rows(
     that cannot be read (a cut download) is one problem for the rest of the part."""
     row = first_row
     try:
-        for i, batch in enumerate(table.batches()):
-            if batch_range is not None and i < batch_range.start:
-                continue
+        for i, batch in table.batches(batch_range.start if batch_range is not None else 0):
             if batch_range is not None and i >= batch_range.stop:
                 return
             for rec, problem in columnar.batch_records(batch.select(columns), max_cell_bytes):
