@@ -93,10 +93,11 @@ def split_parts(
         return found if len(found) > 1 else [inp]
     if fmt in ("jsonl", "json"):
         return _split_jsonl(inp, target_bytes)
+    if fmt in (None, "sgml"):
+        # by content: TREC/Gigaword with no extension (AP880212) or named .sgm, an mbox
+        fmt = input_format(inp)
     if fmt == "sgml":
         return _split_sgml(inp, target_bytes)
-    if fmt is None:
-        fmt = input_format(inp)  # by content: TREC/Gigaword with no extension (AP880212), an mbox
     if fmt == "trec":
         return _split_trec(inp, target_bytes)
     if fmt == "email":

@@ -37,6 +37,21 @@ _SIGNATURES = (
 )
 SIGNATURES = [(re.compile(pattern), name) for pattern, name in _SIGNATURES]
 
+# Control bytes that never occur in text files (NUL..BS, SO..US less ESC); their share
+# separates binary files from text in an unknown single-byte encoding.
+_CONTROL = bytes(set(range(0, 9)) | set(range(14, 27)) | set(range(28, 32)))
+CONTROL_RE = re.compile(b"[" + re.escape(_CONTROL) + b"]")
+CONTROL_TEXT_RE = re.compile("[" + re.escape(_CONTROL.decode("ascii")) + "]")
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    return controls > max(4, len(head) // 100)
+
+
 # An HTML page: a doctype or <html> first (after a BOM, whitespace, comments or an XML
 # declaration). A text that only mentions a tag further on is text.
 _HTML_START = re.compile(
@@ -69,7 +84,7 @@ def corpus_format(head: bytes) -> str | None:
         return None  # control bytes in a known shape are its reader's binary reject, not silence
     if mail.looks_like_mbox(head) or mail.looks_like_message(head):
         return "email"
-    text = head.decode("latin-1")  # the shapes are ASCII: any byte decodes, none is guessed
+    text = _head_text(head)
     if trec_sgml.looks_like(text):
         return "trec"
     if _HTML_START.match(text[:4096]):
@@ -81,6 +96,15 @@ def corpus_format(head: bytes) -> str | None:
     if stripped.startswith(b"<") and (news_xml.is_news_root(stripped) or _FEED_ROOT.search(stripped[:8192])):
         return "feed"
     return None
+
+
+def _head_text(head: bytes) -> str:
+    """The first bytes as text for the ASCII shapes: UTF-16 by its byte-order mark (a ``.sgm`` saved so
+    was read as TREC when its dialect was decided on the decoded file), else Latin-1 after a UTF-8
+    mark, so any byte decodes and none is guessed."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", "replace")
+    return head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
 
 
 def text_format(text: str) -> str | None:

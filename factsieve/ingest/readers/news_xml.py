@@ -1,0 +1,63 @@
+"""One news article as an XML document: NITF, RCV1, TEI (``factsieve.ingest.news_xml``)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from factsieve.ingest import (
+    compressed,
+    feeds,
+    news_xml,
+)
+from factsieve.ingest.readers.base import (
+    IngestResult,
+    decompressed,
+    file_reject,
+    whole_bytes,
+)
+from factsieve.ingest.readers.entries import (
+    FIXED_FIELDS,
+    read_records,
+)
+from factsieve.ingest.sources import InputFile
+from factsieve.params import IngestLimits
+from factsieve.vocabulary import (
+    MALFORMED_XML,
+    MISSING_TEXT,
+    UNSAFE_XML,
+    UNSUPPORTED_XML,
+)
+
+log = logging.getLogger(__name__)
+
+
+def read_news_xml(inp: InputFile, limits: IngestLimits) -> IngestResult:
+    """A news article as one XML document: NITF (NYT Annotated Corpus), RCV1, TEI or trafilatura
+    XML (``factsieve.ingest.news_xml``), read whole within ``max_file_bytes``. Any other root is
+    ``unsupported_xml`` naming it."""
+    fmt = "newsxml"
+    data = whole_bytes(inp, fmt, limits)
+    if isinstance(data, IngestResult):
+        return data
+    codec = compressed.codec_of(data[:16])
+    if codec is not None:
+        data = decompressed(inp, fmt, data, limits, codec)
+        if isinstance(data, IngestResult):
+            return data
+    try:
+        art = news_xml.article(data)
+    except feeds.NotAFeed as exc:
+        return file_reject(inp, "feed", UNSUPPORTED_XML, f"{exc}: not read", len(data))
+    except feeds.Unsafe as exc:
+        return file_reject(inp, fmt, UNSAFE_XML, str(exc), len(data))
+    except feeds.Malformed as exc:
+        return file_reject(inp, fmt, MALFORMED_XML, f"not well-formed XML at {exc}", len(data))
+    rec = {k: v for k, v in art.record.items() if v is not None and k != "id"}
+    problem = None if "text" in rec else (MISSING_TEXT, f"no text in {art.where} ({art.kind})")
+    source = data[:2000].decode("utf-8", "replace")
+    entries = [("", 1, source, rec, problem)]
+    res = read_records(inp, entries, "utf-8", replace(limits, **FIXED_FIELDS), fmt, unit="document")
+    for doc in res.docs:
+        doc.raw_bytes = len(data)
+    return res
