@@ -38,6 +38,7 @@ FORMATS: tuple[str, ...] = (
     "csv",
     "tsv",
     "parquet",
+    "arrow",
     "feed",
     "sgml",
     "warc",

@@ -26,7 +26,7 @@ class DocumentsSchema(pa.DataFrameModel):
     )
     format: Series[STRING] = pa.Field(
         isin=list(FORMATS),
-        description="Input format: text, html, jsonl, json, wet (Common Crawl), csv, tsv, parquet, feed (RSS/Atom), sgml (Reuters-21578), warc (HTTP responses: CC-NEWS), trec (TREC-disk and Gigaword <DOC> SGML), email (e-mail, Usenet, mbox) or newsxml (NITF, RCV1, TEI, trafilatura XML); a zip/tar member has the format of its own name.",
+        description="Input format: text, html, jsonl, json, wet (Common Crawl), csv, tsv, parquet, arrow (Arrow IPC: Feather, Hugging Face save_to_disk), feed (RSS/Atom), sgml (Reuters-21578), warc (HTTP responses: CC-NEWS), trec (TREC-disk and Gigaword <DOC> SGML), email (e-mail, Usenet, mbox) or newsxml (NITF, RCV1, TEI, trafilatura XML, NewsML-G2); a zip/tar member has the format of its own name.",
     )
     encoding: Series[STRING] = pa.Field(description="Detected encoding of the input bytes.")
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")

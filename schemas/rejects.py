@@ -18,7 +18,7 @@ class RejectsSchema(pa.DataFrameModel):
         description="Record within a multi-record file (JSONL id or 'line:N'); '' for single-record files."
     )
     format: Series[STRING] = pa.Field(
-        description="text, html, jsonl, json, wet, csv, tsv, parquet, feed, sgml, warc, trec, email, newsxml, or the unsupported extension."
+        description="text, html, jsonl, json, wet, csv, tsv, parquet, arrow, feed, sgml, warc, trec, email, newsxml, or the unsupported extension."
     )
     reason: Series[STRING] = pa.Field(
         isin=list(REASON_CODES), description="Reason code: " + ", ".join(REASON_CODES) + "."

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 _BATCH_ROWS = 1024
 # UnicodeDecodeError is a ValueError; OverflowError: a date or time Python cannot hold (year 2,941,758
 # as a date32, a timestamp in seconds past year 9999) used to end the whole run.
-_ERRORS = (pa.ArrowException, OSError, ValueError, OverflowError)
+ERRORS = (pa.ArrowException, OSError, ValueError, OverflowError)
 
 
 class Unreadable(Exception):
@@ -32,7 +33,7 @@ def open_file(fh: BinaryIO) -> pq.ParquetFile:
     """The Parquet file ``fh`` (its footer read), or ``Unreadable`` saying why."""
     try:
         return pq.ParquetFile(fh)
-    except _ERRORS as exc:
+    except ERRORS as exc:
         raise Unreadable(f"{type(exc).__name__}: {exc}") from None
 
 
@@ -107,41 +108,108 @@ def _plain(value: object) -> object:
 
 
 def rows(
-    pf: pq.ParquetFile, groups: range, columns: list[str], first_row: int
+    pf: pq.ParquetFile,
+    groups: range,
+    columns: list[str],
+    first_row: int,
+    max_cell_bytes: int = 0,
+    max_group_bytes: int = 0,
 ) -> Iterator[tuple[int, dict | None, str]]:
     """``(row number, record, problem)`` per row of ``groups``: the record holds the cells of
     ``columns``, a null one as None. A row whose cells cannot be converted (a string that is not UTF-8) is a problem of
     its own; when a batch cannot be read at all (a damaged page), one problem stands for that row
-    and all after it in ``groups``, with their count: what follows cannot be reached."""
+    and all after it in ``groups``, with their count: what follows cannot be reached. A row group
+    whose footer states more than ``max_group_bytes`` (when given) of those columns uncompressed is
+    one ``Oversized`` problem for its rows, never decompressed (a column bomb: round 8)."""
     row = first_row
     last = first_row + row_count(pf, groups) - 1
-    batches = pf.iter_batches(
-        batch_size=_BATCH_ROWS, row_groups=list(groups), columns=columns, use_threads=False
-    )
     try:
-        for batch in batches:
-            for rec, problem in _records(batch):
-                yield row, rec, problem
-                row += 1
-    except _ERRORS as exc:
+        for g in groups:
+            n, size = pf.metadata.row_group(g).num_rows, _stated_bytes(pf, g, columns)
+            if max_group_bytes and size > max_group_bytes:
+                rest = f"this row and the {n - 1:,} after it" if n > 1 else "this row"
+                yield (
+                    row,
+                    None,
+                    Oversized(
+                        f"{rest} (row group {g}) state {size:,} bytes uncompressed, more than "
+                        f"{max_group_bytes:,} (max_gzip_ratio times the file, at least max_file_bytes): not read"
+                    ),
+                )
+                row += n
+                continue
+            batches = pf.iter_batches(
+                batch_size=_BATCH_ROWS, row_groups=[g], columns=columns, use_threads=False
+            )
+            for batch in batches:
+                for rec, problem in batch_records(batch, max_cell_bytes):
+                    yield row, rec, problem
+                    row += 1
+    except ERRORS as exc:
         rest = f"this row and the {last - row:,} after it" if last > row else "this row"
         yield row, None, f"{rest} cannot be read: {type(exc).__name__}: {exc}"
 
 
-def _records(batch: pa.RecordBatch) -> Iterator[tuple[dict | None, str]]:
+def _stated_bytes(pf: pq.ParquetFile, group: int, columns: list[str]) -> int:
+    """The uncompressed bytes the footer states for ``columns`` (and their nested leaves) in ``group``."""
+    meta = pf.metadata.row_group(group)
+    wanted = set(columns)
+    return sum(
+        meta.column(i).total_uncompressed_size
+        for i in range(meta.num_columns)
+        if meta.column(i).path_in_schema.split(".", 1)[0] in wanted
+    )
+
+
+class Oversized(str):
+    """A row's problem: a cell too large for any record (a ``too_large`` reject, not a damaged file)."""
+
+
+def _oversized(batch: pa.RecordBatch, max_cell_bytes: int) -> dict[int, str]:
+    """Rows of ``batch`` with a string or binary cell over ``max_cell_bytes``, and why. A column of
+    one repeated character compresses ~30,000:1 (zstd): a 7 KB Feather or Parquet file held a
+    200 MB text, and turning it into Python strings took 950 MB / 1.4 GB (round 8); its length is
+    read from the Arrow offsets instead, and the row is never converted."""
+    out: dict[int, str] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        t = column.type
+        if pa.types.is_dictionary(t):
+            t = t.value_type
+        if not (
+            pa.types.is_string(t)
+            or pa.types.is_large_string(t)
+            or pa.types.is_binary(t)
+            or pa.types.is_large_binary(t)
+        ):
+            continue
+        lengths = pc.binary_length(
+            column.dictionary_decode() if pa.types.is_dictionary(column.type) else column
+        )
+        for i in pc.indices_nonzero(pc.fill_null(pc.greater(lengths, max_cell_bytes), False)).to_pylist():
+            size = lengths[i].as_py()
+            out.setdefault(i, f"'{name}' holds {size:,} bytes, more than any record may (max_record_chars)")
+    return out
+
+
+def batch_records(batch: pa.RecordBatch, max_cell_bytes: int = 0) -> Iterator[tuple[dict | None, str]]:
     """The rows of ``batch`` as records; converted one by one only when the batch as a whole fails,
-    so one bad cell costs its row."""
+    so one bad cell costs its row. A row with a cell over ``max_cell_bytes`` (when given) is an
+    ``Oversized`` problem, never converted."""
+    big = _oversized(batch, max_cell_bytes) if max_cell_bytes else {}
     try:
-        recs = batch.to_pylist()
-    except _ERRORS:
+        recs = None if big else batch.to_pylist()
+    except ERRORS:
         recs = None
     for i in range(batch.num_rows):
+        if i in big:
+            yield None, Oversized(big[i])
+            continue
         if recs is not None:
             rec = recs[i]
         else:
             try:
                 rec = _row(batch.slice(i, 1))
-            except _ERRORS as exc:
+            except ERRORS as exc:
                 yield None, f"the row cannot be read: {type(exc).__name__}: {exc}"
                 continue
         # Null cells are kept (as None): the reader drops them, and names a null text column.

@@ -36,7 +36,8 @@ _MAGIC = (
     ("gzip", re.compile(rb"\x1f\x8b")),
     ("bzip2", re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")),
     ("xz", re.compile(rb"\xfd7zXZ\x00")),
-    ("zstd", re.compile(rb"\x28\xb5\x2f\xfd")),
+    # a zstd frame, or a skippable frame before one (metadata some writers put first, round 8)
+    ("zstd", re.compile(rb"\x28\xb5\x2f\xfd|[\x50-\x5f]\x2a\x4d\x18")),
 )
 # What each library raises for damaged or truncated data (BadGzipFile is an OSError).
 _DAMAGE = (OSError, EOFError, zlib.error, lzma.LZMAError, zstandard.ZstdError)
@@ -113,6 +114,8 @@ class _ZstdStream:
 
     def _feed(self, chunk: bytes) -> None:
         while chunk:
+            if not self._in_frame and chunk.startswith(b"\x28\xb5\x2f\xfd"):
+                _check_dictionary(chunk)
             self._out += self._dobj.decompress(chunk)
             self._in_frame = not self._dobj.eof
             chunk = self._dobj.unused_data if self._dobj.eof else b""
@@ -124,6 +127,20 @@ class _ZstdStream:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+def _check_dictionary(frame_head: bytes) -> None:
+    """A frame compressed with a dictionary (``zstd -D dict``) cannot be read without it; say so,
+    not "Data corruption detected" (round 8)."""
+    try:
+        dict_id = zstandard.get_frame_parameters(frame_head).dict_id
+    except zstandard.ZstdError:
+        return  # a header cut short: the decompressor reports it
+    if dict_id:
+        raise zstandard.ZstdError(
+            f"the frame was compressed with dictionary {dict_id}, which is not in the file: "
+            "decompress it with that dictionary first"
+        )
 
 
 def _open(fh: BinaryIO) -> BinaryIO:

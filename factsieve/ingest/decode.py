@@ -401,6 +401,21 @@ def _iso2022(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _cesu8(data: bytes) -> Decoded | None:
+    """CESU-8 / Java's modified UTF-8 (MySQL ``utf8``/``utf8mb3`` dumps, Java and Oracle exports):
+    UTF-8 except that a character beyond U+FFFF is its two UTF-16 surrogates, three bytes each
+    (``ED A0 BD ED B8 80`` for U+1F600). Strict UTF-8 refuses those bytes, and the legacy detectors
+    made the whole text Chinese-looking mojibake ("Harbour budget approved 頎巾竴", round 8). Read
+    as UTF-8 with the surrogate pairs joined; a lone surrogate becomes U+FFFD. None when the bytes
+    are not UTF-8 apart from surrogates (legacy text is decoded as before)."""
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return Decoded(joined, "cesu-8")
+
+
 def decode_text(data: bytes, detect: Detector = _chardetng, per_line: bool = False) -> Decoded:
     """``decode_bytes`` with the lines of a mixed file that no encoding reads with confidence;
     ``per_line``: the reader rejects such lines, so they need not make the file undecodable."""
@@ -422,6 +437,8 @@ def decode_text(data: bytes, detect: Detector = _chardetng, per_line: bool = Fal
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if b"\xed" in data and (found := _cesu8(data)) is not None:
+        return found
     mixed = _mixed_lines(data, detect, per_line)
     if mixed is not None:
         return mixed

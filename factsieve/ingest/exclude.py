@@ -27,6 +27,7 @@ from factsieve.ingest.sources import InputFile
 # The passed-over kinds, as the run's counts show them.
 EXCLUDED = "excluded (--exclude)"
 CORPUS_DOC = "corpus README or licence"
+DATASET_META = "dataset metadata (Hugging Face)"
 
 # A corpus's own documentation: BBC's README.TXT, Reuters-21578's README.txt, a LICENSE or COPYING
 # file in any dataset. They describe the corpus and are no story of it; read as documents they
@@ -34,6 +35,31 @@ CORPUS_DOC = "corpus README or licence"
 # case), bare or as .txt/.md/.rst/.text: a story saved as notes.txt or news-readme-2024.txt is
 # read, and a README any reader would take for a document is still counted where the run is read.
 _CORPUS_DOC = re.compile(r"(?i)(readme|read\.me|licen[cs]e|copying)(\.(txt|md|rst|text))?")
+
+
+# What ``datasets.save_to_disk`` writes beside its ``data-00000-of-00001.arrow`` shards: the
+# features and split description, the shard list and fingerprint, and (for a DatasetDict) the split
+# names. They describe the rows and hold none: read as JSON each was a missing_text reject listing
+# its fields. Only in a folder that holds .arrow files itself or below (a save_to_disk folder).
+_DATASET_META = frozenset({"dataset_info.json", "state.json", "dataset_dict.json"})
+
+
+def _dataset_meta(files: list[InputFile]) -> set[str]:
+    """The relative paths of ``files`` that are a Hugging Face folder's metadata files."""
+    arrow_dirs: set[str] = set()
+    for f in files:
+        if f.rel.lower().endswith(".arrow"):
+            d = posixpath.dirname(f.rel)
+            while d not in arrow_dirs:
+                arrow_dirs.add(d)
+                if not d:
+                    break
+                d = posixpath.dirname(d)
+    return {
+        f.rel
+        for f in files
+        if posixpath.basename(f.rel) in _DATASET_META and posixpath.dirname(f.rel) in arrow_dirs
+    }
 
 
 def _pattern(p: str) -> str:
@@ -72,8 +98,11 @@ def split(
     RAW that is one file is read whatever its name, unless a pattern leaves it out: it was named."""
     kept: list[InputFile] = []
     left: Counter[str] = Counter()
+    meta = set() if raw_is_file else _dataset_meta(files)
     for f in files:
         kind = EXCLUDED if matches(f.rel, patterns) else (None if raw_is_file else passed_over(f.rel, ()))
+        if kind is None and f.rel in meta:
+            kind = DATASET_META
         if kind is None:
             kept.append(f)
         else:

@@ -21,6 +21,8 @@ FORMATS = {
     ".csv": "csv",
     ".tsv": "tsv",
     ".parquet": "parquet",  # Hugging Face datasets (factsieve.ingest.columnar)
+    ".arrow": "arrow",  # Hugging Face save_to_disk, Feather v2 (factsieve.ingest.arrow_ipc)
+    ".feather": "arrow",
     ".xml": "feed",  # RSS/Atom (factsieve.ingest.feeds); other XML is an unsupported_xml reject
     ".rss": "feed",
     ".atom": "feed",

@@ -99,7 +99,7 @@ _FIELD_SETTINGS = ("text_field", "title_field")
 _ADDED_LATER = {"title_field": ""}
 SPEED_SETTINGS: tuple[str, ...] = ()
 # Formats whose records have fields, so text_field picks their text: JSON (a .txt may hold it) and tables.
-JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet"})
+JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet", "arrow"})
 
 # Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
 # reader_added: its live row is an unsupported_format reject, and a reader takes its name now; or

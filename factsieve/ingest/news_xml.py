@@ -8,6 +8,8 @@
   ``<headline>``, ``<text><p>``;
 - **TEI** as trafilatura writes it (``output_format="xmltei"``): ``<TEI><teiHeader>`` with the
   title, date and URL; ``<text><body><div type="entry">`` (``div type="comments"`` is readers');
+- **NewsML-G2** (IPTC; agency deliveries): ``<newsItem guid=…>`` with ``contentMeta/headline`` and
+  the story inline in ``contentSet`` (NITF, XHTML or plain text);
 - **trafilatura's XML** (``output_format="xml"``): ``<doc title=… date=… url=…><main>``
   (``<comments>`` is readers').
 
@@ -28,7 +30,9 @@ from factsieve.ingest.feeds import SAFE_XML, Malformed, NotAFeed, check_entities
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 # Elements whose text is one line of the document (when they hold no such element themselves).
 _BLOCKS = frozenset({"p", "head", "ab", "item", "quote", "l", "hl2", "td", "lg"})
-ROOTS = ("nitf", "newsitem", "TEI", "doc")
+ROOTS = ("nitf", "newsitem", "TEI", "doc", "newsItem")
+# NewsML-G2 (IPTC; what AP, AFP, Reuters and dpa deliver): the News Architecture namespace.
+_G2 = "{http://iptc.org/std/nar/2006-10-01/}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +162,53 @@ def _trafilatura(root) -> Article:
     )
 
 
-_READERS = {"nitf": _nitf, "newsitem": _rcv1, f"{_TEI}TEI": _tei, "TEI": _tei, "doc": _trafilatura}
+def _g2(root) -> Article:
+    """A NewsML-G2 ``<newsItem>``: title ``contentMeta/headline``, date ``itemMeta/firstCreated``
+    else ``contentMeta/contentCreated`` else ``itemMeta/versionCreated``, id ``@guid``; text the
+    ``contentSet``'s inline content: NITF's ``<body.content>``, an XHTML ``<body>``, or plain text
+    (``inlineData``). Remote content (``remoteContent``: a link to a rendition) is no text."""
+    meta, content = root.find(f"{_G2}itemMeta"), root.find(f"{_G2}contentMeta")
+
+    def first(parent, *names: str) -> str | None:
+        for name in names:
+            found = _one_line(parent.find(f"{_G2}{name}")) if parent is not None else None
+            if found:
+                return found
+        return None
+
+    text = None
+    for inline in root.iterfind(f"{_G2}contentSet/{_G2}inlineXML"):
+        body = next((e for e in inline.iter() if _local(e.tag) in ("body.content", "body")), inline)
+        text = _lines(body)
+        if text:
+            break
+    if not text:
+        data = root.find(f"{_G2}contentSet/{_G2}inlineData")
+        text = (text_of(data).strip() or None) if data is not None else None
+    published = (
+        first(meta, "firstCreated") or first(content, "contentCreated") or first(meta, "versionCreated")
+    )
+    return Article(
+        "newsml-g2",
+        {
+            "id": root.get("guid"),
+            "text": text,
+            "title": first(content, "headline"),
+            "url": None,
+            "published": published,
+        },
+        "<contentSet> (inlineXML, inlineData)",
+    )
+
+
+_READERS = {
+    "nitf": _nitf,
+    f"{_G2}newsItem": _g2,
+    "newsitem": _rcv1,
+    f"{_TEI}TEI": _tei,
+    "TEI": _tei,
+    "doc": _trafilatura,
+}
 
 
 def article(data: bytes) -> Article:
@@ -180,7 +230,7 @@ def article(data: bytes) -> Article:
         shown = f"<{local}> (namespace {ns})" if ns else f"<{local}>"
         raise NotAFeed(
             f"root element {shown}, not a feed's (<rss>, <rdf:RDF>, Atom <feed>) nor a news article's "
-            "(NITF <nitf>, RCV1 <newsitem>, TEI <TEI>, trafilatura <doc>)"
+            "(NITF <nitf>, RCV1 <newsitem>, TEI <TEI>, trafilatura <doc>, NewsML-G2 <newsItem>)"
         )
     return read(root)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factsieve.ingest import (
     archives,
+    arrow_ipc,
     columnar,
     compressed,
     delimited,
@@ -86,6 +87,8 @@ def split_parts(
         return _split_csv(inp, target_bytes, max_field_chars)
     if fmt == "parquet":
         return _split_parquet(inp, target_bytes)
+    if fmt == "arrow":
+        return _split_arrow(inp, target_bytes)
     if fmt in ("wet", "warc"):
         found = _wet_parts(inp, target_bytes)
         return found if len(found) > 1 else [inp]
@@ -362,9 +365,21 @@ def _split_parquet(inp: InputFile, target_bytes: int) -> list[InputFile]:
     """A Parquet file as parts of whole row groups of about ``target_bytes`` uncompressed
     (``factsieve.ingest.columnar.parts``): ``start``/``end`` are row group numbers, ``first_line``
     the number of the part's first row. A file that cannot be read is reported by ``read_input``."""
+    return _split_table(inp, lambda fh: columnar.parts(columnar.open_file(fh), target_bytes))
+
+
+def _split_arrow(inp: InputFile, target_bytes: int) -> list[InputFile]:
+    """An Arrow IPC file or stream as parts of whole record batches of about ``target_bytes``
+    (``arrow_ipc.parts``): ``start``/``end`` are batch numbers, ``first_line`` the part's first row.
+    A file that cannot be read to its end is read whole (the reader reports the break)."""
+    return _split_table(inp, lambda fh: arrow_ipc.parts(arrow_ipc.open_file(fh), target_bytes))
+
+
+def _split_table(inp: InputFile, plan) -> list[InputFile]:
+    """``inp`` as the parts ``plan(fh)`` gives (``(start, end, first row, bytes)`` each), or whole."""
     try:
         with inp.open() as fh:
-            found = columnar.parts(columnar.open_file(fh), target_bytes)
+            found = plan(fh)
     except (OSError, columnar.Unreadable):
         return [inp]
     if len(found) <= 1:
@@ -391,7 +406,9 @@ def rejected_unread(inp: InputFile, max_file_bytes: int, head: bytes, tail: byte
         return binary_format(head) is not None or (looks_binary(head) and not looks_utf16(head))
     if fmt == "parquet" and inp.suffix == ".parquet":
         return not tail.endswith(b"PAR1")
-    if fmt is None or fmt in ("parquet", "feed"):
+    if fmt == "arrow" and inp.suffix in (".arrow", ".feather"):
+        return not arrow_ipc.may_open(head)
+    if fmt is None or fmt in ("parquet", "arrow", "feed"):
         return False
     if inp.suffix in compressed.SUFFIXES:  # split_parts takes the outer suffix: it cuts none of these
         return compressed.codec_of(head[:16]) is None or fmt not in _SPOOLED

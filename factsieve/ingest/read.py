@@ -47,6 +47,7 @@ from factsieve.ingest.readers.base import (
     IngestResult,
     RawDoc,
     Reject,
+    cannot_open,
     content_head,
     decompressed,
     file_reject,
@@ -155,8 +156,8 @@ def _read_part(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> 
     """A part of a UTF-8 JSONL, CSV or TSV file that ``split_parts`` checked as a whole, or a
     Parquet file or some of its row groups."""
     fmt = input_format(inp) or "jsonl"
-    if fmt == "parquet":
-        return read_parquet(inp, limits, taken)
+    if fmt in ("parquet", "arrow"):
+        return read_parquet(inp, limits, taken, fmt)
     if fmt == "feed":
         return _read_xml(inp, limits, taken)
     enc = "utf-8"
@@ -220,9 +221,11 @@ def read_input(
         return _read_archive(inp, limits, taken=taken)
     fmt = input_format(inp)
     # Parquet is read a batch of rows at a time, a feed an item at a time: no file size limit
-    if inp.is_part or fmt in ("parquet", "feed"):
+    if inp.is_part or fmt in ("parquet", "arrow", "feed"):
         return _read_part(inp, limits, taken)
     if fmt is None:
+        if (why := cannot_open(inp)) is not None:
+            return file_reject(inp, inp.suffix.lstrip(".") or "none", READ_ERROR, why, inp.size)
         return file_reject(
             inp, inp.suffix.lstrip(".") or "none", UNSUPPORTED_FORMAT, _unsupported(inp), inp.size
         )
@@ -384,8 +387,8 @@ def _unsupported(inp: InputFile) -> str:
         )
     return (
         f"no reader for '{inp.suffix or 'no extension'}' files, and the content has no known shape (TREC or "
-        f"Gigaword <DOC> SGML, an e-mail, an mbox, a feed or news XML); supported (also as .gz, .bz2, .xz, "
-        f".zst): {supported}"
+        f"Gigaword <DOC> SGML, an e-mail, an mbox, an HTML page, a feed or news XML); supported (also as "
+        f".gz, .bz2, .xz, .zst): {supported}"
     )
 
 

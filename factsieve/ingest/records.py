@@ -36,11 +36,21 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "full_text",
         "document",
         "paragraphs",
+        "body_text",  # IPTC ninjs 1.x (its body_html is read only without it)
         *HTML_TEXT_FIELDS,
     ),
     "title": ("headline",),
     "url": ("link", "source_url", "canonical_url"),
-    "published": ("published_at", "date_published", "date_publish", "publish_date", "pubdate", "date"),
+    "published": (
+        "published_at",
+        "date_published",
+        "date_publish",
+        "publish_date",
+        "pubdate",
+        "date",
+        "publishedAt",
+        "dateTimePub",
+    ),
     "id": ("doc_id", "article_id", "newid", "guid", "uuid"),
 }
 
@@ -48,7 +58,8 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 # {"data": [...]}, {"items"|"records"|"results"|...: [...]}; the Guardian's
 # {"response": {"results": [...]}} one level down.
 WRAPPER_KEYS = ("data", "articles", "items", "records", "results", "documents", "docs", "rows", "entries")
-_NESTED_WRAPPERS = ("response", "data", "result")
+# Event Registry's {"articles": {"results": [...], "page": 1}} (round 8).
+_NESTED_WRAPPERS = ("response", "data", "result", "articles")
 
 
 def record_field_names(text_field: str = "", title_field: str = "") -> set[str]:
@@ -109,6 +120,8 @@ def with_canonical_fields(rec: dict, text_field: str = "", title_field: str = ""
             value = field_value(rec, path)
             if value is not _MISSING:
                 out[name] = value
+    if "text" not in out and not text_field and isinstance(rec.get("bodies"), list):
+        out = rec = ninjs2_fields(dict(out))  # the aliases below are looked up in rec
     for name, aliases in FIELD_ALIASES.items():
         if name in out or configured.get(name):
             continue
@@ -123,6 +136,36 @@ def with_canonical_fields(rec: dict, text_field: str = "", title_field: str = ""
         out = out if out is not rec else dict(rec)
         out["text"] = _paragraphs(out["text"])
     return out
+
+
+def _role_value(items: object, html: bool = False) -> str | None:
+    """The ``value`` of the ``role: main`` entry of a ninjs 2 list (else of the first entry with a
+    string value); with ``html``, only entries whose ``contenttype`` is HTML."""
+    if not isinstance(items, list):
+        return None
+    found = [
+        i
+        for i in items
+        if isinstance(i, dict)
+        and isinstance(i.get("value"), str)
+        and ("html" in str(i.get("contenttype", ""))) == html
+    ]
+    main = [i for i in found if i.get("role") == "main"]
+    return (main or found or [{}])[0].get("value")
+
+
+def ninjs2_fields(rec: dict) -> dict:
+    """An IPTC ninjs 2 record (agency APIs: ``bodies`` and ``headlines`` as lists of
+    ``{"role", "contenttype", "value"}``) with ``text`` (the main plain body, else the main HTML
+    body as ``body_html``, read as a page) and ``title`` (the main headline) when it has none."""
+    text = _role_value(rec.get("bodies"))
+    if text is not None:
+        rec["text"] = text
+    elif (page := _role_value(rec.get("bodies"), html=True)) is not None:
+        rec.setdefault("body_html", page)  # an HTML alias: read through the main-text extraction
+    if "title" not in rec and (title := _role_value(rec.get("headlines"))) is not None:
+        rec["title"] = title
+    return rec
 
 
 def _field_names(own: dict) -> str:

@@ -75,8 +75,9 @@ _FEED_ROOT = re.compile(rb"<(?:rss|rdf:RDF|feed)[\s>]")
 def corpus_format(head: bytes) -> str | None:
     """The reader for a file whose name selects none (no extension: ``AP880212``, ``60804``; an
     unknown one; a bare ``afp_eng_199405.gz``), from its first bytes (decompressed): ``"trec"``
-    (TREC/Gigaword ``<DOC>`` SGML), ``"email"`` (a message or an mbox), ``"feed"`` (RSS/Atom, or a
-    news article as XML: NITF, RCV1, TEI). None for anything else: such a file stays an
+    (TREC/Gigaword ``<DOC>`` SGML), ``"email"`` (a message or an mbox), ``"html"`` (a web page: a
+    doctype or ``<html>`` first), ``"feed"`` (RSS/Atom, or a news article as XML: NITF, RCV1, TEI,
+    NewsML-G2). None for anything else: such a file stays an
     ``unsupported_format`` reject, so a README, a licence, source code or a binary never becomes a
     document because it happens to be text."""
     if binary_format(head) is not None:
@@ -86,6 +87,11 @@ def corpus_format(head: bytes) -> str | None:
     text = _head_text(head)
     if trec_sgml.looks_like(text):
         return "trec"
+    if _HTML_START.match(text[:4096]):
+        # A web mirror's pages (wget -r keeps the server's names: article.php?id=17, story.aspx,
+        # index.shtml, page.xhtml, a pretty URL with no extension): a doctype or <html> first is a
+        # page, read by the HTML reader's main-text extraction (round 8; before, unsupported_format).
+        return "html"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<") and (news_xml.is_news_root(stripped) or _FEED_ROOT.search(stripped[:8192])):
         return "feed"

@@ -194,6 +194,8 @@ def test_a_file_rejected_as_unsupported_is_read_once_a_release_adds_its_reader(
     out, cfg = tmp_path / "out", RunConfig(workers=1)  # one process: the patched reader table holds
     with monkeypatch.context() as m:
         m.delitem(read.FORMATS, ".html")  # a release before HTML was read
+        # ... and before a page under a name no reader takes was read by its content (round 8)
+        m.setattr(read, "corpus_format", lambda head: None)
         assert curate(raw=str(raw_copy), out=str(out), config=cfg)["status"] == "succeeded"
     rejects = pd.read_parquet(out / "latest" / "rejects")
     assert rejects.loc[rejects["source_uri"] == str(page), "reason"].tolist() == ["unsupported_format"]

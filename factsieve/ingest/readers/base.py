@@ -86,7 +86,7 @@ def file_reject(
     line or row: the parts of one file must not share the file's key "" (a Parquet file rewritten
     during the run gave one corrupt_file per part, all keyed "")."""
     detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")
-    key = f"{'row' if fmt == 'parquet' else 'line'}:{inp.first_line}" if inp.is_part else ""
+    key = f"{'row' if fmt in ('parquet', 'arrow') else 'line'}:{inp.first_line}" if inp.is_part else ""
     return IngestResult(rejects=[Reject(inp.uri, key, fmt, reason, detail, nbytes, sample)])
 
 
@@ -110,6 +110,19 @@ def whole_bytes(inp: InputFile, fmt: str, limits: IngestLimits) -> bytes | Inges
         if not permanent(exc):
             raise
         return file_reject(inp, fmt, READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+
+
+def cannot_open(inp: InputFile) -> str | None:
+    """Why ``inp`` cannot be opened, when that is permanent (a loop of links, a dangling one); else
+    None. The content sniff of a file with no useful name reads nothing from such a file: without
+    this it was "no known shape" (``unsupported_format``), not the ``read_error`` it is (round 8)."""
+    try:
+        with inp.open():
+            return None
+    except OSError as exc:
+        if not permanent(exc):
+            raise
+        return f"{type(exc).__name__}: {exc}"
 
 
 def content_head(inp: InputFile, n: int = 8192, decompress: bool = True) -> bytes:

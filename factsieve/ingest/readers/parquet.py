@@ -1,15 +1,19 @@
 """Parquet tables (Hugging Face datasets): one record per row, a batch of row groups at a time
-(``factsieve.ingest.columnar``)."""
+(``factsieve.ingest.columnar``); Arrow IPC files (Feather, Hugging Face ``save_to_disk``) alike, a
+record batch at a time (``factsieve.ingest.arrow_ipc``)."""
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 
 import pyarrow.parquet as pq
 
 from factsieve.ingest import (
+    arrow_ipc,
     columnar,
+    compressed,
 )
 from factsieve.ingest.readers.base import (
     IngestResult,
@@ -33,38 +37,61 @@ from factsieve.vocabulary import (
     EMPTY,
     MISSING_TEXT,
     READ_ERROR,
+    TOO_LARGE,
 )
 
 log = logging.getLogger(__name__)
 
 
-def read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> IngestResult:
+def read_parquet(
+    inp: InputFile, limits: IngestLimits, taken: set[str] | None, fmt: str = "parquet"
+) -> IngestResult:
     """One document or reject per row of a Parquet file, or of a part of its row groups
-    (``factsieve.ingest.columnar``); the columns are read as a JSON record's fields are."""
-    fmt = "parquet"
+    (``factsieve.ingest.columnar``), or of an Arrow IPC file (``fmt`` "arrow": a part is a range
+    of record batches, ``arrow_ipc``); the columns are read as a JSON record's fields are."""
     try:
         with inp.open() as fh:
-            pf = columnar.open_file(fh)
-            names = pf.schema_arrow.names
+            file_bytes = fh.seek(0, os.SEEK_END)  # the file's (a part's size is its uncompressed bytes)
+            fh.seek(0)
+            pf = columnar.open_file(fh) if fmt == "parquet" else arrow_ipc.open_file(fh)
+            names = pf.schema_arrow.names if fmt == "parquet" else pf.names
             if not text_columns(names, limits.text_field):
                 return file_reject(inp, fmt, MISSING_TEXT, no_text_column(names, limits.text_field), inp.size)
             fields = record_field_names(limits.text_field, limits.title_field)
-            groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
-            found = _rows(pf, groups, names, fields, limits.text_field, inp.first_line)
+            cell_cap = 4 * limits.max_record_chars  # bytes no text of max_record_chars exceeds in UTF-8
+            if fmt == "arrow":
+                if not limits.text_field and set(names) & (
+                    {"text", *FIELD_ALIASES["text"]} - {*HTML_TEXT_FIELDS}
+                ):
+                    # An IPC batch has no null statistics to pick the batches a page column is
+                    # needed in: a plain text column wins over an HTML one (a null row is missing_text).
+                    fields -= set(HTML_TEXT_FIELDS)
+                batches = range(inp.start, inp.end) if inp.is_part else None
+                columns = columnar.wanted_columns(names, fields)
+                found = arrow_ipc.rows(pf, batches, columns, inp.first_line, cell_cap)
+            else:
+                groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
+                # a column bomb's row group is refused from the footer, before it is decompressed
+                group_cap = compressed.stream_cap(file_bytes, limits.max_file_bytes, limits.max_gzip_ratio)
+                caps = (cell_cap, group_cap)
+                found = _rows(pf, groups, names, fields, limits.text_field, inp.first_line, caps)
             entries = (
                 (
                     f"row:{n}",
                     n,
                     None if problem == "" else "",
                     rec,
-                    (CORRUPT_FILE, problem) if problem else None,
+                    ((TOO_LARGE if isinstance(problem, columnar.Oversized) else CORRUPT_FILE), problem)
+                    if problem
+                    else None,
                 )
                 for n, rec, problem in found
             )
             res = read_records(inp, entries, "utf-8", limits, fmt, taken, unit="row")
             return res if res.docs or res.rejects else file_reject(inp, fmt, EMPTY, "no rows", inp.size)
     except columnar.Unreadable as exc:
-        detail = f"not a Parquet file that can be read (truncated or damaged: {exc})"
+        kind = "a Parquet file" if fmt == "parquet" else "an Arrow IPC (Feather, Hugging Face) file"
+        detail = f"not {kind} that can be read (truncated or damaged: {exc})"
         return file_reject(inp, fmt, CORRUPT_FILE, detail, inp.size)
     except OSError as exc:
         if not permanent(exc):
@@ -73,13 +100,20 @@ def read_parquet(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -
 
 
 def _rows(
-    pf: pq.ParquetFile, groups: range, names: list[str], fields: set[str], text_field: str, first: int
+    pf: pq.ParquetFile,
+    groups: range,
+    names: list[str],
+    fields: set[str],
+    text_field: str,
+    first: int,
+    caps: tuple[int, int],
 ) -> Iterator[tuple[int, dict | None, str]]:
     """``columnar.rows`` of the columns a record reads. A plain text column wins over an HTML one
     (``HTML_TEXT_FIELDS``), row by row as in JSON: the page column (often ten times the text) is read
     only in the row groups where a plain text column may be null (its statistics say so), and kept
     only in a row whose plain text is null, whose text it then is (round 8: such a row was
-    ``missing_text``). A configured ``--text-field`` has no fallback."""
+    ``missing_text``). A configured ``--text-field`` has no fallback. ``caps`` are the cell and row
+    group byte limits of ``columnar.rows``."""
     plain = (
         []
         if text_field
@@ -87,12 +121,12 @@ def _rows(
     )
     pages = {n for n in names if n in HTML_TEXT_FIELDS} if plain else set()
     if not pages:
-        yield from columnar.rows(pf, groups, columnar.wanted_columns(names, fields), first)
+        yield from columnar.rows(pf, groups, columnar.wanted_columns(names, fields), first, *caps)
         return
     without = columnar.wanted_columns(names, fields - pages)
     for run, nulls in columnar.runs(groups, lambda g: columnar.may_hold_null(pf, g, plain)):
         columns = columnar.wanted_columns(names, fields) if nulls else without
-        for n, rec, problem in columnar.rows(pf, run, columns, first):
+        for n, rec, problem in columnar.rows(pf, run, columns, first, *caps):
             if nulls and rec is not None and any(rec.get(c) is not None for c in plain):
                 rec = {k: v for k, v in rec.items() if k not in pages}
             yield n, rec, problem
