@@ -177,10 +177,11 @@ def _counted(codes: np.ndarray, n_samples: np.ndarray, bound: _Bound, N: int, p:
     at least 1/SAMPLE_SHARE of the smaller document's samples, and enough for the sample bound."""
     codes.sort()
     start, shared = _runs(codes)
-    codes = codes[start]
-    a, b = codes // N, codes % N
-    smaller = np.minimum(n_samples[a], n_samples[b])
-    keep = (shared >= p.story_min_samples) & (SAMPLE_SHARE * shared >= smaller)
+    # most pairs share a single sample: the cheap test first, the pair's documents only for the rest
+    enough = shared >= p.story_min_samples
+    codes, shared = codes[start[enough]], shared[enough]
+    a, b = np.divmod(codes, N)
+    keep = SAMPLE_SHARE * shared >= np.minimum(n_samples[a], n_samples[b])
     codes, shared, a, b = codes[keep], shared[keep], a[keep], b[keep]
     return codes[bound.passes(a, b, shared)]
 
