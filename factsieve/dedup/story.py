@@ -146,9 +146,14 @@ def sample_candidates(
     per_doc = np.cumsum(np.bincount(b, weights=cnt, minlength=N))
     cuts = np.arange(1, int(per_doc[-1]) // _PAIR_CHUNK + 1) * _PAIR_CHUNK if len(per_doc) else []
     bounds = np.unique(np.r_[0, np.searchsorted(per_doc, cuts, side="right"), N])
+    # each member's range as 2 bytes (b's 8 dropped): one narrow compare per range instead of two
+    # over b (48 ranges at 1M news, each a pass over every member)
+    dtype = np.uint16 if len(bounds) <= 1 << 16 else np.int32
+    in_range = np.repeat(np.arange(len(bounds) - 1, dtype=dtype), np.diff(bounds))[b]
+    del b, per_doc
     out = []
-    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
-        sel = np.flatnonzero((b >= lo) & (b < hi))
+    for r in range(len(bounds) - 1):
+        sel = np.flatnonzero(in_range == r)
         codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], n_old, N)
         out.append(_counted(codes, n_samples, bound, N, p))
     return unique_inplace(out), n_boiler
