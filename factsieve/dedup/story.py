@@ -146,9 +146,14 @@ def sample_candidates(
     per_doc = np.cumsum(np.bincount(b, weights=cnt, minlength=N))
     cuts = np.arange(1, int(per_doc[-1]) // _PAIR_CHUNK + 1) * _PAIR_CHUNK if len(per_doc) else []
     bounds = np.unique(np.r_[0, np.searchsorted(per_doc, cuts, side="right"), N])
+    # each member's range as 2 bytes (b's 8 dropped): one narrow compare per range instead of two
+    # over b (48 ranges at 1M news, each a pass over every member)
+    dtype = np.uint16 if len(bounds) <= 1 << 16 else np.int32
+    in_range = np.repeat(np.arange(len(bounds) - 1, dtype=dtype), np.diff(bounds))[b]
+    del b, per_doc
     out = []
-    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
-        sel = np.flatnonzero((b >= lo) & (b < hi))
+    for r in range(len(bounds) - 1):
+        sel = np.flatnonzero(in_range == r)
         codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], n_old, N)
         out.append(_counted(codes, n_samples, bound, N, p))
     return unique_inplace(out), n_boiler
@@ -177,10 +182,11 @@ def _counted(codes: np.ndarray, n_samples: np.ndarray, bound: _Bound, N: int, p:
     at least 1/SAMPLE_SHARE of the smaller document's samples, and enough for the sample bound."""
     codes.sort()
     start, shared = _runs(codes)
-    codes = codes[start]
-    a, b = codes // N, codes % N
-    smaller = np.minimum(n_samples[a], n_samples[b])
-    keep = (shared >= p.story_min_samples) & (SAMPLE_SHARE * shared >= smaller)
+    # most pairs share a single sample: the cheap test first, the pair's documents only for the rest
+    enough = shared >= p.story_min_samples
+    codes, shared = codes[start[enough]], shared[enough]
+    a, b = np.divmod(codes, N)
+    keep = SAMPLE_SHARE * shared >= np.minimum(n_samples[a], n_samples[b])
     codes, shared, a, b = codes[keep], shared[keep], a[keep], b[keep]
     return codes[bound.passes(a, b, shared)]
 

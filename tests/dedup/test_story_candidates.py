@@ -187,3 +187,28 @@ def test_the_copy_level_does_not_depend_on_the_bound(monkeypatch):
     pd.testing.assert_frame_equal(*copies)
     assert len(copies[0]) > 0
     assert on.stats["story_candidate_pairs"] <= off.stats["story_candidate_pairs"]
+
+
+@pytest.mark.parametrize("n_old", [0, 3, 9])
+def test_member_pairs_are_every_bucket_pair_with_a_new_document(n_old):
+    """lsh.member_pairs, which builds its codes in place: for buckets of documents sharing a key (an
+    earlier run's documents below n_old), every pair (a, b) of a bucket with b new,
+    paired with the bucket's first lim members, coded a*N + b, each once; int32 document indices give int64 codes that do not overflow."""
+    from factsieve.dedup.lsh import bucket_members, member_pairs
+
+    N = 3_000_000_000 // 2_000  # a*N + b exceeds int32 for the larger indices below
+    keys = np.array([5, 5, 5, 5, 8, 8, 9, 11, 11, 11], dtype=np.uint64)
+    idx = np.array([1, 4, 10, 1_400_000, 2, 7, 3, 0, 8, 1_499_999], dtype=np.int32)
+    for lim in (1, 2, 64):
+        pos, cnt, start = bucket_members(keys, lim)
+        got = member_pairs(idx, pos, cnt, start, n_old, N)
+        first = {k: int(np.flatnonzero(keys == k)[0]) for k in keys.tolist()}
+        want = [
+            int(idx[j]) * N + int(idx[i])
+            for i in range(len(keys))
+            if idx[i] >= n_old
+            for j in range(first[int(keys[i])], min(i, first[int(keys[i])] + lim))
+        ]
+        assert got.dtype == np.int64
+        assert sorted(got.tolist()) == sorted(want)
+        assert len(got) == len(set(got.tolist()))
