@@ -204,31 +204,19 @@ class _LazyFinder:
         return None
 
 
-def _import_gx_niced() -> None:
+def _serve() -> int:
+    """The checker's side: import GX at once, then answer the one request on stdin."""
     # Below the run's own processes: the import should fill idle CPU, not slow what the run waits
     # for first (a temporary Prefect server's start, the worker pool's, the CLI's own imports).
     # Measured: started at normal priority it lengthened a 22k run's start-up (4 processes on 2 cores).
-    # Only this thread: on Linux niceness is per thread, and once raised a process cannot lower it,
-    # so the checks themselves (the run waits on them) run on the main thread at normal priority.
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
-    try:
-        import great_expectations  # noqa: F401 - the point of this process: imported while the flow runs
-    except Exception:  # noqa: BLE001 - run_checks imports it again and reports the failure as an outcome
-        pass
-
-
-def _serve() -> int:
-    """The checker's side: import GX at once, then answer the one request on stdin."""
     # The protocol owns the original stdout; anything GX prints goes to the log with stderr.
     reply = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     sys.meta_path.insert(0, _LazyFinder(LAZY_PACKAGES))
-    # Joined at once: one importing thread at a time (LazyLoader is not thread-safe before 3.12).
-    importer = threading.Thread(target=_import_gx_niced, name="gx-import")
-    importer.start()
-    importer.join()
+    import great_expectations  # noqa: F401 - the point of this process: imported while the flow runs
 
     from factsieve.output import checks
 

@@ -97,34 +97,3 @@ def test_changed_bounds_replace_the_stored_suite_and_back(sample, tmp_path):
     strict = run_checks(sample, tmp_path, RUN, GxBounds(max_reject_rate=0.1))
     assert strict.status == "warning"
     assert run_checks(sample, tmp_path, RUN).status == "passed"
-
-
-def _nice_of_threads(pid: int) -> dict[int, int]:
-    """Niceness of each thread of ``pid`` (Linux: /proc/PID/task/TID/stat, field 19)."""
-    out = {}
-    for task in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{task}/stat") as f:
-                out[int(task)] = int(f.read().rpartition(")")[2].split()[16])
-        except (OSError, IndexError, ValueError):  # the thread ended meanwhile
-            continue
-    return out
-
-
-@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="reads thread niceness from /proc")
-def test_only_the_import_is_niced_the_checks_run_at_normal_priority(sample, tmp_path):
-    base = os.nice(0)  # the checker starts at this process's niceness (pytest may run niced)
-    gx_process.prestart()
-    pid = gx_process._warm.proc.pid
-    seen_niced_import = False
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and gx_process._warm.proc.poll() is None:
-        nice = _nice_of_threads(pid)
-        assert nice.get(pid, base) == base  # the main thread, which runs the checks, is never niced
-        if any(v == min(base + gx_process.NICENESS, 19) for tid, v in nice.items() if tid != pid):
-            seen_niced_import = True
-        if seen_niced_import and len(nice) == 1:
-            break  # the import thread ended: GX is imported
-        time.sleep(0.02)
-    assert seen_niced_import
-    assert gx_process.run_checks(sample, tmp_path, RUN, GxBounds()).status == "passed"
