@@ -265,11 +265,13 @@ def _start_helpers(args: argparse.Namespace, files: list, config, api: contextli
 
     api_ready = api.enter_context(server.api_for_run())
     # Forked by the warm runner (flows/warm.py), GX is imported already: the checks run here.
-    if args.runner == "thread" and not args.warm_started:
+    if not args.warm_started:
         # Great Expectations imports (~2 CPU-s) in a process of its own, niced, on whatever CPU
         # the server and this process leave, while this one imports Prefect and runs the batch;
-        # the flow's checks run there (factsieve.output.gx_process). Not for the process and
-        # Dask runners: their check task runs elsewhere.
+        # the flow's checks run there (factsieve.output.gx_process). With every runner: the flow
+        # calls its check task directly, so it runs in this process whichever runner maps the
+        # batches (without a checker the process runner's 22k run imported GX cold inside its
+        # GX stage: 6.2 s instead of 1.8 s, docs/BENCHMARKS.md "End to end, round 6").
         gx_process.prestart()
     if args.runner == "thread":
         # The worker pool starts on the other core while this process imports Prefect

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 import schemas
 from factsieve.batch.pipeline import DEDUP_COLUMNS
 from factsieve.batch.staged import BATCHES_DIR, LIGHT_DOC_COLUMNS, StagedBatch
-from factsieve.output import stitch, tables
+from factsieve.output import checks, stitch, tables
 from factsieve.output.publish import StagedTable, part_name, write_parquet
 from factsieve.score import label_stats, score_from_stats
 
@@ -143,17 +143,18 @@ class RunAssembler:
         return pd.concat(self._rejects, ignore_index=True) if self._rejects else tables.empty("rejects")
 
     def sentence_sample(self) -> pd.DataFrame:
-        """Every k-th sentence of each batch (k = the stride set by the first batch), without
-        the cues, read back from the run's sentences file (call after ``close_batches``)."""
+        """Every k-th sentence of each batch (k = the stride set by the first batch), the columns
+        GX checks only (no text, no cues), read back from the run's sentences file (call after
+        ``close_batches``)."""
+        columns = list(checks.SENTENCE_COLUMNS)
         if not self.sentence_rows:
-            return tables.empty("sentences").drop(columns=["cues"])
+            return tables.empty("sentences")[columns]
         stride = self._stride or 1
         rows, offset = [], 0
         for n in self._batch_sentences:
             rows.append(np.arange(offset, offset + n, stride))
             offset += n
         picked = np.concatenate(rows)
-        columns = [c for c in schemas.arrow_schema("sentences").names if c != "cues"]
         # A row group at a time: the whole text column of a million-document run is ~1 GB.
         pf = pq.ParquetFile(self.sentences_path)
         pieces, lo = [], 0

@@ -146,6 +146,22 @@ def derived_metrics(frames: dict[str, pd.DataFrame]) -> dict[str, float]:
     )
 
 
+def _doc_clean_chars(docs: pd.DataFrame, doc_ids: pd.Series) -> np.ndarray:
+    """clean_chars of each sentence's document as float64, NaN where the document is missing."""
+    if "doc_id" not in docs.columns or "clean_chars" not in docs.columns:
+        return np.full(len(doc_ids), np.nan)
+    index = pd.Index(docs["doc_id"])
+    if index.is_unique:  # always, unless the ids check below fails: one hash lookup per sentence
+        at = index.get_indexer(doc_ids)
+        lengths = np.asarray(docs["clean_chars"], dtype="float64")
+        return np.where(at >= 0, lengths[at], np.nan)
+    # Repeated document ids (a critical failure of their own): the last row's length, as a dict.
+    lengths = dict(zip(docs["doc_id"], docs["clean_chars"], strict=False))
+    return pd.array([lengths.get(d) for d in doc_ids], dtype="float64").to_numpy(
+        dtype="float64", na_value=np.nan
+    )
+
+
 def gx_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The five frames GX validates: plain dtypes, plus derived columns.
 
@@ -154,13 +170,17 @@ def gx_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     derived rates of ``derived_metrics`` and ``accounting_gap`` (input_records - documents -
     rejects, from the actual frames).
     """
-    plain = {name: _plain(frames[name]) if name in frames else pd.DataFrame() for name in TABLES}
+    given = dict(frames)
+    if "sentences" in given:
+        # Only the columns its expectations read: the sample's text and cue columns were half
+        # the stage's conversion and most of GX's fingerprint hash of the frame, and no check
+        # looks at them. A checked column that is missing stays missing (GX says so).
+        sents_in = given["sentences"]
+        given["sentences"] = sents_in[[c for c in sents_in.columns if c in SENTENCE_COLUMNS]]
+    plain = {name: _plain(given[name]) if name in given else pd.DataFrame() for name in TABLES}
     docs, sents = plain["documents"], plain["sentences"]
     if "doc_id" in sents.columns:
-        lengths = dict(zip(docs.get("doc_id", []), docs.get("clean_chars", []), strict=False))
-        sents["doc_clean_chars"] = pd.array(
-            [lengths.get(d) for d in sents["doc_id"]], dtype="float64"
-        ).to_numpy(dtype="float64", na_value=np.nan)
+        sents["doc_clean_chars"] = _doc_clean_chars(docs, sents["doc_id"])
     runs = plain["runs"]
     if len(runs):
         for k, v in derived_metrics(frames).items():
@@ -467,6 +487,23 @@ def specs(bounds: GxBounds, input_records: int | None = None, kept_documents: in
             max_value=hi,
         )
     return out
+
+
+def checked_columns(table: str) -> tuple[str, ...]:
+    """The columns of ``table`` its expectations read (whatever the bounds), in spec order;
+    ``doc_clean_chars`` of sentences is derived from documents, not read."""
+    cols: dict[str, None] = {}
+    for s in specs(GxBounds()):
+        if s.table == table:
+            for key in ("column", "column_A", "column_B"):
+                if key in s.kwargs:
+                    cols[str(s.kwargs[key])] = None
+            cols.update(dict.fromkeys(s.kwargs.get("column_list", ())))
+    return tuple(c for c in cols if c != "doc_clean_chars")
+
+
+# What the run reads back from its sentences file for GX (factsieve.output.assemble).
+SENTENCE_COLUMNS = checked_columns("sentences")
 
 
 # --- running ---------------------------------------------------------------------------------

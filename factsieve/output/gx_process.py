@@ -8,9 +8,11 @@ imports GX on the other core while the CLI imports Prefect and runs the batch st
 flow reaches its checks it sends the frames over and gets the outcome back. The checks are
 ``checks.run_checks``, unchanged: the same expectations, stored results, Data Docs and outcome.
 
-Only a command that runs one flow in its process starts one (``prestart``: `factsieve run`).
-Everything else (tests, a served deployment, the process and Dask runners, whose check task
-runs in another process) finds no checker and runs the checks in its own process.
+Only a command that runs one flow in its process starts one (``prestart``: `factsieve run`,
+with any task runner: the flow calls its check task directly, so the task runs in the flow's
+process even when a process or Dask runner maps the batches elsewhere). Everything else (tests,
+a served deployment, a run the warm runner forked with GX imported) finds no checker and runs
+the checks in its own process.
 
 Failure is an outcome, never a hang: a checker that dies (or cannot start) gives a failed
 critical GX result naming its exit code and the end of its output, as a GX error in-process

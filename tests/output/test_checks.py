@@ -213,3 +213,51 @@ def test_a_check_on_the_one_row_runs_table_or_on_no_documents_says_the_value(sam
     assert rej["reason"] == "observed 100%; expected reject rate at most 10%"  # 5 rejects, no documents
     mean = _result(outcome, "documents", "ExpectColumnMeanToBeBetween(quality_score)")
     assert mean["reason"] == "observed nothing (no rows); expected mean quality score at least 0.3"
+
+
+def test_the_checked_sentence_columns_alone_catch_what_the_whole_table_does(sample, tmp_path):
+    """The run sends GX only the sentence columns its expectations read (no text, no cues):
+    a broken table fails the same expectations, with the same counts, either way."""
+    assert set(quality_checks.SENTENCE_COLUMNS) == {
+        "doc_id",
+        "sent_index",
+        "start",
+        "end",
+        "label",
+        "confidence",
+    }
+    broken = _copy(sample)
+    s = broken["sentences"]
+    s.loc[1, "sent_index"] = s.loc[0, "sent_index"]
+    s.loc[1, "doc_id"] = s.loc[0, "doc_id"]  # a repeated (doc_id, sent_index)
+    s.loc[2, "start"] = -4
+    s.loc[3, "end"] = s.loc[3, "start"]  # an empty span
+    s.loc[4, "doc_id"] = "e" * 32  # a sentence of no document
+    s.loc[5, "confidence"] = 1.25
+    whole = run_checks(broken, tmp_path / "whole", RUN)
+    narrow = dict(broken, sentences=s[list(quality_checks.SENTENCE_COLUMNS)])
+    checked = run_checks(narrow, tmp_path / "narrow", RUN)
+    assert whole.status == checked.status == "failed"
+    assert whole.detail_json() == checked.detail_json()
+    failed = {r["expectation"] for r in checked.results if not r["success"] and r["table"] == "sentences"}
+    assert failed == {
+        "ExpectCompoundColumnsToBeUnique(doc_id+sent_index)",
+        "ExpectColumnValuesToBeBetween(start)",
+        "ExpectColumnPairValuesAToBeGreaterThanB(end, start)",
+        "ExpectColumnValuesToNotBeNull(doc_clean_chars)",
+        "ExpectColumnValuesToBeBetween(confidence)",
+    }
+
+
+def test_document_lengths_by_lookup_match_the_dict_with_repeated_or_missing_ids():
+    docs = pd.DataFrame(
+        {"doc_id": ["a1", "b2", "c3"], "clean_chars": pd.array([120, 4000, 75], dtype="int64")}
+    )
+    ids = pd.Series(["b2", "a1", "zz", None, "c3", "b2"], dtype=object)
+    got = quality_checks._doc_clean_chars(docs, ids)
+    assert got[[0, 1, 4, 5]].tolist() == [4000.0, 120.0, 75.0, 4000.0]
+    assert pd.isna(got[[2, 3]]).all()  # no such document; a null id
+    # Repeated ids (the uniqueness check fails on them): the last row's length, as before.
+    repeated = pd.DataFrame({"doc_id": ["a1", "a1"], "clean_chars": [10, 20]})
+    assert quality_checks._doc_clean_chars(repeated, pd.Series(["a1", "q"])).tolist()[0] == 20.0
+    assert pd.isna(quality_checks._doc_clean_chars(docs.drop(columns=["clean_chars"]), ids)).all()
