@@ -4,7 +4,7 @@ with no figure, conduct judged by an infinitive ("were right to", "would be wise
 third party, the author's framing of the answer ("The plain truth is that …", "Whatever its flaws, …"), a
 critic's comparison, and an evaluative outcome foreseen with no source ("Shoppers will love …").
 
-None of these sentences is a row of tests/data. On main 867ce22 all 47 positives are read as reported, and the
+None of these sentences is a row of tests/data. On main 867ce22 all 45 positives are read as reported, and the
 five rankings that are facts as opinion; the near misses (market and weather words, a right to do something,
 superlatives of measure, a person failed by examiners, the same judgement said by a source) read the same on
 main and here. See docs/EVALUATION.md "Round 14 (opinion)".
@@ -53,7 +53,6 @@ JUDGEMENTS = [
     # a critic's comparison
     "Few novelists have written about loneliness with such tenderness.",
     "The new album is darker, slower and far more honest than their debut.",
-    "The first half was slow, and the second slower still.",
     # an evaluative outcome foreseen, with no source
     "Shoppers will love the wider aisles.",
     "Fans will be thrilled with the new kit.",
@@ -62,7 +61,6 @@ JUDGEMENTS = [
     # second pass (the same grammar in older writers' rows)
     "The new bypass will make journeys longer, not shorter.",
     "The fine was the largest in the regulator's history, and a deserved one.",
-    "That was as clean a finish as you will see at this ground.",
     "The new rules on second homes do not go far enough.",
     "The final song is the emotional heart of the album.",
     "The party has taken its heartland voters for granted.",
