@@ -23,7 +23,7 @@ sentence of the files:
   with caution"; "the right to vote" has no be-verb before it);
 * **verdict idioms on a third party**: "has no business" + -ing, "(only) has himself/themselves to
   blame", "has spent years/a decade pretending/dithering …", "has run (well/far) ahead of the evidence",
-  "is an eyesore / an eternity in …", "could hardly/not have chosen/picked/found a worse/better …";
+  "is an eyesore / an eternity in …", "could hardly / couldn't have chosen/picked a worse/better …";
 * **the author's framing of the answer**: "The (plain/simple/sad/uncomfortable) truth is (that) …",
   "The only/real/biggest surprise is that …", "The fairest/kindest/likeliest reading/explanation/
   interpretation/conclusion (of …) is that …" (a document's "conclusion" needs a source word and
@@ -35,14 +35,15 @@ sentence of the files:
   first") (an ellipsis "…, and its conclusion thinner still." was dropped: keyed on "still" it sent 253 of the
   32,765 speed-set sentences to the verdict finder);
 * **an unsupported prediction of an evaluative outcome**: "will love / will be glad / will be disappointed
-  / will thank …" (a third party's feeling the author foresees), "will do more for X than any …", "will
-  not survive the next …" (a source — ", analysts say" — is attributed first).
+  / will thank …" (a third party's feeling the author foresees), "will not survive the next …" (a source — ", analysts say" — is attributed first).
 
 Second pass, the same kinds in rows of older writers' files (r16–r33) that still failed: a prediction
 corrected ("will make the courts slower, not faster"), a verdict appended to the clause ("…, and a welcome
 one."), "has not gone far enough", "is the (beating) heart of the film", "took X for granted", "The numbers leave little doubt that …",
-"there for anyone willing to look", "scored the goal of the season" (the author's award: a prize "won" is a
-fact), and "Put side by side, …" beside round 12's "Taken together, …" (judging_shapes.py).
+"there for anyone willing to look", and "Read together, …" beside round 12's "Taken together, …"
+(judging_shapes.py). Dropped for speed (a common word as the only possible key: "more", "game/season",
+"side", "still", "you"): "will do more for X than any …", "scored the goal of the season", "Put side by
+side, …", "…, and its conclusion thinner still.", "as clear a spot-kick as you will see".
 """
 
 from __future__ import annotations
@@ -67,11 +68,11 @@ def _keys(words: str) -> frozenset[str]:
 # takes as cues on their own ("half-baked", "short-sighted", "heavy-handed") are not repeated.
 _JUDGING = (
     r"timid|feeble|flimsy|toothless|muddled|incoherent|half-hearted|halfhearted|ill-judged"
-    r"|ill-advised|misjudged|overblown|overhyped|over-hyped|overrated|over-rated|underrated"
-    r"|under-rated|overpriced|overwrought|uninspiring|unconvincing|unpersuasive|tedious|bland|forgettable"
+    r"|ill-advised|misjudged|overblown|overhyped|over-hyped|overrated|underrated"
+    r"|overpriced|overwrought|uninspiring|unconvincing|unpersuasive|tedious|bland|forgettable"
     r"|formulaic|predictable|pedestrian|clunky|plodding|turgid|bloated|gimmicky|tacky|naff|glib|smug"
     r"|complacent|self-indulgent|sloppy|slapdash|amateurish|gutless|high-handed|cack-handed"
-    r"|ham-fisted|wrong-headed|refreshing|gripping|riveting|engrossing|witty"
+    r"|ham-fisted|refreshing|gripping|riveting|engrossing|witty"
     r"|delicious|tasty|accomplished|assured|deft|thoughtful|nuanced|regressive|unwatchable|unreadable"
     r"|unlistenable|overlong|underpowered|overdone|overcooked|laboured|labored|hamfisted|pretentious|preachy"
     r"|mawkish|twee|soulless|charmless|joyless|lifeless|unimaginative|unambitious|misconceived|misplaced|shabby"
@@ -163,7 +164,7 @@ _VERDICT_NOUN_RE = re.compile(
     _I,
 )
 _COULD_HARDLY_RE = re.compile(
-    r"\bcould(?:\s+(?:hardly|scarcely|not)|n['’]t)\s+have\s+(?:chosen|picked|found|asked\s+for|timed|hoped\s+for"
+    r"\bcould(?:\s+(?:hardly|scarcely)|n['’]t)\s+have\s+(?:chosen|picked|found|asked\s+for|timed|hoped\s+for"
     r"|wished\s+for|designed|written|scripted|planned)\s+(?:it\s+)?(?:an?\s+|the\s+)?(?:worse|better|more|less)\b",
     _I,
 )
@@ -210,11 +211,6 @@ _FEELING_FORECAST_RE = re.compile(
     r"|thank\s+(?:you|us|them|him|her|themselves)|be\s+(?:very\s+|so\s+|mightily\s+|bitterly\s+|sorely\s+)?(?:glad"
     r"|grateful|disappointed|delighted|thrilled|sorry|relieved|kicking\s+themselves|kicking\s+himself"
     r"|kicking\s+herself))\b(?![^.;]*\bto\s+(?:announce|report|confirm|say|meet|welcome|attend|host)\b)",
-    _I,
-)
-_DO_MORE_THAN_ANY_RE = re.compile(
-    r"\bwill\s+(?:surely\s+|probably\s+|certainly\s+)?do\s+(?:far\s+|much\s+)?more\s+(?:good\s+|harm\s+|damage\s+)?"
-    r"(?:for|to)\b[^.;]{2,80}?\bthan\s+(?:any|all|every|a\s+dozen)\b",
     _I,
 )
 _WONT_SURVIVE_RE = re.compile(
@@ -278,17 +274,8 @@ _LEAVE_NO_DOUBT_RE = re.compile(
 )
 # "The warning signs were there for anyone willing to look."
 _ANYONE_WILLING_RE = re.compile(
-    r"\bfor\s+(?:anyone|anybody|those)\s+(?:willing|prepared|who\s+cared|who\s+bothered|bothering)\s+to\s+(?:look"
+    r"\bfor\s+(?:anyone|anybody)\s+(?:willing|prepared|who\s+cared|who\s+bothered|bothering)\s+to\s+(?:look"
     r"|see|listen|notice|read)\b",
-    _I,
-)
-# "played the set of the weekend", "scored the goal of the season": the author's award with no jury (a
-# prize "won" is a fact).
-_X_OF_THE_PERIOD_RE = re.compile(
-    r"\b(?:played|scored|produced|delivered|gave|made|pulled\s+off|struck|hit|kicked)\s+(?:what\s+was\s+)?the"
-    r"\s+(?:set|goal|save|performance|shot|try|catch|innings|knock|gig|tackle|pass|finish|ride|putt|speech|dish"
-    r"|meal)\s+of\s+the\s+(?:weekend|night|match|game|season|tournament|festival|championship|summer|decade"
-    r"|campaign)\b",
     _I,
 )
 
@@ -306,30 +293,29 @@ _CONDUCT_ADJ = _keys(
     "right wrong wise unwise foolish naive mad crazy brave daft silly mistaken advised correct"
 )
 
-# (keys, companions, pattern) rows for plain_verdicts._SHAPES.
+_JUDGING_EST = _keys(
+    """smartest tastiest wittiest dullest loveliest finest cleverest silliest ugliest bravest funniest cosiest
+    classiest nicest prettiest handsomest sharpest savviest shrewdest laziest sloppiest feeblest"""
+)
+_MOST_JUDGING = _keys(
+    """entertaining enjoyable regressive overrated underrated accomplished compelling gripping absorbing rewarding
+    satisfying elegant thoughtful cynical shameless inept incompetent reckless misguided headed judged charming
+    likeable likable lovable watchable readable inventive imaginative ambitious complete assured polished exciting
+    thrilling intelligent sensible complacent arrogant honest dishonest cowardly timid forgettable tedious boring
+    bland"""
+)
+
+# (keys, companions, pattern) rows for plain_verdicts._SHAPES. Speed: every key joins the classifier's trigger
+# words, so a sentence holding one loses the no-cue fast path; the key is therefore the rarer word of the shape
+# (or one that is a trigger already: most, best, better, hardly, anyone, all, one, enough, doubt, few, ahead) and
+# the common word is the companion ("more", "first", "business", "game" as keys cost 30-130 of the 8,675
+# fast-path sentences of the speed set each).
 SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...] = (
     (JUDGING_ADJECTIVES, _COPULAS, _JUDGING_COMPLEMENT_RE),
-    (
-        _keys(
-            """smartest tastiest wittiest dullest loveliest finest cleverest silliest ugliest bravest funniest cosiest
-            classiest nicest prettiest handsomest sharpest savviest shrewdest laziest sloppiest feeblest"""
-        ),
-        _COPULAS | _keys("easily arguably comfortably hands"),
-        _SUPERLATIVE_COMPLEMENT_RE,
-    ),
-    (
-        _keys(
-            """entertaining enjoyable regressive overrated underrated accomplished compelling gripping absorbing
-            rewarding satisfying elegant thoughtful cynical shameless inept incompetent reckless misguided headed
-            judged charming likeable likable lovable watchable readable inventive imaginative ambitious complete
-            assured polished exciting thrilling intelligent sensible complacent arrogant honest dishonest
-            cowardly timid forgettable tedious boring bland"""
-        ),
-        _keys("most least"),
-        _SUPERLATIVE_COMPLEMENT_RE,
-    ),
-    (_keys("easily arguably comfortably hands"), _SUPERLATIVE_WORDS, _SUPERLATIVE_OPENING_RE),
-    (_keys("easily comfortably hands"), _SUPERLATIVE_WORDS, _EASILY_THE_RE),
+    (_JUDGING_EST, _COPULAS | _keys("easily arguably comfortably hands"), _SUPERLATIVE_COMPLEMENT_RE),
+    (_keys("most least"), _MOST_JUDGING, _SUPERLATIVE_COMPLEMENT_RE),
+    (_SUPERLATIVE_WORDS, _keys("easily arguably comfortably hands"), _SUPERLATIVE_OPENING_RE),
+    (_SUPERLATIVE_WORDS, _keys("easily comfortably hands"), _EASILY_THE_RE),
     (_CONDUCT_ADJ, frozenset({"to"}), _CONDUCT_INFINITIVE_RE),
     (frozenset({"business"}), frozenset({"no"}), _NO_BUSINESS_RE),
     (frozenset({"blame"}), _keys("himself herself themselves itself yourself ourselves"), _TO_BLAME_RE),
@@ -338,32 +324,32 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
         frozenset({"spent"}),
         _SPENT_PRETENDING_RE,
     ),
-    (_keys("evidence facts science reality"), frozenset({"ahead"}), _AHEAD_OF_EVIDENCE_RE),
-    (_keys("eyesore eyesores eternity lifetime"), None, _VERDICT_NOUN_RE),
+    (frozenset({"ahead"}), _keys("evidence facts science reality data"), _AHEAD_OF_EVIDENCE_RE),
+    (_keys("eyesore eyesores eternity"), None, _VERDICT_NOUN_RE),
     (
+        _keys("hardly scarcely couldn"),
         _keys("chosen picked timed hoped wished designed scripted"),
-        _keys("hardly scarcely couldn not"),
         _COULD_HARDLY_RE,
     ),
     (frozenset({"truth"}), frozenset({"is"}), _TRUTH_IS_RE),
     (frozenset({"surprise"}), frozenset({"that"}), _TRUTH_IS_RE),
     (
-        _keys("reading explanation interpretation conclusion verdict inference"),
         _keys(
             "fairest kindest charitable likeliest plausible likely obvious sensible honest simplest safest"
         ),
+        _keys("reading explanation interpretation conclusion verdict inference"),
         _TRUTH_IS_RE,
     ),
     (
+        _keys("whatever all"),
         _keys(
             "flaws faults failings shortcomings weaknesses merits virtues strengths limitations quirks sins"
         ),
-        _keys("whatever all"),
         _WHATEVER_FLAWS_RE,
     ),
-    (frozenset({"long"}), frozenset({"why"}), _TAKE_SO_LONG_RE),
+    (frozenset({"why"}), frozenset({"long"}), _TAKE_SO_LONG_RE),
     (frozenset({"few"}), _keys("such so"), _FEW_HAVE_SUCH_RE),
-    (_keys("first last previous predecessor debut original earlier"), frozenset({"than"}), _OWN_WORK_RE),
+    (frozenset({"than"}), _keys("first last previous predecessor debut original earlier"), _OWN_WORK_RE),
     (
         _keys(
             "love adore hate loathe relish thank glad grateful disappointed delighted thrilled sorry relieved kicking"
@@ -371,20 +357,20 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
         frozenset({"will"}),
         _FEELING_FORECAST_RE,
     ),
-    (frozenset({"more"}), frozenset({"will"}), _DO_MORE_THAN_ANY_RE),
     (_keys("survive outlast outlive"), _keys("not never"), _WONT_SURVIVE_RE),
     (
-        _keys("buy bet purchase"),
         _keys("better best smarter smartest safer safest wiser wisest"),
+        _keys("buy bet purchase"),
         _BETTER_BUY_RE,
     ),
     (frozenset({"failed"}), _keys("him her them"), _FAILED_PERSON_RE),
     # second pass
     (frozenset({"make"}), frozenset({"not"}), _MAKE_NOT_RE),
     (
-        frozenset({"one", "ones"}),
+        frozenset({"one"}),
         _keys(
-            "welcome overdue deserved belated necessary sensible wise brave timely fitting worthy hollow cheap cynical costly foolish unwelcome undeserved unnecessary"
+            """welcome overdue deserved belated necessary sensible wise brave timely fitting worthy hollow cheap cynical
+            costly foolish unwelcome undeserved unnecessary"""
         ),
         _AND_A_WELCOME_ONE_RE,
     ),
@@ -392,12 +378,5 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     (_keys("heart soul highlight"), _WORKS, _HEART_OF_RE),
     (frozenset({"granted"}), frozenset({"for"}), _FOR_GRANTED_RE),
     (frozenset({"doubt"}), _keys("leave leaves left"), _LEAVE_NO_DOUBT_RE),
-    (_keys("willing prepared cared bothered bothering"), _keys("anyone anybody those"), _ANYONE_WILLING_RE),
-    (
-        _keys("weekend night match game season tournament festival championship summer decade campaign"),
-        _keys(
-            "set goal save performance shot try catch innings knock gig tackle pass finish ride putt speech dish meal"
-        ),
-        _X_OF_THE_PERIOD_RE,
-    ),
+    (_keys("anyone anybody"), _keys("willing prepared cared bothered bothering"), _ANYONE_WILLING_RE),
 )

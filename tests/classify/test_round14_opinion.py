@@ -4,7 +4,7 @@ with no figure, conduct judged by an infinitive ("were right to", "would be wise
 third party, the author's framing of the answer ("The plain truth is that …", "Whatever its flaws, …"), a
 critic's comparison, and an evaluative outcome foreseen with no source ("Shoppers will love …").
 
-None of these sentences is a row of tests/data. On main 867ce22 all 45 positives are read as reported, and the
+None of these sentences is a row of tests/data. On main 867ce22 all 43 positives are read as reported, and the
 five rankings that are facts as opinion; the near misses (market and weather words, a right to do something,
 superlatives of measure, a person failed by examiners, the same judgement said by a source) read the same on
 main and here. See docs/EVALUATION.md "Round 14 (opinion)".
@@ -41,7 +41,7 @@ JUDGEMENTS = [
     "The council has spent years dithering over the ring road.",
     "Talk of a cure has run far ahead of the science.",
     "The new car park beside the cathedral is a concrete eyesore.",
-    "The organisers could not have picked a worse weekend for the festival.",
+    "The organisers couldn't have picked a worse weekend for the festival.",
     "The health service failed her at every turn.",
     # the author's framing of the answer
     "The plain truth is that the hospital cannot cope with the demand.",
@@ -56,7 +56,6 @@ JUDGEMENTS = [
     # an evaluative outcome foreseen, with no source
     "Shoppers will love the wider aisles.",
     "Fans will be thrilled with the new kit.",
-    "A four-day week will do more for staff morale than any pay rise.",
     "The coalition will not survive another winter of strikes.",
     # second pass (the same grammar in older writers' rows)
     "The new bypass will make journeys longer, not shorter.",
@@ -66,7 +65,6 @@ JUDGEMENTS = [
     "The party has taken its heartland voters for granted.",
     "These figures leave little doubt that the scheme has failed.",
     "The signs of trouble were there for anyone prepared to look.",
-    "Okafor scored the goal of the tournament in the second half.",
     "Read together, the two audits point to a council that has lost track of its own contracts.",
     "Her latest film is tighter, funnier and far braver than her debut.",
     "Hernández is, by some distance, the cleverest midfielder in the league.",
