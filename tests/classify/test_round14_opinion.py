@@ -4,7 +4,7 @@ with no figure, conduct judged by an infinitive ("were right to", "would be wise
 third party, the author's framing of the answer ("The plain truth is that …", "Whatever its flaws, …"), a
 critic's comparison, and an evaluative outcome foreseen with no source ("Shoppers will love …").
 
-None of these sentences is a row of tests/data. On main 867ce22 all 43 positives are read as reported, and the
+None of these sentences is a row of tests/data. On main 867ce22 all 42 positives are read as reported, and the
 five rankings that are facts as opinion; the near misses (market and weather words, a right to do something,
 superlatives of measure, a person failed by examiners, the same judgement said by a source) read the same on
 main and here. See docs/EVALUATION.md "Round 14 (opinion)".
@@ -32,7 +32,7 @@ JUDGEMENTS = [
     "Of all the entries, the oak-smoked cheddar was comfortably the tastiest.",
     "For most families, a secondhand estate car remains the smarter buy.",
     # conduct judged by an infinitive
-    "The board was right to sack the coach after a single poor season.",
+    "The directors were right to sack the coach after a single poor season.",
     "Ministers would be well advised to listen to the nurses before the winter.",
     "The county was daft to sell off the playing fields.",
     # verdict idioms on a third party
@@ -58,7 +58,6 @@ JUDGEMENTS = [
     "Fans will be thrilled with the new kit.",
     "The coalition will not survive another winter of strikes.",
     # second pass (the same grammar in older writers' rows)
-    "The new bypass will make journeys longer, not shorter.",
     "The fine was the largest in the regulator's history, and a deserved one.",
     "The new rules on second homes do not go far enough.",
     "The final song is the emotional heart of the album.",
