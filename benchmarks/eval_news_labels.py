@@ -20,6 +20,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r28 r29         # round-28/29 files (tuned on in 10)
     .venv/bin/python benchmarks/eval_news_labels.py --split r30 r31         # round-30/31 files (unseen in 10, tuned on in 11)
     .venv/bin/python benchmarks/eval_news_labels.py --split r32 r33         # round-32/33 files (unseen in 10-11, tuned on in 12)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r34 r35         # round-34/35 files (unseen in 12-13, tuned on in 14)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -87,6 +88,10 @@ engineers who never read the rules; the lead scored them unseen (counts only) on
 engineers who never read the rules; the lead scored them unseen (counts only) on main 0669adf (r32 0.785, r33
 0.832), on a561a93 (0.801, 0.845) and on 3ba42a8 (0.808, 0.845), then released them to round 12, which read
 and tuned on them.
+``news_labels_r34.jsonl`` (309 rows, split ``r34``: tricky single sentences) and ``news_labels_r35.jsonl``
+(311 rows, split ``r35``: lines of whole scraped pages) were written at 12:41 UTC on 2026-12-07 by two more
+engineers who never read the rules; the lead scored them unseen (counts only) on main 3ba42a8 (r34 0.783, r35
+0.830) and on 867ce22 (0.799, 0.836), then released them to round 14, which read and tuned on them.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -129,6 +134,8 @@ R30 = DATA / "news_labels_r30.jsonl"
 R31 = DATA / "news_labels_r31.jsonl"
 R32 = DATA / "news_labels_r32.jsonl"
 R33 = DATA / "news_labels_r33.jsonl"
+R34 = DATA / "news_labels_r34.jsonl"
+R35 = DATA / "news_labels_r35.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -164,6 +171,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r31": (R31, None),
     "r32": (R32, None),
     "r33": (R33, None),
+    "r34": (R34, None),
+    "r35": (R35, None),
 }
 
 

@@ -113,7 +113,7 @@ EVERYONE_KNOWS_RE = re.compile(
 # figures point to a government that has lost control of its own budget."; a sum, "Taken together, the two
 # firms employ 3,000", has a figure and is the author's report).
 _TAKEN_TOGETHER_RE = re.compile(
-    r"\W*Taken\s+together,\s+(?![^.]*\d)[^.;]{2,60}?\b(?:point|points|pointed|paint|paints|painted|add\s+up"
+    r"\W*(?:Taken\s+together|(?:Put|Set|Placed|Laid|Read)\s+(?:side\s+by\s+side|together)|Seen\s+together),\s+(?![^.]*\d)[^.;]{2,60}?\b(?:point|points|pointed|paint|paints|painted|add\s+up"
     r"|adds\s+up|amount|amounts|suggest|suggests|tell|tells)\b"
 )
 # A question about what a fact reveals (the interrogative of round 11's TELLS_ABOUT_RE): "What does it say
@@ -175,6 +175,9 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     # round 12
     (_keys("anyone everyone anybody everybody nobody"), frozenset({"who"}), EVERYONE_KNOWS_RE),
     (frozenset({"together"}), frozenset({"taken"}), _TAKEN_TOGETHER_RE),
+    # round 14: the same inference opened by "Read/Seen/Put together," (the pattern also takes "Put side by
+    # side,", but "side" as a key cost 23 fast-path sentences of the speed set, so it has none)
+    (frozenset({"together"}), _keys("put set placed laid read seen"), _TAKEN_TOGETHER_RE),
     (frozenset({"tells"}), frozenset({"which"}), WHICH_TELLS_RE),
     (_keys("honest clear frank blunt"), frozenset({"let"}), LETS_BE_RE),
     (frozenset({"excuse"}), frozenset({"no"}), _VERDICT_FRAME_RE),

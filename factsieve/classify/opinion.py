@@ -318,6 +318,28 @@ def zero_count(text: str, s: int, e: int) -> bool:
     )
 
 
+# Round 14: "best"/"worst" that rank nothing for the author — an award category ("won best picture",
+# "nominated for best actress", "the county's best loaf award"), a measured result ("the worst quarterly loss in
+# the company's history", "the best week since 2009"), and "best" as an adverb of manner before a participle
+# ("are best seen with the naked eye", "best known for"). The author's ranking ("the best film of the year")
+# stays a stance cue.
+_AWARD_BEFORE = frozenset("won win wins winning for named nominated shortlisted scooped claimed".split())
+_RANKED_MEASURE_RE = re.compile(
+    r"\s+(?:(?:quarterly|annual|monthly|weekly|daily|yearly|single-day|one-day|full-year|first-half|second-half)\s+)?"
+    r"(?:loss|losses|fall|falls|drop|drops|decline|declines|slump|results?|quarter|month|year|week|day|session"
+    r"|sales|levels?|returns|figures|since)\b"
+    r"|\s+(?:[\w-]+\s+){0,2}?(?:award|awards|prize|prizes|category)\b"
+    r"|\s+(?:seen|viewed|stored|served|eaten|avoided|placed|suited|remembered|known|reached|treated)\b",
+    re.IGNORECASE,
+)
+
+
+def _ranks_nothing(text: str, s: int, e: int) -> bool:
+    return (text[s:e].lower() == "best" and prev_word(text, s) in _AWARD_BEFORE) or (
+        _RANKED_MEASURE_RE.match(text, e) is not None
+    )
+
+
 def _keep_stance(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     if zero_count(text, s, e):
@@ -336,6 +358,8 @@ def _keep_stance(text: str, s: int, e: int) -> bool:
     if low == "our" and (next_word(text, e) in _NEWSROOM_NOUNS or _newsroom_opening(text, s)):
         return False
     if low == "great" and _GREAT_KIN.match(text, e) is not None:
+        return False
+    if low in ("best", "worst") and _ranks_nothing(text, s, e):
         return False
     if low == "just" and _just_measures(text, s, e):
         return False  # "just two freeways", "just a week after": "only"/"exactly", a measure, like "only"

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.judged_predicates import SHAPES as ROUND14_SHAPES
 from factsieve.classify.judging_shapes import SHAPES as ROUND10_SHAPES
 from factsieve.classify.verdict_shapes import SHAPES as ROUND9_SHAPES
 
@@ -397,6 +398,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     (frozenset({"lost"}), _keys("plot way"), _MISSED_POINT_RE),
     *ROUND9_SHAPES,  # round 9 (verdict_shapes.py)
     *ROUND10_SHAPES,  # round 10 (judging_shapes.py)
+    *ROUND14_SHAPES,  # round 14 (judged_predicates.py)
 )
 # key -> the (companions, pattern) pairs it opens
 _BY_KEY: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = {}
