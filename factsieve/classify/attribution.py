@@ -579,7 +579,9 @@ _GROUP_RE = re.compile(
     # "at the hospital", "in the industry": a workplace or field named by a common noun, and its name
     # (round 5c: "Analysts at the shipping consultancy Drewry project …"); a name in apposition
     # ("Organisers Unique Assembly expect …")
-    r"|(?:\s+(?:at|from|in)\s+the\s+(?:[a-z]+(?:\s+[a-z]+){0,2}|(?:[A-Z][\w.&’'-]*\s+){1,2}" + _WORKPLACES + r")"
+    r"|(?:\s+(?:at|from|in)\s+the\s+(?:[a-z]+(?:\s+[a-z]+){0,2}|(?:[A-Z][\w.&’'-]*\s+){1,2}"
+    + _WORKPLACES
+    + r")"
     r"|(?P<appos>(?=\s+[A-Z])))(?:\s+[A-Z][\w.&’'-]*){0,3}(?=\s+(?:"
     + _GROUP_BELIEF_VERBS.replace(" ", "|")
     + "|"

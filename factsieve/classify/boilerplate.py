@@ -26,6 +26,7 @@ from factsieve.classify.page_notices import (
     page_notice,
     page_notice_possible,
 )
+from factsieve.classify.page_prompts import page_prompt, page_prompt_gate, page_prompt_possible
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -178,6 +179,8 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     ):
         # round 10 (page_notices.py; its first test, inlined: asked of every sentence that gets here)
         out = [_whole(text)] if page_notice_possible(text, words) and page_notice(text) else []
+    if not out and page_prompt_possible(text) and page_prompt(text, words):
+        out = [_whole(text)]  # round 14 (page_prompts.py)
     return out
 
 
@@ -1103,6 +1106,7 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     return bool(
         (body and body[-1] not in _SENTENCE_END)
         or (text[:6] == "About " and ":" in text[6:40])  # round 10: an "About <name>:" bio (page_notices.py)
+        or page_prompt_gate(text, words)  # round 14 (page_prompts.py)
         or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
         # round 7 (headline_shapes): a quotation alone on its line, an explainer headline with a bracket
         or (body[-1:] in _QUOTE_ENDS and body[-2:-1].isalnum())

@@ -379,7 +379,23 @@ def _subject_is_people(text: str, s: int) -> bool:
     return m is not None and (m.group(1).lower() in _PERMITTED_SUBJECTS or _agent_plural(m.group(1).lower()))
 
 
-def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one return per kind of rule)
+def _unconditional_permission(text: str, s: int, e: int, nxt: str) -> bool:
+    """Round 14 (r34, r35): people free to act without the condition others need ("Patients may see the
+    practice nurse without an appointment"), and gifts left where the page says ("Entry is free, though
+    donations may be left in a box by the door")."""
+    if _subject_is_people(text, s) and (
+        _WITHOUT_NEED.match(text, e) is not None or _ANY_TIME.match(text, e) is not None
+    ):
+        return True
+    return (
+        nxt == "be"
+        and prev_word(text, s) in _GIFT_NOUNS
+        and _GIFT_PASSIVE.match(text, e) is not None
+        and _REPORTING_BEFORE.search(text, 0, s) is None
+    )
+
+
+def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: C901, PLR0911 (one return per kind of rule)
     nxt = next_word(text, e)
     if nxt == "not" and _MUST_AND_BEFORE.search(text, max(0, s - 100), s) is not None:
         return True
@@ -402,17 +418,8 @@ def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one ret
         # round 10: "Under the scheme, boats may land their catch …, provided the skipper notifies …"
         if _subject_is_people(text, s) or _PERMISSION_CONTEXT.search(text) is not None:
             return True
-    if _subject_is_people(text, s) and (
-        _WITHOUT_NEED.match(text, e) is not None or _ANY_TIME.match(text, e) is not None
-    ):
-        return True  # round 14: "Patients may see the practice nurse without an appointment"
-    if (
-        nxt == "be"
-        and prev_word(text, s) in _GIFT_NOUNS
-        and _GIFT_PASSIVE.match(text, e)
-        and _REPORTING_BEFORE.search(text, 0, s) is None
-    ):
-        return True  # round 14 (r34): "Entry is free, though donations may be left in a box by the door"
+    if _unconditional_permission(text, s, e, nxt):
+        return True  # round 14
     if nxt == "be" and _MEMORIAL_GIFTS.match(text, 0, s) is not None and _GIFT_PASSIVE.match(text, e):
         return True  # round 9: "Donations in her memory may be made to the hospice"
     if prev_word(text, s) in _PERMITTED_SUBJECTS:
@@ -1067,7 +1074,8 @@ def _possible_made_or_counted(text: str, s: int) -> bool:
 # Round 14 (r34): the candidates a document lists, "Possible side effects are listed on the leaflet inside every
 # box": the list exists, no one doubts it.
 _LISTED_AFTER = re.compile(
-    r"(?:[ \t]+[\w-]+){1,3}[ \t]+(?:are|is)[ \t]+(?:listed|set[ \t]+out|printed|detailed|shown)\b", re.IGNORECASE
+    r"(?:[ \t]+[\w-]+){1,3}[ \t]+(?:are|is)[ \t]+(?:listed|set[ \t]+out|printed|detailed|shown)\b",
+    re.IGNORECASE,
 )
 
 
@@ -2030,10 +2038,14 @@ def _in_title(text: str, s: int, e: int) -> bool:
 # closed to kayakers on Friday", "Likely Lads star dies" (adjectives only: "Perhaps Gordon will stay" is a
 # hedge): the next word is a capitalised noun (not "I", a
 # pronoun or a determiner) and a lower-case word follows the name — a line all in Title Case is a headline.
-_NAME_AFTER = re.compile(r"[ \t]+(?!(?:I|The|A|An|It|He|She|They|We|You|This|That|These|Those|There)\b)[A-Z][a-z]+[ \t]+[a-z]")
+_NAME_AFTER = re.compile(
+    r"[ \t]+(?!(?:I|The|A|An|It|He|She|They|We|You|This|That|These|Those|There)\b)[A-Z][a-z]+[ \t]+[a-z]"
+)
 
 
-_NAME_ADJECTIVES = frozenset("doubtful possible probable likely unlikely uncertain apparent presumed speculative".split())
+_NAME_ADJECTIVES = frozenset(
+    "doubtful possible probable likely unlikely uncertain apparent presumed speculative".split()
+)
 
 
 def _opening_name(text: str, s: int, e: int) -> bool:
@@ -2081,7 +2093,9 @@ _INCIDENT_HEDGES = frozenset("possible probable suspected".split())
 # reported event; its content stays hedged (the flag), as round 13's incidents. Only opening the sentence, and
 # only with a past verb of effect or growth after the noun's phrase.
 _TALK_NOUNS = frozenset("rumours rumors rumour rumor speculation".split())
-_TALK_OPENING = re.compile(r"\W*(?:(?:the|fresh|renewed|growing|new|mounting|persistent|market)[ \t]+)?$", re.IGNORECASE)
+_TALK_OPENING = re.compile(
+    r"\W*(?:(?:the|fresh|renewed|growing|new|mounting|persistent|market)[ \t]+)?$", re.IGNORECASE
+)
 _TALK_EVENT = re.compile(
     r"(?:(?!\b(?:what|that|whether|which|who|how|why)\b)[^.;:,]){0,80}?[ \t](?:sent|intensified|grew|mounted|swirled|lifted|pushed|drove|boosted|hit|fuelled|fueled"
     r"|gathered|resurfaced|sparked|triggered|buoyed|dragged|knocked|rattled|weighed)\b",
@@ -2093,7 +2107,10 @@ def reported_incident(text: str, cue: Cue) -> bool:
     """A hedge on the description of an incident that was responded to: it flags, it does not decide."""
     low = cue.text.lower()
     if low in _TALK_NOUNS:
-        return _TALK_OPENING.fullmatch(text, 0, cue.start) is not None and _TALK_EVENT.match(text, cue.end) is not None
+        return (
+            _TALK_OPENING.fullmatch(text, 0, cue.start) is not None
+            and _TALK_EVENT.match(text, cue.end) is not None
+        )
     if low not in _INCIDENT_HEDGES:
         return False
     m = _INCIDENT_AFTER.match(text, cue.end)

@@ -201,7 +201,9 @@ _DOC_DETERMINERS = frozenset("the a an this that these those".split())
 # (not the newsroom's own, not a clause, "What the report shows, above all, is …", and not a statistical
 # release dated by its period, "May's jobs report showed 210,000 positions added" — round 5b's near miss)
 _DOC_NOT_OWNER = frozenset("our my we i its it what which whatever".split())
-_DOC_RELEASE_WORDS = frozenset("jobs payrolls employment inflation trade gdp monthly quarterly weekly".split())
+_DOC_RELEASE_WORDS = frozenset(
+    "jobs payrolls employment inflation trade gdp monthly quarterly weekly".split()
+)
 # A group's naming of a thing in its own words, without quotation marks: "Critics of the scheme call it a
 # giveaway to landlords", "Opponents have branded the plan a tax on the poor" (round 7 took the quoted form);
 # and a group's crediting: "Music historians credit him with bringing the violin introduction into taarab".
@@ -213,7 +215,9 @@ _GROUP_NAMES_RE = re.compile(
     r"|(?:^|\W)(?P<np2>[A-Za-z][a-z’'-]*s|Some|Many|Others|some|many|others)\s+(?:widely\s+|largely\s+|often\s+)?"
     r"(?P<verb2>credit|credited)\s+(?:[\w'’-]+\s+){1,4}?with\s+\S"
 )
-_NOT_A_GROUP = frozenset("this his its was has as is us yes always perhaps sometimes thus plus news series means".split())
+_NOT_A_GROUP = frozenset(
+    "this his its was has as is us yes always perhaps sometimes thus plus news series means".split()
+)
 # "To hear the chief constable tell it, the force has never been better run": the account is the subject's.
 _TO_HEAR_RE = re.compile(r"\W*To\s+hear\s+(?P<np>[^,;]{2,50}?)\s+(?P<verb>tell|say|describe)\s+it,\s+\S")
 ROUND14_WORDS = frozenset("names proposes lists points dub dubbed brand branded credit credited hear".split())
@@ -346,7 +350,10 @@ def _round14_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
             if (
                 owned
                 and np[0] not in _DOC_NOT_OWNER
-                and not any(w.rstrip("'’s") in _NOT_OWNER or w.removesuffix("'s").removesuffix("’s") in _NOT_OWNER for w in owned)
+                and not any(
+                    w.rstrip("'’s") in _NOT_OWNER or w.removesuffix("'s").removesuffix("’s") in _NOT_OWNER
+                    for w in owned
+                )
                 and not (np[-1] == "report" and not _DOC_RELEASE_WORDS.isdisjoint(owned))
                 and not (m.group("verb").lower().startswith("put") and " at " not in text[m.end() :])
             ):
