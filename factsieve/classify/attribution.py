@@ -861,6 +861,15 @@ _TRAILING_TOPIC_RE = re.compile(
 )
 
 
+# Round 14 (r35): the hearing that heard the evidence, closing the sentence — "…, the court heard.", "…, the
+# inquest heard.", "…, Bristol Crown Court heard." — hands the sentence to what was said there (only a court or a
+# hearing: ", the crowd heard" is no source).
+_HEARD_TAIL_RE = re.compile(
+    r",\s+(?P<np>(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,3}(?:court|inquest|tribunal|jury|hearing|inquiry|committee|panel|trial"
+    r"|magistrates|Court|Tribunal|Inquest|Inquiry|Committee))\s+(?P<verb>heard)\s*[.!]?[\"”’]?\s*$"
+)
+
+
 # Round 13 (issue #17, r32): "No one can say / nobody could tell for sure / for certain / with certainty …"
 # denies that anyone knows: the author's own hedge (hedge.py's dissent cue), not a speech act by anyone.
 _SAY_FORMS_UNKNOWN = frozenset("say tell".split())
@@ -1071,6 +1080,16 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         ):
             cue = new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
             cues.append(cue)
+            if source is None:
+                source = m.group("np").strip()
+    if "heard" in words and "," in text:
+        m = _HEARD_TAIL_RE.search(text)
+        if (
+            m is not None
+            and not inside(quotes, m.start("verb"))
+            and not any(c.start == m.start("verb") for c in cues)
+        ):
+            cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
             if source is None:
                 source = m.group("np").strip()
     if words.gates & _CAUSE_VERBS_GATE:

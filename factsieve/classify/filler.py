@@ -52,6 +52,7 @@ _FILLER_RE = CaseFreeRe(
       |the\ (?:lowdown|rundown|deal|thing|kicker|catch|breakdown|bottom\ line|scoop|skinny))\b
     | \bwhat\ (?:this|that|it)\ (?:all\ )?means\ for\ you | \bthis\ is\ where\ it\ gets\ (?:interesting|good|tricky)\b
     | \bsound\ familiar\b | \bbut\ wait\b
+    | \byou\ (?:could|might|may|would)\ be\ forgiven\ for\ (?:thinking|assuming|believing|wondering)\b
     | \bthis\ is\ where\ (?:it|things)\ gets?\ (?:complicated|messy|weird|fun|juicy)\b
     | (?<=,\ )as\ you(?:['’]ll|\ will)\ (?:soon\ )?(?:see|find\ out|discover)(?=\s*[.!]*\s*$)
     | \bwe['’]ll\ (?:come\ back|get|return)\ to\ (?:that|this|it)\ (?:in\ a\ (?:moment|minute|bit|second|sec)|later|shortly)\b
@@ -63,7 +64,7 @@ _FILLER_RE = CaseFreeRe(
         "as": "see know find discover",
         "in": "article post guide blog",
         "we": "going covered moment minute bit second sec later shortly",
-        "you": "wondering surprised shocked amazed asking thinking miss believe place",
+        "you": "wondering surprised shocked amazed asking thinking miss believe place forgiven",
         "before": "we",
         "stick": "us me",
         "stay": "us me tuned",
@@ -80,7 +81,7 @@ _FILLER_RE = CaseFreeRe(
 _PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear yourselves place pull tuned moment minute later shortly discover""".split()
+    stay bear yourselves place pull tuned moment minute later shortly discover forgiven""".split()
 )
 # The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
 FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
