@@ -119,7 +119,7 @@ STATEMENT_WORDS = frozenset("statement letter affidavit".split())
 # (round 14, r34: "As the mayor put it in her budget speech, the city cannot …" — "put it" and the occasion)
 _AS_SEES_RE = re.compile(
     r"\W*As\s+(?P<np>[^,;]{2,60}?)\s+(?:has\s+|once\s+|memorably\s+)?(?P<verb>sees|see|saw|tells|tell|told|puts|put)"
-    r"\s+it(?:\s+(?:in|on|at|during|to|when|last|this|earlier)\b[^,;]{1,50})?,\s+\S"
+    r"\s+it(?:\s+(?:in|on|at|during|to|when|after|before|while|last|this|earlier)\b[^,;]{1,50})?,\s+\S"
 )
 # A third party's certainty with its clause: "Cricket Victoria is confident the Boxing Day Test will go
 # ahead", "Local farmers are convinced this is the worst drought in living memory" (with I/we/you the
