@@ -26,7 +26,13 @@ from factsieve.classify.page_notices import (
     page_notice,
     page_notice_possible,
 )
-from factsieve.classify.page_prompts import page_prompt, page_prompt_gate, page_prompt_possible
+from factsieve.classify.page_prompts import (
+    PAGE_PROMPT_BIT,
+    PAGE_PROMPT_PREFIXES,
+    page_prompt,
+    page_prompt_gate,
+    page_prompt_possible,
+)
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -179,7 +185,7 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     ):
         # round 10 (page_notices.py; its first test, inlined: asked of every sentence that gets here)
         out = [_whole(text)] if page_notice_possible(text, words) and page_notice(text) else []
-    if not out and page_prompt_possible(text) and page_prompt(text, words):
+    if not out and page_prompt_possible(text, words) and page_prompt(text, words):
         out = [_whole(text)]  # round 14 (page_prompts.py)
     return out
 
@@ -1106,7 +1112,6 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
     return bool(
         (body and body[-1] not in _SENTENCE_END)
         or (text[:6] == "About " and ":" in text[6:40])  # round 10: an "About <name>:" bio (page_notices.py)
-        or page_prompt_gate(text, words)  # round 14 (page_prompts.py)
         or (body[-1:] == ")" and body.lstrip()[:1] == "(")  # a bracketed credit line
         # round 7 (headline_shapes): a quotation alone on its line, an explainer headline with a bracket
         or (body[-1:] in _QUOTE_ENDS and body[-2:-1].isalnum())
@@ -1120,6 +1125,16 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or (words.gates & _ABOUT_ARTICLE_WORDS_GATE and _ABOUT_ARTICLE_RE.match(text) is not None)
         or (("live" in words or "now" in words or "app" in words) and _button_or_live_end(text, words))
         or ((not text.isascii() or "&" in text or words.gates & _PAGE_NOTE_GATE) and _page_note(text, words))
+        or (
+            # round 14 (page_prompts.py; its gate's first test inlined, asked of every short sentence)
+            (
+                words.gates & PAGE_PROMPT_BIT
+                or "? " in text
+                or ":" in text[:24]
+                or text[:4] in PAGE_PROMPT_PREFIXES
+            )
+            and page_prompt_gate(text, words)
+        )
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.context import prev_word
 from factsieve.classify.cue import (
     BY_START,
     Cue,
@@ -54,16 +55,15 @@ _FILLER_RE = CaseFreeRe(
     | \bsound\ familiar\b | \bbut\ wait\b
     | \byou\ (?:could|might|may|would)\ be\ forgiven\ for\ (?:thinking|assuming|believing|wondering)\b
     | \bthis\ is\ where\ (?:it|things)\ gets?\ (?:complicated|messy|weird|fun|juicy)\b
-    | (?<=,\ )as\ you(?:['’]ll|\ will)\ (?:soon\ )?(?:see|find\ out|discover)(?=\s*[.!]*\s*$)
-    | \bwe['’]ll\ (?:come\ back|get|return)\ to\ (?:that|this|it)\ (?:in\ a\ (?:moment|minute|bit|second|sec)|later|shortly)\b
-    | \bpull\ up\ a\ (?:chair|seat|pew|stool)\b | (?<!to\ )\bstay\ tuned(?=\s*[.!]*\s*$)
+    | \bas\ you(?:['’]ll|\ will)\ (?:soon\ )?(?:see|find\ out)(?=\s*[.!]*\s*$)
+    | \bpull\ up\ a\ (?:chair|seat|pew|stool)\b | \bstay\ tuned(?=\s*[.!]*\s*$)
     | \byou(?:['’]re|\ are)\ in\ the\ right\ place\b | \bas\ you\ (?:can\ see|know|might\ know)\b
     )""",
     re.VERBOSE,
     requires={
-        "as": "see know find discover",
+        "as": "see know find",
         "in": "article post guide blog",
-        "we": "going covered moment minute bit second sec later shortly",
+        "we": "going covered",
         "you": "wondering surprised shocked amazed asking thinking miss believe place forgiven",
         "before": "we",
         "stick": "us me",
@@ -81,7 +81,7 @@ _FILLER_RE = CaseFreeRe(
 _PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear yourselves place pull tuned moment minute later shortly discover forgiven""".split()
+    stay bear yourselves place pull tuned forgiven""".split()
 )
 # The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
 FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
@@ -108,7 +108,9 @@ FILLER_OPENER_RE = re.compile(
     r"|wait\s+(?:till|until)\s+you\s+(?:see|hear|read|meet)\b|on\s+we\s+go(?=\s*[.!]*\s*$)|moving\s+on(?=\s*[.!]*\s*$)"
     r"|enough\s+(?:rambling|waffling|waffle|preamble|of\s+that)(?=\s*[.!]*\s*$)"
     r"|where\s+(?:was|were)\s+(?:i|we)(?=\s*[?.!]*\s*$)"
-    r"|back\s+to\s+(?:the|our)\s+(?:story|point|matter\s+at\s+hand)(?=\s*[.!]*\s*$)|"
+    r"|back\s+to\s+(?:the|our)\s+(?:story|point|matter\s+at\s+hand)(?=\s*[.!]*\s*$)"
+    r"|we['’]ll\s+(?:come\s+back|get|return)\s+to\s+(?:that|this|it)\s+(?:in\s+a\s+(?:moment|minute|bit|second|sec)|later"
+    r"|shortly)(?=\s*[.!]*\s*$)|"
     r"grab\s+(?:your|a)\s+(?:coffee|cup|tea|snack|popcorn|seat|flask|blanket|brew|drink|cuppa)|stay\s+(?:tuned|with\s+us)|buckle\s+up"
     r"|keep\s+an\s+eye\s+on|don['’]?t\s+(?:forget\s+to|miss)|dive\s+(?:into|in|deep)|read\s+on"
     r"|stick\s+(?:around|with\s+us)|keep\s+(?:reading|scrolling|watching|listening)|read\s+to\s+the\s+end"
@@ -431,6 +433,8 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
             strip_cue("filler", m, text)
             for m in _FILLER_RE.find(text, words)
             if not inside(quotes, m.start())
+            # round 14: "stay tuned" closing the line is the writer's; "were asked to stay tuned" reports an order
+            and not (text[m.start() : m.start() + 4].lower() == "stay" and prev_word(text, m.start()) == "to")
         )
     if (
         not out

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.prefilter import trigger_gate
+
 _I = re.IGNORECASE
 _MAX_CHARS = 220
 _NUMBER_WORDS = r"(?:\d{1,3}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -63,11 +65,20 @@ _OPENING_RE = re.compile(
     r")",
     _I,
 )
-_OPENINGS = (
+# (the no-cue path's gate: the openings of the shapes that may end with a full stop, and the rarer words of the
+# others — "The", "This", "For", "To" open too many sentences of the story)
+_GATE_OPENINGS = (
+    "Sponsored",
+    "Paid ",
+    "Promoted",
+    "Partner ",
+    "Advertiser",
+    "Branded ",
+    "Follow ",
+    "About ",
     "Image ",
     "Photo ",
     "Picture ",
-    "Photograph ",
     "Slide ",
     "Jump ",
     "Skip ",
@@ -79,28 +90,15 @@ _OPENINGS = (
     "Episode ",
     "Act ",
     "Volume ",
-    "Sponsored",
-    "Paid ",
-    "Promoted",
-    "Partner ",
-    "Advertiser",
-    "Branded ",
-    "This ",
-    "Some ",
-    "The ",
-    "Links",
-    "Products",
-    "To ",
-    "Please ",
-    "Follow ",
-    "For ",
-    "About ",
 )
-# (the no-cue path's gate: the openings of the shapes that may end with a full stop, and the rarer words of the
-# others — "The", "This", "For", "To" open too many sentences of the story)
-_GATE_OPENINGS = ("Sponsored", "Paid ", "Promoted", "Partner ", "Advertiser", "Branded ", "Follow ", "About ")
 _GATE_WORDS = frozenset(
     """affiliate sponsored reproduce republish reprint license syndicate visit subscribe download tune""".split()
+)
+# (the pattern's other openings — "Some", "The", "To", "Please" — come with one of these words; "This" and
+# "For" with these)
+_THIS_NOTE_WORDS = frozenset("sponsored paid produced funded supported".split())
+_POINTER_VERBS = frozenset(
+    "visit see go head check call follow download sign tune log contact click email subscribe".split()
 )
 # A section label before a colon opens with one of these (a prefix test before the pattern).
 _LABEL_FIRST = frozenset(
@@ -171,23 +169,27 @@ _NUMBERED_RE = re.compile(r"\W*\d{1,2}\.\s+[A-Z][^.!?\d]{2,80}[^.!?\s\d]\s*$")
 _NUMBERED_MAX_WORDS = 10
 
 
-def page_prompt_possible(text: str) -> bool:
-    """A cheap first test (no copy of the text): one of the shapes' openings, a question before more words, a
-    contact word, a dash in the line, or a line without a full stop."""
+def page_prompt_possible(text: str, words: frozenset[str]) -> bool:
+    """A cheap first test (no copy of the text): a line without a full stop (the headline and heading shapes,
+    whose first tests come in ``page_prompt``), or one that may hold a stopped shape (``page_prompt_gate``)."""
     if len(text) > _MAX_CHARS:
         return False
-    first = text[:1]
-    return (
-        text.startswith(_OPENINGS)
-        or "? " in text
-        or first.isdigit()
-        or (first.isupper() and text[1:2].isupper())
-        or ":" in text[:20]
-        or " her " in text
-        or " him " in text
-        or " them " in text
-        or not text.rstrip().endswith(".")
+    return not text.rstrip().endswith(".") or (
+        (
+            words.gates & PAGE_PROMPT_BIT
+            or "? " in text
+            or ":" in text[:24]
+            or text[:4] in PAGE_PROMPT_PREFIXES
+        )
+        and page_prompt_gate(text, words)
     )
+
+
+# The callers' inlined first test (most sentences have none of these words, no "? ", no early colon and none of
+# the openings' first four characters): ``words.gates & PAGE_PROMPT_BIT or "? " in text or ":" in text[:24] or
+# text[:4] in PAGE_PROMPT_PREFIXES``.
+PAGE_PROMPT_BIT = trigger_gate(_GATE_WORDS | _THIS_NOTE_WORDS | _POINTER_VERBS | _CONTACT_WORDS)
+PAGE_PROMPT_PREFIXES = frozenset(o[:4] for o in _GATE_OPENINGS)
 
 
 def page_prompt_gate(text: str, words: frozenset[str]) -> bool:
@@ -195,7 +197,10 @@ def page_prompt_gate(text: str, words: frozenset[str]) -> bool:
     (an unstopped line reaches the furniture finders anyway)."""
     return (
         text.startswith(_GATE_OPENINGS)
+        or (":" in text[:24] and text[:24].split(None, 1)[0].rstrip(":").lower() in _LABEL_FIRST)
         or "? " in text
+        or (text.startswith("This ") and not words.isdisjoint(_THIS_NOTE_WORDS))
+        or (text.startswith("For ") and not words.isdisjoint(_POINTER_VERBS))
         or not words.isdisjoint(_GATE_WORDS)
         or (not words.isdisjoint(_CONTACT_WORDS) and not words.isdisjoint(_CONTACT_OBJECTS))
     )

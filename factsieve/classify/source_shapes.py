@@ -220,6 +220,11 @@ _NOT_A_GROUP = frozenset(
 )
 # "To hear the chief constable tell it, the force has never been better run": the account is the subject's.
 _TO_HEAR_RE = re.compile(r"\W*To\s+hear\s+(?P<np>[^,;]{2,50}?)\s+(?P<verb>tell|say|describe)\s+it,\s+\S")
+_DOC_VERB_WORDS = frozenset(
+    """names proposes lists show shows showed points put puts found finds reveal reveals revealed warns recommends
+    describes concludes estimates predicts forecasts sets""".split()
+)
+_GROUP_NAMES_WORDS = frozenset("call called dub dubbed brand branded credit credited".split())
 ROUND14_WORDS = frozenset("names proposes lists points dub dubbed brand branded credit credited hear".split())
 _DOC_GATE_WORDS = frozenset(
     """report draft emails e-mails memo memos letters dossier transcript transcripts papers documents filing
@@ -342,7 +347,7 @@ def _round12_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
 
 def _round14_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> Cue | None:
     """The first of round 14's shapes (above) found outside quotations."""
-    if not words.isdisjoint(_DOC_GATE_WORDS):
+    if not words.isdisjoint(_DOC_GATE_WORDS) and not words.isdisjoint(_DOC_VERB_WORDS):
         m = _DOC_SUBJECT_RE.match(text)
         if m is not None and not inside(quotes, m.start("verb")):
             np = m.group("np").lower().split()
@@ -358,7 +363,7 @@ def _round14_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
                 and not (m.group("verb").lower().startswith("put") and " at " not in text[m.end() :])
             ):
                 return _verb_cue(m)
-    for m in _GROUP_NAMES_RE.finditer(text):
+    for m in _GROUP_NAMES_RE.finditer(text) if not words.isdisjoint(_GROUP_NAMES_WORDS) else ():
         g = "verb" if m.group("verb") is not None else "verb2"
         np = (m.group("np") or m.group("np2")).lower()
         if (
