@@ -31,7 +31,9 @@ from factsieve.classify.page_prompts import (
     PAGE_PROMPT_PREFIXES,
     page_prompt,
     page_prompt_gate,
-    page_prompt_possible,
+)
+from factsieve.classify.page_prompts import (
+    STOPS as PAGE_PROMPT_STOPS,
 )
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
@@ -185,8 +187,15 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     ):
         # round 10 (page_notices.py; its first test, inlined: asked of every sentence that gets here)
         out = [_whole(text)] if page_notice_possible(text, words) and page_notice(text) else []
-    if not out and page_prompt_possible(text, words) and page_prompt(text, words):
-        out = [_whole(text)]  # round 14 (page_prompts.py)
+    if not out and (
+        # round 14 (page_prompts.py): its first tests, inlined — asked of every sentence with no cue so far
+        words.gates & PAGE_PROMPT_BIT
+        or text[:4] in PAGE_PROMPT_PREFIXES
+        or text[-1:] not in PAGE_PROMPT_STOPS
+        or "? " in text
+        or ":" in text[:24]
+    ):
+        out = [_whole(text)] if page_prompt(text, words) else []
     return out
 
 

@@ -163,33 +163,21 @@ _NOT_HEADLINE_FIRST = frozenset(
     "it he she they we i you this that there these those on in at if when".split()
 )
 _HEADLINE_MAX_WORDS = 14
+
 # A numbered heading: "3. Quick hits", "1. The salt study everyone is arguing about" (a numbered point of running
 # text ends with its full stop; a table row holds more figures).
 _NUMBERED_RE = re.compile(r"\W*\d{1,2}\.\s+[A-Z][^.!?\d]{2,80}[^.!?\s\d]\s*$")
 _NUMBERED_MAX_WORDS = 10
 
 
-def page_prompt_possible(text: str, words: frozenset[str]) -> bool:
-    """A cheap first test (no copy of the text): a line without a full stop (the headline and heading shapes,
-    whose first tests come in ``page_prompt``), or one that may hold a stopped shape (``page_prompt_gate``)."""
-    if len(text) > _MAX_CHARS:
-        return False
-    return not text.rstrip().endswith(".") or (
-        (
-            words.gates & PAGE_PROMPT_BIT
-            or "? " in text
-            or ":" in text[:24]
-            or text[:4] in PAGE_PROMPT_PREFIXES
-        )
-        and page_prompt_gate(text, words)
-    )
-
-
-# The callers' inlined first test (most sentences have none of these words, no "? ", no early colon and none of
-# the openings' first four characters): ``words.gates & PAGE_PROMPT_BIT or "? " in text or ":" in text[:24] or
-# text[:4] in PAGE_PROMPT_PREFIXES``.
-PAGE_PROMPT_BIT = trigger_gate(_GATE_WORDS | _THIS_NOTE_WORDS | _POINTER_VERBS | _CONTACT_WORDS)
-PAGE_PROMPT_PREFIXES = frozenset(o[:4] for o in _GATE_OPENINGS)
+# The first test of the gate (most sentences have none of these words, no "? ", no early colon and none of the
+# openings' first four characters), inlined by the callers: ``words.gates & PAGE_PROMPT_BIT or "? " in text or
+# ":" in text[:24] or text[:4] in PAGE_PROMPT_PREFIXES``.
+# ("This" and "For" go by their opening: their words — "paid", "see", "call" … — are in too many sentences.)
+PAGE_PROMPT_BIT = trigger_gate(_GATE_WORDS | _CONTACT_WORDS)
+PAGE_PROMPT_PREFIXES = frozenset(o[:4] for o in _GATE_OPENINGS) | frozenset(("This", "For "))
+# The marks that close a sentence or a quotation: a line ending on one is no unstopped heading or headline.
+STOPS = frozenset(".?!\"”’'")
 
 
 def page_prompt_gate(text: str, words: frozenset[str]) -> bool:
@@ -207,27 +195,33 @@ def page_prompt_gate(text: str, words: frozenset[str]) -> bool:
 
 
 def page_prompt(text: str, words: frozenset[str]) -> bool:
-    """True when the line is one of the page lines in the module docstring."""
+    """True when the line is one of the page lines in the module docstring (asked of every sentence that
+    boilerplate_cues found nothing in: the first tests are the cheap ones)."""
+    if len(text) > _MAX_CHARS:
+        return False
     body = text.strip()
     if not body:
         return False
-    if _OPENING_RE.match(body) is not None:
-        return True
-    colon = body.find(":", 0, 24)
-    if colon > 0 and body[:colon].lower().split(None, 1)[0] in _LABEL_FIRST and _OPENING_RE.match(body):
-        return True
-    if "? " in body and body.count(" ") < _ASKED_MAX_WORDS:
-        m = _ASKED_THEN_TOLD.match(body)
-        if m is not None and (
-            m.group("verb").lower() in ("subscribe", "sign up")
-            or _PAGE_NAMED.search(m.group("rest")) is not None
+    if (
+        words.gates & PAGE_PROMPT_BIT or "? " in body or ":" in body[:24] or body[:4] in PAGE_PROMPT_PREFIXES
+    ) and page_prompt_gate(body, words):
+        if _OPENING_RE.match(body) is not None:
+            return True
+        if "? " in body and body.count(" ") < _ASKED_MAX_WORDS:
+            m = _ASKED_THEN_TOLD.match(body)
+            if m is not None and (
+                m.group("verb").lower() in ("subscribe", "sign up")
+                or _PAGE_NAMED.search(m.group("rest")) is not None
+            ):
+                return True
+        if (
+            not words.isdisjoint(_CONTACT_WORDS)
+            and not words.isdisjoint(_CONTACT_OBJECTS)
+            and _CONTACT_RE.search(body) is not None
         ):
             return True
-    if not words.isdisjoint(_CONTACT_WORDS) and not words.isdisjoint(_CONTACT_OBJECTS):
-        if _CONTACT_RE.search(body) is not None:
-            return True
     end = body[-1]
-    if end == "." or body.rsplit(None, 1)[-1].lower() in _CUT_END:
+    if end in STOPS or body.rsplit(None, 1)[-1].lower() in _CUT_END:
         return False
     if end in "—–-":
         return _DATELINE_RE.match(body) is not None
@@ -241,7 +235,6 @@ def page_prompt(text: str, words: frozenset[str]) -> bool:
         return True
     return (
         body.count(" ") < _HEADLINE_MAX_WORDS
-        and end not in "?!\"”’'"
         and body.split(None, 1)[0].lower() not in _NOT_HEADLINE_FIRST
         and _HEADLINE_FORECAST_RE.match(body) is not None
     )
