@@ -879,6 +879,14 @@ _FOR_SURE_AFTER = re.compile(
 )
 
 
+def _verb_group_cue(m: re.Match[str] | None, quotes: list[tuple[int, int]], cues: list[Cue]) -> Cue | None:
+    """The cue of a shape's "verb" group, unless it is quoted or already a cue (round 14: one place for the shapes
+    whose verb closes or follows a named source)."""
+    if m is None or inside(quotes, m.start("verb")) or any(c.start == m.start("verb") for c in cues):
+        return None
+    return new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
+
+
 # Long on purpose: one pass over the sentence's attribution patterns in precedence order (speech
 # verb, according-to, group+cognition verb, sourced forecast, reportedly); each branch is a gate
 # on the next, kept together so the order is read in one place and no pattern is scanned twice on
@@ -1040,12 +1048,9 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 source = m.group("np")
     if words.gates & _EVIDENCE_SUBJECT_NOUNS_GATE and words.gates & _EVIDENCE_SUBJECT_VERBS_GATE:
         m = _evidence_subject(text)
-        if (
-            m is not None
-            and not inside(quotes, m.start("verb"))
-            and not any(c.start == m.start("verb") for c in cues)
-        ):
-            cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
+        cue = _verb_group_cue(m, quotes, cues)
+        if cue is not None:
+            cues.append(cue)
             if source is None:
                 source = m.group("np").strip()
     if words.gates & _EVIDENCE_NOUNS_GATE and words.gates & _EVIDENCE_TAIL_VERBS_GATE:
@@ -1084,12 +1089,9 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 source = m.group("np").strip()
     if "heard" in words and "," in text:
         m = _HEARD_TAIL_RE.search(text)
-        if (
-            m is not None
-            and not inside(quotes, m.start("verb"))
-            and not any(c.start == m.start("verb") for c in cues)
-        ):
-            cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
+        cue = _verb_group_cue(m, quotes, cues)
+        if cue is not None:
+            cues.append(cue)
             if source is None:
                 source = m.group("np").strip()
     if words.gates & _CAUSE_VERBS_GATE:
