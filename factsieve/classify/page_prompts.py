@@ -209,9 +209,15 @@ def page_prompt(text: str, words: frozenset[str]) -> bool:
             return True
         if "? " in body and body.count(" ") < _ASKED_MAX_WORDS:
             m = _ASKED_THEN_TOLD.match(body)
-            if m is not None and (
-                m.group("verb").lower() in ("subscribe", "sign up")
-                or _PAGE_NAMED.search(m.group("rest")) is not None
+            if (
+                m is not None
+                # (a comma after the imperative: someone's words with their speaker, 'Who started it? Tell us the
+                # truth, the judge told the boy.' — boilerplate._SPEECH_TAIL's test)
+                and "," not in m.group("rest")
+                and (
+                    m.group("verb").lower() in ("subscribe", "sign up")
+                    or _PAGE_NAMED.search(m.group("rest")) is not None
+                )
             ):
                 return True
         if (
