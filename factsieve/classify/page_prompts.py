@@ -213,7 +213,7 @@ def page_prompt(text: str, words: frozenset[str]) -> bool:
                 m is not None
                 # (a comma after the imperative: someone's words with their speaker, 'Who started it? Tell us the
                 # truth, the judge told the boy.' — boilerplate._SPEECH_TAIL's test)
-                and "," not in m.group("rest")
+                and ", " not in m.group("rest")
                 and (
                     m.group("verb").lower() in ("subscribe", "sign up")
                     or _PAGE_NAMED.search(m.group("rest")) is not None
