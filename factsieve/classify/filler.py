@@ -99,18 +99,7 @@ _WISH = (
 # around", "Keep reading to find out", "Bear with us", "Curious what happens next?").
 FILLER_OPENER_RE = re.compile(
     r"\s*(?:(?:alright|all right|okay|ok|so|well|now),?\s+(?:so\b|guys\b|let|what\b|why\b|how\b|here\b)"
-    # (round 14, r34/r35: "anyway"/"anyhow"/"right" before an aside, "Anyway, enough rambling.", "Right, where was I?")
-    r"|(?:(?:so|now|and|but|okay|ok|alright|well|first|finally|anyway|anyhow|right),?\s+)?(?P<imperative>"
-    # round 14 (r34, r35): the writer's asides that steer the reading and say nothing — "Picture the scene.",
-    # "Get this.", "Wait till you see the goalkeeper.", "On we go.", "Moving on.", "Where was I?", "Back to the
-    # story." (the whole line, or an order to the reader's imagination before its object)
-    r"get\s+this(?=\s*[.!:]*\s*$)|(?:picture|imagine)\s+(?:the\s+scene|this)(?=\s*[.!:]*\s*$)"
-    r"|wait\s+(?:till|until)\s+you\s+(?:see|hear|read|meet)\b|on\s+we\s+go(?=\s*[.!]*\s*$)|moving\s+on(?=\s*[.!]*\s*$)"
-    r"|enough\s+(?:rambling|waffling|waffle|preamble|of\s+that)(?=\s*[.!]*\s*$)"
-    r"|where\s+(?:was|were)\s+(?:i|we)(?=\s*[?.!]*\s*$)"
-    r"|back\s+to\s+(?:the|our)\s+(?:story|point|matter\s+at\s+hand)(?=\s*[.!]*\s*$)"
-    r"|we['’]ll\s+(?:come\s+back|get|return)\s+to\s+(?:that|this|it)\s+(?:in\s+a\s+(?:moment|minute|bit|second|sec)|later"
-    r"|shortly)(?=\s*[.!]*\s*$)|"
+    r"|(?:(?:so|now|and|but|okay|ok|alright|well|first|finally),?\s+)?(?P<imperative>"
     r"grab\s+(?:your|a)\s+(?:coffee|cup|tea|snack|popcorn|seat|flask|blanket|brew|drink|cuppa)|stay\s+(?:tuned|with\s+us)|buckle\s+up"
     r"|keep\s+an\s+eye\s+on|don['’]?t\s+(?:forget\s+to|miss)|dive\s+(?:into|in|deep)|read\s+on"
     r"|stick\s+(?:around|with\s+us)|keep\s+(?:reading|scrolling|watching|listening)|read\s+to\s+the\s+end"
@@ -178,7 +167,16 @@ _READER_IDIOM_RE = re.compile(
     r"|welcome\s+(?:back\s+)?to\s+(?:our|the|this|my|your)\b[^.!?\d,]{0,50}?\w"
     r"|clear\s+skies(?:,\s+(?:everyone|everybody|all|folks|friends))?"
     # round 7 (r13): an interjection and a remark on the page itself ("Whew, that was a lot!")
-    r"|(?:whew|phew|oof|yikes|wow),?\s+(?:that|this|what)\b[^.!?\d]{0,30})(?=\s*[.!]*\s*$)",
+    r"|(?:whew|phew|oof|yikes|wow),?\s+(?:that|this|what)\b[^.!?\d]{0,30}"
+    # round 14 (r34, r35): the writer's asides that steer the reading and say nothing, the whole short line, after
+    # an interjection or alone — "Picture the scene.", "Get this.", "Wait till you see the goalkeeper.", "Anyway,
+    # on we go.", "Moving on.", "Right, where was I?", "Anyway, enough rambling.", "Back to the story.", "We'll
+    # come back to that in a minute." (here, not in FILLER_OPENER_RE: "on", "we", "back" are in most sentences)
+    r"|(?:(?:anyway|anyhow|right|ok|okay|so|now|and|but|alright),?\s+)?(?:get\s+this|(?:picture|imagine)\s+"
+    r"(?:the\s+scene|this)|wait\s+(?:till|until)\s+you\s+(?:see|hear|read|meet)\b[^.!?\d]{0,40}|on\s+we\s+go"
+    r"|moving\s+on|enough\s+(?:rambling|waffling|waffle|preamble|of\s+that)|where\s+(?:was|were)\s+(?:i|we)\?"
+    r"|back\s+to\s+(?:the|our)\s+(?:story|point|matter\s+at\s+hand)|we['’]ll\s+(?:come\s+back|get|return)\s+to"
+    r"\s+(?:that|this|it)\s+(?:in\s+a\s+(?:moment|minute|bit|second|sec)|later|shortly)))(?=\s*[.!]*\s*$)",
     re.IGNORECASE,
 )
 READER_IDIOM_MAX_CHARS = 70
