@@ -172,7 +172,7 @@ _READER_IDIOM_RE = re.compile(
     # an interjection or alone — "Picture the scene.", "Get this.", "Wait till you see the goalkeeper.", "Anyway,
     # on we go.", "Moving on.", "Right, where was I?", "Anyway, enough rambling.", "Back to the story.", "We'll
     # come back to that in a minute." (here, not in FILLER_OPENER_RE: "on", "we", "back" are in most sentences)
-    r"|(?:(?:anyway|anyhow|right|ok|okay|so|now|and|but|alright),?\s+)?(?:get\s+this|(?:picture|imagine)\s+"
+    r"|(?:(?:anyway|anyhow|right|ok|okay|alright),?\s+)?(?:get\s+this|(?:picture|imagine)\s+"
     r"(?:the\s+scene|this)|wait\s+(?:till|until)\s+you\s+(?:see|hear|read|meet)\b[^.!?\d]{0,40}|on\s+we\s+go"
     r"|moving\s+on|enough\s+(?:rambling|waffling|waffle|preamble|of\s+that)|where\s+(?:was|were)\s+(?:i|we)\?"
     r"|back\s+to\s+(?:the|our)\s+(?:story|point|matter\s+at\s+hand)|we['’]ll\s+(?:come\s+back|get|return)\s+to"

@@ -163,6 +163,7 @@ _NOT_HEADLINE_FIRST = frozenset(
     "it he she they we i you this that there these those on in at if when".split()
 )
 _HEADLINE_MAX_WORDS = 14
+_HEADLINE_FORECAST_WORDS = frozenset("likely unlikely set poised tipped".split())
 
 # A numbered heading: "3. Quick hits", "1. The salt study everyone is arguing about" (a numbered point of running
 # text ends with its full stop; a table row holds more figures).
@@ -240,7 +241,9 @@ def page_prompt(text: str, words: frozenset[str]) -> bool:
     if ("—" in body or "–" in body or "|" in body) and _MASTHEAD_RE.match(body) is not None:
         return True
     return (
-        body.count(" ") < _HEADLINE_MAX_WORDS
+        "to" in words
+        and not words.isdisjoint(_HEADLINE_FORECAST_WORDS)
+        and body.count(" ") < _HEADLINE_MAX_WORDS
         and body.split(None, 1)[0].lower() not in _NOT_HEADLINE_FIRST
         and _HEADLINE_FORECAST_RE.match(body) is not None
     )
