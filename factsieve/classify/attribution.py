@@ -123,7 +123,10 @@ _NOT_SPEECH_NEXT = {
 }
 # Round 7 (r13): "added 16 points and nine rebounds", "added 3% to its value": a tally, not speech; "He
 # added 16 people had been hurt" has a finite verb after the figure and stays speech.
-_ADDED_FIGURE = re.compile(r"\s+(?:\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s")
+# (round 14, r35: a sum in a currency, "added $3.15 to the average monthly bill")
+_ADDED_FIGURE = re.compile(
+    r"\s+(?:[$£€₹]?\d[\d,.]*%?(?:bn|m|k)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
+)
 _FIGURE_CLAUSE = re.compile(
     r"\s+\S+\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|is|are|had|have|has|would|will|could|might|may)\b"
     r"|\s+\S+\s+(?:(?!as\s|while\s|and\s|but\s|when\s|after\s|to\s)[\w'’-]+\s+){0,3}?[a-z]{3,}ed\b"
@@ -137,8 +140,15 @@ _TELLING_FORMS = frozenset(("says", "said", "tells", "told"))
 _ASKING_FORMS = frozenset(("say", "says", "said", "tells", "told", "tell"))
 _NOT_SOURCE_NEXT = {
     # (the idiom has no article: "…, according to the plan." names a document, as in Reuters' NPPC story)
-    "according to": re.compile(r"\s+(?:plan|schedule|script|tradition|custom|form|taste)\b", re.IGNORECASE),
-    "According to": re.compile(r"\s+(?:plan|schedule|script|tradition|custom|form|taste)\b"),
+    # (round 14, r35: a manner with its adjective, "buried according to Islamic rites", "according to local
+    # custom"; "according to the plan" still names a document)
+    "according to": re.compile(
+        r"\s+(?:(?!the\b)[\w-]+\s+)?(?:plan|schedule|script|tradition|custom|form|taste|rites?|rituals?)\b",
+        re.IGNORECASE,
+    ),
+    "According to": re.compile(
+        r"\s+(?:(?!the\b)[\w-]+\s+)?(?:plan|schedule|script|tradition|custom|form|taste|rites?|rituals?)\b"
+    ),
     "calls for": re.compile(r"\s+(?:help|assistance|service|an?\s+ambulance|backup)\b"),
     # round 12 (r33): a score let in, not a point granted in argument: "Rovers have conceded 19 goals in those
     # seven games", "conceded a late penalty" ("conceded that the goal was offside" is speech)
@@ -190,6 +200,22 @@ _DENIED_CLAIM = re.compile(
 _ADMITTED_TO_PLACE = re.compile(
     r"\s+to\s+(?:(?:the|a|an)\s+)?(?:hospital|bar|university|college|school|clinic|ward|intensive|prison|care"
     r"|membership|practice|hall|eu|nato|union|league|club|party|programme|program)\b",
+    re.IGNORECASE,
+)
+# Round 14 (r35): a plea entered, not a statement: "had admitted 11 counts of forgery", "admitted two charges
+# of dangerous driving", "admits a breach of the code" ("admitted that he had lied" and "admitted lying" are speech).
+_ADMITTED_CHARGES = re.compile(
+    r"\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all|several|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:counts?|charges?|offences|offenses|breach(?:es)?)\b",
+    re.IGNORECASE,
+)
+_ADMIT_FORMS = frozenset("admitted admits admit".split())
+# Round 14 (r35): a warning as the subject of a passive is the notice itself, "An emergency warning was
+# downgraded to watch and act", "The flood warning has been lifted" (no one warns in the sentence).
+_WARNING_PASSIVE = re.compile(
+    r"s?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains|remained)\s+(?:now\s+|since\s+|also\s+)?"
+    r"(?:downgraded|upgraded|lifted|cancell?ed|canceled|extended|issued|withdrawn|removed|reduced|raised|in\s+place"
+    r"|in\s+force|current|active)\b",
     re.IGNORECASE,
 )
 # What one claims as a right or a prize, not as a statement: "claim a refund", "claim a famous victory".
@@ -536,6 +562,13 @@ _GROUP_VERBS = frozenset(f"{_GROUP_BELIEF_VERBS} {_GROUP_SPEECH_VERBS} see".spli
 _FORECASTERS = frozenset(
     "analysts economists traders investors forecasters strategists markets dealers brokers bankers".split()
 )
+# (round 14, r34: a named workplace by its common noun, "Doctors at the Ridgeway clinic suspect …"; a closed list:
+# "earnings from the Argyle diamond project" is no group and "project" no verb there)
+_WORKPLACES = (
+    r"(?:clinic|hospital|university|institute|bank|firm|company|agency|ministry|department|centre|center|school"
+    r"|college|office|lab|laboratory|practice|surgery|council|museum|trust|foundation|observatory|plant|factory"
+    r"|club|consultancy|think\s+tank)"
+)
 _GROUP_RE = re.compile(
     r"\b(?P<np>[A-Za-z][a-z’'-]*s|[Pp]eople|[Pp]olice|[Ss]taff|[Pp]ublic|[Tt]hey)"
     r"(?:\s+(?:surveyed|polled|questioned|interviewed|consulted|asked|quoted|cited|contacted)\s+by\s+(?:the\s+)?"
@@ -546,7 +579,10 @@ _GROUP_RE = re.compile(
     # "at the hospital", "in the industry": a workplace or field named by a common noun, and its name
     # (round 5c: "Analysts at the shipping consultancy Drewry project …"); a name in apposition
     # ("Organisers Unique Assembly expect …")
-    r"|(?:\s+(?:at|from|in)\s+the\s+[a-z]+(?:\s+[a-z]+){0,2}|(?P<appos>(?=\s+[A-Z])))(?:\s+[A-Z][\w.&’'-]*){0,3}(?=\s+(?:"
+    r"|(?:\s+(?:at|from|in)\s+the\s+(?:[a-z]+(?:\s+[a-z]+){0,2}|(?:[A-Z][\w.&’'-]*\s+){1,2}"
+    + _WORKPLACES
+    + r")"
+    r"|(?P<appos>(?=\s+[A-Z])))(?:\s+[A-Z][\w.&’'-]*){0,3}(?=\s+(?:"
     + _GROUP_BELIEF_VERBS.replace(" ", "|")
     + "|"
     + _GROUP_SPEECH_VERBS.replace(" ", "|")
@@ -627,14 +663,17 @@ _OWN_REASONING = re.compile(r"\s*(?:this|that|these|those|it|which|such|all\s+(?
 # shows.", "…, a survey by the Care Providers Alliance published on Monday found.", "…, official
 # figures showed." The claim before the comma is the source's, as with "…, police said."
 _EVIDENCE_NOUNS = frozenset(
-    "data figures survey study report analysis poll research records statistics filings filing census audit".split()
+    "data figures survey study report analysis poll research records statistics filings filing census audit"
+    # round 14 (r35): a document closing the sentence, "…, the purchase documents show."
+    " documents papers emails minutes transcripts".split()
 )
 _EVIDENCE_TAIL_VERBS = frozenset(
     "shows show showed found finds suggests suggested indicates indicated reveals revealed".split()
 )
 _TRAILING_EVIDENCE_RE = re.compile(
     r",\s+(?P<np>(?:[\w'’.&-]+\s+){0,3}(?:data|figures|survey|study|report|analysis|poll|research|records|statistics"
-    r"|filings?|census|audit)(?:\s+(?:by|from|of|for|published|released|compiled|carried)\b[^,;]{0,60}?)?)"
+    r"|filings?|census|audit|documents|papers|e-?mails|minutes|transcripts)"
+    r"(?:\s+(?:by|from|of|for|published|released|compiled|carried|seen|obtained)\b[^,;]{0,60}?)?)"
     r"\s+(?P<verb>shows?|showed|found|finds|suggests?|suggested|indicates?|indicated|reveals?|revealed)\s*[.!]?\s*$"
 )
 
@@ -822,6 +861,15 @@ _TRAILING_TOPIC_RE = re.compile(
 )
 
 
+# Round 14 (r35): the hearing that heard the evidence, closing the sentence — "…, the court heard.", "…, the
+# inquest heard.", "…, Bristol Crown Court heard." — hands the sentence to what was said there (only a court or a
+# hearing: ", the crowd heard" is no source).
+_HEARD_TAIL_RE = re.compile(
+    r",\s+(?P<np>(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,3}(?:court|inquest|tribunal|jury|hearing|inquiry|committee|panel|trial"
+    r"|magistrates|Court|Tribunal|Inquest|Inquiry|Committee))\s+(?P<verb>heard)\s*[.!]?[\"”’]?\s*$"
+)
+
+
 # Round 13 (issue #17, r32): "No one can say / nobody could tell for sure / for certain / with certainty …"
 # denies that anyone knows: the author's own hedge (hedge.py's dissent cue), not a speech act by anyone.
 _SAY_FORMS_UNKNOWN = frozenset("say tell".split())
@@ -829,6 +877,14 @@ _NOBODY_CAN_BEFORE = re.compile(r"\bno(?:body|[ \t]+one|-one)[ \t]+(?:can|could)
 _FOR_SURE_AFTER = re.compile(
     r"[ \t]+(?:for[ \t]+(?:sure|certain)|with[ \t]+(?:any[ \t]+)?certainty)\b", re.IGNORECASE
 )
+
+
+def _verb_group_cue(m: re.Match[str] | None, quotes: list[tuple[int, int]], cues: list[Cue]) -> Cue | None:
+    """The cue of a shape's "verb" group, unless it is quoted or already a cue (round 14: one place for the shapes
+    whose verb closes or follows a named source)."""
+    if m is None or inside(quotes, m.start("verb")) or any(c.start == m.start("verb") for c in cues):
+        return None
+    return new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
 
 
 # Long on purpose: one pass over the sentence's attribution patterns in precedence order (speech
@@ -902,7 +958,9 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             continue
         if word in _CLAIM_FORMS and _CLAIMED_MONEY.match(text, m.end()) is not None:
             continue
-        if word == "warning" and _warning_notice(text, m.start(), m.end()):
+        if word == "warning" and (
+            _warning_notice(text, m.start(), m.end()) or _WARNING_PASSIVE.match(text, m.end()) is not None
+        ):
             continue
         if word in _REPLY_VERBS and (
             _counted_reply(text, m.start(), m.end()) or _no_reply(text, m.start(), m.end())
@@ -913,6 +971,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             or prev_word(text, m.start()) in _BE_FORMS
         ):
             continue  # "the board recommended a dividend", "No dividend was recommended.": acts, no source
+        if word in _ADMIT_FORMS and _ADMITTED_CHARGES.match(text, m.end()) is not None:
+            continue  # round 14 (r35): "had admitted 11 counts of forgery": a plea, no claim
         if word == "admitted" and _ADMITTED_TO_PLACE.match(text, m.end()):
             continue  # "admitted to hospital / the bar": entry, not a confession ("admitted to lying",
             # "admitted to jurors" are)
@@ -988,12 +1048,9 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 source = m.group("np")
     if words.gates & _EVIDENCE_SUBJECT_NOUNS_GATE and words.gates & _EVIDENCE_SUBJECT_VERBS_GATE:
         m = _evidence_subject(text)
-        if (
-            m is not None
-            and not inside(quotes, m.start("verb"))
-            and not any(c.start == m.start("verb") for c in cues)
-        ):
-            cues.append(new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb")))
+        cue = _verb_group_cue(m, quotes, cues)
+        if cue is not None:
+            cues.append(cue)
             if source is None:
                 source = m.group("np").strip()
     if words.gates & _EVIDENCE_NOUNS_GATE and words.gates & _EVIDENCE_TAIL_VERBS_GATE:
@@ -1027,6 +1084,13 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             and not any(c.start == m.start("verb") for c in cues)
         ):
             cue = new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))
+            cues.append(cue)
+            if source is None:
+                source = m.group("np").strip()
+    if "heard" in words and "," in text:
+        m = _HEARD_TAIL_RE.search(text)
+        cue = _verb_group_cue(m, quotes, cues)
+        if cue is not None:
             cues.append(cue)
             if source is None:
                 source = m.group("np").strip()

@@ -26,6 +26,15 @@ from factsieve.classify.page_notices import (
     page_notice,
     page_notice_possible,
 )
+from factsieve.classify.page_prompts import (
+    PAGE_PROMPT_BIT,
+    PAGE_PROMPT_PREFIXES,
+    page_prompt,
+    page_prompt_gate,
+)
+from factsieve.classify.page_prompts import (
+    STOPS as PAGE_PROMPT_STOPS,
+)
 from factsieve.classify.prefilter import (
     _UNESCAPED_SPACE,
     CaseFreeRe,
@@ -178,6 +187,15 @@ def boilerplate_cues(text: str, words: frozenset[str] | None = None) -> list[Cue
     ):
         # round 10 (page_notices.py; its first test, inlined: asked of every sentence that gets here)
         out = [_whole(text)] if page_notice_possible(text, words) and page_notice(text) else []
+    if not out and (
+        # round 14 (page_prompts.py): its first tests, inlined — asked of every sentence with no cue so far
+        words.gates & PAGE_PROMPT_BIT
+        or text[:4] in PAGE_PROMPT_PREFIXES
+        or text[-1:] not in PAGE_PROMPT_STOPS
+        or "? " in text
+        or ":" in text[:24]
+    ):
+        out = [_whole(text)] if page_prompt(text, words) else []
     return out
 
 
@@ -1116,6 +1134,16 @@ def furniture_possible(text: str, words: frozenset[str]) -> bool:
         or (words.gates & _ABOUT_ARTICLE_WORDS_GATE and _ABOUT_ARTICLE_RE.match(text) is not None)
         or (("live" in words or "now" in words or "app" in words) and _button_or_live_end(text, words))
         or ((not text.isascii() or "&" in text or words.gates & _PAGE_NOTE_GATE) and _page_note(text, words))
+        or (
+            # round 14 (page_prompts.py; its gate's first test inlined, asked of every short sentence)
+            (
+                words.gates & PAGE_PROMPT_BIT
+                or "? " in text
+                or ":" in text[:24]
+                or text[:4] in PAGE_PROMPT_PREFIXES
+            )
+            and page_prompt_gate(text, words)
+        )
     )
 
 

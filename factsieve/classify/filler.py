@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.context import prev_word
 from factsieve.classify.cue import (
     BY_START,
     Cue,
@@ -30,13 +31,14 @@ from factsieve.classify.sign_offs import (
     sign_off,
 )
 
-# Reader address anywhere in the sentence (outside quotations). (Round 12: "Let's be honest: the bypass was
+# Reader address anywhere in the sentence (outside quotations). (Round 14: "lets" without its apostrophe only
+# before a verb of the reader's "let's": "the site lets people shoot …" is a verb, read in the corpus.) (Round 12: "Let's be honest: the bypass was
 # never going to be finished on time." is the author's verdict, r17, r32, r33 — judging_shapes.LETS_BE_RE;
 # with "you" after it, "Let's be honest, you've probably scrolled past …", it stays reader address, r29.)
 # Imperatives aimed at the reader ("stay tuned", "keep an eye on …") are filler only at the start of the sentence (FILLER_OPENER_RE):
 # inside a sentence they report what someone did ("Police asked drivers to keep an eye on closures").
 _FILLER_RE = CaseFreeRe(
-    r"""(?:\b(?:hey|hi|hello)\ (?:guys|everyone|folks|there|friends)\b | \blet['’]?s\b(?!\ be\ (?:honest|clear|frank|blunt)\s*[,:;—–]\s+(?![^.]*\byou)) | \blet\ us\b(?!\ not)
+    r"""(?:\b(?:hey|hi|hello)\ (?:guys|everyone|folks|there|friends)\b | \blet(?:['’]s|s(?=\ (?:go|get|dive|take|look|see|talk|start|begin|face|hope|be|not|just|all)\b))\b(?!\ be\ (?:honest|clear|frank|blunt)\s*[,:;—–]\s+(?![^.]*\byou)) | \blet\ us\b(?!\ not)
     | \bthanks?\ (?:you\ )?for\ (?:tuning\ in|reading|watching|listening|stopping\ by|joining)\b
     | \bwithout\ further\ ado\b | \bwrapping\ (?:it|things)\ up\b
     | \byou\ (?:might|may|will|['’]ll)\ be\ (?:wondering|surprised|shocked|amazed|asking|thinking)\b
@@ -51,30 +53,35 @@ _FILLER_RE = CaseFreeRe(
       |the\ (?:lowdown|rundown|deal|thing|kicker|catch|breakdown|bottom\ line|scoop|skinny))\b
     | \bwhat\ (?:this|that|it)\ (?:all\ )?means\ for\ you | \bthis\ is\ where\ it\ gets\ (?:interesting|good|tricky)\b
     | \bsound\ familiar\b | \bbut\ wait\b
+    | \byou\ (?:could|might|may|would)\ be\ forgiven\ for\ (?:thinking|assuming|believing|wondering)\b
+    | \bthis\ is\ where\ (?:it|things)\ gets?\ (?:complicated|messy|weird|fun|juicy)\b
+    | \bas\ you(?:['’]ll|\ will)\ (?:soon\ )?(?:see|find\ out)(?=\s*[.!]*\s*$)
+    | \bpull\ up\ a\ (?:chair|seat|pew|stool)\b | \bstay\ tuned(?=\s*[.!]*\s*$)
     | \byou(?:['’]re|\ are)\ in\ the\ right\ place\b | \bas\ you\ (?:can\ see|know|might\ know)\b
     )""",
     re.VERBOSE,
     requires={
-        "as": "see know",
+        "as": "see know find",
         "in": "article post guide blog",
         "we": "going covered",
-        "you": "wondering surprised shocked amazed asking thinking miss believe place",
+        "you": "wondering surprised shocked amazed asking thinking miss believe place forgiven",
         "before": "we",
         "stick": "us me",
-        "stay": "us me",
+        "stay": "us me tuned",
         "bear": "us me",
         "have": "wondered",
         "but": "wait",
         "happy": "reading",
         "what": "means",
-        "this": "gets",
+        "this": "gets get",
+        "pull": "chair seat pew stool",
         "sound": "familiar",
     },
 )
 _PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear yourselves place""".split()
+    stay bear yourselves place pull tuned forgiven""".split()
 )
 # The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
 FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
@@ -160,7 +167,16 @@ _READER_IDIOM_RE = re.compile(
     r"|welcome\s+(?:back\s+)?to\s+(?:our|the|this|my|your)\b[^.!?\d,]{0,50}?\w"
     r"|clear\s+skies(?:,\s+(?:everyone|everybody|all|folks|friends))?"
     # round 7 (r13): an interjection and a remark on the page itself ("Whew, that was a lot!")
-    r"|(?:whew|phew|oof|yikes|wow),?\s+(?:that|this|what)\b[^.!?\d]{0,30})(?=\s*[.!]*\s*$)",
+    r"|(?:whew|phew|oof|yikes|wow),?\s+(?:that|this|what)\b[^.!?\d]{0,30}"
+    # round 14 (r34, r35): the writer's asides that steer the reading and say nothing, the whole short line, after
+    # an interjection or alone — "Picture the scene.", "Get this.", "Wait till you see the goalkeeper.", "Anyway,
+    # on we go.", "Moving on.", "Right, where was I?", "Anyway, enough rambling.", "Back to the story.", "We'll
+    # come back to that in a minute." (here, not in FILLER_OPENER_RE: "on", "we", "back" are in most sentences)
+    r"|(?:(?:anyway|anyhow|right|ok|okay|alright),?\s+)?(?:get\s+this|(?:picture|imagine)\s+"
+    r"(?:the\s+scene|this)|wait\s+(?:till|until)\s+you\s+(?:see|hear|read|meet)\b[^.!?\d]{0,40}|on\s+we\s+go"
+    r"|moving\s+on|enough\s+(?:rambling|waffling|waffle|preamble|of\s+that)|where\s+(?:was|were)\s+(?:i|we)\?"
+    r"|back\s+to\s+(?:the|our)\s+(?:story|point|matter\s+at\s+hand)|we['’]ll\s+(?:come\s+back|get|return)\s+to"
+    r"\s+(?:that|this|it)\s+(?:in\s+a\s+(?:moment|minute|bit|second|sec)|later|shortly)))(?=\s*[.!]*\s*$)",
     re.IGNORECASE,
 )
 READER_IDIOM_MAX_CHARS = 70
@@ -179,8 +195,11 @@ def reader_idiom(text: str) -> re.Match[str] | None:
 
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),
 # not inside content ("popular with retired folks, students and tourists", "broke into cheers").
-_VOCATIVE_RE = re.compile(r"(?:^\W*|,\s*)(?:guys|folks|cheers)(?=\s*[!.?,]|\s*$)", re.IGNORECASE)
-VOCATIVE_WORDS = frozenset("guys folks cheers".split())
+# (round 14, r34: "And that, dear reader, is only half of it.")
+_VOCATIVE_RE = re.compile(
+    r"(?:^\W*|,\s*)(?:guys|folks|cheers|dear\s+readers?)(?=\s*[!.?,]|\s*$)", re.IGNORECASE
+)
+VOCATIVE_WORDS = frozenset("guys folks cheers dear".split())
 # A short question to the reader with no content of its own: no figure, no name, and aimed at the
 # reader ("So what does all this mean for you?", "Want to know more?", "Sound familiar?").
 _READER_WORDS = frozenset("you your yourself".split())
@@ -412,6 +431,8 @@ def filler_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str] 
             strip_cue("filler", m, text)
             for m in _FILLER_RE.find(text, words)
             if not inside(quotes, m.start())
+            # round 14: "stay tuned" closing the line is the writer's; "were asked to stay tuned" reports an order
+            and not (text[m.start() : m.start() + 4].lower() == "stay" and prev_word(text, m.start()) == "to")
         )
     if (
         not out

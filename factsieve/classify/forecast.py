@@ -28,11 +28,21 @@ _CHANGE_VERBS = (
     # "hit"/"reach", which also take a calendar's object ("is set to hit cinemas in May")
     "|outstrip|outpace|overtake|outnumber|outgrow|eclipse|overshoot|undershoot"
 )
+# Round 14 (r34): "is set to be the lowest since …": a record forecast, like a verb of change ("Turnout is set
+# to be the lowest since the ward was created"); "is set to be the first …" is the calendar and is left out.
+_SUPERLATIVES = (
+    r"(?:highest|lowest|largest|biggest|smallest|worst|best|busiest|hottest|coldest|wettest|driest|warmest"
+    r"|longest|shortest|fastest|slowest|strongest|weakest|deepest|heaviest|most|least)"
+)
 _FORECAST_RE = re.compile(
     r"\b(?:is|are|was|were|looks?|looked|seems?|seemed|appears?|appeared)\s+(?:now\s+|also\s+|still\s+)?"
-    r"(?P<cue>set\s+to)\s+(?:" + _CHANGE_VERBS + r")\b"
+    r"(?P<cue>set\s+to)\s+(?:" + _CHANGE_VERBS + r"|be\s+(?:the\s+|its\s+|their\s+)?" + _SUPERLATIVES + r")\b"
     r"|\b(?P<chance>there\s+(?:is|was|['’]s)\s+(?:a\s+)?(?:good|strong|real|fair|high|decent|reasonable|every|some)"
     r"\s+chance)\b"
+    # round 14 (r34): the bare "There is a chance" before its clause ("There is a chance the ferry will not sail
+    # on Saturday"); not "a chance to/of/for …", an opportunity
+    r"|\b(?P<bare>there\s+(?:is|was|['’]s)\s+a\s+chance)\s+(?:that\s+)?(?:the|a|an|he|she|it|they|we|you|this|these"
+    r"|his|her|their|its|some|[A-Z]\w*\s+(?:will|would|could|may|might|can))\b"
     r"|\b(?P<signs>there\s+(?:are|were|is|was)\s+(?:(?:early|growing|clear|some|tentative|encouraging|worrying"
     r"|increasing|mounting)\s+)?signs?\s+(?:that|of))\b",
     re.IGNORECASE,
@@ -60,7 +70,15 @@ def author_forecast_cues(text: str, quotes: list[tuple[int, int]]) -> list[Cue]:
     """Hedge cues for the forecast forms above, outside quotations."""
     out = []
     for m in _FORECAST_RE.finditer(text):
-        g = "cue" if m.group("cue") else "chance" if m.group("chance") else "signs"
+        g = (
+            "cue"
+            if m.group("cue")
+            else "chance"
+            if m.group("chance")
+            else "bare"
+            if m.group("bare")
+            else "signs"
+        )
         s, e = m.span(g)
         if not any(a <= s < b for a, b in quotes):
             out.append(new_cue("hedge", text[s:e], s, e))

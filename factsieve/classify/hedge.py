@@ -211,7 +211,7 @@ _PERMISSION_CONTEXT = re.compile(
     r"|licen[cs]e|contract|settlement|order|bill|charter|constitution|statute)|allowed|permitted"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|per\s+(?:day|week|month|year|person|household|customer|visit)"
     r"|free\s+of\s+charge|(?:travel|park|ride|enter|attend|use|fish|camp)\s+(?:\w+\s+)?free\b"
-    r"|for\s+a\s+(?:full\s+)?refund|within\s+\d+\s+days"
+    r"|for\s+a\s+(?:full\s+)?refund|within\s+\d+\s+days|after\s+\d+\s+(?:days|weeks|months)\b"
     # round 9 (r25): "… may be cancelled at no charge up to 48 hours before shipping"
     r"|\bat\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost)\b"
     # round 7 (r13): a right the sentence states beside it ("… and if that fails you are entitled to a refund")
@@ -251,7 +251,10 @@ _PERMITTED_PASSIVE = re.compile(
     r"\s+be\s+(?:walked|taken|brought|kept|parked|used|carried|left|played|ridden|driven|sold|worn|flown|fished"
     r"|exercised|towed|launched|moored|consumed|served|displayed|photographed|filmed"
     # round 9 (r25): an order or a booking undone or moved under the seller's terms
-    r"|cancell?ed|canceled|returned|refunded|exchanged|redeemed|transferred|renewed|rebooked)\b",
+    r"|cancell?ed|canceled|returned|refunded|exchanged|redeemed|transferred|renewed|rebooked"
+    # round 14 (r34): what a holder may do with goods left with it, "Unclaimed luggage may be disposed of after
+    # 30 days" (with the rule's period, _PERMISSION_CONTEXT)
+    r"|disposed\s+of|destroyed|sold\s+off|auctioned)\b",
     re.IGNORECASE,
 )
 
@@ -263,7 +266,15 @@ _PERMITTED_PASSIVE = re.compile(
 # round 9 (r15): narrowed by an age too ("Children under 12 may join the parade for free").
 _SUBJECT_NARROWED = re.compile(
     r"\W*(?:the\s+|all\s+|eligible\s+|licensed\s+|registered\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)\s+"
-    r"(?:who|whose|with|(?:under|over|aged)\s+\d+)\b"
+    r"(?:who|whose|with|(?:under|over|aged)\s+\d+|on\s+the|at\s+the)\b"
+)
+# Round 14 (r34, r35): what a rule lets people do without a condition others need ("Patients may see the practice
+# nurse without an appointment", "Patients on the trial may withdraw at any time without giving a reason"):
+# with a people subject, any verb. "Patients may see delays" has no such phrase and stays a hedge.
+_WITHOUT_NEED = re.compile(
+    r"[^.;]{0,60}?\bwithout\s+(?:an?\s+|any\s+|prior\s+|giving\s+(?:a\s+|any\s+)?)?(?:appointment|booking|referral"
+    r"|prescription|ticket|reservation|reason|notice|charge|fee|permission|penalty)s?\b",
+    re.IGNORECASE,
 )
 # round 7 (r13, r14, r16): the people a rule is for, named by a role noun not in the list ("Trampers",
 # "Jurors", "Donors", "Amateur observers"): a plural agent noun. The verb must still be a permitted act.
@@ -335,6 +346,7 @@ _MEMORIAL_GIFTS = re.compile(
     r"\W*(?:donations|contributions|gifts|memorial\s+gifts|condolences|tributes)\b[^.;:]{0,50}?\s$",
     re.IGNORECASE,
 )
+_GIFT_NOUNS = frozenset("donations contributions gifts".split())
 _GIFT_PASSIVE = re.compile(r"\s+be\s+(?:made|sent|given|left|offered|posted)\b", re.IGNORECASE)
 _ANY_TIME = re.compile(r"[^.;]{0,40}?\bat\s+any\s+(?:time|point|stage)\b", re.IGNORECASE)
 
@@ -367,7 +379,23 @@ def _subject_is_people(text: str, s: int) -> bool:
     return m is not None and (m.group(1).lower() in _PERMITTED_SUBJECTS or _agent_plural(m.group(1).lower()))
 
 
-def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one return per kind of rule)
+def _unconditional_permission(text: str, s: int, e: int, nxt: str) -> bool:
+    """Round 14 (r34, r35): people free to act without the condition others need ("Patients may see the
+    practice nurse without an appointment"), and gifts left where the page says ("Entry is free, though
+    donations may be left in a box by the door")."""
+    if _subject_is_people(text, s) and (
+        _WITHOUT_NEED.match(text, e) is not None or _ANY_TIME.match(text, e) is not None
+    ):
+        return True
+    return (
+        nxt == "be"
+        and prev_word(text, s) in _GIFT_NOUNS
+        and _GIFT_PASSIVE.match(text, e) is not None
+        and _REPORTING_BEFORE.search(text, 0, s) is None
+    )
+
+
+def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: C901, PLR0911 (one return per kind of rule)
     nxt = next_word(text, e)
     if nxt == "not" and _MUST_AND_BEFORE.search(text, max(0, s - 100), s) is not None:
         return True
@@ -390,6 +418,8 @@ def _is_permission(text: str, s: int, e: int) -> bool:  # noqa: PLR0911 (one ret
         # round 10: "Under the scheme, boats may land their catch …, provided the skipper notifies …"
         if _subject_is_people(text, s) or _PERMISSION_CONTEXT.search(text) is not None:
             return True
+    if _unconditional_permission(text, s, e, nxt):
+        return True  # round 14
     if nxt == "be" and _MEMORIAL_GIFTS.match(text, 0, s) is not None and _GIFT_PASSIVE.match(text, e):
         return True  # round 9: "Donations in her memory may be made to the hospice"
     if prev_word(text, s) in _PERMITTED_SUBJECTS:
@@ -496,6 +526,12 @@ def _ok_might(text: str, s: int, e: int) -> bool:
 
 _PAST_ABILITY = re.compile(
     r"\b(?:as\ an?\ (?:child|boy|girl|kid|teenager|youngster|student)|when\ (?:he|she|i|they|we|you)\ (?:was|were)\b"
+    # round 14 (r34, r35): a past year as the latest or the limit ("As recently as 2011 the club could still fill
+    # its ground", "The ward could hold 24 beds before a 2015 refit cut it to 16"), a late stage of a life ("He
+    # could play for four hours without a break, well into his seventies")
+    r"|\bas\ recently\ as\ (?:19\d\d|20[01]\d|202[0-5])\b"
+    r"|\b(?:before|until)\ (?:a|an|the|its|their|his|her)\ (?:19\d\d|20[01]\d|202[0-5])\b"
+    r"|\bwell\ into\ (?:his|her|their)\ (?:[a-z]+ties|old\ age|eighties|nineties)\b"
     # round 9 (r19, r25): a stage of a life told as such ("As a young diplomat, she could recite …", "…
     # as a junior sprinter before he switched codes"), the past job of a first-person "when" ("When I
     # ran operations at a 400-person firm, we could hire …": opening the sentence; "it could be delivered
@@ -1010,7 +1046,7 @@ _MADE_X_POSSIBLE = re.compile(
     re.IGNORECASE,
 )
 _OPTIONS_OF_BEFORE = re.compile(
-    r"\b(?:number|range|variety|combinations?)[ \t]+of[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?$"
+    r"\b(?:number|range|variety|combinations?|list|shortlist|short[ \t]+list|pool)[ \t]+of[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?$"
     r"|\bexclude[sd]?[ \t]+$",
     re.IGNORECASE,
 )
@@ -1035,8 +1071,18 @@ def _possible_made_or_counted(text: str, s: int) -> bool:
     return _NOT_AN_OBJECT.isdisjoint(between) and between[-1] not in _NOT_BEFORE_PREDICATIVE
 
 
+# Round 14 (r34): the candidates a document lists, "Possible side effects are listed on the leaflet inside every
+# box": the list exists, no one doubts it.
+_LISTED_AFTER = re.compile(
+    r"(?:[ \t]+[\w-]+){1,3}[ \t]+(?:are|is)[ \t]+(?:listed|set[ \t]+out|printed|detailed|shown)\b",
+    re.IGNORECASE,
+)
+
+
 def _ok_possible(text: str, s: int, e: int) -> bool:
     if _is_reserve_category(text, s, e) or _possible_made_or_counted(text, s):
+        return False
+    if _LISTED_AFTER.match(text, e) is not None:
         return False
     if (next_char(text, e).isdigit() or next_word(text, e) in _NUMBER_WORDS) and _OF_A_BEFORE.search(
         text, max(0, s - 10), s
@@ -1988,6 +2034,31 @@ def _in_title(text: str, s: int, e: int) -> bool:
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
 
+# Round 14 (r34): a capitalised hedge word opening the sentence as the first word of a name, "Doubtful Sound was
+# closed to kayakers on Friday", "Likely Lads star dies" (adjectives only: "Perhaps Gordon will stay" is a
+# hedge): the next word is a capitalised noun (not "I", a
+# pronoun or a determiner) and a lower-case word follows the name — a line all in Title Case is a headline.
+_NAME_AFTER = re.compile(
+    r"[ \t]+(?!(?:I|The|A|An|It|He|She|They|We|You|This|That|These|Those|There)\b)[A-Z][a-z]+[ \t]+[a-z]"
+)
+
+
+_NAME_ADJECTIVES = frozenset(
+    "doubtful possible probable likely unlikely uncertain apparent presumed speculative".split()
+)
+
+
+def _opening_name(text: str, s: int, e: int) -> bool:
+    return (
+        e - s > 1
+        and text[s].isupper()
+        and text[s:e].lower() in _NAME_ADJECTIVES
+        and text[s + 1].islower()
+        and not text[:s].strip()
+        and _NAME_AFTER.match(text, e) is not None
+    )
+
+
 # Round 13 (r32): "possible/probable/suspected" before an incident that responders attended, in a report of
 # what they did ("Crews attended a possible gas leak on Mill Lane", "A possible gas leak forced the evacuation
 # of 300 pupils", "Paramedics treated a man for a possible overdose"): the call's description is hedged, the
@@ -2017,9 +2088,30 @@ _PAST_VERB_NEXT = re.compile(
 _INCIDENT_HEDGES = frozenset("possible probable suspected".split())
 
 
+# Round 14 (r34): talk as the subject of a past event, "Rumours of a takeover sent Brightwater shares up 9 per cent",
+# "Speculation about the chairman's future intensified on Friday": the talk happened and did something — a
+# reported event; its content stays hedged (the flag), as round 13's incidents. Only opening the sentence, and
+# only with a past verb of effect or growth after the noun's phrase.
+_TALK_NOUNS = frozenset("rumours rumors rumour rumor speculation".split())
+_TALK_OPENING = re.compile(
+    r"\W*(?:(?:the|fresh|renewed|growing|new|mounting|persistent|market)[ \t]+)?$", re.IGNORECASE
+)
+_TALK_EVENT = re.compile(
+    r"(?:(?!\b(?:what|that|whether|which|who|how|why)\b)[^.;:,]){0,80}?[ \t](?:sent|intensified|grew|mounted|swirled|lifted|pushed|drove|boosted|hit|fuelled|fueled"
+    r"|gathered|resurfaced|sparked|triggered|buoyed|dragged|knocked|rattled|weighed)\b",
+    re.IGNORECASE,
+)
+
+
 def reported_incident(text: str, cue: Cue) -> bool:
     """A hedge on the description of an incident that was responded to: it flags, it does not decide."""
-    if cue.text.lower() not in _INCIDENT_HEDGES:
+    low = cue.text.lower()
+    if low in _TALK_NOUNS:
+        return (
+            _TALK_OPENING.fullmatch(text, 0, cue.start) is not None
+            and _TALK_EVENT.match(text, cue.end) is not None
+        )
+    if low not in _INCIDENT_HEDGES:
         return False
     m = _INCIDENT_AFTER.match(text, cue.end)
     if m is None:
@@ -2148,9 +2240,13 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
         check = _HEDGE_CHECKS.get(low)
         if check is None and low.startswith("should"):
             check = _ok_should
+        if text[e : e + 1] == "-" and text[e + 1 : e + 2].isalpha() and low[-2:] != "ly":
+            continue  # round 14 (r34): a word of a compound, "expected-goals total", "think-tank" (an adverb
+            # keeps its sense: "a potentially-fatal interaction")
         if (
             (check is None or check(text, s, e))
             and not _in_title(text, s, e)
+            and not _opening_name(text, s, e)
             and not mentioned(text, s, e, words)
         ):
             out.append(new_cue("hedge", text[s:e], s, e))

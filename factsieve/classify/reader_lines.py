@@ -138,11 +138,22 @@ def _bare_question(body: str) -> bool:
     return last in _READER_STATES or (last.endswith("ed") and last not in _NOT_STATE_END)
 
 
+# Round 14 (r34): a bare question to the reader answered at once with reassurance, "Confused? Don't be.",
+# "Worried? Don't panic.".
+_ASKED_THEN_REASSURED = re.compile(
+    r"\W*(?P<q>[A-Z][a-z'’-]*(?:\s+[a-z'’-]+){0,2}\?)\s+(?:[Dd]on['’]t|[Dd]o\s+not)\s+(?:be|worry|panic|fret)\s*[.!]?\s*$"
+)
+
+
 def reader_line(text: str, words: frozenset[str]) -> bool:
     """True when the line is one of the reader lines in the module docstring."""
     body = text.strip()
     if not body or body.count(" ") >= _MAX_WORDS or not words.isdisjoint(_REPORTING):
         return False  # "Stay safe on the roads, police urged drivers." is the police's
+    if "? " in body:
+        m = _ASKED_THEN_REASSURED.match(body)
+        if m is not None and _bare_question(m.group("q")):
+            return True
     if body.endswith("?") and _DIGIT.search(body) is None:
         if _bare_question(body) or _TAG_QUESTION_RE.match(body) is not None:
             return True

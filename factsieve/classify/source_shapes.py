@@ -116,13 +116,20 @@ _STATEMENT_RE = re.compile(
 # speed-set sentences with no other attribution word — so "In a press release, …" needs another cue)
 STATEMENT_WORDS = frozenset("statement letter affidavit".split())
 # "As the finance ministry sees it, …": the view that follows is the subject's.
-_AS_SEES_RE = re.compile(r"\W*As\s+(?P<np>[^,;]{2,60}?)\s+(?P<verb>sees|see|saw|tells|tell|told)\s+it,\s+\S")
+# (round 14, r34: "As the mayor put it in her budget speech, the city cannot …" — "put it" and the occasion)
+_AS_SEES_RE = re.compile(
+    r"\W*As\s+(?P<np>[^,;]{2,60}?)\s+(?:has\s+|once\s+|memorably\s+)?(?P<verb>sees|see|saw|tells|tell|told|puts|put)"
+    r"\s+it(?:\s+(?:in|on|at|during|to|when|after|before|while|last|this|earlier)\b[^,;]{1,50})?,\s+\S"
+)
 # A third party's certainty with its clause: "Cricket Victoria is confident the Boxing Day Test will go
 # ahead", "Local farmers are convinced this is the worst drought in living memory" (with I/we/you the
 # certainty is the author's or the reader's; an "it" or "there" subject is no one's).
 _CONFIDENT_RE = re.compile(
     r"(?P<np>[\w.’'-]+)\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+|now\s+|increasingly\s+|quietly\s+)?"
-    r"(?P<verb>confident|convinced)\s+(?:that\s+)?(?:the|a|an|this|these|it|he|she|they|its|their|his|her|[A-Z])\b"
+    # (round 14, r34: "adamant"/"insistent", and an adverb after the adjective: "The manager was adamant
+    # afterwards that the penalty should never have been given")
+    r"(?P<verb>confident|convinced|adamant|insistent)\s+(?:afterwards\s+|again\s+|privately\s+|publicly\s+)?"
+    r"(?:that\s+)?(?:the|a|an|this|these|it|he|she|they|its|their|his|her|[A-Z])\b"
 )
 # (round 12 corpus: "Not everyone is convinced the plan will work" is the author's doubt, not a source)
 _NOT_CONFIDENT_SUBJECT = frozenset(
@@ -145,7 +152,9 @@ _NOT_BEFORE_SHAPE = _BE_FORMS | frozenset("will would could should might may mus
 _PUT_AT_RE = re.compile(
     r"\b(?P<verb>puts?)\s+(?:the|its|their|his|her)\s+(?:(?!up\b|down\b|out\b|on\b|back\b|off\b|aside\b|forward\b|through\b)"
     r"[\w'’-]+\s+){0,8}?at\s+(?:about\s+|around\s+|roughly"
-    r"\s+|some\s+|up\s+to\s+|between\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+|just\s+)?[\d£$€₹]"
+    r"\s+|some\s+|up\s+to\s+|between\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+|just\s+)?"
+    # (round 14, r34: a figure in words, "at roughly one in three", "at around a dozen")
+    r"(?:[\d£$€₹]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|half|dozen)|half)\b)"
 )
 # A named forecaster's "sees" with a figure's movement: "The bank's chief economist, Lerato Mokoena, sees
 # inflation falling to 4 per cent by December" (the group form, "Economists see …", is attribution.py's).
@@ -167,7 +176,59 @@ _QUICK_TO_RE = re.compile(
     r"|dismiss|deny|defend|welcome|question|accuse|point\s+out|insist|claim|reject|hail)\b"
 )
 ROUND12_WORDS = STATEMENT_WORDS | frozenset(
-    "sees confident convinced put puts described describes quick".split()
+    "sees confident convinced put puts described describes quick adamant insistent".split()
+)
+
+# Round 14 (issue #17, r34/r35 and the three writers no rule-changer saw): sources the grammar names.
+# A document as the subject of what it says, opening the sentence, named beyond a bare "The report …" (an
+# owner, a modifier or a phrase of origin): "The company's annual report names climate regulation as its
+# biggest risk", "Internal emails seen by this newspaper show that managers knew", "A leaked draft of the
+# strategy, obtained by the Herald-Times, proposes scrapping the cap", "The weather bureau's outlook points to
+# a wetter spring", "Eyewitness accounts put the number of boats at around a dozen".
+_DOC_HEADS = (
+    r"report|draft|e-?mails|memos?|letters|dossier|transcripts?|papers|documents|filings?|minutes|outlook"
+    r"|(?:eyewitness|witness|first-hand|firsthand|conflicting|survivors['’]?)\s+accounts"
+)
+_DOC_SUBJECT_RE = re.compile(
+    r"\W*(?P<np>(?:[\w'’.&-]+\s+){0,5}?(?:" + _DOC_HEADS + r")"
+    r"(?:\s+(?:of|by|from|for|on|into|seen|obtained|published|leaked|released|submitted|sent|written|filed)\b"
+    r"[^;:,]{0,60}?)?(?:,\s+(?:obtained|seen|published|released|leaked|written|sent)\s+by\s+[^,]{2,40},)?)"
+    r"\s+(?:now\s+|also\s+|even\s+)?(?P<verb>names|proposes|lists|shows?|showed|points\s+to|puts?|found|finds"
+    r"|reveals?|revealed|warns|recommends|describes|concludes|estimates|predicts|forecasts|sets\s+out)\b",
+    re.IGNORECASE,
+)
+_DOC_DETERMINERS = frozenset("the a an this that these those".split())
+# (not the newsroom's own, not a clause, "What the report shows, above all, is …", and not a statistical
+# release dated by its period, "May's jobs report showed 210,000 positions added" — round 5b's near miss)
+_DOC_NOT_OWNER = frozenset("our my we i its it what which whatever".split())
+_DOC_RELEASE_WORDS = frozenset(
+    "jobs payrolls employment inflation trade gdp monthly quarterly weekly".split()
+)
+# A group's naming of a thing in its own words, without quotation marks: "Critics of the scheme call it a
+# giveaway to landlords", "Opponents have branded the plan a tax on the poor" (round 7 took the quoted form);
+# and a group's crediting: "Music historians credit him with bringing the violin introduction into taarab".
+_GROUP_NAMES_RE = re.compile(
+    r"(?:^|\W)(?P<np>[A-Za-z][a-z’'-]*s|Some|Many|Others|some|many|others)"
+    r"(?:\s+(?:of|in|at|on|from)\s+(?:the\s+)?[^,;]{1,40}?)?\s+(?:have\s+|had\s+|now\s+|privately\s+|openly\s+)?"
+    r"(?P<verb>call|called|dub|dubbed|brand|branded)\s+(?:it|them|him|her|this|the\s+(?!next\b|following\b"
+    r"|same\b|police\b|meeting\b|shots\b|tune\b|plays?\b)[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:a|an|the|nothing)\s+\w"
+    r"|(?:^|\W)(?P<np2>[A-Za-z][a-z’'-]*s|Some|Many|Others|some|many|others)\s+(?:widely\s+|largely\s+|often\s+)?"
+    r"(?P<verb2>credit|credited)\s+(?:[\w'’-]+\s+){1,4}?with\s+\S"
+)
+_NOT_A_GROUP = frozenset(
+    "this his its was has as is us yes always perhaps sometimes thus plus news series means".split()
+)
+# "To hear the chief constable tell it, the force has never been better run": the account is the subject's.
+_TO_HEAR_RE = re.compile(r"\W*To\s+hear\s+(?P<np>[^,;]{2,50}?)\s+(?P<verb>tell|say|describe)\s+it,\s+\S")
+_DOC_VERB_WORDS = frozenset(
+    """names proposes lists show shows showed points put puts found finds reveal reveals revealed warns recommends
+    describes concludes estimates predicts forecasts sets""".split()
+)
+_GROUP_NAMES_WORDS = frozenset("call called dub dubbed brand branded credit credited".split())
+ROUND14_WORDS = frozenset("names proposes lists points dub dubbed brand branded credit credited hear".split())
+_DOC_GATE_WORDS = frozenset(
+    """report draft emails e-mails memo memos letters dossier transcript transcripts papers documents filing
+    filings minutes outlook accounts""".split()
 )
 
 SOURCE_SHAPE_WORDS = (
@@ -177,6 +238,7 @@ SOURCE_SHAPE_WORDS = (
     | RECORD_WORDS
     | frozenset({"per"})
     | ROUND12_WORDS
+    | ROUND14_WORDS
 )
 
 
@@ -257,11 +319,11 @@ def _round12_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
         m = _STATEMENT_RE.match(text)
         if m is not None:
             return _verb_cue(m, "cue")
-    if text.lstrip()[:3] == "As " and "it," in text:
+    if text.lstrip()[:3] == "As " and " it" in text:
         m = _AS_SEES_RE.match(text)
         if m is not None and m.group("np").split()[0].lower() not in ("i", "we", "you"):
             return _verb_cue(m)
-    if "confident" in words or "convinced" in words:
+    if "confident" in words or "convinced" in words or "adamant" in words or "insistent" in words:
         for m in _CONFIDENT_RE.finditer(text):
             if m.group("np").lower() not in _NOT_CONFIDENT_SUBJECT and not inside(quotes, m.start("verb")):
                 return _verb_cue(m)
@@ -283,6 +345,40 @@ def _round12_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
     return None
 
 
+def _round14_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> Cue | None:
+    """The first of round 14's shapes (above) found outside quotations."""
+    if not words.isdisjoint(_DOC_GATE_WORDS) and not words.isdisjoint(_DOC_VERB_WORDS):
+        m = _DOC_SUBJECT_RE.match(text)
+        if m is not None and not inside(quotes, m.start("verb")):
+            np = m.group("np").lower().split()
+            owned = [w for w in np[:-1] if w not in _DOC_DETERMINERS]
+            if (
+                owned
+                and np[0] not in _DOC_NOT_OWNER
+                and not any(
+                    w.rstrip("'’s") in _NOT_OWNER or w.removesuffix("'s").removesuffix("’s") in _NOT_OWNER
+                    for w in owned
+                )
+                and not (np[-1] == "report" and not _DOC_RELEASE_WORDS.isdisjoint(owned))
+                and not (m.group("verb").lower().startswith("put") and " at " not in text[m.end() :])
+            ):
+                return _verb_cue(m)
+    for m in _GROUP_NAMES_RE.finditer(text) if not words.isdisjoint(_GROUP_NAMES_WORDS) else ():
+        g = "verb" if m.group("verb") is not None else "verb2"
+        np = (m.group("np") or m.group("np2")).lower()
+        if (
+            np not in _NOT_A_GROUP
+            and not np.endswith(("ss", "us", "is", "’s", "'s"))
+            and not inside(quotes, m.start(g))
+        ):
+            return _verb_cue(m, g)
+    if text.lstrip()[:8] == "To hear ":
+        m = _TO_HEAR_RE.match(text)
+        if m is not None:
+            return _verb_cue(m)
+    return None
+
+
 def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
     """The attribution cue of the first of the module docstring's shapes found, outside quotations."""
     cue = None
@@ -299,4 +395,6 @@ def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset
         cue = _verb_cue(m, "cue") if m is not None else None
     if cue is None and not words.isdisjoint(ROUND12_WORDS):
         cue = _round12_shape(text, quotes, words)
+    if cue is None:
+        cue = _round14_shape(text, quotes, words)
     return [cue] if cue is not None else []
