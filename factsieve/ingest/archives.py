@@ -41,7 +41,20 @@ from factsieve.ingest import compressed
 from factsieve.vocabulary import BINARY, ENCRYPTED, TOO_LARGE, UNSAFE_MEMBER, UNSUPPORTED_FORMAT
 
 # Names (after lower-casing) that make a file an archive this module reads.
-_TAR_SUFFIXES = (".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst")
+# .tar.Z/.taz (compress) and .tar.lz4 since round 9
+_TAR_SUFFIXES = (
+    ".tar",
+    ".tgz",
+    ".tar.gz",
+    ".tar.bz2",
+    ".tbz2",
+    ".tar.xz",
+    ".txz",
+    ".tar.zst",
+    ".tar.z",
+    ".taz",
+    ".tar.lz4",
+)
 _HIDDEN_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
 _COPY_BLOCK = 1 << 20
 
@@ -300,6 +313,13 @@ def open_zip(fh: BinaryIO) -> zipfile.ZipFile:
         return zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+
+
+def zip_names(fh: BinaryIO) -> list[str]:
+    """Every member name of the zip ``fh`` (its central directory), whatever part is read."""
+    names = [info.filename for info in open_zip(fh).infolist()]
+    fh.seek(0)
+    return names
 
 
 def member_sizes(fh: BinaryIO) -> list[int]:

@@ -1,4 +1,4 @@
-"""Compressed inputs: gzip, bzip2, xz and zstd of one file are read (``story.txt.gz``,
+"""Compressed inputs: gzip, bzip2, xz, zstd, lz4 and Unix compress (``.Z``) of one file are read (``story.txt.gz``,
 ``crawl.jsonl.gz``, ``enwiki.jsonl.bz2``, Pile-style ``00.jsonl.zst``, and such data under any
 readable name: the leading bytes decide, ``codec_of``). Archives of several files are
 ``factsieve.ingest.archives``.
@@ -24,23 +24,43 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
+import lz4.block
+import lz4.frame
 import zstandard
+
+from factsieve.ingest import lzw
 
 GZIP_MAGIC = b"\x1f\x8b"
 _BLOCK = 1 << 20
 
 # The single-file compressions read, by suffix, and their leading bytes. bzip2's is given in full
 # ("BZh9" + the block magic, or that of an empty stream), so a text starting "BZh" stays text.
-SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
+# lz4 (frame format) and .Z (compress, LZW) since round 9; ".z" is ".Z" lowered (Input.suffix).
+SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd", ".lz4": "lz4", ".z": "compress"}
 _MAGIC = (
     ("gzip", re.compile(rb"\x1f\x8b")),
     ("bzip2", re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")),
     ("xz", re.compile(rb"\xfd7zXZ\x00")),
     # a zstd frame, or a skippable frame before one (metadata some writers put first, round 8)
     ("zstd", re.compile(rb"\x28\xb5\x2f\xfd|[\x50-\x5f]\x2a\x4d\x18")),
+    # an lz4 frame (lz4 -c, python-lz4), or the legacy format (lz4 -l, old lz4 tools)
+    ("lz4", re.compile(rb"\x04\x22\x4d\x18")),
+    ("lz4-legacy", re.compile(rb"\x02\x21\x4c\x18")),
+    # compress: the magic, then a flags byte naming a code width of 9..16 bits
+    ("compress", re.compile(rb"\x1f\x9d[\x09-\x10\x89-\x90]")),
 )
 # What each library raises for damaged or truncated data (BadGzipFile is an OSError).
-_DAMAGE = (OSError, EOFError, zlib.error, lzma.LZMAError, zstandard.ZstdError)
+# lz4 raises RuntimeError for a damaged frame ("LZ4F_decompress failed with code: …").
+_DAMAGE = (
+    OSError,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    zstandard.ZstdError,
+    RuntimeError,
+    lzw.LzwError,
+    lz4.block.LZ4BlockError,
+)
 
 # Containers not read at all; the reject says what to do.
 _UNREAD_ARCHIVES = {".7z": "a 7-Zip archive", ".rar": "a RAR archive"}
@@ -84,6 +104,12 @@ def _stream(fh: BinaryIO, codec: str) -> BinaryIO:
         return lzma.LZMAFile(fh, mode="rb")
     if codec == "zstd":
         return _ZstdStream(fh)
+    if codec == "lz4":
+        return lz4.frame.LZ4FrameFile(fh, mode="rb")
+    if codec == "lz4-legacy":
+        return _Lz4Legacy(fh)
+    if codec == "compress":
+        return lzw.LzwReader(fh)
     return gzip.GzipFile(fileobj=fh, mode="rb")
 
 
@@ -123,6 +149,42 @@ class _ZstdStream:
                 self._dobj = zstandard.ZstdDecompressor().decompressobj()
 
     def __enter__(self) -> _ZstdStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Lz4Legacy:
+    """lz4's legacy format (``lz4 -l``): the magic, then blocks of a 4-byte little-endian size and
+    an lz4 block of at most 8 MB decompressed; another magic may follow (files joined with cat).
+    python-lz4 reads only frames, so the blocks are read here, one at a time."""
+
+    _MAGIC, _BLOCK_OUT = b"\x02\x21\x4c\x18", 8 << 20
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh, self._out = fh, b""
+
+    def read(self, n: int) -> bytes:
+        while len(self._out) < n:
+            size = self._fh.read(4)
+            if not size:
+                break
+            if size == self._MAGIC:
+                continue
+            if len(size) < 4:
+                raise EOFError("truncated: a block size cut short")
+            length = int.from_bytes(size, "little")
+            if length > self._BLOCK_OUT + self._BLOCK_OUT // 255 + 16:  # LZ4_compressBound(8 MB)
+                raise OSError(f"a block of {length:,} bytes: not lz4 legacy data")
+            block = self._fh.read(length)
+            if len(block) < length:
+                raise EOFError("truncated: the last block ends early")
+            self._out += lz4.block.decompress(block, uncompressed_size=self._BLOCK_OUT)
+        block, self._out = self._out[:n], self._out[n:]
+        return block
+
+    def __enter__(self) -> _Lz4Legacy:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -173,6 +235,8 @@ def decompress_blocks(fh: BinaryIO, cap: int) -> Iterator[bytes]:
                 if total > cap:
                     raise Expands(f"expands past {cap:,} bytes (stopped there)")
                 yield block
+    except lzw.LzwBomb as exc:
+        raise Expands(str(exc)) from None
     except _DAMAGE as exc:
         raise Corrupt(f"{type(exc).__name__}: {exc}") from None
 
@@ -190,12 +254,17 @@ class DecompressReader:
     with the bytes."""
 
     def __init__(self, fh: BinaryIO, cap: int) -> None:
-        self._stream = _open(fh)
+        try:
+            self._stream = _open(fh)  # an LZW header is read here
+        except _DAMAGE as exc:
+            raise Corrupt(f"{type(exc).__name__}: {exc}") from None
         self._cap, self._total = cap, 0
 
     def read(self, n: int = -1) -> bytes:
         try:
             block = self._stream.read(n if n is not None and n > 0 else _BLOCK)
+        except lzw.LzwBomb as exc:
+            raise Expands(str(exc)) from None
         except _DAMAGE as exc:
             raise Corrupt(f"{type(exc).__name__}: {exc}") from None
         self._total += len(block)

@@ -46,20 +46,32 @@ _DATASET_META = frozenset({"dataset_info.json", "state.json", "dataset_dict.json
 
 def _dataset_meta(files: list[InputFile]) -> set[str]:
     """The relative paths of ``files`` that are a Hugging Face folder's metadata files."""
-    arrow_dirs: set[str] = set()
-    for f in files:
-        if f.rel.lower().endswith(".arrow"):
-            d = posixpath.dirname(f.rel)
-            while d not in arrow_dirs:
-                arrow_dirs.add(d)
+    return dataset_meta_names([f.rel for f in files])
+
+
+def dataset_meta_names(paths: list[str]) -> set[str]:
+    """The ``paths`` (``/``-separated: files under RAW, or an archive's member names) that are a
+    Hugging Face folder's metadata files: their folder holds ``.arrow`` files itself or below."""
+    arrows = arrow_dirs(paths)
+    return {p for p in paths if is_dataset_meta_name(p) and posixpath.dirname(p) in arrows}
+
+
+def is_dataset_meta_name(path: str) -> bool:
+    return posixpath.basename(path) in _DATASET_META
+
+
+def arrow_dirs(paths: list[str]) -> set[str]:
+    """Every folder that holds an ``.arrow`` file of ``paths`` itself or below ("" the top)."""
+    dirs: set[str] = set()
+    for path in paths:
+        if path.lower().endswith(".arrow"):
+            d = posixpath.dirname(path)
+            while d not in dirs:
+                dirs.add(d)
                 if not d:
                     break
                 d = posixpath.dirname(d)
-    return {
-        f.rel
-        for f in files
-        if posixpath.basename(f.rel) in _DATASET_META and posixpath.dirname(f.rel) in arrow_dirs
-    }
+    return dirs
 
 
 def _pattern(p: str) -> str:

@@ -37,6 +37,7 @@ FORMATS = {
     ".tgz": "archive",
     ".tbz2": "archive",
     ".txz": "archive",
+    ".taz": "archive",  # tar.Z (compress)
 }
 
 

@@ -43,7 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
-from factsieve.ingest import archives
+from factsieve.ingest import archives, compressed
 from factsieve.ingest.parts import rejected_unread
 from factsieve.ingest.read import archive_kind, format_of_name, reader_takes
 from factsieve.ingest.records import FIELD_ALIASES, HTML_TEXT_FIELDS
@@ -172,7 +172,25 @@ def settings_fingerprint(limits: IngestLimits | Mapping, uri: str, archive_by_co
     else:
         values = {k: getattr(limits, k) for k in keys}
     values = {k: v for k, v in values.items() if k not in _ADDED_LATER or v != _ADDED_LATER[k]}
+    # max_gzip_ratio also caps a Parquet row group (a column bomb), an archive's members and the
+    # other compressions (.bz2, .xz, .zst, .lz4, .Z). For those it counts only away from its
+    # default, as a setting added later does (round 9): fingerprints written before still match, so
+    # an upgrade reads nothing again, while a changed ratio reads again what it refused before.
+    ratio = _value(limits, "max_gzip_ratio")
+    if "max_gzip_ratio" in skip and ratio != default.max_gzip_ratio and _ratio_caps(name, by_content):
+        values["max_gzip_ratio"] = ratio
     return json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _ratio_caps(name: str, archive_by_content: bool) -> bool:
+    """Whether max_gzip_ratio bounds what the file named ``name`` yields (besides ``.gz``)."""
+    suffix = posixpath.splitext(name)[1].lower()
+    return (
+        format_of_name(name) == "parquet"
+        or suffix in compressed.SUFFIXES
+        or archives.kind_of_name(name) is not None
+        or archive_by_content
+    )
 
 
 def _value(limits: IngestLimits | Mapping, key: str) -> object:

@@ -9,7 +9,8 @@
 - **TEI** as trafilatura writes it (``output_format="xmltei"``): ``<TEI><teiHeader>`` with the
   title, date and URL; ``<text><body><div type="entry">`` (``div type="comments"`` is readers');
 - **NewsML-G2** (IPTC; agency deliveries): ``<newsItem guid=…>`` with ``contentMeta/headline`` and
-  the story inline in ``contentSet`` (NITF, XHTML or plain text);
+  the story inline in ``contentSet`` (NITF, XHTML or plain text); a ``<newsMessage>`` (a delivery
+  of several items in ``itemSet``, round 9) is one article per ``newsItem``;
 - **trafilatura's XML** (``output_format="xml"``): ``<doc title=… date=… url=…><main>``
   (``<comments>`` is readers').
 
@@ -21,6 +22,7 @@ an external DTD and declares none: read). Paragraph-level elements become one li
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -30,7 +32,7 @@ from factsieve.ingest.feeds import SAFE_XML, Malformed, NotAFeed, check_entities
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 # Elements whose text is one line of the document (when they hold no such element themselves).
 _BLOCKS = frozenset({"p", "head", "ab", "item", "quote", "l", "hl2", "td", "lg"})
-ROOTS = ("nitf", "newsitem", "TEI", "doc", "newsItem")
+ROOTS = ("nitf", "newsitem", "TEI", "doc", "newsItem", "newsMessage")
 # NewsML-G2 (IPTC; what AP, AFP, Reuters and dpa deliver): the News Architecture namespace.
 _G2 = "{http://iptc.org/std/nar/2006-10-01/}"
 
@@ -214,6 +216,30 @@ _READERS = {
 def article(data: bytes) -> Article:
     """The article in the XML document ``data``. Raises ``NotAFeed`` (the root is no news
     format's), ``Unsafe`` (entities declared) or ``Malformed`` (line and column of the break)."""
+    return _article(_root(data))
+
+
+def articles(data: bytes) -> tuple[list[Article], Counter[str]]:
+    """The articles in ``data``: one for an article's root, one per ``newsItem`` of a NewsML-G2
+    ``newsMessage``, with the message's other items counted by kind (``packageItem``,
+    ``conceptItem``, ``planningItem``: lists and metadata, no story). Raises as ``article``; a
+    message with no ``newsItem`` is ``NotAFeed`` naming what it holds."""
+    root = _root(data)
+    if root.tag != f"{_G2}newsMessage":
+        return [_article(root)], Counter()
+    items, others = [], Counter()
+    for item in root.iterfind(f"{_G2}itemSet/*"):
+        if item.tag == f"{_G2}newsItem":
+            items.append(_g2(item))
+        elif isinstance(item.tag, str):
+            others[f"NewsML-G2 {_local(item.tag)}"] += 1
+    if not items:
+        held = ", ".join(f"{k.split()[-1]} {n}" for k, n in sorted(others.items())) or "no item"
+        raise NotAFeed(f"a NewsML-G2 <newsMessage> with no <newsItem> ({held})")
+    return items, others
+
+
+def _root(data: bytes):
     try:
         root = etree.fromstring(data, etree.XMLParser(**SAFE_XML))
     except etree.XMLSyntaxError as exc:
@@ -221,6 +247,10 @@ def article(data: bytes) -> Article:
         message = str(exc.msg or exc).splitlines()[0].split(", line ")[0].rstrip(".") if str(exc) else "?"
         raise Malformed(f"line {line}, column {column}: {message}") from None
     check_entities(root)
+    return root
+
+
+def _article(root) -> Article:
     tag = root.tag if isinstance(root.tag, str) else ""
     read = _READERS.get(tag) or _READERS.get(_local(tag) if _local(tag) in ("nitf", "newsitem") else "")
     if tag == "doc" and root.find("main") is None:

@@ -38,7 +38,7 @@ import posixpath
 from dataclasses import replace
 from functools import partial
 
-from factsieve.ingest import archives, compressed, feeds, news_xml
+from factsieve.ingest import archives, compressed, feeds, json_framing, news_xml
 from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
 from factsieve.ingest.formats import FORMATS, format_of_name
 from factsieve.ingest.readers.archive import read_archive
@@ -253,6 +253,9 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
         return res
     if fmt == "warc" and data.startswith(b"WARC/"):  # records framed as bytes; payloads may be images
         return read_wet(inp, data, "", "utf-8", limits, fmt)
+    if fmt in ("jsonl", "json") and (framed := json_framing.reframed(data)) is not None:
+        # RS- or NUL-separated records (round 9; before, one binary reject for all of them)
+        data = framed[0]
     kind = binary_format(data)
     if kind is not None:
         detail = f"{kind} under a '{inp.suffix or 'no extension'}' name: not text (convert it first)"

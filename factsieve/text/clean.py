@@ -170,6 +170,12 @@ def is_site_furniture(line: str, words: int | None = None) -> bool:
     return _FURNITURE.match(line) is not None
 
 
+# NewsAPI's marker of a text it cut ("… [+1234 chars]": the free tier's 200 characters), which ingest
+# puts on a line of its own (factsieve.ingest.readers.entries): removed with this reason, so the
+# document says it is truncated and by how much (round 9).
+_SOURCE_TRUNCATED = re.compile(r"\[\+\d{1,9} chars\]")
+
+
 def _line_reason(line: str, words: int) -> str | None:
     """The removal reason for a kept-so-far ``line`` with ``words`` words, or None to keep it.
 
@@ -178,6 +184,8 @@ def _line_reason(line: str, words: int) -> str | None:
     """
     if _LONE_PUNCT.match(line):
         return "lone_punctuation"
+    if words == 2 and line.startswith("[+") and _SOURCE_TRUNCATED.fullmatch(line):
+        return "source_truncated"
     # Counters, bylines and navigation all need a digit or a separator character.
     suspect = words <= 30 and _DIGIT_OR_NAV.search(line) is not None
     if (

@@ -52,18 +52,30 @@ def read_archive(
     names = _MemberNames(inp.first_line - 1 if inp.is_part else 0, taken)
     cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
     left_out = partial(exclude.passed_over, patterns=limits.exclude)
+    # A zipped or tarred Hugging Face save_to_disk folder: its metadata members are passed over as
+    # on disk (round 9). A zip's names are all known first; a tar's metadata member is read and
+    # held until the end of the part shows whether an .arrow shard lies in its folder or below.
+    held: list[tuple[str, str, IngestResult]] = []
+    names_seen: list[str] = []
     try:
         with inp.open() as fh:
+            if kind == "zip":
+                meta = exclude.dataset_meta_names(archives.zip_names(fh))
+                left_out = partial(_left_out_or_meta, left_out=left_out, meta=meta)
             for m in archives.members(fh, kind, limits.max_file_bytes, cap, first, stop, left_out):
                 if isinstance(m, archives.Skipped):
                     names.next(None)
                     res.skipped[m.kind] += 1
-                elif isinstance(m, archives.Refused):
+                    continue
+                names_seen.append(m.name)
+                if isinstance(m, archives.Refused):
                     fmt = (
                         format_of_name(m.name) or posixpath.splitext(m.name)[1].lstrip(".").lower() or "none"
                     )
                     key = names.next(m.name)
                     res.rejects.append(Reject(inp.uri, key, fmt, m.reason, m.detail, m.nbytes))
+                elif kind == "tar" and exclude.is_dataset_meta_name(m.name):
+                    held.append((m.name, names.next(m.name), read_member(inp, m, limits)))
                 else:
                     _add_member(res, inp, names.next(m.name), read_member(inp, m, limits))
     except archives.Unreadable as exc:
@@ -73,6 +85,12 @@ def read_archive(
         if not permanent(exc):
             raise
         return file_reject(inp, "archive", READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
+    arrows = exclude.arrow_dirs(names_seen)
+    for name, key, found in held:
+        if posixpath.dirname(name) in arrows:
+            res.skipped[exclude.DATASET_META] += 1
+        else:
+            _add_member(res, inp, key, found)
     if res.skipped:
         log.info("%s: passed over %s", inp.uri, dict(sorted(res.skipped.items())))
     if inp.is_part:
@@ -87,6 +105,10 @@ def read_archive(
             inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size
         )
     return res
+
+
+def _left_out_or_meta(name: str, left_out, meta: set[str]) -> str | None:
+    return left_out(name) or (exclude.DATASET_META if name in meta else None)
 
 
 def _nothing_after(inp: InputFile, kind: str, left_out) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable
 from html import unescape
 
@@ -115,7 +116,7 @@ def read_records(
                 Reject(inp.uri, key, fmt, reason, f"{unit} {lineno}: {detail}", nbytes, sample)
             )
             continue
-        text = without_surrogates(rec["text"])
+        text = marker_on_its_line(without_surrogates(rec["text"]))
         title = rec.get("title")
         url = rec.get("url")
         html_field = isinstance(fields, dict) and text_is_html_field(fields, rec["text"], limits.text_field)
@@ -146,6 +147,20 @@ def read_records(
     if inp.is_part:
         res.keys = seen_keys - set(taken or ())
     return res
+
+
+# NewsAPI's "… [+1234 chars]" at the end of a truncated ``content`` (round 9).
+_TRUNCATION_MARKER = re.compile(r"[ \t]*(\[\+\d{1,9} chars\])\s*\Z")
+
+
+def marker_on_its_line(text: str) -> str:
+    """``text`` with a NewsAPI truncation marker at its end moved to a line of its own: the cleaner
+    removes that line as ``source_truncated`` (``removed_reasons``; the marker, with how many
+    characters the source left out, in ``removed_text``). Before, "[+1234 chars]" ended the text's
+    last sentence."""
+    if not text.endswith(("]", "]\n", "] ")) or "[+" not in text[-24:]:
+        return text
+    return _TRUNCATION_MARKER.sub(r"\n\1", text)
 
 
 def row_source(rec: object) -> str:

@@ -7,6 +7,7 @@ import json
 import logging
 from collections import Counter
 
+from factsieve.ingest.json_framing import jsonp_body, line_without_rs
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.readers.base import (
     IngestResult,
@@ -62,7 +63,9 @@ def _jsonl_lines(body: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-    return [line.lstrip("\ufeff") if line.startswith("\ufeff") else line for line in lines]
+    lines = [line.lstrip("\ufeff") if line.startswith("\ufeff") else line for line in lines]
+    # a part of an RFC 7464 sequence (a whole file is reframed before: json_framing)
+    return [line_without_rs(line) for line in lines]
 
 
 def _unwrapped(entries: list[Entry], text_field: str) -> list[Entry]:
@@ -91,6 +94,8 @@ def _jsonl_entries(body: str, inp: InputFile, text_field: str = "") -> list[Entr
     single array of objects. A value that shares its first line with others is ``line:N.k`` (k-th
     there). Records in an envelope (``{"articles": [...]}``) are records."""
     entries = []
+    if not inp.is_part and (inner := jsonp_body(body)) is not None:
+        body = inner  # JSONP: the JSON inside the call, same line numbers (round 9)
     for lineno, line in enumerate(_jsonl_lines(body), start=inp.first_line):
         if not line.strip():
             continue  # blank lines separate nothing and are not records

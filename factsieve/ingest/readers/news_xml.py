@@ -46,18 +46,34 @@ def read_news_xml(inp: InputFile, limits: IngestLimits) -> IngestResult:
         if isinstance(data, IngestResult):
             return data
     try:
-        art = news_xml.article(data)
+        arts, others = news_xml.articles(data)
     except feeds.NotAFeed as exc:
         return file_reject(inp, "feed", UNSUPPORTED_XML, f"{exc}: not read", len(data))
     except feeds.Unsafe as exc:
         return file_reject(inp, fmt, UNSAFE_XML, str(exc), len(data))
     except feeds.Malformed as exc:
         return file_reject(inp, fmt, MALFORMED_XML, f"not well-formed XML at {exc}", len(data))
-    rec = {k: v for k, v in art.record.items() if v is not None and k != "id"}
-    problem = None if "text" in rec else (MISSING_TEXT, f"no text in {art.where} ({art.kind})")
     source = data[:2000].decode("utf-8", "replace")
-    entries = [("", 1, source, rec, problem)]
-    res = read_records(inp, entries, "utf-8", replace(limits, **FIXED_FIELDS), fmt, unit="document")
+    if len(arts) == 1 and not others:  # one article: the file is the record, keyed ""
+        entries = [("", 1, source, _fields(arts[0], keep_id=False), _problem(arts[0]))]
+        unit = "document"
+    else:  # a NewsML-G2 newsMessage: an item each, keyed by its guid (round 9)
+        entries = [
+            (f"item:{k}", k, source, _fields(a, keep_id=True), _problem(a)) for k, a in enumerate(arts, 1)
+        ]
+        unit = "item"
+    res = read_records(inp, entries, "utf-8", replace(limits, **FIXED_FIELDS), fmt, unit=unit)
+    res.skipped.update(others)  # a message's package and concept items: no story, counted
     for doc in res.docs:
-        doc.raw_bytes = len(data)
+        doc.raw_bytes = len(data) if unit == "document" else len(doc.text.encode("utf-8"))
     return res
+
+
+def _fields(art: news_xml.Article, keep_id: bool) -> dict:
+    return {k: v for k, v in art.record.items() if v is not None and (keep_id or k != "id")}
+
+
+def _problem(art: news_xml.Article) -> tuple[str, str] | None:
+    return (
+        None if art.record.get("text") is not None else (MISSING_TEXT, f"no text in {art.where} ({art.kind})")
+    )

@@ -60,15 +60,13 @@ def read_parquet(
             fields = record_field_names(limits.text_field, limits.title_field)
             cell_cap = 4 * limits.max_record_chars  # bytes no text of max_record_chars exceeds in UTF-8
             if fmt == "arrow":
-                if not limits.text_field and set(names) & (
-                    {"text", *FIELD_ALIASES["text"]} - {*HTML_TEXT_FIELDS}
-                ):
-                    # An IPC batch has no null statistics to pick the batches a page column is
-                    # needed in: a plain text column wins over an HTML one (a null row is missing_text).
-                    fields -= set(HTML_TEXT_FIELDS)
+                # A row whose plain text is null falls back to an HTML column, batch by batch (each
+                # counts its nulls), as Parquet's row groups by their statistics (round 9).
+                plain, pages = _fallback_columns(names, limits.text_field)
                 batches = range(inp.start, inp.end) if inp.is_part else None
                 columns = columnar.wanted_columns(names, fields)
-                found = arrow_ipc.rows(pf, batches, columns, inp.first_line, cell_cap)
+                fallback = (plain, {c for c in columns if c in pages})
+                found = arrow_ipc.rows(pf, batches, columns, inp.first_line, cell_cap, fallback)
             else:
                 groups = range(inp.start, inp.end) if inp.is_part else range(pf.metadata.num_row_groups)
                 # a column bomb's row group is refused from the footer, before it is decompressed
@@ -114,12 +112,7 @@ def _rows(
     only in a row whose plain text is null, whose text it then is (round 8: such a row was
     ``missing_text``). A configured ``--text-field`` has no fallback. ``caps`` are the cell and row
     group byte limits of ``columnar.rows``."""
-    plain = (
-        []
-        if text_field
-        else [n for n in names if n in {"text", *FIELD_ALIASES["text"]} - {*HTML_TEXT_FIELDS}]
-    )
-    pages = {n for n in names if n in HTML_TEXT_FIELDS} if plain else set()
+    plain, pages = _fallback_columns(names, text_field)
     if not pages:
         yield from columnar.rows(pf, groups, columnar.wanted_columns(names, fields), first, *caps)
         return
@@ -131,3 +124,14 @@ def _rows(
                 rec = {k: v for k, v in rec.items() if k not in pages}
             yield n, rec, problem
         first += columnar.row_count(pf, run)
+
+
+def _fallback_columns(names: list[str], text_field: str) -> tuple[list[str], set[str]]:
+    """The plain text columns, and the HTML columns a row whose plain text is null falls back to
+    (none when there is no plain one, or with a configured ``--text-field``: no fallback)."""
+    plain = (
+        []
+        if text_field
+        else [n for n in names if n in {"text", *FIELD_ALIASES["text"]} - {*HTML_TEXT_FIELDS}]
+    )
+    return plain, ({n for n in names if n in HTML_TEXT_FIELDS} if plain else set())
