@@ -311,6 +311,13 @@ def _zip_members(fh: BinaryIO, first: int, stop: int | None) -> Iterator[_Entry 
 def open_zip(fh: BinaryIO) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(fh)
+    except UnicodeDecodeError as exc:
+        # the writer set the UTF-8 name flag over names in a legacy code page (round 9): zipfile
+        # cannot list such an archive at all
+        raise Unreadable(
+            f"a member name is not UTF-8 though the archive flags it so ({exc.reason} at byte "
+            f"{exc.start}: {exc.object[:60]!r}): repack it with UTF-8 names"
+        ) from None
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise Unreadable(f"{type(exc).__name__}: {exc}") from None
 

@@ -166,7 +166,7 @@ def header_problem(names: list[str]) -> str:
     ``"3","Wall St. Bears Claw Back…","Reuters - …"``), or "" when it can."""
     seen = ", ".join(repr(visible(n[:40]) + ("…" if len(n) > 40 else "")) for n in names[:4])
     seen += ", …" if len(names) > 4 else ""
-    if any(len(n) > _MAX_NAME_CHARS or "\n" in n for n in names):
+    if any(len(n) > _MAX_NAME_CHARS for n in names):
         return f"the first row holds long values, not column names ({seen})"
     numeric = [n for n in names if n.strip().replace(".", "", 1).lstrip("-").isdigit()]
     if numeric:
@@ -190,7 +190,10 @@ def header(rows: Iterator[Row]) -> Header | str:
         return "no rows"
     if first.fields is None:
         return f"the first row cannot be read as CSV ({first.problem})"
-    names = [n.strip().lstrip("\ufeff") for n in first.fields]
+    # A header cell wrapped onto two lines (Excel's "wrap text": "Publication\nDate") is one name
+    # with a space (round 9; before, a line break made the row data: no_header). A data row's cells
+    # are long, numbers, or name no text column, so such a row still ends as a reject.
+    names = [" ".join(n.split()) if "\n" in n else n.strip().lstrip("\ufeff") for n in first.fields]
     problem = header_problem(names)
     # max: a header with no line end is the whole file; nothing after it is on its line
     return Header(names, first.line + max(first.lines, 1)) if not problem else problem

@@ -156,6 +156,12 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _title(value: str | None) -> str | None:
+    """A title as one line of text: markup kept for the main-text extractor is no title's (an Atom
+    ``type="xhtml"`` title was its ``<div xmlns=…>`` markup, round 9)."""
+    return _clean(_strip_tags(value) if value and _TAG.search(value) else value)
+
+
 def _rss_record(el, ns: str) -> dict:
     """The fields of an RSS 2.0 / 0.9x item (``ns`` ""), or of an RSS 1.0 item (``ns`` its
     namespace in braces): the text is ``content:encoded``, else ``description``."""
@@ -171,7 +177,7 @@ def _rss_record(el, ns: str) -> dict:
     return {
         "id": _clean(_text(guid)) if guid is not None else _clean(el.get(f"{{{_RDF}}}about")),
         "text": text,
-        "title": _clean(_html_field(_text(t))) if (t := el.find(f"{ns}title")) is not None else None,
+        "title": _title(_html_field(_text(t))) if (t := el.find(f"{ns}title")) is not None else None,
         "url": _clean(_text(link)) if (link := el.find(f"{ns}link")) is not None else None,
         "published": _clean(_text(date)) if date is not None else None,
     }
@@ -203,7 +209,7 @@ def _atom_record(el) -> dict:
     return {
         "id": _clean(_text(ident)) if ident is not None else None,
         "text": text,
-        "title": _clean(_atom_text(title)) if title is not None else None,
+        "title": _title(_atom_text(title)) if title is not None else None,
         "url": _atom_link(el),
         "published": _clean(_text(date)) if date is not None else None,
     }

@@ -131,7 +131,7 @@ class LzwReader:
                     table.append(new)
                     table_bytes += len(new)
                     if table_bytes > _TABLE_CAP:
-                        raise LzwBomb(f"the code table passes {_TABLE_CAP:,} bytes: a decompression bomb")
+                        raise LzwBomb(f"builds a code table past {_TABLE_CAP:,} bytes (stopped there)")
                 prev = entry
                 # the width grows once the next entry needs another bit; the group's rest is padding
                 if len(table) >= (1 << n_bits) and n_bits < self._maxbits:

@@ -265,6 +265,15 @@ def _article(root) -> Article:
     return read(root)
 
 
+_XHTML_ROOT = re.compile(rb"<html[^>]*\sxmlns\s*=\s*[\"']http://www\.w3\.org/1999/xhtml[\"']")
+
+
+def is_xhtml(data: bytes) -> bool:
+    """Whether ``data`` is an XHTML page (an ``<html>`` root in the XHTML namespace): a web page
+    saved under ``.xml``, read by the HTML reader."""
+    return bool(_XHTML_ROOT.search(re.sub(rb"<[?!][^>]*>", b"", data[:8192])[:2048]))
+
+
 def is_news_root(head: bytes) -> bool:
     """Whether the XML in ``head`` (a file's first bytes) has a news article's root element: the
     first element after the prolog (declaration, DOCTYPE, comments)."""

@@ -66,7 +66,14 @@ from factsieve.ingest.readers.parquet import read_parquet
 from factsieve.ingest.readers.sgml import read_sgml, read_trec
 from factsieve.ingest.readers.text import read_text
 from factsieve.ingest.readers.warc import read_wet
-from factsieve.ingest.sniff import CONTROL_RE, binary_format, corpus_format, looks_binary, text_format
+from factsieve.ingest.sniff import (
+    CONTROL_RE,
+    binary_format,
+    corpus_format,
+    described,
+    looks_binary,
+    text_format,
+)
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.vocabulary import (
@@ -382,16 +389,22 @@ def _unsupported(inp: InputFile) -> str:
     if kind is not None:
         return f"{kind}: not read (zip and tar archives are; repack it as one, or unpack it under RAW)"
     supported = ", ".join(sorted(FORMATS))
+    what = described(content_head(inp, 4096))
+    if what in ("a SQLite database", "an SQL dump"):
+        return (
+            f"{what}: not read; export the articles' table as CSV, JSON Lines or Parquet (sqlite3 "
+            f"-header -csv DB 'select * from TABLE' > TABLE.csv); supported: {supported}"
+        )
     if inp.suffix in compressed.SUFFIXES:
         inner = compressed.inner_suffix(inp.name) or "no extension"
         return (
             f"{compressed.SUFFIXES[inp.suffix]} of a '{inner}' file: no reader for it; supported (also "
-            f"compressed: .gz, .bz2, .xz, .zst): {supported}"
+            f"compressed: .gz, .bz2, .xz, .zst, .lz4, .Z): {supported}"
         )
     return (
         f"no reader for '{inp.suffix or 'no extension'}' files, and the content has no known shape (TREC or "
         f"Gigaword <DOC> SGML, an e-mail, an mbox, an HTML page, a feed or news XML); supported (also as "
-        f".gz, .bz2, .xz, .zst): {supported}"
+        f".gz, .bz2, .xz, .zst, .lz4, .Z): {supported}"
     )
 
 

@@ -37,6 +37,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "document",
         "paragraphs",
         "body_text",  # IPTC ninjs 1.x (its body_html is read only without it)
+        "content_text",  # JSON Feed 1.x (jsonfeed.org: blogs, podcasts; its content_html is an HTML field)
         *HTML_TEXT_FIELDS,
     ),
     "title": ("headline",),

@@ -34,6 +34,8 @@ _SIGNATURES = (
     (rb"GIF8[79]a", "a GIF image"),
     # Word, WordPad and TextEdit save RTF; under .txt it became a document of its markup (round 7).
     (rb"\{\\rtf1", "an RTF document"),
+    # a news site's or scraper's database (round 9): named, so the reject says how to export it
+    (rb"SQLite format 3\x00", "a SQLite database"),
 )
 SIGNATURES = [(re.compile(pattern), name) for pattern, name in _SIGNATURES]
 
@@ -42,6 +44,19 @@ SIGNATURES = [(re.compile(pattern), name) for pattern, name in _SIGNATURES]
 _CONTROL = bytes(set(range(0, 9)) | set(range(14, 27)) | set(range(28, 32)))
 CONTROL_RE = re.compile(b"[" + re.escape(_CONTROL) + b"]")
 CONTROL_TEXT_RE = re.compile("[" + re.escape(_CONTROL.decode("ascii")) + "]")
+
+
+# An SQL dump (sqlite3 .dump, mysqldump, pg_dump): statements, not articles (round 9).
+_SQL_DUMP = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s|--[^\n]*\n|/\*.*?\*/;?)*(?:PRAGMA |BEGIN TRANSACTION;|CREATE TABLE |INSERT INTO |SET )",
+    re.DOTALL,
+)
+
+
+def described(head: bytes) -> str | None:
+    """What a file no reader takes is, when its first bytes say so (a database, an SQL dump, a
+    binary format), for its ``unsupported_format`` reject; else None."""
+    return binary_format(head) or ("an SQL dump" if _SQL_DUMP.match(head) else None)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from factsieve.ingest.dates import parse_published
 from factsieve.ingest.html import PARSER_TEXT_NODE_CHARS, longest_text_node, main_text
@@ -17,12 +18,19 @@ from factsieve.ingest.readers.base import (
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.text.title import tidy_title
+from factsieve.text.visible import visible
 from factsieve.vocabulary import (
     NO_MAIN_TEXT,
     TOO_LARGE,
 )
 
 log = logging.getLogger(__name__)
+
+# <meta http-equiv="refresh" content="0; url=…">: a page that only sends the browser on (round 9).
+_REFRESH = re.compile(
+    r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["'][^"']*?url\s*=\s*['"]?([^"'>\s]+)""",
+    re.IGNORECASE,
+)
 
 
 def read_html(
@@ -40,13 +48,16 @@ def read_html(
         return file_reject(inp, fmt, TOO_LARGE, detail, len(data), sample_of(html))
     extracted = main_text(html)
     if extracted is None:
+        refresh = _REFRESH.search(html[:8192])
         res.rejects.append(
             Reject(
                 inp.uri,
                 "",
                 fmt,
                 NO_MAIN_TEXT,
-                "trafilatura found no main text in the page (or only link texts: a navigation page)",
+                f"a redirect page (meta refresh to {visible(refresh.group(1)[:200])}): no text of its own"
+                if refresh
+                else "trafilatura found no main text in the page (or only link texts: a navigation page)",
                 len(data),
                 sample_of(html),
             )

@@ -8,6 +8,7 @@ import logging
 from collections import Counter
 
 from factsieve.ingest.json_framing import jsonp_body, line_without_rs
+from factsieve.ingest.json_tables import header_rows, table_records
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.readers.base import (
     IngestResult,
@@ -28,6 +29,7 @@ from factsieve.vocabulary import (
     EMPTY,
     INVALID_JSON_VALUE,
     MALFORMED_JSON,
+    MALFORMED_RECORD,
 )
 
 log = logging.getLogger(__name__)
@@ -74,8 +76,15 @@ def _unwrapped(entries: list[Entry], text_field: str) -> list[Entry]:
     ``line:N.k`` after the line the envelope starts on. An empty envelope is one ``empty`` reject:
     the file must leave a row."""
     out: list[Entry] = []
+    if len(entries) > 1 and all(p is None and isinstance(v, list) for *_, v, p in entries):
+        # a table's rows, one array a line or a pretty array of arrays, under a header row (round 9)
+        rows = header_rows([v for *_, v, _ in entries], text_field)
+        if rows is not None:  # the header row is no record
+            return [_row_entry(e, row) for e, row in zip(entries[1:], rows, strict=True)]
     for key, lineno, source, value, problem in entries:
         found = None if problem is not None else wrapped_records(value, text_field)
+        if found is None and problem is None:
+            found = table_records(value, text_field)  # pandas to_json, a sheet's rows (round 9)
         if found is None:
             out.append((key, lineno, source, value, problem))
             continue
@@ -83,8 +92,17 @@ def _unwrapped(entries: list[Entry], text_field: str) -> list[Entry]:
         if not items:
             out.append((key, lineno, source, value, (EMPTY, f"'{path}' holds no records")))
         for k, item in enumerate(items, start=1):
-            out.append((f"{key}.{k}", lineno, json.dumps(item, ensure_ascii=False), item, None))
+            out.append(_row_entry((f"{key}.{k}", lineno, None, None, None), item))
     return out
+
+
+def _row_entry(entry: Entry, row: dict | str) -> Entry:
+    """A table's row (or an envelope's record) as an entry keyed like ``entry``; a row that is a
+    string says why it is no record."""
+    key, lineno = entry[0], entry[1]
+    if isinstance(row, str):
+        return (key, lineno, entry[2] or "", None, (MALFORMED_RECORD, row))
+    return (key, lineno, json.dumps(row, ensure_ascii=False), row, None)
 
 
 def _jsonl_entries(body: str, inp: InputFile, text_field: str = "") -> list[Entry]:

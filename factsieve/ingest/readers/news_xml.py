@@ -10,6 +10,7 @@ from factsieve.ingest import (
     feeds,
     news_xml,
 )
+from factsieve.ingest.decode import decode_bytes
 from factsieve.ingest.readers.base import (
     IngestResult,
     decompressed,
@@ -20,6 +21,7 @@ from factsieve.ingest.readers.entries import (
     FIXED_FIELDS,
     read_records,
 )
+from factsieve.ingest.readers.html import read_html
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.vocabulary import (
@@ -48,6 +50,12 @@ def read_news_xml(inp: InputFile, limits: IngestLimits) -> IngestResult:
     try:
         arts, others = news_xml.articles(data)
     except feeds.NotAFeed as exc:
+        if news_xml.is_xhtml(data):  # a web page saved as XML (round 9): its main text, as a page's
+            try:
+                body, enc = decode_bytes(data)
+            except UnicodeError:
+                body, enc = data.decode("utf-8", "replace"), "utf-8"
+            return read_html(inp, data, body, enc, limits, "html")
         return file_reject(inp, "feed", UNSUPPORTED_XML, f"{exc}: not read", len(data))
     except feeds.Unsafe as exc:
         return file_reject(inp, fmt, UNSAFE_XML, str(exc), len(data))
