@@ -46,8 +46,8 @@ _MAGIC = (
     # an lz4 frame (lz4 -c, python-lz4), or the legacy format (lz4 -l, old lz4 tools)
     ("lz4", re.compile(rb"\x04\x22\x4d\x18")),
     ("lz4-legacy", re.compile(rb"\x02\x21\x4c\x18")),
-    # compress: the magic, then a flags byte naming a code width of 9..16 bits
-    ("compress", re.compile(rb"\x1f\x9d[\x09-\x10\x89-\x90]")),
+    # compress: the magic (its flags byte is checked by lzw.LzwReader: a bad one is damage)
+    ("compress", re.compile(rb"\x1f\x9d")),
 )
 # What each library raises for damaged or truncated data (BadGzipFile is an OSError).
 # lz4 raises RuntimeError for a damaged frame ("LZ4F_decompress failed with code: …").

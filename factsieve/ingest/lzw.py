@@ -41,7 +41,9 @@ class LzwReader:
     def __init__(self, fh: BinaryIO) -> None:
         head = fh.read(3)
         if len(head) < 3 or head[:2] != MAGIC:
-            raise LzwError("not compress (LZW) data: no 1F 9D header")
+            raise LzwError(
+                "not compress (LZW) data: the 3-byte header (1F 9D, flags) is cut short or missing"
+            )
         self._maxbits = head[2] & 0x1F
         if not 9 <= self._maxbits <= 16:
             raise LzwError(f"code width {self._maxbits} outside 9..16")
