@@ -278,4 +278,7 @@ def is_news_root(head: bytes) -> bool:
     """Whether the XML in ``head`` (a file's first bytes) has a news article's root element: the
     first element after the prolog (declaration, DOCTYPE, comments)."""
     found = re.search(rb"<([A-Za-z][\w.:-]*)[\s>/]", re.sub(rb"<[?!][^>]*>", b"", head[:8192]))
-    return bool(found) and found.group(1).split(b":")[-1].decode("ascii", "replace") in ROOTS
+    local = found.group(1).split(b":")[-1].decode("ascii", "replace") if found else ""
+    if local == "newsMessage":  # a delivery is news when it holds an item (not only packages)
+        return b"newsItem" in head
+    return local in ROOTS

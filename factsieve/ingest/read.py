@@ -376,8 +376,9 @@ def reader_takes(inp: InputFile) -> bool:
     fmt = input_format(inp)
     if fmt is None:
         return archive_kind(inp) is not None
-    if fmt == "feed":
-        return corpus_format(content_head(inp)) == "feed"
+    if fmt == "feed":  # an XHTML page under .xml is read as a page since round 9
+        head = content_head(inp)
+        return corpus_format(head) == "feed" or news_xml.is_xhtml(head)
     if fmt == "sgml":  # TREC SGML under a .sgm name is "trec" (input_format)
         return b"<REUTERS" in content_head(inp).upper()
     return fmt is not None

@@ -579,3 +579,24 @@ def test_guards_streamed_and_self_extracting_zips_and_xz_are_unchanged(tmp_path)
     assert _texts(_read(tmp_path / "streamed.zip")) == [HARBOUR]
     assert _texts(_read(tmp_path / "setup.zip")) == [RAIL]
     assert _texts(_read(tmp_path / "x.jsonl.xz")) == [FLOODS]
+
+
+def test_rejected_xml_is_read_again_only_when_a_reader_takes_it_now(tmp_path):
+    """An output written before round 9 holds ``unsupported_xml`` for an XHTML page under ``.xml``
+    and for a NewsML-G2 delivery: both are read again. A delivery of only packages stays a reject
+    and is not read again on every run."""
+    (tmp_path / "page.xml").write_text(
+        f'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{HARBOUR}</p></body></html>'
+    )
+    (tmp_path / "items.xml").write_text(
+        f'<newsMessage xmlns="{_G2}"><itemSet>{_news_item("n", "h", f"<inlineData>{RAIL}</inlineData>")}'
+        "</itemSet></newsMessage>"
+    )
+    (tmp_path / "packages.xml").write_text(
+        f'<newsMessage xmlns="{_G2}"><itemSet><packageItem guid="p"/></itemSet></newsMessage>'
+    )
+    takes = {
+        name: ingest.reader_takes(InputFile(str(tmp_path / name), 1, None, rel=name))
+        for name in ("page.xml", "items.xml", "packages.xml")
+    }
+    assert takes == {"page.xml": True, "items.xml": True, "packages.xml": False}
