@@ -74,18 +74,19 @@ class LzwReader:
     def _groups(self):
         """(n_bits, [codes]) per group of up to 8 codes, following the width changes the decoder
         reports back through ``send`` (the new width, or None to keep it)."""
-        buf = b""
+        buf, pos = b"", 0  # an offset into the block read: slicing it per group copied the rest
         eof = False
         n_bits = 9
         while True:
             size = n_bits  # one group: 8 codes of n_bits bits = n_bits bytes
-            while len(buf) < size and not eof:
+            if len(buf) - pos < size and not eof:
                 more = self._fh.read(_READ)
                 eof = not more
-                buf += more
-            if not buf:
+                buf, pos = buf[pos:] + more, 0
+            if pos >= len(buf):
                 return
-            group, buf = buf[:size], buf[size:]
+            group = buf[pos : pos + size]
+            pos += len(group)
             count = len(group) * 8 // n_bits  # a short last group holds the whole codes it has
             value = int.from_bytes(group, "little")
             mask = (1 << n_bits) - 1
