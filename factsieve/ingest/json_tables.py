@@ -20,6 +20,10 @@ from factsieve.ingest.records import FIELD_ALIASES
 _TEXT_NAMES = frozenset({"text", *FIELD_ALIASES["text"]})
 
 
+class RowProblem(str):
+    """Why a table's row is no record (a ``malformed_record`` detail)."""
+
+
 def _header(row: object, text_field: str) -> list[str] | None:
     """``row`` when it is a header naming a text column (or the configured text field)."""
     if not isinstance(row, list) or len(row) < 1 or not all(isinstance(c, str) for c in row):
@@ -31,26 +35,26 @@ def _header(row: object, text_field: str) -> list[str] | None:
     return row if names & wanted else None
 
 
-def header_rows(values: list[object], text_field: str = "") -> list[dict | str] | None:
-    """Rows under a header row (``values[0]``) as records (a row of another length: a string saying
-    so), or None when ``values`` is not such a table."""
+def header_rows(values: list[object], text_field: str = "") -> list[dict | RowProblem] | None:
+    """Rows under a header row (``values[0]``) as records (a row of another length: a
+    ``RowProblem`` saying so), or None when ``values`` is not such a table."""
     if len(values) < 2:
         return None
     header = _header(values[0], text_field)
     if header is None or not all(isinstance(v, list) for v in values[1:]):
         return None
-    out: list[dict | str] = []
+    out: list[dict | RowProblem] = []
     for row in values[1:]:
         if len(row) != len(header):
-            out.append(f"a row of {len(row)} cells under a header of {len(header)}")
+            out.append(RowProblem(f"a row of {len(row)} cells under a header of {len(header)}"))
         else:
             out.append(dict(zip(header, row, strict=True)))
     return out
 
 
-def table_records(value: object, text_field: str = "") -> tuple[str, list[dict | str]] | None:
+def table_records(value: object, text_field: str = "") -> tuple[str, list[dict | RowProblem]] | None:
     """``(shape, rows)`` when ``value`` is a table as pandas or a spreadsheet writes it to JSON;
-    a row that cannot be a record is a string saying why. None for any other value."""
+    a row that cannot be a record is a ``RowProblem``. None for any other value."""
     if isinstance(value, list):
         rows = header_rows(value, text_field)
         return ("rows under a header row", rows) if rows is not None else None

@@ -8,7 +8,7 @@ import logging
 from collections import Counter
 
 from factsieve.ingest.json_framing import jsonp_body, line_without_rs
-from factsieve.ingest.json_tables import header_rows, table_records
+from factsieve.ingest.json_tables import RowProblem, header_rows, table_records
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.readers.base import (
     IngestResult,
@@ -96,11 +96,11 @@ def _unwrapped(entries: list[Entry], text_field: str) -> list[Entry]:
     return out
 
 
-def _row_entry(entry: Entry, row: dict | str) -> Entry:
-    """A table's row (or an envelope's record) as an entry keyed like ``entry``; a row that is a
-    string says why it is no record."""
+def _row_entry(entry: Entry, row: object) -> Entry:
+    """A table's row (or an envelope's record) as an entry keyed like ``entry``; a ``RowProblem``
+    says why a row is no record."""
     key, lineno = entry[0], entry[1]
-    if isinstance(row, str):
+    if isinstance(row, RowProblem):
         return (key, lineno, entry[2] or "", None, (MALFORMED_RECORD, row))
     return (key, lineno, json.dumps(row, ensure_ascii=False), row, None)
 
