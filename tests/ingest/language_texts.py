@@ -265,6 +265,82 @@ TEXTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+
+# Written after the scoring constants of factsieve/ingest/latin_choice.py were fixed and run once
+# unchanged (105 cases: main 82 exact, round 15 105, 8 of them marked "?"); then added here.
+HELD_OUT: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "Le trafic ferroviaire sera fortement perturbé mardi en raison d'une grève à la SNCF. Selon la direction, seul un TGV sur trois circulera entre Paris et Bordeaux.",
+        "« C'est une journée noire pour nos agriculteurs », a regretté le président de la FNSEA après la grêle qui a ravagé les vignes du Bordelais.",
+    ),
+    "de": (
+        "Nach dem Hochwasser in Bayern hat die Landesregierung Soforthilfen von 50 Millionen Euro beschlossen. Betroffene Haushalte sollen bis zu 5.000 Euro erhalten.",
+        "„Das ist ein schwarzer Tag für die Stahlindustrie“, sagte der Betriebsratschef nach der Ankündigung, 3.000 Stellen zu streichen. Die Gewerkschaft kündigte Proteste an.",
+    ),
+    "es": (
+        "Un incendio forestial obligó a desalojar a más de 600 vecinos en la provincia de Huelva durante la madrugada del sábado.",
+        "El Gobierno aprobó este martes la reforma de las pensiones, que entrará en vigor en enero. «Es una ley justa», defendió la ministra.",
+    ),
+    "pt": (
+        "O número de turistas estrangeiros em Portugal bateu um novo recorde no verão, com mais de 9 milhões de hóspedes, segundo dados oficiais.",
+        "Os médicos do Serviço Nacional de Saúde iniciam hoje uma greve de dois dias. A ministra da Saúde disse estar “disponível para negociar”.",
+    ),
+    "it": (
+        "Un treno regionale è deragliato questa mattina vicino a Firenze: secondo i vigili del fuoco non ci sono feriti gravi.",
+        "Il Parlamento ha approvato la legge di bilancio con 201 voti favorevoli. «Un risultato importante per il Paese», ha commentato il ministro dell'Economia.",
+    ),
+    "nl": (
+        "Het aantal faillissementen in Nederland is in het eerste kwartaal met 20 procent gestegen, vooral in de horeca en de detailhandel.",
+        "De Belgische regering heeft een akkoord bereikt over de hervorming van de pensioenen. ‘Dit is een historische dag’, zei de premier.",
+    ),
+    "sv": (
+        "Polisen i Malmö har gripit två män misstänkta för rån mot en guldsmedsaffär i centrala staden under fredagskvällen.",
+        "Riksbanken höjde på torsdagen styrräntan till 4 procent. ”Inflationen är fortfarande för hög”, sade riksbankschefen.",
+    ),
+    "da": (
+        "Et stormvejr væltede natten til søndag flere hundrede træer i Jylland, og tusindvis af husstande var uden strøm.",
+        "Folketinget vedtog torsdag en ny klimalov. »Det er en stor dag for Danmark«, sagde klimaministeren efter afstemningen.",
+    ),
+    "fi": (
+        "Helsingin kaupunki aikoo rakentaa uuden raitiotien Itä-Helsinkiin, ja työt alkavat ensi vuoden keväällä.",
+        "Pääministeri sanoi maanantaina, että hallitus ei aio luopua säästötavoitteistaan. ”Talouden on oltava kunnossa”, hän totesi.",
+    ),
+    "ca": (
+        "Els Mossos d'Esquadra han detingut tres persones per una sèrie de robatoris en habitatges del Maresme durant l'estiu.",
+        "El Parlament ha aprovat la llei de l'habitatge amb els vots a favor de tres grups. «És un dia històric», ha dit la consellera.",
+    ),
+    "ga": (
+        "Tá an Rialtas tar éis pacáiste cúnaimh de 50 milliún euro a fhógairt d'fheirmeoirí atá thíos leis an drochaimsir.",
+        "Dúirt an Taoiseach nach mbeidh olltoghchán ann roimh an samhradh. Tá na páirtithe freasúra ag éileamh toghcháin láithreach.",
+    ),
+    "hu": (
+        "Súlyos baleset történt hétfőn az M1-es autópályán, a forgalmat órákig terelték.",
+        "Ősszel újabb áremelés jöhet a tömegközlekedésben, közölte a főváros.",
+        "A Magyar Nemzeti Bank csütörtökön 25 bázisponttal csökkentette az alapkamatot. Az elemzők többsége erre számított, a forint árfolyama alig változott.",
+    ),
+    "et": (
+        "Tallinna linnavalitsus otsustas eelmisel nädalal, et ühistransport jääb linlastele tasuta ka järgmisel aastal.",
+        "Eesti Pank hoiatas, et majanduslangus võib kesta kauem, kui seni arvati. Töötus on tõusnud 7,5 protsendini ja ekspordi maht väheneb.",
+    ),
+    "cy": (
+        "Mae disgwyl i gannoedd o bobl fynychu rali yng Nghaernarfon ddydd Sadwrn i gefnogi'r iaith Gymraeg.",
+        "Bydd y ffordd rhwng Bangor a Chaergybi ar gau am dair wythnos tra bod gwaith yn cael ei wneud ar y bont a'r tŵr dŵr.",
+    ),
+    "mt": (
+        "Il-Pulizija arrestat żewġ irġiel wara serq minn ħanut tal-ġojjelli fil-Ħamrun nhar il-Ġimgħa.",
+        "Il-Gvern ħabbar li l-prezz tal-elettriku u tal-ilma mhux se jiżdied is-sena d-dieħla.",
+    ),
+    "pl": ("Policja zatrzymała dwóch mężczyzn podejrzanych o kradzież samochodów na terenie Śląska.",),
+    "cs": ("Hasiči v noci likvidovali rozsáhlý požár skladu v Ostravě, nikdo nebyl zraněn.",),
+    "lt": ("Vilniaus savivaldybė nusprendė nuo kitų metų sumažinti viešojo transporto bilietų kainas.",),
+    "lv": ("Rīgas domē otrdien notika ārkārtas sēde, kurā deputāti apsprieda jauno budžetu.",),
+    "tr": ("İzmir'de meydana gelen depremde birçok bina hasar gördü, can kaybı olmadığı bildirildi.",),
+    "is": ("Mikil snjókoma hefur valdið truflunum á umferð á höfuðborgarsvæðinu í dag.",),
+    "ro": (
+        "Guvernul a aprobat miercuri majorarea salariului minim, care va intra în vigoare de la 1 ianuarie.",
+    ),
+}
+
 # Romanian in the code pages of the 1990s and 2000s (cp1250, ISO-8859-2) is written with the
 # cedilla letters ş ţ: the comma-below ș ț came with ISO-8859-16 and Unicode.
 CEDILLA = str.maketrans({"ș": "ş", "ț": "ţ", "Ș": "Ş", "Ț": "Ţ"})
@@ -311,11 +387,11 @@ def _fits(text: str, codec: str) -> bool:
 
 def cases() -> list[tuple[str, str, int, str]]:
     """(language, code page, item number, text as written in that code page), every combination
-    whose letters fit."""
+    whose letters fit; the held-out items are numbered after the first ones."""
     out = []
     for lang, codecs_ in ENCODINGS.items():
         for codec in codecs_:
-            for i, text in enumerate(TEXTS[lang]):
+            for i, text in enumerate(TEXTS[lang] + HELD_OUT.get(lang, ())):
                 fit = fitted(text, codec)
                 if fit is not None:
                     out.append((lang, codec, i, fit))
