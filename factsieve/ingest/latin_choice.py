@@ -119,6 +119,7 @@ def _tables() -> dict[str, tuple[dict[int, _Byte], bytes]]:
 
 _TABLES = _tables()
 CODECS = tuple(_PRIORS)
+_DEFINED = {codec: bytes(chars) for codec, (chars, _) in _TABLES.items()}
 # Per code page, the languages whose letters it cannot all write.
 _UNWRITABLE = {
     codec: frozenset(
@@ -207,10 +208,12 @@ def _language_costs(sample: bytes) -> dict[str, float]:
 
 
 def _score(
-    counts: Counter, codec: str, letters: int, language_base: dict[str, float]
+    counts: Counter, codec: str, letters: int, ranked: list[tuple[float, str]]
 ) -> tuple[float, str, float]:
-    """Log-likelihood of a reading's non-ASCII characters under its likeliest language (with that
-    language's cost: function words, and whether the code page can write it)."""
+    """Log-likelihood of a reading's non-ASCII characters under its likeliest language, with that
+    language's cost (``ranked``: per language, best first, the expected-letters and function-word
+    terms; here less ``_CANNOT_WRITE`` when the code page cannot write the language)."""
+    unwritable = _UNWRITABLE[codec]
     log_n = math.log(letters)
     terms = _BYTE_TERMS[codec]
     signs = 0.0
@@ -219,9 +222,8 @@ def _score(
     for b, k in counts.items():
         key, log_rate, rate = terms[b]
         if key is None:
-            signs += k * (log_n + log_rate) - math.lgamma(
-                k + 1
-            )  # the rates' sum is the same for all readings
+            # (no "- letters * rate": the rates' sum over all signs is the same for every reading)
+            signs += k * (log_n + log_rate) - math.lgamma(k + 1)
         else:
             letter_counts[key] = letter_counts.get(key, 0) + k
             floors[key] = log_rate
@@ -235,16 +237,36 @@ def _score(
             gain[lang] = gain.get(lang, 0.0) + k * (log_rate - floors[key])
             own[lang] = own.get(lang, 0) + k
     # The likeliest language: one with a gain, or the best of those without (by base alone).
+    base = {lang: value for value, lang in ranked} if gain else {}
     best, best_lang = -math.inf, ""
     for lang, g in gain.items():
-        if language_base[lang] + g > best:
-            best, best_lang = language_base[lang] + g, lang
-    for base, lang in sorted(((v, k) for k, v in language_base.items()), reverse=True):
-        if lang not in gain:
-            if base > best:
-                best, best_lang = base, lang
+        value = base[lang] + g - (_CANNOT_WRITE if lang in unwritable else 0.0)
+        if value > best:
+            best, best_lang = value, lang
+    for value, lang in ranked:  # best first: stop at the first without a gain that cannot beat it
+        if value <= best:
             break
+        if lang not in gain:
+            value -= _CANNOT_WRITE if lang in unwritable else 0.0
+            if value > best:
+                best, best_lang = value, lang
     return signs + at_floor + best, best_lang, (total - own.get(best_lang, 0)) / letters
+
+
+def _context(cls: bytes) -> tuple[int, int, int]:
+    """Capitals inside words, rare signs next to letters, marks between small letters, counted on
+    the class string of the words holding a high byte (``_tables``)."""
+    inside = glued = marks = 0
+    if b"U" in cls:
+        inside = sum(cls.count(pair) for pair in (b"lU", b"LU")) - sum(
+            cls.count(three) for three in (b"lUu", b"lUU", b"LUu", b"LUU")
+        )
+        inside += sum(cls.count(three) for three in (b"uUl", b"uUL", b"UUl", b"UUL"))  # "EŽn"
+    if b"s" in cls:
+        glued = sum(cls.count(x + b"s") + cls.count(b"s" + x) for x in (b"l", b"L", b"u", b"U"))
+    if b"p" in cls:
+        marks = sum(cls.count(three) for three in (b"lpl", b"lpL", b"Lpl", b"LpL"))
+    return inside, glued, marks
 
 
 def choose(data: bytes) -> Choice | None:
@@ -259,29 +281,21 @@ def choose(data: bytes) -> Choice | None:
     letters = len(sample) - len(sample.translate(None, _ASCII_LETTERS)) + len(high)
     found = _HIGH_WORDS.findall(sample)
     words = b" ".join(found)
-    costs = _language_costs(sample)
+    ranked = sorted(
+        ((-letters * _TOTAL_RATES[lang] - cost, lang) for lang, cost in _language_costs(sample).items()),
+        reverse=True,
+    )
     seen: dict[str, str] = {}  # the text of the high bytes -> the first (likeliest) code page
     readings: list[Reading] = []
-    for codec, (chars, classes) in _TABLES.items():
-        if any(b not in chars for b in present):
-            continue
-        text = "".join(chars[b].char for b in present)
+    for codec, (_chars, classes) in _TABLES.items():
+        if present.translate(None, _DEFINED[codec]):
+            continue  # a byte the code page leaves undefined, or a C1 control
+        text = present.decode(codec)
         if text in seen:
             continue
         seen[text] = codec
-        unwritable = _UNWRITABLE[codec]
-        base = {
-            lang: -letters * _TOTAL_RATES[lang] - cost - (_CANNOT_WRITE if lang in unwritable else 0.0)
-            for lang, cost in costs.items()
-        }
-        score, lang, foreign = _score(counts, codec, letters, base)
-        cls = words.translate(classes)
-        inside = sum(cls.count(pair) for pair in (b"lU", b"LU")) - sum(
-            cls.count(three) for three in (b"lUu", b"lUU", b"LUu", b"LUU")
-        )
-        inside += sum(cls.count(three) for three in (b"uUl", b"uUL", b"UUl", b"UUL"))  # "EŽn"
-        glued = sum(cls.count(x + b"s") + cls.count(b"s" + x) for x in (b"l", b"L", b"u", b"U"))
-        marks = sum(cls.count(three) for three in (b"lpl", b"lpL", b"Lpl", b"LpL"))
+        score, lang, foreign = _score(counts, codec, letters, ranked)
+        inside, glued, marks = _context(words.translate(classes))
         score += (
             _PRIORS[codec] - _CAPITAL_INSIDE_WORD * inside - _GLUED_SYMBOL * glued - _MARK_INSIDE_WORD * marks
         )
