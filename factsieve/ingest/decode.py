@@ -9,8 +9,9 @@ Order (docs/INGEST.md has the measured accuracy of this and the alternatives):
 3. Strict UTF-8: valid UTF-8 of any length is almost never anything else.
 4. UTF-8 with some lines in a legacy encoding (a file appended to by two tools): each line that
    is valid UTF-8 is read as UTF-8, the others as in step 5 (label ``utf-8+cp1252``).
-5. Windows-1252, the web's legacy default, when it decodes the bytes and the result looks like
-   Western text (few non-ASCII letters, no symbol such as ³ or ¿ inside a word). Otherwise a
+5. Windows-1252, the web's legacy default, when its only non-ASCII characters are quotes, dashes,
+   €, £ and the like. Other mostly-ASCII bytes: the Latin code page whose reading is likeliest one
+   language's text (``latin_choice``, round 15; a close call labelled "cp1250?"). Otherwise a
    statistical detector (chardetng, a port of Firefox's) names the encoding.
 
 Charset detection alone (charset-normalizer, as before) guessed cp850, mac_iceland or big5hkscs
