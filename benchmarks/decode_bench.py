@@ -1,6 +1,10 @@
 """Decoding accuracy and speed on real news re-encoded into the encodings scraped news arrives in.
 
     .venv/bin/python benchmarks/decode_bench.py [--docs 200] [--seed 7] [--json]
+        [--languages] [--only-factsieve] [--baseline OTHER_CHECKOUT]
+
+``--baseline DIR`` adds DIR's factsieve/ingest/decode.py as one more approach (e.g. a worktree of
+main), run interleaved with the others on every document: the before/after speed in one session.
 
 Corpus (built here, in memory, from ../shared/data; nothing is written): ``--docs`` real documents
 per encoding, half BBC, half Reuters, drawn with ``--seed``. Half of the legacy files get CRLF line
@@ -22,6 +26,13 @@ ends, as Windows tools wrote them.
   re-encoded as cp1252 (a file appended to by two tools).
 - UTF-16 LE/BE with and without BOM: the typeset English text, and a third of the documents from
   the Russian, Greek and Chinese rewrites (so the BOM-less detection also sees text with few NULs).
+
+- Natural text in European languages (``--languages``, round 15): news items written by hand in
+  27 languages (tests/ingest/language_texts.py: long with the language's quotes, short without,
+  medium with straight quotes), each in the legacy code pages the language was written in
+  (Mac Roman and ISO-8859-15 for Western languages, cp1250/ISO-8859-2 for Hungarian, cp1257 for
+  Estonian, ISO-8859-14 for Welsh, ISO-8859-3 for Maltese, ...). One row per code page; a label
+  ending in "?" is a close call the decoder says it is unsure of (counted in ``unsure``).
 
 A document counts as right when the decoded text equals the original exactly. ``label ok`` counts
 documents whose encoding label decodes the bytes to the original text (so cp1252 for latin-1 bytes
@@ -52,6 +63,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import iter_bbc, iter_reuters  # noqa: E402
 from factsieve.ingest import decode  # noqa: E402
+from tests.ingest import language_texts  # noqa: E402
 
 WORDS = {
     "ru": """правительство президент министр заявил сообщил компания рынок цены нефть банк процентов
@@ -223,6 +235,18 @@ def build(n_docs: int, seed: int) -> dict[str, list[tuple[bytes, str]]]:
     return cases
 
 
+def build_languages() -> dict[str, list[tuple[bytes, str]]]:
+    """Per code page, (bytes, text) of every hand-written news item in a language written in it."""
+    cases: dict[str, list[tuple[bytes, str]]] = {}
+    for _lang, codec, _i, text in language_texts.cases():
+        cases.setdefault(codec, []).append((text.encode(codec), text))
+    return dict(sorted(cases.items()))
+
+
+def languages_of(codec: str) -> str:
+    return " ".join(lang for lang, codecs_ in language_texts.ENCODINGS.items() if codec in codecs_)
+
+
 # --- the approaches --------------------------------------------------------------------------
 
 
@@ -282,8 +306,28 @@ def _charset_normalizer_best(data: bytes) -> str | None:
     return best.encoding if best else None
 
 
-def approaches() -> dict[str, Callable[[bytes], tuple[str, str]]]:
-    out: dict[str, Callable[[bytes], tuple[str, str]]] = {"charset-normalizer": charset_normalizer_policy}
+def _baseline(directory: str) -> Callable[[bytes], tuple[str, str]]:
+    """decode_bytes of another checkout's factsieve/ingest/decode.py (it imports no factsieve module)."""
+    import importlib.util
+
+    path = Path(directory) / "factsieve" / "ingest" / "decode.py"
+    spec = importlib.util.spec_from_file_location("baseline_decode", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no decode.py at {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["baseline_decode"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module.decode_bytes
+
+
+def approaches(only_factsieve: bool = False, baseline: str | None = None) -> dict[str, Callable]:
+    out: dict[str, Callable[[bytes], tuple[str, str]]] = {}
+    if baseline:
+        out[f"baseline ({baseline})"] = _baseline(baseline)
+    if only_factsieve:
+        out["western-first + chardetng (factsieve)"] = decode.decode_bytes
+        return out
+    out["charset-normalizer"] = charset_normalizer_policy
     try:
         import chardet  # noqa: F401
 
@@ -297,6 +341,7 @@ def approaches() -> dict[str, Callable[[bytes], tuple[str, str]]]:
 
 
 def _label_ok(data: bytes, label: str, original: str) -> bool:
+    label = label.rstrip("?")  # an unsure guess names its code page all the same
     if "+" in label:
         return True  # per-line decoding: the text check says it all
     try:
@@ -306,16 +351,14 @@ def _label_ok(data: bytes, label: str, original: str) -> bool:
     return text.lstrip("\ufeff") == original
 
 
-def run(n_docs: int, seed: int) -> dict:
+def run(cases: dict[str, list[tuple[bytes, str]]], fns: dict[str, Callable]) -> dict:
     """Every approach on every document, interleaved (the order rotates per document), so machine
     noise falls on all approaches alike."""
-    cases = build(n_docs, seed)
-    fns = approaches()
     names = list(fns)
     times: dict[str, list[float]] = {n: [] for n in names}
     per: dict[str, dict] = {n: {} for n in names}
     for case, docs in cases.items():
-        stats = {n: {"right": 0, "docs": len(docs), "label_ok": 0, "labels": {}} for n in names}
+        stats = {n: {"right": 0, "docs": len(docs), "label_ok": 0, "unsure": 0, "labels": {}} for n in names}
         for i, (data, original) in enumerate(docs):
             for name in names[i % len(names) :] + names[: i % len(names)]:
                 t0 = time.perf_counter()
@@ -329,6 +372,7 @@ def run(n_docs: int, seed: int) -> dict:
                 ok = text is not None and text.lstrip("\ufeff") == original
                 st["right"] += ok
                 st["label_ok"] += ok and _label_ok(data, label, original)
+                st["unsure"] += label.endswith("?")
         for name in names:
             stats[name]["labels"] = dict(sorted(stats[name]["labels"].items(), key=lambda kv: -kv[1]))
             per[name][case] = stats[name]
@@ -338,6 +382,7 @@ def run(n_docs: int, seed: int) -> dict:
             name: {
                 "cases": per[name],
                 "right": sum(c["right"] for c in per[name].values()),
+                "unsure": sum(c["unsure"] for c in per[name].values()),
                 "docs": sum(c["docs"] for c in per[name].values()),
                 "median_ms": statistics.median(times[name]) * 1000,
                 "total_s": sum(times[name]),
@@ -347,17 +392,28 @@ def run(n_docs: int, seed: int) -> dict:
     }
 
 
-def report(results: dict) -> str:
+def report(results: dict, languages: bool = False) -> str:
     names = list(results["approaches"])
     head = "| encoding | docs | " + " | ".join(names) + " |"
+    if languages:
+        head = "| code page (languages) | items | " + " | ".join(names) + " |"
     lines = [head, "|" + "---|" * (len(names) + 2)]
     for case, n in results["docs_per_case"].items():
         cells = []
         for name in names:
             c = results["approaches"][name]["cases"][case]
-            cells.append(f"{100 * c['right'] / max(n, 1):.1f}%")
-        lines.append(f"| {case} | {n} | " + " | ".join(cells) + " |")
-    overall = [f"**{100 * a['right'] / a['docs']:.1f}%**" for a in results["approaches"].values()]
+            if languages:
+                unsure = f", {c['unsure']} unsure" if c["unsure"] else ""
+                cells.append(f"{c['right']}/{n}{unsure}")
+            else:
+                cells.append(f"{100 * c['right'] / max(n, 1):.1f}%")
+        label = f"{case} ({languages_of(case)})" if languages else case
+        lines.append(f"| {label} | {n} | " + " | ".join(cells) + " |")
+    overall = [
+        f"**{a['right']}/{a['docs']} = {100 * a['right'] / a['docs']:.1f}%**"
+        + (f" ({a['unsure']} unsure)" if a["unsure"] else "")
+        for a in results["approaches"].values()
+    ]
     lines.append(
         "| **all** | " + str(sum(results["docs_per_case"].values())) + " | " + " | ".join(overall) + " |"
     )
@@ -380,9 +436,25 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200, help="documents per encoding (default 200)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--languages", action="store_true", help="also the hand-written texts in 27 languages")
+    ap.add_argument("--only-factsieve", action="store_true", help="factsieve's decoder only (and --baseline)")
+    ap.add_argument("--baseline", help="another checkout whose decode.py runs beside this one")
+    ap.add_argument("--skip-corpus", action="store_true", help="only the hand-written texts (no ../shared)")
     args = ap.parse_args()
-    results = run(args.docs, args.seed)
-    print(json.dumps(results, indent=2) if args.json else report(results))
+    fns = approaches(args.only_factsieve, args.baseline)
+    out = {}
+    if not args.skip_corpus:
+        out["corpus"] = run(build(args.docs, args.seed), fns)
+    if args.languages or args.skip_corpus:
+        out["languages"] = run(build_languages(), fns)
+    if args.json:
+        print(json.dumps(out, indent=2))
+        return
+    if "corpus" in out:
+        print(report(out["corpus"]))
+    if "languages" in out:
+        print("\nNatural text in European languages (tests/ingest/language_texts.py):\n")
+        print(report(out["languages"], languages=True))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ Order (docs/INGEST.md has the measured accuracy of this and the alternatives):
 3. Strict UTF-8: valid UTF-8 of any length is almost never anything else.
 4. UTF-8 with some lines in a legacy encoding (a file appended to by two tools): each line that
    is valid UTF-8 is read as UTF-8, the others as in step 5 (label ``utf-8+cp1252``).
-5. Windows-1252, the web's legacy default, when it decodes the bytes and the result looks like
-   Western text (few non-ASCII letters, no symbol such as ³ or ¿ inside a word). Otherwise a
+5. Windows-1252, the web's legacy default, when its only non-ASCII characters are quotes, dashes,
+   €, £ and the like. Other mostly-ASCII bytes: the Latin code page whose reading is likeliest one
+   language's text (``latin_choice``, round 15; a close call labelled "cp1250?"). Otherwise a
    statistical detector (chardetng, a port of Firefox's) names the encoding.
 
 Charset detection alone (charset-normalizer, as before) guessed cp850, mac_iceland or big5hkscs
@@ -24,6 +25,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from factsieve.ingest import latin_choice
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 BOMS = (
@@ -148,31 +151,47 @@ def _common_name(data: bytes, decoded: str, codec: str) -> str:
     return common if common is not None and data.decode(common, "replace") == decoded else codec
 
 
-# Signs that Western bytes are Mac Roman read as cp1252: Mac's curly quotes, dashes and accented
-# small letters are cp1252's accented capitals and symbols, so a capital (or ‡ ˆ) follows a small
-# letter inside a word ("itÕs", "CafŽ", "dayÓ"), which Western text never has.
-_MAC_AS_1252 = re.compile(r"(?<=[a-z])[À-ÖØ-ÞŠŒŽŸ‡ˆ](?![A-Z])")
-_MAC_PUNCTUATION = re.compile("[“”‘’–—…]")
+# A cp1252 reading whose only non-ASCII characters are these is English-like Western text (curly
+# quotes, dashes, €, £): no other code page is weighed ...
+_PLAIN_1252_BYTES = bytes(
+    [0x80, 0x82, 0x84, 0x85, 0x8B, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99, 0x9B]
+) + bytes([0xA0, 0xA1, 0xA3, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB7, 0xBB, 0xBF])
+# ... unless a quote or dash stands between two small letters: Mac Roman's ó ñ í read as cp1252
+# ("hist—rico", "a–os"); the apostrophe ’ does stand there.
+_MARK_BETWEEN_LETTERS = re.compile(rb"[a-z][\x84\x85\x8b\x91\x93-\x97\x9b\xab\xbb][a-z]")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_MOST_FOREIGN = 0.02
+_LATIN_CODECS = frozenset(latin_choice.CODECS) | {"latin-1", "iso8859-1"}
 
 
-def _western_variant(data: bytes, text: str | None) -> tuple[str, str] | None:
-    """The Western encoding that is not cp1252 when ``data`` is in one, else None:
+_NOT_PLAIN = bytes(range(0x80)) + _PLAIN_1252_BYTES
 
-    - ISO-8859-15 (latin-9, the euro revision of latin-1): its € is byte 0xA4, cp1252's "¤", a
-      sign no news text uses; so "¤" with no byte in 0x80-0x9F (where cp1252 has its € and
-      quotes) means ISO-8859-15;
-    - Mac Roman (old Mac newsroom archives): cp1252 shows ``_MAC_AS_1252`` (or cannot decode the
-      bytes at all: Mac's è ê ù ç are bytes cp1252 leaves undefined), and Mac Roman gives curly
-      quotes or dashes and no such sign."""
-    if text is not None and "¤" in text and not re.search(rb"[\x80-\x9f]", data):
-        return data.decode("iso8859-15"), "iso8859-15"
-    if text is not None and len(_MAC_AS_1252.findall(text, 0, _SAMPLE_CHARS)) < 2:
+
+def _plain_1252(data: bytes) -> bool:
+    if data.translate(None, _NOT_PLAIN):
+        return False
+    return not _MARK_BETWEEN_LETTERS.search(data, 0, 4 * _SAMPLE_CHARS)
+
+
+def _latin(data: bytes, detect: Detector) -> tuple[str, str] | None:
+    """Mostly-ASCII bytes in a Latin code page (round 15): the reading ``latin_choice`` finds most
+    plausible as one language's text. When more than 2 % of its letters are foreign to the
+    language it matched (names in English are well under), the detector is asked: a non-Latin
+    answer (a Russian text with much English in it) gives None (the caller follows the detector).
+    A close call is labelled with a trailing ``?`` ("cp1250?"), which the report marks for an
+    analyst to check."""
+    choice = latin_choice.choose(data)
+    if choice is None or not choice.plausible:
         return None
-    mac = data.decode("mac_roman")  # every byte is defined
-    if _C1_OR_CONTROL.search(mac) or _MAC_AS_1252.search(mac) or not _MAC_PUNCTUATION.search(mac):
-        return None
-    return mac, "mac-roman"
+    best = choice.readings[0]
+    if best.foreign > _MOST_FOREIGN:
+        name = detect(data)
+        codec = _python_codec(name) if name else None
+        if codec is not None and codec not in _LATIN_CODECS:
+            return None
+    # A Latin answer does not break a close call: chardetng leans to cp1252, and in the round 15
+    # cases taking its side among close readings made three right ones wrong.
+    return data.decode(best.codec), best.codec + ("" if choice.sure else "?")
 
 
 def _ebcdic(data: bytes) -> tuple[str, str] | None:
@@ -193,24 +212,27 @@ def _ebcdic(data: bytes) -> tuple[str, str] | None:
 
 
 def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]:
-    """Bytes that are not UTF-8: ISO-8859-15 or Mac Roman when they show their signs
-    (``_western_variant``), else cp1252 when its only non-ASCII characters are punctuation and
-    symbols, else the detector's choice, else cp1252 when it decodes at all; EBCDIC first when
-    its signs are plain (``_ebcdic``)."""
+    """Bytes that are not UTF-8: EBCDIC when its signs are plain (``_ebcdic``); for mostly-ASCII
+    bytes cp1252 when its only non-ASCII characters are quotes, dashes and the like, else the
+    Latin code page whose reading is likeliest one language's text (``_latin``); else the
+    detector's choice, else cp1252 when it decodes at all."""
     ebcdic = _ebcdic(data)
     if ebcdic is not None:
         return ebcdic
+    # Western text is three quarters ASCII or more; CJK, Greek or Cyrillic bytes are not, and the
+    # Latin code pages would read them as strings of accented letters.
+    head = data[: 4 * _SAMPLE_CHARS]
+    western = 4 * (len(head) - len(head.translate(None, _HIGH_BYTES))) < len(head)
+    if western:
+        if _plain_1252(data):
+            return data.decode("cp1252"), "cp1252"
+        found = _latin(data, detect)
+        if found is not None:
+            return found
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = None
-    # Western text is three quarters ASCII or more; CJK, Greek or Cyrillic bytes are not, and
-    # their lead bytes would pass for ISO-8859-15's € or Mac's quotes.
-    head = data[: 4 * _SAMPLE_CHARS]
-    western = 4 * (len(head) - len(head.translate(None, _HIGH_BYTES))) < len(head)
-    variant = _western_variant(data, text) if text is not None and western else None
-    if variant is not None:
-        return variant
     if text is not None and plain_western(text):
         return text, "cp1252"
     name = detect(data)
@@ -228,10 +250,6 @@ def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]
                 return decoded, _common_name(data, decoded, candidate)
     if text is not None:
         return text, "cp1252"
-    # Mac Roman's è ê ù ç are bytes cp1252 leaves undefined: Western text nothing else decodes.
-    variant = _western_variant(data, None) if western else None
-    if variant is not None:
-        return variant
     raise UnicodeError("no text encoding fits these bytes")
 
 
@@ -300,6 +318,7 @@ def _mixed_lines(data: bytes, detect: Detector, per_line: bool = False) -> Decod
     # reading in it looks wrong (two tools, two legacy encodings) is detected on its own.
     try:
         _, codec = decode_legacy(b"".join(bad), detect)
+        codec = codec.rstrip("?")  # the lines are decoded with it; each line's own guess is labelled
     except UnicodeError:
         if not per_line:
             raise

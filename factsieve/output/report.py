@@ -649,6 +649,8 @@ def _encodings(s: RunSummary) -> str:
     for enc, n in ranked(s.documents.encodings):
         usual = all(part.startswith(_USUAL_ENCODING_PREFIXES) for part in enc.split("+"))  # utf-8+cp1252
         note = "" if usual else " " + _badge("unusual: check these documents", "warning")
+        if enc.endswith("?"):  # the decoder's close call between code pages (docs/INGEST.md, round 15)
+            note = " " + _badge("uncertain guess: check these documents", "warning")
         rows.append([f'<span class="mono">{_e(enc)}</span>{note}', _n(n), _pct(n / total)])
     return "<h3>Documents per input encoding</h3>" + _table(["encoding", "documents", "share"], rows, {1, 2})
 
