@@ -35,7 +35,7 @@ the author to — with its words written from general English, not from the file
   right to appeal" showed a concessive opening frames facts as often as verdicts: not a rule);
 * **"its own kind of cowardice/failure"** — a verdict noun after "its own/a kind/sort/form of";
 * **an unsourced prediction of ruin**: "will kill (off)/wreck/finish off/cripple the …";
-* **the author's read**: "My read/verdict/bet: …".
+* **the author's read**: "My read/verdict/bet: …"; "X is one thing; Y is another".
 """
 
 from __future__ import annotations
@@ -206,6 +206,12 @@ RENAMING_CONTRAST_RE = re.compile(
     r"|was|are|were)|['’]s|['’]re)\s+\w",
     _I,
 )
+# "Promising reform is one thing; delivering it is another": the author setting two things apart.
+_ONE_THING_RE = re.compile(
+    r"\b(?:is|was|are|were|['’]s)\s+one\s+thing\s*[;,—–:]\s*(?:but\s+|and\s+)?[^.;]{2,80}?\b(?:is|was|are|were|['’]s)"
+    r"\s+(?:quite\s+|entirely\s+|something\s+)?(?:another|else|different)\b",
+    _I,
+)
 # A critic's comparison: two comparatives of judgement on one noun, against another work or person ("a
 # braver, angrier piece than her last"); comparatives of measure ("a bigger, faster ship than …") are facts.
 _MEASURE_ER = (
@@ -273,6 +279,7 @@ SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ...
     # ("part" is in 47 of the speed set's 8,481 fast-path sentences: not a key; "the least convincing part of" is
     # found only when another key brings the sentence in)
     (_keys("thing things aspect"), None, _THING_ABOUT_RE),
+    (frozenset({"thing"}), _keys("another else different"), _ONE_THING_RE),
     (_keys("rarely seldom never scarcely"), _keys("so such"), _INVERSION_RE),
     (_keys("poorer richer"), frozenset({"for"}), _POORER_FOR_RE),
     (_keys("better worse wiser"), frozenset({"the"}), _POORER_FOR_RE),

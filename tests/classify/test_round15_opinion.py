@@ -10,10 +10,10 @@ X; it's Y."), a work that rewards or outstays, a maxim ("A city that wants … n
 an unsourced prediction of ruin ("will kill off …"), a quality adjective with a degree adverb or a role ("is
 superb as the detective").
 
-None of these sentences is a row of tests/data; they were written before the rules. On main a84761a every
-positive but the few counted in docs/EVALUATION.md "Round 15 (opinion)" is read as something other than
-opinion; the near misses (measures, facts, corrections, a source's words, schedules) read the same on main
-and here.
+None of these sentences is a row of tests/data; they were written before the rules. On main a84761a all 50
+positives are read as reported and the 3 newsroom fieldwork sentences as opinion; the 30 near misses
+(measures, facts, corrections, a source's words, schedules) read the same on main and here. See
+docs/EVALUATION.md "Round 15 (opinion)".
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ JUDGEMENTS = [
     "This is a wiser, braver budget than last year's.",
     # the author's read
     "My read: the minister has already lost the argument.",
+    "Promising new homes is one thing; building them is quite another.",
     "Referees have been callously abused by parents at junior matches.",
     # quality adjectives: a degree adverb, a role, a trailing circumstance, a judging word of conduct
     "The lighting, all amber and shadow, is quietly magnificent.",
