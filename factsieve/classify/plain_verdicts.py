@@ -245,7 +245,7 @@ _QUALITY_ADJ_RE = re.compile(
     r"|uninspired|forgettable|underwhelming|pitiful|sensational|gorgeous|glorious|masterly|dire)"
     r"\b(?=\s*(?:[.!,;—–]|$|and\b|but\b|in\s+(?:places|parts)|throughout|from\s+start"
     # round 15: a performance judged in its role ("is superb as the detective")
-    r"|as\s+(?:the|a|an|his|her|their)\b))",
+    r"|as\s+(?:the|a|an|his|her|their)\b|again\b|once\s+more\b))",
     _I,
 )
 # An evaluative degree on a complement: "is woefully inadequate", "is hopelessly out of touch".

@@ -10,8 +10,8 @@ X; it's Y."), a work that rewards or outstays, a maxim ("A city that wants … n
 an unsourced prediction of ruin ("will kill off …"), a quality adjective with a degree adverb or a role ("is
 superb as the detective").
 
-None of these sentences is a row of tests/data; they were written before the rules. On main a84761a all 50
-positives are read as reported and the 3 newsroom fieldwork sentences as opinion; the 30 near misses
+None of these sentences is a row of tests/data; they were written before the rules. On main a84761a all 61
+positives are read as reported and the 3 newsroom fieldwork sentences as opinion; the 38 near misses
 (measures, facts, corrections, a source's words, schedules) read the same on main and here. See
 docs/EVALUATION.md "Round 15 (opinion)".
 """
@@ -91,6 +91,20 @@ JUDGEMENTS = [
     "My read: the minister has already lost the argument.",
     "Promising new homes is one thing; building them is quite another.",
     "Referees have been callously abused by parents at junior matches.",
+    # second pass (the same kinds in older writers' rows that still failed, read): a target judged by its look,
+    # conduct judged slow, a ringing denial, a lesson drawn, a better use, money wasted, more than X realises,
+    # "an otherwise likeable …", a quality again
+    "The ministry's timetable for the new line looks optimistic.",
+    "That sales target looks ambitious for a shop with two staff.",
+    "The board has been slow to admit its own mistakes.",
+    "The party's promise to listen rings hollow after the vote.",
+    "The fire is a reminder that old buildings need more than a fresh coat of paint.",
+    "A morning at the market is a far better use of a Saturday than any shopping centre.",
+    "Most of the consultancy fees were money down the drain.",
+    "The town owes its volunteers more than it realises.",
+    "The battery lets down an otherwise polished laptop.",
+    "The goalkeeper was superb again.",
+    "The council's refusal to publish the report is getting harder to defend.",
     # quality adjectives: a degree adverb, a role, a trailing circumstance, a judging word of conduct
     "The lighting, all amber and shadow, is quietly magnificent.",
     "Okafor is superb as the exhausted detective.",
@@ -129,6 +143,14 @@ NEAR_MISSES = [
     ("Exactly the same route was used by the 1998 expedition.", "reported"),
     ("It is a bigger, faster ship than its predecessor.", "reported"),
     ("Whatever the ruling, both sides have 28 days to appeal.", "reported"),
+    ("The company is optimistic about sales in China, its chief executive said.", "attributed"),
+    ("Traffic was slow to clear after the crash on the bypass.", "reported"),
+    ("The bell rang twice before the doors opened.", "reported"),
+    ("Residents were sent a reminder to renew their parking permits.", "reported"),
+    ("The plant will make better use of rainwater from next year.", "reported"),
+    ("Crews cleared leaves from the storm drain on Monday.", "reported"),
+    ("The firm employs more than 400 people in the town.", "reported"),
+    ("It was an otherwise quiet day on the markets.", "reported"),
     ("Peerless Industries earned 576,000 dollars in the quarter.", "reported"),
     ("Many more patients died needlessly between 2019 and 2021, the audit found.", "attributed"),
 ]
