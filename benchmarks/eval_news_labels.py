@@ -21,6 +21,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r30 r31         # round-30/31 files (unseen in 10, tuned on in 11)
     .venv/bin/python benchmarks/eval_news_labels.py --split r32 r33         # round-32/33 files (unseen in 10-11, tuned on in 12)
     .venv/bin/python benchmarks/eval_news_labels.py --split r34 r35         # round-34/35 files (unseen in 12-13, tuned on in 14)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r37 r38         # round-37/38 files (unseen in 14, tuned on in 15)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -92,6 +93,10 @@ and tuned on them.
 (311 rows, split ``r35``: lines of whole scraped pages) were written at 12:41 UTC on 2026-12-07 by two more
 engineers who never read the rules; the lead scored them unseen (counts only) on main 3ba42a8 (r34 0.783, r35
 0.830) and on 867ce22 (0.799, 0.836), then released them to round 14, which read and tuned on them.
+``news_labels_r37.jsonl`` (309 rows, split ``r37``: tricky single sentences) and ``news_labels_r38.jsonl``
+(314 rows, split ``r38``: lines of 15 whole scraped pages) were written at 15:29–15:31 UTC on 2026-12-07 by two
+more engineers who never read the rules; the lead scored them unseen (counts only) on main 867ce22 (r37 0.806,
+r38 0.857) and on a84761a (0.832, 0.863), then released them to round 15, which read and tuned on them.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -136,6 +141,8 @@ R32 = DATA / "news_labels_r32.jsonl"
 R33 = DATA / "news_labels_r33.jsonl"
 R34 = DATA / "news_labels_r34.jsonl"
 R35 = DATA / "news_labels_r35.jsonl"
+R37 = DATA / "news_labels_r37.jsonl"
+R38 = DATA / "news_labels_r38.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -173,6 +180,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r33": (R33, None),
     "r34": (R34, None),
     "r35": (R35, None),
+    "r37": (R37, None),
+    "r38": (R38, None),
 }
 
 

@@ -79,6 +79,9 @@ _JUDGING = (
     r"|unlistenable|overlong|underpowered|overdone|overcooked|laboured|labored|hamfisted|pretentious|preachy"
     r"|mawkish|twee|soulless|charmless|joyless|lifeless|unimaginative|unambitious|misconceived|misplaced|shabby"
     r"|lazy|long-winded"
+    # round 15: conduct judged by its decency (not "measured", a passive participle of the wire)
+    r"|humane|inhumane|dignified|undignified|gracious|graceless|principled|unprincipled|unforgivable|exemplary"
+    r"|impeccable"
 )
 JUDGING_ADJECTIVES = frozenset(w.rsplit("-", 1)[-1] for w in _JUDGING.split("|"))
 _DEGREE = (
@@ -96,7 +99,9 @@ _JUDGING_COMPLEMENT_RE = re.compile(
     + _DEGREE
     + r"?){0,3}?"
     r"(?:" + _JUDGING + r")\b(?=\s*(?:[.,;!:—–)]|$|next\s+to\b|beside\b|by\s+comparison\b|in\s+comparison\b"
-    r"|compared\s+(?:with|to)\b|for\s+what\s+(?:it|they|you)\b|and\s+(?:\w+ly\s+)?[a-z-]+\s*[.!]?\s*$))",
+    r"|compared\s+(?:with|to)\b|for\s+what\s+(?:it|they|you)\b|and\s+(?:\w+ly\s+)?[a-z-]+\s*[.!]?\s*$"
+    # round 15: the circumstance it was judged in ("looked toothless on a pitch that …", "timid against a side")
+    r"|(?:on|against)\s+(?:a|an|the|this|that|such|so)\b))",
     _I,
 )
 # Superlatives of judgement (never of size, count or speed).

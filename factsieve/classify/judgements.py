@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.judged_clauses import RENAMING_CONTRAST_RE
 from factsieve.classify.judging_shapes import QUESTION_KEYS, question_shape_matches
 from factsieve.classify.plain_verdicts import (
     KEYLESS_OPENINGS,
@@ -39,12 +40,10 @@ _EVALUATING_RELATIVE = re.compile(
     r"\s*[.!]?\s*$",
     re.IGNORECASE,
 )
-_RENAMING_CONTRAST = re.compile(
-    r"\W*(?:that|this|it|which)\s+(?:is|was)\s+not\s+[^;,.—–]{2,40}[;,—–]\s+(?:it|that|this)\s+(?:is|was)\s+\w",
-    re.IGNORECASE,
-)
+# (round 15: widened to contractions and a noun-phrase subject, judged_clauses.RENAMING_CONTRAST_RE)
+_RENAMING_CONTRAST = RENAMING_CONTRAST_RE
 _FEW_SO = re.compile(
-    r"\W*few\s+[a-z]+\s+(?:have|has|had|can|could|will)\b[^.;]{3,60}?\b(?:so|as)\s+"
+    r"\W*few\s+(?:[a-z]+\s+){1,2}?(?:have|has|had|can|could|will)\b[^.;]{3,60}?\b(?:so|as)\s+"
     r"(?!far\b|many\b|much\b|well\b|yet\b|usual\b|long\b|soon\b|such\b|a\b|the\b|to\b)[a-z]+",
     re.IGNORECASE,
 )

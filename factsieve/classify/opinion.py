@@ -207,8 +207,10 @@ _NEWSROOM_VERBS = frozenset(
     """reviewed obtained contacted asked analysed analyzed spoke interviewed visited examined requested counted
     checked verified collected sent called emailed tracked compared surveyed reached read watched tested
     identified mapped filed found traced reported photographed calculated studied investigated approached
-    wrote submitted sought""".split()
+    wrote submitted sought rode drove flew""".split()
 )
+# (round 15: "rode/drove/flew" — the newsroom's fieldwork in an irregular past, "We rode along for two days
+# of the trial", as the -ed verbs above)
 # Only verbs of a reporting act: "we speak of", "we ask that", "we find it hard" are a columnist's voice.
 _NEWSROOM_BASE_VERBS = frozenset(
     "review obtain contact analyse analyze interview visit examine request verify confirm reach track trace "

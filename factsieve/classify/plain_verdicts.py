@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.judged_clauses import SHAPES as ROUND15_SHAPES
 from factsieve.classify.judged_predicates import SHAPES as ROUND14_SHAPES
 from factsieve.classify.judging_shapes import SHAPES as ROUND10_SHAPES
 from factsieve.classify.verdict_shapes import SHAPES as ROUND9_SHAPES
@@ -238,10 +239,13 @@ _EXCLAMATIVE_RE = re.compile(
 # "exceptional" items are left out).
 _QUALITY_ADJ_RE = re.compile(
     r"\b(?:is|are|was|were|['’]s|looks?|looked|seems?|seemed|remains?|remained|sounds?|sounded|feels?|felt)\s+"
-    r"(?:(?:simply|truly|really|quite|utterly|absolutely|frankly|genuinely|pretty|rather|so|very|just)\s+)?"
+    r"(?:(?:simply|truly|really|quite|utterly|absolutely|frankly|genuinely|pretty|rather|so|very|just"
+    r"|[a-z]{3,}ly)\s+)?"  # round 15: any -ly degree ("is quietly magnificent", "consistently superb")
     r"(?:magnificent|superb|sublime|splendid|marvell?ous|exquisite|breathtaking|lamentable|shoddy|mediocre"
     r"|uninspired|forgettable|underwhelming|pitiful|sensational|gorgeous|glorious|masterly|dire)"
-    r"\b(?=\s*(?:[.!,;—–]|$|and\b|but\b|in\s+(?:places|parts)|throughout|from\s+start))",
+    r"\b(?=\s*(?:[.!,;—–]|$|and\b|but\b|in\s+(?:places|parts)|throughout|from\s+start"
+    # round 15: a performance judged in its role ("is superb as the detective")
+    r"|as\s+(?:the|a|an|his|her|their)\b|again\b|once\s+more\b))",
     _I,
 )
 # An evaluative degree on a complement: "is woefully inadequate", "is hopelessly out of touch".
@@ -399,6 +403,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     *ROUND9_SHAPES,  # round 9 (verdict_shapes.py)
     *ROUND10_SHAPES,  # round 10 (judging_shapes.py)
     *ROUND14_SHAPES,  # round 14 (judged_predicates.py)
+    *ROUND15_SHAPES,  # round 15 (judged_clauses.py)
 )
 # key -> the (companions, pattern) pairs it opens
 _BY_KEY: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = {}

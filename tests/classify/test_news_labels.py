@@ -282,6 +282,9 @@ def test_round_twenty_and_twenty_one_files() -> None:
 # - r34 (tricky) / r35 (page lines): written 2026-12-07 12:41 UTC by two writers who never read the rules, scored
 #   unseen by the lead (main 3ba42a8 0.783 / 0.830, 867ce22 0.799 / 0.836), released in round 14 and tuned on
 #   (opinion only: 0.841 / 0.884); measured less 0.01 (rounded down).
+# - r37 (tricky) / r38 (page lines): written 2026-12-07 15:29-15:31 UTC by two writers who never read the rules,
+#   scored unseen by the lead (main 867ce22 0.806 / 0.857, a84761a 0.832 / 0.863), released in round 15 and tuned
+#   on (opinion: 0.871 / 0.917); measured less 0.01 (rounded down).
 _HELD_FILES = [
     ("r18", 314, 0.90),
     ("r19", 272, 0.90),
@@ -295,6 +298,8 @@ _HELD_FILES = [
     ("r33", 316, 0.91),
     ("r34", 309, 0.83),
     ("r35", 311, 0.87),
+    ("r37", 309, 0.86),
+    ("r38", 314, 0.90),
 ]
 
 
