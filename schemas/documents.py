@@ -28,7 +28,13 @@ class DocumentsSchema(pa.DataFrameModel):
         isin=list(FORMATS),
         description="Input format: text, html, jsonl, json, wet (Common Crawl), csv, tsv, parquet, arrow (Arrow IPC: Feather, Hugging Face save_to_disk), feed (RSS/Atom), sgml (Reuters-21578), warc (HTTP responses: CC-NEWS), trec (TREC-disk and Gigaword <DOC> SGML), email (e-mail, Usenet, mbox) or newsxml (NITF, RCV1, TEI, trafilatura XML, NewsML-G2); a zip/tar member has the format of its own name.",
     )
-    encoding: Series[STRING] = pa.Field(description="Detected encoding of the input bytes.")
+    encoding: Series[STRING] = pa.Field(
+        description=(
+            "Detected encoding of the input bytes (a Python codec name). A trailing '?' marks a guess "
+            "among Latin code pages that read the bytes almost equally well: the codec is the name "
+            "before it, and the report lists such documents to check."
+        )
+    )
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")
     title: Series[STRING] = pa.Field(
         nullable=True,
