@@ -484,7 +484,8 @@ def figure_sets(
     # one bool per word (a full int64 cumsum over the bytes cost ~50 MB and 0.1 s at 22k docs)
     digit_pos = np.flatnonzero((b >= 0x30) & (b <= 0x39))  # digits are always word bytes
     is_fig = np.zeros(len(starts), dtype=bool)
-    is_fig[np.searchsorted(starts, digit_pos, side="right") - 1] = True
+    digit_word = np.searchsorted(starts, digit_pos, side="right") - 1
+    is_fig[digit_word] = True
     idx = np.flatnonzero(is_fig)
     w_off = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(n_words, out=w_off[1:])
@@ -528,7 +529,7 @@ def figure_sets(
     s_vals, s_off = unique_per_doc((slot >> _U64(32)).astype(np.uint32), per_doc)
     f_vals, f_off = unique_per_doc((filled >> _U64(32)).astype(np.uint32), per_doc)
     v_vals, v_off = unique_per_doc(
-        (_digits_value(b, digit_pos, starts, idx, head) >> _U64(32)).astype(np.uint32), per_doc
+        (_digits_value(b, digit_pos, digit_word, first, pos) >> _U64(32)).astype(np.uint32), per_doc
     )
     s_len, f_len, v_len = np.diff(s_off), np.diff(f_off), np.diff(v_off)
     off = np.zeros(n + 1, dtype=np.int64)
@@ -541,26 +542,22 @@ def figure_sets(
 
 
 def _digits_value(
-    b: np.ndarray, digit_pos: np.ndarray, starts: np.ndarray, idx: np.ndarray, head: np.ndarray
+    b: np.ndarray, digit_pos: np.ndarray, digit_word: np.ndarray, first: np.ndarray, pos: np.ndarray
 ) -> np.ndarray:
-    """Hash of each figure's digits alone, in order (one value per run of joined figure words).
-    A rewrite writes a figure's unit its own way ("6.2p" / "6.2 pence", "£412.6 million" /
-    "412.6m", "the 8th" / "8 October", "B4411" / "4411"): the number is the fact, so the rewrite
-    rule (facts.py) compares the digits and which joined word holds them ("6.2" is not "62")."""
-    if len(idx) == 0:
+    """Hash of each figure's digits alone (one value per run of joined figure words, like `value`
+    in figure_sets). A rewrite writes a figure's unit its own way ("6.2p" / "6.2 pence", "£412.6
+    million" / "412.6m", "the 8th" / "8 October", "B4411" / "4411"): the number is the fact, so the
+    rewrite rule (facts.py) compares each figure word's span from its first to its last digit, and
+    which joined word holds it ("6.2" is not "62"). One hash per figure word, not per digit: the
+    spans are hashed like words (a per-digit version cost +15% of featurize)."""
+    if len(first) == 0:
         return np.zeros(0, dtype=_U64)
-    word = np.searchsorted(starts, digit_pos, side="right") - 1
-    at = np.searchsorted(idx, word)  # the figure word of each digit (every digit is in one)
-    run = np.cumsum(head)[at] - 1
-    first_of_run = np.flatnonzero(head)
-    word_in_run = at - first_of_run[run]
-    new_word = np.r_[True, word[1:] != word[:-1]]
-    k = np.arange(len(word)) - np.flatnonzero(new_word)[np.cumsum(new_word) - 1]  # digit within word
-    term = (b[digit_pos].astype(_U64) - _U64(0x2F)) + (k.astype(_U64) << _U64(4))
-    term += word_in_run.astype(_U64) << _U64(20)
-    term = _splitmix64(term * _SLOT_C[0])
-    at_run = np.searchsorted(run, np.arange(len(first_of_run)))
-    return _splitmix64(np.add.reduceat(term, at_run))
+    new_word = np.flatnonzero(np.r_[True, digit_word[1:] != digit_word[:-1]])  # one per figure word
+    last = np.r_[new_word[1:], len(digit_word)] - 1
+    span_start = digit_pos[new_word]
+    h = _hash_words(b, span_start, digit_pos[last] - span_start + 1)
+    h += pos.astype(_U64) * _SLOT_C[2]
+    return _splitmix64(np.add.reduceat(_splitmix64(h), first))
 
 
 def shingle_set(shingle_hash: np.ndarray) -> np.ndarray:
