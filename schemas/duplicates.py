@@ -7,7 +7,7 @@ from pandera.typing import Series
 
 from schemas._types import BOOL, FLOAT64, STRING
 
-DUP_METHODS = ["canonical", "exact", "near", "contained"]
+DUP_METHODS = ["canonical", "exact", "near", "contained", "rewrite"]
 DUP_LEVELS = ["copy", "story"]
 
 
@@ -34,7 +34,7 @@ class DuplicatesSchema(pa.DataFrameModel):
     )
     method: Series[STRING] = pa.Field(
         isin=DUP_METHODS,
-        description="canonical, exact (same normalised text), near (Jaccard >= threshold) or contained (story only: containment >= story_containment).",
+        description="canonical, exact (same normalised text), near (Jaccard >= threshold), contained (story only: containment >= story_containment) or rewrite (story only: a rewrite in other words, linked by its shared rare figures; containment below story_containment).",
     )
     is_new: Series[BOOL] = pa.Field(
         description="True when the member was ingested by this run (False: seen in an earlier run)."

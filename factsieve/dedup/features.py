@@ -34,11 +34,14 @@ class Features:
     band_keys: np.ndarray  # uint64 (n, bands): LSH band keys of the MinHash signature
     params: tuple  # sorted DedupParams.result_params() items the features were computed with
     shingles_file: str | None = None  # raw uint32 file holding `shingles` (see spill())
-    # each doc's figure slots then filled slots (minhash.figure_sets; ~20 values per news article,
-    # so they stay in memory when spilled); None in features from before figures: no figures known
+    # each doc's figure slots, filled slots and figures (minhash.figure_sets; ~30 values per news
+    # article, so they stay in memory when spilled); None in features from before figures: none known
     figures: np.ndarray | None = None
     figure_offsets: np.ndarray | None = None
     figure_slots: np.ndarray | None = None  # uint32 (n,): how many of each doc's values are slots
+    # uint32 (n,): how many of each doc's values (the last) are figures; None in features from before
+    # round 15 (their documents have no figures for the rewrite rule, facts.py)
+    figure_values: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.doc_id)
@@ -71,16 +74,24 @@ class Features:
             np.ascontiguousarray(self.shingles, dtype=np.uint32).tofile(fh)
         return replace(self, shingles=None, shingles_file=str(name))
 
-    def figure_parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(figures, int64 offsets, int64 slots per doc); empty for features from before figures."""
+    def figure_parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(figures, int64 offsets, int64 slots per doc, int64 figure values per doc); empty for
+        features from before figures."""
+        n = len(self)
         if self.figures is None or self.figure_offsets is None or self.figure_slots is None:
-            n = len(self)
-            return np.zeros(0, dtype=np.uint32), np.zeros(n + 1, dtype=np.int64), np.zeros(n, dtype=np.int64)
-        return self.figures, self.figure_offsets.astype(np.int64), self.figure_slots.astype(np.int64)
+            z = np.zeros(n, dtype=np.int64)
+            return np.zeros(0, dtype=np.uint32), np.zeros(n + 1, dtype=np.int64), z, z
+        values = np.zeros(n, dtype=np.int64) if self.figure_values is None else self.figure_values
+        return (
+            self.figures,
+            self.figure_offsets.astype(np.int64),
+            self.figure_slots.astype(np.int64),
+            values.astype(np.int64),
+        )
 
     def take(self, rows: np.ndarray) -> Features:
         sh, sh_off = _take_sets(self.load_shingles(), self.shingle_offsets, rows)
-        fg, fg_off, fg_slots = self.figure_parts()
+        fg, fg_off, fg_slots, fg_values = self.figure_parts()
         fg, fg_off = _take_sets(fg, fg_off, rows)
         return Features(
             self.doc_id[rows],
@@ -93,6 +104,7 @@ class Features:
             figures=fg,
             figure_offsets=fg_off,
             figure_slots=fg_slots[rows].astype(np.uint32),
+            figure_values=fg_values[rows].astype(np.uint32),
         )
 
 
@@ -155,6 +167,7 @@ def _featurize(texts: pa.Array, doc_ids: np.ndarray, p: DedupParams) -> Features
         figures=f.figures,
         figure_offsets=_small_offsets(f.figure_offsets),
         figure_slots=f.figure_slots.astype(np.uint32),
+        figure_values=f.figure_values.astype(np.uint32),
     )
 
 
@@ -174,7 +187,7 @@ def _concat_features(parts: list[Features], p: DedupParams) -> Features:
         return parts[0]
     sh, sh_off = _concat_sets([(f.load_shingles(), f.shingle_offsets) for f in parts])
     figs = [f.figure_parts() for f in parts]
-    fg, fg_off = _concat_sets([(v, o) for v, o, _ in figs])
+    fg, fg_off = _concat_sets([(v, o) for v, o, _, _ in figs])
     return Features(
         np.concatenate([f.doc_id for f in parts]),
         np.concatenate([f.digest for f in parts]),
@@ -185,7 +198,8 @@ def _concat_features(parts: list[Features], p: DedupParams) -> Features:
         parts[0].params,
         figures=fg,
         figure_offsets=fg_off,
-        figure_slots=np.concatenate([s for _, _, s in figs]).astype(np.uint32),
+        figure_slots=np.concatenate([s for _, _, s, _ in figs]).astype(np.uint32),
+        figure_values=np.concatenate([v for _, _, _, v in figs]).astype(np.uint32),
     )
 
 

@@ -14,7 +14,7 @@ from factsieve.dedup.params import DedupParams
 from factsieve.dedup.table import Edges
 from factsieve.dedup.verify import ShingleSets
 
-Figures = tuple[ShingleSets, ShingleSets]  # figure slots, filled slots (ShingleSets.figures)
+Figures = tuple[ShingleSets, ShingleSets, ShingleSets]  # slots, filled slots, figures (ShingleSets.figures)
 
 
 def figures_agree(figs: Figures, ga: np.ndarray, gb: np.ndarray, p: DedupParams) -> np.ndarray:
@@ -23,7 +23,7 @@ def figures_agree(figs: Figures, ga: np.ndarray, gb: np.ndarray, p: DedupParams)
     slots differently; a rewrite keeps its figures, and a passage from elsewhere (a new lead) brings
     slots the other lacks, which do not count. Only the small figure sets of pairs that can need the
     rule are read."""
-    slots, filled = figs
+    slots, filled = figs[0], figs[1]
     ok = np.ones(len(ga), dtype=bool)
     need = np.flatnonzero(np.minimum(slots.len[ga], slots.len[gb]) >= p.story_min_figures)
     if len(need):

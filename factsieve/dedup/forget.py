@@ -136,6 +136,7 @@ def _forget_rows(  # noqa: C901, PLR0915
     chash = docs["content_hash"].to_numpy(dtype=object)
     seg, off, ln = (docs[c].to_numpy(dtype=np.int64) for c in ("seg", "sh_off", "sh_len"))
     fg_off, fg_slots, fg_len = (docs[c].to_numpy(dtype=np.int64) for c in ("fg_off", "fg_slots", "fg_len"))
+    fg_len = fg_len - docs["fg_values"].to_numpy(dtype=np.int64)  # slots and filled slots only
     pub = ns(docs["published_at"])
     pub = np.where(pub == np.iinfo(np.int64).min, NO_DATE, pub)
     quality = docs["quality_score"].to_numpy(dtype=np.float64)
@@ -244,7 +245,9 @@ def live_roles(state: Path) -> pd.DataFrame:
     t = pd.read_parquet(Path(state) / "docs.parquet", columns=[c for c in cols + extra if c in have])
     if "story_id" not in t:  # a state from before stories: each copy cluster is a story
         t = with_story_columns(t)
-    threshold = float(json.loads((Path(state) / "meta.json").read_text())["params"]["threshold"])
+    params = json.loads((Path(state) / "meta.json").read_text())["params"]
+    threshold = float(params["threshold"])
+    story_containment = float(params.get("story_containment", 0.5))
     canon_row = pd.Index(t["doc_id"]).get_indexer(t["canonical_doc_id"])
     la = t["sh_len"].to_numpy(dtype=np.float64)
     lb = la[canon_row]
@@ -257,9 +260,14 @@ def live_roles(state: Path) -> pd.DataFrame:
     head = (t["story_id"] == t["doc_id"]).to_numpy()
     same = t["content_hash"].to_numpy(dtype=object) == t["content_hash"].to_numpy(dtype=object)[story_row]
     t["story_method"] = np.select(
-        [head, same, t["story_jaccard"].to_numpy(dtype=np.float64) >= threshold],
-        ["canonical", "exact", "near"],
-        "contained",
+        [
+            head,
+            same,
+            t["story_jaccard"].to_numpy(dtype=np.float64) >= threshold,
+            t["story_containment"].to_numpy(dtype=np.float64) >= story_containment,
+        ],
+        ["canonical", "exact", "near", "contained"],
+        "rewrite",  # placed by the rewrite rule (facts.py): below the story containment
     )
     live = ~t["doc_id"].astype(str).str.startswith(FORGOTTEN_PREFIX)
     t = t[live.to_numpy()].rename(columns={"cluster_id": "dup_cluster_id"})

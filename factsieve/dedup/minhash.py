@@ -275,9 +275,10 @@ class BatchFeatures:
     shingle_offsets: np.ndarray  # int64 (n+1,), doc i owns shingles[off[i]:off[i+1]]
     signatures: np.ndarray  # uint32 (n, num_perm); rows of docs without shingles are all 0xFFFFFFFF
     digests: np.ndarray  # uint8 (n, 16) raw content hashes (content_hash is their hex form)
-    figures: np.ndarray  # uint32 figure slots and filled slots of all docs (see figure_sets)
+    figures: np.ndarray  # uint32 figure slots, filled slots and figures of all docs (see figure_sets)
     figure_offsets: np.ndarray  # int64 (n+1,), doc i owns figures[off[i]:off[i+1]]
     figure_slots: np.ndarray  # int64 (n,): how many of doc i's figures values are slots
+    figure_values: np.ndarray  # int64 (n,): how many of them (the last) are the figures themselves
 
 
 def word_hashes(texts: list[str] | pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -459,28 +460,32 @@ def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, see
     dg = content_digests(wh, n_words)
     sh, off = unique_per_doc(*shingles(wh, n_words, shingle_size, seed))
     sig = signatures(sh, off, num_perm, seed)
-    fg, fg_off, fg_slots = figure_sets(b, starts, lengths, n_words, wh)
-    return BatchFeatures(hex_digests(dg).tolist(), n_words, sh, off, sig, dg, fg, fg_off, fg_slots)
+    fg, fg_off, fg_slots, fg_values = figure_sets(b, starts, lengths, n_words, wh)
+    return BatchFeatures(hex_digests(dg).tolist(), n_words, sh, off, sig, dg, fg, fg_off, fg_slots, fg_values)
 
 
 def figure_sets(
     b: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_words: np.ndarray, word_hash: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each document's figure slots and filled slots, for the story level's templated-text rule.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each document's figure slots, filled slots and figures, for the story level's templated-text
+    rule and its rewrite rule (facts.py).
 
     A figure is a word holding a digit (amounts, dates, scores). Its slot is the pair of words around
     it, figures masked ("rose # mln"); its filled slot is the slot with the figure. Two issues of a
     weekly template share their slots but fill them differently; a rewrite of one text fills the
     slots it shares the same way, and a passage from another text (a new lead) brings slots the
-    other document lacks, which the rule ignores. Returns (values, offsets, slots per doc): document
-    i owns values[off[i]:off[i + 1]], its sorted unique slot hashes (the first slots[i]) followed by
-    its sorted unique filled-slot hashes (high 32 bits of 64-bit hashes)."""
+    other document lacks, which the rule ignores. A rewrite in other words (a paraphrase, a brief, a
+    translation) keeps the figures but not the words around them: the figures alone are its evidence.
+    Returns (values, offsets, slots per doc, figures per doc): document i owns values[off[i]:off[i + 1]],
+    its sorted unique slot hashes (the first slots[i]), its sorted unique filled-slot hashes, then its
+    sorted unique figure hashes (the last figures[i]; high 32 bits of 64-bit hashes)."""
     n = len(n_words)
     # only figure words and their neighbours are touched: no per-byte or per-word temporaries beyond
     # one bool per word (a full int64 cumsum over the bytes cost ~50 MB and 0.1 s at 22k docs)
     digit_pos = np.flatnonzero((b >= 0x30) & (b <= 0x39))  # digits are always word bytes
     is_fig = np.zeros(len(starts), dtype=bool)
-    is_fig[np.searchsorted(starts, digit_pos, side="right") - 1] = True
+    digit_word = np.searchsorted(starts, digit_pos, side="right") - 1
+    is_fig[digit_word] = True
     idx = np.flatnonzero(is_fig)
     w_off = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(n_words, out=w_off[1:])
@@ -523,13 +528,36 @@ def figure_sets(
     np.cumsum(np.bincount(doc[first], minlength=n), out=per_doc[1:])
     s_vals, s_off = unique_per_doc((slot >> _U64(32)).astype(np.uint32), per_doc)
     f_vals, f_off = unique_per_doc((filled >> _U64(32)).astype(np.uint32), per_doc)
-    s_len, f_len = np.diff(s_off), np.diff(f_off)
+    v_vals, v_off = unique_per_doc(
+        (_digits_value(b, digit_pos, digit_word, first, pos) >> _U64(32)).astype(np.uint32), per_doc
+    )
+    s_len, f_len, v_len = np.diff(s_off), np.diff(f_off), np.diff(v_off)
     off = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(s_len + f_len, out=off[1:])
+    np.cumsum(s_len + f_len + v_len, out=off[1:])
     out = np.empty(int(off[-1]), dtype=np.uint32)
     out[ranges(off[:-1], s_len)] = s_vals
     out[ranges(off[:-1] + s_len, f_len)] = f_vals
-    return out, off, s_len
+    out[ranges(off[:-1] + s_len + f_len, v_len)] = v_vals
+    return out, off, s_len, v_len
+
+
+def _digits_value(
+    b: np.ndarray, digit_pos: np.ndarray, digit_word: np.ndarray, first: np.ndarray, pos: np.ndarray
+) -> np.ndarray:
+    """Hash of each figure's digits alone (one value per run of joined figure words, like `value`
+    in figure_sets). A rewrite writes a figure's unit its own way ("6.2p" / "6.2 pence", "£412.6
+    million" / "412.6m", "the 8th" / "8 October", "B4411" / "4411"): the number is the fact, so the
+    rewrite rule (facts.py) compares each figure word's span from its first to its last digit, and
+    which joined word holds it ("6.2" is not "62"). One hash per figure word, not per digit: the
+    spans are hashed like words (a per-digit version cost +15% of featurize)."""
+    if len(first) == 0:
+        return np.zeros(0, dtype=_U64)
+    new_word = np.flatnonzero(np.r_[True, digit_word[1:] != digit_word[:-1]])  # one per figure word
+    last = np.r_[new_word[1:], len(digit_word)] - 1
+    span_start = digit_pos[new_word]
+    h = _hash_words(b, span_start, digit_pos[last] - span_start + 1)
+    h += pos.astype(_U64) * _SLOT_C[2]
+    return _splitmix64(np.add.reduceat(_splitmix64(h), first))
 
 
 def shingle_set(shingle_hash: np.ndarray) -> np.ndarray:

@@ -38,6 +38,7 @@ def write_state_table(path: Path, t: DocTable, lsh: np.ndarray, c: ClusterColumn
             "fg_off": t.fg_off,
             "fg_slots": t.fg_slots,
             "fg_len": t.fg_len,
+            "fg_values": t.fg_values,
         },
     )
 
@@ -77,7 +78,9 @@ def _containment_from_jaccard(t: DocTable, g: np.ndarray, canon: np.ndarray, j: 
     return np.where(j >= 1.0, 1.0, np.round(c, 6))
 
 
-def duplicates_frame(t: DocTable, c: ClusterColumns, st: StoryColumns, threshold: float) -> pd.DataFrame:
+def duplicates_frame(
+    t: DocTable, c: ClusterColumns, st: StoryColumns, threshold: float, story_containment: float
+) -> pd.DataFrame:
     """Every member (old and new) of every copy cluster and every story this run touched, canonical
     first; level tells which."""
     if c.touched:
@@ -108,8 +111,12 @@ def duplicates_frame(t: DocTable, c: ClusterColumns, st: StoryColumns, threshold
     head = sid[sm] == t.doc_id[sm]
     canon_row = pd.Index(t.doc_id).get_indexer(sid[sm]) if len(sm) else sm
     same = t.code[sm] == t.code[canon_row]
+    # a member below the story containment was placed by the rewrite rule (facts.py): every other
+    # story link holds >= story_containment of the shorter text
     method = np.select(
-        [head, same, st.jaccard[sm] >= threshold], ["canonical", "exact", "near"], "contained"
+        [head, same, st.jaccard[sm] >= threshold, st.containment[sm] >= story_containment],
+        ["canonical", "exact", "near", "contained"],
+        "rewrite",
     ).astype(object)
     story_rows = pd.DataFrame(
         {

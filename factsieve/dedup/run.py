@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from factsieve.dedup.cluster import assign, copy_columns
 from factsieve.dedup.exact import exact_groups
+from factsieve.dedup.facts import fact_candidates, verify_fact_pairs
 from factsieve.dedup.features import Features, feature_batches
 from factsieve.dedup.figures import agreeing_edges, copy_similarity
 from factsieve.dedup.inputs import prepare_input, str_order
@@ -207,7 +208,17 @@ def _run(
         seg.samples = None
         sver = verify_story_pairs(t, sets, figs, spairs, ver, edges, p)
         del spairs
-        st = stories(t, sets, figs, sver.edges, old, p)
+        # rewrites in other words: pairs that share their rare figures (facts.py)
+        st = stories(
+            t,
+            sets,
+            figs,
+            sver.edges,
+            old,
+            p,
+            lambda sc: verify_fact_pairs(t, sets, figs, fact_candidates(t, figs[2], eligible, sc, p), p),
+        )
+        fver = st.rewrites
     finally:
         store.close()
         fig_store.close()
@@ -218,7 +229,7 @@ def _run(
         write_state_table(work_dir / "docs.parquet", t, lsh, cols, st)
     rows = input_rows(t, inp["doc_id"].to_numpy(dtype=object), new.new_pos)
     assignments = assignments_frame(t, cols, st, rows)
-    duplicates = duplicates_frame(t, cols, st, p.threshold)
+    duplicates = duplicates_frame(t, cols, st, p.threshold, p.story_containment)
     timer.lap("output")
 
     new_in = rows >= t.n_old
@@ -257,6 +268,12 @@ def _run(
         # story candidates whose bound on shared shingles missed the thresholds: not read (shared_bound)
         "story_rejected_by_bound": sver.rejected_by_bound,
         "story_figures_disagree": sver.figures_disagree,
+        # the rewrite rule (facts.py): pairs passing its figure test, those short of shared text,
+        # and the links it made
+        "rewrite_candidates": fver.candidates,
+        "rewrite_too_little_text": fver.too_little_text,
+        "rewrite_figures_disagree": fver.figures_disagree,
+        "rewrite_links": len(fver.edges),
         "story_split_from_chain": int(st.assignment.split.sum()),
         "story_split_rounds": st.assignment.rounds,  # vectorised rounds (+1 when finished node by node)
         "stories_touched": len(st.touched),

@@ -28,8 +28,9 @@ STATE_FORMAT = 1
 #   seg-NNNNN.bands.u64       (n_docs_in_segment, bands) uint64 LSH keys (raw)
 #   seg-NNNNN.samples.u64     containment samples, sorted: shingle hash << 32 | row within the segment
 #                             (absent in segments written before the story level)
-#   seg-NNNNN.figures.u32     per doc: figure slots then filled slots (minhash.figure_sets), concatenated
-#                             (absent in segments written before figures: their docs have fg_len 0)
+#   seg-NNNNN.figures.u32     per doc: figure slots, filled slots, then figures (minhash.figure_sets),
+#                             concatenated (absent in segments written before figures: their docs have
+#                             fg_len 0; documents written before round 15 have fg_values 0: no figures)
 # Segments are immutable: a later state_out hard-links (or copies) them and adds one new segment, so
 # old signatures are never recomputed and state_in is never modified.
 
@@ -54,6 +55,7 @@ _DOC_COLS = [
     "fg_off",
     "fg_slots",
     "fg_len",
+    "fg_values",
 ]
 SEGMENT_FILES = (".shingles.u32", ".bands.u64", ".samples.u64", ".figures.u32")
 # files that segments written by earlier versions lack
@@ -182,6 +184,8 @@ def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     if "fg_len" not in docs:  # written before figures: no figures known, the figure rule does not apply
         for col in ("fg_off", "fg_slots", "fg_len"):
             docs[col] = np.zeros(len(docs), dtype=np.int64)
+    if "fg_values" not in docs:  # written before round 15: figure sets hold no figures (facts.py)
+        docs["fg_values"] = np.zeros(len(docs), dtype=np.int64)
     return OldState(
         docs,
         list(meta["segments"]),
@@ -255,6 +259,7 @@ def empty_docs() -> pd.DataFrame:
             "fg_off": pd.Series([], dtype=np.int64),
             "fg_slots": pd.Series([], dtype=np.int64),
             "fg_len": pd.Series([], dtype=np.int64),
+            "fg_values": pd.Series([], dtype=np.int64),
         }
     )
 
@@ -387,7 +392,8 @@ class NewSegment:
     samples: np.ndarray | None = None  # uint64 sorted: shingle hash << 32 | new position
     fg_off: np.ndarray | None = None  # int64: first figure of each doc in the segment's figures file
     fg_slots: np.ndarray | None = None  # int64: figure slots of each doc (its filled slots follow)
-    fg_len: np.ndarray | None = None  # int64: slots + filled slots of each doc
+    fg_len: np.ndarray | None = None  # int64: slots + filled slots + figures of each doc
+    fg_values: np.ndarray | None = None  # int64: figures of each doc (the last of its values)
 
 
 def containment_samples(sh: np.ndarray, off: np.ndarray, rows: np.ndarray, bits: int) -> np.ndarray:
@@ -420,6 +426,7 @@ def write_new_segment(
         fg_off=np.zeros(n_new, dtype=np.int64),
         fg_slots=np.zeros(n_new, dtype=np.int64),
         fg_len=np.zeros(n_new, dtype=np.int64),
+        fg_values=np.zeros(n_new, dtype=np.int64),
     )
     file_pos = fg_pos = 0
     samples, figures = [], []
@@ -440,8 +447,9 @@ def write_new_segment(
             # read back per batch when spilled: only the ~1/8 sampled shingles stay in memory
             samples.append(containment_samples(f.load_shingles()[:n_sh], off, np.asarray(idx), sample_bits))
             file_pos += n_sh
-            fg, fg_off, fg_slots = f.figure_parts()
+            fg, fg_off, fg_slots, fg_values = f.figure_parts()
             seg.fg_slots[idx] = fg_slots
+            seg.fg_values[idx] = fg_values
             seg.fg_len[idx] = np.diff(fg_off)
             seg.fg_off[idx] = fg_pos + fg_off[:-1]
             figures.append(fg[: int(fg_off[-1])])

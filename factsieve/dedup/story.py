@@ -21,12 +21,14 @@ holding two texts) then joins the one whose canonical it shares clearly more wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from factsieve.dedup.cluster import Assignment
+from factsieve.dedup.facts import FactEdges, attach_rewrites
 from factsieve.dedup.figures import Figures, figures_agree
 from factsieve.dedup.inputs import rank_key
 from factsieve.dedup.linked import assign_linked
@@ -352,13 +354,21 @@ class StoryColumns:
     containment: np.ndarray
     touched: set[str] = field(default_factory=set)
     assignment: Assignment | None = None
+    rewrites: FactEdges | None = None
 
 
 def stories(
-    t: DocTable, sets: ShingleSets, figs: Figures, edges: Edges, old: OldState, p: DedupParams
+    t: DocTable,
+    sets: ShingleSets,
+    figs: Figures,
+    edges: Edges,
+    old: OldState,
+    p: DedupParams,
+    rewrites: Callable[[np.ndarray], FactEdges] | None = None,
 ) -> StoryColumns:
     """Story fields of every document from the verified story edges (copy edges included): the
-    split rule of the copy level with containment, earlier runs' stories as the old clusters."""
+    split rule of the copy level with containment, earlier runs' stories as the old clusters; then
+    the documents left alone join a story by the rewrite rule's links (facts.attach_rewrites)."""
     n_old = t.n_old
     sc = np.empty(t.N, dtype=np.int64)  # story canonical (global idx) of every document
     sc[:n_old] = pd.Index(t.doc_id).get_indexer(t.old_story) if n_old else sc[:0]
@@ -368,6 +378,10 @@ def stories(
     a = assign_linked(t, edges, (g_old, sc[g_old]), t.old_story, t.old_story)
     sc[n_old:] = np.where(a.canon >= 0, a.canon, t.new_global)
     sc = rehome(t, sets, figs, edges, sc, p)
+    fact = None
+    if rewrites is not None:  # the rewrite rule's links, given the stories of the text links
+        fact = rewrites(sc)
+        sc = attach_rewrites(t, sc, fact.edges)
     jac = np.concatenate([old.docs["story_jaccard"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
     con = np.concatenate([old.docs["story_containment"].to_numpy(dtype=np.float64), np.full(t.n_new, np.nan)])
     g = np.flatnonzero(sc[n_old:] != t.new_global) + n_old  # new docs in another document's story
@@ -381,7 +395,7 @@ def stories(
         jac[canon] = 1.0
         con[canon] = 1.0
         touched = set(t.doc_id[canon].tolist())
-    return StoryColumns(t.doc_id[sc], jac, con, touched, a)
+    return StoryColumns(t.doc_id[sc], jac, con, touched, a, fact)
 
 
 def story_pairs(

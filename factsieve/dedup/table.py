@@ -27,7 +27,8 @@ class DocTable:
     sh_len: np.ndarray  # int64 shingle set size
     fg_off: np.ndarray  # int64 offset of the figure set in the segment's figures file
     fg_slots: np.ndarray  # int64 figure slots (the filled slots follow them in the file)
-    fg_len: np.ndarray  # int64 slots + filled slots (0 for documents from before figures)
+    fg_len: np.ndarray  # int64 slots + filled slots + figures (0 for documents from before figures)
+    fg_values: np.ndarray  # int64 figures, the last fg_values of the set (0 before round 15)
     old_cluster: np.ndarray  # object (n_old,): cluster_id or None
     old_canon: np.ndarray  # object (n_old,): canonical_doc_id
     old_story: np.ndarray  # object (n_old,): story_id (the story canonical's doc_id)
@@ -68,6 +69,7 @@ def build_table(old: OldState, new: pd.DataFrame, seg: NewSegment) -> DocTable:
         fg_off=np.concatenate([od["fg_off"].to_numpy(dtype=np.int64), seg.fg_off]),
         fg_slots=np.concatenate([od["fg_slots"].to_numpy(dtype=np.int64), seg.fg_slots]),
         fg_len=np.concatenate([od["fg_len"].to_numpy(dtype=np.int64), seg.fg_len]),
+        fg_values=np.concatenate([od["fg_values"].to_numpy(dtype=np.int64), seg.fg_values]),
         old_cluster=obj(od["cluster_id"]),
         old_canon=obj(od["canonical_doc_id"]),
         old_story=obj(od["story_id"]),

@@ -24,14 +24,15 @@ class ShingleSets:
         self.seg_sorted = seg_sorted  # bool per segment: sets stored sorted and unique
 
     @classmethod
-    def figures(cls, store: ShingleStore, t: DocTable) -> tuple[ShingleSets, ShingleSets]:
-        """The documents' figure slots and filled slots (minhash.figure_sets; stored sorted and
-        unique) from the figures files."""
+    def figures(cls, store: ShingleStore, t: DocTable) -> tuple[ShingleSets, ShingleSets, ShingleSets]:
+        """The documents' figure slots, filled slots and figures (minhash.figure_sets; stored sorted
+        and unique) from the figures files."""
         stored_sorted = np.ones(len(store.fds), dtype=bool)
-        slots, filled = cls(store, t, stored_sorted), cls(store, t, stored_sorted)
+        slots, filled, values = (cls(store, t, stored_sorted) for _ in range(3))
         slots.off, slots.len = t.fg_off, t.fg_slots
-        filled.off, filled.len = t.fg_off + t.fg_slots, t.fg_len - t.fg_slots
-        return slots, filled
+        filled.off, filled.len = t.fg_off + t.fg_slots, t.fg_len - t.fg_slots - t.fg_values
+        values.off, values.len = t.fg_off + t.fg_len - t.fg_values, t.fg_values
+        return slots, filled, values
 
     def gather(self, gidx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Sorted unique shingle sets of the given docs (repeats allowed), concatenated, and sizes."""

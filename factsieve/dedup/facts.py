@@ -1,0 +1,189 @@
+"""The rewrite rule of the story level (docs/DEDUP.md "Rewrites by outlets (round 15)").
+
+An outlet that rewrites a press release in its own words -- a paraphrase, a brief, a translation, a
+piece merged with background -- keeps the release's *figures* (amounts, percentages, dates, ages,
+phone and incident numbers) and its quotes, but few of its word 5-grams: the text rule (containment
+>= 0.5 of the shorter text) cannot see it. What two write-ups of one release share is the set of
+facts, and figures are the facts a text can be matched on in any wording (compared by their digits:
+"6.2p" is "6.2 pence"; minhash.figure_sets). So a second kind of story link, between two documents:
+
+* the one with fewer figures shares >= FIGURE_SHARE of its *rare* figures with the other, and at
+  least MIN_FIGURES: a rewrite does not invent figures, while another event of the same company, the
+  next issue of a template or a follow-up a week later brings its own (a new amount, a new date);
+* a figure is rare when at most story_max_key_docs documents hold it (the containment samples'
+  boilerplate bar): "2024" or "30" in a large corpus say nothing about which story a text tells;
+* >= MIN_SPECIFIC of the shared figures are *specific*: held by at most SPECIFIC_STORIES stories of
+  the text links. A release's figures are held by its text story (the release, its reposts) and by
+  each rewrite standing alone; a figure every weekly market report recaps, or the background of a
+  follow-up, is held by many stories. Counted in stories, not documents, so that a release reposted
+  fifty times is no less specific than one reposted once. Reading 40 pairs the rule linked on BBC +
+  Reuters without it, 11 were another story (follow-ups, next issues, two reports of one event);
+* the two texts share >= MIN_SHARED_TEXT word 5-grams (one 9-word phrase: a quote, a name with its
+  title): documents that only hold the same numbers (a price list, a data feed) are not rewrites;
+* where the two share most of the shorter text (containment >= story_containment: one template),
+  the templated-text rule must hold too (figures.figures_agree). It is not asked of the others: it
+  compares the figures held in the same slot (the words around a figure), and a rewrite words its
+  slots its own way ("to 6.2p from 5.5p" against "improved to 17.8% from 15.2%" share "to # from"),
+  so it broke most rewrite links while the figure test already asks the figures to agree.
+
+Candidates come from the figures themselves (pairs sharing a rare figure, counted), so the rule needs
+no shared text to find a pair: a 90-word brief shares 7-25 5-grams with its source, often no
+containment sample. The counts made while pairing are the exact numbers of rare and specific
+figures a pair shares, so the figure test needs no read; only the pairs that pass it have their
+shingle sets read. The links place only documents the text links left alone (attach_rewrites).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from factsieve.dedup.figures import Figures, figures_agree
+from factsieve.dedup.inputs import rank_key
+from factsieve.dedup.linked import lexicographic_heads
+from factsieve.dedup.lsh import bucket_members, member_pairs, unique_inplace
+from factsieve.dedup.params import DedupParams
+from factsieve.dedup.table import DocTable, Edges
+from factsieve.dedup.verify import ShingleSets, containment
+
+SPECIFIC_STORIES = 5  # a release, its text story and up to four rewrites standing alone
+MIN_SPECIFIC = 3  # specific figures shared
+MIN_FIGURES = 5  # rare figures shared: fewer is what two reports of one company share by chance
+FIGURE_SHARE = 0.8  # of the rare figures of the document holding fewer (story_figure_share's value)
+MIN_SHARED_TEXT = 5  # word 5-grams shared (one 9-word phrase): the same text, not only the same numbers
+_PAIR_CHUNK = 1 << 22  # pair codes made at a time (the sample candidates' bound, story._PAIR_CHUNK)
+
+
+@dataclass
+class FactEdges:
+    edges: Edges  # links by the rewrite rule, sim = containment of the 5-gram sets
+    candidates: int = 0  # pairs sharing a rare figure and enough of them (the figure test passed)
+    too_little_text: int = 0  # of those, pairs sharing fewer than MIN_SHARED_TEXT 5-grams
+    figures_disagree: int = 0  # of those, one template (containment >= 0.5) with other figures
+
+
+def rare_figures(t: DocTable, values: ShingleSets, eligible: np.ndarray, sc: np.ndarray, p: DedupParams):
+    """(key, global idx) sorted by key then idx of the rare figures of eligible documents with at
+    least MIN_FIGURES figures, how many stories (sc: story canonical of every document, from the
+    text links) hold each, and every document's number of rare figures. Reads the figures of every
+    such document (about 10 values, 40 B, a document)."""
+    docs = np.flatnonzero(eligible & (t.fg_values >= MIN_FIGURES))
+    keys, lens = values.gather(docs)
+    idx = np.repeat(docs, lens)
+    order = np.lexsort((idx, keys))
+    keys, idx = keys[order], idx[order]
+    if len(keys):
+        start = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        size = np.diff(np.r_[start, len(keys)])
+        keep = np.repeat(size <= p.story_max_key_docs, size)
+        keys, idx = keys[keep], idx[keep]
+    # stories holding each figure: its runs sorted by story instead of document, distinct ones counted
+    by_story = np.lexsort((sc[idx], keys))
+    k2, s2 = keys[by_story], sc[idx][by_story]
+    run = np.r_[True, k2[1:] != k2[:-1]] if len(k2) else np.zeros(0, dtype=bool)
+    distinct = run | np.r_[True, s2[1:] != s2[:-1]] if len(k2) else run
+    start = np.flatnonzero(run)
+    n_stories = np.add.reduceat(distinct.astype(np.int64), start) if len(start) else start
+    held = np.repeat(n_stories, np.diff(np.r_[start, len(k2)]))
+    return keys, idx, held, np.bincount(idx, minlength=t.N)
+
+
+def fact_candidates(
+    t: DocTable, values: ShingleSets, eligible: np.ndarray, sc: np.ndarray, p: DedupParams
+) -> np.ndarray:
+    """Pair codes (a*N + b, a < b, b new) that pass the figure test: >= MIN_FIGURES rare figures
+    shared, >= FIGURE_SHARE of the smaller document's rare figures, >= MIN_SPECIFIC of them specific.
+    A pair is made once per rare figure it shares, so counting its codes is the exact shared count.
+    sc: story canonical of every document by the text links (for the specific figures)."""
+    keys, idx, held, n_rare = rare_figures(t, values, eligible, sc, p)
+    specific = (held <= SPECIFIC_STORIES).astype(np.int64)
+    pos, cnt, start = bucket_members(keys, p.story_max_key_docs)
+    b = idx[pos]
+    new = b >= t.n_old
+    pos, cnt, start, b = pos[new], cnt[new], start[new], b[new]
+    # every pair of a document b in one chunk, so the counts do not depend on the chunks
+    per_doc = np.cumsum(np.bincount(b, weights=cnt, minlength=t.N))
+    cuts = np.arange(1, int(per_doc[-1]) // _PAIR_CHUNK + 1) * _PAIR_CHUNK if len(per_doc) else []
+    bounds = np.unique(np.r_[0, np.searchsorted(per_doc, cuts, side="right"), t.N])
+    out = []
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        sel = np.flatnonzero((b >= lo) & (b < hi))
+        codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], t.n_old, t.N)
+        if not len(codes):
+            continue
+        # the low bit says whether the shared figure is specific (b is new: member_pairs keeps all)
+        codes <<= 1
+        codes |= np.repeat(specific[pos[sel]], cnt[sel])
+        codes.sort()
+        pair = codes >> 1
+        first = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+        shared = np.diff(np.r_[first, len(codes)])
+        spec = np.add.reduceat(codes & 1, first)
+        pair = pair[first]
+        pa, pb = np.divmod(pair, t.N)
+        ok = (shared >= MIN_FIGURES) & (shared >= FIGURE_SHARE * np.minimum(n_rare[pa], n_rare[pb]))
+        ok &= spec >= MIN_SPECIFIC
+        out.append(pair[ok])
+    return unique_inplace(out)
+
+
+def verify_fact_pairs(
+    t: DocTable, sets: ShingleSets, figs: Figures, pairs: np.ndarray, p: DedupParams
+) -> FactEdges:
+    """The rewrite links among pairs that passed the figure test: enough shared text, and agreeing
+    figure slots where the two share most of the shorter text (one template)."""
+    pa, pb = np.divmod(pairs, t.N)
+    inter, la, lb = sets.intersections(pa, pb)
+    c = containment(inter, la, lb)
+    ok = inter >= MIN_SHARED_TEXT
+    template = np.flatnonzero(ok & (c >= p.story_containment))
+    agree = figures_agree(figs, pa[template], pb[template], p)
+    ok[template[~agree]] = False
+    return FactEdges(
+        Edges(pb[ok], pa[ok], c[ok]), len(pairs), int((inter < MIN_SHARED_TEXT).sum()), int((~agree).sum())
+    )
+
+
+def attach_rewrites(t: DocTable, sc: np.ndarray, links: Edges) -> np.ndarray:
+    """Story canonical of every document (sc, from the text links) with the rewrite links added.
+    A rewrite link only ever places a document that the text links left alone in its story; it
+    never moves a member or merges two stories, so every story the text rule forms stays as it is.
+    Why a second step and not one more kind of link in the split rule: the split rule's canonical
+    is the best-ranked member (quality first), and a 90-word brief often ranks above its release,
+    heads the story and leaves every rewrite it shares too few figures with on its own.
+
+    1. a document alone in its story that has rewrite links to story canonicals (of a story with
+       other members, or of an earlier run) joins the one it shares the most of its text with
+       (containment), then the best-ranked: it is verified against that canonical (no chaining);
+    2. the documents still alone are placed among themselves by the split rule over their rewrite
+       links (the best-ranked heads a story, every alone document linked to it joins).
+    This run's documents only: an earlier run's documents keep their story."""
+    if len(links) == 0:
+        return sc
+    g = np.arange(t.N)
+    size = np.bincount(sc, minlength=t.N)
+    alone = (sc == g) & (size == 1) & (g >= t.n_old)
+    head = (sc == g) & ~alone
+    u = np.concatenate([links.a, links.b])
+    v = np.concatenate([links.b, links.a])
+    c = np.concatenate([links.sim, links.sim])
+    nodes = np.unique(np.concatenate([u, v]))
+    rank = np.zeros(t.N, dtype=np.int64)
+    rank[nodes[rank_key(t.quality[nodes], t.published[nodes], t.doc_id[nodes])]] = np.arange(len(nodes))
+    out = sc.copy()
+    sel = alone[u] & head[v]
+    if sel.any():
+        uu, vv, cc = u[sel], v[sel], c[sel]
+        order = np.lexsort((rank[vv], -cc, uu))
+        first = order[np.r_[True, uu[order][1:] != uu[order][:-1]]]
+        out[uu[first]] = vv[first]
+        alone[uu[first]] = False
+    sel = alone[u] & alone[v]
+    if sel.any():
+        rest = np.unique(u[sel])
+        heads, _ = lexicographic_heads(
+            rank[rest], np.searchsorted(rest, u[sel]), np.searchsorted(rest, v[sel])
+        )
+        out[rest] = rest[heads]
+    return out
