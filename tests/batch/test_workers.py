@@ -45,6 +45,23 @@ def test_a_prestarted_pool_of_another_size_is_left_and_discarded():
         warm.submit(int)
 
 
+def _collector_state() -> tuple[tuple[int, int, int], int]:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_workers_collect_young_objects_rarely_and_never_scan_the_preloaded_modules():
+    """The workers' collector settings (batch/_worker_init.py); the caller's own stay Python's."""
+    import gc
+
+    with workers.batch_pool(2) as pool_id:
+        threshold, frozen = workers.run(pool_id, _collector_state)
+    assert threshold == (50_000, 20, 10)
+    assert frozen > 10_000  # pandas, pyarrow, pandera and the classifier's tables, frozen
+    assert gc.get_threshold() != threshold
+
+
 def test_no_pool_for_one_worker():
     workers.prestart(1)
     assert workers._warm is None
