@@ -33,12 +33,19 @@ _MIN_WRAP_SHARE = 0.5  # share of the candidate breaks that must be wraps for th
 
 _LIST_ITEM = re.compile(r"[-*•–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_ITEM_STARTS = frozenset("-*•–—(")
 
 
 def _is_block_line(line: str) -> bool:
     """A list item or a table row: a line of its own, never joined to its neighbours."""
     body = line.lstrip()
-    return _LIST_ITEM.match(body) is not None or _TABLE_GAP.search(body) is not None
+    # Cheap necessary conditions first (most lines are prose and match neither pattern): every
+    # _LIST_ITEM match starts with a marker, a digit or "(", or has "." or ")" second (the
+    # "a)" form); every _TABLE_GAP match holds three spaces or a tab.
+    if body[:1] in _ITEM_STARTS or body[1:2] in (".", ")") or body[:1].isdecimal():
+        if _LIST_ITEM.match(body) is not None:
+            return True
+    return ("   " in body or "\t" in body) and _TABLE_GAP.search(body) is not None
 
 
 def _cached_block(block: dict[int, bool], lines: list[str], i: int) -> bool:

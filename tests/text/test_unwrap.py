@@ -132,3 +132,35 @@ def test_reuters_bodies_unwrap_without_losing_text() -> None:
             # fewer, longer lines: whole paragraphs, not a reshuffle
             assert len(out.splitlines()) < len(body.splitlines())
     assert changed >= 0.7 * len(bodies)
+
+
+def test_block_line_prefilter_skips_only_lines_neither_pattern_matches() -> None:
+    """_is_block_line checks cheap necessary conditions before its two patterns; on lines of
+    every kind it must answer as the patterns alone do."""
+    from factsieve.text import unwrap as unwrap_module
+
+    def by_patterns(line: str) -> bool:
+        body = line.lstrip()
+        return bool(unwrap_module._LIST_ITEM.match(body) or unwrap_module._TABLE_GAP.search(body))
+
+    lines = [
+        *WIRE_STORY.splitlines(),
+        *NEWSLETTER.splitlines(),
+        "a) the first option",
+        "B. the second option",
+        "12) twelfth",
+        "١٢. an Arabic-Indic number",
+        "(iv) a roman numeral",
+        "(see below)",
+        "• a bullet",
+        "— a dash item",
+        "-- not an item",
+        "Team\tP\tW",
+        "Harbour FC   12  8",
+        "two  spaces only",
+        "x",
+        "",
+        "   ",
+    ]
+    for line in lines:
+        assert unwrap_module._is_block_line(line) == by_patterns(line), line
