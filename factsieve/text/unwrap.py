@@ -25,6 +25,13 @@ joined without a space ("mid-" + "February"), since wrappers break compounds at 
 from __future__ import annotations
 
 import re
+from types import ModuleType
+
+_native: ModuleType | None
+try:
+    from factsieve.text import _unwrap as _native
+except ImportError:  # pragma: no cover - a checkout that was not built (make setup builds it)
+    _native = None
 
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
@@ -95,8 +102,8 @@ def _wrap_breaks(lines: list[str], width: int) -> set[int]:
     return joins
 
 
-def unwrap(text: str) -> str:
-    """``text`` with the lines of each hard-wrapped paragraph joined into one line (else unchanged)."""
+def _py_unwrap(text: str) -> str:
+    """``unwrap`` in Python: the fallback when the C version (_unwrap.c) is not built."""
     if "\n" not in text:
         return text
     lines = [ln.rstrip() for ln in text.split("\n")]
@@ -122,3 +129,13 @@ def unwrap(text: str) -> str:
             cur = lines[i]
     out.append(cur)
     return "\n".join(out)
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the lines of each hard-wrapped paragraph joined into one line (else unchanged:
+    the same object)."""
+    if _native is None:
+        return _py_unwrap(text)
+    # The same steps in C (factsieve/text/_unwrap.c), ~10x faster; it asks _is_block_line about
+    # the few lines that could be list items or table rows. tests/text/test_unwrap.py compares both.
+    return _native.unwrap(text, _is_block_line)
