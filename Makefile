@@ -20,8 +20,9 @@ $(UV):
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 # Byte-compiled on install: imports are twice as fast with PYTHONDONTWRITEBYTECODE set.
-# setup.py builds the C extension factsieve/classify/_wordscan.c in place: a change to it re-syncs.
-$(VENV)/.synced: pyproject.toml uv.lock setup.py factsieve/classify/_wordscan.c | $(UV)
+# setup.py builds the C extensions (factsieve/classify/_wordscan.c, factsieve/text/_unwrap.c) in
+# place: a change to one re-syncs.
+$(VENV)/.synced: pyproject.toml uv.lock setup.py factsieve/classify/_wordscan.c factsieve/text/_unwrap.c | $(UV)
 	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 

@@ -24,6 +24,7 @@ import gc
 import json
 import os
 import pstats
+import resource
 import shutil
 import statistics
 import sys
@@ -75,6 +76,7 @@ def timed_batch(stage_dir: str, index: int, batch: list, cfg: RunConfig) -> dict
         "docs": done.documents,
         "sentences": done.sentences,
         "pid": os.getpid(),
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -142,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             "gc": round(sum(d["gc"] for d in done), 4),
             "per_batch": [round(d["cpu"], 4) for d in done],
             "load": round(os.getloadavg()[0], 2),
+            "worker_peak_rss_mb": round(max(d["maxrss_mb"] for d in done)),
         }
         if args.json:
             print(json.dumps(row), flush=True)
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{row['code']}: {len(done)} batches, {docs:,} docs, {row['sentences']:,} sentences: "
                 f"{cpu:.2f} CPU-s = {row['ms_per_doc']:.3f} ms/doc, {row['gc']:.2f} in gc (per batch {row['per_batch']}, "
-                f"median {statistics.median(row['per_batch']):.2f}; load {row['load']})"
+                f"median {statistics.median(row['per_batch']):.2f}; worker peak RSS {row['worker_peak_rss_mb']} MB; load {row['load']})"
             )
     return 0
 

@@ -101,7 +101,7 @@ def _document_row(
         "raw_bytes": doc.raw_bytes,
         "raw_chars": len(doc.text),
         "clean_chars": len(text),
-        "word_count": len(text.split()),
+        "word_count": cleaned.words,
         "removed_lines": len(cleaned.removed),
         "removed_chars": cleaned.removed_chars,
         "removed_text": cleaned.removed_text,

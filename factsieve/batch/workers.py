@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import secrets
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -48,9 +49,40 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
+# os.environ is changed only while the fork server is spawned, under this lock.
+_env_lock = threading.Lock()
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (if it is not running) so that its preload imports the modules this
+    process would import, not the ones in the current directory.
+
+    Python 3.11's fork server ignores the ``sys_path`` it is handed and imports PRELOAD with the
+    path of ``python -c``: the current directory first. Run from a folder holding another
+    ``factsieve`` (a second checkout; a revision's snapshot compared through PYTHONPATH), every
+    worker ran that folder's code, not this process's. So the server is spawned with
+    PYTHONSAFEPATH (no current directory) and this process's own import path as PYTHONPATH.
+    """
+    from multiprocessing import forkserver
+
+    path = os.pathsep.join(entry or os.getcwd() for entry in sys.path)
+    with _env_lock:
+        saved = {name: os.environ.get(name) for name in ("PYTHONSAFEPATH", "PYTHONPATH")}
+        os.environ.update(PYTHONSAFEPATH="1", PYTHONPATH=path)
+        try:
+            forkserver.ensure_running()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+
 def _executor(workers: int) -> ProcessPoolExecutor:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
+    _start_fork_server()
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 

@@ -121,6 +121,9 @@ class CleanResult:
     text: str
     removed: list[tuple[str, str]] = field(default_factory=list)  # (reason, line)
     fixed_unicode: bool = False
+    # len(text.split()): the kept lines' words, counted while the lines are normalised (the
+    # documents' word_count; splitting the text again cost ~0.13 CPU-s per 22k documents).
+    words: int = 0
 
     @property
     def removed_text(self) -> str:
@@ -295,6 +298,7 @@ def clean_text(text: str) -> CleanResult:
     in_block = False
     # other languages' prompts: index among the kept lines, among the removed ones, their languages
     foreign: list[tuple[int, int, frozenset[str]]] = []
+    kept_words = 0
     for raw_line in fixed.split("\n"):
         # Runs of whitespace become one space and the ends are trimmed: the same string as
         # re.sub(r"[^\S\n]+", " ", raw_line).strip() (str.split() and the regex \s agree on what
@@ -324,9 +328,11 @@ def clean_text(text: str) -> CleanResult:
             if languages:
                 foreign.append((len(kept), len(removed), languages))
         kept.append(line)
+        kept_words += words
     if foreign:
         kept = _without_foreign_prompts(kept, foreign, removed)
-    return CleanResult("\n".join(kept), removed, changed)
+        kept_words = sum(len(line.split(" ")) for line in kept)  # each line's words joined by one space
+    return CleanResult("\n".join(kept), removed, changed, kept_words)
 
 
 def _without_foreign_prompts(

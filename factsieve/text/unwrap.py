@@ -25,6 +25,13 @@ joined without a space ("mid-" + "February"), since wrappers break compounds at 
 from __future__ import annotations
 
 import re
+from types import ModuleType
+
+_native: ModuleType | None
+try:
+    from factsieve.text import _unwrap as _native
+except ImportError:  # pragma: no cover - a checkout that was not built (make setup builds it)
+    _native = None
 
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
@@ -33,12 +40,19 @@ _MIN_WRAP_SHARE = 0.5  # share of the candidate breaks that must be wraps for th
 
 _LIST_ITEM = re.compile(r"[-*•–—]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_ITEM_STARTS = frozenset("-*•–—(")
 
 
 def _is_block_line(line: str) -> bool:
     """A list item or a table row: a line of its own, never joined to its neighbours."""
     body = line.lstrip()
-    return _LIST_ITEM.match(body) is not None or _TABLE_GAP.search(body) is not None
+    # Cheap necessary conditions first (most lines are prose and match neither pattern): every
+    # _LIST_ITEM match starts with a marker, a digit or "(", or has "." or ")" second (the
+    # "a)" form); every _TABLE_GAP match holds three spaces or a tab.
+    if body[:1] in _ITEM_STARTS or body[1:2] in (".", ")") or body[:1].isdecimal():
+        if _LIST_ITEM.match(body) is not None:
+            return True
+    return ("   " in body or "\t" in body) and _TABLE_GAP.search(body) is not None
 
 
 def _cached_block(block: dict[int, bool], lines: list[str], i: int) -> bool:
@@ -88,8 +102,8 @@ def _wrap_breaks(lines: list[str], width: int) -> set[int]:
     return joins
 
 
-def unwrap(text: str) -> str:
-    """``text`` with the lines of each hard-wrapped paragraph joined into one line (else unchanged)."""
+def _py_unwrap(text: str) -> str:
+    """``unwrap`` in Python: the fallback when the C version (_unwrap.c) is not built."""
     if "\n" not in text:
         return text
     lines = [ln.rstrip() for ln in text.split("\n")]
@@ -115,3 +129,13 @@ def unwrap(text: str) -> str:
             cur = lines[i]
     out.append(cur)
     return "\n".join(out)
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the lines of each hard-wrapped paragraph joined into one line (else unchanged:
+    the same object)."""
+    if _native is None:
+        return _py_unwrap(text)
+    # The same steps in C (factsieve/text/_unwrap.c), ~10x faster; it asks _is_block_line about
+    # the few lines that could be list items or table rows. tests/text/test_unwrap.py compares both.
+    return _native.unwrap(text, _is_block_line)

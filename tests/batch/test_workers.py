@@ -45,6 +45,52 @@ def test_a_prestarted_pool_of_another_size_is_left_and_discarded():
         warm.submit(int)
 
 
+def _collector_state() -> tuple[tuple[int, int, int], int]:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_workers_collect_young_objects_rarely_and_never_scan_the_preloaded_modules():
+    """The workers' collector settings (batch/_worker_init.py); the caller's own stay Python's."""
+    import gc
+
+    with workers.batch_pool(2) as pool_id:
+        threshold, frozen = workers.run(pool_id, _collector_state)
+    assert threshold == (50_000, 20, 10)
+    assert frozen > 10_000  # pandas, pyarrow, pandera and the classifier's tables, frozen
+    assert gc.get_threshold() != threshold
+
+
+def test_workers_run_this_processs_code_not_the_current_directorys(tmp_path, monkeypatch):
+    """Python 3.11's fork server imports its preload with the current directory first on the path:
+    run from a folder holding another ``factsieve`` (a second checkout), the workers ran that
+    folder's code. They must run the code this process imports."""
+    from multiprocessing import forkserver
+
+    import factsieve
+
+    fake = tmp_path / "factsieve"
+    (fake / "batch").mkdir(parents=True)
+    (fake / "__init__.py").write_text("OTHER_CHECKOUT = True\n")
+    (fake / "batch" / "__init__.py").write_text("")
+    (fake / "batch" / "_worker_init.py").write_text("OTHER_CHECKOUT = True\n")
+    forkserver._forkserver._stop()  # a fork server started by an earlier test would be reused
+    monkeypatch.chdir(tmp_path)
+    environment = dict(os.environ)
+    try:
+        with workers.batch_pool(2) as pool_id:
+            package = workers.run(pool_id, eval, "__import__('factsieve').__file__")
+            preloaded = workers.run(
+                pool_id, eval, "__import__('sys').modules['factsieve.batch._worker_init'].__file__"
+            )
+    finally:
+        forkserver._forkserver._stop()
+    assert package == factsieve.__file__
+    assert not preloaded.startswith(str(tmp_path))
+    assert dict(os.environ) == environment  # set for the fork server's start only
+
+
 def test_no_pool_for_one_worker():
     workers.prestart(1)
     assert workers._warm is None

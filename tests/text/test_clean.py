@@ -122,3 +122,23 @@ def test_zero_width_joiners_that_carry_meaning_are_kept():
     emoji = "Families \U0001f468\u200d\U0001f469\u200d\U0001f467 welcomed the plan."  # a ZWJ sequence
     assert clean_text(persian).text == persian
     assert clean_text(emoji).text == emoji
+
+
+def test_word_count_is_the_clean_texts_words():
+    """CleanResult.words is counted while the lines are normalised; it must be len(text.split())
+    whatever the whitespace, boilerplate removed and foreign prompts dropped afterwards."""
+    texts = [
+        SEO_TAIL,
+        "Ministers\u2003met on Tuesday.\t\tThey agreed\u00a0a  plan.\r\n\r\nShare this article\n  \n",
+        "Le gouvernement a présenté mardi un budget en hausse de 3 % pour la santé et l'éducation.\n\n"
+        "Lire aussi : Le gouvernement défend sa réforme devant les syndicats\n\n"
+        "Les syndicats ont annoncé une grève pour le 12 mars dans les hôpitaux et les écoles du pays.",
+        "Harlow Mining Corp said it would close its\nKettle Creek copper mine in northern Ontario by\n"
+        "the end of June, cutting about 420 jobs, after ore grades fell.\n",
+        "\u200b\u00ad\n",
+        "",
+    ]
+    for text in texts:
+        res = clean_text(text)
+        assert res.words == len(res.text.split()), text
+    assert clean_text(texts[2]).removed  # the French prompt went after the words were counted

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
+import pytest
+
 from factsieve.classify import classify_document
 from factsieve.text.clean import clean_text
 from factsieve.text.segment import split_sentences
@@ -132,3 +134,97 @@ def test_reuters_bodies_unwrap_without_losing_text() -> None:
             # fewer, longer lines: whole paragraphs, not a reshuffle
             assert len(out.splitlines()) < len(body.splitlines())
     assert changed >= 0.7 * len(bodies)
+
+
+def test_block_line_prefilter_skips_only_lines_neither_pattern_matches() -> None:
+    """_is_block_line checks cheap necessary conditions before its two patterns; on lines of
+    every kind it must answer as the patterns alone do."""
+    from factsieve.text import unwrap as unwrap_module
+
+    def by_patterns(line: str) -> bool:
+        body = line.lstrip()
+        return bool(unwrap_module._LIST_ITEM.match(body) or unwrap_module._TABLE_GAP.search(body))
+
+    lines = [
+        *WIRE_STORY.splitlines(),
+        *NEWSLETTER.splitlines(),
+        "a) the first option",
+        "B. the second option",
+        "12) twelfth",
+        "١٢. an Arabic-Indic number",
+        "(iv) a roman numeral",
+        "(see below)",
+        "• a bullet",
+        "— a dash item",
+        "-- not an item",
+        "Team\tP\tW",
+        "Harbour FC   12  8",
+        "two  spaces only",
+        "x",
+        "",
+        "   ",
+    ]
+    for line in lines:
+        assert unwrap_module._is_block_line(line) == by_patterns(line), line
+
+
+def _texts_for_both_versions() -> list[str]:
+    """Wrapped and unwrapped texts of every shape unwrap distinguishes, with Unicode whitespace,
+    wide characters and the Reuters bodies of ../shared."""
+    wire = WIRE_STORY
+    texts = [
+        wire,
+        NEWSLETTER,
+        wire.replace("\n", "\r\n"),  # "\r" is trailing whitespace to str.rstrip
+        wire.replace("    ", "\t"),
+        wire.replace("Ontario", "Ontario\u3000").replace("mill", "mill\u2003"),  # Unicode spaces at line ends
+        wire.replace("Harlow", "\u3000Harlow"),  # an indent of ideographic space
+        wire.replace("copper", "copper 🪨").replace("company", "compañía"),  # 2- and 4-byte strings
+        wire.replace("severance", "mid-\nFebruary severance"),
+        "The talks on the mid-\nterm budget, which had stalled for weeks, resumed on Monday in Brussels and\n"
+        "ended late in the evening with an agreement on the main points of the plan for next year.\n"
+        "Officials said the final text would be published on Friday after lawyers had checked it\n"
+        "line by line, and that the vote would follow in the first week of the next month at the latest.\n",
+        "Markets at a glance\nFTSE 100 up 0.4%\nDow down 0.2%\nBrent crude $81.30\n",
+        "Team         P   W   D   L\nHarbour FC   12  8   3   1\nMill Town    12  7   2   3\n",
+        "1. The first point of the plan is that the council will close the road to all lorries\n"
+        "2. The second is a new bus lane along the whole of the high street from next spring on\n"
+        "a) and a third, in a list of its own, that nobody should ever join to the line before it\n",
+        "\n\n\n",
+        "x" * 120 + "\n" + "y" * 110 + "\n",
+        "A line\u2028with a line separator inside, long enough to be near the width of the text\n"
+        "and a second line\x85with a NEL, which str.split('\\n') does not split but rstrip sees\n"
+        "as whitespace only at the end of a line, where it is stripped like any other space\x85\n",
+        "No line break at all.",
+        "",
+    ]
+    path = shared_path("data", "corpora", "reuters21578", "reuters21578_articles.jsonl")
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            body = json.loads(line).get("body")
+            if body:
+                texts.append(body)
+            if len(texts) >= 2000:
+                break
+    return texts
+
+
+def test_the_c_version_is_built_and_in_use() -> None:
+    from factsieve.text import unwrap as unwrap_module
+
+    assert unwrap_module._native is not None, "factsieve/text/_unwrap.c not built: run make setup"
+
+
+def test_c_and_python_versions_give_the_same_text() -> None:
+    from factsieve.text import unwrap as unwrap_module
+
+    if unwrap_module._native is None:
+        pytest.skip("_unwrap.c not built")
+    joined = 0
+    for text in _texts_for_both_versions():
+        expected = unwrap_module._py_unwrap(text)
+        got = unwrap_module.unwrap(text)
+        assert got == expected, text[:200]
+        assert (got is text) == (expected is text)  # unchanged text is returned as it is
+        joined += got is not text
+    assert joined >= 1000  # most of the Reuters bodies are wrapped: the join path is compared
