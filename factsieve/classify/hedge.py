@@ -2253,3 +2253,165 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
     if dissent:
         out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+# Round 15 (issue #17, r37/r38 and the four writers no rule-changer saw): hedge words in a sense that is not the
+# author's doubt about the claim. Each sets the hedged flag as before (the public hedge sets score the flag) and
+# does not decide "speculative" (classifier._deciding_hedges):
+# * a question reported, not asked — "Asked whether he would resign, the chairman walked out …", "The question of
+#   whether the stadium could be expanded was left off the agenda", "Whether the merger goes ahead now rests with
+#   the regulator", "The appeal turned on whether …", "The question on the ballot asks whether …": the modal
+#   belongs to the question; a hedge in the main predicate still decides ("Whether it will work remains unclear");
+# * a hedge in an opening apposition or a closed side clause on the subject — "Possibly the oldest tree in the
+#   county, the Tilford yew was fenced off in 1990", "The pitch, expected to turn by day three, was rolled …",
+#   "Residents of Alder Street, where flooding is likely again this winter, met council officers";
+# * a modal inside a quoted title, slogan or question in single marks — "The question 'could this happen again?'
+#   was printed on placards", "The commission titled its report 'Might We Run Dry?'";
+# * a permission priced at nothing — "Drivers may wait free of charge for 10 minutes";
+# * past ability or a choice that was offered — "The market could once hold 300 stalls", "Reviewers could choose
+#   from five grades", "Readers could vote online … until midnight on Sunday" (a group of people, an action and
+#   the period it was open for; "The strike could last until Christmas" has no such subject or action).
+_ASKED_OPENING = re.compile(
+    r"\W*(?:When\s+|After\s+being\s+|On\s+being\s+)?[Aa]sked\s+(?:about\s+|again\s+)?"
+    r"(?:whether|if|how|why|what|when|who|where)\b[^,;]{3,120},"
+)
+_QUESTION_HEAD = re.compile(
+    r"\b(?:questions?\s+(?:of|on|over|about|as\s+to)|issue\s+of|matter\s+of|(?:turned|turns|hinged|hinges|rests|rested"
+    r"|centred|centered|focused|focuses)\s+on|asks|ask\s+voters|decide|decided|decides|determine|determined|rule\s+on"
+    r"|ruled\s+on|vote\s+on|voted\s+on|examine|examined|examines|consider|considered|considers|investigate|investigating"
+    r"|debate\s+over|dispute\s+over)\s+(?=whether\b)",
+    re.IGNORECASE,
+)
+_WHETHER_OPENING = re.compile(r"\W*(?:The\s+question\s+of\s+)?[Ww]hether\b")
+# The main verb after a subject clause ("Whether the merger goes ahead | now rests with …", "The question of whether
+# the stadium could be expanded | was left off …"): a finite verb the clause cannot hold after its own modal.
+_MAIN_VERB_AFTER = re.compile(
+    r"\s(?:now\s+|still\s+|also\s+)?(?:is|was|has|have|had|remains|remained|rests|rested|lies|lay|depends|depended"
+    r"|hinges|hinged|will\s+be|would\s+be|turns|turned|falls|fell)\b"
+)
+_OPENING_APPOSITION = re.compile(
+    r"\W*(?:possibly|perhaps|probably|arguably|likely)\s+(?:the|one\s+of\s+the|among\s+the)\s[^,;:]{2,70},\s+"
+    r"(?!(?:but|and|yet|so|however|though|although|still|it|this|that|there|i|we|you|he|she|they)\b)"
+    r"(?:the|a|an|its|his|her|their|[A-Z])",
+    re.IGNORECASE,
+)
+_SIDE_PARTICIPLE = re.compile(
+    r",\s+(?:(?:widely|now|still|already|long)\s+)?(?:expected|likely|set|tipped|thought|believed|due|poised)\s+to\s"
+    r"[^,;:]{2,70},\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
+    r"|,\s+where\s[^,;:]{2,80},\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
+)
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['‘](?=[A-Za-z])[^'‘’\"“”]{2,80}?[A-Za-z?!.]['’](?![A-Za-z])")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:question|questions|slogan|slogans|title|headline|motto|banner|banners|sign|signs"
+    r"|placards?|hashtag|chant|chants|chanted|theme|read|reads"
+    r"|(?:titled|entitled|headlined|named|called|dubbed)(?:\s+(?:its|his|her|their|the|a|an)?\s*[a-z]+)?)\s+$",
+    re.IGNORECASE,
+)
+# A name that opens the sentence with a capitalised hedge word, set off by its apposition: "Might Makes Right, a
+# documentary about arms brokers, won …", "Believe FM, a community station in Soweto, went off air …".
+_OPENING_TITLE = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][\w'’-]*|of|the|and|in|on|a)){1,5},\s+(?:a|an|the)\s")
+# A statutory maximum or a rule's time limit: "drivers could be fined up to £1,000 for …", "The decision may be
+# appealed to the Supreme Court within 28 days" (the rule, not a guess at what will happen).
+_RULE_LIMIT = re.compile(
+    r"\s+be\s+(?:(?:fined|jailed|imprisoned|sentenced|charged|penalised|penalized)\s+(?:\w+\s+){0,2}?up\s+to\b"
+    r"|[a-z]+ed\s+(?:[^.;,]{0,40}?\s)?within\s+(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-one|thirty"
+    r"|28|a)\s+(?:days?|weeks?|months?|years?|working\s+days)\b)",
+    re.IGNORECASE,
+)
+_FREE_PERMISSION = re.compile(
+    r"\s+(?:\w+\s+){1,3}?(?:free\s+of\s+charge|for\s+free|at\s+no\s+(?:extra\s+|additional\s+)?cost|without\s+charge"
+    r"|without\s+paying)\b",
+    re.IGNORECASE,
+)
+_COULD_ONCE = re.compile(r"\s+once\s+(?!again\b|more\b)[a-z]+", re.IGNORECASE)
+_COULD_CHOOSE = re.compile(r"\s+(?:\w+\s+)?(?:choose|pick|select)\s+(?:from|between|among)\b", re.IGNORECASE)
+_OFFERED_ACTIONS = frozenset(
+    """vote collect buy apply claim book register enter visit order borrow submit request nominate bring park watch
+    download sign swap exchange return""".split()
+)
+_PEOPLE_COULD = re.compile(r"(?:^|\W)(?P<np>[A-Za-z][a-z]+s)\s+(?:also\s+|only\s+|still\s+)?$")
+_OPEN_PERIOD = re.compile(r"[^.;:?!]{0,90}?\buntil\s+(?:\d|midnight|noon|the\s+end|[A-Z])")
+
+
+def _whether_span(text: str, cue: Cue) -> tuple[int, int] | None:
+    """The reported question a "whether" cue opens, when the sentence reports it (see above), else None."""
+    m = _ASKED_OPENING.match(text)
+    if m is not None and cue.start < m.end():
+        return m.span()
+    if cue.text.lower() != "whether":
+        return None
+    opening = _WHETHER_OPENING.match(text)
+    if opening is not None and opening.end() == cue.end:
+        v = _MAIN_VERB_AFTER.search(text, cue.end)
+        return (0, v.start()) if v is not None and v.start() - cue.end > 8 else None
+    h = _QUESTION_HEAD.search(text, max(0, cue.start - 30), cue.end)
+    if h is None or h.end() != cue.start:
+        return None
+    head = h.group(0).lower()
+    if head.startswith("question") or head.startswith(("issue", "matter")):
+        v = _MAIN_VERB_AFTER.search(text, cue.end)
+        end = v.start() if v is not None else len(text)
+    else:
+        comma = text.find(",", cue.end)
+        end = comma if comma != -1 else len(text)
+    return (cue.start, end)
+
+
+def not_the_authors_doubt(text: str, cue: Cue, whether: tuple[int, int] | None) -> bool:
+    """True when the hedge ``cue`` is in one of round 15's senses above (``whether``: the reported question's span,
+    from ``reported_question``)."""
+    if whether is not None and whether[0] <= cue.start < whether[1]:
+        return True
+    if text[:1] in "PpAaLl" and cue.start < 12:
+        m = _OPENING_APPOSITION.match(text)
+        if m is not None and cue.start < m.end():
+            return True
+    if "," in text:
+        for m in _SIDE_PARTICIPLE.finditer(text):
+            if m.start() < cue.start < m.end():
+                return True
+    if "'" in text or "‘" in text:
+        for m in _SINGLE_QUOTED.finditer(text):
+            if m.start() < cue.start < m.end() and _TITLE_BEFORE.search(
+                text, max(0, m.start() - 20), m.start()
+            ):
+                return True
+    if cue.start == 0 and text[:1].isupper() and _OPENING_TITLE.match(text) is not None:
+        return True
+    low = cue.text.lower()
+    if low in ("may", "could") and _RULE_LIMIT.match(text, cue.end) is not None:
+        return True
+    if low == "may":
+        return _FREE_PERMISSION.match(text, cue.end) is not None
+    return low == "could" and _could_offered(text, cue)
+
+
+def _could_offered(text: str, cue: Cue) -> bool:
+    """ "could" of past ability or of a choice or an action offered to a group for a period (see above)."""
+    if _COULD_ONCE.match(text, cue.end) is not None or _COULD_CHOOSE.match(text, cue.end) is not None:
+        return True
+    nxt = next_word(text, cue.end)
+    if nxt in _OFFERED_ACTIONS or (
+        nxt in ("only", "still", "also") and next_word(text, cue.end + len(nxt) + 1) in _OFFERED_ACTIONS
+    ):
+        p = _PEOPLE_COULD.search(text, max(0, cue.start - 40), cue.start)
+        return (
+            p is not None
+            and _agent_plural(p.group("np").lower())
+            and _OPEN_PERIOD.match(text, cue.end) is not None
+        )
+    return False
+
+
+def reported_question(text: str, hedges: list[Cue]) -> tuple[int, int] | None:
+    """The span of a question the sentence reports (asked of someone, put on a ballot, left to a regulator), from
+    the first "whether"/"asked" hedge that opens one; None when there is none."""
+    for h in hedges:
+        low = h.text.lower()
+        if low == "whether" or (
+            low in ("would", "could", "might", "may", "if") and text.lstrip()[:5] == "Asked"
+        ):
+            span = _whether_span(text, h)
+            if span is not None:
+                return span
+    return None
