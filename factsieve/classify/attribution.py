@@ -665,9 +665,15 @@ _BODY_BELIEF_RE = re.compile(
 _GROUP_PROGRESSIVE_RE = re.compile(
     r"\b(?P<np>[A-Za-z][a-z’'-]*s|[Pp]olice|[Ss]taff|[Tt]hey)\s+(?:are|were|have\s+been|had\s+been)\s+"
     r"(?:now\s+|still\s+|also\s+|privately\s+|increasingly\s+)?(?P<verb>hoping|urging|predicting|forecasting"
-    r"|expecting|warning)\s+(?:that\b|for\b|to\b|the\b|a\b|an\b|[a-z]+\s+(?:to|will|would|could)\b)"
+    r"|expecting|warning)\s+(?:that\b|for\s+[a-z]|to\b|the\b|a\b|an\b|[a-z]+\s+(?:to|will|would|could)\b)"
 )
 # ("Police are appealing for witnesses" is a procedure the writers label reported: no appeal verb here)
+# A hope with what is hoped for: "to" and a verb, "that", or a clause with its own verb ("Miyazawa hopes the agreement
+# will hold …"); not the noun ("gave the visitors hope with victory", "boosting their Oscars hopes this month").
+_HOPE_CLAUSE = re.compile(
+    r"\s+(?:to\s+[a-z]|that\b|(?:the|a|an|its|his|her|their|it|he|she|they|this|these|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6}?"
+    r"\s+(?:will|would|can|could|might|may|is|are|was|were|has|have)\b)"
+)
 _PROGRESSIVE_WORDS = frozenset("hoping urging predicting forecasting expecting warning".split())
 
 
@@ -1046,6 +1052,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 continue  # round 12: "Farmers contend with drought": coping, no claim
             if m.group("verb") == "recall" and _RECALL_OBJECT.match(text, m.end("verb")) is None:
                 continue  # round 12: "Carmakers recall 1m cars": a product recall
+            if m.group("verb") == "hope" and _HOPE_CLAUSE.match(text, m.end("verb")) is None:
+                continue  # round 15: the noun, "gave the visitors hope with victory"
             if m.group("verb") == "blame" and _BLAME_OBJECT.match(text, m.end("verb")) is None:
                 continue  # round 10: the noun, "Benitez deflects blame from Dudek" (a BBC title)
             cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
@@ -1059,6 +1067,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             s = m.start("verb")
             if inside(quotes, s) or any(c.start == s for c in cues):
                 continue
+            if m.group("verb") == "hopes" and _HOPE_CLAUSE.match(text, m.end("verb")) is None:
+                continue  # round 15: the noun, "boosting their Oscars hopes this month"
             cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
             cues.append(cue)
             if source is None:

@@ -2276,7 +2276,10 @@ _ASKED_OPENING = re.compile(
     r"(?:whether|if|how|why|what|when|who|where)\b[^,;]{3,120},"
 )
 _QUESTION_HEAD = re.compile(
-    r"\b(?:questions?\s+(?:of|on|over|about|as\s+to)|issue\s+of|matter\s+of|(?:turned|turns|hinged|hinges|rests|rested"
+    # (not "the question of/questions over whether" inside the sentence: "There are questions over whether …" and
+    # "raised the question of whether …" are the author's doubt; a sentence opening on "The question of whether" is
+    # _WHETHER_OPENING's)
+    r"\b(?:(?:turned|turns|hinged|hinges|rests|rested"
     r"|centred|centered|focused|focuses)\s+on|asks|ask\s+voters|decide|decided|decides|determine|determined|rule\s+on"
     r"|ruled\s+on|vote\s+on|voted\s+on|examine|examined|examines|consider|considered|considers|investigate|investigating"
     r"|debate\s+over|dispute\s+over)\s+(?=whether\b)",
@@ -2289,11 +2292,17 @@ _MAIN_VERB_AFTER = re.compile(
     r"\s(?:now\s+|still\s+|also\s+)?(?:is|was|has|have|had|remains|remained|rests|rested|lies|lay|depends|depended"
     r"|hinges|hinged|will\s+be|would\s+be|turns|turned|falls|fell)\b"
 )
-_OPENING_APPOSITION = re.compile(
-    r"\W*(?:possibly|perhaps|probably|arguably|likely)\s+(?:the|one\s+of\s+the|among\s+the)\s[^,;:]{2,70},\s+"
-    r"(?!(?:but|and|yet|so|however|though|although|still|it|this|that|there|i|we|you|he|she|they)\b)"
-    r"(?:the|a|an|its|his|her|their|[A-Z])",
+_DOUBT_PREDICATE = re.compile(
+    r"\s+(?:(?:still|also|now)\s+)?(?:another\s+matter|anyone['’]s\s+guess|an\s+open\s+question|open\s+to\s+(?:question"
+    r"|doubt|debate)|moot|debatable|doubtful|unclear|uncertain|unknown|far\s+from\s+(?:clear|certain)|not\s+(?:clear"
+    r"|known|certain)|(?:yet\s+)?to\s+be\s+seen)",
     re.IGNORECASE,
+)
+# (case matters after the comma: the subject opens with a capital or a determiner, "in so far as …" does not)
+_OPENING_APPOSITION = re.compile(
+    r"\W*(?:[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Aa]rguably|[Ll]ikely)\s+(?:the|one\s+of\s+the|among\s+the)\s[^,;:]{2,70},"
+    r"\s+(?!(?:But|And|Yet|So|However|Though|Although|Still|It|This|That|There|I|We|You|He|She|They)\b)"
+    r"(?:the|a|an|its|his|her|their|[A-Z])"
 )
 _SIDE_PARTICIPLE = re.compile(
     r",\s+(?:(?:widely|now|still|already|long)\s+)?(?:expected|likely|set|tipped|thought|believed|due|poised)\s+to\s"
@@ -2343,18 +2352,14 @@ def _whether_span(text: str, cue: Cue) -> tuple[int, int] | None:
     opening = _WHETHER_OPENING.match(text)
     if opening is not None and opening.end() == cue.end:
         v = _MAIN_VERB_AFTER.search(text, cue.end)
-        return (0, v.start()) if v is not None and v.start() - cue.end > 8 else None
+        if v is None or v.start() - cue.end <= 8 or _DOUBT_PREDICATE.match(text, v.end()) is not None:
+            return None  # "Whether it will act wisely is another matter": the author's doubt
+        return (0, v.start())
     h = _QUESTION_HEAD.search(text, max(0, cue.start - 30), cue.end)
     if h is None or h.end() != cue.start:
         return None
-    head = h.group(0).lower()
-    if head.startswith("question") or head.startswith(("issue", "matter")):
-        v = _MAIN_VERB_AFTER.search(text, cue.end)
-        end = v.start() if v is not None else len(text)
-    else:
-        comma = text.find(",", cue.end)
-        end = comma if comma != -1 else len(text)
-    return (cue.start, end)
+    comma = text.find(",", cue.end)
+    return (cue.start, comma if comma != -1 else len(text))
 
 
 def not_the_authors_doubt(text: str, cue: Cue, whether: tuple[int, int] | None) -> bool:
