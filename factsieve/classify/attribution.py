@@ -649,6 +649,8 @@ _BODY_NOUNS = (
     "|commission|administration|management|league|club|team|firm|family|regulator|prosecution|defence|defense"
     "|campaign|group|public|industry|coalition|leadership|cabinet|treasury|president|minister|chairman|chief"
     "|embassy|state|city|department|office|airline|carrier|insurer|lender|operator|owner|manager|coach"
+    # round 15 (r30: "The club hopes …"): the bodies that hope
+    "|charity|trust|foundation|school|hospital|museum|university|society|association|federation|festival|council"
 )
 _BODY_BELIEF_RE = re.compile(
     r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:"

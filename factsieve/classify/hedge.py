@@ -2306,7 +2306,7 @@ _OPENING_APPOSITION = re.compile(
 )
 _SIDE_PARTICIPLE = re.compile(
     r",\s+(?:(?:widely|now|still|already|long)\s+)?(?:expected|likely|set|tipped|thought|believed|due|poised)\s+to\s"
-    r"[^,;:]{2,70},\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
+    r"(?:[^,;:]|,(?=\d)){2,70},\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
     r"|,\s+where\s[^,;:]{2,80},\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
 )
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['‘](?=[A-Za-z])[^'‘’\"“”]{2,80}?[A-Za-z?!.]['’](?![A-Za-z])")

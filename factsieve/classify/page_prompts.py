@@ -134,7 +134,7 @@ _LABEL_FIRST = frozenset(
 # page's own ("subscribe", "sign up").
 _ASKED_THEN_TOLD = re.compile(
     r"[^?\"“”]{2,80}\?\s+(?:please\s+)?(?P<verb>subscribe|sign\s+up|contact|drop|send|tell|share|follow|join|register"
-    r"|donate|email|e-mail|get\s+in\s+touch|write\s+to|message|let\s+us\s+know|tip\s+us)\b(?P<rest>[^?!\"“”]{0,100})"
+    r"|donate|email|e-mail|get\s+in\s+touch|write\s+to|message|let\s+us\s+know|tip\s+us|download)\b(?P<rest>[^?!\"“”]{0,100})"
     r"[.!]?\s*$",
     _I,
 )

@@ -62,11 +62,13 @@ _CLAUSE_VERBS = (
     r"|states"
 )
 _CLAUSE_RE = re.compile(
-    r"\b(?P<verb>" + _CLAUSE_VERBS + r")\s+(?:that\s+)?"
-    r"(?:the|a|an|his|her|its|their|he|she|it|they|[A-Z][a-z]+)"
+    # (round 15: after "that" any subject, "states that staff must …")
+    r"\b(?P<verb>" + _CLAUSE_VERBS + r")\s+(?:that\s+[\w'’£$€-]+|(?:that\s+)?"
+    r"(?:the|a|an|his|her|its|their|he|she|it|they|[A-Z][a-z]+))"
     r"(?:\s+(?!to\b|into\b|which\b|that\b|who\b|whom\b|what\b|where\b|when\b|and\b|or\b)[\w'’-]+){0,5}?"
     # (round 11, r30: a figure after the verb, "maintains she was 300 miles away")
-    r"\s+(?:had|has|have|was|were|is|are|would|will|could|might|may)\s+(?!been\s+(?:a|an|the)\b)[a-z\d£$€]"
+    # (round 15: a rule's "must", "should", "can" — "The handbook states that staff must wear gloves")
+    r"\s+(?:had|has|have|was|were|is|are|would|will|could|might|may|must|should|can)\s+(?!been\s+(?:a|an|the)\b)[a-z\d£$€]"
 )
 CLAUSE_VERB_WORDS = frozenset(_CLAUSE_VERBS.split("|"))
 # The verb's subject: not the author's "we"/"I", nor a test or a scan ("The scan confirmed the tumour had
