@@ -189,14 +189,17 @@ _READER_IDIOM_RE = re.compile(
     # round 15 (r30, r31, r37, r38: four writers): the writer's lead-ins and teasers with no content, the whole short
     # line — "First, a little background.", "And now for my favourite bit.", "Now, the fun part.", "Okay, ready for
     # the fun part?", "But hold on — it gets even juicier.", "That's a wrap for this week.", "Long story short?"
-    r"|(?:(?:but\s+)?first|now|okay|ok|so|right),?\s+(?:a|some)\s+(?:little\s+|bit\s+of\s+|quick\s+|brief\s+)?"
+    # (each shape opens on its own few words — first, now, okay, and, ready, wait, hold, that, long: the line's first
+    # word gates the pattern on the no-cue fast path, and "the", "it", "so", "to" open too many short lines)
+    r"|(?:first|now|okay|ok|right),?\s+(?:a|some)\s+(?:little\s+|bit\s+of\s+|quick\s+|brief\s+)?"
     r"(?:background|context|history|housekeeping|backstory)"
-    r"|(?:and\s+|so\s+|but\s+)?(?:now,?\s+|okay,?\s+|ok,?\s+|right,?\s+)?(?:(?:ready\s+)?for\s+)?(?:the|my)\s+"
+    r"|(?:(?:and\s+)?now|okay|ok|right)(?:,?\s+ready)?,?\s+(?:for\s+)?(?:the|my)\s+"
     r"(?:fun|favou?rite|best|good|tricky|hard|interesting|juicy|exciting|boring)\s+(?:part|bit)\??"
-    r"|(?:(?:but\s+)?(?:hold\s+on|wait)\s*[,—–-]*\s*)?(?:and\s+)?it\s+gets\s+(?:even\s+)?(?:better|worse|juicier|weirder"
+    r"|ready\s+for\s+(?:the|my)\s+(?:fun|favou?rite|best|good|tricky|hard|interesting|juicy|exciting)\s+(?:part|bit)\?"
+    r"|(?:but\s+)?(?:hold\s+on|wait)\s*[,—–-]*\s*(?:and\s+)?it\s+gets\s+(?:even\s+)?(?:better|worse|juicier|weirder"
     r"|stranger|wilder|more\s+interesting)"
     r"|that['’]s\s+a\s+wrap(?:\s+for\s+(?:this|the|today|now|another)\b[^.!?\d]{0,20})?"
-    r"|(?:so,?\s+)?(?:to\s+cut\s+a\s+)?long\s+story\s+short\??)(?=\s*[.!]*\s*$)",
+    r"|long\s+story\s+short\??)(?=\s*[.!]*\s*$)",
     re.IGNORECASE,
 )
 READER_IDIOM_MAX_CHARS = 70

@@ -2362,25 +2362,11 @@ def _whether_span(text: str, cue: Cue) -> tuple[int, int] | None:
     return (cue.start, comma if comma != -1 else len(text))
 
 
-def not_the_authors_doubt(text: str, cue: Cue, whether: tuple[int, int] | None) -> bool:
-    """True when the hedge ``cue`` is in one of round 15's senses above (``whether``: the reported question's span,
-    from ``reported_question``)."""
-    if whether is not None and whether[0] <= cue.start < whether[1]:
+def not_the_authors_doubt(text: str, cue: Cue, spans: list[tuple[int, int]]) -> bool:
+    """True when the hedge ``cue`` is in one of round 15's senses above (``spans``: the sentence's reported question,
+    opening apposition, side participles and quoted titles, from ``round15_spans``, found once per sentence)."""
+    if spans and any(a <= cue.start < b for a, b in spans):
         return True
-    if text[:1] in "PpAaLl" and cue.start < 12:
-        m = _OPENING_APPOSITION.match(text)
-        if m is not None and cue.start < m.end():
-            return True
-    if "," in text:
-        for m in _SIDE_PARTICIPLE.finditer(text):
-            if m.start() < cue.start < m.end():
-                return True
-    if "'" in text or "‘" in text:
-        for m in _SINGLE_QUOTED.finditer(text):
-            if m.start() < cue.start < m.end() and _TITLE_BEFORE.search(
-                text, max(0, m.start() - 20), m.start()
-            ):
-                return True
     if cue.start == 0 and text[:1].isupper() and _OPENING_TITLE.match(text) is not None:
         return True
     low = cue.text.lower()
@@ -2408,9 +2394,11 @@ def _could_offered(text: str, cue: Cue) -> bool:
     return False
 
 
-def reported_question(text: str, hedges: list[Cue]) -> tuple[int, int] | None:
-    """The span of a question the sentence reports (asked of someone, put on a ballot, left to a regulator), from
-    the first "whether"/"asked" hedge that opens one; None when there is none."""
+def round15_spans(text: str, hedges: list[Cue]) -> list[tuple[int, int]]:
+    """The spans of the sentence whose hedges are not the author's doubt (round 15, above): a question the sentence
+    reports (asked of someone, put on a ballot, left to a regulator) from the first "whether"/"asked" hedge that opens
+    one, an opening apposition, a side participle or "where" clause, a quoted title. Found once per sentence."""
+    spans: list[tuple[int, int]] = []
     for h in hedges:
         low = h.text.lower()
         if low == "whether" or (
@@ -2418,5 +2406,18 @@ def reported_question(text: str, hedges: list[Cue]) -> tuple[int, int] | None:
         ):
             span = _whether_span(text, h)
             if span is not None:
-                return span
-    return None
+                spans.append(span)
+                break
+    if text[:1] in "PpAaLl" and hedges[0].start < 12:
+        m = _OPENING_APPOSITION.match(text)
+        if m is not None:
+            spans.append((0, m.end()))
+    if "," in text:
+        spans.extend((m.start() + 1, m.end()) for m in _SIDE_PARTICIPLE.finditer(text))
+    if " '" in text or "‘" in text or text[:1] == "'":
+        spans.extend(
+            (m.start() + 1, m.end())
+            for m in _SINGLE_QUOTED.finditer(text)
+            if _TITLE_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None
+        )
+    return spans

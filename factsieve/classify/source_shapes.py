@@ -272,6 +272,9 @@ _VIEW_IS_RE = re.compile(
     r"(?P<verb>view|position|assessment|belief|contention|understanding|conclusion|stance|argument)\s+"
     r"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:still\s+)?that\b"
 )
+_VIEW_NOUNS = frozenset(
+    "view position assessment belief contention understanding conclusion stance argument".split()
+)
 # "…, as per revenue department records.": "as per" before a record or a source is "according to" (not "as
 # per usual", "as per the plan": a record's or a source's noun must close the phrase).
 _AS_PER_RE = re.compile(
@@ -299,11 +302,12 @@ _STUDIES = frozenset(
 )
 # "Detectives are working on the theory that …": the investigators' hypothesis, their claim.
 _THEORY_RE = re.compile(
-    r"\b(?P<verb>working\s+on|pursuing|operating\s+on|proceeding\s+on)\s+the\s+(?:theory|assumption|hypothesis"
-    r"|basis|belief|premise)\s+that\b"
+    r"\b(?P<verb>working\s+on|pursuing)\s+the\s+(?:theory|assumption|hypothesis|belief|premise)\s+that\b"
 )
+_THEORY_NOUNS = frozenset("theory assumption hypothesis belief premise".split())
 # "Witnesses reported hearing three loud bangs", "Neighbours recalled seeing …": a perception told (round 12 took the
 # plural present "recall hearing"); not a be-form before ("was reported seeing" is rare and agentless).
+_PERCEIVING = frozenset("hearing seeing smelling noticing watching spotting feeling".split())
 _PERCEPTION_TOLD_RE = re.compile(
     r"\b(?P<verb>reported|recalled|remembered|described|recall|remember|report|describe)\s+(?:hearing|seeing"
     r"|smelling|noticing|watching|spotting|feeling)\b"
@@ -321,10 +325,26 @@ _DEFENDED_RE = re.compile(
 )
 # "swears by a milk spray", "swears that Tuesday mornings are …": the speaker's own recommendation or claim.
 _SWEARS_RE = re.compile(r"\b(?P<verb>swears|swear|swore|sworn)\s+(?:by|that)\b")
-ROUND15_WORDS = frozenset(
-    """view position assessment belief per held found concluded recalled remembered recalls remembers working
-    pursuing operating proceeding reported recall remember report describe blamed blames defended defends swears
-    swear swore sworn""".split()
+_SET_OFF_VERBS = frozenset("held found concluded recalled remembered recalls remembers".split())
+# Each shape of _round15_verbs with the words it needs (a word of each set, or of the one set when alone).
+_VERB_SHAPES = (
+    (_THEORY_RE, frozenset(("working", "pursuing")), _THEORY_NOUNS),
+    (
+        _PERCEPTION_TOLD_RE,
+        frozenset("reported recalled remembered described recall remember report describe".split()),
+        _PERCEIVING,
+    ),
+    (_BLAMED_RE, frozenset(("blamed", "blames")), None),
+    (_DEFENDED_RE, frozenset(("defended", "defends")), None),
+    (_SWEARS_RE, frozenset("swears swear swore sworn".split()), None),
+)
+ROUND15_WORDS = (
+    frozenset(
+        """view position assessment belief per working pursuing blamed blames defended defends swears swear swore
+    sworn""".split()
+    )
+    | _SET_OFF_VERBS
+    | _PERCEIVING
 )
 _ROUND15_RECORD_NOUNS = frozenset("figures data records statistics logs accounts filings documents".split())
 
@@ -339,7 +359,7 @@ def _round15_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
         m = _NAMED_RECORD_RE.match(text)
         if m is not None and m.group("np").split()[0].lower() not in _NOT_RECORD_OWNER:
             return _verb_cue(m)
-    if "'s" in text or "’s" in text:
+    if ("'s" in text or "’s" in text) and not words.isdisjoint(_VIEW_NOUNS):
         for m in _VIEW_IS_RE.finditer(text):
             if not inside(quotes, m.start("verb")) and m.group("np").lower() not in (
                 "one",
@@ -358,7 +378,7 @@ def _round15_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
 def _round15_verbs(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> Cue | None:
     """Round 15's verb shapes (above): a set-off source, a theory worked on, a perception told, blame, a defence,
     an oath."""
-    if "," in text:
+    if "," in text and not words.isdisjoint(_SET_OFF_VERBS):
         for m in _SET_OFF_SOURCE_RE.finditer(text):
             np = set(m.group("np").lower().split())
             verb = m.group("verb")
@@ -367,7 +387,9 @@ def _round15_verbs(text: str, quotes: list[tuple[int, int]], words: frozenset[st
             if verb in ("found", "concluded") and (np.isdisjoint(_STUDIES) or m.group("end") != ","):
                 continue
             return _verb_cue(m)
-    for rx in (_THEORY_RE, _PERCEPTION_TOLD_RE, _BLAMED_RE, _DEFENDED_RE, _SWEARS_RE):
+    for rx, verbs, companions in _VERB_SHAPES:
+        if words.isdisjoint(verbs) or (companions is not None and words.isdisjoint(companions)):
+            continue
         for m in rx.finditer(text):
             if (
                 not inside(quotes, m.start("verb"))
@@ -547,6 +569,10 @@ def source_shape_cues(text: str, quotes: list[tuple[int, int]], words: frozenset
         cue = _round12_shape(text, quotes, words)
     if cue is None:
         cue = _round14_shape(text, quotes, words)
-    if cue is None and (not words.isdisjoint(RECORD_WORDS) or not words.isdisjoint(ROUND15_WORDS)):
+    if cue is None and (
+        not words.isdisjoint(RECORD_WORDS)
+        or not words.isdisjoint(ROUND15_WORDS)
+        or not words.isdisjoint(_PERCEIVING)
+    ):
         cue = _round15_shape(text, quotes, words)
     return [cue] if cue is not None else []
