@@ -25,7 +25,12 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
-from factsieve.classify.source_shapes import SOURCE_SHAPE_WORDS, source_shape_cues
+from factsieve.classify.source_shapes import (
+    SOURCE_SHAPE_TRIGGERS,
+    SOURCE_SHAPE_WORDS,
+    source_pairs_possible,
+    source_shape_cues,
+)
 
 # --------------------------------------------------------------------------- attribution
 
@@ -791,7 +796,7 @@ _CAUSE_RE = re.compile(
 _NOT_CAUSE_PREV = _BE_FORMS | frozenset({"to"})
 
 
-ATTRIBUTION_TRIGGERS = (
+_OTHER_TRIGGERS = (
     frozenset(
         """said says say saying stated stating told tells telling added adding noted noting explained explaining
     argued argues argue arguing claimed claims claim claiming insisted insists insisting warned warns warning
@@ -816,11 +821,16 @@ ATTRIBUTION_TRIGGERS = (
     | _LABEL_VERBS
     | _BODY_BELIEF_VERBS
     | _PROGRESSIVE_WORDS  # round 15
-    | frozenset({"states", "urging", "hope"})  # round 15 ("states that", "urging X to", a group's "hope")
+    | frozenset({"urging", "hope"})  # round 15 ("urging X to", a group's "hope")
     | SOURCE_SHAPE_WORDS  # round 10 (source_shapes.py)
     | frozenset({"blame"})  # round 10: a group's "blame" (_GROUP_SPEECH_VERBS)
     | frozenset({"recall"})  # round 12: a group's "recall hearing …" (_GROUP_SPEECH_VERBS)
 )
+ATTRIBUTION_TRIGGERS = _OTHER_TRIGGERS | SOURCE_SHAPE_TRIGGERS
+# (round 15, speed: the words of SOURCE_SHAPE_TRIGGERS not in _OTHER_TRIGGERS trigger the family only for a source
+# shape with a companion word — "held" with a comma, "view" with "'s … that", "states" with "that" …,
+# source_shapes.source_pairs_possible; a sentence whose only family words are these leaves attribution_cues at once
+# when the companion is missing)
 
 
 # Round 6c (r11): a record named with its source opens the sentence and shows the claim — "Data from NHS
@@ -936,6 +946,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
     words = words if words is not None else words_of(text)
     if not words.gates & _ATTRIBUTION_TRIGGERS_GATE:
         return cues, source
+    if not words.gates & _OTHER_TRIGGERS_GATE and not source_pairs_possible(text, words):
+        return cues, source  # round 15: only a pair word, without its companion
     low = lowered(text)
     if len(low) == len(text):
         found = scan(_ATTRIB_RE, _ATTRIB_STARTS, text, low, words, _ATTRIB_REQUIRES)
@@ -1162,7 +1174,10 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = _source_for(text, cue, quotes)
-    if not cues and words.gates & _SOURCE_SHAPE_GATE:
+    if not cues and (
+        words.gates & _SOURCE_SHAPE_GATE
+        or (words.gates & _SOURCE_PAIR_GATE and source_pairs_possible(text, words))  # round 15
+    ):
         cues = source_shape_cues(text, quotes, words)  # round 10 (source_shapes.py)
         if cues:
             source = _source_for(text, cues[0], quotes)
@@ -1189,4 +1204,6 @@ _CAUSE_VERBS_GATE = trigger_gate(_CAUSE_VERBS)
 _LABEL_VERBS_GATE = trigger_gate(_LABEL_VERBS)
 _ATTRIBUTION_TRIGGERS_GATE = trigger_gate(ATTRIBUTION_TRIGGERS)
 _SOURCE_SHAPE_GATE = trigger_gate(SOURCE_SHAPE_WORDS)
+_SOURCE_PAIR_GATE = trigger_gate(SOURCE_SHAPE_TRIGGERS - SOURCE_SHAPE_WORDS)
+_OTHER_TRIGGERS_GATE = trigger_gate(_OTHER_TRIGGERS)
 _WEASEL_VERBS_GATE = trigger_gate(_WEASEL_VERBS)

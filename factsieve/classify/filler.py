@@ -56,8 +56,6 @@ _FILLER_RE = CaseFreeRe(
     | \byou\ (?:could|might|may|would)\ be\ forgiven\ for\ (?:thinking|assuming|believing|wondering
       # round 15 (r37): any state of the reader's, "for feeling a little lost at this point"
       |feeling|getting|being|losing|reaching)\b
-    # round 15 (r28, r37): "And that's where things get interesting." (round 14 took "this is where …")
-    | \bthat(?:['’]s|\ is)\ where\ (?:it|things)\ gets?\ (?:interesting|good|tricky|complicated|messy|weird|fun|juicy)\b
     # round 15 (r38): "You've landed in exactly the right spot!"
     | \byou(?:['’]ve|\ have)\ (?:landed|come)\ (?:in|to|on)\ (?:exactly\ |just\ )?the\ right\ (?:place|spot|page)\b
     | \bthis\ is\ where\ (?:it|things)\ gets?\ (?:complicated|messy|weird|fun|juicy)\b
@@ -71,7 +69,6 @@ _FILLER_RE = CaseFreeRe(
         "in": "article post guide blog",
         "we": "going covered",
         "you": "wondering surprised shocked amazed asking thinking miss believe place forgiven landed come",
-        "that": "where",
         "before": "we",
         "stick": "us me",
         "stay": "us me tuned",
@@ -88,7 +85,7 @@ _FILLER_RE = CaseFreeRe(
 _PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear yourselves place pull tuned forgiven where landed""".split()
+    stay bear yourselves place pull tuned forgiven landed""".split()
 )
 # The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
 FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
@@ -198,6 +195,9 @@ _READER_IDIOM_RE = re.compile(
     r"|ready\s+for\s+(?:the|my)\s+(?:fun|favou?rite|best|good|tricky|hard|interesting|juicy|exciting)\s+(?:part|bit)\?"
     r"|(?:but\s+)?(?:hold\s+on|wait)\s*[,—–-]*\s*(?:and\s+)?it\s+gets\s+(?:even\s+)?(?:better|worse|juicier|weirder"
     r"|stranger|wilder|more\s+interesting)"
+    # (r28, r37: "And that's where things get interesting."; round 14 took "this is where …" in _FILLER_RE)
+    r"|(?:and\s+|but\s+)?that['’]s\s+where\s+(?:it|things)\s+gets?\s+(?:interesting|good|tricky|complicated|messy"
+    r"|weird|fun|juicy)"
     r"|that['’]s\s+a\s+wrap(?:\s+for\s+(?:this|the|today|now|another)\b[^.!?\d]{0,20})?"
     r"|long\s+story\s+short\??)(?=\s*[.!]*\s*$)",
     re.IGNORECASE,

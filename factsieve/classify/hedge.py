@@ -2304,12 +2304,12 @@ _OPENING_APPOSITION = re.compile(
     r"\s+(?!(?:But|And|Yet|So|However|Though|Although|Still|It|This|That|There|I|We|You|He|She|They)\b)"
     r"(?:the|a|an|its|his|her|their|[A-Z])"
 )
+# (one literal "," first: the regex engine then skips to each comma instead of trying every position)
 _SIDE_PARTICIPLE = re.compile(
-    r",\s+(?:(?:widely|now|still|already|long)\s+)?(?:expected|likely|set|tipped|thought|believed|due|poised)\s+to\s"
-    r"(?:[^,;:]|,(?=\d)){2,70},\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
-    r"|,\s+where\s[^,;:]{2,80},\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
+    r",\s+(?:(?:(?:widely|now|still|already|long)\s+)?(?:expected|likely|set|tipped|thought|believed|due|poised)\s+to\s"
+    r"(?:[^,;:]|,(?=\d)){2,70}|where\s[^,;:]{2,80}),\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
 )
-_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['‘](?=[A-Za-z])[^'‘’\"“”]{2,80}?[A-Za-z?!.]['’](?![A-Za-z])")
+_SINGLE_QUOTED = re.compile(r"['‘](?=[A-Za-z])[^'‘’\"“”]{2,80}?[A-Za-z?!.]['’](?![A-Za-z])")
 _TITLE_BEFORE = re.compile(
     r"\b(?:question|questions|slogan|slogans|title|headline|motto|banner|banners|sign|signs"
     r"|placards?|hashtag|chant|chants|chanted|theme|read|reads"
@@ -2362,6 +2362,12 @@ def _whether_span(text: str, cue: Cue) -> tuple[int, int] | None:
     return (cue.start, comma if comma != -1 else len(text))
 
 
+_WHETHER_FORMS = frozenset(("whether", "Whether"))
+_ASKED_MODALS = frozenset(("would", "could", "might", "may", "if"))
+_MAY_FORMS = frozenset(("may", "May"))
+_COULD_FORMS = frozenset(("could", "Could"))
+
+
 def not_the_authors_doubt(text: str, cue: Cue, spans: list[tuple[int, int]]) -> bool:
     """True when the hedge ``cue`` is in one of round 15's senses above (``spans``: the sentence's reported question,
     opening apposition, side participles and quoted titles, from ``round15_spans``, found once per sentence)."""
@@ -2369,12 +2375,24 @@ def not_the_authors_doubt(text: str, cue: Cue, spans: list[tuple[int, int]]) -> 
         return True
     if cue.start == 0 and text[:1].isupper() and _OPENING_TITLE.match(text) is not None:
         return True
-    low = cue.text.lower()
-    if low in ("may", "could") and _RULE_LIMIT.match(text, cue.end) is not None:
-        return True
-    if low == "may":
-        return _FREE_PERMISSION.match(text, cue.end) is not None
-    return low == "could" and _could_offered(text, cue)
+    word = cue.text
+    if word in _MAY_FORMS:
+        return (
+            _RULE_LIMIT.match(text, cue.end) is not None or _FREE_PERMISSION.match(text, cue.end) is not None
+        )
+    return word in _COULD_FORMS and (
+        _RULE_LIMIT.match(text, cue.end) is not None or _could_offered(text, cue)
+    )
+
+
+def _quoted_title(text: str, start: int) -> bool:
+    """A hedge inside a quotation in single marks that a title, a slogan or a question names (see above)."""
+    q = max(text.rfind(" '", 0, start), text.rfind("('", 0, start), text.rfind("‘", 0, start))
+    if q == -1 and text[:1] != "'":
+        return False
+    q = 0 if q == -1 else q + (0 if text[q] == "‘" else 1)
+    m = _SINGLE_QUOTED.match(text, q)
+    return m is not None and start < m.end() and _TITLE_BEFORE.search(text, max(0, q - 20), q) is not None
 
 
 def _could_offered(text: str, cue: Cue) -> bool:
@@ -2397,13 +2415,12 @@ def _could_offered(text: str, cue: Cue) -> bool:
 def round15_spans(text: str, hedges: list[Cue]) -> list[tuple[int, int]]:
     """The spans of the sentence whose hedges are not the author's doubt (round 15, above): a question the sentence
     reports (asked of someone, put on a ballot, left to a regulator) from the first "whether"/"asked" hedge that opens
-    one, an opening apposition, a side participle or "where" clause, a quoted title. Found once per sentence."""
+    one, an opening apposition, a side participle or "where" clause, a hedge in a quoted title. Found once per
+    sentence."""
     spans: list[tuple[int, int]] = []
+    asked = text[:5] == "Asked"
     for h in hedges:
-        low = h.text.lower()
-        if low == "whether" or (
-            low in ("would", "could", "might", "may", "if") and text.lstrip()[:5] == "Asked"
-        ):
+        if h.text in _WHETHER_FORMS or (asked and h.text in _ASKED_MODALS):
             span = _whether_span(text, h)
             if span is not None:
                 spans.append(span)
@@ -2414,10 +2431,6 @@ def round15_spans(text: str, hedges: list[Cue]) -> list[tuple[int, int]]:
             spans.append((0, m.end()))
     if "," in text:
         spans.extend((m.start() + 1, m.end()) for m in _SIDE_PARTICIPLE.finditer(text))
-    if " '" in text or "‘" in text or text[:1] == "'":
-        spans.extend(
-            (m.start() + 1, m.end())
-            for m in _SINGLE_QUOTED.finditer(text)
-            if _TITLE_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None
-        )
+    if " '" in text or "‘" in text or "('" in text or text[:1] == "'":
+        spans.extend((h.start, h.end) for h in hedges if _quoted_title(text, h.start))
     return spans
