@@ -315,11 +315,6 @@ _PERCEPTION_TOLD_RE = re.compile(
     r"\b(?P<verb>reported|recalled|remembered|described|recall|remember|report|describe)\s+(?:hearing|seeing"
     r"|smelling|noticing|watching|spotting|feeling)\b"
 )
-# "The company blamed a weaker replacement-tyre market for most of the shortfall": the subject's explanation (round 10
-# took a group's present "blame"); "was blamed" is a passive with no source named.
-_BLAMED_RE = re.compile(
-    r"\b(?P<verb>blamed|blames)\s+(?:the|its|their|this|these|his|her|a|an|[A-Z][\w'’-]*)\s[^,.;:]{0,60}?\s(?:for|on)\s"
-)
 # "The paper's editor defended the decision to publish …": a justification given, a claim.
 _DEFENDED_RE = re.compile(
     r"\b(?P<verb>defended|defends)\s+(?:the|its|his|her|their|this|a)\s+(?:[\w'’-]+\s+){0,2}?(?:decision|move|plan"
@@ -333,14 +328,15 @@ _SET_OFF_VERBS = frozenset("held found concluded recalled remembered recalls rem
 _VERB_SHAPES = (
     (_THEORY_RE, frozenset(("working", "pursuing")), _THEORY_NOUNS),
     (_PERCEPTION_TOLD_RE, _PERCEPTION_TOLD_VERBS, _PERCEIVING),
-    (_BLAMED_RE, frozenset(("blamed", "blames")), None),
     (_DEFENDED_RE, frozenset(("defended", "defends")), None),
     (_SWEARS_RE, frozenset("swears swear swore sworn".split()), None),
 )
 # The shapes' rare words gate source_shape_cues alone; their common words ("found", "held", "view", "place",
 # "states", "hearing" …) only with a companion (source_pairs_possible), so a sentence holding one of them alone does
 # not pay for the call (round 15's speed: 1,500 more of the 32,765 speed-set sentences reached it).
-ROUND15_WORDS = frozenset("blamed blames defended defends swears swear swore sworn pursuing".split())
+# ("blamed X for …" was tried and left: "Predictably, the council blamed the weather for the delays." is the
+# author's opinion, test_subjectivity.py; attribution.py's "blamed … on" stays)
+ROUND15_WORDS = frozenset("defended defends swears swear swore sworn pursuing".split())
 _PAIR_WORDS = (
     _SET_OFF_VERBS | _PERCEIVING | _VIEW_NOUNS | frozenset("per working place places states".split())
 )
@@ -390,7 +386,7 @@ def _round15_shape(text: str, quotes: list[tuple[int, int]], words: frozenset[st
 
 
 def _round15_verbs(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> Cue | None:
-    """Round 15's verb shapes (above): a set-off source, a theory worked on, a perception told, blame, a defence,
+    """Round 15's verb shapes (above): a set-off source, a theory worked on, a perception told, a defence,
     an oath."""
     if "," in text and not words.isdisjoint(_SET_OFF_VERBS):
         for m in _SET_OFF_SOURCE_RE.finditer(text):
