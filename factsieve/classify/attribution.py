@@ -25,7 +25,12 @@ from factsieve.classify.prefilter import (
     word_alternation,
     words_of,
 )
-from factsieve.classify.source_shapes import SOURCE_SHAPE_WORDS, source_shape_cues
+from factsieve.classify.source_shapes import (
+    SOURCE_SHAPE_TRIGGERS,
+    SOURCE_SHAPE_WORDS,
+    source_pairs_possible,
+    source_shape_cues,
+)
 
 # --------------------------------------------------------------------------- attribution
 
@@ -36,7 +41,10 @@ _SPEECH_VERBS = (
     r"|argued|argues|argue|arguing|claimed|claims|claim|claiming|insisted|insists|insisting|warned|warns|warning"
     r"|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|stressed|stresses|stressing|asserted|asserts|declared|declares"
     r"|remarked|commented|acknowledged|acknowledges|admitted|admits|denied|denies|wrote|writes"
-    r"|tweeted|urged|urges|echoed|echoing|announced|announces|contended|contends|believes|thinks|reckons|reckoned"
+    r"|tweeted|urged|urges"
+    # round 15 (r38): "Emergency services are urging residents to stay off the roads" (its object and "to"; not
+    # "at the urging of")
+    r"|urging(?!\ of\b)(?=\ (?:[\w’'-]+\ ){1,5}?to\ [a-z])|echoed|echoing|announced|announces|contended|contends|believes|thinks|reckons|reckoned"
     r"|expects|predicts|anticipates|forecasts|projects|estimates|recommends|recommended|advises|advised"
     r"|testified|complained|conceded|countered|replied|responded|cautioned|commended|praised"
     r"|criticized|criticised|condemned|welcomed|accused|pointed\ out|points\ out|point\ out|called\ for|calls\ for|call\ for"
@@ -280,6 +288,16 @@ _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;,)]|$|\s(?:by|before|within|in\s+time)
 _NEWSROOM = frozenset(("we", "i"))
 _TRAILING_ONLY = frozenset("recommends recommended advises advised".split())
 _BE_FORMS = frozenset("is are was were be been being".split())
+# Round 15 (r25, r31, r33: three writers): advice in the present tense that gives what to do — a gerund or a
+# measure — is the adviser's claim wherever it stands: "The PDSA recommends at least two walks a day for most
+# breeds", "The National Sleep Council recommends speaking to a doctor …" ("The board recommends a final dividend
+# of 5p" and the past "recommended a dividend" stay acts).
+_ADVICE_AFTER = re.compile(
+    r"\s+(?:(?:that|against|avoiding|at\s+least|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|up\s+to"
+    r"|a\s+(?:minimum|maximum)\s+of|between)\b|(?!(?:nothing|something|anything|everything|king|ring|spring|string"
+    r"|thing|wing|bring|sing)\b)[a-z]{2,}ing\b)"
+)
+_PRESENT_ADVICE = frozenset(("recommends", "advises"))
 _SENTENCE_END_AFTER = re.compile(r"\s*[.!]?[\"”’']?\s*$")
 
 
@@ -540,6 +558,8 @@ def _ok_forecast_verb(text: str, s: int, e: int) -> bool:
 _GROUP_BELIEF_VERBS = (
     "believe think suspect fear doubt worry expect estimate predict project forecast anticipate reckon assume "
     "speculate"
+    # round 15 (r30 ×2, r37): a group's hope is its forecast ("Organisers hope to raise R2 million …")
+    " hope"
 )
 # (round 7, r13: "Financial planners recommend keeping the fund …": advice given by a group is its claim)
 _GROUP_SPEECH_VERBS = (
@@ -628,21 +648,40 @@ def _group_subject(np: str, appos: bool = False) -> bool:
 # timing was chosen …", "Moscow fears the sanctions will …"): a source, like a plural group. "fears"
 # and "doubts" are also plural nouns ("investor fears of …"), so a clause must follow: a determiner,
 # a pronoun, a name or "that".
-_BODY_BELIEF_VERBS = frozenset("suspects fears doubts worries".split())
+_BODY_BELIEF_VERBS = frozenset("suspects fears doubts worries hopes".split())
 _BODY_NOUNS = (
     "opposition|government|company|party|union|ministry|council|board|committee|police|army|bank|court|agency"
     "|commission|administration|management|league|club|team|firm|family|regulator|prosecution|defence|defense"
     "|campaign|group|public|industry|coalition|leadership|cabinet|treasury|president|minister|chairman|chief"
     "|embassy|state|city|department|office|airline|carrier|insurer|lender|operator|owner|manager|coach"
+    # round 15 (r30: "The club hopes …"): the bodies that hope
+    "|charity|trust|foundation|school|hospital|museum|university|society|association|federation|festival|council"
 )
 _BODY_BELIEF_RE = re.compile(
     r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:"
     + _BODY_NOUNS
     + r")|\b(?!(?:His|Her|Its|Their|Our|My|Your|This|These|Those|Such|Any|No|Some|Many|Investor|Market)\b)"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
-    r"\s+(?:also\s+|still\s+|now\s+|privately\s+)?(?P<verb>suspects|fears|doubts|worries)"
-    r"(?=\s+(?:(?:that|the|a|an|its|his|her|their|it|he|she|they|this)\b|[A-Z]))"
+    r"\s+(?:also\s+|still\s+|now\s+|privately\s+)?(?P<verb>suspects|fears|doubts|worries|hopes)"
+    # (round 15, r30: "The club hopes the new stand will be ready …", "The trust hopes to reopen …")
+    r"(?=\s+(?:(?:that|the|a|an|its|his|her|their|it|he|she|they|this)\b|[A-Z]|to\s+[a-z]))"
 )
+# Round 15 (r37, r38): a group in the progressive of hope, appeal or forecast — "Hospital bosses are hoping the new
+# scanner will …", "Emergency services are urging residents to …", "Investors are expecting a cut" (the plural
+# subject as _GROUP_RE's; "They are hoping" too).
+_GROUP_PROGRESSIVE_RE = re.compile(
+    r"\b(?P<np>[A-Za-z][a-z’'-]*s|[Pp]olice|[Ss]taff|[Tt]hey)\s+(?:are|were|have\s+been|had\s+been)\s+"
+    r"(?:now\s+|still\s+|also\s+|privately\s+|increasingly\s+)?(?P<verb>hoping|urging|predicting|forecasting"
+    r"|expecting|warning)\s+(?:that\b|for\s+[a-z]|to\b|the\b|a\b|an\b|[a-z]+\s+(?:to|will|would|could)\b)"
+)
+# ("Police are appealing for witnesses" is a procedure the writers label reported: no appeal verb here)
+# A hope with what is hoped for: "to" and a verb, "that", or a clause with its own verb ("Miyazawa hopes the agreement
+# will hold …"); not the noun ("gave the visitors hope with victory", "boosting their Oscars hopes this month").
+_HOPE_CLAUSE = re.compile(
+    r"\s+(?:to\s+[a-z]|that\b|(?:the|a|an|its|his|her|their|it|he|she|they|this|these|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6}?"
+    r"\s+(?:will|would|can|could|might|may|is|are|was|were|has|have)\b)"
+)
+_PROGRESSIVE_WORDS = frozenset("hoping urging predicting forecasting expecting warning".split())
 
 
 # "suggest" is the claim of its subject when the subject is a source — a study, a survey, data, a
@@ -757,7 +796,7 @@ _CAUSE_RE = re.compile(
 _NOT_CAUSE_PREV = _BE_FORMS | frozenset({"to"})
 
 
-ATTRIBUTION_TRIGGERS = (
+_OTHER_TRIGGERS = (
     frozenset(
         """said says say saying stated stating told tells telling added adding noted noting explained explaining
     argued argues argue arguing claimed claims claim claiming insisted insists insisting warned warns warning
@@ -781,10 +820,17 @@ ATTRIBUTION_TRIGGERS = (
     | _CAUSE_VERBS
     | _LABEL_VERBS
     | _BODY_BELIEF_VERBS
+    | _PROGRESSIVE_WORDS  # round 15
+    | frozenset({"urging", "hope"})  # round 15 ("urging X to", a group's "hope")
     | SOURCE_SHAPE_WORDS  # round 10 (source_shapes.py)
     | frozenset({"blame"})  # round 10: a group's "blame" (_GROUP_SPEECH_VERBS)
     | frozenset({"recall"})  # round 12: a group's "recall hearing …" (_GROUP_SPEECH_VERBS)
 )
+ATTRIBUTION_TRIGGERS = _OTHER_TRIGGERS | SOURCE_SHAPE_TRIGGERS
+# (round 15, speed: the words of SOURCE_SHAPE_TRIGGERS not in _OTHER_TRIGGERS trigger the family only for a source
+# shape with a companion word — "held" with a comma, "view" with "'s … that", "states" with "that" …,
+# source_shapes.source_pairs_possible; a sentence whose only family words are these leaves attribution_cues at once
+# when the companion is missing)
 
 
 # Round 6c (r11): a record named with its source opens the sentence and shows the claim — "Data from NHS
@@ -900,6 +946,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
     words = words if words is not None else words_of(text)
     if not words.gates & _ATTRIBUTION_TRIGGERS_GATE:
         return cues, source
+    if not words.gates & _OTHER_TRIGGERS_GATE and not source_pairs_possible(text, words):
+        return cues, source  # round 15: only a pair word, without its companion
     low = lowered(text)
     if len(low) == len(text):
         found = scan(_ATTRIB_RE, _ATTRIB_STARTS, text, low, words, _ATTRIB_REQUIRES)
@@ -967,7 +1015,11 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         ):
             continue
         if word in _TRAILING_ONLY and (
-            (_SENTENCE_END_AFTER.match(text, m.end()) is None and next_word(text, m.end()) != "that")
+            (
+                _SENTENCE_END_AFTER.match(text, m.end()) is None
+                and next_word(text, m.end()) != "that"
+                and (word not in _PRESENT_ADVICE or _ADVICE_AFTER.match(text, m.end()) is None)
+            )
             or prev_word(text, m.start()) in _BE_FORMS
         ):
             continue  # "the board recommended a dividend", "No dividend was recommended.": acts, no source
@@ -1014,6 +1066,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
                 continue  # round 12: "Farmers contend with drought": coping, no claim
             if m.group("verb") == "recall" and _RECALL_OBJECT.match(text, m.end("verb")) is None:
                 continue  # round 12: "Carmakers recall 1m cars": a product recall
+            if m.group("verb") == "hope" and _HOPE_CLAUSE.match(text, m.end("verb")) is None:
+                continue  # round 15: the noun, "gave the visitors hope with victory"
             if m.group("verb") == "blame" and _BLAME_OBJECT.match(text, m.end("verb")) is None:
                 continue  # round 10: the noun, "Benitez deflects blame from Dudek" (a BBC title)
             cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
@@ -1027,10 +1081,21 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             s = m.start("verb")
             if inside(quotes, s) or any(c.start == s for c in cues):
                 continue
+            if m.group("verb") == "hopes" and _HOPE_CLAUSE.match(text, m.end("verb")) is None:
+                continue  # round 15: the noun, "boosting their Oscars hopes this month"
             cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
             cues.append(cue)
             if source is None:
                 source = m.group("np")
+    if words.gates & _PROGRESSIVE_WORDS_GATE:
+        for m in _GROUP_PROGRESSIVE_RE.finditer(text):
+            s = m.start("verb")
+            if inside(quotes, s) or any(c.start == s for c in cues) or not _group_subject(m.group("np")):
+                continue
+            cue = new_cue("attribution", m.group("verb"), s, m.end("verb"))
+            cues.append(cue)
+            if source is None:
+                source = None if m.group("np") in ("they", "They") else m.group("np")
     if "suggest" in words or "suggests" in words or "suggested" in words:
         for m in _SUGGEST_RE.finditer(lowered(text)):
             s = m.start()
@@ -1109,7 +1174,10 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             cues.append(cue)
             if source is None:
                 source = _source_for(text, cue, quotes)
-    if not cues and words.gates & _SOURCE_SHAPE_GATE:
+    if not cues and (
+        words.gates & _SOURCE_SHAPE_GATE
+        or (words.gates & _SOURCE_PAIR_GATE and source_pairs_possible(text, words))  # round 15
+    ):
         cues = source_shape_cues(text, quotes, words)  # round 10 (source_shapes.py)
         if cues:
             source = _source_for(text, cues[0], quotes)
@@ -1124,6 +1192,7 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
 # ``not words.isdisjoint(TABLE)``, one integer test instead of a probe per word.
 _GROUP_VERBS_GATE = trigger_gate(_GROUP_VERBS)
 _BODY_BELIEF_VERBS_GATE = trigger_gate(_BODY_BELIEF_VERBS)
+_PROGRESSIVE_WORDS_GATE = trigger_gate(_PROGRESSIVE_WORDS)
 _RECORD_NOUNS_GATE = trigger_gate(_RECORD_NOUNS)
 _RECORD_VERBS_GATE = trigger_gate(_RECORD_VERBS)
 _EVIDENCE_SUBJECT_NOUNS_GATE = trigger_gate(_EVIDENCE_SUBJECT_NOUNS)
@@ -1135,4 +1204,6 @@ _CAUSE_VERBS_GATE = trigger_gate(_CAUSE_VERBS)
 _LABEL_VERBS_GATE = trigger_gate(_LABEL_VERBS)
 _ATTRIBUTION_TRIGGERS_GATE = trigger_gate(ATTRIBUTION_TRIGGERS)
 _SOURCE_SHAPE_GATE = trigger_gate(SOURCE_SHAPE_WORDS)
+_SOURCE_PAIR_GATE = trigger_gate(SOURCE_SHAPE_TRIGGERS - SOURCE_SHAPE_WORDS)
+_OTHER_TRIGGERS_GATE = trigger_gate(_OTHER_TRIGGERS)
 _WEASEL_VERBS_GATE = trigger_gate(_WEASEL_VERBS)

@@ -75,7 +75,7 @@ from factsieve.classify.filler import (
     reader_idiom,
 )
 from factsieve.classify.forecast import author_forecast_cues, forecast_possible
-from factsieve.classify.hedge import hedge_cues, reported_incident
+from factsieve.classify.hedge import hedge_cues, not_the_authors_doubt, reported_incident, round15_spans
 from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.native import wordscan
 from factsieve.classify.opinion import opinion_and_stance_cues
@@ -450,14 +450,18 @@ def _outside_newsroom_question(
 
 def _deciding_hedges(text: str, hedges: list[Cue]) -> list[Cue]:
     """The free hedges that can decide "speculative": not inside a side clause, not first-person belief, not
-    the description of an incident responded to (round 13: "Crews attended a possible gas leak")."""
+    the description of an incident responded to (round 13: "Crews attended a possible gas leak"), not in one of
+    round 15's senses (hedge.not_the_authors_doubt: a reported question, an opening apposition, a quoted title,
+    a free permission, past ability or an offered choice)."""
     sides = [m.span() for m in _SIDE_CLAUSE.finditer(text)] if "," in text else []
+    spans = round15_spans(text, hedges)  # round 15 (hedge.py): a question reported, an apposition, a title …
     keep = [
         h
         for h in hedges
         if not (sides and inside(sides, h.start))
         and not _first_person_belief(text, h)
         and not reported_incident(text, h)
+        and not not_the_authors_doubt(text, h, spans)
     ]
     return keep if len(keep) != len(hedges) else hedges
 

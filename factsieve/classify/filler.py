@@ -53,7 +53,11 @@ _FILLER_RE = CaseFreeRe(
       |the\ (?:lowdown|rundown|deal|thing|kicker|catch|breakdown|bottom\ line|scoop|skinny))\b
     | \bwhat\ (?:this|that|it)\ (?:all\ )?means\ for\ you | \bthis\ is\ where\ it\ gets\ (?:interesting|good|tricky)\b
     | \bsound\ familiar\b | \bbut\ wait\b
-    | \byou\ (?:could|might|may|would)\ be\ forgiven\ for\ (?:thinking|assuming|believing|wondering)\b
+    | \byou\ (?:could|might|may|would)\ be\ forgiven\ for\ (?:thinking|assuming|believing|wondering
+      # round 15 (r37): any state of the reader's, "for feeling a little lost at this point"
+      |feeling|getting|being|losing|reaching)\b
+    # round 15 (r38): "You've landed in exactly the right spot!"
+    | \byou(?:['’]ve|\ have)\ (?:landed|come)\ (?:in|to|on)\ (?:exactly\ |just\ )?the\ right\ (?:place|spot|page)\b
     | \bthis\ is\ where\ (?:it|things)\ gets?\ (?:complicated|messy|weird|fun|juicy)\b
     | \bas\ you(?:['’]ll|\ will)\ (?:soon\ )?(?:see|find\ out)(?=\s*[.!]*\s*$)
     | \bpull\ up\ a\ (?:chair|seat|pew|stool)\b | \bstay\ tuned(?=\s*[.!]*\s*$)
@@ -64,7 +68,7 @@ _FILLER_RE = CaseFreeRe(
         "as": "see know find",
         "in": "article post guide blog",
         "we": "going covered",
-        "you": "wondering surprised shocked amazed asking thinking miss believe place forgiven",
+        "you": "wondering surprised shocked amazed asking thinking miss believe place forgiven landed come",
         "before": "we",
         "stick": "us me",
         "stay": "us me tuned",
@@ -81,7 +85,7 @@ _FILLER_RE = CaseFreeRe(
 _PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear yourselves place pull tuned forgiven""".split()
+    stay bear yourselves place pull tuned forgiven landed""".split()
 )
 # The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
 FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
@@ -92,7 +96,9 @@ _WISH = (
     r"|good\s+(?:morning|afternoon|evening)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?|enjoy(?:\s+(?:the|your)\s+[a-z]+)?"
     r"|wrap\s+up\s+warm|stay\s+(?:safe|warm|cool|dry|healthy)(?:\s+out\s+there|\s+this\s+(?:winter|summer|weekend|week"
     r"|christmas|festive\s+season)|\s+on\s+the\s+roads)?|safe\s+(?:travels|journey|trip|home)"
-    r"|bon\s+app[ée]tit|bom\s+apetite|buon\s+appetito|see\s+you\s+(?:next|tomorrow|soon|then|there|again|on)\b[^.!?]{0,30})"
+    r"|bon\s+app[ée]tit|bom\s+apetite|buon\s+appetito"
+    # (round 15, r38: "Catch you next Thursday!")
+    r"|(?:see|catch)\s+you\s+(?:next|tomorrow|soon|then|there|again|on|later|all)\b[^.!?]{0,30})"
 )
 # Openers that address the reader at the very start: discourse markers before a question or a
 # suggestion ("Alright, so what …", "So, why …?") and imperatives to the reader ("Stay tuned", "Stick
@@ -176,7 +182,24 @@ _READER_IDIOM_RE = re.compile(
     r"(?:the\s+scene|this)|wait\s+(?:till|until)\s+you\s+(?:see|hear|read|meet)\b[^.!?\d]{0,40}|on\s+we\s+go"
     r"|moving\s+on|enough\s+(?:rambling|waffling|waffle|preamble|of\s+that)|where\s+(?:was|were)\s+(?:i|we)\?"
     r"|back\s+to\s+(?:the|our)\s+(?:story|point|matter\s+at\s+hand)|we['’]ll\s+(?:come\s+back|get|return)\s+to"
-    r"\s+(?:that|this|it)\s+(?:in\s+a\s+(?:moment|minute|bit|second|sec)|later|shortly)))(?=\s*[.!]*\s*$)",
+    r"\s+(?:that|this|it)\s+(?:in\s+a\s+(?:moment|minute|bit|second|sec)|later|shortly))"
+    # round 15 (r30, r31, r37, r38: four writers): the writer's lead-ins and teasers with no content, the whole short
+    # line — "First, a little background.", "And now for my favourite bit.", "Now, the fun part.", "Okay, ready for
+    # the fun part?", "But hold on — it gets even juicier.", "That's a wrap for this week.", "Long story short?"
+    # (each shape opens on its own few words — first, now, okay, and, ready, wait, hold, that, long: the line's first
+    # word gates the pattern on the no-cue fast path, and "the", "it", "so", "to" open too many short lines)
+    r"|(?:first|now|okay|ok|right),?\s+(?:a|some)\s+(?:little\s+|bit\s+of\s+|quick\s+|brief\s+)?"
+    r"(?:background|context|history|housekeeping|backstory)"
+    r"|(?:(?:and\s+)?now|okay|ok|right)(?:,?\s+ready)?,?\s+(?:for\s+)?(?:the|my)\s+"
+    r"(?:fun|favou?rite|best|good|tricky|hard|interesting|juicy|exciting|boring)\s+(?:part|bit)\??"
+    r"|ready\s+for\s+(?:the|my)\s+(?:fun|favou?rite|best|good|tricky|hard|interesting|juicy|exciting)\s+(?:part|bit)\?"
+    r"|(?:but\s+)?(?:hold\s+on|wait)\s*[,—–-]*\s*(?:and\s+)?it\s+gets\s+(?:even\s+)?(?:better|worse|juicier|weirder"
+    r"|stranger|wilder|more\s+interesting)"
+    # (r28, r37: "And that's where things get interesting."; round 14 took "this is where …" in _FILLER_RE)
+    r"|(?:and\s+|but\s+)?that['’]s\s+where\s+(?:it|things)\s+gets?\s+(?:interesting|good|tricky|complicated|messy"
+    r"|weird|fun|juicy)"
+    r"|that['’]s\s+a\s+wrap(?:\s+for\s+(?:this|the|today|now|another)\b[^.!?\d]{0,20})?"
+    r"|long\s+story\s+short\??)(?=\s*[.!]*\s*$)",
     re.IGNORECASE,
 )
 READER_IDIOM_MAX_CHARS = 70

@@ -27,6 +27,15 @@ _CHANGE_VERBS = (
     # round 13 (r30, r32): a measure passing another ("Demand for the vaccine is set to outstrip supply"); not
     # "hit"/"reach", which also take a calendar's object ("is set to hit cinemas in May")
     "|outstrip|outpace|overtake|outnumber|outgrow|eclipse|overshoot|undershoot"
+    # round 15 (r11, r37, two writers): a state that goes on ("Disruption is set to continue into Wednesday", "Rents
+    # are set to keep climbing") and a loss foreseen ("… are set to lose their captain to a Saudi side")
+    "|continue|keep|persist|linger|lose"
+)
+# Round 15 (r28): "is set to be heavy/busy/wet …": a condition forecast ("Traffic on the M62 is set to be heavy
+# throughout the bank holiday weekend"); "is set to be released/debated" is the calendar and is left out.
+_CONDITIONS = (
+    r"(?:heavy|busy|wet|dry|hot|cold|warm|mild|windy|tight|close|difficult|tough|high|low|higher|lower|severe|short"
+    r"|scarce)"
 )
 # Round 14 (r34): "is set to be the lowest since …": a record forecast, like a verb of change ("Turnout is set
 # to be the lowest since the ward was created"); "is set to be the first …" is the calendar and is left out.
@@ -36,7 +45,18 @@ _SUPERLATIVES = (
 )
 _FORECAST_RE = re.compile(
     r"\b(?:is|are|was|were|looks?|looked|seems?|seemed|appears?|appeared)\s+(?:now\s+|also\s+|still\s+)?"
-    r"(?P<cue>set\s+to)\s+(?:" + _CHANGE_VERBS + r"|be\s+(?:the\s+|its\s+|their\s+)?" + _SUPERLATIVES + r")\b"
+    r"(?P<cue>set\s+to)\s+(?:"
+    + _CHANGE_VERBS
+    + r"|be\s+(?:the\s+|its\s+|their\s+)?"
+    + _SUPERLATIVES
+    + r"|be\s+(?:very\s+|particularly\s+|especially\s+)?"
+    + _CONDITIONS
+    + r")\b"
+    # round 15 (r28, r38): the author's likelihood in an idiom — "Another rate rise is on the cards before
+    # Christmas", "A West End transfer is not out of the question", "It's conceivable the virus was circulating …"
+    r"|\b(?:is|are|was|were|looks?|seems?)\s+(?:now\s+|still\s+|firmly\s+)?(?P<cards>on\s+the\s+cards|not\s+out\s+of"
+    r"\s+the\s+question)\b"
+    r"|\b(?P<conceivable>it\s+is\s+conceivable|it['’]s\s+conceivable)\b"
     r"|\b(?P<chance>there\s+(?:is|was|['’]s)\s+(?:a\s+)?(?:good|strong|real|fair|high|decent|reasonable|every|some)"
     r"\s+chance)\b"
     # round 14 (r34): the bare "There is a chance" before its clause ("There is a chance the ferry will not sail
@@ -47,7 +67,7 @@ _FORECAST_RE = re.compile(
     r"|increasing|mounting)\s+)?signs?\s+(?:that|of))\b",
     re.IGNORECASE,
 )
-FORECAST_TRIGGERS = frozenset(("set", "chance", "signs", "sign"))
+FORECAST_TRIGGERS = frozenset(("set", "chance", "signs", "sign", "cards", "question", "conceivable"))
 # Round 7s (speed): each form needs a second word ("set to", "there … chance", "there … signs"); "set"
 # alone is in many sentences ("set up", "a set of rules").
 _FORECAST_COMPANIONS = {
@@ -55,6 +75,9 @@ _FORECAST_COMPANIONS = {
     "chance": frozenset({"there"}),
     "signs": frozenset({"there"}),
     "sign": frozenset({"there"}),
+    "cards": frozenset({"on"}),
+    "question": frozenset({"out"}),
+    "conceivable": frozenset({"it", "it's", "it’s"}),
 }
 
 
@@ -77,6 +100,10 @@ def author_forecast_cues(text: str, quotes: list[tuple[int, int]]) -> list[Cue]:
             if m.group("chance")
             else "bare"
             if m.group("bare")
+            else "cards"
+            if m.group("cards")
+            else "conceivable"
+            if m.group("conceivable")
             else "signs"
         )
         s, e = m.span(g)

@@ -107,6 +107,8 @@ def headline_shape(body: str) -> bool:
     words = body.split()
     if len(words) < _MIN_WORDS:
         return len(words) > 1 and body[:1] in "→»›▸▶►" and typographic_heading(body)
+    if not _HEADLINE_MODALS.isdisjoint(words) and _modal_headline(words):
+        return True  # round 15
     if (not _NEWS_VERBS.isdisjoint(words) and _news_verb_headline(words)) or (
         "," in body and _PAIR_SUBJECT.match(body) is not None
     ):
@@ -251,3 +253,39 @@ _PAIR_SUBJECT = re.compile(
     r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,2},\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,2}(?:\s+[a-z]+)?"
     r"\s+(?:" + _PAIR_VERBS + r")\s+\S"
 )
+
+
+# Round 15 (r28, r37; every unstopped short line with a modal or "says" in the readable files is a headline): a
+# headline's subject with no article before a modal or a present "says" ("Council could scrap weekly bin
+# collections", "Scientists may have found cure for common cold", "Mayor says budget 'may need rethink'",
+# "Scientists say coral reefs may recover faster than thought"). Prose has a full stop; a line cut from wrapped
+# wire copy (the corpus: "Export-oriented companies may continue their recent rally", "But industry sources say the
+# figures do not fully", "Retaliation could also be prompted by …") keeps prose's articles, determiners, commas,
+# "that", "but", "also", and may end on a pronoun; a headline drops them.
+_HEADLINE_MODALS = frozenset("could may might says say warns warn".split())
+_NOT_IN_MODAL_HEADLINE = frozenset(
+    """said was were had would will which who whom whose because although while when if i you we our the a an this
+    these those their its his her my your that but also then however some""".split()
+)
+_PRONOUN_END = frozenset("they it he she we them him her us".split())
+_MAX_MODAL_WORDS = 14
+
+
+def _modal_headline(words: list[str]) -> bool:
+    if len(words) > _MAX_MODAL_WORDS or not words[0][:1].isupper():
+        return False
+    if any(w[-1:] == "," for w in words):
+        return False
+    low = [w.lower().strip(";:‘’'\"“”") for w in words]
+    if (
+        low[0] in _NOT_FIRST
+        or low[-1] in _CUT_END
+        or low[-1] in _PRONOUN_END
+        or not _NOT_IN_MODAL_HEADLINE.isdisjoint(low)
+    ):
+        return False
+    for i in range(1, min(5, len(low) - 1)):
+        if low[i] in _HEADLINE_MODALS and words[i].islower():
+            nxt = words[i + 1]
+            return nxt[:1].islower() or nxt[:1] in "‘'\"“"
+    return False

@@ -2253,3 +2253,185 @@ def hedge_cues(text: str, words: frozenset[str] | None = None) -> list[Cue]:
     if dissent:
         out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+# Round 15 (issue #17, r37/r38 and the four writers no rule-changer saw): hedge words in a sense that is not the
+# author's doubt about the claim. Each sets the hedged flag as before (the public hedge sets score the flag) and
+# does not decide "speculative" (classifier._deciding_hedges):
+# * a question reported, not asked — "Asked whether he would resign, the chairman walked out …", "The question of
+#   whether the stadium could be expanded was left off the agenda", "Whether the merger goes ahead now rests with
+#   the regulator", "The appeal turned on whether …", "The question on the ballot asks whether …": the modal
+#   belongs to the question; a hedge in the main predicate still decides ("Whether it will work remains unclear");
+# * a hedge in an opening apposition or a closed side clause on the subject — "Possibly the oldest tree in the
+#   county, the Tilford yew was fenced off in 1990", "The pitch, expected to turn by day three, was rolled …",
+#   "Residents of Alder Street, where flooding is likely again this winter, met council officers";
+# * a modal inside a quoted title, slogan or question in single marks — "The question 'could this happen again?'
+#   was printed on placards", "The commission titled its report 'Might We Run Dry?'";
+# * a permission priced at nothing — "Drivers may wait free of charge for 10 minutes";
+# * past ability or a choice that was offered — "The market could once hold 300 stalls", "Reviewers could choose
+#   from five grades", "Readers could vote online … until midnight on Sunday" (a group of people, an action and
+#   the period it was open for; "The strike could last until Christmas" has no such subject or action).
+_ASKED_OPENING = re.compile(
+    r"\W*(?:When\s+|After\s+being\s+|On\s+being\s+)?[Aa]sked\s+(?:about\s+|again\s+)?"
+    r"(?:whether|if|how|why|what|when|who|where)\b[^,;]{3,120},"
+)
+_QUESTION_HEAD = re.compile(
+    # (not "the question of/questions over whether" inside the sentence: "There are questions over whether …" and
+    # "raised the question of whether …" are the author's doubt; a sentence opening on "The question of whether" is
+    # _WHETHER_OPENING's)
+    r"\b(?:(?:turned|turns|hinged|hinges|rests|rested"
+    r"|centred|centered|focused|focuses)\s+on|asks|ask\s+voters|decide|decided|decides|determine|determined|rule\s+on"
+    r"|ruled\s+on|vote\s+on|voted\s+on|examine|examined|examines|consider|considered|considers|investigate|investigating"
+    r"|debate\s+over|dispute\s+over)\s+(?=whether\b)",
+    re.IGNORECASE,
+)
+_WHETHER_OPENING = re.compile(r"\W*(?:The\s+question\s+of\s+)?[Ww]hether\b")
+# The main verb after a subject clause ("Whether the merger goes ahead | now rests with …", "The question of whether
+# the stadium could be expanded | was left off …"): a finite verb the clause cannot hold after its own modal.
+_MAIN_VERB_AFTER = re.compile(
+    r"\s(?:now\s+|still\s+|also\s+)?(?:is|was|has|have|had|remains|remained|rests|rested|lies|lay|depends|depended"
+    r"|hinges|hinged|will\s+be|would\s+be|turns|turned|falls|fell)\b"
+)
+_DOUBT_PREDICATE = re.compile(
+    r"\s+(?:(?:still|also|now)\s+)?(?:another\s+matter|anyone['’]s\s+guess|an\s+open\s+question|open\s+to\s+(?:question"
+    r"|doubt|debate)|moot|debatable|doubtful|unclear|uncertain|unknown|far\s+from\s+(?:clear|certain)|not\s+(?:clear"
+    r"|known|certain)|(?:yet\s+)?to\s+be\s+seen)",
+    re.IGNORECASE,
+)
+# (case matters after the comma: the subject opens with a capital or a determiner, "in so far as …" does not)
+_OPENING_APPOSITION = re.compile(
+    r"\W*(?:[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Aa]rguably|[Ll]ikely)\s+(?:the|one\s+of\s+the|among\s+the)\s[^,;:]{2,70},"
+    r"\s+(?!(?:But|And|Yet|So|However|Though|Although|Still|It|This|That|There|I|We|You|He|She|They)\b)"
+    r"(?:the|a|an|its|his|her|their|[A-Z])"
+)
+# (one literal "," first: the regex engine then skips to each comma instead of trying every position; not "believed
+# to"/"thought to", an identity held in doubt — the corpus: "a huge explosion, believed to be a bomb, went off …")
+_SIDE_PARTICIPLE = re.compile(
+    r",\s+(?:(?:(?:widely|now|still|already|long)\s+)?(?:expected|likely|set|tipped|due|poised)\s+to\s"
+    r"(?:[^,;:]|,(?=\d)){2,70}|where\s[^,;:]{2,80}),\s+(?:(?:has|have|had|was|were|is|are)\s+)?[a-z]+"
+)
+_SINGLE_QUOTED = re.compile(r"['‘](?=[A-Za-z])[^'‘’\"“”]{2,80}?[A-Za-z?!.]['’](?![A-Za-z])")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:question|questions|slogan|slogans|title|headline|motto|banner|banners|sign|signs"
+    r"|placards?|hashtag|chant|chants|chanted|theme|read|reads"
+    r"|(?:titled|entitled|headlined|named|called|dubbed)(?:\s+(?:its|his|her|their|the|a|an)?\s*[a-z]+)?)\s+$",
+    re.IGNORECASE,
+)
+# A name that opens the sentence with a capitalised hedge word, set off by its apposition: "Might Makes Right, a
+# documentary about arms brokers, won …", "Believe FM, a community station in Soweto, went off air …".
+_OPENING_TITLE = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][\w'’-]*|of|the|and|in|on|a)){1,5},\s+(?:a|an|the)\s")
+# A statutory maximum or a rule's time limit: "drivers could be fined up to £1,000 for …", "The decision may be
+# appealed to the Supreme Court within 28 days" (the rule, not a guess at what will happen).
+_RULE_LIMIT = re.compile(
+    r"\s+be\s+(?:(?:fined|jailed|imprisoned|sentenced|charged|penalised|penalized)\s+(?:\w+\s+){0,2}?up\s+to\b"
+    r"|[a-z]+ed\s+(?:[^.;,]{0,40}?\s)?within\s+(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|twenty-one|thirty"
+    r"|28|a)\s+(?:days?|weeks?|months?|years?|working\s+days)\b)",
+    re.IGNORECASE,
+)
+_FREE_PERMISSION = re.compile(
+    r"\s+(?:\w+\s+){1,3}?(?:free\s+of\s+charge|for\s+free|at\s+no\s+(?:extra\s+|additional\s+)?cost|without\s+charge"
+    r"|without\s+paying)\b",
+    re.IGNORECASE,
+)
+_COULD_ONCE = re.compile(r"\s+once\s+(?!again\b|more\b)[a-z]+", re.IGNORECASE)
+_COULD_CHOOSE = re.compile(r"\s+(?:\w+\s+)?(?:choose|pick|select)\s+(?:from|between|among)\b", re.IGNORECASE)
+_OFFERED_ACTIONS = frozenset(
+    """vote collect buy apply claim book register enter visit order borrow submit request nominate bring park watch
+    download sign swap exchange return""".split()
+)
+_PEOPLE_COULD = re.compile(r"(?:^|\W)(?P<np>[A-Za-z][a-z]+s)\s+(?:also\s+|only\s+|still\s+)?$")
+_OPEN_PERIOD = re.compile(r"[^.;:?!]{0,90}?\buntil\s+(?:\d|midnight|noon|the\s+end|[A-Z])")
+
+
+def _whether_span(text: str, cue: Cue) -> tuple[int, int] | None:
+    """The reported question a "whether" cue opens, when the sentence reports it (see above), else None."""
+    m = _ASKED_OPENING.match(text)
+    if m is not None and cue.start < m.end():
+        return m.span()
+    if cue.text.lower() != "whether":
+        return None
+    opening = _WHETHER_OPENING.match(text)
+    if opening is not None and opening.end() == cue.end:
+        v = _MAIN_VERB_AFTER.search(text, cue.end)
+        if v is None or v.start() - cue.end <= 8 or _DOUBT_PREDICATE.match(text, v.end()) is not None:
+            return None  # "Whether it will act wisely is another matter": the author's doubt
+        return (0, v.start())
+    h = _QUESTION_HEAD.search(text, max(0, cue.start - 30), cue.end)
+    if h is None or h.end() != cue.start:
+        return None
+    comma = text.find(",", cue.end)
+    return (cue.start, comma if comma != -1 else len(text))
+
+
+_WHETHER_FORMS = frozenset(("whether", "Whether"))
+_ASKED_MODALS = frozenset(("would", "could", "might", "may", "if"))
+_MAY_FORMS = frozenset(("may", "May"))
+_COULD_FORMS = frozenset(("could", "Could"))
+
+
+def not_the_authors_doubt(text: str, cue: Cue, spans: list[tuple[int, int]]) -> bool:
+    """True when the hedge ``cue`` is in one of round 15's senses above (``spans``: the sentence's reported question,
+    opening apposition, side participles and quoted titles, from ``round15_spans``, found once per sentence)."""
+    if spans and any(a <= cue.start < b for a, b in spans):
+        return True
+    if cue.start == 0 and text[:1].isupper() and _OPENING_TITLE.match(text) is not None:
+        return True
+    word = cue.text
+    if word in _MAY_FORMS:
+        return (
+            _RULE_LIMIT.match(text, cue.end) is not None or _FREE_PERMISSION.match(text, cue.end) is not None
+        )
+    return word in _COULD_FORMS and (
+        _RULE_LIMIT.match(text, cue.end) is not None or _could_offered(text, cue)
+    )
+
+
+def _quoted_title(text: str, start: int) -> bool:
+    """A hedge inside a quotation in single marks that a title, a slogan or a question names (see above)."""
+    q = max(text.rfind(" '", 0, start), text.rfind("('", 0, start), text.rfind("‘", 0, start))
+    if q == -1 and text[:1] != "'":
+        return False
+    q = 0 if q == -1 else q + (0 if text[q] == "‘" else 1)
+    m = _SINGLE_QUOTED.match(text, q)
+    return m is not None and start < m.end() and _TITLE_BEFORE.search(text, max(0, q - 20), q) is not None
+
+
+def _could_offered(text: str, cue: Cue) -> bool:
+    """ "could" of past ability or of a choice or an action offered to a group for a period (see above)."""
+    if _COULD_ONCE.match(text, cue.end) is not None or _COULD_CHOOSE.match(text, cue.end) is not None:
+        return True
+    nxt = next_word(text, cue.end)
+    if nxt in _OFFERED_ACTIONS or (
+        nxt in ("only", "still", "also") and next_word(text, cue.end + len(nxt) + 1) in _OFFERED_ACTIONS
+    ):
+        p = _PEOPLE_COULD.search(text, max(0, cue.start - 40), cue.start)
+        return (
+            p is not None
+            and _agent_plural(p.group("np").lower())
+            and _OPEN_PERIOD.match(text, cue.end) is not None
+        )
+    return False
+
+
+def round15_spans(text: str, hedges: list[Cue]) -> list[tuple[int, int]]:
+    """The spans of the sentence whose hedges are not the author's doubt (round 15, above): a question the sentence
+    reports (asked of someone, put on a ballot, left to a regulator) from the first "whether"/"asked" hedge that opens
+    one, an opening apposition, a side participle or "where" clause, a hedge in a quoted title. Found once per
+    sentence."""
+    spans: list[tuple[int, int]] = []
+    asked = text[:5] == "Asked"
+    for h in hedges:
+        if h.text in _WHETHER_FORMS or (asked and h.text in _ASKED_MODALS):
+            span = _whether_span(text, h)
+            if span is not None:
+                spans.append(span)
+                break
+    if text[:1] in "PpAaLl" and hedges[0].start < 12:
+        m = _OPENING_APPOSITION.match(text)
+        if m is not None:
+            spans.append((0, m.end()))
+    if "," in text:
+        spans.extend((m.start() + 1, m.end()) for m in _SIDE_PARTICIPLE.finditer(text))
+    if " '" in text or "‘" in text or "('" in text or text[:1] == "'":
+        spans.extend((h.start, h.end) for h in hedges if _quoted_title(text, h.start))
+    return spans

@@ -51,10 +51,28 @@ _OPENING_RE = re.compile(
     r"|by|in\s+partnership)\b"
     r"|this\s+(?:article|content|story|feature|post|piece)\s+(?:was|is|has\s+been)\s+(?:sponsored|paid\s+for"
     r"|produced\s+in\s+partnership|funded\s+by|supported\s+by)\b"
+    # round 15 (r37): "This post may contain sponsored content.", "This article contains affiliate links."
+    r"|this\s+(?:article|post|page|story|guide|video|review|piece|feature)\s+(?:may\s+contain|contains|includes"
+    r"|may\s+include)\s+(?:sponsored|affiliate|paid|promotional|partner)\b"
+    # round 15 (r37, r38): an order to take the page's app or newsletter, after a lead-in and a colon or a dash —
+    # "Don't miss out: download our app for breaking news alerts.", "Get dealer news every Tuesday — join the AED
+    # weekly briefing."
+    r"|(?:[^.!?:—–]{0,60}?(?::|\s[—–-])\s+)?(?:download|get)\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b"
+    r"|[^.!?:—–]{0,60}?(?::|\s[—–-])\s+(?:join|subscribe\s+to|sign\s+up\s+(?:to|for))\s+(?:our|the)\s+"
+    r"(?:[\w'’&-]+\s+){0,4}?(?:newsletter|briefing|bulletin|digest|mailing\s+list)\b"
+    # round 15 (r38): a press release's safe-harbour sentence, "Actual results could differ materially from …"
+    r"|actual\s+(?:results|outcomes|events)\s+(?:could|may|might|will)\s+differ\s+materially\b"
+    # round 15 (r18, r37): a support or contact line for readers touched by the story, "If you have been affected by
+    # issues raised in this story, support is available from …", "If you were affected by the floods, email …"
+    r"|if\s+you\s+(?:have\s+been|were|are|['’]ve\s+been)\s+affected\s+by\b[^.;]{0,80},\s+(?:support|help|advice"
+    r"|contact|call|email|e-mail|ring|text|please|you\s+can|get\s+in\s+touch)\b"
     r"|(?:some\s+|the\s+)?(?:links?|products?)\s+(?:on|in)\s+this\s+(?:page|article|post|story|guide)\s+(?:are|is|may\s+be"
     r"|contains?)\s+(?:an?\s+)?affiliate\b"
     r"|(?:to|please)\s+(?:reproduce|republish|reprint|license|syndicate)\s+this\s+(?:article|story|content|piece|photo"
     r"|image|report)\b"
+    # round 15 (r37): a writer's account, "Follow Ruth on X @ruthtalksfootball for live updates …"
+    r"|follow\s+(?:[A-Z][\w'’-]*\s+){1,3}on\s+(?:x|twitter|instagram|facebook|tiktok|threads|bluesky|linkedin|youtube"
+    r"|mastodon|substack)\b"
     r"|follow\s+(?:our|us\s+on|the)\s+(?:live\s+)?(?:coverage|updates|blog|live\s+blog|liveblog|reporting|x|twitter"
     r"|facebook|instagram|tiktok|threads|bluesky|whatsapp)\b"
     r"|for\s+(?:more|the\s+latest|further|full|up-to-date|live|regular|all\s+the\s+latest)\b[^,.]{0,60},\s+(?:please\s+)?"
@@ -90,13 +108,18 @@ _GATE_OPENINGS = (
     "Episode ",
     "Act ",
     "Volume ",
+    "Actual ",  # round 15
+    "If you have been affected",
+    "If you were affected",
+    "If you are affected",
 )
 _GATE_WORDS = frozenset(
-    """affiliate sponsored reproduce republish reprint license syndicate visit subscribe download tune""".split()
+    """affiliate sponsored reproduce republish reprint license syndicate visit subscribe download tune newsletter
+    briefing bulletin digest""".split()
 )
 # (the pattern's other openings — "Some", "The", "To", "Please" — come with one of these words; "This" and
 # "For" with these)
-_THIS_NOTE_WORDS = frozenset("sponsored paid produced funded supported".split())
+_THIS_NOTE_WORDS = frozenset("sponsored paid produced funded supported affiliate promotional partner".split())
 _POINTER_VERBS = frozenset(
     "visit see go head check call follow download sign tune log contact click email subscribe".split()
 )
@@ -111,12 +134,15 @@ _LABEL_FIRST = frozenset(
 # page's own ("subscribe", "sign up").
 _ASKED_THEN_TOLD = re.compile(
     r"[^?\"“”]{2,80}\?\s+(?:please\s+)?(?P<verb>subscribe|sign\s+up|contact|drop|send|tell|share|follow|join|register"
-    r"|donate|email|e-mail|get\s+in\s+touch|write\s+to|message|let\s+us\s+know|tip\s+us)\b(?P<rest>[^?!\"“”]{0,100})"
+    r"|donate|email|e-mail|get\s+in\s+touch|write\s+to|message|let\s+us\s+know|tip\s+us|download)\b(?P<rest>[^?!\"“”]{0,100})"
     r"[.!]?\s*$",
     _I,
 )
 _PAGE_NAMED = re.compile(
-    r"\b(?:our|us|below|newsletter|newsdesk|newsroom|comments|confidence|editors?)\b", _I
+    r"\b(?:our|us|below|newsletter|newsdesk|newsroom|comments|confidence|editors?)\b"
+    # round 15 (r38): the page itself handed on, "Know someone who just bought an air fryer? Send them this guide."
+    r"|\bthis\s+(?:guide|article|story|post|page|piece|list|link|newsletter)\b",
+    _I,
 )
 _ASKED_MAX_WORDS = 25
 

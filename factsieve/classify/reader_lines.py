@@ -145,6 +145,15 @@ _ASKED_THEN_REASSURED = re.compile(
 )
 
 
+# Round 15 (r37, r38): a short question to the reader answered by the writer with one word, "Got all that? Good.",
+# "Sounds good? Great!", "Still with me? Excellent." (a question and its answer in a story name who asks: "Guilty?
+# No, the jury said." holds a reporting word, refused above).
+_ASKED_THEN_ANSWERED = re.compile(
+    r"\W*[A-Z][a-z'’-]*(?:\s+[a-z'’-]+){0,3}\?\s+(?:Good|Great|Perfect|Excellent|Brilliant|Lovely|Splendid|Fantastic"
+    r"|Wonderful|Right|Fine|Okay|OK|Then\s+read\s+on|Read\s+on)\s*[.!]*\s*$"
+)
+
+
 def reader_line(text: str, words: frozenset[str]) -> bool:
     """True when the line is one of the reader lines in the module docstring."""
     body = text.strip()
@@ -153,6 +162,8 @@ def reader_line(text: str, words: frozenset[str]) -> bool:
     if "? " in body:
         m = _ASKED_THEN_REASSURED.match(body)
         if m is not None and _bare_question(m.group("q")):
+            return True
+        if _ASKED_THEN_ANSWERED.match(body) is not None:
             return True
     if body.endswith("?") and _DIGIT.search(body) is None:
         if _bare_question(body) or _TAG_QUESTION_RE.match(body) is not None:
