@@ -309,6 +309,7 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
         api_ready = _start_helpers(args, files, config, api)
     except (server.ServerError, OSError) as exc:
         return _fail(1, f"{type(exc).__name__}: {exc}")
+    from factsieve.dedup.state import SettingsChanged
     from factsieve.output.publish import OutputLocked
     from factsieve.output.tables import ValidationFailed
 
@@ -341,7 +342,7 @@ def _run_flow(args: argparse.Namespace, command_started: float) -> int:
     except ValidationFailed as exc:
         print(exc.report, file=sys.stderr)
         return _fail(4, f"table '{exc.table}' failed schema validation; nothing was written")
-    except SourceError as exc:
+    except (SourceError, SettingsChanged) as exc:
         return _fail(2, str(exc))
     except Exception as exc:
         if (signum := interrupted_by()) is not None:  # a failure the stop caused (supervise.py)

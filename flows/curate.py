@@ -26,6 +26,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from factsieve import dedup, heap
 from factsieve.batch import pipeline, staged, workers
 from factsieve.config import RunConfig
+from factsieve.dedup.state import check_settings as check_dedup_settings
 from factsieve.ingest import exclude, manifest
 from factsieve.ingest.parts import split_gzip_parts, split_parts
 from factsieve.ingest.read import IngestLimits
@@ -302,6 +303,8 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         repaired = latest.ensure(out_path)
         if repaired != "ok":
             logger.warning("the latest view was out of step with the committed runs: %s", repaired)
+        # Settings the folder's dedup state cannot take: refused before any work, not in dedup.
+        check_dedup_settings(publish.latest_dedup_state(out_path), cfg.dedup)
         files, left_out = discover_inputs(raw, out_path, cfg.limits.exclude)
         # Loaded even with incremental=False: reprocessing still replaces the live rows it redoes.
         previous = manifest.load(out_path, publish.committed_run_ids(out_path))

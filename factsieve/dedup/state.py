@@ -166,6 +166,31 @@ def _params_load(stored: dict, now: dict) -> bool:
     return rest == but(now, FIGURE_PARAMS) or rest == but(now, FIGURE_PARAMS + STORY_PARAMS)
 
 
+class SettingsChanged(ValueError):
+    """A run's [dedup] settings are not those its output folder's dedup state was built with."""
+
+
+def check_settings(state_in: Path | None, params: DedupParams) -> None:
+    """Raise ``SettingsChanged`` naming each [dedup] setting that differs from the state's.
+
+    The state's signatures, bands and clusters were made under its settings, so they cannot change
+    within one output folder; ``load_state`` refused such a state only in the dedup stage, after
+    the whole batch stage, and the run ended with exit 1 and the two dicts in one long line. The
+    flow calls this before any work (the round 9 probe)."""
+    if state_in is None or not (Path(state_in) / "meta.json").exists():
+        return
+    stored = json.loads((Path(state_in) / "meta.json").read_text()).get("params", {})
+    now = params.result_params()
+    if _params_load(stored, now):
+        return
+    differ = [k for k in now if k in stored and stored[k] != now[k] and k not in FIGURE_PARAMS]
+    shown = ", ".join(f"{k} = {now[k]!r} (the folder's: {stored[k]!r})" for k in differ) or str(now)
+    raise SettingsChanged(
+        f"[dedup] {shown}: this output folder's duplicate index was built with other settings, and "
+        "they cannot change within one folder; run with its settings, or write to a new --out"
+    )
+
+
 def load_state(state_in: Path | None, params: DedupParams) -> OldState:
     if state_in is None or not (Path(state_in) / "meta.json").exists():
         return OldState(empty_docs(), [], set())

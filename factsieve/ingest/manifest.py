@@ -47,7 +47,7 @@ from factsieve.ingest import archives, compressed
 from factsieve.ingest.parts import rejected_unread
 from factsieve.ingest.read import archive_kind, format_of_name, reader_takes
 from factsieve.ingest.records import FIELD_ALIASES, HTML_TEXT_FIELDS
-from factsieve.ingest.sources import InputFile
+from factsieve.ingest.sources import InputFile, local_root
 from factsieve.params import IngestLimits
 
 MANIFEST_DIR = ("_state", "manifest")
@@ -317,7 +317,7 @@ def in_scope(raw: str | Path) -> Callable[[str], bool]:
         fs, root = fsspec.core.url_to_fs(raw_s)
         base = fs.unstrip_protocol(root).rstrip("/")
         return lambda uri: uri == base or uri.startswith(base + "/")
-    base = str(Path(raw_s))
+    base = local_root(raw_s)  # as discover spells the URIs
     return lambda uri: uri == base or uri.startswith(base.rstrip(os.sep) + os.sep)
 
 
@@ -343,6 +343,8 @@ def plan(
     readers = readers_fingerprint() if missing_text else None
     found = {f.uri for f in files}
     p.removed = sorted(u for u in previous if u not in found and (scope is None or scope(u)))
+    if scope is not None:
+        p.removed = sorted({*p.removed, *found_elsewhere(previous, files, found, scope)})
     for f in files:
         prev = previous.get(f.uri)
         if prev is None:
@@ -368,6 +370,55 @@ def plan(
         p.changed.append(f)
         p.reasons[f.uri] = reason
     return p
+
+
+def _local_path(uri: str) -> str | None:
+    """The OS path of a local input's URI (a ``file://`` URL's path), None for other stores."""
+    if uri.startswith("file://"):
+        return uri[len("file://") :]
+    return None if "://" in uri else uri
+
+
+def found_elsewhere(
+    previous: dict[str, Entry], files: list[InputFile], found: set[str], scope: Callable[[str], bool]
+) -> list[str]:
+    """Live inputs outside this run's RAW that are files this run lists under another name: their
+    old name is removed (its rows leave the view) as a rename inside RAW is, and the file is
+    processed under its new name. Without this, an input listed under two names stayed live twice,
+    every document with it (the round 9 probe):
+
+    * the same folder entry reached by another spelling of its folder (a link to RAW, RAW renamed
+      with a link left at the old name, a relative URI an earlier release recorded, a ``file://``
+      URL): same real folder, same name;
+    * a file moved here, RAW renamed or moved: the old name is gone, and its device and inode are
+      those of a file this run lists under a name no live input has.
+
+    Inputs of another RAW that are still there (two folders may feed one output) stay live, and so
+    do those whose name merely vanished (an unmounted disk): only a file found here again counts.
+    Nothing is done (no stat, no realpath) when every live input is in this run's scope."""
+    outside = [u for u in previous if u not in found and not scope(u) and _local_path(u) is not None]
+    if not outside:
+        return []
+    real_dirs: dict[str, str] = {}
+
+    def entry_key(path: str, name: str) -> tuple[str, str]:
+        folder = os.path.dirname(path)
+        if folder not in real_dirs:
+            real_dirs[folder] = os.path.realpath(folder)
+        return real_dirs[folder], name
+
+    here = {entry_key(f.path or f.uri, posixpath.basename(f.uri)) for f in files if f.protocol == "file"}
+    new_inodes = {(f.device, f.inode) for f in files if f.inode is not None and f.uri not in previous}
+    gone = []
+    for uri in outside:
+        path = _local_path(uri)
+        if entry_key(path, posixpath.basename(uri)) in here:
+            gone.append(uri)
+            continue
+        e = previous[uri]
+        if e.inode is not None and (e.device, e.inode) in new_inodes and not os.path.lexists(path):
+            gone.append(uri)
+    return gone
 
 
 def _why_again(f: InputFile, prev: Entry, reprocess: bool, settings: IngestLimits | None) -> str | None:

@@ -201,6 +201,11 @@ def _refusal(path: str, root_real: str) -> tuple[str, str] | None:
     return None
 
 
+def local_root(raw: str | Path) -> str:
+    """RAW's absolute, lexically normalised path: the prefix of every local input's URI."""
+    return os.path.abspath(str(raw))
+
+
 def _local_file(
     path: str, rel: str, root_real: str, listed_ns: int, protocol: str = "file", uri: str = ""
 ) -> InputFile | None:
@@ -271,7 +276,13 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
     listed_ns = time.time_ns()  # before any stat: see _RACY_NS
     skipped = frozenset(os.path.realpath(s) for s in skip if "://" not in str(s))
     if "://" not in raw_s:
-        p = Path(raw_s)
+        # Absolute URIs, however RAW is spelled: `raw`, `./raw/`, `../x/raw` or `/x/raw` from any
+        # folder name each file once. They were the path as given, so a run over `/x/raw` after one
+        # over `raw` found every file new, could not remove the old names (out of its scope) and
+        # left every document live twice (docs/OPERATIONS.md, "Latest view, round 9 probe").
+        # abspath, not realpath: RAW given through a link keeps the link's name (a `current` link
+        # moved to the next snapshot is the same inputs, compared by content).
+        p = Path(local_root(raw_s))
         if not p.exists():
             raise SourceError(f"raw input '{_printable(raw_s)}' does not exist")
         if _system_path(os.path.realpath(p)):
