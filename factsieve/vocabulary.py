@@ -92,6 +92,10 @@ ENCRYPTED = "encrypted"
 NESTED_ARCHIVE = "nested_archive"
 # Decided after cleaning (factsieve.batch.pipeline): every line of the text was boilerplate.
 ONLY_BOILERPLATE = "only_boilerplate"
+# A later stage (reading, cleaning, segmentation, classification) raised on this record or file, or
+# used more than its CPU-time budget on it (factsieve.batch.budget): the run goes on without it.
+PROCESSING_ERROR = "processing_error"
+PROCESSING_TIMEOUT = "processing_timeout"
 REASON_CODES: tuple[str, ...] = (
     EMPTY,
     BINARY,
@@ -120,4 +124,6 @@ REASON_CODES: tuple[str, ...] = (
     UNSAFE_MEMBER,
     ENCRYPTED,
     NESTED_ARCHIVE,
+    PROCESSING_ERROR,
+    PROCESSING_TIMEOUT,
 )

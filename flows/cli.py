@@ -138,6 +138,12 @@ def format_summary(s: dict) -> str:
             if s.get("passed_over")
             else []
         ),
+        *(
+            # "sentences_cut 3" -> "sentences cut 3": what the record limits cut (factsieve.batch.limits).
+            ["  limited     " + ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in s["limited"].items())]
+            if s.get("limited")
+            else []
+        ),
         f"  latest      {s.get('removed_documents', 0)} documents removed, {s.get('replaced_documents', 0)} "
         f"replaced, {s.get('removed_files', 0)} input files gone; {s['out']}/latest",
         f"  tables      {s['out']}/{{documents,sentences,duplicates,rejects,runs}}/part-{s['run_id']}.parquet",

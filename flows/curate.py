@@ -485,6 +485,8 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             "rejects": len(rejects),
             # Not records, so in neither documents nor rejects, but counted: nothing vanishes silently.
             "passed_over": dict(sorted(asm.passed_over.items())),
+            # Cut by the record limits (factsieve.batch.limits), by kind: counted, never silent.
+            "limited": dict(sorted(asm.limited.items())),
         }
         stats.stage("dedup").counts = dedup_counts
         small = validate_tables({"duplicates": duplicates, "runs": pd.DataFrame([stats.runs_row()])})
@@ -563,6 +565,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         "labels": stats.labels,
         "reject_reasons": stats.reject_reasons,
         "passed_over": dict(sorted(asm.passed_over.items())),
+        "limited": dict(sorted(asm.limited.items())),
         "tables": paths,
         "latest": view,
         "seconds": stats.rounded(),

@@ -9,7 +9,9 @@ scores once every batch is in (factsieve.output.assemble). No Prefect here.
 from __future__ import annotations
 
 import os
+import posixpath
 import time
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -21,14 +23,26 @@ import xxhash
 
 import schemas
 from factsieve import classify, dedup
-from factsieve.ingest.read import IngestLimits, RawDoc, Reject, published_within, read_input
+from factsieve.batch import limits as caps
+from factsieve.batch.budget import OverBudget, cpu_budget, seconds_for
+from factsieve.ingest import archives, compressed
+from factsieve.ingest.read import (
+    IngestLimits,
+    IngestResult,
+    RawDoc,
+    Reject,
+    file_reject,
+    input_format,
+    published_within,
+    read_input,
+)
 from factsieve.ingest.sources import InputFile
 from factsieve.output import tables
 from factsieve.text.clean import clean_text
 from factsieve.text.language import detect_language
 from factsieve.text.segment import split_sentences
 from factsieve.text.visible import visible
-from factsieve.vocabulary import EMPTY, ONLY_BOILERPLATE
+from factsieve.vocabulary import EMPTY, ONLY_BOILERPLATE, PROCESSING_ERROR, PROCESSING_TIMEOUT
 
 if TYPE_CHECKING:
     from factsieve.classify.model import LinearModel
@@ -52,6 +66,8 @@ class BatchResult:
     # What ingest passed over as no record, by kind (an archive's folders and hidden files, a WARC
     # file's request records: ``IngestResult.skipped``), for the runs table's stage_counts.
     passed_over: dict[str, int] = field(default_factory=dict)
+    # What the record limits cut, by kind (factsieve.batch.limits): titles, sentences, documents.
+    limited: dict[str, int] = field(default_factory=dict)
 
 
 def make_doc_id(rel: str, record_key: str, text: str) -> str:
@@ -62,9 +78,14 @@ def make_doc_id(rel: str, record_key: str, text: str) -> str:
     return h.hexdigest()
 
 
+# A document's sentence spans and, for each, whether it starts inside an earlier sentence's quotation.
+Segmented = tuple[list[tuple[int, int]], list[bool]]
+
+
 def _document_row(
-    inp: InputFile, doc: RawDoc, run_id: str, ingested_at: pd.Timestamp
-) -> tuple[dict, str] | Reject:
+    inp: InputFile, doc: RawDoc, run_id: str, ingested_at: pd.Timestamp, limited: Counter[str]
+) -> tuple[dict, str, Segmented] | Reject:
+    """The document's row, clean text and sentences, or its reject; cuts counted in ``limited``."""
     cleaned = clean_text(doc.text)
     text = cleaned.text
     if not text and not cleaned.removed:
@@ -85,6 +106,19 @@ def _document_row(
             doc.raw_bytes,
             visible(doc.text[:120]),
         )
+    spans, cut = caps.bounded_spans(text, split_sentences(text))
+    limited["sentences_cut"] += cut
+    removed_reasons = [reason for reason, _ in cleaned.removed]
+    removed_chars = cleaned.removed_chars
+    if len(spans) > caps.MAX_SENTENCES:
+        # The rest of the text goes as a removed line would: text and sentences still agree.
+        end = spans[caps.MAX_SENTENCES - 1][1]
+        removed_chars += len(text) - end
+        removed_reasons.append(caps.SENTENCE_LIMIT)
+        text, spans = text[:end], spans[: caps.MAX_SENTENCES]
+        limited["documents_cut"] += 1
+    title, title_cut = caps.cut_title(doc.title)
+    limited["titles_cut"] += title_cut
     row = {
         "doc_id": make_doc_id(inp.rel or inp.uri, doc.record_key, doc.text),
         "run_id": run_id,
@@ -93,7 +127,7 @@ def _document_row(
         "format": doc.format,
         "encoding": doc.encoding,
         "ingested_at": ingested_at,
-        "title": doc.title,
+        "title": title,
         "url": doc.url,
         "published_at": published_within(doc.published_at, ingested_at),
         "language": detect_language(text),
@@ -101,14 +135,69 @@ def _document_row(
         "raw_bytes": doc.raw_bytes,
         "raw_chars": len(doc.text),
         "clean_chars": len(text),
-        "word_count": cleaned.words,
-        "removed_lines": len(cleaned.removed),
-        "removed_chars": cleaned.removed_chars,
+        "word_count": cleaned.words if len(text) == len(cleaned.text) else len(text.split()),
+        "removed_lines": len(removed_reasons),
+        "removed_chars": removed_chars,
         "removed_text": cleaned.removed_text,
-        "removed_reasons": [reason for reason, _ in cleaned.removed],
+        "removed_reasons": removed_reasons,
         "unicode_fixed": cleaned.fixed_unicode,
     }
-    return row, text
+    return row, text, (spans, classify.quote_context(text, spans))
+
+
+def _failure(what: str, exc: BaseException, budget_s: float) -> tuple[str, str]:
+    """The reject reason and detail of a stage that raised or ran over its budget on a record."""
+    if isinstance(exc, OverBudget):
+        return (
+            PROCESSING_TIMEOUT,
+            f"{what} used more than its {budget_s:,.0f} CPU-s budget; left out, the run went on",
+        )
+    # Where it was raised (the innermost frame of our code): the owners' first question.
+    ours = [f for f in traceback.extract_tb(exc.__traceback__) if "factsieve" in f.filename]
+    where = f" in {posixpath.basename(ours[-1].filename)}:{ours[-1].name}" if ours else ""
+    return PROCESSING_ERROR, f"{what} failed{where}: {type(exc).__name__}: {visible(str(exc)[:200])}"
+
+
+def _input_chars(inp: InputFile) -> int:
+    """What a file's reading budget is measured on: its bytes, 20x for a compressed file or an
+    archive (news text packs 3-5:1, and members are read within the archive's one budget)."""
+    size = (inp.end - inp.start) if inp.is_part else inp.size
+    name = inp.uri.lower()
+    packed = archives.kind_of_name(name) or posixpath.splitext(name)[1] in compressed.SUFFIXES
+    return size * 20 if packed else size
+
+
+def _read_guarded(inp: InputFile, limits: IngestLimits, earlier: set[str] | None) -> IngestResult:
+    """``read_input``; a reader that raises (but for a transient OSError, which the flow
+    retries) or runs over its budget makes the file (or part) one reject."""
+    budget_s = seconds_for(_input_chars(inp), caps.READ_BASE_S, caps.READ_PER_MB_S)
+    try:
+        with cpu_budget(budget_s):
+            return read_input(inp, limits, earlier)
+    except OSError:
+        raise
+    except (Exception, OverBudget) as exc:
+        reason, detail = _failure("reading", exc, budget_s)
+        size = (inp.end - inp.start) if inp.is_part else inp.size
+        return file_reject(inp, input_format(inp) or "none", reason, detail, size)
+
+
+def _document_guarded(
+    inp: InputFile, doc: RawDoc, run_id: str, ingested_at: pd.Timestamp, limited: Counter[str]
+) -> tuple[dict, str, Segmented] | Reject:
+    """``_document_row`` within its budget; a stage that raises on the record makes it a reject."""
+    budget_s = seconds_for(len(doc.text), caps.RECORD_BASE_S, caps.RECORD_PER_MB_S)
+    counted: Counter[str] = Counter()  # added to ``limited`` only when the record becomes a document
+    try:
+        with cpu_budget(budget_s):
+            made = _document_row(inp, doc, run_id, ingested_at, counted)
+        limited.update(counted)
+        return made
+    except (Exception, OverBudget) as exc:
+        reason, detail = _failure("cleaning or segmentation", exc, budget_s)
+        return Reject(
+            doc.source_uri, doc.record_key, doc.format, reason, detail, doc.raw_bytes, visible(doc.text[:120])
+        )
 
 
 def _reject_row(rej: Reject, run_id: str, ingested_at: pd.Timestamp) -> dict:
@@ -129,7 +218,11 @@ def _reject_row(rej: Reject, run_id: str, ingested_at: pd.Timestamp) -> dict:
 # the sentences (the alternatives tried, attrgetter+zip columns and flattened cue lists,
 # measured slower: docs/EVALUATION.md "Speed").
 def sentence_rows(
-    doc_ids: list[str], texts: list[str], run_id: str, model: LinearModel | None = None
+    doc_ids: list[str],
+    texts: list[str],
+    run_id: str,
+    model: LinearModel | None = None,
+    segmented: list[Segmented] | None = None,
 ) -> pd.DataFrame:
     """Segment and classify the texts; one row per sentence, cues as lists of structs.
 
@@ -137,7 +230,8 @@ def sentence_rows(
     about 5× less memory than Python objects (a dict per cue) for the flow to hold and for the process
     runner to pickle back, and the later ``tables.typed`` call converts without copying.
     With a trained ``model`` (factsieve.classify.model.overrule) the model overrules the rules on its task;
-    ``df.attrs["model_changes"]`` counts the labels it changed.
+    ``df.attrs["model_changes"]`` counts the labels it changed. ``segmented``: each text's sentence
+    spans and quote flags as ``_document_row`` made them (else split here, long sentences cut).
     """
     if len(doc_ids) != len(texts):
         raise ValueError(f"{len(doc_ids)} doc_ids for {len(texts)} texts")
@@ -150,11 +244,15 @@ def sentence_rows(
     # of a multi-sentence quote is the speaker's, not the author's.
     continued: list[bool] = []
     for d, text in enumerate(texts):
-        spans = split_sentences(text)
+        if segmented is None:
+            spans = caps.bounded_spans(text, split_sentences(text))[0]
+            quoted = classify.quote_context(text, spans)
+        else:
+            spans, quoted = segmented[d]
         n = len(spans)
         if not n:
             continue
-        continued.extend(classify.quote_context(text, spans))
+        continued.extend(quoted)
         doc_index.extend([d] * n)
         idx.extend(range(n))
         for s, e in spans:
@@ -237,7 +335,9 @@ def process_batch(
     t0 = time.perf_counter()
     doc_rows: list[dict] = []
     texts: list[str] = []
+    segmented: list[Segmented] = []
     reject_rows: list[dict] = []
+    limited: Counter[str] = Counter()
     n_records = 0
     part_keys: dict[str, set[str]] = {}
     passed_over: Counter[str] = Counter()
@@ -245,27 +345,42 @@ def process_batch(
         earlier = None
         if inp.is_part:
             earlier = (taken or {}).get(inp.uri, set()) | part_keys.get(inp.uri, set())
-        res = read_input(inp, limits, earlier)
+        res = _read_guarded(inp, limits, earlier)
         if res.keys is not None:
             part_keys.setdefault(inp.uri, set()).update(res.keys)
         n_records += len(res.docs) + len(res.rejects)
         passed_over.update(res.skipped)
         reject_rows.extend(_reject_row(r, run_id, ingested_at) for r in res.rejects)
         for doc in res.docs:
-            made = _document_row(inp, doc, run_id, ingested_at)
+            made = _document_guarded(inp, doc, run_id, ingested_at, limited)
             if isinstance(made, Reject):
                 reject_rows.append(_reject_row(made, run_id, ingested_at))
                 continue
-            row, text = made
+            row, text, parts = made
             doc_rows.append(row)
             texts.append(text)
+            segmented.append(parts)
     t1 = time.perf_counter()
     model = None
     if model_path:
         from factsieve.classify.model import load_cached
 
         model = load_cached(model_path, os.stat(model_path).st_mtime_ns)
-    sentences = sentence_rows([r["doc_id"] for r in doc_rows], texts, run_id, model)
+    sentences, failed = _classified(doc_rows, texts, segmented, run_id, model)
+    for i, (reason, detail) in failed.items():
+        row = doc_rows[i]
+        rej = Reject(
+            row["source_uri"],
+            row["record_key"],
+            row["format"],
+            reason,
+            detail,
+            row["raw_bytes"],
+            visible(texts[i][:120]),
+        )
+        reject_rows.append(_reject_row(rej, run_id, ingested_at))
+    if failed:
+        doc_rows = [r for i, r in enumerate(doc_rows) if i not in failed]
     t2 = time.perf_counter()
     return BatchResult(
         documents=pd.DataFrame(doc_rows, columns=tables.STAGE1_DOC_COLUMNS),
@@ -276,7 +391,37 @@ def process_batch(
         part_keys=part_keys,
         model_changes=sentences.attrs.get("model_changes", 0),
         passed_over=dict(passed_over),
+        limited=dict(sorted((k, n) for k, n in limited.items() if n)),
     )
+
+
+def _classified(
+    doc_rows: list[dict], texts: list[str], segmented: list[Segmented], run_id: str, model: LinearModel | None
+) -> tuple[pd.DataFrame, dict[int, tuple[str, str]]]:
+    """``sentence_rows`` of the batch, and the documents (by index) it had to leave out. The whole
+    batch is classified at once (the fast path); only when that raises or runs over its budget is
+    each document tried on its own, to find the one at fault, and the rest classified together
+    again (the same rows the fast path gives them)."""
+    ids = [r["doc_id"] for r in doc_rows]
+    budget_s = seconds_for(sum(map(len, texts)), caps.RECORD_BASE_S, caps.RECORD_PER_MB_S)
+    try:
+        with cpu_budget(budget_s):
+            return sentence_rows(ids, texts, run_id, model, segmented), {}
+    except (Exception, OverBudget):
+        pass
+    failed: dict[int, tuple[str, str]] = {}
+    for i, text in enumerate(texts):
+        one_s = seconds_for(len(text), caps.RECORD_BASE_S, caps.RECORD_PER_MB_S)
+        try:
+            with cpu_budget(one_s):
+                sentence_rows([ids[i]], [text], run_id, model, [segmented[i]])
+        except (Exception, OverBudget) as exc:
+            failed[i] = _failure("classification", exc, one_s)
+    keep = [i for i in range(len(texts)) if i not in failed]
+    sentences = sentence_rows(
+        [ids[i] for i in keep], [texts[i] for i in keep], run_id, model, [segmented[i] for i in keep]
+    )
+    return sentences, failed
 
 
 def run_batch(

@@ -73,6 +73,7 @@ class StagedBatch:
     model_changes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     passed_over: dict[str, int] = field(default_factory=dict)  # BatchResult.passed_over
+    limited: dict[str, int] = field(default_factory=dict)  # BatchResult.limited
 
 
 def part_path(stage: Path, table: str, index: int) -> Path:
@@ -133,6 +134,7 @@ def stage(
         model_changes=result.model_changes,
         seconds=dict(result.seconds),
         passed_over=dict(result.passed_over),
+        limited=dict(result.limited),
     )
 
 

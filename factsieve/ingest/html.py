@@ -26,6 +26,7 @@ _HEAD_CHARS = 20_000  # markup shows at the start; a long plain text is not scan
 # trafilatura then got nothing after it: a page with a 12 MB inline image lost the paragraphs
 # below it, silently, and one with a 50 MB attribute was a no_main_text reject.
 _MAX_VALUE_CHARS = 1_000_000
+_MAX_FALLBACK_TAGS = 20_000  # "<" in a page (opening and closing tags) past which no fallback runs
 _HUGE_VALUE = re.compile(rf"""=\s*(?:"[^"]{{{_MAX_VALUE_CHARS},}}"|'[^']{{{_MAX_VALUE_CHARS},}}')""")
 
 
@@ -182,7 +183,16 @@ def main_text(html: str, fragment: bool = False) -> Extracted | None:
         html = _HUGE_VALUE.sub('=""', html)
     html = _flattened(html) or html
     extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        deduplicate=False,
+        # trafilatura's fallbacks are quadratic in a run of short elements (jusText looks for each
+        # one's nearest long neighbour): a 1 MB table of 100,000 cells took ~10 CPU-minutes, 1M
+        # <p> elements longer. Past _MAX_FALLBACK_TAGS tags only its own linear pass runs (~2-5 CPU-s
+        # per MB); a news page has a few thousand (docs/OPERATIONS.md "Hostile records, round 10").
+        fast=html.count("<") > _MAX_FALLBACK_TAGS,
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip() or _only_links(html, text):

@@ -74,6 +74,8 @@ class RunAssembler:
         self.labels: Counter[str] = Counter()
         # Passed over by ingest as no record (folders in archives, WARC request records), by kind.
         self.passed_over: Counter[str] = Counter()
+        # Cut by the record limits (factsieve.batch.limits): titles, sentences, documents, by kind.
+        self.limited: Counter[str] = Counter()
         self.input_records = 0
         self.documents = 0
         self._stride: int | None = None
@@ -93,6 +95,7 @@ class RunAssembler:
             self.features.append(batch.features)
         self.labels.update(batch.labels)
         self.passed_over.update(batch.passed_over)
+        self.limited.update(batch.limited)
         if self._stride is None and batch.sentences:
             # Sample stride from the first batch's sentences per input byte.
             per_byte = batch.sentences / max(batch_bytes, 1)
