@@ -47,7 +47,7 @@ from factsieve.ingest import archives, compressed
 from factsieve.ingest.parts import rejected_unread
 from factsieve.ingest.read import archive_kind, format_of_name, reader_takes
 from factsieve.ingest.records import FIELD_ALIASES, HTML_TEXT_FIELDS
-from factsieve.ingest.sources import InputFile, local_root
+from factsieve.ingest.sources import InputFile, as_local, local_root
 from factsieve.params import IngestLimits
 
 MANIFEST_DIR = ("_state", "manifest")
@@ -312,7 +312,7 @@ def load(out: Path, committed: list[str]) -> dict[str, Entry]:
 def in_scope(raw: str | Path) -> Callable[[str], bool]:
     """Whether a URI lies under RAW: only those can be found missing by a run over RAW (a run over
     another folder into the same output does not remove this one's inputs)."""
-    raw_s = str(raw)
+    raw_s = as_local(str(raw))
     if "://" in raw_s:
         fs, root = fsspec.core.url_to_fs(raw_s)
         base = fs.unstrip_protocol(root).rstrip("/")
@@ -369,7 +369,32 @@ def plan(
         p.hashes[f.uri] = _fingerprint(f, settings) if h is None else h
         p.changed.append(f)
         p.reasons[f.uri] = reason
+    if scope is not None:
+        p.removed = sorted({*p.removed, *copied_here(previous, p, found, scope)})
     return p
+
+
+def copied_here(
+    previous: dict[str, Entry], p: Plan, found: set[str], scope: Callable[[str], bool]
+) -> list[str]:
+    """Live inputs outside this run's RAW whose file is gone and whose name and bytes a new file of
+    this run has: a folder copied here (``cp -r``: new inodes, new mtimes, so ``found_elsewhere``
+    cannot tell) and the original deleted. Its old names stayed live beside the copy's, every
+    document twice (round 9's leftover). A name merely vanished (an unmounted disk) with no copy
+    here stays, as before; so does an original still there (two folders may feed one output).
+    Costs one ``lstat`` per live input outside RAW, nothing when there is none."""
+    outside = [u for u in previous if u not in found and u not in p.removed and not scope(u)]
+    if not outside or not p.new:
+        return []
+    arrived = {(posixpath.basename(f.uri), p.hashes.get(f.uri)) for f in p.new}
+    gone = []
+    for uri in outside:
+        path = _local_path(uri)
+        if path is None or os.path.lexists(path):
+            continue
+        if (posixpath.basename(uri), previous[uri].content_hash) in arrived:
+            gone.append(uri)
+    return gone
 
 
 def _local_path(uri: str) -> str | None:

@@ -203,7 +203,14 @@ def _refusal(path: str, root_real: str) -> tuple[str, str] | None:
 
 def local_root(raw: str | Path) -> str:
     """RAW's absolute, lexically normalised path: the prefix of every local input's URI."""
-    return os.path.abspath(str(raw))
+    return os.path.abspath(as_local(str(raw)))
+
+
+def as_local(raw: str) -> str:
+    """RAW given as a ``file://`` URL, as the plain path it names (else RAW as given). One folder has
+    one set of URIs however it is named: a run over ``file:///x/raw`` after one over ``/x/raw`` found
+    every file under a new name and read the whole folder again (round 9's leftover)."""
+    return (raw[len("file://") :] or "/") if raw.startswith("file://") else raw
 
 
 def _local_file(
@@ -272,7 +279,7 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
     lies in the local folders ``skip``: ``factsieve run . --out output`` used to read its own
     output on the next run (its Parquet parts, report and state files: 56 documents and 92
     rejects from 6 stories)."""
-    raw_s = str(raw)
+    raw_s = as_local(str(raw))
     listed_ns = time.time_ns()  # before any stat: see _RACY_NS
     skipped = frozenset(os.path.realpath(s) for s in skip if "://" not in str(s))
     if "://" not in raw_s:
