@@ -101,7 +101,9 @@ def test_limits_cut_titles_sentences_and_documents_and_count_the_cuts(tmp_path):
     res = _batch(raw)
     docs = res.documents.set_index("record_key")
     sents = res.sentences
-    assert len(docs.loc["title", "title"]) == limits.MAX_TITLE_CHARS and docs.loc["title", "title"].endswith("…")
+    assert len(docs.loc["title", "title"]) == limits.MAX_TITLE_CHARS and docs.loc["title", "title"].endswith(
+        "…"
+    )
     assert docs.loc["story", "title"] == "Quay to reopen"
     token = sents[sents["doc_id"] == docs.loc["token", "doc_id"]]
     assert (token["end"] - token["start"]).max() <= limits.MAX_SENTENCE_CHARS
@@ -135,10 +137,14 @@ def _hostile_folder(raw) -> dict[str, str]:
         "emoji": "\U0001f600\U0001f44d" * 50_000,
         "combining": "a" + "\u0301" * 10_000,
         "same_sentence": (STORY + " ") * 10_000,
-        "scripts": " ".join(chr(b + i % 20) * 5 for i, b in enumerate([0x41, 0x391, 0x410, 0x5D0, 0x627] * 400)),
+        "scripts": " ".join(
+            chr(b + i % 20) * 5 for i, b in enumerate([0x41, 0x391, 0x410, 0x5D0, 0x627] * 400)
+        ),
     }
     lines = [json.dumps({"id": k, "text": v}) for k, v in records.items()]
-    lines.append(json.dumps({"id": "title_markup", "title": "</td><script>alert('t')</script>", "text": STORY}))
+    lines.append(
+        json.dumps({"id": "title_markup", "title": "</td><script>alert('t')</script>", "text": STORY})
+    )
     lines.append(json.dumps({"id": "title_huge", "title": "Quay " * 200_000, "text": STORY}))
     lines.append('{"id": "surrogates", "text": "' + ("\\ud800 " + STORY + " \\udfff") * 20 + '"}')
     (raw / "hostile.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
