@@ -153,7 +153,11 @@ def _failure(what: str, exc: BaseException, budget_s: float) -> tuple[str, str]:
             f"{what} used more than its {budget_s:,.0f} CPU-s budget; left out, the run went on",
         )
     # Where it was raised (the innermost frame of our code): the owners' first question.
-    ours = [f for f in traceback.extract_tb(exc.__traceback__) if "factsieve" in f.filename]
+    ours = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if "/factsieve/" in f.filename and "site-packages" not in f.filename
+    ]
     where = f" in {posixpath.basename(ours[-1].filename)}:{ours[-1].name}" if ours else ""
     return PROCESSING_ERROR, f"{what} failed{where}: {type(exc).__name__}: {visible(str(exc)[:200])}"
 
@@ -186,7 +190,9 @@ def _document_guarded(
     inp: InputFile, doc: RawDoc, run_id: str, ingested_at: pd.Timestamp, limited: Counter[str]
 ) -> tuple[dict, str, Segmented] | Reject:
     """``_document_row`` within its budget; a stage that raises on the record makes it a reject."""
-    budget_s = seconds_for(len(doc.text), caps.RECORD_BASE_S, caps.RECORD_PER_MB_S)
+    # Not a str only through a reader's bug: the guard itself must not raise on it.
+    raw_text = doc.text if isinstance(doc.text, str) else ""
+    budget_s = seconds_for(len(raw_text), caps.RECORD_BASE_S, caps.RECORD_PER_MB_S)
     counted: Counter[str] = Counter()  # added to ``limited`` only when the record becomes a document
     try:
         with cpu_budget(budget_s):
@@ -196,7 +202,7 @@ def _document_guarded(
     except (Exception, OverBudget) as exc:
         reason, detail = _failure("cleaning or segmentation", exc, budget_s)
         return Reject(
-            doc.source_uri, doc.record_key, doc.format, reason, detail, doc.raw_bytes, visible(doc.text[:120])
+            doc.source_uri, doc.record_key, doc.format, reason, detail, doc.raw_bytes, visible(raw_text[:120])
         )
 
 

@@ -86,6 +86,25 @@ def test_a_file_over_its_reading_budget_is_a_reject_and_the_batch_goes_on(tmp_pa
     assert list(res.documents["source_uri"].str.rsplit("/", n=1).str[-1]) == ["story.txt"]
 
 
+def test_a_stage_that_raises_on_one_record_makes_it_a_reject_naming_where():
+    """A reader bug that hands cleaning a record with no text (None) raised in clean_text and
+    failed the whole batch; now that record is a processing_error reject, the next one a document."""
+    from collections import Counter
+
+    from factsieve.ingest.read import RawDoc, Reject
+    from factsieve.ingest.sources import InputFile
+
+    inp = InputFile("/data/raw/wire.jsonl", 100, None, rel="wire.jsonl")
+    bad = RawDoc(inp.uri, "line:1", "jsonl", None, "utf-8", 40)
+    good = RawDoc(inp.uri, "line:2", "jsonl", STORY, "utf-8", 200)
+    counted: Counter[str] = Counter()
+    rej = pipeline._document_guarded(inp, bad, "run-1", NOW, counted)
+    assert isinstance(rej, Reject) and rej.reason == codes.PROCESSING_ERROR
+    assert rej.detail.startswith("cleaning or segmentation failed in clean.py:") and "TypeError" in rej.detail
+    row, text, (spans, quoted) = pipeline._document_guarded(inp, good, "run-1", NOW, counted)
+    assert row["record_key"] == "line:2" and len(spans) == len(quoted) == 2 and sum(counted.values()) == 0
+
+
 def test_limits_cut_titles_sentences_and_documents_and_count_the_cuts(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
