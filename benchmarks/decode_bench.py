@@ -1,7 +1,7 @@
 """Decoding accuracy and speed on real news re-encoded into the encodings scraped news arrives in.
 
     .venv/bin/python benchmarks/decode_bench.py [--docs 200] [--seed 7] [--json]
-        [--languages] [--only-factsieve] [--baseline OTHER_CHECKOUT]
+        [--languages] [--round16] [--skip-corpus] [--only-factsieve] [--baseline OTHER_CHECKOUT]
 
 ``--baseline DIR`` adds DIR's factsieve/ingest/decode.py as one more approach (e.g. a worktree of
 main), run interleaved with the others on every document: the before/after speed in one session.
@@ -34,6 +34,13 @@ ends, as Windows tools wrote them.
   Estonian, ISO-8859-14 for Welsh, ISO-8859-3 for Maltese, ...). One row per code page; a label
   ending in "?" is a close call the decoder says it is unsure of (counted in ``unsure``).
 
+- Round 16 (``--round16``): the shapes of legacy news rounds 1-15 did not probe
+  (tests/ingest/round16_texts.py): English news with one to five accented names in cp1252, latin-1,
+  Mac Roman, DOS cp437/cp850/cp852/cp865, cp1250, ISO-8859-2/15; whole texts in DOS and Mac code
+  pages (cp852, cp865, cp866, Mac Cyrillic, Mac Greek, Mac Latin 2, Mac Turkish, Mac Icelandic),
+  KOI8-U, cp1258, TIS-620, Big5-HKSCS, GB18030; headlines of 20-60 bytes; HTML, RSS, CSV/TSV,
+  JSON lines and a mail body with no charset. One row per class and code page.
+
 A document counts as right when the decoded text equals the original exactly. ``label ok`` counts
 documents whose encoding label decodes the bytes to the original text (so cp1252 for latin-1 bytes
 is right, cp1250 for a cp1252 file is not unless the two decode it identically — and then the
@@ -63,7 +70,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import iter_bbc, iter_reuters  # noqa: E402
 from factsieve.ingest import decode  # noqa: E402
-from tests.ingest import language_texts  # noqa: E402
+from tests.ingest import language_texts, round16_texts  # noqa: E402
 
 WORDS = {
     "ru": """правительство президент министр заявил сообщил компания рынок цены нефть банк процентов
@@ -243,6 +250,15 @@ def build_languages() -> dict[str, list[tuple[bytes, str]]]:
     return dict(sorted(cases.items()))
 
 
+def build_round16() -> dict[str, list[tuple[bytes, str]]]:
+    """Per class and code page, (bytes, text) of the round 16 cases (tests/ingest/round16_texts.py):
+    English with a few accented names, DOS and Mac code pages, headlines, text inside markup."""
+    cases: dict[str, list[tuple[bytes, str]]] = {}
+    for cls, codec, _i, text in round16_texts.cases():
+        cases.setdefault(f"{cls} {codec}", []).append((text.encode(codec), text))
+    return cases
+
+
 def languages_of(codec: str) -> str:
     return " ".join(lang for lang, codecs_ in language_texts.ENCODINGS.items() if codec in codecs_)
 
@@ -307,17 +323,38 @@ def _charset_normalizer_best(data: bytes) -> str | None:
 
 
 def _baseline(directory: str) -> Callable[[bytes], tuple[str, str]]:
-    """decode_bytes of another checkout's factsieve/ingest/decode.py (it imports no factsieve module)."""
+    """decode_bytes of another checkout's factsieve/ingest/decode.py with that checkout's own decode
+    modules (alphabets, latin_choice: round 16; before, the baseline's decode.py imported this
+    checkout's latin_choice, so a change there showed on both sides)."""
+    import importlib
     import importlib.util
 
-    path = Path(directory) / "factsieve" / "ingest" / "decode.py"
-    spec = importlib.util.spec_from_file_location("baseline_decode", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"no decode.py at {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["baseline_decode"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module.decode_bytes
+    pkg = importlib.import_module("factsieve.ingest")
+    names = ("alphabets", "latin_choice", "decode")
+    saved = {n: (sys.modules.get(f"factsieve.ingest.{n}"), getattr(pkg, n, None)) for n in names}
+    try:
+        for n in names:
+            path = Path(directory) / "factsieve" / "ingest" / f"{n}.py"
+            if not path.exists():
+                if n == "decode":
+                    raise SystemExit(f"no decode.py at {path}")
+                continue  # an older checkout without this module
+            spec = importlib.util.spec_from_file_location(f"baseline_{n}", path)
+            if spec is None or spec.loader is None:
+                raise SystemExit(f"cannot load {path}")
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[f"baseline_{n}"] = module  # dataclasses look their module up
+            spec.loader.exec_module(module)
+            # the next baseline module's "from factsieve.ingest import <n>" finds this one
+            sys.modules[f"factsieve.ingest.{n}"] = module
+            setattr(pkg, n, module)
+    finally:
+        for n, (mod, attr) in saved.items():
+            if mod is not None:
+                sys.modules[f"factsieve.ingest.{n}"] = mod
+            if attr is not None:
+                setattr(pkg, n, attr)
+    return sys.modules["baseline_decode"].decode_bytes
 
 
 def approaches(only_factsieve: bool = False, baseline: str | None = None) -> dict[str, Callable]:
@@ -392,7 +429,7 @@ def run(cases: dict[str, list[tuple[bytes, str]]], fns: dict[str, Callable]) -> 
     }
 
 
-def report(results: dict, languages: bool = False) -> str:
+def report(results: dict, languages: bool = False, plain_labels: bool = False) -> str:
     names = list(results["approaches"])
     head = "| encoding | docs | " + " | ".join(names) + " |"
     if languages:
@@ -407,7 +444,7 @@ def report(results: dict, languages: bool = False) -> str:
                 cells.append(f"{c['right']}/{n}{unsure}")
             else:
                 cells.append(f"{100 * c['right'] / max(n, 1):.1f}%")
-        label = f"{case} ({languages_of(case)})" if languages else case
+        label = f"{case} ({languages_of(case)})" if languages and not plain_labels else case
         lines.append(f"| {label} | {n} | " + " | ".join(cells) + " |")
     overall = [
         f"**{a['right']}/{a['docs']} = {100 * a['right'] / a['docs']:.1f}%**"
@@ -440,13 +477,16 @@ def main() -> None:
     ap.add_argument("--only-factsieve", action="store_true", help="factsieve's decoder only (and --baseline)")
     ap.add_argument("--baseline", help="another checkout whose decode.py runs beside this one")
     ap.add_argument("--skip-corpus", action="store_true", help="only the hand-written texts (no ../shared)")
+    ap.add_argument("--round16", action="store_true", help="also the round 16 cases (names, DOS/Mac, markup)")
     args = ap.parse_args()
     fns = approaches(args.only_factsieve, args.baseline)
     out = {}
     if not args.skip_corpus:
         out["corpus"] = run(build(args.docs, args.seed), fns)
-    if args.languages or args.skip_corpus:
+    if args.languages or args.skip_corpus and not args.round16:
         out["languages"] = run(build_languages(), fns)
+    if args.round16:
+        out["round16"] = run(build_round16(), fns)
     if args.json:
         print(json.dumps(out, indent=2))
         return
@@ -455,6 +495,11 @@ def main() -> None:
     if "languages" in out:
         print("\nNatural text in European languages (tests/ingest/language_texts.py):\n")
         print(report(out["languages"], languages=True))
+    if "round16" in out:
+        print(
+            "\nRound 16: names in English, DOS/Mac code pages, headlines, markup (tests/ingest/round16_texts.py):\n"
+        )
+        print(report(out["round16"], languages=True, plain_labels=True))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,10 @@ Order (docs/INGEST.md has the measured accuracy of this and the alternatives):
    language's text (``latin_choice``, round 15; a close call labelled "cp1250?"). Otherwise a
    statistical detector (chardetng, a port of Firefox's) names the encoding.
 
+Round 16: UTF-7 and HZ before strict UTF-8 (``seven_bit``); the DOS and other Mac code pages in the
+Latin chooser; a Cyrillic or Greek detector answer checked against its siblings (``script_siblings``:
+Mac Cyrillic, Mac Greek).
+
 Charset detection alone (charset-normalizer, as before) guessed cp850, mac_iceland or big5hkscs
 for short cp1252 news with curly quotes, and named cp1250 for cp1252 text that decoded the same.
 """
@@ -26,7 +30,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factsieve.ingest import latin_choice
+from factsieve.ingest import latin_choice, script_siblings, seven_bit
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 BOMS = (
@@ -156,9 +160,30 @@ def _common_name(data: bytes, decoded: str, codec: str) -> str:
 _PLAIN_1252_BYTES = bytes(
     [0x80, 0x82, 0x84, 0x85, 0x8B, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99, 0x9B]
 ) + bytes([0xA0, 0xA1, 0xA3, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB7, 0xBB, 0xBF])
-# ... unless a quote or dash stands between two small letters: Mac Roman's ó ñ í read as cp1252
-# ("hist—rico", "a–os"); the apostrophe ’ does stand there.
-_MARK_BETWEEN_LETTERS = re.compile(rb"[a-z][\x84\x85\x8b\x91\x93-\x97\x9b\xab\xbb][a-z]")
+
+
+# ... unless a quote or dash stands between a letter and a small letter: Mac Roman's ó ñ í read as
+# cp1252 ("hist—rico", "a–os"), DOS cp437's ô ("C“te"); the apostrophe ’ does stand there. Or an
+# opening mark right after a letter: DOS cp437/cp850's é ä í ¿ ("Caf‚", "Jos‚", "Medell¡n",
+# round 16), which no cp1252 text has; or € £ © ® before a small letter (cp1250's Ł, ISO-8859-2's
+# Š: "£odzi", "©koda"). Checked on the bytes mapped to classes (a regex cost more than the rest of
+# the decode): l/u ASCII small/capital letter, B a mark between letters, A after a letter, C before
+# a small one.
+def _class_table() -> bytes:
+    table = bytearray(b" " * 256)
+    table[ord("a") : ord("z") + 1] = b"l" * 26
+    table[ord("A") : ord("Z") + 1] = b"u" * 26
+    for byte in b"\x85\x8b\x91\x93\x94\x95\x96\x97\x9b\xab\xbb":
+        table[byte] = ord("B")
+    for byte in b"\x82\x84\xa1\xbf":
+        table[byte] = ord("A")
+    for byte in b"\x80\xa3\xa9\xae":
+        table[byte] = ord("C")
+    return bytes(table)
+
+
+_MARK_CLASSES = _class_table()
+_MARKS_MISPLACED = (b"lBl", b"uBl", b"lA", b"uA", b"Cl")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _MOST_FOREIGN = 0.02
 _LATIN_CODECS = frozenset(latin_choice.CODECS) | {"latin-1", "iso8859-1"}
@@ -170,7 +195,8 @@ _NOT_PLAIN = bytes(range(0x80)) + _PLAIN_1252_BYTES
 def _plain_1252(data: bytes) -> bool:
     if data.translate(None, _NOT_PLAIN):
         return False
-    return not _MARK_BETWEEN_LETTERS.search(data, 0, 4 * _SAMPLE_CHARS)
+    classes = data[: 4 * _SAMPLE_CHARS].translate(_MARK_CLASSES)
+    return not any(pattern in classes for pattern in _MARKS_MISPLACED)
 
 
 def _latin(data: bytes, detect: Detector) -> tuple[str, str] | None:
@@ -247,6 +273,9 @@ def decode_legacy(data: bytes, detect: Detector = _chardetng) -> tuple[str, str]
             except UnicodeDecodeError:
                 continue
             if candidate == superset or superset is None or not _C1_OR_CONTROL.search(decoded):
+                sibling = script_siblings.better_sibling(data, candidate, decoded)
+                if sibling is not None:  # Mac Cyrillic read as cp1251, Mac Greek as KOI8-R (round 16)
+                    return sibling
                 return decoded, _common_name(data, decoded, candidate)
     if text is not None:
         return text, "cp1252"
@@ -451,6 +480,9 @@ def decode_text(data: bytes, detect: Detector = _chardetng, per_line: bool = Fal
         found = _utf32_without_bom(data) or _utf16_without_bom(data)
         if found is None:
             raise UnicodeError("NUL bytes, but not UTF-16 or UTF-32 text")
+        return Decoded(*found)
+    # UTF-7 and HZ are ASCII bytes: valid UTF-8, and garbage read as such (round 16).
+    if data.isascii() and (b"~{" in data or b"+" in data) and (found := seven_bit.decode(data)) is not None:
         return Decoded(*found)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")

@@ -14,6 +14,11 @@ statistical detector (chardetng) picked cp1252 for Hungarian, Estonian and Mac R
 - a non-ASCII capital right after a small letter inside a word ("itÕs", "fŸr");
 - a small prior per code page (cp1252 the web's default, the ISO variants and Mac Roman rarer).
 
+Round 16 added the DOS code pages and the other Mac ones (weighed only when the others give no
+clear, flawless reading), opening marks glued after a letter ("Caf‚"), € £ © ® before a small
+letter ("£odzi"), unpaired closing quotes, words mixing two languages' letters in English text, and
+a sample without tags and URLs.
+
 The reading with the highest score wins. ``Choice.sure`` is False when a reading with other text
 comes within ``SURE_MARGIN`` nats (the caller then asks the detector and labels the guess).
 """
@@ -43,20 +48,56 @@ _PRIORS = {
     "iso8859-4": -3.5,
     "iso8859-3": -3.5,
     "iso8859-14": -3.5,
+    # Round 16: DOS code pages (archives typed on PCs before Windows) and the other Mac ones. Their
+    # letters sit where cp1252 has quotes, dashes and capitals, so only letters that read as one
+    # language (or one name's) and no flaw make them win.
+    "cp437": -4.0,
+    "cp850": -4.0,
+    "cp852": -5.0,  # (English in DOS archives is cp437/cp850: "naïve" is no Hungarian "naőve")
+    "mac-latin2": -5.0,
+    "cp865": -5.0,
+    "cp857": -5.0,
+    "mac-turkish": -5.0,
+    "mac-iceland": -5.0,
 }
-_PYTHON_NAME = {"mac-roman": "mac_roman"}
+# The code pages of rounds 1-15 first; the DOS and other Mac ones only when those give no clear,
+# flawless reading (the common case pays for none of them).
+_TIERS = (tuple(c for c, p in _PRIORS.items() if p > -4.0), tuple(c for c, p in _PRIORS.items() if p <= -4.0))
+_PYTHON_NAME = {
+    "mac-roman": "mac_roman",
+    "mac-latin2": "mac_latin2",
+    "mac-turkish": "mac_turkish",
+    "mac-iceland": "mac_iceland",
+}
 
 # Non-letters news uses (rate 0.3 % of letters), rare but real ones (0.01 %), and the rest (0.002 %).
 _ORDINARY = set("“”‘’„‚«»‹›–—…•€£°§©®™¿¡\xa0·")
 _RARE = set("±×½¼¾²³¹‰†¥¢µ÷ªº")
 # Marks that never stand between two small letters (the apostrophe ’ and Catalan's l·l do).
 _NOT_INSIDE_WORD = set("“”‘„‚«»‹›–—…•")
+_DASHES = set("–—")  # an American "minister—who" does stand between letters; quotes do not
+# Between letters no more than quotes: cp857's ř is cp1252's ° ("Dvo°ák", round 16).
+_NOT_BETWEEN_LETTERS = (_NOT_INSIDE_WORD - _DASHES) | {"°"}
 _RATE_ORDINARY, _RATE_RARE, _RATE_ODD = 0.003, 0.0001, 0.00002
 # Floors for a letter the language does not have: a Western accented letter (names: José, Müller)
 # is likelier than any other Latin letter, and a Greek or other script's letter is almost never.
 _WESTERN = set("áàâäãåæçéèêëíìîïñóòôöõøúùûüýÿß")
 _FLOOR_WESTERN, _FLOOR_LATIN, _FLOOR_OTHER = 0.0002, 0.00002, 0.000001
 _CAPITAL_INSIDE_WORD = 8.0  # nats per "itÕs"
+# A closing quote that no opening one in the text pairs (an odd count of ” with no “ „, of › with no
+# ‹): DOS cp850's ö and ø are cp1250's ” and › ("Malm” … Troms›", round 16).
+_UNPAIRED = 4.0
+# In text whose language has no accents (English), a word whose non-ASCII letters no one language
+# has together ("Dvoøák": ø is Danish, á not; cp1250's "Dvořák" is Czech) costs this much: a name is
+# one language's (round 16).
+_MIXED_WORD = 3.0
+_PAIRS = (("”", "“„"), ("›", "‹"))
+# Opening marks that never follow a letter (DOS cp437's é is cp1252's ‚: "Caf‚", "Jos‚"; « and »
+# do: German quotes »so«).
+_OPENING = set("‚„¡¿")
+# Signs that stand before a name, a year or a figure, never before a small letter (ISO-8859-2's Š
+# is cp1252's ©: "©koda"; cp1250's Ł is cp1252's £: "£odzi").
+_BEFORE_NO_SMALL = set("©®£€¥")
 _GLUED_SYMBOL = 8.0  # nats per rare or odd sign next to a letter ("c½ur")
 _MARK_INSIDE_WORD = 3.0  # nats per quote or dash between two small letters ("hist—rico", "a–os")
 # Each function word of the likeliest language found more than of another language costs that
@@ -111,8 +152,14 @@ def _tables() -> dict[str, tuple[dict[int, _Byte], bytes]]:
                 classes[b] = ord("U") if ch.isupper() else ord("L")
             elif info.kind in (_RARE_KIND, _ODD):
                 classes[b] = ord("s")
-            elif ch in _NOT_INSIDE_WORD:
+            elif ch in _OPENING:
+                classes[b] = ord("o")
+            elif ch in _BEFORE_NO_SMALL:
+                classes[b] = ord("c")
+            elif ch in _DASHES:
                 classes[b] = ord("p")
+            elif ch in _NOT_BETWEEN_LETTERS:
+                classes[b] = ord("q")
         out[codec] = (chars, bytes(classes))
     return out
 
@@ -135,6 +182,7 @@ _ASCII = bytes(range(0x80))
 # Words holding a high byte: the only places the context checks can fire.
 _HIGH_WORDS = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
 _SAMPLE = 65536
+_MARKUP = re.compile(rb"<[^<>]*>|(?:https?|ftp)://[^\s<>\"']*|&[a-z]+;|&#[0-9]+;")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +301,36 @@ def _score(
     return signs + at_floor + best, best_lang, (total - own.get(best_lang, 0)) / letters
 
 
+# Letter -> the languages that have it.
+_LANGUAGE_SETS = {letter: frozenset(lang for lang, _ in langs) for letter, langs in _LANGUAGES_OF.items()}
+
+
+def _mixed_words(multi: list[frozenset[int]], chars: dict[int, _Byte]) -> int:
+    """Words (their non-ASCII bytes) whose letters in this reading no one language has together."""
+    mixed = 0
+    for high in multi:
+        langs: frozenset[str] | None = None
+        for b in high:
+            info = chars[b]
+            if info.kind != _LETTER:
+                continue
+            have = _LANGUAGE_SETS.get(info.key, frozenset())
+            langs = have if langs is None else langs & have
+        mixed += langs is not None and not langs
+    return mixed
+
+
+def _unpaired(counts: Counter, present: bytes, text: str) -> int:
+    """How many kinds of closing quote stand an odd number of times with no opening one (``text`` is
+    ``present``, the distinct high bytes, decoded: one character per byte)."""
+    unpaired = 0
+    for close, opens in _PAIRS:
+        i = text.find(close)
+        if i >= 0 and counts[present[i]] % 2 and not any(o in text for o in opens):
+            unpaired += 1
+    return unpaired
+
+
 def _context(cls: bytes) -> tuple[int, int, int]:
     """Capitals inside words, rare signs next to letters, marks between small letters, counted on
     the class string of the words holding a high byte (``_tables``)."""
@@ -265,7 +343,14 @@ def _context(cls: bytes) -> tuple[int, int, int]:
     if b"s" in cls:
         glued = sum(cls.count(x + b"s") + cls.count(b"s" + x) for x in (b"l", b"L", b"u", b"U"))
     if b"p" in cls:
-        marks = sum(cls.count(three) for three in (b"lpl", b"lpL", b"Lpl", b"LpL"))
+        # (also a dash after a capital: "S–o")
+        marks = sum(cls.count(three) for three in (b"lpl", b"lpL", b"Lpl", b"LpL", b"upl", b"Upl"))
+    if b"q" in cls:  # a quote between letters: Mac Roman's ì î ë, "S‹o", "Vl“te" (8 nats, round 16)
+        glued += sum(cls.count(three) for three in (b"lql", b"lqL", b"Lql", b"LqL", b"uql", b"Uql"))
+    if b"c" in cls:
+        glued += cls.count(b"cl") + cls.count(b"cL")
+    if b"o" in cls:
+        glued += sum(cls.count(x + b"o") for x in (b"l", b"L", b"u", b"U"))
     return inside, glued, marks
 
 
@@ -273,6 +358,10 @@ def choose(data: bytes) -> Choice | None:
     """The likeliest Latin code page for ``data`` (bytes that are not UTF-8), or None when no
     candidate decodes them (every byte must be defined and no C1 control)."""
     sample = data[:_SAMPLE]
+    if b"<" in sample or b"://" in sample:
+        # Tags and URLs hold no letters of the text (an HTML page or feed with no declaration:
+        # 600 letters of markup made a Czech title "expect" 80 accents and read as Irish).
+        sample = _MARKUP.sub(b" ", sample)
     high = sample.translate(None, _ASCII)
     if not high:
         return None
@@ -285,25 +374,40 @@ def choose(data: bytes) -> Choice | None:
         ((-letters * _TOTAL_RATES[lang] - cost, lang) for lang, cost in _language_costs(sample).items()),
         reverse=True,
     )
+    multi: list[frozenset[int]] | None = None  # made when first needed (English-like text only)
     seen: dict[str, str] = {}  # the text of the high bytes -> the first (likeliest) code page
     readings: list[Reading] = []
-    for codec, (_chars, classes) in _TABLES.items():
-        if present.translate(None, _DEFINED[codec]):
-            continue  # a byte the code page leaves undefined, or a C1 control
-        text = present.decode(codec)
-        if text in seen:
-            continue
-        seen[text] = codec
-        score, lang, foreign = _score(counts, codec, letters, ranked)
-        inside, glued, marks = _context(words.translate(classes))
-        score += (
-            _PRIORS[codec] - _CAPITAL_INSIDE_WORD * inside - _GLUED_SYMBOL * glued - _MARK_INSIDE_WORD * marks
-        )
-        readings.append(Reading(codec, score, lang, foreign, inside + glued + marks))
+    for tier in _TIERS:
+        for codec in tier:
+            chars, classes = _TABLES[codec]
+            if present.translate(None, _DEFINED[codec]):
+                continue  # a byte the code page leaves undefined, or a C1 control
+            text = present.decode(codec)
+            if text in seen:
+                continue
+            seen[text] = codec
+            score, lang, foreign = _score(counts, codec, letters, ranked)
+            unpaired = _unpaired(counts, present, text)
+            score -= _UNPAIRED * unpaired
+            if not LETTER_RATES[lang]:  # names in English-like text (a language's own words are
+                # weighed by its letters): words with two or more distinct non-ASCII bytes
+                if multi is None:
+                    multi = [h for h in {frozenset(w.translate(None, _ASCII)) for w in found} if len(h) > 1]
+                score -= _MIXED_WORD * _mixed_words(multi, chars)
+            inside, glued, marks = _context(words.translate(classes))
+            score += (
+                _PRIORS[codec]
+                - _CAPITAL_INSIDE_WORD * inside
+                - _GLUED_SYMBOL * glued
+                - _MARK_INSIDE_WORD * marks
+            )
+            readings.append(Reading(codec, score, lang, foreign, inside + glued + marks + unpaired))
+        readings.sort(key=lambda r: -r.score)
+        sure = len(readings) == 1 or bool(readings) and readings[0].score - readings[1].score >= SURE_MARGIN
+        if readings and sure and not readings[0].flaws:
+            break  # a clear, flawless Windows/ISO/Mac Roman reading: the DOS pages are not weighed
     if not readings:
         return None
-    readings.sort(key=lambda r: -r.score)
-    sure = len(readings) == 1 or readings[0].score - readings[1].score >= SURE_MARGIN
     return Choice(readings[0].codec, sure, tuple(readings), len(found))
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from factsieve.ingest import decode
 from factsieve.output import report
-from tests.ingest.language_texts import TEXTS, cases, fitted
+from tests.ingest.language_texts import TEXTS, cases, check_exact_or_unsure, fitted
 
 CASES = cases()
 
@@ -22,10 +22,7 @@ CASES = cases()
     ("lang", "codec", "item", "text"), CASES, ids=[f"{lang}-{codec}-{i}" for lang, codec, i, _ in CASES]
 )
 def test_natural_news_decodes_exactly_or_says_it_is_unsure(lang, codec, item, text):
-    decoded = decode.decode_text(text.encode(codec))
-    assert decoded.text == text or decoded.encoding.endswith("?"), (decoded.encoding, decoded.text[:120])
-    if decoded.text == text and not decoded.encoding.endswith("?"):
-        assert text.encode(codec).decode(decoded.encoding) == text  # the label is the code page used
+    check_exact_or_unsure(text, codec)
 
 
 def test_close_calls_are_few():
