@@ -40,7 +40,7 @@ from functools import partial
 
 from factsieve.ingest import archives, compressed, feeds, json_framing, news_xml
 from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
-from factsieve.ingest.formats import FORMATS, format_of_name
+from factsieve.ingest.formats import FORMATS, format_of_name, not_read_kind
 from factsieve.ingest.readers.archive import read_archive
 from factsieve.ingest.readers.base import (
     FUTURE_SLACK,
@@ -258,6 +258,13 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
         res = _read_content(inp, fmt, kept, limits)
         res.skipped["trailing NUL bytes"] += 1
         return res
+    if fmt in _HOLED and (kept := _without_leading_hole(data)) is not data:
+        # NULs first, then the records: a log truncated under a writer that kept its offset
+        # (logrotate's copytruncate), a preallocated file written from its end. The hole is no
+        # content; before, the whole file was one binary reject, its records lost (round 10).
+        res = _read_content(inp, fmt, kept, limits)
+        res.skipped["leading NUL bytes"] += 1
+        return res
     if fmt == "warc" and data.startswith(b"WARC/"):  # records framed as bytes; payloads may be images
         return read_wet(inp, data, "", "utf-8", limits, fmt)
     if fmt in ("jsonl", "json") and (framed := json_framing.reframed(data)) is not None:
@@ -289,6 +296,18 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     return _read_decoded(inp, data, decoded, limits, fmt)
 
 
+_HOLED = frozenset({"text", "html", "jsonl", "json", "csv", "tsv"})
+
+
+def _without_leading_hole(data: bytes) -> bytes:
+    """``data`` without a run of at least 16 NUL bytes at its start when no other NUL is in it
+    (UTF-16 text has NULs throughout: not a hole); else ``data`` itself."""
+    if not data.startswith(b"\x00" * 16):
+        return data
+    kept = data.lstrip(b"\x00")
+    return kept if kept.strip() and b"\x00" not in kept else data
+
+
 def _without_nul_padding(data: bytes) -> bytes:
     """``data`` without a run of at least 16 NUL bytes at its end when no other NUL is in it (UTF-16
     text has NULs throughout, or ends in one or two: not padding); else ``data`` itself."""
@@ -303,6 +322,8 @@ def _read_decoded(
 ) -> IngestResult:
     if fmt == "text":  # an HTML page or JSON Lines saved as .txt: read as what it is
         fmt = text_format(decoded.text) or fmt
+    elif fmt in _NAME_MAY_LIE and (found := text_format(decoded.text)) in _NAME_MAY_LIE[fmt]:
+        fmt = found  # a page saved as .json, JSON Lines named .csv (round 10: malformed_json, no_header)
     reader = _READERS[fmt]
     if decoded.doubtful_lines and reader in (read_jsonl, read_csv):
         # A line no encoding reads with confidence is its record's reject; a .txt or HTML page is
@@ -310,6 +331,17 @@ def _read_decoded(
         doubtful = {i + 1: decoded.encoding for i in decoded.doubtful_lines}
         return reader(inp, data, decoded.text, decoded.encoding, limits, fmt, doubtful=doubtful)
     return reader(inp, data, decoded.text, decoded.encoding, limits, fmt)
+
+
+# What a whole file's content may be read as when its name says otherwise (round 10): a page saved
+# under an API's name (".json"), records exported under a table's (".csv"). Not the other way round:
+# a CSV of one column whose cells open with "{" stays a CSV.
+_NAME_MAY_LIE = {
+    "json": ("html",),
+    "jsonl": ("html",),
+    "csv": ("html", "jsonl", "json"),
+    "tsv": ("html", "jsonl", "json"),
+}
 
 
 def _json_lines(text: str) -> int:
@@ -396,6 +428,8 @@ def _unsupported(inp: InputFile) -> str:
             f"{what}: not read; export the articles' table as CSV, JSON Lines or Parquet (sqlite3 "
             f"-header -csv DB 'select * from TABLE' > TABLE.csv); supported: {supported}"
         )
+    if (named := not_read_kind(inp.name, what)) is not None:  # round 10
+        return f"{named[0]}: not read; {named[1]}"
     if inp.suffix in compressed.SUFFIXES:
         inner = compressed.inner_suffix(inp.name) or "no extension"
         return (
