@@ -72,6 +72,7 @@ from factsieve.ingest.sniff import (
     corpus_format,
     described,
     looks_binary,
+    looks_like_page,
     text_format,
 )
 from factsieve.ingest.sources import InputFile
@@ -322,8 +323,10 @@ def _read_decoded(
 ) -> IngestResult:
     if fmt == "text":  # an HTML page or JSON Lines saved as .txt: read as what it is
         fmt = text_format(decoded.text) or fmt
-    elif fmt in _NAME_MAY_LIE and (found := text_format(decoded.text)) in _NAME_MAY_LIE[fmt]:
-        fmt = found  # a page saved as .json, JSON Lines named .csv (round 10: malformed_json, no_header)
+    elif fmt in ("json", "jsonl") and looks_like_page(decoded.text):
+        fmt = "html"  # a page saved under an API's name (round 10: before, malformed_json)
+    elif fmt in ("csv", "tsv") and (found := text_format(decoded.text)) in ("html", "jsonl", "json"):
+        fmt = found  # records or a page exported under a table's name (round 10: before, no_header)
     reader = _READERS[fmt]
     if decoded.doubtful_lines and reader in (read_jsonl, read_csv):
         # A line no encoding reads with confidence is its record's reject; a .txt or HTML page is
@@ -331,17 +334,6 @@ def _read_decoded(
         doubtful = {i + 1: decoded.encoding for i in decoded.doubtful_lines}
         return reader(inp, data, decoded.text, decoded.encoding, limits, fmt, doubtful=doubtful)
     return reader(inp, data, decoded.text, decoded.encoding, limits, fmt)
-
-
-# What a whole file's content may be read as when its name says otherwise (round 10): a page saved
-# under an API's name (".json"), records exported under a table's (".csv"). Not the other way round:
-# a CSV of one column whose cells open with "{" stays a CSV.
-_NAME_MAY_LIE = {
-    "json": ("html",),
-    "jsonl": ("html",),
-    "csv": ("html", "jsonl", "json"),
-    "tsv": ("html", "jsonl", "json"),
-}
 
 
 def _json_lines(text: str) -> int:

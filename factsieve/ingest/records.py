@@ -136,6 +136,8 @@ def _extended_value(value: dict) -> object:
 
 def _without_extended_json(rec: dict) -> dict:
     """``rec`` with its top-level Extended JSON values unwrapped (``rec`` itself when it has none)."""
+    if dict not in map(type, rec.values()):  # most records: one C-level pass, no object made
+        return rec
     found = {
         k: _extended_value(v)
         for k, v in rec.items()

@@ -138,7 +138,7 @@ def test_a_tarred_dataset_folder_read_in_parts_passes_its_metadata_over_across_p
         tf.add(src / "state.json", "ds/state.json")
         tf.add(src / "dataset_info.json", "ds/dataset_info.json")
         tf.add(src / "notes.json", "ds/notes.json")
-        for i in range(4):  # bulk so the shard starts a later part
+        for i in range(20):  # bulk so the shard starts a later part
             tf.add(src / "notes.json", f"ds/pad/n{i}.json")
         tf.add(src / "data-00000-of-00001.arrow", "ds/data-00000-of-00001.arrow")
         tf.add(src / "state.json", "other/state.json")  # no shard in other/: read as JSON
@@ -147,7 +147,7 @@ def test_a_tarred_dataset_folder_read_in_parts_passes_its_metadata_over_across_p
     assert len(pieces) >= 2
     results = [ingest.read_input(p) for p in pieces]
     assert sum(r.skipped[exclude.DATASET_META] for r in results) == 2
-    assert len([d for r in results for d in r.docs]) == len(filler) + 5
+    assert len([d for r in results for d in r.docs]) == len(filler) + 21
     rejects = [r for res in results for r in res.rejects]
     assert [(r.record_key, r.reason) for r in rejects] == [("other/state.json!line:1", codes.MISSING_TEXT)]
 
