@@ -7,7 +7,6 @@ raw files byte-identical, a second run ``unchanged``."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import struct
 
@@ -16,7 +15,7 @@ import pandas as pd
 import pyarrow.feather as feather
 import pytest
 
-from tests.conftest import factsieve
+from tests.flows.hostile_run import check_run
 from tests.ingest.test_hostile_round10 import (
     BUDGET,
     LANDSLIP,
@@ -77,38 +76,15 @@ def _write(raw) -> tuple[dict[str, int], dict[str, str]]:
     return good, {"notes.docx": "unsupported_format"}
 
 
-def _hashes(raw) -> dict[str, str]:
-    return {
-        str(p.relative_to(raw)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in raw.rglob("*")
-        if p.is_file()
-    }
-
-
 @pytest.mark.slow
 def test_round10_classes_through_the_cli(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    good, bad = _write(raw)
-    before = _hashes(raw)
-    res = factsieve("run", str(raw), "--out", str(out), "--json")
-    assert res.returncode == 0, res.stderr[-3000:]
-    assert "Traceback" not in res.stderr
-    summary = json.loads(res.stdout)
-    assert summary["input_files"] == len(good) + len(bad)
-    assert summary["passed_over"] == {
+    good, bad = _write(tmp_path / "raw")
+    passed_over = {
         "JSON comment": 4,
         "JSON trailing comma": 1,
         "Office lock file or Windows Zone.Identifier": 1,
         "job marker (Spark, Hadoop)": 1,
         "saved page's assets (NAME_files/)": 1,
     }
-    docs = pd.read_parquet(out / "documents")
-    rejects = pd.read_parquet(out / "rejects")
-    prefix = str(raw) + "/"
-    assert docs["source_uri"].str.removeprefix(prefix).value_counts().to_dict() == good
-    assert rejects["source_uri"].str.removeprefix(prefix).tolist() == list(bad)
-    assert rejects["reason"].tolist() == list(bad.values())
+    docs = check_run(tmp_path / "raw", tmp_path / "out", good, bad, passed_over)
     assert docs.loc[docs.source_uri.str.endswith("mongo.json"), "published_at"].notna().all()
-    assert _hashes(raw) == before
-    again = json.loads(factsieve("run", str(raw), "--out", str(out), "--json").stdout)
-    assert (again["status"], again["new_files"], again["changed_files"]) == ("unchanged", 0, 0)
