@@ -24,6 +24,7 @@ member headers (``tar_offsets``), each read in stream mode from its first header
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import errno
 import lzma
@@ -339,7 +340,8 @@ class _LyingFlagView:
     _FLAG_HIGH = 0x08  # bit 11 of the little-endian flags: bit 3 of their second byte
 
     def __init__(self, fh: BinaryIO, cleared: set[int]) -> None:
-        self._fh, self._cleared = fh, cleared
+        self._fh = fh
+        self._cleared = sorted(cleared)  # a read looks up its span by bisection: many members, many reads
 
     @classmethod
     def open(cls, fh: BinaryIO) -> zipfile.ZipFile:
@@ -364,19 +366,21 @@ class _LyingFlagView:
             n += 1
         view = cls(fh, cleared)
         z = zipfile.ZipFile(view)
-        for info in (z.infolist()[i] for i in sorted(lying)):
-            cleared.add(info.header_offset + 7)  # the local header's flags (zip64 and stubs resolved)
+        infos = z.infolist()
+        # the local headers' flags, where zipfile found them (zip64 and stubs resolved)
+        view._cleared = sorted(cleared | {infos[i].header_offset + 7 for i in lying})
         return z
 
     def read(self, n: int = -1) -> bytes:
         at = self._fh.tell()
         data = self._fh.read(n)
-        hits = [p - at for p in self._cleared if at <= p < at + len(data)]
-        if not hits:
+        first = bisect.bisect_left(self._cleared, at)
+        last = bisect.bisect_left(self._cleared, at + len(data), first)
+        if first == last:
             return data
         out = bytearray(data)
-        for i in hits:
-            out[i] &= ~self._FLAG_HIGH & 0xFF
+        for p in self._cleared[first:last]:
+            out[p - at] &= ~self._FLAG_HIGH & 0xFF
         return bytes(out)
 
     def seek(self, offset: int, whence: int = 0) -> int:
