@@ -24,12 +24,14 @@ member headers (``tar_offsets``), each read in stream mode from its first header
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import errno
 import lzma
 import os
 import posixpath
 import stat
+import struct
 import tarfile
 import tempfile
 import zipfile
@@ -315,14 +317,88 @@ def open_zip(fh: BinaryIO) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(fh)
     except UnicodeDecodeError as exc:
-        # the writer set the UTF-8 name flag over names in a legacy code page (round 9): zipfile
-        # cannot list such an archive at all
-        raise Unreadable(
-            f"a member name is not UTF-8 though the archive flags it so ({exc.reason} at byte "
-            f"{exc.start}: {exc.object[:60]!r}): repack it with UTF-8 names"
-        ) from None
+        # The writer set the UTF-8 name flag over names in a legacy code page (old Windows zippers,
+        # some Java tools; round 9: one corrupt_file for every member). zipfile decodes every name
+        # strictly and cannot list such an archive; read it through a view whose lying flags are
+        # cleared, so those names are read as cp437 as unflagged names always are (round 10).
+        why = f"{exc.reason} at byte {exc.start}: {exc.object[:60]!r}"
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+    try:
+        return _LyingFlagView.open(fh)
+    except (zipfile.BadZipFile, EOFError, ValueError, UnicodeDecodeError, struct.error):
+        raise Unreadable(
+            f"a member name is not UTF-8 though the archive flags it so ({why}): repack it with UTF-8 names"
+        ) from None
+
+
+class _LyingFlagView:
+    """The zip ``fh`` as zipfile should see it when some names flagged UTF-8 are not: the flag's
+    bit (general purpose bit 11) cleared in those members' central-directory and local headers,
+    every other byte as stored. Nothing is written; a read over a patched byte returns it patched."""
+
+    _FLAG_HIGH = 0x08  # bit 11 of the little-endian flags: bit 3 of their second byte
+
+    def __init__(self, fh: BinaryIO, cleared: set[int]) -> None:
+        self._fh = fh
+        self._cleared = sorted(cleared)  # a read looks up its span by bisection: many members, many reads
+
+    @classmethod
+    def open(cls, fh: BinaryIO) -> zipfile.ZipFile:
+        endrec = zipfile._EndRecData(fh)  # zipfile's own end-record search (zip64, comments, stubs)
+        if not endrec:
+            raise zipfile.BadZipFile("File is not a zip file")
+        size_cd, offset_cd = endrec[zipfile._ECD_SIZE], endrec[zipfile._ECD_OFFSET]
+        concat = endrec[zipfile._ECD_LOCATION] - size_cd - offset_cd
+        if endrec[zipfile._ECD_SIGNATURE] == zipfile.stringEndArchive64:
+            concat -= zipfile.sizeEndCentDir64 + zipfile.sizeEndCentDir64Locator
+        start = offset_cd + concat
+        fh.seek(start)
+        directory = fh.read(size_cd)
+        cleared, lying, at, n = set(), set(), 0, 0
+        while at + 46 <= len(directory) and directory[at : at + 4] == b"PK\x01\x02":
+            name_len, extra_len, comment_len = struct.unpack("<HHH", directory[at + 28 : at + 34])
+            name = directory[at + 46 : at + 46 + name_len]
+            if directory[at + 9] & cls._FLAG_HIGH and not _is_utf8(name):
+                cleared.add(start + at + 9)
+                lying.add(n)
+            at += 46 + name_len + extra_len + comment_len
+            n += 1
+        view = cls(fh, cleared)
+        z = zipfile.ZipFile(view)
+        infos = z.infolist()
+        # the local headers' flags, where zipfile found them (zip64 and stubs resolved)
+        view._cleared = sorted(cleared | {infos[i].header_offset + 7 for i in lying})
+        return z
+
+    def read(self, n: int = -1) -> bytes:
+        at = self._fh.tell()
+        data = self._fh.read(n)
+        first = bisect.bisect_left(self._cleared, at)
+        last = bisect.bisect_left(self._cleared, at + len(data), first)
+        if first == last:
+            return data
+        out = bytearray(data)
+        for p in self._cleared[first:last]:
+            out[p - at] &= ~self._FLAG_HIGH & 0xFF
+        return bytes(out)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+
+def _is_utf8(name: bytes) -> bool:
+    try:
+        name.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def zip_names(fh: BinaryIO) -> list[str]:
@@ -410,6 +486,23 @@ def tar_offsets(fh: BinaryIO) -> list[tuple[int, int]] | None:
             found.append((info.offset, info.size))
             tar.members.clear()  # tarfile keeps every TarInfo: ~0.5 KB a member
         return None if tar.pax_headers != leading else found
+
+
+def tar_names(fh: BinaryIO) -> list[str]:
+    """Every member name of the uncompressed tar ``fh`` (a large tar read in parts, or one spooled
+    decompressed), up to where it cannot be read further: headers only, seeking over the members'
+    bytes. For a part that must know what the other parts hold (a Hugging Face folder's metadata
+    in one part, its ``.arrow`` shard in another: round 10)."""
+    names: list[str] = []
+    try:
+        with tarfile.open(fileobj=fh, mode="r:") as tar:
+            while (info := tar.next()) is not None:
+                names.append(info.name)
+                tar.members.clear()
+    except (tarfile.TarError, EOFError, OSError):
+        pass  # the part holding the break reports it
+    fh.seek(0)
+    return names
 
 
 def _tar_members(fh: BinaryIO, archive_cap: int) -> Iterator[_Entry | Refused | Skipped]:

@@ -75,11 +75,39 @@ class Corrupt(Exception):
 
 
 def codec_of(head: bytes) -> str | None:
-    """The compression ``head`` (a file's first bytes) starts with, or None."""
+    """The compression ``head`` (a file's first bytes) starts with, or None. Skippable frames
+    (``0x184D2A5x``, metadata a writer puts first) are shared by zstd and lz4: the frame after them
+    decides when ``head`` reaches it, else zstd (``_open`` looks further in the file)."""
     for codec, magic in _MAGIC:
         if magic.match(head):
-            return codec
+            return _after_skippable(head) if codec == "zstd" else codec
     return None
+
+
+_SKIPPABLE = re.compile(rb"[\x50-\x5f]\x2a\x4d\x18")
+
+
+def _after_skippable(head: bytes) -> str:
+    """``"lz4"`` when the first frame after the leading skippable frames of ``head`` is lz4's (round
+    10: such a file went to the zstd reader, a ``binary`` reject), else ``"zstd"``."""
+    at = 0
+    while _SKIPPABLE.match(head, at) and at + 8 <= len(head):
+        at += 8 + int.from_bytes(head[at + 4 : at + 8], "little")
+    codec = codec_of(head[at : at + 16]) if at and at < len(head) else None
+    return "lz4" if codec == "lz4" else "zstd"
+
+
+def _skippable_end(fh: BinaryIO) -> bytes:
+    """The 16 bytes after the leading skippable frames of ``fh`` (position kept): which frame the
+    skippable frames lead to, however long they are."""
+    start, at = fh.tell(), fh.tell()
+    try:
+        while _SKIPPABLE.match(frame := fh.read(8)) and len(frame) == 8:
+            at = fh.seek(int.from_bytes(frame[4:8], "little"), 1)
+        fh.seek(at)
+        return fh.read(16)
+    finally:
+        fh.seek(start)
 
 
 def inner_suffix(name: str) -> str:
@@ -209,7 +237,10 @@ def _open(fh: BinaryIO) -> BinaryIO:
     start = fh.tell()
     head = fh.read(16)
     fh.seek(start)
-    return _stream(fh, codec_of(head) or "gzip")  # gzip's own error names what is wrong
+    codec = codec_of(head)
+    if codec == "zstd" and _SKIPPABLE.match(head) and codec_of(_skippable_end(fh)) == "lz4":
+        codec = "lz4"  # python-lz4 reads the skippable frames itself
+    return _stream(fh, codec or "gzip")  # gzip's own error names what is wrong
 
 
 def decompress(fh: BinaryIO, cap: int) -> bytes:

@@ -486,8 +486,11 @@ def decode_text(data: bytes, detect: Detector = _chardetng, per_line: bool = Fal
         return Decoded(*found)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            # UTF-8 cut inside its last character (a truncated download or copy; round 10): that
+            # part-character is no text. Before, the whole file was read as cp1252 ("Ã©" for "é").
+            return Decoded(data[: exc.start].decode("utf-8"), "utf-8")
     if b"\xed" in data and (found := _cesu8(data)) is not None:
         return found
     mixed = _mixed_lines(data, detect, per_line)

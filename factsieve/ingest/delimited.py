@@ -176,6 +176,34 @@ def header_problem(names: list[str]) -> str:
     return ""
 
 
+# Public news datasets shipped as TSV without a header row, by the shape of their rows (round 10):
+# the Microsoft News Dataset's news.tsv (MIND: id "N55528", category, subcategory, title, abstract,
+# URL, and the title's and abstract's entities as JSON lists). Its abstract is the text it has.
+MIND_NEWS_COLUMNS = [
+    "id",
+    "category",
+    "subcategory",
+    "title",
+    "text",
+    "url",
+    "title_entities",
+    "abstract_entities",
+]
+_MIND_ID = re.compile(r"N\d+")
+
+
+def headerless_names(fields: list[str]) -> list[str] | None:
+    """The column names of a known headerless layout ``fields`` (a first row) has, else None."""
+    if (
+        len(fields) == len(MIND_NEWS_COLUMNS)
+        and _MIND_ID.fullmatch(fields[0])
+        and (fields[5].startswith(("https://", "http://")) or not fields[5])
+        and all(f.startswith("[") or not f for f in fields[6:])
+    ):
+        return MIND_NEWS_COLUMNS
+    return None
+
+
 def first_line(text: str) -> str:
     """The first line that is not blank: the header's, which decides a ``.csv`` file's delimiter."""
     return next((line for line in physical_lines(text) if line.strip()), "")
@@ -195,6 +223,8 @@ def header(rows: Iterator[Row]) -> Header | str:
     # are long, numbers, or name no text column, so such a row still ends as a reject.
     names = [" ".join(n.split()) if "\n" in n else n.strip().lstrip("\ufeff") for n in first.fields]
     problem = header_problem(names)
+    if problem and (known := headerless_names(first.fields)) is not None:
+        return Header(known, first.line)  # the first row is a record
     # max: a header with no line end is the whole file; nothing after it is on its line
     return Header(names, first.line + max(first.lines, 1)) if not problem else problem
 
@@ -224,7 +254,9 @@ def cuts(
                 hint = False  # the hint line: the header follows (``header``)
                 continue
             if not seen_header and not row.blank:
-                if row.fields is None or header_problem(row.fields):
+                if row.fields is None or (
+                    header_problem(row.fields) and headerless_names(row.fields) is None
+                ):
                     return None
                 seen_header = True
             elif seen_header and pos - out[-1][0] >= target:

@@ -28,6 +28,9 @@ from factsieve.ingest.sources import InputFile
 EXCLUDED = "excluded (--exclude)"
 CORPUS_DOC = "corpus README or licence"
 DATASET_META = "dataset metadata (Hugging Face)"
+JOB_MARKER = "job marker (Spark, Hadoop)"
+SYSTEM_LEFTOVER = "Office lock file or Windows Zone.Identifier"
+PAGE_ASSETS = "saved page's assets (NAME_files/)"
 
 # A corpus's own documentation: BBC's README.TXT, Reuters-21578's README.txt, a LICENSE or COPYING
 # file in any dataset. They describe the corpus and are no story of it; read as documents they
@@ -35,6 +38,21 @@ DATASET_META = "dataset metadata (Hugging Face)"
 # case), bare or as .txt/.md/.rst/.text: a story saved as notes.txt or news-readme-2024.txt is
 # read, and a README any reader would take for a document is still counted where the run is read.
 _CORPUS_DOC = re.compile(r"(?i)(readme|read\.me|licen[cs]e|copying)(\.(txt|md|rst|text))?")
+
+
+# What Spark and Hadoop write beside the part files of a job's output folder: the empty ``_SUCCESS``
+# flag, Databricks' ``_started_<id>``/``_committed_<id>`` transaction files, Parquet's summary
+# ``_metadata``/``_common_metadata`` (a footer, no rows). Each was an unsupported_format (or a
+# corrupt_file) reject in every folder a Spark job wrote (round 10). Their ``.crc`` checksums are
+# hidden files already.
+_JOB_MARKER = re.compile(r"_SUCCESS|_started_\w+|_committed_\w+|_common_metadata|_metadata")
+
+
+# Files a desktop leaves beside documents (round 10): Office's owner/lock file ``~$report.docx`` (a
+# few bytes naming who has it open: read as a Word document it was a named reject), and the
+# ``story.txt:Zone.Identifier`` files Windows' download marks become when copied to Linux (WSL,
+# Samba). Neither holds anything of the document it names.
+_SYSTEM_LEFTOVER = re.compile(r"~\$.*|.*:Zone\.Identifier")
 
 
 # What ``datasets.save_to_disk`` writes beside its ``data-00000-of-00001.arrow`` shards: the
@@ -58,6 +76,30 @@ def dataset_meta_names(paths: list[str]) -> set[str]:
 
 def is_dataset_meta_name(path: str) -> bool:
     return posixpath.basename(path) in _DATASET_META
+
+
+# "Save Page As… Web Page, complete" (every browser) writes story.html and a story_files/ folder of
+# its scripts, styles, images and frames (Chrome names scripts x.js.download). Each asset was its own
+# unsupported_format (or a page of its own: an ad frame's .html) reject beside the one page read
+# (round 10). Only in a folder named after an .html/.htm file beside it.
+_ASSETS_DIR = re.compile(r"(.+)_files")
+
+
+def page_assets(paths: list[str]) -> set[str]:
+    """The paths of ``paths`` inside a saved page's ``NAME_files/`` folder whose ``NAME.html`` (or
+    ``.htm``) is among ``paths`` too."""
+    present = set(paths)
+    out = set()
+    for path in paths:
+        parts = path.split("/")
+        for depth in range(len(parts) - 1):
+            m = _ASSETS_DIR.fullmatch(parts[depth])
+            here = "/".join(parts[:depth])
+            stem = f"{here}/{m.group(1)}" if m and here else (m.group(1) if m else "")
+            if m and (f"{stem}.html" in present or f"{stem}.htm" in present):
+                out.add(path)
+                break
+    return out
 
 
 def arrow_dirs(paths: list[str]) -> set[str]:
@@ -98,9 +140,12 @@ def passed_over(path: str, patterns: Iterable[str]) -> str | None:
     """The passed-over kind of the input or member at ``path``, or None when it is read."""
     if matches(path, patterns):
         return EXCLUDED
-    if _CORPUS_DOC.fullmatch(posixpath.basename(path.replace("\\", "/").rstrip("/"))):
+    name = posixpath.basename(path.replace("\\", "/").rstrip("/"))
+    if _CORPUS_DOC.fullmatch(name):
         return CORPUS_DOC
-    return None
+    if _JOB_MARKER.fullmatch(name):
+        return JOB_MARKER
+    return SYSTEM_LEFTOVER if _SYSTEM_LEFTOVER.fullmatch(name) else None
 
 
 def split(
@@ -111,10 +156,13 @@ def split(
     kept: list[InputFile] = []
     left: Counter[str] = Counter()
     meta = set() if raw_is_file else _dataset_meta(files)
+    assets = set() if raw_is_file else page_assets([f.rel for f in files])
     for f in files:
         kind = EXCLUDED if matches(f.rel, patterns) else (None if raw_is_file else passed_over(f.rel, ()))
         if kind is None and f.rel in meta:
             kind = DATASET_META
+        if kind is None and f.rel in assets:
+            kind = PAGE_ASSETS
         if kind is None:
             kept.append(f)
         else:

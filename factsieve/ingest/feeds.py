@@ -42,6 +42,12 @@ _RSS090 = "http://my.netscape.com/rdf/simple/0.9/"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+# A WordPress export (WXR: RSS with wp:* elements, namespace http://wordpress.org/export/1.x/) lists
+# a site's attachments, menu entries, revisions and blocks as items beside its posts and pages; the
+# record's WXR_KIND field holds an item's wp:post_type (round 10: each was a missing_text reject).
+_WXR_TYPE = "}post_type"
+_WXR_KIND = "wp_post_type"
+WXR_KIND = _WXR_KIND
 _XHTML = "http://www.w3.org/1999/xhtml"
 
 # root tag -> the tag of its records
@@ -174,7 +180,9 @@ def _rss_record(el, ns: str) -> dict:
         text = _html_field(_text(description))
     guid = el.find("guid")
     date = _first(el, f"{ns}pubDate", _DC_DATE, "pubDate")
+    kind = next((c for c in el if isinstance(c.tag, str) and c.tag.endswith(_WXR_TYPE)), None)
     return {
+        _WXR_KIND: _clean(_text(kind)) if kind is not None else None,
         "id": _clean(_text(guid)) if guid is not None else _clean(el.get(f"{{{_RDF}}}about")),
         "text": text,
         "title": _title(_html_field(_text(t))) if (t := el.find(f"{ns}title")) is not None else None,

@@ -57,3 +57,29 @@ def jsonp_body(body: str) -> str | None:
         return None
     pad = re.compile(r"[^\n]")
     return pad.sub(" ", m.group(1)) + m.group(2) + pad.sub(" ", m.group(3))
+
+
+# JSONC / JSON5-ish exports (round 10; before, every line a malformed_json): a CMS's or editor's
+# `//` and `/* */` comments and trailing commas before `]` or `}`. Strings are matched first, so a
+# URL's `//` or a "/* */" inside a string is text. Only what stands outside strings is blanked, with
+# spaces (newlines kept), so line and column numbers stay the file's. Single quotes, unquoted keys,
+# hexadecimal numbers (the rest of JSON5) are left: such a line stays malformed_json.
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_COMMENTS = re.compile(rf"{_STRING}|(//[^\n]*)|(/\*.*?\*/)", re.DOTALL)
+_TRAILING_COMMA = re.compile(rf"{_STRING}|(,)(?=\s*[\]}}])")
+
+
+def relaxed(body: str) -> tuple[str, dict[str, int]] | None:
+    """``body`` with its comments and trailing commas blanked, and how many of each
+    ("JSON comment", "JSON trailing comma"), or None when it has neither."""
+    found = {"JSON comment": 0, "JSON trailing comma": 0}
+
+    def blank(m: re.Match, kind: str) -> str:
+        if m.lastindex is None:
+            return m.group(0)  # a string
+        found[kind] += 1
+        return re.sub(r"[^\n]", " ", m.group(0))
+
+    out = _COMMENTS.sub(lambda m: blank(m, "JSON comment"), body)
+    out = _TRAILING_COMMA.sub(lambda m: blank(m, "JSON trailing comma"), out)
+    return (out, {k: n for k, n in found.items() if n}) if any(found.values()) else None

@@ -40,7 +40,7 @@ from functools import partial
 
 from factsieve.ingest import archives, compressed, feeds, json_framing, news_xml
 from factsieve.ingest.decode import Decoded, decode_bytes, decode_text, looks_utf16, utf16_blocks
-from factsieve.ingest.formats import FORMATS, format_of_name
+from factsieve.ingest.formats import FORMATS, format_of_name, not_read_kind
 from factsieve.ingest.readers.archive import read_archive
 from factsieve.ingest.readers.base import (
     FUTURE_SLACK,
@@ -72,6 +72,7 @@ from factsieve.ingest.sniff import (
     corpus_format,
     described,
     looks_binary,
+    looks_like_page,
     text_format,
 )
 from factsieve.ingest.sources import InputFile
@@ -258,6 +259,13 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
         res = _read_content(inp, fmt, kept, limits)
         res.skipped["trailing NUL bytes"] += 1
         return res
+    if fmt in _HOLED and (kept := _without_leading_hole(data)) is not data:
+        # NULs first, then the records: a log truncated under a writer that kept its offset
+        # (logrotate's copytruncate), a preallocated file written from its end. The hole is no
+        # content; before, the whole file was one binary reject, its records lost (round 10).
+        res = _read_content(inp, fmt, kept, limits)
+        res.skipped["leading NUL bytes"] += 1
+        return res
     if fmt == "warc" and data.startswith(b"WARC/"):  # records framed as bytes; payloads may be images
         return read_wet(inp, data, "", "utf-8", limits, fmt)
     if fmt in ("jsonl", "json") and (framed := json_framing.reframed(data)) is not None:
@@ -289,6 +297,18 @@ def _read_content(inp: InputFile, fmt: str, data: bytes, limits: IngestLimits) -
     return _read_decoded(inp, data, decoded, limits, fmt)
 
 
+_HOLED = frozenset({"text", "html", "jsonl", "json", "csv", "tsv"})
+
+
+def _without_leading_hole(data: bytes) -> bytes:
+    """``data`` without a run of at least 16 NUL bytes at its start when no other NUL is in it
+    (UTF-16 text has NULs throughout: not a hole); else ``data`` itself."""
+    if not data.startswith(b"\x00" * 16):
+        return data
+    kept = data.lstrip(b"\x00")
+    return kept if kept.strip() and b"\x00" not in kept else data
+
+
 def _without_nul_padding(data: bytes) -> bytes:
     """``data`` without a run of at least 16 NUL bytes at its end when no other NUL is in it (UTF-16
     text has NULs throughout, or ends in one or two: not padding); else ``data`` itself."""
@@ -303,6 +323,10 @@ def _read_decoded(
 ) -> IngestResult:
     if fmt == "text":  # an HTML page or JSON Lines saved as .txt: read as what it is
         fmt = text_format(decoded.text) or fmt
+    elif fmt in ("json", "jsonl") and looks_like_page(decoded.text):
+        fmt = "html"  # a page saved under an API's name (round 10: before, malformed_json)
+    elif fmt in ("csv", "tsv") and (found := text_format(decoded.text)) in ("html", "jsonl", "json"):
+        fmt = found  # records or a page exported under a table's name (round 10: before, no_header)
     reader = _READERS[fmt]
     if decoded.doubtful_lines and reader in (read_jsonl, read_csv):
         # A line no encoding reads with confidence is its record's reject; a .txt or HTML page is
@@ -396,6 +420,8 @@ def _unsupported(inp: InputFile) -> str:
             f"{what}: not read; export the articles' table as CSV, JSON Lines or Parquet (sqlite3 "
             f"-header -csv DB 'select * from TABLE' > TABLE.csv); supported: {supported}"
         )
+    if (named := not_read_kind(inp.name, what)) is not None:  # round 10
+        return f"{named[0]}: not read; {named[1]}"
     if inp.suffix in compressed.SUFFIXES:
         inner = compressed.inner_suffix(inp.name) or "no extension"
         return (

@@ -7,6 +7,7 @@ parsed value and decides without reading the file again.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from factsieve.params import IngestLimits
@@ -109,10 +110,47 @@ def _paragraphs(value: object) -> object:
     return value
 
 
+# MongoDB Extended JSON (``mongoexport``, Compass exports; round 10): typed values as one-key objects,
+# ``{"$date": "2024-03-05T08:00:00Z"}``, ``{"$date": {"$numberLong": "1709625600000"}}``,
+# ``{"$oid": "65f0…"}``, ``{"$numberLong": "42"}``. Before, a dated record was a malformed_record
+# ("'published' is dict"). Unwrapped to the string or number they stand for.
+_EXTENDED_JSON = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal"})
+
+
+def _extended_value(value: dict) -> object:
+    ((kind, inner),) = value.items()
+    if kind == "$date":
+        if isinstance(inner, dict) and set(inner) == {"$numberLong"}:
+            inner = inner["$numberLong"]
+        if isinstance(inner, int | str) and not isinstance(inner, bool) and str(inner).lstrip("-").isdigit():
+            try:  # milliseconds since 1970 (UTC)
+                ts = dt.datetime.fromtimestamp(int(inner) / 1000, dt.UTC)
+            except (OverflowError, OSError, ValueError):
+                return value
+            return ts.isoformat().replace("+00:00", "Z")
+        return inner if isinstance(inner, str) else value
+    if kind in ("$numberLong", "$numberInt") and isinstance(inner, str) and inner.lstrip("-").isdigit():
+        return int(inner)
+    return inner if isinstance(inner, str) else value
+
+
+def _without_extended_json(rec: dict) -> dict:
+    """``rec`` with its top-level Extended JSON values unwrapped (``rec`` itself when it has none)."""
+    if dict not in map(type, rec.values()):  # most records: one C-level pass, no object made
+        return rec
+    found = {
+        k: _extended_value(v)
+        for k, v in rec.items()
+        if type(v) is dict and len(v) == 1 and next(iter(v)) in _EXTENDED_JSON
+    }
+    return {**rec, **found} if found else rec
+
+
 def with_canonical_fields(rec: dict, text_field: str = "", title_field: str = "") -> dict:
     """``rec`` with each absent field taken from its first alias of a fitting type, and the text
     from ``text_field`` when one is configured (then neither ``text`` nor its aliases is read);
     likewise the title from ``title_field``."""
+    rec = _without_extended_json(rec)
     out = rec  # copied only when something changes: most records are read as written
     configured = {"text": text_field, "title": title_field}
     for name, path in configured.items():

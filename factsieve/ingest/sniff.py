@@ -75,6 +75,11 @@ _HTML_START = re.compile(
 )
 
 
+def looks_like_page(text: str) -> bool:
+    """Whether decoded text opens as an HTML page (a doctype or ``<html>`` first)."""
+    return _HTML_START.match(text[:4096]) is not None
+
+
 def binary_format(data: bytes) -> str | None:
     """The name of the binary format ``data`` starts with, or None."""
     for magic, name in SIGNATURES:

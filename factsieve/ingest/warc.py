@@ -36,6 +36,7 @@ class WarcRecord:
     body: bytes
     problem: str = ""  # why the rest of the file cannot be read from here on
     date: str = ""  # WARC-Date: when the page was fetched
+    content_type: str = ""  # the WARC header's: of a resource record's block itself (round 10)
 
 
 def _headers(block: bytes) -> dict[str, str]:
@@ -70,7 +71,9 @@ def records(data: bytes) -> list[WarcRecord]:
         record_id = head.get("warc-record-id", "").strip("<>").removeprefix("urn:uuid:")
         kind = head.get("warc-type", "")
         uri, date = head.get("warc-target-uri", ""), head.get("warc-date", "")
-        out.append(WarcRecord(start, kind, record_id, uri, data[end.end() : body_end], date=date))
+        ctype = head.get("content-type", "")
+        body = data[end.end() : body_end]
+        out.append(WarcRecord(start, kind, record_id, uri, body, date=date, content_type=ctype))
         pos = _GAP.match(data, body_end).end()
     return out
 

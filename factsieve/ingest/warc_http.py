@@ -67,7 +67,6 @@ def page_of(message: bytes, cap: int) -> Page | tuple[str, str]:
         return HTTP_STATUS, f"HTTP {code} {why}".rstrip() + ": only the pages of 200 responses are read"
     headers = _headers(message[status.end() : head_end.start()])
     content_type = headers.get("content-type", "")
-    mime = content_type.split(";", 1)[0].strip().lower()
     body = message[head_end.end() :]
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = _dechunked(body)
@@ -78,6 +77,18 @@ def page_of(message: bytes, cap: int) -> Page | tuple[str, str]:
         body = _decoded(body, encoding, cap)
         if isinstance(body, str):
             return UNSUPPORTED_PAYLOAD, body
+    return _page(body, content_type)
+
+
+def resource_page(block: bytes, content_type: str) -> Page | tuple[str, str]:
+    """The page a WARC ``resource`` record holds (its block is the document itself, typed by the
+    record's own Content-Type: browser-based crawlers, ``warcit``, Webrecorder; round 10: before, a
+    ``malformed_record``), or ``(reason code, detail)`` why it has none."""
+    return _page(block, content_type)
+
+
+def _page(body: bytes, content_type: str) -> Page | tuple[str, str]:
+    mime = content_type.split(";", 1)[0].strip().lower()
     kind = _kind(mime, body)
     if kind is None:
         return (

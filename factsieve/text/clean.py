@@ -38,7 +38,11 @@ _PROMPT = re.compile(
     r"sign up(?: for .*)?|follow us(?: on .*)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|"
     r"cookie (?:policy|settings)|accept (?:all )?cookies|privacy policy|terms of (?:use|service)|"
     r"all rights reserved\.?|copyright .*|© .*|back to top|next article|previous article|comments?|"
-    r"leave a (?:comment|reply)|loading\.*|home|menu|search|log ?in|sign in|newsletter)\s*[.!:]?$",
+    r"leave a (?:comment|reply)|loading\.*|home|menu|search|log ?in|sign in|newsletter|"
+    # mail and alert furniture (a Google Alert's lines; round 10)
+    r"unsubscribe(?: here| from (?:this|these) \w+)?|flag as irrelevant|see more results(?: \| edit this alert)?|"
+    r"edit this alert|send feedback|view (?:this email |it )?in (?:your )?browser|"
+    r"manage (?:your )?(?:alerts|subscriptions|(?:email )?preferences))\s*[.!:]?$",
     re.IGNORECASE,
 )
 # Furniture that public news corpora carry inside the text field, as whole lines: wire agencies'

@@ -536,7 +536,8 @@ def test_an_atom_xhtml_title_is_text(tmp_path):
 
 def test_zip_member_names_in_a_legacy_code_page(tmp_path):
     """DOS/Windows zippers write cp437 names without the UTF-8 flag: read. A zip whose UTF-8 flag
-    covers cp437 bytes cannot be listed by zipfile: ``corrupt_file`` saying so."""
+    covers cp437 bytes cannot be listed by zipfile: ``corrupt_file`` saying so in round 9; read
+    since round 10, the name as cp437 reads it (test_hostile_round10.py)."""
     good, lying = io.BytesIO(), io.BytesIO()
     with zipfile.ZipFile(good, "w") as z:
         z.writestr("news/Z#rich.txt", HARBOUR)
@@ -547,10 +548,7 @@ def test_zip_member_names_in_a_legacy_code_page(tmp_path):
     dos = _read(tmp_path / "dos.zip")
     assert [(d.record_key, d.text) for d in dos.docs] == [("news/Zürich.txt", HARBOUR)]
     res = _read(tmp_path / "lying.zip")
-    assert (
-        _reasons(res) == [codes.CORRUPT_FILE]
-        and "not UTF-8 though the archive flags it" in res.rejects[0].detail
-    )
+    assert [(d.record_key, d.text) for d in res.docs] == [("news/Zürich_.txt", HARBOUR)]
 
 
 def test_guards_streamed_and_self_extracting_zips_and_xz_are_unchanged(tmp_path):

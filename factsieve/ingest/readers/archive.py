@@ -85,12 +85,7 @@ def read_archive(
         if not permanent(exc):
             raise
         return file_reject(inp, "archive", READ_ERROR, f"{type(exc).__name__}: {exc}", inp.size)
-    arrows = exclude.arrow_dirs(names_seen)
-    for name, key, found in held:
-        if posixpath.dirname(name) in arrows:
-            res.skipped[exclude.DATASET_META] += 1
-        else:
-            _add_member(res, inp, key, found)
+    _add_held(res, inp, held, names_seen)
     if res.skipped:
         log.info("%s: passed over %s", inp.uri, dict(sorted(res.skipped.items())))
     if inp.is_part:
@@ -105,6 +100,31 @@ def read_archive(
             inp, "archive", EMPTY, f"an archive with no file to read (it holds {held})", inp.size
         )
     return res
+
+
+def _add_held(
+    res: IngestResult, inp: InputFile, held: list[tuple[str, str, IngestResult]], names_seen: list[str]
+) -> None:
+    """A tar's held metadata members (``held``: name, key, records): passed over where an ``.arrow``
+    shard lies in their folder or below, else added as read."""
+    arrows = exclude.arrow_dirs(names_seen)
+    if inp.is_part and any(posixpath.dirname(name) not in arrows for name, _, _ in held):
+        # the shard may lie in another part (round 9 left such metadata read as JSON rejects): the
+        # whole tar's headers say, read only for a part holding metadata with no shard of its own
+        arrows = exclude.arrow_dirs(_whole_tar_names(inp))
+    for name, key, found in held:
+        if posixpath.dirname(name) in arrows:
+            res.skipped[exclude.DATASET_META] += 1
+        else:
+            _add_member(res, inp, key, found)
+
+
+def _whole_tar_names(inp: InputFile) -> list[str]:
+    try:
+        with inp.open() as fh:
+            return archives.tar_names(fh)
+    except OSError:
+        return []  # the metadata is read as what it is, as before
 
 
 def _left_out_or_meta(name: str, left_out, meta: set[str]) -> str | None:

@@ -4,6 +4,7 @@ root is no feed's raises ``feeds.NotAFeed``: the dispatcher tries it as one news
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -42,9 +43,15 @@ from factsieve.vocabulary import (
 log = logging.getLogger(__name__)
 
 
-def _feed_entries(found: Iterable[feeds.Item | feeds.Broken]) -> Iterator[Entry]:
+# WordPress items that are a site's furniture, not its writing (wp:post_type other than these):
+# passed over and counted as "WordPress <type> item".
+_WXR_WRITING = frozenset({"post", "page"})
+
+
+def _feed_entries(found: Iterable[feeds.Item | feeds.Broken], skipped: Counter[str]) -> Iterator[Entry]:
     """``Entry`` per feed item (keyed ``item:N`` when it has no guid, id or link), the break of the
-    XML as a reject for the rest of the file, a gzip stream that stops (a bomb, damage) likewise."""
+    XML as a reject for the rest of the file, a gzip stream that stops (a bomb, damage) likewise.
+    A WordPress export's attachments, menu entries and the like are counted in ``skipped``."""
     position = 0  # the next item's number, once an item was read
     try:
         for item in found:
@@ -53,6 +60,10 @@ def _feed_entries(found: Iterable[feeds.Item | feeds.Broken]) -> Iterator[Entry]
                 yield f"item:{item.position}", item.position, "", None, (MALFORMED_XML, item.detail)
                 continue
             rec = {k: v for k, v in item.record.items() if v is not None}
+            kind = rec.pop(feeds.WXR_KIND, None)
+            if kind is not None and kind not in _WXR_WRITING:
+                skipped[f"WordPress {visible(kind)[:40]} item"] += 1
+                continue
             if "id" not in rec and "url" in rec:
                 rec["id"] = rec["url"]  # the link is the item's identity when it has no guid
             problem = None if "text" in rec else (MISSING_TEXT, _no_item_text(rec))
@@ -109,10 +120,12 @@ def read_feed(inp: InputFile, limits: IngestLimits, taken: set[str] | None) -> I
             if codec is not None:
                 cap = compressed.stream_cap(inp.size, limits.max_file_bytes, limits.max_gzip_ratio)
                 fh = compressed.DecompressReader(raw, cap)
-            entries = _feed_entries(feeds.items(fh, first, stop))
+            skipped: Counter[str] = Counter()
+            entries = _feed_entries(feeds.items(fh, first, stop), skipped)
             res = read_records(
                 inp, entries, "utf-8", replace(limits, **FIXED_FIELDS), fmt, taken, unit="item"
             )
+            res.skipped.update(skipped)
     except feeds.NotAFeed as exc:
         if not inp.is_part:  # the dispatcher tries it as a news article (NITF, RCV1, TEI)
             raise

@@ -7,7 +7,7 @@ import json
 import logging
 from collections import Counter
 
-from factsieve.ingest.json_framing import jsonp_body, line_without_rs
+from factsieve.ingest.json_framing import jsonp_body, line_without_rs, relaxed
 from factsieve.ingest.json_tables import RowProblem, header_rows, table_records
 from factsieve.ingest.jsondoc import json_values
 from factsieve.ingest.readers.base import (
@@ -156,4 +156,17 @@ def read_jsonl(
     parts of the same file (a repeated id gets its line number appended, file-wide). ``doubtful``:
     lines no encoding reads with confidence (line number: the file's encodings)."""
     entries = _jsonl_entries(body, inp, limits.text_field)
-    return read_records(inp, undecodable(entries, doubtful), enc, limits, fmt, taken)
+    passed: dict[str, int] = {}
+    if any(p is not None and p[0] == MALFORMED_JSON for *_, p in entries) and (found := relaxed(body)):
+        # comments and trailing commas (JSONC, JSON5-ish exports; round 10): read without them when
+        # that leaves fewer malformed records; what was blanked is counted as passed over
+        again = _jsonl_entries(found[0], inp, limits.text_field)
+        if _malformed(again) < _malformed(entries):
+            entries, passed = again, found[1]
+    res = read_records(inp, undecodable(entries, doubtful), enc, limits, fmt, taken)
+    res.skipped.update(passed)
+    return res
+
+
+def _malformed(entries: list[Entry]) -> int:
+    return sum(1 for *_, p in entries if p is not None and p[0] == MALFORMED_JSON)

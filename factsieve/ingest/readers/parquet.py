@@ -53,6 +53,14 @@ def read_parquet(
         with inp.open() as fh:
             file_bytes = fh.seek(0, os.SEEK_END)  # the file's (a part's size is its uncompressed bytes)
             fh.seek(0)
+            if fmt == "arrow" and file_bytes > limits.max_file_bytes:
+                if fh.read(4) == arrow_ipc.FEATHER_V1_MAGIC:  # read whole: the batches come from one table
+                    detail = (
+                        f"a Feather v1 file of {file_bytes:,} bytes > limit {limits.max_file_bytes:,} "
+                        "(max_file_bytes; v1 is read whole): rewrite it as Feather v2 or Parquet"
+                    )
+                    return file_reject(inp, fmt, TOO_LARGE, detail, inp.size)
+                fh.seek(0)
             pf = columnar.open_file(fh) if fmt == "parquet" else arrow_ipc.open_file(fh)
             names = pf.schema_arrow.names if fmt == "parquet" else pf.names
             if not text_columns(names, limits.text_field):

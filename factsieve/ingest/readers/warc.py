@@ -53,13 +53,16 @@ def read_wet(
         if not rec.problem and rec.kind in passed_over:
             res.skipped[f"{rec.kind} record"] += 1
             continue
+        if fmt == "warc" and rec.kind == "resource" and rec.uri.startswith("dns:"):
+            res.skipped["dns resource record"] += 1  # Heritrix's host lookups: one per host crawled
+            continue
         offset = base + rec.offset
         key = rec.record_id or f"offset:{offset}"
         while key in seen:
             key = f"{key}@offset:{offset}"
         seen.add(key)
         where, nbytes = f"record at byte {offset:,}", len(rec.body)
-        if fmt == "warc" and rec.kind == "response" and not rec.problem:
+        if fmt == "warc" and rec.kind in ("response", "resource") and not rec.problem:
             found = _warc_page(inp, key, rec, where, limits)
             (res.docs if isinstance(found, RawDoc) else res.rejects).append(found)
             continue
@@ -90,12 +93,15 @@ def read_wet(
 def _warc_page(
     inp: InputFile, key: str, rec: warc.WarcRecord, where: str, limits: IngestLimits
 ) -> RawDoc | Reject:
-    """The document of a WARC ``response`` record: its HTTP payload decoded
+    """The document of a WARC ``response`` record (or ``resource``: the page itself): its HTTP payload decoded
     (``factsieve.ingest.warc_http``), an HTML page's main text by the same path as an ``.html``
     file; the URL is WARC-Target-URI, the date the page's own, else WARC-Date (when it was fetched:
     CC-NEWS fetches articles within hours of publication). Or the record's reject."""
     nbytes, fmt = len(rec.body), "warc"
-    page = warc_http.page_of(rec.body, limits.max_file_bytes)
+    if rec.kind == "resource":
+        page = warc_http.resource_page(rec.body, rec.content_type)
+    else:
+        page = warc_http.page_of(rec.body, limits.max_file_bytes)
     if isinstance(page, tuple):
         reason, detail = page
         return Reject(inp.uri, key, fmt, reason, f"{where}: {detail}", nbytes, sample_of(rec.uri))
