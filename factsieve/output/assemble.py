@@ -30,7 +30,8 @@ import schemas
 from factsieve.batch.pipeline import DEDUP_COLUMNS
 from factsieve.batch.staged import BATCHES_DIR, LIGHT_DOC_COLUMNS, StagedBatch
 from factsieve.output import checks, stitch, tables
-from factsieve.output.publish import StagedTable, part_name, write_parquet
+from factsieve.output.parallel_write import ParallelTable
+from factsieve.output.publish import part_name, write_parquet
 from factsieve.score import label_stats, score_from_stats
 
 GX_SENTENCE_CAP = 250_000
@@ -200,25 +201,31 @@ class RunAssembler:
             ids.combine_chunks()
         ):
             assigned = assigned.set_index("doc_id").reindex(ids.to_numpy()).reset_index()
-        out = StagedTable(
+        # Each chunk's Parquet encoding runs on other threads while this one scores and validates
+        # the next: the batch stage's workers are gone and a core would idle (parallel_write).
+        out = ParallelTable(
             self.stage / "documents" / part_name(self.run_id), schemas.arrow_schema("documents")
         )
         without_text: list[pd.DataFrame] = []
         offset = 0
         staged_docs = [parts["documents-stage1"] for parts in self._parts]
-        for rb in _chunks(staged_docs, chunk_rows):
-            part = rb.to_pandas(types_mapper=pd.ArrowDtype)
-            rows = slice(offset, offset + len(part))
-            offset += len(part)
-            dd = assigned.iloc[rows].reset_index(drop=True)
-            if not (dd["doc_id"].astype(str).to_numpy() == part["doc_id"].astype(str).to_numpy()).all():
-                raise RuntimeError("staged documents and dedup assignments are out of step")
-            part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
-            scores = score_from_stats(part, stats.iloc[rows].reset_index(drop=True), aligned=True)
-            part = pd.concat([part, scores], axis=1)
-            part = tables.conform(part, "documents")
-            out.write(tables.to_arrow(part, "documents"))
-            without_text.append(part[CHECK_DOC_COLUMNS])
+        try:
+            for rb in _chunks(staged_docs, chunk_rows):
+                part = rb.to_pandas(types_mapper=pd.ArrowDtype)
+                rows = slice(offset, offset + len(part))
+                offset += len(part)
+                dd = assigned.iloc[rows].reset_index(drop=True)
+                if not (dd["doc_id"].astype(str).to_numpy() == part["doc_id"].astype(str).to_numpy()).all():
+                    raise RuntimeError("staged documents and dedup assignments are out of step")
+                part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
+                scores = score_from_stats(part, stats.iloc[rows].reset_index(drop=True), aligned=True)
+                part = pd.concat([part, scores], axis=1)
+                part = tables.conform(part, "documents")
+                out.write(tables.to_arrow(part, "documents"))
+                without_text.append(part[CHECK_DOC_COLUMNS])
+        except BaseException:
+            out.abort()
+            raise
         path = out.close()
         shutil.rmtree(self.stage / BATCHES_DIR, ignore_errors=True)
         docs = (
