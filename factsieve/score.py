@@ -169,13 +169,21 @@ def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame, aligned: bool = Fa
         "non_english": docs["language"].astype(str).to_numpy() != "en",
         "no_sentences": n == 0,
     }
-    flags: list[list[str]] = [[] for _ in range(len(docs))]
-    for name in FLAGS:
-        for i in np.flatnonzero(conditions[name]):
-            flags[i].append(name)
-    out["quality_flags"] = flags
+    out["quality_flags"] = _flag_lists(conditions, len(docs))
     out["sentence_count"] = n.astype("int32")
     return out
+
+
+def _flag_lists(conditions: dict[str, np.ndarray], n: int) -> list[list[str]]:
+    """Per document, the names of FLAGS whose condition holds, in FLAGS order. Built per distinct
+    combination (a few dozen in a run), not per document and flag: each document still gets a
+    list of its own."""
+    code = np.zeros(n, dtype=np.int64)
+    for bit, name in enumerate(FLAGS):
+        code |= np.asarray(conditions[name], dtype=bool).astype(np.int64) << bit
+    combos, inverse = np.unique(code, return_inverse=True)
+    names = [[name for bit, name in enumerate(FLAGS) if c >> bit & 1] for c in combos.tolist()]
+    return [list(names[k]) for k in inverse.tolist()]
 
 
 def _quality(
