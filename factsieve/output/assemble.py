@@ -66,6 +66,12 @@ class RunAssembler:
         self.rejects_path = stage / "rejects" / part_name(run_id)
         self.sentence_rows = 0
         self._parts: list[dict[str, Path]] = []
+        # Each batch's sentences and rejects parts are joined into the run's file as the batch is
+        # added (the flow's process mostly waits on its workers then), not all after the last one.
+        self._joined = {
+            "sentences": stitch.Stitcher(self.sentences_path),
+            "rejects": stitch.Stitcher(self.rejects_path),
+        }
         self._batch_sentences: list[int] = []
         self._light: list[pa.Table] = []
         self._stats: list[pa.Table] = []
@@ -86,6 +92,9 @@ class RunAssembler:
         self.documents += batch.documents
         self.sentence_rows += batch.sentences
         self._parts.append(batch.parts)
+        for table, joined in self._joined.items():
+            joined.add(batch.parts[table])
+            batch.parts[table].unlink()
         self._batch_sentences.append(batch.sentences)
         self._light.append(batch.light)
         self._stats.append(batch.stats)
@@ -168,15 +177,12 @@ class RunAssembler:
         return pa.concat_tables(pieces).to_pandas(types_mapper=pd.ArrowDtype)
 
     def close_batches(self) -> None:
-        """Join the batches' sentences and rejects parts, in batch order, into the run's files."""
-        for table, dest in (("sentences", self.sentences_path), ("rejects", self.rejects_path)):
-            parts = [p[table] for p in self._parts]
-            if parts:
-                stitch.stitch(parts, dest)
-                for p in parts:
-                    p.unlink()
+        """Finish the run's sentences and rejects files, the batches' parts joined in batch order."""
+        for table, joined in self._joined.items():
+            if joined.empty:
+                write_parquet(schemas.arrow_schema(table).empty_table(), joined.dest)
             else:
-                write_parquet(schemas.arrow_schema(table).empty_table(), dest)
+                joined.close()
 
     def finish_documents(
         self, assignments: pd.DataFrame, chunk_rows: int = 50_000
