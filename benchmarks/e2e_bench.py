@@ -151,8 +151,40 @@ def _tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+def _role(pid: int, cli: int) -> str:
+    """What a process of the run is, from its command line and parent: the flow's process (the
+    CLI's forked child), the batch pool's fork server and its workers, Prefect's server, GX's checker."""
+    try:
+        p = psutil.Process(pid)
+        cmd = " ".join(p.cmdline())
+        parent = p.ppid()
+        parent_cmd = " ".join(psutil.Process(parent).cmdline())
+    except psutil.Error:
+        return "gone"
+    if parent == cli:
+        return "flow"
+    if "forkserver" in parent_cmd:
+        return "worker"  # forked by the fork server: its command line is the server's
+    if "forkserver" in cmd:
+        return "forkserver"
+    if "resource_tracker" in cmd:
+        return "tracker"
+    if "uvicorn" in cmd or "server" in cmd:
+        return "server"
+    if "gx" in cmd or "spawn" in cmd:
+        return "gx/spawn"
+    return cmd[:60]
+
+
 def run_flow(
-    corpus: Path, out: Path, runner: str, workers: int | None, timeout: float, sample: float, env: dict
+    corpus: Path,
+    out: Path,
+    runner: str,
+    workers: int | None,
+    timeout: float,
+    sample: float,
+    env: dict,
+    cpu_every: float = 0.0,
 ) -> dict:
     cmd = [str(REPO / ".venv" / "bin" / "factsieve"), "run", str(corpus), "--out", str(out), "--json"]
     # "inline": the thread runner without worker processes (the batch stage on one core).
@@ -171,6 +203,9 @@ def run_flow(
         tree_cpu: dict[int, float] = {}  # last sampled CPU-s of each descendant
         flow_cpu: dict[int, float] = {}
         timeline: list[tuple[float, int]] = []
+        # CPU-s of every process of the run, every --cpu-every s: which process works in which stage.
+        cpu_timeline: list[tuple[float, dict[int, float]]] = []
+        roles: dict[int, str] = {}
         status = None
         while True:
             pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
@@ -188,6 +223,10 @@ def run_flow(
                     flow_cpu[p.pid] = sum(p.cpu_times()[:2])
             except psutil.Error:
                 pass
+            if cpu_every and (not cpu_timeline or now - cpu_timeline[-1][0] >= cpu_every):
+                cpu_timeline.append((round(now, 2), {ps.pid: main_cpu, **tree_cpu}))
+                for pid in tree_cpu.keys() - roles.keys():
+                    roles[pid] = _role(pid, ps.pid)
             if not timeline or now - timeline[-1][0] >= 5:
                 timeline.append((round(now, 1), rss))
             if now > timeout:
@@ -217,6 +256,10 @@ def run_flow(
         "cpu_flow_s": main_cpu + max(flow_cpu.values(), default=0.0),
         "rss_timeline_mb": [(t, round(r / 2**20)) for t, r in timeline],
     }
+    if cpu_every:
+        roles[ps.pid] = "cli"
+        res["cpu_timeline"] = [(t, {str(k): round(v, 2) for k, v in c.items()}) for t, c in cpu_timeline]
+        res["cpu_roles"] = {str(k): v for k, v in roles.items()}
     if not res["ok"]:
         res["error"] = log.read_text(errors="replace")[-2000:]
         return res
@@ -357,6 +400,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / ".work")
     ap.add_argument("--timeout", type=float, default=3600)
     ap.add_argument("--sample", type=float, default=0.2, help="RSS sampling interval, seconds")
+    ap.add_argument(
+        "--cpu-every",
+        type=float,
+        default=0.0,
+        help="also record every process's CPU-s every this many seconds (cpu_timeline in results.jsonl)",
+    )
     ap.add_argument("--startup", action="store_true", help="also time the flow on a one-document folder")
     ap.add_argument("--keep-output", action="store_true")
     ap.add_argument("--update-docs", action="store_true")
@@ -420,7 +469,9 @@ def main(argv: list[str] | None = None) -> int:
             for runner in args.runners:
                 for i in range(args.repeats):
                     out = runs_dir / f"{size}-{runner}-{datetime.now():%H%M%S}-{i}"
-                    r = run_flow(corpus, out, runner, args.workers, args.timeout, args.sample, env)
+                    r = run_flow(
+                        corpus, out, runner, args.workers, args.timeout, args.sample, env, args.cpu_every
+                    )
                     r.update(
                         size=size,
                         runner=runner,
@@ -432,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
                     brief = {
                         k: (round(v, 1) if isinstance(v, float) else v)
                         for k, v in r.items()
-                        if k not in ("rss_timeline_mb", "meta", "error")
+                        if k not in ("rss_timeline_mb", "cpu_timeline", "cpu_roles", "meta", "error")
                     }
                     print(f"# {size} {runner} #{i}: {brief}", file=sys.stderr, flush=True)
                     if not r["ok"]:

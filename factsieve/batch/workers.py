@@ -62,6 +62,12 @@ def _start_fork_server() -> None:
     ``factsieve`` (a second checkout; a revision's snapshot compared through PYTHONPATH), every
     worker ran that folder's code, not this process's. So the server is spawned with
     PYTHONSAFEPATH (no current directory) and this process's own import path as PYTHONPATH.
+
+    The environment, not an argument: 3.11's ``ForkServer.ensure_running`` spawns the server with
+    ``util.spawnv_passfds``, which passes no environment (the child gets os.environ), and takes no
+    options; the only other way is a copy of ensure_running writing the module's private state.
+    CPython fixed the ignored ``sys_path`` in 3.12 and 3.13 (gh-117378, late 2024): there the
+    server imports with the path it is handed and this change of os.environ becomes unnecessary.
     """
     from multiprocessing import forkserver
 

@@ -30,7 +30,8 @@ import schemas
 from factsieve.batch.pipeline import DEDUP_COLUMNS
 from factsieve.batch.staged import BATCHES_DIR, LIGHT_DOC_COLUMNS, StagedBatch
 from factsieve.output import checks, stitch, tables
-from factsieve.output.publish import StagedTable, part_name, write_parquet
+from factsieve.output.parallel_write import ParallelTable
+from factsieve.output.publish import part_name, write_parquet
 from factsieve.score import label_stats, score_from_stats
 
 GX_SENTENCE_CAP = 250_000
@@ -65,6 +66,12 @@ class RunAssembler:
         self.rejects_path = stage / "rejects" / part_name(run_id)
         self.sentence_rows = 0
         self._parts: list[dict[str, Path]] = []
+        # Each batch's sentences and rejects parts are joined into the run's file as the batch is
+        # added (the flow's process mostly waits on its workers then), not all after the last one.
+        self._joined = {
+            "sentences": stitch.Stitcher(self.sentences_path),
+            "rejects": stitch.Stitcher(self.rejects_path),
+        }
         self._batch_sentences: list[int] = []
         self._light: list[pa.Table] = []
         self._stats: list[pa.Table] = []
@@ -87,6 +94,9 @@ class RunAssembler:
         self.documents += batch.documents
         self.sentence_rows += batch.sentences
         self._parts.append(batch.parts)
+        for table, joined in self._joined.items():
+            joined.add(batch.parts[table])
+            batch.parts[table].unlink()
         self._batch_sentences.append(batch.sentences)
         self._light.append(batch.light)
         self._stats.append(batch.stats)
@@ -170,15 +180,12 @@ class RunAssembler:
         return pa.concat_tables(pieces).to_pandas(types_mapper=pd.ArrowDtype)
 
     def close_batches(self) -> None:
-        """Join the batches' sentences and rejects parts, in batch order, into the run's files."""
-        for table, dest in (("sentences", self.sentences_path), ("rejects", self.rejects_path)):
-            parts = [p[table] for p in self._parts]
-            if parts:
-                stitch.stitch(parts, dest)
-                for p in parts:
-                    p.unlink()
+        """Finish the run's sentences and rejects files, the batches' parts joined in batch order."""
+        for table, joined in self._joined.items():
+            if joined.empty:
+                write_parquet(schemas.arrow_schema(table).empty_table(), joined.dest)
             else:
-                write_parquet(schemas.arrow_schema(table).empty_table(), dest)
+                joined.close()
 
     def finish_documents(
         self, assignments: pd.DataFrame, chunk_rows: int = 50_000
@@ -203,25 +210,31 @@ class RunAssembler:
             ids.combine_chunks()
         ):
             assigned = assigned.set_index("doc_id").reindex(ids.to_numpy()).reset_index()
-        out = StagedTable(
+        # Each chunk's Parquet encoding runs on other threads while this one scores and validates
+        # the next: the batch stage's workers are gone and a core would idle (parallel_write).
+        out = ParallelTable(
             self.stage / "documents" / part_name(self.run_id), schemas.arrow_schema("documents")
         )
         without_text: list[pd.DataFrame] = []
         offset = 0
         staged_docs = [parts["documents-stage1"] for parts in self._parts]
-        for rb in _chunks(staged_docs, chunk_rows):
-            part = rb.to_pandas(types_mapper=pd.ArrowDtype)
-            rows = slice(offset, offset + len(part))
-            offset += len(part)
-            dd = assigned.iloc[rows].reset_index(drop=True)
-            if not (dd["doc_id"].astype(str).to_numpy() == part["doc_id"].astype(str).to_numpy()).all():
-                raise RuntimeError("staged documents and dedup assignments are out of step")
-            part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
-            scores = score_from_stats(part, stats.iloc[rows].reset_index(drop=True), aligned=True)
-            part = pd.concat([part, scores], axis=1)
-            part = tables.conform(part, "documents")
-            out.write(tables.to_arrow(part, "documents"))
-            without_text.append(part[CHECK_DOC_COLUMNS])
+        try:
+            for rb in _chunks(staged_docs, chunk_rows):
+                part = rb.to_pandas(types_mapper=pd.ArrowDtype)
+                rows = slice(offset, offset + len(part))
+                offset += len(part)
+                dd = assigned.iloc[rows].reset_index(drop=True)
+                if not (dd["doc_id"].astype(str).to_numpy() == part["doc_id"].astype(str).to_numpy()).all():
+                    raise RuntimeError("staged documents and dedup assignments are out of step")
+                part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
+                scores = score_from_stats(part, stats.iloc[rows].reset_index(drop=True), aligned=True)
+                part = pd.concat([part, scores], axis=1)
+                part = tables.conform(part, "documents")
+                out.write(tables.to_arrow(part, "documents"))
+                without_text.append(part[CHECK_DOC_COLUMNS])
+        except BaseException:
+            out.abort()
+            raise
         path = out.close()
         shutil.rmtree(self.stage / BATCHES_DIR, ignore_errors=True)
         docs = (

@@ -45,6 +45,7 @@ import schemas
 DATA_TABLES = ("documents", "sentences", "duplicates", "rejects")
 COMMIT_TABLE = "runs"
 ZSTD_LEVEL = 3
+ROW_GROUP_ROWS = 64 * 1024
 LATEST_LINK = "latest"
 # Versions of the latest view kept besides the current one: a reader that resolved the link just
 # before a swap still finds its files for the length of a run.
@@ -70,7 +71,9 @@ def fsync_dir(path: Path) -> None:
 def write_parquet(table: pa.Table, path: Path) -> None:
     """Write and fsync one Parquet file (zstd)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, compression="zstd", compression_level=ZSTD_LEVEL, row_group_size=64 * 1024)
+    pq.write_table(
+        table, path, compression="zstd", compression_level=ZSTD_LEVEL, row_group_size=ROW_GROUP_ROWS
+    )
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
 
@@ -98,7 +101,7 @@ class StagedTable:
                 self.path, self.schema, compression=self.compression, compression_level=level
             )
         if table.num_rows:
-            self._writer.write_table(table.cast(self.schema), row_group_size=64 * 1024)
+            self._writer.write_table(table.cast(self.schema), row_group_size=ROW_GROUP_ROWS)
             self.rows += table.num_rows
 
     def close(self) -> Path:

@@ -241,38 +241,77 @@ def stitch(parts: Sequence[Path], dest: Path) -> int:
     under a temporary name, fsynced and renamed, so it is complete or absent."""
     if not parts:
         raise StitchError("nothing to stitch")
-    footers = [_read_footer(Path(p)) for p in parts]
-    first = decode_footer(footers[0][0])
-    row_groups: list = []
-    rows = 0
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    # Unbuffered: the chunks are copied between file descriptors, outside Python's buffers.
-    with open(tmp, "wb", buffering=0) as out:
-        out.write(MAGIC)
-        for path, (footer, start) in zip(parts, footers, strict=True):
-            fmd = decode_footer(footer)
-            if _schema_fields(fmd) != _schema_fields(first):
-                raise StitchError(f"{path} has another schema or writer than {parts[0]}")
-            groups = _field(fmd, _FMD_ROW_GROUPS)
-            by = out.tell() - 4
-            for rg in groups[2][1] if groups else []:
-                _shift(rg, by, len(row_groups))
-                row_groups.append(rg)
-            rows += _field(fmd, _FMD_NUM_ROWS)[2]
-            # The chunks (and any page indexes or bloom filters) between the magic and the footer.
-            with open(path, "rb", buffering=0) as src:
-                _copy(src.fileno(), out.fileno(), 4, start - 4)
-        merged = [list(f) for f in first]
-        _field(merged, _FMD_NUM_ROWS)[2] = rows
+    joined = Stitcher(dest)
+    try:
+        for path in parts:
+            joined.add(path)
+        return joined.close()
+    except BaseException:
+        joined.abort()
+        raise
+
+
+class Stitcher:
+    """``stitch`` a part at a time, as the parts arrive: each part's bytes are copied when it is
+    added, so a run's batches are joined while later batches are still being made (the flow's
+    process waits on its workers then) instead of all at once after the last one."""
+
+    def __init__(self, dest: Path):
+        self.dest = Path(dest)
+        self.rows = 0
+        self._tmp = self.dest.with_name(f".{self.dest.name}.tmp")
+        self._out = None  # unbuffered: the chunks are copied between file descriptors
+        self._first: list[list] | None = None
+        self._first_path: Path | None = None
+        self._row_groups: list = []
+
+    @property
+    def empty(self) -> bool:
+        return self._first is None
+
+    def add(self, path: Path) -> None:
+        footer, start = _read_footer(Path(path))
+        fmd = decode_footer(footer)
+        if self._first is None:
+            self.dest.parent.mkdir(parents=True, exist_ok=True)
+            self._out = open(self._tmp, "wb", buffering=0)  # noqa: SIM115 - closed by close/abort
+            self._out.write(MAGIC)
+            self._first, self._first_path = fmd, Path(path)
+        elif _schema_fields(fmd) != _schema_fields(self._first):
+            raise StitchError(f"{path} has another schema or writer than {self._first_path}")
+        groups = _field(fmd, _FMD_ROW_GROUPS)
+        by = self._out.tell() - 4
+        for rg in groups[2][1] if groups else []:
+            _shift(rg, by, len(self._row_groups))
+            self._row_groups.append(rg)
+        self.rows += _field(fmd, _FMD_NUM_ROWS)[2]
+        # The chunks (and any page indexes or bloom filters) between the magic and the footer.
+        with open(path, "rb", buffering=0) as src:
+            _copy(src.fileno(), self._out.fileno(), 4, start - 4)
+
+    def close(self) -> int:
+        """Write the one footer, fsync and rename to ``dest``; returns the number of rows."""
+        if self._first is None:
+            raise StitchError("nothing to stitch")
+        merged = [list(f) for f in self._first]
+        _field(merged, _FMD_NUM_ROWS)[2] = self.rows
         groups = _field(merged, _FMD_ROW_GROUPS)
         if groups is not None:
-            groups[2] = [_STRUCT, row_groups]
+            groups[2] = [_STRUCT, self._row_groups]
         footer = encode_footer(merged)
-        out.write(footer + struct.pack("<I", len(footer)) + MAGIC)
-        os.fsync(out.fileno())
-    os.replace(tmp, dest)
-    return rows
+        try:
+            self._out.write(footer + struct.pack("<I", len(footer)) + MAGIC)
+            os.fsync(self._out.fileno())
+        finally:
+            self._out.close()
+        os.replace(self._tmp, self.dest)
+        return self.rows
+
+    def abort(self) -> None:
+        """Drop what was joined so far (the temporary file); ``dest`` is not touched."""
+        if self._out is not None and not self._out.closed:
+            self._out.close()
+        self._tmp.unlink(missing_ok=True)
 
 
 def _copy(src: int, dst: int, offset: int, length: int) -> None:

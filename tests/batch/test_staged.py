@@ -51,13 +51,16 @@ def _documents_written(stage, run_id: str) -> tuple[dict[str, str], bytes]:
 
     files = discover(str(RAW))
     asm = RunAssembler(stage, run_id, total_bytes=sum(f.size for f in files))
+    codecs = {}
     for i, batch in enumerate((files[0::2], files[1::2])):
         args = (batch, run_id, NOW, IngestLimits(), DedupParams())
-        asm.add(staged.run_and_stage(stage, i, *args), batch_bytes=sum(f.size for f in batch))
-    codecs = {
-        table: pq.ParquetFile(staged.part_path(stage, table, 0)).metadata.row_group(0).column(0).compression
-        for table in staged.PART_TABLES
-    }
+        done = staged.run_and_stage(stage, i, *args)
+        if i == 0:  # read before add: the sentences and rejects parts are joined and removed there
+            codecs = {
+                table: pq.ParquetFile(done.parts[table]).metadata.row_group(0).column(0).compression
+                for table in staged.PART_TABLES
+            }
+        asm.add(done, batch_bytes=sum(f.size for f in batch))
     light, stats = asm.light_documents(), asm.stats()
     frame = pd.DataFrame(
         {

@@ -103,3 +103,36 @@ def test_parts_of_different_schemas_or_not_parquet_are_refused(sentences, tmp_pa
     with pytest.raises(stitch.StitchError, match="not a plain"):
         stitch.stitch([tmp_path / "u.parquet"], tmp_path / "z.parquet")
     assert not (tmp_path / "x.parquet").exists() and not (tmp_path / "y.parquet").exists()
+
+
+def test_parts_joined_as_they_arrive_give_the_same_file(sentences, tmp_path):
+    schema = schemas.arrow_schema("sentences")
+    whole = StagedTable(tmp_path / "whole.parquet", schema)
+    joined = stitch.Stitcher(tmp_path / "out" / "run.parquet")
+    assert joined.empty
+    for i, start in enumerate(range(0, 120_000, 40_000)):
+        piece = sentences.slice(start, 40_000)
+        whole.write(piece)
+        _write(piece, tmp_path / f"p{i}.parquet", schema)
+        joined.add(tmp_path / f"p{i}.parquet")
+        (tmp_path / f"p{i}.parquet").unlink()  # as the run's assembler does: the part is copied
+        assert not (tmp_path / "out" / "run.parquet").exists()  # nothing readable before close
+    whole.close()
+    assert joined.close() == 120_000
+    assert (tmp_path / "out" / "run.parquet").read_bytes() == (tmp_path / "whole.parquet").read_bytes()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["run.parquet"]
+
+
+def test_a_refused_part_leaves_no_file_and_no_temporary(sentences, tmp_path):
+    _write(sentences.slice(0, 10), tmp_path / "s.parquet", schemas.arrow_schema("sentences"))
+    _write(
+        schemas.arrow_schema("rejects").empty_table(), tmp_path / "r.parquet", schemas.arrow_schema("rejects")
+    )
+    joined = stitch.Stitcher(tmp_path / "out" / "run.parquet")
+    joined.add(tmp_path / "s.parquet")
+    with pytest.raises(stitch.StitchError, match="another schema"):
+        joined.add(tmp_path / "r.parquet")
+    joined.abort()
+    assert list((tmp_path / "out").iterdir()) == []
+    with pytest.raises(stitch.StitchError, match="nothing to stitch"):
+        stitch.Stitcher(tmp_path / "out" / "none.parquet").close()
