@@ -205,13 +205,22 @@ _READER_IDIOM_RE = re.compile(
     r"|(?:and\s+|but\s+)?that['’]s\s+where\s+(?:it|things)\s+gets?\s+(?:interesting|good|tricky|complicated|messy"
     r"|weird|fun|juicy)"
     r"|that['’]s\s+a\s+wrap(?:\s+for\s+(?:this|the|today|now|another)\b[^.!?\d]{0,20})?"
-    r"|long\s+story\s+short\??"
+    r"|long\s+story\s+short\??)(?=\s*[.!]*\s*$)",
+    re.IGNORECASE,
+)
+READER_IDIOM_MAX_CHARS = 70
+
+# Round 16: the writer's moves that carry nothing but the reading itself (a separate pattern with its own first words
+# and key words, so that the common first words it needs — "and", "so", "that", "this", "we", "there" — send no more
+# short lines to the pattern above: see reader_idiom).
+_READER_MOVES_RE = re.compile(
+    r"\s*(?P<imperative>"
     # round 16 (r41 and our own): the writer's moves that carry nothing but the reading itself, the whole short line —
     # a brace of the reader ("Strap yourselves in.", "Watch this space."), a hand-over to what follows ("And that
     # brings us to the big question.", "But hold on — there's one more thing worth knowing."), a close ("Anyway,
     # enough from me.", "More on this next week, I promise.", "Until next Sunday — take care of yourselves.", "We
     # hope this helped clear things up!") and a greeting before the welcome ("Namaste, and welcome back, everyone.")
-    r"|(?:strap|prepare|pace)\s+yoursel(?:f|ves)(?:\s+(?:in|up))?|watch\s+this\s+space"
+    r"(?:strap|prepare|pace)\s+yoursel(?:f|ves)(?:\s+(?:in|up))?|watch\s+this\s+space"
     r"|put\s+the\s+kettle\s+on\b[^.!?\d]{0,60}"
     r"|(?:and\s+|so\s+)?(?:that|this|which)\s+brings\s+(?:us|me)\s+(?:neatly\s+|nicely\s+|finally\s+)?(?:on\s+)?to\b"
     r"[^.!?\d]{0,40}"
@@ -229,7 +238,29 @@ _READER_IDIOM_RE = re.compile(
     r"welcome\s+back\b[^.!?\d]{0,30})(?=\s*[.!]*\s*$)",
     re.IGNORECASE,
 )
-READER_IDIOM_MAX_CHARS = 70
+_READER_MOVES_FIRST = line_start_tokens(_READER_MOVES_RE)
+# One of these is in every line the pattern matches (a substring test on the lower-cased short line).
+_READER_MOVES_KEYS = (
+    "yoursel",
+    "space",
+    "kettle",
+    "brings",
+    "thing",
+    "enough",
+    "more on",
+    "until next",
+    "hope",
+    "welcome",
+    "catch",
+    "again",
+    "not all",
+    "not it",
+)
+
+
+def _reader_move_possible(text: str) -> bool:
+    low = text.lower()
+    return any(k in low for k in _READER_MOVES_KEYS)
 
 
 # For ASCII text the idiom can only match when the line's first word is one of these.
@@ -237,10 +268,20 @@ _READER_IDIOM_FIRST = line_start_tokens(_READER_IDIOM_RE)
 
 
 def reader_idiom(text: str) -> re.Match[str] | None:
-    """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE), or None."""
-    if len(text) > READER_IDIOM_MAX_CHARS or (text.isascii() and first_word(text) not in _READER_IDIOM_FIRST):
+    """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE, _READER_MOVES_RE), or None."""
+    if len(text) > READER_IDIOM_MAX_CHARS:
         return None
-    return _READER_IDIOM_RE.match(text)
+    if not text.isascii():
+        m = _READER_IDIOM_RE.match(text)
+        return m if m is not None else _READER_MOVES_RE.match(text)
+    first = first_word(text)
+    if first in _READER_IDIOM_FIRST:
+        m = _READER_IDIOM_RE.match(text)
+        if m is not None:
+            return m
+    if first in _READER_MOVES_FIRST and _reader_move_possible(text):
+        return _READER_MOVES_RE.match(text)
+    return None
 
 
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),
@@ -444,7 +485,8 @@ def filler_possible(text: str, words: Words) -> bool:
     # FILLER_OPENER_RE and reader_idiom are anchored at the line start: the first word decides.
     first = first_word(text)
     return first in FILLER_OPENER_WORDS or (
-        len(text) <= READER_IDIOM_MAX_CHARS and first in _READER_IDIOM_FIRST
+        len(text) <= READER_IDIOM_MAX_CHARS
+        and (first in _READER_IDIOM_FIRST or (first in _READER_MOVES_FIRST and _reader_move_possible(text)))
     )
 
 

@@ -121,7 +121,8 @@ _GATE_OPENINGS = (
     "If you have been affected",
     "If you were affected",
     "If you are affected",
-    # round 16: a service line's purpose, a review stamp, the comments opened
+    # round 16: a service line's purpose (the review stamp and the comments go by their words, below: "Last", "Our",
+    # "The" open too many sentences)
     "To place",
     "To advertise",
     "To book",
@@ -137,18 +138,6 @@ _GATE_OPENINGS = (
     "To list",
     "To enquire",
     "To inquire",
-    "Last reviewed",
-    "Last updated by",
-    "Last checked",
-    "Last edited",
-    "Last fact-checked",
-    "Last verified",
-    "Reviewed by",
-    "Medically reviewed",
-    "Fact-checked by",
-    "Our comment",
-    "Comments are",
-    "The comment",
 )
 _GATE_WORDS = frozenset(
     """affiliate sponsored reproduce republish reprint license syndicate visit subscribe download tune newsletter
@@ -182,6 +171,7 @@ _PAGE_NAMED = re.compile(
     _I,
 )
 _ASKED_MAX_WORDS = 25
+_REVIEW_WORDS = frozenset("reviewed updated checked edited verified revised".split())
 # Round 16 (r41): the page's comments opened to the reader, alone or after a question to them ("Got thoughts on your
 # neighborhood branch? Our comment section is open.", "Comments are open below.").
 _COMMENTS_OPEN = re.compile(
@@ -251,7 +241,7 @@ _NUMBERED_MAX_WORDS = 10
 # openings' first four characters), inlined by the callers: ``words.gates & PAGE_PROMPT_BIT or "? " in text or
 # ":" in text[:24] or text[:4] in PAGE_PROMPT_PREFIXES``.
 # ("This" and "For" go by their opening: their words — "paid", "see", "call" … — are in too many sentences.)
-PAGE_PROMPT_BIT = trigger_gate(_GATE_WORDS | _CONTACT_WORDS | {"comment", "comments"})
+PAGE_PROMPT_BIT = trigger_gate(_GATE_WORDS | _CONTACT_WORDS | {"comment", "comments"} | _REVIEW_WORDS)
 PAGE_PROMPT_PREFIXES = frozenset(o[:4] for o in _GATE_OPENINGS) | frozenset(("This", "For "))
 # The marks that close a sentence or a quotation: a line ending on one is no unstopped heading or headline.
 STOPS = frozenset(".?!\"”’'")
@@ -266,6 +256,9 @@ def page_prompt_gate(text: str, words: frozenset[str]) -> bool:
         or "? " in text
         or (text.startswith("This ") and not words.isdisjoint(_THIS_NOTE_WORDS))
         or (("comment" in words or "comments" in words) and "open" in words)  # round 16
+        or (
+            not words.isdisjoint(_REVIEW_WORDS) and "by" in words and "on" in words
+        )  # round 16: a review stamp
         or (text.startswith("For ") and not words.isdisjoint(_POINTER_VERBS))
         or not words.isdisjoint(_GATE_WORDS)
         or (not words.isdisjoint(_CONTACT_WORDS) and not words.isdisjoint(_CONTACT_OBJECTS))
