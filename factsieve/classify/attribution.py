@@ -31,6 +31,7 @@ from factsieve.classify.source_shapes import (
     source_pairs_possible,
     source_shape_cues,
 )
+from factsieve.classify.stance_verbs import STANCE_GATE, STANCE_TRIGGERS, stance_cues
 
 # --------------------------------------------------------------------------- attribution
 
@@ -595,7 +596,8 @@ _GROUP_RE = re.compile(
     r"[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){0,3}"
     # (round 10, r28: a firm's name may hold a spaced "&", "Analysts at Mercer & Lowe forecast …")
     # (round 11, r30: "of" inside the name, "Scientists at the University of Otago now suspect …")
-    r"|\s+(?:at|from|with|in|on)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w.&’'-]*){0,3}"
+    # (round 16, r40: the group of a named place, "Residents of Fenwick Close describe the noise … as constant")
+    r"|\s+(?:at|from|with|in|on|of)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w.&’'-]*){0,3}"
     # "at the hospital", "in the industry": a workplace or field named by a common noun, and its name
     # (round 5c: "Analysts at the shipping consultancy Drewry project …"); a name in apposition
     # ("Organisers Unique Assembly expect …")
@@ -826,7 +828,9 @@ _OTHER_TRIGGERS = (
     | frozenset({"blame"})  # round 10: a group's "blame" (_GROUP_SPEECH_VERBS)
     | frozenset({"recall"})  # round 12: a group's "recall hearing …" (_GROUP_SPEECH_VERBS)
 )
-ATTRIBUTION_TRIGGERS = _OTHER_TRIGGERS | SOURCE_SHAPE_TRIGGERS
+ATTRIBUTION_TRIGGERS = (
+    _OTHER_TRIGGERS | SOURCE_SHAPE_TRIGGERS | STANCE_TRIGGERS
+)  # (round 16: stance_verbs.py)
 # (round 15, speed: the words of SOURCE_SHAPE_TRIGGERS not in _OTHER_TRIGGERS trigger the family only for a source
 # shape with a companion word — "held" with a comma, "view" with "'s … that", "states" with "that" …,
 # source_shapes.source_pairs_possible; a sentence whose only family words are these leaves attribution_cues at once
@@ -855,24 +859,30 @@ _RECORD_SHOWS_RE = re.compile(
 # author: the earlier writers label them reported.
 _EVIDENCE_HEADS = (
     r"stud(?:y|ies)|surveys?|polls?|polling(?=\s+(?:by|for|from)\b)|analys[ie]s|research|audits?|filings|documents|minutes|trials?"
+    # (round 16: evidence with whoever examined it, "… evidence analysed by geographers at …")
+    r"|evidence(?=\s+(?:analy[sz]ed|gathered|collected|compiled|examined|studied|reviewed)\s+by\b)"
     r"|modell?ing|investigation|inquiry|review|assessment"
 )
 _EVIDENCE_SUBJECT_RE = re.compile(
     r"\W*(?P<np>(?:[\w'’.-]+\s+){0,3}?(?:" + _EVIDENCE_HEADS + r")"
-    r"(?:\s+(?:of|by|from|for|on|into|published|released|compiled|commissioned|carried|conducted|obtained|seen"
-    r"|filed|submitted|presented)\b(?:[^;:,]|(?<=\d),(?=\d)){0,60}?)?(?:,\s+(?:obtained|seen|published|released)\s+by\s+[^,]{2,40},)?)"
+    # (round 16, r41: where or whom the study was run, "A small 2019 trial at the Kessington Institute … found …",
+    # "A review led by the former chief constable found …")
+    r"(?:\s+(?:of|by|from|for|on|into|at|in|among|involving|led|run|published|released|compiled|commissioned|carried|conducted|obtained|seen"
+    r"|filed|submitted|presented|analy[sz]ed|gathered|collected|examined|studied)\b(?:[^;:,]|(?<=\d),(?=\d)){0,60}?)?(?:,\s+(?:obtained|seen|published|released)\s+by\s+[^,]{2,40},)?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|now\s+)?(?P<verb>shows?|showed|shown|found|finds|reveals?|revealed"
-    r"|indicates?|indicated|records?|recorded|puts?|predicted|predicts?)\b",
+    r"|indicates?|indicated|records?|recorded|puts?|predicted|predicts?"
+    # (round 16, r40: "Tree-ring evidence analysed by geographers at Moreton College points to a severe drought …")
+    r"|points?(?=\s+to\b)|pointed(?=\s+to\b))\b",
     re.IGNORECASE,
 )
 _BARE_RECORD = re.compile(r"(?:the|these|those|such)\s+(?:documents|minutes|filings)$", re.IGNORECASE)
 _EVIDENCE_SUBJECT_NOUNS = frozenset(
     """study studies survey surveys poll polls polling analysis analyses research audit audits filings documents
-    minutes trial trials modelling modeling investigation inquiry review assessment""".split()
+    minutes trial trials modelling modeling investigation inquiry review assessment evidence""".split()
 )
 _EVIDENCE_SUBJECT_VERBS = frozenset(
     "show shows showed shown found finds reveal reveals revealed indicate indicates indicated record records "
-    "recorded put puts predicted predict predicts".split()
+    "recorded put puts predicted predict predicts points pointed".split()
 )
 
 
@@ -925,6 +935,47 @@ _FOR_SURE_AFTER = re.compile(
 )
 
 
+# Round 16: the object of a preposition right before the verb ("under a scrapping plan announced last year", "of the
+# cuts announced in March", "part of the recently announced agreement"): the verb is the noun's participle, not the
+# main clause's speech. ("after"/"before" open clauses, "after the company announced …": left out; so is a passive.)
+_PP_OBJECT_BEFORE = re.compile(
+    r"\b(?:under|in|of|for|with|to|from|on|at|against|despite|over|about)\s+(?:a|an|the|its|their|his"
+    r"|her)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had)\b)[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:(?P<det>a|an|the|its|their|his|her)|\w+['’]s)\s+(?:(?:previously|recently|already|newly|just|earlier|officially)\s+)?$",
+    re.IGNORECASE,
+)
+# After a name's possessive the verb may be the name's ("McDonald's announced it was to scrap …"): attributive only
+# before a plain noun.
+_NOT_A_NOUN_NEXT = frozenset(
+    """it that he she they we a an the its their his her this these those plans plan on in at yesterday today last
+    this earlier late details results""".split()
+)
+_WHEN_OR_BY_AFTER = re.compile(
+    r"\s*(?:[.,;)]|$|(?:last|earlier|yesterday|today|this|by)\b|on\s+[A-Z]|in\s+(?:[A-Z]|\d|the\s+(?:spring|summer"
+    r"|autumn|winter|budget)\b))"
+)
+
+
+def _announced_participle(text: str, start: int, end: int) -> bool:
+    """ "announced" as the participle of a noun (see above): attributive ("a previously announced deal", "the announced
+    buyback"), or after the object of a preposition with only its time or agent after it."""
+    a = _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 40), start)
+    if a is not None and (
+        a.group("det") is not None
+        or (text[end + 1 : end + 2].islower() and next_word(text, end) not in _NOT_A_NOUN_NEXT)
+    ):
+        return True
+    return (
+        _PP_OBJECT_BEFORE.search(text, max(0, start - 50), start) is not None
+        and _WHEN_OR_BY_AFTER.match(text, end) is not None
+    )
+
+
 def _verb_group_cue(m: re.Match[str] | None, quotes: list[tuple[int, int]], cues: list[Cue]) -> Cue | None:
     """The cue of a shape's "verb" group, unless it is quoted or already a cue (round 14: one place for the shapes
     whose verb closes or follows a named source)."""
@@ -947,6 +998,9 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
     if not words.gates & _ATTRIBUTION_TRIGGERS_GATE:
         return cues, source
     if not words.gates & _OTHER_TRIGGERS_GATE and not source_pairs_possible(text, words):
+        if words.gates & STANCE_GATE:  # round 16: only a stance verb's words (stance_verbs.py)
+            cues = stance_cues(text, quotes, words)
+            return cues, (_source_for(text, cues[0], quotes) if cues else None)
         return cues, source  # round 15: only a pair word, without its companion
     low = lowered(text)
     if len(low) == len(text):
@@ -1023,6 +1077,8 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
             or prev_word(text, m.start()) in _BE_FORMS
         ):
             continue  # "the board recommended a dividend", "No dividend was recommended.": acts, no source
+        if word == "announced" and _announced_participle(text, m.start(), m.end()):
+            continue  # round 16 (r41): "under a scrapping plan announced last year": a participle of the noun, no source
         if word in _ADMIT_FORMS and _ADMITTED_CHARGES.match(text, m.end()) is not None:
             continue  # round 14 (r35): "had admitted 11 counts of forgery": a plea, no claim
         if word == "admitted" and _ADMITTED_TO_PLACE.match(text, m.end()):
@@ -1179,6 +1235,10 @@ def attribution_cues(  # noqa: C901, PLR0912, PLR0915
         or (words.gates & _SOURCE_PAIR_GATE and source_pairs_possible(text, words))  # round 15
     ):
         cues = source_shape_cues(text, quotes, words)  # round 10 (source_shapes.py)
+        if cues:
+            source = _source_for(text, cues[0], quotes)
+    if not cues and words.gates & STANCE_GATE:
+        cues = stance_cues(text, quotes, words)  # round 16 (stance_verbs.py)
         if cues:
             source = _source_for(text, cues[0], quotes)
     if cues and all(_author_belief_passive(text, c) for c in cues):

@@ -474,11 +474,22 @@ def _whole(text: str) -> Cue:
     return new_cue("boilerplate", body, start, start + len(body))
 
 
+# Round 16 (r41): the writer's beat and role in lower case between "By" and the name ("By weather reporter Josh …",
+# "By health correspondent Priya …"); a name must follow.
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:[a-z]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist|journalist|critic|photographer)\s+(?=[A-Z])"
+)
+
+
 def _is_byline(text: str) -> bool:
     m = _BYLINE_RE.match(text)
     if m is None or len(text) > 160:
         return False
     rest = text[m.end() :]
+    if rest[:1].islower():
+        role = _ROLE_BEFORE_NAME.match(rest)
+        if role is not None:
+            rest = rest[role.end() :]  # round 16 (r41): "By weather reporter Josh Marangoni-Teale"
     return bool(rest[:1].isupper() or rest[:5].lower() == "staff") and all(
         w[0].isupper() or w.lower() in _BYLINE_WORDS for w in _LETTER_RUNS.findall(rest)
     )
@@ -814,6 +825,10 @@ _NOT_FUTURE_SUBJECT = frozenset(
 )
 
 
+# Round 16 (r40): base verbs that end like a participle, "Storm Idris to bring 80mph gusts to west coast".
+_BASE_VERBS_IN_ING = frozenset("bring sing ring sting swing spring cling fling wring string".split())
+
+
 def _future_of_headline(body: str, verb: str) -> bool:
     first = body.split(None, 1)[0].lower()
     if verb == "be":
@@ -823,7 +838,7 @@ def _future_of_headline(body: str, verb: str) -> bool:
         and verb.islower()
         and len(verb) >= 3
         and verb not in _NOT_AFTER_VERB
-        and not verb.endswith(("ed", "ing", "ly"))
+        and (not verb.endswith(("ed", "ing", "ly")) or verb in _BASE_VERBS_IN_ING)
         and first not in _NOT_FUTURE_SUBJECT
         and not first.endswith(("ing", "ed"))  # "Forced last month to cut …" is a cut sentence
         and verb not in _FRAGMENT_END  # "Direct central government subsidies to the farm sector"

@@ -53,6 +53,8 @@ _FILLER_RE = CaseFreeRe(
       |the\ (?:lowdown|rundown|deal|thing|kicker|catch|breakdown|bottom\ line|scoop|skinny))\b
     | \bwhat\ (?:this|that|it)\ (?:all\ )?means\ for\ you | \bthis\ is\ where\ it\ gets\ (?:interesting|good|tricky)\b
     | \bsound\ familiar\b | \bbut\ wait\b
+    # round 16 (r40): a teaser promising the reader a feeling, "The answer might surprise you."
+    | \b(?:might|may|will|could)\ (?:surprise|shock|amaze|astonish|stun)\ you\b(?=\s*[.!]*\s*$)
     | \byou\ (?:could|might|may|would)\ be\ forgiven\ for\ (?:thinking|assuming|believing|wondering
       # round 15 (r37): any state of the reader's, "for feeling a little lost at this point"
       |feeling|getting|being|losing|reaching)\b
@@ -80,12 +82,16 @@ _FILLER_RE = CaseFreeRe(
         "this": "gets get",
         "pull": "chair seat pew stool",
         "sound": "familiar",
+        "might": "surprise shock amaze astonish stun",
+        "may": "surprise shock amaze astonish stun",
+        "will": "surprise shock amaze astonish stun",
+        "could": "surprise shock amaze astonish stun",
     },
 )
 _PHRASE_TRIGGERS = frozenset(
     """hey hi hello let thanks thank ado wrapping wondering wondered article post guide blog going reading wait
     see know surprised shocked amazed asking thinking miss believe covered here means gets familiar before stick
-    stay bear yourselves place pull tuned forgiven landed""".split()
+    stay bear yourselves place pull tuned forgiven landed surprise shock amaze astonish stun""".split()
 )
 # The family's words for the classifier's gate (registry); _FILLER_RE itself is tried on its own words only.
 FILLER_TRIGGERS = _PHRASE_TRIGGERS | SIGN_OFF_TRIGGERS  # round 8 (sign_offs.py)
@@ -204,16 +210,78 @@ _READER_IDIOM_RE = re.compile(
 )
 READER_IDIOM_MAX_CHARS = 70
 
+# Round 16: the writer's moves that carry nothing but the reading itself (a separate pattern with its own first words
+# and key words, so that the common first words it needs — "and", "so", "that", "this", "we", "there" — send no more
+# short lines to the pattern above: see reader_idiom).
+_READER_MOVES_RE = re.compile(
+    r"\s*(?P<imperative>"
+    # round 16 (r41 and our own): the writer's moves that carry nothing but the reading itself, the whole short line —
+    # a brace of the reader ("Strap yourselves in.", "Watch this space."), a hand-over to what follows ("And that
+    # brings us to the big question.", "But hold on — there's one more thing worth knowing."), a close ("Anyway,
+    # enough from me.", "More on this next week, I promise.", "Until next Sunday — take care of yourselves.", "We
+    # hope this helped clear things up!") and a greeting before the welcome ("Namaste, and welcome back, everyone.")
+    r"(?:strap|prepare|pace)\s+yoursel(?:f|ves)(?:\s+(?:in|up))?|watch\s+this\s+space"
+    r"|put\s+the\s+kettle\s+on\b[^.!?\d]{0,60}"
+    r"|(?:and\s+|so\s+)?(?:that|this|which)\s+brings\s+(?:us|me)\s+(?:neatly\s+|nicely\s+|finally\s+)?(?:on\s+)?to\b"
+    r"[^.!?\d]{0,40}"
+    r"|(?:(?:but|and|oh|now),?\s+){0,2}(?:(?:hold\s+on|wait)\s*[,—–-]*\s*)?there['’]s\s+(?:just\s+)?one\s+(?:more|last"
+    r"|final)\s+thing\b[^.!?\d]{0,30}"
+    # (r30–r32: "And that's not all.", "Read that again.", "Well, there's a catch.")
+    r"|(?:and|but)\s+that['’]s\s+not\s+(?:all|it)|read\s+(?:that|it)\s+again"
+    r"|(?:(?:well|but|now|of\s+course),?\s+)?there['’]s\s+(?:a|one)\s+catch"
+    r"|(?:anyway|anyhow|okay|ok|right|well),?\s+enough\s+(?:from|of)\s+(?:me|us)\b[^.!?\d]{0,20}"
+    r"|more\s+on\s+(?:this|that|it|which)\s+(?:next\s+\w+|tomorrow|soon|later|shortly)(?:,?\s+(?:i|we)\s+promise)?"
+    r"|until\s+next\s+(?:time|week|month|\w+day)\b[^.!?\d]{0,40}"
+    r"|(?:i|we)\s+hope\s+(?:this|that|you)\s+(?:\w+\s+){0,2}?(?:helped|helps|has\s+helped|was\s+(?:useful|helpful)"
+    r"|enjoyed|found\s+(?:this|it))\b[^.!?\d]{0,40}"
+    r"|(?:hello|hi|hey|namaste|greetings|howdy|good\s+(?:morning|afternoon|evening))(?:\s+again)?,?\s+(?:and\s+)?"
+    r"welcome\s+back\b[^.!?\d]{0,30})(?=\s*[.!]*\s*$)",
+    re.IGNORECASE,
+)
+_READER_MOVES_FIRST = line_start_tokens(_READER_MOVES_RE)
+# One of these is in every line the pattern matches (a substring test on the lower-cased short line).
+_READER_MOVES_KEYS = (
+    "yoursel",
+    "space",
+    "kettle",
+    "brings",
+    "thing",
+    "enough",
+    "more on",
+    "until next",
+    "hope",
+    "welcome",
+    "catch",
+    "again",
+    "not all",
+    "not it",
+)
+
+
+def _reader_move_possible(text: str) -> bool:
+    low = text.lower()
+    return any(k in low for k in _READER_MOVES_KEYS)
+
 
 # For ASCII text the idiom can only match when the line's first word is one of these.
 _READER_IDIOM_FIRST = line_start_tokens(_READER_IDIOM_RE)
 
 
 def reader_idiom(text: str) -> re.Match[str] | None:
-    """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE), or None."""
-    if len(text) > READER_IDIOM_MAX_CHARS or (text.isascii() and first_word(text) not in _READER_IDIOM_FIRST):
+    """The whole line a reassurance or sign-off to the reader (see _READER_IDIOM_RE, _READER_MOVES_RE), or None."""
+    if len(text) > READER_IDIOM_MAX_CHARS:
         return None
-    return _READER_IDIOM_RE.match(text)
+    if not text.isascii():
+        m = _READER_IDIOM_RE.match(text)
+        return m if m is not None else _READER_MOVES_RE.match(text)
+    first = first_word(text)
+    if first in _READER_IDIOM_FIRST:
+        m = _READER_IDIOM_RE.match(text)
+        if m is not None:
+            return m
+    if first in _READER_MOVES_FIRST and _reader_move_possible(text):
+        return _READER_MOVES_RE.match(text)
+    return None
 
 
 # Vocative "folks"/"guys" and a closing "cheers": at the start or after a comma ("That's it, folks!"),
@@ -232,7 +300,9 @@ _READER_QUESTION_OPENERS = frozenset(
 # round 7 (r13): the question's subject is the reader ("Are you at Greenvale this weekend?", "So, you
 # want to build a safety net but don't know where to start?"): a place or a name in it is the reader's.
 _YOU_QUESTION = re.compile(
-    r"\W*(?:(?:so|now|well),?\s+)?(?:(?:are|do|did|have|will|were)\s+you|you(?:\s+(?:want|need|have)|['’](?:ve|re)))\b",
+    r"\W*(?:(?:so|now|well),?\s+)?(?:(?:are|do|did|have|will|were)\s+you|you(?:\s+(?:want|need|have)|['’](?:ve|re))"
+    # round 16 (r41): the reader as the object, "Has anyone ever told you to skip the ice water after dinner?"
+    r"|(?:has|have|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:ever\s+)?\w+\s+you)\b",
     re.IGNORECASE,
 )
 _YOU_QUESTION_MAX_WORDS = 16
@@ -415,7 +485,8 @@ def filler_possible(text: str, words: Words) -> bool:
     # FILLER_OPENER_RE and reader_idiom are anchored at the line start: the first word decides.
     first = first_word(text)
     return first in FILLER_OPENER_WORDS or (
-        len(text) <= READER_IDIOM_MAX_CHARS and first in _READER_IDIOM_FIRST
+        len(text) <= READER_IDIOM_MAX_CHARS
+        and (first in _READER_IDIOM_FIRST or (first in _READER_MOVES_FIRST and _reader_move_possible(text)))
     )
 
 

@@ -197,7 +197,8 @@ _PERMITTED_ACTIONS = frozenset(
     rebook prescribe dispense redeem reclaim
     board submit earmark report discuss nominate donate upload consult
     photograph film cross
-    comment testify re-enter readmit""".split()
+    comment testify re-enter readmit
+    sit resit re-sit retake""".split()  # round 16 (r40): an exam's rules, "Students who miss the exam may sit a resit"
 )
 # Verbs that are an allowance only under a stated rule: "Farmers may switch to barley if prices fall" is
 # a guess, "Borrowers may switch … up to six months before their current fix ends" a rule.
@@ -266,7 +267,9 @@ _PERMITTED_PASSIVE = re.compile(
 # round 9 (r15): narrowed by an age too ("Children under 12 may join the parade for free").
 _SUBJECT_NARROWED = re.compile(
     r"\W*(?:the\s+|all\s+|eligible\s+|licensed\s+|registered\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)\s+"
-    r"(?:who|whose|with|(?:under|over|aged)\s+\d+|on\s+the|at\s+the)\b"
+    r"(?:who|whose|with|(?:under|over|aged)\s+\d+|on\s+the|at\s+the"
+    # round 16 (r40): narrowed by where they are or what they use, "Visitors to the gallery may photograph …"
+    r"|(?:to|of|in|from)\s+the)\b"
 )
 # Round 14 (r34, r35): what a rule lets people do without a condition others need ("Patients may see the practice
 # nurse without an appointment", "Patients on the trial may withdraw at any time without giving a reason"):
@@ -368,11 +371,14 @@ _PROVISO = re.compile(
 _OPENING_NOUN = re.compile(r"\W*(?:the\s+|all\s+)?([A-Za-z]+)\b")
 
 
+_COORDINATORS = frozenset(("and", "but", "or"))
+
+
 def _subject_is_people(text: str, s: int) -> bool:
     prev = prev_word(text, s)
     if prev in _PERMITTED_SUBJECTS or _agent_plural(prev):
         return True
-    if prev == "and":
+    if prev in _COORDINATORS:  # (round 16: "Cyclists may use the bus lane but may not park in it")
         m = _OPENING_NOUN.match(text, 0, s)
         return m is not None and m.group(1).lower() in _PERMITTED_SUBJECTS
     m = _SUBJECT_NARROWED.match(text, 0, s)
@@ -569,6 +575,11 @@ _PAST_ABILITY = re.compile(
     r"|^\W*at\ (?:its|their|his|her)\ (?:busiest|biggest|largest|best|height|zenith|height)\b"
     # a stage of a career told in the past: "In his first season at the club, Osei could play only …"
     r"|^\W*in\ (?:his|her|their|its)\ (?:first|early|debut|rookie|opening)\ (?:season|year|years|term|months)\ (?:at|with|for|in)\b"
+    # round 16 (r41): a thing's own early period, any unit, "In its first decade, the shed could seat only 40 …"
+    r"|^\W*in\ its\ (?:first|early|earliest|opening|founding)\ (?:\w+\ )?(?:years?|decades?|seasons?|months|days|weeks)\b"
+    # round 16: a building's capacity before its works, "Before the extension, the school could take only 90 pupils"
+    r"|^\W*(?:before|until)\ (?:the|its|their)\ (?:extension|refit|renovation|rebuild|redevelopment|expansion"
+    r"|refurbishment|conversion|modernisation|modernization|enlargement)\b"
     r"|^\W*once\ (?:the\ )?(?:\w+est|biggest|largest|busiest|home\ to)\b"
     # a past frame opened by a demonstrative of time: "That winter, councils could grit only main roads",
     # "In those years the mill could employ 900" ("This winter, councils could …" is a forecast)
@@ -897,6 +908,19 @@ _IF_EVENT = re.compile(
 )
 
 
+# Round 16 (r29, r41): the forecast of round 9 and round 13 with the place it is for between "possible" and its
+# time or condition — "Flash flooding is possible in low-lying streets of Keswick later today", "Power outages are
+# possible in exposed areas if lines come down" ("Parking is possible in the side streets" has neither: feasibility).
+_PLACE_PREPOSITIONS = frozenset("in on across along around over at near".split())
+_PLACE_THEN_EVENT = re.compile(
+    r"[ \t]+(?:in|on|across|along|around|over|at|near)[ \t]+[^,.;:]{2,50}?(?:"
+    + _IF_EVENT.pattern
+    + r"|[ \t]*,?[ \t]+(?:later[ \t]+(?:today|tonight|this)|tonight|tomorrow|overnight"
+    r"|this[ \t]+(?:afternoon|evening|weekend)|on[ \t]+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)",
+    re.IGNORECASE,
+)
+
+
 def _ok_probable(text: str, s: int, e: int) -> bool:
     if _is_reserve_category(text, s, e):
         return False
@@ -1107,6 +1131,8 @@ def _ok_possible(text: str, s: int, e: int) -> bool:
             return True  # round 9: "A settlement is possible as early as next week": the author's forecast
         if prev in BE_WORDS and _IF_EVENT.match(text, e) is not None:
             return True  # round 13: "Power outages are possible if lines are brought down": a forecast
+        if prev in BE_WORDS and nxt in _PLACE_PREPOSITIONS and _PLACE_THEN_EVENT.match(text, e) is not None:
+            return True  # round 16: the same forecast with its place first, "… are possible in exposed areas if …"
         return nxt in _CLAUSE_START and (nxt != "there" or _THERE_CLAUSE.match(text, e) is not None)
     return True
 
@@ -1608,6 +1634,12 @@ _AFTER_MEASURED_EXPECTATION = frozenset(
 _DETERMINERS = frozenset("a an the this that these those its their his her our your".split())
 
 
+_POSSESSIVES = frozenset("its their his her our your".split())
+_TIMETABLE_NOUNS = frozenset(
+    "arrival departure landing time date finish completion opening start delivery kick-off kickoff".split()
+)
+
+
 def _ok_expect(text: str, s: int, e: int) -> bool:
     prev = prev_word(text, s)
     nxt = next_word(text, e)
@@ -1617,6 +1649,8 @@ def _ok_expect(text: str, s: int, e: int) -> bool:
         # "better than expected", "the expected outcome", "life expectancy", round 9 (r17): "the
         # long-expected merger was completed" (an expectation met, like "long-awaited")
         return False
+    if prev in _POSSESSIVES and nxt in _TIMETABLE_NOUNS:
+        return False  # round 16 (r40): "four minutes after its expected arrival time": the timetable, as "the expected"
     if _AS_ONE_WOULD.search(text, max(0, s - 40), s) is not None:
         return False  # round 8: "behave as the audience would expect": conformity, an expectation met
     if (

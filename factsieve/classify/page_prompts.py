@@ -78,6 +78,15 @@ _OPENING_RE = re.compile(
     r"|for\s+(?:more|the\s+latest|further|full|up-to-date|live|regular|all\s+the\s+latest)\b[^,.]{0,60},\s+(?:please\s+)?"
     r"(?:visit|see|go\s+to|head\s+to|check|call|follow|download|sign\s+up|tune\s+in|log\s+on|contact|click|email"
     r"|subscribe)\b"
+    # round 16 (r41 and our own): a service line of the paper, a purpose and where to turn with its number or address
+    # — "To place an obituary or memorial notice in The Ankobra Times, call 0302 555 881.", "To advertise with us,
+    # email ads@…" (a story's "To reach the summit, climbers …" has no contact after its comma)
+    r"|to\s+(?:place|advertise|book|submit|order|arrange|buy|request|report|suggest|send|sponsor|list|enquire|inquire)"
+    r"\b[^.?!]{0,80}?,\s+(?:please\s+)?(?:call|ring|phone|email|e-mail|text|visit|contact|write\s+to|go\s+to)\b"
+    r"[^?!]{0,60}?(?:\d{3}|@|www\.|\.(?:com|org|net|co\.uk|ie|example)\b)"
+    # round 16 (r40): the page's review stamp with its date, "Last reviewed by our editorial team on 18 January 2025."
+    r"|(?:last\s+)?(?:medically\s+|clinically\s+)?(?:reviewed|updated|checked|fact-checked|edited|verified|revised)\s+by"
+    r"\s+[^.!?\d]{2,60}?\s+on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}\s*\.?\s*$"
     # a company's boilerplate paragraph or a bio opened by its name and a colon (round 12 took "About Nell: Former …")
     r"|(?-i:About\s+[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,4}\s*:\s+[A-Z])"
     r")",
@@ -112,6 +121,23 @@ _GATE_OPENINGS = (
     "If you have been affected",
     "If you were affected",
     "If you are affected",
+    # round 16: a service line's purpose (the review stamp and the comments go by their words, below: "Last", "Our",
+    # "The" open too many sentences)
+    "To place",
+    "To advertise",
+    "To book",
+    "To submit",
+    "To order",
+    "To arrange",
+    "To buy",
+    "To request",
+    "To report",
+    "To suggest",
+    "To send",
+    "To sponsor",
+    "To list",
+    "To enquire",
+    "To inquire",
 )
 _GATE_WORDS = frozenset(
     """affiliate sponsored reproduce republish reprint license syndicate visit subscribe download tune newsletter
@@ -133,7 +159,7 @@ _LABEL_FIRST = frozenset(
 # comment) — with the page named ("our", "us", "below", "in confidence", a newsletter) unless the verb is the
 # page's own ("subscribe", "sign up").
 _ASKED_THEN_TOLD = re.compile(
-    r"[^?\"“”]{2,80}\?\s+(?:please\s+)?(?P<verb>subscribe|sign\s+up|contact|drop|send|tell|share|follow|join|register"
+    r"[^?\"“”]{2,80}\?\s+(?:please\s+)?(?P<verb>subscribe|sign\s+up|contact|drop|send|forward|tell|share|follow|join|register"
     r"|donate|email|e-mail|get\s+in\s+touch|write\s+to|message|let\s+us\s+know|tip\s+us|download)\b(?P<rest>[^?!\"“”]{0,100})"
     r"[.!]?\s*$",
     _I,
@@ -141,10 +167,24 @@ _ASKED_THEN_TOLD = re.compile(
 _PAGE_NAMED = re.compile(
     r"\b(?:our|us|below|newsletter|newsdesk|newsroom|comments|confidence|editors?)\b"
     # round 15 (r38): the page itself handed on, "Know someone who just bought an air fryer? Send them this guide."
-    r"|\bthis\s+(?:guide|article|story|post|page|piece|list|link|newsletter)\b",
+    r"|\bthis\s+(?:guide|article|story|post|page|piece|list|link|newsletter|email|e-mail|edition)\b",
     _I,
 )
 _ASKED_MAX_WORDS = 25
+_REVIEW_WORDS = frozenset("reviewed updated checked edited verified revised".split())
+# Round 16 (r41): the page's comments opened to the reader, alone or after a question to them ("Got thoughts on your
+# neighborhood branch? Our comment section is open.", "Comments are open below.").
+_COMMENTS_OPEN = re.compile(
+    r"(?:^|\?\s+)\W*(?:our\s+|the\s+)?comments?(?:\s+section|\s+thread|\s+box)?\s+(?:is|are)\s+(?:now\s+)?open\b"
+    r"[^.!?]{0,30}[.!]?\s*$",
+    _I,
+)
+# Round 16 (r41): a press release's dateline with its wire between slashes ("DRUMFORD, Ireland — 11 June 2024
+# /PRNexus/ —").
+_WIRE_DATELINE_RE = re.compile(
+    r"\W*[A-Za-z][A-Za-z .'’-]{1,30},\s+[A-Z][A-Za-z .'’-]{1,30}?\s+[—–-]+\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+"
+    r"\d{1,2}),?\s+\d{4}\s*/[^/]{2,30}/\s*[—–-]*\s*$"
+)
 
 # An author bio's contact, opening its sentence ("Reach her at 555-0142.", "Contact him on …").
 _CONTACT_RE = re.compile(
@@ -201,7 +241,7 @@ _NUMBERED_MAX_WORDS = 10
 # openings' first four characters), inlined by the callers: ``words.gates & PAGE_PROMPT_BIT or "? " in text or
 # ":" in text[:24] or text[:4] in PAGE_PROMPT_PREFIXES``.
 # ("This" and "For" go by their opening: their words — "paid", "see", "call" … — are in too many sentences.)
-PAGE_PROMPT_BIT = trigger_gate(_GATE_WORDS | _CONTACT_WORDS)
+PAGE_PROMPT_BIT = trigger_gate(_GATE_WORDS | _CONTACT_WORDS | {"comment", "comments"} | _REVIEW_WORDS)
 PAGE_PROMPT_PREFIXES = frozenset(o[:4] for o in _GATE_OPENINGS) | frozenset(("This", "For "))
 # The marks that close a sentence or a quotation: a line ending on one is no unstopped heading or headline.
 STOPS = frozenset(".?!\"”’'")
@@ -215,6 +255,10 @@ def page_prompt_gate(text: str, words: frozenset[str]) -> bool:
         or (":" in text[:24] and text[:24].split(None, 1)[0].rstrip(":").lower() in _LABEL_FIRST)
         or "? " in text
         or (text.startswith("This ") and not words.isdisjoint(_THIS_NOTE_WORDS))
+        or (("comment" in words or "comments" in words) and "open" in words)  # round 16
+        or (
+            not words.isdisjoint(_REVIEW_WORDS) and "by" in words and "on" in words
+        )  # round 16: a review stamp
         or (text.startswith("For ") and not words.isdisjoint(_POINTER_VERBS))
         or not words.isdisjoint(_GATE_WORDS)
         or (not words.isdisjoint(_CONTACT_WORDS) and not words.isdisjoint(_CONTACT_OBJECTS))
@@ -233,6 +277,8 @@ def page_prompt(text: str, words: frozenset[str]) -> bool:
         words.gates & PAGE_PROMPT_BIT or "? " in body or ":" in body[:24] or body[:4] in PAGE_PROMPT_PREFIXES
     ) and page_prompt_gate(body, words):
         if _OPENING_RE.match(body) is not None:
+            return True
+        if ("comment" in words or "comments" in words) and _COMMENTS_OPEN.search(body) is not None:
             return True
         if "? " in body and body.count(" ") < _ASKED_MAX_WORDS:
             m = _ASKED_THEN_TOLD.match(body)
@@ -257,7 +303,9 @@ def page_prompt(text: str, words: frozenset[str]) -> bool:
     if end in STOPS or body.rsplit(None, 1)[-1].lower() in _CUT_END:
         return False
     if end in "—–-":
-        return _DATELINE_RE.match(body) is not None
+        return _DATELINE_RE.match(body) is not None or (
+            "/" in body and _WIRE_DATELINE_RE.match(body) is not None
+        )
     if body[:1].isdigit():
         if _LISTICLE_RE.match(body) is not None:
             return True
