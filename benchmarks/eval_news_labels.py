@@ -22,6 +22,7 @@
     .venv/bin/python benchmarks/eval_news_labels.py --split r32 r33         # round-32/33 files (unseen in 10-11, tuned on in 12)
     .venv/bin/python benchmarks/eval_news_labels.py --split r34 r35         # round-34/35 files (unseen in 12-13, tuned on in 14)
     .venv/bin/python benchmarks/eval_news_labels.py --split r37 r38         # round-37/38 files (unseen in 14, tuned on in 15)
+    .venv/bin/python benchmarks/eval_news_labels.py --split r40 r41         # round-40/41 files (unseen in 15, tuned on in 16)
     .venv/bin/python benchmarks/eval_news_labels.py --file other.jsonl     # any file of the same rows
 
 The sentences were written for factsieve (no third-party text): ``news_labels_tune.jsonl`` is the
@@ -97,6 +98,11 @@ engineers who never read the rules; the lead scored them unseen (counts only) on
 (314 rows, split ``r38``: lines of 15 whole scraped pages) were written at 15:29–15:31 UTC on 2026-12-07 by two
 more engineers who never read the rules; the lead scored them unseen (counts only) on main 867ce22 (r37 0.806,
 r38 0.857) and on a84761a (0.832, 0.863), then released them to round 15, which read and tuned on them.
+``news_labels_r40.jsonl`` (303 rows, split ``r40``: tricky single sentences) and ``news_labels_r41.jsonl``
+(299 rows, split ``r41``: lines of whole scraped pages) were written at 18:21–18:26 UTC on 2026-12-07 by two
+more engineers who never read the rules; the lead scored them unseen (counts only) on main a84761a (r40 0.861,
+r41 0.846) and on 91ac638 (0.875, 0.849; the same on 0280ee7), then released them to round 16, which reads and
+tunes on them.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -143,6 +149,8 @@ R34 = DATA / "news_labels_r34.jsonl"
 R35 = DATA / "news_labels_r35.jsonl"
 R37 = DATA / "news_labels_r37.jsonl"
 R38 = DATA / "news_labels_r38.jsonl"
+R40 = DATA / "news_labels_r40.jsonl"
+R41 = DATA / "news_labels_r41.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -182,6 +190,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r35": (R35, None),
     "r37": (R37, None),
     "r38": (R38, None),
+    "r40": (R40, None),
+    "r41": (R41, None),
 }
 
 
