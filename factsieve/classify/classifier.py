@@ -76,6 +76,7 @@ from factsieve.classify.filler import (
 )
 from factsieve.classify.forecast import author_forecast_cues, forecast_possible
 from factsieve.classify.hedge import hedge_cues, not_the_authors_doubt, reported_incident, round15_spans
+from factsieve.classify.judged_hedges import judged_hedge
 from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.native import wordscan
 from factsieve.classify.opinion import opinion_and_stance_cues
@@ -608,6 +609,10 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         label, deciding, n = "filler", fillers[0], len(fillers)
     elif attributed:
         label, deciding = "attributed", attribs[0] if attribs else max(quotes, key=lambda q: q.end - q.start)
+    elif free_hedges and (judged := judged_hedge(text, free_hedges, qspans)) is not None:
+        # round 16 (judged_hedges.py): the hedge belongs to the author's judgement ("I reckon X could …")
+        label, deciding, n = "opinion", judged, 1 + len(opinions) + len(stances)
+        opinions, cues = [*opinions, judged], tuple(sorted([*cues, judged], key=_SPAN_ORDER))
     elif free_hedges:
         label, deciding, n = "speculative", free_hedges[0], len(free_hedges)
     elif opinions:

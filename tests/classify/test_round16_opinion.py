@@ -1,0 +1,84 @@
+"""Round 16 (issue #17): the author's judgement where a hedge word or a plain predicate hid it.
+
+Two structural tests instead of phrases (factsieve/classify/judged_hedges.py and graded_predicates.py):
+
+* a hedge word that belongs to the author's judgement is not the author's doubt — the author's stated
+  belief governs the hedges after it ("I reckon the club could …", "I don't think …", "We at the Gazette
+  believe …"), a rhetorical question carries its own modal ("Is this really the best they could do?"), a
+  concession sets up the verdict that follows ("The menu may look modest, but …"), a hedged superlative
+  of taste or conduct is still a verdict ("It may well be the ugliest building in the county");
+* a small hand-written lexicon of words that grade (a plan, a piece of work, conduct, luck) scored by
+  position: the complement of the main clause's be-verb — the adjective itself or the adjective of the
+  noun phrase after it ("The reshuffle was a timid response …", "The camera is superb in low light") —
+  never a word of the subject, a quotation, a source's clause or a sentence with a figure.
+
+None of these sentences is a row of tests/data; they were written before the rules. See docs/EVALUATION.md
+"Round 16 (opinion)" for how many fail on main 0280ee7.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factsieve.classify import classify
+
+# The author's judgement, a hedge word inside it: opinion, not speculative.
+HEDGED_JUDGEMENTS = [
+    # the author's own belief governs the hedge after it
+    "I suspect most commuters would happily pay a little more for a train that turns up.",
+    "I don't think the new stand will ever feel like home.",
+    "We at the Gazette believe the library could be saved with a modest levy.",
+    "I have always thought the old bridge might be the finest thing in the city.",
+    "Honestly, I reckon the board may already have chosen its man.",
+    "I really do not believe the ferry could run on time even if it tried.",
+    # a rhetorical question carries its own modal or belief verb
+    "Does anyone seriously think the scheme could survive another winter?",
+    "Is this really the best plan the ministry could produce?",
+    "Who, exactly, was supposed to pay for the extra buses?",
+    "Can anyone honestly believe the target might be met?",
+    "Does anybody still believe the stadium will open on time?",
+    # a concession that sets up the verdict
+    "The menu might look modest, but every dish is cooked with care.",
+    "The plan may seem generous, but it leaves the poorest tenants worse off.",
+    "The design may be bold, but the seats are a punishment.",
+    # a hedged superlative of taste or conduct
+    "It may well be the ugliest building in the county.",
+    "This could be the most shameful episode in the club's history.",
+    "It may be the loveliest stretch of coast in Britain.",
+]
+
+# Each reads as it did on main: the hedge is the author's doubt, the grading word describes, measures, sits
+# in the subject or in a quotation, the sentence carries a figure, or a source holds the view.
+NEAR_MISSES = [
+    ("The bridge may be the oldest of its kind in the county.", "speculative"),
+    ("Perhaps the largest change is in the bus timetable.", "speculative"),
+    ("Prices may be higher next year, but wages are rising too.", "speculative"),
+    ("Visitors may bring dogs, but only on a lead.", "reported"),
+    ("“I think we could win the league,” said captain Ana Ruiz.", "attributed"),
+    ("Could the new stadium be ready by August?", "speculative"),
+    ("Does the scheme cover workers who might lose their jobs?", "speculative"),
+    ("The storm may be the worst to hit the coast since 1987.", "speculative"),
+    ("The new stadium is a 40,000-seat venue beside the river.", "reported"),
+    ("The bypass is a four-lane road linking the port to the motorway.", "reported"),
+    ("The museum is a promising venue for the exhibition, organisers said.", "attributed"),
+    ("The club's promising young striker signed a new contract on Friday.", "reported"),
+    ("The welcome centre opened at nine on Saturday.", "reported"),
+    ("The company reported a superb quarter, with profit up 12 per cent.", "reported"),
+    ("Staff at Sensible Shoes Ltd heard of the sale on Monday.", "reported"),
+    ("Lucky Star, the favourite, finished third.", "reported"),
+    ("The defence called it “a clumsy attempt to rewrite history”.", "attributed"),
+    ("Welcome packs were handed to 300 new tenants.", "reported"),
+]
+
+
+@pytest.mark.parametrize("text", HEDGED_JUDGEMENTS)
+def test_a_hedge_inside_the_authors_judgement_is_opinion(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "opinion", (text, lab.deciding_cue, lab.cues)
+    assert lab.opinion
+    assert lab.deciding_cue is not None
+
+
+@pytest.mark.parametrize(("text", "label"), NEAR_MISSES)
+def test_near_misses_keep_their_reading(text: str, label: str) -> None:
+    assert classify(text).label == label
