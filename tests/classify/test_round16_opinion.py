@@ -47,6 +47,23 @@ HEDGED_JUDGEMENTS = [
     "It may be the loveliest stretch of coast in Britain.",
 ]
 
+# A word that grades, in the complement of the main clause: opinion, not reported.
+GRADED_PREDICATES = [
+    "The reshuffle was a timid response to a dismal week.",
+    "The bypass is a sensible answer to years of gridlock.",
+    "It was a shrewd appointment by a board that rarely gets one right.",
+    "Their manifesto is a promising start.",
+    "The final episode was a clumsy end to the series.",
+    "The new camera is superb in low light.",
+    "The decision to close the ward was reckless in the extreme.",
+    "The ruling was unjust to the families who waited a decade.",
+    "The pay rise is welcome, if late.",
+    "The striker was fortunate to stay on the pitch.",
+    "This is a handsome little car with a cramped back seat.",
+    "The garden is lovely in the early evening.",
+    "It is a wise move.",
+]
+
 # Each reads as it did on main: the hedge is the author's doubt, the grading word describes, measures, sits
 # in the subject or in a quotation, the sentence carries a figure, or a source holds the view.
 NEAR_MISSES = [
@@ -68,6 +85,13 @@ NEAR_MISSES = [
     ("Lucky Star, the favourite, finished third.", "reported"),
     ("The defence called it “a clumsy attempt to rewrite history”.", "attributed"),
     ("Welcome packs were handed to 300 new tenants.", "reported"),
+    ("Members are welcome to bring a guest.", "reported"),
+    ("The painting was accomplished by a pupil of Rubens.", "reported"),
+    ("The Greens are promising to cut bus fares.", "reported"),
+    ("The firm's accomplished chief executive was replaced.", "reported"),
+    ("Saturday's superb display drew a record crowd.", "reported"),
+    ("Passengers were rude to the crew, the airline said.", "attributed"),
+    ("The retired judge, a gracious host, died at home.", "reported"),
 ]
 
 
@@ -77,6 +101,13 @@ def test_a_hedge_inside_the_authors_judgement_is_opinion(text: str) -> None:
     assert lab.label == "opinion", (text, lab.deciding_cue, lab.cues)
     assert lab.opinion
     assert lab.deciding_cue is not None
+
+
+@pytest.mark.parametrize("text", GRADED_PREDICATES)
+def test_a_grading_word_in_the_main_predicate_is_opinion(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "opinion", (text, lab.deciding_cue, lab.cues)
+    assert lab.opinion
 
 
 @pytest.mark.parametrize(("text", "label"), NEAR_MISSES)
