@@ -53,6 +53,7 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
+from factsieve.classify.authors_argument import ARGUMENT_VERBS, authors_argument
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
     CORRECTION_GATE,
@@ -545,10 +546,18 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         attribs = _outside_closed_relative(text, attribs, hedges)
         if not attribs:
             source = None
+    own = None
+    if attribs and not words.isdisjoint(ARGUMENT_VERBS) and (own := authors_argument(text, qspans)) is not None:
+        # round 16 (authors_argument.py): "I'd argue …", "You could argue …" — the author's argument, no source
+        attribs = [a for a in attribs if not own.start <= a.start < own.end]
+        hedges = [h for h in hedges if not own.start <= h.start < own.end]
+        source = source if attribs else None
     if gates & _OPINION or "?" in text or "!" in text:  # opinion_and_stance_cues' own first test
         opinions, stances = opinion_and_stance_cues(text, qspans, words)
     else:
         opinions, stances = [], []
+    if own is not None:
+        opinions = sorted([*opinions, own], key=_SPAN_ORDER)
     if "?" in text or gates & _VERDICT or judgement_possible(text, words):
         # (a superset of verdict_cues' own gates; judgements.py asks for its words' companions)
         verdicts = verdict_cues(text, qspans, words)

@@ -3,7 +3,8 @@
 On the readable news files, 41 sentences the writers labelled opinion were read as speculative (main
 0280ee7): a hedge word decided first. Four grammars make the hedge part of a verdict, whatever the words:
 
-* **the author's stated belief governs what follows it**: "I reckon most families could …", "I don't think
+* **the author's stated belief or argument governs what follows it**: "I reckon most families could …",
+  "I'd say it is 50-50 whether …", "I don't think
   the switch earns its keep", "I have never believed …", "We at the Courier believe the hospital must …".
   classifier._first_person_belief already takes the belief verb itself out of the hedges; the modal in the
   believed clause ("could", "implied") is the content of the author's stated view, not a second doubt;
@@ -32,12 +33,12 @@ _BELIEF_RE = re.compile(
     # at the start of the sentence (after one opening adverb and a comma) or of a coordinated clause
     r"(?:^\W*(?:(?:Honestly|Frankly|Personally|Still|Now|And|But|So|Yet|Candidly|Truthfully),?\s+)?"
     r"|[,;:—–]\s+(?:(?:and|but|so|yet)\s+)?)"
-    r"(?P<cue>(?:I|[Ww]e)"
+    r"(?P<cue>(?:I|[Ww]e)(?:['’]d)?"
     # "We at the Courier believe"
     r"(?:\s+at\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?"
-    r"(?:\s+(?:have|had|do|did|really|honestly|genuinely|still|simply|always|never|just|truly|personally"
+    r"(?:\s+(?:have|had|do|did|would|could|might|really|honestly|genuinely|still|simply|always|never|just|truly|personally"
     r"|don['’]t|didn['’]t|do\s+not|did\s+not|cannot|can['’]t|have\s+never|had\s+always|have\s+always)){0,3}"
-    r"\s+(?:think|thought|believe|believed|reckon|reckoned|suspect|suspected|guess|doubt|doubted)\b)"
+    r"\s+(?:think|thought|believe|believed|reckon|reckoned|suspect|suspected|guess|doubt|doubted|say|argue)\b)"
 )
 _QUESTION_OPEN_RE = re.compile(
     r"^\W*(?:(?:But|And|So|Yet|Honestly|Seriously),?\s+)?(?:Does|Do|Did|Is|Are|Was|Were|Can|Has|Have|Will|Who"
@@ -74,6 +75,11 @@ _HEDGED_SUPERLATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
+
+
+# A sentence that opens with a quotation mark is a speaker's, even where the quotation finder saw no span
+# (a quotation left open, '"I thought we dominated.'): its "I" is not the writer.
+OPENING_QUOTE = ('"', "“", "«", "‘", "'", "``")
 
 
 def _belief(text: str, hedges: list[Cue], qspans: list[tuple[int, int]]) -> Cue | None:
@@ -126,6 +132,8 @@ def _superlative(text: str, hedges: list[Cue], qspans: list[tuple[int, int]]) ->
 
 def judged_hedge(text: str, hedges: list[Cue], qspans: list[tuple[int, int]]) -> Cue | None:
     """The opinion cue of a judgement that the deciding ``hedges`` (non-empty, in order) belong to, or None."""
+    if text.lstrip().startswith(OPENING_QUOTE):
+        return None
     return (
         _belief(text, hedges, qspans)
         or _rhetorical(text, hedges, qspans)

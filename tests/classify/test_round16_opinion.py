@@ -47,6 +47,15 @@ HEDGED_JUDGEMENTS = [
     "It may be the loveliest stretch of coast in Britain.",
 ]
 
+# The writer's own argument: no source, and its modal is no doubt (authors_argument.py).
+AUTHORS_ARGUMENTS = [
+    "I'd argue the new bridge is the ugliest thing built here in decades.",
+    "You could argue the regulator was asleep for a decade.",
+    "One might say the council got lucky.",
+    "Frankly, I'd say the club has nobody to blame but itself.",
+    "The bus is late again, and I would argue the timetable was never meant to work.",
+]
+
 # A word that grades, in the complement of the main clause: opinion, not reported.
 GRADED_PREDICATES = [
     "The reshuffle was a timid response to a dismal week.",
@@ -92,6 +101,11 @@ NEAR_MISSES = [
     ("Saturday's superb display drew a record crowd.", "reported"),
     ("Passengers were rude to the crew, the airline said.", "attributed"),
     ("The retired judge, a gracious host, died at home.", "reported"),
+    ("“I would say the market is flat,” a dealer said.", "attributed"),
+    ("Critics argue the levy is regressive.", "attributed"),
+    ("I said as much to the minister on Tuesday.", "attributed"),
+    ("Lawyers for the city could argue that the contract was void.", "speculative"),
+    ("We argued for an hour about the bill before the waiter came.", "attributed"),
 ]
 
 
@@ -101,6 +115,14 @@ def test_a_hedge_inside_the_authors_judgement_is_opinion(text: str) -> None:
     assert lab.label == "opinion", (text, lab.deciding_cue, lab.cues)
     assert lab.opinion
     assert lab.deciding_cue is not None
+
+
+@pytest.mark.parametrize("text", AUTHORS_ARGUMENTS)
+def test_the_writers_own_argument_is_opinion(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "opinion", (text, lab.deciding_cue, lab.cues)
+    assert not lab.attributed
+    assert lab.source is None
 
 
 @pytest.mark.parametrize("text", GRADED_PREDICATES)
