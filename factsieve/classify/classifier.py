@@ -547,7 +547,11 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         if not attribs:
             source = None
     own = None
-    if attribs and not words.isdisjoint(ARGUMENT_VERBS) and (own := authors_argument(text, qspans)) is not None:
+    if (
+        attribs
+        and not words.isdisjoint(ARGUMENT_VERBS)
+        and (own := authors_argument(text, qspans)) is not None
+    ):
         # round 16 (authors_argument.py): "I'd argue …", "You could argue …" — the author's argument, no source
         attribs = [a for a in attribs if not own.start <= a.start < own.end]
         hedges = [h for h in hedges if not own.start <= h.start < own.end]
