@@ -38,7 +38,7 @@ GRADES = frozenset(
     flawless faultless immaculate sublime majestic dazzling stylish classy tasteful tasteless garish gaudy hideous
     uninspired listless lethargic ponderous workmanlike serviceable passable unreasonable disproportionate rude
     graceless gracious cruel selfless selfish insincere cheeky wasteful unrealistic credible implausible coherent
-    incoherent nifty inventive unremarkable memorable unforgettable
+    incoherent nifty inventive unremarkable memorable unforgettable careful disarming
     """.split()
 )
 _GRADES_RE = "|".join(sorted(GRADES, key=lambda w: (-len(w), w)))
@@ -58,8 +58,8 @@ _NOT_SUBJECT = (
 )
 GRADED_RE = re.compile(
     r"^(?!.*\d)(?!.*\?\W*$)\W*"
-    # an opening adverbial set off by a comma ("For once, …", "By any measure, …"), at most six words
-    r"(?:(?:[A-Za-z'’-]+\s+){0,5}[A-Za-z'’-]+,\s+)?"
+    # an opening adverbial set off by a comma ("For once, …", "For a city that has ignored it so long, …")
+    r"(?:(?:[A-Za-z'’-]+\s+){0,11}[A-Za-z'’-]+,\s+)?"
     # "'s" is "is" only after a pronoun ("It's a …"; "Saturday's superb display" is a possessive)
     r"(?:(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]his)['’]s\s+"
     r"|(?P<subject>(?:(?!(?:" + _NOT_SUBJECT + r")\b)[A-Za-z'’-]+\s+){0,7}(?!(?:" + _NOT_SUBJECT + r")\b)"
@@ -67,8 +67,9 @@ GRADED_RE = re.compile(
     r"|looks|looked|sounds|sounded|feels|felt|proved|remains)\s+)" + _DEGREE + r"{0,2}"
     r"(?:(?:an?|such\s+an?|one\s+of\s+the|the)\s+" + _DEGREE + r"?(?:[a-z-]+,?\s+(?:and\s+)?)?)?"
     r"(?P<grade>" + _GRADES_RE + r")\b(?!-)"
-    # a passive ("was accomplished by"), an offer or a plan ("are welcome to attend", "are promising to cut")
-    r"(?!\s+by\b)(?!(?<=welcome)\s+to\b)(?!(?<=promising)\s+to\b)"
+    # a passive ("was accomplished by"), an offer or a plan ("are welcome to attend", "are promising to cut"), a
+    # manner ("was careful to thank the staff")
+    r"(?!\s+by\b)(?!(?<=welcome)\s+to\b)(?!(?<=promising)\s+to\b)(?!(?<=careful)\s+(?:to|not)\b)"
 )
 
 

@@ -71,6 +71,8 @@ GRADED_PREDICATES = [
     "This is a handsome little car with a cramped back seat.",
     "The garden is lovely in the early evening.",
     "It is a wise move.",
+    "The judge's summing-up was careful and, on the evidence before the jury, fair.",
+    "After a decade of promises about the ring road, the new junction is overdue.",
 ]
 
 # Each reads as it did on main: the hedge is the author's doubt, the grading word describes, measures, sits
@@ -100,6 +102,7 @@ NEAR_MISSES = [
     ("The firm's accomplished chief executive was replaced.", "reported"),
     ("Saturday's superb display drew a record crowd.", "reported"),
     ("Passengers were rude to the crew, the airline said.", "attributed"),
+    ("The minister was careful to thank the volunteers.", "reported"),
     ("The retired judge, a gracious host, died at home.", "reported"),
     ("“I would say the market is flat,” a dealer said.", "attributed"),
     ("Critics argue the levy is regressive.", "attributed"),
