@@ -25,13 +25,15 @@ _ARGUMENT_RE = re.compile(
     r"(?:(?:['’]d|\s+would|\s+could|\s+might|\s+can|\s+will|['’]ll)(?:\s+(?:even|also|still|certainly|go\s+further"
     r"|and))?\s+(?:argue|contend|submit|venture|say)|\s+(?:(?:still|also)\s+)?(?:argue|contend|submit))\b)"
 )
-# The verbs it is asked for (the classifier tests these before calling).
+# The verbs it is asked for (the classifier tests these before calling), and the persons it needs.
 ARGUMENT_VERBS = frozenset("argue contend submit venture say".split())
+_PERSONS = frozenset("i we you one".split())
 
 
-def authors_argument(text: str, qspans: list[tuple[int, int]]) -> Cue | None:
-    """The opinion cue "I'd argue" / "You could argue" that opens the author's own argument, or None."""
-    if text.lstrip().startswith(OPENING_QUOTE):
+def authors_argument(text: str, words: frozenset[str], qspans: list[tuple[int, int]]) -> Cue | None:
+    """The opinion cue "I'd argue" / "You could argue" that opens the author's own argument, or None
+    (``words``: the sentence's lower-cased words)."""
+    if words.isdisjoint(_PERSONS) or text.lstrip().startswith(OPENING_QUOTE):
         return None
     for m in _ARGUMENT_RE.finditer(text):
         if not (qspans and inside(qspans, m.start("cue"))):

@@ -22,10 +22,14 @@ Precedence when several labels apply (first match wins; the one place it is deci
                   author's speculation: "Harris likely announced new initiatives" is speculative —
                   unless the verb sits in a final ", SOURCE said" clause (any distance) and the hedge
                   lies before that clause ("The yen should stabilize …, the bank's adviser said").
+                  The writer's own "I'd argue …" / "You could argue …" names no source (round 16,
+                  authors_argument.py).
 4. speculative  — a hedge cue outside quotations, not governed by an attribution, not inside a
                   comma-set relative clause or apposition, and not the author's stated belief ("I
                   believe …" is opinion). Agentless forecasts ("Prices are expected to ease") are the
-                  author's own expectation: speculative.
+                  author's own expectation: speculative. A hedge inside the author's judgement — the
+                  clause of "I reckon …", a rhetorical question, a concession before "but", a hedged
+                  superlative of taste — is opinion (round 16, judged_hedges.py).
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
                   "can't be ignored", "will be remembered as a turning point", "I think"), and advice
                   with "should" to a third party ("The council should scrap the fee"; should.py tells
@@ -550,7 +554,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
     if (
         attribs
         and not words.isdisjoint(ARGUMENT_VERBS)
-        and (own := authors_argument(text, qspans)) is not None
+        and (own := authors_argument(text, words, qspans)) is not None
     ):
         # round 16 (authors_argument.py): "I'd argue …", "You could argue …" — the author's argument, no source
         attribs = [a for a in attribs if not own.start <= a.start < own.end]
@@ -622,7 +626,7 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         label, deciding, n = "filler", fillers[0], len(fillers)
     elif attributed:
         label, deciding = "attributed", attribs[0] if attribs else max(quotes, key=lambda q: q.end - q.start)
-    elif free_hedges and (judged := judged_hedge(text, free_hedges, qspans)) is not None:
+    elif free_hedges and (judged := judged_hedge(text, words, free_hedges, qspans)) is not None:
         # round 16 (judged_hedges.py): the hedge belongs to the author's judgement ("I reckon X could …")
         label, deciding, n = "opinion", judged, 1 + len(opinions) + len(stances)
         opinions, cues = [*opinions, judged], tuple(sorted([*cues, judged], key=_SPAN_ORDER))

@@ -27,14 +27,14 @@ import re
 # take anywhere ("brilliant", "absurd", "disgraceful").
 GRADES = frozenset(
     """
-    superb splendid magnificent marvellous marvelous exquisite masterly accomplished polished
+    superb splendid magnificent marvellous marvelous exquisite masterly accomplished
     assured elegant graceful handsome lovely charming delightful enjoyable gorgeous promising convincing
     persuasive shrewd prudent astute canny thoughtful judicious wise
     clumsy timid feeble flimsy unimpressive regrettable unconvincing unpersuasive drab bland tedious stale
     futile needless imprudent careless lazy sloppy shabby petty
-    unjust unjustified unwarranted undeserved deserved harsh lenient
+    unjust unjustified unwarranted undeserved deserved lenient
     welcome unwelcome overdue belated lucky fortunate unlucky
-    brave courageous heroic noble decent
+    brave courageous heroic
     flawless faultless immaculate sublime majestic dazzling stylish classy tasteful tasteless garish gaudy hideous
     uninspired listless lethargic ponderous workmanlike serviceable passable unreasonable disproportionate rude
     graceless gracious cruel selfless selfish insincere cheeky wasteful unrealistic credible implausible coherent

@@ -130,13 +130,25 @@ def _superlative(text: str, hedges: list[Cue], qspans: list[tuple[int, int]]) ->
     return new_cue("opinion", m.group(), m.start(), m.end())
 
 
-def judged_hedge(text: str, hedges: list[Cue], qspans: list[tuple[int, int]]) -> Cue | None:
-    """The opinion cue of a judgement that the deciding ``hedges`` (non-empty, in order) belong to, or None."""
+_FIRST_PERSON = frozenset({"i", "we"})
+_CONCESSIVE_MODALS = frozenset({"may", "might"})
+_SUPERLATIVE_HEDGES = frozenset("may might could perhaps possibly arguably".split())
+
+
+def judged_hedge(
+    text: str, words: frozenset[str], hedges: list[Cue], qspans: list[tuple[int, int]]
+) -> Cue | None:
+    """The opinion cue of a judgement that the deciding ``hedges`` (non-empty, in order) belong to, or None
+    (``words``: the sentence's lower-cased words; each test is tried only when its words are there)."""
     if text.lstrip().startswith(OPENING_QUOTE):
         return None
     return (
-        _belief(text, hedges, qspans)
+        (_belief(text, hedges, qspans) if not words.isdisjoint(_FIRST_PERSON) else None)
         or _rhetorical(text, hedges, qspans)
-        or _concession(text, hedges)
-        or _superlative(text, hedges, qspans)
+        or (_concession(text, hedges) if not words.isdisjoint(_CONCESSIVE_MODALS) and ", " in text else None)
+        or (
+            _superlative(text, hedges, qspans)
+            if "the" in words and not words.isdisjoint(_SUPERLATIVE_HEDGES)
+            else None
+        )
     )
