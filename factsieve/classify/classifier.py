@@ -22,10 +22,14 @@ Precedence when several labels apply (first match wins; the one place it is deci
                   author's speculation: "Harris likely announced new initiatives" is speculative —
                   unless the verb sits in a final ", SOURCE said" clause (any distance) and the hedge
                   lies before that clause ("The yen should stabilize …, the bank's adviser said").
+                  The writer's own "I'd argue …" / "You could argue …" names no source (round 16,
+                  authors_argument.py).
 4. speculative  — a hedge cue outside quotations, not governed by an attribution, not inside a
                   comma-set relative clause or apposition, and not the author's stated belief ("I
                   believe …" is opinion). Agentless forecasts ("Prices are expected to ease") are the
-                  author's own expectation: speculative.
+                  author's own expectation: speculative. A hedge inside the author's judgement — the
+                  clause of "I reckon …", a rhetorical question, a concession before "but", a hedged
+                  superlative of taste — is opinion (round 16, judged_hedges.py).
 5. opinion      — an evaluative/stance cue outside quotations ("a pretty big deal", "it's worth",
                   "can't be ignored", "will be remembered as a turning point", "I think"), and advice
                   with "should" to a third party ("The council should scrap the fee"; should.py tells
@@ -53,6 +57,7 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from factsieve.classify.attribution import EVIDENCE_VERB_WORDS, attribution_cues
+from factsieve.classify.authors_argument import ARGUMENT_VERBS, authors_argument
 from factsieve.classify.boilerplate import (
     BOILERPLATE_LINE_WORDS,
     CORRECTION_GATE,
@@ -76,6 +81,7 @@ from factsieve.classify.filler import (
 )
 from factsieve.classify.forecast import author_forecast_cues, forecast_possible
 from factsieve.classify.hedge import hedge_cues, not_the_authors_doubt, reported_incident, round15_spans
+from factsieve.classify.judged_hedges import judged_hedge
 from factsieve.classify.judgements import MODAL_IDIOM_RE, judgement_possible
 from factsieve.classify.native import wordscan
 from factsieve.classify.opinion import opinion_and_stance_cues
@@ -544,10 +550,22 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         attribs = _outside_closed_relative(text, attribs, hedges)
         if not attribs:
             source = None
+    own = None
+    if (
+        attribs
+        and not words.isdisjoint(ARGUMENT_VERBS)
+        and (own := authors_argument(text, words, qspans)) is not None
+    ):
+        # round 16 (authors_argument.py): "I'd argue …", "You could argue …" — the author's argument, no source
+        attribs = [a for a in attribs if not own.start <= a.start < own.end]
+        hedges = [h for h in hedges if not own.start <= h.start < own.end]
+        source = source if attribs else None
     if gates & _OPINION or "?" in text or "!" in text:  # opinion_and_stance_cues' own first test
         opinions, stances = opinion_and_stance_cues(text, qspans, words)
     else:
         opinions, stances = [], []
+    if own is not None:
+        opinions = sorted([*opinions, own], key=_SPAN_ORDER)
     if "?" in text or gates & _VERDICT or judgement_possible(text, words):
         # (a superset of verdict_cues' own gates; judgements.py asks for its words' companions)
         verdicts = verdict_cues(text, qspans, words)
@@ -608,6 +626,10 @@ def classify(text: str, continued: bool = False) -> SentenceLabel:  # noqa: C901
         label, deciding, n = "filler", fillers[0], len(fillers)
     elif attributed:
         label, deciding = "attributed", attribs[0] if attribs else max(quotes, key=lambda q: q.end - q.start)
+    elif free_hedges and (judged := judged_hedge(text, words, free_hedges, qspans)) is not None:
+        # round 16 (judged_hedges.py): the hedge belongs to the author's judgement ("I reckon X could …")
+        label, deciding, n = "opinion", judged, 1 + len(opinions) + len(stances)
+        opinions, cues = [*opinions, judged], tuple(sorted([*cues, judged], key=_SPAN_ORDER))
     elif free_hedges:
         label, deciding, n = "speculative", free_hedges[0], len(free_hedges)
     elif opinions:
