@@ -13,7 +13,8 @@ UTF-7 text has, run by run (``_Run``):
 
 - every run decodes strictly (one that does not, "C++", "+0.5%", "a + b", makes the text not UTF-7);
 - every run gives something an encoder had to encode: at least one non-ASCII character, no ASCII
-  letter, digit or control ("+ADA-" is "0": no encoder writes that);
+  letter, digit or control ("+ADA-" is "0": no encoder writes that); a run of RFC 2152's optional
+  direct signs only (quotes, "!", "#": some gateways shift them) passes but is no evidence;
 - its letters are common letters of ONE script (Latin with its accents, Greek, Cyrillic), the same
   for the whole text; other characters are typographic marks (quotes, dashes, «», €, £, NBSP);
 - and together the runs are enough: a declared charset (``charset=utf-7`` in a mail header or a
@@ -67,6 +68,7 @@ _SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
     "cyrillic": ((0x400, 0x45F), (0x490, 0x4FF)),
 }
 _MIN_POINTS = 2
+_OPTIONAL_DIRECT = frozenset('!"#$%&*;<=>@[]^_`{|}')
 
 
 def _script(ch: str) -> str | None:
@@ -116,7 +118,9 @@ def _run(data: bytes, match: re.Match[bytes]) -> _Run | None:
             return None
         script, letters = found, letters + 1
     if not letters and not any(ch in _MARKS for ch in text):
-        return None  # nothing an encoder had to encode
+        # Nothing an encoder had to encode. RFC 2152's "optional direct" signs (quotes, "!", "#",
+        # "&"...) some encoders shift anyway (mail gateways): no evidence, but no veto either.
+        return _Run(0, None, 0) if all(ch in _OPTIONAL_DIRECT for ch in text) else None
     start, end = match.start(), match.end()
     before = start > 0 and data[start - 1] in _ASCII_LETTER
     after = bool(match[2]) and end < len(data) and data[end] in _ASCII_LETTER

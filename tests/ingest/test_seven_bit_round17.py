@@ -96,3 +96,13 @@ def test_hz_needs_chinese_prose_or_a_declaration():
     assert decode.decode_bytes(headline.encode("hz"))[1] == "utf-8"
     declared = "Content-Type: text/plain; charset=HZ-GB-2312\n\n" + headline
     assert decode.decode_bytes(declared.encode("hz")) == (declared, "hz")
+
+
+def test_quotes_a_gateway_shifted_are_no_veto_and_no_evidence():
+    """RFC 2152 lets an encoder shift '"' and '!' too (some mail gateways do): those runs neither
+    refuse a real UTF-7 text nor make ASCII text UTF-7."""
+    assert decode.decode_bytes(b"He said +ACI-Z+APw-rich+ACI- and +ACI-M+APw-nchen+ACI-!") == (
+        'He said "Zürich" and "München"!',
+        "utf-7",
+    )
+    assert _read("Quote +ACI-hello+ACI- only\n")[1] == "utf-8"
