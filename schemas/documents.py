@@ -29,7 +29,6 @@ class DocumentsSchema(pa.DataFrameModel):
         description="Input format: text, html, jsonl, json, wet (Common Crawl), csv, tsv, parquet, arrow (Arrow IPC: Feather, Hugging Face save_to_disk), feed (RSS/Atom), sgml (Reuters-21578), warc (HTTP responses: CC-NEWS), trec (TREC-disk and Gigaword <DOC> SGML), email (e-mail, Usenet, mbox) or newsxml (NITF, RCV1, TEI, trafilatura XML, NewsML-G2); a zip/tar member has the format of its own name.",
     )
     encoding: Series[STRING] = pa.Field(
-        str_matches=r"^[^?]+$",
         description=(
             "Detected encoding of the input bytes (a Python codec name; 'utf-8+cp1252' when lines "
             "differ). Whether it is a sure reading or a guess is in encoding_uncertain (before schema "
