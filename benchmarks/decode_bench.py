@@ -324,13 +324,13 @@ def _charset_normalizer_best(data: bytes) -> str | None:
 
 def _baseline(directory: str) -> Callable[[bytes], tuple[str, str]]:
     """decode_bytes of another checkout's factsieve/ingest/decode.py with that checkout's own decode
-    modules (alphabets, latin_choice: round 16; before, the baseline's decode.py imported this
-    checkout's latin_choice, so a change there showed on both sides)."""
+    modules (alphabets, latin_choice: round 16; script_siblings, seven_bit: round 17; before, the
+    baseline's decode.py imported this checkout's, so a change there showed on both sides)."""
     import importlib
     import importlib.util
 
     pkg = importlib.import_module("factsieve.ingest")
-    names = ("alphabets", "latin_choice", "decode")
+    names = ("alphabets", "latin_choice", "script_siblings", "seven_bit", "decode")
     saved = {n: (sys.modules.get(f"factsieve.ingest.{n}"), getattr(pkg, n, None)) for n in names}
     try:
         for n in names:

@@ -14,6 +14,7 @@ import posixpath
 import secrets
 import shutil
 import time
+from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,15 +78,16 @@ def transient_io_error(task, task_run, state) -> bool:
 def discover_inputs(raw: str, out: Path, patterns: tuple[str, ...] = ()) -> tuple[list[InputFile], dict]:
     """The inputs under RAW (an output folder inside RAW is not its input), without those the run
     leaves out (``--exclude``, a corpus's README and licence files: factsieve.ingest.exclude), and
-    the count of those by kind: passed over, not read, but shown."""
-    files = discover(raw, skip=(out,))
+    the count of those by kind, hidden files and folders included: passed over, not read, but shown."""
+    hidden: Counter[str] = Counter()
+    files = discover(raw, skip=(out,), passed_over=hidden)
     raw_is_file = (
         os.path.isfile(raw)
         if "://" not in str(raw)
         else len(files) == 1 and files[0].rel == posixpath.basename(str(raw).rstrip("/"))
     )
     kept, left_out = exclude.split(files, patterns, raw_is_file)
-    return kept, dict(left_out)
+    return kept, dict(left_out + hidden)
 
 
 @task(
@@ -317,7 +319,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
             reprocess=not incremental,
             settings=cfg.limits,
             unread=latest.unread_inputs(out_path),
-            missing_text=latest.missing_text_inputs(out_path),
+            rejected=latest.rejected_inputs(out_path, manifest.READER_REJECTS),
         )
         todo = plan.to_process
         lap("discover")

@@ -17,7 +17,7 @@ from schemas.runs import RunsSchema
 from schemas.sentences import SentencesSchema
 
 # Bump on any change to a table's columns or their meaning (semver: major = breaking).
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 TABLES = {
     "documents": DocumentsSchema,

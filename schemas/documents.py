@@ -30,9 +30,15 @@ class DocumentsSchema(pa.DataFrameModel):
     )
     encoding: Series[STRING] = pa.Field(
         description=(
-            "Detected encoding of the input bytes (a Python codec name). A trailing '?' marks a guess "
-            "among Latin code pages that read the bytes almost equally well: the codec is the name "
-            "before it, and the report lists such documents to check."
+            "Detected encoding of the input bytes (a Python codec name; 'utf-8+cp1252' when lines "
+            "differ). Whether it is a sure reading or a guess is in encoding_uncertain (before schema "
+            "1.3 a trailing '?' marked a guess; the latest view rewrites such rows)."
+        ),
+    )
+    encoding_uncertain: Series[BOOL] = pa.Field(
+        description=(
+            "True when the decoder was unsure of encoding: Latin code pages (or a line's reading in a "
+            "mixed file) that read the bytes almost equally well; the report lists such documents to check."
         )
     )
     ingested_at: Series[TIMESTAMP] = pa.Field(description="When the run read the document (UTC).")

@@ -43,6 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xxhash
 
+from factsieve import vocabulary as codes
 from factsieve.ingest import archives, compressed
 from factsieve.ingest.parts import rejected_unread
 from factsieve.ingest.read import archive_kind, format_of_name, reader_takes
@@ -103,7 +104,7 @@ JSON_READ_FORMATS = frozenset({"jsonl", "json", "text", "csv", "tsv", "parquet",
 
 # Why a file is processed again (the changes table's ``reason``; tombstoned inputs: input_removed).
 # reader_added: its live row is an unsupported_format reject, and a reader takes its name now; or
-# it has missing_text rows and was read under other readers (readers_fingerprint).
+# it has rejects of READER_REJECTS and was read under other readers (readers_fingerprint).
 CONTENT_CHANGED, SETTINGS_CHANGED, REPROCESS, INPUT_REMOVED, READER_ADDED = (
     "content_changed",
     "settings_changed",
@@ -128,16 +129,43 @@ class Entry(NamedTuple):
     readers: str | None = None  # readers_fingerprint it was read under; None: before round 8
 
 
-# Raise it when a reader learns to read records it used to reject as missing_text other than by a
-# new text alias (a feed element, a mail part): files with such rows are then read again once.
-READERS_REVISION = 1
+# Raise it when the readers change what they accept (a new format, encoding or record shape read,
+# a reject they no longer make): every input with a live reject of READER_REJECTS is then read again
+# once, by the next run after the upgrade (reason reader_added), and gets the new readers' outcome.
+# An input whose documents were all accepted is not read again (that would be every input: use
+# --reprocess). 2 (round 17): rounds 9-16's readers (13 rejects of round 10's probe are read now).
+READERS_REVISION = 2
+
+# The reject reasons a reader decides from a file's bytes and a later reader may decide otherwise.
+# Not: empty, too_large, read_error, outside_raw, special_file (the file or the settings decide),
+# unsafe_xml, unsafe_member, encrypted, nested_archive, not_a_story, http_status (a policy, not a
+# reader's limit), only_boilerplate (the cleaner), processing_timeout (a re-read costs its budget again).
+READER_REJECTS: tuple[str, ...] = (
+    codes.BINARY,
+    codes.UNDECODABLE,
+    codes.MALFORMED_JSON,
+    codes.MALFORMED_RECORD,
+    codes.MALFORMED_CSV,
+    codes.NO_HEADER,
+    codes.CORRUPT_FILE,
+    codes.MISSING_TEXT,
+    codes.UNSUPPORTED_FORMAT,
+    codes.NO_MAIN_TEXT,
+    codes.INVALID_JSON_VALUE,
+    codes.UNSUPPORTED_XML,
+    codes.MALFORMED_XML,
+    codes.NO_BODY,
+    codes.UNSUPPORTED_PAYLOAD,
+    codes.PROCESSING_ERROR,
+)
 
 
 def readers_fingerprint() -> str:
     """What the readers take a record's text from: the text field's aliases in their order, the
-    fields read as HTML, ``READERS_REVISION``. A file with a live ``missing_text`` row that was read
-    under another (or, before round 8, none recorded) is read again (``plan``): a release that adds
-    an alias may read the record now. Computed at each call, from the aliases as they are."""
+    fields read as HTML, ``READERS_REVISION``. A file with a live reject of READER_REJECTS that was
+    read under another (or, before round 8, none recorded) is read again (``plan``): a release that
+    adds an alias or a reader may read the record now. Computed at each call, from the aliases as
+    they are."""
     spec = {"text": FIELD_ALIASES["text"], "html": HTML_TEXT_FIELDS, "revision": READERS_REVISION}
     return xxhash.xxh3_64_hexdigest(json.dumps(spec, sort_keys=True).encode())
 
@@ -328,19 +356,19 @@ def plan(
     reprocess: bool = False,
     settings: IngestLimits | None = None,
     unread: set[str] | frozenset[str] = frozenset(),
-    missing_text: set[str] | frozenset[str] = frozenset(),
+    rejected: set[str] | frozenset[str] = frozenset(),
 ) -> Plan:
     """Split the discovered files into new, changed and unchanged; live inputs in ``scope`` that were
     not discovered are removed. With ``reprocess`` nothing is unchanged. With ``settings`` (this
     run's limits) a file read under other known settings (settings_fingerprint) is changed even
     when its bytes are not. ``unread``: the inputs whose live row is an unsupported_format reject
     (latest.unread_inputs); one a reader takes now, by its name or its content (a release added
-    it), is changed too, else its old reject would stay live until --reprocess. ``missing_text``: the
-    inputs with a live missing_text row (latest.missing_text_inputs); one read under other readers
-    (``readers_fingerprint``: a release added a text alias since) is changed too. ``Plan.reasons``
-    says why each changed file is processed again."""
+    it), is changed too, else its old reject would stay live until --reprocess. ``rejected``: the
+    inputs with a live reject of READER_REJECTS (latest.rejected_inputs); one read under other
+    readers (``readers_fingerprint``: a release added a text alias or raised READERS_REVISION since)
+    is changed too. ``Plan.reasons`` says why each changed file is processed again."""
     p = Plan()
-    readers = readers_fingerprint() if missing_text else None
+    readers = readers_fingerprint() if rejected else None
     found = {f.uri for f in files}
     p.removed = sorted(u for u in previous if u not in found and (scope is None or scope(u)))
     if scope is not None:
@@ -359,7 +387,7 @@ def plan(
                 reason = None  # a touch, a chmod, a copy of the same bytes
         if reason is None and f.uri in unread and reader_takes(f):
             reason = READER_ADDED
-        if reason is None and f.uri in missing_text and prev.readers != readers:
+        if reason is None and f.uri in rejected and prev.readers != readers:
             reason = READER_ADDED
         if reason is None:
             p.unchanged.append(f)

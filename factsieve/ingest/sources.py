@@ -24,6 +24,7 @@ import os
 import posixpath
 import stat
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,10 +114,39 @@ class InputFile:
             return fh.read(self.end - self.start)
 
 
+# What discovery passes over, as the run counts it (stage_counts.ingest.passed_over, the CLI summary):
+# the same words as an archive's members ("hidden file"). A hidden folder (.git, .cache) is counted
+# once and not listed: its files are no input, and .git alone can hold 100,000 of them.
+HIDDEN_FILE = "hidden file"
+HIDDEN_FOLDER = "hidden folder (not listed)"
+
+
+def _hidden_name(name: str) -> bool:
+    return name.startswith(".") or name in _IGNORED_NAMES or name.endswith("~")
+
+
 def _is_hidden(rel: str) -> bool:
-    return any(
-        part.startswith(".") or part in _IGNORED_NAMES or part.endswith("~") for part in rel.split("/")
-    )
+    return any(_hidden_name(part) for part in rel.split("/"))
+
+
+def _hidden_counted(rel: str, passed_over: Counter[str] | None, folders: set[str]) -> bool:
+    """Whether the file at ``rel`` of an object-store listing is hidden; if so it is counted (the
+    listing has a hidden folder's files, not the folder): as a file, or once as the first hidden
+    folder on its path."""
+    if not _is_hidden(rel):
+        return False
+    if passed_over is None:
+        return True
+    parts = rel.split("/")
+    for i, part in enumerate(parts[:-1]):
+        if _hidden_name(part):
+            folder = "/".join(parts[: i + 1])
+            if folder not in folders:
+                folders.add(folder)
+                passed_over[HIDDEN_FOLDER] += 1
+            return True
+    passed_over[HIDDEN_FILE] += 1
+    return True
 
 
 def _mtime(info: dict) -> float | None:
@@ -235,7 +265,9 @@ def _local_file(
     )
 
 
-def _walk(top: str, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str, InputFile | None]]:
+def _walk(
+    top: str, skip: frozenset[str] = frozenset(), passed_over: Counter[str] | None = None
+) -> Iterator[tuple[str, str, InputFile | None]]:
     """``(path, rel, None)`` for every entry under the folder ``top`` that is not hidden, and
     ``("", "", reject)`` for a folder that cannot be listed.
 
@@ -243,7 +275,8 @@ def _walk(top: str, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, s
     folder ~1,000 levels deep raised RecursionError, and a path beyond PATH_MAX (4,096 bytes)
     raised OSError, ending the run with a traceback. Links to folders are not descended into
     (as ``rglob``); hidden folders are not either (everything in them is hidden), nor the folders
-    in ``skip`` (real paths: the run's own output folder inside RAW).
+    in ``skip`` (real paths: the run's own output folder inside RAW). ``passed_over`` counts the
+    hidden entries (HIDDEN_FILE, HIDDEN_FOLDER).
     """
     stack = [(top, "")]
     while stack:
@@ -258,13 +291,15 @@ def _walk(top: str, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, s
             continue
         for entry in entries:
             rel = prefix + entry.name
-            if _is_hidden(entry.name):
-                continue
             try:
                 descend = entry.is_dir(follow_symlinks=False)
             except OSError:
                 descend = False
             if descend and skip and os.path.realpath(entry.path) in skip:
+                continue  # the run's own output ("--out raw/.factsieve" too): not counted
+            if _hidden_name(entry.name):
+                if passed_over is not None:
+                    passed_over[HIDDEN_FOLDER if descend else HIDDEN_FILE] += 1
                 continue
             if descend:  # a folder is no input; its own listing reports it if that fails
                 stack.append((entry.path, rel + "/"))
@@ -273,12 +308,13 @@ def _walk(top: str, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, s
 
 
 def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with its guards
-    raw: str | Path, skip: tuple[str | Path, ...] = ()
+    raw: str | Path, skip: tuple[str | Path, ...] = (), passed_over: Counter[str] | None = None
 ) -> list[InputFile]:
     """List the input files under ``raw`` (a folder, read recursively, or one file), except what
     lies in the local folders ``skip``: ``factsieve run . --out output`` used to read its own
     output on the next run (its Parquet parts, report and state files: 56 documents and 92
-    rejects from 6 stories)."""
+    rejects from 6 stories). ``passed_over`` counts the hidden files and folders not listed, by
+    kind: before round 17 they were left out with no count anywhere."""
     raw_s = as_local(str(raw))
     listed_ns = time.time_ns()  # before any stat: see _RACY_NS
     skipped = frozenset(os.path.realpath(s) for s in skip if "://" not in str(s))
@@ -313,7 +349,7 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
             raise SourceError(f"raw input '{_printable(raw_s)}' is neither a file nor a folder")
         root_real = os.path.realpath(p)
         files = []
-        for path, rel, error in _walk(str(p), skipped):
+        for path, rel, error in _walk(str(p), skipped, passed_over):
             if error is not None:
                 files.append(error)
                 continue
@@ -349,9 +385,14 @@ def discover(  # noqa: C901 — two short paths (local, fsspec URL), each with i
         ]
     files = []
     root_real = os.path.realpath(root) if local else ""
+    hidden_folders: set[str] = set()
     for path, info in fs.find(root, detail=True).items():
         rel = posixpath.relpath(path, root)
-        if _is_hidden(rel) or info.get("type") == "directory" or _in_any(path, skipped if local else ()):
+        if (
+            info.get("type") == "directory"
+            or _in_any(path, skipped if local else ())
+            or _hidden_counted(rel, passed_over, hidden_folders)
+        ):
             continue
         if local:
             # The same policy as a plain folder: no links out of RAW, no system or special files.

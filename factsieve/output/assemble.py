@@ -40,6 +40,8 @@ GX_SENTENCE_CAP = 250_000
 CHECK_DOC_COLUMNS = [
     "doc_id",
     "format",
+    "encoding",
+    "encoding_uncertain",
     "clean_chars",
     "canonical_doc_id",
     "is_canonical",

@@ -235,6 +235,21 @@ def specs(bounds: GxBounds, input_records: int | None = None, kept_documents: in
     )
     add(
         "documents",
+        "ExpectColumnValuesToNotMatchRegex",
+        CRITICAL,
+        "encoding is a codec name, its uncertainty in encoding_uncertain (no trailing '?')",
+        column="encoding",
+        regex=r"\?",
+    )
+    add(
+        "documents",
+        "ExpectColumnValuesToNotBeNull",
+        CRITICAL,
+        "every document says whether its encoding is a guess",
+        column="encoding_uncertain",
+    )
+    add(
+        "documents",
         "ExpectColumnValuesToBeBetween",
         CRITICAL,
         "quality score within [0, 1]",

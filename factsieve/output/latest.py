@@ -40,7 +40,7 @@ from factsieve.dedup import live_roles
 from factsieve.dedup.forget import ROLE_COLUMNS
 from factsieve.ingest import manifest
 from factsieve.output import publish
-from factsieve.vocabulary import FLAGS, MISSING_TEXT, UNSUPPORTED_FORMAT, UNSUPPORTED_XML
+from factsieve.vocabulary import FLAGS, UNSUPPORTED_FORMAT, UNSUPPORTED_XML
 
 TABLES = publish.DATA_TABLES
 KEY_COLUMNS = ["source_uri", "record_key", "doc_id"]
@@ -111,10 +111,15 @@ def _current_layout(t: pa.Table, table: str) -> pa.Table:
         return t
     cols = []
     for f in schema:
-        if f.name in t.schema.names:
+        if table == "documents" and f.name == "encoding" and "encoding_uncertain" not in t.schema.names:
+            cols.append(pc.replace_substring(t["encoding"], "?", ""))
+        elif f.name in t.schema.names:
             cols.append(t[f.name])
         elif table == "documents" and f.name == "story_id":
             cols.append(t["doc_id"])
+        elif table == "documents" and f.name == "encoding_uncertain":
+            # Before schema 1.3 a guess was the codec with a trailing "?" ("cp1257?").
+            cols.append(pc.match_substring(t["encoding"], "?"))
         else:
             cols.append(pa.nulls(t.num_rows, f.type))
     return pa.Table.from_arrays(cols, names=schema.names).cast(schema)
@@ -384,11 +389,12 @@ def unread_inputs(out: Path) -> set[str]:
     return _rejected_inputs(out, [UNSUPPORTED_FORMAT, UNSUPPORTED_XML], whole_file=True)
 
 
-def missing_text_inputs(out: Path) -> set[str]:
-    """The inputs with a live ``missing_text`` reject (any record of theirs): manifest.plan reads one
-    again when it was read under other readers (``manifest.readers_fingerprint``: a text alias added
-    since may read the record now), not on every run."""
-    return _rejected_inputs(out, [MISSING_TEXT], whole_file=False)
+def rejected_inputs(out: Path, reasons: tuple[str, ...]) -> set[str]:
+    """The inputs with a live reject of one of ``reasons`` (any record of theirs; the readers'
+    reasons: manifest.READER_REJECTS): manifest.plan reads one again when it was read under other
+    readers (``manifest.readers_fingerprint``: a text alias or reader added since may read the record
+    now), not on every run."""
+    return _rejected_inputs(out, list(reasons), whole_file=False)
 
 
 def _rejected_inputs(out: Path, reasons: list[str], whole_file: bool) -> set[str]:

@@ -157,6 +157,16 @@ def _rows_where(path: Path, table: str, key: str, values: set[str], columns: lis
     return pa.concat_tables(found)
 
 
+def _encoding_labels(b: pa.RecordBatch) -> pa.Array:
+    """The encoding as the report counts it: a guess keeps its "?" ("cp1257?"), so it is a row of
+    its own, marked to check (written so before schema 1.3; since then encoding_uncertain says it)."""
+    if "encoding_uncertain" not in b.schema.names:
+        return b["encoding"]
+    return pc.if_else(
+        b["encoding_uncertain"], pc.binary_join_element_wise(b["encoding"], "?", ""), b["encoding"]
+    )
+
+
 def _count_into(counts: dict[str, int], values: pa.Array | pa.ChunkedArray) -> None:
     """Add the value counts of ``values`` (nulls left out) to ``counts``. Batches are added in
     table order and a dict keeps insertion order, so ``counts`` lists values in order of first
@@ -285,6 +295,8 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
     columns = ["is_canonical", "quality_score", "quality_tier"]
     if page:
         columns = list(dict.fromkeys([*columns, *LOWEST_COLUMNS, *NAME_COLUMNS, "encoding"]))
+        if path.exists() and "encoding_uncertain" in pq.read_schema(path).names:  # schema 1.3
+            columns.append("encoding_uncertain")
     wanted = pa.array(sorted(names_of), pa.string()) if names_of else None
     s = DocumentStats()
     best = None
@@ -298,7 +310,7 @@ def document_stats(path: Path, *, page: bool = True, names_of: set[str] | None =
         if not page:
             continue
         _count_into(s.flags, pc.list_flatten(b["quality_flags"]))
-        _count_into(s.encodings, b["encoding"])
+        _count_into(s.encodings, _encoding_labels(b))
         bins = _quality_bin_counts(scores.to_numpy(zero_copy_only=False).astype("float64"))
         s.quality_bins = [a + int(n) for a, n in zip(s.quality_bins, bins, strict=True)]
         best = _keep_lowest(best, b.select(LOWEST_COLUMNS))

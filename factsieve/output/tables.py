@@ -22,6 +22,7 @@ STAGE1_DOC_COLUMNS = [
     "record_key",
     "format",
     "encoding",
+    "encoding_uncertain",
     "ingested_at",
     "title",
     "url",
