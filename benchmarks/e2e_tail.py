@@ -81,7 +81,8 @@ def install() -> None:
         (dedup_pkg, "deduplicate"),
         (assemble.RunAssembler, "finish_documents"),
         (assemble, "_chunks"),
-        (assemble, "score_from_stats"),
+        (assemble, "score_from_stats"),  # main before round 12: scores in the flow's process
+        (assemble, "quality_flags"),  # since round 12: only the flags, the rest scored by the workers
         (tables, "conform"),
         (tables, "to_arrow"),
         (publish.StagedTable, "write"),
@@ -100,7 +101,8 @@ def install() -> None:
         (curate, "publish_artifacts"),
         (heap, "trim"),
     ):
-        _wrap(owner, attr, f"{owner.__name__.rsplit('.', 1)[-1]}.{attr}")
+        if hasattr(owner, attr):  # one revision's names or another's: the tool times both
+            _wrap(owner, attr, f"{owner.__name__.rsplit('.', 1)[-1]}.{attr}")
 
 
 def main(argv: list[str] | None = None) -> int:
