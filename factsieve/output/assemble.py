@@ -213,7 +213,8 @@ class RunAssembler:
                 if not (dd["doc_id"].astype(str).to_numpy() == part["doc_id"].astype(str).to_numpy()).all():
                     raise RuntimeError("staged documents and dedup assignments are out of step")
                 part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
-                part["quality_flags"] = quality_flags(part.pop(FLAG_BITS), part["is_canonical"])
+                flags = quality_flags(part.pop(FLAG_BITS), part["is_canonical"])
+                part["quality_flags"] = pd.Series(flags, dtype=pd.ArrowDtype(flags.type), index=part.index)
                 part = tables.conform(part, "documents")
                 out.write(tables.to_arrow(part, "documents"))
                 without_text.append(part[CHECK_DOC_COLUMNS])
