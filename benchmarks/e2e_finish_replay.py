@@ -5,12 +5,14 @@ steps after it (the dedup input, deduplication, finishing the documents) run on 
 other idles. This replays two of them on a kept run's own data, in one process of the tree on
 ``PYTHONPATH``, so two trees can be compared alternately at full size in minutes:
 
-* ``prep`` (once): the run's documents are cut back into the batch stage's staged files (the
-  documents without dedup columns and scores, uncompressed, ``--batch-docs`` a file), their light
-  columns and label stats (``label_stats`` over the run's sentences), and the dedup assignments
-  (the documents' dedup columns).
+* ``prep`` (once per tree: the staged files are that tree's): the run's documents are cut back into
+  the batch stage's staged files (the documents without dedup columns, uncompressed, ``--batch-docs``
+  a file; since round 12 with the workers' scores and flag bits, before it without scores), their
+  light columns and (before round 12) label stats (``label_stats`` over the run's sentences), and
+  the dedup assignments (the documents' dedup columns).
 * ``run``: ``dedup_input`` + dedup's ``prepare_input`` (the dedup stage's input), then
-  ``RunAssembler.finish_documents`` (the score stage: score, validate, write the documents file).
+  ``RunAssembler.finish_documents`` (the score stage: flags (and before round 12 scores), validate,
+  write the documents file).
   Prints [wall s, CPU-s] of each, the CPU-s of finish_documents' own thread (what stays on the
   critical path when another core is free: the machine here is rarely quiet) and the sha256 of the
   documents file written.
@@ -53,6 +55,15 @@ def prep(out: Path, work: Path, batch_docs: int) -> None:
     stats = label_stats(sents.to_pandas(types_mapper=pd.ArrowDtype), docs.column("doc_id").to_pandas())
     del sents
     stats_t = pa.Table.from_pandas(stats, preserve_index=False)
+    scored = "flag_bits" in STAGE1_SCHEMA.names  # round 12: the workers score their documents
+    if scored:
+        from factsieve.score import document_scores
+
+        light_in = docs.select(["doc_id", "word_count", "raw_chars", "removed_chars", "language"])
+        bits = document_scores(light_in.to_pandas(types_mapper=pd.ArrowDtype), stats, aligned=True)[
+            "flag_bits"
+        ]
+        docs = docs.append_column("flag_bits", pa.array(bits.to_numpy(), pa.uint16()))
     meta = []
     for i, lo in enumerate(range(0, n, batch_docs)):
         piece = docs.slice(lo, batch_docs)
@@ -74,6 +85,7 @@ def run(work: Path) -> dict:
     meta = json.loads((work / "batches.json").read_text())
     light = pq.read_table(work / "light.parquet")
     stats = pq.read_table(work / "stats.parquet")
+    before_round12 = hasattr(RunAssembler, "stats")
     assignments = pq.read_table(work / "assignments.parquet").to_pandas()
     stage = work / "stage"
     shutil.rmtree(stage, ignore_errors=True)
@@ -84,10 +96,15 @@ def run(work: Path) -> dict:
         os.link(path, linked)  # finish_documents removes the batches folder it read
         asm._parts.append({"documents-stage1": linked})
         asm._light.append(light.slice(lo, rows))
-        asm._stats.append(stats.slice(lo, rows))
+        if before_round12:
+            asm._stats.append(stats.slice(lo, rows))
     res = {}
     w0, c0 = time.perf_counter(), time.process_time()
-    frame = dedup_input(asm.light_documents(), asm.stats())
+    frame = (
+        dedup_input(asm.light_documents(), asm.stats())
+        if before_round12
+        else dedup_input(asm.light_documents())
+    )
     prepare_input(frame, need_text=False)
     res["dedup_input"] = [round(time.perf_counter() - w0, 2), round(time.process_time() - c0, 2)]
     del frame

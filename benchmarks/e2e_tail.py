@@ -11,7 +11,8 @@ the results' collection (``as_staged``, ``RunAssembler.add``) and the joining of
     .venv/bin/python benchmarks/e2e_bench.py --sizes 220000 --repeats 0   # writes the corpus
     .venv/bin/python benchmarks/e2e_tail.py benchmarks/.work/corpus-220000-10000 --json /tmp/tail.json
 
-Prints one row per wrapped function: calls, wall s, thread CPU-s.
+Prints one row per wrapped function: calls, wall s, thread CPU-s, and the CPU-s the process's garbage
+collector ran during its calls (any thread: with nested calls and the encoding threads, an indication).
 """
 
 from __future__ import annotations
@@ -31,6 +32,16 @@ sys.path.insert(0, str(REPO))
 
 _totals: dict[str, list[float]] = {}
 _lock = threading.Lock()
+_gc_seconds = [0.0]  # CPU-s of this process in the cyclic garbage collector (gc.callbacks)
+_gc_start: dict[int, float] = {}
+
+
+def _gc_clock(phase: str, info: dict) -> None:
+    # The collector runs in the thread that triggered it, with the GIL held: its thread's CPU clock.
+    if phase == "start":
+        _gc_start[threading.get_ident()] = time.thread_time()
+    else:
+        _gc_seconds[0] += time.thread_time() - _gc_start.pop(threading.get_ident(), time.thread_time())
 
 
 def _wrap(owner, attr: str, label: str | None = None) -> None:
@@ -39,16 +50,17 @@ def _wrap(owner, attr: str, label: str | None = None) -> None:
 
     @functools.wraps(fn)
     def timed(*a, **k):
-        w0, c0 = time.perf_counter(), time.thread_time()
+        w0, c0, g0 = time.perf_counter(), time.thread_time(), _gc_seconds[0]
         try:
             return fn(*a, **k)
         finally:
             w, c = time.perf_counter() - w0, time.thread_time() - c0
             with _lock:
-                row = _totals.setdefault(name, [0, 0.0, 0.0])
+                row = _totals.setdefault(name, [0, 0.0, 0.0, 0.0])
                 row[0] += 1
                 row[1] += w
                 row[2] += c
+                row[3] += _gc_seconds[0] - g0  # the process's collector during the call (any thread)
 
     setattr(owner, attr, timed)
 
@@ -81,7 +93,8 @@ def install() -> None:
         (dedup_pkg, "deduplicate"),
         (assemble.RunAssembler, "finish_documents"),
         (assemble, "_chunks"),
-        (assemble, "score_from_stats"),
+        (assemble, "score_from_stats"),  # main before round 12: scores in the flow's process
+        (assemble, "quality_flags"),  # since round 12: only the flags, the rest scored by the workers
         (tables, "conform"),
         (tables, "to_arrow"),
         (publish.StagedTable, "write"),
@@ -100,7 +113,8 @@ def install() -> None:
         (curate, "publish_artifacts"),
         (heap, "trim"),
     ):
-        _wrap(owner, attr, f"{owner.__name__.rsplit('.', 1)[-1]}.{attr}")
+        if hasattr(owner, attr):  # one revision's names or another's: the tool times both
+            _wrap(owner, attr, f"{owner.__name__.rsplit('.', 1)[-1]}.{attr}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or REPO / "benchmarks" / ".work" / "runs" / f"tail-{time.strftime('%H%M%S')}"
     args.json.unlink(missing_ok=True)
     install()
+    import gc
+
+    gc.callbacks.append(_gc_clock)
     from flows.cli import main as cli_main
 
     pid = os.getpid()
@@ -124,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "wall": time.perf_counter() - t0,
                     "process_cpu": time.process_time(),  # the forked process's own, since the fork
-                    "calls": {k: [int(v[0]), round(v[1], 3), round(v[2], 3)] for k, v in _totals.items()},
+                    "gc_cpu": round(_gc_seconds[0], 3),
+                    "calls": {k: [int(v[0]), *(round(x, 3) for x in v[1:])] for k, v in _totals.items()},
                 }
             )
         )
@@ -132,10 +150,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.keep_output:
         shutil.rmtree(out, ignore_errors=True)
     res = json.loads(args.json.read_text())
-    print(f"command wall {res['wall']:.1f} s; flow process CPU {res['process_cpu']:.1f} s (all its threads)")
-    print(f"{'function':40s} {'calls':>6s} {'wall s':>8s} {'CPU-s':>8s}")
-    for name, (n, w, c) in res["calls"].items():
-        print(f"{name:40s} {n:6d} {w:8.2f} {c:8.2f}")
+    print(
+        f"command wall {res['wall']:.1f} s; flow process CPU {res['process_cpu']:.1f} s (all its threads), "
+        f"of which {res['gc_cpu']:.2f} in the garbage collector"
+    )
+    print(f"{'function':40s} {'calls':>6s} {'wall s':>8s} {'CPU-s':>8s} {'GC CPU-s':>9s}")
+    for name, (n, w, c, g) in res["calls"].items():
+        print(f"{name:40s} {n:6d} {w:8.2f} {c:8.2f} {g:9.2f}")
     return rc
 
 

@@ -22,7 +22,6 @@ from factsieve.batch import pipeline, staged
 from factsieve.config import RunConfig
 from factsieve.ingest.sources import discover
 from factsieve.output import assemble
-from factsieve.score import base_quality
 from flows.curate import group_batches
 
 PROC = psutil.Process()
@@ -56,7 +55,7 @@ def main(raw: str) -> None:
     frame = pd.DataFrame(
         {
             "doc_id": light["doc_id"].astype(str).to_numpy(),
-            "quality_score": base_quality(light, asm.stats(), aligned=True).to_numpy(),
+            "quality_score": light["quality_score"].to_numpy(dtype="float64"),
             "published_at": pd.to_datetime(light["published_at"], utc=True).to_numpy(),
         }
     )

@@ -141,6 +141,30 @@ def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame, aligned: bool = Fa
     ``label_stats``: looked up by doc_id (any row order), or with ``aligned`` row i of ``stats``
     belongs to row i of ``docs`` (no index needed). ``docs`` needs doc_id, word_count, raw_chars,
     removed_chars, language and is_canonical."""
+    out = document_scores(docs, stats, aligned)
+    flags = quality_flags(out.pop(FLAG_BITS), docs["is_canonical"]).to_pylist()  # a list per document
+    out.insert(len(LABELS) + 2, "quality_flags", flags)
+    return out
+
+
+# The one flag that depends on other documents (deduplication's verdict); every other flag and the
+# whole score depend on the document and its sentences alone.
+RUN_FLAG = "duplicate"
+# The document's own flags as bits (bit i: FLAGS[i]), a staging column: the batch stage's workers
+# score their documents (``document_scores``) and the flow adds the duplicate bit once deduplication
+# is done (``quality_flags``). The bits hold all FLAGS so the flow's combination is one OR.
+FLAG_BITS = "flag_bits"
+_RUN_BIT = FLAGS.index(RUN_FLAG)
+_BITS_TYPE = np.uint16
+if len(FLAGS) > 16:  # a flag past the type's bits would be dropped silently
+    raise ImportError(f"{len(FLAGS)} quality flags do not fit the {_BITS_TYPE.__name__} flag bits")
+
+
+def document_scores(docs: pd.DataFrame, stats: pd.DataFrame, aligned: bool = False) -> pd.DataFrame:
+    """What ``score_from_stats`` gives without deduplication: ratio_*, quality_score, quality_tier,
+    sentence_count, and FLAG_BITS (every flag but RUN_FLAG) in place of quality_flags. Per document
+    (elementwise): a batch's documents score alike wherever they are scored. ``docs`` needs doc_id,
+    word_count, raw_chars, removed_chars and language."""
     counts, n, safe_n, quality = _quality(docs, stats, aligned)
     out = pd.DataFrame(index=docs.index)
     for lab in LABELS:
@@ -164,26 +188,35 @@ def score_from_stats(docs: pd.DataFrame, stats: pd.DataFrame, aligned: bool = Fa
         "reader_filler": counts["filler"].to_numpy() >= READER_FILLER_MIN,
         "boilerplate_heavy": bp_share >= BOILERPLATE_HEAVY_SHARE,
         "low_attribution": (n >= LOW_ATTRIBUTION_MIN_SENTENCES) & (counts["attributed"].to_numpy() == 0),
-        "duplicate": ~docs["is_canonical"].to_numpy(dtype=bool),
         "short": words < SHORT_WORDS,
         "non_english": docs["language"].astype(str).to_numpy() != "en",
         "no_sentences": n == 0,
     }
-    out["quality_flags"] = _flag_lists(conditions, len(docs))
+    code = np.zeros(len(docs), dtype=_BITS_TYPE)
+    for bit, name in enumerate(FLAGS):
+        if name != RUN_FLAG:
+            code |= np.asarray(conditions[name], dtype=bool).astype(_BITS_TYPE) << bit
+    out[FLAG_BITS] = code
     out["sentence_count"] = n.astype("int32")
     return out
 
 
-def _flag_lists(conditions: dict[str, np.ndarray], n: int) -> list[list[str]]:
-    """Per document, the names of FLAGS whose condition holds, in FLAGS order. Built per distinct
-    combination (a few dozen in a run), not per document and flag: each document still gets a
-    list of its own."""
-    code = np.zeros(n, dtype=np.int64)
-    for bit, name in enumerate(FLAGS):
-        code |= np.asarray(conditions[name], dtype=bool).astype(np.int64) << bit
+_FLAG_LIST = pa.list_(pa.string())
+
+
+def quality_flags(bits: pd.Series, is_canonical: pd.Series) -> pa.ListArray:
+    """Per document, the names of FLAGS in its FLAG_BITS and "duplicate" where it is not canonical,
+    in FLAGS order, as an Arrow list column. Built per distinct combination (a few dozen in a run)
+    and taken per document: no Python list per document, which in the flow's process (millions of
+    live objects) cost ~15x more in the garbage collector than the lists themselves (0.05 vs
+    0.0035 CPU-s per 44k documents, docs/BENCHMARKS.md "1M run, round 12")."""
+    duplicate = ~is_canonical.to_numpy(dtype=bool)
+    code = bits.to_numpy(dtype=_BITS_TYPE) | (duplicate.astype(_BITS_TYPE) << _RUN_BIT)
     combos, inverse = np.unique(code, return_inverse=True)
-    names = [[name for bit, name in enumerate(FLAGS) if c >> bit & 1] for c in combos.tolist()]
-    return [list(names[k]) for k in inverse.tolist()]
+    names = pa.array(
+        [[name for bit, name in enumerate(FLAGS) if c >> bit & 1] for c in combos.tolist()], _FLAG_LIST
+    )
+    return names.take(pa.array(inverse.reshape(-1), pa.int64()))
 
 
 def _quality(

@@ -36,7 +36,6 @@ from factsieve.output import assemble, gx_process, latest, publish, tables
 from factsieve.output import checks as quality_checks
 from factsieve.output import report as run_report
 from factsieve.runstats import RunStats
-from factsieve.score import base_quality
 from flows import progress
 from flows.artifacts import publish_artifacts
 
@@ -140,14 +139,14 @@ def run_batch(
     )
 
 
-def dedup_input(docs: pd.DataFrame, stats: pd.DataFrame) -> pd.DataFrame:
-    """What deduplication needs of each document: its id and the canonical rule's columns.
-    Built before the dedup task, not in it: a task's arguments stay referenced while it runs, and
-    the light columns and label stats (~150 B a document) would sit under dedup's peak."""
+def dedup_input(docs: pd.DataFrame) -> pd.DataFrame:
+    """What deduplication needs of each document: its id and the canonical rule's columns (the
+    quality score as the batch's worker computed it). Built before the dedup task, not in it: a
+    task's arguments stay referenced while it runs, and the light columns would sit under dedup's peak."""
     return pd.DataFrame(
         {
             "doc_id": docs["doc_id"].astype(str).to_numpy(),
-            "quality_score": base_quality(docs, stats, aligned=True).to_numpy(),
+            "quality_score": docs["quality_score"].to_numpy(dtype="float64"),
             # Kept a datetime column: ``to_numpy()`` made an object array of Timestamps that dedup
             # parsed back one by one (~6 CPU-s of a million-document run's serial dedup stage).
             "published_at": pd.to_datetime(docs["published_at"], utc=True).array,
@@ -443,7 +442,7 @@ def curate(  # noqa: PLR0915 — the flow reads top to bottom, one task call aft
         if gone and state_in is not None:
             dedup.forget(state_in, gone, stage / "dedup_live", cfg.dedup)
             state_in = stage / "dedup_live"
-        frame = dedup_input(light, asm.stats())
+        frame = dedup_input(light)
         del light
         asm.spill()  # until finish_documents: off the memory deduplication peaks on
         dd = deduplicate(frame, asm.features, cfg.dedup, state_in, state_out)

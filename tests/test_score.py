@@ -5,7 +5,7 @@ import pyarrow as pa
 import pytest
 
 from factsieve.batch.pipeline import sentence_rows
-from factsieve.score import label_stats, score_from_stats
+from factsieve.score import FLAG_BITS, document_scores, label_stats, quality_flags, score_from_stats
 from tests.conftest import shared_path
 
 
@@ -151,3 +151,29 @@ def test_label_stats_bit_identical_to_the_reference_on_news():
     expected = _reference_stats(sents, pd.Series(ids))
     pd.testing.assert_frame_equal(got, expected, check_exact=True, check_names=False)
     assert got["wchars"].to_numpy().tobytes() == expected["wchars"].to_numpy().tobytes()
+
+
+def test_worker_scores_plus_the_flows_duplicate_flag_are_the_whole_score():
+    # The batch's worker scores its documents without knowing deduplication's verdict
+    # (document_scores: flag bits without "duplicate"); the flow adds the duplicate flag once dedup
+    # is done (quality_flags). Together: exactly score_from_stats, flags in FLAGS order.
+    short = "Shares of Acme rose 3 percent on Monday, the exchange said."
+    texts = {"a": REPORTED, "seo": SEO, "b": short, "seo-copy": SEO}
+    docs, sents = _docs(texts, removed={"a": 2000}, canonical={"a": False, "seo-copy": False})
+    docs.loc[docs["doc_id"] == "b", "language"] = "de"
+    stats = label_stats(sents, docs["doc_id"])
+    on_worker = document_scores(docs.drop(columns="is_canonical"), stats, aligned=True)
+    assert FLAG_BITS in on_worker and "quality_flags" not in on_worker
+    flags = quality_flags(on_worker[FLAG_BITS], docs["is_canonical"]).to_pylist()
+    whole = score_from_stats(docs, stats, aligned=True)
+    assert flags == whole["quality_flags"].tolist()
+    assert flags[0] == ["boilerplate_heavy", "duplicate"]  # "duplicate" in its FLAGS place
+    assert flags[2] == ["short", "non_english"]
+    assert "duplicate" in flags[3] and "duplicate" not in flags[1]
+    assert flags[1] == [f for f in flags[3] if f != "duplicate"]
+    pd.testing.assert_frame_equal(
+        on_worker.drop(columns=FLAG_BITS), whole.drop(columns="quality_flags"), check_exact=True
+    )
+    # score_from_stats keeps giving plain Python lists (the report and tests read them so)
+    lists = whole["quality_flags"].tolist()
+    assert lists == flags and all(type(x) is list for x in lists)

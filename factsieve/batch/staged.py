@@ -29,13 +29,24 @@ from factsieve import dedup
 from factsieve.batch import pipeline
 from factsieve.output import tables
 from factsieve.output.publish import StagedTable
-from factsieve.score import label_stats
+from factsieve.score import FLAG_BITS, document_scores, label_stats
 
-# What scoring and dedup need of each document; everything else waits in staging.
-LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "word_count", "raw_chars", "removed_chars", "language"]
+# What dedup needs of each document; everything else waits in staging.
+LIGHT_DOC_COLUMNS = ["doc_id", "published_at", "quality_score"]
 LIGHT_SCHEMA = pa.schema([schemas.arrow_schema("documents").field(c) for c in LIGHT_DOC_COLUMNS])
+# A document's scores but the duplicate flag depend on it alone: the worker scores its batch
+# (``score.document_scores``) and the flow adds deduplication's columns and flag.
+SCORE_COLUMNS = [
+    *(f.name for f in schemas.arrow_schema("documents") if f.name.startswith("ratio_")),
+    "quality_score",
+    "quality_tier",
+    "sentence_count",
+]
 STAGE1_SCHEMA = pa.schema(
-    [schemas.arrow_schema("documents").field(c) for c in tables.STAGE1_DOC_COLUMNS],
+    [
+        *(schemas.arrow_schema("documents").field(c) for c in [*tables.STAGE1_DOC_COLUMNS, *SCORE_COLUMNS]),
+        pa.field(FLAG_BITS, pa.uint16(), nullable=False),
+    ],
     metadata={"factsieve.table": "documents-stage1"},
 )
 BATCHES_DIR = "batches"
@@ -63,9 +74,8 @@ class StagedBatch:
     input_records: int
     documents: int
     sentences: int
-    # LIGHT_DOC_COLUMNS of the batch's documents, and their label_stats, in document order.
+    # LIGHT_DOC_COLUMNS of the batch's documents, in document order.
     light: pa.Table
-    stats: pa.Table
     labels: dict[str, int]
     rejects: pd.DataFrame
     features: dedup.Features | None = None
@@ -100,6 +110,9 @@ def stage(
     if not result.validated:
         sents = tables.conform(sents, "sentences")
         rejects = tables.conform(rejects, "rejects")
+    # Scored here, on a worker, rather than in the flow's process after the batch stage, where
+    # everything runs on one core (docs/BENCHMARKS.md, "1M run, round 12").
+    docs = pd.concat([docs, document_scores(docs, label_stats(sents, docs["doc_id"]), aligned=True)], axis=1)
     arrow = {
         "sentences": tables.to_arrow(sents, "sentences"),
         "rejects": tables.to_arrow(rejects, "rejects"),
@@ -125,8 +138,6 @@ def stage(
         # the allocator's pages of everything else the batch allocated (measured: the flow
         # process grew ~2 kB per document over the batch stage with pandas object columns).
         light=pa.Table.from_pandas(docs[LIGHT_DOC_COLUMNS], schema=LIGHT_SCHEMA, preserve_index=False),
-        # Per-document label counts, in the documents' order (no doc_id index: see assemble.stats).
-        stats=pa.Table.from_pandas(label_stats(sents, docs["doc_id"]), preserve_index=False),
         labels=sents["label"].astype(str).value_counts().to_dict(),
         rejects=rejects,
         features=features,

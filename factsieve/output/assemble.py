@@ -6,7 +6,8 @@ Each batch's worker validates (pandera) and stages the batch's sentences, reject
 what stays in memory per document is small: ids, the few columns scoring needs, label counts,
 and the dedup features. ``close_batches`` joins the sentences and rejects parts into the run's
 files without re-encoding them (factsieve.output.stitch); ``finish_documents`` streams the staged
-documents back, attaches dedup results and scores, validates and writes the final file.
+documents back (scored by their workers), attaches dedup results and the duplicate flag, validates
+and writes the final file.
 
 Great Expectations sees every document (the columns it checks) and a deterministic sample of
 sentences (every k-th row, k chosen so the sample stays under ``GX_SENTENCE_CAP``);
@@ -32,7 +33,7 @@ from factsieve.batch.staged import BATCHES_DIR, LIGHT_DOC_COLUMNS, StagedBatch
 from factsieve.output import checks, stitch, tables
 from factsieve.output.parallel_write import ParallelTable
 from factsieve.output.publish import part_name, write_parquet
-from factsieve.score import label_stats, score_from_stats
+from factsieve.score import FLAG_BITS, quality_flags
 
 GX_SENTENCE_CAP = 250_000
 # The documents columns kept in memory after writing: what GX checks, the run summary and
@@ -76,8 +77,7 @@ class RunAssembler:
         }
         self._batch_sentences: list[int] = []
         self._light: list[pa.Table] = []
-        self._stats: list[pa.Table] = []
-        self._spilled: dict[str, Path] = {}  # "light" / "stats" -> their file, once spilled
+        self._spilled: Path | None = None  # the light columns' file, once spilled
         self._rejects: list[pd.DataFrame] = []
         self.features: list = []
         self.labels: Counter[str] = Counter()
@@ -101,7 +101,6 @@ class RunAssembler:
             batch.parts[table].unlink()
         self._batch_sentences.append(batch.sentences)
         self._light.append(batch.light)
-        self._stats.append(batch.stats)
         self._rejects.append(batch.rejects)
         if batch.features is not None:
             self.features.append(batch.features)
@@ -114,45 +113,34 @@ class RunAssembler:
             self._stride = max(1, math.ceil(per_byte * self.total_bytes / GX_SENTENCE_CAP))
 
     def spill(self) -> None:
-        """Move the light columns and label stats (~150 B a document) from memory to files in
-        staging; ``light_documents``, ``stats`` and ``finish_documents`` read them back. The flow
-        spills once the dedup input is built: a million documents' worth then no longer sits under
-        deduplication's peak memory (docs/BENCHMARKS.md, "1M memory at publish")."""
-        for kind in ("light", "stats"):
-            parts = self._parts_of(kind)
-            if not parts:
-                continue
-            table = pa.concat_tables(parts)
-            path = self.stage / BATCHES_DIR / f"{kind}.arrow"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-                writer.write_table(table)
-            self._spilled[kind] = path
-            setattr(self, f"_{kind}", [])
+        """Move the light columns (~50 B a document) from memory to a file in staging;
+        ``light_documents`` and ``finish_documents`` read them back. The flow spills once the dedup
+        input is built: a million documents' worth then no longer sits under deduplication's peak
+        memory (docs/BENCHMARKS.md, "1M memory at publish")."""
+        parts = self._light_parts()
+        if not parts:
+            return
+        table = pa.concat_tables(parts)
+        path = self.stage / BATCHES_DIR / "light.arrow"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        self._spilled, self._light = path, []
 
-    def _parts_of(self, kind: str) -> list[pa.Table]:
-        """The batches' tables of ``kind`` ("light" or "stats") in batch order: the spilled file's
-        (batches added before ``spill``), then those still in memory."""
-        path = self._spilled.get(kind)
-        if path is None:
-            return getattr(self, f"_{kind}")
-        with pa.OSFile(str(path)) as src:
-            return [pa.ipc.open_file(src).read_all(), *getattr(self, f"_{kind}")]
+    def _light_parts(self) -> list[pa.Table]:
+        """The batches' light columns in batch order: the spilled file's (batches added before
+        ``spill``), then those still in memory."""
+        if self._spilled is None:
+            return self._light
+        with pa.OSFile(str(self._spilled)) as src:
+            return [pa.ipc.open_file(src).read_all(), *self._light]
 
     def light_documents(self) -> pd.DataFrame:
         """LIGHT_DOC_COLUMNS of every document so far, in batch order (Arrow-backed)."""
-        light = self._parts_of("light")
+        light = self._light_parts()
         if not light:
             return tables.empty("documents")[LIGHT_DOC_COLUMNS]
         return pa.concat_tables(light).to_pandas(types_mapper=pd.ArrowDtype)
-
-    def stats(self) -> pd.DataFrame:
-        """``label_stats`` of every document so far, row i for row i of ``light_documents()``
-        (pass ``aligned=True`` to the score functions)."""
-        stats = self._parts_of("stats")
-        if not stats:
-            return label_stats(tables.empty("sentences"), pd.Series([], dtype=str)).reset_index(drop=True)
-        return pa.concat_tables(stats).to_pandas()
 
     def rejects_frame(self) -> pd.DataFrame:
         return pd.concat(self._rejects, ignore_index=True) if self._rejects else tables.empty("rejects")
@@ -192,21 +180,19 @@ class RunAssembler:
     def finish_documents(
         self, assignments: pd.DataFrame, chunk_rows: int = 50_000
     ) -> tuple[Path, pd.DataFrame]:
-        """Stream staged documents back, attach dedup results and scores, validate, write.
+        """Stream staged documents back, attach dedup results and the quality flags, validate, write.
 
         Returns the final documents file and the documents' CHECK_DOC_COLUMNS (for GX and
-        the run summary). Consumes the light columns and label stats: ``light_documents`` and
-        ``stats`` are empty afterwards.
+        the run summary). Consumes the light columns: ``light_documents`` is empty afterwards.
         """
-        # Staged documents, light columns, stats and (normally) the dedup assignments are all in
-        # the same document order: each chunk is scored on its own, so memory is bounded by the
-        # chunk, not the run.
-        stats = self.stats()
-        light = self._parts_of("light")
+        # Staged documents (scored by their workers: staged.SCORE_COLUMNS), light columns and
+        # (normally) the dedup assignments are all in the same document order: each chunk is
+        # finished on its own, so memory is bounded by the chunk, not the run.
+        light = self._light_parts()
         ids = pa.concat_tables(light).column("doc_id") if light else pa.chunked_array([], pa.string())
         # Consumed here: nothing reads them later, and a million documents' worth stays out of the
-        # publish step's memory (the spilled files go with the batches folder below).
-        self._light, self._stats, self._spilled, light = [], [], {}, None
+        # publish step's memory (the spilled file goes with the batches folder below).
+        self._light, self._spilled, light = [], None, None
         assigned = assignments[["doc_id", *DEDUP_COLUMNS]].reset_index(drop=True)
         if len(assigned) != len(ids) or not pa.array(assigned["doc_id"].astype(str).to_numpy()).equals(
             ids.combine_chunks()
@@ -229,8 +215,8 @@ class RunAssembler:
                 if not (dd["doc_id"].astype(str).to_numpy() == part["doc_id"].astype(str).to_numpy()).all():
                     raise RuntimeError("staged documents and dedup assignments are out of step")
                 part = pd.concat([part, dd[DEDUP_COLUMNS]], axis=1)
-                scores = score_from_stats(part, stats.iloc[rows].reset_index(drop=True), aligned=True)
-                part = pd.concat([part, scores], axis=1)
+                flags = quality_flags(part.pop(FLAG_BITS), part["is_canonical"])
+                part["quality_flags"] = pd.Series(flags, dtype=pd.ArrowDtype(flags.type), index=part.index)
                 part = tables.conform(part, "documents")
                 out.write(tables.to_arrow(part, "documents"))
                 without_text.append(part[CHECK_DOC_COLUMNS])

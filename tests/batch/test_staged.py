@@ -27,7 +27,7 @@ def test_worker_staged_parts_equal_the_flow_staging_the_returned_batch(tmp_path)
     assert on_worker.sentences == here.sentences > 100
     assert on_worker.input_records == here.input_records
     assert on_worker.labels == here.labels and sum(here.labels.values()) == here.sentences
-    assert on_worker.light.equals(here.light) and on_worker.stats.equals(here.stats)
+    assert on_worker.light.equals(here.light)
     for table, path in on_worker.parts.items():
         assert path == staged.part_path(tmp_path / "worker", table, 3)
         assert path.read_bytes() == here.parts[table].read_bytes(), table
@@ -47,7 +47,6 @@ def _documents_written(stage, run_id: str) -> tuple[dict[str, str], bytes]:
     the first batch's parts, and the bytes of the documents file the flow wrote."""
     from factsieve.dedup import deduplicate
     from factsieve.output.assemble import RunAssembler
-    from factsieve.score import base_quality
 
     files = discover(str(RAW))
     asm = RunAssembler(stage, run_id, total_bytes=sum(f.size for f in files))
@@ -61,11 +60,11 @@ def _documents_written(stage, run_id: str) -> tuple[dict[str, str], bytes]:
                 for table in staged.PART_TABLES
             }
         asm.add(done, batch_bytes=sum(f.size for f in batch))
-    light, stats = asm.light_documents(), asm.stats()
+    light = asm.light_documents()
     frame = pd.DataFrame(
         {
             "doc_id": light["doc_id"].astype(str).to_numpy(),
-            "quality_score": base_quality(light, stats, aligned=True).to_numpy(),
+            "quality_score": light["quality_score"].to_numpy(dtype="float64"),
             "published_at": pd.to_datetime(light["published_at"], utc=True).to_numpy(),
         }
     )

@@ -1,5 +1,5 @@
 """The run's documents are read back from the batches' staged parts in run-wide chunks; the light
-columns and label stats can wait on disk while deduplication runs."""
+columns (with the quality score the workers computed) can wait on disk while deduplication runs."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from factsieve.dedup import DedupParams, deduplicate
 from factsieve.ingest.read import IngestLimits
 from factsieve.ingest.sources import discover
 from factsieve.output.assemble import RunAssembler, _chunks
-from factsieve.score import base_quality
 from tests.conftest import RAW
 
 RUN_ID = "20261206T190000Z-abc123"
@@ -52,25 +51,24 @@ def _assembled(stage, spill_after: int | None):
 
 
 def _dedup(asm: RunAssembler) -> pd.DataFrame:
-    light, stats = asm.light_documents(), asm.stats()
+    light = asm.light_documents()
     frame = pd.DataFrame(
         {
             "doc_id": light["doc_id"].astype(str).to_numpy(),
-            "quality_score": base_quality(light, stats, aligned=True).to_numpy(),
+            "quality_score": light["quality_score"].to_numpy(dtype="float64"),
             "published_at": pd.to_datetime(light["published_at"], utc=True).to_numpy(),
         }
     )
     return deduplicate(frame, DedupParams(), features=asm.features).assignments
 
 
-def test_spilled_light_columns_and_stats_read_back_as_kept_and_give_the_same_documents(tmp_path):
+def test_spilled_light_columns_read_back_as_kept_and_give_the_same_documents(tmp_path):
     kept = _assembled(tmp_path / "kept", spill_after=None)
     spilled = _assembled(tmp_path / "spilled", spill_after=1)  # a batch arrives after the spill
     assert (tmp_path / "spilled" / BATCHES_DIR / "light.arrow").is_file()
     assert spilled._light and len(spilled._light) == 1  # only the batch added after the spill
 
     pd.testing.assert_frame_equal(spilled.light_documents(), kept.light_documents())
-    pd.testing.assert_frame_equal(spilled.stats(), kept.stats())
     assert len(kept.light_documents()) == 10  # the whole raw/ corpus, in batch order
 
     path_kept, docs_kept = kept.finish_documents(_dedup(kept))
@@ -78,6 +76,6 @@ def test_spilled_light_columns_and_stats_read_back_as_kept_and_give_the_same_doc
     pd.testing.assert_frame_equal(docs_spilled, docs_kept)
     written = [pq.read_table(p).drop_columns(["run_id"]) for p in (path_kept, path_spilled)]
     assert written[1].equals(written[0])
-    # consumed: nothing of the light columns, stats or their files is left
-    assert spilled.light_documents().empty and spilled.stats().empty
+    # consumed: nothing of the light columns or their file is left
+    assert spilled.light_documents().empty
     assert not (tmp_path / "spilled" / BATCHES_DIR).exists()
