@@ -48,10 +48,14 @@ from factsieve.dedup.table import DocTable, Edges
 from factsieve.dedup.verify import ShingleSets, containment
 
 SPECIFIC_STORIES = 5  # a release, its text story and up to four rewrites standing alone
-MIN_SPECIFIC = 3  # specific figures shared
+MIN_SPECIFIC = 3  # specific figures shared (specific facts, on the names path)
 MIN_FIGURES = 5  # rare figures shared: fewer is what two reports of one company share by chance
 FIGURE_SHARE = 0.8  # of the rare figures of the document holding fewer (story_figure_share's value)
 MIN_SHARED_TEXT = 5  # word 5-grams shared (one 9-word phrase): the same text, not only the same numbers
+# the names path (round 16): a text with few figures is matched on its facts, figures and name words
+MIN_FACTS = 6  # rare facts shared (figures and names)
+MIN_NAMES = 4  # of them name words: the names are the evidence on this path
+NEW_FIGURES = 1  # rare figures of the document holding fewer facts that the other lacks, at most
 _PAIR_CHUNK = 1 << 22  # pair codes made at a time (the sample candidates' bound, story._PAIR_CHUNK)
 
 
@@ -61,13 +65,15 @@ class FactEdges:
     candidates: int = 0  # pairs sharing a rare figure and enough of them (the figure test passed)
     too_little_text: int = 0  # of those, pairs sharing fewer than MIN_SHARED_TEXT 5-grams
     figures_disagree: int = 0  # of those, one template (containment >= 0.5) with other figures
+    by_names: int = 0  # of the links, those whose pair passed by the names test only (few figures)
 
 
 def rare_figures(t: DocTable, values: ShingleSets, eligible: np.ndarray, sc: np.ndarray, p: DedupParams):
-    """(key, global idx) sorted by key then idx of the rare figures of eligible documents with at
-    least MIN_FIGURES figures, how many stories (sc: story canonical of every document, from the
-    text links) hold each, and every document's number of rare figures. Reads the figures of every
-    such document (about 10 values, 40 B, a document)."""
+    """(key, global idx) sorted by key then idx of the rare facts (figures and name words: a name's
+    key has its low bit 1, minhash._facts) of eligible documents with at least MIN_FIGURES facts,
+    how many stories (sc: story canonical of every document, from the text links) hold each, and
+    every document's number of rare figures and of rare names. Reads the facts of every such
+    document (about 10 figures and 20 names, 120 B, a news document)."""
     docs = np.flatnonzero(eligible & (t.fg_values >= MIN_FIGURES))
     keys, lens = values.gather(docs)
     idx = np.repeat(docs, lens)
@@ -86,18 +92,22 @@ def rare_figures(t: DocTable, values: ShingleSets, eligible: np.ndarray, sc: np.
     start = np.flatnonzero(run)
     n_stories = np.add.reduceat(distinct.astype(np.int64), start) if len(start) else start
     held = np.repeat(n_stories, np.diff(np.r_[start, len(k2)]))
-    return keys, idx, held, np.bincount(idx, minlength=t.N)
+    name = (keys & 1).astype(bool)
+    n_names = np.bincount(idx[name], minlength=t.N)
+    return keys, idx, held, np.bincount(idx, minlength=t.N) - n_names, n_names
 
 
 def fact_candidates(
     t: DocTable, values: ShingleSets, eligible: np.ndarray, sc: np.ndarray, p: DedupParams
-) -> np.ndarray:
-    """Pair codes (a*N + b, a < b, b new) that pass the figure test: >= MIN_FIGURES rare figures
-    shared, >= FIGURE_SHARE of the smaller document's rare figures, >= MIN_SPECIFIC of them specific.
-    A pair is made once per rare figure it shares, so counting its codes is the exact shared count.
-    sc: story canonical of every document by the text links (for the specific figures)."""
-    keys, idx, held, n_rare = rare_figures(t, values, eligible, sc, p)
-    specific = (held <= SPECIFIC_STORIES).astype(np.int64)
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pair codes (a*N + b, a < b, b new) that pass the figure test -- >= MIN_FIGURES rare figures
+    shared, >= FIGURE_SHARE of the smaller document's rare figures, >= MIN_SPECIFIC of them specific
+    -- or the names test (names_test), and whether each passed by the names test only.
+    A pair is made once per rare fact it shares, so counting its codes is the exact shared count.
+    sc: story canonical of every document by the text links (for the specific facts)."""
+    keys, idx, held, n_fig, n_name = rare_figures(t, values, eligible, sc, p)
+    # two low bits per shared fact: specific, a name
+    tag = (held <= SPECIFIC_STORIES).astype(np.int64) | ((keys & 1).astype(np.int64) << 1)
     pos, cnt, start = bucket_members(keys, p.story_max_key_docs)
     b = idx[pos]
     new = b >= t.n_old
@@ -106,33 +116,81 @@ def fact_candidates(
     per_doc = np.cumsum(np.bincount(b, weights=cnt, minlength=t.N))
     cuts = np.arange(1, int(per_doc[-1]) // _PAIR_CHUNK + 1) * _PAIR_CHUNK if len(per_doc) else []
     bounds = np.unique(np.r_[0, np.searchsorted(per_doc, cuts, side="right"), t.N])
-    out = []
+    out, named = [], []
     for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
         sel = np.flatnonzero((b >= lo) & (b < hi))
         codes = member_pairs(idx, pos[sel], cnt[sel], start[sel], t.n_old, t.N)
         if not len(codes):
             continue
-        # the low bit says whether the shared figure is specific (b is new: member_pairs keeps all)
-        codes <<= 1
-        codes |= np.repeat(specific[pos[sel]], cnt[sel])
+        codes <<= 2
+        codes |= np.repeat(tag[pos[sel]], cnt[sel])
         codes.sort()
-        pair = codes >> 1
+        pair = codes >> 2
         first = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
         shared = np.diff(np.r_[first, len(codes)])
-        spec = np.add.reduceat(codes & 1, first)
+        tags = codes & 3
+        spec = np.add.reduceat(tags & 1, first)
+        names = np.add.reduceat(tags >> 1, first)
+        fig_spec = spec - np.add.reduceat((tags == 3).astype(np.int64), first)
         pair = pair[first]
         pa, pb = np.divmod(pair, t.N)
-        ok = (shared >= MIN_FIGURES) & (shared >= FIGURE_SHARE * np.minimum(n_rare[pa], n_rare[pb]))
-        ok &= spec >= MIN_SPECIFIC
+        ok, by_names = fact_test(shared, names, spec, fig_spec, n_fig, n_name, pa, pb)
         out.append(pair[ok])
-    return unique_inplace(out)
+        named.append(pair[by_names])
+    return unique_inplace(out), unique_inplace(named)
+
+
+def fact_test(
+    shared: np.ndarray,
+    names: np.ndarray,
+    spec: np.ndarray,
+    fig_spec: np.ndarray,
+    n_fig: np.ndarray,
+    n_name: np.ndarray,
+    pa: np.ndarray,
+    pb: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair (pa, pb index n_fig / n_name, each document's rare figures and names): the rare facts
+    it shares, how many are names, specific, specific figures -> (passes the figure test or the
+    names test, passes by the names test only). Linking (fact_candidates) and forget use it."""
+    figs = shared - names
+    ok = (figs >= MIN_FIGURES) & (figs >= FIGURE_SHARE * np.minimum(n_fig[pa], n_fig[pb]))
+    ok &= fig_spec >= MIN_SPECIFIC
+    by_names = ~ok & names_test(shared, names, spec, n_fig, n_name, pa, pb)
+    return ok | by_names, by_names
+
+
+def names_test(
+    shared: np.ndarray,
+    names: np.ndarray,
+    spec: np.ndarray,
+    n_fig: np.ndarray,
+    n_name: np.ndarray,
+    pa: np.ndarray,
+    pb: np.ndarray,
+) -> np.ndarray:
+    """The facts test for texts with few figures (docs/DEDUP.md "Rewrites with few figures"): the
+    document holding fewer rare facts (figures and name words) shares >= FIGURE_SHARE of them and
+    >= MIN_FACTS with the other, >= MIN_NAMES of them names and >= MIN_SPECIFIC specific (held by
+    <= SPECIFIC_STORIES stories), and brings at most NEW_FIGURES rare figures the other lacks. A
+    brief, a paraphrase or a translation keeps the people, places and bodies of its source and
+    invents no figure; the same template's next issue names others; another event of the same
+    company, or a follow-up a week later, shares the names but brings its own figures (a new date,
+    a new count) or its own words (the text test, verify_fact_pairs, asks for a shared phrase)."""
+    facts_a, facts_b = n_fig[pa] + n_name[pa], n_fig[pb] + n_name[pb]
+    small = np.where(facts_a <= facts_b, pa, pb)
+    ok = (shared >= MIN_FACTS) & (shared >= FIGURE_SHARE * np.minimum(facts_a, facts_b))
+    ok &= (names >= MIN_NAMES) & (spec >= MIN_SPECIFIC)
+    return ok & (n_fig[small] - (shared - names) <= NEW_FIGURES)
 
 
 def verify_fact_pairs(
-    t: DocTable, sets: ShingleSets, figs: Figures, pairs: np.ndarray, p: DedupParams
+    t: DocTable, sets: ShingleSets, figs: Figures, pairs: tuple[np.ndarray, np.ndarray], p: DedupParams
 ) -> FactEdges:
     """The rewrite links among pairs that passed the figure test: enough shared text, and agreeing
-    figure slots where the two share most of the shorter text (one template)."""
+    figure slots where the two share most of the shorter text (one template). pairs: the
+    candidates and those of them that passed by the names test only (fact_candidates)."""
+    pairs, named = pairs
     pa, pb = np.divmod(pairs, t.N)
     inter, la, lb = sets.intersections(pa, pb)
     c = containment(inter, la, lb)
@@ -141,7 +199,11 @@ def verify_fact_pairs(
     agree = figures_agree(figs, pa[template], pb[template], p)
     ok[template[~agree]] = False
     return FactEdges(
-        Edges(pb[ok], pa[ok], c[ok]), len(pairs), int((inter < MIN_SHARED_TEXT).sum()), int((~agree).sum())
+        Edges(pb[ok], pa[ok], c[ok]),
+        len(pairs),
+        int((inter < MIN_SHARED_TEXT).sum()),
+        int((~agree).sum()),
+        int(np.isin(pairs[ok], named).sum()),
     )
 
 

@@ -1,0 +1,65 @@
+"""Proper names for the rewrite rule (docs/DEDUP.md "Rewrites with few figures (round 16)").
+
+A court ruling, an obituary, a match report or a statement built on quotes holds few figures, and
+a brief or a translation of it keeps fewer still: the figures alone cannot tell its rewrites from
+the next story. What such rewrites keep are the *names* -- the judge, the parties, the club, the
+village -- and a name is a fact a text can be matched on in any word order, like a figure. A name
+word here is a word written with a capital letter that does not open a sentence (so "The" after a
+full stop is not one), of two letters or more, and not a calendar word or a title (Monday, May, Mr:
+capitalised in every text whatever its story). Each such word counts on its own, not the run of
+capitalised words it stands in: "Mrs Justice Achterberg", "Justice Achterberg" and "Achterberg"
+share "Achterberg", and a translation that reorders "the court of Dunmore" keeps the word.
+Whether a name says which story a text tells is decided like a figure's: by how many documents
+and stories hold it (facts.py); "Court" or "Council" held by hundreds of documents say nothing.
+
+The capitals are read from the text before lower-casing (minhash._cased: NFKC with its case, byte
+for byte aligned with the lower-cased text the words are cut from); a text whose lower-casing
+changes its length in bytes (rare letters such as U+1E9E) is read without capitals: no names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# capitalised in any text whatever its story (days, months, titles) or only because a sentence or
+# a quote opens without punctuation we can see (pronouns, articles)
+NOT_NAMES = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december mr mrs ms dr sir st the a an i he she it we they "
+    "you this that but and in on at for of to his her its their our my"
+).split()
+
+# bytes that end a sentence or open a quote in the gap before a word: . ! ? : ; " ( newline, and the
+# last byte of the UTF-8 opening quotes U+201C/U+2018 (E2 80 9C/98) and of U+00AB/U+00BF/U+00A1
+# (C2 AB/BF/A1). Non-ASCII bytes in a gap are only punctuation (letters are word bytes)
+_OPENING = np.zeros(256, dtype=bool)
+_OPENING[[0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x28, 0x0A, 0x0D, 0x9C, 0x98, 0xAB, 0xBF, 0xA1]] = True
+_GAP = 4  # gap bytes looked at before a word (". \u201c" is 5 bytes, its last is the quote's)
+
+
+def name_words(cased: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_words: np.ndarray) -> np.ndarray:
+    """bool per word: a name word (above). cased: the text bytes the words were cut from, with
+    their case (same positions as the lower-cased bytes). Only the capitalised words are looked at
+    further (~10% of news words)."""
+    n = len(starts)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    first = cased[starts]
+    cap = (first >= 0x41) & (first <= 0x5A)
+    # Latin-1 capitals (C3 80-9E but the multiplication sign C3 97)
+    second = cased[np.minimum(starts + 1, len(cased) - 1)]
+    cap |= (first == 0xC3) & (second >= 0x80) & (second <= 0x9E) & (second != 0x97)
+    cap &= lengths >= 2
+    idx = np.flatnonzero(cap)
+    w_off = np.zeros(len(n_words) + 1, dtype=np.int64)
+    np.cumsum(n_words, out=w_off[1:])
+    doc = np.searchsorted(w_off, idx, side="right") - 1
+    opening = idx == w_off[doc]  # a text's first word opens a sentence
+    prev_end = np.where(opening, 0, starts[np.maximum(idx - 1, 0)] + lengths[np.maximum(idx - 1, 0)])
+    for j in range(1, _GAP + 1):
+        at = starts[idx] - j
+        inside = (at >= prev_end) & ~opening
+        opening |= inside & _OPENING[cased[np.maximum(at, 0)]]
+    out = np.zeros(n, dtype=bool)
+    out[idx[~opening]] = True
+    return out
