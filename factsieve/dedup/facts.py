@@ -56,6 +56,9 @@ MIN_SHARED_TEXT = 5  # word 5-grams shared (one 9-word phrase): the same text, n
 MIN_FACTS = 6  # rare facts shared (figures and names)
 MIN_NAMES = 4  # of them name words: the names are the evidence on this path
 NEW_FIGURES = 1  # rare figures of the document holding fewer facts that the other lacks, at most
+SPECIFIC_SHARE = 0.5  # of the facts a pair shares on the names path, the specific ones at least
+MIN_QUOTES = 1  # sampled 5-grams of a quote of >= 8 words shared (quotes.py): the same quoted speech
+QUOTE_TAG = 2  # the low two bits of a quote sample's key (figures 0, names 1: minhash._facts)
 _PAIR_CHUNK = 1 << 22  # pair codes made at a time (the sample candidates' bound, story._PAIR_CHUNK)
 
 
@@ -77,6 +80,8 @@ def rare_figures(t: DocTable, values: ShingleSets, eligible: np.ndarray, sc: np.
     docs = np.flatnonzero(eligible & (t.fg_values >= MIN_FIGURES))
     keys, lens = values.gather(docs)
     idx = np.repeat(docs, lens)
+    fact = (keys & 3) != QUOTE_TAG  # quote samples are read per pair (shared_quotes), not paired on
+    keys, idx = keys[fact], idx[fact]
     order = np.lexsort((idx, keys))
     keys, idx = keys[order], idx[order]
     if len(keys):
@@ -176,11 +181,13 @@ def names_test(
     brief, a paraphrase or a translation keeps the people, places and bodies of its source and
     invents no figure; the same template's next issue names others; another event of the same
     company, or a follow-up a week later, shares the names but brings its own figures (a new date,
-    a new count) or its own words (the text test, verify_fact_pairs, asks for a shared phrase)."""
+    a new count) or its own words: verify_fact_pairs asks a pair of this test for a shared phrase
+    and a shared quote of >= 8 words (quotes.py) -- on BBC + Reuters names and a phrase alone linked
+    mostly the next report of a running story (a reply a day later, a rival bid)."""
     facts_a, facts_b = n_fig[pa] + n_name[pa], n_fig[pb] + n_name[pb]
     small = np.where(facts_a <= facts_b, pa, pb)
     ok = (shared >= MIN_FACTS) & (shared >= FIGURE_SHARE * np.minimum(facts_a, facts_b))
-    ok &= (names >= MIN_NAMES) & (spec >= MIN_SPECIFIC)
+    ok &= (names >= MIN_NAMES) & (spec >= MIN_SPECIFIC) & (spec >= SPECIFIC_SHARE * shared)
     return ok & (n_fig[small] - (shared - names) <= NEW_FIGURES)
 
 
@@ -195,6 +202,8 @@ def verify_fact_pairs(
     inter, la, lb = sets.intersections(pa, pb)
     c = containment(inter, la, lb)
     ok = inter >= MIN_SHARED_TEXT
+    by_names = np.flatnonzero(ok & np.isin(pairs, named))
+    ok[by_names] = shared_quotes(figs[2], pa[by_names], pb[by_names]) >= MIN_QUOTES
     template = np.flatnonzero(ok & (c >= p.story_containment))
     agree = figures_agree(figs, pa[template], pb[template], p)
     ok[template[~agree]] = False
@@ -205,6 +214,23 @@ def verify_fact_pairs(
         int((~agree).sum()),
         int(np.isin(pairs[ok], named).sum()),
     )
+
+
+def shared_quotes(values: ShingleSets, pa: np.ndarray, pb: np.ndarray) -> np.ndarray:
+    """Quote samples (key tag QUOTE_TAG) each pair shares: the facts of both read (the few pairs
+    of the names path), intersected per pair."""
+    out = np.zeros(len(pa), dtype=np.int64)
+    if not len(pa):
+        return out
+    ka, la = values.gather(pa)
+    kb, lb = values.gather(pb)
+    oa, ob = np.r_[0, np.cumsum(la)], np.r_[0, np.cumsum(lb)]
+    for i in range(len(pa)):  # a few hundred pairs at 22k documents: a loop of small sorted sets
+        qa = ka[oa[i] : oa[i + 1]]
+        qb = kb[ob[i] : ob[i + 1]]
+        qa, qb = qa[(qa & 3) == QUOTE_TAG], qb[(qb & 3) == QUOTE_TAG]
+        out[i] = len(np.intersect1d(qa, qb, assume_unique=True))
+    return out
 
 
 def attach_rewrites(t: DocTable, sc: np.ndarray, links: Edges) -> np.ndarray:

@@ -12,7 +12,14 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from factsieve.dedup.facts import MIN_FIGURES, MIN_SHARED_TEXT, SPECIFIC_STORIES, fact_test
+from factsieve.dedup.facts import (
+    MIN_FIGURES,
+    MIN_QUOTES,
+    MIN_SHARED_TEXT,
+    QUOTE_TAG,
+    SPECIFIC_STORIES,
+    fact_test,
+)
 from factsieve.dedup.inputs import NO_DATE, ns, obj, rank_key
 from factsieve.dedup.params import DedupParams, cluster_id_for
 from factsieve.dedup.state import SEGMENT_FILES, ShingleStore, link_or_copy, load_state, with_story_columns
@@ -202,9 +209,12 @@ def _forget_rows(  # noqa: C901, PLR0915
         if min(fg_vals[head], fg_vals[r]) < MIN_FIGURES or inter < MIN_SHARED_TEXT:
             return False
         keys, rows_ = holders()
-        rare = []
+        rare, quotes = [], []
         for x in (head, r):
             f = facts(x)
+            quote = (f & 3) == QUOTE_TAG  # read per pair, never rare or not (facts.shared_quotes)
+            quotes.append(f[quote])
+            f = f[~quote]
             lo, hi = np.searchsorted(keys, f, "left"), np.searchsorted(keys, f, "right")
             rare.append(f[hi - lo <= p.story_max_key_docs])
         shared = np.intersect1d(rare[0], rare[1], assume_unique=True)
@@ -214,7 +224,7 @@ def _forget_rows(  # noqa: C901, PLR0915
         n_name = np.array([int((f & 1).sum()) for f in rare])
         n_fig = np.array([len(f) for f in rare]) - n_name
         one = np.zeros(1, dtype=np.int64)
-        ok, _ = fact_test(
+        ok, by_names = fact_test(
             one + len(shared),
             one + name.sum(),
             one + spec.sum(),
@@ -224,6 +234,8 @@ def _forget_rows(  # noqa: C901, PLR0915
             one,
             one + 1,
         )
+        if by_names[0]:  # the names path also asks for a shared quote (quotes.py)
+            return len(np.intersect1d(quotes[0], quotes[1], assume_unique=True)) >= MIN_QUOTES
         return bool(ok[0])
 
     def order(members: np.ndarray) -> np.ndarray:

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import xxhash
 
 from factsieve.dedup.names import NOT_NAMES, name_words
+from factsieve.dedup.quotes import QUOTE_SAMPLE, quote_windows
 
 _U64 = np.uint64
 # figure slots (figure_sets): the masked-figure word, the text edge, and odd mixing constants
@@ -204,20 +205,20 @@ _SPACE, _NOTHING = pa.scalar(" ", pa.large_string()), pa.scalar("", pa.large_str
 
 def _tokenize(low: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Words of lower-cased texts as (bytes, word starts, word lengths, words per text):
-    _tokenize_cased without the cased text."""
+    _tokenize_cased without the cased text and the texts' offsets."""
     return _tokenize_cased(low)[:4]
 
 
 def _tokenize_cased(
     low: pa.Array, cased: pa.Array | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Words of lower-cased texts as (bytes, word starts, word lengths, words per text, cased bytes),
     vectorised over the whole batch; the bytes have deleted characters removed and a space after each
     text, so no run of word bytes crosses a text boundary (an Arrow copy of the batch, cheaper than
     splitting runs afterwards). Deleting a byte or keeping it as a separator is the same for the words
     at a text's edge, so the thousands-separator rule looking across a boundary changes nothing.
     cased (the same texts with their case, byte-aligned: _lower_cased) gets the same deletions; its
-    bytes come back in the last place (the lower-cased bytes when it is not given)."""
+    bytes come back fifth (the lower-cased bytes when it is not given), each text's first byte last."""
     b, off = _buffers(pc.binary_join_element_wise(low, _SPACE, _NOTHING))
     cb = b if cased is None else _buffers(pc.binary_join_element_wise(cased, _SPACE, _NOTHING))[0]
     word, dele = _word_bytes(b)
@@ -229,7 +230,7 @@ def _tokenize_cased(
         off = off - np.searchsorted(dele, off)
     starts, ends = _runs(word)
     n_words = np.diff(np.searchsorted(starts, off)).astype(np.int64)
-    return b, starts, ends - starts, n_words, cb
+    return b, starts, ends - starts, n_words, cb, off
 
 
 _BLOCK = 16
@@ -482,13 +483,16 @@ def unique_per_doc(shingle_hash: np.ndarray, offsets: np.ndarray) -> tuple[np.nd
 def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, seed: int) -> BatchFeatures:
     """Features of a batch; each document's shingles come back sorted and unique (the set that exact
     verification intersects; MinHash of the set equals MinHash of the multiset)."""
-    b, starts, lengths, n_words, cb = _tokenize_cased(*_lower_cased(texts))
+    b, starts, lengths, n_words, cb, t_off = _tokenize_cased(*_lower_cased(texts))
     wh = _hash_words(b, starts, lengths)
     dg = content_digests(wh, n_words)
-    sh, off = unique_per_doc(*shingles(wh, n_words, shingle_size, seed))
+    every, every_off = shingles(wh, n_words, shingle_size, seed)
+    quoted = _quote_samples(b, t_off, starts, n_words, shingle_size, every, every_off)
+    sh, off = unique_per_doc(every, every_off)
+    del every
     sig = signatures(sh, off, num_perm, seed)
     names = name_words(cb, starts, lengths, n_words) & ~np.isin(wh, _not_names())
-    fg, fg_off, fg_slots, fg_values = figure_sets(b, starts, lengths, n_words, wh, names)
+    fg, fg_off, fg_slots, fg_values = figure_sets(b, starts, lengths, n_words, wh, names, quoted)
     return BatchFeatures(hex_digests(dg).tolist(), n_words, sh, off, sig, dg, fg, fg_off, fg_slots, fg_values)
 
 
@@ -499,6 +503,7 @@ def figure_sets(
     n_words: np.ndarray,
     word_hash: np.ndarray,
     names: np.ndarray | None = None,
+    quoted: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each document's figure slots, filled slots and figures, for the story level's templated-text
     rule and its rewrite rule (facts.py).
@@ -513,9 +518,10 @@ def figure_sets(
     its sorted unique slot hashes (the first slots[i]), its sorted unique filled-slot hashes, then its
     sorted unique figure hashes (the last figures[i]; high 32 bits of 64-bit hashes).
 
-    The last section also holds the document's name words (names: bool per word, names.py) as
-    *facts* of the rewrite rule: a figure's hash has its low bit 0, a name's 1, so facts.py tells
-    them apart by that bit alone and finds its candidates in one pass over both."""
+    The last section also holds the document's name words (names: bool per word, names.py) and
+    samples of its quoted speech (quoted: (keys, document), _quote_samples; quotes.py) as *facts*
+    of the rewrite rule: the low two bits of a figure's key are 00, a name's 01, a quote's 10, so
+    facts.py tells them apart by those bits alone."""
     n = len(n_words)
     # only figure words and their neighbours are touched: no per-byte or per-word temporaries beyond
     # one bool per word (a full int64 cumsum over the bytes cost ~50 MB and 0.1 s at 22k docs)
@@ -571,6 +577,7 @@ def figure_sets(
         word_hash,
         w_off,
         names if names is None else names & ~is_fig,
+        quoted,
     )
     s_len, f_len, v_len = np.diff(s_off), np.diff(f_off), np.diff(v_off)
     off = np.zeros(n + 1, dtype=np.int64)
@@ -588,22 +595,57 @@ def _facts(
     word_hash: np.ndarray,
     w_off: np.ndarray,
     names: np.ndarray | None,
+    quoted: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each document's sorted unique facts (figures with the low bit 0, name words with it 1) and
-    their offsets. A name is its lower-cased word's hash: "Dunmore" at a sentence's start is not a
-    name word, but the same word later is the same name."""
+    """Each document's sorted unique facts (low two bits: figures 00, name words 01, quote samples
+    10) and their offsets. A name is its lower-cased word's hash: "Dunmore" at a sentence's start is
+    not a name word, but the same word later is the same name."""
     n = len(w_off) - 1
-    vals, docs = figures & np.uint32(0xFFFFFFFE), fig_doc
+    vals, docs = [figures & np.uint32(0xFFFFFFFC)], [fig_doc]
     if names is not None and names.any():
         at = np.flatnonzero(names)
-        named = (_splitmix64(word_hash[at] ^ _NAME) >> _U64(32)).astype(np.uint32) | np.uint32(1)
-        vals = np.concatenate([vals, named])
-        docs = np.concatenate([docs, np.searchsorted(w_off, at, side="right") - 1])
-        order = np.argsort(docs, kind="stable")
-        vals, docs = vals[order], docs[order]
+        named = (_splitmix64(word_hash[at] ^ _NAME) >> _U64(32)).astype(np.uint32)
+        vals.append((named & np.uint32(0xFFFFFFFC)) | np.uint32(1))
+        docs.append(np.searchsorted(w_off, at, side="right") - 1)
+    if quoted is not None and len(quoted[0]):
+        vals.append(quoted[0])
+        docs.append(quoted[1])
+    if len(vals) > 1:
+        v, d = np.concatenate(vals), np.concatenate(docs)
+        order = np.argsort(d, kind="stable")
+        v, d = v[order], d[order]
+    else:
+        v, d = vals[0], docs[0]
     off = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(docs, minlength=n), out=off[1:])
-    return unique_per_doc(vals, off)
+    np.cumsum(np.bincount(d, minlength=n), out=off[1:])
+    return unique_per_doc(v, off)
+
+
+def _quote_samples(
+    b: np.ndarray,
+    t_off: np.ndarray,
+    starts: np.ndarray,
+    n_words: np.ndarray,
+    k: int,
+    every: np.ndarray,
+    every_off: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(key, document) of the sampled 5-grams of each document's quotes (quotes.py): a shingle
+    whose words all lie inside one quote of >= MIN_QUOTE_WORDS words, kept when bits 2-3 of its hash
+    are zero (the same shingle is kept or not in every text), low bits set to the quote tag 10."""
+    n = len(n_words)
+    n_sh = np.diff(every_off)
+    w_off = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(n_words, out=w_off[1:])
+    full = n_words >= k  # a text shorter than one shingle has no quote of MIN_QUOTE_WORDS words
+    first_word = ranges(w_off[:-1][full], n_sh[full])
+    at = ranges(every_off[:-1][full], n_sh[full])
+    sampled = ((every[at] >> np.uint32(2)) & np.uint32(QUOTE_SAMPLE - 1)) == 0
+    first_word, at = first_word[sampled], at[sampled]
+    inside = quote_windows(b, t_off, starts, n_words, k, first_word)
+    at = at[inside]
+    doc = np.searchsorted(every_off, at, side="right") - 1
+    return (every[at] & np.uint32(0xFFFFFFFC)) | np.uint32(2), doc
 
 
 _NOT_NAMES: list[np.ndarray] = []
