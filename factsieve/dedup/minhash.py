@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 import xxhash
 
 from factsieve.dedup.names import NOT_NAMES, name_words
-from factsieve.dedup.quotes import QUOTE_SAMPLE, quote_windows
+from factsieve.dedup.quotes import QUOTE_SAMPLE, quote_spans
 
 _U64 = np.uint64
 # figure slots (figure_sets): the masked-figure word, the text edge, and odd mixing constants
@@ -491,7 +491,9 @@ def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, see
     sh, off = unique_per_doc(every, every_off)
     del every
     sig = signatures(sh, off, num_perm, seed)
-    names = name_words(cb, starts, lengths, n_words) & ~np.isin(wh, _not_names())
+    names = name_words(cb, starts, lengths, n_words)
+    at = np.flatnonzero(names)
+    names[at[np.isin(wh[at], _not_names())]] = False
     fg, fg_off, fg_slots, fg_values = figure_sets(b, starts, lengths, n_words, wh, names, quoted)
     return BatchFeatures(hex_digests(dg).tolist(), n_words, sh, off, sig, dg, fg, fg_off, fg_slots, fg_values)
 
@@ -631,21 +633,20 @@ def _quote_samples(
     every_off: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(key, document) of the sampled 5-grams of each document's quotes (quotes.py): a shingle
-    whose words all lie inside one quote of >= MIN_QUOTE_WORDS words, kept when bits 2-3 of its hash
-    are zero (the same shingle is kept or not in every text), low bits set to the quote tag 10."""
-    n = len(n_words)
-    n_sh = np.diff(every_off)
-    w_off = np.zeros(n + 1, dtype=np.int64)
+    whose words all lie inside one quote of >= MIN_QUOTE_WORDS words, kept when bits 2.. of its hash
+    are zero (the same shingle is kept or not in every text), low bits set to the quote tag 10.
+    Only the quotes' windows are made (a quote of >= MIN_QUOTE_WORDS >= k words lies in a text
+    with >= k words, whose shingles are its windows in order)."""
+    first, n = quote_spans(b, t_off, starts)
+    if len(first) == 0:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    w_off = np.zeros(len(n_words) + 1, dtype=np.int64)
     np.cumsum(n_words, out=w_off[1:])
-    full = n_words >= k  # a text shorter than one shingle has no quote of MIN_QUOTE_WORDS words
-    first_word = ranges(w_off[:-1][full], n_sh[full])
-    at = ranges(every_off[:-1][full], n_sh[full])
-    sampled = ((every[at] >> np.uint32(2)) & np.uint32(QUOTE_SAMPLE - 1)) == 0
-    first_word, at = first_word[sampled], at[sampled]
-    inside = quote_windows(b, t_off, starts, n_words, k, first_word)
-    at = at[inside]
-    doc = np.searchsorted(every_off, at, side="right") - 1
-    return (every[at] & np.uint32(0xFFFFFFFC)) | np.uint32(2), doc
+    win = ranges(first, np.maximum(n - k + 1, 0))
+    doc = np.searchsorted(w_off, win, side="right") - 1
+    h = every[every_off[doc] + (win - w_off[doc])]
+    kept = ((h >> np.uint32(2)) & np.uint32(QUOTE_SAMPLE - 1)) == 0
+    return (h[kept] & np.uint32(0xFFFFFFFC)) | np.uint32(2), doc[kept]
 
 
 _NOT_NAMES: list[np.ndarray] = []

@@ -45,12 +45,14 @@ def name_words(cased: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_wor
     if n == 0:
         return np.zeros(0, dtype=bool)
     first = cased[starts]
-    cap = (first >= 0x41) & (first <= 0x5A)
-    # Latin-1 capitals (C3 80-9E but the multiplication sign C3 97)
-    second = cased[np.minimum(starts + 1, len(cased) - 1)]
-    cap |= (first == 0xC3) & (second >= 0x80) & (second <= 0x9E) & (second != 0x97)
-    cap &= lengths >= 2
+    cap = (first - np.uint8(0x41)) < 26  # A-Z (uint8 wraps below 0x41)
+    # Latin-1 capitals (C3 80-9E but the multiplication sign C3 97): the second byte read for
+    # the words opening with C3 only
+    c3 = np.flatnonzero(first == 0xC3)
+    second = cased[np.minimum(starts[c3] + 1, len(cased) - 1)]
+    cap[c3] = (second >= 0x80) & (second <= 0x9E) & (second != 0x97)
     idx = np.flatnonzero(cap)
+    idx = idx[lengths[idx] >= 2]
     w_off = np.zeros(len(n_words) + 1, dtype=np.int64)
     np.cumsum(n_words, out=w_off[1:])
     doc = np.searchsorted(w_off, idx, side="right") - 1

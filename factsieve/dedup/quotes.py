@@ -25,30 +25,31 @@ QUOTE_SAMPLE = 2  # one in QUOTE_SAMPLE of a quote's 5-grams are kept (bits 2-3 
 
 def quote_marks(b: np.ndarray) -> np.ndarray:
     """Sorted byte positions of the quotation marks of the text bytes b (the first byte of a
-    multi-byte mark)."""
-    nxt = np.r_[b[1:], 0]
-    nxt2 = np.r_[b[2:], 0, 0]
-    curly = (b == 0xE2) & (nxt == 0x80) & ((nxt2 == 0x9C) | (nxt2 == 0x9D))
-    guillemet = (b == 0xC2) & ((nxt == 0xAB) | (nxt == 0xBB))
-    return np.flatnonzero((b == 0x22) | curly | guillemet)
+    multi-byte mark). One pass over the bytes for the candidates, the rest on them alone."""
+    cand = np.flatnonzero((b == 0x22) | (b == 0xE2) | (b == 0xC2))
+    if len(cand) == 0:
+        return cand
+    c = b[cand]
+    n1 = b[np.minimum(cand + 1, len(b) - 1)]
+    n2 = b[np.minimum(cand + 2, len(b) - 1)]
+    curly = (c == 0xE2) & (n1 == 0x80) & ((n2 == 0x9C) | (n2 == 0x9D))
+    guillemet = (c == 0xC2) & ((n1 == 0xAB) | (n1 == 0xBB))
+    return cand[(c == 0x22) | curly | guillemet]
 
 
-def quote_windows(
-    b: np.ndarray, off: np.ndarray, starts: np.ndarray, n_words: np.ndarray, k: int, first_word: np.ndarray
-) -> np.ndarray:
-    """bool per window (k words from first_word, global word index; every window inside one text):
-    all its words inside one quote of >= MIN_QUOTE_WORDS words. off: each text's first byte."""
+def quote_spans(b: np.ndarray, off: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(first word, words) of every quote of >= MIN_QUOTE_WORDS words: the words between a text's
+    1st and 2nd quotation mark, its 3rd and 4th, ... (global word indices; off: each text's first
+    byte, and the end). Work in the marks only, a few a text."""
     marks = quote_marks(b)
-    if len(marks) == 0 or len(first_word) == 0:
-        return np.zeros(len(first_word), dtype=bool)
-    before = np.searchsorted(marks, starts)  # marks before each word (all texts)
-    w_off = np.zeros(len(n_words) + 1, dtype=np.int64)
-    np.cumsum(n_words, out=w_off[1:])
-    base = np.repeat(np.searchsorted(marks, off[:-1]), n_words)  # marks before the word's text
-    inside = ((before - base) & 1).astype(bool)
-    # a quote's words share their count of marks before them; its length is how many share it
-    span, size = np.unique(before[inside], return_counts=True)
-    long_ = np.zeros(len(starts), dtype=bool)
-    long_[inside] = np.isin(before[inside], span[size >= MIN_QUOTE_WORDS])
-    last = np.minimum(first_word + k - 1, len(starts) - 1)
-    return long_[first_word] & (before[first_word] == before[last])
+    if len(marks) < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    doc = np.searchsorted(off, marks, side="right") - 1
+    rank = np.arange(len(marks)) - np.searchsorted(doc, doc, side="left")  # the mark's place in its text
+    o = np.flatnonzero(rank % 2 == 0)
+    o = o[o + 1 < len(marks)]
+    o = o[doc[o + 1] == doc[o]]  # an opening mark with its closing one in the same text
+    first = np.searchsorted(starts, marks[o])  # the first word after the opening mark
+    n = np.searchsorted(starts, marks[o + 1]) - first  # words before the closing mark
+    keep = n >= MIN_QUOTE_WORDS
+    return first[keep], n[keep]
