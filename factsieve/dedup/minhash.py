@@ -467,10 +467,15 @@ def band_keys(sigs: np.ndarray, bands: int, rows: int, seed: int) -> np.ndarray:
 def unique_per_doc(shingle_hash: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each document's shingles sorted and made unique (one sort of doc<<32|hash over the batch)."""
     n = len(offsets) - 1
-    if len(shingle_hash) == 0:
-        return shingle_hash.astype(np.uint32), np.zeros(n + 1, dtype=np.int64)
-    doc = np.repeat(np.arange(n, dtype=_U64), np.diff(offsets))
-    key = (doc << _U64(32)) | shingle_hash.astype(_U64)
+    return unique_by_doc(shingle_hash, np.repeat(np.arange(n, dtype=_U64), np.diff(offsets)), n)
+
+
+def unique_by_doc(values: np.ndarray, doc: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted unique uint32 values of each of n documents, offsets) of values given in any order
+    with their documents: one sort of doc<<32|value codes."""
+    if len(values) == 0:
+        return values.astype(np.uint32), np.zeros(n + 1, dtype=np.int64)
+    key = (doc.astype(_U64) << _U64(32)) | values.astype(_U64)
     key.sort()
     keep = np.ones(len(key), dtype=bool)
     keep[1:] = key[1:] != key[:-1]
@@ -612,15 +617,9 @@ def _facts(
     if quoted is not None and len(quoted[0]):
         vals.append(quoted[0])
         docs.append(quoted[1])
-    if len(vals) > 1:
-        v, d = np.concatenate(vals), np.concatenate(docs)
-        order = np.argsort(d, kind="stable")
-        v, d = v[order], d[order]
-    else:
-        v, d = vals[0], docs[0]
-    off = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(d, minlength=n), out=off[1:])
-    return unique_per_doc(v, off)
+    if len(vals) == 1:
+        return unique_by_doc(vals[0], docs[0], n)
+    return unique_by_doc(np.concatenate(vals), np.concatenate(docs), n)
 
 
 def _quote_samples(

@@ -34,7 +34,7 @@ NOT_NAMES = (
 # (C2 AB/BF/A1). Non-ASCII bytes in a gap are only punctuation (letters are word bytes)
 _OPENING = np.zeros(256, dtype=bool)
 _OPENING[[0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x28, 0x0A, 0x0D, 0x9C, 0x98, 0xAB, 0xBF, 0xA1]] = True
-_GAP = 4  # gap bytes looked at before a word (". \u201c" is 5 bytes, its last is the quote's)
+_GAP = 4  # (hit.view(np.uint32) needs 4) gap bytes looked at before a word (". \u201c" is 5 bytes, its last is the quote's)
 
 
 def name_words(cased: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_words: np.ndarray) -> np.ndarray:
@@ -51,17 +51,21 @@ def name_words(cased: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_wor
     c3 = np.flatnonzero(first == 0xC3)
     second = cased[np.minimum(starts[c3] + 1, len(cased) - 1)]
     cap[c3] = (second >= 0x80) & (second <= 0x9E) & (second != 0x97)
+    cap &= lengths >= 2
     idx = np.flatnonzero(cap)
-    idx = idx[lengths[idx] >= 2]
-    w_off = np.zeros(len(n_words) + 1, dtype=np.int64)
-    np.cumsum(n_words, out=w_off[1:])
-    doc = np.searchsorted(w_off, idx, side="right") - 1
-    opening = idx == w_off[doc]  # a text's first word opens a sentence
-    prev_end = np.where(opening, 0, starts[np.maximum(idx - 1, 0)] + lengths[np.maximum(idx - 1, 0)])
-    for j in range(1, _GAP + 1):
-        at = starts[idx] - j
-        inside = (at >= prev_end) & ~opening
-        opening |= inside & _OPENING[cased[np.maximum(at, 0)]]
+    # a text's first word opens a sentence; for the others, the gap since the previous word's end
+    # (at most _GAP bytes of it) is looked at, all offsets in one (words, _GAP) gather
+    text_first = np.zeros(n, dtype=bool)
+    text_first[(np.cumsum(n_words) - n_words)[n_words > 0]] = True
+    opening = text_first[idx]
+    s = starts[idx]
+    prev = np.maximum(idx - 1, 0)
+    gap = np.where(opening, 0, s - (starts[prev] + lengths[prev]))
+    back = np.arange(1, _GAP + 1)
+    at = s[:, None] - back
+    np.maximum(at, 0, out=at)
+    hit = _OPENING[cased[at]] & (back <= gap[:, None])  # (words, 4) bools: one uint32 a word
+    opening |= hit.view(np.uint32)[:, 0] != 0
     out = np.zeros(n, dtype=bool)
     out[idx[~opening]] = True
     return out
