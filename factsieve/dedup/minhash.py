@@ -211,26 +211,36 @@ def _tokenize(low: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
 
 def _tokenize_cased(
     low: pa.Array, cased: pa.Array | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Words of lower-cased texts as (bytes, word starts, word lengths, words per text, cased bytes),
-    vectorised over the whole batch; the bytes have deleted characters removed and a space after each
-    text, so no run of word bytes crosses a text boundary (an Arrow copy of the batch, cheaper than
-    splitting runs afterwards). Deleting a byte or keeping it as a separator is the same for the words
-    at a text's edge, so the thousands-separator rule looking across a boundary changes nothing.
-    cased (the same texts with their case, byte-aligned: _lower_cased) gets the same deletions; its
-    bytes come back fifth (the lower-cased bytes when it is not given), each text's first byte last."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    """Words of lower-cased texts as (bytes, word starts, word lengths, words per text, texts'
+    offsets in the bytes, cased), vectorised over the whole batch; the bytes have deleted characters
+    removed and a space after each text, so no run of word bytes crosses a text boundary (an Arrow
+    copy of the batch, cheaper than splitting runs afterwards). Deleting a byte or keeping it as a
+    separator is the same for the words at a text's edge, so the thousands-separator rule looking
+    across a boundary changes nothing.
+    cased: the same texts with their case, byte-aligned (_lower_cased); then `cased` comes back as
+    (its bytes, each word's first byte in them), for names.py. It is not copied: a word's start is
+    mapped back (the deleted bytes before it put back, one joining space per earlier text taken off)."""
     b, off = _buffers(pc.binary_join_element_wise(low, _SPACE, _NOTHING))
-    cb = b if cased is None else _buffers(pc.binary_join_element_wise(cased, _SPACE, _NOTHING))[0]
     word, dele = _word_bytes(b)
     if len(dele):
         keep = np.ones(len(b), dtype=bool)
         keep[dele] = False
         b, word = b[keep], word[keep]
-        cb = b if cased is None else cb[keep]
         off = off - np.searchsorted(dele, off)
     starts, ends = _runs(word)
     n_words = np.diff(np.searchsorted(starts, off)).astype(np.int64)
-    return b, starts, ends - starts, n_words, cb, off
+    if cased is None:
+        return b, starts, ends - starts, n_words, off, None
+    q = starts + np.searchsorted(dele - np.arange(len(dele)), starts, side="right") if len(dele) else starts
+    return (
+        b,
+        starts,
+        ends - starts,
+        n_words,
+        off,
+        (_buffers(cased)[0], q - np.repeat(np.arange(len(n_words)), n_words)),
+    )
 
 
 _BLOCK = 16
@@ -488,7 +498,7 @@ def unique_by_doc(values: np.ndarray, doc: np.ndarray, n: int) -> tuple[np.ndarr
 def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, seed: int) -> BatchFeatures:
     """Features of a batch; each document's shingles come back sorted and unique (the set that exact
     verification intersects; MinHash of the set equals MinHash of the multiset)."""
-    b, starts, lengths, n_words, cb, t_off = _tokenize_cased(*_lower_cased(texts))
+    b, starts, lengths, n_words, t_off, cased = _tokenize_cased(*_lower_cased(texts))
     wh = _hash_words(b, starts, lengths)
     dg = content_digests(wh, n_words)
     every, every_off = shingles(wh, n_words, shingle_size, seed)
@@ -496,7 +506,7 @@ def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, see
     sh, off = unique_per_doc(every, every_off)
     del every
     sig = signatures(sh, off, num_perm, seed)
-    names = name_words(cb, starts, lengths, n_words)
+    names = name_words(b, starts, lengths, n_words, *cased)
     at = np.flatnonzero(names)
     names[at[np.isin(wh[at], _not_names())]] = False
     fg, fg_off, fg_slots, fg_values = figure_sets(b, starts, lengths, n_words, wh, names, quoted)

@@ -12,7 +12,7 @@ share "Achterberg", and a translation that reorders "the court of Dunmore" keeps
 Whether a name says which story a text tells is decided like a figure's: by how many documents
 and stories hold it (facts.py); "Court" or "Council" held by hundreds of documents say nothing.
 
-The capitals are read from the text before lower-casing (minhash._cased: NFKC with its case, byte
+The capitals are read from the text before lower-casing (minhash._lower_cased: NFKC with its case, byte
 for byte aligned with the lower-cased text the words are cut from); a text whose lower-casing
 changes its length in bytes (rare letters such as U+1E9E) is read without capitals: no names.
 """
@@ -37,19 +37,27 @@ _OPENING[[0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x28, 0x0A, 0x0D, 0x9C, 0x98, 0xAB
 _GAP = 4  # (hit.view(np.uint32) needs 4) gap bytes looked at before a word (". \u201c" is 5 bytes, its last is the quote's)
 
 
-def name_words(cased: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_words: np.ndarray) -> np.ndarray:
-    """bool per word: a name word (above). cased: the text bytes the words were cut from, with
-    their case (same positions as the lower-cased bytes). Only the capitalised words are looked at
-    further (~10% of news words)."""
+def name_words(
+    b: np.ndarray,
+    starts: np.ndarray,
+    lengths: np.ndarray,
+    n_words: np.ndarray,
+    cased: np.ndarray,
+    lead: np.ndarray,
+) -> np.ndarray:
+    """bool per word: a name word (above). b, starts, lengths: the lower-cased bytes and the words
+    cut from them; cased: the texts' bytes with their case and lead: each word's first byte there
+    (minhash._tokenize_cased). The gap before a word is read in b: its bytes are not letters, which
+    lower-casing leaves alone. Only the capitalised words are looked at further (~10% of news words)."""
     n = len(starts)
     if n == 0:
         return np.zeros(0, dtype=bool)
-    first = cased[starts]
+    first = cased[lead]
     cap = (first - np.uint8(0x41)) < 26  # A-Z (uint8 wraps below 0x41)
     # Latin-1 capitals (C3 80-9E but the multiplication sign C3 97): the second byte read for
     # the words opening with C3 only
     c3 = np.flatnonzero(first == 0xC3)
-    second = cased[np.minimum(starts[c3] + 1, len(cased) - 1)]
+    second = cased[np.minimum(lead[c3] + 1, len(cased) - 1)]
     cap[c3] = (second >= 0x80) & (second <= 0x9E) & (second != 0x97)
     cap &= lengths >= 2
     idx = np.flatnonzero(cap)
@@ -64,7 +72,7 @@ def name_words(cased: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_wor
     back = np.arange(1, _GAP + 1)
     at = s[:, None] - back
     np.maximum(at, 0, out=at)
-    hit = _OPENING[cased[at]] & (back <= gap[:, None])  # (words, 4) bools: one uint32 a word
+    hit = _OPENING[b[at]] & (back <= gap[:, None])  # (words, 4) bools: one uint32 a word
     opening |= hit.view(np.uint32)[:, 0] != 0
     out = np.zeros(n, dtype=bool)
     out[idx[~opening]] = True

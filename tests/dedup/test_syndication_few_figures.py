@@ -80,11 +80,17 @@ def test_the_names_test_made_the_links_not_the_figures(run):
 
 def _names(text: str) -> list[str]:
     low, cased = mh._lower_cased([text])
-    b, starts, lengths, n_words, cb, _ = mh._tokenize_cased(low, cased)
+    b, starts, lengths, n_words, _, (cb, lead) = mh._tokenize_cased(low, cased)
     wh = mh._hash_words(b, starts, lengths)
-    keep = name_words(cb, starts, lengths, n_words) & ~np.isin(wh, mh._not_names())
-    raw = cb.tobytes()
-    return [raw[s : s + k].decode() for s, k, m in zip(starts, lengths, keep, strict=True) if m]
+    keep = name_words(b, starts, lengths, n_words, cb, lead) & ~np.isin(wh, mh._not_names())
+    raw, low_raw = cb.tobytes(), b.tobytes()
+    # the word as written: its first byte(s) from the cased text, the rest as cut (an apostrophe deleted)
+    return [
+        (raw[c : c + 2] if raw[c] >= 0x80 else raw[c : c + 1]).decode()
+        + low_raw[s + (2 if raw[c] >= 0x80 else 1) : s + k].decode()
+        for s, k, c, m in zip(starts, lengths, lead, keep, strict=True)
+        if m
+    ]
 
 
 def test_name_words_are_capitalised_words_that_do_not_open_a_sentence():
