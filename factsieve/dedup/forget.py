@@ -12,6 +12,14 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
+from factsieve.dedup.facts import (
+    MIN_FIGURES,
+    MIN_QUOTES,
+    MIN_SHARED_TEXT,
+    QUOTE_TAG,
+    SPECIFIC_STORIES,
+    fact_test,
+)
 from factsieve.dedup.inputs import NO_DATE, ns, obj, rank_key
 from factsieve.dedup.params import DedupParams, cluster_id_for
 from factsieve.dedup.state import SEGMENT_FILES, ShingleStore, link_or_copy, load_state, with_story_columns
@@ -136,7 +144,8 @@ def _forget_rows(  # noqa: C901, PLR0915
     chash = docs["content_hash"].to_numpy(dtype=object)
     seg, off, ln = (docs[c].to_numpy(dtype=np.int64) for c in ("seg", "sh_off", "sh_len"))
     fg_off, fg_slots, fg_len = (docs[c].to_numpy(dtype=np.int64) for c in ("fg_off", "fg_slots", "fg_len"))
-    fg_len = fg_len - docs["fg_values"].to_numpy(dtype=np.int64)  # slots and filled slots only
+    fg_vals = docs["fg_values"].to_numpy(dtype=np.int64)  # facts: figures and names (facts.py)
+    fg_len = fg_len - fg_vals  # slots and filled slots only
     pub = ns(docs["published_at"])
     pub = np.where(pub == np.iinfo(np.int64).min, NO_DATE, pub)
     quality = docs["quality_score"].to_numpy(dtype=np.float64)
@@ -167,6 +176,67 @@ def _forget_rows(  # noqa: C901, PLR0915
         shared = len(np.intersect1d(a[:ns_a], b[:ns_b], assume_unique=True))
         same = len(np.intersect1d(a[ns_a:], b[ns_b:], assume_unique=True))
         return shared < p.story_min_figures or same >= p.story_figure_share * shared
+
+    index: list[np.ndarray] = []  # sorted facts of every live document and their rows: on first need
+
+    def facts(r: int) -> np.ndarray:
+        return fig_store.read(int(seg[r]), fg_off[r : r + 1] + fg_len[r : r + 1], fg_vals[r : r + 1])
+
+    def holders() -> tuple[np.ndarray, np.ndarray]:
+        """(sorted fact keys, row) of the live documents the rewrite rule reads (>= MIN_FIGURES
+        facts). Read once, only when a story that lost its canonical has a member the text rule
+        does not keep (a state's facts are ~120 B a document)."""
+        if not index:
+            live = ~pd.Series(ids).astype(str).str.startswith(FORGOTTEN_PREFIX).to_numpy() & (
+                fg_vals >= MIN_FIGURES
+            )
+            keys, rows_ = [np.zeros(0, dtype=np.uint32)], [np.zeros(0, dtype=np.int64)]
+            for s_i in np.unique(seg[live]).tolist():
+                r = np.flatnonzero(live & (seg == s_i))
+                keys.append(fig_store.read(s_i, fg_off[r] + fg_len[r], fg_vals[r]))
+                rows_.append(np.repeat(r, fg_vals[r]))
+            k, rw = np.concatenate(keys), np.concatenate(rows_)
+            o = np.argsort(k, kind="stable")
+            index.extend([k[o], rw[o]])
+        return index[0], index[1]
+
+    def rewrite_link(head: int, r: int, inter: int) -> bool:
+        """The rewrite rule (facts.py) for one pair, with the documents and stories of this state
+        holding each fact: the same tests as linking (a fact is rare when <= story_max_key_docs
+        live documents hold it, specific when <= SPECIFIC_STORIES stories do). The stories counted
+        are the state's (a rewrite already joined its release's story counts with it), so a fact
+        can only be as specific here as it was when the pair was linked, or more."""
+        if min(fg_vals[head], fg_vals[r]) < MIN_FIGURES or inter < MIN_SHARED_TEXT:
+            return False
+        keys, rows_ = holders()
+        rare, quotes = [], []
+        for x in (head, r):
+            f = facts(x)
+            quote = (f & 3) == QUOTE_TAG  # read per pair, never rare or not (facts.shared_quotes)
+            quotes.append(f[quote])
+            f = f[~quote]
+            lo, hi = np.searchsorted(keys, f, "left"), np.searchsorted(keys, f, "right")
+            rare.append(f[hi - lo <= p.story_max_key_docs])
+        shared = np.intersect1d(rare[0], rare[1], assume_unique=True)
+        lo, hi = np.searchsorted(keys, shared, "left"), np.searchsorted(keys, shared, "right")
+        n_stories = np.array([len(set(sid[rows_[a:b]].tolist())) for a, b in zip(lo, hi, strict=True)])
+        spec, name = n_stories <= SPECIFIC_STORIES, (shared & 1).astype(bool)
+        n_name = np.array([int((f & 1).sum()) for f in rare])
+        n_fig = np.array([len(f) for f in rare]) - n_name
+        one = np.zeros(1, dtype=np.int64)
+        ok, by_names = fact_test(
+            one + len(shared),
+            one + name.sum(),
+            one + spec.sum(),
+            one + (spec & ~name).sum(),
+            n_fig,
+            n_name,
+            one,
+            one + 1,
+        )
+        if by_names[0]:  # the names path also asks for a shared quote (quotes.py)
+            return len(np.intersect1d(quotes[0], quotes[1], assume_unique=True)) >= MIN_QUOTES
+        return bool(ok[0])
 
     def order(members: np.ndarray) -> np.ndarray:
         return rank_key(quality[members], pub[members], ids[members])
@@ -202,6 +272,9 @@ def _forget_rows(  # noqa: C901, PLR0915
         j, c, inter = compare(head, r)
         text = c >= p.story_containment and inter >= p.story_min_shared
         ok = (text or j >= p.threshold) and figures_agree(head, r)
+        # a rewrite (facts.py) keeps its story with the same evidence that linked it; one template
+        # (containment >= story_containment) must also agree on its figure slots, as in linking
+        ok = ok or (rewrite_link(head, r, inter) and (c < p.story_containment or figures_agree(head, r)))
         return (round(j, 6), round(c, 6)) if ok else None
 
     def story_place(r: int, head: int, ev: tuple | None) -> None:

@@ -25,11 +25,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import xxhash
 
+from factsieve.dedup.names import NOT_NAMES, name_words
+from factsieve.dedup.quotes import QUOTE_SAMPLE, quote_spans
+
 _U64 = np.uint64
 # figure slots (figure_sets): the masked-figure word, the text edge, and odd mixing constants
 _FIGURE = _U64(0x9E3779B97F4A7C15)
 _EDGE = _U64(0xC2B2AE3D27D4EB4F)
 _SLOT_C = (_U64(0xFF51AFD7ED558CCD), _U64(0xC4CEB9FE1A85EC53), _U64(0x94D049BB133111EB))
+_NAME = _U64(0xD6E8FEB86659FD93)  # mixed into a name word's hash (facts: figure_sets)
 
 
 # Element-wise chains over a batch's words or shingles (~330k uint64, 2.6 MB) run block by block so
@@ -71,23 +75,35 @@ def _lower(texts: list[str] | pa.Array) -> pa.Array:
     ASCII unchanged and Unicode lower case maps only A-Z there, so the result is the same bytes
     (all-ASCII batches of the 22k corpus: 0.010-0.026 -> 0.005 CPU-s). Texts with any non-ASCII
     character keep both Unicode kernels; they are most of the remaining cost."""
+    return _lower_cased(texts)[0]
+
+
+def _lower_cased(texts: list[str] | pa.Array) -> tuple[pa.Array, pa.Array]:
+    """(lower-cased texts as _lower, the same texts with their case): NFKC alone, byte for byte
+    aligned with the lower-cased text, so the words cut from one are at the same positions in the
+    other (names.py reads the capitals there). Where lower-casing changes a text's length in bytes
+    (a few rare letters), its lower-cased form stands in: that text has no capitals, so no names."""
     arr = texts if isinstance(texts, pa.Array) else pa.array(texts, type=pa.large_string())
     if arr.type != pa.large_string():
         arr = arr.cast(pa.large_string())
     arr = pc.fill_null(arr, "")
     ascii_ = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
     if ascii_.all():
-        return pc.ascii_lower(arr)
+        return pc.ascii_lower(arr), arr
     other = np.flatnonzero(~ascii_)
+    nfkc = pc.utf8_normalize(arr.take(other), "NFKC")
+    low = pc.utf8_lower(nfkc)
+    cased = pc.if_else(pc.equal(pc.binary_length(nfkc), pc.binary_length(low)), nfkc, low)
     if len(other) == len(arr):
-        return pc.utf8_lower(pc.utf8_normalize(arr, "NFKC"))
+        return low, cased
     first = np.flatnonzero(ascii_)
-    parts = pa.concat_arrays(
-        [pc.ascii_lower(arr.take(first)), pc.utf8_lower(pc.utf8_normalize(arr.take(other), "NFKC"))]
-    )
     back = np.empty(len(arr), dtype=np.int64)  # row i of the input is row back[i] of parts
     back[np.concatenate([first, other])] = np.arange(len(arr), dtype=np.int64)
-    return parts.take(back)
+    plain = arr.take(first)
+    return (
+        pa.concat_arrays([pc.ascii_lower(plain), low]).take(back),
+        pa.concat_arrays([plain, cased]).take(back),
+    )
 
 
 def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -188,11 +204,23 @@ _SPACE, _NOTHING = pa.scalar(" ", pa.large_string()), pa.scalar("", pa.large_str
 
 
 def _tokenize(low: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Words of lower-cased texts as (bytes, word starts, word lengths, words per text), vectorised
-    over the whole batch; the bytes have deleted characters removed and a space after each text, so
-    no run of word bytes crosses a text boundary (an Arrow copy of the batch, cheaper than splitting
-    runs afterwards). Deleting a byte or keeping it as a separator is the same for the words at a
-    text's edge, so the thousands-separator rule looking across a boundary changes nothing."""
+    """Words of lower-cased texts as (bytes, word starts, word lengths, words per text):
+    _tokenize_cased without the cased text and the texts' offsets."""
+    return _tokenize_cased(low)[:4]
+
+
+def _tokenize_cased(
+    low: pa.Array, cased: pa.Array | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    """Words of lower-cased texts as (bytes, word starts, word lengths, words per text, texts'
+    offsets in the bytes, cased), vectorised over the whole batch; the bytes have deleted characters
+    removed and a space after each text, so no run of word bytes crosses a text boundary (an Arrow
+    copy of the batch, cheaper than splitting runs afterwards). Deleting a byte or keeping it as a
+    separator is the same for the words at a text's edge, so the thousands-separator rule looking
+    across a boundary changes nothing.
+    cased: the same texts with their case, byte-aligned (_lower_cased); then `cased` comes back as
+    (its bytes, each word's first byte in them), for names.py. It is not copied: a word's start is
+    mapped back (the deleted bytes before it put back, one joining space per earlier text taken off)."""
     b, off = _buffers(pc.binary_join_element_wise(low, _SPACE, _NOTHING))
     word, dele = _word_bytes(b)
     if len(dele):
@@ -202,7 +230,17 @@ def _tokenize(low: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
         off = off - np.searchsorted(dele, off)
     starts, ends = _runs(word)
     n_words = np.diff(np.searchsorted(starts, off)).astype(np.int64)
-    return b, starts, ends - starts, n_words
+    if cased is None:
+        return b, starts, ends - starts, n_words, off, None
+    q = starts + np.searchsorted(dele - np.arange(len(dele)), starts, side="right") if len(dele) else starts
+    return (
+        b,
+        starts,
+        ends - starts,
+        n_words,
+        off,
+        (_buffers(cased)[0], q - np.repeat(np.arange(len(n_words)), n_words)),
+    )
 
 
 _BLOCK = 16
@@ -439,10 +477,15 @@ def band_keys(sigs: np.ndarray, bands: int, rows: int, seed: int) -> np.ndarray:
 def unique_per_doc(shingle_hash: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each document's shingles sorted and made unique (one sort of doc<<32|hash over the batch)."""
     n = len(offsets) - 1
-    if len(shingle_hash) == 0:
-        return shingle_hash.astype(np.uint32), np.zeros(n + 1, dtype=np.int64)
-    doc = np.repeat(np.arange(n, dtype=_U64), np.diff(offsets))
-    key = (doc << _U64(32)) | shingle_hash.astype(_U64)
+    return unique_by_doc(shingle_hash, np.repeat(np.arange(n, dtype=_U64), np.diff(offsets)), n)
+
+
+def unique_by_doc(values: np.ndarray, doc: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted unique uint32 values of each of n documents, offsets) of values given in any order
+    with their documents: one sort of doc<<32|value codes."""
+    if len(values) == 0:
+        return values.astype(np.uint32), np.zeros(n + 1, dtype=np.int64)
+    key = (doc.astype(_U64) << _U64(32)) | values.astype(_U64)
     key.sort()
     keep = np.ones(len(key), dtype=bool)
     keep[1:] = key[1:] != key[:-1]
@@ -455,17 +498,29 @@ def unique_per_doc(shingle_hash: np.ndarray, offsets: np.ndarray) -> tuple[np.nd
 def featurize(texts: list[str] | pa.Array, shingle_size: int, num_perm: int, seed: int) -> BatchFeatures:
     """Features of a batch; each document's shingles come back sorted and unique (the set that exact
     verification intersects; MinHash of the set equals MinHash of the multiset)."""
-    b, starts, lengths, n_words = _tokenize(_lower(texts))
+    b, starts, lengths, n_words, t_off, cased = _tokenize_cased(*_lower_cased(texts))
     wh = _hash_words(b, starts, lengths)
     dg = content_digests(wh, n_words)
-    sh, off = unique_per_doc(*shingles(wh, n_words, shingle_size, seed))
+    every, every_off = shingles(wh, n_words, shingle_size, seed)
+    quoted = _quote_samples(b, t_off, starts, n_words, shingle_size, every, every_off)
+    sh, off = unique_per_doc(every, every_off)
+    del every
     sig = signatures(sh, off, num_perm, seed)
-    fg, fg_off, fg_slots, fg_values = figure_sets(b, starts, lengths, n_words, wh)
+    names = name_words(b, starts, lengths, n_words, *cased)
+    at = np.flatnonzero(names)
+    names[at[np.isin(wh[at], _not_names())]] = False
+    fg, fg_off, fg_slots, fg_values = figure_sets(b, starts, lengths, n_words, wh, names, quoted)
     return BatchFeatures(hex_digests(dg).tolist(), n_words, sh, off, sig, dg, fg, fg_off, fg_slots, fg_values)
 
 
 def figure_sets(
-    b: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n_words: np.ndarray, word_hash: np.ndarray
+    b: np.ndarray,
+    starts: np.ndarray,
+    lengths: np.ndarray,
+    n_words: np.ndarray,
+    word_hash: np.ndarray,
+    names: np.ndarray | None = None,
+    quoted: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each document's figure slots, filled slots and figures, for the story level's templated-text
     rule and its rewrite rule (facts.py).
@@ -478,7 +533,12 @@ def figure_sets(
     translation) keeps the figures but not the words around them: the figures alone are its evidence.
     Returns (values, offsets, slots per doc, figures per doc): document i owns values[off[i]:off[i + 1]],
     its sorted unique slot hashes (the first slots[i]), its sorted unique filled-slot hashes, then its
-    sorted unique figure hashes (the last figures[i]; high 32 bits of 64-bit hashes)."""
+    sorted unique figure hashes (the last figures[i]; high 32 bits of 64-bit hashes).
+
+    The last section also holds the document's name words (names: bool per word, names.py) and
+    samples of its quoted speech (quoted: (keys, document), _quote_samples; quotes.py) as *facts*
+    of the rewrite rule: the low two bits of a figure's key are 00, a name's 01, a quote's 10, so
+    facts.py tells them apart by those bits alone."""
     n = len(n_words)
     # only figure words and their neighbours are touched: no per-byte or per-word temporaries beyond
     # one bool per word (a full int64 cumsum over the bytes cost ~50 MB and 0.1 s at 22k docs)
@@ -528,8 +588,13 @@ def figure_sets(
     np.cumsum(np.bincount(doc[first], minlength=n), out=per_doc[1:])
     s_vals, s_off = unique_per_doc((slot >> _U64(32)).astype(np.uint32), per_doc)
     f_vals, f_off = unique_per_doc((filled >> _U64(32)).astype(np.uint32), per_doc)
-    v_vals, v_off = unique_per_doc(
-        (_digits_value(b, digit_pos, digit_word, first, pos) >> _U64(32)).astype(np.uint32), per_doc
+    v_vals, v_off = _facts(
+        (_digits_value(b, digit_pos, digit_word, first, pos) >> _U64(32)).astype(np.uint32),
+        doc[first],
+        word_hash,
+        w_off,
+        names if names is None else names & ~is_fig,
+        quoted,
     )
     s_len, f_len, v_len = np.diff(s_off), np.diff(f_off), np.diff(v_off)
     off = np.zeros(n + 1, dtype=np.int64)
@@ -539,6 +604,69 @@ def figure_sets(
     out[ranges(off[:-1] + s_len, f_len)] = f_vals
     out[ranges(off[:-1] + s_len + f_len, v_len)] = v_vals
     return out, off, s_len, v_len
+
+
+def _facts(
+    figures: np.ndarray,
+    fig_doc: np.ndarray,
+    word_hash: np.ndarray,
+    w_off: np.ndarray,
+    names: np.ndarray | None,
+    quoted: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's sorted unique facts (low two bits: figures 00, name words 01, quote samples
+    10) and their offsets. A name is its lower-cased word's hash: "Dunmore" at a sentence's start is
+    not a name word, but the same word later is the same name."""
+    n = len(w_off) - 1
+    vals, docs = [figures & np.uint32(0xFFFFFFFC)], [fig_doc]
+    if names is not None and names.any():
+        at = np.flatnonzero(names)
+        named = (_splitmix64(word_hash[at] ^ _NAME) >> _U64(32)).astype(np.uint32)
+        vals.append((named & np.uint32(0xFFFFFFFC)) | np.uint32(1))
+        docs.append(np.searchsorted(w_off, at, side="right") - 1)
+    if quoted is not None and len(quoted[0]):
+        vals.append(quoted[0])
+        docs.append(quoted[1])
+    if len(vals) == 1:
+        return unique_by_doc(vals[0], docs[0], n)
+    return unique_by_doc(np.concatenate(vals), np.concatenate(docs), n)
+
+
+def _quote_samples(
+    b: np.ndarray,
+    t_off: np.ndarray,
+    starts: np.ndarray,
+    n_words: np.ndarray,
+    k: int,
+    every: np.ndarray,
+    every_off: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(key, document) of the sampled 5-grams of each document's quotes (quotes.py): a shingle
+    whose words all lie inside one quote of >= MIN_QUOTE_WORDS words, kept when bits 2.. of its hash
+    are zero (the same shingle is kept or not in every text), low bits set to the quote tag 10.
+    Only the quotes' windows are made (a quote of >= MIN_QUOTE_WORDS >= k words lies in a text
+    with >= k words, whose shingles are its windows in order)."""
+    first, n = quote_spans(b, t_off, starts)
+    if len(first) == 0:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    w_off = np.zeros(len(n_words) + 1, dtype=np.int64)
+    np.cumsum(n_words, out=w_off[1:])
+    win = ranges(first, np.maximum(n - k + 1, 0))
+    doc = np.searchsorted(w_off, win, side="right") - 1
+    h = every[every_off[doc] + (win - w_off[doc])]
+    kept = ((h >> np.uint32(2)) & np.uint32(QUOTE_SAMPLE - 1)) == 0
+    return (h[kept] & np.uint32(0xFFFFFFFC)) | np.uint32(2), doc[kept]
+
+
+_NOT_NAMES: list[np.ndarray] = []
+
+
+def _not_names() -> np.ndarray:
+    """Sorted hashes of names.NOT_NAMES as words (made once)."""
+    if not _NOT_NAMES:
+        b, starts, lengths, _ = _tokenize(_lower([" ".join(NOT_NAMES)]))
+        _NOT_NAMES.append(np.unique(_hash_words(b, starts, lengths)))
+    return _NOT_NAMES[0]
 
 
 def _digits_value(

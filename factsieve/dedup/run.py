@@ -274,6 +274,7 @@ def _run(
         "rewrite_too_little_text": fver.too_little_text,
         "rewrite_figures_disagree": fver.figures_disagree,
         "rewrite_links": len(fver.edges),
+        "rewrite_links_by_names": fver.by_names,  # of them, pairs that passed by the names test only
         "story_split_from_chain": int(st.assignment.split.sum()),
         "story_split_rounds": st.assignment.rounds,  # vectorised rounds (+1 when finished node by node)
         "stories_touched": len(st.touched),
