@@ -1,6 +1,6 @@
 """Round 17 (issue #17): reader address with no content, and the author's corrective contrast.
 
-Three shapes (factsieve/classify/filler.py and contrast_verdicts.py):
+Four shapes (factsieve/classify/filler.py, contrast_verdicts.py, inference_shapes.py):
 
 * a question put to the reader and answered at once with a longer answer that still only speaks to the
   reader ("Feeling overwhelmed? Take a breath — we'll walk you through it."); not a question about a third
@@ -9,7 +9,9 @@ Three shapes (factsieve/classify/filler.py and contrast_verdicts.py):
   with us this long, thank you."); not a practical main clause ("…, you are entitled to …");
 * a sentence that ends by re-describing its subject, ", not" and one word after a link verb ("The new
   bus lane is a slogan, not a plan."); not a contrast of two facts (a place, a date, an agent, a figure,
-  a verb of action, a name) and not a speaker's.
+  a verb of action, a name) and not a speaker's;
+* the writer's own inference: "Put X side by side …" opening the sentence, or the writer's summing-up
+  ("All of this") that "points to a NOUN that has …"; not evidence named by the sentence, not a source's.
 
 None of these sentences is a row of tests/data. See docs/EVALUATION.md "Round 17 (judgement, reader
 address, page lines)" for how many of them fail on main a92b559.
@@ -45,6 +47,15 @@ CORRECTIVE_CONTRASTS = [
     "The tax cut is a gimmick, not a reform.",
 ]
 
+# The writer's own inference (inference_shapes.py): the evidence laid out by the writer, a conclusion
+# about a whole actor.
+AUTHORS_INFERENCES = [
+    "Put the two budgets side by side and the gap is impossible to miss.",
+    "Put side by side, the two timetables leave the council with nowhere to hide.",
+    "All of this points to a ministry that has stopped listening.",
+    "Taken together, this points to a club that has lost its way.",
+]
+
 # Each keeps the label it has on main: a question about someone else, a yes/no verdict, a figure or a
 # name, practical advice, a source; a contrast of place, date, agent, figure or action, two words after
 # "not", a correction, a quotation.
@@ -67,6 +78,10 @@ NEAR_MISSES = [
     ("The parcel went to the neighbour, not the owner.", "reported"),
     ("The league fined the club, not the player.", "reported"),
     ("The ministry says the delay was caused by the weather, not mismanagement.", "attributed"),
+    ("The evidence points to a fire that was started deliberately.", "reported"),
+    ("The figures point to a recovery that has already begun.", "reported"),
+    ("Analysts said the data point to an economy that has slowed.", "attributed"),
+    ("The two buildings stand side by side on Mill Street.", "reported"),
 ]
 
 
@@ -82,6 +97,13 @@ def test_the_authors_corrective_contrast_is_opinion(text: str) -> None:
     lab = classify(text)
     assert lab.label == "opinion", (text, lab.label, lab.deciding_cue)
     assert any(c.kind == "opinion" and c.text.startswith("not ") for c in lab.cues)  # the contrast itself
+
+
+@pytest.mark.parametrize("text", AUTHORS_INFERENCES)
+def test_the_writers_own_inference_is_opinion(text: str) -> None:
+    lab = classify(text)
+    assert lab.label == "opinion", (text, lab.label, lab.deciding_cue)
+    assert lab.source is None
 
 
 @pytest.mark.parametrize(("text", "label"), NEAR_MISSES)
