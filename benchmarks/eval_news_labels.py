@@ -103,6 +103,11 @@ r38 0.857) and on a84761a (0.832, 0.863), then released them to round 15, which 
 more engineers who never read the rules; the lead scored them unseen (counts only) on main a84761a (r40 0.861,
 r41 0.846) and on 91ac638 (0.875, 0.849; the same on 0280ee7), then released them to round 16, which reads and
 tunes on them.
+``news_labels_r43.jsonl`` (309 rows, split ``r43``: tricky single sentences) and ``news_labels_r44.jsonl``
+(304 rows, split ``r44``: the sentences of whole article bodies in order — features, trials, reviews, editorials,
+live summaries) were written in session 16 by two more engineers who never read the rules; the lead scored them
+unseen (counts only) on main 0280ee7 (r43 0.883, r44 0.836) and on a92b559 (the same), then released them to
+round 17, which reads and tunes on them.
 Each row has ``text``, ``label`` (one of LABELS), ``class`` (the failure class it
 probes, or ``control``) and, for a hedge inside a relative clause, ``hedged: true``.
 """
@@ -151,6 +156,8 @@ R37 = DATA / "news_labels_r37.jsonl"
 R38 = DATA / "news_labels_r38.jsonl"
 R40 = DATA / "news_labels_r40.jsonl"
 R41 = DATA / "news_labels_r41.jsonl"
+R43 = DATA / "news_labels_r43.jsonl"
+R44 = DATA / "news_labels_r44.jsonl"
 # split name -> (file, value of the row's "split" field to keep, or None for every row)
 SPLITS: dict[str, tuple[Path, str | None]] = {
     "tune": (DATA / "news_labels_tune.jsonl", None),
@@ -192,6 +199,8 @@ SPLITS: dict[str, tuple[Path, str | None]] = {
     "r38": (R38, None),
     "r40": (R40, None),
     "r41": (R41, None),
+    "r43": (R43, None),
+    "r44": (R44, None),
 }
 
 

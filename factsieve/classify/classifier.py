@@ -245,6 +245,7 @@ def _has_no_cues(text: str, words: Words) -> bool:
             and not furniture_possible(text, words)
             and (not page_line_possible(text, words) or not page_line(text, words))
             and (";" not in text or "not" not in words)  # a renaming contrast (judgements.py)
+            and ", not " not in text  # round 17: a corrective contrast (contrast_verdicts.py)
             and not text.startswith("Few ")  # "Few X have … so Y" (judgements.py)
             # plain_verdicts.plain_opening, inlined: "Commendably, …", "What a run that was" (round 8)
             and text.find("bly, ", 4, 26) == -1
@@ -258,6 +259,7 @@ def _has_no_cues(text: str, words: Words) -> bool:
         and reader_idiom(text) is None
         and not text.rstrip().endswith("?")
         and not plain_opening(text)
+        and ", not " not in text  # round 17 (contrast_verdicts.py)
         and not boilerplate_cues(text, words)
     )
 

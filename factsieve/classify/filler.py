@@ -366,6 +366,16 @@ _READER_SITUATION = re.compile(
     re.IGNORECASE,
 )
 _READER_SITUATION_MAX_WORDS = 16
+# Round 17 (r43; then r30 and r8 unseen): a line to the reader that closes on the writer's thanks or on the
+# reader's company, after a clause about the reader ("If you've made it this far, thank you.", "If you've
+# ever wondered why your bill keeps going up, you're in good company."): the main clause carries nothing
+# but the address; a practical main clause ("…, you can claim up to £150", "…, you are eligible for …") is
+# not this shape, and a figure or a name still rules the line out (the guards above).
+_THANKS_CLOSE = re.compile(r",\s+(?:thank\s+you|thanks)\s*[.!]*\s*$", re.IGNORECASE)
+_REASSURED_CLOSE = re.compile(
+    r"\W*if\s+you\b[^,]{3,120},\s+you(?:['’]re|\s+are)\s+(?:not\s+alone|in\s+(?:good\s+company|the\s+right\s+place))\b",
+    re.IGNORECASE,
+)
 
 
 def _reader_address(text: str, words: frozenset[str]) -> bool:
@@ -384,11 +394,13 @@ def _reader_address(text: str, words: frozenset[str]) -> bool:
     probe = _AFTER_QUESTION.sub(lambda m: m.group(0).lower(), body) if "?" in body else body
     if _CAPITALISED_LATER.search(probe.replace(" I ", " i ")):
         return False
-    if _writer_to_reader(body, words):
+    if _writer_to_reader(body, words) or ("? " in body and _long_reader_exchange(body, words)):
         return True
     if not reader:
         return False
     if _READER_SITUATION.match(body) is not None:
+        return True
+    if ", " in body and (_THANKS_CLOSE.search(body) is not None or _REASSURED_CLOSE.match(body) is not None):
         return True
     return len(body.split()) <= _READER_ADDRESS_MAX_WORDS and _TEXT_ITSELF.search(body) is not None
 
@@ -432,6 +444,42 @@ def _reader_exchange(body: str, words: frozenset[str]) -> bool:
     # One of the two is named ("you", "us", "me"), or the answer sends the reader on ("Read on."): "The
     # verdict? A must-buy for commuters." names neither and is a verdict.
     return bool(words.gates & _WRITER_OR_READER_GATE) or a[0].lower() in ("read", "keep", "stick", "stay")
+
+
+# Round 17 (r44, a writer who wrote eight; then r33 and r43 unseen): the exchange above with a longer
+# answer that still only speaks to the reader — a promise, a reassurance, a nudge ("Have you tried
+# anything like this? Go on, tell me how it went.", "The good news? You've got more control than you
+# think.", "Who are you backing? Stick with us, because there's plenty more to come."). The shape, not a
+# word: one question, then an answer of up to twelve words; no figure and no capital after either half's
+# first word (the caller's guards: nothing named); the reader or the writer named. An answer that opens
+# on a yes/no reply answers a question about something ("Is it worth it? Absolutely, if you commute
+# daily.", "Was it fair? No, and you know it."): a verdict, left to the other finders. On every readable
+# file this shape holds only filler and boilerplate rows; the BBC/Reuters sentences outside quotations
+# hold none.
+_LONG_ANSWER_MAX_WORDS = 12
+_ELLIPTICAL_MAX_WORDS = 3
+_WH_OPENERS = frozenset("who whom whose what which why how when where".split())
+_POLAR_REPLY = frozenset(
+    """yes yeah yep no nope not never absolutely definitely certainly surely probably possibly perhaps maybe
+    unlikely likely hardly doubtful sadly unfortunately alas""".split()
+)
+
+
+def _long_reader_exchange(body: str, words: frozenset[str]) -> bool:
+    q, mark, a = body.partition("?")
+    if not mark or "?" in a or not words.gates & _WRITER_OR_READER_GATE:
+        return False
+    question, answer = q.split(), a.split()
+    if not (1 <= len(question) <= _EXCHANGE_Q_MAX_WORDS and 2 <= len(answer) <= _LONG_ANSWER_MAX_WORDS):  # noqa: PLR2004
+        return False
+    if answer[0].strip(",.!—–-").lower() in _POLAR_REPLY:
+        return False
+    # The question is put to the reader (names the reader or the writer) or is elliptical, a few words with
+    # no subject ("Sound complicated?", "The good news?"); a question about a third party with a subject
+    # of its own is the author's challenge ("Why did the council wait so long? Tell me that.", round 11).
+    if len(question) <= _ELLIPTICAL_MAX_WORDS and question[0].lower() not in _WH_OPENERS:
+        return True
+    return any(re.split(r"['’]", w.lower(), maxsplit=1)[0] in _WRITER_OR_READER for w in question)
 
 
 def _writer_to_reader(body: str, words: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from factsieve.classify.contrast_verdicts import CONTRAST_MARK, corrective_contrast
 from factsieve.classify.judged_clauses import RENAMING_CONTRAST_RE
 from factsieve.classify.judging_shapes import QUESTION_KEYS, question_shape_matches
 from factsieve.classify.plain_verdicts import (
@@ -149,8 +150,9 @@ def judgement_possible(text: str, words: Words) -> bool:
     if not gates & JUDGEMENT_ENTRY:
         # Round 9 (speed): no trigger word, no "few", "what", "how" (most sentences on the full path):
         # only the two shapes told by their marks are left.
-        return (";" in text and "not" in words) or text.find("bly, ", 4, 26) != -1
-    if text.startswith("Few ") or (";" in text and "not" in words):
+        # (round 17: the corrective contrast, contrast_verdicts.py, told by ", not ")
+        return (";" in text and "not" in words) or text.find("bly, ", 4, 26) != -1 or CONTRAST_MARK in text
+    if text.startswith("Few ") or (";" in text and "not" in words) or CONTRAST_MARK in text:
         return True
     return (bool(gates & _OWN_TRIGGERS_BIT) and with_companion(words, _OWN_TRIGGERS, _COMPANIONS)) or (
         # round 8 (plain_verdicts.py), inline
@@ -183,6 +185,7 @@ def judgement_matches(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     tries = (
         ("which" in words and words.gates & _RELATIVE_GATE_BIT, _EVALUATING_RELATIVE.search),
         ("not" in words and (";" in text or "—" in text or "–" in text), _RENAMING_CONTRAST.match),
+        (CONTRAST_MARK in text, corrective_contrast),  # round 17 (contrast_verdicts.py)
         (text.startswith("Few "), _FEW_SO.match),
         (words.gates & _CONCESSIVE_GATE_BIT and ", " in text, _CONCESSIVE_PAIR.search),
         (words.gates & _VOUCHING_GATE_BIT, _VOUCHING.search),

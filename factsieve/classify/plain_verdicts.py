@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from factsieve.classify.graded_predicates import SHAPES as ROUND16_SHAPES
+from factsieve.classify.inference_shapes import SHAPES as ROUND17_SHAPES
 from factsieve.classify.judged_clauses import SHAPES as ROUND15_SHAPES
 from factsieve.classify.judged_predicates import SHAPES as ROUND14_SHAPES
 from factsieve.classify.judging_shapes import SHAPES as ROUND10_SHAPES
@@ -406,6 +407,7 @@ _SHAPES: tuple[tuple[frozenset[str], frozenset[str] | None, re.Pattern[str]], ..
     *ROUND14_SHAPES,  # round 14 (judged_predicates.py)
     *ROUND15_SHAPES,  # round 15 (judged_clauses.py)
     *ROUND16_SHAPES,  # round 16 (graded_predicates.py)
+    *ROUND17_SHAPES,  # round 17 (inference_shapes.py)
 )
 # key -> the (companions, pattern) pairs it opens
 _BY_KEY: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = {}
