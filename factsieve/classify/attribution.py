@@ -658,9 +658,12 @@ _BODY_NOUNS = (
     "|embassy|state|city|department|office|airline|carrier|insurer|lender|operator|owner|manager|coach"
     # round 15 (r30: "The club hopes …"): the bodies that hope
     "|charity|trust|foundation|school|hospital|museum|university|society|association|federation|festival|council"
+    # round 17: the authority as a body ("The transport authority fears …")
+    "|authority"
 )
 _BODY_BELIEF_RE = re.compile(
-    r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:"
+    # (round 17, r24: a body of a named owner, "The state's resettlement office fears the cut could …")
+    r"(?P<np>\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+['’]s\s+)?(?:[a-z-]+\s+){0,2}(?:"
     + _BODY_NOUNS
     + r")|\b(?!(?:His|Her|Its|Their|Our|My|Your|This|These|Those|Such|Any|No|Some|Many|Investor|Market)\b)"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
