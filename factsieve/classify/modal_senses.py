@@ -71,14 +71,10 @@ _NAMED_SCHEME = re.compile(
 
 # before "could": a frame of a life stage or a high point (always past), or a tenure (past only with a capacity
 # verb or a past verb beside it)
-_LIFE_FRAME = re.compile(
-    r"\W*(?:at|in|during)\s+(?:his|her|their|its|the\s+[\w'’-]+['’]s)\s+(?:own\s+|physical\s+|competitive\s+)?"
-    r"(?:peak|prime|height|heyday|pomp|youth|childhood|best)\b",
-    re.IGNORECASE,
-)
-_TENURE_FRAME = re.compile(
-    r"\W*(?:under|during)\s+(?:his|her|their|its|the\s+[\w'’-]+['’]s)\s+(?:[a-z]+\s+)?(?:management|ownership|tenure"
-    r"|leadership|stewardship|reign|watch|direction|command|captaincy)\b",
+_PAST_FRAME = re.compile(
+    r"\W*(?:at|in|during|under)\s+(?:his|her|their|its|the\s+[\w'’-]+['’]s)\s+(?:[a-z]+\s+)?(?:(?P<life>peak|prime"
+    r"|height|heyday|pomp|youth|childhood|best)|(?P<tenure>management|ownership|tenure|leadership|stewardship|reign"
+    r"|watch|direction|command|captaincy))\b",
     re.IGNORECASE,
 )
 _CAPACITY = frozenset("seat hold house carry accommodate sleep employ load berth store feed".split())
@@ -146,11 +142,14 @@ def _past_ability(text: str, s: int, e: int) -> bool:
         return True  # "the most it could hold"
     if _FUTURE.search(text) is not None:
         return False
-    if _LIFE_FRAME.match(text) is not None:
+    m = _PAST_FRAME.match(text)
+    if m is None:
+        return False
+    if m.group("life") is not None:
         return True  # "At her peak in 2019 she could run …"
-    if _TENURE_FRAME.match(text) is not None:
-        return nxt in _CAPACITY or _PAST_BESIDE.search(text, e) is not None
-    return False
+    return (
+        nxt in _CAPACITY or _PAST_BESIDE.search(text, e) is not None
+    )  # "Under her management the Regal could seat"
 
 
 _NEXT_WORD = re.compile(r"\s+(?:only\s+|still\s+|also\s+)?([A-Za-z]+)")
@@ -222,19 +221,13 @@ def ok_potentially(text: str, s: int, e: int) -> bool:
 #   "played down the likelihood that …" (a source's) and "The likelihood that the budget will …" stay; so does a
 #   change in the likelihood of a named event ("has increased the likelihood that U.S. banks will declare …", the
 #   corpus read): a verb of change only before "of". Train: Wikipedia 2 unmarked, 0 marked with such a verb before it.
-_ASSESSED_LIKELIHOOD = re.compile(
-    r"\b(?:assess|estimat|calculat|measur|determin|evaluat|predict|judg|weigh)[a-z]*\s+(?:the|a|its|their)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-_CHANGED_LIKELIHOOD = re.compile(
-    r"\b(?:increas|reduc|rais|lower|minimi[sz]|maximi[sz]|boost|cut|decreas|improv|lessen|heighten)[a-z]*\s+(?:the|a"
-    r"|its|their)\s+(?:\w+\s+)?$",
+_MEASURED_LIKELIHOOD = re.compile(
+    r"\b(?:(?P<assess>assess|estimat|calculat|measur|determin|evaluat|predict|judg|weigh)|increas|reduc|rais|lower"
+    r"|minimi[sz]|maximi[sz]|boost|cut|decreas|improv|lessen|heighten)[a-z]*\s+(?:the|a|its|their)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
 
 def ok_likelihood(text: str, s: int, e: int) -> bool:
-    lo = max(0, s - 40)
-    if _ASSESSED_LIKELIHOOD.search(text, lo, s) is not None:
-        return False
-    return text[e : e + 3] != " of" or _CHANGED_LIKELIHOOD.search(text, lo, s) is None
+    m = _MEASURED_LIKELIHOOD.search(text, max(0, s - 40), s)
+    return m is None or (m.group("assess") is None and text[e : e + 3] != " of")
