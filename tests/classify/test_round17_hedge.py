@@ -144,6 +144,18 @@ def test_signal_without_a_clause_is_no_source() -> None:
     assert classify("The move signalled a shift in policy.").label == "reported"
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Bankers surveyed by the Gazette had expected a rate cut in May.", "attributed"),
+        ("The rate cut came a month earlier than bankers had expected.", "reported"),
+    ],
+)
+def test_group_past_perfect_forecast(text: str, label: str) -> None:
+    # a group's "had predicted/expected" is its forecast; after "than" it is the measure of what happened
+    assert classify(text).label == label
+
+
 def test_group_who_inside_a_quotation_is_the_speakers() -> None:
     lab = classify('"Doctors who treated the boy believe it was the water," his mother said.')
     assert lab.label == "attributed"
