@@ -578,7 +578,7 @@ _BLAME_OBJECT = re.compile(
 )
 _RECALL_OBJECT = re.compile(r"\s+(?:that\b|[a-z]+ing\b)")
 _GROUP_VERBS = frozenset(f"{_GROUP_BELIEF_VERBS} {_GROUP_SPEECH_VERBS} see".split())
-_MEASURED_AGAINST = re.compile(r"\b(?:than|as)\b(?:\s+[\w.%-]+){0,6}\s+$")
+_MEASURED_AGAINST = re.compile(r"\b(?:than|as)\b(?:\s+[\w.%-]+){0,6}\s+$", re.IGNORECASE)
 _HAD_PARTICIPLES = frozenset(
     "predicted estimated projected expected anticipated".split()
 )  # round 17, after "had"
