@@ -21,6 +21,13 @@ from factsieve.classify.cue import (
     Cue,
     new_cue,
 )
+from factsieve.classify.modal_senses import (
+    exclusive_rule,
+    not_doubt_by_grammar,
+    ok_likelihood,
+    ok_potentially,
+    past_narrative_could,
+)
 from factsieve.classify.prefilter import (
     CaseFreeRe,
     word_alternation,
@@ -510,7 +517,9 @@ def ok_may(text: str, s: int, e: int) -> bool:
         return False
     if prev_word(text, s) in _MONTH_CONTEXT and nxt in ("", "and", "or"):
         return False  # "until may." in lower-cased text
-    return not _is_permission(text, s, e)
+    return not _is_permission(text, s, e) and not exclusive_rule(
+        text, s
+    )  # (round 17: "Only one Phase may …")
 
 
 _MIGHT_NOUN_PREV = frozenset(
@@ -756,6 +765,8 @@ def _ok_could(text: str, s: int, e: int) -> bool:
     purpose = prev_word(text, s) in _PURPOSE_PREV and _DEMONSTRATIVE_OPENS.match(text, 0, s) is None
     if purpose or _PURPOSE_BEFORE.search(text, max(0, s - 40), s):
         return False  # purpose clause: "so that they could attend", "so stranded travellers could return"
+    if past_narrative_could(text, s, e):
+        return False  # round 17 (modal_senses.py): "The I-16 was …, but the Bf 109 could use its advantages"
     return not _has_past_ability_context(text)  # "he could swim as a child"
 
 
@@ -1918,6 +1929,8 @@ _HEDGE_CHECKS = {
     "would": _ok_would_must,
     "must": _ok_would_must,
     "likely": _ok_likely,
+    "potentially": ok_potentially,  # round 17 (modal_senses.py)
+    "likelihood": ok_likelihood,  # round 17
     "possible": _ok_possible,
     "probable": _ok_probable,
     "projected": _ok_passive_forecast,
@@ -2411,13 +2424,13 @@ def not_the_authors_doubt(text: str, cue: Cue, spans: list[tuple[int, int]]) -> 
     if cue.start == 0 and text[:1].isupper() and _OPENING_TITLE.match(text) is not None:
         return True
     word = cue.text
-    if word in _MAY_FORMS:
-        return (
-            _RULE_LIMIT.match(text, cue.end) is not None or _FREE_PERMISSION.match(text, cue.end) is not None
-        )
-    return word in _COULD_FORMS and (
-        _RULE_LIMIT.match(text, cue.end) is not None or _could_offered(text, cue)
-    )
+    if word in _MAY_FORMS and (
+        _RULE_LIMIT.match(text, cue.end) is not None or _FREE_PERMISSION.match(text, cue.end) is not None
+    ):
+        return True
+    if word in _COULD_FORMS and (_RULE_LIMIT.match(text, cue.end) is not None or _could_offered(text, cue)):
+        return True
+    return not_doubt_by_grammar(text, cue)  # round 17 (modal_senses.py): the sense by its grammar
 
 
 def _quoted_title(text: str, start: int) -> bool:

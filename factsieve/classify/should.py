@@ -152,7 +152,7 @@ _ARRIVAL_OR_LEVEL = re.compile(
 )
 
 
-def should_sense(text: str, start: int, end: int) -> str | None:
+def should_sense(text: str, start: int, end: int) -> str | None:  # noqa: C901 (one test per sense shape)
     """ "deontic", "epistemic" or None for the "should" at ``text[start:end]``."""
     after = _WORD.findall(text, end, min(len(text), end + 80))
     i = 0
@@ -161,6 +161,8 @@ def should_sense(text: str, start: int, end: int) -> str | None:
     if i >= len(after):
         return None
     verb = after[i].lower()
+    if _advice_on_its_own(text, start, end, after, i):
+        return "deontic"  # round 17: "The ferry corporation should suspend its executive bonuses"
     if verb in OUTCOME_VERBS:
         return "epistemic"
     if verb in ("come", "stay") and _ARRIVAL_OR_LEVEL.match(text, end) is not None:
@@ -199,6 +201,35 @@ def should_sense(text: str, start: int, end: int) -> str | None:
         # list every allergen" — not an outcome expected of it (a thing "should fix", "should save").
         return "deontic"
     return _sense_by_subject(text, start)
+
+
+_OWN_POSSESSIVES = frozenset("its their his her".split())
+# a time the outcome is expected by: "The merger should boost its profits next year" is a forecast ("until the
+# service is fixed" is the advice's condition, not a forecast's date)
+_FORECAST_FRAME = re.compile(
+    r"\b(?:next\s+(?:year|month|week|season|quarter)|by\s+(?:the\s+end|next|20\d\d|spring|summer|autumn|winter)"
+    r"|within\s+\w+\s+(?:years?|months?|weeks?)|this\s+(?:year|quarter)|in\s+the\s+coming)\b",
+    re.IGNORECASE,
+)
+# "should [not/also …] <verb> its/their/his/her <noun>": the verb's object owned by the subject.
+_OWN_OBJECT = re.compile(
+    r"\s+(?:(?:not|also|still|now|at\s+least|simply|just)\s+)?[a-z]+\s+(?:its|their|his|her)\s+[a-z]"
+)
+
+
+def _advice_on_its_own(text: str, start: int, end: int, after: list[str], i: int) -> bool:
+    """Round 17 (r14, r24, r8): the subject told to act on what it owns — "The ferry corporation should suspend its
+    executive bonuses", "The consortium should publish its practice papers", "Harbour should drop their kicking game"
+    — is advice whatever the verb ("drop" with an object is no fall). A figure owns nothing ("Prices should ease" has
+    no object; "The move should boost its profits" is left: "move" is a thing), and a forecast's date keeps the
+    expectation ("The merger should boost its profits next year")."""
+    return (
+        i + 1 < len(after)
+        and after[i + 1].lower() in _OWN_POSSESSIVES
+        and _OWN_OBJECT.match(text, end) is not None
+        and _subject_head(text, start)[0].lower() not in _THING_NOUNS
+        and _FORECAST_FRAME.search(text, end, end + 200) is None
+    )
 
 
 _EXPECTATION_FRAME = re.compile(

@@ -108,6 +108,24 @@ _PASSIVE_WORDS = frozenset(
     "confirmed disclosed revealed forecast predicted projected estimated described disputed denied".split()
 )
 
+# Round 17 (issue #17): a body's signal of what it may do — "The regulator has signalled it may block the merger",
+# "The union has signalled that its members could strike": the complement is a clause with a modal, so the hedge is
+# the body's, not the author's ("The move signalled a shift in policy" has no clause and is left).
+_SIGNALLED = re.compile(
+    r"\b(?P<verb>signall?ed|signals|signall?ing)\s+(?:that\s+)?(?:it|they|he|she|the\s+[\w'’-]+|its\s+[\w'’-]+"
+    r"|their\s+[\w'’-]+|[A-Z][\w'’-]+)\s+(?:[\w'’-]+\s+){0,2}?(?:may|might|could|would|will|was|were|is|are|intends"
+    r"|plans|wants)\b"
+)
+# Round 17: a group named by what its members did, in a relative clause, holding a belief — "Engineers who inspected
+# the bridge believe corrosion weakened two of its cables", "Doctors who treated the boy think …": the group is the
+# source (attribution._GROUP_RE names groups by where they work or who asked them, not by what they did).
+_GROUP_WHO = re.compile(
+    r"\b(?P<np>[A-Z]?[a-z’'-]{3,}s)\s+who\s+(?:have\s+|had\s+)?(?:[a-z]+ed|saw|met|ran|led|knew|know|work|studied"
+    r"|study|treat|examine|inspect|visit|took|watch|follow|monitor|track|survey|run|sat|flew|drove|wrote|fought|built)"
+    r"\s+(?:[\w'’-]+\s+){1,5}?(?P<verb>believe|think|suspect|fear|doubt|expect|estimate|say|warn|insist)\b"
+)
+_NOT_A_WHO_GROUP = frozenset("those this his its was has as always perhaps sometimes others".split())
+
 _SHAPES = (
     (frozenset({"wants", "wanted"}), _WANTS),
     (frozenset({"considers", "considered"}), _CONSIDERS),
@@ -117,18 +135,21 @@ _SHAPES = (
     ),
     (frozenset({"called"}), _CALLED),
     (frozenset({"confirmed", "confirms"}), _CONFIRMED),
+    (frozenset({"signalled", "signaled", "signals", "signalling", "signaling"}), _SIGNALLED),  # round 17
 )
+_GROUP_WHO_VERBS = frozenset("believe think suspect fear doubt expect estimate say warn insist".split())
 STANCE_WORDS = frozenset().union(*(w for w, _ in _SHAPES))
 _TAIL_VERBS = frozenset(
     """state states stated show shows showed note notes noted indicate indicates indicated suggest suggests suggested
     allege alleges alleged record records recorded reveal reveals revealed""".split()
 )
-STANCE_TRIGGERS = STANCE_WORDS | _TAIL_VERBS | _FRAME_WORDS | _PASSIVE_WORDS
+STANCE_TRIGGERS = STANCE_WORDS | _TAIL_VERBS | _FRAME_WORDS | _PASSIVE_WORDS | _GROUP_WHO_VERBS
 _GATES = tuple((trigger_gate(w), rx) for w, rx in _SHAPES)
 STANCE_GATE = trigger_gate(STANCE_TRIGGERS)
 _TAIL_GATE = trigger_gate(_TAIL_VERBS)
 _FRAME_GATE = trigger_gate(_FRAME_WORDS)
 _PASSIVE_GATE = trigger_gate(_PASSIVE_WORDS)
+_GROUP_WHO_GATE = trigger_gate(_GROUP_WHO_VERBS)
 
 
 def stance_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str]) -> list[Cue]:
@@ -145,6 +166,10 @@ def stance_cues(text: str, quotes: list[tuple[int, int]], words: frozenset[str])
             if prev in _RULING_BODIES and m.group("verb")[:3] == "rej":
                 continue  # "a three-judge appeal court panel rejected the claim …": a ruling, no view
             return [new_cue("attribution", m.group("verb"), s, m.end("verb"))]
+    if gates & _GROUP_WHO_GATE and "who" in words:  # round 17
+        for m in _GROUP_WHO.finditer(text):
+            if not inside(quotes, m.start("verb")) and m.group("np").lower() not in _NOT_A_WHO_GROUP:
+                return [new_cue("attribution", m.group("verb"), m.start("verb"), m.end("verb"))]
     if gates & _PASSIVE_GATE and "by" in words:
         m = _PASSIVE_BY.search(text)
         if m is not None and not inside(quotes, m.start("verb")):
