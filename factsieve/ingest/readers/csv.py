@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from factsieve.ingest import (
     delimited,
 )
+from factsieve.ingest import escapes as escaping
 from factsieve.ingest.readers.base import (
     IngestResult,
     file_reject,
@@ -20,6 +21,7 @@ from factsieve.ingest.readers.entries import (
     text_columns,
     undecodable,
 )
+from factsieve.ingest.records import clash_detail, fold_clash
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.vocabulary import (
@@ -77,6 +79,8 @@ def read_csv(
         return file_reject(
             inp, fmt, MISSING_TEXT, no_text_column(names, limits.text_field), len(data), sample_of(body)
         )
+    if not limits.text_field and (clash := fold_clash(tuple(names))):
+        return file_reject(inp, fmt, MISSING_TEXT, clash_detail(clash), len(data), sample_of(body))
     rows = delimited.rows(
         delimited.physical_lines(body), delimiter, inp.first_line, max_field_chars=limits.max_record_chars
     )
@@ -84,14 +88,14 @@ def read_csv(
         rows = (row for row in rows if row.line >= head.next_line)
     keep_empty = set(text_columns(names, limits.text_field))
     repeated = [0]
+    entries: Iterable[Entry] = _csv_entries(
+        _past_headers(rows, names, repeated), names, keep_empty, delimiter, limits.max_record_chars
+    )
+    if "\\" in body:  # only a file with a backslash may write its line breaks escaped
+        entries = _unescaped_entries(list(entries), keep_empty)
     res = read_records(
         inp,
-        undecodable(
-            _csv_entries(
-                _past_headers(rows, names, repeated), names, keep_empty, delimiter, limits.max_record_chars
-            ),
-            doubtful,
-        ),
+        undecodable(entries, doubtful),
         enc,
         limits,
         fmt,
@@ -173,3 +177,20 @@ def _csv_entries(
             # `html` was an `empty` reject). Alone, it stays the row's empty text.
             rec = {n: v for n, v in rec.items() if v or n not in keep_empty}
         yield key, row.line, source, rec, None
+
+
+def _unescaped_entries(entries: list[Entry], text_names: set[str]) -> list[Entry]:
+    """``entries`` with their cells' backslash escapes read when the file writes line breaks so
+    (``factsieve.ingest.escapes``: mysql -B, PostgreSQL COPY, CSV dumps with literal "\\n\\n");
+    a ``\\N`` cell is null, an absent field. Otherwise ``entries`` unchanged."""
+    recs = [rec for _, _, _, rec, _ in entries if isinstance(rec, dict)]
+    texts = (v for rec in recs for k, v in rec.items() if k in text_names)
+    cells = (v for rec in recs for v in rec.values())
+    if not escaping.escaped(texts, cells):
+        return entries
+    out: list[Entry] = []
+    for key, line, source, rec, problem in entries:
+        if isinstance(rec, dict):
+            rec = {k: u for k, v in rec.items() if (u := escaping.unescaped(v)) is not None}
+        out.append((key, line, source, rec, problem))
+    return out
