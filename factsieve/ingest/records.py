@@ -256,26 +256,30 @@ def with_canonical_fields(rec: dict, text_field: str = "", title_field: str = ""
                 out[name] = value
     if "text" not in out and not text_field and isinstance(rec.get("bodies"), list):
         out = rec = ninjs2_fields(dict(out))  # the aliases below are looked up in rec
+    missing = False  # a field no exact name gave: then, and only then, folded names are looked at
     for name, aliases in FIELD_ALIASES.items():
         if name in out or configured.get(name):
             continue
         for alias in aliases:
             # round 17: an alias is read when its value has a reading ("date": 1709625600 is that
             # instant); one of no reading (a "guid" object) is that feed's own field, not ours.
-            value = readable(name, rec.get(alias))
+            value = rec.get(alias)
+            if value is None:
+                continue
+            if type(value) is not str or (name == "published" and _epoch_like(value)):
+                value = readable(name, value)  # the common case, a string, needs no reading
             if value is not _MISSING:
                 out = out if out is not rec else dict(rec)
                 out[name] = value
                 break
-    if not all(name in out for name in FOLDED_FIELDS):
+        else:
+            missing = True
+    if missing:  # one cached look-up per set of field names (a CSV header)
         out = _fuzzy_fields(rec, out, configured)
     if isinstance(out.get("text"), list):
         out = out if out is not rec else dict(rec)
         out["text"] = _paragraphs(out["text"])
     return out
-
-
-FOLDED_FIELDS = ("text", *OPTIONAL_FIELDS)
 
 
 def _fuzzy_fields(rec: dict, out: dict, configured: dict[str, str]) -> dict:
@@ -300,7 +304,17 @@ def _fuzzy_fields(rec: dict, out: dict, configured: dict[str, str]) -> dict:
 # digits; a date as epoch seconds, milliseconds, micro- or nanoseconds is that instant; a list of
 # one url is that url); any other is dropped and counted (``normalised_metadata``).
 _EPOCH_UNITS = ((1e11, 1), (1e14, 1e3), (1e17, 1e6), (1e20, 1e9))  # below n: seconds, ms, us, ns
-_EPOCH_DIGITS = re.compile(r"\d{9,20}(?:\.\d+)?")
+
+
+def _epoch_like(value: str) -> bool:
+    """Whether a string is an epoch time's digits ("1709625600", "1709625600.5"): 9 to 20 digits,
+    then a fraction. str methods, not a regex: every dated record asks (round 17, read speed)."""
+    if value.isdigit():  # C-level, stops at the first non-digit: "2024-03-05" at once
+        return 9 <= len(value) <= 20
+    if "." not in value:
+        return False
+    whole, _, fraction = value.partition(".")
+    return 9 <= len(whole) <= 20 and whole.isdigit() and (not fraction or fraction.isdigit())
 
 
 def _number_text(value: int | float) -> str | object:
@@ -337,7 +351,7 @@ def readable(name: str, value: object) -> object:
     if name == "published":
         if isinstance(value, int | float):
             return _epoch(value)
-        if isinstance(value, str) and _EPOCH_DIGITS.fullmatch(value.strip()):
+        if isinstance(value, str) and _epoch_like(value):
             return _epoch(float(value))  # a CSV cell: "1709625600"
         return value if isinstance(value, str) else _MISSING
     if isinstance(value, float) and math.isnan(value):
@@ -355,14 +369,30 @@ def readable(name: str, value: object) -> object:
 
 def normalised_metadata(rec: dict) -> tuple[dict, list[str]]:
     """``rec`` with its id, title, url and published date as their types (``readable``), and the
-    fields dropped for having no reading ("'id' is list"), to count. Null stays null."""
+    fields dropped for having no reading ("id list"), to count. Null stays null."""
+    get = rec.get
+    # Most records: string metadata (an int id) and a date that is no epoch; a look, no list made
+    # (every record of every file passes here: read speed).
+    if type(get("title")) in _TEXT_TYPES and type(get("url")) in _TEXT_TYPES and type(get("id")) in _ID_TYPES:
+        published = get("published")
+        if published is None or (type(published) is str and not _epoch_like(published)):
+            return rec, _NOTHING
+    return _normalised(rec)
+
+
+_TEXT_TYPES = frozenset({str, type(None)})
+_ID_TYPES = frozenset({str, int, type(None)})
+_NOTHING: list[str] = []  # never appended to: _normalised makes its own
+
+
+def _normalised(rec: dict) -> tuple[dict, list[str]]:
     dropped: list[str] = []
     out = rec
-    for name, types in OPTIONAL_FIELDS.items():
+    for name in OPTIONAL_FIELDS:
         value = rec.get(name)
-        if value is None or (
-            isinstance(value, types) and not isinstance(value, bool) and name != "published"
-        ):
+        if value is None or (type(value) is int and name == "id"):
+            continue
+        if type(value) is str and (name != "published" or not _epoch_like(value)):
             continue
         got = readable(name, value)
         if got is value:
@@ -447,6 +477,8 @@ def record_problem(rec: object, limits: IngestLimits, fields: object = None) -> 
         # A text column or field present but null (a Parquet row with a null 'body', a JSON
         # {"body": null}) is named as such, not reported as a field the record lacks.
         null = limits.text_field or next((a for a in ("text", *FIELD_ALIASES["text"]) if a in own), "")
+        if not null:  # a folded name ("Text": null)
+            null = next((k for k in own if isinstance(k, str) and folded(k) in TEXT_FOLDS), "")
         if null and field_value(own, null) is None:
             what = " (the configured text field)" if limits.text_field else ""
             return MISSING_TEXT, f"'{visible(null)}'{what} is null"

@@ -48,6 +48,12 @@ def _csv(rows: list[list[object]], delimiter: str = ",") -> str:
     return buf.getvalue()
 
 
+def _one_doc(tmp_path: Path, rec: dict) -> ingest.RawDoc:
+    (tmp_path / "one.jsonl").write_text(json.dumps(rec) + "\n")
+    [doc] = _read(tmp_path / "one.jsonl").docs
+    return doc
+
+
 # --- (A) field names in any case and spacing ------------------------------------------------------
 
 
@@ -71,8 +77,7 @@ def test_capitalised_json_keys_name_the_text_title_date_and_url(tmp_path):
         "Date Published": "2024-03-05T08:00:00Z",
         "URL": "https://news.example.org/ferry",
     }
-    (tmp_path / "dump.jsonl").write_text(json.dumps(rec) + "\n")
-    [doc] = _read(tmp_path / "dump.jsonl").docs
+    doc = _one_doc(tmp_path, rec)
     assert (doc.record_key, doc.title, doc.text, doc.url) == (
         "bbc-17",
         "Ferry runs aground",
@@ -83,14 +88,8 @@ def test_capitalised_json_keys_name_the_text_title_date_and_url(tmp_path):
 
 
 def test_an_exact_name_wins_over_one_that_only_folds_to_it(tmp_path):
-    rec = {
-        "Text": "Related: see our live coverage of the storm.",
-        "text": WAGES,
-        "Title": "Wages",
-        "title": "Pay",
-    }
-    (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n")
-    [doc] = _read(tmp_path / "a.jsonl").docs
+    related = "Related: see our live coverage of the storm."
+    doc = _one_doc(tmp_path, {"Text": related, "text": WAGES, "Title": "Wages", "title": "Pay"})
     assert (doc.text, doc.title) == (WAGES, "Pay")
 
 
@@ -105,6 +104,12 @@ def test_two_columns_folding_to_the_text_are_a_clear_reject(tmp_path):
     # the configured field settles it
     res = _read(tmp_path / "two.csv", IngestLimits(text_field="TEXT"))
     assert [d.text for d in res.docs] == [WAGES]
+
+
+def test_a_null_text_under_a_folded_name_is_named(tmp_path):
+    (tmp_path / "n.jsonl").write_text(json.dumps({"ID": "x1", "Text": None, "Title": "Ferry"}) + "\n")
+    [rej] = _read(tmp_path / "n.jsonl").rejects
+    assert (rej.reason, rej.detail) == (codes.MISSING_TEXT, "line 1: 'Text' is null")
 
 
 def test_kaggle_news_csv_with_heading_article_and_newstype(tmp_path):
