@@ -91,8 +91,8 @@ def read_csv(
     entries: Iterable[Entry] = _csv_entries(
         _past_headers(rows, names, repeated), names, keep_empty, delimiter, limits.max_record_chars
     )
-    if "\\" in body:  # only a file with a backslash may write its line breaks escaped
-        entries = _unescaped_entries(list(entries), keep_empty)
+    if "\\n" in body or "\\N" in body:  # only such a file may write its line breaks escaped
+        entries = _unescaped_entries(list(entries), keep_empty, "\\N" in body)
     res = read_records(
         inp,
         undecodable(entries, doubtful),
@@ -179,13 +179,14 @@ def _csv_entries(
         yield key, row.line, source, rec, None
 
 
-def _unescaped_entries(entries: list[Entry], text_names: set[str]) -> list[Entry]:
+def _unescaped_entries(entries: list[Entry], text_names: set[str], null_cells: bool) -> list[Entry]:
     """``entries`` with their cells' backslash escapes read when the file writes line breaks so
     (``factsieve.ingest.escapes``: mysql -B, PostgreSQL COPY, CSV dumps with literal "\\n\\n");
     a ``\\N`` cell is null, an absent field. Otherwise ``entries`` unchanged."""
     recs = [rec for _, _, _, rec, _ in entries if isinstance(rec, dict)]
-    texts = (v for rec in recs for k, v in rec.items() if k in text_names)
-    cells = (v for rec in recs for v in rec.values())
+    texts = (v for rec in recs for n in text_names if (v := rec.get(n)) is not None)
+    # every cell is looked at only when the file holds a "\\N" somewhere (read speed)
+    cells = (v for rec in recs for v in rec.values()) if null_cells else ()
     if not escaping.escaped(texts, cells):
         return entries
     out: list[Entry] = []
