@@ -104,6 +104,9 @@ def _left_out(s: dict) -> str:
     return f"; passed over: {', '.join(f'{k} {n}' for k, n in sorted(found.items()))}" if found else ""
 
 
+_DROPPED = "metadata dropped: "  # factsieve.ingest.readers.entries counts these among passed_over
+
+
 def format_summary(s: dict) -> str:
     if s["status"] == "unchanged" and not (s["unchanged_files"] or s.get("removed_files")):
         # Not "nothing new (0 files unchanged)": a wrong path or an empty export folder should
@@ -134,8 +137,24 @@ def format_summary(s: dict) -> str:
         f"  rejects     {s['rejects']}: {reasons}",
         *(
             # "kind: n", not "n kind": the kinds are labels ("folder", "hidden file"), not nouns to inflect.
-            [f"  passed over (not records): {', '.join(f'{k} {n}' for k, n in s['passed_over'].items())}"]
-            if s.get("passed_over")
+            [f"  passed over (not records): {', '.join(f'{k} {n}' for k, n in records_passed.items())}"]
+            if (
+                records_passed := {
+                    k: n for k, n in s.get("passed_over", {}).items() if not k.startswith(_DROPPED)
+                }
+            )
+            else []
+        ),
+        *(
+            # round 17: metadata with no reading, dropped from documents that were kept
+            [f"  metadata    dropped, documents kept: {', '.join(f'{k} {n}' for k, n in dropped.items())}"]
+            if (
+                dropped := {
+                    k[len(_DROPPED) :]: n
+                    for k, n in s.get("passed_over", {}).items()
+                    if k.startswith(_DROPPED)
+                }
+            )
             else []
         ),
         *(

@@ -19,6 +19,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from factsieve.ingest.records import folds_to_a_field
+
 _BATCH_ROWS = 1024
 # UnicodeDecodeError is a ValueError; OverflowError: a date or time Python cannot hold (year 2,941,758
 # as a date32, a timestamp in seconds past year 9999) used to end the whole run.
@@ -41,7 +43,7 @@ def wanted_columns(names: list[str], fields: set[str]) -> list[str]:
     """The columns a record reads: those named in ``fields`` (field names and aliases), and for a
     dotted name ("article.body") the column it starts in."""
     tops = fields | {f.split(".", 1)[0] for f in fields}
-    return [n for n in names if n in tops]
+    return [n for n in names if n in tops or folds_to_a_field(n)]  # "Text", "Headline" (round 17)
 
 
 def parts(pf: pq.ParquetFile, target_bytes: int) -> list[tuple[int, int, int, int]]:

@@ -15,7 +15,7 @@ the header is that record's ``malformed_record``. A value of any other shape is 
 
 from __future__ import annotations
 
-from factsieve.ingest.records import FIELD_ALIASES
+from factsieve.ingest.records import FIELD_ALIASES, TEXT_FOLDS, folded
 
 _TEXT_NAMES = frozenset({"text", *FIELD_ALIASES["text"]})
 
@@ -32,7 +32,9 @@ def _header(row: object, text_field: str) -> list[str] | None:
     if len(names) != len(row):
         return None
     wanted = {text_field, text_field.split(".", 1)[0]} if text_field else _TEXT_NAMES
-    return row if names & wanted else None
+    if names & wanted:
+        return row
+    return row if not text_field and any(folded(c) in TEXT_FOLDS for c in row) else None
 
 
 def header_rows(values: list[object], text_field: str = "") -> list[dict | RowProblem] | None:

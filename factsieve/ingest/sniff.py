@@ -15,7 +15,9 @@ import json
 import re
 
 from factsieve.ingest import mail, news_xml, trec_sgml
+from factsieve.ingest.delimited import header_problem
 from factsieve.ingest.jsondoc import json_values
+from factsieve.ingest.records import TEXT_FOLDS, folded
 
 # Leading bytes of formats that are never text, and what to call them in a reject. Signatures
 # that are printable ASCII are given in full (GIF87a, bzip2's "BZh9" + block magic), so a text
@@ -155,4 +157,17 @@ def text_format(text: str) -> str | None:
         values = json_values(head)
         if values is not None and all(isinstance(v, dict | list) for _, _, v in values):
             return "json"
+    if _tab_table(head):
+        return "tsv"
     return None
+
+
+def _tab_table(text: str) -> bool:
+    """Whether a .txt file is a tab-separated table with a header naming a text column: Excel's
+    "Unicode Text (*.txt)" and "Text (Tab delimited)" exports (round 17; before, one document of
+    the whole table). Prose has no tab-separated header of short names followed by a tabbed row."""
+    first, _, rest = text.partition("\n")
+    if "\t" not in first or "\t" not in rest.partition("\n")[0]:
+        return False
+    names = [n.strip().strip('"') for n in first.rstrip("\r").split("\t")]
+    return len(names) >= 2 and not header_problem(names) and any(folded(n) in TEXT_FOLDS for n in names)

@@ -9,7 +9,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from factsieve import vocabulary as codes
 from factsieve.config import ConfigError, RunConfig
 from factsieve.ingest import read
 from factsieve.ingest.sources import InputFile
@@ -29,16 +28,18 @@ def test_the_title_comes_from_the_configured_field(tmp_path):
     recs = [
         {"id": "a", "title": "Port strike | Example News", "headline_main": "Port strike ends", "text": TEXT},
         {"id": "b", "title": "Rates | Example News", "text": TEXT},  # no such field: guessed from the text
-        {"id": "c", "headline_main": 7, "text": TEXT},  # the wrong type: named in the reject
+        {"id": "c", "headline_main": 7, "text": TEXT},  # a number: its digits (round 17)
+        {"id": "d", "headline_main": {"en": "Rates"}, "text": TEXT},  # no reading: dropped, counted
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
     res = _read(tmp_path / "feed.jsonl", HEADLINE)
-    assert [(d.record_key, d.title) for d in res.docs] == [("a", "Port strike ends"), ("b", None)]
-    [rej] = res.rejects
-    assert (rej.reason, rej.detail) == (
-        codes.MALFORMED_RECORD,
-        "line 3: 'headline_main' is int, expected string or null",
-    )
+    assert [(d.record_key, d.title) for d in res.docs] == [
+        ("a", "Port strike ends"),
+        ("b", None),
+        ("c", "7"),
+        ("d", None),
+    ]
+    assert not res.rejects and dict(res.skipped) == {"metadata dropped: title dict": 1}
     # without the setting, 'title' as before (its site name dropped, as for every title: tidy_title)
     assert [d.title for d in _read(tmp_path / "feed.jsonl", IngestLimits()).docs][0] == "Port strike"
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
 from factsieve.ingest import (
     delimited,
 )
+from factsieve.ingest import escapes as escaping
 from factsieve.ingest.readers.base import (
     IngestResult,
     file_reject,
@@ -20,6 +22,7 @@ from factsieve.ingest.readers.entries import (
     text_columns,
     undecodable,
 )
+from factsieve.ingest.records import clash_detail, fold_clash
 from factsieve.ingest.sources import InputFile
 from factsieve.params import IngestLimits
 from factsieve.vocabulary import (
@@ -77,6 +80,8 @@ def read_csv(
         return file_reject(
             inp, fmt, MISSING_TEXT, no_text_column(names, limits.text_field), len(data), sample_of(body)
         )
+    if not limits.text_field and (clash := fold_clash(tuple(names))):
+        return file_reject(inp, fmt, MISSING_TEXT, clash_detail(clash), len(data), sample_of(body))
     rows = delimited.rows(
         delimited.physical_lines(body), delimiter, inp.first_line, max_field_chars=limits.max_record_chars
     )
@@ -84,14 +89,14 @@ def read_csv(
         rows = (row for row in rows if row.line >= head.next_line)
     keep_empty = set(text_columns(names, limits.text_field))
     repeated = [0]
+    entries: Iterable[Entry] = _csv_entries(
+        _past_headers(rows, names, repeated), names, keep_empty, delimiter, limits.max_record_chars
+    )
+    if "\\n" in body or "\\N" in body:  # only such a file may write its line breaks escaped
+        entries = _unescaped_entries(entries, keep_empty, "\\N" in body)
     res = read_records(
         inp,
-        undecodable(
-            _csv_entries(
-                _past_headers(rows, names, repeated), names, keep_empty, delimiter, limits.max_record_chars
-            ),
-            doubtful,
-        ),
+        undecodable(entries, doubtful),
         enc,
         limits,
         fmt,
@@ -173,3 +178,28 @@ def _csv_entries(
             # `html` was an `empty` reject). Alone, it stays the row's empty text.
             rec = {n: v for n, v in rec.items() if v or n not in keep_empty}
         yield key, row.line, source, rec, None
+
+
+# Rows the escaping convention is decided on: a file's convention is the writer's, its first rows
+# show it; a list of every row first cost +10% CPU on a 100k-row CSV holding one "C:\\new…".
+_DECIDE_ON = 1000
+
+
+def _unescaped_entries(entries: Iterable[Entry], text_names: set[str], null_cells: bool) -> Iterator[Entry]:
+    """``entries`` with their cells' backslash escapes read when the file writes line breaks so
+    (``factsieve.ingest.escapes``: mysql -B, PostgreSQL COPY, CSV dumps with literal "\\n\\n");
+    a ``\\N`` cell is null, an absent field. Otherwise ``entries`` unchanged."""
+    rest = iter(entries)
+    head = list(islice(rest, _DECIDE_ON))
+    recs = [rec for _, _, _, rec, _ in head if isinstance(rec, dict)]
+    texts = (v for rec in recs for n in text_names if (v := rec.get(n)) is not None)
+    # every cell is looked at only when the file holds a "\\N" somewhere
+    cells = (v for rec in recs for v in rec.values()) if null_cells else ()
+    if not escaping.escaped(texts, cells):
+        yield from head
+        yield from rest
+        return
+    for key, line, source, rec, problem in chain(head, rest):
+        if isinstance(rec, dict):
+            rec = {k: u for k, v in rec.items() if (u := escaping.unescaped(v)) is not None}
+        yield key, line, source, rec, problem

@@ -20,6 +20,9 @@ from factsieve.ingest.readers.base import (
 )
 from factsieve.ingest.records import (
     FIELD_ALIASES,
+    TEXT_FOLDS,
+    folded,
+    normalised_metadata,
     record_problem,
     text_is_html_field,
     with_canonical_fields,
@@ -98,6 +101,10 @@ def read_records(
         if problem is None:
             if isinstance(rec, dict):
                 rec = with_canonical_fields(rec, limits.text_field, limits.title_field)
+                rec, dropped = normalised_metadata(rec)
+                if dropped and isinstance(rec.get("text"), str) and rec["text"].strip():
+                    # Metadata with no reading is dropped, the article kept, and counted (round 17).
+                    res.skipped.update(f"metadata dropped: {d}" for d in dropped)
             problem = record_problem(rec, limits, fields)
             rec_id = rec.get("id") if isinstance(rec, dict) else None
             if isinstance(rec_id, str | int) and not isinstance(rec_id, bool):
@@ -178,8 +185,12 @@ def no_text_column(names: list[str], text_field: str) -> str:
 def text_columns(names: list[str], text_field: str) -> list[str]:
     """The columns that may hold the text: the configured field (or the column a dotted path
     starts in: a struct), or ``text`` and its aliases."""
-    wanted = {text_field, text_field.split(".", 1)[0]} if text_field else {"text", *FIELD_ALIASES["text"]}
-    return [n for n in names if n in wanted]
+    if text_field:
+        wanted = {text_field, text_field.split(".", 1)[0]}
+        return [n for n in names if n in wanted]
+    wanted = {"text", *FIELD_ALIASES["text"]}
+    # round 17: "Text", "Article Text", "content " too (``records.folded``)
+    return [n for n in names if n in wanted or folded(n) in TEXT_FOLDS]
 
 
 # A feed's records have fixed fields: --text-field / --title-field name JSON and table fields.
