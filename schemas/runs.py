@@ -61,8 +61,10 @@ class RunsSchema(pa.DataFrameModel):
     stage_counts: Series[STRING] = pa.Field(
         description="JSON object: records in/out per stage, labels, reject reasons; "
         "ingest.passed_over: what ingest passed over as no record, by kind (archive folders, "
-        "__MACOSX/ and hidden members, WARC request/metadata/warcinfo records, inputs and members left "
-        "out by --exclude, a corpus's README/licence files, a text's trailing NUL bytes)."
+        "__MACOSX/ and hidden members, hidden files and folders, WARC request/metadata/warcinfo "
+        "records, inputs and members left out by --exclude, a corpus's README/licence files, a text's "
+        "trailing NUL bytes) and metadata fields dropped from documents that were kept "
+        "('metadata dropped: FIELD TYPE', e.g. an id given as a list)."
     )
     versions: Series[STRING] = pa.Field(
         description="JSON object: versions of factsieve, Python and key libraries."
